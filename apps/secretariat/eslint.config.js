@@ -1,0 +1,3 @@
+import { react } from '@musyawarah/eslint-config';
+
+export default react;

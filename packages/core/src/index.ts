@@ -1,0 +1,5 @@
+export * from './domain';
+export * from './catalogue/types';
+export * from './schemas/fields';
+export * from './schemas/password';
+export * from './schemas/account';

@@ -1,0 +1,56 @@
+import { Kysely, Migrator, type Transaction } from 'kysely';
+import type { Database } from './schema';
+import { migrationProvider } from './migrations';
+import { createPgliteDialect } from './pglite-dialect';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Repository functions take this first, so the same function runs inside or outside a transaction. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface DatabaseConfig {
+  /** postgres://… — a real PostgreSQL server (production, scale-out). When absent, the embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** Folder for the embedded database; `memory://` keeps it in memory (tests). */
+  pgliteDataDir?: string | undefined;
+  /** Pool size for a real server. */
+  poolSize?: number;
+}
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.databaseUrl) {
+    const { default: pg } = await import('pg');
+    // Dates come back as Date objects for timestamptz; `date` columns stay ISO strings, as PGlite returns them.
+    pg.types.setTypeParser(1082, (value: string) => value);
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: config.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+    });
+    // A dropped server connection must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    const { PostgresDialect } = await import('kysely');
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const dataDir = config.pgliteDataDir ?? 'memory://';
+  const pglite = dataDir === 'memory://' ? new PGlite() : new PGlite(dataDir);
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: createPgliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<{ applied: string[] }> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

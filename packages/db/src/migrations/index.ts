@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m20261123_0001 from './2026_11_23_0001_foundation';
+
+/**
+ * Migrations are listed statically (not read from disk) so they bundle and run the same under tsx, vitest and a build.
+ * Names are timestamped and sort in the order they must run.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_23_0001_foundation': m20261123_0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,138 @@
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type { MemberStateCode, OrganisationKind, Role, StakeholderGroup } from '@musyawarah/core';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface MemberStateTable {
+  code: MemberStateCode;
+  name: string;
+  languages: string[];
+  joined_on: ColumnType<string, string, string>;
+}
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  name: string;
+  kind: OrganisationKind;
+  member_state_code: MemberStateCode | null;
+  created_at: CreatedAt;
+}
+
+export type AccountStatus = 'pending_verification' | 'active' | 'deleted';
+
+export interface UserAccountTable {
+  id: Generated<string>;
+  /** Always stored lower-cased and trimmed; unique. Deleted accounts get a tombstone address so the real one can register again. */
+  email: string;
+  name: string;
+  role: Role;
+  /** Required when role = member_state (check constraint), null otherwise. */
+  member_state_code: MemberStateCode | null;
+  stakeholder_group: StakeholderGroup | null;
+  organisation_id: string | null;
+  password_hash: string | null;
+  status: Generated<AccountStatus>;
+  locale: Generated<string>;
+  email_verified_at: Timestamp | null;
+  privacy_consent_at: Timestamp | null;
+  is_demo: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+}
+
+export interface UserSessionTable {
+  /** SHA-256 of the session token, hex. The token itself is never stored (Lucia's recipe). */
+  id: string;
+  user_id: string;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+  last_used_at: Generated<Timestamp>;
+  user_agent: string | null;
+  ip_address: string | null;
+}
+
+export type EmailTokenPurpose = 'confirm_email' | 'invitation' | 'password_reset';
+
+export interface EmailTokenTable {
+  /** SHA-256 of the token sent in the link, hex. */
+  id: string;
+  purpose: EmailTokenPurpose;
+  user_id: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface InvitationTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: Exclude<Role, 'stakeholder'>;
+  member_state_code: MemberStateCode | null;
+  /** The pending account created for the invitee; activated when they set a password. */
+  user_id: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  accepted_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+/** Throttling counters live in PostgreSQL so every API replica sees the same failures. */
+export interface LoginThrottleTable {
+  /** "account:<email>" or "ip:<address>" */
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  /** 'smtp' when SMTP_URL is set and delivery succeeded, 'outbox' when kept for the secretariat to read. */
+  transport: string;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+  error: string | null;
+}
+
+/** Append-only: a trigger refuses UPDATE and DELETE. */
+export interface AuditLogTable {
+  id: Generated<string>;
+  occurred_at: CreatedAt;
+  actor_user_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before_value: JSONColumnType<unknown, string | null, never> | null;
+  after_value: JSONColumnType<unknown, string | null, never> | null;
+  request_id: string | null;
+  ip_address: string | null;
+}
+
+export interface Database {
+  member_state: MemberStateTable;
+  organisation: OrganisationTable;
+  user_account: UserAccountTable;
+  user_session: UserSessionTable;
+  email_token: EmailTokenTable;
+  invitation: InvitationTable;
+  login_throttle: LoginThrottleTable;
+  mail_outbox: MailOutboxTable;
+  audit_log: AuditLogTable;
+}
+
+export type UserAccount = Selectable<UserAccountTable>;
+export type NewUserAccount = Insertable<UserAccountTable>;
+export type UserAccountUpdate = Updateable<UserAccountTable>;
+export type UserSession = Selectable<UserSessionTable>;
+export type Invitation = Selectable<InvitationTable>;
+export type MailOutbox = Selectable<MailOutboxTable>;
+export type AuditLogEntry = Selectable<AuditLogTable>;
+export type Organisation = Selectable<OrganisationTable>;
+export type MemberState = Selectable<MemberStateTable>;
