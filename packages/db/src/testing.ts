@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { migrateToLatest, openDatabase, type Db } from './client';
+import type { Database } from './schema';
+
+export interface TestDatabase {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+/**
+ * A migrated, empty database for one test file. With TEST_DATABASE_URL (or DATABASE_URL) set, each call gets its own
+ * schema on that PostgreSQL server, so suites can run in parallel without seeing each other's rows; otherwise an
+ * in-memory PGlite. The test command runs the database suites once each way.
+ */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url) {
+    const handle = await openDatabase({ pgliteDataDir: 'memory://' });
+    await migrateToLatest(handle.db);
+    return handle;
+  }
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const { default: pg } = await import('pg');
+  pg.types.setTypeParser(1082, (value: string) => value);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const pool = new pg.Pool({ connectionString: url, max: 5, options: `-c search_path=${schema}` });
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrateToLatest(db);
+  return {
+    db,
+    kind: 'postgres',
+    async close() {
+      await sql.raw(`drop schema ${schema} cascade`).execute(db).catch(() => undefined);
+      await db.destroy();
+    },
+  };
+}
