@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { Kysely, Migrator, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
@@ -42,14 +43,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const dataDir = config.pgliteDataDir ?? 'memory://';
+  if (dataDir !== 'memory://') await mkdir(dataDir, { recursive: true });
   const pglite = dataDir === 'memory://' ? new PGlite() : new PGlite(dataDir);
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: createPgliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<{ applied: string[] }> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function migrateToLatest(db: Kysely<Database>): Promise<{ applied: string[] }> {
+  // The migrator only touches its own bookkeeping tables, so the schema type does not matter to it.
+  const migrator = new Migrator({ db: db as Kysely<unknown>, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };

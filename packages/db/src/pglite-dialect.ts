@@ -17,15 +17,17 @@ class SingleConnectionPool implements PostgresPool {
     this.queue = new Promise<void>((resolve) => (release = resolve));
     await previous;
     const pglite = this.pglite;
-    return {
+    const client = {
       async query(sqlText: string, parameters: readonly unknown[]) {
         const result = await pglite.query(sqlText, parameters as unknown[]);
-        return { command: 'SELECT', rowCount: result.affectedRows ?? 0, rows: result.rows } as never;
+        return { command: 'SELECT', rowCount: result.affectedRows ?? 0, rows: result.rows };
       },
       release() {
         release();
       },
     };
+    // Kysely's client type also has a cursor overload that this dialect never uses (no streaming on PGlite).
+    return client as unknown as PostgresPoolClient;
   }
 
   async end(): Promise<void> {

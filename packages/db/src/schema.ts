@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { MemberStateCode, OrganisationKind, Role, StakeholderGroup } from '@musyawarah/core';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -109,8 +109,8 @@ export interface AuditLogTable {
   action: string;
   entity_type: string;
   entity_id: string | null;
-  before_value: JSONColumnType<unknown, string | null, never> | null;
-  after_value: JSONColumnType<unknown, string | null, never> | null;
+  before_value: ColumnType<unknown, string | null, never>;
+  after_value: ColumnType<unknown, string | null, never>;
   request_id: string | null;
   ip_address: string | null;
 }

@@ -1,0 +1,6 @@
+import type { UserConfig } from 'vitest/config';
+export function vitestConfig(overrides?: {
+  environment?: 'node' | 'jsdom';
+  testTimeout?: number;
+  include?: string[];
+}): UserConfig;
