@@ -1,0 +1,6 @@
+export * from './token';
+export * from './session';
+export * from './password';
+export * from './email-token';
+export * from './throttle';
+export * from './csrf';
