@@ -3,3 +3,4 @@ export * from './catalogue/types';
 export * from './schemas/fields';
 export * from './schemas/password';
 export * from './schemas/account';
+export * from './readiness';
