@@ -44,3 +44,8 @@ export const ORGANISATION_KINDS = [
   'other',
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** An organisation named at registration takes the kind its member's stakeholder group implies. */
+export function organisationKindForGroup(group: StakeholderGroup): OrganisationKind {
+  return group === 'individual' ? 'other' : group;
+}

@@ -1,0 +1,2 @@
+export { startPlatformServer, type PlatformServer, type PlatformServerOptions } from './server';
+export { parseEnv, envSchema, type Env } from './env';

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pino, { type Logger as PinoLogger } from 'pino';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { appRouter, createContext, createMailer, createSmtpTransport, type ApiServices } from '@musyawarah/api';
+import { hashPassword } from '@musyawarah/auth';
+import { migrateToLatest, openDatabase, seedDemoData, seedReferenceData, type Db } from '@musyawarah/db';
+import { createStaticApps } from './static';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+
+export interface PlatformServerOptions {
+  port?: number;
+  host?: string;
+  databaseUrl?: string | undefined;
+  databasePoolSize?: number;
+  /** Folder for the embedded database, relative to the repository root, or `memory://`. */
+  pgliteDataDir?: string;
+  seedDemo?: boolean;
+  serveApps?: boolean;
+  publicUrl?: string | undefined;
+  trustedOrigins?: string[];
+  trustProxy?: boolean;
+  smtpUrl?: string | undefined;
+  mailFrom?: string;
+  nodeEnv?: string;
+  logLevel?: string;
+  logger?: PinoLogger;
+}
+
+export interface PlatformServer {
+  url: string;
+  db: Db;
+  databaseKind: 'postgres' | 'pglite';
+  demoAccountsCreated: string[];
+  logger: PinoLogger;
+  close(): Promise<void>;
+}
+
+const DEV_ORIGINS = ['http://localhost:5173', 'http://localhost:5174', 'http://127.0.0.1:5173', 'http://127.0.0.1:5174'];
+
+function securityHeaders(res: http.ServerResponse) {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  );
+}
+
+/**
+ * One process serves the API (`/trpc`), the health check (`/healthz`) and both built web apps, so the embedded
+ * default needs one port. It is stateless apart from the database: run as many replicas as needed behind a load
+ * balancer when DATABASE_URL points at PostgreSQL (sessions and throttling live there).
+ */
+export async function startPlatformServer(options: PlatformServerOptions = {}): Promise<PlatformServer> {
+  const nodeEnv = options.nodeEnv ?? 'development';
+  const logger = options.logger ?? pino({ level: options.logLevel ?? 'info', base: { service: 'musyawarah-api' } });
+  const pgliteDataDir =
+    options.pgliteDataDir === 'memory://' ? 'memory://' : path.resolve(REPO_ROOT, options.pgliteDataDir ?? '.data/pglite');
+  const database = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    pgliteDataDir,
+    poolSize: options.databasePoolSize ?? 10,
+  });
+  const { applied } = await migrateToLatest(database.db);
+  if (applied.length) logger.info({ applied }, 'database migrated');
+  await seedReferenceData(database.db);
+  const demoAccountsCreated = options.seedDemo
+    ? (await seedDemoData(database.db, { hashPassword, nodeEnv })).created
+    : [];
+
+  const smtp = options.smtpUrl ? await createSmtpTransport(options.smtpUrl) : null;
+  const mailer = createMailer({
+    smtp,
+    from: options.mailFrom ?? 'Musyawarah <no-reply@musyawarah.example.org>',
+    log: (mail) => logger.info({ mail }, 'mail kept in the outbox (no SMTP_URL set)'),
+  });
+
+  let publicUrl = options.publicUrl;
+  const services: ApiServices = {
+    db: database.db,
+    mailer,
+    logger,
+    config: {
+      get publicUrl() {
+        return publicUrl ?? 'http://localhost:3000';
+      },
+      secureCookies: false,
+      trustedOrigins: options.trustedOrigins ?? (nodeEnv === 'production' ? [] : DEV_ORIGINS),
+      nodeEnv,
+    },
+  };
+
+  const trpcHandler = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    maxBodySize: 1_000_000,
+    async createContext({ req, res }) {
+      const forwardedFor = options.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+      return createContext(services, {
+        requestId: String(res.getHeader('X-Request-Id')),
+        ipAddress: forwardedFor || req.socket.remoteAddress || null,
+        userAgent: req.headers['user-agent']?.slice(0, 500) ?? null,
+        cookieHeader: req.headers.cookie ?? null,
+        origin: req.headers.origin ?? null,
+        secFetchSite: (req.headers['sec-fetch-site'] as string | undefined) ?? null,
+        host: req.headers.host ?? null,
+        setCookie: (value) => res.appendHeader('Set-Cookie', value),
+      });
+    },
+    onError({ error, path: procedurePath, req }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        logger.error({ err: error.cause ?? error, procedure: procedurePath, requestId: req.headers['x-request-id'] }, 'procedure failed');
+      }
+    },
+  });
+
+  const apps = options.serveApps === false ? null : createStaticApps(REPO_ROOT);
+
+  const server = http.createServer((req, res) => {
+    const started = performance.now();
+    const incomingId = req.headers['x-request-id'];
+    const requestId = typeof incomingId === 'string' && /^[\w-]{8,64}$/.test(incomingId) ? incomingId : randomUUID();
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    securityHeaders(res);
+    res.on('finish', () => {
+      const ms = Math.round(performance.now() - started);
+      const level = res.statusCode >= 500 ? 'error' : 'debug';
+      logger[level]({ requestId, method: req.method, url: req.url, status: res.statusCode, ms }, 'request');
+    });
+    const url = req.url ?? '/';
+    if (url.startsWith('/trpc/')) {
+      res.setHeader('Cache-Control', 'no-store');
+      trpcHandler(req, res);
+      return;
+    }
+    if (url === '/healthz' || url.startsWith('/healthz?')) {
+      sql`select 1`
+        .execute(database.db)
+        .then(() => {
+          res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+          res.end(JSON.stringify({ status: 'ok', database: database.kind }));
+        })
+        .catch((err: unknown) => {
+          logger.error({ err, requestId }, 'health check: database unavailable');
+          res.writeHead(503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+          res.end(JSON.stringify({ status: 'unavailable', database: database.kind }));
+        });
+      return;
+    }
+    if (!apps) {
+      res.statusCode = 404;
+      res.end('Not found');
+      return;
+    }
+    apps.handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host === '0.0.0.0' || !options.host ? 'localhost' : options.host;
+  const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
+  publicUrl ??= url;
+  (services.config as { secureCookies: boolean }).secureCookies = !/^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(publicUrl);
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    db: database.db,
+    databaseKind: database.kind,
+    demoAccountsCreated,
+    logger,
+    close() {
+      // Stop accepting, let in-flight requests finish, then close the database.
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 10_000).unref();
+      }).then(() => database.close());
+      return closing;
+    },
+  };
+}

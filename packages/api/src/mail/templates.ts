@@ -1,0 +1,50 @@
+import type { OutgoingMail } from './mailer';
+
+// English only for now; the account's locale is passed so translated templates can slot in per language.
+const signature = '\n\n— Musyawarah, the ASEAN Responsible AI Roadmap consultation platform';
+
+export function confirmEmailMail(to: { email: string; name: string }, link: string): OutgoingMail {
+  return {
+    to: to.email,
+    subject: 'Confirm your e-mail address for Musyawarah',
+    text:
+      `Hello ${to.name},\n\nPlease confirm your e-mail address to start taking part in consultations on the ASEAN ` +
+      `Responsible AI Roadmap:\n\n${link}\n\nThis link works once and expires in 48 hours. If you did not register, ` +
+      `you can ignore this message.${signature}`,
+  };
+}
+
+export function alreadyRegisteredMail(to: { email: string; name: string }, signInLink: string, resetLink: string): OutgoingMail {
+  return {
+    to: to.email,
+    subject: 'You already have a Musyawarah account',
+    text:
+      `Hello ${to.name},\n\nSomeone (probably you) tried to register with this e-mail address, but it already has an ` +
+      `account.\n\nSign in: ${signInLink}\nForgotten your password? ${resetLink}\n\nIf this was not you, you can ignore ` +
+      `this message.${signature}`,
+  };
+}
+
+export function invitationMail(
+  to: { email: string; name: string },
+  details: { roleLabel: string; inviterName: string },
+  link: string,
+): OutgoingMail {
+  return {
+    to: to.email,
+    subject: 'You are invited to Musyawarah',
+    text:
+      `Hello ${to.name},\n\n${details.inviterName} has invited you to Musyawarah as ${details.roleLabel}.\n\n` +
+      `Set your password to activate your account:\n\n${link}\n\nThis link works once and expires in 7 days.${signature}`,
+  };
+}
+
+export function passwordResetMail(to: { email: string; name: string }, link: string): OutgoingMail {
+  return {
+    to: to.email,
+    subject: 'Reset your Musyawarah password',
+    text:
+      `Hello ${to.name},\n\nUse this link to choose a new password:\n\n${link}\n\nThis link works once and expires in ` +
+      `1 hour. If you did not ask for it, you can ignore this message; your password has not changed.${signature}`,
+  };
+}

@@ -1,0 +1,18 @@
+import { accountRouter } from './routers/account';
+import { auditRouter, mailRouter } from './routers/admin';
+import { authRouter } from './routers/auth';
+import { referenceRouter } from './routers/reference';
+import { usersRouter } from './routers/users';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  reference: referenceRouter,
+  auth: authRouter,
+  account: accountRouter,
+  users: usersRouter,
+  mail: mailRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,132 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { deleteAccountInput, organisationKindForGroup, updateProfileInput } from '@musyawarah/core';
+import {
+  invalidateAllUserSessions,
+  invalidateSession,
+  listUserSessions,
+  serializeBlankSessionCookie,
+  verifyPassword,
+} from '@musyawarah/auth';
+import {
+  findOrCreateOrganisation,
+  findUserWithOrganisation,
+  listAuditEntries,
+  updateUser,
+  writeAudit,
+} from '@musyawarah/db';
+import { FieldError } from '../errors';
+import { auditContext, authedProcedure, router } from '../trpc';
+import { toPublicUser } from './serialize';
+
+export const accountRouter = router({
+  sessions: authedProcedure.query(async ({ ctx }) => {
+    const sessions = await listUserSessions(ctx.db, ctx.user.id);
+    return sessions.map((s) => ({
+      id: s.id,
+      createdAt: s.created_at,
+      lastUsedAt: s.last_used_at,
+      expiresAt: s.expires_at,
+      userAgent: s.user_agent,
+      ipAddress: s.ip_address,
+      current: s.id === ctx.session.id,
+    }));
+  }),
+
+  revokeSession: authedProcedure
+    .input(z.object({ sessionId: z.string().regex(/^[0-9a-f]{64}$/, { error: 'validation.invalid' }) }))
+    .mutation(async ({ ctx, input }) => {
+      const own = await listUserSessions(ctx.db, ctx.user.id);
+      // Someone else's session id is answered exactly like an unknown one.
+      if (!own.some((s) => s.id === input.sessionId)) throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+      await invalidateSession(ctx.db, input.sessionId);
+      if (input.sessionId === ctx.session.id) {
+        ctx.request.setCookie(serializeBlankSessionCookie({ secure: ctx.config.secureCookies }));
+      }
+      return { ok: true as const };
+    }),
+
+  updateProfile: authedProcedure.input(updateProfileInput).mutation(async ({ ctx, input }) => {
+    const user = await ctx.db.transaction().execute(async (tx) => {
+      const group = input.stakeholderGroup ?? ctx.user.stakeholder_group;
+      const organisationId =
+        ctx.user.role === 'stakeholder' && input.organisationName
+          ? await findOrCreateOrganisation(tx, {
+              name: input.organisationName,
+              kind: organisationKindForGroup(group ?? 'other'),
+              memberStateCode: input.memberState ?? null,
+            })
+          : ctx.user.role === 'stakeholder'
+            ? null
+            : ctx.user.organisation_id;
+      const after = await updateUser(tx, ctx.user.id, {
+        name: input.name,
+        locale: input.locale,
+        // A member-state representative's state is set by the secretariat's invitation, never by the representative.
+        ...(ctx.user.role === 'stakeholder'
+          ? { stakeholder_group: group, organisation_id: organisationId, member_state_code: input.memberState ?? null }
+          : {}),
+      });
+      await writeAudit(tx, auditContext(ctx), { action: 'user.update_profile', entityType: 'user', entityId: after.id, before: ctx.user, after });
+      return after;
+    });
+    const withOrganisation = await findUserWithOrganisation(ctx.db, user.id);
+    return { user: toPublicUser(user, withOrganisation?.organisation_name ?? null) };
+  }),
+
+  /** Everything the platform holds about the signed-in person, as one JSON document (a right of access). */
+  exportData: authedProcedure.query(async ({ ctx }) => {
+    const profile = await findUserWithOrganisation(ctx.db, ctx.user.id);
+    const sessions = await listUserSessions(ctx.db, ctx.user.id);
+    const activity = await listAuditEntries(ctx.db, { actorUserId: ctx.user.id, limit: 10_000 });
+    return {
+      exportedAt: new Date().toISOString(),
+      profile: profile && {
+        id: profile.id,
+        name: profile.name,
+        email: profile.email,
+        role: profile.role,
+        memberState: profile.member_state_code,
+        stakeholderGroup: profile.stakeholder_group,
+        organisation: profile.organisation_name,
+        locale: profile.locale,
+        emailConfirmedAt: profile.email_verified_at,
+        createdAt: profile.created_at,
+      },
+      sessions: sessions.map((s) => ({ createdAt: s.created_at, lastUsedAt: s.last_used_at, expiresAt: s.expires_at, userAgent: s.user_agent, ipAddress: s.ip_address })),
+      activity: activity.map((a) => ({ at: a.occurred_at, action: a.action, entityType: a.entity_type, entityId: a.entity_id })),
+    };
+  }),
+
+  /**
+   * Deletion anonymises the account instead of dropping rows: contributions stay in the public record under
+   * "Deleted user", and the audit log keeps its history, but nothing identifies the person any more.
+   */
+  deleteAccount: authedProcedure.input(deleteAccountInput).mutation(async ({ ctx, input }) => {
+    if (input.confirmEmail !== ctx.user.email) throw new FieldError('BAD_REQUEST', { confirmEmail: ['validation.confirmEmailMismatch'] });
+    const passwordOk = ctx.user.password_hash ? await verifyPassword(ctx.user.password_hash, input.password) : false;
+    if (!passwordOk) throw new FieldError('BAD_REQUEST', { password: ['validation.passwordIncorrect'] });
+    await ctx.db.transaction().execute(async (tx) => {
+      await updateUser(tx, ctx.user.id, {
+        status: 'deleted',
+        email: `deleted-${ctx.user.id}@deleted.invalid`,
+        name: 'Deleted user',
+        password_hash: null,
+        organisation_id: null,
+        stakeholder_group: null,
+        deleted_at: new Date(),
+      });
+      await tx.deleteFrom('email_token').where('user_id', '=', ctx.user.id).execute();
+      await invalidateAllUserSessions(tx, ctx.user.id);
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'user.delete',
+        entityType: 'user',
+        entityId: ctx.user.id,
+        before: { id: ctx.user.id, role: ctx.user.role, status: ctx.user.status },
+        after: { id: ctx.user.id, role: ctx.user.role, status: 'deleted' },
+      });
+    });
+    ctx.request.setCookie(serializeBlankSessionCookie({ secure: ctx.config.secureCookies }));
+    return { ok: true as const };
+  }),
+});

@@ -1,0 +1,135 @@
+import { TRPCError } from '@trpc/server';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { inviteUserInput, MEMBER_STATES, roleField } from '@musyawarah/core';
+import { createEmailToken } from '@musyawarah/auth';
+import {
+  findInvitationById,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  listInvitations,
+  listUsers,
+  updateUser,
+  writeAudit,
+  type Tx,
+  type UserAccount,
+  type MailOutbox,
+} from '@musyawarah/db';
+import type { Context } from '../context';
+import { FieldError, notFound } from '../errors';
+import { invitationMail } from '../mail/templates';
+import { auditContext, router, secretariatProcedure } from '../trpc';
+import { link } from './auth';
+
+function roleLabel(role: 'secretariat' | 'member_state', memberState: string | null): string {
+  if (role === 'secretariat') return 'a member of the ASEAN Secretariat team';
+  const state = MEMBER_STATES.find((s) => s.code === memberState)?.name ?? memberState;
+  return `the representative of ${state}`;
+}
+
+async function sendInvitation(ctx: Context & { user: UserAccount }, tx: Tx, invitee: UserAccount, invitation: { role: 'secretariat' | 'member_state'; member_state_code: string | null }) {
+  const token = await createEmailToken(tx, invitee.id, 'invitation');
+  return ctx.mailer.queue(
+    tx,
+    invitationMail(invitee, { roleLabel: roleLabel(invitation.role, invitation.member_state_code), inviterName: ctx.user.name }, link(ctx, '/accept-invitation', token)),
+  );
+}
+
+export const usersRouter = router({
+  list: secretariatProcedure
+    .input(z.object({ role: roleField.optional(), search: z.string().trim().max(200).optional() }).default({}))
+    .query(async ({ ctx, input }) => {
+      const users = await listUsers(ctx.db, { role: input.role, search: input.search });
+      return users.map((u) => ({
+        id: u.id,
+        name: u.name,
+        email: u.email,
+        role: u.role,
+        memberState: u.member_state_code,
+        stakeholderGroup: u.stakeholder_group,
+        organisationName: u.organisation_name,
+        status: u.status,
+        createdAt: u.created_at,
+      }));
+    }),
+
+  invite: secretariatProcedure.input(inviteUserInput).mutation(async ({ ctx, input }) => {
+    const queued: MailOutbox[] = [];
+    const invitation = await ctx.db.transaction().execute(async (tx) => {
+      const existing = await findUserByEmail(tx, input.email);
+      if (existing && (existing.status !== 'pending_verification' || existing.role === 'stakeholder')) {
+        throw new FieldError('CONFLICT', { email: ['validation.emailTaken'] });
+      }
+      if (existing) {
+        const open = await tx.selectFrom('invitation').select('id').where('user_id', '=', existing.id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+        if (open) throw new FieldError('CONFLICT', { email: ['validation.alreadyInvited'] });
+      }
+      const invitee = existing
+        ? await updateUser(tx, existing.id, { name: input.name, role: input.role, member_state_code: input.memberState ?? null })
+        : await insertUser(tx, { email: input.email, name: input.name, role: input.role, memberStateCode: input.memberState ?? null, status: 'pending_verification' });
+      const created = await tx
+        .insertInto('invitation')
+        .values({ email: input.email, name: input.name, role: input.role, member_state_code: input.memberState ?? null, user_id: invitee.id, invited_by: ctx.user.id })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(tx, auditContext(ctx), { action: 'invitation.create', entityType: 'invitation', entityId: created.id, after: created });
+      queued.push(await sendInvitation(ctx, tx, invitee, created));
+      return created;
+    });
+    await ctx.mailer.deliver(ctx.db, queued);
+    return { invitation: { id: invitation.id, email: invitation.email, role: invitation.role, memberState: invitation.member_state_code } };
+  }),
+
+  invitations: secretariatProcedure.query(async ({ ctx }) => {
+    const invitations = await listInvitations(ctx.db);
+    const expiries = await ctx.db
+      .selectFrom('email_token')
+      .select(['user_id', sql<Date>`max(expires_at)`.as('expires_at')])
+      .where('purpose', '=', 'invitation')
+      .groupBy('user_id')
+      .execute();
+    const expiryByUser = new Map(expiries.map((e) => [e.user_id, new Date(e.expires_at)]));
+    const now = Date.now();
+    return invitations.map((i) => ({
+      id: i.id,
+      email: i.email,
+      name: i.name,
+      role: i.role,
+      memberState: i.member_state_code,
+      invitedByName: i.invited_by_name,
+      createdAt: i.created_at,
+      acceptedAt: i.accepted_at,
+      revokedAt: i.revoked_at,
+      expired: !i.accepted_at && !i.revoked_at && (expiryByUser.get(i.user_id)?.getTime() ?? 0) < now,
+    }));
+  }),
+
+  revokeInvitation: secretariatProcedure.input(z.object({ invitationId: z.uuid({ error: 'validation.invalid' }) })).mutation(async ({ ctx, input }) => {
+    await ctx.db.transaction().execute(async (tx) => {
+      const before = await findInvitationById(tx, input.invitationId);
+      if (!before) throw notFound();
+      if (before.accepted_at || before.revoked_at) throw new TRPCError({ code: 'CONFLICT', message: 'users.invitationClosed' });
+      const after = await tx.updateTable('invitation').set({ revoked_at: new Date() }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+      // The link in the e-mail must stop working too.
+      await tx.updateTable('email_token').set({ used_at: new Date() }).where('user_id', '=', before.user_id).where('purpose', '=', 'invitation').where('used_at', 'is', null).execute();
+      await writeAudit(tx, auditContext(ctx), { action: 'invitation.revoke', entityType: 'invitation', entityId: before.id, before, after });
+    });
+    return { ok: true as const };
+  }),
+
+  resendInvitation: secretariatProcedure.input(z.object({ invitationId: z.uuid({ error: 'validation.invalid' }) })).mutation(async ({ ctx, input }) => {
+    const queued: MailOutbox[] = [];
+    await ctx.db.transaction().execute(async (tx) => {
+      const invitation = await findInvitationById(tx, input.invitationId);
+      if (!invitation) throw notFound();
+      if (invitation.accepted_at || invitation.revoked_at) throw new TRPCError({ code: 'CONFLICT', message: 'users.invitationClosed' });
+      const invitee = await findUserById(tx, invitation.user_id);
+      if (!invitee) throw notFound();
+      queued.push(await sendInvitation(ctx, tx, invitee, invitation));
+      await writeAudit(tx, auditContext(ctx), { action: 'invitation.resend', entityType: 'invitation', entityId: invitation.id });
+    });
+    await ctx.mailer.deliver(ctx.db, queued);
+    return { ok: true as const };
+  }),
+});

@@ -1,0 +1,87 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { isCrossSiteRequest } from '@musyawarah/auth';
+import type { MemberStateCode } from '@musyawarah/core';
+import { ZodError } from 'zod';
+import type { Context } from './context';
+import { FieldError, ThrottledError } from './errors';
+
+function zodFieldErrors(error: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '_';
+    (fields[path] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/** A lost database connection is the operator's problem, not a bug: answer 503 with a message the apps can show. */
+function isDatabaseUnavailable(cause: unknown): boolean {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'].includes(code);
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    if (cause instanceof ZodError) {
+      return { ...shape, message: 'validation.failed', data: { ...shape.data, stack: undefined, fieldErrors: zodFieldErrors(cause) } };
+    }
+    if (error instanceof FieldError) {
+      return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors: error.fieldErrors } };
+    }
+    if (error instanceof ThrottledError) {
+      return { ...shape, data: { ...shape.data, stack: undefined, retryAfterSeconds: error.retryAfterSeconds } };
+    }
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      // Internals never leave the server; the request id in the log ties the report to the stack trace.
+      const unavailable = isDatabaseUnavailable(cause);
+      return {
+        ...shape,
+        message: unavailable ? 'errors.unavailable' : 'errors.internal',
+        data: { ...shape.data, stack: undefined, httpStatus: unavailable ? 503 : 500 },
+      };
+    }
+    return { ...shape, data: { ...shape.data, stack: undefined } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Every procedure starts here: mutations from another site are refused before anything else runs. */
+const baseProcedure = t.procedure.use(({ ctx, type, next }) => {
+  if (type === 'mutation') {
+    const crossSite = isCrossSiteRequest(
+      { method: 'POST', origin: ctx.request.origin, secFetchSite: ctx.request.secFetchSite, host: ctx.request.host },
+      ctx.config.trustedOrigins,
+    );
+    if (crossSite) throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.crossSite' });
+  }
+  return next();
+});
+
+export const publicProcedure = baseProcedure;
+
+export const authedProcedure = baseProcedure.use(({ ctx, next }) => {
+  if (!ctx.user || !ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'errors.unauthorized' });
+  return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
+});
+
+export const secretariatProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'secretariat') throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+  return next();
+});
+
+/** A member-state representative acts for exactly one Member State; `ctx.memberState` is that state. */
+export const memberStateProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'member_state' || !ctx.user.member_state_code) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+  }
+  return next({ ctx: { ...ctx, memberState: ctx.user.member_state_code as MemberStateCode } });
+});
+
+/** Audit context for the signed-in actor (or nobody) of this request. */
+export function auditContext(ctx: Context) {
+  return { actorUserId: ctx.user?.id ?? null, requestId: ctx.request.requestId, ipAddress: ctx.request.ipAddress };
+}
