@@ -10,7 +10,11 @@ function subActionJson(s: SubAction): SubAction {
     id: s.id,
     title: s.title,
     targetAreas: s.targetAreas.map(namedText),
-    milestones: { short: [...s.milestones.short], medium: [...s.milestones.medium], long: [...s.milestones.long] },
+    milestones: {
+      short: [...s.milestones.short],
+      medium: [...s.milestones.medium],
+      long: [...s.milestones.long],
+    },
     measures: s.measures.map(namedText),
     caseStudies: [...s.caseStudies],
     linkedCriteria: [...s.linkedCriteria],
@@ -23,17 +27,15 @@ function subActionJson(s: SubAction): SubAction {
  */
 export function catalogueJson(catalogue: Catalogue): Catalogue {
   return {
-    actionAreas: catalogue.actionAreas.map(
-      (a): ActionArea => ({
-        id: a.id,
-        kind: a.kind,
-        pillar: a.pillar,
-        tier: a.tier,
-        title: a.title,
-        objectives: a.objectives.map(namedText),
-        subActions: a.subActions.map(subActionJson),
-      }),
-    ),
+    actionAreas: catalogue.actionAreas.map((a): ActionArea => ({
+      id: a.id,
+      kind: a.kind,
+      pillar: a.pillar,
+      tier: a.tier,
+      title: a.title,
+      objectives: a.objectives.map(namedText),
+      subActions: a.subActions.map(subActionJson),
+    })),
   };
 }
 
@@ -56,7 +58,17 @@ export function catalogueCsv(catalogue: Catalogue): string {
     for (const sub of area.subActions) {
       for (const term of TERMS) {
         for (const milestone of sub.milestones[term]) {
-          rows.push([area.id, area.kind, area.pillar, area.tier ?? '', area.title, sub.id, sub.title, term, milestone]);
+          rows.push([
+            area.id,
+            area.kind,
+            area.pillar,
+            area.tier ?? '',
+            area.title,
+            sub.id,
+            sub.title,
+            term,
+            milestone,
+          ]);
         }
       }
     }

@@ -18,7 +18,9 @@ describe('catalogue export --format json', () => {
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['actionAreas']);
-    expect(out.actionAreas.map((a: { id: string }) => a.id)).toEqual(fixtureCatalogue.actionAreas.map((a) => a.id));
+    expect(out.actionAreas.map((a: { id: string }) => a.id)).toEqual(
+      fixtureCatalogue.actionAreas.map((a) => a.id),
+    );
     const c11 = out.actionAreas[0];
     expect(Object.keys(c11)).toEqual(['id', 'kind', 'pillar', 'tier', 'title', 'objectives', 'subActions']);
     expect(c11).toMatchObject({ kind: 'cross-cutting', tier: null });
@@ -35,13 +37,18 @@ describe('catalogue export --format json', () => {
   });
 
   it('is the default format', async () => {
-    expect((await run(['catalogue', 'export'])).stdout).toBe((await run(['catalogue', 'export', '--format=json'])).stdout);
+    expect((await run(['catalogue', 'export'])).stdout).toBe(
+      (await run(['catalogue', 'export', '--format=json'])).stdout,
+    );
   });
 
   it('leaves out anything the in-memory catalogue carries beyond the contract', async () => {
     const [first, ...rest] = fixtureCatalogue.actionAreas;
     const withExtras = {
-      actionAreas: [{ ...first!, sourceLine: 12, subActions: first!.subActions.map((s) => ({ ...s, note: 'x' })) }, ...rest],
+      actionAreas: [
+        { ...first!, sourceLine: 12, subActions: first!.subActions.map((s) => ({ ...s, note: 'x' })) },
+        ...rest,
+      ],
     } as Catalogue;
     const out = JSON.parse((await run(['catalogue', 'export'], noStdin, withExtras)).stdout);
     expect(out.actionAreas[0].sourceLine).toBeUndefined();
@@ -64,7 +71,11 @@ describe('catalogue export --format csv', () => {
             id: 'C9.1.1',
             title: 'Sub',
             targetAreas: [],
-            milestones: { short: ['First, short'], medium: ['=HYPERLINK("x")'], long: ['Long one', 'Long two'] },
+            milestones: {
+              short: ['First, short'],
+              medium: ['=HYPERLINK("x")'],
+              long: ['Long one', 'Long two'],
+            },
             measures: [],
             caseStudies: [],
             linkedCriteria: [],
@@ -101,13 +112,18 @@ describe('catalogue export --format csv', () => {
     const rows = Papa.parse(r.stdout.trim(), { header: true }).data;
     const milestones = fixtureCatalogue.actionAreas
       .flatMap((a) => a.subActions)
-      .reduce((n, s) => n + s.milestones.short.length + s.milestones.medium.length + s.milestones.long.length, 0);
+      .reduce(
+        (n, s) => n + s.milestones.short.length + s.milestones.medium.length + s.milestones.long.length,
+        0,
+      );
     expect(rows).toHaveLength(milestones);
   });
 });
 
 describe('assess', () => {
-  const answers = Object.fromEntries(ASSESSMENT_CRITERIA.filter((c) => c.pillar === 2).map((c) => [c.id, 'partial']));
+  const answers = Object.fromEntries(
+    ASSESSMENT_CRITERIA.filter((c) => c.pillar === 2).map((c) => [c.id, 'partial']),
+  );
 
   it('prints pillar scores and recommendations as JSON, the same as the core functions give', async () => {
     const input = JSON.stringify({ answers: { ...answers, Q1: 'no', Q7: 'partial' } });
@@ -119,7 +135,10 @@ describe('assess', () => {
     const parsed = { ...answers, Q1: 'no', Q7: 'partial' } as const;
     const scored = scoreAssessment(parsed);
     const { targeted, byCriterion, crossCutting } = recommend(scored, parsed, fixtureCatalogue);
-    expect(out).toEqual({ pillars: scored.pillars, recommendations: { targeted, byCriterion, crossCutting } });
+    expect(out).toEqual({
+      pillars: scored.pillars,
+      recommendations: { targeted, byCriterion, crossCutting },
+    });
     expect(out.pillars[1]).toEqual({ pillar: 2, score: 15, max: 30, answered: 10, tier: 'promising' });
     expect(out.pillars[0].tier).toBeNull();
   });
@@ -168,4 +187,3 @@ describe('usage', () => {
     }
   });
 });
-

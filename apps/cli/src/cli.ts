@@ -65,7 +65,10 @@ export interface AssessOutput {
 /** Parses and validates the self-assessment, or throws a UsageError whose message says what is wrong. */
 function parseAnswers(input: string) {
   if (input.trim() === '') {
-    throw new UsageError('assess: no input on stdin; expected { "answers": { "Q1": "yes" | "partial" | "no", ... } }', false);
+    throw new UsageError(
+      'assess: no input on stdin; expected { "answers": { "Q1": "yes" | "partial" | "no", ... } }',
+      false,
+    );
   }
   let raw: unknown;
   try {
@@ -75,7 +78,9 @@ function parseAnswers(input: string) {
   }
   const parsed = answerSchema.safeParse(raw);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`);
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`,
+    );
     throw new UsageError(`assess: invalid answers\n${lines.join('\n')}`, false);
   }
   return parsed.data;
@@ -88,7 +93,11 @@ export function assess(input: string, catalogue: Catalogue): AssessOutput {
   return { pillars: scored.pillars, recommendations: { targeted, byCriterion, crossCutting } };
 }
 
-function format(values: { format?: string | undefined }, allowed: readonly string[], command: string): string {
+function format(
+  values: { format?: string | undefined },
+  allowed: readonly string[],
+  command: string,
+): string {
   const f = values.format ?? 'json';
   if (!allowed.includes(f)) {
     throw new UsageError(`${command}: unknown --format "${f}"; expected ${allowed.join(' or ')}`);
@@ -128,6 +137,10 @@ export async function runCli(argv: readonly string[], stdin: Stdin, deps: CliDep
       const stderr = error.showUsage ? `${error.message}\n\n${USAGE}` : `${error.message}\n`;
       return { stdout: '', stderr, exitCode: EXIT_USAGE };
     }
-    return { stdout: '', stderr: `unexpected error: ${(error as Error).stack ?? String(error)}\n`, exitCode: EXIT_FAILURE };
+    return {
+      stdout: '',
+      stderr: `unexpected error: ${(error as Error).stack ?? String(error)}\n`,
+      exitCode: EXIT_FAILURE,
+    };
   }
 }

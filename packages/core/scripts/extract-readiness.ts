@@ -117,12 +117,19 @@ function cleanCell(
   const markers = text.match(FOOTNOTE_MARKER);
   if (markers) {
     text = text.replace(FOOTNOTE_MARKER, '');
-    record({ ...subject, kind: 'footnote-marker-removed', detail: `footnote marker(s) ${markers.join(', ')} removed` });
+    record({
+      ...subject,
+      kind: 'footnote-marker-removed',
+      detail: `footnote marker(s) ${markers.join(', ')} removed`,
+    });
   }
   if (/\s[,.?;:]/.test(text)) {
     record({ ...subject, kind: 'whitespace', detail: 'space before punctuation removed' });
   }
-  return text.replace(/\s+/g, ' ').replace(/ ([,.?;:])/g, '$1').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/ ([,.?;:])/g, '$1')
+    .trim();
 }
 
 /** Splits an HTML-ish cell into paragraphs: `<p>…</p> <p>…</p>` or plain text (one paragraph). */
@@ -194,7 +201,8 @@ export function extractReadiness(sourceText: string): { criteria: CriteriaFile; 
       });
     } else if (line.startsWith('<p>') && line.includes('\t')) {
       const previous = descRows.at(-1);
-      if (!previous) throw new Error(`extract-readiness: continuation row before any criterion at line ${i + 1}`);
+      if (!previous)
+        throw new Error(`extract-readiness: continuation row before any criterion at line ${i + 1}`);
       previous.question = `${previous.question} ${stripP(left)}`;
       previous.description.push(...paragraphs(right));
       criteriaNorms.push({
@@ -208,7 +216,10 @@ export function extractReadiness(sourceText: string): { criteria: CriteriaFile; 
 
   // ---- Annex Table 3: scoring options.
   const typology = src.find((l) => l.startsWith('READINESS TYPOLOGY'), table3, 'READINESS TYPOLOGY');
-  const scoring = new Map<string, { pillar: number; question: string; options: ExtractedOption[]; line: number }>();
+  const scoring = new Map<
+    string,
+    { pillar: number; question: string; options: ExtractedOption[]; line: number }
+  >();
   pillar = 0;
   for (let i = table3 + 1; i < typology; i++) {
     const line = src.at(i);
@@ -222,9 +233,12 @@ export function extractReadiness(sourceText: string): { criteria: CriteriaFile; 
     const parts = row[3]!.split(/\s*=\s*(\d+(?:\.\d+)?) points?\s*/);
     // split with one capture group gives [label, points, label, points, label, points, ""].
     const options: ExtractedOption[] = [];
-    for (let p = 0; p + 1 < parts.length; p += 2) options.push({ label: parts[p]!.trim(), points: Number(parts[p + 1]) });
+    for (let p = 0; p + 1 < parts.length; p += 2)
+      options.push({ label: parts[p]!.trim(), points: Number(parts[p + 1]) });
     if (options.length !== 3 || parts.at(-1) !== '') {
-      throw new Error(`extract-readiness: line ${i + 1}: expected three "label = n points" options, got "${row[3]}"`);
+      throw new Error(
+        `extract-readiness: line ${i + 1}: expected three "label = n points" options, got "${row[3]}"`,
+      );
     }
     if (/\S=|=\S/.test(row[3]!)) {
       criteriaNorms.push({
@@ -245,7 +259,10 @@ export function extractReadiness(sourceText: string): { criteria: CriteriaFile; 
     const d = descRows.find((r) => r.id === id);
     const s = scoring.get(id);
     if (!d || !s) throw new Error(`extract-readiness: ${id} missing from Annex Table ${d ? 3 : 2}`);
-    if (d.pillar !== s.pillar) throw new Error(`extract-readiness: ${id} is in pillar ${d.pillar} in Table 2 but ${s.pillar} in Table 3`);
+    if (d.pillar !== s.pillar)
+      throw new Error(
+        `extract-readiness: ${id} is in pillar ${d.pillar} in Table 2 but ${s.pillar} in Table 3`,
+      );
     const recScore = recorder(criteriaNorms, s.line - 1);
     const recDesc = recorder(criteriaNorms, d.line - 1);
     const question = cleanCell(s.question, recScore, { criterion: id });
@@ -262,7 +279,8 @@ export function extractReadiness(sourceText: string): { criteria: CriteriaFile; 
     let description = d.description.map((p) => cleanCell(p, recDesc, { criterion: id }));
     let descriptionFrom: string | null = null;
     if (description.length === 0) {
-      if (!lastDescribed) throw new Error(`extract-readiness: ${id} has no description and no row above to share`);
+      if (!lastDescribed)
+        throw new Error(`extract-readiness: ${id} has no description and no row above to share`);
       description = [...lastDescribed.description];
       descriptionFrom = lastDescribed.descriptionFrom ?? lastDescribed.id;
       criteriaNorms.push({
@@ -293,8 +311,13 @@ export function extractReadiness(sourceText: string): { criteria: CriteriaFile; 
     const i = src.find((l) => l.startsWith(`${tier} (`), table4, `Annex Table 4 row ${tier}`);
     const [head = '', ...cells] = src.at(i).split('\t');
     const range = /^\w+ \((.+?)\)/.exec(head);
-    if (!range || cells.length !== 4) throw new Error(`extract-readiness: line ${i + 1}: unexpected tier row shape`);
-    tierRows.set(tier.toLowerCase(), { printedRange: range[1]!, cells: cells.map((c) => c.trim()), line: i + 1 });
+    if (!range || cells.length !== 4)
+      throw new Error(`extract-readiness: line ${i + 1}: unexpected tier row shape`);
+    tierRows.set(tier.toLowerCase(), {
+      printedRange: range[1]!,
+      cells: cells.map((c) => c.trim()),
+      line: i + 1,
+    });
   }
   const tierFor = (tier: string, p: number): ExtractedTier => {
     const row = tierRows.get(tier)!;
@@ -304,19 +327,28 @@ export function extractReadiness(sourceText: string): { criteria: CriteriaFile; 
   const pillars: ExtractedPillar[] = [1, 2, 3, 4].map((p) => {
     const listed = pillarList.get(p);
     const rationale = rationales.get(p);
-    if (!listed || !rationale) throw new Error(`extract-readiness: assessment pillar ${p} not found in the Annex`);
+    if (!listed || !rationale)
+      throw new Error(`extract-readiness: assessment pillar ${p} not found in the Annex`);
     return {
       number: p,
       name: listed.name,
       description: listed.description,
       rationale: rationale.text,
-      tiers: { advanced: tierFor('advanced', p), promising: tierFor('promising', p), emerging: tierFor('emerging', p) },
+      tiers: {
+        advanced: tierFor('advanced', p),
+        promising: tierFor('promising', p),
+        emerging: tierFor('emerging', p),
+      },
       lines: { description: listed.line, rationale: rationale.line },
     };
   });
 
   return {
-    criteria: { source: SOURCE_PATH, criteria, normalisations: criteriaNorms.sort((a, b) => a.line - b.line) },
+    criteria: {
+      source: SOURCE_PATH,
+      criteria,
+      normalisations: criteriaNorms.sort((a, b) => a.line - b.line),
+    },
     pillars: { source: SOURCE_PATH, pillars, normalisations: pillarNorms },
   };
 }

@@ -20,8 +20,24 @@ describe('compareAssessments', () => {
   it('lists each changed criterion with its points before and after, scoring Q6 in reverse', () => {
     const c = compareAssessments(allPartial, { ...allPartial, Q1: 'yes', Q6: 'yes' });
     expect(c.criteria).toEqual([
-      { criterion: 'Q1', pillar: 1, before: 'partial', after: 'yes', pointsBefore: 1.5, pointsAfter: 3, delta: 1.5 },
-      { criterion: 'Q6', pillar: 1, before: 'partial', after: 'yes', pointsBefore: 1.5, pointsAfter: 0, delta: -1.5 },
+      {
+        criterion: 'Q1',
+        pillar: 1,
+        before: 'partial',
+        after: 'yes',
+        pointsBefore: 1.5,
+        pointsAfter: 3,
+        delta: 1.5,
+      },
+      {
+        criterion: 'Q6',
+        pillar: 1,
+        before: 'partial',
+        after: 'yes',
+        pointsBefore: 1.5,
+        pointsAfter: 0,
+        delta: -1.5,
+      },
     ]);
     expect(c.pillars[0]).toMatchObject({ delta: 0, tierChanged: false });
   });
@@ -43,9 +59,20 @@ describe('compareAssessments', () => {
     delete before.Q33;
     const c = compareAssessments(before, allPartial);
     expect(c.criteria).toEqual([
-      { criterion: 'Q33', pillar: 4, before: null, after: 'partial', pointsBefore: null, pointsAfter: 1.5, delta: 1.5 },
+      {
+        criterion: 'Q33',
+        pillar: 4,
+        before: null,
+        after: 'partial',
+        pointsBefore: null,
+        pointsAfter: 1.5,
+        delta: 1.5,
+      },
     ]);
-    expect(c.pillars[3]).toMatchObject({ before: { answered: 9, tier: null }, after: { answered: 10, tier: 'promising' } });
+    expect(c.pillars[3]).toMatchObject({
+      before: { answered: 9, tier: null },
+      after: { answered: 10, tier: 'promising' },
+    });
     expect(compareAssessments(allPartial, before).criteria[0]).toMatchObject({ after: null, delta: -1.5 });
   });
 

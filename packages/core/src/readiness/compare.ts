@@ -30,7 +30,10 @@ export interface AssessmentComparison {
   pillars: PillarChange[];
 }
 
-export function compareAssessments(before: AssessmentAnswers, after: AssessmentAnswers): AssessmentComparison {
+export function compareAssessments(
+  before: AssessmentAnswers,
+  after: AssessmentAnswers,
+): AssessmentComparison {
   const criteria: CriterionChange[] = [];
   for (const criterion of ASSESSMENT_CRITERIA) {
     const a = before[criterion.id] ?? null;
@@ -52,12 +55,22 @@ export function compareAssessments(before: AssessmentAnswers, after: AssessmentA
   const scoredAfter = scoreAssessment(after).pillars;
   const pillars = scoredBefore.map((x, i): PillarChange => {
     const y = scoredAfter[i]!;
-    const strip = ({ score, answered, tier }: PillarScore): { score: number; answered: number; tier: ReadinessTier | null } => ({
+    const strip = ({
+      score,
+      answered,
+      tier,
+    }: PillarScore): { score: number; answered: number; tier: ReadinessTier | null } => ({
       score,
       answered,
       tier,
     });
-    return { pillar: x.pillar, before: strip(x), after: strip(y), delta: y.score - x.score, tierChanged: x.tier !== y.tier };
+    return {
+      pillar: x.pillar,
+      before: strip(x),
+      after: strip(y),
+      delta: y.score - x.score,
+      tierChanged: x.tier !== y.tier,
+    };
   });
   return { criteria, pillars };
 }

@@ -53,7 +53,11 @@ const criterionSchema = z.object({
 });
 export type AssessmentCriterion = z.infer<typeof criterionSchema>;
 
-const tierSchema = z.object({ printedRange: z.string(), description: z.string().min(1), line: z.number().int() });
+const tierSchema = z.object({
+  printedRange: z.string(),
+  description: z.string().min(1),
+  line: z.number().int(),
+});
 export type AssessmentTierDescription = z.infer<typeof tierSchema>;
 
 const pillarSchema = z.object({
@@ -67,14 +71,24 @@ const pillarSchema = z.object({
   tiers: z.object({ advanced: tierSchema, promising: tierSchema, emerging: tierSchema }),
   lines: z.object({ description: z.number().int(), rationale: z.number().int() }),
 });
-export type AssessmentPillar = z.infer<typeof pillarSchema> & { tiers: Record<ReadinessTier, AssessmentTierDescription> };
+export type AssessmentPillar = z.infer<typeof pillarSchema> & {
+  tiers: Record<ReadinessTier, AssessmentTierDescription>;
+};
 
 // Parsing the committed JSON (rather than casting it) means a hand edit that breaks the shape fails at import time.
 const criteriaData = z
-  .object({ source: z.string(), criteria: z.array(criterionSchema), normalisations: z.array(normalisationSchema) })
+  .object({
+    source: z.string(),
+    criteria: z.array(criterionSchema),
+    normalisations: z.array(normalisationSchema),
+  })
   .parse(criteriaFile);
 const pillarsData = z
-  .object({ source: z.string(), pillars: z.array(pillarSchema), normalisations: z.array(normalisationSchema) })
+  .object({
+    source: z.string(),
+    pillars: z.array(pillarSchema),
+    normalisations: z.array(normalisationSchema),
+  })
   .parse(pillarsFile);
 
 export const ASSESSMENT_CRITERIA: readonly AssessmentCriterion[] = criteriaData.criteria;

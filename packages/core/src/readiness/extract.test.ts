@@ -72,19 +72,24 @@ describe('readiness data extracted from the Annex', () => {
     }
   });
 
-  it.each(['Q25', 'Q31'] as const)('keeps the middle option %s has of its own, worded as in the source', (id) => {
-    const printed = /\tYes = 3 points (.+?) = 1\.5 points No = 0 points$/.exec(table3Row(id))?.[1];
-    expect(printed).toBeDefined();
-    expect(optionFor(getCriterion(id), 'partial').label).toBe(printed);
-    expect(printed).not.toMatch(/Inconclusive|Announced/);
-  });
+  it.each(['Q25', 'Q31'] as const)(
+    'keeps the middle option %s has of its own, worded as in the source',
+    (id) => {
+      const printed = /\tYes = 3 points (.+?) = 1\.5 points No = 0 points$/.exec(table3Row(id))?.[1];
+      expect(printed).toBeDefined();
+      expect(optionFor(getCriterion(id), 'partial').label).toBe(printed);
+      expect(printed).not.toMatch(/Inconclusive|Announced/);
+    },
+  );
 
   it('keeps the pillar descriptions as written, including those of pillars 3 and 4 that read as swapped', () => {
     for (const p of ASSESSMENT_PILLARS) {
       const listLine = sourceLines[p.lines.description - 1]!;
       expect(listLine.startsWith(`- **Assessment Pillar ${p.number} \u2013 ${p.name}:** `)).toBe(true);
       expect(listLine.endsWith(p.description)).toBe(true);
-      expect(sourceLines[p.lines.rationale - 2]).toBe(`ASSESSMENT PILLAR ${p.number} \u2013 ${p.name.toUpperCase()}`);
+      expect(sourceLines[p.lines.rationale - 2]).toBe(
+        `ASSESSMENT PILLAR ${p.number} \u2013 ${p.name.toUpperCase()}`,
+      );
       expect(sourceLines[p.lines.rationale - 1]!.trim()).toBe(p.rationale);
     }
     // The words as written: pillar 3 ("Risks and Operations Management") is described by skills and innovation, and
@@ -94,7 +99,7 @@ describe('readiness data extracted from the Annex', () => {
     expect(ASSESSMENT_PILLARS[3]!.rationale).toMatch(/risk and bias management/);
   });
 
-  it('has Annex Table 4 tier descriptions for every pillar, from that pillar\'s column', () => {
+  it("has Annex Table 4 tier descriptions for every pillar, from that pillar's column", () => {
     for (const p of ASSESSMENT_PILLARS) {
       for (const tier of ['advanced', 'promising', 'emerging'] as const) {
         const t = p.tiers[tier];
@@ -125,7 +130,9 @@ describe('readiness data extracted from the Annex', () => {
       expect(c.description).toEqual(from.description);
       // The source row really has an empty description cell.
       expect(sourceLines[c.lines.description - 1]!.split('\t')[1]?.trim()).toBe('');
-      expect(READINESS_NORMALISATIONS.some((n) => n.criterion === c.id && n.kind === 'description-cell-empty')).toBe(true);
+      expect(
+        READINESS_NORMALISATIONS.some((n) => n.criterion === c.id && n.kind === 'description-cell-empty'),
+      ).toBe(true);
     }
   });
 });

@@ -5,8 +5,13 @@ import { fixtureCatalogue } from './test-fixtures';
 import { recommend } from './recommend';
 import { scoreAssessment } from './scoring';
 
-function pillarAnswers(pillar: number, answer: (c: AssessmentCriterion) => AssessmentAnswer): AssessmentAnswers {
-  return Object.fromEntries(ASSESSMENT_CRITERIA.filter((c) => c.pillar === pillar).map((c) => [c.id, answer(c)]));
+function pillarAnswers(
+  pillar: number,
+  answer: (c: AssessmentCriterion) => AssessmentAnswer,
+): AssessmentAnswers {
+  return Object.fromEntries(
+    ASSESSMENT_CRITERIA.filter((c) => c.pillar === pillar).map((c) => [c.id, answer(c)]),
+  );
 }
 const full = (c: AssessmentCriterion): AssessmentAnswer => (c.id === 'Q6' ? 'no' : 'yes');
 
@@ -32,7 +37,9 @@ describe('recommend', () => {
   it('recommends, for each answered criterion below 3 points, the sub-actions that cite it', () => {
     const r = run({ Q1: 'no', Q2: 'yes', Q7: 'partial', Q12: 'no' });
     expect(r.byCriterion).toEqual({ Q1: ['E1.3.1'], Q7: ['A1.1.1', 'P1.2.1'], Q12: ['P2.2.1', 'E2.4.1'] });
-    expect(r.reasons['P1.2.1']).toEqual([{ kind: 'criterion', criterion: 'Q7', answer: 'partial', points: 1.5 }]);
+    expect(r.reasons['P1.2.1']).toEqual([
+      { kind: 'criterion', criterion: 'Q7', answer: 'partial', points: 1.5 },
+    ]);
     expect(r.reasons['E1.3.1']).toEqual([{ kind: 'criterion', criterion: 'Q1', answer: 'no', points: 0 }]);
   });
 
@@ -62,7 +69,11 @@ describe('recommend', () => {
   });
 
   it('gives a reason for every recommended id and no reason for anything not recommended', () => {
-    const answers: AssessmentAnswers = { ...pillarAnswers(4, () => 'partial'), ...pillarAnswers(3, () => 'no'), Q2: 'no' };
+    const answers: AssessmentAnswers = {
+      ...pillarAnswers(4, () => 'partial'),
+      ...pillarAnswers(3, () => 'no'),
+      Q2: 'no',
+    };
     const r = run(answers);
     const recommended = new Set([...r.targeted, ...r.crossCutting, ...Object.values(r.byCriterion).flat()]);
     expect(new Set(Object.keys(r.reasons))).toEqual(recommended);

@@ -25,7 +25,11 @@ export interface Recommendations {
   reasons: Record<string, RecommendationReason[]>;
 }
 
-export function recommend(scored: ScoredAssessment, answers: AssessmentAnswers, catalogue: Catalogue): Recommendations {
+export function recommend(
+  scored: ScoredAssessment,
+  answers: AssessmentAnswers,
+  catalogue: Catalogue,
+): Recommendations {
   const result: Recommendations = { targeted: [], byCriterion: {}, crossCutting: [], reasons: {} };
   const because = (id: string, reason: RecommendationReason) => (result.reasons[id] ??= []).push(reason);
 

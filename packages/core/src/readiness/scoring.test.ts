@@ -9,8 +9,13 @@ import { PILLAR_MAX_SCORE, pointsFor, scoreAssessment, TIER_BANDS, tierForPillar
 const REACHABLE = Array.from({ length: 21 }, (_, i) => i * 1.5); // 0, 1.5, …, 30
 
 /** Answers every criterion of `pillar` so that it scores `points` each. */
-function allOfPillar(pillar: number, answer: (c: AssessmentCriterion) => AssessmentAnswer): AssessmentAnswers {
-  return Object.fromEntries(ASSESSMENT_CRITERIA.filter((c) => c.pillar === pillar).map((c) => [c.id, answer(c)]));
+function allOfPillar(
+  pillar: number,
+  answer: (c: AssessmentCriterion) => AssessmentAnswer,
+): AssessmentAnswers {
+  return Object.fromEntries(
+    ASSESSMENT_CRITERIA.filter((c) => c.pillar === pillar).map((c) => [c.id, answer(c)]),
+  );
 }
 // Q6 is scored in reverse, so full marks there need "no".
 const full = (c: AssessmentCriterion): AssessmentAnswer => (c.id === 'Q6' ? 'no' : 'yes');
@@ -28,7 +33,8 @@ describe('tierForPillarScore', () => {
   });
 
   it('refuses a score no pillar can have', () => {
-    for (const bad of [-1.5, 31.5, Number.NaN, Infinity]) expect(() => tierForPillarScore(bad)).toThrow(RangeError);
+    for (const bad of [-1.5, 31.5, Number.NaN, Infinity])
+      expect(() => tierForPillarScore(bad)).toThrow(RangeError);
   });
 });
 
@@ -36,7 +42,10 @@ describe('TIER_BANDS', () => {
   it('puts every reachable pillar score in exactly one band, the one tierForPillarScore gives', () => {
     for (const score of REACHABLE) {
       const bands = TIER_BANDS.filter((b) => score >= b.min && score <= b.max);
-      expect(bands.map((b) => b.tier), String(score)).toEqual([tierForPillarScore(score)]);
+      expect(
+        bands.map((b) => b.tier),
+        String(score),
+      ).toEqual([tierForPillarScore(score)]);
     }
   });
 
@@ -69,9 +78,15 @@ describe('scoreAssessment', () => {
 
   it('puts 10.5 (seven partial, three no) in Emerging and 21 in Advanced', () => {
     const seven = (c: AssessmentCriterion): AssessmentAnswer => (c.number <= 37 ? 'partial' : 'no');
-    expect(scoreAssessment(allOfPillar(4, seven)).pillars[3]).toMatchObject({ score: 10.5, tier: 'emerging' });
+    expect(scoreAssessment(allOfPillar(4, seven)).pillars[3]).toMatchObject({
+      score: 10.5,
+      tier: 'emerging',
+    });
     const fourteen = (c: AssessmentCriterion): AssessmentAnswer => (c.number <= 34 ? 'yes' : 'partial');
-    expect(scoreAssessment(allOfPillar(4, fourteen)).pillars[3]).toMatchObject({ score: 21, tier: 'advanced' });
+    expect(scoreAssessment(allOfPillar(4, fourteen)).pillars[3]).toMatchObject({
+      score: 21,
+      tier: 'advanced',
+    });
   });
 
   it('scores an incomplete pillar provisionally, with no tier, and leaves other pillars alone', () => {
@@ -95,7 +110,9 @@ describe('scoreAssessment', () => {
     fc.assert(
       fc.property(answersArb, (answers: AssessmentAnswers) => {
         for (const p of scoreAssessment(answers).pillars) {
-          const mine = ASSESSMENT_CRITERIA.filter((c) => c.pillar === p.pillar && answers[c.id] !== undefined);
+          const mine = ASSESSMENT_CRITERIA.filter(
+            (c) => c.pillar === p.pillar && answers[c.id] !== undefined,
+          );
           expect(p.score).toBe(mine.reduce((sum, c) => sum + pointsFor(c, answers[c.id]!), 0));
           expect(p.answered).toBe(mine.length);
           expect(p.score).toBeGreaterThanOrEqual(0);

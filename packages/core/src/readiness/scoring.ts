@@ -35,13 +35,14 @@ export function pointsFor(criterion: AssessmentCriterion, answer: AssessmentAnsw
  * between the printed bands: a pillar is Advanced from 21, Promising from 11, and Emerging below 11 (10.5 is Emerging,
  * 20.5 Promising). `max` is the highest score that can actually fall in the band.
  */
-export const TIER_BANDS: readonly { tier: ReadinessTier; min: number; max: number; printedRange: string }[] = (
-  [
-    { tier: 'advanced', min: 21, max: 30 },
-    { tier: 'promising', min: 11, max: 20.5 },
-    { tier: 'emerging', min: 0, max: 10.5 },
-  ] as const
-).map((band) => ({ ...band, printedRange: ASSESSMENT_PILLARS[0]!.tiers[band.tier].printedRange }));
+export const TIER_BANDS: readonly { tier: ReadinessTier; min: number; max: number; printedRange: string }[] =
+  (
+    [
+      { tier: 'advanced', min: 21, max: 30 },
+      { tier: 'promising', min: 11, max: 20.5 },
+      { tier: 'emerging', min: 0, max: 10.5 },
+    ] as const
+  ).map((band) => ({ ...band, printedRange: ASSESSMENT_PILLARS[0]!.tiers[band.tier].printedRange }));
 
 export function tierForPillarScore(score: number): ReadinessTier {
   if (!Number.isFinite(score) || score < 0 || score > PILLAR_MAX_SCORE) {
@@ -80,7 +81,13 @@ export function scoreAssessment(answers: AssessmentAnswers): ScoredAssessment {
         answered += 1;
       }
       const complete = answered === criteria.length;
-      return { pillar, score, max: PILLAR_MAX_SCORE, answered, tier: complete ? tierForPillarScore(score) : null };
+      return {
+        pillar,
+        score,
+        max: PILLAR_MAX_SCORE,
+        answered,
+        tier: complete ? tierForPillarScore(score) : null,
+      };
     }),
   };
 }
