@@ -18,6 +18,8 @@ describe('CSRF decision', () => {
     ['POST, typed/bookmarked (none)', { method: 'POST', secFetchSite: 'none', host }, false],
     ['POST from a trusted same-site origin', { method: 'POST', origin: trusted[0], secFetchSite: 'same-site', host }, false],
     ['POST with a port in Host', { method: 'POST', origin: 'http://localhost:5173', host: 'localhost:5173' }, false],
+    ['POST where Host spells out the default port', { method: 'POST', origin: `https://${host}`, host: `${host}:443` }, false],
+    ['POST where Host names another port', { method: 'POST', origin: `https://${host}`, host: `${host}:8443` }, true],
     ['DELETE with upper-case Host', { method: 'DELETE', origin: `https://${host}`, host: host.toUpperCase() }, false],
     // Non-browser clients send neither header and cannot carry a victim's cookies.
     ['POST from curl', { method: 'POST', host }, false],

@@ -32,11 +32,17 @@ export function isCrossSiteRequest(
     const parsed = parseOrigin(origin);
     if (!parsed) return true;
     const host = req.host?.trim().toLowerCase();
-    const sameHost = host !== undefined && host !== '' && parsed.host === host;
+    const sameHost = host !== undefined && host !== '' && (parsed.host === host || withDefaultPort(parsed) === host);
     const trusted = trustedOrigins.some((t) => parseOrigin(t)?.origin === parsed.origin);
     if (!sameHost && !trusted) return true;
   }
   return false;
+}
+
+/** Origin never spells out a default port, while a Host header may ("example.org:443"). */
+function withDefaultPort(url: URL): string | null {
+  if (url.port) return null;
+  return `${url.hostname}:${url.protocol === 'https:' ? 443 : 80}`;
 }
 
 function parseOrigin(value: string): URL | null {

@@ -2,12 +2,16 @@
  * Sessions, written from Lucia's own recipe (lucia-auth.com, "Sessions") on @oslojs/crypto and @oslojs/encoding.
  *
  * The `lucia` npm package (v3) is deprecated: its author stopped shipping session handling as a library and now
- * publishes the code for each project to copy and own, because it is a few dozen lines that every app needs to adapt
- * (its own tables, cookies and expiry rules) and an adapter layer added more surface than it saved. So this file is
- * ours to maintain; keep it close to the recipe so that its reasoning still applies:
+ * publishes the code for each project to copy and own: it is a few dozen lines that every app fits to its own tables,
+ * cookies and expiry rules, which a generic library with database adapters made harder rather than easier. So this
+ * file is ours to maintain; keep it close to the recipe so that its reasoning still applies:
  *  - the token (20 random bytes, base32) lives only in the user's cookie; the database keeps sha256(token) as the
  *    session id, so a leaked user_session table cannot be replayed as cookies;
  *  - sessions last 30 days and slide: used within the last 15 days of their life, they are extended to 30 again.
+ * The recipe's newest page issues `<id>.<secret>` tokens and compares the secret's hash in constant time, so that the
+ * indexed lookup never touches the secret. Our schema keys the row by sha256(token) instead (the recipe's earlier
+ * form): a timing difference in that lookup could reveal at most a prefix of a hash, from which no token can be
+ * derived. We still compare in constant time, as the recipe does.
  */
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import type { Executor, UserAccount, UserSession } from '@musyawarah/db';
