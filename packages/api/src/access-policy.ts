@@ -1,0 +1,49 @@
+/**
+ * Who may call each procedure. This table is not used to enforce anything (the named procedures in trpc.ts do that);
+ * it is the reviewed statement of intent that the authorization test checks every procedure against, so a procedure
+ * added without a decision here fails the build.
+ */
+export type Access = 'public' | 'authed' | 'secretariat' | 'member_state';
+
+export const ACCESS_POLICY: Record<string, Access> = {
+  'reference.memberStates': 'public',
+  'auth.me': 'public',
+  'auth.register': 'public',
+  'auth.confirmEmail': 'public',
+  'auth.resendConfirmation': 'public',
+  'auth.signIn': 'public',
+  'auth.signOut': 'authed',
+  'auth.signOutEverywhere': 'authed',
+  'auth.requestPasswordReset': 'public',
+  'auth.completePasswordReset': 'public',
+  'auth.invitationDetails': 'public',
+  'auth.acceptInvitation': 'public',
+  'account.sessions': 'authed',
+  'account.revokeSession': 'authed',
+  'account.updateProfile': 'authed',
+  'account.exportData': 'authed',
+  'account.deleteAccount': 'authed',
+  'users.list': 'secretariat',
+  'users.invite': 'secretariat',
+  'users.invitations': 'secretariat',
+  'users.revokeInvitation': 'secretariat',
+  'users.resendInvitation': 'secretariat',
+  'mail.outbox': 'secretariat',
+  'audit.list': 'secretariat',
+};
+
+export type Actor = 'anonymous' | 'stakeholder' | 'member_state' | 'secretariat';
+export const ACTORS: readonly Actor[] = ['anonymous', 'stakeholder', 'member_state', 'secretariat'];
+
+export function isAllowed(access: Access, actor: Actor): boolean {
+  switch (access) {
+    case 'public':
+      return true;
+    case 'authed':
+      return actor !== 'anonymous';
+    case 'secretariat':
+      return actor === 'secretariat';
+    case 'member_state':
+      return actor === 'member_state';
+  }
+}
