@@ -1,0 +1,29 @@
+import { QueryClient } from '@tanstack/react-query';
+import { errorStatus, isNetworkError } from '../errors/server-error';
+
+/** The API is same-origin in every deployment (the dev servers proxy it). */
+export const API_URL = '/trpc';
+
+/** fetch for tRPC links: sends the HttpOnly session cookie, same-origin only. */
+export const apiFetch: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'same-origin' });
+
+/**
+ * Query defaults for slow, flaky links: retry network failures a couple of times with backoff, never retry answers
+ * the API gave on purpose (4xx), and do not refetch on every tab switch.
+ */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (failureCount, error) => {
+          if (isNetworkError(error)) return failureCount < 3;
+          const status = errorStatus(error);
+          return status !== null && status >= 500 && failureCount < 1;
+        },
+      },
+      mutations: { retry: false },
+    },
+  });
+}

@@ -1,0 +1,156 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation } from 'react-router';
+import { LinkButton } from './Button';
+import { LanguageSwitcher } from './LanguageSwitcher';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Match the path exactly (for the home link). */
+  end?: boolean;
+}
+
+export interface AppShellProps {
+  /** Router path of the brand link. */
+  homeHref: string;
+  /** Second line under the service name ("ASEAN Responsible AI Roadmap" / "Secretariat"). */
+  tagline: string;
+  navigation?: NavItem[];
+  /** The signed-in user, shown in the header with a sign-out button. */
+  user?: { name: string } | null;
+  onSignOut?: () => void;
+  signingOut?: boolean;
+  /** Shown in the header when nobody is signed in (e.g. a "Sign in" link). */
+  signedOutLinks?: ReactNode;
+  footerLinks?: NavItem[];
+  children: ReactNode;
+}
+
+/** A small abstract mark: people seated in a circle, for deliberation. Decorative. */
+function Mark() {
+  const dots = Array.from({ length: 8 }, (_, i) => {
+    const a = (i / 8) * Math.PI * 2;
+    return <circle key={i} cx={18 + Math.cos(a) * 12} cy={18 + Math.sin(a) * 12} r="3.2" fill="#ffcc00" />;
+  });
+  return (
+    <svg className="header__mark" viewBox="0 0 36 36" aria-hidden="true" focusable="false">
+      <circle cx="18" cy="18" r="5" fill="#ffffff" />
+      {dots}
+    </svg>
+  );
+}
+
+/**
+ * Moves focus to the page's h1 after client-side navigation, so screen-reader and keyboard users start at the new
+ * content (a full page load would do that by itself). Scroll resets to the top.
+ */
+function useRouteFocus() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    const heading = document.querySelector<HTMLElement>('#main-content [data-page-heading]');
+    (heading ?? document.getElementById('main-content'))?.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
+/** Skip link, header (brand, user, sign out, language), service navigation, main landmark and footer. */
+export function AppShell({
+  homeHref,
+  tagline,
+  navigation = [],
+  user,
+  onSignOut,
+  signingOut,
+  signedOutLinks,
+  footerLinks = [],
+  children,
+}: AppShellProps) {
+  const { t } = useTranslation();
+  useRouteFocus();
+  return (
+    <>
+      <a href="#main-content" className="skip-link">
+        {t('layout.skipLink')}
+      </a>
+      <header>
+        <div className="header">
+          <div className="width-container header__inner">
+            <Link to={homeHref} className="header__brand">
+              <Mark />
+              <span>
+                <span className="header__service">{t('layout.serviceName')}</span>
+                <span className="header__tagline">{tagline}</span>
+              </span>
+            </Link>
+            <div className="header__tools">
+              {user ? (
+                <>
+                  <span className="header__user">
+                    <span className="visually-hidden">{t('layout.signedInAs')} </span>
+                    {user.name}
+                  </span>
+                  {onSignOut && (
+                    <LinkButton onClick={onSignOut} aria-disabled={signingOut ? true : undefined}>
+                      {t('layout.signOut')}
+                    </LinkButton>
+                  )}
+                </>
+              ) : (
+                signedOutLinks
+              )}
+              <LanguageSwitcher />
+            </div>
+          </div>
+        </div>
+        {navigation.length > 0 && (
+          <nav className="service-nav" aria-label={t('layout.navigationLabel')}>
+            <div className="width-container">
+              <ul className="service-nav__list">
+                {navigation.map((item) => (
+                  <li className="service-nav__item" key={item.to}>
+                    <NavLink to={item.to} end={item.end} className="service-nav__link">
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </nav>
+        )}
+        <div className="width-container">
+          <div className="phase-banner">
+            <p>
+              <strong className="tag">{t('layout.phase.tag')}</strong> {t('layout.phase.text')}
+            </p>
+          </div>
+        </div>
+      </header>
+      <div className="width-container main-wrapper">
+        <main id="main-content" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <footer className="footer">
+        <div className="width-container">
+          <h2 className="visually-hidden">{t('layout.footer.heading')}</h2>
+          {footerLinks.length > 0 && (
+            <ul className="footer__links">
+              {footerLinks.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to}>{item.label}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>{t('layout.footer.about')}</p>
+        </div>
+      </footer>
+    </>
+  );
+}

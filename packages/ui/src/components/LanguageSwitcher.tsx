@@ -1,0 +1,50 @@
+import { Button, Menu, MenuItem, MenuTrigger, Popover, type Selection } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { SUPPORTED_LOCALES, languageAutonym, rememberLocale } from '../i18n';
+
+/** "Language: English" menu (react-aria Menu). Each language is listed in its own name and script. */
+export function LanguageSwitcher({ onChange }: { onChange?: (locale: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const current = i18n.resolvedLanguage ?? i18n.language;
+  const change = (keys: Selection) => {
+    if (keys === 'all') return;
+    const [next] = [...keys];
+    if (typeof next !== 'string' || next === current) return;
+    rememberLocale(next);
+    void i18n.changeLanguage(next);
+    onChange?.(next);
+  };
+  return (
+    <MenuTrigger>
+      <Button className="lang-button">
+        <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path
+            d="M2 12h20M12 2c3 3 3 17 0 20M12 2c-3 3-3 17 0 20"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          />
+        </svg>
+        <span>
+          {t('layout.language.label')} <span lang={current}>{languageAutonym(current)}</span>
+        </span>
+      </Button>
+      <Popover className="popover" placement="bottom end">
+        <Menu
+          className="menu"
+          aria-label={t('layout.language.menu')}
+          selectionMode="single"
+          selectedKeys={[current]}
+          onSelectionChange={change}
+        >
+          {SUPPORTED_LOCALES.map((code) => (
+            <MenuItem key={code} id={code} className="menu__item" textValue={languageAutonym(code)}>
+              <span lang={code}>{languageAutonym(code)}</span>
+            </MenuItem>
+          ))}
+        </Menu>
+      </Popover>
+    </MenuTrigger>
+  );
+}

@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { sharedResources } from './index';
+import { collectKeys, collectSchemaKeys, listSourceFiles, missingKeys } from '../testing/i18n-coverage';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const uiSrc = join(here, '..');
+const coreSchemas = join(here, '../../../core/src/schemas');
+const apiSrc = join(here, '../../../api/src');
+const resources = sharedResources.en;
+const namespaces = Object.keys(resources);
+
+describe('shared translations (en)', () => {
+  it('has every key the UI kit uses', () => {
+    const uses = collectKeys([uiSrc], namespaces, uiSrc);
+    expect(uses.length).toBeGreaterThan(20);
+    expect(missingKeys(uses, resources)).toEqual([]);
+  });
+
+  it('translates every validation key the shared zod schemas emit', () => {
+    const uses = collectSchemaKeys(listSourceFiles(coreSchemas), coreSchemas);
+    expect(uses.map((u) => u.key)).toContain('validation.passwordTooShort');
+    expect(missingKeys(uses, resources)).toEqual([]);
+  });
+
+  it('translates the error keys the API sends', () => {
+    const keys = [
+      'auth.invalidCredentials',
+      'auth.emailNotConfirmed',
+      'auth.notSecretariat',
+      'auth.throttled',
+      'auth.throttledMinutes',
+      'auth.linkExpired',
+      'auth.linkUsed',
+      'auth.linkInvalid',
+      'errors.forbidden',
+      'errors.unauthorized',
+      'errors.internal',
+      'errors.unavailable',
+      'errors.network',
+    ];
+    expect(
+      missingKeys(
+        keys.map((key) => ({ key, file: 'API contract' })),
+        resources,
+      ),
+    ).toEqual([]);
+  });
+
+  it('translates the errors.* and validation.* keys found in the API source', () => {
+    if (!existsSync(apiSrc)) return;
+    const uses = listSourceFiles(apiSrc).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/(['"])((?:errors|validation)\.[A-Za-z0-9_]+)\1/g)].map(
+        (m) => ({
+          key: m[2]!,
+          file: relative(apiSrc, file),
+        }),
+      ),
+    );
+    expect(missingKeys(uses, resources)).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@musyawarah/core';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../errors/server-error';
+
+/** Values every validation message may interpolate (`{{min}}` in "at least {{min}} characters"). */
+const VALIDATION_PARAMS = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
+
+/**
+ * Translates a message key that came from outside the component — a zod schema, the API, a server error — falling back
+ * to a generic message when the key is unknown, so a missing translation never shows a raw key to the user.
+ */
+export function useMessage() {
+  const { t, i18n } = useTranslation();
+  return useCallback(
+    (message: Message | string | null | undefined): string => {
+      if (!message) return '';
+      const { key, params } = typeof message === 'string' ? { key: message, params: undefined } : message;
+      const values = { ...VALIDATION_PARAMS, ...params };
+      if (i18n.exists(key, values)) return t(key, values);
+      return t(key.startsWith('validation.') ? 'validation.invalid' : 'errors.internal', values);
+    },
+    [t, i18n],
+  );
+}
+
+/** Locale-aware date formatting in the interface language. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  return {
+    dateTime(value: string | number | Date | null | undefined): string {
+      if (value === null || value === undefined) return '';
+      const date = value instanceof Date ? value : new Date(value);
+      if (Number.isNaN(date.getTime())) return '';
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    },
+    date(value: string | number | Date | null | undefined): string {
+      if (value === null || value === undefined) return '';
+      const date = value instanceof Date ? value : new Date(value);
+      if (Number.isNaN(date.getTime())) return '';
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
+    },
+    isoString(value: string | number | Date | null | undefined): string | undefined {
+      if (value === null || value === undefined) return undefined;
+      const date = value instanceof Date ? value : new Date(value);
+      return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+    },
+  };
+}

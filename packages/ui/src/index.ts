@@ -1,0 +1,13 @@
+export * from './api/client';
+export * from './errors/server-error';
+export * from './i18n';
+export * from './i18n/translate';
+export * from './components/AppShell';
+export * from './components/Button';
+export * from './components/Dialog';
+export * from './components/Feedback';
+export * from './components/Form';
+export * from './components/LanguageSwitcher';
+export * from './components/Page';
+export * from './components/Table';
+export { cx } from './components/cx';
