@@ -137,7 +137,8 @@ function parseMarkdownLine(text: string, line: number): Block {
   return { kind: bullet ? 'item' : 'run', parts: [{ line, text: body }] };
 }
 
-const endsSentence = (text: string): boolean => /[.?!:]["”’)]?$/.test(text);
+/** A footnote marker may follow the full stop ("…assessment processes.¹⁹⁵"). */
+const endsSentence = (text: string): boolean => /[.?!:]["”’)]?[¹²³⁴⁵⁶⁷⁸⁹⁰]*$/.test(text);
 
 /** Splits an unbulleted run of milestones into sentences; each sentence is one milestone in the bulleted cells. */
 export function splitSentences(text: string): string[] {
