@@ -1,4 +1,3 @@
-export * from './schemas/messages';
 export * from './domain';
 export * from './catalogue/types';
 export * from './schemas/fields';
