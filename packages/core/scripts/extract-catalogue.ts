@@ -11,7 +11,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ActionArea, ActionKind, NamedText, Pillar, ReadinessTier, SubAction, Term } from '../src/catalogue/types';
+import type {
+  ActionArea,
+  ActionKind,
+  NamedText,
+  Pillar,
+  ReadinessTier,
+  SubAction,
+  Term,
+} from '../src/catalogue/types';
 import type { Normalisation, NormalisationCategory, Priority, Timeframe } from '../src/catalogue/extra-types';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,9 +37,24 @@ const REGION_END_HEADING =
 const TIER_HEADING = /^['‘](ADVANCED|PROMISING|EMERGING)['’] AI ECOSYSTEMS$/;
 const TERM_LABEL = /^(Short|Medium|Long)-[Tt]erm:\s*(.*)$/s;
 const MEASURES_LABEL = 'General measures of progress include:';
-const CRITERIA_LABEL = /^Achieving this milestone can increase AMS' score for the following questions? in the benchmarking framework:/;
+const CRITERIA_LABEL =
+  /^Achieving this milestone can increase AMS' score for the following questions? in the benchmarking framework:/;
 const SUB_ACTION_ID = /^([CAPE]\d\.\d+)(\.\d+)?\s+(.+)$/s;
-const ABBREVIATIONS = new Set(['e.g.', 'i.e.', 'etc.', 'U.S.', 'U.K.', 'vs.', 'No.', 'Dr.', 'Mr.', 'Ms.', 'St.', 'Inc.', 'Ltd.']);
+const ABBREVIATIONS = new Set([
+  'e.g.',
+  'i.e.',
+  'etc.',
+  'U.S.',
+  'U.K.',
+  'vs.',
+  'No.',
+  'Dr.',
+  'Mr.',
+  'Ms.',
+  'St.',
+  'Inc.',
+  'Ltd.',
+]);
 
 /**
  * The one continuation the conversion rendered as Markdown paragraphs instead of a table row (C1.1.1, lines 322–333).
@@ -164,7 +187,8 @@ const MAX_RUN_NAME_WORDS = 12;
 const isName = (candidate: string, maxWords = MAX_NAME_WORDS): boolean =>
   /^[A-Z0-9(]/.test(candidate) && candidate.split(/\s+/).length <= maxWords && !/[.?!;]/.test(candidate);
 /** A paragraph such as "Risk Mitigation Strategies:" that titles the entries after it. */
-const isListHeading = (text: string): boolean => /:$/.test(text) && isName(text.slice(0, -1), MAX_RUN_NAME_WORDS);
+const isListHeading = (text: string): boolean =>
+  /:$/.test(text) && isName(text.slice(0, -1), MAX_RUN_NAME_WORDS);
 
 /** Splits an unbulleted run of "Name: text" items at each sentence that starts with a new name. */
 export function splitNamedRun(text: string): string[] {
@@ -228,7 +252,9 @@ function appendContinuation(
   const previousText = previous ? blockText(previous) : '';
   // An explicit bullet always opens a new entry; only unmarked text can be the tail of a cut sentence.
   const cutSentence =
-    first.kind !== 'item' && previous !== undefined && !TERM_LABEL.test(previousText) &&
+    first.kind !== 'item' &&
+    previous !== undefined &&
+    !TERM_LABEL.test(previousText) &&
     (!endsSentence(previousText) || /^[a-z]/.test(firstText));
   if (previous && cutSentence) {
     previous.parts.push(...first.parts);
@@ -238,7 +264,8 @@ function appendContinuation(
       actionAreaId: context.actionAreaId,
       subActionId: context.subActionId,
       change: `Joined "${firstText.slice(0, 60)}…" to the preceding ${context.column} entry.`,
-      reason: 'A page break split this table cell mid-sentence; the continuation row carries the rest of the sentence.',
+      reason:
+        'A page break split this table cell mid-sentence; the continuation row carries the rest of the sentence.',
     });
   } else {
     target.push(first);
@@ -274,7 +301,10 @@ function readRegions(lines: string[], log: NormalisationLog): RawActionArea[] {
     }
     if (line.trim() === '') return;
 
-    if (FOOTNOTE.test(line) || (FOOTNOTE_URL_CONTINUATION.test(line) && previousFootnote === lineNumber - 2)) {
+    if (
+      FOOTNOTE.test(line) ||
+      (FOOTNOTE_URL_CONTINUATION.test(line) && previousFootnote === lineNumber - 2)
+    ) {
       previousFootnote = lineNumber;
       log.add({
         line: lineNumber,
@@ -294,7 +324,8 @@ function readRegions(lines: string[], log: NormalisationLog): RawActionArea[] {
         actionAreaId: current.id,
         subActionId: subAction?.id ?? null,
         change: 'Dropped a Markdown table separator row.',
-        reason: 'The conversion emits a separator where a table resumes after a page break; it carries no text.',
+        reason:
+          'The conversion emits a separator where a table resumes after a page break; it carries no text.',
       });
       return;
     }
@@ -302,7 +333,9 @@ function readRegions(lines: string[], log: NormalisationLog): RawActionArea[] {
     const markdown = MARKDOWN_CONTINUATION[lineNumber];
     if (!line.includes('\t')) {
       if (!markdown || !line.startsWith(markdown.startsWith) || !subAction) {
-        throw new Error(`Line ${lineNumber}: unexpected text inside the table region of ${current.id}: ${line.slice(0, 80)}`);
+        throw new Error(
+          `Line ${lineNumber}: unexpected text inside the table region of ${current.id}: ${line.slice(0, 80)}`,
+        );
       }
       const column = markdown.column as Exclude<Column, 'subAction'>;
       log.add({
@@ -311,7 +344,8 @@ function readRegions(lines: string[], log: NormalisationLog): RawActionArea[] {
         actionAreaId: current.id,
         subActionId: subAction.id,
         change: `Read this Markdown line as a continuation of the ${column} cell of ${subAction.id}.`,
-        reason: 'After a page break the conversion rendered the rest of this row as paragraphs and bullets, not a table row.',
+        reason:
+          'After a page break the conversion rendered the rest of this row as paragraphs and bullets, not a table row.',
       });
       appendContinuation(subAction.columns[column], [parseMarkdownLine(line, lineNumber)], log, {
         actionAreaId: current.id,
@@ -336,8 +370,10 @@ function readRegions(lines: string[], log: NormalisationLog): RawActionArea[] {
     }
     if (first !== '') {
       const match = SUB_ACTION_ID.exec(first);
-      if (!match?.[1] || !match[3]) throw new Error(`Line ${lineNumber}: cannot read a sub-action id from "${first}"`);
-      if (match[1] !== current.id) throw new Error(`Line ${lineNumber}: sub-action ${first} outside ${current.id}`);
+      if (!match?.[1] || !match[3])
+        throw new Error(`Line ${lineNumber}: cannot read a sub-action id from "${first}"`);
+      if (match[1] !== current.id)
+        throw new Error(`Line ${lineNumber}: sub-action ${first} outside ${current.id}`);
       let id = `${match[1]}${match[2] ?? ''}`;
       if (!match[2]) {
         id = `${current.id}.${current.subActions.length + 1}`;
@@ -382,7 +418,8 @@ function readRegions(lines: string[], log: NormalisationLog): RawActionArea[] {
     }
 
     // A continuation row: the rest of the current sub-action's cells after a page break.
-    if (!subAction) throw new Error(`Line ${lineNumber}: continuation row before any sub-action in ${current.id}`);
+    if (!subAction)
+      throw new Error(`Line ${lineNumber}: continuation row before any sub-action in ${current.id}`);
     const open: RawSubAction = subAction;
     let columns = COLUMNS;
     if (cells.length === 4) {
@@ -393,7 +430,8 @@ function readRegions(lines: string[], log: NormalisationLog): RawActionArea[] {
         actionAreaId: current.id,
         subActionId: open.id,
         change: 'Read the fourth cell as the case-study column.',
-        reason: 'This continuation row has four cells: the conversion dropped the empty measures cell, shifting the case studies left.',
+        reason:
+          'This continuation row has four cells: the conversion dropped the empty measures cell, shifting the case studies left.',
       });
     } else if (cells.length !== 5) {
       throw new Error(`Line ${lineNumber}: continuation row with ${cells.length} cells`);
@@ -401,7 +439,8 @@ function readRegions(lines: string[], log: NormalisationLog): RawActionArea[] {
     columns.forEach((column, cellIndex) => {
       const cell = cells[cellIndex] ?? '';
       if (column === 'subAction') {
-        if (collapse(cell) !== '') throw new Error(`Line ${lineNumber}: continuation row with a sub-action cell`);
+        if (collapse(cell) !== '')
+          throw new Error(`Line ${lineNumber}: continuation row with a sub-action cell`);
         return;
       }
       appendContinuation(open.columns[column], parseCell(cell, lineNumber), log, {
@@ -439,7 +478,8 @@ function toNamedList(
         actionAreaId: context.actionAreaId,
         subActionId: context.subActionId,
         change: `Kept the heading "${text}" as an entry of the ${context.what} with a name and no text.`,
-        reason: 'The source groups the entries after it under this heading; the catalogue has no field for groups.',
+        reason:
+          'The source groups the entries after it under this heading; the catalogue has no field for groups.',
       });
       continue;
     }
@@ -451,7 +491,8 @@ function toNamedList(
         actionAreaId: context.actionAreaId,
         subActionId: context.subActionId,
         change: `Split an unbulleted run into ${items.length} ${context.what}, one per "Name:" heading.`,
-        reason: 'The conversion lost the bullet marks of this list; each entry opens with a short name and a colon.',
+        reason:
+          'The conversion lost the bullet marks of this list; each entry opens with a short name and a colon.',
       });
     }
     for (const item of items) {
@@ -472,7 +513,11 @@ function toNamedList(
   return named;
 }
 
-function toMilestones(blocks: Block[], log: NormalisationLog, context: { actionAreaId: string; subActionId: string }) {
+function toMilestones(
+  blocks: Block[],
+  log: NormalisationLog,
+  context: { actionAreaId: string; subActionId: string },
+) {
   const milestones: Record<Term, string[]> = { short: [], medium: [], long: [] };
   let term: Term | null = null;
   for (const block of blocks) {
@@ -489,7 +534,7 @@ function toMilestones(blocks: Block[], log: NormalisationLog, context: { actionA
           actionAreaId: context.actionAreaId,
           subActionId: context.subActionId,
           change: `Kept the ${term}-term heading's subtitle "${subtitle}" as the term's first milestone.`,
-          reason: 'The source titles this term\'s milestones; the catalogue has no field for a term title.',
+          reason: "The source titles this term's milestones; the catalogue has no field for a term title.",
         });
       }
       continue;
@@ -503,11 +548,13 @@ function toMilestones(blocks: Block[], log: NormalisationLog, context: { actionA
         actionAreaId: context.actionAreaId,
         subActionId: context.subActionId,
         change: `Kept the heading "${text}" as a ${term}-term milestone.`,
-        reason: 'The source groups the milestones after it under this heading; the catalogue has no field for groups.',
+        reason:
+          'The source groups the milestones after it under this heading; the catalogue has no field for groups.',
       });
       continue;
     }
-    if (!term) throw new Error(`${context.subActionId}: milestone before any term label: ${text.slice(0, 80)}`);
+    if (!term)
+      throw new Error(`${context.subActionId}: milestone before any term label: ${text.slice(0, 80)}`);
     const items = block.kind === 'run' ? splitSentences(text) : [text];
     if (items.length > 1) {
       log.add({
@@ -516,7 +563,8 @@ function toMilestones(blocks: Block[], log: NormalisationLog, context: { actionA
         actionAreaId: context.actionAreaId,
         subActionId: context.subActionId,
         change: `Split an unbulleted run of ${term}-term milestones into ${items.length} milestones, one per sentence.`,
-        reason: 'The conversion lost the bullet marks of this list; in the bulleted cells each milestone is a sentence.',
+        reason:
+          'The conversion lost the bullet marks of this list; in the bulleted cells each milestone is a sentence.',
       });
     }
     milestones[term].push(...items);
@@ -538,7 +586,9 @@ function toMeasures(
     else measureBlocks.push(block);
   }
   const criteriaText = criteriaBlocks.map(blockText).join(' ');
-  const linkedCriteria = [...new Set([...criteriaText.matchAll(/\bQ(\d{1,2})\.\s/g)].map((match) => Number(match[1])))]
+  const linkedCriteria = [
+    ...new Set([...criteriaText.matchAll(/\bQ(\d{1,2})\.\s/g)].map((match) => Number(match[1]))),
+  ]
     .sort((a, b) => a - b)
     .map((n) => `Q${n}` as const);
   const byLine = new Map<number, string[]>();
@@ -552,11 +602,15 @@ function toMeasures(
       actionAreaId: context.actionAreaId,
       subActionId: context.subActionId,
       change: `Recorded the readiness criteria this sub-action can raise as ids (${linkedCriteria.join(', ')}) instead of text.`,
-      reason: 'The criteria are quoted from the readiness self-assessment (Annex); the catalogue links them by id.',
+      reason:
+        'The criteria are quoted from the readiness self-assessment (Annex); the catalogue links them by id.',
       removedText: texts.join(' '),
     });
   }
-  return { measures: toNamedList(measureBlocks, log, { ...context, what: 'measures of progress' }), linkedCriteria };
+  return {
+    measures: toNamedList(measureBlocks, log, { ...context, what: 'measures of progress' }),
+    linkedCriteria,
+  };
 }
 
 function buildActionArea(raw: RawActionArea, log: NormalisationLog): ActionArea {
@@ -582,7 +636,11 @@ function buildActionArea(raw: RawActionArea, log: NormalisationLog): ActionArea 
     pillar: Number(raw.id.charAt(1)),
     tier,
     title: raw.title,
-    objectives: toNamedList(raw.objectives, log, { actionAreaId: raw.id, subActionId: null, what: 'objectives' }),
+    objectives: toNamedList(raw.objectives, log, {
+      actionAreaId: raw.id,
+      subActionId: null,
+      what: 'objectives',
+    }),
     subActions,
   };
 }
@@ -590,7 +648,9 @@ function buildActionArea(raw: RawActionArea, log: NormalisationLog): ActionArea 
 /** Ids and short titles from the overview tables (Table 4 and Table 5), to check the detailed sections against. */
 function readOverviewTitles(lines: string[]): Map<string, string> {
   const titles = new Map<string, string>();
-  const table4 = lines.findIndex((line) => line.startsWith('Table 4. Overview of Key Cross-Cutting Action Areas'));
+  const table4 = lines.findIndex((line) =>
+    line.startsWith('Table 4. Overview of Key Cross-Cutting Action Areas'),
+  );
   const table5 = lines.findIndex((line) => line.startsWith('Table 5. Overview of Key Targeted Action Areas'));
   if (table4 < 0 || table5 < 0) throw new Error('Cannot find Tables 4 and 5');
   for (const line of [...lines.slice(table4, table4 + 6), ...lines.slice(table5, table5 + 8)]) {
@@ -608,7 +668,12 @@ function readPillars(lines: string[]): Pillar[] {
     for (const line of lines.slice(start, start + 12)) {
       const match = new RegExp(`^\\d\\. \\*\\*${label} (\\d): (.+?)\\*\\* – (.+)$`).exec(line);
       if (match?.[1] && match[2] && match[3]) {
-        pillars.push({ kind, number: Number(match[1]), name: match[2], description: collapse(stripEmphasis(match[3])) });
+        pillars.push({
+          kind,
+          number: Number(match[1]),
+          name: match[2],
+          description: collapse(stripEmphasis(match[3])),
+        });
       }
     }
   };
@@ -636,7 +701,9 @@ function readTimeframe(lines: string[]): Timeframe {
 }
 
 function readPriorities(lines: string[], overviewTitles: Map<string, string>): Priority[] {
-  const start = lines.findIndex((line) => line.includes('eight of the Roadmap\'s action areas stand out as key priorities'));
+  const start = lines.findIndex((line) =>
+    line.includes("eight of the Roadmap's action areas stand out as key priorities"),
+  );
   const priorities: Priority[] = [];
   for (const line of lines.slice(start + 1, start + 12)) {
     const match = /^(\d)\. \*\*(.+?):\*\* (.+)$/.exec(line);
@@ -645,7 +712,12 @@ function readPriorities(lines: string[], overviewTitles: Map<string, string>): P
     const key = title.toLowerCase();
     const actionAreaId = [...overviewTitles].find(([, overview]) => overview.toLowerCase() === key)?.[0];
     if (!actionAreaId) throw new Error(`Priority "${title}" names no action area`);
-    priorities.push({ rank: Number(match[1]), title, description: collapse(stripEmphasis(match[3])), actionAreaId });
+    priorities.push({
+      rank: Number(match[1]),
+      title,
+      description: collapse(stripEmphasis(match[3])),
+      actionAreaId,
+    });
   }
   if (priorities.length !== 8) throw new Error(`Expected 8 priorities, read ${priorities.length}`);
   return priorities;
@@ -668,7 +740,9 @@ export function extractCatalogue(sourceText: string): ExtractedCatalogue {
   const missing = [...overviewTitles.keys()].filter((id) => !detailedIds.includes(id));
   const extra = detailedIds.filter((id) => !overviewTitles.has(id));
   if (missing.length > 0 || extra.length > 0) {
-    throw new Error(`Tables 4/5 and the detailed sections disagree: missing ${missing.join()} extra ${extra.join()}`);
+    throw new Error(
+      `Tables 4/5 and the detailed sections disagree: missing ${missing.join()} extra ${extra.join()}`,
+    );
   }
   const normalisations = [...log.entries].sort((a, b) => a.line - b.line);
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAssessmentCriterionId } from '../readiness';
+import { ASSESSMENT_CRITERIA, isAssessmentCriterionId } from '../readiness';
 import {
   catalogue,
   findActionArea,
@@ -16,7 +16,9 @@ const EXPECTED_IDS =
   'C1.1 C1.2 C1.3 C1.4 C1.5 C2.1 C2.2 C2.3 C3.1 C3.2 C3.3 C4.1 C4.2 C4.3 C4.4 ' +
   'A1.1 A1.2 P1.3 E1.4 E1.5 A2.1 A2.2 A2.3 A2.4 P2.5 P2.6 E2.7 A3.1 A3.2 P3.3 P3.4 P3.5 E3.6 E3.7 A4.1 A4.2 P4.3 E4.4';
 
-const subActions = catalogue.actionAreas.flatMap((area) => area.subActions.map((subAction) => ({ area, subAction })));
+const subActions = catalogue.actionAreas.flatMap((area) =>
+  area.subActions.map((subAction) => ({ area, subAction })),
+);
 
 describe('action areas', () => {
   it('are exactly the ids of Tables 1a and 1b, in order', () => {
@@ -81,7 +83,8 @@ describe('sub-actions', () => {
 
   it('link only valid readiness criteria Q1–Q40, sorted and without repeats', () => {
     for (const { subAction } of subActions) {
-      for (const id of subAction.linkedCriteria) expect(isAssessmentCriterionId(id), `${subAction.id} ${id}`).toBe(true);
+      for (const id of subAction.linkedCriteria)
+        expect(isAssessmentCriterionId(id), `${subAction.id} ${id}`).toBe(true);
       const numbers = subAction.linkedCriteria.map((id) => Number(id.slice(1)));
       expect(numbers).toEqual([...new Set(numbers)].sort((a, b) => a - b));
     }
@@ -99,13 +102,35 @@ describe('sub-actions', () => {
       new Set(withCriteria.map(({ subAction }) => subAction.id)),
     );
   });
+  it('quote each criterion with the question the Annex gives it', () => {
+    const opening = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[^a-z\s]/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean)
+        .slice(0, 6)
+        .join(' ');
+    const quotes = normalisations
+      .filter((entry) => entry.category === 'criterion-text-reduced-to-id')
+      .flatMap((entry) => [...(entry.removedText ?? '').matchAll(/\bQ(\d+)\.\s+([^?]+)/g)]);
+    expect(quotes.length).toBeGreaterThan(40);
+    for (const [, number, question] of quotes) {
+      const annex = ASSESSMENT_CRITERIA.find((criterion) => criterion.id === `Q${number}`);
+      expect(opening(question ?? ''), `Q${number}`).toBe(opening(annex?.question ?? ''));
+    }
+  });
 });
 
 describe('the mis-written sub-action id', () => {
   it('is corrected to C1.4.1 and recorded with its source line', () => {
     const corrections = normalisations.filter((entry) => entry.category === 'misnumbered-sub-action-id');
     expect(corrections).toHaveLength(1);
-    expect(corrections[0]).toMatchObject({ actionAreaId: 'C1.4', removedText: 'C1.4', insertedText: 'C1.4.1' });
+    expect(corrections[0]).toMatchObject({
+      actionAreaId: 'C1.4',
+      removedText: 'C1.4',
+      insertedText: 'C1.4.1',
+    });
     expect(findSubAction('C1.4.1')?.subAction.title).toMatch(/^Advancing AI Research and Innovation/);
   });
 });
@@ -113,7 +138,9 @@ describe('the mis-written sub-action id', () => {
 describe('page-break artefacts', () => {
   it('joins the Markdown continuation of C1.1.1 back into its milestones and measures', () => {
     const subAction = findSubAction('C1.1.1')?.subAction;
-    expect(subAction?.milestones.medium.at(-1)).toMatch(/Collect feedback from participants and stakeholders/);
+    expect(subAction?.milestones.medium.at(-1)).toMatch(
+      /Collect feedback from participants and stakeholders/,
+    );
     expect(subAction?.milestones.long[0]).toMatch(/^Expand the reach and scope/);
     expect(subAction?.measures.map((measure) => measure.name)).toContain('Employment Outcomes');
   });
@@ -139,7 +166,9 @@ describe('page-break artefacts', () => {
 describe('pillars, timeframe and priorities', () => {
   it('has four cross-cutting and four targeted pillars, numbered 1–4, each with a description', () => {
     for (const kind of ['cross-cutting', 'targeted'] as const) {
-      expect(pillars.filter((pillar) => pillar.kind === kind).map((pillar) => pillar.number)).toEqual([1, 2, 3, 4]);
+      expect(pillars.filter((pillar) => pillar.kind === kind).map((pillar) => pillar.number)).toEqual([
+        1, 2, 3, 4,
+      ]);
     }
     for (const pillar of pillars) expect(pillar.description.length).toBeGreaterThan(40);
     expect(pillars.find((pillar) => pillar.kind === 'cross-cutting' && pillar.number === 2)?.name).toBe(

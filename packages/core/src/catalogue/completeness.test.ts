@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { catalogue, normalisations } from './index';
 import type { ActionArea, NamedText } from './types';
 
-const SOURCE = fileURLToPath(new URL('../../source/asean-responsible-ai-roadmap-2025-2030.txt', import.meta.url));
+const SOURCE = fileURLToPath(
+  new URL('../../source/asean-responsible-ai-roadmap-2025-2030.txt', import.meta.url),
+);
 const sourceLines = readFileSync(SOURCE, 'utf8').split('\n');
 
 const TABLE_HEADER = /^Action Area\tTarget Area\(s\)\t/;
@@ -19,7 +21,8 @@ const HEADING = /^['‘]?[A-Z][A-Z0-9 ,&:'’–-]+$/;
 const BLOCK_MARKUP = /<\/?p>|<ul[^>]*>|<\/ul>|[●•\t]|\*\*|^- /g;
 const INLINE_MARKUP = /<\/?(i|u)>/g;
 /** Labels that the catalogue's structure replaces (row labels, term keys, the measures list's lead-in). */
-const STRUCTURAL_LABEL = /^(Key Action Area|Objective\(s\)|General measures of progress include:|(Short|Medium|Long)-[Tt]erm:)\s*/;
+const STRUCTURAL_LABEL =
+  /^(Key Action Area|Objective\(s\)|General measures of progress include:|(Short|Medium|Long)-[Tt]erm:)\s*/;
 /** Fragments this long are distinctive enough to count exactly; shorter ones must merely be found. */
 const COUNTED_LENGTH = 25;
 
@@ -133,13 +136,16 @@ describe.each(regions)('action area $id (source lines $firstLine–$lastLine)', 
   it('explains every line that is not a table row', () => {
     for (const line of regionLines) {
       if (/^[-\t ]+$/.test(line.text)) {
-        expect(recordedAt(line.number).map((entry) => entry.category), `line ${line.number}`).toContain(
-          'page-break-separator-dropped',
-        );
+        expect(
+          recordedAt(line.number).map((entry) => entry.category),
+          `line ${line.number}`,
+        ).toContain('page-break-separator-dropped');
       } else if (!line.text.includes('\t')) {
         const categories = recordedAt(line.number).map((entry) => entry.category);
         expect(
-          categories.some((category) => ['footnote-moved-out-of-table', 'continuation-outside-table'].includes(category)),
+          categories.some((category) =>
+            ['footnote-moved-out-of-table', 'continuation-outside-table'].includes(category),
+          ),
           `line ${line.number}: ${line.text.slice(0, 60)}`,
         ).toBe(true);
       }
@@ -147,8 +153,12 @@ describe.each(regions)('action area $id (source lines $firstLine–$lastLine)', 
   });
 
   // Corrections (removed and inserted text on the same line) are applied to the source before comparing.
-  const corrections = recorded.filter((entry) => entry.removedText !== undefined && entry.insertedText !== undefined);
-  const removals = recorded.filter((entry) => entry.removedText !== undefined && entry.insertedText === undefined);
+  const corrections = recorded.filter(
+    (entry) => entry.removedText !== undefined && entry.insertedText !== undefined,
+  );
+  const removals = recorded.filter(
+    (entry) => entry.removedText !== undefined && entry.insertedText === undefined,
+  );
   const sourceFragments = regionLines.flatMap((line) => {
     let text = line.text;
     for (const correction of corrections.filter((entry) => entry.line === line.number)) {

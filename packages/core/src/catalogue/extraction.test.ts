@@ -27,7 +27,10 @@ describe('the extractor', () => {
     const second = extractInto();
     for (const file of FILES) {
       const committed = readFileSync(join(committedDir, file));
-      expect(readFileSync(join(first, file)).equals(committed), `${file} differs from the committed file`).toBe(true);
+      expect(
+        readFileSync(join(first, file)).equals(committed),
+        `${file} differs from the committed file`,
+      ).toBe(true);
       expect(readFileSync(join(second, file)).equals(committed), `${file} differs between runs`).toBe(true);
     }
   });
@@ -63,11 +66,9 @@ describe('cell parsing', () => {
   });
 
   it('splits unbulleted milestones into sentences without breaking at abbreviations', () => {
-    expect(splitSentences('Work with the U.S. Department of State. Launch pilots, e.g. Sandboxes. Review.')).toEqual([
-      'Work with the U.S. Department of State.',
-      'Launch pilots, e.g. Sandboxes.',
-      'Review.',
-    ]);
+    expect(
+      splitSentences('Work with the U.S. Department of State. Launch pilots, e.g. Sandboxes. Review.'),
+    ).toEqual(['Work with the U.S. Department of State.', 'Launch pilots, e.g. Sandboxes.', 'Review.']);
   });
 
   it('reads "Name: text" and leaves text without a short leading name unnamed', () => {

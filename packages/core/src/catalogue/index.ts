@@ -3,7 +3,13 @@ import pillarsFile from './data/pillars.json';
 import timeframeFile from './data/timeframe.json';
 import prioritiesFile from './data/priorities.json';
 import normalisationsFile from './data/normalisations.json';
-import { catalogueSchema, normalisationsSchema, pillarsSchema, prioritiesSchema, timeframeSchema } from './schema';
+import {
+  catalogueSchema,
+  normalisationsSchema,
+  pillarsSchema,
+  prioritiesSchema,
+  timeframeSchema,
+} from './schema';
 import { searchCatalogueIn, type CatalogueSearchResult } from './search';
 import type { ActionArea, Catalogue, CriterionId, Pillar, SubAction } from './types';
 import type { ActionAreaFilters, Normalisation, Priority, Timeframe } from './extra-types';

@@ -18,7 +18,11 @@ const subAction: z.ZodType<SubAction> = z.object({
   id: z.string().regex(/^[CAPE]\d\.\d+\.\d+$/),
   title: z.string().min(1),
   targetAreas: z.array(namedText),
-  milestones: z.object({ short: z.array(z.string()), medium: z.array(z.string()), long: z.array(z.string()) }),
+  milestones: z.object({
+    short: z.array(z.string()),
+    medium: z.array(z.string()),
+    long: z.array(z.string()),
+  }),
   measures: z.array(namedText),
   caseStudies: z.array(z.string()),
   linkedCriteria: z.array(criterionId),
@@ -37,7 +41,12 @@ const actionArea: z.ZodType<ActionArea> = z.object({
 export const catalogueSchema: z.ZodType<Catalogue> = z.object({ actionAreas: z.array(actionArea) });
 
 export const pillarsSchema: z.ZodType<Pillar[]> = z.array(
-  z.object({ kind, number: z.number().int().min(1).max(4), name: z.string().min(1), description: z.string().min(1) }),
+  z.object({
+    kind,
+    number: z.number().int().min(1).max(4),
+    name: z.string().min(1),
+    description: z.string().min(1),
+  }),
 );
 
 export const timeframeSchema: z.ZodType<Timeframe> = z.object({

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { catalogue, foldForSearch, searchCatalogue, tokenize } from './index';
 import type { ActionArea, Catalogue } from './types';
 
-const ids = (query: string, filters = {}) => searchCatalogue(query, filters).map((result) => result.actionArea.id);
+const ids = (query: string, filters = {}) =>
+  searchCatalogue(query, filters).map((result) => result.actionArea.id);
 
 describe('searchCatalogue', () => {
   it('finds the advisory boards of C2.1 first, with the sub-action and a snippet that shows the words', () => {
@@ -54,7 +55,10 @@ describe('searchCatalogue', () => {
     for (const result of results) {
       for (const id of result.matchingSubActionIds) {
         const subAction = result.actionArea.subActions.find((candidate) => candidate.id === id);
-        expect(subAction?.milestones.short.some((milestone) => /pilot/i.test(milestone)), id).toBe(true);
+        expect(
+          subAction?.milestones.short.some((milestone) => /pilot/i.test(milestone)),
+          id,
+        ).toBe(true);
       }
     }
   });
@@ -75,10 +79,7 @@ describe('word splitting without spaces', () => {
     subActions: [],
   });
   const thai: Catalogue = {
-    actionAreas: [
-      area('E1.4', 'พัฒนายุทธศาสตร์ปัญญาประดิษฐ์แห่งชาติ'),
-      area('E1.5', 'แต่งตั้งหน่วยงานกำกับดูแลระดับชาติ'),
-    ],
+    actionAreas: [area('E1.4', 'พัฒนายุทธศาสตร์ปัญญาประดิษฐ์แห่งชาติ'), area('E1.5', 'แต่งตั้งหน่วยงานกำกับดูแลระดับชาติ')],
   };
 
   it('splits Thai text into words with Intl.Segmenter', () => {

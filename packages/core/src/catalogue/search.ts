@@ -33,7 +33,12 @@ const SNIPPET_LENGTH = 160;
 const LATIN_DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(LATIN_DIACRITICS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLocaleLowerCase('en');
+  return text
+    .normalize('NFD')
+    .replace(LATIN_DIACRITICS, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLocaleLowerCase('en');
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
@@ -43,7 +48,11 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const segment of segmenter.segment(text)) {
     if (!segment.isWordLike) continue;
-    tokens.push({ folded: foldForSearch(segment.segment), start: segment.index, end: segment.index + segment.segment.length });
+    tokens.push({
+      folded: foldForSearch(segment.segment),
+      start: segment.index,
+      end: segment.index + segment.segment.length,
+    });
   }
   return tokens;
 }
@@ -127,7 +136,10 @@ function match(entry: SearchableText, query: Token[]): Match | null {
   return { start, end, score: entry.weight * (asPhrase ? 2 : 1) };
 }
 
-function bestMatch(entries: SearchableText[], query: Token[]): { entry: SearchableText; match: Match } | null {
+function bestMatch(
+  entries: SearchableText[],
+  query: Token[],
+): { entry: SearchableText; match: Match } | null {
   let best: { entry: SearchableText; match: Match } | null = null;
   for (const entry of entries) {
     const found = match(entry, query);
@@ -144,9 +156,15 @@ function snippetOf(entry: SearchableText, span: Match | null): string {
   let to = Math.min(text.length, from + SNIPPET_LENGTH);
   // Cut at spaces where there are any nearby, so the snippet does not open or close mid-word.
   const nextSpace = text.indexOf(' ', from);
-  if (from > 0 && nextSpace >= 0 && nextSpace - from < 20 && (!span || nextSpace < span.start)) from = nextSpace + 1;
+  if (from > 0 && nextSpace >= 0 && nextSpace - from < 20 && (!span || nextSpace < span.start))
+    from = nextSpace + 1;
   const previousSpace = text.lastIndexOf(' ', to);
-  if (to < text.length && previousSpace > from && to - previousSpace < 20 && (!span || previousSpace >= span.end)) {
+  if (
+    to < text.length &&
+    previousSpace > from &&
+    to - previousSpace < 20 &&
+    (!span || previousSpace >= span.end)
+  ) {
     to = previousSpace;
   }
   return `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`;
@@ -180,7 +198,9 @@ export function searchCatalogueIn(
     if (areaMatch) candidates.push(areaMatch);
     const matchingSubActionIds: string[] = [];
     for (const sub of indexed.subActions) {
-      const entries = filters.term ? sub.milestones[filters.term] : [...sub.general, ...Object.values(sub.milestones).flat()];
+      const entries = filters.term
+        ? sub.milestones[filters.term]
+        : [...sub.general, ...Object.values(sub.milestones).flat()];
       const subMatch = bestMatch(entries, words);
       if (!subMatch) continue;
       matchingSubActionIds.push(sub.subAction.id);
