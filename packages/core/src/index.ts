@@ -1,3 +1,4 @@
+export * from './schemas/messages';
 export * from './domain';
 export * from './catalogue/types';
 export * from './schemas/fields';

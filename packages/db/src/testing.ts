@@ -41,3 +41,27 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * For tests that open their own connections (the HTTP host, child processes): with a PostgreSQL server configured,
+ * a fresh empty database on it and a function that drops it; otherwise `undefined`, meaning "use the embedded one".
+ */
+export async function createScratchDatabaseUrl(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url) return { url: undefined, drop: async () => undefined };
+  const name = `scratch_${randomBytes(6).toString('hex')}`;
+  const { default: pg } = await import('pg');
+  const run = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await run(`create database ${name}`);
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return { url: scratch.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}

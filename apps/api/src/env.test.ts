@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env';
+
+describe('environment validation', () => {
+  it('applies defaults for the embedded database', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, PGLITE_DATA_DIR: '.data/pglite', NODE_ENV: 'development' });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('names every bad variable in one message', () => {
+    expect(() => parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SMTP_URL: 'nope' })).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*SMTP_URL/);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseEnv({ DATABASE_URL: '', SMTP_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('refuses demo accounts in production', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+    expect(parseEnv({ NODE_ENV: 'production' }).SEED_DEMO).toBeUndefined();
+  });
+});

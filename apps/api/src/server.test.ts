@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_POLICY, appRouter } from '@musyawarah/api';
+import { createSession, hashPassword } from '@musyawarah/auth';
+import { insertUser, type Db } from '@musyawarah/db';
+import { createScratchDatabaseUrl } from '@musyawarah/db/testing';
+import { startPlatformServer, type PlatformServer } from './server';
+
+let platform: PlatformServer;
+const cookies: Record<'stakeholder' | 'secretariat' | 'member_state', string> = { stakeholder: '', secretariat: '', member_state: '' };
+
+async function sessionCookieFor(db: Db, role: keyof typeof cookies) {
+  const user = await insertUser(db, {
+    email: `${role}-http@example.org`,
+    name: role,
+    role,
+    memberStateCode: role === 'member_state' ? 'MY' : null,
+    passwordHash: await hashPassword('http test password'),
+    status: 'active',
+  });
+  const { token } = await createSession(db, user.id);
+  return `musyawarah_session=${token}`;
+}
+
+let scratch: Awaited<ReturnType<typeof createScratchDatabaseUrl>>;
+beforeAll(async () => {
+  scratch = await createScratchDatabaseUrl();
+  platform = await startPlatformServer({
+    port: 0,
+    pgliteDataDir: 'memory://',
+    databaseUrl: scratch.url,
+    seedDemo: true,
+    serveApps: false,
+    logLevel: 'silent',
+    nodeEnv: 'test',
+  });
+  for (const role of Object.keys(cookies) as (keyof typeof cookies)[]) cookies[role] = await sessionCookieFor(platform.db, role);
+});
+afterAll(async () => {
+  await platform.close();
+  await scratch.drop();
+});
+
+async function trpc(path: string, input: unknown, options: { type: 'query' | 'mutation'; cookie?: string; headers?: Record<string, string> }) {
+  const headers: Record<string, string> = { ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers };
+  const response =
+    options.type === 'query'
+      ? await fetch(`${platform.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
+      : await fetch(`${platform.url}/trpc/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(input),
+        });
+  return { status: response.status, body: (await response.json()) as { error?: { message: string; data: Record<string, unknown> }; result?: { data: unknown } }, headers: response.headers };
+}
+
+describe('HTTP host', () => {
+  it('answers the health check with the database kind', async () => {
+    const response = await fetch(`${platform.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok' });
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('signs in a demo account and sets an HttpOnly, SameSite=Lax cookie (no Secure on localhost)', async () => {
+    const { status, headers, body } = await trpc('auth.signIn', { email: 'secretariat@example.org', password: 'asean-demo-2030' }, { type: 'mutation' });
+    expect(status).toBe(200);
+    expect(body.result?.data).toMatchObject({ user: { role: 'secretariat' } });
+    const cookie = headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^musyawarah_session=[a-z2-7]{32}; /);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).not.toContain('Secure');
+  });
+
+  it('refuses a cross-site mutation by its Origin and Sec-Fetch-Site headers', async () => {
+    const { status, body } = await trpc('auth.signIn', { email: 'secretariat@example.org', password: 'asean-demo-2030' }, {
+      type: 'mutation',
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
+    expect(status).toBe(403);
+    expect(body.error?.message).toBe('errors.crossSite');
+  });
+
+  it('accepts a same-origin browser mutation', async () => {
+    const { status } = await trpc('auth.requestPasswordReset', { email: 'someone@example.org' }, {
+      type: 'mutation',
+      headers: { origin: platform.url, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(status).toBe(200);
+  });
+
+  it('refuses a body over 1 MB with 413 before parsing it', async () => {
+    const { status, body } = await trpc('auth.register', { name: 'x'.repeat(1_100_000) }, { type: 'mutation' });
+    expect(status).toBe(413);
+    expect(body.error?.data.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('never answers a 500 with internals: unknown procedures are 404, malformed JSON is 400', async () => {
+    expect((await fetch(`${platform.url}/trpc/nope.nothing`)).status).toBe(404);
+    const malformed = await fetch(`${platform.url}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    expect(malformed.status).toBe(400);
+    const text = await malformed.text();
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('bad input to every procedure gets field-level errors, never a 500', () => {
+  const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: 'query' | 'mutation'; inputs: unknown[] } }> } })._def.procedures;
+  const badInputs: [string, unknown][] = [
+    ['a number instead of an object', 12345],
+    ['fields of the wrong type', { email: 42, password: [], token: { deep: true }, name: null, role: 7, invitationId: 'x', sessionId: 1, limit: 'many' }],
+    ['a huge string', { email: '', name: '', token: '', password: '', search: '', entityType: '', toAddress: '', sessionId: '', invitationId: '', confirmEmail: '', organisationName: '' }],
+  ];
+  // Queries carry their input in the URL, so their "huge" string is as long as a URL may be, not 100 kB.
+  const huge = (type: 'query' | 'mutation') => (type === 'query' ? 300 : 20_000);
+  for (const [path, procedure] of Object.entries(procedures)) {
+    if (procedure._def.inputs.length === 0) continue;
+    const access = ACCESS_POLICY[path];
+    const actor = access === 'public' ? null : access === 'authed' ? 'stakeholder' : access === 'member_state' ? 'member_state' : 'secretariat';
+    for (const [label, input] of badInputs) {
+      it(`${path}: ${label}`, async () => {
+        const sized =
+          label === 'a huge string'
+            ? Object.fromEntries(Object.keys(input as object).map((k) => [k, 'x'.repeat(huge(procedure._def.type))]))
+            : input;
+        const { status, body } = await trpc(path, sized, { type: procedure._def.type, ...(actor ? { cookie: cookies[actor] } : {}) });
+        expect(status).toBe(400);
+        expect(body.error?.message).toBe('validation.failed');
+        const fieldErrors = body.error?.data.fieldErrors as Record<string, string[]>;
+        expect(Object.keys(fieldErrors).length).toBeGreaterThan(0);
+        for (const messages of Object.values(fieldErrors)) for (const m of messages) expect(m).toMatch(/^validation\./);
+      });
+    }
+  }
+});
