@@ -1,0 +1,327 @@
+#!/usr/bin/env node
+// `npm test`: installs what the tests need and runs every test, then prints a per-suite table and, as the very last
+// line, `N passed, N failed` (CI reads only that line and the exit code). Order:
+//   install → system packages (PostgreSQL, Chromium) → throwaway PostgreSQL → typecheck + lint → build web apps →
+//   vitest per package on PGlite → database packages again on PostgreSQL → browser tests → benchmarks hook → summary.
+// Options: --skip-install, --skip-checks (typecheck/lint), --only=<dir,...> (e.g. --only=packages/db,tooling/e2e).
+// Reports: .tmp/test-reports/<suite>-<database>.json. A suite gets TEST_SUITE_TIMEOUT_MIN minutes (default 15).
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import {
+  ROOT, baseEnv, bold, dim, ensurePnpm, formatDuration, installDependencies, interrupted, isRoot, pnpm, red, run,
+  signalExitCode, step,
+} from './lib/common.mjs';
+import { findPostgresBin, startThrowawayPostgres } from './lib/postgres.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',').filter(Boolean);
+const selected = (dir) => !only || only.includes(dir);
+
+const REPORT_DIR = join(ROOT, '.tmp', 'test-reports');
+const CHROMIUM = '/usr/bin/chromium';
+const E2E_DIR = 'tooling/e2e';
+/** Packages whose tests run a second time against a real PostgreSQL server. */
+const DATABASE_PACKAGES = ['packages/db', 'packages/auth', 'packages/api', 'apps/api'];
+const SUITE_TIMEOUT_MS = Number(process.env.TEST_SUITE_TIMEOUT_MIN ?? 15) * 60_000;
+
+/** @type {{ suite: string; database: string; passed: number; failed: number; skipped: number; durationMs: number; durationText?: string; note?: string }[]} */
+const results = [];
+const started = Date.now();
+let postgres;
+
+function record(row) {
+  results.push({ skipped: 0, durationMs: 0, ...row });
+  if (row.failed > 0 && row.note) console.log(red(`✗ ${row.suite}${row.database !== '-' ? ` (${row.database})` : ''}: ${row.note}`));
+}
+
+function testEnv(extra = {}) {
+  const env = { ...baseEnv, ...extra };
+  // Suites pick their database from these; an inherited one would silently move the "embedded" run onto a server.
+  for (const key of ['DATABASE_URL', 'TEST_DATABASE_URL', 'PGLITE_DATA_DIR']) if (!(key in extra)) delete env[key];
+  return env;
+}
+
+/** Workspace folders with a `test` script, in dependency-ish order: packages, apps, tooling. */
+function testablePackages() {
+  const found = [];
+  for (const group of ['packages', 'apps', 'tooling']) {
+    const groupDir = join(ROOT, group);
+    if (!existsSync(groupDir)) continue;
+    for (const name of readdirSync(groupDir).sort()) {
+      const file = join(groupDir, name, 'package.json');
+      if (!existsSync(file)) continue;
+      try {
+        const pkg = JSON.parse(readFileSync(file, 'utf8'));
+        if (pkg.scripts?.test) found.push(`${group}/${name}`);
+      } catch {
+        found.push(`${group}/${name}`); // an unreadable package.json should fail loudly in its own suite
+      }
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// a. dependencies
+
+async function install() {
+  if (flag('skip-install') && existsSync(join(ROOT, 'node_modules'))) {
+    ensurePnpm();
+    return true;
+  }
+  step('Installing dependencies…');
+  const t = Date.now();
+  const ok = await installDependencies();
+  if (!ok) record({ suite: 'pnpm install', database: '-', passed: 0, failed: 1, durationMs: Date.now() - t, note: 'failed' });
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// b. system packages
+
+async function ensureSystemPackages() {
+  step('Checking PostgreSQL and Chromium…');
+  const missing = [];
+  if (!findPostgresBin()) missing.push({ what: 'PostgreSQL server', packages: ['postgresql'], recommends: true });
+  if (!existsSync(CHROMIUM)) missing.push({ what: 'Chromium', packages: ['chromium', 'fonts-noto-core'], recommends: false });
+  if (missing.length === 0) {
+    console.log(`PostgreSQL ${findPostgresBin().split('/').at(-2)} and ${CHROMIUM} are installed.`);
+    return { postgres: true, chromium: true };
+  }
+  if (!isRoot()) {
+    console.log(red(`Missing: ${missing.map((m) => m.what).join(', ')}. Install, then run npm test again:`));
+    for (const m of missing) {
+      console.log(`  sudo apt-get install -y ${m.recommends ? '' : '--no-install-recommends '}${m.packages.join(' ')}`);
+    }
+  } else {
+    const aptEnv = { ...baseEnv, DEBIAN_FRONTEND: 'noninteractive' };
+    console.log(`Installing ${missing.map((m) => m.what).join(' and ')} with apt-get…`);
+    const update = await run('apt-get', ['update', '-q'], { env: aptEnv });
+    if (update.code === 0) {
+      for (const m of missing) {
+        const flags = m.recommends ? [] : ['--no-install-recommends'];
+        await run('apt-get', ['install', '-y', '-q', ...flags, ...m.packages], { env: aptEnv });
+      }
+    }
+  }
+  const state = { postgres: Boolean(findPostgresBin()), chromium: existsSync(CHROMIUM) };
+  if (!state.postgres) record({ suite: 'PostgreSQL server', database: '-', passed: 0, failed: 1, note: 'not installed (see above)' });
+  if (!state.chromium) record({ suite: 'Chromium', database: '-', passed: 0, failed: 1, note: 'not installed (see above)' });
+  return state;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// d. typecheck + lint: one check per package and task, read from turbo's run summary
+
+async function typecheckAndLint() {
+  step('Type-checking and linting (turbo run typecheck lint)…');
+  const runsDir = join(ROOT, '.turbo', 'runs');
+  const before = new Set(existsSync(runsDir) ? readdirSync(runsDir) : []);
+  const t = Date.now();
+  const filters = only ? only.map((dir) => `--filter=./${dir}`) : [];
+  const { code } = await pnpm(['exec', 'turbo', 'run', 'typecheck', 'lint', '--continue', '--summarize', ...filters]);
+  const durationMs = Date.now() - t;
+  const summaryFile = (existsSync(runsDir) ? readdirSync(runsDir) : []).filter((f) => !before.has(f) && f.endsWith('.json'))
+    .map((f) => join(runsDir, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  let summary;
+  try {
+    summary = summaryFile && JSON.parse(readFileSync(summaryFile, 'utf8'));
+  } catch {}
+  const tasks = summary?.tasks ?? [];
+  if (tasks.length === 0) {
+    record({ suite: 'typecheck + lint', database: '-', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, durationMs,
+      note: code === 0 ? undefined : `turbo exited with ${code}` });
+    return;
+  }
+  for (const task of ['typecheck', 'lint']) {
+    const mine = tasks.filter((x) => x.task === task);
+    const failed = mine.filter((x) => x.execution?.exitCode !== 0);
+    record({
+      suite: task, database: '-', passed: mine.length - failed.length, failed: failed.length,
+      // both tasks share one turbo run; its time is shown once
+      durationMs: task === 'typecheck' ? durationMs : 0, durationText: task === 'typecheck' ? undefined : '(same run)',
+      note: failed.length ? `failed in ${failed.map((x) => x.package.replace('@musyawarah/', '')).join(', ')}` : undefined,
+    });
+  }
+  // turbo can fail before any task runs (bad turbo.json); that must not read as "all passed".
+  if (code !== 0 && !results.some((r) => (r.suite === 'typecheck' || r.suite === 'lint') && r.failed > 0)) {
+    record({ suite: 'turbo', database: '-', passed: 0, failed: 1, note: `turbo exited with ${code}` });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// e. web apps
+
+async function buildWebApps() {
+  step('Building the web apps (the browser tests serve them)…');
+  const { code, durationMs } = await pnpm([
+    'exec', 'turbo', 'run', 'build', '--filter=@musyawarah/stakeholder', '--filter=@musyawarah/secretariat',
+  ]);
+  record({ suite: 'build web apps', database: '-', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, durationMs,
+    note: code === 0 ? undefined : `vite build failed (exit ${code})` });
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// f–h. vitest suites
+
+function readReport(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function vitestSuite(dir, database, env) {
+  if (interrupted()) return;
+  const reportFile = join(REPORT_DIR, `${dir.replaceAll('/', '-')}-${database}.json`);
+  step(`Tests: ${dir} on ${database === 'pglite' ? 'the embedded database (PGlite)' : database}…`);
+  // The preset writes the report when VITEST_JSON_OUT is set; the flags cover packages without the preset's config.
+  const reporterFlags = ['--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];
+  const { code, durationMs, timedOut } = await run(join(ROOT, '.tmp', 'bin', 'pnpm'), ['run', 'test', ...reporterFlags], {
+    cwd: join(ROOT, dir),
+    env: { ...env, VITEST_JSON_OUT: reportFile },
+    timeoutMs: SUITE_TIMEOUT_MS,
+  });
+  const report = readReport(reportFile);
+  const row = { suite: dir, database, passed: 0, failed: 0, skipped: 0, durationMs };
+  if (!report) {
+    row.failed = 1;
+    row.note = timedOut
+      ? `timed out after ${formatDuration(SUITE_TIMEOUT_MS)} without a report`
+      : code === 0
+        ? 'exited 0 but wrote no JSON report (is its test script vitest?)'
+        : `crashed without a report (exit ${code})`;
+    return record(row);
+  }
+  row.passed = report.numPassedTests ?? 0;
+  row.failed = report.numFailedTests ?? 0;
+  row.skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  // A file that fails to import (syntax error, missing module) has no failed test, only a failed file.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+  );
+  const notes = [];
+  if (brokenFiles.length) {
+    row.failed += brokenFiles.length;
+    notes.push(`${brokenFiles.length} file(s) failed to run: ${brokenFiles.map((f) => relative(join(ROOT, dir), f.name)).join(', ')}`);
+  }
+  if (timedOut) notes.push(`timed out after ${formatDuration(SUITE_TIMEOUT_MS)}`);
+  // Unhandled errors and "no test files found" fail vitest without failing a test; count them once.
+  if (code !== 0 && row.failed === 0) {
+    row.failed = 1;
+    notes.push(`vitest exited with ${code} although no test failed (unhandled error or no test files?)`);
+  }
+  if (notes.length) row.note = notes.join('; ');
+  record(row);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// i. benchmarks
+
+async function benchmarks() {
+  // ── HOOK: benchmarks ──────────────────────────────────────────────────────────────────────────────────────────────
+  // Runs `pnpm run bench --quick` in bench/ once bench/package.json exists with a "bench" script. It gets no
+  // DATABASE_URL: benchmarks start their own PostgreSQL with fsync on (tooling/scripts/lib/postgres.mjs). Counted as one
+  // check (exit code). Skip with --skip-bench.
+  const file = join(ROOT, 'bench', 'package.json');
+  if (flag('skip-bench') || !existsSync(file) || (only && !selected('bench'))) return;
+  let pkg;
+  try {
+    pkg = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {}
+  if (!pkg?.scripts?.bench) return;
+  step('Benchmarks (quick)…');
+  const { code, durationMs } = await pnpm(['run', 'bench', '--quick'], { cwd: join(ROOT, 'bench'), env: testEnv() });
+  record({ suite: 'bench --quick', database: '-', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, durationMs,
+    note: code === 0 ? undefined : `exit ${code}` });
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// j. summary
+
+function printSummary() {
+  const rows = results.map((r) => [r.suite, r.database, String(r.passed), String(r.failed), String(r.skipped),
+    r.durationText ?? formatDuration(r.durationMs)]);
+  const header = ['suite', 'database', 'passed', 'failed', 'skipped', 'duration'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  console.log(`\n${bold('Summary')} ${dim(`(total ${formatDuration(Date.now() - started)}; reports in ${relative(ROOT, REPORT_DIR)}/)`)}`);
+  console.log(bold(line(header)));
+  for (const [i, r] of results.entries()) {
+    const text = line(rows[i]);
+    console.log(r.failed > 0 ? red(text) : text);
+  }
+  const failures = results.filter((r) => r.failed > 0 && r.note);
+  if (failures.length) {
+    console.log('');
+    for (const r of failures) console.log(red(`✗ ${r.suite}${r.database !== '-' ? ` (${r.database})` : ''}: ${r.note}`));
+  }
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  const skipped = results.reduce((n, r) => n + r.skipped, 0);
+  console.log('');
+  // Plain text, no colour codes: CI matches this line literally and it must be the last one.
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  return failed;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+async function main() {
+  rmSync(REPORT_DIR, { recursive: true, force: true });
+  mkdirSync(REPORT_DIR, { recursive: true });
+
+  if (!(await install())) return;
+  if (interrupted()) return;
+  const system = await ensureSystemPackages();
+  if (interrupted()) return;
+
+  const packages = testablePackages().filter(selected);
+  const dbPackages = DATABASE_PACKAGES.filter((dir) => packages.includes(dir));
+  if (system.postgres && dbPackages.length) {
+    step('Starting a throwaway PostgreSQL (fsync off)…');
+    try {
+      postgres = await startThrowawayPostgres({ fsync: false, log: (l) => console.log(l) });
+    } catch (error) {
+      console.log(red(error.message));
+      record({ suite: 'throwaway PostgreSQL', database: 'postgres', passed: 0, failed: 1, note: 'did not start (see above)' });
+    }
+  }
+  if (interrupted()) return;
+
+  if (!flag('skip-checks')) await typecheckAndLint();
+  if (interrupted()) return;
+  if (!only || selected(E2E_DIR) || selected('apps/stakeholder') || selected('apps/secretariat')) await buildWebApps();
+
+  for (const dir of packages.filter((d) => d !== E2E_DIR)) await vitestSuite(dir, 'pglite', testEnv());
+
+  for (const dir of dbPackages) {
+    if (postgres) await vitestSuite(dir, 'postgres', testEnv({ TEST_DATABASE_URL: postgres.url }));
+    else record({ suite: dir, database: 'postgres', passed: 0, failed: 1, note: 'not run: no PostgreSQL server' });
+  }
+  if (postgres) {
+    await postgres.stop();
+    postgres = undefined;
+  }
+
+  if (packages.includes(E2E_DIR)) {
+    if (system.chromium) await vitestSuite(E2E_DIR, 'pglite', testEnv());
+    else record({ suite: E2E_DIR, database: 'pglite', passed: 0, failed: 1, note: `not run: ${CHROMIUM} missing` });
+  }
+
+  if (!interrupted()) await benchmarks();
+}
+
+main()
+  .catch((error) => {
+    console.error(red(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    record({ suite: 'test runner', database: '-', passed: 0, failed: 1, note: 'crashed (see above)' });
+  })
+  .then(async () => {
+    if (postgres) await postgres.stop();
+    if (interrupted()) record({ suite: 'interrupted', database: '-', passed: 0, failed: 1, note: `by ${interrupted()}` });
+    const failed = printSummary();
+    process.exit(interrupted() ? signalExitCode(interrupted()) : failed === 0 ? 0 : 1);
+  });
