@@ -6,3 +6,4 @@ export * from './schemas/password';
 export * from './schemas/account';
 export * from './readiness';
 export * from './catalogue';
+export * from './schemas/assessment';

@@ -50,9 +50,17 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<{ applied: string[] }> {
-  // The migrator only touches its own bookkeeping tables, so the schema type does not matter to it.
-  const migrator = new Migrator({ db: db as Kysely<unknown>, provider: migrationProvider });
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  options: { schema?: string } = {},
+): Promise<{ applied: string[] }> {
+  // The migrator only touches its own bookkeeping tables, so the schema type does not matter to it. With a schema
+  // named, its bookkeeping lives there too: otherwise it would find another schema's tables and skip creating its own.
+  const migrator = new Migrator({
+    db: db as Kysely<unknown>,
+    provider: migrationProvider,
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };

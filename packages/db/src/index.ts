@@ -8,3 +8,4 @@ export * from './repositories/users';
 export * from './repositories/mail';
 export * from './repositories/invitations';
 export * from './repositories/audit';
+export * from './repositories/assessments';

@@ -6,6 +6,14 @@ import { PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kys
  * that single connection behind a mutex: a transaction holds the connection until it is released, and everything else
  * waits its turn, exactly as a pool of size one would behave. (No packaged dialect supports current PGlite and Kysely.)
  */
+function commandOf(sqlText: string): 'INSERT' | 'UPDATE' | 'DELETE' | 'MERGE' | 'SELECT' {
+  const head = /^\s*(insert|update|delete|merge)\b/i.exec(sqlText)?.[1];
+  if (head) return head.toUpperCase() as 'INSERT';
+  // A data-modifying CTE ("with … update …") counts its rows like the statement it wraps.
+  const cte = /^\s*with\b[\s\S]*\b(insert|update|delete)\b/i.exec(sqlText)?.[1];
+  return cte ? (cte.toUpperCase() as 'INSERT') : 'SELECT';
+}
+
 class SingleConnectionPool implements PostgresPool {
   private queue: Promise<void> = Promise.resolve();
 
@@ -20,7 +28,8 @@ class SingleConnectionPool implements PostgresPool {
     const client = {
       async query(sqlText: string, parameters: readonly unknown[]) {
         const result = await pglite.query(sqlText, parameters as unknown[]);
-        return { command: 'SELECT', rowCount: result.affectedRows ?? 0, rows: result.rows };
+        // Kysely reports affected rows only for these commands; PGlite does not say which command ran.
+        return { command: commandOf(sqlText), rowCount: result.affectedRows ?? 0, rows: result.rows };
       },
       release() {
         release();

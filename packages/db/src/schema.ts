@@ -38,7 +38,7 @@ export interface UserAccountTable {
   privacy_consent_at: Timestamp | null;
   is_demo: Generated<boolean>;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
   deleted_at: Timestamp | null;
 }
 
@@ -48,7 +48,7 @@ export interface UserSessionTable {
   user_id: string;
   expires_at: Timestamp;
   created_at: CreatedAt;
-  last_used_at: Generated<Timestamp>;
+  last_used_at: Timestamp;
   user_agent: string | null;
   ip_address: string | null;
 }
@@ -115,6 +115,27 @@ export interface AuditLogTable {
   ip_address: string | null;
 }
 
+export type AssessmentStatus = 'draft' | 'submitted';
+
+export interface ReadinessAssessmentTable {
+  id: Generated<string>;
+  member_state_code: MemberStateCode;
+  year: number;
+  status: Generated<AssessmentStatus>;
+  /** { "Q1": "yes" | "partial" | "no", … }; unanswered criteria are absent. */
+  answers: ColumnType<Record<string, string>, string | undefined, string>;
+  /** { "Q1": { note, links[] }, … } */
+  evidence: ColumnType<Record<string, { note: string; links: string[] }>, string | undefined, string>;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  version: Generated<number>;
+  created_by: string | null;
+  updated_by: string | null;
+  submitted_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+}
+
 export interface Database {
   member_state: MemberStateTable;
   organisation: OrganisationTable;
@@ -125,6 +146,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
+  readiness_assessment: ReadinessAssessmentTable;
 }
 
 export type UserAccount = Selectable<UserAccountTable>;
@@ -136,3 +158,4 @@ export type MailOutbox = Selectable<MailOutboxTable>;
 export type AuditLogEntry = Selectable<AuditLogTable>;
 export type Organisation = Selectable<OrganisationTable>;
 export type MemberState = Selectable<MemberStateTable>;
+export type ReadinessAssessment = Selectable<ReadinessAssessmentTable>;

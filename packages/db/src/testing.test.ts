@@ -25,3 +25,16 @@ describe(`migrations (${process.env.TEST_DATABASE_URL || process.env.DATABASE_UR
     await expect(t.db.updateTable('audit_log').set({ action: 'rewritten' }).execute()).rejects.toThrow(/append-only/);
   });
 });
+
+describe('row counts', () => {
+  it('reports how many rows an update and a delete touched, on either database', async () => {
+    await t.db.insertInto('mail_outbox').values([
+      { to_address: 'count-a@example.org', subject: 's', text_body: 't', transport: 'outbox' },
+      { to_address: 'count-b@example.org', subject: 's', text_body: 't', transport: 'outbox' },
+    ]).execute();
+    const updated = await t.db.updateTable('mail_outbox').set({ error: 'x' }).where('to_address', 'like', 'count-%').executeTakeFirst();
+    expect(updated.numUpdatedRows).toBe(2n);
+    const deleted = await t.db.deleteFrom('mail_outbox').where('to_address', 'like', 'count-%').executeTakeFirst();
+    expect(deleted.numDeletedRows).toBe(2n);
+  });
+});

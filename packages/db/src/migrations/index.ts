@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m20261123_0001 from './2026_11_23_0001_foundation';
+import * as m20261123_0002 from './2026_11_23_0002_readiness_assessment';
 
 /**
  * Migrations are listed statically (not read from disk) so they bundle and run the same under tsx, vitest and a build.
@@ -7,6 +8,7 @@ import * as m20261123_0001 from './2026_11_23_0001_foundation';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': m20261123_0001,
+  '2026_11_23_0002_readiness_assessment': m20261123_0002,
 };
 
 export const migrationProvider: MigrationProvider = {
