@@ -108,8 +108,8 @@ describe('bad input to every procedure gets field-level errors, never a 500', ()
   const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: 'query' | 'mutation'; inputs: unknown[] } }> } })._def.procedures;
   const badInputs: [string, unknown][] = [
     ['a number instead of an object', 12345],
-    ['fields of the wrong type', { email: 42, password: [], token: { deep: true }, name: null, role: 7, invitationId: 'x', sessionId: 1, limit: 'many' }],
-    ['a huge string', { email: '', name: '', token: '', password: '', search: '', entityType: '', toAddress: '', sessionId: '', invitationId: '', confirmEmail: '', organisationName: '' }],
+    ['fields of the wrong type', { email: 42, password: [], token: { deep: true }, name: null, role: 7, invitationId: 'x', sessionId: 1, limit: 'many', query: 42, year: 'soon', kind: 5, pillar: 'x', answers: 'x', format: 1, id: 5, fromId: 1, expectedVersion: 'v' }],
+    ['a huge string', { email: '', name: '', token: '', password: '', search: '', entityType: '', toAddress: '', sessionId: '', invitationId: '', confirmEmail: '', organisationName: '', query: '', year: '', id: '', format: '' }],
   ];
   // Queries carry their input in the URL, so their "huge" string is as long as a URL may be, not 100 kB.
   const huge = (type: 'query' | 'mutation') => (type === 'query' ? 300 : 20_000);

@@ -30,6 +30,21 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'users.resendInvitation': 'secretariat',
   'mail.outbox': 'secretariat',
   'audit.list': 'secretariat',
+  'catalogue.overview': 'public',
+  'catalogue.list': 'public',
+  'catalogue.actionArea': 'public',
+  'catalogue.ids': 'public',
+  'readiness.criteria': 'public',
+  'readiness.score': 'public',
+  'assessments.listOwn': 'member_state',
+  'assessments.getOwn': 'member_state',
+  'assessments.start': 'member_state',
+  'assessments.saveDraft': 'member_state',
+  'assessments.submit': 'member_state',
+  'assessments.compareOwn': 'member_state',
+  'assessments.regional': 'secretariat',
+  'assessments.getSubmitted': 'secretariat',
+  'assessments.exportRegional': 'secretariat',
 };
 
 export type Actor = 'anonymous' | 'stakeholder' | 'member_state' | 'secretariat';

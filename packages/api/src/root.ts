@@ -1,4 +1,6 @@
 import { accountRouter } from './routers/account';
+import { assessmentsRouter } from './routers/assessments';
+import { catalogueRouter, readinessRouter } from './routers/catalogue';
 import { auditRouter, mailRouter } from './routers/admin';
 import { authRouter } from './routers/auth';
 import { referenceRouter } from './routers/reference';
@@ -12,6 +14,9 @@ export const appRouter = router({
   users: usersRouter,
   mail: mailRouter,
   audit: auditRouter,
+  catalogue: catalogueRouter,
+  readiness: readinessRouter,
+  assessments: assessmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;
