@@ -11,3 +11,5 @@ export * from './components/LanguageSwitcher';
 export * from './components/Page';
 export * from './components/Table';
 export { cx } from './components/cx';
+export * from './components/options';
+export * from './components/StatusPages';

@@ -1,3 +1,6 @@
+// Installs zod's global error map that turns every issue into a `validation.*` key (a side effect, imported on purpose).
+// Core is imported by subpath everywhere in the apps: its index also re-exports the Roadmap catalogue (~0.5 MB).
+import '@musyawarah/core/schemas/messages';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   createContext,

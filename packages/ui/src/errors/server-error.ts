@@ -146,3 +146,10 @@ export function errorStatus(error: unknown): number | null {
   const data = dataOf(error);
   return data && typeof data.httpStatus === 'number' ? data.httpStatus : null;
 }
+
+/** Keys for single-use e-mail links that no longer work (expired, used, mistyped). */
+export const LINK_ERROR_KEYS = ['auth.linkExpired', 'auth.linkUsed', 'auth.linkInvalid'] as const;
+
+export function isLinkError(key: string | null | undefined): key is (typeof LINK_ERROR_KEYS)[number] {
+  return !!key && (LINK_ERROR_KEYS as readonly string[]).includes(key);
+}

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MEMBER_STATE_CODES, ROLES, STAKEHOLDER_GROUPS } from '@musyawarah/core/domain';
 import { describe, expect, it } from 'vitest';
 import { sharedResources } from './index';
 import { collectKeys, collectSchemaKeys, listSourceFiles, missingKeys } from '../testing/i18n-coverage';
@@ -23,6 +24,23 @@ describe('shared translations (en)', () => {
     const uses = collectSchemaKeys(listSourceFiles(coreSchemas), coreSchemas);
     expect(uses.map((u) => u.key)).toContain('validation.passwordTooShort');
     expect(missingKeys(uses, resources)).toEqual([]);
+  });
+
+  it('names every role, stakeholder group and Member State', () => {
+    const keys = [
+      ...ROLES.map((r) => `common.roles.${r}`),
+      ...STAKEHOLDER_GROUPS.flatMap((g) => [
+        `common.stakeholderGroups.${g}`,
+        `common.stakeholderGroupHints.${g}`,
+      ]),
+      ...MEMBER_STATE_CODES.map((c) => `common.memberStates.${c}`),
+    ];
+    expect(
+      missingKeys(
+        keys.map((key) => ({ key, file: '@musyawarah/core' })),
+        resources,
+      ),
+    ).toEqual([]);
   });
 
   it('translates the error keys the API sends', () => {

@@ -1,0 +1,44 @@
+import { AppShell } from '@musyawarah/ui';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router';
+import { useMe, useSignOut } from './session';
+
+export function Root() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { signOut, isPending } = useSignOut();
+  const user = me.data ?? null;
+  const navigation = [
+    { to: '/', label: t('shell.nav.home'), end: true },
+    { to: '/actions', label: t('shell.nav.roadmap') },
+    ...(user ? [{ to: '/account', label: t('shell.nav.account') }] : []),
+  ];
+  return (
+    <AppShell
+      homeHref="/"
+      tagline={t('shell.tagline')}
+      navigation={navigation}
+      user={user}
+      onSignOut={signOut}
+      signingOut={isPending}
+      signedOutLinks={
+        me.isPending ? null : (
+          <>
+            <Link className="header__link" to="/sign-in">
+              {t('layout.signIn')}
+            </Link>
+            <Link className="header__link" to="/register">
+              {t('shell.register')}
+            </Link>
+          </>
+        )
+      }
+      footerLinks={[
+        { to: '/privacy', label: t('shell.footer.privacy') },
+        { to: '/actions', label: t('shell.footer.roadmap') },
+      ]}
+    >
+      <Outlet />
+    </AppShell>
+  );
+}

@@ -1,0 +1,145 @@
+import { linkTokenField, resendConfirmationInput } from '@musyawarah/core/schemas/account';
+import {
+  Button,
+  Details,
+  Form,
+  Loading,
+  NotificationBanner,
+  Page,
+  Panel,
+  TextField,
+  errorKey,
+  useDocumentTitle,
+  useMessage,
+  useZodForm,
+} from '@musyawarah/ui';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { useSetMe } from '../session';
+import { useTRPC } from '../trpc';
+
+/** "Send the link again" form; the answer is the same whether or not the address has an account. */
+export function ResendConfirmation({ email = '' }: { email?: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const resend = useMutation(trpc.auth.resendConfirmation.mutationOptions());
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const form = useZodForm(resendConfirmationInput, { defaultValues: { email } });
+  return (
+    <>
+      {sentTo && (
+        <NotificationBanner tone="success" focusOnMount>
+          <p>{t('signIn.resent', { email: sentTo })}</p>
+        </NotificationBanner>
+      )}
+      <Form
+        form={form}
+        id="resend"
+        aria-label={t('signIn.resendTitle')}
+        onSubmit={async (values) => {
+          await resend.mutateAsync(values);
+          setSentTo(values.email);
+        }}
+      >
+        <TextField
+          name="email"
+          type="email"
+          label={t('register.email')}
+          autoComplete="email"
+          spellCheck={false}
+        />
+        <Button type="submit" variant="secondary" isBusy={resend.isPending}>
+          {t('signIn.resendButton')}
+        </Button>
+      </Form>
+    </>
+  );
+}
+
+export function CheckEmailPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const email = (location.state as { email?: string } | null)?.email;
+  return (
+    <Page title={t('signIn.checkEmail.title')}>
+      <p className="lead">{email ? t('signIn.checkEmail.sentTo', { email }) : t('signIn.checkEmail.sent')}</p>
+      <p>{t('signIn.checkEmail.instructions')}</p>
+      <Details summary={t('signIn.checkEmail.notReceived')}>
+        <p>{t('signIn.checkEmail.spam')}</p>
+        <ResendConfirmation email={email} />
+      </Details>
+    </Page>
+  );
+}
+
+/** `/confirm-email?token=…`: confirms once on arrival, then the API signs the user in. */
+export function ConfirmEmailPage() {
+  const { t } = useTranslation();
+  const tm = useMessage();
+  const trpc = useTRPC();
+  const setMe = useSetMe();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const valid = linkTokenField.safeParse(token).success;
+  const confirm = useMutation(
+    trpc.auth.confirmEmail.mutationOptions({ onSuccess: ({ user }) => setMe(user) }),
+  );
+  const started = useRef(false);
+
+  useEffect(() => {
+    // Once only: a second attempt (StrictMode, re-render) would find the link already used.
+    if (!valid || started.current) return;
+    started.current = true;
+    confirm.mutate({ token });
+  }, [valid, token, confirm]);
+
+  const failed = !valid || confirm.isError;
+  const key = !valid ? 'auth.linkInvalid' : errorKey(confirm.error);
+  useDocumentTitle(
+    failed
+      ? t('signIn.confirm.failedTitle')
+      : confirm.isSuccess
+        ? t('signIn.confirm.doneTitle')
+        : t('signIn.confirm.title'),
+  );
+
+  if (confirm.isSuccess) {
+    return (
+      <div className="two-thirds">
+        <Panel title={t('signIn.confirm.doneTitle')}>
+          <p>{t('signIn.confirm.signedIn')}</p>
+        </Panel>
+        <p>
+          <Link to="/account">{t('signIn.confirm.toAccount')}</Link>
+        </p>
+        <p>
+          <Link to="/">{t('signIn.confirm.toHome')}</Link>
+        </p>
+      </div>
+    );
+  }
+  if (failed) {
+    return (
+      <Page title={t('signIn.confirm.failedTitle')}>
+        <p className="lead">{tm(key ?? (confirm.error ? 'errors.internal' : 'auth.linkInvalid'))}</p>
+        {key === 'auth.linkUsed' ? (
+          <p>
+            {t('signIn.confirm.usedHint')} <Link to="/sign-in">{t('layout.signIn')}</Link>
+          </p>
+        ) : (
+          <>
+            <p>{t('signIn.confirm.resendHint')}</p>
+            <ResendConfirmation />
+          </>
+        )}
+      </Page>
+    );
+  }
+  return (
+    <Page title={t('signIn.confirm.title')}>
+      <Loading label={t('signIn.confirm.working')} />
+    </Page>
+  );
+}

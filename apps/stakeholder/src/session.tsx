@@ -1,0 +1,56 @@
+import { Loading } from '@musyawarah/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { useTRPC, type Me } from './trpc';
+
+/** The signed-in user, or null. */
+export function useMe() {
+  const trpc = useTRPC();
+  return useQuery(trpc.auth.me.queryOptions());
+}
+
+/** Record a fresh sign-in (the API set the cookie) without another round trip. */
+export function useSetMe() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return (user: Me | null) => {
+    // Anything cached belonged to the previous user.
+    queryClient.removeQueries({
+      predicate: (q) => JSON.stringify(q.queryKey) !== JSON.stringify(trpc.auth.me.queryKey()),
+    });
+    queryClient.setQueryData(trpc.auth.me.queryKey(), user);
+  };
+}
+
+export function useSignOut() {
+  const trpc = useTRPC();
+  const setMe = useSetMe();
+  const navigate = useNavigate();
+  const mutation = useMutation(
+    trpc.auth.signOut.mutationOptions({
+      onSettled: () => {
+        setMe(null);
+        void navigate('/sign-in', { state: { notice: 'signedOut' } });
+      },
+    }),
+  );
+  return { signOut: () => mutation.mutate(), isPending: mutation.isPending };
+}
+
+/** Only same-site paths, so a crafted `?next=` cannot send people to another website after sign-in. */
+export function safeNext(next: string | null | undefined, fallback = '/account'): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  return next;
+}
+
+export function RequireSignIn({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Loading />;
+  if (!me.data) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
+  return children;
+}

@@ -1,0 +1,14 @@
+import type { AppRouter } from '@musyawarah/api';
+import { API_URL, apiFetch } from '@musyawarah/ui';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { inferRouterOutputs } from '@trpc/server';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+export function createApiClient() {
+  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: API_URL, fetch: apiFetch })] });
+}
+
+export type Outputs = inferRouterOutputs<AppRouter>;
+export type Me = NonNullable<Outputs['auth']['me']>;

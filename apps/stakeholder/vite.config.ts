@@ -1,0 +1,20 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const api = process.env.MUSYAWARAH_API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  base: '/',
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { '/trpc': api, '/healthz': api },
+  },
+  preview: {
+    port: 5173,
+    strictPort: true,
+    proxy: { '/trpc': api, '/healthz': api },
+  },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+});
