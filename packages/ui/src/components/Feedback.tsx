@@ -73,7 +73,7 @@ export function WarningText({ children }: { children: ReactNode }) {
       <span className="warning-text__icon" aria-hidden="true">
         !
       </span>
-      <p style={{ margin: 0 }}>
+      <p className="warning-text__text">
         <span className="visually-hidden">{t('layout.warning')} </span>
         {children}
       </p>

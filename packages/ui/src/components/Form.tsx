@@ -158,7 +158,7 @@ export function ErrorSummary({ formId, message, items, messageExtra, focusToken 
             {items.map((item) => (
               <li key={item.path}>
                 <a href={`#${fieldId(formId, item.path)}`} onClick={(e) => focusField(e, item.path)}>
-                  {tm(item.message)}
+                  {tm(item.message, { form: formId, path: item.path })}
                 </a>
               </li>
             ))}
@@ -249,13 +249,14 @@ export function Form<TIn extends FieldValues, TOut>({
   );
 }
 
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
+function FieldError({ id, name, message }: { id: string; name: string; message: string | undefined }) {
   const { t } = useTranslation();
   const tm = useMessage();
+  const form = useContext(FormIdContext);
   if (!message) return null;
   return (
     <p id={id} className="field-error">
-      <span className="visually-hidden">{t('layout.errorPrefix')}</span> {tm(message)}
+      <span className="visually-hidden">{t('layout.errorPrefix')}</span> {tm(message, { form, path: name })}
     </p>
   );
 }
@@ -302,7 +303,7 @@ export function TextField({
           {hint}
         </div>
       )}
-      <FieldError id={errorId} message={error} />
+      <FieldError id={errorId} name={name} message={error} />
       <input
         id={id}
         type={type}
@@ -338,7 +339,7 @@ export function PasswordField({ name, label, hint, autoComplete }: PasswordField
           {hint}
         </div>
       )}
-      <FieldError id={errorId} message={error} />
+      <FieldError id={errorId} name={name} message={error} />
       <div className="password-input">
         <input
           id={id}
@@ -389,7 +390,7 @@ export function SelectField({ name, label, hint, options, placeholder, optional 
           {hint}
         </div>
       )}
-      <FieldError id={errorId} message={error} />
+      <FieldError id={errorId} name={name} message={error} />
       <select
         id={id}
         className={cx('select', error && 'select--error')}
@@ -432,7 +433,7 @@ export function RadioGroupField({ name, legend, hint, options, optional }: Radio
             {hint}
           </div>
         )}
-        <FieldError id={errorId} message={error} />
+        <FieldError id={errorId} name={name} message={error} />
         <div className="choices">
           {options.map((o, index) => {
             const optionId = index === 0 ? id : `${id}-${o.value}`;
@@ -479,7 +480,7 @@ export function CheckboxField({ name, label, hint }: CheckboxFieldProps) {
           {hint}
         </div>
       )}
-      <FieldError id={errorId} message={error} />
+      <FieldError id={errorId} name={name} message={error} />
       <div className="choice">
         <input
           id={id}

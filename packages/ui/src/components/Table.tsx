@@ -43,11 +43,11 @@ export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey }: 
               {columns.map((c) =>
                 c.rowHeader ? (
                   <th key={c.key} scope="row" data-label={c.header} className={c.className}>
-                    {c.cell(row)}
+                    <div>{c.cell(row)}</div>
                   </th>
                 ) : (
                   <td key={c.key} data-label={c.header} className={c.className}>
-                    {c.cell(row)}
+                    <div>{c.cell(row)}</div>
                   </td>
                 ),
               )}

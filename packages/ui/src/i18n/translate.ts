@@ -7,17 +7,30 @@ import type { Message } from '../errors/server-error';
 const VALIDATION_PARAMS = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
 
 /**
+ * Keys to try, most specific first. A field can have its own wording ("Enter your e-mail address" rather than
+ * "Enter this information"): `validation.required_signIn_email` (form and field), then `validation.required_email`.
+ */
+export function candidateKeys(key: string, field?: { form: string; path: string }): string[] {
+  if (!field || !key.startsWith('validation.')) return [key];
+  const path = field.path.replace(/[^A-Za-z0-9]/g, '_');
+  const form = field.form.replace(/[^A-Za-z0-9]/g, '_');
+  return [`${key}_${form}_${path}`, `${key}_${path}`, key];
+}
+
+/**
  * Translates a message key that came from outside the component — a zod schema, the API, a server error — falling back
  * to a generic message when the key is unknown, so a missing translation never shows a raw key to the user.
  */
 export function useMessage() {
   const { t, i18n } = useTranslation();
   return useCallback(
-    (message: Message | string | null | undefined): string => {
+    (message: Message | string | null | undefined, field?: { form: string; path: string }): string => {
       if (!message) return '';
       const { key, params } = typeof message === 'string' ? { key: message, params: undefined } : message;
       const values = { ...VALIDATION_PARAMS, ...params };
-      if (i18n.exists(key, values)) return t(key, values);
+      for (const candidate of candidateKeys(key, field)) {
+        if (i18n.exists(candidate, values)) return t(candidate, values);
+      }
       return t(key.startsWith('validation.') ? 'validation.invalid' : 'errors.internal', values);
     },
     [t, i18n],
