@@ -7,10 +7,13 @@ import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { appResources } from './resources';
 import { router } from './router';
-import { TRPCProvider, createApiClient } from './trpc';
+import { TRPCProvider, createApiClient, ME_QUERY_KEY_PREFIX } from './trpc';
 
 const i18n = createI18n(appResources);
-const queryClient = createQueryClient();
+const queryClient = createQueryClient({
+  // The session ended: forget the user; pages that need one send the visitor to sign in.
+  onUnauthorized: (client) => client.setQueriesData({ queryKey: ME_QUERY_KEY_PREFIX }, null),
+});
 const trpcClient = createApiClient();
 
 createRoot(document.getElementById('root')!).render(

@@ -12,3 +12,6 @@ export function createApiClient() {
 
 export type Outputs = inferRouterOutputs<AppRouter>;
 export type Me = NonNullable<Outputs['auth']['me']>;
+
+/** Prefix of the `auth.me` query key (tRPC keys are `[path, { type }]`), for code outside React. */
+export const ME_QUERY_KEY_PREFIX = [['auth', 'me']];

@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { errorStatus, isNetworkError } from '../errors/server-error';
 
 /** The API is same-origin in every deployment (the dev servers proxy it). */
@@ -11,8 +11,16 @@ export const apiFetch: typeof fetch = (input, init) => fetch(input, { ...init, c
  * Query defaults for slow, flaky links: retry network failures a couple of times with backoff, never retry answers
  * the API gave on purpose (4xx), and do not refetch on every tab switch.
  */
-export function createQueryClient(): QueryClient {
-  return new QueryClient({
+export function createQueryClient(
+  options: { onUnauthorized?: (client: QueryClient) => void } = {},
+): QueryClient {
+  // A session that ended (expired, signed out elsewhere) answers 401: let the app forget the user and ask to sign in.
+  const onError = (error: unknown) => {
+    if (errorStatus(error) === 401) options.onUnauthorized?.(client);
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -26,4 +34,5 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  return client;
 }

@@ -9,6 +9,8 @@ export interface NavItem {
   label: string;
   /** Match the path exactly (for the home link). */
   end?: boolean;
+  /** A page of the other app on the same site: a plain link with a full page load. */
+  external?: boolean;
 }
 
 export interface AppShellProps {
@@ -143,7 +145,11 @@ export function AppShell({
             <ul className="footer__links">
               {footerLinks.map((item) => (
                 <li key={item.to}>
-                  <Link to={item.to}>{item.label}</Link>
+                  {item.external ? (
+                    <a href={item.to}>{item.label}</a>
+                  ) : (
+                    <Link to={item.to}>{item.label}</Link>
+                  )}
                 </li>
               ))}
             </ul>
