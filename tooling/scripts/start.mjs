@@ -3,7 +3,17 @@
 // database, seeds the demo data and prints its URLs and demo sign-ins. Usage: node tooling/scripts/start.mjs [--skip-install]
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, bold, ensurePnpm, installDependencies, interrupted, pnpm, red, signalExitCode, step } from './lib/common.mjs';
+import {
+  ROOT,
+  bold,
+  ensurePnpm,
+  installDependencies,
+  interrupted,
+  pnpm,
+  red,
+  signalExitCode,
+  step,
+} from './lib/common.mjs';
 
 const args = process.argv.slice(2);
 const skipInstall = args.includes('--skip-install');
@@ -20,8 +30,12 @@ async function main() {
   step('Building the web apps…');
   // turbo caches dist/, so a second start with unchanged sources takes a second or two.
   const build = await pnpm([
-    'exec', 'turbo', 'run', 'build',
-    '--filter=@musyawarah/stakeholder', '--filter=@musyawarah/secretariat',
+    'exec',
+    'turbo',
+    'run',
+    'build',
+    '--filter=@musyawarah/stakeholder',
+    '--filter=@musyawarah/secretariat',
     '--output-logs=errors-only',
   ]);
   if (build.code !== 0) return fail('Building the web apps failed (see above).');

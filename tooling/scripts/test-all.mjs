@@ -8,18 +8,35 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  ROOT, baseEnv, bold, dim, ensurePnpm, formatDuration, installDependencies, interrupted, isRoot, pnpm, red, run,
-  signalExitCode, step,
+  ROOT,
+  baseEnv,
+  bold,
+  dim,
+  ensurePnpm,
+  formatDuration,
+  installDependencies,
+  interrupted,
+  isRoot,
+  pnpm,
+  red,
+  run,
+  signalExitCode,
+  step,
 } from './lib/common.mjs';
 import { findPostgresBin, startThrowawayPostgres } from './lib/postgres.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',').filter(Boolean);
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+  .filter(Boolean);
 const selected = (dir) => !only || only.includes(dir);
 
 const REPORT_DIR = join(ROOT, '.tmp', 'test-reports');
-const CHROMIUM = '/usr/bin/chromium';
+// The harness reads the same variable (tooling/e2e/src/harness.ts).
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const E2E_DIR = 'tooling/e2e';
 /** Packages whose tests run a second time against a real PostgreSQL server. */
 const DATABASE_PACKAGES = ['packages/db', 'packages/auth', 'packages/api', 'apps/api'];
@@ -32,13 +49,15 @@ let postgres;
 
 function record(row) {
   results.push({ skipped: 0, durationMs: 0, ...row });
-  if (row.failed > 0 && row.note) console.log(red(`✗ ${row.suite}${row.database !== '-' ? ` (${row.database})` : ''}: ${row.note}`));
+  if (row.failed > 0 && row.note)
+    console.log(red(`✗ ${row.suite}${row.database !== '-' ? ` (${row.database})` : ''}: ${row.note}`));
 }
 
 function testEnv(extra = {}) {
   const env = { ...baseEnv, ...extra };
   // Suites pick their database from these; an inherited one would silently move the "embedded" run onto a server.
-  for (const key of ['DATABASE_URL', 'TEST_DATABASE_URL', 'PGLITE_DATA_DIR']) if (!(key in extra)) delete env[key];
+  for (const key of ['DATABASE_URL', 'TEST_DATABASE_URL', 'PGLITE_DATA_DIR'])
+    if (!(key in extra)) delete env[key];
   return env;
 }
 
@@ -73,26 +92,43 @@ async function install() {
   step('Installing dependencies…');
   const t = Date.now();
   const ok = await installDependencies();
-  if (!ok) record({ suite: 'pnpm install', database: '-', passed: 0, failed: 1, durationMs: Date.now() - t, note: 'failed' });
+  if (!ok)
+    record({
+      suite: 'pnpm install',
+      database: '-',
+      passed: 0,
+      failed: 1,
+      durationMs: Date.now() - t,
+      note: 'failed',
+    });
   return ok;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 // b. system packages
 
-async function ensureSystemPackages() {
+async function ensureSystemPackages({ needPostgres, needChromium }) {
+  if (!needPostgres && !needChromium) return { postgres: false, chromium: false };
   step('Checking PostgreSQL and Chromium…');
   const missing = [];
-  if (!findPostgresBin()) missing.push({ what: 'PostgreSQL server', packages: ['postgresql'], recommends: true });
-  if (!existsSync(CHROMIUM)) missing.push({ what: 'Chromium', packages: ['chromium', 'fonts-noto-core'], recommends: false });
+  if (needPostgres && !findPostgresBin())
+    missing.push({ what: 'PostgreSQL server', packages: ['postgresql'], recommends: true });
+  if (needChromium && !existsSync(CHROMIUM))
+    missing.push({ what: 'Chromium', packages: ['chromium', 'fonts-noto-core'], recommends: false });
   if (missing.length === 0) {
-    console.log(`PostgreSQL ${findPostgresBin().split('/').at(-2)} and ${CHROMIUM} are installed.`);
-    return { postgres: true, chromium: true };
+    if (needPostgres) console.log(`PostgreSQL ${findPostgresBin().split('/').at(-2)} is installed.`);
+    if (needChromium) console.log(`${CHROMIUM} is installed.`);
+    return { postgres: needPostgres, chromium: needChromium };
   }
   if (!isRoot()) {
-    console.log(red(`Missing: ${missing.map((m) => m.what).join(', ')}. Install, then run npm test again:`));
+    console.log(
+      red(`Missing: ${missing.map((m) => m.what).join(', ')}. Install as root, then run npm test again:`),
+    );
+    console.log('  sudo apt-get update');
     for (const m of missing) {
-      console.log(`  sudo apt-get install -y ${m.recommends ? '' : '--no-install-recommends '}${m.packages.join(' ')}`);
+      console.log(
+        `  sudo apt-get install -y ${m.recommends ? '' : '--no-install-recommends '}${m.packages.join(' ')}`,
+      );
     }
   } else {
     const aptEnv = { ...baseEnv, DEBIAN_FRONTEND: 'noninteractive' };
@@ -105,9 +141,11 @@ async function ensureSystemPackages() {
       }
     }
   }
-  const state = { postgres: Boolean(findPostgresBin()), chromium: existsSync(CHROMIUM) };
-  if (!state.postgres) record({ suite: 'PostgreSQL server', database: '-', passed: 0, failed: 1, note: 'not installed (see above)' });
-  if (!state.chromium) record({ suite: 'Chromium', database: '-', passed: 0, failed: 1, note: 'not installed (see above)' });
+  const state = {
+    postgres: needPostgres && Boolean(findPostgresBin()),
+    chromium: needChromium && existsSync(CHROMIUM),
+  };
+  // Not counted here: each suite that needed the missing package counts as one failure ("not run: ...").
   return state;
 }
 
@@ -120,28 +158,51 @@ async function typecheckAndLint() {
   const before = new Set(existsSync(runsDir) ? readdirSync(runsDir) : []);
   const t = Date.now();
   const filters = only ? only.map((dir) => `--filter=./${dir}`) : [];
-  const { code } = await pnpm(['exec', 'turbo', 'run', 'typecheck', 'lint', '--continue', '--summarize', ...filters]);
+  const { code } = await pnpm([
+    'exec',
+    'turbo',
+    'run',
+    'typecheck',
+    'lint',
+    '--continue',
+    '--summarize',
+    ...filters,
+  ]);
   const durationMs = Date.now() - t;
-  const summaryFile = (existsSync(runsDir) ? readdirSync(runsDir) : []).filter((f) => !before.has(f) && f.endsWith('.json'))
-    .map((f) => join(runsDir, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  const summaryFile = (existsSync(runsDir) ? readdirSync(runsDir) : [])
+    .filter((f) => !before.has(f) && f.endsWith('.json'))
+    .map((f) => join(runsDir, f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   let summary;
   try {
     summary = summaryFile && JSON.parse(readFileSync(summaryFile, 'utf8'));
   } catch {}
   const tasks = summary?.tasks ?? [];
   if (tasks.length === 0) {
-    record({ suite: 'typecheck + lint', database: '-', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, durationMs,
-      note: code === 0 ? undefined : `turbo exited with ${code}` });
+    record({
+      suite: 'typecheck + lint',
+      database: '-',
+      passed: code === 0 ? 1 : 0,
+      failed: code === 0 ? 0 : 1,
+      durationMs,
+      note: code === 0 ? undefined : `turbo exited with ${code}`,
+    });
     return;
   }
   for (const task of ['typecheck', 'lint']) {
     const mine = tasks.filter((x) => x.task === task);
     const failed = mine.filter((x) => x.execution?.exitCode !== 0);
     record({
-      suite: task, database: '-', passed: mine.length - failed.length, failed: failed.length,
+      suite: task,
+      database: '-',
+      passed: mine.length - failed.length,
+      failed: failed.length,
       // both tasks share one turbo run; its time is shown once
-      durationMs: task === 'typecheck' ? durationMs : 0, durationText: task === 'typecheck' ? undefined : '(same run)',
-      note: failed.length ? `failed in ${failed.map((x) => x.package.replace('@musyawarah/', '')).join(', ')}` : undefined,
+      durationMs: task === 'typecheck' ? durationMs : 0,
+      durationText: task === 'typecheck' ? undefined : '(same run)',
+      note: failed.length
+        ? `failed in ${failed.map((x) => x.package.replace('@musyawarah/', '')).join(', ')}`
+        : undefined,
     });
   }
   // turbo can fail before any task runs (bad turbo.json); that must not read as "all passed".
@@ -156,10 +217,23 @@ async function typecheckAndLint() {
 async function buildWebApps() {
   step('Building the web apps (the browser tests serve them)…');
   const { code, durationMs } = await pnpm([
-    'exec', 'turbo', 'run', 'build', '--filter=@musyawarah/stakeholder', '--filter=@musyawarah/secretariat',
+    'exec',
+    'turbo',
+    'run',
+    'build',
+    '--filter=@musyawarah/stakeholder',
+    '--filter=@musyawarah/secretariat',
+    // one app failing to build must not cancel the other: its browser tests can still run
+    '--continue',
   ]);
-  record({ suite: 'build web apps', database: '-', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, durationMs,
-    note: code === 0 ? undefined : `vite build failed (exit ${code})` });
+  record({
+    suite: 'build web apps',
+    database: '-',
+    passed: code === 0 ? 1 : 0,
+    failed: code === 0 ? 0 : 1,
+    durationMs,
+    note: code === 0 ? undefined : `vite build failed (exit ${code})`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -179,11 +253,15 @@ async function vitestSuite(dir, database, env) {
   step(`Tests: ${dir} on ${database === 'pglite' ? 'the embedded database (PGlite)' : database}…`);
   // The preset writes the report when VITEST_JSON_OUT is set; the flags cover packages without the preset's config.
   const reporterFlags = ['--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];
-  const { code, durationMs, timedOut } = await run(join(ROOT, '.tmp', 'bin', 'pnpm'), ['run', 'test', ...reporterFlags], {
-    cwd: join(ROOT, dir),
-    env: { ...env, VITEST_JSON_OUT: reportFile },
-    timeoutMs: SUITE_TIMEOUT_MS,
-  });
+  const { code, durationMs, timedOut } = await run(
+    join(ROOT, '.tmp', 'bin', 'pnpm'),
+    ['run', 'test', ...reporterFlags],
+    {
+      cwd: join(ROOT, dir),
+      env: { ...env, VITEST_JSON_OUT: reportFile },
+      timeoutMs: SUITE_TIMEOUT_MS,
+    },
+  );
   const report = readReport(reportFile);
   const row = { suite: dir, database, passed: 0, failed: 0, skipped: 0, durationMs };
   if (!report) {
@@ -205,7 +283,9 @@ async function vitestSuite(dir, database, env) {
   const notes = [];
   if (brokenFiles.length) {
     row.failed += brokenFiles.length;
-    notes.push(`${brokenFiles.length} file(s) failed to run: ${brokenFiles.map((f) => relative(join(ROOT, dir), f.name)).join(', ')}`);
+    notes.push(
+      `${brokenFiles.length} file(s) failed to run: ${brokenFiles.map((f) => relative(join(ROOT, dir), f.name)).join(', ')}`,
+    );
   }
   if (timedOut) notes.push(`timed out after ${formatDuration(SUITE_TIMEOUT_MS)}`);
   // Unhandled errors and "no test files found" fail vitest without failing a test; count them once.
@@ -233,21 +313,39 @@ async function benchmarks() {
   } catch {}
   if (!pkg?.scripts?.bench) return;
   step('Benchmarks (quick)…');
-  const { code, durationMs } = await pnpm(['run', 'bench', '--quick'], { cwd: join(ROOT, 'bench'), env: testEnv() });
-  record({ suite: 'bench --quick', database: '-', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, durationMs,
-    note: code === 0 ? undefined : `exit ${code}` });
+  const { code, durationMs } = await pnpm(['run', 'bench', '--quick'], {
+    cwd: join(ROOT, 'bench'),
+    env: testEnv(),
+  });
+  record({
+    suite: 'bench --quick',
+    database: '-',
+    passed: code === 0 ? 1 : 0,
+    failed: code === 0 ? 0 : 1,
+    durationMs,
+    note: code === 0 ? undefined : `exit ${code}`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 // j. summary
 
 function printSummary() {
-  const rows = results.map((r) => [r.suite, r.database, String(r.passed), String(r.failed), String(r.skipped),
-    r.durationText ?? formatDuration(r.durationMs)]);
+  const rows = results.map((r) => [
+    r.suite,
+    r.database,
+    String(r.passed),
+    String(r.failed),
+    String(r.skipped),
+    r.durationText ?? formatDuration(r.durationMs),
+  ]);
   const header = ['suite', 'database', 'passed', 'failed', 'skipped', 'duration'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
-  console.log(`\n${bold('Summary')} ${dim(`(total ${formatDuration(Date.now() - started)}; reports in ${relative(ROOT, REPORT_DIR)}/)`)}`);
+  const line = (cells) =>
+    cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  console.log(
+    `\n${bold('Summary')} ${dim(`(total ${formatDuration(Date.now() - started)}; reports in ${relative(ROOT, REPORT_DIR)}/)`)}`,
+  );
   console.log(bold(line(header)));
   for (const [i, r] of results.entries()) {
     const text = line(rows[i]);
@@ -256,7 +354,8 @@ function printSummary() {
   const failures = results.filter((r) => r.failed > 0 && r.note);
   if (failures.length) {
     console.log('');
-    for (const r of failures) console.log(red(`✗ ${r.suite}${r.database !== '-' ? ` (${r.database})` : ''}: ${r.note}`));
+    for (const r of failures)
+      console.log(red(`✗ ${r.suite}${r.database !== '-' ? ` (${r.database})` : ''}: ${r.note}`));
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
@@ -275,31 +374,41 @@ async function main() {
 
   if (!(await install())) return;
   if (interrupted()) return;
-  const system = await ensureSystemPackages();
-  if (interrupted()) return;
-
   const packages = testablePackages().filter(selected);
   const dbPackages = DATABASE_PACKAGES.filter((dir) => packages.includes(dir));
-  if (system.postgres && dbPackages.length) {
+  const system = await ensureSystemPackages({
+    needPostgres: dbPackages.length > 0,
+    needChromium: packages.includes(E2E_DIR),
+  });
+  if (interrupted()) return;
+  if (system.postgres) {
     step('Starting a throwaway PostgreSQL (fsync off)…');
     try {
       postgres = await startThrowawayPostgres({ fsync: false, log: (l) => console.log(l) });
     } catch (error) {
       console.log(red(error.message));
-      record({ suite: 'throwaway PostgreSQL', database: 'postgres', passed: 0, failed: 1, note: 'did not start (see above)' });
+      // counted once per database suite below, as not run
     }
   }
   if (interrupted()) return;
 
   if (!flag('skip-checks')) await typecheckAndLint();
   if (interrupted()) return;
-  if (!only || selected(E2E_DIR) || selected('apps/stakeholder') || selected('apps/secretariat')) await buildWebApps();
+  if (!only || selected(E2E_DIR) || selected('apps/stakeholder') || selected('apps/secretariat'))
+    await buildWebApps();
 
   for (const dir of packages.filter((d) => d !== E2E_DIR)) await vitestSuite(dir, 'pglite', testEnv());
 
   for (const dir of dbPackages) {
     if (postgres) await vitestSuite(dir, 'postgres', testEnv({ TEST_DATABASE_URL: postgres.url }));
-    else record({ suite: dir, database: 'postgres', passed: 0, failed: 1, note: 'not run: no PostgreSQL server' });
+    else
+      record({
+        suite: dir,
+        database: 'postgres',
+        passed: 0,
+        failed: 1,
+        note: `not run: ${system.postgres ? 'the throwaway PostgreSQL did not start' : 'PostgreSQL server binaries missing'}`,
+      });
   }
   if (postgres) {
     await postgres.stop();
@@ -308,7 +417,14 @@ async function main() {
 
   if (packages.includes(E2E_DIR)) {
     if (system.chromium) await vitestSuite(E2E_DIR, 'pglite', testEnv());
-    else record({ suite: E2E_DIR, database: 'pglite', passed: 0, failed: 1, note: `not run: ${CHROMIUM} missing` });
+    else
+      record({
+        suite: E2E_DIR,
+        database: 'pglite',
+        passed: 0,
+        failed: 1,
+        note: `not run: ${CHROMIUM} missing`,
+      });
   }
 
   if (!interrupted()) await benchmarks();
@@ -321,7 +437,8 @@ main()
   })
   .then(async () => {
     if (postgres) await postgres.stop();
-    if (interrupted()) record({ suite: 'interrupted', database: '-', passed: 0, failed: 1, note: `by ${interrupted()}` });
+    if (interrupted())
+      record({ suite: 'interrupted', database: '-', passed: 0, failed: 1, note: `by ${interrupted()}` });
     const failed = printSummary();
     process.exit(interrupted() ? signalExitCode(interrupted()) : failed === 0 ? 0 : 1);
   });

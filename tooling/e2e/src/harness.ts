@@ -14,7 +14,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import type { Database, MailOutbox } from '@musyawarah/db';
 import { startPlatformServer } from '@musyawarah/api-host';
 
@@ -25,14 +31,22 @@ export const PAGE_TIMEOUT_MS = 10_000;
 // ─── demo accounts (seeded by the API host with seedDemo: true) ──────────────────────────────────────────────────────
 
 export const DEMO_PASSWORD = 'asean-demo-2030';
-export const DEMO_SECRETARIAT = { email: 'secretariat@example.org', password: DEMO_PASSWORD, role: 'secretariat' } as const;
+export const DEMO_SECRETARIAT = {
+  email: 'secretariat@example.org',
+  password: DEMO_PASSWORD,
+  role: 'secretariat',
+} as const;
 export const DEMO_MEMBER_STATE = {
   email: 'member-state.id@example.org',
   password: DEMO_PASSWORD,
   role: 'member_state',
   memberState: 'ID',
 } as const;
-export const DEMO_STAKEHOLDER = { email: 'stakeholder@example.org', password: DEMO_PASSWORD, role: 'stakeholder' } as const;
+export const DEMO_STAKEHOLDER = {
+  email: 'stakeholder@example.org',
+  password: DEMO_PASSWORD,
+  role: 'stakeholder',
+} as const;
 export const DEMO_ACCOUNTS = {
   secretariat: DEMO_SECRETARIAT,
   memberState: DEMO_MEMBER_STATE,
@@ -114,7 +128,9 @@ export async function launchBrowser(): Promise<BrowserHandle> {
         if (m.type() === 'error' || m.type() === 'warning') logs.push(`console.${m.type()}: ${m.text()}`);
       });
       page.on('pageerror', (e) => logs.push(`page error: ${e.message}`));
-      page.on('requestfailed', (r) => logs.push(`request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText})`));
+      page.on('requestfailed', (r) =>
+        logs.push(`request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText})`),
+      );
       openPages.set(page, currentTest);
       page.on('close', () => openPages.delete(page));
       return page;
@@ -135,11 +151,16 @@ export function testStarted(testName: string): void {
 export async function testFinished(failed: boolean): Promise<string[]> {
   const testName = currentTest ?? 'test';
   currentTest = undefined;
-  const relevant = [...openPages].filter(([, owner]) => owner === undefined || owner === testName).map(([page]) => page);
+  const relevant = [...openPages]
+    .filter(([, owner]) => owner === undefined || owner === testName)
+    .map(([page]) => page);
   const saved: string[] = [];
   if (failed && relevant.length) {
     mkdirSync(RESULTS_DIR, { recursive: true });
-    const base = testName.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '').slice(0, 120);
+    const base = testName
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 120);
     for (const [i, page] of relevant.entries()) {
       const file = join(RESULTS_DIR, `${base}${relevant.length > 1 ? `-${i + 1}` : ''}.png`);
       try {
@@ -154,7 +175,11 @@ export async function testFinished(failed: boolean): Promise<string[]> {
     }
   }
   for (const [page, owner] of openPages) {
-    if (owner === testName) await page.context().close().catch(() => undefined);
+    if (owner === testName)
+      await page
+        .context()
+        .close()
+        .catch(() => undefined);
   }
   return saved;
 }
@@ -162,7 +187,10 @@ export async function testFinished(failed: boolean): Promise<string[]> {
 // ─── mail ────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The newest mail_outbox row addressed to toAddress (case-insensitive), or undefined. */
-export async function readLatestMail(db: Kysely<Database>, toAddress: string): Promise<MailOutbox | undefined> {
+export async function readLatestMail(
+  db: Kysely<Database>,
+  toAddress: string,
+): Promise<MailOutbox | undefined> {
   return db
     .selectFrom('mail_outbox')
     .selectAll()
@@ -186,7 +214,8 @@ export async function waitForMail(
   for (;;) {
     const mail = await readLatestMail(db, toAddress);
     if (mail && (!since || new Date(mail.created_at as unknown as string | Date) >= since)) return mail;
-    if (Date.now() > deadline) throw new Error(`no mail to ${toAddress}${since ? ` since ${since.toISOString()}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`no mail to ${toAddress}${since ? ` since ${since.toISOString()}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

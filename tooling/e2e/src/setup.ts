@@ -5,7 +5,11 @@ import { testFinished, testStarted } from './harness';
 beforeEach(({ task }) => {
   const names: string[] = [task.name];
   for (let suite = task.suite; suite; suite = suite.suite) if (suite.name) names.unshift(suite.name);
-  const file = task.file?.name.split('/').pop()?.replace(/\.e2e\.test\.ts$/, '') ?? 'test';
+  const file =
+    task.file?.name
+      .split('/')
+      .pop()
+      ?.replace(/\.e2e\.test\.ts$/, '') ?? 'test';
   testStarted([file, ...names].join('-'));
 });
 

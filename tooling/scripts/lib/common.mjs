@@ -43,7 +43,12 @@ export const baseEnv = {
 const SHIM_DIR = join(ROOT, '.tmp', 'bin');
 
 function works(cmd, args) {
-  const r = spawnSync(cmd, args, { env: baseEnv, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 180_000 });
+  const r = spawnSync(cmd, args, {
+    env: baseEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
@@ -58,10 +63,22 @@ export function ensurePnpm() {
     version = works('npx', ['-y', PNPM_FALLBACK, '--version']);
     target = `exec npx -y ${PNPM_FALLBACK} "$@"`;
   }
-  if (!version) throw new Error(`Could not run pnpm through corepack or npx -y ${PNPM_FALLBACK}. Is the npm registry reachable?`);
-  mkdirSync(SHIM_DIR, { recursive: true });
-  writeFileSync(join(SHIM_DIR, 'pnpm'), `#!/bin/sh\n${target}\n`);
-  chmodSync(join(SHIM_DIR, 'pnpm'), 0o755);
+  if (!version)
+    throw new Error(
+      `Could not run pnpm through corepack or npx -y ${PNPM_FALLBACK}. Is the npm registry reachable?`,
+    );
+  const shim = join(SHIM_DIR, 'pnpm');
+  const content = `#!/bin/sh\n${target}\n`;
+  let current;
+  try {
+    current = readFileSync(shim, 'utf8');
+  } catch {}
+  // Rewritten only when it changes: a checkout shared between users may hold another user's shim.
+  if (current !== content) {
+    mkdirSync(SHIM_DIR, { recursive: true });
+    writeFileSync(shim, content);
+    chmodSync(shim, 0o755);
+  }
   if (!(baseEnv.PATH ?? '').split(':').includes(SHIM_DIR)) baseEnv.PATH = `${SHIM_DIR}:${baseEnv.PATH ?? ''}`;
   pnpmReady = true;
   return version;
@@ -133,12 +150,16 @@ export function run(cmd, args, { cwd = ROOT, env = baseEnv, timeoutMs } = {}) {
     let timedOut = false;
     const timers = [];
     if (timeoutMs) {
-      timers.push(setTimeout(() => {
-        timedOut = true;
-        console.error(red(`\n${cmd} ${args.join(' ')}: no result after ${formatDuration(timeoutMs)}, stopping it`));
-        killTree(child.pid, 'SIGTERM');
-        timers.push(setTimeout(() => killTree(child.pid, 'SIGKILL'), 10_000));
-      }, timeoutMs));
+      timers.push(
+        setTimeout(() => {
+          timedOut = true;
+          console.error(
+            red(`\n${cmd} ${args.join(' ')}: no result after ${formatDuration(timeoutMs)}, stopping it`),
+          );
+          killTree(child.pid, 'SIGTERM');
+          timers.push(setTimeout(() => killTree(child.pid, 'SIGKILL'), 10_000));
+        }, timeoutMs),
+      );
     }
     child.on('error', (error) => {
       console.error(red(`could not start ${cmd}: ${error.message}`));

@@ -36,7 +36,9 @@ function runPg(bin, args) {
   const result = spawnSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (result.error) throw result.error;
   if (result.status !== 0) {
-    throw new Error(`${bin.split('/').pop()} ${args[0]} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+    throw new Error(
+      `${bin.split('/').pop()} ${args[0]} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`,
+    );
   }
   return result.stdout;
 }
@@ -112,7 +114,18 @@ export async function startThrowawayPostgres(options = {}) {
   try {
     if (isRoot) spawnSync('chown', ['postgres:postgres', dataDir], { stdio: 'inherit' });
     log(`PostgreSQL ${version}: initdb in ${dataDir}`);
-    runPg(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+    runPg(join(bin, 'initdb'), [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+    ]);
     const serverSettings = {
       fsync: fsync ? 'on' : 'off',
       ...(fsync ? {} : { synchronous_commit: 'off', full_page_writes: 'off' }),
@@ -125,8 +138,16 @@ export async function startThrowawayPostgres(options = {}) {
       const port = await freePort();
       try {
         runPg(join(bin, 'pg_ctl'), [
-          'start', '-D', dataDir, '-l', join(dataDir, 'server.log'), '-w', '-t', '60',
-          '-o', [`-h 127.0.0.1 -p ${port} -k ${dataDir}`, ...extra].join(' '),
+          'start',
+          '-D',
+          dataDir,
+          '-l',
+          join(dataDir, 'server.log'),
+          '-w',
+          '-t',
+          '60',
+          '-o',
+          [`-h 127.0.0.1 -p ${port} -k ${dataDir}`, ...extra].join(' '),
         ]);
         const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
         log(`PostgreSQL ${version}: ${url} (fsync ${fsync ? 'on' : 'off'})`);
