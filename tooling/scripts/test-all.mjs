@@ -176,6 +176,8 @@ async function typecheckAndLint() {
   let summary;
   try {
     summary = summaryFile && JSON.parse(readFileSync(summaryFile, 'utf8'));
+    // only needed for this count; every run would otherwise leave one behind
+    if (summaryFile) rmSync(summaryFile);
   } catch {}
   const tasks = summary?.tasks ?? [];
   if (tasks.length === 0) {
