@@ -7,7 +7,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => 
 
 function appHandler(dist: string): Handler | null {
   if (!existsSync(path.join(dist, 'index.html'))) return null;
-  return sirv(dist, {
+  const serve = sirv(dist, {
     single: true,
     etag: true,
     gzip: false,
@@ -16,6 +16,15 @@ function appHandler(dist: string): Handler | null {
       res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   }) as Handler;
+  // sirv's single-page fallback skips paths whose last segment looks like a file name, so a deep link to an id with a
+  // dot (`/actions/C2.1`) would 404. A browser asking for a page (Accept: text/html) gets the app's index.html instead.
+  return (req, res, next) =>
+    serve(req, res, () => {
+      const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && /text\/html/.test(req.headers.accept ?? '');
+      if (!wantsPage || req.url?.startsWith('/assets/')) return next();
+      req.url = '/';
+      serve(req, res, next);
+    });
 }
 
 /** The stakeholder app at `/`, the secretariat app at `/secretariat/`, both single-page apps with deep links. */
