@@ -133,10 +133,12 @@ export function AppShell({
           </div>
         </div>
       </header>
-      <div className="width-container main-wrapper">
-        <main id="main-content" tabIndex={-1}>
-          {children}
-        </main>
+      <div className="main-wrapper">
+        <div className="width-container">
+          <main id="main-content" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
       </div>
       <footer className="footer">
         <div className="width-container">

@@ -27,7 +27,8 @@ export function LanguageSwitcher({ onChange }: { onChange?: (locale: string) => 
           />
         </svg>
         <span>
-          {t('layout.language.label')} <span lang={current}>{languageAutonym(current)}</span>
+          <span className="lang-button__label">{t('layout.language.label')} </span>
+          <span lang={current}>{languageAutonym(current)}</span>
         </span>
       </Button>
       <Popover className="popover" placement="bottom end">

@@ -23,7 +23,9 @@ export function RouteErrorPage({ homeHref = '/' }: { homeHref?: string }) {
     <Page title={t('layout.routeError.title')}>
       <p>{t('layout.routeError.body')}</p>
       <p>
-        <a href={homeHref}>{t('layout.notFound.home')}</a>
+        <Link to={homeHref} reloadDocument>
+          {t('layout.notFound.home')}
+        </Link>
       </p>
     </Page>
   );

@@ -108,6 +108,7 @@ export function createI18n(appResources: AppResources, options: { lng?: string }
     returnNull: false,
     initAsync: false,
     react: { useSuspense: false },
+    showSupportNotice: false,
   });
   applyDocumentLanguage(instance.language ?? lng);
   return instance;

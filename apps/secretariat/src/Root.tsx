@@ -1,0 +1,37 @@
+import { AppShell } from '@musyawarah/ui';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { useMe, useSignOut } from './session';
+
+export function Root() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { signOut, isPending } = useSignOut();
+  const user = me.data ?? null;
+  const isSecretariat = user?.role === 'secretariat';
+  return (
+    <AppShell
+      homeHref="/"
+      tagline={t('shell.tagline')}
+      navigation={
+        isSecretariat
+          ? [
+              { to: '/', label: t('shell.nav.overview'), end: true },
+              { to: '/users', label: t('shell.nav.users') },
+              { to: '/invitations', label: t('shell.nav.invitations') },
+              { to: '/mail', label: t('shell.nav.mail') },
+            ]
+          : []
+      }
+      user={user}
+      onSignOut={signOut}
+      signingOut={isPending}
+      footerLinks={[
+        { to: '/', label: t('shell.footer.publicSite'), external: true },
+        { to: '/privacy', label: t('shell.footer.privacy'), external: true },
+      ]}
+    >
+      <Outlet />
+    </AppShell>
+  );
+}

@@ -1,0 +1,163 @@
+import {
+  DataTable,
+  ErrorNotice,
+  Loading,
+  NotificationBanner,
+  Page,
+  SummaryList,
+  Tag,
+  useFormat,
+} from '@musyawarah/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Fragment, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useTRPC, type Outputs } from '../trpc';
+
+type Mail = Outputs['mail']['outbox'][number];
+
+const OUTBOX_LIMIT = 200;
+
+function useOutbox() {
+  const trpc = useTRPC();
+  return useQuery(trpc.mail.outbox.queryOptions({ limit: OUTBOX_LIMIT }));
+}
+
+function DeliveryTag({ mail }: { mail: Mail }) {
+  const { t } = useTranslation();
+  if (mail.error) return <Tag tone="red">{t('mail.status.failed')}</Tag>;
+  if (mail.transport === 'outbox') return <Tag tone="blue">{t('mail.status.outbox')}</Tag>;
+  if (mail.sentAt) return <Tag tone="green">{t('mail.status.sent')}</Tag>;
+  return <Tag tone="grey">{t('mail.status.queued')}</Tag>;
+}
+
+export function MailOutboxPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const outbox = useOutbox();
+  return (
+    <Page title={t('mail.title')} width="full">
+      <p className="prose">{t('mail.intro')}</p>
+      {outbox.isPending ? (
+        <Loading />
+      ) : outbox.isError ? (
+        <ErrorNotice error={outbox.error} onRetry={() => void outbox.refetch()} />
+      ) : outbox.data.length === 0 ? (
+        <p>{t('mail.none')}</p>
+      ) : (
+        <DataTable
+          caption={t('mail.caption', { count: outbox.data.length })}
+          captionHidden
+          rows={outbox.data}
+          rowKey={(m) => String(m.id)}
+          columns={[
+            {
+              key: 'subject',
+              header: t('mail.columns.subject'),
+              rowHeader: true,
+              cell: (m) => <Link to={`/mail/${m.id}`}>{m.subject}</Link>,
+            },
+            { key: 'to', header: t('mail.columns.to'), cell: (m) => m.toAddress },
+            {
+              key: 'created',
+              header: t('mail.columns.created'),
+              cell: (m) => (
+                <time dateTime={format.isoString(m.createdAt)}>{format.dateTime(m.createdAt)}</time>
+              ),
+            },
+            { key: 'status', header: t('mail.columns.status'), cell: (m) => <DeliveryTag mail={m} /> },
+          ]}
+        />
+      )}
+    </Page>
+  );
+}
+
+const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;
+
+/** Plain text with its web addresses made into links (confirmation and invitation links are what staff come for). */
+function TextWithLinks({ text }: { text: string }) {
+  const parts = text.split(URL_PATTERN);
+  const out: ReactNode[] = parts.map((part, i) =>
+    i % 2 === 1 ? (
+      <a key={i} href={part}>
+        {part}
+      </a>
+    ) : (
+      <Fragment key={i}>{part}</Fragment>
+    ),
+  );
+  return <>{out}</>;
+}
+
+export function MailMessagePage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { id } = useParams();
+  const outbox = useOutbox();
+  const mail = outbox.data?.find((m) => String(m.id) === id);
+  const back = { to: '/mail', label: t('mail.back') };
+
+  if (outbox.isPending) {
+    return (
+      <Page title={t('mail.messageTitle')} backLink={back}>
+        <Loading />
+      </Page>
+    );
+  }
+  if (outbox.isError) {
+    return (
+      <Page title={t('mail.messageTitle')} backLink={back}>
+        <ErrorNotice error={outbox.error} onRetry={() => void outbox.refetch()} />
+      </Page>
+    );
+  }
+  if (!mail) {
+    return (
+      <Page title={t('mail.notFoundTitle')} backLink={back}>
+        <p>{t('mail.notFound', { limit: OUTBOX_LIMIT })}</p>
+      </Page>
+    );
+  }
+  return (
+    <Page title={mail.subject} caption={t('mail.messageTitle')} backLink={back} width="full">
+      <div className="two-thirds">
+        <SummaryList
+          rows={[
+            { key: 'to', label: t('mail.columns.to'), value: mail.toAddress },
+            {
+              key: 'created',
+              label: t('mail.columns.created'),
+              value: (
+                <time dateTime={format.isoString(mail.createdAt)}>{format.dateTime(mail.createdAt)}</time>
+              ),
+            },
+            { key: 'status', label: t('mail.columns.status'), value: <DeliveryTag mail={mail} /> },
+            ...(mail.sentAt
+              ? [
+                  {
+                    key: 'sent',
+                    label: t('mail.sentAt'),
+                    value: (
+                      <time dateTime={format.isoString(mail.sentAt)}>{format.dateTime(mail.sentAt)}</time>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+        {mail.error && (
+          <NotificationBanner tone="error">
+            <p>{t('mail.deliveryError')}</p>
+            <p className="mono">{mail.error}</p>
+          </NotificationBanner>
+        )}
+        {mail.transport === 'outbox' && <p className="text-secondary">{t('mail.outboxNote')}</p>}
+      </div>
+      <h2 className="heading-m">{t('mail.body')}</h2>
+      <div className="message-text">
+        <TextWithLinks text={mail.textBody} />
+      </div>
+    </Page>
+  );
+}

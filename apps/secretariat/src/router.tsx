@@ -1,0 +1,37 @@
+import { NotFoundPage, RouteErrorPage } from '@musyawarah/ui';
+import type { ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { DashboardPage } from './pages/Dashboard';
+import { InvitationsPage } from './pages/Invitations';
+import { InviteUserPage } from './pages/InviteUser';
+import { MailMessagePage, MailOutboxPage } from './pages/Mail';
+import { SignInPage } from './pages/SignIn';
+import { UsersPage } from './pages/Users';
+import { Root } from './Root';
+import { RequireSecretariat } from './session';
+
+const guarded = (page: ReactNode) => <RequireSecretariat>{page}</RequireSecretariat>;
+
+export const router = createBrowserRouter(
+  [
+    {
+      element: <Root />,
+      children: [
+        {
+          errorElement: <RouteErrorPage />,
+          children: [
+            { path: 'sign-in', element: <SignInPage /> },
+            { index: true, element: guarded(<DashboardPage />) },
+            { path: 'users', element: guarded(<UsersPage />) },
+            { path: 'users/invite', element: guarded(<InviteUserPage />) },
+            { path: 'invitations', element: guarded(<InvitationsPage />) },
+            { path: 'mail', element: guarded(<MailOutboxPage />) },
+            { path: 'mail/:id', element: guarded(<MailMessagePage />) },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ],
+  { basename: '/secretariat' },
+);

@@ -1,0 +1,54 @@
+import { Loading } from '@musyawarah/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { useTRPC, type Me } from './trpc';
+
+export function useMe() {
+  const trpc = useTRPC();
+  return useQuery(trpc.auth.me.queryOptions());
+}
+
+/** Record who is signed in; anything cached belonged to the previous user. */
+export function useSetMe() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return (user: Me | null) => {
+    const meKey = JSON.stringify(trpc.auth.me.queryKey());
+    queryClient.removeQueries({ predicate: (q) => JSON.stringify(q.queryKey) !== meKey });
+    queryClient.setQueryData(trpc.auth.me.queryKey(), user);
+  };
+}
+
+export function useSignOut() {
+  const trpc = useTRPC();
+  const setMe = useSetMe();
+  const navigate = useNavigate();
+  const mutation = useMutation(
+    trpc.auth.signOut.mutationOptions({
+      onSettled: () => {
+        setMe(null);
+        void navigate('/sign-in', { state: { notice: 'signedOut' } });
+      },
+    }),
+  );
+  return { signOut: () => mutation.mutate(), isPending: mutation.isPending };
+}
+
+/** Same-site paths only, so `?next=` cannot send anyone to another website. */
+export function safeNext(next: string | null | undefined, fallback = '/'): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  return next;
+}
+
+/** Every page but sign-in needs a Secretariat account; anyone else is sent to sign in. */
+export function RequireSecretariat({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Loading />;
+  if (me.data?.role !== 'secretariat') {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
+  return children;
+}

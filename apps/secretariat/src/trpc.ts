@@ -1,0 +1,17 @@
+import type { AppRouter } from '@musyawarah/api';
+import { API_URL, apiFetch } from '@musyawarah/ui';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { inferRouterOutputs } from '@trpc/server';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+export function createApiClient() {
+  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: API_URL, fetch: apiFetch })] });
+}
+
+export type Outputs = inferRouterOutputs<AppRouter>;
+export type Me = NonNullable<Outputs['auth']['me']>;
+
+/** Prefix of the `auth.me` query key (tRPC keys are `[path, { type }]`), for code outside React. */
+export const ME_QUERY_KEY_PREFIX = [['auth', 'me']];

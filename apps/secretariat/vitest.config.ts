@@ -1,0 +1,3 @@
+import { vitestConfig } from '@musyawarah/vitest-config';
+
+export default vitestConfig();
