@@ -30,13 +30,35 @@ export function AcceptInvitationPage() {
   const token = params.get('token') ?? '';
   const valid = linkTokenField.safeParse(token).success;
   const details = useQuery(
-    trpc.auth.invitationDetails.queryOptions({ token }, { enabled: valid, retry: false }),
+    // Accepting uses the link up: a refetch after that would report it as used, so the details are read once.
+    trpc.auth.invitationDetails.queryOptions({ token }, { enabled: valid, retry: false, staleTime: Infinity }),
   );
   const accept = useMutation(
     trpc.auth.acceptInvitation.mutationOptions({ onSuccess: ({ user }) => setMe(user) }),
   );
   const form = useZodForm(acceptInvitationInput, { defaultValues: { token, password: '' } });
   useDocumentTitle(accept.isSuccess ? t('invitation.doneTitle') : t('invitation.title'));
+
+  if (accept.isSuccess) {
+    const user = accept.data.user;
+    return (
+      <div className="two-thirds">
+        <Panel title={t('invitation.doneTitle')}>
+          <p>{t('invitation.doneBody')}</p>
+        </Panel>
+        {user.role === 'secretariat' ? (
+          <p>
+            {/* A different app on the same origin: a full page load, not a router link. */}
+            <a href="/secretariat/">{t('invitation.toSecretariat')}</a>
+          </p>
+        ) : (
+          <p>
+            <Link to="/account">{t('invitation.toAccount')}</Link>
+          </p>
+        )}
+      </div>
+    );
+  }
 
   const brokenKey = !valid ? 'auth.linkInvalid' : (errorKey(details.error) ?? errorKey(accept.error));
   if (isLinkError(brokenKey)) {
@@ -67,26 +89,6 @@ export function AcceptInvitationPage() {
   const invitation = details.data;
   const role = t(`common.roles.${invitation.role}`);
 
-  if (accept.isSuccess) {
-    const user = accept.data.user;
-    return (
-      <div className="two-thirds">
-        <Panel title={t('invitation.doneTitle')}>
-          <p>{t('invitation.doneBody')}</p>
-        </Panel>
-        {user.role === 'secretariat' ? (
-          <p>
-            {/* A different app on the same origin: a full page load, not a router link. */}
-            <a href="/secretariat/">{t('invitation.toSecretariat')}</a>
-          </p>
-        ) : (
-          <p>
-            <Link to="/account">{t('invitation.toAccount')}</Link>
-          </p>
-        )}
-      </div>
-    );
-  }
 
   return (
     <Page title={t('invitation.title')}>

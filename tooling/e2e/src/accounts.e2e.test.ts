@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  DEMO_MEMBER_STATE,
+  DEMO_PASSWORD,
+  DEMO_SECRETARIAT,
+  DEMO_STAKEHOLDER,
+  extractLink,
+  launchBrowser,
+  startPlatform,
+  waitForMail,
+  type BrowserHandle,
+  type Platform,
+} from './harness';
+
+let platform: Platform;
+let browser: BrowserHandle;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+describe('stakeholder portal accounts', () => {
+  test('a stakeholder signs in with the demo account, sees their name, and signs out', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/sign-in`);
+    await page.getByLabel('E-mail address').fill(DEMO_STAKEHOLDER.email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText('Maria Dela Cruz').first().waitFor()).resolves.toBeUndefined();
+
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await page.getByText('You have signed out.').waitFor();
+    await page.goto(`${platform.url}/account`);
+    // The account page is for signed-in people only.
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+  });
+
+  test('a wrong password is refused with a clear message next to the form, and no session', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/sign-in`);
+    await page.getByLabel('E-mail address').fill(DEMO_STAKEHOLDER.email);
+    await page.getByLabel('Password', { exact: true }).fill('not the right password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Enter a correct e-mail address and password.').first().waitFor();
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name === 'musyawarah_session')).toBeUndefined();
+  });
+
+  test('a new stakeholder registers, confirms the e-mail through the link, and is signed in', async () => {
+    const page = await browser.newPage();
+    const email = `new.participant.${Date.now()}@example.org`;
+    await page.goto(`${platform.url}/register`);
+
+    // Submitting the empty form shows field-level errors, with the summary first.
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await page.getByRole('link', { name: 'Enter your full name' }).waitFor();
+
+    await page.getByLabel('Full name').fill('Nguyen Thi Lan');
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Create a password').fill('lotus pond at dawn');
+    await page.getByLabel(/Civil society organisation/).check();
+    await page.getByLabel(/Organisation name/).fill('Mekong Digital Inclusion');
+    await page.getByLabel(/ASEAN Member State you are based in/).selectOption('VN');
+    await page.getByLabel(/I agree that Musyawarah keeps/).check();
+    const since = new Date(Date.now() - 1000);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
+
+    const mail = await waitForMail(platform.db, email, { since });
+    const link = extractLink(mail.text_body, '/confirm-email');
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'E-mail address confirmed' }).waitFor();
+    await page.goto(`${platform.url}/account`);
+    await page.getByText(email).first().waitFor();
+  });
+
+  test('an invited member-state representative accepts the invitation and is signed in', async () => {
+    // The secretariat sends the invitation through the API (the secretariat app's own flow is tested separately).
+    const signIn = await fetch(`${platform.url}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_SECRETARIAT.email, password: DEMO_PASSWORD }),
+    });
+    const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const email = `rep.${Date.now()}@example.org`;
+    const since = new Date(Date.now() - 1000);
+    const invite = await fetch(`${platform.url}/trpc/users.invite`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ email, name: 'Aung Kyaw', role: 'member_state', memberState: 'MM' }),
+    });
+    expect(invite.status).toBe(200);
+
+    const link = extractLink((await waitForMail(platform.db, email, { since })).text_body, '/accept-invitation');
+    const page = await browser.newPage();
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Accept your invitation' }).waitFor();
+    await page.getByText('Myanmar').first().waitFor();
+    await page.getByLabel('Create a password').fill('golden land of pagodas');
+    await page.getByRole('button', { name: 'Accept and create account' }).click();
+    await page.getByRole('heading', { name: 'Your account is ready' }).waitFor();
+
+    // The link works once.
+    const again = await browser.newPage();
+    await again.goto(link);
+    await again.getByText('This link has already been used.').first().waitFor();
+  });
+});
+
+describe('secretariat app sign-in', () => {
+  test('the secretariat signs in and reaches the secretariat home', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/secretariat/`);
+    await page.getByLabel('E-mail address').fill(DEMO_SECRETARIAT.email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Siti Rahmawati').first().waitFor();
+    expect(new URL(page.url()).pathname.startsWith('/secretariat')).toBe(true);
+  });
+
+  test('a member-state account is refused by the secretariat app with a clear message', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/secretariat/sign-in`);
+    await page.getByLabel('E-mail address').fill(DEMO_MEMBER_STATE.email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('This account cannot use the Secretariat area.', { exact: false }).first().waitFor();
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name === 'musyawarah_session')).toBeUndefined();
+  });
+});
