@@ -11,6 +11,7 @@ export function Root() {
   const navigation = [
     { to: '/', label: t('shell.nav.home'), end: true },
     { to: '/actions', label: t('shell.nav.roadmap') },
+    { to: '/assessment', label: t('assessment.nav') },
     ...(user ? [{ to: '/account', label: t('shell.nav.account') }] : []),
   ];
   return (

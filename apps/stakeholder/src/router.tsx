@@ -7,7 +7,9 @@ import { HomePage } from './pages/Home';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/Password';
 import { PrivacyPage } from './pages/Privacy';
 import { RegisterPage } from './pages/Register';
-import { RoadmapPage } from './pages/Roadmap';
+import { assessmentRoutes } from './features/assessment/routes';
+import { ActionAreaPage } from './features/catalogue/ActionAreaPage';
+import { CatalogueListPage } from './features/catalogue/CatalogueListPage';
 import { SignInPage } from './pages/SignIn';
 import { Root } from './Root';
 import { RequireSignIn } from './session';
@@ -20,7 +22,9 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'actions', element: <RoadmapPage /> },
+          { path: 'actions', element: <CatalogueListPage /> },
+          { path: 'actions/:id', element: <ActionAreaPage /> },
+          { path: 'assessment', children: assessmentRoutes },
           { path: 'privacy', element: <PrivacyPage /> },
           { path: 'register', element: <RegisterPage /> },
           { path: 'register/check-email', element: <CheckEmailPage /> },

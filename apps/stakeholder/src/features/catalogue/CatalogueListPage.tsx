@@ -96,7 +96,7 @@ function SearchForm({ query, onSearch }: { query: string; onSearch: (query: stri
   };
   return (
     <div className="catalogue-search">
-      <form onSubmit={submit} role="search" aria-label={t('catalogue.list.searchLabel')}>
+      <form onSubmit={submit} role="search" aria-label={t('catalogue.list.searchRegion')}>
         <label className="label" htmlFor={`${id}-q`}>
           {t('catalogue.list.searchLabel')}
         </label>
