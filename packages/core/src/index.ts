@@ -7,3 +7,4 @@ export * from './schemas/account';
 export * from './readiness';
 export * from './catalogue';
 export * from './schemas/assessment';
+export * from './consultation';
