@@ -17,7 +17,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { useTRPC, type Me } from '../../trpc';
 import { Breadcrumbs } from '../catalogue/Breadcrumbs';
 import { useHashFocus } from '../catalogue/hash';
@@ -55,6 +55,8 @@ function EditAssessment({ me }: { me: Me }) {
   const assessment = useQuery({ ...trpc.assessments.getOwn.queryOptions({ id }), retry: false, staleTime: 0 });
   const [reloads, setReloads] = useState(0);
   const [loadedVersion, setLoadedVersion] = useState<number | null>(null);
+  // Set just before the submitted assessment lands in the cache, so the redirect below carries the notice.
+  const [justSubmitted, setJustSubmitted] = useState(false);
 
   const reload = useCallback(async () => {
     const fresh = await assessment.refetch();
@@ -70,7 +72,15 @@ function EditAssessment({ me }: { me: Me }) {
     return <ErrorNotice error={assessment.error} onRetry={() => void assessment.refetch()} />;
   }
   if (criteria.isError) return <ErrorNotice error={criteria.error} onRetry={() => void criteria.refetch()} />;
-  if (assessment.data.status !== 'draft') return <Navigate to={`/assessment/${assessment.data.id}`} replace />;
+  if (assessment.data.status !== 'draft') {
+    return (
+      <Navigate
+        to={`/assessment/${assessment.data.id}`}
+        replace
+        state={justSubmitted ? { notice: 'submitted' } : undefined}
+      />
+    );
+  }
   return (
     <DraftEditor
       key={`${reloads}-${loadedVersion ?? ''}`}
@@ -79,6 +89,7 @@ function EditAssessment({ me }: { me: Me }) {
       criteria={criteria.data}
       reloaded={reloads > 0}
       onReload={reload}
+      onSubmitted={() => setJustSubmitted(true)}
     />
   );
 }
@@ -101,17 +112,19 @@ function DraftEditor({
   criteria,
   reloaded,
   onReload,
+  onSubmitted,
 }: {
   me: Me;
   assessment: OwnAssessment;
   criteria: CriteriaData;
   reloaded: boolean;
   onReload: () => Promise<void>;
+  /** The page then redirects to the read-only view (it sees the submitted status in the cache). */
+  onSubmitted: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const tm = useAssessmentMessage();
   const state = t(`common.memberStates.${me.memberState}`);
   const [answers, setAnswers] = useState<Answers>(() => cleanAnswers(assessment.answers));
@@ -168,9 +181,9 @@ function DraftEditor({
     }
     try {
       const done = await submit.mutateAsync({ id: assessment.id, expectedVersion: autosave.version() });
+      void queryClient.invalidateQueries({ queryKey: trpc.assessments.listOwn.queryKey() });
+      onSubmitted();
       queryClient.setQueryData(trpc.assessments.getOwn.queryKey({ id: done.id }), done);
-      await queryClient.invalidateQueries({ queryKey: trpc.assessments.listOwn.queryKey() });
-      void navigate(`/assessment/${done.id}`, { state: { notice: 'submitted' } });
     } catch (error) {
       setConfirming(false);
       const mapped = mapServerError(error, (key) => i18n.exists(key));

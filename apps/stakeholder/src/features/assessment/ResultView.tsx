@@ -52,7 +52,7 @@ export function ResultView({
                 {tierText && <p className="pillar-card__desc">{tierText}</p>}
                 {!score.tier && (
                   <p className="pillar-card__desc">
-                    {t('assessment.result.provisionalHint', { remaining: CRITERIA_PER_PILLAR - score.answered })}
+                    {t('assessment.result.provisionalHint', { count: CRITERIA_PER_PILLAR - score.answered })}
                   </p>
                 )}
               </li>
@@ -150,7 +150,7 @@ function RecommendationsView({
               <p className="text-secondary">
                 {t('assessment.result.targetedProvisional', {
                   number: score.pillar,
-                  remaining: CRITERIA_PER_PILLAR - score.answered,
+                  count: CRITERIA_PER_PILLAR - score.answered,
                 })}
               </p>
             )}
