@@ -1,9 +1,10 @@
 import dashboard from './locales/en/dashboard.json';
 import invitations from './locales/en/invitations.json';
 import mail from './locales/en/mail.json';
+import readiness from './locales/en/readiness.json';
 import shell from './locales/en/shell.json';
 import signIn from './locales/en/signIn.json';
 import users from './locales/en/users.json';
 
 /** The secretariat app's own namespaces; shared ones (layout, validation, errors, auth, common) come from @musyawarah/ui. */
-export const appResources = { en: { dashboard, invitations, mail, shell, signIn, users } };
+export const appResources = { en: { dashboard, invitations, mail, readiness, shell, signIn, users } };

@@ -1,6 +1,8 @@
 import { NotFoundPage, RouteErrorPage } from '@musyawarah/ui';
 import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { AssessmentDetailPage } from './features/readiness/AssessmentDetailPage';
+import { RegionalPage } from './features/readiness/RegionalPage';
 import { DashboardPage } from './pages/Dashboard';
 import { InvitationsPage } from './pages/Invitations';
 import { InviteUserPage } from './pages/InviteUser';
@@ -27,6 +29,8 @@ export const router = createBrowserRouter(
             { path: 'invitations', element: guarded(<InvitationsPage />) },
             { path: 'mail', element: guarded(<MailOutboxPage />) },
             { path: 'mail/:id', element: guarded(<MailMessagePage />) },
+            { path: 'readiness', element: guarded(<RegionalPage />) },
+            { path: 'readiness/:id', element: guarded(<AssessmentDetailPage />) },
             { path: '*', element: <NotFoundPage /> },
           ],
         },
