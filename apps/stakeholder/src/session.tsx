@@ -1,4 +1,4 @@
-import { ErrorNotice, Loading } from '@musyawarah/ui';
+import { Loading, ServiceProblemPage } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -49,7 +49,7 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (me.isPending) return <Loading />;
   // Could not ask who is signed in (offline, server down): say so rather than send a signed-in user to sign in.
-  if (me.isError) return <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />;
+  if (me.isError) return <ServiceProblemPage error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/sign-in?next=${next}`} replace />;

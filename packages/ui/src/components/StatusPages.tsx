@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
+import { ErrorNotice } from './Feedback';
 import { Page } from './Page';
 
 export function NotFoundPage({ homeHref = '/' }: { homeHref?: string }) {
@@ -27,6 +28,16 @@ export function RouteErrorPage({ homeHref = '/' }: { homeHref?: string }) {
           {t('layout.notFound.home')}
         </Link>
       </p>
+    </Page>
+  );
+}
+
+/** A page whose data could not be loaded at all (offline, API down): an h1, the reason and a way to try again. */
+export function ServiceProblemPage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('layout.routeError.title')}>
+      <ErrorNotice error={error} onRetry={onRetry} />
     </Page>
   );
 }
