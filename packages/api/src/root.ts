@@ -5,6 +5,8 @@ import { auditRouter, mailRouter } from './routers/admin';
 import { authRouter } from './routers/auth';
 import { referenceRouter } from './routers/reference';
 import { usersRouter } from './routers/users';
+import { roundsRouter } from './routers/rounds';
+import { contributionsRouter } from './routers/contributions';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -17,6 +19,8 @@ export const appRouter = router({
   catalogue: catalogueRouter,
   readiness: readinessRouter,
   assessments: assessmentsRouter,
+  rounds: roundsRouter,
+  contributions: contributionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

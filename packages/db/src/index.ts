@@ -9,3 +9,4 @@ export * from './repositories/mail';
 export * from './repositories/invitations';
 export * from './repositories/audit';
 export * from './repositories/assessments';
+export * from './repositories/consultation';

@@ -136,6 +136,143 @@ export interface ReadinessAssessmentTable {
   submitted_at: Timestamp | null;
 }
 
+type Json<T> = ColumnType<T, string, string>;
+type JsonOptional<T> = ColumnType<T, string | undefined, string>;
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface ConsultationRoundTable {
+  id: Generated<string>;
+  title: Json<Record<string, string>>;
+  description: Json<Record<string, string>>;
+  format: string;
+  action_ids: TextArray;
+  edition_id: string | null;
+  audience: string;
+  invited_groups: TextArray;
+  board_id: string | null;
+  member_states: TextArray;
+  languages: TextArray;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  event: ColumnType<unknown, string | null | undefined, string | null>;
+  targets: JsonOptional<{ dimension: 'stakeholder_group' | 'member_state' | 'language'; value: string; minimum: number }[]>;
+  published_at: Timestamp | null;
+  summary: ColumnType<unknown, string | null | undefined, string | null>;
+  summary_published_at: Timestamp | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RoundQuestionTable {
+  id: Generated<string>;
+  round_id: string;
+  position: number;
+  kind: string;
+  prompt: Json<Record<string, string>>;
+  help: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  required: Generated<boolean>;
+  options: JsonOptional<Record<string, string>[]>;
+  likert: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+}
+
+export interface ContributionTable {
+  id: Generated<string>;
+  round_id: string;
+  author_user_id: string | null;
+  status: 'draft' | 'submitted';
+  idempotency_key: string | null;
+  receipt_reference: string | null;
+  answers: JsonOptional<Record<string, unknown>>;
+  stakeholder_group: string | null;
+  member_state_code: MemberStateCode | null;
+  organisation_name: string | null;
+  written_in: Generated<string>;
+  named_publicly: Generated<boolean>;
+  facilitated_by: string | null;
+  participant_name: string | null;
+  submitted_at: Timestamp | null;
+  hidden_at: Timestamp | null;
+  hidden_reason: string | null;
+  hidden_note: string | null;
+  hidden_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ContributionItemTable {
+  id: Generated<string>;
+  contribution_id: string;
+  position: number;
+  type: string;
+  text: string;
+  action_id: string | null;
+}
+
+export interface RoundThemeTable {
+  id: Generated<string>;
+  round_id: string;
+  label: string;
+  created_at: CreatedAt;
+}
+
+export interface ContributionThemeTable {
+  contribution_id: string;
+  theme_id: string;
+}
+
+export interface ContributionResponseTable {
+  id: Generated<string>;
+  contribution_id: string;
+  text: string;
+  responded_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ContributionReportTable {
+  id: Generated<string>;
+  contribution_id: string;
+  reported_by: string | null;
+  reason: string;
+  note: string | null;
+  created_at: CreatedAt;
+  resolved_at: Timestamp | null;
+}
+
+export interface EventRegistrationTable {
+  id: Generated<string>;
+  round_id: string;
+  user_id: string;
+  status: 'registered' | 'waitlisted' | 'cancelled';
+  accommodations_needed: TextArray;
+  other_needs: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RoundDocumentTable {
+  id: Generated<string>;
+  round_id: string;
+  title: string;
+  filename: string;
+  content_type: string;
+  language: Generated<string>;
+  size_bytes: number;
+  content: Buffer | Uint8Array;
+  download_count: Generated<number>;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RoundDailyStatTable {
+  round_id: string;
+  day: ColumnType<string, string, string>;
+  visits: Generated<number>;
+  downloads: Generated<number>;
+}
+
 export interface Database {
   member_state: MemberStateTable;
   organisation: OrganisationTable;
@@ -147,6 +284,17 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
   readiness_assessment: ReadinessAssessmentTable;
+  consultation_round: ConsultationRoundTable;
+  round_question: RoundQuestionTable;
+  contribution: ContributionTable;
+  contribution_item: ContributionItemTable;
+  round_theme: RoundThemeTable;
+  contribution_theme: ContributionThemeTable;
+  contribution_response: ContributionResponseTable;
+  contribution_report: ContributionReportTable;
+  event_registration: EventRegistrationTable;
+  round_document: RoundDocumentTable;
+  round_daily_stat: RoundDailyStatTable;
 }
 
 export type UserAccount = Selectable<UserAccountTable>;
@@ -159,3 +307,6 @@ export type AuditLogEntry = Selectable<AuditLogTable>;
 export type Organisation = Selectable<OrganisationTable>;
 export type MemberState = Selectable<MemberStateTable>;
 export type ReadinessAssessment = Selectable<ReadinessAssessmentTable>;
+export type ConsultationRound = Selectable<ConsultationRoundTable>;
+export type RoundQuestion = Selectable<RoundQuestionTable>;
+export type Contribution = Selectable<ContributionTable>;

@@ -48,3 +48,31 @@ export function passwordResetMail(to: { email: string; name: string }, link: str
       `1 hour. If you did not ask for it, you can ignore this message; your password has not changed.${signature}`,
   };
 }
+
+export function contributionReceiptMail(
+  to: { email: string; name: string },
+  details: { roundTitle: string; reference: string; submittedAt: Date; link: string },
+): OutgoingMail {
+  return {
+    to: to.email,
+    subject: `Your feedback has been received (${details.reference})`,
+    text:
+      `Hello ${to.name},\n\nThank you for taking part in "${details.roundTitle}".\n\nYour receipt reference is ` +
+      `${details.reference} (received ${details.submittedAt.toISOString()} UTC).\n\nYou can read what you sent, and any ` +
+      `answer from the ASEAN Secretariat, under "My contributions": ${details.link}${signature}`,
+  };
+}
+
+export function contributionHiddenMail(
+  to: { email: string; name: string },
+  details: { roundTitle: string; reference: string; reasonLabel: string },
+): OutgoingMail {
+  return {
+    to: to.email,
+    subject: `Your feedback ${details.reference} has been hidden`,
+    text:
+      `Hello ${to.name},\n\nThe ASEAN Secretariat has hidden your contribution ${details.reference} to ` +
+      `"${details.roundTitle}" from public view. Reason: ${details.reasonLabel}.\n\nIt is not deleted. If you think this ` +
+      `is a mistake, reply to the Secretariat quoting the reference.${signature}`,
+  };
+}

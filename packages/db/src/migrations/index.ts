@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m20261123_0001 from './2026_11_23_0001_foundation';
 import * as m20261123_0002 from './2026_11_23_0002_readiness_assessment';
+import * as m20261123_0003 from './2026_11_23_0003_consultation';
 
 /**
  * Migrations are listed statically (not read from disk) so they bundle and run the same under tsx, vitest and a build.
@@ -9,6 +10,7 @@ import * as m20261123_0002 from './2026_11_23_0002_readiness_assessment';
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': m20261123_0001,
   '2026_11_23_0002_readiness_assessment': m20261123_0002,
+  '2026_11_23_0003_consultation': m20261123_0003,
 };
 
 export const migrationProvider: MigrationProvider = {

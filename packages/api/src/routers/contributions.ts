@@ -1,0 +1,394 @@
+import { TRPCError } from '@trpc/server';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import {
+  acceptsContributions,
+  contributionDraftInput,
+  facilitatedContributionInput,
+  localized,
+  moderationInput,
+  registrationDecision,
+  registrationInput,
+  reportContributionInput,
+  submitContributionInput,
+  validateAnswers,
+  validateSubmission,
+  type AnswerableQuestion,
+  type QuestionKind,
+  type SubmitContributionInput,
+} from '@musyawarah/core';
+import {
+  findContribution,
+  findContributionByIdempotencyKey,
+  findDraftContribution,
+  findRound,
+  findUserById,
+  listContributionItems,
+  listContributionsOfAuthor,
+  listRoundContributions,
+  listRoundQuestions,
+  listThemesOfContributions,
+  replaceContributionItems,
+  writeAudit,
+  type Contribution,
+  type MailOutbox,
+  type Tx,
+  type UserAccount,
+} from '@musyawarah/db';
+import type { Context } from '../context';
+import { FieldError, notFound } from '../errors';
+import { contributionHiddenMail, contributionReceiptMail } from '../mail/templates';
+import { auditContext, authedProcedure, publicProcedure, router, secretariatProcedure } from '../trpc';
+import { link } from './auth';
+import { newReceiptReference, scheduleOf } from './rounds';
+
+const MODERATION_LABELS: Record<string, string> = {
+  abuse: 'abusive content',
+  personal_data: 'it contained personal data',
+  off_topic: 'off-topic',
+  spam: 'spam',
+};
+
+async function answerableQuestions(tx: Tx | Context['db'], roundId: string): Promise<AnswerableQuestion[]> {
+  const questions = await listRoundQuestions(tx, roundId);
+  return questions.map((q) => ({ id: q.id, kind: q.kind as QuestionKind, required: q.required, options: q.options, likert: q.likert as { points: number } | null }));
+}
+
+async function openRoundOrThrow(tx: Tx, roundId: string) {
+  const round = await findRound(tx, roundId);
+  if (!round || !round.published_at) throw notFound('round.notFound');
+  const decision = acceptsContributions(scheduleOf(round), new Date());
+  // Deadlines are the server's, in UTC: after closes_at nothing new is accepted, whatever the client's clock says.
+  if (!decision.ok) throw new TRPCError({ code: 'FORBIDDEN', message: decision.reason });
+  return round;
+}
+
+function presentContribution(c: Contribution, items: { type: string; text: string; action_id: string | null }[]) {
+  return {
+    id: c.id,
+    roundId: c.round_id,
+    status: c.status,
+    receiptReference: c.receipt_reference,
+    answers: c.answers,
+    items: items.map((i) => ({ type: i.type, text: i.text, actionId: i.action_id ?? undefined })),
+    stakeholderGroup: c.stakeholder_group,
+    memberState: c.member_state_code,
+    organisationName: c.organisation_name,
+    writtenIn: c.written_in,
+    namedPublicly: c.named_publicly,
+    submittedAt: c.submitted_at,
+    updatedAt: c.updated_at,
+  };
+}
+
+type Submission = SubmitContributionInput & { participantName?: string | undefined; facilitationNote?: string | undefined };
+
+/**
+ * The one path by which feedback is stored. Idempotent: the client sends a key it generated for this submission, and
+ * a retry with that key (after a timeout, a double click, a lost response) returns the first receipt instead of
+ * storing the feedback twice. The unique index on the key makes that hold under concurrent retries too.
+ */
+async function submitContribution(ctx: Context & { user: UserAccount }, input: Submission, facilitated: boolean) {
+  const queued: MailOutbox[] = [];
+  const result = await ctx.db.transaction().execute(async (tx) => {
+    const existing = await findContributionByIdempotencyKey(tx, input.idempotencyKey);
+    if (existing) {
+      if (existing.author_user_id !== ctx.user.id && existing.facilitated_by !== ctx.user.id) {
+        throw new FieldError('CONFLICT', { idempotencyKey: ['validation.idempotencyKeyReused'] });
+      }
+      return { contribution: existing, replayed: true };
+    }
+    const round = await openRoundOrThrow(tx, input.roundId);
+    const questions = await answerableQuestions(tx, round.id);
+    const fieldErrors = validateSubmission(questions, { answers: input.answers, items: input.items });
+    if (Object.keys(fieldErrors).length) throw new FieldError('BAD_REQUEST', fieldErrors);
+
+    const now = new Date();
+    const values = {
+      answers: JSON.stringify(input.answers),
+      stakeholder_group: input.stakeholderGroup,
+      member_state_code: input.memberState ?? null,
+      organisation_name: input.organisationName ?? null,
+      written_in: input.writtenIn,
+      named_publicly: input.namedPublicly,
+      status: 'submitted' as const,
+      idempotency_key: input.idempotencyKey,
+      receipt_reference: newReceiptReference(now),
+      submitted_at: now,
+      updated_at: now,
+    };
+    // A participant's own draft becomes the submission; on-behalf entries are always new rows.
+    const draft = facilitated ? undefined : await findDraftContribution(tx, round.id, ctx.user.id);
+    const inserted = await tx
+      .insertInto('contribution')
+      .values({
+        ...values,
+        round_id: round.id,
+        author_user_id: facilitated ? null : ctx.user.id,
+        facilitated_by: facilitated ? ctx.user.id : null,
+        participant_name: facilitated ? (input.participantName ?? null) : null,
+      })
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!inserted) {
+      // A concurrent request with the same key won the race; its row is the answer.
+      const winner = await findContributionByIdempotencyKey(tx, input.idempotencyKey);
+      if (!winner) throw new TRPCError({ code: 'CONFLICT', message: 'errors.retry' });
+      return { contribution: winner, replayed: true };
+    }
+    if (draft) await tx.deleteFrom('contribution').where('id', '=', draft.id).execute();
+    await replaceContributionItems(tx, inserted.id, input.items);
+    await writeAudit(tx, auditContext(ctx), {
+      action: facilitated ? 'contribution.submit_on_behalf' : 'contribution.submit',
+      entityType: 'contribution',
+      entityId: inserted.id,
+      after: { ...inserted, items: input.items, facilitationNote: input.facilitationNote },
+    });
+    if (!facilitated) {
+      const title = localized(round.title as { en: string }, [ctx.user.locale]).text;
+      queued.push(
+        await ctx.mailer.queue(
+          tx,
+          contributionReceiptMail(ctx.user, { roundTitle: title, reference: inserted.receipt_reference!, submittedAt: now, link: link(ctx, '/my-contributions') }),
+        ),
+      );
+    }
+    return { contribution: inserted, replayed: false };
+  });
+  await ctx.mailer.deliver(ctx.db, queued);
+  const c = result.contribution;
+  return { id: c.id, receiptReference: c.receipt_reference!, submittedAt: c.submitted_at!, replayed: result.replayed };
+}
+
+const contributionIdInput = z.object({ contributionId: z.uuid({ error: 'validation.invalid' }) });
+
+export const contributionsRouter = router({
+  myDraft: authedProcedure.input(z.object({ roundId: z.uuid({ error: 'validation.invalid' }) })).query(async ({ ctx, input }) => {
+    const draft = await findDraftContribution(ctx.db, input.roundId, ctx.user.id);
+    if (!draft) return null;
+    return presentContribution(draft, await listContributionItems(ctx.db, [draft.id]));
+  }),
+
+  /** Saved as the participant types: lenient about completeness, strict about shapes, and only while the round is open. */
+  saveDraft: authedProcedure.input(contributionDraftInput).mutation(async ({ ctx, input }) => {
+    return ctx.db.transaction().execute(async (tx) => {
+      const round = await openRoundOrThrow(tx, input.roundId);
+      const fieldErrors = validateAnswers(await answerableQuestions(tx, round.id), input.answers, 'draft');
+      if (Object.keys(fieldErrors).length) throw new FieldError('BAD_REQUEST', fieldErrors);
+      const values = {
+        answers: JSON.stringify(input.answers),
+        stakeholder_group: input.stakeholderGroup,
+        member_state_code: input.memberState ?? null,
+        organisation_name: input.organisationName ?? null,
+        written_in: input.writtenIn,
+        named_publicly: input.namedPublicly,
+        updated_at: new Date(),
+      };
+      const saved = await tx
+        .insertInto('contribution')
+        .values({ ...values, round_id: round.id, author_user_id: ctx.user.id, status: 'draft' })
+        .onConflict((oc) => oc.columns(['round_id', 'author_user_id']).where('status', '=', 'draft').doUpdateSet(values))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await replaceContributionItems(tx, saved.id, input.items);
+      return { id: saved.id, savedAt: saved.updated_at };
+    });
+  }),
+
+  submit: authedProcedure.input(submitContributionInput).mutation(({ ctx, input }) => submitContribution(ctx, input, false)),
+
+  /** Feedback gathered at an in-person event, entered by the secretariat, recorded as facilitated by them. */
+  submitOnBehalf: secretariatProcedure.input(facilitatedContributionInput).mutation(({ ctx, input }) => submitContribution(ctx, input, true)),
+
+  mine: authedProcedure.query(async ({ ctx }) => {
+    const rows = await listContributionsOfAuthor(ctx.db, ctx.user.id);
+    return rows.map((r) => ({
+      id: r.id,
+      roundId: r.round_id,
+      roundTitle: r.round_title,
+      status: r.status,
+      receiptReference: r.receipt_reference,
+      submittedAt: r.submitted_at,
+      updatedAt: r.updated_at,
+      hidden: r.hidden_at !== null,
+      hiddenReason: r.hidden_reason,
+      response: r.response_text,
+    }));
+  }),
+
+  mineDetail: authedProcedure.input(contributionIdInput).query(async ({ ctx, input }) => {
+    const c = await findContribution(ctx.db, input.contributionId);
+    if (!c || c.author_user_id !== ctx.user.id) throw notFound('contribution.notFound');
+    return presentContribution(c, await listContributionItems(ctx.db, [c.id]));
+  }),
+
+  /** The public record of a round: visible submissions, named only where the author chose to be. */
+  listPublic: publicProcedure.input(z.object({ roundId: z.uuid({ error: 'validation.invalid' }) })).query(async ({ ctx, input }) => {
+    const round = await findRound(ctx.db, input.roundId);
+    if (!round || !round.published_at) throw notFound('round.notFound');
+    const rows = await listRoundContributions(ctx.db, round.id, { includeHidden: false });
+    const ids = rows.map((r) => r.id);
+    const [items, themes] = await Promise.all([listContributionItems(ctx.db, ids), listThemesOfContributions(ctx.db, ids)]);
+    return rows.map((r) => ({
+      id: r.id,
+      authorName: r.named_publicly ? (r.participant_name ?? r.author_name) : null,
+      organisationName: r.named_publicly ? r.organisation_name : null,
+      stakeholderGroup: r.stakeholder_group,
+      memberState: r.member_state_code,
+      writtenIn: r.written_in,
+      submittedAt: r.submitted_at,
+      answers: r.answers,
+      items: items.filter((i) => i.contribution_id === r.id).map((i) => ({ type: i.type, text: i.text, actionId: i.action_id })),
+      themes: themes.filter((t) => t.contribution_id === r.id).map((t) => ({ id: t.id, label: t.label })),
+      response: r.response_text,
+    }));
+  }),
+
+  report: authedProcedure.input(reportContributionInput).mutation(async ({ ctx, input }) => {
+    await ctx.db.transaction().execute(async (tx) => {
+      const c = await findContribution(tx, input.contributionId);
+      if (!c || c.status !== 'submitted' || c.hidden_at) throw notFound('contribution.notFound');
+      await tx
+        .insertInto('contribution_report')
+        .values({ contribution_id: c.id, reported_by: ctx.user.id, reason: input.reason, note: input.note ?? null })
+        .onConflict((oc) => oc.constraint('contribution_report_once').doNothing())
+        .execute();
+      await writeAudit(tx, auditContext(ctx), { action: 'contribution.report', entityType: 'contribution', entityId: c.id, after: { reason: input.reason } });
+    });
+    return { ok: true as const };
+  }),
+
+  moderationQueue: secretariatProcedure.input(z.object({ roundId: z.uuid({ error: 'validation.invalid' }) })).query(async ({ ctx, input }) => {
+    const rows = await listRoundContributions(ctx.db, input.roundId, { includeHidden: true });
+    const ids = rows.map((r) => r.id);
+    const [items, themes] = await Promise.all([listContributionItems(ctx.db, ids), listThemesOfContributions(ctx.db, ids)]);
+    return rows.map((r) => ({
+      id: r.id,
+      receiptReference: r.receipt_reference,
+      authorName: r.participant_name ?? r.author_name,
+      namedPublicly: r.named_publicly,
+      facilitated: r.facilitated_by !== null,
+      stakeholderGroup: r.stakeholder_group,
+      memberState: r.member_state_code,
+      organisationName: r.organisation_name,
+      writtenIn: r.written_in,
+      submittedAt: r.submitted_at,
+      answers: r.answers,
+      items: items.filter((i) => i.contribution_id === r.id).map((i) => ({ type: i.type, text: i.text, actionId: i.action_id })),
+      themes: themes.filter((t) => t.contribution_id === r.id).map((t) => ({ id: t.id, label: t.label })),
+      hidden: r.hidden_at !== null,
+      hiddenReason: r.hidden_reason,
+      openReports: Number(r.open_reports),
+      response: r.response_text,
+    }));
+  }),
+
+  /** Hidden, never deleted: the author is told why, the audit log keeps what was there. */
+  hide: secretariatProcedure.input(moderationInput).mutation(async ({ ctx, input }) => {
+    const queued: MailOutbox[] = [];
+    await ctx.db.transaction().execute(async (tx) => {
+      const before = await findContribution(tx, input.contributionId);
+      if (!before || before.status !== 'submitted') throw notFound('contribution.notFound');
+      if (before.hidden_at) throw new TRPCError({ code: 'CONFLICT', message: 'contribution.alreadyHidden' });
+      const after = await tx
+        .updateTable('contribution')
+        .set({ hidden_at: new Date(), hidden_reason: input.reason, hidden_note: input.note ?? null, hidden_by: ctx.user.id, updated_at: new Date() })
+        .where('id', '=', before.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await tx.updateTable('contribution_report').set({ resolved_at: new Date() }).where('contribution_id', '=', before.id).where('resolved_at', 'is', null).execute();
+      await writeAudit(tx, auditContext(ctx), { action: 'contribution.hide', entityType: 'contribution', entityId: before.id, before, after });
+      const author = before.author_user_id ? await findUserById(tx, before.author_user_id) : undefined;
+      const round = await findRound(tx, before.round_id);
+      if (author && author.status === 'active' && round) {
+        queued.push(
+          await ctx.mailer.queue(
+            tx,
+            contributionHiddenMail(author, {
+              roundTitle: localized(round.title as { en: string }, [author.locale]).text,
+              reference: before.receipt_reference ?? before.id,
+              reasonLabel: MODERATION_LABELS[input.reason] ?? input.reason,
+            }),
+          ),
+        );
+      }
+    });
+    await ctx.mailer.deliver(ctx.db, queued);
+    return { ok: true as const };
+  }),
+
+  unhide: secretariatProcedure.input(contributionIdInput).mutation(async ({ ctx, input }) => {
+    await ctx.db.transaction().execute(async (tx) => {
+      const before = await findContribution(tx, input.contributionId);
+      if (!before || !before.hidden_at) throw notFound('contribution.notFound');
+      const after = await tx
+        .updateTable('contribution')
+        .set({ hidden_at: null, hidden_reason: null, hidden_note: null, hidden_by: null, updated_at: new Date() })
+        .where('id', '=', before.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(tx, auditContext(ctx), { action: 'contribution.unhide', entityType: 'contribution', entityId: before.id, before, after });
+    });
+    return { ok: true as const };
+  }),
+
+  respond: secretariatProcedure
+    .input(z.object({ contributionId: z.uuid({ error: 'validation.invalid' }), text: z.string().trim().min(1).max(10_000) }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db.transaction().execute(async (tx) => {
+        const c = await findContribution(tx, input.contributionId);
+        if (!c || c.status !== 'submitted') throw notFound('contribution.notFound');
+        const before = await tx.selectFrom('contribution_response').selectAll().where('contribution_id', '=', c.id).executeTakeFirst();
+        const after = await tx
+          .insertInto('contribution_response')
+          .values({ contribution_id: c.id, text: input.text, responded_by: ctx.user.id, updated_at: new Date() })
+          .onConflict((oc) => oc.column('contribution_id').doUpdateSet({ text: input.text, responded_by: ctx.user.id, updated_at: sql`now()` }))
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await writeAudit(tx, auditContext(ctx), { action: 'contribution.respond', entityType: 'contribution', entityId: c.id, before, after });
+      });
+      return { ok: true as const };
+    }),
+
+  setThemes: secretariatProcedure
+    .input(z.object({ contributionId: z.uuid({ error: 'validation.invalid' }), themeIds: z.array(z.uuid({ error: 'validation.invalid' })).max(50) }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db.transaction().execute(async (tx) => {
+        const c = await findContribution(tx, input.contributionId);
+        if (!c) throw notFound('contribution.notFound');
+        const valid = input.themeIds.length
+          ? await tx.selectFrom('round_theme').select('id').where('round_id', '=', c.round_id).where('id', 'in', input.themeIds).execute()
+          : [];
+        if (valid.length !== new Set(input.themeIds).size) throw new FieldError('BAD_REQUEST', { themeIds: ['validation.unknownTheme'] });
+        const before = await tx.selectFrom('contribution_theme').select('theme_id').where('contribution_id', '=', c.id).execute();
+        await tx.deleteFrom('contribution_theme').where('contribution_id', '=', c.id).execute();
+        if (valid.length) await tx.insertInto('contribution_theme').values(valid.map((t) => ({ contribution_id: c.id, theme_id: t.id }))).execute();
+        await writeAudit(tx, auditContext(ctx), { action: 'contribution.set_themes', entityType: 'contribution', entityId: c.id, before: before.map((b) => b.theme_id), after: valid.map((v) => v.id) });
+      });
+      return { ok: true as const };
+    }),
+
+  /** Registration for an in-person or hybrid event, with the accommodations the registrant needs. */
+  registerForEvent: authedProcedure.input(registrationInput).mutation(async ({ ctx, input }) => {
+    return ctx.db.transaction().execute(async (tx) => {
+      const round = await findRound(tx, input.roundId);
+      if (!round || !round.published_at || !round.event) throw notFound('round.notFound');
+      // Serialise registrations of one event so two people cannot both take the last seat.
+      await sql`select id from consultation_round where id = ${round.id} for update`.execute(tx);
+      const existing = await tx.selectFrom('event_registration').selectAll().where('round_id', '=', round.id).where('user_id', '=', ctx.user.id).executeTakeFirst();
+      if (existing && existing.status !== 'cancelled') return { status: existing.status };
+      const registered = await tx.selectFrom('event_registration').select(sql<number>`count(*)::int`.as('n')).where('round_id', '=', round.id).where('status', '=', 'registered').executeTakeFirstOrThrow();
+      const capacity = (round.event as { capacity?: number }).capacity ?? null;
+      const status = registrationDecision(capacity, Number(registered.n));
+      const row = await tx
+        .insertInto('event_registration')
+        .values({ round_id: round.id, user_id: ctx.user.id, status, accommodations_needed: input.accommodationsNeeded, other_needs: input.otherNeeds ?? null })
+        .onConflict((oc) => oc.constraint('event_registration_once').doUpdateSet({ status, accommodations_needed: input.accommodationsNeeded, other_needs: input.otherNeeds ?? null }))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(tx, auditContext(ctx), { action: 'event.register', entityType: 'event_registration', entityId: row.id, after: row });
+      return { status: row.status };
+    });
+  }),
+});

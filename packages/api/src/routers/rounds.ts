@@ -1,0 +1,317 @@
+import { randomBytes } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import {
+  canTransitionRound,
+  formatReceiptReference,
+  localizedTextField,
+  questionInput,
+  receiptCodeFromBytes,
+  representationGaps,
+  roundInput,
+  roundPhase,
+  tallyParticipation,
+  ROUND_ACTIONS,
+  type RoundPhase,
+} from '@musyawarah/core';
+import {
+  countItemsByType,
+  countSubmittedByRound,
+  countThemes,
+  findRound,
+  listParticipation,
+  listRoundQuestions,
+  listRoundThemes,
+  listRounds,
+  writeAudit,
+  type ConsultationRound,
+  type Executor,
+  type RoundQuestion,
+} from '@musyawarah/db';
+import { FieldError, notFound } from '../errors';
+import { auditContext, publicProcedure, router, secretariatProcedure } from '../trpc';
+
+export function scheduleOf(round: ConsultationRound) {
+  return {
+    publishedAt: round.published_at ? new Date(round.published_at) : null,
+    opensAt: new Date(round.opens_at),
+    closesAt: new Date(round.closes_at),
+    summaryPublishedAt: round.summary_published_at ? new Date(round.summary_published_at) : null,
+  };
+}
+
+export function phaseOf(round: ConsultationRound, now = new Date()): RoundPhase {
+  return roundPhase(scheduleOf(round), now);
+}
+
+export function presentQuestion(q: RoundQuestion) {
+  return { id: q.id, position: q.position, kind: q.kind, prompt: q.prompt, help: q.help, required: q.required, options: q.options, likert: q.likert as { points: number; minLabel: Record<string, string>; maxLabel: Record<string, string> } | null };
+}
+
+function presentRound(round: ConsultationRound, extra: { contributionCount?: number } = {}) {
+  return {
+    id: round.id,
+    title: round.title,
+    description: round.description,
+    format: round.format,
+    actionIds: round.action_ids,
+    editionId: round.edition_id,
+    audience: round.audience,
+    invitedGroups: round.invited_groups,
+    memberStates: round.member_states,
+    languages: round.languages,
+    opensAt: round.opens_at,
+    closesAt: round.closes_at,
+    event: round.event as Record<string, unknown> | null,
+    phase: phaseOf(round),
+    publishedAt: round.published_at,
+    summary: round.summary_published_at ? (round.summary as Record<string, string> | null) : null,
+    summaryPublishedAt: round.summary_published_at,
+    version: round.version,
+    contributionCount: extra.contributionCount ?? 0,
+  };
+}
+
+async function publishedRound(db: Executor, id: string) {
+  const round = await findRound(db, id);
+  if (!round || !round.published_at) throw notFound('round.notFound');
+  return round;
+}
+
+export function newReceiptReference(now = new Date()): string {
+  return formatReceiptReference(now.getUTCFullYear(), receiptCodeFromBytes(randomBytes(5)));
+}
+
+const roundIdInput = z.object({ roundId: z.uuid({ error: 'validation.invalid' }) });
+
+export const roundsRouter = router({
+  /** Published rounds, newest first, with their phase now; filters are optional. */
+  listPublic: publicProcedure
+    .input(
+      z
+        .object({
+          phase: z.enum(['upcoming', 'open', 'closed', 'summary_published']).optional(),
+          actionId: z.string().trim().max(20).optional(),
+          memberState: z.string().length(2).optional(),
+          language: z.string().max(5).optional(),
+          format: z.string().max(40).optional(),
+        })
+        .default({}),
+    )
+    .query(async ({ ctx, input }) => {
+      const [rounds, counts] = await Promise.all([listRounds(ctx.db, { publishedOnly: true }), countSubmittedByRound(ctx.db)]);
+      return rounds
+        .map((r) => presentRound(r, { contributionCount: counts.get(r.id) ?? 0 }))
+        .filter((r) => !input.phase || r.phase === input.phase)
+        .filter((r) => !input.actionId || r.actionIds.some((id) => id === input.actionId || id.startsWith(`${input.actionId}.`)))
+        .filter((r) => !input.memberState || r.memberStates.length === 0 || r.memberStates.includes(input.memberState))
+        .filter((r) => !input.language || r.languages.includes(input.language))
+        .filter((r) => !input.format || r.format === input.format);
+    }),
+
+  get: publicProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
+    const round = await publishedRound(ctx.db, input.roundId);
+    const [questions, themes] = await Promise.all([listRoundQuestions(ctx.db, round.id), listRoundThemes(ctx.db, round.id)]);
+    return { ...presentRound(round), questions: questions.map(presentQuestion), themes };
+  }),
+
+  adminList: secretariatProcedure.query(async ({ ctx }) => {
+    const [rounds, counts] = await Promise.all([listRounds(ctx.db, { publishedOnly: false }), countSubmittedByRound(ctx.db)]);
+    return rounds.map((r) => ({ ...presentRound(r, { contributionCount: counts.get(r.id) ?? 0 }), targets: r.targets }));
+  }),
+
+  adminGet: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
+    const round = await findRound(ctx.db, input.roundId);
+    if (!round) throw notFound('round.notFound');
+    const [questions, themes] = await Promise.all([listRoundQuestions(ctx.db, round.id), listRoundThemes(ctx.db, round.id)]);
+    return { ...presentRound(round), targets: round.targets, summaryDraft: round.summary as Record<string, string> | null, questions: questions.map(presentQuestion), themes };
+  }),
+
+  create: secretariatProcedure.input(roundInput).mutation(async ({ ctx, input }) => {
+    return ctx.db.transaction().execute(async (tx) => {
+      const created = await tx
+        .insertInto('consultation_round')
+        .values({
+          title: JSON.stringify(input.title),
+          description: JSON.stringify(input.description),
+          format: input.format,
+          action_ids: input.actionIds,
+          edition_id: input.editionId ?? null,
+          audience: input.audience,
+          invited_groups: input.invitedGroups,
+          board_id: input.boardId ?? null,
+          member_states: input.memberStates,
+          languages: input.languages,
+          opens_at: input.opensAt,
+          closes_at: input.closesAt,
+          event: input.event ? JSON.stringify(input.event) : null,
+          targets: JSON.stringify(input.targets),
+          created_by: ctx.user.id,
+          updated_at: new Date(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(tx, auditContext(ctx), { action: 'round.create', entityType: 'consultation_round', entityId: created.id, after: created });
+      return presentRound(created);
+    });
+  }),
+
+  update: secretariatProcedure
+    .input(z.object({ roundId: z.uuid({ error: 'validation.invalid' }), expectedVersion: z.number().int().min(1), round: roundInput }))
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.transaction().execute(async (tx) => {
+        const before = await findRound(tx, input.roundId);
+        if (!before) throw notFound('round.notFound');
+        if (phaseOf(before) === 'summary_published') throw new TRPCError({ code: 'CONFLICT', message: 'round.finished' });
+        const r = input.round;
+        const after = await tx
+          .updateTable('consultation_round')
+          .set({
+            title: JSON.stringify(r.title),
+            description: JSON.stringify(r.description),
+            format: r.format,
+            action_ids: r.actionIds,
+            edition_id: r.editionId ?? null,
+            audience: r.audience,
+            invited_groups: r.invitedGroups,
+            board_id: r.boardId ?? null,
+            member_states: r.memberStates,
+            languages: r.languages,
+            opens_at: r.opensAt,
+            closes_at: r.closesAt,
+            event: r.event ? JSON.stringify(r.event) : null,
+            targets: JSON.stringify(r.targets),
+            version: sql`version + 1`,
+            updated_at: new Date(),
+          })
+          .where('id', '=', input.roundId)
+          .where('version', '=', input.expectedVersion)
+          .returningAll()
+          .executeTakeFirst();
+        if (!after) throw new TRPCError({ code: 'CONFLICT', message: 'round.editConflict' });
+        await writeAudit(tx, auditContext(ctx), { action: 'round.update', entityType: 'consultation_round', entityId: after.id, before, after });
+        return presentRound(after);
+      });
+    }),
+
+  /** Publish, unpublish, close early, reopen or publish the summary — each allowed only from the phases core permits. */
+  transition: secretariatProcedure
+    .input(
+      z.object({
+        roundId: z.uuid({ error: 'validation.invalid' }),
+        action: z.enum(ROUND_ACTIONS),
+        /** reopen: the new closing time. */
+        closesAt: z.iso.datetime({ offset: true, error: 'validation.datetime' }).optional(),
+        /** publish_summary: the "what we heard" text. */
+        summary: localizedTextField(20_000).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.transaction().execute(async (tx) => {
+        const before = await findRound(tx, input.roundId);
+        if (!before) throw notFound('round.notFound');
+        const now = new Date();
+        const phase = phaseOf(before, now);
+        if (!canTransitionRound(phase, input.action)) throw new TRPCError({ code: 'CONFLICT', message: 'round.transitionNotAllowed' });
+        const changes: Record<string, unknown> = {};
+        switch (input.action) {
+          case 'publish':
+            changes.published_at = now;
+            break;
+          case 'unpublish':
+            changes.published_at = null;
+            break;
+          case 'close_early':
+            changes.closes_at = now;
+            break;
+          case 'reopen': {
+            const closesAt = input.closesAt ? new Date(input.closesAt) : null;
+            if (!closesAt || closesAt <= now) throw new FieldError('BAD_REQUEST', { closesAt: ['validation.closesInPast'] });
+            changes.closes_at = closesAt;
+            break;
+          }
+          case 'publish_summary':
+            if (!input.summary) throw new FieldError('BAD_REQUEST', { summary: ['validation.required'] });
+            changes.summary = JSON.stringify(input.summary);
+            changes.summary_published_at = now;
+            break;
+        }
+        const after = await tx
+          .updateTable('consultation_round')
+          .set({ ...changes, version: sql`version + 1`, updated_at: now })
+          .where('id', '=', before.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await writeAudit(tx, auditContext(ctx), { action: `round.${input.action}`, entityType: 'consultation_round', entityId: before.id, before, after });
+        return presentRound(after);
+      });
+    }),
+
+  /** Replaces the question list. Once feedback has been submitted the questions are fixed, so no answer loses its question. */
+  saveQuestions: secretariatProcedure
+    .input(z.object({ roundId: z.uuid({ error: 'validation.invalid' }), questions: z.array(questionInput).max(50) }))
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.transaction().execute(async (tx) => {
+        const round = await findRound(tx, input.roundId);
+        if (!round) throw notFound('round.notFound');
+        const submitted = await tx.selectFrom('contribution').select('id').where('round_id', '=', round.id).where('status', '=', 'submitted').executeTakeFirst();
+        if (submitted) throw new TRPCError({ code: 'CONFLICT', message: 'round.questionsLocked' });
+        const before = await listRoundQuestions(tx, round.id);
+        await tx.deleteFrom('round_question').where('round_id', '=', round.id).execute();
+        const after = input.questions.length
+          ? await tx
+              .insertInto('round_question')
+              .values(
+                input.questions.map((q, position) => ({
+                  round_id: round.id,
+                  position,
+                  kind: q.kind,
+                  prompt: JSON.stringify(q.prompt),
+                  help: q.help ? JSON.stringify(q.help) : null,
+                  required: q.required,
+                  options: JSON.stringify(q.options),
+                  likert: q.likert ? JSON.stringify(q.likert) : null,
+                })),
+              )
+              .returningAll()
+              .execute()
+          : [];
+        await writeAudit(tx, auditContext(ctx), { action: 'round.save_questions', entityType: 'consultation_round', entityId: round.id, before, after });
+        return after.map(presentQuestion);
+      });
+    }),
+
+  addTheme: secretariatProcedure
+    .input(z.object({ roundId: z.uuid({ error: 'validation.invalid' }), label: z.string().trim().min(1).max(100) }))
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.transaction().execute(async (tx) => {
+        if (!(await findRound(tx, input.roundId))) throw notFound('round.notFound');
+        const theme = await tx
+          .insertInto('round_theme')
+          .values({ round_id: input.roundId, label: input.label })
+          .onConflict((oc) => oc.constraint('round_theme_label').doNothing())
+          .returning(['id', 'label'])
+          .executeTakeFirst();
+        if (!theme) throw new FieldError('CONFLICT', { label: ['validation.themeExists'] });
+        await writeAudit(tx, auditContext(ctx), { action: 'round.add_theme', entityType: 'consultation_round', entityId: input.roundId, after: theme });
+        return theme;
+      });
+    }),
+
+  /** Who took part, by group, state and language, against the round's targets; gaps flagged while the round is open. */
+  participation: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
+    const round = await findRound(ctx.db, input.roundId);
+    if (!round) throw notFound('round.notFound');
+    const [rows, byType, byTheme] = await Promise.all([listParticipation(ctx.db, round.id), countItemsByType(ctx.db, round.id), countThemes(ctx.db, round.id)]);
+    const tally = tallyParticipation(rows.map((r) => ({ stakeholderGroup: r.stakeholder_group ?? 'other', memberState: r.member_state_code, writtenIn: r.written_in })));
+    return {
+      phase: phaseOf(round),
+      tally,
+      targets: round.targets,
+      gaps: representationGaps(tally, round.targets),
+      byType: Object.fromEntries(byType.map((r) => [r.type, Number(r.count)])),
+      byTheme: byTheme.map((t) => ({ id: t.id, label: t.label, count: Number(t.count) })),
+    };
+  }),
+});

@@ -1,0 +1,175 @@
+import { sql } from 'kysely';
+import type { Executor } from '../client';
+
+export async function listRounds(db: Executor, filter: { publishedOnly: boolean }) {
+  let query = db.selectFrom('consultation_round').selectAll();
+  if (filter.publishedOnly) query = query.where('published_at', 'is not', null);
+  return query.orderBy('opens_at', 'desc').execute();
+}
+
+export async function findRound(db: Executor, id: string) {
+  return db.selectFrom('consultation_round').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listRoundQuestions(db: Executor, roundId: string) {
+  return db.selectFrom('round_question').selectAll().where('round_id', '=', roundId).orderBy('position').execute();
+}
+
+/** Submitted (not draft) contributions per round, for list pages. */
+export async function countSubmittedByRound(db: Executor) {
+  const rows = await db
+    .selectFrom('contribution')
+    .select(['round_id', sql<number>`count(*)::int`.as('count')])
+    .where('status', '=', 'submitted')
+    .groupBy('round_id')
+    .execute();
+  return new Map(rows.map((r) => [r.round_id, Number(r.count)]));
+}
+
+export async function findDraftContribution(db: Executor, roundId: string, authorUserId: string) {
+  return db
+    .selectFrom('contribution')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .where('author_user_id', '=', authorUserId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+}
+
+export async function findContributionByIdempotencyKey(db: Executor, key: string) {
+  return db.selectFrom('contribution').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+export async function findContribution(db: Executor, id: string) {
+  return db.selectFrom('contribution').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listContributionItems(db: Executor, contributionIds: string[]) {
+  if (contributionIds.length === 0) return [];
+  return db
+    .selectFrom('contribution_item')
+    .selectAll()
+    .where('contribution_id', 'in', contributionIds)
+    .orderBy('contribution_id')
+    .orderBy('position')
+    .execute();
+}
+
+export async function replaceContributionItems(
+  db: Executor,
+  contributionId: string,
+  items: { type: string; text: string; actionId?: string | undefined }[],
+) {
+  await db.deleteFrom('contribution_item').where('contribution_id', '=', contributionId).execute();
+  if (items.length === 0) return;
+  await db
+    .insertInto('contribution_item')
+    .values(items.map((item, position) => ({ contribution_id: contributionId, position, type: item.type, text: item.text, action_id: item.actionId ?? null })))
+    .execute();
+}
+
+/** Submitted contributions of a round with author names, responses and themes; hidden ones only when asked. */
+export async function listRoundContributions(db: Executor, roundId: string, options: { includeHidden: boolean }) {
+  let query = db
+    .selectFrom('contribution')
+    .leftJoin('user_account', 'user_account.id', 'contribution.author_user_id')
+    .leftJoin('contribution_response', 'contribution_response.contribution_id', 'contribution.id')
+    .select([
+      'contribution.id',
+      'contribution.author_user_id',
+      'contribution.receipt_reference',
+      'contribution.answers',
+      'contribution.stakeholder_group',
+      'contribution.member_state_code',
+      'contribution.organisation_name',
+      'contribution.written_in',
+      'contribution.named_publicly',
+      'contribution.facilitated_by',
+      'contribution.participant_name',
+      'contribution.submitted_at',
+      'contribution.hidden_at',
+      'contribution.hidden_reason',
+      'contribution.hidden_note',
+      'user_account.name as author_name',
+      'contribution_response.text as response_text',
+      'contribution_response.updated_at as response_at',
+      sql<number>`(select count(*)::int from contribution_report r where r.contribution_id = contribution.id and r.resolved_at is null)`.as('open_reports'),
+    ])
+    .where('contribution.round_id', '=', roundId)
+    .where('contribution.status', '=', 'submitted');
+  if (!options.includeHidden) query = query.where('contribution.hidden_at', 'is', null);
+  return query.orderBy('contribution.submitted_at', 'desc').execute();
+}
+
+export async function listThemesOfContributions(db: Executor, contributionIds: string[]) {
+  if (contributionIds.length === 0) return [];
+  return db
+    .selectFrom('contribution_theme')
+    .innerJoin('round_theme', 'round_theme.id', 'contribution_theme.theme_id')
+    .select(['contribution_theme.contribution_id', 'round_theme.id', 'round_theme.label'])
+    .where('contribution_theme.contribution_id', 'in', contributionIds)
+    .execute();
+}
+
+export async function listRoundThemes(db: Executor, roundId: string) {
+  return db.selectFrom('round_theme').select(['id', 'label']).where('round_id', '=', roundId).orderBy('label').execute();
+}
+
+export async function listContributionsOfAuthor(db: Executor, authorUserId: string) {
+  return db
+    .selectFrom('contribution')
+    .innerJoin('consultation_round', 'consultation_round.id', 'contribution.round_id')
+    .leftJoin('contribution_response', 'contribution_response.contribution_id', 'contribution.id')
+    .select([
+      'contribution.id',
+      'contribution.round_id',
+      'contribution.status',
+      'contribution.receipt_reference',
+      'contribution.submitted_at',
+      'contribution.updated_at',
+      'contribution.hidden_at',
+      'contribution.hidden_reason',
+      'consultation_round.title as round_title',
+      'contribution_response.text as response_text',
+    ])
+    .where('contribution.author_user_id', '=', authorUserId)
+    .orderBy('contribution.updated_at', 'desc')
+    .execute();
+}
+
+/** Who took part: one row per submitted, visible contribution, for the stakeholder map. */
+export async function listParticipation(db: Executor, roundId: string) {
+  return db
+    .selectFrom('contribution')
+    .select(['stakeholder_group', 'member_state_code', 'written_in'])
+    .where('round_id', '=', roundId)
+    .where('status', '=', 'submitted')
+    .where('hidden_at', 'is', null)
+    .execute();
+}
+
+export async function countItemsByType(db: Executor, roundId: string) {
+  return db
+    .selectFrom('contribution_item')
+    .innerJoin('contribution', 'contribution.id', 'contribution_item.contribution_id')
+    .select(['contribution_item.type', sql<number>`count(*)::int`.as('count')])
+    .where('contribution.round_id', '=', roundId)
+    .where('contribution.status', '=', 'submitted')
+    .where('contribution.hidden_at', 'is', null)
+    .groupBy('contribution_item.type')
+    .execute();
+}
+
+export async function countThemes(db: Executor, roundId: string) {
+  return db
+    .selectFrom('round_theme')
+    .leftJoin('contribution_theme', 'contribution_theme.theme_id', 'round_theme.id')
+    .leftJoin('contribution', (join) =>
+      join.onRef('contribution.id', '=', 'contribution_theme.contribution_id').on('contribution.hidden_at', 'is', null),
+    )
+    .select(['round_theme.id', 'round_theme.label', sql<number>`count(contribution.id)::int`.as('count')])
+    .where('round_theme.round_id', '=', roundId)
+    .groupBy(['round_theme.id', 'round_theme.label'])
+    .orderBy('round_theme.label')
+    .execute();
+}
