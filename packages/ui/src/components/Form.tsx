@@ -330,7 +330,8 @@ export interface PasswordFieldProps {
 export function PasswordField({ name, label, hint, autoComplete }: PasswordFieldProps) {
   const { t } = useTranslation();
   const { id, hintId, errorId, register, error } = useField(name);
-  const [shown, setShown] = useState(false);
+  // null until the user presses the button, so nothing is announced on page load.
+  const [shown, setShown] = useState<boolean | null>(null);
   return (
     <div className={cx('form-group', error && 'form-group--error')}>
       <Label htmlFor={id} label={label} />
@@ -358,7 +359,11 @@ export function PasswordField({ name, label, hint, autoComplete }: PasswordField
         </Button>
       </div>
       <p className="visually-hidden" aria-live="polite">
-        {shown ? t('layout.password.shownAnnouncement') : ''}
+        {shown === null
+          ? ''
+          : shown
+            ? t('layout.password.shownAnnouncement')
+            : t('layout.password.hiddenAnnouncement')}
       </p>
     </div>
   );
