@@ -68,7 +68,7 @@ describe('the readiness self-assessment', () => {
     const liveStatus = page.locator('.pillar-progress__text');
     await expect.poll(() => liveStatus.nth(0).textContent()).toContain('10.5 out of 30 points');
     await expect.poll(() => liveStatus.nth(0).textContent()).toContain('Emerging');
-    await expect.poll(() => liveStatus.nth(3).textContent()).toContain('4 of 10 answered, no tier yet');
+    await expect.poll(() => liveStatus.nth(3).textContent()).toContain('4 of 10 answered · 7.5 out of 30 points · Provisional');
 
     await page.getByRole('link', { name: 'See your results' }).click();
     await page.getByRole('heading', { name: 'Your self-assessment results', level: 1 }).waitFor();
@@ -146,8 +146,9 @@ describe('the readiness self-assessment', () => {
 
     // Submitting with unanswered questions lists them.
     await page.getByRole('button', { name: 'Submit assessment' }).click();
-    await page.getByText('38 questions have no answer yet:').waitFor();
-    await page.getByRole('link', { name: /^Answer Q3: / }).waitFor();
+    await page.getByText('38 questions have no answer yet.').waitFor();
+    await page.getByRole('link', { name: 'Answer Q3', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('assessment-answers-Q3');
 
     // Answer the rest: pillar 1 = 28.5 (Advanced), 2 = 21 (Advanced), 3 = 15 (Promising), 4 = 12 (Promising).
     const plan: Points[] = [
@@ -158,7 +159,7 @@ describe('the readiness self-assessment', () => {
     ] as Points[];
     for (let n = 3; n <= 40; n++) await answer(page, `Q${n}`, plan[n - 1]!);
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
-    await expect(page.getByText('38 questions have no answer yet:').count()).resolves.toBe(0);
+    await expect(page.getByText('38 questions have no answer yet.').count()).resolves.toBe(0);
 
     // Submitting asks for confirmation in a dialog that says the assessment becomes read-only.
     await page.getByRole('button', { name: 'Submit assessment' }).click();

@@ -53,7 +53,13 @@ export function RegionalPage() {
       MEMBER_STATE_CODES.indexOf(a.memberState as (typeof MEMBER_STATE_CODES)[number]) -
         MEMBER_STATE_CODES.indexOf(b.memberState as (typeof MEMBER_STATE_CODES)[number]) || b.year - a.year,
   );
-  const missing = year ? MEMBER_STATE_CODES.filter((code) => !rows.some((r) => r.memberState === code)) : [];
+  // With a year chosen, every Member State has a line, in the usual order, so the gaps show too.
+  const entries: { code: string; row?: Row }[] = year
+    ? MEMBER_STATE_CODES.flatMap((code) => {
+        const own = rows.filter((r) => r.memberState === code);
+        return own.length ? own.map((row) => ({ code, row })) : [{ code }];
+      })
+    : rows.map((row) => ({ code: row.memberState, row }));
   const caption = year ? t('readiness.table.captionYear', { year }) : t('readiness.table.captionAll');
   const pillarCell = (p: PillarScore | undefined) =>
     p ? (
@@ -134,34 +140,35 @@ export function RegionalPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.map((row) => (
-                    <tr key={row.id}>
-                      <th scope="row" data-label={t('readiness.table.memberState')}>
-                        <Link to={`/readiness/${row.id}`}>
-                          {t(`common.memberStates.${row.memberState}`)}
-                          <span className="visually-hidden"> {t('readiness.table.viewSuffix', { year: row.year })}</span>
-                        </Link>
-                      </th>
-                      <td data-label={t('readiness.table.year')}>{row.year}</td>
-                      {[1, 2, 3, 4].map((n) => (
-                        <td key={n} data-label={t('readiness.table.pillar', { number: n })}>
-                          {pillarCell(row.pillars.find((p) => p.pillar === n))}
+                  {entries.map((entry) =>
+                    entry.row ? (
+                      <tr key={entry.row.id}>
+                        <th scope="row" data-label={t('readiness.table.memberState')}>
+                          <Link to={`/readiness/${entry.row.id}`}>
+                            {t(`common.memberStates.${entry.row.memberState}`)}
+                            <span className="visually-hidden"> {t('readiness.table.viewSuffix', { year: entry.row.year })}</span>
+                          </Link>
+                        </th>
+                        <td data-label={t('readiness.table.year')}>{entry.row.year}</td>
+                        {[1, 2, 3, 4].map((n) => (
+                          <td key={n} data-label={t('readiness.table.pillar', { number: n })}>
+                            {pillarCell(entry.row!.pillars.find((p) => p.pillar === n))}
+                          </td>
+                        ))}
+                        <td data-label={t('readiness.table.submitted')}>{format.date(entry.row.submittedAt)}</td>
+                      </tr>
+                    ) : (
+                      <tr key={entry.code} className="readiness-table__missing">
+                        <th scope="row" data-label={t('readiness.table.memberState')}>
+                          {t(`common.memberStates.${entry.code}`)}
+                        </th>
+                        <td data-label={t('readiness.table.year')}>{year}</td>
+                        <td colSpan={5} data-label={t('readiness.table.status')}>
+                          {t('readiness.table.notSubmitted')}
                         </td>
-                      ))}
-                      <td data-label={t('readiness.table.submitted')}>{format.date(row.submittedAt)}</td>
-                    </tr>
-                  ))}
-                  {missing.map((code) => (
-                    <tr key={code} className="readiness-table__missing">
-                      <th scope="row" data-label={t('readiness.table.memberState')}>
-                        {t(`common.memberStates.${code}`)}
-                      </th>
-                      <td data-label={t('readiness.table.year')}>{year}</td>
-                      <td colSpan={5} data-label={t('readiness.table.status')}>
-                        {t('readiness.table.notSubmitted')}
-                      </td>
-                    </tr>
-                  ))}
+                      </tr>
+                    ),
+                  )}
                 </tbody>
               </table>
             </div>

@@ -366,24 +366,37 @@ function MissingSummary({ ids, criteria, token }: { ids: string[]; criteria: Cri
       </h2>
       <div className="error-summary__body">
         <p>{t('assessment.submit.missingIntro', { count: ids.length })}</p>
-        <ul className="error-summary__list">
-          {ids.map((id) => {
-            const target = fieldId(FORM_ID, `answers.${id}`);
-            const question = criteria.criteria.find((c) => c.id === id)?.question ?? '';
+        <ul className="error-summary__list missing-list">
+          {criteria.pillars.map((pillar) => {
+            const inPillar = ids.filter((id) => criteria.criteria.find((c) => c.id === id)?.pillar === pillar.number);
+            if (inPillar.length === 0) return null;
             return (
-              <li key={id}>
-                <a
-                  href={`#${target}`}
-                  onClick={(event) => {
-                    const input = document.getElementById(target);
-                    if (!input) return;
-                    event.preventDefault();
-                    input.focus({ preventScroll: true });
-                    (input.closest('.form-group') ?? input).scrollIntoView({ block: 'start' });
-                  }}
-                >
-                  {t('assessment.submit.missingItem', { id, question })}
-                </a>
+              <li key={pillar.number}>
+                <span className="missing-list__pillar">
+                  {t('assessment.pillarNamed', { number: pillar.number, name: pillar.name })}:
+                </span>{' '}
+                <ul className="missing-list__ids">
+                  {inPillar.map((id) => {
+                    const target = fieldId(FORM_ID, `answers.${id}`);
+                    return (
+                      <li key={id}>
+                        <a
+                          href={`#${target}`}
+                          onClick={(event) => {
+                            const input = document.getElementById(target);
+                            if (!input) return;
+                            event.preventDefault();
+                            input.focus({ preventScroll: true });
+                            (input.closest('.form-group') ?? input).scrollIntoView({ block: 'start' });
+                          }}
+                        >
+                          <span className="visually-hidden">{t('assessment.submit.answerPrefix')} </span>
+                          {id}
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ul>
               </li>
             );
           })}

@@ -15,7 +15,7 @@ import {
   type EvidenceDrafts,
 } from './answers';
 import { usePoints, type CriteriaData, type Criterion, type PillarScore } from './data';
-import { TierOrProvisional } from './Scores';
+import { TierTag } from './Scores';
 
 export interface QuestionnaireProps {
   /** Prefix for element ids; the first radio of a criterion is `fieldId(formId, 'answers.Q1')`. */
@@ -100,7 +100,7 @@ function PillarProgress({
             {' · '}
             {t('assessment.score.outOf', { score: points(score.score), max: points(score.max) })}
             {' · '}
-            <TierOrProvisional pillar={score} />
+            <TierTag tier={score.tier} />
           </>
         )}
       </p>

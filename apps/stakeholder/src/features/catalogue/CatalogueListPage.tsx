@@ -126,9 +126,9 @@ function SearchForm({ query, onSearch }: { query: string; onSearch: (query: stri
 }
 
 function FilterPanel({
-  filters,
+  filters: fromUrl,
   overview,
-  onChange,
+  onChange: apply,
 }: {
   filters: CatalogueFilters;
   overview: Overview | undefined;
@@ -136,6 +136,19 @@ function FilterPanel({
 }) {
   const { t } = useTranslation();
   const id = useId();
+  // The controls show a choice at once; the URL (and so the list) follows a moment later. When the URL changes by
+  // other means (Back, a link), the controls follow it.
+  const urlKey = filtersToSearchParams(fromUrl).toString();
+  const [filters, setFilters] = useState(fromUrl);
+  const [shownKey, setShownKey] = useState(urlKey);
+  if (shownKey !== urlKey) {
+    setShownKey(urlKey);
+    setFilters(fromUrl);
+  }
+  const onChange = (next: CatalogueFilters) => {
+    setFilters(next);
+    apply(next);
+  };
   const count = activeFilterCount(filters);
   return (
     <section className="filter-panel" aria-labelledby={`${id}-heading`}>
