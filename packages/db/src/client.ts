@@ -44,7 +44,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const { PGlite } = await import('@electric-sql/pglite');
   const dataDir = config.pgliteDataDir ?? 'memory://';
   if (dataDir !== 'memory://') await mkdir(dataDir, { recursive: true });
-  const pglite = dataDir === 'memory://' ? new PGlite() : new PGlite(dataDir);
+  // `date` columns stay ISO strings, exactly as the pg driver is configured above, so code sees one shape on both.
+  const options = { parsers: { 1082: (value: string) => value } };
+  const pglite = dataDir === 'memory://' ? new PGlite(options) : new PGlite(dataDir, options);
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: createPgliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
