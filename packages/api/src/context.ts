@@ -1,6 +1,7 @@
 import type { Db, UserAccount, UserSession } from '@musyawarah/db';
 import { readSessionToken, serializeSessionCookie, validateSessionToken } from '@musyawarah/auth';
 import type { Mailer } from './mail/mailer';
+import { isDatabaseUnavailable, unavailable } from './errors';
 
 export interface ApiConfig {
   /** Where people open the apps; used in e-mailed links. */
@@ -52,7 +53,13 @@ export interface Context extends ApiServices {
 export async function createContext(services: ApiServices, request: RequestMeta): Promise<Context> {
   const token = readSessionToken(request.cookieHeader);
   if (!token) return { ...services, request, session: null, user: null };
-  const validation = await validateSessionToken(services.db, token);
+  let validation;
+  try {
+    validation = await validateSessionToken(services.db, token);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw unavailable(error);
+    throw error;
+  }
   if (!validation) return { ...services, request, session: null, user: null };
   if (validation.renewed) {
     request.setCookie(serializeSessionCookie(token, validation.session.expires_at, { secure: services.config.secureCookies }));

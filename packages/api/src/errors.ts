@@ -22,3 +22,17 @@ export class ThrottledError extends TRPCError {
 
 export const notFound = (what = 'errors.notFound') => new TRPCError({ code: 'NOT_FOUND', message: what });
 export const forbidden = (why = 'errors.forbidden') => new TRPCError({ code: 'FORBIDDEN', message: why });
+
+/** A lost database connection is the operator's problem, not a bug: answer 503 with a message the apps can show. */
+export function isDatabaseUnavailable(cause: unknown): boolean {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '53300'].includes(code)) {
+    return true;
+  }
+  // node-postgres reports a pool that cannot connect in time, or a connection the server dropped, by message only.
+  const message = cause instanceof Error ? cause.message : '';
+  return /timeout exceeded when trying to connect|Connection terminated|connection terminated unexpectedly|Client has encountered a connection error/i.test(message);
+}
+
+
+export const unavailable = (cause: unknown) => new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'errors.unavailable', cause });

@@ -3,7 +3,7 @@ import { isCrossSiteRequest } from '@musyawarah/auth';
 import type { MemberStateCode } from '@musyawarah/core';
 import { ZodError } from 'zod';
 import type { Context } from './context';
-import { FieldError, ThrottledError } from './errors';
+import { FieldError, isDatabaseUnavailable, ThrottledError } from './errors';
 
 function zodFieldErrors(error: ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
@@ -12,12 +12,6 @@ function zodFieldErrors(error: ZodError): Record<string, string[]> {
     (fields[path] ??= []).push(issue.message);
   }
   return fields;
-}
-
-/** A lost database connection is the operator's problem, not a bug: answer 503 with a message the apps can show. */
-function isDatabaseUnavailable(cause: unknown): boolean {
-  const code = (cause as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'].includes(code);
 }
 
 const t = initTRPC.context<Context>().create({
@@ -34,12 +28,7 @@ const t = initTRPC.context<Context>().create({
     }
     if (error.code === 'INTERNAL_SERVER_ERROR') {
       // Internals never leave the server; the request id in the log ties the report to the stack trace.
-      const unavailable = isDatabaseUnavailable(cause);
-      return {
-        ...shape,
-        message: unavailable ? 'errors.unavailable' : 'errors.internal',
-        data: { ...shape.data, stack: undefined, httpStatus: unavailable ? 503 : 500 },
-      };
+      return { ...shape, message: 'errors.internal', data: { ...shape.data, stack: undefined } };
     }
     return { ...shape, data: { ...shape.data, stack: undefined } };
   },
@@ -49,8 +38,20 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
+/**
+ * A database that cannot be reached is reported as 503 with a message people can act on ("try again shortly"), not as
+ * an internal error: load balancers and clients treat 503 as retryable.
+ */
+const databaseAvailability = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(result.error.cause)) {
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'errors.unavailable', cause: result.error.cause });
+  }
+  return result;
+});
+
 /** Every procedure starts here: mutations from another site are refused before anything else runs. */
-const baseProcedure = t.procedure.use(({ ctx, type, next }) => {
+const baseProcedure = t.procedure.use(databaseAvailability).use(({ ctx, type, next }) => {
   if (type === 'mutation') {
     const crossSite = isCrossSiteRequest(
       { method: 'POST', origin: ctx.request.origin, secFetchSite: ctx.request.secFetchSite, host: ctx.request.host },
