@@ -13,6 +13,10 @@ export function Root() {
     { to: '/actions', label: t('shell.nav.roadmap') },
     { to: '/assessment', label: t('assessment.nav') },
     ...(user ? [{ to: '/account', label: t('shell.nav.account') }] : []),
+    // Secretariat staff also use the other app; a plain link (full page load) to /secretariat/.
+    ...(user?.role === 'secretariat'
+      ? [{ to: '/secretariat/', label: t('shell.nav.secretariat'), external: true }]
+      : []),
   ];
   return (
     <AppShell

@@ -116,9 +116,15 @@ export function AppShell({
               <ul className="service-nav__list">
                 {navigation.map((item) => (
                   <li className="service-nav__item" key={item.to}>
-                    <NavLink to={item.to} end={item.end} className="service-nav__link">
-                      {item.label}
-                    </NavLink>
+                    {item.external ? (
+                      <a href={item.to} className="service-nav__link">
+                        {item.label}
+                      </a>
+                    ) : (
+                      <NavLink to={item.to} end={item.end} className="service-nav__link">
+                        {item.label}
+                      </NavLink>
+                    )}
                   </li>
                 ))}
               </ul>
