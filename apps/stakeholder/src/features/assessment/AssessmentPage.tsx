@@ -222,7 +222,12 @@ function TryAssessment({ criteria, forRepresentative }: { criteria: CriteriaData
           <p>{t('assessment.try.cleared')}</p>
         </NotificationBanner>
       )}
-      <ScoreTable criteria={criteria} pillars={score.data?.pillars} caption={t('assessment.try.scoresCaption')} />
+      <ScoreTable
+        criteria={criteria}
+        pillars={score.data?.pillars}
+        caption={t('assessment.try.scoresCaption')}
+        sectionPrefix="try"
+      />
       {score.isError && <ErrorNotice error={score.error} onRetry={() => void score.refetch()} />}
       <p>
         <Link to={resultHref}>{t('assessment.try.resultsLink')}</Link>

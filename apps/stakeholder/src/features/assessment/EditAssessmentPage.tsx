@@ -228,7 +228,12 @@ function DraftEditor({
           </NotificationBanner>
         )}
         <MissingSummary ids={missing} criteria={criteria} token={summaryToken} />
-        <ScoreTable criteria={criteria} pillars={score.data?.pillars} caption={t('assessment.edit.scoresCaption')} />
+        <ScoreTable
+          criteria={criteria}
+          pillars={score.data?.pillars}
+          caption={t('assessment.edit.scoresCaption')}
+          sectionPrefix={FORM_ID}
+        />
         <form aria-label={title} onSubmit={(e) => e.preventDefault()} noValidate>
           <Questionnaire
             formId={FORM_ID}

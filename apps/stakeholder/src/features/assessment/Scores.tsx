@@ -1,5 +1,6 @@
 import { Tag } from '@musyawarah/ui';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { CRITERIA_PER_PILLAR } from './answers';
 import { usePoints, type CriteriaData, type PillarScore } from './data';
 
@@ -53,10 +54,13 @@ export function ScoreTable({
   criteria,
   pillars,
   caption,
+  sectionPrefix,
 }: {
   criteria: CriteriaData;
   pillars: readonly PillarScore[] | undefined;
   caption: string;
+  /** Links each pillar to its questions (`#${sectionPrefix}-pillar-1`). */
+  sectionPrefix?: string;
 }) {
   const { t } = useTranslation();
   const points = usePoints();
@@ -78,7 +82,13 @@ export function ScoreTable({
             return (
               <tr key={p.number}>
                 <th scope="row" data-label={t('assessment.score.pillar')}>
-                  {t('assessment.pillarNamed', { number: p.number, name: p.name })}
+                  {sectionPrefix ? (
+                    <Link to={{ hash: `${sectionPrefix}-pillar-${p.number}` }}>
+                      {t('assessment.pillarNamed', { number: p.number, name: p.name })}
+                    </Link>
+                  ) : (
+                    t('assessment.pillarNamed', { number: p.number, name: p.name })
+                  )}
                 </th>
                 <td data-label={t('assessment.score.answered')}>
                   {t('assessment.score.answeredOf', { answered: score?.answered ?? 0, total: CRITERIA_PER_PILLAR })}

@@ -47,7 +47,7 @@ export function CatalogueListPage() {
       <div className="catalogue-layout">
         <FilterPanel filters={filters} overview={overview.data} onChange={apply} />
         <section className="catalogue-results" aria-labelledby="results-heading">
-          <h2 className="heading-m catalogue-results__heading" id="results-heading">
+          <h2 className="heading-m catalogue-results__heading" id="results-heading" tabIndex={-1}>
             {t('catalogue.list.resultsHeading')}
           </h2>
           <p className="catalogue-results__count" role="status">
@@ -155,6 +155,9 @@ function FilterPanel({
       <h2 className="heading-m filter-panel__heading" id={`${id}-heading`}>
         {t('catalogue.filters.title')}
       </h2>
+      <p className="filter-panel__skip">
+        <a href="#results-heading">{t('catalogue.filters.skip')}</a>
+      </p>
       <p className="hint">{t('catalogue.filters.hint')}</p>
       <div className="form-group">
         <fieldset className="fieldset">
