@@ -8,6 +8,9 @@ type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => 
 function appHandler(dist: string): Handler | null {
   if (!existsSync(path.join(dist, 'index.html'))) return null;
   const serve = sirv(dist, {
+    // Look files up on each request instead of indexing dist/ once: a rebuild while the host runs must not leave it
+    // streaming a file that no longer exists (an unhandled ENOENT would end the process).
+    dev: true,
     single: true,
     etag: true,
     gzip: false,

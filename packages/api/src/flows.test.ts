@@ -163,7 +163,7 @@ describe('invitations', () => {
 
     const token = api.tokenFromMail((await api.latestMailTo(email))!.text_body, '/accept-invitation');
     const visitor = await api.call();
-    expect(await visitor.caller.auth.invitationDetails({ token })).toEqual({ email, name: 'Kanya Srisuk', role: 'member_state', memberState: 'TH' });
+    expect(await visitor.caller.auth.invitationDetails({ token })).toEqual({ email, name: 'Kanya Srisuk', role: 'member_state', memberState: 'TH', invitedByName: secretariat.user.name });
 
     // Nobody can sign in to the invited account before it is accepted.
     await rejection(visitor.caller.auth.signIn({ email, password: 'anything at all' }));

@@ -92,7 +92,11 @@ export function AcceptInvitationPage() {
 
   return (
     <Page title={t('invitation.title')}>
-      <p className="lead">{t('invitation.lead', { role })}</p>
+      <p className="lead">
+        {invitation.invitedByName
+          ? t('invitation.leadBy', { role, name: invitation.invitedByName })
+          : t('invitation.lead', { role })}
+      </p>
       <SummaryList
         rows={[
           { key: 'name', label: t('invitation.name'), value: invitation.name },

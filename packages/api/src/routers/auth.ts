@@ -242,7 +242,14 @@ export const authRouter = router({
     if (!check.ok) throw linkError(check);
     const invitation = await findOpenInvitationForUser(ctx.db, check.userId);
     if (!invitation) throw linkError({ ok: false, reason: 'invalid' });
-    return { email: invitation.email, name: invitation.name, role: invitation.role, memberState: invitation.member_state_code };
+    const inviter = invitation.invited_by ? await findUserById(ctx.db, invitation.invited_by) : undefined;
+    return {
+      email: invitation.email,
+      name: invitation.name,
+      role: invitation.role,
+      memberState: invitation.member_state_code,
+      invitedByName: inviter && inviter.status !== 'deleted' ? inviter.name : null,
+    };
   }),
 
   acceptInvitation: publicProcedure.input(acceptInvitationInput).mutation(async ({ ctx, input }) => {
