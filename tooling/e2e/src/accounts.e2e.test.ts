@@ -135,4 +135,37 @@ describe('secretariat app sign-in', () => {
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === 'musyawarah_session')).toBeUndefined();
   });
+
+  test('the secretariat invites a colleague in the app, reads the link in the Mail outbox, and the colleague accepts it', async () => {
+    const admin = await browser.newPage();
+    await admin.goto(`${platform.url}/secretariat/sign-in`);
+    await admin.getByLabel('E-mail address').fill(DEMO_SECRETARIAT.email);
+    await admin.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByText('Siti Rahmawati').first().waitFor();
+
+    const email = `colleague.${Date.now()}@example.org`;
+    await admin.goto(`${platform.url}/secretariat/users/invite`);
+    await admin.getByLabel('Full name').fill('Dewi Lestari');
+    await admin.getByLabel('E-mail address').fill(email);
+    await admin.getByLabel(/Member State representative/).check();
+    await admin.getByLabel('Member State', { exact: true }).selectOption('ID');
+    await admin.getByRole('button', { name: 'Send invitation' }).click();
+    await admin.getByText(`Invitation sent to ${email}.`).waitFor();
+
+    await admin.goto(`${platform.url}/secretariat/mail`);
+    await admin.getByRole('link', { name: /You are invited to Musyawarah/ }).first().click();
+    const link = await admin.getByRole('link', { name: /accept-invitation/ }).first().getAttribute('href');
+    expect(link).toContain('/accept-invitation?token=');
+
+    const invitee = await browser.newPage();
+    await invitee.goto(link!);
+    await invitee.getByText('Siti Rahmawati of the ASEAN Secretariat has invited you').waitFor();
+    await invitee.getByLabel('Create a password').fill('borobudur at sunrise');
+    await invitee.getByRole('button', { name: 'Accept and create account' }).click();
+    await invitee.getByRole('heading', { name: 'Your account is ready' }).waitFor();
+
+    await admin.goto(`${platform.url}/secretariat/invitations`);
+    await admin.getByRole('row', { name: new RegExp(email.replace('.', '\\.')) }).getByText('Accepted').waitFor();
+  });
 });
