@@ -1,5 +1,16 @@
-import type { MemberStateCode, OrganisationKind, Role, StakeholderGroup } from '@musyawarah/core';
-import type { Db } from './client';
+import {
+  ASSESSMENT_CRITERIA,
+  catalogue,
+  recommend,
+  scoreAssessment,
+  type AssessmentAnswer,
+  type AssessmentAnswers,
+  type MemberStateCode,
+  type OrganisationKind,
+  type Role,
+  type StakeholderGroup,
+} from '@musyawarah/core';
+import type { Db, Executor } from './client';
 import { findOrCreateOrganisation, upsertMemberStates } from './repositories/reference';
 import { findUserByEmail, insertUser } from './repositories/users';
 import { writeAudit } from './audit';
@@ -79,6 +90,109 @@ export async function seedDemoData(
       await writeAudit(tx, { actorUserId: null }, { action: 'user.seed_demo', entityType: 'user', entityId: user.id, after: user });
       created.push(account.email);
     }
+    if (created.length) {
+      await seedDemoAssessments(tx);
+      await seedDemoRound(tx);
+    }
   });
   return { created };
+}
+
+/**
+ * Readiness profiles for the demo's regional table. Invented, and labelled as demo data in the round text; each state's
+ * answers follow a fixed pattern so every start shows the same table.
+ */
+const DEMO_READINESS: Partial<Record<MemberStateCode, number>> = { SG: 0.9, MY: 0.7, TH: 0.65, VN: 0.55, PH: 0.5, KH: 0.3, LA: 0.2 };
+
+function demoAnswers(level: number, salt: number): AssessmentAnswers {
+  const answers: AssessmentAnswers = {};
+  ASSESSMENT_CRITERIA.forEach((criterion, index) => {
+    // A deterministic spread around the state's level, so pillars differ from one another.
+    const wave = ((index * 37 + salt * 11) % 100) / 100;
+    const answer: AssessmentAnswer = wave < level - 0.15 ? 'yes' : wave < level + 0.15 ? 'partial' : 'no';
+    answers[criterion.id] = answer;
+  });
+  return answers;
+}
+
+async function seedDemoAssessments(tx: Executor): Promise<void> {
+  let salt = 0;
+  for (const [code, level] of Object.entries(DEMO_READINESS) as [MemberStateCode, number][]) {
+    const answers = demoAnswers(level, salt++);
+    const scored = scoreAssessment(answers);
+    await tx
+      .insertInto('readiness_assessment')
+      .values({
+        member_state_code: code,
+        year: 2025,
+        status: 'submitted',
+        answers: JSON.stringify(answers),
+        result: JSON.stringify({ ...scored, recommendations: recommend(scored, answers, catalogue) }),
+        submitted_at: new Date(),
+      })
+      .onConflict((oc) => oc.constraint('readiness_assessment_state_year').doNothing())
+      .execute();
+  }
+}
+
+async function seedDemoRound(tx: Executor): Promise<void> {
+  const day = 86_400_000;
+  const round = await tx
+    .insertInto('consultation_round')
+    .values({
+      title: JSON.stringify({
+        en: 'Demo: AI advisory boards that include marginalised communities',
+        id: 'Demo: Dewan penasihat AI yang melibatkan komunitas terpinggirkan',
+      }),
+      description: JSON.stringify({
+        en:
+          'This is a demonstration round. Roadmap action C2.1 asks Member States to set up AI advisory boards with ' +
+          'representatives of vulnerable, at-risk or marginalised communities and industry. Tell us how such boards ' +
+          'should be formed, who should sit on them and how they should consult the people they represent.',
+      }),
+      format: 'online_consultation',
+      action_ids: ['C2.1', 'C2.1.1', 'C3.2'],
+      audience: 'public',
+      languages: ['en', 'id'],
+      opens_at: new Date(Date.now() - 7 * day),
+      closes_at: new Date(Date.now() + 60 * day),
+      published_at: new Date(Date.now() - 7 * day),
+      targets: JSON.stringify([
+        { dimension: 'stakeholder_group', value: 'civil_society', minimum: 20 },
+        { dimension: 'stakeholder_group', value: 'industry', minimum: 5 },
+        { dimension: 'member_state', value: 'TL', minimum: 3 },
+      ]),
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const text = (en: string) => JSON.stringify({ en });
+  await tx
+    .insertInto('round_question')
+    .values([
+      {
+        round_id: round.id,
+        position: 0,
+        kind: 'likert',
+        prompt: text('How well would advisory boards as described in C2.1 represent your community?'),
+        required: true,
+        likert: JSON.stringify({ points: 5, minLabel: { en: 'Not at all' }, maxLabel: { en: 'Very well' } }),
+      },
+      {
+        round_id: round.id,
+        position: 1,
+        kind: 'multiple_choice',
+        prompt: text('Which groups must have a seat on every board?'),
+        required: false,
+        options: JSON.stringify([
+          { en: 'Persons with disabilities' },
+          { en: 'Indigenous peoples' },
+          { en: 'Rural communities' },
+          { en: 'Migrant workers' },
+          { en: 'Youth' },
+        ]),
+      },
+      { round_id: round.id, position: 2, kind: 'free_text', prompt: text('What would make it possible for you to take part?'), required: false },
+    ])
+    .execute();
 }
