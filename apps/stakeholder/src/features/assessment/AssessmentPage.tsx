@@ -12,9 +12,9 @@ import {
   useFormat,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../session';
 import { useTRPC, type Me } from '../../trpc';
 import { useHashFocus } from '../catalogue/hash';
@@ -201,7 +201,18 @@ function StartForm({ takenYears }: { takenYears: number[] }) {
 function TryAssessment({ criteria, forRepresentative }: { criteria: CriteriaData; forRepresentative: boolean }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
   const { answers, answer, clear } = useTryAnswers(params.get('answers'));
+  // Answers brought by a result link are now this tab's answers; drop them from the address so a reload after more
+  // changes does not bring back the old ones.
+  useEffect(() => {
+    if (!params.has('answers')) return;
+    const next = new URLSearchParams(params);
+    next.delete('answers');
+    const search = next.toString();
+    void navigate({ search: search ? `?${search}` : '', hash: location.hash }, { replace: true, preventScrollReset: true });
+  }, [params, navigate, location.hash]);
   const score = useLiveScore(answers);
   const [cleared, setCleared] = useState(0);
   const answered = answeredCount(answers);
