@@ -1,24 +1,13 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSESSMENT_CRITERIA, type AssessmentAnswer } from '@musyawarah/core';
 import { listAuditEntries } from '@musyawarah/db';
-import { createTestApi, type TestApi } from './test-support';
+import { createTestApi, type TestApi, rejection } from './test-support';
 
 let api: TestApi;
 beforeAll(async () => {
   api = await createTestApi();
 });
 afterAll(async () => api.close());
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 /** Every criterion answered the same way. For Q6 (reversed) "no" is the 3-point answer. */
 function allAnswered(answer: AssessmentAnswer): Record<string, AssessmentAnswer> {

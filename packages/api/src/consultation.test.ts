@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReceiptReference } from '@musyawarah/core';
 import { listAuditEntries } from '@musyawarah/db';
-import { createTestApi, type TestApi } from './test-support';
+import { createTestApi, type TestApi, rejection } from './test-support';
 
 let api: TestApi;
 let secretariat: Awaited<ReturnType<TestApi['signedIn']>>;
@@ -12,16 +11,6 @@ beforeAll(async () => {
   secretariat = await api.signedIn('secretariat');
 });
 afterAll(async () => api.close());
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 

@@ -1,23 +1,12 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '@musyawarah/db';
-import { createTestApi, TEST_PASSWORD, type TestApi } from './test-support';
+import { createTestApi, TEST_PASSWORD, type TestApi, rejection } from './test-support';
 
 let api: TestApi;
 beforeAll(async () => {
   api = await createTestApi();
 });
 afterAll(async () => api.close());
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 const registration = (email: string) => ({
   name: 'Ananda Chanthavong',

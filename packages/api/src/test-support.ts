@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import type { MemberStateCode, Role } from '@musyawarah/core';
 import { createSession, hashPassword } from '@musyawarah/auth';
 import { insertUser, listOutboxMail, seedReferenceData, type UserAccount } from '@musyawarah/db';
@@ -81,3 +82,14 @@ export async function createTestApi() {
   return { db: database.db, services, call, createUser, signedIn, latestMailTo, tokenFromMail, sessionTokenFromCookies, close: database.close };
 }
 export type TestApi = Awaited<ReturnType<typeof createTestApi>>;
+
+/** The TRPCError a call was refused with; fails the test if the call succeeded or threw something else. */
+export async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to be refused');
+}
