@@ -35,8 +35,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
     });
-    // A dropped server connection must not crash the process; the next query reconnects.
+    // A dropped server connection must not crash the process; the next query reconnects. The pool's 'error' event
+    // covers idle clients only: a client that is checked out (a Kysely transaction between two statements) emits
+    // 'error' on itself when the server goes away (57P01 on shutdown), and without a listener Node ends the process.
+    // The query that then runs on it fails ("not queryable"), is answered 503, and the pool drops the broken client.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
     const { PostgresDialect } = await import('kysely');
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
