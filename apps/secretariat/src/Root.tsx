@@ -19,6 +19,7 @@ export function Root() {
               { to: '/', label: t('shell.nav.overview'), end: true },
               { to: '/users', label: t('shell.nav.users') },
               { to: '/invitations', label: t('shell.nav.invitations') },
+              { to: '/consultations', label: t('consultations.nav') },
               { to: '/readiness', label: t('readiness.nav') },
               { to: '/mail', label: t('shell.nav.mail') },
             ]

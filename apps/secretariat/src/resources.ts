@@ -1,3 +1,4 @@
+import consultations from './locales/en/consultations.json';
 import dashboard from './locales/en/dashboard.json';
 import invitations from './locales/en/invitations.json';
 import mail from './locales/en/mail.json';
@@ -7,4 +8,4 @@ import signIn from './locales/en/signIn.json';
 import users from './locales/en/users.json';
 
 /** The secretariat app's own namespaces; shared ones (layout, validation, errors, auth, common) come from @musyawarah/ui. */
-export const appResources = { en: { dashboard, invitations, mail, readiness, shell, signIn, users } };
+export const appResources = { en: { consultations, dashboard, invitations, mail, readiness, shell, signIn, users } };

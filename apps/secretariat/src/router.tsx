@@ -1,6 +1,7 @@
 import { NotFoundPage, RouteErrorPage } from '@musyawarah/ui';
 import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { consultationRoutes } from './features/consultations/routes';
 import { AssessmentDetailPage } from './features/readiness/AssessmentDetailPage';
 import { RegionalPage } from './features/readiness/RegionalPage';
 import { DashboardPage } from './pages/Dashboard';
@@ -31,6 +32,7 @@ export const router = createBrowserRouter(
             { path: 'mail/:id', element: guarded(<MailMessagePage />) },
             { path: 'readiness', element: guarded(<RegionalPage />) },
             { path: 'readiness/:id', element: guarded(<AssessmentDetailPage />) },
+            ...consultationRoutes(guarded),
             { path: '*', element: <NotFoundPage /> },
           ],
         },

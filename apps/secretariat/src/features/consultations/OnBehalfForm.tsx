@@ -1,0 +1,179 @@
+import { facilitatedContributionInput } from '@musyawarah/core/consultation/schemas';
+import { FEEDBACK_TYPES } from '@musyawarah/core/consultation/vocabulary';
+import {
+  Button,
+  ButtonGroup,
+  Form,
+  NotificationBanner,
+  RadioGroupField,
+  SelectField,
+  useLanguageOptions,
+  useMemberStateOptions,
+  useStakeholderGroupOptions,
+  useZodForm,
+} from '@musyawarah/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { useTRPC } from '../../trpc';
+import { Checkbox, Checkboxes, FieldsFor, Input, Select, TextArea } from './fields';
+import { english, type RoundDetail } from './shared';
+
+const FORM_ID = 'on-behalf';
+
+/** The contribution fields as the form holds them; answers are turned into the API's shape on submit. */
+const onBehalfSchema = facilitatedContributionInput
+  .omit({ roundId: true, idempotencyKey: true, answers: true })
+  .extend({ answers: z.record(z.string(), z.unknown()).default({}) });
+
+type Question = RoundDetail['questions'][number];
+
+function toAnswer(question: Question, value: unknown): unknown {
+  if (value === undefined || value === null || value === '') return undefined;
+  switch (question.kind) {
+    case 'free_text':
+      return typeof value === 'string' && value.trim() ? value : undefined;
+    case 'single_choice':
+    case 'likert':
+      return Number(value);
+    case 'multiple_choice': {
+      const list = Array.isArray(value) ? value : [value];
+      return list.length ? list.map(Number) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function OnBehalfForm({ round }: { round: RoundDetail }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const groupOptions = useStakeholderGroupOptions();
+  const stateOptions = useMemberStateOptions();
+  const languageOptions = useLanguageOptions().filter((o) => round.languages.includes(o.value));
+  // One key per submission: a retry after a timeout or a double press gets the first receipt, not a second copy.
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const [receipt, setReceipt] = useState<string | null>(null);
+  const defaults = {
+    participantName: '',
+    facilitationNote: '',
+    stakeholderGroup: undefined,
+    memberState: '',
+    organisationName: '',
+    writtenIn: 'en',
+    namedPublicly: false,
+    items: [{ type: 'suggestion', text: '', actionId: '' }],
+    answers: {},
+  } as unknown as z.input<typeof onBehalfSchema>;
+  const form = useZodForm(onBehalfSchema, { defaultValues: defaults });
+  const items = useFieldArray({ control: form.control, name: 'items' });
+  const submit = useMutation(trpc.contributions.submitOnBehalf.mutationOptions());
+
+  const onSubmit = async (values: z.output<typeof onBehalfSchema>) => {
+    const answers: Record<string, unknown> = {};
+    for (const q of round.questions) {
+      const a = toAnswer(q, values.answers[q.id]);
+      if (a !== undefined) answers[q.id] = a;
+    }
+    const result = await submit.mutateAsync({
+      ...values,
+      roundId: round.id,
+      answers,
+      idempotencyKey: idempotencyKey.current,
+    });
+    idempotencyKey.current = crypto.randomUUID();
+    setReceipt(result.receiptReference);
+    form.reset(defaults);
+    await queryClient.invalidateQueries({ queryKey: trpc.contributions.moderationQueue.queryKey({ roundId: round.id }) });
+    await queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
+  };
+
+  if (round.phase !== 'open') return <p>{t('consultations.onBehalf.onlyOpen')}</p>;
+
+  return (
+    <>
+      {receipt && (
+        <NotificationBanner tone="success" focusOnMount key={receipt}>
+          <p>{t('consultations.onBehalf.saved', { reference: receipt })}</p>
+        </NotificationBanner>
+      )}
+      <p className="prose">{t('consultations.onBehalf.intro')}</p>
+      <Form form={form} id={FORM_ID} onSubmit={onSubmit} aria-label={t('consultations.onBehalf.heading')}>
+        <FieldsFor formId={FORM_ID}>
+          <Input name="participantName" label={t('consultations.onBehalf.participantName')} hint={t('consultations.onBehalf.participantNameHint')} optional />
+          <Checkbox name="namedPublicly" label={t('consultations.onBehalf.namedPublicly')} />
+
+          <h4 className="heading-s">{t('consultations.onBehalf.feedbackHeading')}</h4>
+          {items.fields.map((field, index) => (
+            <fieldset key={field.id} className="fieldset consult-row">
+              <legend className="legend">{t('consultations.onBehalf.item', { n: index + 1 })}</legend>
+              <Select
+                name={`items.${index}.type`}
+                label={t('consultations.onBehalf.type')}
+                options={FEEDBACK_TYPES.map((type) => ({ value: type, label: t(`consultations.feedbackType.${type}`) }))}
+              />
+              <TextArea name={`items.${index}.text`} label={t('consultations.onBehalf.text')} rows={4} />
+              <Input name={`items.${index}.actionId`} label={t('consultations.onBehalf.actionId')} hint={t('consultations.onBehalf.actionIdHint')} width="5" optional />
+              {items.fields.length > 1 && (
+                <Button variant="secondary" size="small" onClick={() => items.remove(index)}>
+                  {t('consultations.onBehalf.removeItem', { n: index + 1 })}
+                </Button>
+              )}
+            </fieldset>
+          ))}
+          {items.fields.length < 20 && (
+            <Button variant="secondary" onClick={() => items.append({ type: 'suggestion', text: '', actionId: '' })}>
+              {t('consultations.onBehalf.addItem')}
+            </Button>
+          )}
+
+          {round.questions.length > 0 && <h4 className="heading-s">{t('consultations.onBehalf.questionsHeading')}</h4>}
+          {round.questions.map((q) => {
+            const name = `answers.${q.id}`;
+            const label = english(q.prompt);
+            const options = (q.options as unknown[]).map((o, i) => ({ value: String(i), label: english(o) }));
+            if (q.kind === 'free_text') return <TextArea key={q.id} name={name} label={label} optional={!q.required} rows={3} />;
+            if (q.kind === 'single_choice')
+              return <Select key={q.id} name={name} label={label} options={options} placeholder={t('common.selectPlaceholder')} optional={!q.required} />;
+            if (q.kind === 'multiple_choice')
+              return <Checkboxes key={q.id} name={name} legend={label} options={options} optional={!q.required} />;
+            if (q.kind === 'likert') {
+              const points = q.likert?.points ?? 5;
+              return (
+                <Select
+                  key={q.id}
+                  name={name}
+                  label={label}
+                  hint={t('consultations.onBehalf.likertHint', { min: english(q.likert?.minLabel), max: english(q.likert?.maxLabel), points })}
+                  options={Array.from({ length: points }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))}
+                  placeholder={t('common.selectPlaceholder')}
+                  optional={!q.required}
+                />
+              );
+            }
+            return (
+              <p key={q.id} className="hint">
+                {t('consultations.onBehalf.rankingUnsupported', { prompt: label })}
+              </p>
+            );
+          })}
+
+          <h4 className="heading-s">{t('consultations.onBehalf.aboutHeading')}</h4>
+          <RadioGroupField name="stakeholderGroup" legend={t('consultations.onBehalf.group')} options={groupOptions} />
+          <SelectField name="memberState" label={t('consultations.onBehalf.memberState')} options={stateOptions} placeholder={t('consultations.onBehalf.noState')} optional />
+          <Input name="organisationName" label={t('consultations.onBehalf.organisation')} optional />
+          <SelectField name="writtenIn" label={t('consultations.onBehalf.writtenIn')} options={languageOptions} />
+          <TextArea name="facilitationNote" label={t('consultations.onBehalf.note')} hint={t('consultations.onBehalf.noteHint')} optional rows={3} />
+          <ButtonGroup>
+            <Button type="submit" isBusy={form.formState.isSubmitting}>
+              {t('consultations.onBehalf.submit')}
+            </Button>
+          </ButtonGroup>
+        </FieldsFor>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { DataTable, languageAutonym, NotificationBanner, Tag } from '@musyawarah/ui';
+import { useTranslation } from 'react-i18next';
+import type { Outputs } from '../../trpc';
+
+type Participation = Outputs['rounds']['participation'];
+type Gap = Participation['gaps'][number];
+
+function useTargetLabel() {
+  const { t } = useTranslation();
+  return (target: { dimension: string; value: string }) => {
+    const value =
+      target.dimension === 'stakeholder_group'
+        ? t(`common.stakeholderGroups.${target.value}`)
+        : target.dimension === 'member_state'
+          ? t(`common.memberStates.${target.value}`)
+          : languageAutonym(target.value);
+    return t('consultations.participation.targetLabel', {
+      dimension: t(`consultations.dimension.${target.dimension}`),
+      value,
+    });
+  };
+}
+
+export function ParticipationMap({ data }: { data: Participation }) {
+  const { t } = useTranslation();
+  const label = useTargetLabel();
+  const short = data.gaps.filter((g) => g.shortfall > 0);
+  return (
+    <>
+      {data.phase === 'open' && short.length > 0 && (
+        <NotificationBanner heading={t('consultations.participation.underTitle', { count: short.length })}>
+          <ul className="list">
+            {short.map((g) => (
+              <li key={`${g.target.dimension}:${g.target.value}`}>
+                {t('consultations.participation.underItem', {
+                  target: label(g.target),
+                  actual: g.actual,
+                  minimum: g.target.minimum,
+                  count: g.shortfall,
+                })}
+              </li>
+            ))}
+          </ul>
+        </NotificationBanner>
+      )}
+      <p>{t('consultations.participation.total', { count: data.tally.total })}</p>
+
+      <h3 className="heading-m">{t('consultations.participation.targetsHeading')}</h3>
+      {data.gaps.length === 0 ? (
+        <p>{t('consultations.participation.noTargets')}</p>
+      ) : (
+        <DataTable<Gap>
+          caption={t('consultations.participation.targetsCaption')}
+          rows={data.gaps}
+          rowKey={(g) => `${g.target.dimension}:${g.target.value}`}
+          columns={[
+            { key: 'target', header: t('consultations.participation.columns.target'), rowHeader: true, cell: (g) => label(g.target) },
+            { key: 'minimum', header: t('consultations.participation.columns.minimum'), className: 'numeric', cell: (g) => g.target.minimum },
+            { key: 'actual', header: t('consultations.participation.columns.actual'), className: 'numeric', cell: (g) => g.actual },
+            {
+              key: 'shortfall',
+              header: t('consultations.participation.columns.shortfall'),
+              className: 'numeric',
+              cell: (g) =>
+                g.shortfall > 0 ? (
+                  <Tag tone="red">{t('consultations.participation.short', { count: g.shortfall })}</Tag>
+                ) : (
+                  <Tag tone="green">{t('consultations.participation.met')}</Tag>
+                ),
+            },
+          ]}
+        />
+      )}
+
+      <h3 className="heading-m">{t('consultations.participation.cellsHeading')}</h3>
+      {data.tally.byGroupStateLanguage.length === 0 ? (
+        <p>{t('consultations.participation.none')}</p>
+      ) : (
+        <DataTable
+          caption={t('consultations.participation.cellsCaption')}
+          rows={data.tally.byGroupStateLanguage}
+          rowKey={(c) => `${c.stakeholderGroup}:${c.memberState ?? '-'}:${c.writtenIn}`}
+          columns={[
+            {
+              key: 'group',
+              header: t('consultations.participation.columns.group'),
+              rowHeader: true,
+              cell: (c) => t(`common.stakeholderGroups.${c.stakeholderGroup}`),
+            },
+            {
+              key: 'state',
+              header: t('consultations.participation.columns.state'),
+              cell: (c) => (c.memberState ? t(`common.memberStates.${c.memberState}`) : t('consultations.participation.unspecified')),
+            },
+            { key: 'language', header: t('consultations.participation.columns.language'), cell: (c) => languageAutonym(c.writtenIn) },
+            { key: 'count', header: t('consultations.participation.columns.count'), className: 'numeric', cell: (c) => c.count },
+          ]}
+        />
+      )}
+    </>
+  );
+}

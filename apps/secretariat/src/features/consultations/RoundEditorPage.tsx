@@ -1,0 +1,312 @@
+import { ACCOMMODATIONS, EVENT_MODES, REPRESENTATION_DIMENSIONS, ROUND_AUDIENCES, ROUND_FORMATS } from '@musyawarah/core/consultation/vocabulary';
+import { LANGUAGES, MEMBER_STATE_CODES, STAKEHOLDER_GROUPS } from '@musyawarah/core/domain';
+import {
+  Button,
+  ButtonGroup,
+  ErrorNotice,
+  Form,
+  Loading,
+  NotificationBanner,
+  Page,
+  RadioGroupField,
+  SelectField,
+  errorKey,
+  languageAutonym,
+  useLanguageOptions,
+  useMemberStateOptions,
+  useStakeholderGroupOptions,
+} from '@musyawarah/ui';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { RoundInput } from '@musyawarah/core/consultation/schemas';
+import { useTRPC } from '../../trpc';
+import { ActionsPicker } from './ActionsPicker';
+import './consultations.css';
+import { localToIso } from './datetime';
+import { Checkbox, Checkboxes, DateTimeField, FieldsFor, Input, Select, TextArea } from './fields';
+import { emptyRound, roundFormSchema, roundToForm, type RoundFormValues } from './roundForm';
+import { english, useServerMessage, type RoundDetail } from './shared';
+
+const FORM_ID = 'round';
+
+export function NewRoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('consultations.editor.newTitle')} backLink={{ to: '/consultations', label: t('consultations.list.title') }}>
+      <RoundForm initial={emptyRound()} />
+    </Page>
+  );
+}
+
+export function EditRoundPage() {
+  const { t } = useTranslation();
+  const { roundId = '' } = useParams();
+  const trpc = useTRPC();
+  const round = useQuery(trpc.rounds.adminGet.queryOptions({ roundId }));
+  return (
+    <Page
+      title={t('consultations.editor.editTitle')}
+      caption={round.data ? english(round.data.title) : undefined}
+      backLink={{ to: `/consultations/${roundId}`, label: t('consultations.round.back') }}
+    >
+      {round.isPending ? (
+        <Loading />
+      ) : round.isError ? (
+        <ErrorNotice error={round.error} onRetry={() => void round.refetch()} />
+      ) : (
+        <RoundForm key={round.data.version} round={round.data} initial={roundToForm(round.data)} />
+      )}
+    </Page>
+  );
+}
+
+function RoundForm({ round, initial }: { round?: RoundDetail; initial: RoundFormValues }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const serverMessage = useServerMessage();
+  const [conflict, setConflict] = useState<string | null>(null);
+  const form = useForm<RoundFormValues, unknown, RoundInput>({
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+    defaultValues: initial,
+    resolver: zodResolver(roundFormSchema) as unknown as Resolver<RoundFormValues, unknown, RoundInput>,
+  });
+  const create = useMutation(trpc.rounds.create.mutationOptions());
+  const update = useMutation(trpc.rounds.update.mutationOptions());
+
+  const onSubmit = async (values: RoundInput) => {
+    setConflict(null);
+    // The API parses its input again: it gets what the schema accepted, the times as typed with the user's offset.
+    const raw = form.getValues();
+    const input = {
+      ...values,
+      opensAt: localToIso(raw.opensAt) ?? values.opensAt.toISOString(),
+      closesAt: localToIso(raw.closesAt) ?? values.closesAt.toISOString(),
+      event: values.event
+        ? {
+            ...values.event,
+            startsAt: localToIso(raw.event.startsAt) ?? values.event.startsAt.toISOString(),
+            endsAt: localToIso(raw.event.endsAt) ?? values.event.endsAt.toISOString(),
+          }
+        : undefined,
+    };
+    try {
+      const saved = round
+        ? await update.mutateAsync({ roundId: round.id, expectedVersion: round.version, round: input as never })
+        : await create.mutateAsync(input as never);
+      await queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
+      void navigate(`/consultations/${saved.id}`, { state: { notice: round ? 'saved' : 'created' } });
+    } catch (error) {
+      const key = errorKey(error);
+      if (key === 'round.editConflict' || key === 'round.finished') {
+        setConflict(serverMessage(error));
+        return;
+      }
+      throw error;
+    }
+  };
+
+  const reload = async () => {
+    if (!round) return;
+    await queryClient.invalidateQueries({ queryKey: trpc.rounds.adminGet.queryKey({ roundId: round.id }) });
+    setConflict(null);
+  };
+
+  return (
+    <>
+      {conflict && (
+        <NotificationBanner tone="error" focusOnMount>
+          <p>{conflict}</p>
+          <Button variant="secondary" onClick={() => void reload()}>
+            {t('consultations.editor.reload')}
+          </Button>
+        </NotificationBanner>
+      )}
+      <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
+        <FieldsFor formId={FORM_ID}>
+          <RoundFields />
+          <ButtonGroup>
+            <Button type="submit" isBusy={form.formState.isSubmitting}>
+              {round ? t('consultations.editor.save') : t('consultations.editor.create')}
+            </Button>
+            <Link to={round ? `/consultations/${round.id}` : '/consultations'}>{t('consultations.editor.cancel')}</Link>
+          </ButtonGroup>
+        </FieldsFor>
+      </Form>
+    </>
+  );
+}
+
+function RoundFields() {
+  const { t } = useTranslation();
+  const languageOptions = useLanguageOptions();
+  const stateOptions = useMemberStateOptions();
+  const groupOptions = useStakeholderGroupOptions();
+  const languages = (useWatch({ name: 'languages' }) as string[] | string | undefined) ?? ['en'];
+  const chosen = LANGUAGES.filter((l) => l === 'en' || (Array.isArray(languages) ? languages : [languages]).includes(l));
+  const audience = useWatch({ name: 'audience' }) as string;
+  const hasEvent = useWatch({ name: 'hasEvent' }) as boolean;
+  const mode = useWatch({ name: 'event.mode' }) as string;
+
+  return (
+    <>
+      <h2 className="heading-l">{t('consultations.editor.textHeading')}</h2>
+      <Checkboxes
+        name="languages"
+        legend={t('consultations.editor.languages')}
+        hint={t('consultations.editor.languagesHint')}
+        options={languageOptions}
+        columns
+      />
+      <Tabs className="consult-tabs">
+        <TabList aria-label={t('consultations.editor.textLanguages')} className="consult-tabs__list">
+          {chosen.map((lang) => (
+            <Tab key={lang} id={lang} className="consult-tabs__tab">
+              <span lang={lang}>{languageAutonym(lang)}</span>
+              {lang === 'en' && <span className="visually-hidden"> {t('consultations.editor.required')}</span>}
+            </Tab>
+          ))}
+        </TabList>
+        {chosen.map((lang) => (
+          <TabPanel key={lang} id={lang} className="consult-tabs__panel" shouldForceMount>
+            <Input
+              name={`title.${lang}`}
+              label={t('consultations.editor.titleIn', { language: languageAutonym(lang) })}
+              optional={lang !== 'en'}
+              width="full"
+              lang={lang}
+            />
+            <TextArea
+              name={`description.${lang}`}
+              label={t('consultations.editor.descriptionIn', { language: languageAutonym(lang) })}
+              optional={lang !== 'en'}
+              hint={lang === 'en' ? t('consultations.editor.descriptionHint') : undefined}
+              rows={8}
+              lang={lang}
+            />
+          </TabPanel>
+        ))}
+      </Tabs>
+
+      <h2 className="heading-l">{t('consultations.editor.aboutHeading')}</h2>
+      <SelectField
+        name="format"
+        label={t('consultations.editor.format')}
+        options={ROUND_FORMATS.map((f) => ({ value: f, label: t(`consultations.format.${f}`) }))}
+      />
+      <ActionsPicker formId={FORM_ID} />
+
+      <h2 className="heading-l">{t('consultations.editor.whoHeading')}</h2>
+      <RadioGroupField
+        name="audience"
+        legend={t('consultations.editor.audience')}
+        options={ROUND_AUDIENCES.map((a) => ({
+          value: a,
+          label: t(`consultations.audience.${a}`),
+          hint: t(`consultations.audienceHint.${a}`),
+        }))}
+      />
+      {audience === 'invited_groups' && (
+        <Checkboxes name="invitedGroups" legend={t('consultations.editor.invitedGroups')} options={groupOptions} />
+      )}
+      {audience === 'board' && (
+        <Input name="boardId" label={t('consultations.editor.boardId')} hint={t('consultations.editor.boardIdHint')} />
+      )}
+      <Checkboxes
+        name="memberStates"
+        legend={t('consultations.editor.memberStates')}
+        hint={t('consultations.editor.memberStatesHint')}
+        options={stateOptions}
+        optional
+        columns
+      />
+
+      <h2 className="heading-l">{t('consultations.editor.whenHeading')}</h2>
+      <DateTimeField name="opensAt" label={t('consultations.editor.opensAt')} />
+      <DateTimeField name="closesAt" label={t('consultations.editor.closesAt')} />
+
+      <h2 className="heading-l">{t('consultations.editor.eventHeading')}</h2>
+      <Checkbox name="hasEvent" label={t('consultations.editor.hasEvent')} hint={t('consultations.editor.hasEventHint')} />
+      {hasEvent && (
+        <fieldset className="fieldset consult-subsection">
+          <legend className="legend legend--m">{t('consultations.editor.event')}</legend>
+          <RadioGroupField
+            name="event.mode"
+            legend={t('consultations.editor.eventMode')}
+            options={EVENT_MODES.map((m) => ({ value: m, label: t(`consultations.eventMode.${m}`) }))}
+          />
+          {mode !== 'online' && <Input name="event.venue" label={t('consultations.editor.venue')} width="full" />}
+          {mode !== 'in_person' && (
+            <Input name="event.link" label={t('consultations.editor.link')} hint={t('consultations.editor.linkHint')} type="url" inputMode="url" width="full" />
+          )}
+          <Input name="event.capacity" label={t('consultations.editor.capacity')} inputMode="numeric" width="5" optional />
+          <DateTimeField name="event.startsAt" label={t('consultations.editor.eventStarts')} />
+          <DateTimeField name="event.endsAt" label={t('consultations.editor.eventEnds')} />
+          <Input name="event.timezone" label={t('consultations.editor.timezone')} hint={t('consultations.editor.timezoneHint')} width="20" />
+          <Checkboxes
+            name="event.accommodationsOffered"
+            legend={t('consultations.editor.accommodations')}
+            options={ACCOMMODATIONS.map((a) => ({ value: a, label: t(`consultations.accommodation.${a}`) }))}
+            optional
+            columns
+          />
+        </fieldset>
+      )}
+
+      <h2 className="heading-l">{t('consultations.editor.targetsHeading')}</h2>
+      <p className="hint">{t('consultations.editor.targetsHint')}</p>
+      <Targets />
+    </>
+  );
+}
+
+function Targets() {
+  const { t } = useTranslation();
+  const { fields, append, remove } = useFieldArray({ name: 'targets' });
+  const values = useWatch({ name: 'targets' }) as RoundFormValues['targets'] | undefined;
+  const languageOptions = useLanguageOptions();
+  const stateOptions = useMemberStateOptions();
+  const groupOptions = STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: t(`common.stakeholderGroups.${g}`) }));
+  const valueOptions = (dimension: string | undefined) =>
+    dimension === 'member_state'
+      ? stateOptions.filter((o) => (MEMBER_STATE_CODES as readonly string[]).includes(o.value))
+      : dimension === 'language'
+        ? languageOptions
+        : groupOptions;
+  return (
+    <>
+      {fields.length === 0 && <p>{t('consultations.editor.noTargets')}</p>}
+      {fields.map((field, index) => (
+        <fieldset key={field.id} className="fieldset consult-row">
+          <legend className="legend">{t('consultations.editor.target', { n: index + 1 })}</legend>
+          <Select
+            name={`targets.${index}.dimension`}
+            label={t('consultations.editor.dimension')}
+            options={REPRESENTATION_DIMENSIONS.map((d) => ({ value: d, label: t(`consultations.dimension.${d}`) }))}
+          />
+          <Select
+            name={`targets.${index}.value`}
+            label={t('consultations.editor.value')}
+            options={valueOptions(values?.[index]?.dimension)}
+            placeholder={t('common.selectPlaceholder')}
+          />
+          <Input name={`targets.${index}.minimum`} label={t('consultations.editor.minimum')} inputMode="numeric" width="5" />
+          <Button variant="secondary" size="small" onClick={() => remove(index)}>
+            {t('consultations.editor.removeTarget', { n: index + 1 })}
+          </Button>
+        </fieldset>
+      ))}
+      <Button variant="secondary" onClick={() => append({ dimension: 'stakeholder_group', value: '', minimum: '' })}>
+        {t('consultations.editor.addTarget')}
+      </Button>
+    </>
+  );
+}

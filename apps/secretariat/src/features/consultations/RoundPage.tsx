@@ -1,0 +1,209 @@
+import {
+  ButtonLink,
+  ErrorNotice,
+  languageAutonym,
+  Loading,
+  NotificationBanner,
+  Page,
+  SummaryList,
+  useFormat,
+} from '@musyawarah/ui';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { useTRPC } from '../../trpc';
+import './consultations.css';
+import { ModerationQueue } from './Moderation';
+import { OnBehalfForm } from './OnBehalfForm';
+import { ParticipationMap } from './Participation';
+import { english, PhaseTag, type RoundDetail } from './shared';
+import { SummaryEditor } from './SummaryEditor';
+import { Transitions } from './Transitions';
+
+const TABS = ['overview', 'summary', 'participation', 'moderation', 'on-behalf'] as const;
+
+export function RoundPage() {
+  const { t } = useTranslation();
+  const { roundId = '' } = useParams();
+  const trpc = useTRPC();
+  const location = useLocation();
+  const round = useQuery(trpc.rounds.adminGet.queryOptions({ roundId }));
+  const initialNotice = (location.state as { notice?: string } | null)?.notice;
+  const [notice, setNotice] = useState<{ text: string; n: number } | null>(
+    initialNotice ? { text: t(`consultations.round.notice.${initialNotice === 'created' ? 'created' : 'saved'}`), n: 0 } : null,
+  );
+  const title = round.data ? english(round.data.title) : t('consultations.round.loading');
+  return (
+    <Page title={title} caption={t('consultations.round.caption')} width="full" backLink={{ to: '/consultations', label: t('consultations.list.title') }}>
+      {notice && (
+        <NotificationBanner tone="success" focusOnMount={notice.n > 0} key={notice.n}>
+          <p>{notice.text}</p>
+        </NotificationBanner>
+      )}
+      {round.isPending ? (
+        <Loading />
+      ) : round.isError ? (
+        <ErrorNotice error={round.error} onRetry={() => void round.refetch()} />
+      ) : (
+        <RoundBody round={round.data} onDone={(text) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }))} />
+      )}
+    </Page>
+  );
+}
+
+function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: string) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [params, setParams] = useSearchParams();
+  const participation = useQuery(trpc.rounds.participation.queryOptions({ roundId: round.id }));
+  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'overview';
+  const select = (key: Key) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams();
+        if (key !== 'overview') next.set('tab', String(key));
+        if (key === 'moderation' && prev.get('show')) next.set('show', prev.get('show')!);
+        return next;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  const short = participation.data?.phase === 'open' ? participation.data.gaps.filter((g) => g.shortfall > 0).length : 0;
+
+  return (
+    <>
+      <p className="consult-phase">
+        <PhaseTag phase={round.phase} />{' '}
+        <span>{t(`consultations.phaseHint.${round.phase}`)}</span>
+      </p>
+      <Transitions round={round} onDone={onDone} />
+      {short > 0 && tab !== 'participation' && (
+        <NotificationBanner heading={t('consultations.participation.underTitle', { count: short })}>
+          <p>
+            <Link to="?tab=participation">{t('consultations.participation.seeMap')}</Link>
+          </p>
+        </NotificationBanner>
+      )}
+      <Tabs selectedKey={tab} onSelectionChange={select} className="consult-tabs">
+        <TabList aria-label={t('consultations.round.sections')} className="consult-tabs__list">
+          {TABS.map((key) => (
+            <Tab key={key} id={key} className="consult-tabs__tab">
+              {t(`consultations.round.tabs.${key}`)}
+            </Tab>
+          ))}
+        </TabList>
+        <TabPanel id="overview" className="consult-tabs__panel">
+          <h2 className="heading-l">{t('consultations.round.tabs.overview')}</h2>
+          <Overview round={round} />
+        </TabPanel>
+        <TabPanel id="summary" className="consult-tabs__panel">
+          <h2 className="heading-l">{t('consultations.summary.heading')}</h2>
+          {participation.isPending ? (
+            <Loading />
+          ) : (
+            <SummaryEditor key={round.version} round={round} participation={participation.data} onDone={onDone} />
+          )}
+        </TabPanel>
+        <TabPanel id="participation" className="consult-tabs__panel">
+          <h2 className="heading-l">{t('consultations.participation.heading')}</h2>
+          {participation.isPending ? (
+            <Loading />
+          ) : participation.isError ? (
+            <ErrorNotice error={participation.error} onRetry={() => void participation.refetch()} />
+          ) : (
+            <ParticipationMap data={participation.data} />
+          )}
+        </TabPanel>
+        <TabPanel id="moderation" className="consult-tabs__panel">
+          <h2 className="heading-l">{t('consultations.moderation.heading')}</h2>
+          <ModerationQueue round={round} />
+        </TabPanel>
+        <TabPanel id="on-behalf" className="consult-tabs__panel">
+          <h2 className="heading-l">{t('consultations.onBehalf.heading')}</h2>
+          <OnBehalfForm round={round} />
+        </TabPanel>
+      </Tabs>
+    </>
+  );
+}
+
+function Overview({ round }: { round: RoundDetail }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const utc = (v: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(v));
+  const event = round.event as { mode?: string; venue?: string; link?: string; startsAt?: string; timezone?: string } | null;
+  const editable = round.phase !== 'summary_published';
+  return (
+    <>
+      <SummaryList
+        rows={[
+          { key: 'format', label: t('consultations.editor.format'), value: t(`consultations.format.${round.format}`) },
+          {
+            key: 'opens',
+            label: t('consultations.editor.opensAt'),
+            value: (
+              <>
+                {format.dateTime(round.opensAt)} <span className="text-secondary">({t('consultations.time.utc', { time: utc(round.opensAt) })})</span>
+              </>
+            ),
+          },
+          {
+            key: 'closes',
+            label: t('consultations.editor.closesAt'),
+            value: (
+              <>
+                {format.dateTime(round.closesAt)} <span className="text-secondary">({t('consultations.time.utc', { time: utc(round.closesAt) })})</span>
+              </>
+            ),
+          },
+          {
+            key: 'audience',
+            label: t('consultations.editor.audience'),
+            value:
+              round.audience === 'invited_groups'
+                ? `${t('consultations.audience.invited_groups')}: ${round.invitedGroups.map((g) => t(`common.stakeholderGroups.${g}`)).join(', ')}`
+                : t(`consultations.audience.${round.audience}`),
+          },
+          {
+            key: 'states',
+            label: t('consultations.editor.memberStates'),
+            value: round.memberStates.length
+              ? round.memberStates.map((s) => t(`common.memberStates.${s}`)).join(', ')
+              : t('consultations.round.allStates'),
+          },
+          { key: 'languages', label: t('consultations.editor.languages'), value: round.languages.map(languageAutonym).join(', ') },
+          {
+            key: 'actions',
+            label: t('consultations.editor.actions'),
+            value: round.actionIds.length ? round.actionIds.join(', ') : t('consultations.round.noActions'),
+          },
+          {
+            key: 'event',
+            label: t('consultations.editor.event'),
+            value: event
+              ? [t(`consultations.eventMode.${event.mode}`), event.venue, event.link, event.startsAt ? format.dateTime(event.startsAt) : null, event.timezone]
+                  .filter(Boolean)
+                  .join(' · ')
+              : t('consultations.round.noEvent'),
+          },
+          { key: 'questions', label: t('consultations.round.questions'), value: t('consultations.round.questionCount', { count: round.questions.length }) },
+          { key: 'contributions', label: t('consultations.list.columns.contributions'), value: String(round.contributionCount) },
+        ]}
+      />
+      {editable && (
+        <div className="button-group">
+          <ButtonLink variant="secondary" to={`/consultations/${round.id}/edit`}>
+            {t('consultations.round.edit')}
+          </ButtonLink>
+          <ButtonLink variant="secondary" to={`/consultations/${round.id}/questions`}>
+            {t('consultations.round.editQuestions')}
+          </ButtonLink>
+        </div>
+      )}
+      <h3 className="heading-m">{t('consultations.round.descriptionHeading')}</h3>
+      <p className="message-text prose">{english(round.description)}</p>
+    </>
+  );
+}

@@ -1,0 +1,156 @@
+import { roundInput, type RoundInput } from '@musyawarah/core/consultation/schemas';
+import { z } from 'zod';
+import { isoToLocal, localToIso, userTimeZone } from './datetime';
+import type { RoundDetail } from './shared';
+
+/** What the round editor holds: strings as inputs give them, turned into `roundInput`'s shape before validation. */
+export interface RoundFormValues {
+  title: Record<string, string>;
+  description: Record<string, string>;
+  format: string;
+  actionIds: string[];
+  audience: string;
+  invitedGroups: string[];
+  boardId: string;
+  memberStates: string[];
+  languages: string[];
+  opensAt: string;
+  closesAt: string;
+  hasEvent: boolean;
+  event: {
+    mode: string;
+    venue: string;
+    link: string;
+    capacity: string;
+    startsAt: string;
+    endsAt: string;
+    timezone: string;
+    accommodationsOffered: string[];
+  };
+  targets: { dimension: string; value: string; minimum: string }[];
+}
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : typeof v === 'string' && v ? [v] : []);
+const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
+
+/** Only the round's languages are sent: text typed in a language that was then unticked is not kept. */
+function pickLanguages(text: Record<string, string>, languages: string[]) {
+  return Object.fromEntries(Object.entries(text).filter(([lang]) => lang === 'en' || languages.includes(lang)));
+}
+
+export function toRoundInput(values: RoundFormValues): unknown {
+  const languages = list(values.languages);
+  return {
+    title: pickLanguages(values.title, languages),
+    description: pickLanguages(values.description, languages),
+    format: values.format || undefined,
+    actionIds: values.actionIds,
+    audience: values.audience || undefined,
+    invitedGroups: list(values.invitedGroups),
+    boardId: values.boardId,
+    memberStates: list(values.memberStates),
+    languages,
+    opensAt: localToIso(values.opensAt),
+    closesAt: localToIso(values.closesAt),
+    event: values.hasEvent
+      ? {
+          mode: values.event.mode || undefined,
+          venue: values.event.venue,
+          link: values.event.link,
+          capacity: num(values.event.capacity),
+          startsAt: localToIso(values.event.startsAt),
+          endsAt: localToIso(values.event.endsAt),
+          timezone: values.event.timezone,
+          accommodationsOffered: list(values.event.accommodationsOffered),
+        }
+      : null,
+    targets: values.targets.map((target) => ({
+      dimension: target.dimension || undefined,
+      value: target.value,
+      minimum: num(target.minimum),
+    })),
+  };
+}
+
+/** The form's schema: the shared `roundInput`, after the inputs' strings are turned into its types. */
+export const roundFormSchema = z.preprocess(
+  (values) => toRoundInput(values as RoundFormValues),
+  roundInput,
+) as unknown as z.ZodType<RoundInput, RoundFormValues>;
+
+export function emptyRound(): RoundFormValues {
+  return {
+    title: { en: '' },
+    description: { en: '' },
+    format: 'online_consultation',
+    actionIds: [],
+    audience: 'public',
+    invitedGroups: [],
+    boardId: '',
+    memberStates: [],
+    languages: ['en'],
+    opensAt: '',
+    closesAt: '',
+    hasEvent: false,
+    event: {
+      mode: 'online',
+      venue: '',
+      link: '',
+      capacity: '',
+      startsAt: '',
+      endsAt: '',
+      timezone: userTimeZone(),
+      accommodationsOffered: [],
+    },
+    targets: [],
+  };
+}
+
+type StoredEvent = Partial<{
+  mode: string;
+  venue: string;
+  link: string;
+  capacity: number;
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  accommodationsOffered: string[];
+}>;
+
+export function roundToForm(round: RoundDetail): RoundFormValues {
+  const empty = emptyRound();
+  const event = round.event as StoredEvent | null;
+  const targets = (Array.isArray(round.targets) ? round.targets : []) as {
+    dimension: string;
+    value: string;
+    minimum: number;
+  }[];
+  return {
+    title: { ...(round.title as Record<string, string>) },
+    description: { ...(round.description as Record<string, string>) },
+    format: round.format,
+    actionIds: [...round.actionIds],
+    audience: round.audience,
+    invitedGroups: [...round.invitedGroups],
+    // The API does not return the board id yet; the editor asks for it again when the audience is a board.
+    boardId: (round as { boardId?: string | null }).boardId ?? '',
+    memberStates: [...round.memberStates],
+    languages: [...round.languages],
+    opensAt: isoToLocal(round.opensAt),
+    closesAt: isoToLocal(round.closesAt),
+    hasEvent: !!event,
+    event: event
+      ? {
+          mode: event.mode ?? 'online',
+          venue: event.venue ?? '',
+          link: event.link ?? '',
+          capacity: event.capacity ? String(event.capacity) : '',
+          startsAt: isoToLocal(event.startsAt),
+          endsAt: isoToLocal(event.endsAt),
+          timezone: event.timezone ?? userTimeZone(),
+          accommodationsOffered: event.accommodationsOffered ?? [],
+        }
+      : empty.event,
+    targets: targets.map((target) => ({ ...target, minimum: String(target.minimum) })),
+  };
+}
