@@ -12,6 +12,8 @@ export function Root() {
     { to: '/', label: t('shell.nav.home'), end: true },
     { to: '/actions', label: t('shell.nav.roadmap') },
     { to: '/assessment', label: t('assessment.nav') },
+    { to: '/consultations', label: t('consultations.nav.rounds') },
+    ...(user ? [{ to: '/my-contributions', label: t('consultations.nav.mine') }] : []),
     ...(user ? [{ to: '/account', label: t('shell.nav.account') }] : []),
     // Secretariat staff also use the other app; a plain link (full page load) to /secretariat/.
     ...(user?.role === 'secretariat'

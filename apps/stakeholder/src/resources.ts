@@ -1,6 +1,7 @@
 import account from './locales/en/account.json';
 import assessment from './locales/en/assessment.json';
 import catalogue from './locales/en/catalogue.json';
+import consultations from './locales/en/consultations.json';
 import home from './locales/en/home.json';
 import invitation from './locales/en/invitation.json';
 import password from './locales/en/password.json';
@@ -12,5 +13,5 @@ import signIn from './locales/en/signIn.json';
 
 /** The stakeholder app's own namespaces; shared ones (layout, validation, errors, auth, common) come from @musyawarah/ui. */
 export const appResources = {
-  en: { account, assessment, catalogue, home, invitation, password, privacy, register, roadmap, shell, signIn },
+  en: { account, assessment, catalogue, consultations, home, invitation, password, privacy, register, roadmap, shell, signIn },
 };

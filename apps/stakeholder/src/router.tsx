@@ -10,6 +10,7 @@ import { RegisterPage } from './pages/Register';
 import { assessmentRoutes } from './features/assessment/routes';
 import { ActionAreaPage } from './features/catalogue/ActionAreaPage';
 import { CatalogueListPage } from './features/catalogue/CatalogueListPage';
+import { consultationRoutes, MyContributionsPage } from './features/consultations/routes';
 import { SignInPage } from './pages/SignIn';
 import { Root } from './Root';
 import { RequireSignIn } from './session';
@@ -25,6 +26,8 @@ export const router = createBrowserRouter([
           { path: 'actions', element: <CatalogueListPage /> },
           { path: 'actions/:id', element: <ActionAreaPage /> },
           { path: 'assessment', children: assessmentRoutes },
+          { path: 'consultations', children: consultationRoutes },
+          { path: 'my-contributions', element: <MyContributionsPage /> },
           { path: 'privacy', element: <PrivacyPage /> },
           { path: 'register', element: <RegisterPage /> },
           { path: 'register/check-email', element: <CheckEmailPage /> },

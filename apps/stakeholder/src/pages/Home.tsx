@@ -1,6 +1,7 @@
 import { ButtonLink, InsetText, useDocumentTitle } from '@musyawarah/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { OpenRoundsSection } from '../features/consultations/routes';
 import { useMe } from '../session';
 
 const ACTIONS = [
@@ -41,12 +42,16 @@ export function HomePage() {
         <h2 className="heading-l" id="open-consultations">
           {t('home.consultations.title')}
         </h2>
-        <InsetText>
-          <p>
-            <strong>{t('home.consultations.none')}</strong>
-          </p>
-          <p>{t('home.consultations.noneHint')}</p>
-        </InsetText>
+        <OpenRoundsSection
+          empty={
+            <InsetText>
+              <p>
+                <strong>{t('home.consultations.none')}</strong>
+              </p>
+              <p>{t('home.consultations.noneHint')}</p>
+            </InsetText>
+          }
+        />
       </section>
 
       <section aria-labelledby="what-for">

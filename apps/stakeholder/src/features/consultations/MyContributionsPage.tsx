@@ -1,0 +1,154 @@
+import { ButtonLink, ErrorNotice, InsetText, Loading, Page, SummaryList, Tag } from '@musyawarah/ui';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { RequireSignIn } from '../../session';
+import { useTRPC } from '../../trpc';
+import './consultations.css';
+import { useLocalized, useZonedFormat, type MyContribution } from './data';
+
+/** `/my-contributions`: drafts to continue and submitted feedback with receipt, status and the Secretariat's answer. */
+export function MyContributionsPage() {
+  return (
+    <RequireSignIn>
+      <MyContributions />
+    </RequireSignIn>
+  );
+}
+
+function MyContributions() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const mine = useQuery({ ...trpc.contributions.mine.queryOptions(), staleTime: 0 });
+  const rounds = useQuery(trpc.rounds.listPublic.queryOptions({}));
+  const phaseOf = (roundId: string) => rounds.data?.find((r) => r.id === roundId)?.phase;
+  const drafts = (mine.data ?? []).filter((c) => c.status === 'draft');
+  const submitted = (mine.data ?? []).filter((c) => c.status !== 'draft');
+  return (
+    <Page title={t('consultations.mine.title')} width="full">
+      <div className="two-thirds">
+        <p className="lead">{t('consultations.mine.lead')}</p>
+      </div>
+      {mine.isPending ? (
+        <Loading />
+      ) : mine.isError ? (
+        <ErrorNotice error={mine.error} onRetry={() => void mine.refetch()} />
+      ) : mine.data.length === 0 ? (
+        <InsetText>
+          <p>{t('consultations.mine.none')}</p>
+          <p>
+            <Link to="/consultations">{t('consultations.mine.findRounds')}</Link>
+          </p>
+        </InsetText>
+      ) : (
+        <div className="two-thirds">
+          {drafts.length > 0 && (
+            <section aria-labelledby="drafts-heading">
+              <h2 className="heading-l" id="drafts-heading">
+                {t('consultations.mine.drafts')}
+              </h2>
+              <ul className="list-plain mine-list">
+                {drafts.map((c) => (
+                  <DraftEntry key={c.id} contribution={c} open={phaseOf(c.roundId) === 'open'} />
+                ))}
+              </ul>
+            </section>
+          )}
+          <section aria-labelledby="submitted-heading">
+            <h2 className="heading-l" id="submitted-heading">
+              {t('consultations.mine.submitted')}
+            </h2>
+            {submitted.length === 0 ? (
+              <p>{t('consultations.mine.noneSubmitted')}</p>
+            ) : (
+              <ul className="list-plain mine-list">
+                {submitted.map((c) => (
+                  <SubmittedEntry key={c.id} contribution={c} />
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      )}
+    </Page>
+  );
+}
+
+function RoundTitle({ contribution: c, id }: { contribution: MyContribution; id: string }) {
+  const pick = useLocalized();
+  const title = pick(c.roundTitle);
+  return (
+    <h3 className="heading-m mine-entry__title" id={id}>
+      <Link to={`/consultations/${c.roundId}`} lang={title.language}>
+        {title.text}
+      </Link>
+    </h3>
+  );
+}
+
+function DraftEntry({ contribution: c, open }: { contribution: MyContribution; open: boolean }) {
+  const { t } = useTranslation();
+  const format = useZonedFormat();
+  const headingId = `draft-${c.id}`;
+  return (
+    <li className="mine-entry" aria-labelledby={headingId}>
+      <RoundTitle contribution={c} id={headingId} />
+      <p>
+        <Tag tone="yellow">{t('consultations.mine.draftTag')}</Tag> {t('consultations.mine.lastSaved', { date: format(c.updatedAt) })}
+      </p>
+      {open ? (
+        <ButtonLink to={`/consultations/${c.roundId}/respond`} variant="secondary">
+          {t('consultations.mine.continue')}
+        </ButtonLink>
+      ) : (
+        <p>{t('consultations.mine.draftClosed')}</p>
+      )}
+    </li>
+  );
+}
+
+function SubmittedEntry({ contribution: c }: { contribution: MyContribution }) {
+  const { t } = useTranslation();
+  const format = useZonedFormat();
+  const headingId = `contribution-${c.id}`;
+  const rows = [
+    {
+      key: 'reference',
+      label: t('consultations.mine.reference'),
+      value: c.receiptReference ? (
+        <Link to={`/consultations/${c.roundId}/receipt/${encodeURIComponent(c.receiptReference)}`} className="mono">
+          {c.receiptReference}
+        </Link>
+      ) : (
+        '—'
+      ),
+    },
+    { key: 'submitted', label: t('consultations.mine.submittedAt'), value: c.submittedAt ? format(c.submittedAt) : '—' },
+    {
+      key: 'status',
+      label: t('consultations.mine.status'),
+      value: c.hidden ? (
+        <>
+          <Tag tone="red">{t('consultations.mine.hiddenTag')}</Tag>
+          <br />
+          {t('consultations.mine.hiddenReason', {
+            reason: c.hiddenReason ? t(`consultations.report.reasons.${c.hiddenReason}`) : t('consultations.mine.noReason'),
+          })}
+        </>
+      ) : (
+        <Tag tone="green">{t('consultations.mine.publishedTag')}</Tag>
+      ),
+    },
+    {
+      key: 'response',
+      label: t('consultations.mine.response'),
+      value: c.response ? <span className="pre-line">{c.response}</span> : t('consultations.mine.noResponse'),
+    },
+  ];
+  return (
+    <li className="mine-entry" aria-labelledby={headingId}>
+      <RoundTitle contribution={c} id={headingId} />
+      <SummaryList rows={rows} />
+    </li>
+  );
+}

@@ -1,0 +1,695 @@
+import { FEEDBACK_TYPES } from '@musyawarah/core/consultation/vocabulary';
+import { LANGUAGES, MEMBER_STATE_CODES, STAKEHOLDER_GROUPS } from '@musyawarah/core/domain';
+import {
+  Button,
+  ErrorNotice,
+  ErrorSummary,
+  LinkButton,
+  Loading,
+  NotificationBanner,
+  Page,
+  WarningText,
+  cx,
+  errorKey,
+  errorStatus,
+  fieldId,
+  languageAutonym,
+  mapServerError,
+  type Message,
+} from '@musyawarah/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { RequireSignIn, useMe } from '../../session';
+import { useTRPC, type Me } from '../../trpc';
+import { useCatalogueIds } from '../catalogue/data';
+import './consultations.css';
+import {
+  isUuid,
+  resolveMessageKey,
+  useConsultationMessage,
+  useLocalized,
+  useRound,
+  useZonedFormat,
+  type Draft,
+  type RoundDetail,
+} from './data';
+import { clearSubmissionKey, pendingSubmissionKey, submissionKey } from './idempotency';
+import { QuestionField, type AnswerValue } from './QuestionField';
+import { RoundNotFound } from './RoundNotFound';
+
+export const FORM_ID = 'respond';
+export const AUTOSAVE_DELAY_MS = 1000;
+
+interface Item {
+  type: (typeof FEEDBACK_TYPES)[number];
+  text: string;
+  actionId: string;
+}
+
+interface About {
+  stakeholderGroup: string;
+  memberState: string;
+  organisationName: string;
+  writtenIn: string;
+  namedPublicly: boolean;
+}
+
+interface Values {
+  answers: Record<string, AnswerValue>;
+  items: Item[];
+  about: About;
+}
+
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string | Date }
+  | { kind: 'error'; error: unknown };
+
+/** `/consultations/:id/respond`: the answer form, saved as it is filled in, submitted once. */
+export function RespondPage() {
+  const { id = '' } = useParams();
+  if (!isUuid(id)) return <RoundNotFound />;
+  return (
+    <RequireSignIn>
+      <RespondLoader roundId={id} />
+    </RequireSignIn>
+  );
+}
+
+function RespondLoader({ roundId }: { roundId: string }) {
+  const trpc = useTRPC();
+  const me = useMe();
+  const round = useRound(roundId);
+  const draft = useQuery({ ...trpc.contributions.myDraft.queryOptions({ roundId }), staleTime: 0, gcTime: 0 });
+  if (round.isPending || draft.isPending || !me.data) return <Loading />;
+  if (round.isError) {
+    if (errorStatus(round.error) === 404) return <RoundNotFound />;
+    return <ErrorNotice error={round.error} onRetry={() => void round.refetch()} />;
+  }
+  if (draft.isError) return <ErrorNotice error={draft.error} onRetry={() => void draft.refetch()} />;
+  if (round.data.phase !== 'open') return <NotOpen round={round.data} />;
+  return <RespondForm round={round.data} draft={draft.data} me={me.data} />;
+}
+
+function NotOpen({ round }: { round: RoundDetail }) {
+  const { t } = useTranslation();
+  const pick = useLocalized();
+  const format = useZonedFormat();
+  const upcoming = round.phase === 'upcoming';
+  return (
+    <Page title={upcoming ? t('consultations.respond.notOpenTitle') : t('consultations.respond.closedTitle')} caption={pick(round.title).text}>
+      <p>
+        {upcoming
+          ? t('consultations.round.opensLater', { date: format(round.opensAt) })
+          : t('consultations.round.closedOn', { date: format(round.closesAt) })}
+      </p>
+      <p>
+        <Link to={`/consultations/${round.id}`}>{t('consultations.respond.backToRound')}</Link>
+      </p>
+      <p>
+        <Link to="/my-contributions">{t('consultations.receipt.myContributions')}</Link>
+      </p>
+    </Page>
+  );
+}
+
+function initialValues(round: RoundDetail, draft: Draft | null, me: Me, language: string): Values {
+  const known = new Set(round.questions.map((q) => q.id));
+  const answers: Record<string, AnswerValue> = {};
+  for (const [id, v] of Object.entries((draft?.answers ?? {}) as Record<string, unknown>)) {
+    if (known.has(id) && (typeof v === 'string' || typeof v === 'number' || Array.isArray(v))) answers[id] = v as AnswerValue;
+  }
+  const base = language.split('-')[0] ?? 'en';
+  return {
+    answers,
+    items: (draft?.items ?? []).map((i) => ({ type: i.type as Item['type'], text: i.text, actionId: i.actionId ?? '' })),
+    about: {
+      stakeholderGroup: draft?.stakeholderGroup ?? me.stakeholderGroup ?? '',
+      memberState: draft?.memberState ?? me.memberState ?? '',
+      organisationName: draft?.organisationName ?? me.organisationName ?? '',
+      writtenIn: draft?.writtenIn ?? ((LANGUAGES as readonly string[]).includes(base) ? base : 'en'),
+      namedPublicly: draft?.namedPublicly ?? false,
+    },
+  };
+}
+
+function answered(value: AnswerValue): boolean {
+  if (value === undefined) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+function payload(roundId: string, v: Values) {
+  const answers: Record<string, string | number | number[]> = {};
+  for (const [id, value] of Object.entries(v.answers)) {
+    if (answered(value)) answers[id] = typeof value === 'string' ? value.trim() : value!;
+  }
+  return {
+    roundId,
+    answers,
+    items: v.items.map((i) => ({ type: i.type, text: i.text, actionId: i.actionId || undefined })),
+    stakeholderGroup: v.about.stakeholderGroup as never,
+    memberState: (v.about.memberState || undefined) as never,
+    organisationName: v.about.organisationName.trim() || undefined,
+    writtenIn: v.about.writtenIn as never,
+    namedPublicly: v.about.namedPublicly,
+  };
+}
+
+/** The checks the API makes too, so most mistakes are found without a round trip (the API stays the authority). */
+function validate(round: RoundDetail, v: Values): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const q of round.questions) {
+    const value = v.answers[q.id];
+    if (!answered(value)) {
+      if (q.required) errors[`answers.${q.id}`] = 'validation.required';
+    } else if (q.kind === 'ranking' && Array.isArray(value) && value.length !== q.options.length) {
+      errors[`answers.${q.id}`] = 'validation.rankingIncomplete';
+    }
+  }
+  v.items.forEach((item, i) => {
+    if (item.text.trim() === '') errors[`items.${i}.text`] = 'validation.required';
+  });
+  if (!v.about.stakeholderGroup) errors.stakeholderGroup = 'validation.required';
+  if (!v.about.writtenIn) errors.writtenIn = 'validation.required';
+  const any = round.questions.some((q) => answered(v.answers[q.id])) || v.items.length > 0;
+  if (!any && Object.keys(errors).length === 0) errors.items = 'validation.emptyContribution';
+  return errors;
+}
+
+function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | null; me: Me }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const pick = useLocalized();
+  const format = useZonedFormat();
+  const tm = useConsultationMessage();
+  const exists = useCallback((key: string) => i18n.exists(key), [i18n]);
+  const title = pick(round.title);
+
+  const [values, setValues] = useState<Values>(() => initialValues(round, draft, me, i18n.language));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<Message | null>(null);
+  const [focusToken, setFocusToken] = useState(0);
+  const [closed, setClosed] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [resuming] = useState(() => pendingSubmissionKey(round.id) !== null);
+
+  // ── autosave ──
+  const { mutateAsync: mutateDraft } = useMutation(trpc.contributions.saveDraft.mutationOptions());
+  const [save, setSave] = useState<SaveState>(draft ? { kind: 'saved', at: draft.updatedAt } : { kind: 'idle' });
+  const pending = useRef<Values | null>(null);
+  const running = useRef<Promise<void> | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+  const stopped = useRef(false);
+
+  /** Saves what is pending, one request at a time; changes made meanwhile go out next. A failure keeps them. */
+  const flush = useCallback(async () => {
+    window.clearTimeout(timer.current);
+    if (running.current) await running.current;
+    while (pending.current && !stopped.current) {
+      const next = pending.current;
+      pending.current = null;
+      setSave({ kind: 'saving' });
+      const attempt = (async (): Promise<boolean> => {
+        try {
+          const saved = await mutateDraft(payload(round.id, next));
+          if (!pending.current) setSave({ kind: 'saved', at: saved.savedAt });
+          return true;
+        } catch (error) {
+          if (errorKey(error) === 'round.closed') {
+            stopped.current = true;
+            setClosed(true);
+          }
+          // Keep the unsaved changes (unless newer ones arrived meanwhile) for the next change or "Try again".
+          pending.current ??= next;
+          setSave({ kind: 'error', error });
+          return false;
+        }
+      })();
+      running.current = attempt.then(() => undefined);
+      const ok = await attempt;
+      running.current = null;
+      if (!ok) return;
+    }
+  }, [round.id, mutateDraft]);
+
+  const update = (next: Values) => {
+    setValues(next);
+    if (stopped.current) return;
+    pending.current = next;
+    setSave((s) => (s.kind === 'saving' ? s : { kind: 'pending' }));
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+  };
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if ((pending.current || running.current) && !stopped.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      if (pending.current && !stopped.current) void flush();
+    };
+  }, [flush]);
+
+  const clearError = (path: string) => {
+    if (errors[path]) setErrors(({ [path]: _removed, ...rest }) => rest);
+  };
+  const setAnswer = (questionId: string, value: AnswerValue) => {
+    clearError(`answers.${questionId}`);
+    update({ ...values, answers: { ...values.answers, [questionId]: value } });
+  };
+  const setItem = (index: number, item: Item) => {
+    clearError(`items.${index}.text`);
+    update({ ...values, items: values.items.map((x, i) => (i === index ? item : x)) });
+  };
+  const setAbout = (about: Partial<About>) => update({ ...values, about: { ...values.about, ...about } });
+
+  // ── submit ──
+  const submitMutation = useMutation(trpc.contributions.submit.mutationOptions());
+  const inFlight = useRef(false);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    // A second press while the first request runs does nothing; a retry later reuses the stored key.
+    if (inFlight.current) return;
+    setMessage(null);
+    const found = validate(round, values);
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      setFocusToken((n) => n + 1);
+      return;
+    }
+    setErrors({});
+    inFlight.current = true;
+    setSubmitting(true);
+    // No draft save may land after the submission (it would start a new draft).
+    window.clearTimeout(timer.current);
+    stopped.current = true;
+    pending.current = null;
+    if (running.current) await running.current.catch(() => undefined);
+    const idempotencyKey = submissionKey(round.id);
+    try {
+      const receipt = await submitMutation.mutateAsync({ ...payload(round.id, values), idempotencyKey });
+      clearSubmissionKey(round.id);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.contributions.mine.queryKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.contributions.listPublic.queryKey({ roundId: round.id }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.rounds.listPublic.queryKey() }),
+      ]);
+      queryClient.removeQueries({ queryKey: trpc.contributions.myDraft.queryKey({ roundId: round.id }) });
+      void navigate(`/consultations/${round.id}/receipt/${encodeURIComponent(receipt.receiptReference)}`, {
+        state: { submittedAt: receipt.submittedAt, contributionId: receipt.id },
+      });
+    } catch (error) {
+      stopped.current = false;
+      const mapped = mapServerError(error, exists);
+      const key = errorKey(error);
+      if (key === 'round.closed' || key === 'round.notOpenYet') {
+        stopped.current = true;
+        setClosed(true);
+      }
+      const fieldErrors: Record<string, string> = {};
+      for (const f of mapped.fieldErrors) fieldErrors[f.path] = resolveMessageKey(f.key, exists);
+      setErrors(fieldErrors);
+      setMessage(mapped.message ? { ...mapped.message, key: resolveMessageKey(mapped.message.key, exists) } : null);
+      setFocusToken((n) => n + 1);
+    } finally {
+      inFlight.current = false;
+      setSubmitting(false);
+    }
+  };
+
+  const ids = useCatalogueIds();
+  const actionOptions = (ids.data ?? []).flatMap((a) => [
+    { value: a.id, label: `${a.id} — ${a.title}` },
+    ...a.subActionIds.map((s) => ({ value: s, label: `${s} (${a.id})` })),
+  ]);
+
+  const summaryItems = Object.entries(errors).map(([path, key]) => ({ path, message: resolveMessageKey(key, exists) }));
+  const ordered = summaryItems.sort((a, b) => order(a.path) - order(b.path));
+  function order(path: string): number {
+    if (path.startsWith('answers.')) return round.questions.findIndex((q) => `answers.${q.id}` === path);
+    if (path.startsWith('items')) return 1000 + (Number(path.split('.')[1]) || 0);
+    return 2000;
+  }
+
+  return (
+    <Page
+      title={t('consultations.respond.title')}
+      caption={title.text}
+      documentTitle={t('consultations.respond.documentTitle', { title: title.text })}
+      backLink={{ to: `/consultations/${round.id}`, label: t('consultations.respond.backToRound') }}
+    >
+      <p>
+        {t('consultations.respond.deadline', { date: format(round.closesAt) })}
+      </p>
+      {closed && (
+        <NotificationBanner tone="error" focusOnMount heading={t('consultations.respond.deadlinePassedHeading')}>
+          <p>{t('consultations.respond.deadlinePassedBody', { date: format(round.closesAt) })}</p>
+          <p>
+            <Link to="/my-contributions">{t('consultations.receipt.myContributions')}</Link>
+          </p>
+        </NotificationBanner>
+      )}
+      {draft && !closed && (
+        <NotificationBanner>
+          <p>{t('consultations.respond.restored', { date: format(draft.updatedAt) })}</p>
+        </NotificationBanner>
+      )}
+      {resuming && !closed && (
+        <WarningText>{t('consultations.respond.resuming')}</WarningText>
+      )}
+      <SaveStatus state={save} onRetry={() => void flush()} />
+      <ErrorSummary
+        formId={FORM_ID}
+        message={message}
+        items={ordered}
+        focusToken={focusToken}
+      />
+      <form id={FORM_ID} noValidate onSubmit={(e) => void onSubmit(e)} aria-label={t('consultations.respond.title')}>
+        {round.questions.length > 0 && (
+          <section aria-labelledby="questions-heading">
+            <h2 className="heading-l" id="questions-heading">
+              {t('consultations.respond.questionsHeading')}
+            </h2>
+            {round.questions.map((q, index) => (
+              <QuestionField
+                key={q.id}
+                formId={FORM_ID}
+                index={index}
+                question={q}
+                value={values.answers[q.id]}
+                error={errors[`answers.${q.id}`]}
+                onChange={(value) => setAnswer(q.id, value)}
+              />
+            ))}
+          </section>
+        )}
+
+        <section aria-labelledby="items-heading" className="feedback-items">
+          <h2 className="heading-l" id="items-heading">
+            {t('consultations.respond.itemsHeading')}
+          </h2>
+          <p className="hint" id={fieldId(FORM_ID, 'items')} tabIndex={-1}>
+            {t('consultations.respond.itemsHint')}
+          </p>
+          {errors.items && (
+            <p className="field-error">
+              <span className="visually-hidden">{t('layout.errorPrefix')}</span> {tm(errors.items)}
+            </p>
+          )}
+          {values.items.map((item, index) => (
+            <FeedbackItem
+              key={index}
+              index={index}
+              item={item}
+              errors={errors}
+              actionOptions={actionOptions}
+              onChange={(next) => setItem(index, next)}
+              onRemove={() => {
+                update({ ...values, items: values.items.filter((_, i) => i !== index) });
+                window.setTimeout(() => document.getElementById('add-item')?.focus(), 0);
+              }}
+            />
+          ))}
+          {values.items.length < 20 && (
+            <Button
+              variant="secondary"
+              id="add-item"
+              onClick={() => {
+                clearError('items');
+                update({ ...values, items: [...values.items, { type: 'suggestion', text: '', actionId: '' }] });
+                const next = values.items.length;
+                window.setTimeout(() => document.getElementById(fieldId(FORM_ID, `items.${next}.type`))?.focus(), 0);
+              }}
+            >
+              {values.items.length === 0 ? t('consultations.respond.addItem') : t('consultations.respond.addAnother')}
+            </Button>
+          )}
+        </section>
+
+        <section aria-labelledby="about-heading">
+          <h2 className="heading-l" id="about-heading">
+            {t('consultations.respond.aboutHeading')}
+          </h2>
+          <p>{t('consultations.respond.aboutIntro')}</p>
+          <SelectBox
+            path="stakeholderGroup"
+            label={t('consultations.respond.stakeholderGroup')}
+            hint={t('consultations.respond.stakeholderGroupHint')}
+            value={values.about.stakeholderGroup}
+            error={errors.stakeholderGroup}
+            placeholder={t('common.selectPlaceholder')}
+            options={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: t(`common.stakeholderGroups.${g}`) }))}
+            onChange={(v) => {
+              clearError('stakeholderGroup');
+              setAbout({ stakeholderGroup: v });
+            }}
+          />
+          <SelectBox
+            path="memberState"
+            label={t('consultations.respond.memberState')}
+            optional
+            value={values.about.memberState}
+            error={errors.memberState}
+            placeholder={t('consultations.respond.noMemberState')}
+            options={MEMBER_STATE_CODES.map((c) => ({ value: c, label: t(`common.memberStates.${c}`) }))}
+            onChange={(v) => setAbout({ memberState: v })}
+          />
+          <div className={cx('form-group', errors.organisationName && 'form-group--error')}>
+            <label className="label" htmlFor={fieldId(FORM_ID, 'organisationName')}>
+              {t('consultations.respond.organisation')} <span className="optional">{t('layout.optional')}</span>
+            </label>
+            <div className="hint" id={`${fieldId(FORM_ID, 'organisationName')}-hint`}>
+              {t('consultations.respond.organisationHint')}
+            </div>
+            {errors.organisationName && <FieldErrorText path="organisationName" message={errors.organisationName} />}
+            <input
+              id={fieldId(FORM_ID, 'organisationName')}
+              className="input"
+              autoComplete="organization"
+              maxLength={200}
+              aria-describedby={`${fieldId(FORM_ID, 'organisationName')}-hint`}
+              value={values.about.organisationName}
+              onChange={(e) => setAbout({ organisationName: e.target.value })}
+            />
+          </div>
+          <SelectBox
+            path="writtenIn"
+            label={t('consultations.respond.writtenIn')}
+            hint={t('consultations.respond.writtenInHint')}
+            value={values.about.writtenIn}
+            error={errors.writtenIn}
+            options={LANGUAGES.map((code) => ({ value: code, label: languageAutonym(code), lang: code }))}
+            onChange={(v) => {
+              clearError('writtenIn');
+              setAbout({ writtenIn: v });
+            }}
+          />
+          <div className="form-group">
+            <fieldset className="fieldset" aria-describedby="named-hint">
+              <legend className="legend">{t('consultations.respond.namedLegend')}</legend>
+              <div className="hint" id="named-hint">
+                {t('consultations.respond.namedHint', { name: me.name })}
+              </div>
+              <div className="choice">
+                <input
+                  id={fieldId(FORM_ID, 'namedPublicly')}
+                  className="choice__input"
+                  type="checkbox"
+                  checked={values.about.namedPublicly}
+                  onChange={(e) => setAbout({ namedPublicly: e.target.checked })}
+                />
+                <label className="choice__label" htmlFor={fieldId(FORM_ID, 'namedPublicly')}>
+                  {t('consultations.respond.namedLabel')}
+                </label>
+              </div>
+            </fieldset>
+          </div>
+        </section>
+
+        <section aria-labelledby="send-heading">
+          <h2 className="heading-l" id="send-heading">
+            {t('consultations.respond.sendHeading')}
+          </h2>
+          <p>{t('consultations.respond.sendIntro')}</p>
+          <Button type="submit" isBusy={submitting} disabled={closed}>
+            {submitting ? t('consultations.respond.sending') : t('consultations.respond.send')}
+          </Button>
+          <p className="visually-hidden" aria-live="assertive">
+            {submitting ? t('consultations.respond.sending') : ''}
+          </p>
+        </section>
+      </form>
+    </Page>
+  );
+}
+
+function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const format = useZonedFormat();
+  const tm = useConsultationMessage();
+  let text = '';
+  switch (state.kind) {
+    case 'idle':
+      text = t('consultations.save.idle');
+      break;
+    case 'pending':
+      text = t('consultations.save.pending');
+      break;
+    case 'saving':
+      text = t('consultations.save.saving');
+      break;
+    case 'saved':
+      text = t('consultations.save.saved', { time: format(state.at, undefined, 'time') });
+      break;
+    case 'error':
+      text = t('consultations.save.failed', { reason: tm(mapServerError(state.error).message ?? 'errors.internal') });
+  }
+  return (
+    <div className={cx('save-status', state.kind === 'error' && 'save-status--error')}>
+      <p className="save-status__text" role="status" aria-live="polite" aria-atomic="true" data-state={state.kind}>
+        {text}
+      </p>
+      {state.kind === 'error' && <LinkButton onClick={onRetry}>{t('consultations.save.retry')}</LinkButton>}
+    </div>
+  );
+}
+
+function FieldErrorText({ path, message }: { path: string; message: string }) {
+  const { t } = useTranslation();
+  const tm = useConsultationMessage();
+  return (
+    <p className="field-error" id={`${fieldId(FORM_ID, path)}-error`}>
+      <span className="visually-hidden">{t('layout.errorPrefix')}</span> {tm(message, { form: FORM_ID, path })}
+    </p>
+  );
+}
+
+function SelectBox({
+  path,
+  label,
+  hint,
+  optional,
+  value,
+  error,
+  placeholder,
+  options,
+  onChange,
+}: {
+  path: string;
+  label: string;
+  hint?: ReactNode;
+  optional?: boolean;
+  value: string;
+  error?: string;
+  placeholder?: string;
+  options: { value: string; label: string; lang?: string }[];
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const id = fieldId(FORM_ID, path);
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={cx('form-group', error && 'form-group--error')}>
+      <label className="label" htmlFor={id}>
+        {label}
+        {optional && <span className="optional"> {t('layout.optional')}</span>}
+      </label>
+      {hint && (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && <FieldErrorText path={path} message={error} />}
+      <select
+        id={id}
+        className={cx('select', error && 'select--error')}
+        value={value}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value} lang={o.lang}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function FeedbackItem({
+  index,
+  item,
+  errors,
+  actionOptions,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  item: Item;
+  errors: Record<string, string>;
+  actionOptions: { value: string; label: string }[];
+  onChange: (item: Item) => void;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  const base = `items.${index}`;
+  const textId = fieldId(FORM_ID, `${base}.text`);
+  const textError = errors[`${base}.text`];
+  return (
+    <fieldset className="fieldset feedback-item">
+      <legend className="legend legend--m">{t('consultations.respond.itemLegend', { number: index + 1 })}</legend>
+      <SelectBox
+        path={`${base}.type`}
+        label={t('consultations.respond.itemType')}
+        value={item.type}
+        error={errors[`${base}.type`]}
+        options={FEEDBACK_TYPES.map((type) => ({ value: type, label: t(`consultations.itemType.${type}`) }))}
+        onChange={(v) => onChange({ ...item, type: v as Item['type'] })}
+      />
+      <div className={cx('form-group', textError && 'form-group--error')}>
+        <label className="label" htmlFor={textId}>
+          {t('consultations.respond.itemText')}
+        </label>
+        {textError && <FieldErrorText path={`${base}.text`} message={textError} />}
+        <textarea
+          id={textId}
+          className={cx('textarea', textError && 'textarea--error')}
+          rows={5}
+          maxLength={10_000}
+          value={item.text}
+          aria-describedby={textError ? `${textId}-error` : undefined}
+          aria-invalid={textError ? true : undefined}
+          onChange={(e) => onChange({ ...item, text: e.target.value })}
+        />
+      </div>
+      <SelectBox
+        path={`${base}.actionId`}
+        label={t('consultations.respond.itemAction')}
+        hint={t('consultations.respond.itemActionHint')}
+        optional
+        value={item.actionId}
+        error={errors[`${base}.actionId`]}
+        placeholder={t('consultations.respond.noAction')}
+        options={actionOptions}
+        onChange={(v) => onChange({ ...item, actionId: v })}
+      />
+      <LinkButton tone="warning" onClick={onRemove}>
+        {t('consultations.respond.removeItem', { number: index + 1 })}
+      </LinkButton>
+    </fieldset>
+  );
+}

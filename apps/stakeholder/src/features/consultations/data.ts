@@ -1,0 +1,174 @@
+import { LANGUAGES } from '@musyawarah/core/domain';
+import { useMessage, type Message } from '@musyawarah/ui';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTRPC, type Outputs } from '../../trpc';
+
+export type RoundSummary = Outputs['rounds']['listPublic'][number];
+export type RoundDetail = Outputs['rounds']['get'];
+export type Question = RoundDetail['questions'][number];
+export type PublicContribution = Outputs['contributions']['listPublic'][number];
+export type MyContribution = Outputs['contributions']['mine'][number];
+export type Draft = NonNullable<Outputs['contributions']['myDraft']>;
+
+export type LocalizedText = { en: string } & Partial<Record<string, string>>;
+
+export interface RoundEvent {
+  mode: 'online' | 'in_person' | 'hybrid';
+  venue?: string;
+  link?: string;
+  capacity?: number;
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  accommodationsOffered?: string[];
+}
+
+export function asEvent(value: unknown): RoundEvent | null {
+  if (!value || typeof value !== 'object') return null;
+  const e = value as Partial<RoundEvent>;
+  if (!e.mode || !e.startsAt || !e.endsAt) return null;
+  return e as RoundEvent;
+}
+
+export function asLocalized(value: unknown): LocalizedText {
+  if (value && typeof value === 'object' && typeof (value as { en?: unknown }).en === 'string') return value as LocalizedText;
+  return { en: typeof value === 'string' ? value : '' };
+}
+
+const baseLanguage = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+
+/**
+ * The same rule as core's `localized()` (`@musyawarah/core/consultation/rules`): the first preferred language with a
+ * non-blank text, else English. Core's function lives in a module that also loads the whole Roadmap catalogue (≈540 KB
+ * of JSON parsed at start-up), which must not reach phones on slow links for a title; swap to it once it has a
+ * catalogue-free home.
+ */
+export function localized(text: LocalizedText, preferred: readonly string[]): { text: string; language: string } {
+  for (const tag of preferred) {
+    const language = baseLanguage(tag);
+    if (!(LANGUAGES as readonly string[]).includes(language)) continue;
+    const candidate = text[language];
+    if (typeof candidate === 'string' && candidate.trim() !== '') return { text: candidate, language };
+  }
+  return { text: text.en, language: 'en' };
+}
+
+/** The reader's languages: the interface language first, then the browser's. */
+export function usePreferredLanguages(): string[] {
+  const { i18n } = useTranslation();
+  const browser = typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? [])];
+  return [i18n.language, ...browser];
+}
+
+/** `pick(round.title)` → `{ text, language, fallback }`; `fallback` when the UI language had no translation. */
+export function useLocalized() {
+  const { i18n } = useTranslation();
+  return useCallback(
+    (value: unknown) => {
+      const result = localized(asLocalized(value), [i18n.language]);
+      return { ...result, fallback: baseLanguage(i18n.language) !== result.language };
+    },
+    [i18n.language],
+  );
+}
+
+/** The reader's IANA time zone (e.g. Asia/Jakarta). */
+export function readerTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** Dates with the zone named: "Mon 8 Dec 2025, 17:00 Western Indonesia Time". */
+export function useZonedFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  return useCallback(
+    (value: string | Date | null | undefined, timeZone = readerTimeZone(), style: 'full' | 'time' = 'full') => {
+      if (!value) return '';
+      const date = value instanceof Date ? value : new Date(value);
+      if (Number.isNaN(date.getTime())) return '';
+      const options: Intl.DateTimeFormatOptions =
+        style === 'time'
+          ? { hour: '2-digit', minute: '2-digit', timeZone }
+          : {
+              weekday: 'short',
+              day: 'numeric',
+              month: 'long',
+              year: 'numeric',
+              hour: '2-digit',
+              minute: '2-digit',
+              timeZone,
+              timeZoneName: 'long',
+            };
+      try {
+        return new Intl.DateTimeFormat(locale, options).format(date);
+      } catch {
+        return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
+      }
+    },
+    [locale],
+  );
+}
+
+/** Time left until `closesAt`, in the largest sensible unit; null once passed. */
+export function timeLeft(closesAt: string | Date, now = new Date()): { unit: 'day' | 'hour' | 'minute'; count: number } | null {
+  const ms = new Date(closesAt).getTime() - now.getTime();
+  if (!(ms > 0)) return null;
+  const minutes = Math.ceil(ms / 60_000);
+  if (minutes < 60) return { unit: 'minute', count: minutes };
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return { unit: 'hour', count: hours };
+  return { unit: 'day', count: Math.floor(hours / 24) };
+}
+
+/**
+ * Keys the consultation API sends that the shared namespaces may not translate yet (`round.*`, `contribution.*`, some
+ * `validation.*`). Ours are used only while the shared translation is missing.
+ */
+const FALLBACKS: Record<string, string> = {
+  'round.closed': 'consultations.apiErrors.roundClosed',
+  'round.notOpenYet': 'consultations.apiErrors.roundNotOpenYet',
+  'round.draft': 'consultations.apiErrors.roundNotFound',
+  'round.notFound': 'consultations.apiErrors.roundNotFound',
+  'contribution.notFound': 'consultations.apiErrors.contributionNotFound',
+  'validation.rankingIncomplete': 'consultations.apiErrors.rankingIncomplete',
+  'validation.emptyContribution': 'consultations.apiErrors.emptyContribution',
+  'validation.unknownQuestion': 'consultations.apiErrors.unknownQuestion',
+  'validation.unknownAction': 'consultations.apiErrors.unknownAction',
+  'validation.duplicateOption': 'consultations.apiErrors.duplicateOption',
+  'validation.idempotencyKeyReused': 'consultations.apiErrors.idempotencyKeyReused',
+};
+
+/** The key to translate: ours while the shared namespaces lack the API's key. */
+export function resolveMessageKey(key: string, exists: (key: string) => boolean): string {
+  const fallback = FALLBACKS[key];
+  return fallback && !exists(key) ? fallback : key;
+}
+
+export function useConsultationMessage() {
+  const { i18n } = useTranslation();
+  const tm = useMessage();
+  return useCallback(
+    (message: Message | string | null | undefined, field?: { form: string; path: string }) => {
+      if (!message) return '';
+      const key = typeof message === 'string' ? message : message.key;
+      const fallback = FALLBACKS[key];
+      if (fallback && !i18n.exists(key)) return tm(fallback);
+      return tm(message, field);
+    },
+    [i18n, tm],
+  );
+}
+
+export function useRound(roundId: string) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.rounds.get.queryOptions({ roundId }), retry: false });
+}
+
+/** Round ids are UUIDs; anything else is a 404 without asking the API. */
+export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
