@@ -7,11 +7,10 @@ import invitation from './locales/en/invitation.json';
 import password from './locales/en/password.json';
 import privacy from './locales/en/privacy.json';
 import register from './locales/en/register.json';
-import roadmap from './locales/en/roadmap.json';
 import shell from './locales/en/shell.json';
 import signIn from './locales/en/signIn.json';
 
 /** The stakeholder app's own namespaces; shared ones (layout, validation, errors, auth, common) come from @musyawarah/ui. */
 export const appResources = {
-  en: { account, assessment, catalogue, consultations, home, invitation, password, privacy, register, roadmap, shell, signIn },
+  en: { account, assessment, catalogue, consultations, home, invitation, password, privacy, register, shell, signIn },
 };

@@ -38,9 +38,17 @@ export function useMessage() {
 }
 
 /** Locale-aware date formatting in the interface language. */
+/**
+ * Plain `en` formats dates the US way (month first). ASEAN's working English writes day, month, year, as in the
+ * Roadmap itself, so English dates use British conventions; other languages use their own.
+ */
+export function formattingLocale(language: string): string {
+  return language === 'en' ? 'en-GB' : language;
+}
+
 export function useFormat() {
   const { i18n } = useTranslation();
-  const locale = i18n.language;
+  const locale = formattingLocale(i18n.language);
   return {
     dateTime(value: string | number | Date | null | undefined): string {
       if (value === null || value === undefined) return '';
