@@ -106,7 +106,7 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
           <Input name="participantName" label={t('consultations.onBehalf.participantName')} hint={t('consultations.onBehalf.participantNameHint')} optional />
           <Checkbox name="namedPublicly" label={t('consultations.onBehalf.namedPublicly')} />
 
-          <h4 className="heading-s">{t('consultations.onBehalf.feedbackHeading')}</h4>
+          <h3 className="heading-s">{t('consultations.onBehalf.feedbackHeading')}</h3>
           {items.fields.map((field, index) => (
             <fieldset key={field.id} className="fieldset consult-row">
               <legend className="legend">{t('consultations.onBehalf.item', { n: index + 1 })}</legend>
@@ -130,7 +130,7 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
             </Button>
           )}
 
-          {round.questions.length > 0 && <h4 className="heading-s">{t('consultations.onBehalf.questionsHeading')}</h4>}
+          {round.questions.length > 0 && <h3 className="heading-s">{t('consultations.onBehalf.questionsHeading')}</h3>}
           {round.questions.map((q) => {
             const name = `answers.${q.id}`;
             const label = english(q.prompt);
@@ -161,7 +161,7 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
             );
           })}
 
-          <h4 className="heading-s">{t('consultations.onBehalf.aboutHeading')}</h4>
+          <h3 className="heading-s">{t('consultations.onBehalf.aboutHeading')}</h3>
           <RadioGroupField name="stakeholderGroup" legend={t('consultations.onBehalf.group')} options={groupOptions} />
           <SelectField name="memberState" label={t('consultations.onBehalf.memberState')} options={stateOptions} placeholder={t('consultations.onBehalf.noState')} optional />
           <Input name="organisationName" label={t('consultations.onBehalf.organisation')} optional />

@@ -51,6 +51,7 @@ export function ParticipationMap({ data }: { data: Participation }) {
       ) : (
         <DataTable<Gap>
           caption={t('consultations.participation.targetsCaption')}
+          captionHidden
           rows={data.gaps}
           rowKey={(g) => `${g.target.dimension}:${g.target.value}`}
           columns={[
@@ -78,6 +79,7 @@ export function ParticipationMap({ data }: { data: Participation }) {
       ) : (
         <DataTable
           caption={t('consultations.participation.cellsCaption')}
+          captionHidden
           rows={data.tally.byGroupStateLanguage}
           rowKey={(c) => `${c.stakeholderGroup}:${c.memberState ?? '-'}:${c.writtenIn}`}
           columns={[

@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { useTRPC } from '../../trpc';
 import './consultations.css';
 import { Checkbox, FieldsFor, Input, Select } from './fields';
-import { english, useServerMessage, type RoundDetail } from './shared';
+import { english, useServerMessage, withLocalMessages, type RoundDetail } from './shared';
 
 const FORM_ID = 'questions';
 
@@ -102,7 +102,7 @@ export function QuestionsPage() {
 }
 
 function QuestionsForm({ round }: { round: RoundDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -114,7 +114,10 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
     defaultValues: { questions: fromRound(round) },
-    resolver: zodResolver(schema) as unknown as Resolver<QuestionsFormValues, unknown, { questions: QuestionInput[] }>,
+    resolver: withLocalMessages(
+      zodResolver(schema) as unknown as Resolver<QuestionsFormValues, unknown, { questions: QuestionInput[] }>,
+      (key) => i18n.exists(key),
+    ),
   });
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: 'questions' });
   const save = useMutation(trpc.rounds.saveQuestions.mutationOptions());

@@ -30,7 +30,7 @@ import './consultations.css';
 import { localToIso } from './datetime';
 import { Checkbox, Checkboxes, DateTimeField, FieldsFor, Input, Select, TextArea } from './fields';
 import { emptyRound, roundFormSchema, roundToForm, type RoundFormValues } from './roundForm';
-import { english, useServerMessage, type RoundDetail } from './shared';
+import { english, useServerMessage, withLocalMessages, type RoundDetail } from './shared';
 
 const FORM_ID = 'round';
 
@@ -66,7 +66,7 @@ export function EditRoundPage() {
 }
 
 function RoundForm({ round, initial }: { round?: RoundDetail; initial: RoundFormValues }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -77,7 +77,10 @@ function RoundForm({ round, initial }: { round?: RoundDetail; initial: RoundForm
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
     defaultValues: initial,
-    resolver: zodResolver(roundFormSchema) as unknown as Resolver<RoundFormValues, unknown, RoundInput>,
+    resolver: withLocalMessages(
+      zodResolver(roundFormSchema) as unknown as Resolver<RoundFormValues, unknown, RoundInput>,
+      (key) => i18n.exists(key),
+    ),
   });
   const create = useMutation(trpc.rounds.create.mutationOptions());
   const update = useMutation(trpc.rounds.update.mutationOptions());
