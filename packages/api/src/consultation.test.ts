@@ -188,4 +188,16 @@ describe('feedback', () => {
     expect(published.phase).toBe('summary_published');
     expect((await (await api.call()).caller.rounds.get({ roundId: round.id })).summary).toEqual({ en: 'We heard 3 concerns about rural inclusion.' });
   });
+
+  it('an invited-groups round takes feedback only from the groups it names', async () => {
+    const { round } = await openRound({ audience: 'invited_groups', invitedGroups: ['academia'] });
+    await secretariat.caller.rounds.saveQuestions({ roundId: round.id, questions: [] });
+    await secretariat.caller.rounds.transition({ roundId: round.id, action: 'publish' });
+    const outsider = await api.signedIn('stakeholder');
+    const refused = await rejection(outsider.caller.contributions.submit({ roundId: round.id, idempotencyKey: randomUUID(), answers: {}, items: [{ type: 'concern', text: 'Let us in' }], ...participation }));
+    expect(refused.message).toBe('round.notInvited');
+    await api.db.updateTable('user_account').set({ stakeholder_group: 'academia' }).where('id', '=', outsider.user.id).execute();
+    const invited = await api.call({ token: outsider.token });
+    await expect(invited.caller.contributions.submit({ roundId: round.id, idempotencyKey: randomUUID(), answers: {}, items: [{ type: 'concern', text: 'Now we are in' }], ...participation, stakeholderGroup: 'academia' })).resolves.toMatchObject({ replayed: false });
+  });
 });

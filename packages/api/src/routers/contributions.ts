@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import {
   acceptsContributions,
+  isInAudience,
   contributionDraftInput,
   facilitatedContributionInput,
   localized,
@@ -54,12 +55,23 @@ async function answerableQuestions(tx: Tx | Context['db'], roundId: string): Pro
   return questions.map((q) => ({ id: q.id, kind: q.kind as QuestionKind, required: q.required, options: q.options, likert: q.likert as { points: number } | null }));
 }
 
-async function openRoundOrThrow(tx: Tx, roundId: string) {
+/**
+ * The round, if it takes contributions now from this participant. The secretariat's on-behalf entry passes no
+ * participant: it records what people said at an event, whoever the round's online audience is.
+ */
+async function openRoundOrThrow(tx: Tx, roundId: string, participant: UserAccount | null) {
   const round = await findRound(tx, roundId);
   if (!round || !round.published_at) throw notFound('round.notFound');
   const decision = acceptsContributions(scheduleOf(round), new Date());
   // Deadlines are the server's, in UTC: after closes_at nothing new is accepted, whatever the client's clock says.
   if (!decision.ok) throw new TRPCError({ code: 'FORBIDDEN', message: decision.reason });
+  if (participant) {
+    const audience = isInAudience(
+      { audience: round.audience, invitedGroups: round.invited_groups, boardId: round.board_id },
+      { stakeholderGroup: participant.stakeholder_group },
+    );
+    if (!audience.ok) throw new TRPCError({ code: 'FORBIDDEN', message: audience.reason });
+  }
   return round;
 }
 
@@ -98,7 +110,7 @@ async function submitContribution(ctx: Context & { user: UserAccount }, input: S
       }
       return { contribution: existing, replayed: true };
     }
-    const round = await openRoundOrThrow(tx, input.roundId);
+    const round = await openRoundOrThrow(tx, input.roundId, facilitated ? null : ctx.user);
     const questions = await answerableQuestions(tx, round.id);
     const fieldErrors = validateSubmission(questions, { answers: input.answers, items: input.items });
     if (Object.keys(fieldErrors).length) throw new FieldError('BAD_REQUEST', fieldErrors);
@@ -173,7 +185,7 @@ export const contributionsRouter = router({
   /** Saved as the participant types: lenient about completeness, strict about shapes, and only while the round is open. */
   saveDraft: authedProcedure.input(contributionDraftInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
-      const round = await openRoundOrThrow(tx, input.roundId);
+      const round = await openRoundOrThrow(tx, input.roundId, ctx.user);
       const fieldErrors = validateAnswers(await answerableQuestions(tx, round.id), input.answers, 'draft');
       if (Object.keys(fieldErrors).length) throw new FieldError('BAD_REQUEST', fieldErrors);
       const values = {

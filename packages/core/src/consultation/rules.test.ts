@@ -388,3 +388,17 @@ describe('registrationDecision', () => {
     expect(registrationDecision(null, 10_000)).toBe('registered');
   });
 });
+
+describe('isInAudience', () => {
+  const base = { invitedGroups: ['civil_society', 'academia'], boardId: null };
+  it('public rounds take everyone, invited rounds only the named groups, board rounds only members', async () => {
+    const { isInAudience } = await import('./rules');
+    expect(isInAudience({ ...base, audience: 'public' }, { stakeholderGroup: null })).toEqual({ ok: true });
+    expect(isInAudience({ ...base, audience: 'invited_groups' }, { stakeholderGroup: 'academia' })).toEqual({ ok: true });
+    expect(isInAudience({ ...base, audience: 'invited_groups' }, { stakeholderGroup: 'industry' })).toEqual({ ok: false, reason: 'round.notInvited' });
+    expect(isInAudience({ ...base, audience: 'invited_groups' }, { stakeholderGroup: null })).toEqual({ ok: false, reason: 'round.notInvited' });
+    const board = { ...base, audience: 'board', boardId: 'b1' };
+    expect(isInAudience(board, { stakeholderGroup: 'civil_society', boardIds: ['b1'] })).toEqual({ ok: true });
+    expect(isInAudience(board, { stakeholderGroup: 'civil_society' })).toEqual({ ok: false, reason: 'round.notInvited' });
+  });
+});

@@ -64,6 +64,24 @@ export function acceptsContributions(round: RoundSchedule, now: Date): AcceptsCo
 }
 
 /**
+ * Whether this participant is in the round's audience. Public rounds take everyone; an invited-groups round only the
+ * stakeholder groups it names; a board round only that board's members (boards arrive with action C2.1, so until a
+ * participant's board memberships are known, nobody outside the secretariat's on-behalf entry can take part).
+ */
+export function isInAudience(
+  round: { audience: string; invitedGroups: readonly string[]; boardId: string | null },
+  participant: { stakeholderGroup: string | null; boardIds?: readonly string[] },
+): { ok: true } | { ok: false; reason: 'round.notInvited' } {
+  if (round.audience === 'public') return { ok: true };
+  if (round.audience === 'invited_groups') {
+    return participant.stakeholderGroup && round.invitedGroups.includes(participant.stakeholderGroup)
+      ? { ok: true }
+      : { ok: false, reason: 'round.notInvited' };
+  }
+  return round.boardId && participant.boardIds?.includes(round.boardId) ? { ok: true } : { ok: false, reason: 'round.notInvited' };
+}
+
+/**
  * Which secretariat actions a phase allows. Decisions:
  * - publish: only a draft; whether it lands in upcoming or open follows from its dates (`roundPhase`).
  * - unpublish: only while upcoming. Once open, participants may have drafts or submissions that must not vanish.

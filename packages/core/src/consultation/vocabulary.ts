@@ -93,4 +93,5 @@ export const CONSULTATION_MESSAGE_KEYS = [
   'round.draft',
   'round.notOpenYet',
   'round.closed',
+  'round.notInvited',
 ] as const;
