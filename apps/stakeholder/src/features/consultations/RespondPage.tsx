@@ -282,7 +282,9 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
     // A second press while the first request runs does nothing; a retry later reuses the stored key.
     if (inFlight.current) return;
     setMessage(null);
-    const found = validate(round, values);
+    // After an attempt whose answer never arrived, the API is asked first: it may already hold the feedback (the draft
+    // it came from is then gone) and answers with that receipt; if not, it checks everything as usual.
+    const found = pendingSubmissionKey(round.id) ? {} : validate(round, values);
     if (Object.keys(found).length > 0) {
       setErrors(found);
       setFocusToken((n) => n + 1);

@@ -1,0 +1,161 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createOpenRound, type CreatedRound } from './fixtures/rounds';
+import {
+  DEMO_PASSWORD,
+  DEMO_STAKEHOLDER,
+  launchBrowser,
+  startPlatform,
+  waitForMail,
+  type BrowserHandle,
+  type Platform,
+} from './harness';
+
+/**
+ * A stakeholder gives feedback on a consultation round (Roadmap C3.2): from the home page to the round, sign-in with
+ * the way back, the answer form saved as they type, one submission with a receipt whose reference is the stored one,
+ * and the receipt under My contributions. A submission whose answer was lost, retried after a reload, is stored once.
+ */
+
+let platform: Platform;
+let browser: BrowserHandle;
+let round: CreatedRound;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await launchBrowser();
+  round = await createOpenRound(platform);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+async function submittedContributions(roundId: string) {
+  return platform.db
+    .selectFrom('contribution')
+    .innerJoin('user_account', 'user_account.id', 'contribution.author_user_id')
+    .select(['contribution.id', 'contribution.receipt_reference', 'contribution.answers', 'contribution.status'])
+    .where('contribution.round_id', '=', roundId)
+    .where('contribution.status', '=', 'submitted')
+    .where('user_account.email', '=', DEMO_STAKEHOLDER.email)
+    .execute();
+}
+
+async function signInOnPage(page: Page) {
+  await page.getByLabel('E-mail address').fill(DEMO_STAKEHOLDER.email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('a stakeholder answers an open round from the home page, sees it saved, submits once and gets a receipt', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${platform.url}/`);
+  const open = page.getByRole('region', { name: 'Open consultations' });
+  await open.getByRole('link', { name: round.title.en }).click();
+  await page.getByRole('heading', { level: 1, name: round.title.en }).waitFor();
+  await expect(page.getByRole('link', { name: 'C2.1', exact: true }).getAttribute('href')).resolves.toBe('/actions/C2.1');
+
+  // Signed out: "Give your feedback" goes through sign-in and comes back to the form.
+  await page.getByRole('link', { name: 'Give your feedback' }).click();
+  await page.waitForURL(/\/sign-in\?next=/);
+  await signInOnPage(page);
+  await page.waitForURL(`**/consultations/${round.id}/respond`);
+  await page.getByRole('heading', { level: 1, name: /Give your feedback/ }).waitFor();
+
+  // Nothing answered: the error summary takes focus and links to the required question.
+  await page.getByRole('button', { name: 'Send feedback' }).click();
+  const summary = page.locator('.error-summary');
+  await expect.poll(() => summary.evaluate((el) => el === document.activeElement)).toBe(true);
+  await expect(summary.textContent()).resolves.toContain('Enter this information');
+
+  // Every kind of question, by keyboard-reachable controls.
+  await page.getByLabel(/What should the Roadmap do first/).fill('Pay for community interpreters and easy-read versions.');
+  await page.getByRole('group', { name: /How familiar are you/ }).getByLabel('Somewhat familiar').check();
+  const groups = page.getByRole('group', { name: /Which groups should the advisory boards include/ });
+  await groups.getByLabel('Persons with disabilities').check();
+  await groups.getByLabel('Rural communities').check();
+  await page.getByRole('group', { name: /timeline is realistic/ }).getByLabel(/^2$/).check();
+  const ranking = page.getByRole('group', { name: /Rank these priorities/ });
+  await ranking.getByRole('button', { name: /^Up — Fairness and inclusion/ }).click();
+  await expect.poll(() => ranking.locator('.ranking__label').first().textContent()).toBe('Fairness and inclusion');
+
+  await page.getByRole('button', { name: 'Add a point' }).click();
+  await page.getByLabel('Type').selectOption('recommendation');
+  await page.getByLabel('Your point').fill('Publish the advisory board membership criteria.');
+  await page.getByLabel(/Roadmap action it is about/).selectOption('C2.1');
+
+  // Autosave: a polite status says when it was saved.
+  const status = page.locator('.save-status__text');
+  await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
+  await expect.poll(() => status.textContent(), { timeout: 8_000 }).toMatch(/^Saved at \d{1,2}:\d{2}/);
+
+  // A double press sends one submission.
+  await page.getByRole('button', { name: 'Send feedback' }).dblclick();
+  await page.waitForURL(new RegExp(`/consultations/${round.id}/receipt/`));
+  await page.getByRole('heading', { level: 1, name: 'Your feedback has been received' }).waitFor();
+  const reference = (await page.locator('[data-receipt-reference]').getAttribute('data-receipt-reference')) ?? '';
+  expect(reference).toMatch(/^MSY-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+  const stored = await submittedContributions(round.id);
+  expect(stored).toHaveLength(1);
+  expect(stored[0]!.receipt_reference).toBe(reference);
+  const answers = stored[0]!.answers as Record<string, unknown>;
+  const ids = Object.fromEntries(round.questions.map((q) => [q.kind, q.id]));
+  expect(answers[ids.single_choice!]).toBe(1);
+  expect(answers[ids.multiple_choice!]).toEqual([0, 2]);
+  expect(answers[ids.likert!]).toBe(2);
+  expect(answers[ids.ranking!]).toEqual([1, 0, 2]);
+
+  // The copy by e-mail carries the same reference.
+  const mail = await waitForMail(platform.db, DEMO_STAKEHOLDER.email);
+  expect(mail.text_body).toContain(reference);
+
+  // My contributions lists it with the receipt.
+  await page.getByRole('link', { name: 'See all your contributions' }).click();
+  await page.waitForURL('**/my-contributions');
+  const entry = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: round.title.en }) });
+  await expect.poll(() => entry.textContent()).toContain(reference);
+  await expect(entry.textContent()).resolves.toContain('Published');
+  await page.getByRole('navigation').getByRole('link', { name: 'My contributions' }).waitFor();
+});
+
+test('a submission whose answer was lost, sent again after a reload, is stored once with one receipt', async () => {
+  const second = await createOpenRound(platform, { title: { en: 'Consulting on the Roadmap’s review cycle' } });
+  const page = await browser.newPage();
+  await page.goto(`${platform.url}/sign-in?next=${encodeURIComponent(`/consultations/${second.id}/respond`)}`);
+  await signInOnPage(page);
+  await page.waitForURL(`**/consultations/${second.id}/respond`);
+  await page.getByLabel(/What should the Roadmap do first/).fill('Hold sessions in national languages.');
+  await expect.poll(() => page.locator('.save-status__text').textContent(), { timeout: 8_000 }).toMatch(/^Saved at/);
+
+  // The API stores the feedback but the answer never reaches the browser (a dropped connection).
+  let sentKey: string | undefined;
+  await page.route('**/trpc/contributions.submit*', async (route) => {
+    const body = route.request().postDataJSON() as Record<string, { idempotencyKey?: string }> | { idempotencyKey?: string };
+    sentKey = 'idempotencyKey' in body ? body.idempotencyKey : Object.values(body)[0]?.idempotencyKey;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await page.getByRole('button', { name: 'Send feedback' }).click();
+  await expect.poll(() => page.locator('.error-summary').textContent()).toContain('could not reach Musyawarah');
+  expect(await submittedContributions(second.id)).toHaveLength(1);
+  await page.unroute('**/trpc/contributions.submit*');
+
+  // Reload: the key is still in sessionStorage; sending again gets the first receipt instead of a second copy.
+  await page.reload();
+  await page.getByText(/You pressed “Send feedback” earlier/).waitFor();
+  const retried = page.waitForRequest((r) => r.url().includes('/trpc/contributions.submit'));
+  await page.getByRole('button', { name: 'Send feedback' }).click();
+  const retryBody = (await retried).postDataJSON() as Record<string, { idempotencyKey?: string }>;
+  const retryKey = 'idempotencyKey' in retryBody ? (retryBody as { idempotencyKey?: string }).idempotencyKey : Object.values(retryBody)[0]?.idempotencyKey;
+  expect(retryKey).toBe(sentKey);
+  await page.waitForURL(new RegExp(`/consultations/${second.id}/receipt/`));
+
+  const stored = await submittedContributions(second.id);
+  expect(stored).toHaveLength(1);
+  await expect(page.locator('[data-receipt-reference]').getAttribute('data-receipt-reference')).resolves.toBe(stored[0]!.receipt_reference);
+  // The receipt arrived: the key is gone, so new feedback later is a new submission.
+  expect(await page.evaluate((id) => sessionStorage.getItem(`musyawarah.submission.${id}`), second.id)).toBeNull();
+});
