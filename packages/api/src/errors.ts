@@ -36,3 +36,16 @@ export function isDatabaseUnavailable(cause: unknown): boolean {
 
 
 export const unavailable = (cause: unknown) => new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'errors.unavailable', cause });
+
+/**
+ * The database refused a value the client sent: text PostgreSQL cannot store (a NUL character, `\u0000` in JSON),
+ * a value out of a column's range, a string too large for an index entry. Found by tooling/reliability's hostile-input
+ * suite, where these surfaced as internal errors. They are the client's mistake and are answered 400, not 500.
+ */
+export function isRefusedValue(cause: unknown): boolean {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^(22[0-9A-Z]{3}|54000)$/.test(code);
+}
+
+export const refusedValue = (cause: unknown) => new TRPCError({ code: 'BAD_REQUEST', message: 'validation.invalid', cause });
+

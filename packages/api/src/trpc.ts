@@ -3,7 +3,7 @@ import { isCrossSiteRequest } from '@musyawarah/auth';
 import type { MemberStateCode } from '@musyawarah/core';
 import { ZodError } from 'zod';
 import type { Context } from './context';
-import { FieldError, isDatabaseUnavailable, ThrottledError } from './errors';
+import { FieldError, isDatabaseUnavailable, isRefusedValue, refusedValue, ThrottledError } from './errors';
 
 function zodFieldErrors(error: ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
@@ -47,6 +47,8 @@ const databaseAvailability = t.middleware(async ({ next }) => {
   if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(result.error.cause)) {
     throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'errors.unavailable', cause: result.error.cause });
   }
+  // A value the database cannot store (NUL in text, out of range) is the request's fault: 400, not an internal error.
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && isRefusedValue(result.error.cause)) throw refusedValue(result.error.cause);
   return result;
 });
 

@@ -1,0 +1,470 @@
+// `pnpm bench [--quick]`: measures the platform against bare baselines in the same run, on a PostgreSQL server of its
+// own (fsync on, as in production). Prints a table and writes bench/results/latest.json. See bench/README.md.
+//
+// The API runs as a child process (`node --import tsx apps/api/src/main.ts`, NODE_ENV=production), as it does in
+// production: it gets its own event loop (autocannon in this process would otherwise steal it), its RSS is its own,
+// and the baseline server runs the same way, so both sides pay the same process and loopback costs.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { createSession } from '@musyawarah/auth';
+import { FEEDBACK_TYPES, LANGUAGES, MEMBER_STATE_CODES, STAKEHOLDER_GROUPS } from '@musyawarah/core';
+import { insertUser, migrateToLatest, openDatabase, seedReferenceData, type Db } from '@musyawarah/db';
+import { freePort, startThrowawayPostgres } from '../../tooling/scripts/lib/postgres.mjs';
+import { PARTICIPATION_SQL } from './baselines/sql';
+
+const QUICK = process.argv.includes('--quick');
+const BENCH_DIR = path.resolve(import.meta.dirname, '..');
+const REPO_ROOT = path.resolve(BENCH_DIR, '..');
+const SIZES = QUICK
+  ? { loadSeconds: 3, warmupSeconds: 1, connections: 64, rounds: 20, users: 64, dashboardContributions: 20_000, dashboardRepeats: 5, background: 5_000 }
+  : { loadSeconds: 20, warmupSeconds: 5, connections: 64, rounds: 200, users: 500, dashboardContributions: 1_000_000, dashboardRepeats: 15, background: 100_000 };
+
+interface Row {
+  id: string;
+  measure: string;
+  value: number | null;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+  goal: string;
+  met: boolean | null;
+  note?: string;
+  raw?: unknown;
+}
+const rows: Row[] = [];
+const problems: string[] = [];
+const log = (line: string) => console.error(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const t0 = performance.now();
+
+// ---------------------------------------------------------------------------------------------------------------------
+// processes
+
+interface Child {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function startChild(name: string, args: string[], env: Record<string, string>, port: number, ready: string): Promise<Child> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-10_000)));
+  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-10_000)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${out}`);
+    try {
+      const res = await fetch(`${url}${ready}`, { signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (res.status < 500) break;
+    } catch {}
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not answer within 90 s:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+function rssMb(pid: number | undefined): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// seeding, straight into the database
+
+async function createRound(db: Db, title: string): Promise<string> {
+  const round = await db
+    .insertInto('consultation_round')
+    .values({
+      title: JSON.stringify({ en: title, id: `${title} (id)` }),
+      description: JSON.stringify({ en: `Background for ${title}: how the Roadmap should change.` }),
+      format: 'online_consultation',
+      action_ids: ['C3.2', 'C3.2.1'],
+      audience: 'public',
+      languages: ['en', 'id', 'th', 'vi'],
+      opens_at: new Date(Date.now() - 86_400_000),
+      closes_at: new Date(Date.now() + 30 * 86_400_000),
+      published_at: new Date(Date.now() - 86_400_000),
+      targets: JSON.stringify([{ dimension: 'stakeholder_group', value: 'civil_society', minimum: 50 }]),
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('round_question')
+    .values([
+      { round_id: round.id, position: 0, kind: 'likert', prompt: JSON.stringify({ en: 'How well does C3.2 work for you?' }), required: false, likert: JSON.stringify({ points: 5, minLabel: { en: 'Not at all' }, maxLabel: { en: 'Fully' } }) },
+      { round_id: round.id, position: 1, kind: 'free_text', prompt: JSON.stringify({ en: 'What is missing?' }), required: false },
+    ])
+    .execute();
+  await db
+    .insertInto('round_theme')
+    .values(['access', 'language', 'privacy', 'safety', 'skills', 'funding', 'oversight', 'inclusion'].map((label) => ({ round_id: round.id, label })))
+    .execute();
+  return round.id;
+}
+
+async function createUsers(db: Db, role: 'stakeholder' | 'secretariat', count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const user = await insertUser(db, {
+      email: `bench-${role}-${i}-${randomUUID().slice(0, 8)}@example.org`,
+      name: `Bench ${role} ${i}`,
+      role,
+      stakeholderGroup: role === 'stakeholder' ? STAKEHOLDER_GROUPS[i % STAKEHOLDER_GROUPS.length] : null,
+      passwordHash: null,
+      status: 'active',
+      emailVerifiedAt: new Date(),
+    });
+    tokens.push((await createSession(db, user.id)).token);
+  }
+  return tokens;
+}
+
+const arr = (values: readonly string[]) => `array[${values.map((v) => `'${v}'`).join(',')}]`;
+
+/** n submitted contributions in one round, spread over groups × states × languages, with items and themes. */
+async function seedContributions(db: Db, roundId: string, n: number) {
+  const states = [...MEMBER_STATE_CODES];
+  for (let done = 0; done < n; done += 200_000) {
+    const batch = Math.min(200_000, n - done);
+    await sql
+      .raw(
+        `insert into contribution (round_id, status, idempotency_key, answers, stakeholder_group, member_state_code, written_in,
+           named_publicly, submitted_at, updated_at, hidden_at)
+         select '${roundId}', 'submitted', gen_random_uuid(), '{}'::jsonb,
+           (${arr(STAKEHOLDER_GROUPS)})[1 + (i * 7) % ${STAKEHOLDER_GROUPS.length}],
+           case when i % 10 = 0 then null else (${arr(states)})[1 + (i * 13) % ${states.length}] end,
+           (${arr(LANGUAGES)})[1 + (i * 3) % ${LANGUAGES.length}],
+           i % 4 = 0, now() - (i % 1000) * interval '1 minute', now(),
+           case when i % 200 = 0 then now() else null end
+         from generate_series(${done + 1}, ${done + batch}) i`,
+      )
+      .execute(db);
+  }
+  await sql
+    .raw(
+      `insert into contribution_item (contribution_id, position, type, text)
+       select c.id, p, (${arr(FEEDBACK_TYPES)})[1 + abs(hashtext(c.id::text || p)) % ${FEEDBACK_TYPES.length}], 'Seeded feedback text about the Roadmap'
+       from contribution c cross join generate_series(0, 1) p
+       where c.round_id = '${roundId}' and (p = 0 or abs(hashtext(c.id::text)) % 2 = 0)`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `with t as (select array_agg(id order by label) a from round_theme where round_id = '${roundId}')
+       insert into contribution_theme (contribution_id, theme_id)
+       select c.id, t.a[1 + abs(hashtext(c.id::text)) % 8] from contribution c, t
+       where c.round_id = '${roundId}' and abs(hashtext(c.id::text)) % 3 = 0`,
+    )
+    .execute(db);
+  await sql.raw('analyze').execute(db);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// load
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  peakRssMb: number | null;
+}
+
+async function load(url: string, options: { method?: 'GET' | 'POST'; path: string; body?: () => string; cookie?: () => string; pid?: number }): Promise<LoadResult> {
+  const request = (duration: number) =>
+    autocannon({
+      url,
+      connections: SIZES.connections,
+      duration,
+      timeout: 10,
+      requests: [
+        {
+          method: options.method ?? 'GET',
+          path: options.path,
+          setupRequest: (req) => ({
+            ...req,
+            headers: { ...req.headers, 'content-type': 'application/json', ...(options.cookie ? { cookie: options.cookie() } : {}) },
+            ...(options.body ? { body: options.body() } : {}),
+          }),
+        },
+      ],
+    });
+  await request(SIZES.warmupSeconds);
+  let peak: number | null = null;
+  const sampler = setInterval(() => {
+    const now = rssMb(options.pid);
+    if (now !== null) peak = Math.max(peak ?? 0, now);
+  }, 250);
+  const result = await request(SIZES.loadSeconds);
+  clearInterval(sampler);
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    peakRssMb: peak,
+  };
+}
+
+function addLoadRow(id: string, measure: string, api: LoadResult, base: LoadResult, goalRatio: number, p99Goal?: number) {
+  const ratio = base.rps ? api.rps / base.rps : null;
+  const met = ratio !== null && ratio >= goalRatio && (p99Goal === undefined || api.p99 <= p99Goal);
+  rows.push({
+    id,
+    measure,
+    value: api.rps,
+    unit: 'req/s',
+    baseline: base.rps,
+    ratio,
+    goal: `≥ ${goalRatio * 100} % of baseline${p99Goal ? `, p99 ≤ ${p99Goal} ms` : ''}`,
+    met,
+    note: `p50 ${api.p50} ms, p99 ${api.p99} ms (baseline p99 ${base.p99} ms); API peak RSS ${api.peakRssMb ?? '?'} MB; non-2xx ${api.non2xx}, errors ${api.errors}`,
+    raw: { api, baseline: base },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+function bundleRow() {
+  const dist = path.join(REPO_ROOT, 'apps/stakeholder/dist');
+  const index = path.join(dist, 'index.html');
+  if (!existsSync(index)) {
+    rows.push({ id: 'bundle', measure: 'stakeholder initial JS (gzip)', value: null, unit: 'KB', baseline: null, ratio: null, goal: '≤ 150 KB', met: null, note: 'not built: run `pnpm --filter @musyawarah/stakeholder build` first' });
+    return;
+  }
+  const html = readFileSync(index, 'utf8');
+  const initial = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) initial.add((m[1] ?? m[2])!.replace(/^\//, ''));
+  const gz = (file: string) => gzipSync(readFileSync(path.join(dist, file))).length / 1024;
+  const initialKb = [...initial].reduce((sum, f) => sum + gz(f), 0);
+  const chunks = readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js') && !initial.has(`assets/${f}`));
+  const largest = chunks.map((f) => ({ f, kb: gz(`assets/${f}`) })).sort((a, b) => b.kb - a.kb)[0];
+  rows.push({
+    id: 'bundle',
+    measure: 'stakeholder initial JS (gzip)',
+    value: Math.round(initialKb * 10) / 10,
+    unit: 'KB',
+    baseline: null,
+    ratio: null,
+    goal: '≤ 150 KB',
+    met: initialKb <= 150,
+    note: `${initial.size} file(s) loaded at start; largest route chunk ${largest ? `${largest.f} ${largest.kb.toFixed(1)} KB gzip` : 'none'}; from apps/stakeholder/dist as last built`,
+    raw: { initial: [...initial], largestRouteChunk: largest ?? null },
+  });
+}
+
+function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function main() {
+  log(`${QUICK ? 'quick' : 'full'} run; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${os.cpus().length} cores`);
+  const server = await startThrowawayPostgres({ fsync: true, log, settings: { shared_buffers: '256MB' } });
+  const children: Child[] = [];
+  const handle = await openDatabase({ databaseUrl: server.url, poolSize: 4 });
+  try {
+    const db = handle.db;
+    await migrateToLatest(db);
+    await seedReferenceData(db);
+
+    log(`seeding: ${SIZES.rounds} rounds, ${SIZES.users} stakeholders, ${SIZES.dashboardContributions} contributions in the dashboard round`);
+    const roundIds: string[] = [];
+    for (let i = 0; i < SIZES.rounds; i++) roundIds.push(await createRound(db, `Consultation ${i + 1}`));
+    const dashboardRound = await createRound(db, 'Dashboard round');
+    await seedContributions(db, dashboardRound, SIZES.dashboardContributions);
+    // Other rounds get background data too, so writes land in tables and indexes of a realistic size.
+    const background = Math.floor(SIZES.background / SIZES.rounds);
+    for (const id of roundIds.slice(0, 20)) await seedContributions(db, id, background);
+    const stakeholders = await createUsers(db, 'stakeholder', SIZES.users);
+    const [secretariat] = await createUsers(db, 'secretariat', 1);
+    log('seeded');
+
+    const dbEnv = { DATABASE_URL: server.url, DATABASE_POOL_SIZE: '10' };
+    const apiPort = await freePort();
+    const api = await startChild(
+      'API',
+      ['apps/api/src/main.ts'],
+      { ...dbEnv, NODE_ENV: 'production', SEED_DEMO: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${apiPort}` },
+      apiPort,
+      '/healthz',
+    );
+    children.push(api);
+    const base = await startChild('baseline', ['bench/src/baselines/server.ts'], dbEnv, await freePort(), '/catalogue');
+    children.push(base);
+    const idleRss = rssMb(api.child.pid);
+
+    const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
+    const cookie = () => `musyawarah_session=${pick(stakeholders)}`;
+    let sent = 0;
+    const body = (roundOf: () => string) => () =>
+      JSON.stringify({
+        roundId: roundOf(),
+        answers: {},
+        stakeholderGroup: pick([...STAKEHOLDER_GROUPS]),
+        memberState: pick([...MEMBER_STATE_CODES]),
+        writtenIn: pick(['en', 'id', 'th', 'vi']),
+        namedPublicly: false,
+        items: [{ type: 'suggestion', text: `Benchmark feedback ${++sent}: the Roadmap should say more about community review.` }],
+        idempotencyKey: randomUUID(),
+      });
+
+    // 1. submissions, many rounds and one round
+    for (const [id, label, roundOf] of [
+      ['submit-many', 'feedback submission, many rounds (64 conns)', () => pick(roundIds)],
+      ['submit-one', 'feedback submission, one round (64 conns)', () => roundIds[0]!],
+    ] as const) {
+      log(`load: ${label}`);
+      const before = await countSubmitted(db);
+      const apiResult = await load(api.url, { method: 'POST', path: '/trpc/contributions.submit', body: body(roundOf), cookie, pid: api.child.pid });
+      const afterApi = await countSubmitted(db);
+      const baseResult = await load(base.url, { method: 'POST', path: '/submit', body: body(roundOf), cookie });
+      addLoadRow(id, label, apiResult, baseResult, 0.6, 50);
+      // Every acknowledged submission is stored (warm-up included), and — on one round — none was refused.
+      const rejected = apiResult.non2xx + apiResult.errors + apiResult.timeouts;
+      if (afterApi - before < apiResult.ok) problems.push(`${id}: ${apiResult.ok} acknowledged but only ${afterApi - before} stored`);
+      if (id === 'submit-one' && rejected > 0) problems.push(`${id}: ${rejected} submissions rejected or failed (non-2xx ${apiResult.non2xx}, errors ${apiResult.errors}, timeouts ${apiResult.timeouts})`);
+    }
+
+    // 2. public reads
+    const roundInput = encodeURIComponent(JSON.stringify({ roundId: roundIds[0] }));
+    for (const [id, label, apiPath, basePath] of [
+      ['read-catalogue', 'public read: catalogue list', '/trpc/catalogue.list', '/catalogue'],
+      ['read-round', 'public read: round page', `/trpc/rounds.get?input=${roundInput}`, `/round?id=${roundIds[0]}`],
+    ] as const) {
+      log(`load: ${label}`);
+      const apiResult = await load(api.url, { path: apiPath, pid: api.child.pid });
+      const baseResult = await load(base.url, { path: basePath });
+      addLoadRow(id, label, apiResult, baseResult, 0.7);
+      if (apiResult.non2xx || apiResult.errors) problems.push(`${id}: ${apiResult.non2xx} non-2xx, ${apiResult.errors} errors`);
+    }
+
+    // 3. dashboard aggregates
+    log(`dashboard: rounds.participation over ${SIZES.dashboardContributions} contributions`);
+    const dashboardUrl = `${api.url}/trpc/rounds.participation?input=${encodeURIComponent(JSON.stringify({ roundId: dashboardRound }))}`;
+    const apiTimes: number[] = [];
+    let peakDuringDashboard: number | null = null;
+    for (let i = 0; i < SIZES.dashboardRepeats + 1; i++) {
+      const started = performance.now();
+      const res = await fetch(dashboardUrl, { headers: { cookie: `musyawarah_session=${secretariat}` } });
+      const json = (await res.json()) as { result?: { data?: { tally?: { total?: number } } } };
+      if (!res.ok) throw new Error(`rounds.participation answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
+      if (i > 0) apiTimes.push(performance.now() - started); // the first call warms caches and the JIT
+      peakDuringDashboard = Math.max(peakDuringDashboard ?? 0, rssMb(api.child.pid) ?? 0);
+    }
+    const raw = new pg.Pool({ connectionString: server.url, max: 3 });
+    const rawTimes: number[] = [];
+    for (let i = 0; i < SIZES.dashboardRepeats + 1; i++) {
+      const started = performance.now();
+      await Promise.all(Object.values(PARTICIPATION_SQL).map((q) => raw.query(q, [dashboardRound])));
+      if (i > 0) rawTimes.push(performance.now() - started);
+    }
+    await raw.end();
+    const apiMs = median(apiTimes);
+    const rawMs = median(rawTimes);
+    rows.push({
+      id: 'dashboard',
+      measure: `round dashboard aggregates (${SIZES.dashboardContributions.toLocaleString('en')} contributions)`,
+      value: Math.round(apiMs),
+      unit: 'ms',
+      baseline: Math.round(rawMs),
+      ratio: apiMs / rawMs,
+      goal: '≤ 1.5 × raw GROUP BY, < 300 ms',
+      met: apiMs <= 1.5 * rawMs && apiMs < 300,
+      note: `median of ${SIZES.dashboardRepeats} over HTTP as the secretariat; baseline = the same three GROUP BY queries over pg; API RSS during it ${peakDuringDashboard ?? '?'} MB`,
+      raw: { apiMs: apiTimes, rawMs: rawTimes },
+    });
+
+    // 4. edition diff
+    rows.push({ id: 'edition-diff', measure: 'edition diff of two complete Roadmap editions', value: null, unit: 'ms', baseline: null, ratio: null, goal: '< 100 ms', met: null, note: 'not yet available: Roadmap editions do not exist in the platform yet' });
+
+    // 5. bundle
+    bundleRow();
+
+    rows.push({ id: 'api-rss', measure: 'API memory (RSS)', value: Math.max(...rows.map((r) => (r.raw as { api?: LoadResult } | undefined)?.api?.peakRssMb ?? 0), peakDuringDashboard ?? 0), unit: 'MB', baseline: idleRss, ratio: null, goal: 'reported', met: null, note: `peak under load and during the dashboard; baseline column = idle after start` });
+  } finally {
+    for (const c of children) await c.stop();
+    await handle.close();
+    await server.stop();
+  }
+}
+
+async function countSubmitted(db: Db) {
+  const { rows: r } = await sql<{ n: number }>`select count(*)::int as n from contribution where status = 'submitted'`.execute(db);
+  return Number(r[0]?.n ?? 0);
+}
+
+function printTable() {
+  const fmt = (n: number | null, digits = 0) => (n === null ? '—' : n.toLocaleString('en', { maximumFractionDigits: digits }));
+  const table = rows.map((r) => [
+    r.measure,
+    r.value === null ? '—' : `${fmt(r.value, 1)} ${r.unit}`,
+    r.baseline === null ? '—' : `${fmt(r.baseline, 1)} ${r.unit}`,
+    r.ratio === null ? '—' : r.ratio.toFixed(2),
+    r.goal,
+    r.met === null ? (r.value === null ? 'n/a' : '') : r.met ? 'met' : 'MISSED',
+  ]);
+  const header = ['measure', 'value', 'baseline', 'ratio', 'goal', 'result'];
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(`\nMusyawarah benchmarks (${QUICK ? 'quick — small sizes, timings not meaningful' : 'full'}), load average at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of table) console.log(line(row));
+  for (const r of rows) if (r.note) console.log(`  ${r.id}: ${r.note}`);
+}
+
+main()
+  .catch((error: unknown) => {
+    problems.push(`crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  })
+  .finally(() => {
+    printTable();
+    mkdirSync(path.join(BENCH_DIR, 'results'), { recursive: true });
+    writeFileSync(
+      path.join(BENCH_DIR, 'results', 'latest.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), quick: QUICK, sizes: SIZES, machine: { cpus: os.cpus().length, loadavgAtEnd: os.loadavg(), node: process.version, totalMemMb: Math.round(os.totalmem() / 2 ** 20) }, rows, problems }, null, 2)}\n`,
+    );
+    console.log(`\nRaw figures: bench/results/latest.json`);
+    if (problems.length) {
+      console.log(`\nProblems (these fail the run):\n${problems.map((p) => `  ✗ ${p}`).join('\n')}`);
+      process.exitCode = 1;
+    }
+  });
