@@ -2,7 +2,8 @@
 // `npm test`: installs what the tests need and runs every test, then prints a per-suite table and, as the very last
 // line, `N passed, N failed` (CI reads only that line and the exit code). Order:
 //   install → system packages (PostgreSQL, Chromium) → throwaway PostgreSQL → typecheck + lint → build web apps →
-//   vitest per package on PGlite → database packages again on PostgreSQL → browser tests → benchmarks hook → summary.
+//   vitest per package on PGlite → database packages again on PostgreSQL → reliability suites (own PostgreSQL each) →
+//   browser tests → benchmarks hook → summary.
 // Options: --skip-install, --skip-checks (typecheck/lint), --only=<dir,...> (e.g. --only=packages/db,tooling/e2e).
 // Reports: .tmp/test-reports/<suite>-<database>.json. A suite gets TEST_SUITE_TIMEOUT_MIN minutes (default 15).
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -40,6 +41,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const E2E_DIR = 'tooling/e2e';
 /** Packages whose tests run a second time against a real PostgreSQL server. */
 const DATABASE_PACKAGES = ['packages/db', 'packages/auth', 'packages/api', 'apps/api'];
+/** Packages that run once, not on PGlite: each suite starts its own PostgreSQL server (crash, outage, hostile input). */
+const POSTGRES_ONLY_PACKAGES = ['tooling/reliability'];
 const SUITE_TIMEOUT_MS = Number(process.env.TEST_SUITE_TIMEOUT_MIN ?? 15) * 60_000;
 
 /** @type {{ suite: string; database: string; passed: number; failed: number; skipped: number; durationMs: number; durationText?: string; note?: string }[]} */
@@ -378,8 +381,9 @@ async function main() {
   if (interrupted()) return;
   const packages = testablePackages().filter(selected);
   const dbPackages = DATABASE_PACKAGES.filter((dir) => packages.includes(dir));
+  const postgresOnly = POSTGRES_ONLY_PACKAGES.filter((dir) => packages.includes(dir));
   const system = await ensureSystemPackages({
-    needPostgres: dbPackages.length > 0,
+    needPostgres: dbPackages.length > 0 || postgresOnly.length > 0,
     needChromium: packages.includes(E2E_DIR),
   });
   if (interrupted()) return;
@@ -399,7 +403,8 @@ async function main() {
   if (!only || selected(E2E_DIR) || selected('apps/stakeholder') || selected('apps/secretariat'))
     await buildWebApps();
 
-  for (const dir of packages.filter((d) => d !== E2E_DIR)) await vitestSuite(dir, 'pglite', testEnv());
+  for (const dir of packages.filter((d) => d !== E2E_DIR && !postgresOnly.includes(d)))
+    await vitestSuite(dir, 'pglite', testEnv());
 
   for (const dir of dbPackages) {
     if (postgres) await vitestSuite(dir, 'postgres', testEnv({ TEST_DATABASE_URL: postgres.url }));
@@ -415,6 +420,12 @@ async function main() {
   if (postgres) {
     await postgres.stop();
     postgres = undefined;
+  }
+
+  for (const dir of postgresOnly) {
+    if (system.postgres) await vitestSuite(dir, 'postgres', testEnv());
+    else
+      record({ suite: dir, database: 'postgres', passed: 0, failed: 1, note: 'not run: PostgreSQL server binaries missing' });
   }
 
   if (packages.includes(E2E_DIR)) {
