@@ -164,6 +164,16 @@ describe('feedback', () => {
     expect(map.tally.total).toBe(1);
     expect(map.gaps).toEqual([expect.objectContaining({ actual: 1, shortfall: 1 })]);
     expect(map.byTheme).toEqual([expect.objectContaining({ label: 'Language access', count: 1 })]);
+    expect(map.byDay).toEqual([{ day: new Date().toISOString().slice(0, 10), count: 2 }]);
+
+    // Exports name only those who agreed to be named; the others are identified by receipt reference alone.
+    const exported = JSON.parse((await secretariat.caller.contributions.export({ roundId: round.id, format: 'json' })).body);
+    const byRef = Object.fromEntries(exported.contributions.map((c: { receiptReference: string }) => [c.receiptReference, c]));
+    expect(byRef[good.receiptReference]).toMatchObject({ name: reporter.user.name, hidden: false, themes: ['Language access'] });
+    expect(byRef[spam.receiptReference]).toMatchObject({ name: null, hidden: true, hiddenReason: 'spam' });
+    const csv = (await secretariat.caller.contributions.export({ roundId: round.id, format: 'csv' })).body;
+    expect(csv.split('\n')[0]).toContain('receipt_reference');
+    expect(csv).not.toContain(author.user.name);
   });
 
   it('the secretariat enters feedback from an in-person event on behalf of a participant, recorded as facilitated', async () => {

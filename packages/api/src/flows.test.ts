@@ -216,7 +216,7 @@ describe('my account', () => {
     expect(user).toMatchObject({ name: 'New Name', locale: 'id', organisationName: 'Universitas Contoh', memberState: 'ID' });
     const [entry] = await listAuditEntries(api.db, { entityType: 'user', entityId: me.user.id, limit: 1 });
     expect(entry?.action).toBe('user.update_profile');
-    expect(entry?.before_value).toMatchObject({ name: 'Test stakeholder', password_hash: '[redacted]' });
+    expect(entry?.before_value).toMatchObject({ name: me.user.name, password_hash: '[redacted]' });
     expect(entry?.after_value).toMatchObject({ name: 'New Name' });
   });
 

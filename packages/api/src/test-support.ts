@@ -44,7 +44,7 @@ export async function createTestApi() {
     cachedHash ??= hashPassword(TEST_PASSWORD);
     return insertUser(database.db, {
       email: overrides.email ?? `${role}-${++counter}-${Math.random().toString(36).slice(2, 8)}@example.org`,
-      name: `Test ${role}`,
+      name: `Test ${role} ${counter}`,
       role,
       memberStateCode: role === 'member_state' ? (overrides.memberState ?? 'ID') : null,
       stakeholderGroup: role === 'stakeholder' ? 'civil_society' : null,

@@ -17,6 +17,7 @@ import {
 } from '@musyawarah/core';
 import {
   countItemsByType,
+  countSubmissionsByDay,
   countSubmittedByRound,
   countThemes,
   findRound,
@@ -303,7 +304,12 @@ export const roundsRouter = router({
   participation: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
     const round = await findRound(ctx.db, input.roundId);
     if (!round) throw notFound('round.notFound');
-    const [rows, byType, byTheme] = await Promise.all([listParticipation(ctx.db, round.id), countItemsByType(ctx.db, round.id), countThemes(ctx.db, round.id)]);
+    const [rows, byType, byTheme, byDay] = await Promise.all([
+      listParticipation(ctx.db, round.id),
+      countItemsByType(ctx.db, round.id),
+      countThemes(ctx.db, round.id),
+      countSubmissionsByDay(ctx.db, round.id),
+    ]);
     const tally = tallyParticipation(rows.map((r) => ({ stakeholderGroup: r.stakeholder_group ?? 'other', memberState: r.member_state_code, writtenIn: r.written_in })));
     return {
       phase: phaseOf(round),
@@ -312,6 +318,7 @@ export const roundsRouter = router({
       gaps: representationGaps(tally, round.targets),
       byType: Object.fromEntries(byType.map((r) => [r.type, Number(r.count)])),
       byTheme: byTheme.map((t) => ({ id: t.id, label: t.label, count: Number(t.count) })),
+      byDay,
     };
   }),
 });

@@ -173,3 +173,16 @@ export async function countThemes(db: Executor, roundId: string) {
     .orderBy('round_theme.label')
     .execute();
 }
+
+/** Submissions per UTC day, for "participation over time". */
+export async function countSubmissionsByDay(db: Executor, roundId: string) {
+  const rows = await db
+    .selectFrom('contribution')
+    .select([sql<string>`to_char(submitted_at at time zone 'UTC', 'YYYY-MM-DD')`.as('day'), sql<number>`count(*)::int`.as('count')])
+    .where('round_id', '=', roundId)
+    .where('status', '=', 'submitted')
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
+    .execute();
+  return rows.map((r) => ({ day: r.day, count: Number(r.count) }));
+}
