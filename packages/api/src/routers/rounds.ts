@@ -310,7 +310,7 @@ export const roundsRouter = router({
       countThemes(ctx.db, round.id),
       countSubmissionsByDay(ctx.db, round.id),
     ]);
-    const tally = tallyParticipation(rows.map((r) => ({ stakeholderGroup: r.stakeholder_group ?? 'other', memberState: r.member_state_code, writtenIn: r.written_in })));
+    const tally = tallyParticipation(rows.map((r) => ({ stakeholderGroup: r.stakeholder_group ?? 'other', memberState: r.member_state_code, writtenIn: r.written_in, count: r.count })));
     return {
       phase: phaseOf(round),
       tally,

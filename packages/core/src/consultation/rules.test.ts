@@ -272,6 +272,16 @@ describe('stakeholder mapping', () => {
     expect(tally.byGroupStateLanguage.reduce((sum, cell) => sum + cell.count, 0)).toBe(people.length);
   });
 
+  it('tallies grouped records (with a count) exactly as the contributions they stand for', () => {
+    const grouped = [
+      { stakeholderGroup: 'civil_society', memberState: 'KH', writtenIn: 'km', count: 2 },
+      { stakeholderGroup: 'industry', memberState: 'SG', writtenIn: 'en', count: 1 },
+      { stakeholderGroup: 'individual', memberState: null, writtenIn: 'th', count: 1 },
+      { stakeholderGroup: 'academia', memberState: 'VN', writtenIn: 'vi', count: 0 },
+    ];
+    expect(tallyParticipation(grouped)).toEqual(tallyParticipation(people));
+  });
+
   it('has an empty tally that leaves every target unmet', () => {
     const tally = tallyParticipation([]);
     expect(tally).toEqual({

@@ -224,6 +224,11 @@ export interface ParticipationRecord {
   stakeholderGroup: string;
   memberState: string | null;
   writtenIn: string;
+  /**
+   * How many contributions this record stands for (default 1). The API passes one record per group × state × language
+   * with its count from a GROUP BY, so a round with a million contributions is tallied from a few hundred rows.
+   */
+  count?: number;
 }
 
 export interface ParticipationCell {
@@ -244,8 +249,8 @@ export interface ParticipationTally {
   byGroupStateLanguage: ParticipationCell[];
 }
 
-const bump = (counts: Record<string, number>, key: string) => {
-  counts[key] = (counts[key] ?? 0) + 1;
+const bump = (counts: Record<string, number>, key: string, by: number) => {
+  counts[key] = (counts[key] ?? 0) + by;
 };
 
 /**
@@ -258,20 +263,24 @@ export function tallyParticipation(contributions: readonly ParticipationRecord[]
   const byLanguage: Record<string, number> = Object.create(null);
   const cells = new Map<string, ParticipationCell>();
   let unspecifiedMemberState = 0;
+  let total = 0;
   for (const c of contributions) {
-    bump(byStakeholderGroup, c.stakeholderGroup);
-    if (c.memberState === null) unspecifiedMemberState += 1;
-    else bump(byMemberState, c.memberState);
-    bump(byLanguage, c.writtenIn);
+    const n = c.count ?? 1;
+    if (n <= 0) continue;
+    total += n;
+    bump(byStakeholderGroup, c.stakeholderGroup, n);
+    if (c.memberState === null) unspecifiedMemberState += n;
+    else bump(byMemberState, c.memberState, n);
+    bump(byLanguage, c.writtenIn, n);
     const key = JSON.stringify([c.stakeholderGroup, c.memberState, c.writtenIn]);
     const cell = cells.get(key);
-    if (cell) cell.count += 1;
+    if (cell) cell.count += n;
     else
       cells.set(key, {
         stakeholderGroup: c.stakeholderGroup,
         memberState: c.memberState,
         writtenIn: c.writtenIn,
-        count: 1,
+        count: n,
       });
   }
   const byGroupStateLanguage = [...cells.values()].sort(
@@ -282,7 +291,7 @@ export function tallyParticipation(contributions: readonly ParticipationRecord[]
       a.writtenIn.localeCompare(b.writtenIn),
   );
   return {
-    total: contributions.length,
+    total,
     byStakeholderGroup: { ...byStakeholderGroup },
     byMemberState: { ...byMemberState },
     unspecifiedMemberState,

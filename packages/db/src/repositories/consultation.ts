@@ -137,15 +137,21 @@ export async function listContributionsOfAuthor(db: Executor, authorUserId: stri
     .execute();
 }
 
-/** Who took part: one row per submitted, visible contribution, for the stakeholder map. */
+/**
+ * Who took part, for the stakeholder map: submitted, visible contributions counted per stakeholder group × Member
+ * State × language. Counted in the database (one row per combination, a few hundred at most) — fetching one row per
+ * contribution made the round dashboard take seconds and hundreds of MB at a million contributions (bench/).
+ */
 export async function listParticipation(db: Executor, roundId: string) {
-  return db
+  const rows = await db
     .selectFrom('contribution')
-    .select(['stakeholder_group', 'member_state_code', 'written_in'])
+    .select(['stakeholder_group', 'member_state_code', 'written_in', sql<number>`count(*)::int`.as('count')])
     .where('round_id', '=', roundId)
     .where('status', '=', 'submitted')
     .where('hidden_at', 'is', null)
+    .groupBy(['stakeholder_group', 'member_state_code', 'written_in'])
     .execute();
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
 export async function countItemsByType(db: Executor, roundId: string) {
