@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createOpenRound, type CreatedRound } from './fixtures/rounds';
+import { asSecretariat, createOpenRound, type CreatedRound } from './fixtures/rounds';
 import {
   DEMO_PASSWORD,
   DEMO_STAKEHOLDER,
@@ -158,4 +158,24 @@ test('a submission whose answer was lost, sent again after a reload, is stored o
   await expect(page.locator('[data-receipt-reference]').getAttribute('data-receipt-reference')).resolves.toBe(stored[0]!.receipt_reference);
   // The receipt arrived: the key is gone, so new feedback later is a new submission.
   expect(await page.evaluate((id) => sessionStorage.getItem(`musyawarah.submission.${id}`), second.id)).toBeNull();
+});
+
+test('feedback sent after the deadline is refused with a clear message and nothing is stored', async () => {
+  const third = await createOpenRound(platform, { title: { en: 'Short round on captioning standards' } });
+  const page = await browser.newPage();
+  await page.goto(`${platform.url}/sign-in?next=${encodeURIComponent(`/consultations/${third.id}/respond`)}`);
+  await signInOnPage(page);
+  await page.waitForURL(`**/consultations/${third.id}/respond`);
+  await page.getByLabel(/What should the Roadmap do first/).fill('Caption every session.');
+  await expect.poll(() => page.locator('.save-status__text').textContent(), { timeout: 8_000 }).toMatch(/^Saved at/);
+
+  // The Secretariat closes the round while the participant is still on the form.
+  await asSecretariat(platform, 'rounds.transition', { roundId: third.id, action: 'close_early' });
+  await page.getByRole('button', { name: 'Send feedback' }).click();
+  const banner = page.getByRole('alert').filter({ hasText: 'The deadline has passed' });
+  await banner.waitFor();
+  await expect.poll(() => banner.evaluate((el) => el === document.activeElement)).toBe(true);
+  await expect(banner.textContent()).resolves.toContain('we could not accept your feedback');
+  await expect(page.getByRole('button', { name: 'Send feedback' }).isDisabled()).resolves.toBe(true);
+  expect(await submittedContributions(third.id)).toHaveLength(0);
 });

@@ -88,6 +88,7 @@ function RoundTitle({ contribution: c, id }: { contribution: MyContribution; id:
 
 function DraftEntry({ contribution: c, open }: { contribution: MyContribution; open: boolean }) {
   const { t } = useTranslation();
+  const pick = useLocalized();
   const format = useZonedFormat();
   const headingId = `draft-${c.id}`;
   return (
@@ -99,6 +100,7 @@ function DraftEntry({ contribution: c, open }: { contribution: MyContribution; o
       {open ? (
         <ButtonLink to={`/consultations/${c.roundId}/respond`} variant="secondary">
           {t('consultations.mine.continue')}
+          <span className="visually-hidden"> — {pick(c.roundTitle).text}</span>
         </ButtonLink>
       ) : (
         <p>{t('consultations.mine.draftClosed')}</p>

@@ -26,6 +26,8 @@ import { useTRPC, type Me } from '../../trpc';
 import { useCatalogueIds } from '../catalogue/data';
 import './consultations.css';
 import {
+  hasFallback,
+  inAudience,
   isUuid,
   resolveMessageKey,
   useConsultationMessage,
@@ -91,7 +93,7 @@ function RespondLoader({ roundId }: { roundId: string }) {
     return <ErrorNotice error={round.error} onRetry={() => void round.refetch()} />;
   }
   if (draft.isError) return <ErrorNotice error={draft.error} onRetry={() => void draft.refetch()} />;
-  if (round.data.phase !== 'open') return <NotOpen round={round.data} />;
+  if (round.data.phase !== 'open' || !inAudience(round.data, me.data.stakeholderGroup)) return <NotOpen round={round.data} />;
   return <RespondForm round={round.data} draft={draft.data} me={me.data} />;
 }
 
@@ -100,12 +102,20 @@ function NotOpen({ round }: { round: RoundDetail }) {
   const pick = useLocalized();
   const format = useZonedFormat();
   const upcoming = round.phase === 'upcoming';
+  const open = round.phase === 'open';
+  const title = open
+    ? t('consultations.respond.notInvitedTitle')
+    : upcoming
+      ? t('consultations.respond.notOpenTitle')
+      : t('consultations.respond.closedTitle');
   return (
-    <Page title={upcoming ? t('consultations.respond.notOpenTitle') : t('consultations.respond.closedTitle')} caption={pick(round.title).text}>
+    <Page title={title} caption={pick(round.title).text}>
       <p>
-        {upcoming
-          ? t('consultations.round.opensLater', { date: format(round.opensAt) })
-          : t('consultations.round.closedOn', { date: format(round.closesAt) })}
+        {open
+          ? t('consultations.round.notInAudience')
+          : upcoming
+            ? t('consultations.round.opensLater', { date: format(round.opensAt) })
+            : t('consultations.round.closedOn', { date: format(round.closesAt) })}
       </p>
       <p>
         <Link to={`/consultations/${round.id}`}>{t('consultations.respond.backToRound')}</Link>
@@ -190,14 +200,15 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
   const pick = useLocalized();
   const format = useZonedFormat();
   const tm = useConsultationMessage();
-  const exists = useCallback((key: string) => i18n.exists(key), [i18n]);
+  const exists = useCallback((key: string) => i18n.exists(key) || hasFallback(key), [i18n]);
   const title = pick(round.title);
 
   const [values, setValues] = useState<Values>(() => initialValues(round, draft, me, i18n.language));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<Message | null>(null);
   const [focusToken, setFocusToken] = useState(0);
-  const [closed, setClosed] = useState(false);
+  const [closedBy, setClosedBy] = useState<'save' | 'submit' | null>(null);
+  const closed = closedBy !== null;
   const [submitting, setSubmitting] = useState(false);
   const [resuming] = useState(() => pendingSubmissionKey(round.id) !== null);
 
@@ -224,8 +235,9 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
           return true;
         } catch (error) {
           if (errorKey(error) === 'round.closed') {
+            // Said by the save status (a live region); focus stays where the participant is typing.
             stopped.current = true;
-            setClosed(true);
+            setClosedBy((c) => c ?? 'save');
           }
           // Keep the unsaved changes (unless newer ones arrived meanwhile) for the next change or "Try again".
           pending.current ??= next;
@@ -315,9 +327,14 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
       stopped.current = false;
       const mapped = mapServerError(error, exists);
       const key = errorKey(error);
-      if (key === 'round.closed' || key === 'round.notOpenYet') {
+      const deadline = key === 'round.closed' || key === 'round.notOpenYet';
+      if (deadline) {
+        // The banner above the form says so, and takes focus.
         stopped.current = true;
-        setClosed(true);
+        setClosedBy('submit');
+        setErrors({});
+        setMessage(null);
+        return;
       }
       const fieldErrors: Record<string, string> = {};
       for (const f of mapped.fieldErrors) fieldErrors[f.path] = resolveMessageKey(f.key, exists);
@@ -355,8 +372,8 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
         {t('consultations.respond.deadline', { date: format(round.closesAt) })}
       </p>
       {closed && (
-        <NotificationBanner tone="error" focusOnMount heading={t('consultations.respond.deadlinePassedHeading')}>
-          <p>{t('consultations.respond.deadlinePassedBody', { date: format(round.closesAt) })}</p>
+        <NotificationBanner key={closedBy} tone="error" focusOnMount={closedBy === 'submit'} heading={t('consultations.respond.deadlinePassedHeading')}>
+          <p>{t('consultations.respond.deadlinePassedBody')}</p>
           <p>
             <Link to="/my-contributions">{t('consultations.receipt.myContributions')}</Link>
           </p>

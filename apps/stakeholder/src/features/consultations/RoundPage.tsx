@@ -27,6 +27,7 @@ import { useHashFocus } from '../catalogue/hash';
 import './consultations.css';
 import {
   asEvent,
+  inAudience,
   isUuid,
   readerTimeZone,
   useConsultationMessage,
@@ -72,7 +73,7 @@ function RoundView({ round }: { round: RoundDetail }) {
     { key: 'opens', label: t('consultations.round.opens'), value: format(round.opensAt) },
     {
       key: 'closes',
-      label: t('consultations.round.closes'),
+      label: round.phase === 'open' || round.phase === 'upcoming' ? t('consultations.round.closes') : t('consultations.card.closed'),
       value: (
         <>
           {format(round.closesAt)}
@@ -199,8 +200,24 @@ function CallToAction({ round }: { round: RoundDetail }) {
       </InsetText>
     );
   }
+  const groups = round.invitedGroups.map((g) => t(`common.stakeholderGroups.${g}`)).join(', ');
+  const audienceNote =
+    round.audience === 'invited_groups'
+      ? t('consultations.round.audienceInvited', { groups })
+      : round.audience === 'board'
+        ? t('consultations.round.audienceBoard')
+        : null;
+  if (me.data && !inAudience(round, me.data.stakeholderGroup)) {
+    return (
+      <InsetText>
+        <p>{audienceNote}</p>
+        <p>{t('consultations.round.notInAudience')}</p>
+      </InsetText>
+    );
+  }
   return (
     <div className="call-to-action">
+      {audienceNote && <p>{audienceNote}</p>}
       {me.data ? (
         <ButtonLink to={respond} size="start">
           {t('consultations.round.giveFeedback')}
@@ -313,7 +330,7 @@ function Registration({ round, offered }: { round: RoundDetail; offered: string[
   const register = useMutation(trpc.contributions.registerForEvent.mutationOptions());
   const error = register.error ? mapServerError(register.error) : null;
   // Offered first; anyone may still say they need something else.
-  const choices = [...offered, ...ACCOMMODATIONS.filter((a) => !offered.includes(a))];
+  const others = ACCOMMODATIONS.filter((a) => !offered.includes(a));
 
   if (!me.data) {
     return (
@@ -351,23 +368,27 @@ function Registration({ round, offered }: { round: RoundDetail; offered: string[
           <div className="hint" id={`${id}-hint`}>
             {t('consultations.event.needsHint')}
           </div>
-          <div className="choices">
-            {choices.map((a) => (
-              <div className="choice" key={a}>
-                <input
-                  className="choice__input"
-                  type="checkbox"
-                  id={`${id}-${a}`}
-                  checked={needs.includes(a)}
-                  onChange={(e) => setNeeds((n) => (e.target.checked ? [...n, a] : n.filter((x) => x !== a)))}
-                />
-                <label className="choice__label" htmlFor={`${id}-${a}`}>
-                  {t(`consultations.accommodations.${a}`)}
-                  {!offered.includes(a) && <span className="choice__hint">{t('consultations.event.askFor')}</span>}
-                </label>
+          {[offered, others].map((list, group) =>
+            list.length === 0 ? null : (
+              <div className="choices registration__group" key={group}>
+                {group === 1 && offered.length > 0 && <p className="registration__subhead">{t('consultations.event.askFor')}</p>}
+                {list.map((a) => (
+                  <div className="choice" key={a}>
+                    <input
+                      className="choice__input"
+                      type="checkbox"
+                      id={`${id}-${a}`}
+                      checked={needs.includes(a)}
+                      onChange={(e) => setNeeds((n) => (e.target.checked ? [...n, a] : n.filter((x) => x !== a)))}
+                    />
+                    <label className="choice__label" htmlFor={`${id}-${a}`}>
+                      {t(`consultations.accommodations.${a}`)}
+                    </label>
+                  </div>
+                ))}
               </div>
-            ))}
-          </div>
+            ),
+          )}
         </fieldset>
       </div>
       <div className="form-group">

@@ -135,6 +135,7 @@ const FALLBACKS: Record<string, string> = {
   'round.notOpenYet': 'consultations.apiErrors.roundNotOpenYet',
   'round.draft': 'consultations.apiErrors.roundNotFound',
   'round.notFound': 'consultations.apiErrors.roundNotFound',
+  'round.notInvited': 'consultations.apiErrors.roundNotInvited',
   'contribution.notFound': 'consultations.apiErrors.contributionNotFound',
   'validation.rankingIncomplete': 'consultations.apiErrors.rankingIncomplete',
   'validation.emptyContribution': 'consultations.apiErrors.emptyContribution',
@@ -143,6 +144,9 @@ const FALLBACKS: Record<string, string> = {
   'validation.duplicateOption': 'consultations.apiErrors.duplicateOption',
   'validation.idempotencyKeyReused': 'consultations.apiErrors.idempotencyKeyReused',
 };
+
+/** Whether we can translate this API key even while the shared namespaces lack it. */
+export const hasFallback = (key: string) => key in FALLBACKS;
 
 /** The key to translate: ours while the shared namespaces lack the API's key. */
 export function resolveMessageKey(key: string, exists: (key: string) => boolean): string {
@@ -168,6 +172,20 @@ export function useConsultationMessage() {
 export function useRound(roundId: string) {
   const trpc = useTRPC();
   return useQuery({ ...trpc.rounds.get.queryOptions({ roundId }), retry: false });
+}
+
+/**
+ * Whether the signed-in participant may contribute: the rule of core's `isInAudience` (public rounds take everyone,
+ * invited-groups rounds the groups they name, board rounds only through the Secretariat until board membership
+ * exists). The API enforces it; this only spares people a form they cannot send.
+ */
+export function inAudience(
+  round: { audience: string; invitedGroups: readonly string[] },
+  stakeholderGroup: string | null | undefined,
+): boolean {
+  if (round.audience === 'public') return true;
+  if (round.audience === 'invited_groups') return !!stakeholderGroup && round.invitedGroups.includes(stakeholderGroup);
+  return false;
 }
 
 /** Round ids are UUIDs; anything else is a 404 without asking the API. */
