@@ -9,4 +9,6 @@ export const PARTICIPATION_SQL = {
             left join contribution_theme ct on ct.theme_id = t.id
             left join contribution c on c.id = ct.contribution_id and c.hidden_at is null
             where t.round_id = $1 group by t.id, t.label order by t.label`,
+  byDay: `select to_char(submitted_at at time zone 'UTC', 'YYYY-MM-DD') as day, count(*)::int as count from contribution
+          where round_id = $1 and status = 'submitted' group by 1 order by 1`,
 };
