@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { asSecretariat, createOpenRound, type CreatedRound } from './fixtures/rounds';
@@ -16,6 +17,20 @@ import {
  * the way back, the answer form saved as they type, one submission with a receipt whose reference is the stored one,
  * and the receipt under My contributions. A submission whose answer was lost, retried after a reload, is stored once.
  */
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** WCAG 2.2 A/AA problems a machine can find (axe-core), as readable lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const found = (await page.evaluate(
+    async () =>
+      // @ts-expect-error axe is injected into the page above
+      (await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }))
+        .violations,
+  )) as { id: string; help: string; nodes: { target: string[] }[] }[];
+  return found.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 let platform: Platform;
 let browser: BrowserHandle;
@@ -50,12 +65,14 @@ async function signInOnPage(page: Page) {
 }
 
 test('a stakeholder answers an open round from the home page, sees it saved, submits once and gets a receipt', async () => {
-  const page = await browser.newPage();
+  // At a phone's width; CSP bypassed only so that axe-core can be injected.
+  const page = await browser.newPage({ viewport: { width: 375, height: 800 }, bypassCSP: true });
   await page.goto(`${platform.url}/`);
   const open = page.getByRole('region', { name: 'Open consultations' });
   await open.getByRole('link', { name: round.title.en }).click();
   await page.getByRole('heading', { level: 1, name: round.title.en }).waitFor();
   await expect(page.getByRole('link', { name: 'C2.1', exact: true }).getAttribute('href')).resolves.toBe('/actions/C2.1');
+  expect(await axeViolations(page)).toEqual([]);
 
   // Signed out: "Give your feedback" goes through sign-in and comes back to the form.
   await page.getByRole('link', { name: 'Give your feedback' }).click();
@@ -69,6 +86,7 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
   const summary = page.locator('.error-summary');
   await expect.poll(() => summary.evaluate((el) => el === document.activeElement)).toBe(true);
   await expect(summary.textContent()).resolves.toContain('Enter this information');
+  expect(await axeViolations(page)).toEqual([]);
 
   // Every kind of question, by keyboard-reachable controls.
   await page.getByLabel(/What should the Roadmap do first/).fill('Pay for community interpreters and easy-read versions.');
@@ -97,6 +115,7 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
   await page.getByRole('heading', { level: 1, name: 'Your feedback has been received' }).waitFor();
   const reference = (await page.locator('[data-receipt-reference]').getAttribute('data-receipt-reference')) ?? '';
   expect(reference).toMatch(/^MSY-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  expect(await axeViolations(page)).toEqual([]);
 
   const stored = await submittedContributions(round.id);
   expect(stored).toHaveLength(1);
@@ -118,6 +137,7 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
   const entry = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: round.title.en }) });
   await expect.poll(() => entry.textContent()).toContain(reference);
   await expect(entry.textContent()).resolves.toContain('Published');
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('navigation').getByRole('link', { name: 'My contributions' }).waitFor();
 });
 
