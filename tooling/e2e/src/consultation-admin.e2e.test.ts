@@ -238,3 +238,36 @@ test('the Secretariat creates, publishes, moderates, closes a round and publishe
   await row.getByText('Summary published').waitFor();
   await row.getByText('2', { exact: true }).waitFor();
 });
+
+test('a stale edit of a round is refused: the editor says someone else saved and reloads the latest version', async () => {
+  const secretariat = await signInAs(DEMO_SECRETARIAT.email);
+  const created = await api<{ id: string }>(
+    'rounds.create',
+    {
+      title: { en: 'Fairness in public-sector AI' },
+      description: { en: 'What should C2.2 require of government AI systems?' },
+      format: 'online_consultation',
+      audience: 'public',
+      opensAt: new Date(Date.now() + 86400_000).toISOString(),
+      closesAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+    },
+    secretariat,
+  );
+  const editUrl = `${platform.url}/secretariat/consultations/${created.id}/edit`;
+  const first = await browser.newPage();
+  await signInSecretariat(first);
+  const second = await first.context().newPage();
+  await first.goto(editUrl);
+  await second.goto(editUrl);
+
+  await first.getByLabel('Title in English').fill('Fairness in public-sector AI (C2.2)');
+  await first.getByRole('button', { name: 'Save changes' }).click();
+  await first.getByText('Your changes were saved.').waitFor();
+
+  await second.getByLabel('Title in English').fill('A stale title');
+  await second.getByRole('button', { name: 'Save changes' }).click();
+  await second.getByText('Someone else saved this round while you were editing it.').waitFor();
+  await second.getByRole('button', { name: 'Reload the latest version' }).click();
+  await second.getByText('You are now looking at the latest saved version of the round.').waitFor();
+  await expect.poll(() => second.getByLabel('Title in English').inputValue()).toBe('Fairness in public-sector AI (C2.2)');
+});

@@ -27,9 +27,10 @@ export function ModerationQueue({ round }: { round: RoundDetail }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [params, setParams] = useSearchParams();
-  const filter: Filter = (FILTERS as readonly string[]).includes(params.get('show') ?? '')
-    ? (params.get('show') as Filter)
-    : 'all';
+  // Local state answers the click at once; the URL follows (a router navigation, which settles a moment later).
+  const [filter, setFilter] = useState<Filter>(() =>
+    (FILTERS as readonly string[]).includes(params.get('show') ?? '') ? (params.get('show') as Filter) : 'all',
+  );
   const queue = useQuery(trpc.contributions.moderationQueue.queryOptions({ roundId: round.id }));
   const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'error'; n: number } | null>(null);
   const say = (text: string, tone: 'success' | 'error' = 'success') =>
@@ -62,7 +63,8 @@ export function ModerationQueue({ round }: { round: RoundDetail }) {
                 name="moderation-filter"
                 className="choice__input"
                 checked={filter === f}
-                onChange={() =>
+                onChange={() => {
+                  setFilter(f);
                   setParams(
                     (prev) => {
                       const next = new URLSearchParams(prev);
@@ -71,8 +73,8 @@ export function ModerationQueue({ round }: { round: RoundDetail }) {
                       return next;
                     },
                     { replace: true, preventScrollReset: true },
-                  )
-                }
+                  );
+                }}
               />
               <label className="choice__label" htmlFor={`moderation-filter-${f}`}>
                 {t(`consultations.moderation.filter.${f}`, { count: counts[f] })}
@@ -264,7 +266,12 @@ function ContributionCard({
     setResponseError(false);
     respond.mutate({ contributionId: c.id, text: response.trim() });
   };
-  const who = c.authorName && (c.namedPublicly || c.facilitated) ? c.authorName : t('consultations.moderation.anonymous');
+  // Moderators see who wrote it; whether the name is shown publicly is said next to it.
+  const who = c.authorName
+    ? c.namedPublicly
+      ? c.authorName
+      : t('consultations.moderation.notNamedPublicly', { name: c.authorName })
+    : t('consultations.moderation.anonymous');
   const answered = round.questions.filter((q) => {
     const v = (c.answers as Record<string, unknown>)[q.id];
     return v !== undefined && v !== null && v !== '';

@@ -3,6 +3,7 @@ import { FEEDBACK_TYPES } from '@musyawarah/core/consultation/vocabulary';
 import {
   Button,
   ButtonGroup,
+  errorKey,
   Form,
   NotificationBanner,
   RadioGroupField,
@@ -19,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useTRPC } from '../../trpc';
 import { Checkbox, Checkboxes, FieldsFor, Input, Select, TextArea } from './fields';
-import { english, type RoundDetail } from './shared';
+import { english, localizeFieldErrors, useServerMessage, type RoundDetail } from './shared';
 
 const FORM_ID = 'on-behalf';
 
@@ -48,7 +49,7 @@ function toAnswer(question: Question, value: unknown): unknown {
 }
 
 export function OnBehalfForm({ round }: { round: RoundDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const groupOptions = useStakeholderGroupOptions();
@@ -57,6 +58,8 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
   // One key per submission: a retry after a timeout or a double press gets the first receipt, not a second copy.
   const idempotencyKey = useRef(crypto.randomUUID());
   const [receipt, setReceipt] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const serverMessage = useServerMessage();
   const defaults = {
     participantName: '',
     facilitationNote: '',
@@ -78,12 +81,18 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
       const a = toAnswer(q, values.answers[q.id]);
       if (a !== undefined) answers[q.id] = a;
     }
-    const result = await submit.mutateAsync({
-      ...values,
-      roundId: round.id,
-      answers,
-      idempotencyKey: idempotencyKey.current,
-    });
+    setProblem(null);
+    let result;
+    try {
+      result = await submit.mutateAsync({ ...values, roundId: round.id, answers, idempotencyKey: idempotencyKey.current });
+    } catch (error) {
+      // A round that closed meanwhile answers `round.closed`: say so in words rather than "no permission".
+      if (errorKey(error)?.startsWith('round.')) {
+        setProblem(serverMessage(error));
+        return;
+      }
+      throw localizeFieldErrors(error, (k) => i18n.exists(k));
+    }
     idempotencyKey.current = crypto.randomUUID();
     setReceipt(result.receiptReference);
     form.reset(defaults);
@@ -95,6 +104,11 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
 
   return (
     <>
+      {problem && (
+        <NotificationBanner tone="error" focusOnMount>
+          <p>{problem}</p>
+        </NotificationBanner>
+      )}
       {receipt && (
         <NotificationBanner tone="success" focusOnMount key={receipt}>
           <p>{t('consultations.onBehalf.saved', { reference: receipt })}</p>

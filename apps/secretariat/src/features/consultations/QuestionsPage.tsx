@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { useTRPC } from '../../trpc';
 import './consultations.css';
 import { Checkbox, FieldsFor, Input, Select } from './fields';
-import { english, useServerMessage, withLocalMessages, type RoundDetail } from './shared';
+import { english, localizeFieldErrors, useServerMessage, withLocalMessages, type RoundDetail } from './shared';
 
 const FORM_ID = 'questions';
 
@@ -131,7 +131,7 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
         setLocked(serverMessage(error));
         return;
       }
-      throw error;
+      throw localizeFieldErrors(error, (k) => i18n.exists(k));
     }
     await queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
     void navigate(`/consultations/${round.id}`, { state: { notice: 'saved' } });

@@ -30,7 +30,7 @@ import './consultations.css';
 import { localToIso } from './datetime';
 import { Checkbox, Checkboxes, DateTimeField, FieldsFor, Input, Select, TextArea } from './fields';
 import { emptyRound, roundFormSchema, roundToForm, type RoundFormValues } from './roundForm';
-import { english, useServerMessage, withLocalMessages, type RoundDetail } from './shared';
+import { english, localizeFieldErrors, useServerMessage, withLocalMessages, type RoundDetail } from './shared';
 
 const FORM_ID = 'round';
 
@@ -48,24 +48,43 @@ export function EditRoundPage() {
   const { roundId = '' } = useParams();
   const trpc = useTRPC();
   const round = useQuery(trpc.rounds.adminGet.queryOptions({ roundId }));
+  const [reloaded, setReloaded] = useState(false);
   return (
     <Page
       title={t('consultations.editor.editTitle')}
       caption={round.data ? english(round.data.title) : undefined}
       backLink={{ to: `/consultations/${roundId}`, label: t('consultations.round.back') }}
     >
+      {reloaded && (
+        <NotificationBanner tone="success" focusOnMount>
+          <p>{t('consultations.editor.reloaded')}</p>
+        </NotificationBanner>
+      )}
       {round.isPending ? (
         <Loading />
       ) : round.isError ? (
         <ErrorNotice error={round.error} onRetry={() => void round.refetch()} />
       ) : (
-        <RoundForm key={round.data.version} round={round.data} initial={roundToForm(round.data)} />
+        <RoundForm
+          key={round.data.version}
+          round={round.data}
+          initial={roundToForm(round.data)}
+          onReloaded={() => setReloaded(true)}
+        />
       )}
     </Page>
   );
 }
 
-function RoundForm({ round, initial }: { round?: RoundDetail; initial: RoundFormValues }) {
+function RoundForm({
+  round,
+  initial,
+  onReloaded,
+}: {
+  round?: RoundDetail;
+  initial: RoundFormValues;
+  onReloaded?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
@@ -113,7 +132,7 @@ function RoundForm({ round, initial }: { round?: RoundDetail; initial: RoundForm
         setConflict(serverMessage(error));
         return;
       }
-      throw error;
+      throw localizeFieldErrors(error, (k) => i18n.exists(k));
     }
   };
 
@@ -121,6 +140,7 @@ function RoundForm({ round, initial }: { round?: RoundDetail; initial: RoundForm
     if (!round) return;
     await queryClient.invalidateQueries({ queryKey: trpc.rounds.adminGet.queryKey({ roundId: round.id }) });
     setConflict(null);
+    onReloaded?.();
   };
 
   return (

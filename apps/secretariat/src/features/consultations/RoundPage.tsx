@@ -58,8 +58,16 @@ function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: strin
   const trpc = useTRPC();
   const [params, setParams] = useSearchParams();
   const participation = useQuery(trpc.rounds.participation.queryOptions({ roundId: round.id }));
-  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'overview';
-  const select = (key: Key) =>
+  // The tab follows the URL (links and reloads land on it); local state answers a click before the URL settles.
+  const fromUrl = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'overview';
+  const [tab, setTab] = useState(fromUrl);
+  const [seenUrl, setSeenUrl] = useState(fromUrl);
+  if (fromUrl !== seenUrl) {
+    setSeenUrl(fromUrl);
+    setTab(fromUrl);
+  }
+  const select = (key: Key) => {
+    setTab(String(key));
     setParams(
       (prev) => {
         const next = new URLSearchParams();
@@ -69,6 +77,7 @@ function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: strin
       },
       { replace: true, preventScrollReset: true },
     );
+  };
   const short = participation.data?.phase === 'open' ? participation.data.gaps.filter((g) => g.shortfall > 0).length : 0;
 
   return (

@@ -70,3 +70,19 @@ export function withLocalMessages<TIn extends FieldValues, TOut>(
     return result;
   };
 }
+
+/** Same as `withLocalMessages` for the field errors of a server answer, before the shared form applies them. */
+export function localizeFieldErrors(error: unknown, exists: (key: string) => boolean): unknown {
+  const data = (error as { data?: { fieldErrors?: Record<string, unknown> } } | null)?.data;
+  const fieldErrors = data?.fieldErrors;
+  if (!fieldErrors || typeof fieldErrors !== 'object') return error;
+  for (const [path, messages] of Object.entries(fieldErrors)) {
+    if (!Array.isArray(messages)) continue;
+    fieldErrors[path] = messages.map((m: unknown) =>
+      typeof m === 'string' && m.startsWith('validation.') && !exists(m) && exists(`consultations.${m}`)
+        ? `consultations.${m}`
+        : m,
+    );
+  }
+  return error;
+}
