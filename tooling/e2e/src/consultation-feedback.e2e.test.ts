@@ -163,6 +163,13 @@ test('a submission whose answer was lost, sent again after a reload, is stored o
   expect(await submittedContributions(second.id)).toHaveLength(1);
   await page.unroute('**/trpc/contributions.submit*');
 
+  // The outcome is unknown to the page, so it stops autosaving: typing on must not start a second, orphan draft.
+  await expect.poll(() => page.locator('.save-status__text').textContent()).toContain('Saving is paused');
+  await page.getByLabel(/What should the Roadmap do first/).fill('Hold sessions in national languages, and publish easy-read summaries.');
+  await page.waitForTimeout(1_500);
+  const drafts = await platform.db.selectFrom('contribution').select('id').where('round_id', '=', second.id).where('status', '=', 'draft').execute();
+  expect(drafts).toHaveLength(0);
+
   // Reload: the key is still in sessionStorage; sending again gets the first receipt instead of a second copy.
   await page.reload();
   await page.getByText(/You pressed “Send feedback” earlier/).waitFor();

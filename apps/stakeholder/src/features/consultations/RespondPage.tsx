@@ -69,7 +69,8 @@ type SaveState =
   | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: string | Date }
-  | { kind: 'error'; error: unknown };
+  | { kind: 'error'; error: unknown }
+  | { kind: 'needsGroup' };
 
 /** `/consultations/:id/respond`: the answer form, saved as it is filled in, submitted once. */
 export function RespondPage() {
@@ -210,7 +211,9 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
   const [closedBy, setClosedBy] = useState<'save' | 'submit' | null>(null);
   const closed = closedBy !== null;
   const [submitting, setSubmitting] = useState(false);
-  const [resuming] = useState(() => pendingSubmissionKey(round.id) !== null);
+  // A submission was sent and no answer came (lost connection, reload): until the next attempt says what happened, the
+  // draft is not saved, since the API may already have turned it into the submission.
+  const [unsure, setUnsure] = useState(() => pendingSubmissionKey(round.id) !== null);
 
   // ── autosave ──
   const { mutateAsync: mutateDraft } = useMutation(trpc.contributions.saveDraft.mutationOptions());
@@ -218,7 +221,7 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
   const pending = useRef<Values | null>(null);
   const running = useRef<Promise<void> | null>(null);
   const timer = useRef<number | undefined>(undefined);
-  const stopped = useRef(false);
+  const stopped = useRef(unsure);
 
   /** Saves what is pending, one request at a time; changes made meanwhile go out next. A failure keeps them. */
   const flush = useCallback(async () => {
@@ -255,6 +258,13 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
   const update = (next: Values) => {
     setValues(next);
     if (stopped.current) return;
+    if (!next.about.stakeholderGroup) {
+      // A draft needs the participant's group; say so instead of failing every save.
+      window.clearTimeout(timer.current);
+      pending.current = null;
+      setSave({ kind: 'needsGroup' });
+      return;
+    }
     pending.current = next;
     setSave((s) => (s.kind === 'saving' ? s : { kind: 'pending' }));
     window.clearTimeout(timer.current);
@@ -324,7 +334,6 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
         state: { submittedAt: receipt.submittedAt, contributionId: receipt.id },
       });
     } catch (error) {
-      stopped.current = false;
       const mapped = mapServerError(error, exists);
       const key = errorKey(error);
       const deadline = key === 'round.closed' || key === 'round.notOpenYet';
@@ -335,6 +344,18 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
         setErrors({});
         setMessage(null);
         return;
+      }
+      const status = errorStatus(error);
+      if (mapped.network || status === null || status >= 500) {
+        // Outcome unknown: keep the key for the retry, keep autosave off.
+        setUnsure(true);
+      } else {
+        // The API answered and refused: nothing was stored under this key. Back to editing, saved as before.
+        clearSubmissionKey(round.id);
+        setUnsure(false);
+        stopped.current = false;
+        pending.current = values;
+        timer.current = window.setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
       }
       const fieldErrors: Record<string, string> = {};
       for (const f of mapped.fieldErrors) fieldErrors[f.path] = resolveMessageKey(f.key, exists);
@@ -384,10 +405,10 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
           <p>{t('consultations.respond.restored', { date: format(draft.updatedAt) })}</p>
         </NotificationBanner>
       )}
-      {resuming && !closed && (
+      {unsure && !closed && (
         <WarningText>{t('consultations.respond.resuming')}</WarningText>
       )}
-      <SaveStatus state={save} onRetry={() => void flush()} />
+      <SaveStatus state={unsure ? { kind: 'paused' } : save} onRetry={() => void flush()} />
       <ErrorSummary
         formId={FORM_ID}
         message={message}
@@ -553,7 +574,7 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
   );
 }
 
-function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+function SaveStatus({ state, onRetry }: { state: SaveState | { kind: 'paused' }; onRetry: () => void }) {
   const { t } = useTranslation();
   const format = useZonedFormat();
   const tm = useConsultationMessage();
@@ -570,6 +591,12 @@ function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void 
       break;
     case 'saved':
       text = t('consultations.save.saved', { time: format(state.at, undefined, 'time') });
+      break;
+    case 'needsGroup':
+      text = t('consultations.save.needsGroup');
+      break;
+    case 'paused':
+      text = t('consultations.save.paused');
       break;
     case 'error':
       text = t('consultations.save.failed', { reason: tm(mapServerError(state.error).message ?? 'errors.internal') });
