@@ -369,6 +369,8 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
   };
 
   const ids = useCatalogueIds();
+  const mine = useQuery(trpc.contributions.mine.queryOptions());
+  const earlier = (mine.data ?? []).filter((c) => c.roundId === round.id && c.status === 'submitted' && c.receiptReference);
   const actionOptions = (ids.data ?? []).flatMap((a) => [
     { value: a.id, label: `${a.id} — ${a.title}` },
     ...a.subActionIds.map((s) => ({ value: s, label: `${s} (${a.id})` })),
@@ -398,6 +400,22 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
           <p>
             <Link to="/my-contributions">{t('consultations.receipt.myContributions')}</Link>
           </p>
+        </NotificationBanner>
+      )}
+      {!draft && !unsure && !closed && earlier.length > 0 && (
+        <NotificationBanner>
+          <p>
+            {t('consultations.respond.alreadySent', { count: earlier.length })}{' '}
+            {earlier.map((c, i) => (
+              <span key={c.id}>
+                {i > 0 && ', '}
+                <Link className="mono" to={`/consultations/${round.id}/receipt/${encodeURIComponent(c.receiptReference ?? '')}`}>
+                  {c.receiptReference}
+                </Link>
+              </span>
+            ))}
+          </p>
+          <p>{t('consultations.respond.sendMore')}</p>
         </NotificationBanner>
       )}
       {draft && !closed && (
