@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useTRPC } from '../../trpc';
 import { Checkbox, Checkboxes, FieldsFor, Input, Select, TextArea } from './fields';
-import { english, localizeFieldErrors, useServerMessage, type RoundDetail } from './shared';
+import { english, useServerMessage, type RoundDetail } from './shared';
 
 const FORM_ID = 'on-behalf';
 
@@ -49,7 +49,7 @@ function toAnswer(question: Question, value: unknown): unknown {
 }
 
 export function OnBehalfForm({ round }: { round: RoundDetail }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const groupOptions = useStakeholderGroupOptions();
@@ -91,7 +91,7 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
         setProblem(serverMessage(error));
         return;
       }
-      throw localizeFieldErrors(error, (k) => i18n.exists(k));
+      throw error;
     }
     idempotencyKey.current = crypto.randomUUID();
     setReceipt(result.receiptReference);

@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { useTRPC } from '../../trpc';
 import './consultations.css';
 import { Checkbox, FieldsFor, Input, Select } from './fields';
-import { english, localizeFieldErrors, useServerMessage, withLocalMessages, type RoundDetail } from './shared';
+import { english, useServerMessage, type RoundDetail } from './shared';
 
 const FORM_ID = 'questions';
 
@@ -102,7 +102,7 @@ export function QuestionsPage() {
 }
 
 function QuestionsForm({ round }: { round: RoundDetail }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -114,10 +114,7 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
     defaultValues: { questions: fromRound(round) },
-    resolver: withLocalMessages(
-      zodResolver(schema) as unknown as Resolver<QuestionsFormValues, unknown, { questions: QuestionInput[] }>,
-      (key) => i18n.exists(key),
-    ),
+    resolver: zodResolver(schema) as unknown as Resolver<QuestionsFormValues, unknown, { questions: QuestionInput[] }>,
   });
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: 'questions' });
   const save = useMutation(trpc.rounds.saveQuestions.mutationOptions());
@@ -131,7 +128,7 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
         setLocked(serverMessage(error));
         return;
       }
-      throw localizeFieldErrors(error, (k) => i18n.exists(k));
+      throw error;
     }
     await queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
     void navigate(`/consultations/${round.id}`, { state: { notice: 'saved' } });

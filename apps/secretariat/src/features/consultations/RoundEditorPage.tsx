@@ -30,7 +30,7 @@ import './consultations.css';
 import { localToIso } from './datetime';
 import { Checkbox, Checkboxes, DateTimeField, FieldsFor, Input, Select, TextArea } from './fields';
 import { emptyRound, roundFormSchema, roundToForm, type RoundFormValues } from './roundForm';
-import { english, localizeFieldErrors, useServerMessage, withLocalMessages, type RoundDetail } from './shared';
+import { english, useServerMessage, type RoundDetail } from './shared';
 
 const FORM_ID = 'round';
 
@@ -85,7 +85,7 @@ function RoundForm({
   initial: RoundFormValues;
   onReloaded?: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -96,10 +96,7 @@ function RoundForm({
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
     defaultValues: initial,
-    resolver: withLocalMessages(
-      zodResolver(roundFormSchema) as unknown as Resolver<RoundFormValues, unknown, RoundInput>,
-      (key) => i18n.exists(key),
-    ),
+    resolver: zodResolver(roundFormSchema) as unknown as Resolver<RoundFormValues, unknown, RoundInput>,
   });
   const create = useMutation(trpc.rounds.create.mutationOptions());
   const update = useMutation(trpc.rounds.update.mutationOptions());
@@ -132,7 +129,7 @@ function RoundForm({
         setConflict(serverMessage(error));
         return;
       }
-      throw localizeFieldErrors(error, (k) => i18n.exists(k));
+      throw error;
     }
   };
 
