@@ -206,3 +206,57 @@ test('feedback sent after the deadline is refused with a clear message and nothi
   await expect(page.getByRole('button', { name: 'Send feedback' }).isDisabled()).resolves.toBe(true);
   expect(await submittedContributions(third.id)).toHaveLength(0);
 });
+
+test('a participant registers for the event with the support they need and reports a contribution from the dialog', async () => {
+  const day = 24 * 3600_000;
+  const withEvent = await createOpenRound(platform, {
+    title: { en: 'Town hall on AI in public services' },
+    format: 'town_hall',
+    event: {
+      mode: 'hybrid',
+      venue: 'ASEAN Secretariat, Jakarta',
+      link: 'https://meet.example.org/town-hall',
+      capacity: 100,
+      startsAt: new Date(Date.now() + 7 * day).toISOString(),
+      endsAt: new Date(Date.now() + 7 * day + 3 * 3600_000).toISOString(),
+      timezone: 'Asia/Jakarta',
+      accommodationsOffered: ['sign_language', 'captioning'],
+    },
+  });
+  const page = await browser.newPage();
+  await page.goto(`${platform.url}/sign-in?next=${encodeURIComponent(`/consultations/${withEvent.id}/respond`)}`);
+  await signInOnPage(page);
+  await page.waitForURL(`**/consultations/${withEvent.id}/respond`);
+  await page.getByLabel(/What should the Roadmap do first/).fill('Caption every session and publish transcripts.');
+  await page.getByRole('button', { name: 'Send feedback' }).click();
+  await page.waitForURL(new RegExp(`/consultations/${withEvent.id}/receipt/`));
+
+  await page.goto(`${platform.url}/consultations/${withEvent.id}`);
+  const registration = page.getByRole('form', { name: 'Register for the event' });
+  await registration.getByLabel('Sign language interpretation').check();
+  await registration.getByLabel('Childcare').check();
+  await registration.getByLabel(/Anything else we should know/).fill('Step-free route from the car park.');
+  await registration.getByRole('button', { name: 'Register' }).click();
+  await page.getByText('You are registered for the event.').waitFor();
+  const row = await platform.db.selectFrom('event_registration').selectAll().where('round_id', '=', withEvent.id).executeTakeFirstOrThrow();
+  expect(row.status).toBe('registered');
+  expect([...row.accommodations_needed].sort()).toEqual(['childcare', 'sign_language']);
+  expect(row.other_needs).toBe('Step-free route from the car park.');
+
+  // Report: the dialog asks for a reason first, then thanks; the report is stored.
+  await page.getByRole('button', { name: /^Report this contribution/ }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Report this contribution' });
+  await dialog.getByRole('button', { name: 'Send report' }).click();
+  await dialog.getByText('Select why you are reporting this contribution').waitFor();
+  await dialog.getByLabel('It is off-topic').check();
+  await dialog.getByRole('button', { name: 'Send report' }).click();
+  await page.getByText('Thank you. The Secretariat will review this contribution.').waitFor();
+  await expect(dialog.count()).resolves.toBe(0);
+  const reports = await platform.db
+    .selectFrom('contribution_report')
+    .innerJoin('contribution', 'contribution.id', 'contribution_report.contribution_id')
+    .select(['contribution_report.reason'])
+    .where('contribution.round_id', '=', withEvent.id)
+    .execute();
+  expect(reports).toEqual([{ reason: 'off_topic' }]);
+});
