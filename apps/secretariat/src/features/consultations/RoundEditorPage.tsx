@@ -19,8 +19,8 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
-import { useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { useFieldArray, useForm, useFormContext, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { RoundInput } from '@musyawarah/core/consultation/schemas';
@@ -175,6 +175,16 @@ function RoundFields() {
   const audience = useWatch({ name: 'audience' }) as string;
   const hasEvent = useWatch({ name: 'hasEvent' }) as boolean;
   const mode = useWatch({ name: 'event.mode' }) as string;
+  // English is the required language: when its text has an error, show its tab so the summary's links reach the fields.
+  const { formState } = useFormContext<RoundFormValues>();
+  const englishError = !!(formState.errors.title?.en || formState.errors.description?.en);
+  const [language, setLanguage] = useState<Key>('en');
+  const [submits, setSubmits] = useState(formState.submitCount);
+  if (submits !== formState.submitCount) {
+    setSubmits(formState.submitCount);
+    if (englishError) setLanguage('en');
+  }
+  const shown = (chosen as readonly string[]).includes(String(language)) ? language : 'en';
 
   return (
     <>
@@ -186,7 +196,7 @@ function RoundFields() {
         options={languageOptions}
         columns
       />
-      <Tabs className="consult-tabs">
+      <Tabs className="consult-tabs" selectedKey={shown} onSelectionChange={setLanguage}>
         <TabList aria-label={t('consultations.editor.textLanguages')} className="consult-tabs__list">
           {chosen.map((lang) => (
             <Tab key={lang} id={lang} className="consult-tabs__tab">

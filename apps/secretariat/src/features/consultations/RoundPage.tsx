@@ -212,7 +212,7 @@ function Overview({ round }: { round: RoundDetail }) {
         </div>
       )}
       <h3 className="heading-m">{t('consultations.round.descriptionHeading')}</h3>
-      <p className="message-text prose">{english(round.description)}</p>
+      <p className="prose consult-pre">{english(round.description)}</p>
     </>
   );
 }

@@ -71,7 +71,7 @@ export function SummaryEditor({
           round.summary?.[lang] ? (
             <div key={lang} lang={lang}>
               <h3 className="heading-s">{languageAutonym(lang)}</h3>
-              <p className="message-text">{round.summary[lang]}</p>
+              <p className="prose consult-pre">{round.summary[lang]}</p>
             </div>
           ) : null,
         )}
