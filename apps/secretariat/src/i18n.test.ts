@@ -22,6 +22,6 @@ describe('secretariat translations (en)', () => {
   });
 
   it('translates the errors the users procedures throw', () => {
-    expect(missingKeys([{ key: 'users.invitationClosed', file: 'API' }], resources)).toEqual([]);
+    expect(missingKeys([{ key: 'errors.invitationClosed', file: 'API' }], resources)).toEqual([]);
   });
 });

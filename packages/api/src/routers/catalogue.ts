@@ -40,7 +40,7 @@ export const catalogueRouter = router({
     .input(z.object({ id: z.string().trim().min(1).max(20) }))
     .query(({ input }) => {
       const actionArea = findActionArea(input.id);
-      if (!actionArea) throw notFound('catalogue.notFound');
+      if (!actionArea) throw notFound('errors.actionNotFound');
       return actionArea;
     }),
 

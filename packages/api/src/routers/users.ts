@@ -109,7 +109,7 @@ export const usersRouter = router({
     await ctx.db.transaction().execute(async (tx) => {
       const before = await findInvitationById(tx, input.invitationId);
       if (!before) throw notFound();
-      if (before.accepted_at || before.revoked_at) throw new TRPCError({ code: 'CONFLICT', message: 'users.invitationClosed' });
+      if (before.accepted_at || before.revoked_at) throw new TRPCError({ code: 'CONFLICT', message: 'errors.invitationClosed' });
       const after = await tx.updateTable('invitation').set({ revoked_at: new Date() }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
       // The link in the e-mail must stop working too.
       await tx.updateTable('email_token').set({ used_at: new Date() }).where('user_id', '=', before.user_id).where('purpose', '=', 'invitation').where('used_at', 'is', null).execute();
@@ -123,7 +123,7 @@ export const usersRouter = router({
     await ctx.db.transaction().execute(async (tx) => {
       const invitation = await findInvitationById(tx, input.invitationId);
       if (!invitation) throw notFound();
-      if (invitation.accepted_at || invitation.revoked_at) throw new TRPCError({ code: 'CONFLICT', message: 'users.invitationClosed' });
+      if (invitation.accepted_at || invitation.revoked_at) throw new TRPCError({ code: 'CONFLICT', message: 'errors.invitationClosed' });
       const invitee = await findUserById(tx, invitation.user_id);
       if (!invitee) throw notFound();
       queued.push(await sendInvitation(ctx, tx, invitee, invitation));

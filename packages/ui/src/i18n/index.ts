@@ -5,6 +5,9 @@ import common from '../locales/en/common.json';
 import errors from '../locales/en/errors.json';
 import layout from '../locales/en/layout.json';
 import validation from '../locales/en/validation.json';
+import assessments from '../locales/en/assessments.json';
+import contribution from '../locales/en/contribution.json';
+import round from '../locales/en/round.json';
 
 /**
  * Keys are written `namespace.path.to.key` everywhere, including the translation keys the API and the shared zod
@@ -14,7 +17,7 @@ import validation from '../locales/en/validation.json';
 export const KEY_SEPARATOR = '.';
 
 /** Namespaces shipped by the UI kit; every app adds its own. */
-export const sharedResources = { en: { auth, common, errors, layout, validation } } satisfies Record<
+export const sharedResources = { en: { assessments, auth, common, contribution, errors, layout, round, validation } } satisfies Record<
   string,
   ResourceLanguage
 >;

@@ -72,12 +72,28 @@ describe('shared translations (en)', () => {
     const uses = listSourceFiles(apiSrc).flatMap((file) =>
       [
         ...readFileSync(file, 'utf8').matchAll(/(['"])((?:errors|validation)\.[A-Za-z0-9_]+)\1/g),
-        // auth.* is also a router name (auth.me): only keys thrown as messages count.
+        // Any namespace: a key thrown as an error message reaches the apps. (auth.* is also a router name, auth.me,
+        // which is why only keys in message position count.)
         ...readFileSync(file, 'utf8').matchAll(
-          /(?:message: |notFound\(|forbidden\()(['"])(auth\.[A-Za-z0-9_]+)\1/g,
+          /(?:message: |notFound\(|forbidden\()(['"])([a-z]+\.[A-Za-z0-9_]+)\1/g,
         ),
       ].map((m) => ({ key: m[2]!, file: relative(apiSrc, file) })),
     );
+    expect(missingKeys(uses, resources)).toEqual([]);
+  });
+
+  it('translates the reasons core gives for refusing a contribution', () => {
+    const coreConsultation = join(here, '../../../core/src/consultation');
+    if (!existsSync(coreConsultation)) return;
+    const uses = listSourceFiles(coreConsultation)
+      .filter((file) => !file.endsWith('.test.ts'))
+      .flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/(['"])(round\.[A-Za-z0-9_]+)\1/g)].map((m) => ({
+          key: m[2]!,
+          file: relative(coreConsultation, file),
+        })),
+      );
+    expect(uses.length).toBeGreaterThan(0);
     expect(missingKeys(uses, resources)).toEqual([]);
   });
 });
