@@ -1,7 +1,7 @@
-import { ButtonLink, DataTable, ErrorNotice, Loading, NotificationBanner, Page, useFormat } from '@musyawarah/ui';
+import { ButtonLink, DataTable, ErrorNotice, Loading, Page, useFormat } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useTRPC } from '../../trpc';
 import './consultations.css';
 import { english, PhaseTag } from './shared';
@@ -10,16 +10,9 @@ export function RoundsListPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const format = useFormat();
-  const location = useLocation();
   const rounds = useQuery(trpc.rounds.adminList.queryOptions());
-  const deleted = (location.state as { notice?: string } | null)?.notice;
   return (
     <Page title={t('consultations.list.title')} width="full">
-      {deleted && (
-        <NotificationBanner tone="success">
-          <p>{deleted}</p>
-        </NotificationBanner>
-      )}
       <p className="prose">{t('consultations.list.intro')}</p>
       <ButtonLink to="/consultations/new">{t('consultations.list.create')}</ButtonLink>
       {rounds.isPending ? (
