@@ -1,4 +1,4 @@
-import { LANGUAGES } from '@musyawarah/core/domain';
+import { isInAudience, localized } from '@musyawarah/core/consultation/text';
 import { useMessage, type Message } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
@@ -39,21 +39,9 @@ export function asLocalized(value: unknown): LocalizedText {
 
 const baseLanguage = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 
-/**
- * The same rule as core's `localized()` (`@musyawarah/core/consultation/rules`): the first preferred language with a
- * non-blank text, else English. Core's function lives in a module that also loads the whole Roadmap catalogue (≈540 KB
- * of JSON parsed at start-up), which must not reach phones on slow links for a title; swap to it once it has a
- * catalogue-free home.
- */
-export function localized(text: LocalizedText, preferred: readonly string[]): { text: string; language: string } {
-  for (const tag of preferred) {
-    const language = baseLanguage(tag);
-    if (!(LANGUAGES as readonly string[]).includes(language)) continue;
-    const candidate = text[language];
-    if (typeof candidate === 'string' && candidate.trim() !== '') return { text: candidate, language };
-  }
-  return { text: text.en, language: 'en' };
-}
+// The single implementation, from core's catalogue-free module (importing core's consultation rules would ship the
+// whole Roadmap catalogue to every phone).
+export { localized } from '@musyawarah/core/consultation/text';
 
 /** The reader's languages: the interface language first, then the browser's. */
 export function usePreferredLanguages(): string[] {
@@ -183,9 +171,7 @@ export function inAudience(
   round: { audience: string; invitedGroups: readonly string[] },
   stakeholderGroup: string | null | undefined,
 ): boolean {
-  if (round.audience === 'public') return true;
-  if (round.audience === 'invited_groups') return !!stakeholderGroup && round.invitedGroups.includes(stakeholderGroup);
-  return false;
+  return isInAudience({ ...round, boardId: null }, { stakeholderGroup: stakeholderGroup ?? null }).ok;
 }
 
 /** Round ids are UUIDs; anything else is a 404 without asking the API. */
