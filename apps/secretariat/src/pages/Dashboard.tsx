@@ -9,8 +9,13 @@ const AREAS = [
   { key: 'mail', to: '/mail' },
 ] as const;
 
-/** Areas of the Roadmap work that will live here; listed so staff know what is coming, never linked. */
-const COMING = ['consultations', 'boards', 'reviews', 'readiness'] as const;
+const ROADMAP_WORK = [
+  { key: 'consultations', to: '/consultations' },
+  { key: 'readiness', to: '/readiness' },
+] as const;
+
+/** Areas of the Roadmap work still being built; listed so staff know what is coming, never linked. */
+const COMING = ['boards', 'reviews'] as const;
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -26,6 +31,17 @@ export function DashboardPage() {
               <Link to={a.to}>{t(`dashboard.areas.${a.key}.title`)}</Link>
             </h3>
             <p>{t(`dashboard.areas.${a.key}.body`)}</p>
+          </li>
+        ))}
+      </ul>
+      <h2 className="heading-l">{t('dashboard.roadmapWork')}</h2>
+      <ul className="grid grid-2 list-plain">
+        {ROADMAP_WORK.map((a) => (
+          <li className="card" key={a.key}>
+            <h3 className="card__title">
+              <Link to={a.to}>{t(`dashboard.work.${a.key}.title`)}</Link>
+            </h3>
+            <p>{t(`dashboard.work.${a.key}.body`)}</p>
           </li>
         ))}
       </ul>

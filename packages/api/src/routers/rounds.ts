@@ -60,6 +60,7 @@ function presentRound(round: ConsultationRound, extra: { contributionCount?: num
     editionId: round.edition_id,
     audience: round.audience,
     invitedGroups: round.invited_groups,
+    boardId: round.board_id,
     memberStates: round.member_states,
     languages: round.languages,
     opensAt: round.opens_at,

@@ -59,8 +59,9 @@ export async function replaceContributionItems(
   db: Executor,
   contributionId: string,
   items: { type: string; text: string; actionId?: string | undefined }[],
+  options: { isNew?: boolean } = {},
 ) {
-  await db.deleteFrom('contribution_item').where('contribution_id', '=', contributionId).execute();
+  if (!options.isNew) await db.deleteFrom('contribution_item').where('contribution_id', '=', contributionId).execute();
   if (items.length === 0) return;
   await db
     .insertInto('contribution_item')
