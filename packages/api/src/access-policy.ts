@@ -69,6 +69,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'contributions.respond': 'secretariat',
   'contributions.setThemes': 'secretariat',
   'contributions.registerForEvent': 'authed',
+  'contributions.myRegistration': 'authed',
   'contributions.export': 'secretariat',
 };
 

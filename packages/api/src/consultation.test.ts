@@ -210,4 +210,19 @@ describe('feedback', () => {
     const invited = await api.call({ token: outsider.token });
     await expect(invited.caller.contributions.submit({ roundId: round.id, idempotencyKey: randomUUID(), answers: {}, items: [{ type: 'concern', text: 'Now we are in' }], ...participation, stakeholderGroup: 'academia' })).resolves.toMatchObject({ replayed: false });
   });
+
+  it('registers for an event once, waitlists beyond capacity, and reads the registration back', async () => {
+    const { round } = await openRound({
+      format: 'town_hall',
+      event: { mode: 'in_person', venue: 'Dili Convention Centre', capacity: 1, startsAt: hoursFromNow(72), endsAt: hoursFromNow(75), timezone: 'Asia/Dili', accommodationsOffered: ['sign_language'] },
+    });
+    await secretariat.caller.rounds.transition({ roundId: round.id, action: 'publish' });
+    const first = await api.signedIn('stakeholder');
+    const second = await api.signedIn('stakeholder');
+    expect(await first.caller.contributions.myRegistration({ roundId: round.id })).toBeNull();
+    expect(await first.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: ['sign_language'] })).toEqual({ status: 'registered' });
+    expect(await first.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: ['sign_language'] })).toEqual({ status: 'registered' });
+    expect(await second.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] })).toEqual({ status: 'waitlisted' });
+    expect(await first.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({ status: 'registered', accommodationsNeeded: ['sign_language'] });
+  });
 });

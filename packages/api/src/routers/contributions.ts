@@ -438,6 +438,18 @@ export const contributionsRouter = router({
       return { filename: `contributions-${stamp}.csv`, contentType: 'text/csv', body: Papa.unparse(flat, { escapeFormulae: true }) };
     }),
 
+  /** The signed-in person's registration for a round's event, so the page can say "you are registered". */
+  myRegistration: authedProcedure.input(z.object({ roundId: z.uuid({ error: 'validation.invalid' }) })).query(async ({ ctx, input }) => {
+    const row = await ctx.db
+      .selectFrom('event_registration')
+      .select(['status', 'accommodations_needed', 'other_needs', 'created_at'])
+      .where('round_id', '=', input.roundId)
+      .where('user_id', '=', ctx.user.id)
+      .where('status', '!=', 'cancelled')
+      .executeTakeFirst();
+    return row ? { status: row.status, accommodationsNeeded: row.accommodations_needed, otherNeeds: row.other_needs, registeredAt: row.created_at } : null;
+  }),
+
   /** Registration for an in-person or hybrid event, with the accommodations the registrant needs. */
   registerForEvent: authedProcedure.input(registrationInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {

@@ -328,6 +328,8 @@ function Registration({ round, offered }: { round: RoundDetail; offered: string[
   const [needs, setNeeds] = useState<string[]>([]);
   const [other, setOther] = useState('');
   const register = useMutation(trpc.contributions.registerForEvent.mutationOptions());
+  // A registration made earlier (another visit, another device) is shown instead of the form.
+  const existing = useQuery(trpc.contributions.myRegistration.queryOptions({ roundId: round.id }, { enabled: !!me.data }));
   const error = register.error ? mapServerError(register.error) : null;
   // Offered first; anyone may still say they need something else.
   const others = ACCOMMODATIONS.filter((a) => !offered.includes(a));
@@ -339,10 +341,11 @@ function Registration({ round, offered }: { round: RoundDetail; offered: string[
       </p>
     );
   }
-  if (register.data) {
+  const registered = register.data ?? existing.data;
+  if (registered) {
     return (
-      <NotificationBanner tone="success" focusOnMount>
-        <p className="notification__heading">{t(`consultations.event.result.${register.data.status}`)}</p>
+      <NotificationBanner tone="success" focusOnMount={!!register.data}>
+        <p className="notification__heading">{t(`consultations.event.result.${registered.status}`)}</p>
         {needs.length > 0 && <p>{t('consultations.event.needsNoted')}</p>}
       </NotificationBanner>
     );
