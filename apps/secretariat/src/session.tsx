@@ -1,3 +1,4 @@
+import { safeNext as safeNextIn } from '@musyawarah/ui';
 import { Loading, ServiceProblemPage } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -35,11 +36,8 @@ export function useSignOut() {
   return { signOut: () => mutation.mutate(), isPending: mutation.isPending };
 }
 
-/** Same-site paths only, so `?next=` cannot send anyone to another website. */
-export function safeNext(next: string | null | undefined, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
-}
+/** This app's landing place when `?next=` is missing or unsafe. */
+export const safeNext = (next: string | null | undefined, fallback = '/') => safeNextIn(next, fallback);
 
 /** Every page but sign-in needs a Secretariat account; anyone else is sent to sign in. */
 export function RequireSecretariat({ children }: { children: ReactNode }) {

@@ -1,3 +1,4 @@
+import { safeNext as safeNextIn } from '@musyawarah/ui';
 import { Loading, ServiceProblemPage } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -38,11 +39,8 @@ export function useSignOut() {
   return { signOut: () => mutation.mutate(), isPending: mutation.isPending };
 }
 
-/** Only same-site paths, so a crafted `?next=` cannot send people to another website after sign-in. */
-export function safeNext(next: string | null | undefined, fallback = '/account'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
-}
+/** This app's landing place when `?next=` is missing or unsafe. */
+export const safeNext = (next: string | null | undefined, fallback = '/account') => safeNextIn(next, fallback);
 
 export function RequireSignIn({ children }: { children: ReactNode }) {
   const me = useMe();

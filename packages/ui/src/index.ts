@@ -13,3 +13,4 @@ export * from './components/Table';
 export { cx } from './components/cx';
 export * from './components/options';
 export * from './components/StatusPages';
+export { safeNext } from './navigation/safe-next';
