@@ -1,4 +1,4 @@
-import { DataTable, languageAutonym, NotificationBanner, Tag } from '@musyawarah/ui';
+import { DataTable, languageAutonym, NotificationBanner, Tag, useFormat } from '@musyawarah/ui';
 import { useTranslation } from 'react-i18next';
 import type { Outputs } from '../../trpc';
 
@@ -22,6 +22,7 @@ function useTargetLabel() {
 }
 
 export function ParticipationMap({ data }: { data: Participation }) {
+  const format = useFormat();
   const { t } = useTranslation();
   const label = useTargetLabel();
   const short = data.gaps.filter((g) => g.shortfall > 0);
@@ -96,6 +97,21 @@ export function ParticipationMap({ data }: { data: Participation }) {
             },
             { key: 'language', header: t('consultations.participation.columns.language'), cell: (c) => languageAutonym(c.writtenIn) },
             { key: 'count', header: t('consultations.participation.columns.count'), className: 'numeric', cell: (c) => c.count },
+          ]}
+        />
+      )}
+      <h3 className="heading-m">{t('consultations.participation.overTimeHeading')}</h3>
+      {data.byDay.length === 0 ? (
+        <p>{t('consultations.participation.none')}</p>
+      ) : (
+        <DataTable
+          caption={t('consultations.participation.overTimeCaption')}
+          captionHidden
+          rows={data.byDay}
+          rowKey={(d) => d.day}
+          columns={[
+            { key: 'day', header: t('consultations.participation.columns.day'), rowHeader: true, cell: (d) => format.date(`${d.day}T12:00:00Z`) },
+            { key: 'count', header: t('consultations.participation.columns.submitted'), className: 'numeric', cell: (d) => d.count },
           ]}
         />
       )}
