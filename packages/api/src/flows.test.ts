@@ -122,6 +122,8 @@ describe('sessions', () => {
     expect(sessions.length).toBeGreaterThanOrEqual(3);
 
     await (await api.call({ token: second.token })).caller.auth.signOut();
+    const signOuts = await listAuditEntries(api.db, { actorUserId: first.user.id, limit: 50 });
+    expect(signOuts.map((a) => a.action)).toContain('user.sign_out');
     expect(await (await api.call({ token: second.token })).caller.auth.me()).toBeNull();
     expect(await (await api.call({ token: third.token })).caller.auth.me()).not.toBeNull();
 

@@ -39,7 +39,11 @@ export const accountRouter = router({
       const own = await listUserSessions(ctx.db, ctx.user.id);
       // Someone else's session id is answered exactly like an unknown one.
       if (!own.some((s) => s.id === input.sessionId)) throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' });
-      await invalidateSession(ctx.db, input.sessionId);
+      await ctx.db.transaction().execute(async (tx) => {
+        await invalidateSession(tx, input.sessionId);
+        // The session id is a hash of the token, not the token: safe to keep as the audited entity.
+        await writeAudit(tx, auditContext(ctx), { action: 'user.revoke_session', entityType: 'user_session', entityId: input.sessionId });
+      });
       if (input.sessionId === ctx.session.id) {
         ctx.request.setCookie(serializeBlankSessionCookie({ secure: ctx.config.secureCookies }));
       }

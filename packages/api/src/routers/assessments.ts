@@ -9,6 +9,7 @@ import {
   saveAssessmentInput,
   startAssessmentInput,
   submitAssessmentInput,
+  unansweredCriteria,
   type AssessmentAnswers,
   type MemberStateCode,
 } from '@musyawarah/core';
@@ -108,7 +109,7 @@ export const assessmentsRouter = router({
       const before = await ownAssessment({ db: tx, memberState: ctx.memberState }, input.id);
       if (before.status !== 'draft') throw new TRPCError({ code: 'CONFLICT', message: 'assessments.alreadySubmitted' });
       const answers = before.answers as AssessmentAnswers;
-      const unanswered = ASSESSMENT_CRITERIA.filter((c) => !answers[c.id]).map((c) => c.id);
+      const unanswered = unansweredCriteria(answers);
       // A submitted assessment is the state's record: every pillar must have a tier, so every criterion an answer.
       if (unanswered.length) throw new FieldError('BAD_REQUEST', Object.fromEntries(unanswered.map((id) => [`answers.${id}`, ['validation.required']])));
       const after = await submitAssessment(tx, input.id, input.expectedVersion, { result: scoreWithRecommendations(answers), submittedBy: ctx.user.id });

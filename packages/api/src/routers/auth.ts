@@ -190,7 +190,10 @@ export const authRouter = router({
     }),
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
-    await invalidateSession(ctx.db, ctx.session.id);
+    await ctx.db.transaction().execute(async (tx) => {
+      await invalidateSession(tx, ctx.session.id);
+      await writeAudit(tx, auditContext(ctx), { action: 'user.sign_out', entityType: 'user', entityId: ctx.user.id });
+    });
     ctx.request.setCookie(serializeBlankSessionCookie({ secure: ctx.config.secureCookies }));
     return { ok: true as const };
   }),

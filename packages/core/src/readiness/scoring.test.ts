@@ -133,3 +133,15 @@ function sourceText(): string {
   );
   return cached;
 }
+
+describe('unansweredCriteria', () => {
+  it('lists every criterion without an answer, in Q order, and none once all 40 are answered', async () => {
+    const { unansweredCriteria } = await import('./scoring');
+    const { ASSESSMENT_CRITERION_IDS } = await import('./criteria');
+    expect(unansweredCriteria({})).toEqual([...ASSESSMENT_CRITERION_IDS]);
+    expect(unansweredCriteria({ Q1: 'no', Q40: 'partial' })).toHaveLength(38);
+    expect(unansweredCriteria({ Q1: 'no' })[0]).toBe('Q2');
+    const all = Object.fromEntries(ASSESSMENT_CRITERION_IDS.map((id) => [id, 'yes' as const]));
+    expect(unansweredCriteria(all)).toEqual([]);
+  });
+});

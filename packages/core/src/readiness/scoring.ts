@@ -1,10 +1,12 @@
 import type { ReadinessTier } from '../catalogue/types';
 import type { AssessmentAnswer, AssessmentAnswers } from './answers';
 import {
+  ASSESSMENT_CRITERIA,
   ASSESSMENT_PILLAR_NUMBERS,
   ASSESSMENT_PILLARS,
   criteriaOfPillar,
   type AssessmentCriterion,
+  type AssessmentCriterionId,
   type AssessmentPillarNumber,
   type ScoringOption,
 } from './criteria';
@@ -90,4 +92,12 @@ export function scoreAssessment(answers: AssessmentAnswers): ScoredAssessment {
       };
     }),
   };
+}
+
+/**
+ * Criteria still unanswered. A submitted assessment is the state's record for the year, so every pillar must have a
+ * tier: it can be submitted only when this list is empty.
+ */
+export function unansweredCriteria(answers: AssessmentAnswers): AssessmentCriterionId[] {
+  return ASSESSMENT_CRITERIA.filter((criterion) => answers[criterion.id] === undefined).map((criterion) => criterion.id);
 }
