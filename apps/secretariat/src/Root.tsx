@@ -21,6 +21,8 @@ export function Root() {
               { to: '/invitations', label: t('shell.nav.invitations') },
               { to: '/consultations', label: t('consultations.nav') },
               { to: '/readiness', label: t('readiness.nav') },
+              { to: '/boards', label: t('boards.nav') },
+              { to: '/review', label: t('review.nav') },
               { to: '/mail', label: t('shell.nav.mail') },
             ]
           : []

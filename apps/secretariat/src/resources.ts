@@ -1,3 +1,5 @@
+import boards from './locales/en/boards.json';
+import review from './locales/en/review.json';
 import consultations from './locales/en/consultations.json';
 import dashboard from './locales/en/dashboard.json';
 import invitations from './locales/en/invitations.json';
@@ -8,4 +10,6 @@ import signIn from './locales/en/signIn.json';
 import users from './locales/en/users.json';
 
 /** The secretariat app's own namespaces; shared ones (layout, validation, errors, auth, common) come from @musyawarah/ui. */
-export const appResources = { en: { consultations, dashboard, invitations, mail, readiness, shell, signIn, users } };
+export const appResources = {
+  en: { boards, consultations, dashboard, invitations, mail, readiness, review, shell, signIn, users },
+};

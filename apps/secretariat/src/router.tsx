@@ -1,7 +1,9 @@
 import { NotFoundPage, RouteErrorPage } from '@musyawarah/ui';
 import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { boardRoutes } from './features/boards/routes';
 import { consultationRoutes } from './features/consultations/routes';
+import { reviewRoutes } from './features/review/routes';
 import { AssessmentDetailPage } from './features/readiness/AssessmentDetailPage';
 import { RegionalPage } from './features/readiness/RegionalPage';
 import { DashboardPage } from './pages/Dashboard';
@@ -33,6 +35,8 @@ export const router = createBrowserRouter(
             { path: 'readiness', element: guarded(<RegionalPage />) },
             { path: 'readiness/:id', element: guarded(<AssessmentDetailPage />) },
             ...consultationRoutes(guarded),
+            ...boardRoutes(guarded),
+            ...reviewRoutes(guarded),
             { path: '*', element: <NotFoundPage /> },
           ],
         },

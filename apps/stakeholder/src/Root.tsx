@@ -13,6 +13,7 @@ export function Root() {
     { to: '/actions', label: t('shell.nav.roadmap') },
     { to: '/assessment', label: t('assessment.nav') },
     { to: '/consultations', label: t('consultations.nav.rounds') },
+    { to: '/boards', label: t('boards.nav') },
     ...(user ? [{ to: '/my-contributions', label: t('consultations.nav.mine') }] : []),
     ...(user ? [{ to: '/account', label: t('shell.nav.account') }] : []),
     // Secretariat staff also use the other app; a plain link (full page load) to /secretariat/.

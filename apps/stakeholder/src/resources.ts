@@ -1,5 +1,8 @@
 import account from './locales/en/account.json';
 import assessment from './locales/en/assessment.json';
+import boards from './locales/en/boards.json';
+import editions from './locales/en/editions.json';
+import review from './locales/en/review.json';
 import catalogue from './locales/en/catalogue.json';
 import consultations from './locales/en/consultations.json';
 import home from './locales/en/home.json';
@@ -12,5 +15,20 @@ import signIn from './locales/en/signIn.json';
 
 /** The stakeholder app's own namespaces; shared ones (layout, validation, errors, auth, common) come from @musyawarah/ui. */
 export const appResources = {
-  en: { account, assessment, catalogue, consultations, home, invitation, password, privacy, register, shell, signIn },
+  en: {
+    account,
+    assessment,
+    boards,
+    catalogue,
+    consultations,
+    editions,
+    home,
+    invitation,
+    password,
+    privacy,
+    register,
+    review,
+    shell,
+    signIn,
+  },
 };

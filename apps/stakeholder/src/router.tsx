@@ -11,6 +11,9 @@ import { assessmentRoutes } from './features/assessment/routes';
 import { ActionAreaPage } from './features/catalogue/ActionAreaPage';
 import { CatalogueListPage } from './features/catalogue/CatalogueListPage';
 import { consultationRoutes, MyContributionsPage } from './features/consultations/routes';
+import { boardRoutes } from './features/boards/routes';
+import { editionRoutes } from './features/editions/routes';
+import { reviewRoutes } from './features/review/routes';
 import { SignInPage } from './pages/SignIn';
 import { Root } from './Root';
 import { RequireSignIn } from './session';
@@ -28,6 +31,9 @@ export const router = createBrowserRouter([
           { path: 'assessment', children: assessmentRoutes },
           { path: 'consultations', children: consultationRoutes },
           { path: 'my-contributions', element: <MyContributionsPage /> },
+          { path: 'boards', children: boardRoutes },
+          { path: 'editions', children: editionRoutes },
+          { path: 'review', children: reviewRoutes },
           { path: 'privacy', element: <PrivacyPage /> },
           { path: 'register', element: <RegisterPage /> },
           { path: 'register/check-email', element: <CheckEmailPage /> },

@@ -3,6 +3,10 @@
  * it is the reviewed statement of intent that the authorization test checks every procedure against, so a procedure
  * added without a decision here fails the build.
  */
+import { boardsAccess } from './policy/boards';
+import { editionsAccess } from './policy/editions';
+import { reviewAccess } from './policy/review';
+
 export type Access = 'public' | 'authed' | 'secretariat' | 'member_state';
 
 export const ACCESS_POLICY: Record<string, Access> = {
@@ -71,6 +75,9 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'contributions.registerForEvent': 'authed',
   'contributions.myRegistration': 'authed',
   'contributions.export': 'secretariat',
+  ...boardsAccess,
+  ...editionsAccess,
+  ...reviewAccess,
 };
 
 export type Actor = 'anonymous' | 'stakeholder' | 'member_state' | 'secretariat';

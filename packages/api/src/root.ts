@@ -7,6 +7,9 @@ import { referenceRouter } from './routers/reference';
 import { usersRouter } from './routers/users';
 import { roundsRouter } from './routers/rounds';
 import { contributionsRouter } from './routers/contributions';
+import { boardsRouter } from './routers/boards';
+import { editionsRouter } from './routers/editions';
+import { reviewRouter } from './routers/review';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -21,6 +24,9 @@ export const appRouter = router({
   assessments: assessmentsRouter,
   rounds: roundsRouter,
   contributions: contributionsRouter,
+  boards: boardsRouter,
+  editions: editionsRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,3 +10,6 @@ export * from './repositories/invitations';
 export * from './repositories/audit';
 export * from './repositories/assessments';
 export * from './repositories/consultation';
+export * from './repositories/boards';
+export * from './repositories/editions';
+export * from './repositories/review';

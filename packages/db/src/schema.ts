@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { BoardTables } from './schema-boards';
+import type { EditionTables } from './schema-editions';
+import type { ReviewTables } from './schema-review';
 import type { MemberStateCode, OrganisationKind, Role, StakeholderGroup } from '@musyawarah/core';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -273,7 +276,7 @@ export interface RoundDailyStatTable {
   downloads: Generated<number>;
 }
 
-export interface Database {
+export interface Database extends BoardTables, EditionTables, ReviewTables {
   member_state: MemberStateTable;
   organisation: OrganisationTable;
   user_account: UserAccountTable;
@@ -310,3 +313,7 @@ export type ReadinessAssessment = Selectable<ReadinessAssessmentTable>;
 export type ConsultationRound = Selectable<ConsultationRoundTable>;
 export type RoundQuestion = Selectable<RoundQuestionTable>;
 export type Contribution = Selectable<ContributionTable>;
+
+export type * from './schema-boards';
+export type * from './schema-editions';
+export type * from './schema-review';

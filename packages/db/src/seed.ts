@@ -14,6 +14,9 @@ import type { Db, Executor } from './client';
 import { findOrCreateOrganisation, upsertMemberStates } from './repositories/reference';
 import { findUserByEmail, insertUser } from './repositories/users';
 import { writeAudit } from './audit';
+import { seedDemoBoards } from './seeds/boards';
+import { seedFirstEdition } from './seeds/editions';
+import { seedDemoReview } from './seeds/review';
 
 /** Shared by every demo account; printed at start-up. Long enough to pass the password policy, never valid in production. */
 export const DEMO_PASSWORD = 'asean-demo-2030';
@@ -47,6 +50,7 @@ const DEMO_ORGANISATIONS: { name: string; kind: OrganisationKind; memberState: M
 /** Reference data every installation needs, demo or not. Idempotent. */
 export async function seedReferenceData(db: Db): Promise<void> {
   await upsertMemberStates(db);
+  await seedFirstEdition(db);
 }
 
 export class DemoDataRefusedError extends Error {
@@ -93,6 +97,8 @@ export async function seedDemoData(
     if (created.length) {
       await seedDemoAssessments(tx);
       await seedDemoRound(tx);
+      await seedDemoBoards(tx);
+      await seedDemoReview(tx);
     }
   });
   return { created };

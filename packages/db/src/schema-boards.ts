@@ -1,0 +1,3 @@
+/** Tables of the boards domain; merged into `Database` in schema.ts. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface BoardTables {}

@@ -1,0 +1,3 @@
+/** Tables of the review domain; merged into `Database` in schema.ts. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ReviewTables {}
