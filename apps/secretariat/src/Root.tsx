@@ -22,7 +22,7 @@ export function Root() {
               { to: '/consultations', label: t('consultations.nav') },
               { to: '/readiness', label: t('readiness.nav') },
               { to: '/boards', label: t('boards.nav') },
-              { to: '/review', label: t('review.nav') },
+              { to: '/review', label: t('reviews.nav') },
               { to: '/mail', label: t('shell.nav.mail') },
             ]
           : []

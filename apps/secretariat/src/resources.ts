@@ -1,5 +1,5 @@
 import boards from './locales/en/boards.json';
-import review from './locales/en/review.json';
+import reviews from './locales/en/review.json';
 import consultations from './locales/en/consultations.json';
 import dashboard from './locales/en/dashboard.json';
 import invitations from './locales/en/invitations.json';
@@ -11,5 +11,5 @@ import users from './locales/en/users.json';
 
 /** The secretariat app's own namespaces; shared ones (layout, validation, errors, auth, common) come from @musyawarah/ui. */
 export const appResources = {
-  en: { boards, consultations, dashboard, invitations, mail, readiness, review, shell, signIn, users },
+  en: { boards, consultations, dashboard, invitations, mail, readiness, reviews, shell, signIn, users },
 };

@@ -2,7 +2,7 @@ import account from './locales/en/account.json';
 import assessment from './locales/en/assessment.json';
 import boards from './locales/en/boards.json';
 import editions from './locales/en/editions.json';
-import review from './locales/en/review.json';
+import reviews from './locales/en/review.json';
 import catalogue from './locales/en/catalogue.json';
 import consultations from './locales/en/consultations.json';
 import home from './locales/en/home.json';
@@ -27,7 +27,7 @@ export const appResources = {
     password,
     privacy,
     register,
-    review,
+    reviews,
     shell,
     signIn,
   },
