@@ -13,3 +13,4 @@ export * from './repositories/consultation';
 export * from './repositories/boards';
 export * from './repositories/editions';
 export * from './repositories/review';
+export * from './repositories/round-documents';
