@@ -8,3 +8,4 @@ export * from './readiness';
 export * from './catalogue';
 export * from './schemas/assessment';
 export * from './consultation';
+export * from './review';

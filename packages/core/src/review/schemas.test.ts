@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrors } from '../consultation/test-helpers';
+import { cycleInput, frameworkDocumentSchema, positionInput, resolutionInput } from './schemas';
+import { CYCLE_PHASES } from './vocabulary';
+
+const timeline = CYCLE_PHASES.map((phase) => ({ phase, durationDays: 30 }));
+const phases = CYCLE_PHASES.map((phase, i) => ({ phase, plannedStart: `2027-0${i + 1}-01`, plannedEnd: `2027-0${i + 1}-28` }));
+const editId = '3f1d3c1e-6a0b-4a53-9b55-2f3c5d8f9a10';
+
+describe('frameworkDocumentSchema', () => {
+  const doc = { title: 'Regional Review Framework', criteria: [{ key: 'relevance', name: 'Relevance', description: 'Still addresses…' }], timeline };
+  it('accepts criteria, metrics and a timeline in phase order', () => {
+    expect(frameworkDocumentSchema.parse(doc).metrics).toEqual([]);
+  });
+  it('needs at least one criterion, unique keys and the phases in their order', () => {
+    expect(fieldErrors(frameworkDocumentSchema.safeParse({ ...doc, criteria: [] }))).toEqual({ criteria: ['validation.required'] });
+    expect(fieldErrors(frameworkDocumentSchema.safeParse({ ...doc, criteria: [doc.criteria[0], doc.criteria[0]] }))).toEqual({
+      'criteria.1.key': ['validation.duplicateKey'],
+    });
+    expect(fieldErrors(frameworkDocumentSchema.safeParse({ ...doc, timeline: [...timeline].reverse() }))).toEqual({ timeline: ['validation.phasesOutOfOrder'] });
+    expect(fieldErrors(frameworkDocumentSchema.safeParse({ ...doc, timeline: timeline.slice(1) }))).toEqual({ timeline: ['validation.phasesOutOfOrder'] });
+  });
+});
+
+describe('cycleInput', () => {
+  const cycle = { title: 'First review', frameworkVersion: 1, audience: 'all_participants', publicationDate: '2027-08-01', phases };
+  it('accepts six phases in order', () => {
+    expect(cycleInput.parse(cycle).baseEditionNumber).toBeUndefined();
+  });
+  it('refuses impossible days, an end before its start (a one-day phase is fine) and phases out of order', () => {
+    const bad = structuredClone(phases);
+    bad[0]!.plannedEnd = '2026-12-31';
+    bad[1]!.plannedEnd = '2027-02-30';
+    bad[2]!.plannedStart = '2027-01-15';
+    bad[2]!.plannedEnd = '2027-01-15';
+    expect(fieldErrors(cycleInput.safeParse({ ...cycle, phases: bad }))).toEqual({
+      'phases.0.plannedEnd': ['validation.phaseEndsBeforeStart'],
+      'phases.1.plannedEnd': ['validation.date'],
+      'phases.2.plannedStart': ['validation.phasesOutOfOrder'],
+    });
+    const swapped = structuredClone(phases);
+    [swapped[0], swapped[1]] = [swapped[1]!, swapped[0]!];
+    expect(Object.keys(fieldErrors(cycleInput.safeParse({ ...cycle, phases: swapped })))).toContain('phases.0.phase');
+  });
+});
+
+describe('positionInput', () => {
+  it('lets support and abstention stand alone, but an objection needs reasons and an amendment its text', () => {
+    expect(positionInput.safeParse({ editId, memberState: 'TL', kind: 'support' }).success).toBe(true);
+    expect(positionInput.safeParse({ editId, memberState: 'TL', kind: 'abstain', text: '' }).success).toBe(true);
+    expect(fieldErrors(positionInput.safeParse({ editId, memberState: 'ID', kind: 'object', text: '  ' }))).toEqual({ text: ['validation.positionTextRequired'] });
+    expect(fieldErrors(positionInput.safeParse({ editId, memberState: 'ID', kind: 'support_with_amendment', text: 'Yes, but' }))).toEqual({
+      counterProposal: ['validation.counterProposalRequired'],
+    });
+    expect(fieldErrors(positionInput.safeParse({ editId, memberState: 'XX', kind: 'support' }))).toEqual({ memberState: ['validation.memberState'] });
+  });
+});
+
+describe('resolutionInput', () => {
+  it('needs the final text exactly when accepting with changes', () => {
+    const base = { editId, expectedVersion: 1, answer: 'Thank you.' };
+    expect(fieldErrors(resolutionInput.safeParse({ ...base, kind: 'accepted_with_changes' }))).toEqual({ finalPayload: ['validation.finalPayloadRequired'] });
+    expect(fieldErrors(resolutionInput.safeParse({ ...base, kind: 'rejected', finalPayload: { kind: 'x' } }))).toEqual({ finalPayload: ['validation.finalPayloadNotAllowed'] });
+    expect(resolutionInput.safeParse({ ...base, kind: 'accepted', finalPayload: null }).success).toBe(true);
+    expect(fieldErrors(resolutionInput.safeParse({ ...base, kind: 'accepted', answer: '' }))).toEqual({ answer: ['validation.required'] });
+  });
+});
