@@ -34,17 +34,19 @@ function redact(value: unknown): unknown {
  * audit row commit or roll back together.
  */
 export async function writeAudit(executor: Executor, context: AuditContext, entry: AuditEntry): Promise<void> {
-  await executor
-    .insertInto('audit_log')
-    .values({
-      actor_user_id: context.actorUserId,
-      request_id: context.requestId ?? null,
-      ip_address: context.ipAddress ?? null,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId ?? null,
-      before_value: entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
-      after_value: entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
-    })
-    .execute();
+  await executor.insertInto('audit_log').values(auditRow(context, entry)).execute();
+}
+
+/** The audit_log row for an entry, redacted; for callers that write it as part of a larger statement. */
+export function auditRow(context: AuditContext, entry: AuditEntry) {
+  return {
+    actor_user_id: context.actorUserId,
+    request_id: context.requestId ?? null,
+    ip_address: context.ipAddress ?? null,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    before_value: entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
+    after_value: entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
+  };
 }

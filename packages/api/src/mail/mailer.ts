@@ -1,4 +1,4 @@
-import type { Executor, MailOutbox } from '@musyawarah/db';
+import type { Executor, MailOutbox, NewOutboxMail } from '@musyawarah/db';
 import { insertOutboxMail, markOutboxMail } from '@musyawarah/db';
 
 export interface OutgoingMail {
@@ -18,6 +18,8 @@ export interface Mailer {
    * created together or not at all) and returns the row; call `deliver` with it after the transaction commits.
    */
   queue(executor: Executor, mail: OutgoingMail): Promise<MailOutbox>;
+  /** The outbox row `queue` would insert, for callers that write it as part of a larger statement. */
+  outboxValues(mail: OutgoingMail): NewOutboxMail;
   deliver(executor: Executor, queued: MailOutbox[]): Promise<void>;
 }
 
@@ -27,6 +29,9 @@ export function createMailer(options: {
   log: (entry: { to: string; subject: string; text: string }) => void;
 }): Mailer {
   return {
+    outboxValues(mail) {
+      return { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null, transport: options.smtp ? 'smtp' : 'outbox' };
+    },
     async queue(executor, mail) {
       return insertOutboxMail(executor, {
         to: mail.to,

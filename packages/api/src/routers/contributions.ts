@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { sql } from 'kysely';
 import Papa from 'papaparse';
@@ -32,6 +33,11 @@ import {
   listThemesOfContributions,
   replaceContributionItems,
   writeAudit,
+  auditRow,
+  insertSubmission,
+  isIdempotencyKeyConflict,
+  loadSubmissionContext,
+  type ConsultationRound,
   type Contribution,
   type MailOutbox,
   type Tx,
@@ -61,7 +67,10 @@ async function answerableQuestions(tx: Tx | Context['db'], roundId: string): Pro
  * participant: it records what people said at an event, whoever the round's online audience is.
  */
 async function openRoundOrThrow(tx: Tx, roundId: string, participant: UserAccount | null) {
-  const round = await findRound(tx, roundId);
+  return checkRoundOpen(await findRound(tx, roundId), participant);
+}
+
+function checkRoundOpen(round: ConsultationRound | undefined, participant: UserAccount | null): ConsultationRound {
   if (!round || !round.published_at) throw notFound('round.notFound');
   const decision = acceptsContributions(scheduleOf(round), new Date());
   // Deadlines are the server's, in UTC: after closes_at nothing new is accepted, whatever the client's clock says.
@@ -102,77 +111,87 @@ type Submission = SubmitContributionInput & { participantName?: string | undefin
  * storing the feedback twice. The unique index on the key makes that hold under concurrent retries too.
  */
 async function submitContribution(ctx: Context & { user: UserAccount }, input: Submission, facilitated: boolean) {
-  const queued: MailOutbox[] = [];
-  const result = await ctx.db.transaction().execute(async (tx) => {
-    const existing = await findContributionByIdempotencyKey(tx, input.idempotencyKey);
-    if (existing) {
-      if (existing.author_user_id !== ctx.user.id && existing.facilitated_by !== ctx.user.id) {
-        throw new FieldError('CONFLICT', { idempotencyKey: ['validation.idempotencyKeyReused'] });
-      }
-      return { contribution: existing, replayed: true };
-    }
-    const round = await openRoundOrThrow(tx, input.roundId, facilitated ? null : ctx.user);
-    const questions = await answerableQuestions(tx, round.id);
-    const fieldErrors = validateSubmission(questions, { answers: input.answers, items: input.items });
-    if (Object.keys(fieldErrors).length) throw new FieldError('BAD_REQUEST', fieldErrors);
-
-    const now = new Date();
-    const values = {
-      answers: JSON.stringify(input.answers),
-      stakeholder_group: input.stakeholderGroup,
-      member_state_code: input.memberState ?? null,
-      organisation_name: input.organisationName ?? null,
-      written_in: input.writtenIn,
-      named_publicly: input.namedPublicly,
-      status: 'submitted' as const,
-      idempotency_key: input.idempotencyKey,
-      receipt_reference: newReceiptReference(now),
-      submitted_at: now,
-      updated_at: now,
-    };
-    // A participant's own draft becomes the submission; on-behalf entries are always new rows.
-    const draft = facilitated ? undefined : await findDraftContribution(tx, round.id, ctx.user.id);
-    const inserted = await tx
-      .insertInto('contribution')
-      .values({
-        ...values,
-        round_id: round.id,
-        author_user_id: facilitated ? null : ctx.user.id,
-        facilitated_by: facilitated ? ctx.user.id : null,
-        participant_name: facilitated ? (input.participantName ?? null) : null,
-      })
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (!inserted) {
-      // A concurrent request with the same key won the race; its row is the answer.
-      const winner = await findContributionByIdempotencyKey(tx, input.idempotencyKey);
-      if (!winner) throw new TRPCError({ code: 'CONFLICT', message: 'errors.retry' });
-      return { contribution: winner, replayed: true };
-    }
-    if (draft) await tx.deleteFrom('contribution').where('id', '=', draft.id).execute();
-    // A new row has no items yet: insert only (one round trip fewer on the platform's busiest path).
-    await replaceContributionItems(tx, inserted.id, input.items, { isNew: true });
-    await writeAudit(tx, auditContext(ctx), {
-      action: facilitated ? 'contribution.submit_on_behalf' : 'contribution.submit',
-      entityType: 'contribution',
-      entityId: inserted.id,
-      after: { ...inserted, items: input.items, facilitationNote: input.facilitationNote },
-    });
-    if (!facilitated) {
-      const title = localized(round.title as { en: string }, [ctx.user.locale]).text;
-      queued.push(
-        await ctx.mailer.queue(
-          tx,
-          contributionReceiptMail(ctx.user, { roundTitle: title, reference: inserted.receipt_reference!, submittedAt: now, link: link(ctx, '/my-contributions') }),
-        ),
-      );
-    }
-    return { contribution: inserted, replayed: false };
+  const context = await loadSubmissionContext(ctx.db, {
+    roundId: input.roundId,
+    idempotencyKey: input.idempotencyKey,
+    authorUserId: facilitated ? null : ctx.user.id,
   });
-  await ctx.mailer.deliver(ctx.db, queued);
-  const c = result.contribution;
-  return { id: c.id, receiptReference: c.receipt_reference!, submittedAt: c.submitted_at!, replayed: result.replayed };
+  if (context.existingId) return replayOf(ctx, input.idempotencyKey);
+  const round = checkRoundOpen(context.round, facilitated ? null : ctx.user);
+  const questions: AnswerableQuestion[] = context.questions.map((q) => ({
+    id: q.id,
+    kind: q.kind as QuestionKind,
+    required: q.required,
+    options: q.options,
+    likert: q.likert as { points: number } | null,
+  }));
+  const fieldErrors = validateSubmission(questions, { answers: input.answers, items: input.items });
+  if (Object.keys(fieldErrors).length) throw new FieldError('BAD_REQUEST', fieldErrors);
+
+  const now = new Date();
+  const contribution = {
+    id: randomUUID(),
+    round_id: round.id,
+    author_user_id: facilitated ? null : ctx.user.id,
+    facilitated_by: facilitated ? ctx.user.id : null,
+    participant_name: facilitated ? (input.participantName ?? null) : null,
+    answers: JSON.stringify(input.answers),
+    stakeholder_group: input.stakeholderGroup,
+    member_state_code: input.memberState ?? null,
+    organisation_name: input.organisationName ?? null,
+    written_in: input.writtenIn,
+    named_publicly: input.namedPublicly,
+    status: 'submitted' as const,
+    idempotency_key: input.idempotencyKey,
+    receipt_reference: newReceiptReference(now),
+    submitted_at: now,
+    updated_at: now,
+  };
+  const mail = facilitated
+    ? null
+    : ctx.mailer.outboxValues(
+        contributionReceiptMail(ctx.user, {
+          roundTitle: localized(round.title as { en: string }, [ctx.user.locale]).text,
+          reference: contribution.receipt_reference,
+          submittedAt: now,
+          link: link(ctx, '/my-contributions'),
+        }),
+      );
+  try {
+    // A participant's own draft becomes the submission; on-behalf entries are always new rows.
+    const stored = await insertSubmission(ctx.db, {
+      contribution,
+      items: input.items,
+      replacesDraftId: facilitated ? null : context.draftId,
+      audit: auditRow(auditContext(ctx), {
+        action: facilitated ? 'contribution.submit_on_behalf' : 'contribution.submit',
+        entityType: 'contribution',
+        entityId: contribution.id,
+        after: { ...contribution, answers: input.answers, items: input.items, facilitationNote: input.facilitationNote },
+      }),
+      mail,
+    });
+    if (stored.mail) await ctx.mailer.deliver(ctx.db, [stored.mail]);
+  } catch (error) {
+    // A concurrent request with the same key stored first (its statement stored everything, this one nothing).
+    if (isIdempotencyKeyConflict(error)) return replayOf(ctx, input.idempotencyKey);
+    throw error;
+  }
+  return { id: contribution.id, receiptReference: contribution.receipt_reference, submittedAt: now, replayed: false };
+}
+
+/**
+ * The receipt of the submission stored earlier with this key: a retry (after a timeout, a double click, a lost
+ * response) gets the first receipt instead of storing the feedback twice — even after the deadline, since the
+ * feedback arrived in time.
+ */
+async function replayOf(ctx: Context & { user: UserAccount }, idempotencyKey: string) {
+  const existing = await findContributionByIdempotencyKey(ctx.db, idempotencyKey);
+  if (!existing) throw new TRPCError({ code: 'CONFLICT', message: 'errors.retry' });
+  if (existing.author_user_id !== ctx.user.id && existing.facilitated_by !== ctx.user.id) {
+    throw new FieldError('CONFLICT', { idempotencyKey: ['validation.idempotencyKeyReused'] });
+  }
+  return { id: existing.id, receiptReference: existing.receipt_reference!, submittedAt: existing.submitted_at!, replayed: true };
 }
 
 const contributionIdInput = z.object({ contributionId: z.uuid({ error: 'validation.invalid' }) });

@@ -1,22 +1,29 @@
 import type { Executor } from '../client';
 
-export async function insertOutboxMail(
-  db: Executor,
-  mail: { to: string; subject: string; text: string; html?: string | null; transport: string; sentAt?: Date | null; error?: string | null },
-) {
-  return db
-    .insertInto('mail_outbox')
-    .values({
-      to_address: mail.to,
-      subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html ?? null,
-      transport: mail.transport,
-      sent_at: mail.sentAt ?? null,
-      error: mail.error ?? null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+export interface NewOutboxMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  transport: string;
+  sentAt?: Date | null;
+  error?: string | null;
+}
+
+export function outboxRow(mail: NewOutboxMail) {
+  return {
+    to_address: mail.to,
+    subject: mail.subject,
+    text_body: mail.text,
+    html_body: mail.html ?? null,
+    transport: mail.transport,
+    sent_at: mail.sentAt ?? null,
+    error: mail.error ?? null,
+  };
+}
+
+export async function insertOutboxMail(db: Executor, mail: NewOutboxMail) {
+  return db.insertInto('mail_outbox').values(outboxRow(mail)).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function markOutboxMail(db: Executor, id: string, result: { sentAt: Date | null; error: string | null }) {
