@@ -8,4 +8,5 @@ export * from './readiness';
 export * from './catalogue';
 export * from './schemas/assessment';
 export * from './consultation';
+export * from './boards';
 export * from './review';
