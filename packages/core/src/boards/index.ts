@@ -1,0 +1,4 @@
+export * from './vocabulary';
+export * from './targets';
+export * from './rules';
+export * from './schemas';
