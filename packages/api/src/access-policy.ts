@@ -6,6 +6,7 @@
 import { boardsAccess } from './policy/boards';
 import { editionsAccess } from './policy/editions';
 import { reviewAccess } from './policy/review';
+import { roundDocumentsAccess } from './policy/round-documents';
 
 export type Access = 'public' | 'authed' | 'secretariat' | 'member_state';
 
@@ -78,6 +79,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   ...boardsAccess,
   ...editionsAccess,
   ...reviewAccess,
+  ...roundDocumentsAccess,
 };
 
 export type Actor = 'anonymous' | 'stakeholder' | 'member_state' | 'secretariat';

@@ -10,6 +10,7 @@ import { contributionsRouter } from './routers/contributions';
 import { boardsRouter } from './routers/boards';
 import { editionsRouter } from './routers/editions';
 import { reviewRouter } from './routers/review';
+import { roundDocumentsRouter } from './routers/round-documents';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -27,6 +28,7 @@ export const appRouter = router({
   boards: boardsRouter,
   editions: editionsRouter,
   review: reviewRouter,
+  roundDocuments: roundDocumentsRouter,
 });
 
 export type AppRouter = typeof appRouter;
