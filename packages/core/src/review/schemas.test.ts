@@ -60,7 +60,7 @@ describe('resolutionInput', () => {
   it('needs the final text exactly when accepting with changes', () => {
     const base = { editId, expectedVersion: 1, answer: 'Thank you.' };
     expect(fieldErrors(resolutionInput.safeParse({ ...base, kind: 'accepted_with_changes' }))).toEqual({ finalPayload: ['validation.finalPayloadRequired'] });
-    expect(fieldErrors(resolutionInput.safeParse({ ...base, kind: 'rejected', finalPayload: { kind: 'x' } }))).toEqual({ finalPayload: ['validation.finalPayloadNotAllowed'] });
+    expect(fieldErrors(resolutionInput.safeParse({ ...base, kind: 'rejected', finalPayload: { kind: 'retireSubAction', subActionId: 'C3.3.1' } }))).toEqual({ finalPayload: ['validation.finalPayloadNotAllowed'] });
     expect(resolutionInput.safeParse({ ...base, kind: 'accepted', finalPayload: null }).success).toBe(true);
     expect(fieldErrors(resolutionInput.safeParse({ ...base, kind: 'accepted', answer: '' }))).toEqual({ answer: ['validation.required'] });
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 // Subpath imports must get translation keys too, not zod's English.
 import '../schemas/messages';
 import { MEMBER_STATE_CODES } from '../domain';
-import { EDIT_PAYLOAD_SCHEMA } from './edit-payload';
+import { proposedEditSchema } from '../editions/edits';
 import { parseDay } from './rules';
 import {
   CYCLE_AUDIENCES,
@@ -155,7 +155,7 @@ export const motivationInput = z
 export type MotivationInput = z.output<typeof motivationInput>;
 
 /** The payload is the editions domain's proposed edit (change a field, add/remove an item, move a milestone, …). */
-export const editPayloadField = EDIT_PAYLOAD_SCHEMA;
+export const editPayloadField = proposedEditSchema;
 
 export const editFields = z.object({
   payload: editPayloadField,
