@@ -7,6 +7,8 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter, createContext, createMailer, createSmtpTransport, type ApiServices } from '@musyawarah/api';
 import { hashPassword } from '@musyawarah/auth';
 import { migrateToLatest, openDatabase, seedDemoData, seedReferenceData, type Db } from '@musyawarah/db';
+import { ROUND_DOCUMENT_UPLOAD_PATH } from '@musyawarah/api/routers/round-documents';
+import { handleFileRequest } from './files';
 import { createStaticApps } from './static';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -95,7 +97,7 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     },
   };
 
-  const trpcHandler = createHTTPHandler({
+  const trpcOptions = {
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: 1_000_000,
@@ -117,7 +119,10 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
         logger.error({ err: error.cause ?? error, procedure: procedurePath, requestId: req.headers['x-request-id'] }, 'procedure failed');
       }
     },
-  });
+  } satisfies Parameters<typeof createHTTPHandler>[0];
+  const trpcHandler = createHTTPHandler(trpcOptions);
+  // Background documents (≤ 10 MB) are the one larger body; only that procedure's own path gets this limit.
+  const uploadHandler = createHTTPHandler({ ...trpcOptions, maxBodySize: 11_000_000 });
 
   const apps = options.serveApps === false ? null : createStaticApps(REPO_ROOT);
 
@@ -136,9 +141,10 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     const url = req.url ?? '/';
     if (url.startsWith('/trpc/')) {
       res.setHeader('Cache-Control', 'no-store');
-      trpcHandler(req, res);
+      (url.split('?')[0] === `/trpc/${ROUND_DOCUMENT_UPLOAD_PATH}` ? uploadHandler : trpcHandler)(req, res);
       return;
     }
+    if (url.startsWith('/files/') && handleFileRequest(database.db, logger, req, res)) return;
     if (url === '/healthz' || url.startsWith('/healthz?')) {
       sql`select 1`
         .execute(database.db)
