@@ -1,13 +1,22 @@
 import type { AppRouter } from '@musyawarah/api';
 import { API_URL, apiFetch } from '@musyawarah/ui';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, isNonJsonSerializable, splitLink } from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 export function createApiClient() {
-  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: API_URL, fetch: apiFetch })] });
+  return createTRPCClient<AppRouter>({
+    links: [
+      // FormData (a document upload) cannot be batched as JSON: it goes alone, as a multipart body.
+      splitLink({
+        condition: (op) => isNonJsonSerializable(op.input),
+        true: httpLink({ url: API_URL, fetch: apiFetch }),
+        false: httpBatchLink({ url: API_URL, fetch: apiFetch }),
+      }),
+    ],
+  });
 }
 
 export type Outputs = inferRouterOutputs<AppRouter>;
