@@ -10,12 +10,12 @@ export default defineConfig({
   server: {
     port: 5174,
     strictPort: true,
-    proxy: { '/trpc': api, '/healthz': api },
+    proxy: { '/trpc': api, '/healthz': api, '/files': api },
   },
   preview: {
     port: 5174,
     strictPort: true,
-    proxy: { '/trpc': api, '/healthz': api },
+    proxy: { '/trpc': api, '/healthz': api, '/files': api },
   },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
 });
