@@ -276,6 +276,22 @@ export interface RoundDailyStatTable {
   downloads: Generated<number>;
 }
 
+/** Write-time dashboard counts (migration 0007); kept by triggers, read through `readRoundTally`. */
+export interface RoundTallyTable {
+  round_id: string;
+  dimension: string;
+  key: string;
+  count: ColumnType<string, string | number, string | number>;
+}
+
+export interface RoundTallyDeltaTable {
+  id: Generated<string>;
+  round_id: string;
+  dimension: string;
+  key: string;
+  delta: ColumnType<string, string | number, string | number>;
+}
+
 export interface Database extends BoardTables, EditionTables, ReviewTables {
   member_state: MemberStateTable;
   organisation: OrganisationTable;
@@ -298,6 +314,8 @@ export interface Database extends BoardTables, EditionTables, ReviewTables {
   event_registration: EventRegistrationTable;
   round_document: RoundDocumentTable;
   round_daily_stat: RoundDailyStatTable;
+  round_tally: RoundTallyTable;
+  round_tally_delta: RoundTallyDeltaTable;
 }
 
 export type UserAccount = Selectable<UserAccountTable>;

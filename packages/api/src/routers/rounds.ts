@@ -16,12 +16,9 @@ import {
   type RoundPhase,
 } from '@musyawarah/core';
 import {
-  countItemsByType,
-  countSubmissionsByDay,
   countSubmittedByRound,
-  countThemes,
   findRound,
-  listParticipation,
+  readRoundTally,
   listRoundQuestions,
   listRoundThemes,
   listRounds,
@@ -305,12 +302,9 @@ export const roundsRouter = router({
   participation: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
     const round = await findRound(ctx.db, input.roundId);
     if (!round) throw notFound('round.notFound');
-    const [rows, byType, byTheme, byDay] = await Promise.all([
-      listParticipation(ctx.db, round.id),
-      countItemsByType(ctx.db, round.id),
-      countThemes(ctx.db, round.id),
-      countSubmissionsByDay(ctx.db, round.id),
-    ]);
+    const [counts, themes] = await Promise.all([readRoundTally(ctx.db, round.id), listRoundThemes(ctx.db, round.id)]);
+    const { cells: rows, byType, byThemeId, byDay } = counts;
+    const byTheme = themes.map((t) => ({ id: t.id, label: t.label, count: byThemeId.get(t.id) ?? 0 }));
     const tally = tallyParticipation(rows.map((r) => ({ stakeholderGroup: r.stakeholder_group ?? 'other', memberState: r.member_state_code, writtenIn: r.written_in, count: r.count })));
     return {
       phase: phaseOf(round),

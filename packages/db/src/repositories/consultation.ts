@@ -304,3 +304,44 @@ export function isIdempotencyKeyConflict(error: unknown): boolean {
   const e = error as { code?: string; constraint?: string; message?: string } | null;
   return !!e && e.code === '23505' && (e.constraint === 'contribution_idempotency_key_key' || /idempotency_key/.test(e.message ?? ''));
 }
+
+/**
+ * The round dashboard's counts, from the write-time tally (migration 0007) rather than a GROUP BY over every
+ * contribution. One statement folds the deltas written since the last read into round_tally and returns the totals:
+ * its final SELECT sees the tally as it was before the fold (one snapshot), so it adds the folded deltas itself.
+ */
+export async function readRoundTally(db: Executor, roundId: string) {
+  const { rows } = await sql<{ dimension: string; key: string; count: string | number }>`
+    with moved as (
+      delete from round_tally_delta where round_id = ${roundId} returning dimension, key, delta
+    ), summed as (
+      select dimension, key, sum(delta) as delta from moved group by 1, 2
+    ), folded as (
+      insert into round_tally (round_id, dimension, key, count)
+      select ${roundId}, dimension, key, delta from summed order by dimension, key
+      on conflict (round_id, dimension, key) do update set count = round_tally.count + excluded.count
+    )
+    select dimension, key, sum(count) as count from (
+      select dimension, key, count from round_tally where round_id = ${roundId}
+      union all
+      select dimension, key, delta from summed
+    ) totals
+    group by 1, 2
+    having sum(count) <> 0
+    order by 1, 2
+  `.execute(db);
+  const cells: { stakeholder_group: string | null; member_state_code: string | null; written_in: string; count: number }[] = [];
+  const byType: { type: string; count: number }[] = [];
+  const byThemeId = new Map<string, number>();
+  const byDay: { day: string; count: number }[] = [];
+  for (const row of rows) {
+    const count = Number(row.count);
+    if (row.dimension === 'cell') {
+      const [group, state, language] = JSON.parse(row.key) as [string | null, string | null, string];
+      cells.push({ stakeholder_group: group, member_state_code: state, written_in: language, count });
+    } else if (row.dimension === 'type') byType.push({ type: row.key, count });
+    else if (row.dimension === 'theme') byThemeId.set(row.key, count);
+    else if (row.dimension === 'day') byDay.push({ day: row.key, count });
+  }
+  return { cells, byType, byThemeId, byDay };
+}
