@@ -208,7 +208,7 @@ describe('assessment ratings', () => {
     );
     expect(errors).toEqual({
       'ratings.0': ['validation.unknownActionArea'],
-      'ratings.1': ['validation.unknownCriterion'],
+      'ratings.1': ['validation.unknownFrameworkCriterion'],
       'ratings.2': ['validation.invalidOption'],
       'ratings.3': ['validation.duplicateRating'],
     });

@@ -244,7 +244,7 @@ export function checkRatings(
   ratings.forEach((cell, index) => {
     const found: string[] = [];
     if (!areas.has(cell.actionAreaId)) found.push('validation.unknownActionArea');
-    if (!criteria.has(cell.criterionKey)) found.push('validation.unknownCriterion');
+    if (!criteria.has(cell.criterionKey)) found.push('validation.unknownFrameworkCriterion');
     if (!Number.isInteger(cell.rating) || cell.rating < RATING_MIN || cell.rating > RATING_MAX) found.push('validation.invalidOption');
     const key = `${cell.actionAreaId}\u0000${cell.criterionKey}`;
     if (seen.has(key)) found.push('validation.duplicateRating');
