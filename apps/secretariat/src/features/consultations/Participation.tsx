@@ -1,6 +1,7 @@
-import { DataTable, languageAutonym, NotificationBanner, Tag, useFormat } from '@musyawarah/ui';
+import { DataTable, ErrorNotice, languageAutonym, Loading, NotificationBanner, SummaryList, Tag, useFormat } from '@musyawarah/ui';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Outputs } from '../../trpc';
+import { useTRPC, type Outputs } from '../../trpc';
 
 type Participation = Outputs['rounds']['participation'];
 type Gap = Participation['gaps'][number];
@@ -116,5 +117,69 @@ export function ParticipationMap({ data }: { data: Participation }) {
         />
       )}
     </>
+  );
+}
+
+type Reach = Outputs['roundDocuments']['reach'];
+
+/** Reach (Roadmap C3.2.1 measures): visits to the round page and downloads of its background documents. */
+export function ReachSection({ roundId }: { roundId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const trpc = useTRPC();
+  const reach = useQuery(trpc.roundDocuments.reach.queryOptions({ roundId }));
+  return (
+    <section aria-labelledby="reach-heading">
+      <h3 className="heading-m" id="reach-heading">
+        {t('consultations.reach.heading')}
+      </h3>
+      {reach.isPending ? (
+        <Loading />
+      ) : reach.isError ? (
+        <ErrorNotice error={reach.error} onRetry={() => void reach.refetch()} />
+      ) : (
+        <>
+          <p>{t('consultations.reach.hint')}</p>
+          <SummaryList
+            rows={[
+              { key: 'visits', label: t('consultations.reach.totalVisits'), value: String(reach.data.totals.visits) },
+              { key: 'downloads', label: t('consultations.reach.totalDownloads'), value: String(reach.data.totals.downloads) },
+            ]}
+          />
+          <h4 className="heading-s">{t('consultations.reach.byDayHeading')}</h4>
+          {reach.data.byDay.length === 0 ? (
+            <p>{t('consultations.reach.noneYet')}</p>
+          ) : (
+            <DataTable<Reach['byDay'][number]>
+              caption={t('consultations.reach.byDayCaption')}
+              captionHidden
+              rows={reach.data.byDay}
+              rowKey={(d) => d.day}
+              columns={[
+                { key: 'day', header: t('consultations.participation.columns.day'), rowHeader: true, cell: (d) => format.date(`${d.day}T12:00:00Z`) },
+                { key: 'visits', header: t('consultations.reach.columns.visits'), className: 'numeric', cell: (d) => d.visits },
+                { key: 'downloads', header: t('consultations.reach.columns.downloads'), className: 'numeric', cell: (d) => d.downloads },
+              ]}
+            />
+          )}
+          <h4 className="heading-s">{t('consultations.reach.byDocumentHeading')}</h4>
+          {reach.data.documents.length === 0 ? (
+            <p>{t('consultations.documents.none')}</p>
+          ) : (
+            <DataTable<Reach['documents'][number]>
+              caption={t('consultations.reach.byDocumentCaption')}
+              captionHidden
+              rows={reach.data.documents}
+              rowKey={(d) => d.id}
+              columns={[
+                { key: 'title', header: t('consultations.documents.columns.title'), rowHeader: true, cell: (d) => <span lang={d.language}>{d.title}</span> },
+                { key: 'language', header: t('consultations.documents.columns.language'), cell: (d) => <span lang={d.language}>{languageAutonym(d.language)}</span> },
+                { key: 'downloads', header: t('consultations.documents.columns.downloads'), className: 'numeric', cell: (d) => d.downloadCount },
+              ]}
+            />
+          )}
+        </>
+      )}
+    </section>
   );
 }

@@ -17,12 +17,13 @@ import { useTRPC } from '../../trpc';
 import './consultations.css';
 import { ModerationQueue } from './Moderation';
 import { OnBehalfForm } from './OnBehalfForm';
-import { ParticipationMap } from './Participation';
+import { DocumentsSection } from './Documents';
+import { ParticipationMap, ReachSection } from './Participation';
 import { english, PhaseTag, type RoundDetail } from './shared';
 import { SummaryEditor } from './SummaryEditor';
 import { Transitions } from './Transitions';
 
-const TABS = ['overview', 'summary', 'participation', 'moderation', 'on-behalf'] as const;
+const TABS = ['overview', 'documents', 'summary', 'participation', 'moderation', 'on-behalf'] as const;
 
 export function RoundPage() {
   const { t } = useTranslation();
@@ -123,6 +124,11 @@ function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: strin
           ) : (
             <ParticipationMap data={participation.data} />
           )}
+          <ReachSection roundId={round.id} />
+        </TabPanel>
+        <TabPanel id="documents" className="consult-tabs__panel">
+          <h2 className="heading-l">{t('consultations.documents.heading')}</h2>
+          <DocumentsSection round={round} onDone={onDone} />
         </TabPanel>
         <TabPanel id="moderation" className="consult-tabs__panel">
           <h2 className="heading-l">{t('consultations.moderation.heading')}</h2>
