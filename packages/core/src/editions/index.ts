@@ -2,3 +2,4 @@
 export * from './types';
 export * from './edits';
 export * from './diff';
+export type { ActionArea, Catalogue, NamedText, SubAction, Term } from '../catalogue/types';

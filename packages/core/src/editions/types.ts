@@ -10,7 +10,8 @@ export interface EditionSummary {
   number: number;
   title: string;
   status: EditionStatus;
-  adoptedAt: Date;
+  /** When it was adopted on this platform; null for the first edition, the Roadmap as published before the platform. */
+  adoptedAt: Date | null;
   /** Published notes on what the edition changed and why; null when none were written. */
   notes: string | null;
   /** The review cycle that produced it; null for the first edition. */
