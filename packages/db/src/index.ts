@@ -14,3 +14,4 @@ export * from './repositories/boards';
 export * from './repositories/editions';
 export * from './repositories/review';
 export * from './repositories/round-documents';
+export * from './backup';
