@@ -314,3 +314,25 @@ export function boardMeasures(input: MeasuresInput): PeriodMeasures[] {
     };
   });
 }
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Session windows
+
+/** Members may send input and answer the survey until this many days after a session ends. */
+export const SESSION_FEEDBACK_WINDOW_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** RSVPs are for sessions that have not started. */
+export function rsvpIsOpen(session: { startsAt: Date }, now: Date): boolean {
+  return now.getTime() < session.startsAt.getTime();
+}
+
+/** Input is welcome before a session (preparation) and for a while after it (follow-up), not forever. */
+export function sessionAcceptsInput(session: { endsAt: Date }, now: Date): boolean {
+  return now.getTime() < session.endsAt.getTime() + SESSION_FEEDBACK_WINDOW_DAYS * DAY_MS;
+}
+
+/** The satisfaction and trust survey is about a session that took place: from its start until the window closes. */
+export function surveyIsOpen(session: { startsAt: Date; endsAt: Date }, now: Date): boolean {
+  return session.startsAt.getTime() <= now.getTime() && sessionAcceptsInput(session, now);
+}

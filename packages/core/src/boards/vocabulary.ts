@@ -106,6 +106,7 @@ export const BOARD_MESSAGE_KEYS = [
   'board.validation.unknownAgendaItem',
   'board.validation.reasonRequired',
   'board.validation.percent',
+  'board.validation.endedInFuture',
   'board.targetReason.minShare',
   'board.targetReason.minCount',
   'board.targetReason.maxPerMemberState',
