@@ -38,6 +38,7 @@ import {
   type RoundDetail,
 } from './data';
 import { clearSubmissionKey, pendingSubmissionKey, submissionKey } from './idempotency';
+import { ReadInSelector, ReadingLanguageProvider } from './reading-language';
 import { QuestionField, type AnswerValue } from './QuestionField';
 import { RoundNotFound } from './RoundNotFound';
 
@@ -95,7 +96,11 @@ function RespondLoader({ roundId }: { roundId: string }) {
   }
   if (draft.isError) return <ErrorNotice error={draft.error} onRetry={() => void draft.refetch()} />;
   if (round.data.phase !== 'open' || !inAudience(round.data, me.data.stakeholderGroup)) return <NotOpen round={round.data} />;
-  return <RespondForm round={round.data} draft={draft.data} me={me.data} />;
+  return (
+    <ReadingLanguageProvider languages={round.data.languages}>
+      <RespondForm round={round.data} draft={draft.data} me={me.data} />
+    </ReadingLanguageProvider>
+  );
 }
 
 function NotOpen({ round }: { round: RoundDetail }) {
@@ -394,6 +399,7 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
       <p>
         {t('consultations.respond.deadline', { date: format(round.closesAt) })}
       </p>
+      <ReadInSelector />
       {closed && (
         <NotificationBanner key={closedBy} tone="error" focusOnMount={closedBy === 'submit'} heading={t('consultations.respond.deadlinePassedHeading')}>
           <p>{t('consultations.respond.deadlinePassedBody')}</p>

@@ -38,6 +38,8 @@ import {
   type RoundDetail,
   type RoundEvent,
 } from './data';
+import { BackgroundDocuments, useRecordVisit } from './BackgroundDocuments';
+import { ReadInSelector, ReadingLanguageProvider } from './reading-language';
 import { PhaseTag, TimeLeft } from './RoundCard';
 import { RoundNotFound } from './RoundNotFound';
 
@@ -55,7 +57,11 @@ function RoundLoader({ id }: { id: string }) {
     if (errorStatus(round.error) === 404) return <RoundNotFound />;
     return <ErrorNotice error={round.error} onRetry={() => void round.refetch()} />;
   }
-  return <RoundView round={round.data} />;
+  return (
+    <ReadingLanguageProvider languages={round.data.languages}>
+      <RoundView round={round.data} />
+    </ReadingLanguageProvider>
+  );
 }
 
 function RoundView({ round }: { round: RoundDetail }) {
@@ -67,6 +73,7 @@ function RoundView({ round }: { round: RoundDetail }) {
   const event = asEvent(round.event);
   useDocumentTitle(title.text);
   useHashFocus(true);
+  useRecordVisit(round.id);
 
   const rows = [
     { key: 'phase', label: t('consultations.round.phase'), value: <PhaseTag phase={round.phase} /> },
@@ -134,6 +141,7 @@ function RoundView({ round }: { round: RoundDetail }) {
           <span className="caption">{t(`consultations.format.${round.format}`)}</span>
           <span lang={title.language}>{title.text}</span>
         </h1>
+        <ReadInSelector />
         {(title.fallback || description.fallback) && (
           <p className="hint">{t('consultations.round.shownIn', { language: languageAutonym('en') })}</p>
         )}
@@ -165,6 +173,8 @@ function RoundView({ round }: { round: RoundDetail }) {
           </ol>
         </section>
       )}
+
+      <BackgroundDocuments roundId={round.id} />
 
       {event && <EventSection round={round} event={event} />}
 

@@ -1,3 +1,4 @@
+import { initialReadingLanguage } from './reading-language';
 import { describe, expect, it } from 'vitest';
 import { inAudience, localized, timeLeft } from './data';
 
@@ -34,5 +35,15 @@ describe('inAudience', () => {
   });
   it('keeps board rounds for the Secretariat’s on-behalf entry until board membership exists', () => {
     expect(inAudience({ audience: 'board', invitedGroups: [] }, 'civil_society')).toBe(false);
+  });
+});
+
+describe('initialReadingLanguage (the "Read this round in" default)', () => {
+  it('keeps an earlier choice the round offers, else takes the interface language, else English', () => {
+    expect(initialReadingLanguage(['en', 'km', 'th'], 'en', 'km')).toBe('km');
+    expect(initialReadingLanguage(['en', 'th'], 'en', 'km')).toBe('en');
+    expect(initialReadingLanguage(['en', 'th'], 'th-TH', null)).toBe('th');
+    expect(initialReadingLanguage(['en', 'id'], 'vi', null)).toBe('en');
+    expect(initialReadingLanguage(['en'], 'en', 'nonsense')).toBe('en');
   });
 });

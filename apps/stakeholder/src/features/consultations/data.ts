@@ -1,9 +1,10 @@
 import { isInAudience, localized } from '@musyawarah/core/consultation/text';
 import { useMessage, type Message } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type Outputs } from '../../trpc';
+import { ReadingLanguageContext } from './reading-language';
 
 export type RoundSummary = Outputs['rounds']['listPublic'][number];
 export type RoundDetail = Outputs['rounds']['get'];
@@ -50,15 +51,19 @@ export function usePreferredLanguages(): string[] {
   return [i18n.language, ...browser];
 }
 
-/** `pick(round.title)` → `{ text, language, fallback }`; `fallback` when the UI language had no translation. */
+/**
+ * `pick(round.title)` → `{ text, language, fallback }`, in the language the reader chose for the round ("Read this round
+ * in") inside a round's pages, else the interface language; `fallback` when that language had no translation.
+ */
 export function useLocalized() {
   const { i18n } = useTranslation();
+  const preferred = useContext(ReadingLanguageContext)?.language ?? i18n.language;
   return useCallback(
     (value: unknown) => {
-      const result = localized(asLocalized(value), [i18n.language]);
-      return { ...result, fallback: baseLanguage(i18n.language) !== result.language };
+      const result = localized(asLocalized(value), [preferred]);
+      return { ...result, fallback: baseLanguage(preferred) !== result.language };
     },
-    [i18n.language],
+    [preferred],
   );
 }
 
