@@ -2,6 +2,7 @@ import { z } from 'zod';
 // Subpath imports must get translation keys too, not zod's English.
 import '../schemas/messages';
 import { MEMBER_STATE_CODES, LANGUAGES } from '../domain';
+import { emailField } from '../schemas/fields';
 import { catalogueActionIdField, localizedTextField } from '../consultation/schemas';
 import { ACCOMMODATIONS } from '../consultation/vocabulary';
 import {
@@ -183,7 +184,7 @@ const termInOrder = (seat: { termStartsOn: unknown; termEndsOn: unknown }, ctx: 
 };
 
 /** The secretariat seats someone directly (an appointment rather than an application): the person needs an account. */
-export const seatInput = z.object({ boardId: uuidField, email: z.email({ error: 'validation.email' }).trim().toLowerCase().max(254), ...seatFields }).superRefine(termInOrder);
+export const seatInput = z.object({ boardId: uuidField, email: emailField, ...seatFields }).superRefine(termInOrder);
 export type SeatInput = z.output<typeof seatInput>;
 
 export const seatUpdateInput = z.object({ seatId: uuidField, ...seatFields }).superRefine(termInOrder);
@@ -232,7 +233,7 @@ export const nominationInput = z
     callId: uuidField,
     self: z.boolean({ error: 'validation.invalidType' }),
     nomineeName: optionalText(200),
-    nomineeEmail: optional(z.email({ error: 'validation.email' }).trim().toLowerCase().max(254)),
+    nomineeEmail: optional(emailField),
     constituencies: constituencyList.pipe(z.array(z.string()).min(1, { error: 'board.validation.constituencyRequired' })),
     memberState: optional(memberStateField),
     organisation: optionalText(200),

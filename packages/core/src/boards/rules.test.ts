@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import {
+  aggregateSurvey,
+  boardMeasures,
+  callIsOpen,
+  canTransitionBoard,
+  participationByMember,
+  periodsBetween,
+  rsvpIsOpen,
+  scoreNomination,
+  seatHeldOn,
+  seatTermWithinBoardLife,
+  sessionAcceptsInput,
+  sessionParticipation,
+  surveyIsOpen,
+  unknownCriteria,
+  utcDay,
+  type SessionParticipationInput,
+} from './rules';
+import { BOARD_STATUSES } from './vocabulary';
+
+const at = (iso: string) => new Date(iso);
+
+describe('seatTermWithinBoardLife', () => {
+  const life = { startsOn: '2026-01-01', endsOn: '2027-12-31' };
+  it('accepts a term exactly on the board’s first and last day', () => {
+    expect(seatTermWithinBoardLife(life, { termStartsOn: '2026-01-01', termEndsOn: '2027-12-31' })).toEqual({ ok: true });
+  });
+  it('refuses a term starting the day before the board, or ending the day after it', () => {
+    expect(seatTermWithinBoardLife(life, { termStartsOn: '2025-12-31', termEndsOn: '2026-06-30' })).toEqual({ ok: false, field: 'termStartsOn', reason: 'board.validation.seatStartsBeforeBoard' });
+    expect(seatTermWithinBoardLife(life, { termStartsOn: '2026-01-01', termEndsOn: '2028-01-01' })).toEqual({ ok: false, field: 'termEndsOn', reason: 'board.validation.seatEndsAfterBoard' });
+  });
+  it('an open-ended board bounds only the start', () => {
+    expect(seatTermWithinBoardLife({ startsOn: '2026-01-01', endsOn: null }, { termStartsOn: '2026-01-01', termEndsOn: '2040-01-01' })).toEqual({ ok: true });
+  });
+  it('a term ending before it starts is refused first; a one-day term is fine', () => {
+    expect(seatTermWithinBoardLife(life, { termStartsOn: '2026-05-02', termEndsOn: '2026-05-01' })).toMatchObject({ ok: false, field: 'termEndsOn', reason: 'board.validation.termEndsBeforeStart' });
+    expect(seatTermWithinBoardLife(life, { termStartsOn: '2026-05-01', termEndsOn: '2026-05-01' })).toEqual({ ok: true });
+  });
+});
+
+describe('seatHeldOn', () => {
+  const seat = { termStartsOn: '2026-01-01', termEndsOn: '2026-12-31', endedOn: null };
+  it('is held from the first to the last day of the term', () => {
+    expect(seatHeldOn(seat, '2025-12-31')).toBe(false);
+    expect(seatHeldOn(seat, '2026-01-01')).toBe(true);
+    expect(seatHeldOn(seat, '2026-12-31')).toBe(true);
+    expect(seatHeldOn(seat, '2027-01-01')).toBe(false);
+  });
+  it('an ended seat is no longer held from its end day', () => {
+    expect(seatHeldOn({ ...seat, endedOn: '2026-06-01' }, '2026-05-31')).toBe(true);
+    expect(seatHeldOn({ ...seat, endedOn: '2026-06-01' }, '2026-06-01')).toBe(false);
+  });
+});
+
+describe('board status and calls', () => {
+  it('moves forming → active → dissolved, or forming → dissolved, and never back', () => {
+    const allowed = BOARD_STATUSES.flatMap((from) => BOARD_STATUSES.filter((to) => canTransitionBoard(from, to)).map((to) => `${from}→${to}`));
+    expect(allowed).toEqual(['forming→active', 'forming→dissolved', 'active→dissolved']);
+  });
+  it('a call is open from its opening instant until (not including) its closing instant, and never on a dissolved board', () => {
+    const call = { opensAt: at('2026-11-01T00:00:00Z'), closesAt: at('2026-12-01T00:00:00Z') };
+    expect(callIsOpen(call, 'active', at('2026-10-31T23:59:59Z'))).toBe(false);
+    expect(callIsOpen(call, 'active', at('2026-11-01T00:00:00Z'))).toBe(true);
+    expect(callIsOpen(call, 'forming', at('2026-11-15T00:00:00Z'))).toBe(true);
+    expect(callIsOpen(call, 'active', at('2026-12-01T00:00:00Z'))).toBe(false);
+    expect(callIsOpen(call, 'dissolved', at('2026-11-15T00:00:00Z'))).toBe(false);
+  });
+  it('session windows: RSVP before the start, input until 30 days after the end, survey from the start', () => {
+    const s = { startsAt: at('2026-11-10T09:00:00Z'), endsAt: at('2026-11-10T12:00:00Z') };
+    expect(rsvpIsOpen(s, at('2026-11-10T08:59:59Z'))).toBe(true);
+    expect(rsvpIsOpen(s, at('2026-11-10T09:00:00Z'))).toBe(false);
+    expect(surveyIsOpen(s, at('2026-11-10T08:59:59Z'))).toBe(false);
+    expect(surveyIsOpen(s, at('2026-11-10T09:00:00Z'))).toBe(true);
+    expect(sessionAcceptsInput(s, at('2026-12-10T11:59:59Z'))).toBe(true);
+    expect(sessionAcceptsInput(s, at('2026-12-10T12:00:00Z'))).toBe(false);
+    expect(surveyIsOpen(s, at('2026-12-10T12:00:00Z'))).toBe(false);
+  });
+});
+
+const session = (id: string, startsAt: string, invited: string[], attendance: SessionParticipationInput['attendance']): SessionParticipationInput => ({
+  sessionId: id,
+  startsAt: at(startsAt),
+  invitedUserIds: invited,
+  attendance,
+});
+
+describe('participation', () => {
+  it('rate = present ÷ invited; excused counts as not present; nobody invited has no rate', () => {
+    expect(sessionParticipation(session('s', '2026-01-01T00:00:00Z', ['a', 'b', 'c', 'd'], { a: 'present', b: 'excused', c: 'absent' }))).toEqual({ invited: 4, present: 1, rate: 25 });
+    expect(sessionParticipation(session('s', '2026-01-01T00:00:00Z', [], {}))).toEqual({ invited: 0, present: 0, rate: null });
+  });
+  it('a walk-in recorded present without an invitation counts as invited', () => {
+    expect(sessionParticipation(session('s', '2026-01-01T00:00:00Z', ['a'], { b: 'present' }))).toEqual({ invited: 2, present: 1, rate: 50 });
+  });
+  it('per member over time: held sessions only, oldest first', () => {
+    const sessions = [
+      session('s2', '2026-03-01T00:00:00Z', ['a', 'b'], { a: 'absent', b: 'present' }),
+      session('s1', '2026-01-01T00:00:00Z', ['a'], { a: 'present' }),
+      session('future', '2027-01-01T00:00:00Z', ['a', 'b'], {}),
+    ];
+    const members = participationByMember(sessions, at('2026-06-01T00:00:00Z'));
+    const a = members.find((m) => m.userId === 'a')!;
+    expect(a).toMatchObject({ invited: 2, present: 1, rate: 50 });
+    expect(a.history.map((h) => [h.sessionId, h.status])).toEqual([['s1', 'present'], ['s2', 'absent']]);
+    expect(members.find((m) => m.userId === 'b')).toMatchObject({ invited: 1, present: 1, rate: 100 });
+  });
+});
+
+describe('aggregateSurvey', () => {
+  const answer = (satisfaction: number, trust: number, signed = false) => ({ satisfaction, trust, signed });
+  it('no answers: nothing to show', () => {
+    expect(aggregateSurvey([])).toEqual({ responses: 0, suppressed: false, satisfaction: null, trust: null });
+  });
+  it('one or two unsigned answers are never aggregated (each would be readable)', () => {
+    expect(aggregateSurvey([answer(5, 4)])).toMatchObject({ responses: 1, suppressed: true, satisfaction: null });
+    // Even next to signed answers: subtracting them would reveal the unsigned ones.
+    expect(aggregateSurvey([answer(5, 4), answer(2, 2, true), answer(3, 3, true), answer(1, 1)])).toMatchObject({ responses: 4, suppressed: true });
+  });
+  it('from three unsigned answers (exactly the minimum), means and distributions are shown', () => {
+    const result = aggregateSurvey([answer(5, 4), answer(4, 4), answer(3, 1)]);
+    expect(result).toMatchObject({ responses: 3, suppressed: false });
+    expect(result.satisfaction).toEqual({ mean: 4, distribution: [0, 0, 1, 1, 1] });
+    expect(result.trust).toEqual({ mean: 3, distribution: [1, 0, 0, 2, 0] });
+  });
+  it('signed answers alone may be aggregated: nothing anonymous to protect', () => {
+    expect(aggregateSurvey([answer(2, 3, true)])).toMatchObject({ suppressed: false, satisfaction: { mean: 2 } });
+  });
+});
+
+describe('scoreNomination', () => {
+  const criteria = [{ key: 'lived_experience', weight: 2 }, { key: 'reach', weight: 1 }];
+  it('weighted percentage of the best possible; a missing score counts as 0 and marks the score incomplete', () => {
+    expect(scoreNomination(criteria, { lived_experience: 5, reach: 5 })).toEqual({ total: 100, complete: true, missing: [] });
+    expect(scoreNomination(criteria, { lived_experience: 5 })).toEqual({ total: 66.7, complete: false, missing: ['reach'] });
+    expect(scoreNomination(criteria, { lived_experience: 0, reach: 0 })).toEqual({ total: 0, complete: true, missing: [] });
+  });
+  it('a board without criteria has no score', () => {
+    expect(scoreNomination([], {})).toEqual({ total: null, complete: true, missing: [] });
+  });
+  it('names scores given for criteria the board does not have', () => {
+    expect(unknownCriteria(criteria, { reach: 3, charisma: 5 })).toEqual(['charisma']);
+  });
+});
+
+describe('periods and the four measures', () => {
+  it('quarters and months in UTC, inclusive of both ends', () => {
+    expect(periodsBetween(at('2026-02-15T00:00:00Z'), at('2026-07-01T00:00:00Z'), 'quarter').map((p) => p.key)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(periodsBetween(at('2026-11-30T23:00:00Z'), at('2027-01-01T00:00:00Z'), 'month').map((p) => p.key)).toEqual(['2026-11', '2026-12', '2027-01']);
+    expect(utcDay(at('2026-11-30T23:00:00-05:00'))).toBe('2026-12-01');
+  });
+
+  it('measures representation at the end of each period, participation, engagement and satisfaction within it', () => {
+    const seats = [
+      { termStartsOn: '2026-01-01', termEndsOn: '2027-12-31', endedOn: null, role: 'member', constituencies: ['women'], memberState: 'PH', gender: 'woman' },
+      { termStartsOn: '2026-01-01', termEndsOn: '2027-12-31', endedOn: null, role: 'member', constituencies: ['industry'], memberState: 'ID', gender: 'man' },
+      // Joins in Q2: representation rises from 50 % to 66.7 %.
+      { termStartsOn: '2026-05-01', termEndsOn: '2027-12-31', endedOn: null, role: 'member', constituencies: ['youth'], memberState: 'TL', gender: null },
+      { termStartsOn: '2026-01-01', termEndsOn: '2027-12-31', endedOn: null, role: 'observer', constituencies: ['youth'], memberState: 'SG', gender: null },
+    ];
+    const result = boardMeasures({
+      from: at('2026-01-10T00:00:00Z'),
+      now: at('2026-06-15T00:00:00Z'),
+      period: 'quarter',
+      targets: [{ kind: 'min_share', constituencies: ['women', 'youth'], minPercent: 60 }],
+      marginalised: ['women', 'youth'],
+      seats,
+      sessions: [session('q1', '2026-02-01T09:00:00Z', ['a', 'b'], { a: 'present', b: 'absent' }), session('q2', '2026-05-10T09:00:00Z', ['a', 'b', 'c'], { a: 'present', b: 'present', c: 'present' })],
+      inputsAt: [at('2026-02-01T10:00:00Z'), at('2026-05-10T10:00:00Z'), at('2026-05-11T10:00:00Z')],
+      nominationsAt: [at('2026-04-02T00:00:00Z')],
+      surveys: [
+        { sessionId: 'q1', sessionStartsAt: at('2026-02-01T09:00:00Z'), answers: [{ satisfaction: 5, trust: 5, signed: false }] },
+        { sessionId: 'q2', sessionStartsAt: at('2026-05-10T09:00:00Z'), answers: [3, 4, 5].map((v) => ({ satisfaction: v, trust: v - 1, signed: false })) },
+      ],
+    });
+    expect(result.map((r) => r.period)).toEqual(['2026-Q1', '2026-Q2']);
+    const [q1, q2] = result;
+    expect(q1!.representation).toEqual({ countedSeats: 2, marginalisedPercent: 50, targetsMet: 0, targetsTotal: 1 });
+    expect(q2!.representation).toEqual({ countedSeats: 3, marginalisedPercent: 66.7, targetsMet: 1, targetsTotal: 1 });
+    expect(q1!.participation).toEqual({ sessions: 1, invited: 2, present: 1, rate: 50 });
+    expect(q2!.participation).toEqual({ sessions: 1, invited: 3, present: 3, rate: 100 });
+    expect(q1!.engagement).toEqual({ inputs: 1, nominations: 0, total: 1 });
+    expect(q2!.engagement).toEqual({ inputs: 2, nominations: 1, total: 3 });
+    // Q1's single unsigned answer is withheld; Q2's three are shown.
+    expect(q1!.satisfaction).toEqual({ responses: 0, satisfactionMean: null, trustMean: null });
+    expect(q2!.satisfaction).toEqual({ responses: 3, satisfactionMean: 4, trustMean: 3 });
+  });
+
+  it('an empty board over one period: nothing counted, no rates', () => {
+    const [only] = boardMeasures({ from: at('2026-01-01T00:00:00Z'), now: at('2026-01-02T00:00:00Z'), period: 'month', targets: [], marginalised: [], seats: [], sessions: [], inputsAt: [], nominationsAt: [], surveys: [] });
+    expect(only).toMatchObject({
+      period: '2026-01',
+      representation: { countedSeats: 0, marginalisedPercent: null, targetsMet: 0, targetsTotal: 0 },
+      participation: { sessions: 0, rate: null },
+      satisfaction: { responses: 0, satisfactionMean: null },
+    });
+  });
+});
