@@ -18,6 +18,7 @@ import { FEEDBACK_TYPES, LANGUAGES, MEMBER_STATE_CODES, STAKEHOLDER_GROUPS } fro
 import { insertUser, migrateToLatest, openDatabase, seedReferenceData, type Db } from '@musyawarah/db';
 import { freePort, startThrowawayPostgres } from '../../tooling/scripts/lib/postgres.mjs';
 import { PARTICIPATION_SQL } from './baselines/sql';
+import { measureEditionDiff } from './measures/edition-diff';
 
 const QUICK = process.argv.includes('--quick');
 const BENCH_DIR = path.resolve(import.meta.dirname, '..');
@@ -415,7 +416,8 @@ async function main() {
     });
 
     // 4. edition diff
-    rows.push({ id: 'edition-diff', measure: 'edition diff of two complete Roadmap editions', value: null, unit: 'ms', baseline: null, ratio: null, goal: '< 100 ms', met: null, note: 'not yet available: Roadmap editions do not exist in the platform yet' });
+    log('edition diff: two complete Roadmap editions, every field changed somewhere');
+    rows.push(measureEditionDiff(QUICK ? 5 : 25));
 
     // 5. bundle
     bundleRow();
