@@ -5,6 +5,7 @@ export * from './i18n/translate';
 export * from './components/AppShell';
 export * from './components/Button';
 export * from './components/Dialog';
+export * from './components/Diff';
 export * from './components/Feedback';
 export * from './components/Form';
 export * from './components/LanguageSwitcher';
