@@ -87,7 +87,6 @@ function isPlainText(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-  // eslint-disable-next-line no-control-regex
   return !/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text);
 }
 
@@ -115,7 +114,6 @@ export function checkDocument(file: { name: string; size: number }, bytes?: Uint
  */
 export function safeDocumentFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.normalize('NFC').replace(/[\u0000-\u001F\u007F"*:<>?|]/g, '').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
   if (cleaned.length <= 150) return cleaned || 'document';
   const extension = extensionOf(cleaned);
