@@ -702,7 +702,7 @@ export const reviewRouter = router({
     return ctx.db.transaction().execute(async (tx) => {
       if (!(await findFramework(tx, input.frameworkVersion))) throw new FieldError('BAD_REQUEST', { frameworkVersion: ['review.frameworkNotFound'] });
       const baseEditionNumber = input.baseEditionNumber ?? (await currentEditionNumber(tx));
-      if (!(await findEditionCatalogue(tx, baseEditionNumber))) throw new FieldError('BAD_REQUEST', { baseEditionNumber: ['review.editionNotFound'] });
+      if (baseEditionNumber === null || !(await findEditionCatalogue(tx, baseEditionNumber))) throw new FieldError('BAD_REQUEST', { baseEditionNumber: ['review.editionNotFound'] });
       const created = await tx
         .insertInto('review_cycle')
         .values({
@@ -1017,6 +1017,8 @@ export const reviewRouter = router({
         const decision = canAdopt(withResolutions);
         if (!decision.ok)
           throw new ReviewRefusal(decision.reason, decision.unresolved.length ? Object.fromEntries(decision.unresolved.map((id) => [`edits.${id}`, [decision.reason]])) : { edits: [decision.reason] });
+        // Edits are written against the base; if another edition was adopted since, applying them would drop its changes.
+        if ((await currentEditionNumber(tx)) !== cycle.base_edition_number) throw new TRPCError({ code: 'CONFLICT', message: 'review.baseNotCurrent' });
         const draft = draftEdition(await baseCatalogue(tx, cycle), withResolutions);
         if (!draft.ok) throw new ReviewRefusal('review.editsDoNotApply', Object.fromEntries(draft.errors.map((e) => [`edits.${e.editId}`, [e.key]])));
         const now = new Date();
@@ -1025,7 +1027,6 @@ export const reviewRouter = router({
           title: input.title,
           notes: input.notes,
           reviewCycleId: cycle.id,
-          baseEditionNumber: cycle.base_edition_number,
           adoptedBy: ctx.user.id,
           audit: auditContext(ctx),
         });

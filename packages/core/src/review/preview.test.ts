@@ -12,7 +12,7 @@ describe('previewEdit', () => {
     expect(preview.ok && preview.diff.counts.actionAreas.changed).toBe(1);
   });
   it('reports an edit that cannot apply to the base', () => {
-    const preview = previewEdit(catalogue, { kind: 'retireSubAction', subActionId: 'C9.9.9' });
+    const preview = previewEdit(catalogue, { kind: 'retireSubAction', subActionId: 'C3.3.9' });
     expect(preview.ok).toBe(false);
   });
 });
@@ -42,7 +42,7 @@ describe('draftEdition', () => {
   it('names the edit whose change cannot be applied', () => {
     const result = draftEdition(catalogue, [
       { id: 'ok', payload: proposal, resolution: { kind: 'accepted' } },
-      { id: 'broken', payload: { kind: 'retireSubAction', subActionId: 'C9.9.9' }, resolution: { kind: 'accepted' } },
+      { id: 'broken', payload: { kind: 'retireSubAction', subActionId: 'C3.3.9' }, resolution: { kind: 'accepted' } },
     ]);
     expect(result.ok).toBe(false);
     if (result.ok) return;

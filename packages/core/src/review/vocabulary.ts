@@ -82,6 +82,7 @@ export const REVIEW_MESSAGE_KEYS = [
   'review.assessmentIncomplete',
   'review.editsDoNotApply',
   'review.editsNotOpen',
+  'review.baseNotCurrent',
   'review.parentNotInThread',
   'review.frameworkChangedSinceCycle',
   'validation.duplicateKey',

@@ -1,7 +1,9 @@
 // Repository functions of the review domain (executor first). Writes are audited by the caller in the same transaction.
 import { sql } from 'kysely';
-import { catalogue as firstEditionCatalogue, type Catalogue } from '@musyawarah/core';
+import type { Catalogue } from '@musyawarah/core';
 import type { Executor } from '../client';
+import type { AuditContext } from '../audit';
+import { adoptEdition, findEdition, findEditionRef } from './editions';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Framework
@@ -213,31 +215,22 @@ export async function listCitedContributions(db: Executor, ids: readonly string[
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-// Editions (adapter until the editions domain's repository lands: edition 1 is the catalogue in packages/core)
+// Editions: the review domain's view of the editions repository
 
-export async function findEditionCatalogue(_db: Executor, number: number): Promise<Catalogue | null> {
-  return number === 1 ? firstEditionCatalogue : null;
+export async function findEditionCatalogue(db: Executor, number: number): Promise<Catalogue | null> {
+  return (await findEdition(db, { number }))?.catalogue ?? null;
 }
 
-export async function currentEditionNumber(_db: Executor): Promise<number> {
-  return 1;
+export async function currentEditionNumber(db: Executor): Promise<number | null> {
+  return (await findEditionRef(db, 'current'))?.number ?? null;
 }
 
-/**
- * Makes the reviewed catalogue the new current edition inside the adoption's transaction and returns its number.
- * Delegates to the editions domain's `adoptEdition` once it exists.
- */
+/** Makes the reviewed catalogue the new current edition inside the adoption's transaction and returns its number. */
 export async function adoptReviewedEdition(
-  _tx: Executor,
-  _values: {
-    catalogue: Catalogue;
-    title: string;
-    notes: string | null;
-    reviewCycleId: string;
-    baseEditionNumber: number;
-    adoptedBy: string;
-    audit: { actorUserId: string | null; requestId?: string | null; ipAddress?: string | null };
-  },
+  tx: Executor,
+  values: { catalogue: Catalogue; title: string; notes: string | null; reviewCycleId: string; adoptedBy: string; audit: AuditContext },
 ): Promise<{ number: number }> {
-  throw new Error('The editions repository (adoptEdition) is not available yet');
+  const { audit, ...input } = values;
+  const adopted = await adoptEdition(tx, input, audit);
+  return { number: adopted.number };
 }

@@ -1,0 +1,497 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CYCLE_PHASES, MEMBER_STATE_CODES, type CycleStage } from '@musyawarah/core';
+import type { ProposedEditInput } from '@musyawarah/core/editions';
+import { listAuditEntries } from '@musyawarah/db';
+import { createTestApi, rejection, type TestApi } from './test-support';
+
+let api: TestApi;
+type Session = Awaited<ReturnType<TestApi['signedIn']>>;
+let secretariat: Session;
+let indonesia: Session;
+let timorLeste: Session;
+let stakeholder: Session;
+let frameworkVersion: number;
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+const framework = {
+  title: 'Regional Review Framework for the ASEAN Responsible AI Roadmap',
+  criteria: [
+    { key: 'relevance', name: 'Relevance', description: 'The action still answers the region’s needs.' },
+    { key: 'effectiveness', name: 'Effectiveness', description: 'The action achieves its milestones.' },
+  ],
+  metrics: [{ key: 'engagement', name: 'Extent of stakeholder engagement', description: 'Who took part in the review.' }],
+  timeline: CYCLE_PHASES.map((phase) => ({ phase, durationDays: 14 })),
+};
+
+const retitle: ProposedEditInput = { kind: 'changeActionAreaTitle', actionAreaId: 'C3.3', title: 'Continuously review the Roadmap with all stakeholders' };
+const addMilestone: ProposedEditInput = {
+  kind: 'addEntry',
+  list: { field: 'milestones', subActionId: 'C3.3.1', term: 'short' },
+  text: 'Publish a “you said, we did” record after every review cycle.',
+};
+const moveMilestone: ProposedEditInput = { kind: 'moveMilestone', subActionId: 'C3.3.1', from: 'short', index: 0, to: 'medium' };
+
+beforeAll(async () => {
+  api = await createTestApi();
+  secretariat = await api.signedIn('secretariat');
+  indonesia = await api.signedIn('member_state', { memberState: 'ID' });
+  timorLeste = await api.signedIn('member_state', { memberState: 'TL' });
+  stakeholder = await api.signedIn('stakeholder');
+  const saved = await secretariat.caller.review.saveFramework({ document: framework, expectedVersion: (await secretariat.caller.review.framework())?.version ?? null });
+  frameworkVersion = saved.version;
+});
+afterAll(async () => api.close());
+
+async function newCycle(overrides: Record<string, unknown> = {}) {
+  return secretariat.caller.review.createCycle({
+    title: 'First review of the Roadmap',
+    frameworkVersion,
+    audience: 'all_participants',
+    publicationDate: day(60),
+    phases: CYCLE_PHASES.map((phase, i) => ({ phase, plannedStart: day(i * 10 - 30), plannedEnd: day(i * 10 - 21) })),
+    ...overrides,
+  });
+}
+
+/** Advances a cycle until it is in `target`. */
+async function advanceTo(cycleId: string, target: CycleStage) {
+  let stage: CycleStage = (await secretariat.caller.review.adminCycle({ cycleId })).stage;
+  while (stage !== target) {
+    stage = (await secretariat.caller.review.advancePhase({ cycleId, expectedStage: stage as never })).stage;
+  }
+}
+
+async function cycleInPhase(target: CycleStage, overrides: Record<string, unknown> = {}) {
+  const cycle = await newCycle(overrides);
+  await advanceTo(cycle.id, target);
+  return cycle;
+}
+
+async function submittedContribution() {
+  const round = await secretariat.caller.rounds.create({
+    title: { en: 'How should the Roadmap be reviewed?' },
+    description: { en: 'Tell us how the review should work.' },
+    format: 'online_consultation',
+    actionIds: ['C3.3'],
+    audience: 'public',
+    opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+    closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
+  await secretariat.caller.rounds.transition({ roundId: round.id, action: 'publish' });
+  const receipt = await stakeholder.caller.contributions.submit({
+    roundId: round.id,
+    idempotencyKey: randomUUID(),
+    answers: {},
+    items: [{ type: 'suggestion', text: 'Publish what changed after each review and why.', actionId: 'C3.3' }],
+    stakeholderGroup: 'civil_society',
+    memberState: 'PH',
+    writtenIn: 'en',
+    namedPublicly: false,
+  });
+  return { roundId: round.id, contributionId: receipt.id };
+}
+
+async function draftEdits(cycleId: string, payloads: ProposedEditInput[], motivations: { kind: 'contribution' | 'assessment' | 'board_session'; targetId: string }[] = []) {
+  const edits = [];
+  for (const payload of payloads) edits.push(await secretariat.caller.review.createEdit({ cycleId, payload, rationale: 'Member states asked for it.', motivations }));
+  return edits;
+}
+
+describe('review framework', () => {
+  it('is versioned: each save is a new version, and a save from a stale version is a conflict', async () => {
+    const latest = await secretariat.caller.review.framework();
+    const next = await secretariat.caller.review.saveFramework({ document: framework, expectedVersion: latest!.version });
+    expect(next.version).toBe(latest!.version + 1);
+    const stale = await rejection(secretariat.caller.review.saveFramework({ document: framework, expectedVersion: latest!.version }));
+    expect(stale).toMatchObject({ code: 'CONFLICT', message: 'review.frameworkConflict' });
+    expect((await (await api.call()).caller.review.framework())?.version).toBe(next.version);
+    expect((await secretariat.caller.review.frameworkVersions()).map((v) => v.version).slice(0, 2)).toEqual([next.version, latest!.version]);
+  });
+
+  it('refuses a timeline that does not list the six phases in order, field by field', async () => {
+    const error = await rejection(secretariat.caller.review.saveFramework({ document: { ...framework, timeline: framework.timeline.slice().reverse() }, expectedVersion: null }));
+    expect(error.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('cycles and phases', () => {
+  it('records actual dates as it advances, one phase at a time, and is invisible to the public until it starts', async () => {
+    const cycle = await newCycle();
+    expect(cycle.stage).toBe('not_started');
+    expect(cycle.baseEditionNumber).toBe(1);
+    const visitor = (await api.call()).caller;
+    expect((await visitor.review.cycles()).some((c) => c.id === cycle.id)).toBe(false);
+    expect((await rejection(visitor.review.cycle({ cycleId: cycle.id }))).code).toBe('NOT_FOUND');
+
+    const started = await secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'not_started' });
+    expect(started.stage).toBe('call_for_input');
+    expect(started.phases[0]?.actualStart).toBe(new Date().toISOString().slice(0, 10));
+    // A second click from the same screen does not skip a phase.
+    const doubled = await rejection(secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'not_started' }));
+    expect(doubled).toMatchObject({ code: 'CONFLICT', message: 'review.phaseChanged' });
+    const assessment = await secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'call_for_input' });
+    expect(assessment.phases[0]?.actualEnd).not.toBeNull();
+    expect(assessment.stage).toBe('assessment');
+    expect((await visitor.review.cycles()).find((c) => c.id === cycle.id)?.stage).toBe('assessment');
+  });
+
+  it('never advances past adoption: only adopting ends a cycle', async () => {
+    const cycle = await cycleInPhase('adoption');
+    const error = await rejection(secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'adoption' }));
+    expect(error).toMatchObject({ code: 'CONFLICT', message: 'review.advanceToAdopt' });
+  });
+
+  it('refuses a cycle under a framework version that does not exist', async () => {
+    const error = await rejection(newCycle({ frameworkVersion: 9999 }));
+    expect(error.code).toBe('BAD_REQUEST');
+  });
+
+  it('reports timeliness per phase and overall, as JSON and CSV', async () => {
+    const cycle = await cycleInPhase('assessment');
+    const json = await secretariat.caller.review.timelinessReport({ format: 'json', cycleId: cycle.id });
+    const report = json.cycles[0]!;
+    // Call for input was planned to end 21 days ago and ended today; assessment was due 11 days ago and is still running.
+    expect(report.phases[0]).toMatchObject({ phase: 'call_for_input', status: 'late', daysLate: 21 });
+    expect(report.phases[1]).toMatchObject({ phase: 'assessment', status: 'late', daysLate: 11 });
+    // Drafting has not started, but its planned end was yesterday: it is late already.
+    expect(report.phases[2]).toMatchObject({ phase: 'drafting', status: 'late', daysLate: 1, actualStart: null });
+    expect(report.phases[5]).toMatchObject({ status: 'not_started', daysLate: 0 });
+    expect(report.overall).toMatchObject({ status: 'ongoing', phasesLate: 3 });
+    const csv = await secretariat.caller.review.timelinessReport({ format: 'csv', cycleId: cycle.id });
+    expect(csv.contentType).toBe('text/csv');
+    const lines = csv.body.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('cycle_id,cycle_title,phase,planned_start,planned_end,actual_start,actual_end,status,days_late,start_days_late');
+    expect(lines).toHaveLength(1 + CYCLE_PHASES.length + 1);
+    expect(lines.at(-1)).toContain(',overall,');
+  });
+});
+
+describe('phase rules through the API', () => {
+  it('allows edits only while drafting, positions and comments only in the comment period, resolutions only in finalisation, adoption only in adoption', async () => {
+    const cycle = await cycleInPhase('assessment');
+    expect(await rejection(secretariat.caller.review.createEdit({ cycleId: cycle.id, payload: retitle, rationale: 'Why' }))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'review.notInPhase.draft_edit',
+    });
+    await advanceTo(cycle.id, 'drafting');
+    const [edit] = await draftEdits(cycle.id, [retitle]);
+    expect(await rejection(indonesia.caller.review.recordPosition({ editId: edit!.id, memberState: 'ID', kind: 'support' }))).toMatchObject({
+      message: 'review.notInPhase.record_position',
+    });
+    expect(await rejection(secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: edit!.version, kind: 'accepted', answer: 'Agreed' }))).toMatchObject({
+      message: 'review.notInPhase.resolve',
+    });
+    await advanceTo(cycle.id, 'comment_period');
+    expect(await rejection(indonesia.caller.review.saveAssessment({ cycleId: cycle.id, ratings: [], expectedVersion: null }))).toMatchObject({
+      message: 'review.notInPhase.assess',
+    });
+    expect(await rejection(secretariat.caller.review.updateEdit({ editId: edit!.id, expectedVersion: edit!.version, payload: retitle, rationale: 'Late change' }))).toMatchObject({
+      message: 'review.notInPhase.draft_edit',
+    });
+    expect(await rejection(secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Second edition' }))).toMatchObject({ message: 'review.notInPhase.adopt' });
+    await advanceTo(cycle.id, 'finalisation');
+    expect(await rejection(stakeholder.caller.review.addComment({ editId: edit!.id, body: 'Too late?' }))).toMatchObject({ message: 'review.notInPhase.comment' });
+  });
+});
+
+describe('member-state assessments', () => {
+  it('saves a draft, refuses a stale save, submits only when every area × criterion is rated, and reports results and non-respondents', async () => {
+    const cycle = await cycleInPhase('assessment');
+    const mine = await indonesia.caller.review.myAssessment({ cycleId: cycle.id });
+    expect(mine.assessment).toBeNull();
+    expect(mine.criteria.map((c) => c.key)).toEqual(['relevance', 'effectiveness']);
+    const areas = mine.actionAreas.map((a) => a.id);
+    expect(areas).toContain('C3.3');
+
+    const draft = await indonesia.caller.review.saveAssessment({
+      cycleId: cycle.id,
+      ratings: [{ actionAreaId: 'C3.3', criterionKey: 'relevance', rating: 5, comment: 'Central to our national review.' }],
+      expectedVersion: null,
+    });
+    expect(draft).toMatchObject({ status: 'draft', version: 1, memberState: 'ID' });
+    expect(await rejection(indonesia.caller.review.saveAssessment({ cycleId: cycle.id, ratings: [], expectedVersion: null }))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'review.assessmentConflict',
+    });
+    const bad = await rejection(indonesia.caller.review.saveAssessment({ cycleId: cycle.id, ratings: [{ actionAreaId: 'Z9.9', criterionKey: 'relevance', rating: 3 }], expectedVersion: 1 }));
+    expect(bad).toMatchObject({ code: 'BAD_REQUEST' });
+    expect((bad as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ 'ratings.0': ['validation.unknownActionArea'] });
+
+    const incomplete = await rejection(indonesia.caller.review.submitAssessment({ cycleId: cycle.id, ratings: draft.ratings, expectedVersion: 1 }));
+    expect((incomplete as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ ratings: ['review.assessmentIncomplete'] });
+
+    const full = (rating: number) => areas.flatMap((actionAreaId) => ['relevance', 'effectiveness'].map((criterionKey) => ({ actionAreaId, criterionKey, rating })));
+    const submitted = await indonesia.caller.review.submitAssessment({ cycleId: cycle.id, ratings: full(4), expectedVersion: 1 });
+    expect(submitted.status).toBe('submitted');
+    expect(await rejection(indonesia.caller.review.saveAssessment({ cycleId: cycle.id, ratings: [], expectedVersion: 2 }))).toMatchObject({ message: 'review.assessmentSubmitted' });
+    await timorLeste.caller.review.submitAssessment({ cycleId: cycle.id, ratings: full(2), expectedVersion: null });
+
+    const results = await secretariat.caller.review.assessmentResults({ cycleId: cycle.id });
+    expect(results.byAction.find((a) => a.actionAreaId === 'C3.3')?.byCriterion.relevance).toEqual({ count: 2, mean: 3, min: 2, max: 4 });
+    expect(results.byState.map((s) => s.memberState).sort()).toEqual(['ID', 'TL']);
+    expect(results.nonRespondents).toEqual(MEMBER_STATE_CODES.filter((c) => c !== 'ID' && c !== 'TL'));
+    expect(results.nonRespondents).toHaveLength(9);
+  });
+});
+
+describe('proposed edits', () => {
+  it('links an edit to a consultation contribution and refuses a link to nothing', async () => {
+    const cycle = await cycleInPhase('drafting');
+    const { contributionId } = await submittedContribution();
+    const [edit] = await draftEdits(cycle.id, [addMilestone], [{ kind: 'contribution', targetId: contributionId }]);
+    expect(edit!.motivations).toEqual([{ kind: 'contribution', targetId: contributionId, note: null }]);
+    expect(edit!.diff?.counts.subActions.changed).toBe(1);
+    const error = await rejection(secretariat.caller.review.createEdit({ cycleId: cycle.id, payload: retitle, rationale: 'x', motivations: [{ kind: 'contribution', targetId: randomUUID() }] }));
+    expect((error as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ 'motivations.0.targetId': ['validation.motivationTarget'] });
+    // A board session is referenced by id alone: that domain is separate.
+    const [withBoard] = await draftEdits(cycle.id, [retitle], [{ kind: 'board_session', targetId: randomUUID() }]);
+    expect(withBoard!.motivations[0]?.kind).toBe('board_session');
+  });
+
+  it('refuses an edit that does not apply to the base edition', async () => {
+    const cycle = await cycleInPhase('drafting');
+    const error = await rejection(secretariat.caller.review.createEdit({ cycleId: cycle.id, payload: { kind: 'retireSubAction', subActionId: 'C3.3.9' }, rationale: 'x' }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(Object.keys((error as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors)).toEqual(['payload']);
+  });
+
+  it('two secretariat users saving the same edit at once: exactly one wins, the other gets a conflict', async () => {
+    const cycle = await cycleInPhase('drafting');
+    const colleague = await api.signedIn('secretariat');
+    const [edit] = await draftEdits(cycle.id, [retitle]);
+    const results = await Promise.allSettled([
+      secretariat.caller.review.updateEdit({ editId: edit!.id, expectedVersion: 1, payload: { ...retitle, title: 'Mine' } as ProposedEditInput, rationale: 'Mine' }),
+      colleague.caller.review.updateEdit({ editId: edit!.id, expectedVersion: 1, payload: { ...retitle, title: 'Theirs' } as ProposedEditInput, rationale: 'Theirs' }),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.reason).toMatchObject({ code: 'CONFLICT', message: 'review.editConflict' });
+    const stored = (await secretariat.caller.review.edits({ cycleId: cycle.id })).edits[0]!;
+    expect(stored.version).toBe(2);
+    expect(stored.rationale).toBe((won[0] as PromiseFulfilledResult<{ rationale: string }>).value.rationale);
+    // A save from the old version after the fact is refused too, and deletion needs the current version.
+    expect(await rejection(secretariat.caller.review.deleteEdit({ editId: edit!.id, expectedVersion: 1 }))).toMatchObject({ message: 'review.editConflict' });
+    await secretariat.caller.review.deleteEdit({ editId: edit!.id, expectedVersion: 2 });
+    expect((await secretariat.caller.review.edits({ cycleId: cycle.id })).edits).toEqual([]);
+  });
+
+  it('shows edits to participants only from the comment period, and only in cycles that invite them', async () => {
+    const open = await cycleInPhase('drafting');
+    await draftEdits(open.id, [retitle]);
+    expect(await rejection(stakeholder.caller.review.edits({ cycleId: open.id }))).toMatchObject({ code: 'FORBIDDEN', message: 'review.editsNotOpen' });
+    expect(await rejection(indonesia.caller.review.edits({ cycleId: open.id }))).toMatchObject({ message: 'review.editsNotOpen' });
+    await advanceTo(open.id, 'comment_period');
+    const seen = await stakeholder.caller.review.edits({ cycleId: open.id });
+    expect(seen.edits[0]?.diff?.actionAreas[0]?.id).toBe('C3.3');
+
+    const closed = await cycleInPhase('drafting', { audience: 'member_states' });
+    await draftEdits(closed.id, [retitle]);
+    await advanceTo(closed.id, 'comment_period');
+    expect(await rejection(stakeholder.caller.review.edits({ cycleId: closed.id }))).toMatchObject({ code: 'FORBIDDEN', message: 'review.notInAudience' });
+    expect((await indonesia.caller.review.edits({ cycleId: closed.id })).edits).toHaveLength(1);
+  });
+});
+
+describe('member-state positions', () => {
+  it('a representative records and revises their own state’s position, never another state’s', async () => {
+    const cycle = await cycleInPhase('drafting');
+    const [edit] = await draftEdits(cycle.id, [retitle]);
+    await advanceTo(cycle.id, 'comment_period');
+
+    const other = await rejection(indonesia.caller.review.recordPosition({ editId: edit!.id, memberState: 'MY', kind: 'object', text: 'Malaysia objects.' }));
+    expect(other).toMatchObject({ code: 'FORBIDDEN', message: 'review.notYourState' });
+
+    await indonesia.caller.review.recordPosition({ editId: edit!.id, memberState: 'ID', kind: 'object', text: 'Too broad.' });
+    const revised = await indonesia.caller.review.recordPosition({
+      editId: edit!.id,
+      memberState: 'ID',
+      kind: 'support_with_amendment',
+      text: 'Support, with a narrower title.',
+      counterProposal: 'Continuously review the Roadmap',
+    });
+    expect(revised).toMatchObject({ memberState: 'ID', kind: 'support_with_amendment' });
+    await timorLeste.caller.review.recordPosition({ editId: edit!.id, memberState: 'TL', kind: 'support' });
+
+    const mine = await indonesia.caller.review.edits({ cycleId: cycle.id });
+    expect(mine.edits[0]?.myPosition).toMatchObject({ memberState: 'ID', kind: 'support_with_amendment' });
+
+    const matrix = await secretariat.caller.review.positionsMatrix({ cycleId: cycle.id });
+    expect(matrix.memberStates).toHaveLength(11);
+    const row = matrix.rows[0]!;
+    expect(Object.keys(row.positions)).toHaveLength(11);
+    expect(row.positions.ID).toMatchObject({ kind: 'support_with_amendment', counterProposal: 'Continuously review the Roadmap' });
+    expect(row.positions.TL).toMatchObject({ kind: 'support' });
+    expect(row.positions.MY).toBeNull();
+    expect(row.nonRespondents).toEqual(MEMBER_STATE_CODES.filter((c) => c !== 'ID' && c !== 'TL'));
+
+    // One position per state per edit, however often it was revised.
+    const stored = await api.db.selectFrom('review_position').select('member_state_code').where('edit_id', '=', edit!.id).execute();
+    expect(stored.map((s) => s.member_state_code).sort()).toEqual(['ID', 'TL']);
+    const audit = await listAuditEntries(api.db, { entityType: 'review_position', limit: 50 });
+    expect(audit.some((entry) => entry.action === 'review.position')).toBe(true);
+  });
+});
+
+describe('comment threads', () => {
+  it('keeps confidential comments to the Secretariat and Member States until the publication date', async () => {
+    const cycle = await cycleInPhase('drafting');
+    const [edit] = await draftEdits(cycle.id, [retitle]);
+    await advanceTo(cycle.id, 'comment_period');
+
+    const open = await stakeholder.caller.review.addComment({ editId: edit!.id, body: 'Please say who reviews the reviewers.' });
+    const secret = await indonesia.caller.review.addComment({ editId: edit!.id, parentId: open.id, body: 'Our ministry is still consulting.', confidential: true });
+    expect(secret.parentId).toBe(open.id);
+
+    const otherStakeholder = await api.signedIn('stakeholder');
+    expect((await otherStakeholder.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([open.id]);
+    expect((await timorLeste.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([open.id, secret.id]);
+    expect((await secretariat.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([open.id, secret.id]);
+    expect((await otherStakeholder.caller.review.edits({ cycleId: cycle.id })).edits[0]?.commentCount).toBe(1);
+
+    const other = await newCycle();
+    const elsewhere = await rejection(stakeholder.caller.review.addComment({ editId: edit!.id, parentId: other.id, body: 'x' }));
+    expect((elsewhere as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ parentId: ['review.parentNotInThread'] });
+
+    // The publication date arrives: the Secretariat moves it to today.
+    const admin = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
+    await secretariat.caller.review.updateCycle({
+      cycleId: cycle.id,
+      expectedVersion: admin.version,
+      cycle: {
+        title: admin.title,
+        frameworkVersion: admin.frameworkVersion,
+        baseEditionNumber: admin.baseEditionNumber,
+        audience: admin.audience,
+        publicationDate: day(0),
+        phases: admin.phases.map((p) => ({ phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd })),
+      },
+    });
+    expect((await otherStakeholder.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([open.id, secret.id]);
+  });
+});
+
+/** A cycle in the adoption phase with one accepted edit. */
+async function readyToAdopt() {
+  const cycle = await cycleInPhase('drafting');
+  const [edit] = await draftEdits(cycle.id, [retitle]);
+  await advanceTo(cycle.id, 'finalisation');
+  await secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: 1, kind: 'accepted', answer: 'Yes' });
+  await advanceTo(cycle.id, 'adoption');
+  return cycle;
+}
+
+describe('finalisation, adoption and traceability', () => {
+  it('refuses adoption while any edit is unresolved, then adopts in one transaction and publishes the record', async () => {
+    const cycle = await cycleInPhase('drafting');
+    const { contributionId } = await submittedContribution();
+    const [first, second, third] = await draftEdits(cycle.id, [retitle, addMilestone, moveMilestone]);
+    await secretariat.caller.review.updateEdit({
+      editId: second!.id,
+      expectedVersion: second!.version,
+      payload: addMilestone,
+      rationale: 'Participants asked to see what changed.',
+      motivations: [{ kind: 'contribution', targetId: contributionId }],
+    });
+    await advanceTo(cycle.id, 'comment_period');
+    const position = await indonesia.caller.review.recordPosition({ editId: second!.id, memberState: 'ID', kind: 'support', text: 'Welcome.' });
+    await timorLeste.caller.review.recordPosition({ editId: second!.id, memberState: 'TL', kind: 'abstain' });
+    const comment = await stakeholder.caller.review.addComment({ editId: second!.id, body: 'Thank you for listening.' });
+
+    // While the comment period runs, the contributor sees the edit that cites them, unresolved.
+    const visitor = (await api.call()).caller;
+    const pending = await visitor.review.outcomeOfContribution({ contributionId });
+    expect(pending.edits).toMatchObject([{ editId: second!.id, stage: 'comment_period', resolution: null, adoptedEditionNumber: null }]);
+
+    await advanceTo(cycle.id, 'finalisation');
+    await secretariat.caller.review.answerPosition({ id: position.id, answer: 'Thank you, Indonesia.' });
+    await secretariat.caller.review.answerComment({ id: comment.id, answer: 'Thank you for taking part.' });
+
+    const fresh = (await secretariat.caller.review.edits({ cycleId: cycle.id })).edits;
+    const version = (id: string) => fresh.find((e) => e.id === id)!.version;
+    await secretariat.caller.review.resolveEdit({ editId: first!.id, expectedVersion: version(first!.id), kind: 'rejected', answer: 'The current title is clearer.' });
+    const finalWording = { ...addMilestone, text: 'Publish a “you said, we did” record within 30 days of every adoption.' } as ProposedEditInput;
+    const changed = await secretariat.caller.review.resolveEdit({
+      editId: second!.id,
+      expectedVersion: version(second!.id),
+      kind: 'accepted_with_changes',
+      finalPayload: finalWording,
+      answer: 'Accepted, with a deadline.',
+    });
+    expect(changed.resolution?.finalDiff?.counts.subActions.changed).toBe(1);
+    expect(changed.resolution?.finalFromProposal?.actionAreas).toHaveLength(1);
+
+    await advanceTo(cycle.id, 'adoption');
+    const refused = await rejection(secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Second edition' }));
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: 'review.unresolvedEdits' });
+    expect((refused as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ [`edits.${third!.id}`]: ['review.unresolvedEdits'] });
+    expect((await secretariat.caller.review.adminCycle({ cycleId: cycle.id })).canAdopt).toEqual({ ok: false, reason: 'review.unresolvedEdits', unresolved: [third!.id] });
+    // Resolution happens in finalisation only.
+    expect(await rejection(secretariat.caller.review.resolveEdit({ editId: third!.id, expectedVersion: version(third!.id), kind: 'accepted', answer: 'Yes' }))).toMatchObject({
+      message: 'review.notInPhase.resolve',
+    });
+  });
+
+  it('adopts: the accepted and finally worded edits become the new current edition, with the you-said-we-did record', async () => {
+    const cycle = await cycleInPhase('drafting');
+    const { contributionId } = await submittedContribution();
+    const [kept, dropped] = await draftEdits(cycle.id, [addMilestone, retitle], []);
+    await secretariat.caller.review.updateEdit({ editId: kept!.id, expectedVersion: 1, payload: addMilestone, rationale: 'From the consultation.', motivations: [{ kind: 'contribution', targetId: contributionId }] });
+    await advanceTo(cycle.id, 'comment_period');
+    await indonesia.caller.review.recordPosition({ editId: kept!.id, memberState: 'ID', kind: 'support', text: 'Indonesia supports this.' });
+    const confidential = await indonesia.caller.review.addComment({ editId: kept!.id, body: 'Internal note for the states.', confidential: true });
+    await advanceTo(cycle.id, 'finalisation');
+    await secretariat.caller.review.resolveEdit({ editId: kept!.id, expectedVersion: 2, kind: 'accepted', answer: 'Adopted as proposed.' });
+    await secretariat.caller.review.resolveEdit({ editId: dropped!.id, expectedVersion: 1, kind: 'rejected', answer: 'Not needed.' });
+    await advanceTo(cycle.id, 'adoption');
+
+    const adopted = await secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Second edition', notes: 'After the first review.' });
+    expect(adopted.appliedEdits).toBe(1);
+    expect(adopted.cycle.stage).toBe('adopted');
+    expect(adopted.cycle.publishedAt).not.toBeNull();
+    expect(adopted.cycle.phases.at(-1)?.actualEnd).not.toBeNull();
+    const edition = adopted.editionNumber;
+
+    const current = await api.db.selectFrom('roadmap_edition').select(['number', 'catalogue']).where('status', '=', 'current').executeTakeFirstOrThrow();
+    expect(current.number).toBe(edition);
+    const milestones = current.catalogue.actionAreas.find((a) => a.id === 'C3.3')!.subActions.find((s) => s.id === 'C3.3.1')!.milestones.short;
+    expect(milestones.at(-1)).toBe('Publish a “you said, we did” record after every review cycle.');
+    expect(current.catalogue.actionAreas.find((a) => a.id === 'C3.3')!.title).not.toBe(retitle.kind === 'changeActionAreaTitle' ? retitle.title : '');
+
+    const visitor = (await api.call()).caller;
+    const record = await visitor.review.youSaidWeDid({ edition });
+    expect(record.changes).toHaveLength(1);
+    expect(record.changes[0]).toMatchObject({ editId: kept!.id, resolution: { kind: 'accepted' } });
+    expect(record.changes[0]?.contributions[0]).toMatchObject({ id: contributionId, name: null, items: [{ text: 'Publish what changed after each review and why.' }] });
+    expect(record.changes[0]?.positions).toMatchObject([{ memberState: 'ID', kind: 'support' }]);
+    expect(record.rejected).toMatchObject([{ editId: dropped!.id, answer: 'Not needed.' }]);
+
+    const outcome = await visitor.review.outcomeOfContribution({ contributionId });
+    expect(outcome.edits).toMatchObject([{ editId: kept!.id, resolution: { kind: 'accepted' }, adoptedEditionNumber: edition, stage: 'adopted' }]);
+
+    const published = await visitor.review.cycle({ cycleId: cycle.id });
+    expect(published.record?.map((e) => e.id)).toEqual([kept!.id, dropped!.id]);
+    // The publication date is still ahead: the confidential comment stays out of the public record.
+    expect(published.record?.[0]?.comments.map((c) => c.id)).not.toContain(confidential.id);
+
+    // Once adopted, nothing more happens in the cycle.
+    expect(await rejection(secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Again' }))).toMatchObject({ message: 'review.cycleAdopted' });
+  });
+
+  it('refuses to adopt a cycle whose base edition is no longer current', async () => {
+    const stale = await readyToAdopt();
+    const other = await readyToAdopt();
+    expect(stale.baseEditionNumber).toBe(other.baseEditionNumber);
+    await secretariat.caller.review.adopt({ cycleId: other.id, title: 'Another edition' });
+    expect(await rejection(secretariat.caller.review.adopt({ cycleId: stale.id, title: 'Stale edition' }))).toMatchObject({ code: 'CONFLICT', message: 'review.baseNotCurrent' });
+  });
+
+  it('answers NOT_FOUND for a contribution that does not exist or an edition nobody adopted', async () => {
+    const visitor = (await api.call()).caller;
+    expect((await rejection(visitor.review.outcomeOfContribution({ contributionId: randomUUID() }))).message).toBe('review.contributionNotFound');
+    expect((await rejection(visitor.review.youSaidWeDid({ edition: 999 }))).message).toBe('review.editionNotFound');
+  });
+});
