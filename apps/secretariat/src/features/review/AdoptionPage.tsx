@@ -1,0 +1,197 @@
+import {
+  Button,
+  ButtonGroup,
+  ErrorNotice,
+  InsetText,
+  LinkButton,
+  Loading,
+  ModalDialog,
+  NotificationBanner,
+  Page,
+  WarningText,
+  useMessage,
+} from '@musyawarah/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useTRPC } from '../../trpc';
+import { useCycle, type Cycle } from './CyclePage';
+import { useEditRows, useEditTitle, type EditRow } from './EditsPage';
+import './review.css';
+import { CycleSections, useServerMessage } from './shared';
+
+/** `/review/cycles/:cycleId/adoption`: the draft becomes the current edition, once every edit is resolved. */
+export function AdoptionPage() {
+  const { t } = useTranslation();
+  const { cycleId = '' } = useParams();
+  const cycle = useCycle(cycleId);
+  const edits = useEditRows(cycleId);
+  return (
+    <Page
+      title={t('reviews.adoption.title')}
+      caption={cycle.data?.title}
+      width="full"
+      backLink={{ to: '/review', label: t('reviews.home.title') }}
+    >
+      <CycleSections cycleId={cycleId} />
+      {cycle.isPending || edits.isPending ? (
+        <Loading />
+      ) : cycle.isError || edits.isError ? (
+        <ErrorNotice error={cycle.error ?? edits.error} onRetry={() => void Promise.all([cycle.refetch(), edits.refetch()])} />
+      ) : (
+        <Adoption cycle={cycle.data} edits={edits.data.rows.map((r) => r.edit)} />
+      )}
+    </Page>
+  );
+}
+
+function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const serverMessage = useServerMessage();
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notes, setNotes] = useState('');
+  const [title, setTitle] = useState('');
+  const [titleError, setTitleError] = useState<string | null>(null);
+  const notesId = useId();
+  const titleId = useId();
+  const editTitle = useEditTitle();
+  const blockedId = useId();
+  const adopt = useMutation(
+    trpc.review.adopt.mutationOptions({
+      onSuccess: async () => {
+        setConfirming(false);
+        await queryClient.invalidateQueries();
+      },
+      onError: (error) => {
+        const fieldError = (error as { data?: { fieldErrors?: Record<string, string[]> } }).data?.fieldErrors?.title?.[0];
+        if (fieldError) {
+          setTitleError(fieldError);
+          return;
+        }
+        setConfirming(false);
+        setProblem(serverMessage(error));
+        void queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
+      },
+    }),
+  );
+  const decision = cycle.canAdopt;
+  const numberOf = new Map(edits.map((e, i) => [e.id, i + 1]));
+  const label = (edit: EditRow['edit']) => editTitle(edit, numberOf.get(edit.id) ?? 0);
+
+  if (cycle.stage === 'adopted') {
+    const from = cycle.baseEditionNumber;
+    const to = cycle.adoptedEditionNumber;
+    return (
+      <>
+        <NotificationBanner tone="success">
+          <p className="notification__heading">{t('reviews.adoption.adopted', { number: to })}</p>
+          <p>{t('reviews.adoption.published')}</p>
+        </NotificationBanner>
+        <ul>
+          <li>
+            <a href={`/editions/compare?from=${from}&to=${to}`}>{t('reviews.adoption.compareLink', { from, to })}</a>
+          </li>
+          <li>
+            <a href={`/review/editions/${to}`}>{t('reviews.adoption.youSaidLink', { number: to })}</a>
+          </li>
+        </ul>
+      </>
+    );
+  }
+
+  const inAdoption = cycle.stage === 'adoption';
+  const allowed = inAdoption && decision.ok;
+  const unresolved = decision.ok ? [] : edits.filter((e) => (decision.unresolved as string[]).includes(e.id));
+  return (
+    <>
+      <p className="prose">{t('reviews.adoption.intro', { number: cycle.baseEditionNumber })}</p>
+      {problem && (
+        <NotificationBanner tone="error" focusOnMount>
+          <p>{problem}</p>
+        </NotificationBanner>
+      )}
+      {!inAdoption && (
+        <InsetText>
+          <p>{t('reviews.adoption.notYet', { stage: t(`reviews.stage.${cycle.stage}`) })}</p>
+        </InsetText>
+      )}
+      {unresolved.length > 0 && (
+        <div id={blockedId}>
+          <WarningText>{t('reviews.adoption.unresolved', { count: unresolved.length })}</WarningText>
+          <ul>
+            {unresolved.map((edit) => (
+              <li key={edit.id}>
+                <Link to={`/review/cycles/${cycle.id}/edits/${edit.id}/resolve`}>{label(edit)}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {!decision.ok && decision.reason === 'review.nothingToAdopt' && (
+        <div id={blockedId}>
+          <WarningText>{t('reviews.adoption.nothing')}</WarningText>
+        </div>
+      )}
+      {decision.ok && (
+        <p>{t('reviews.adoption.summary', { accepted: edits.filter((e) => e.resolution && e.resolution.kind !== 'rejected').length, rejected: edits.filter((e) => e.resolution?.kind === 'rejected').length })}</p>
+      )}
+      <Button
+        disabled={!allowed}
+        onClick={() => {
+          setProblem(null);
+          if (!title) setTitle(t('reviews.adoption.defaultTitle', { number: cycle.baseEditionNumber + 1, cycle: cycle.title }));
+          setConfirming(true);
+        }}
+      >
+        {t('reviews.adoption.button', { number: cycle.baseEditionNumber + 1 })}
+      </Button>
+      <ModalDialog isOpen={confirming} onOpenChange={setConfirming} title={t('reviews.adoption.confirmTitle', { number: cycle.baseEditionNumber + 1 })} tone="warning">
+        <p>{t('reviews.adoption.confirmBody', { number: cycle.baseEditionNumber + 1 })}</p>
+        <div className={titleError ? 'form-group form-group--error' : 'form-group'}>
+          <label className="label" htmlFor={titleId}>
+            {t('reviews.adoption.editionTitle')}
+          </label>
+          <div className="hint" id={`${titleId}-hint`}>
+            {t('reviews.adoption.editionTitleHint')}
+          </div>
+          {titleError && (
+            <p className="field-error" id={`${titleId}-error`}>
+              <span className="visually-hidden">{t('layout.errorPrefix')}</span> {tm(titleError, { form: 'adopt', path: 'title' })}
+            </p>
+          )}
+          <input
+            id={titleId}
+            className={titleError ? 'input input--error' : 'input'}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            aria-invalid={titleError ? true : undefined}
+            aria-describedby={`${titleId}-hint${titleError ? ` ${titleId}-error` : ''}`}
+          />
+        </div>
+        <div className="form-group">
+          <label className="label" htmlFor={notesId}>
+            {t('reviews.adoption.notes')} <span className="optional">{t('layout.optional')}</span>
+          </label>
+          <div className="hint" id={`${notesId}-hint`}>
+            {t('reviews.adoption.notesHint')}
+          </div>
+          <textarea id={notesId} className="textarea" rows={4} value={notes} aria-describedby={`${notesId}-hint`} onChange={(e) => setNotes(e.target.value)} />
+        </div>
+        <ButtonGroup>
+          <Button isBusy={adopt.isPending} onClick={() => {
+              setTitleError(null);
+              adopt.mutate({ cycleId: cycle.id, title, notes: notes.trim() || undefined });
+            }}>
+            {t('reviews.adoption.confirm')}
+          </Button>
+          <LinkButton onClick={() => setConfirming(false)}>{t('reviews.common.cancel')}</LinkButton>
+        </ButtonGroup>
+      </ModalDialog>
+    </>
+  );
+}

@@ -1,0 +1,245 @@
+import { frameworkDocumentSchema, type FrameworkDocument } from '@musyawarah/core/review/schemas';
+import { CYCLE_PHASES } from '@musyawarah/core/review/vocabulary';
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  Button,
+  ButtonGroup,
+  DataTable,
+  ErrorNotice,
+  Form,
+  Loading,
+  NotificationBanner,
+  Page,
+  errorKey,
+  useFormat,
+} from '@musyawarah/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { z } from 'zod';
+import { useTRPC, type Outputs } from '../../trpc';
+import { FieldsFor, Input, TextArea } from '../consultations/fields';
+import './review.css';
+import { useServerMessage } from './shared';
+
+type Framework = NonNullable<Outputs['review']['framework']>;
+
+/** What the editor holds: the document with numbers as typed, turned into the shared schema's shape before validation. */
+interface FrameworkFormValues {
+  document: {
+    title: string;
+    introduction: string;
+    criteria: { key: string; name: string; description: string }[];
+    metrics: { key: string; name: string; description: string }[];
+    timeline: { phase: string; durationDays: string }[];
+  };
+}
+
+const FORM_ID = 'framework';
+const EMPTY_ENTRY = { key: '', name: '', description: '' };
+
+function toForm(framework: Framework | null): FrameworkFormValues {
+  const doc = framework?.document;
+  return {
+    document: {
+      title: doc?.title ?? '',
+      introduction: doc?.introduction ?? '',
+      criteria: doc?.criteria.map((c) => ({ ...c })) ?? [{ ...EMPTY_ENTRY }],
+      metrics: doc?.metrics.map((m) => ({ ...m })) ?? [],
+      timeline: CYCLE_PHASES.map((phase) => ({
+        phase,
+        durationDays: String(doc?.timeline.find((p) => p.phase === phase)?.durationDays ?? ''),
+      })),
+    },
+  };
+}
+
+const numberOrText = (value: string) => (value.trim() !== '' && /^\d+$/.test(value.trim()) ? Number(value) : value);
+
+/** The shared document schema, after the typed day counts are turned into numbers. */
+const frameworkFormSchema = z.preprocess(
+  (values) => {
+    const v = values as FrameworkFormValues;
+    return {
+      document: {
+        ...v.document,
+        timeline: v.document.timeline.map((p) => ({ phase: p.phase, durationDays: numberOrText(p.durationDays) })),
+      },
+    };
+  },
+  z.object({ document: frameworkDocumentSchema }),
+) as unknown as z.ZodType<{ document: FrameworkDocument }, FrameworkFormValues>;
+
+/** `/review/framework`: the Regional Review Framework. Every save is a new version; earlier ones stay readable. */
+export function FrameworkPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const current = useQuery(trpc.review.framework.queryOptions());
+  const [saved, setSaved] = useState(0);
+  return (
+    <Page
+      title={t('reviews.framework.title')}
+      caption={current.data ? t('reviews.framework.caption', { version: current.data.version }) : undefined}
+      backLink={{ to: '/review', label: t('reviews.home.title') }}
+    >
+      <p className="prose">{t('reviews.framework.intro')}</p>
+      {saved > 0 && (
+        <NotificationBanner tone="success" focusOnMount key={saved}>
+          <p>{t('reviews.framework.saved', { version: current.data?.version ?? '' })}</p>
+        </NotificationBanner>
+      )}
+      {current.isPending ? (
+        <Loading />
+      ) : current.isError ? (
+        <ErrorNotice error={current.error} onRetry={() => void current.refetch()} />
+      ) : (
+        <FrameworkForm key={current.data?.version ?? 0} framework={current.data} onSaved={() => setSaved((n) => n + 1)} />
+      )}
+      <History />
+    </Page>
+  );
+}
+
+function FrameworkForm({ framework, onSaved }: { framework: Framework | null; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const serverMessage = useServerMessage();
+  const [conflict, setConflict] = useState<string | null>(null);
+  const form = useForm<FrameworkFormValues, unknown, { document: FrameworkDocument }>({
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+    defaultValues: toForm(framework),
+    resolver: zodResolver(frameworkFormSchema) as unknown as Resolver<FrameworkFormValues, unknown, { document: FrameworkDocument }>,
+  });
+  const save = useMutation(trpc.review.saveFramework.mutationOptions());
+
+  const onSubmit = async (values: { document: FrameworkDocument }) => {
+    setConflict(null);
+    try {
+      await save.mutateAsync({ document: values.document, expectedVersion: framework?.version ?? null });
+      await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
+      onSaved();
+    } catch (error) {
+      if (errorKey(error) === 'review.frameworkConflict') {
+        setConflict(serverMessage(error));
+        return;
+      }
+      throw error;
+    }
+  };
+
+  const reload = async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
+    setConflict(null);
+  };
+
+  return (
+    <>
+      {conflict && (
+        <NotificationBanner tone="error" focusOnMount>
+          <p>{conflict}</p>
+          <Button variant="secondary" onClick={() => void reload()}>
+            {t('reviews.conflict.reload')}
+          </Button>
+        </NotificationBanner>
+      )}
+      <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
+        <FieldsFor formId={FORM_ID}>
+          <Input name="document.title" label={t('reviews.framework.docTitle')} width="full" />
+          <TextArea
+            name="document.introduction"
+            label={t('reviews.framework.introduction')}
+            hint={t('reviews.framework.introductionHint')}
+            optional
+            rows={5}
+          />
+          <h2 className="heading-l">{t('reviews.framework.criteriaHeading')}</h2>
+          <p className="hint">{t('reviews.framework.criteriaHint')}</p>
+          <Items name="criteria" legendKey="reviews.framework.criterion" minimum={1} />
+          <h2 className="heading-l">{t('reviews.framework.metricsHeading')}</h2>
+          <p className="hint">{t('reviews.framework.metricsHint')}</p>
+          <Items name="metrics" legendKey="reviews.framework.metric" minimum={0} />
+          <h2 className="heading-l">{t('reviews.framework.timelineHeading')}</h2>
+          <p className="hint">{t('reviews.framework.timelineHint')}</p>
+          {CYCLE_PHASES.map((phase, index) => (
+            <Input
+              key={phase}
+              name={`document.timeline.${index}.durationDays`}
+              label={t('reviews.framework.phaseDays', { phase: t(`reviews.stage.${phase}`) })}
+              inputMode="numeric"
+              width="5"
+            />
+          ))}
+          <ButtonGroup>
+            <Button type="submit" isBusy={form.formState.isSubmitting}>
+              {framework ? t('reviews.framework.saveNew') : t('reviews.framework.saveFirst')}
+            </Button>
+            <Link to="/review">{t('reviews.common.cancel')}</Link>
+          </ButtonGroup>
+        </FieldsFor>
+      </Form>
+    </>
+  );
+}
+
+function Items({ name, legendKey, minimum }: { name: 'criteria' | 'metrics'; legendKey: string; minimum: number }) {
+  const { t } = useTranslation();
+  const { fields, append, remove } = useFieldArray<FrameworkFormValues, `document.${typeof name}`>({ name: `document.${name}` });
+  return (
+    <>
+      {fields.map((field, index) => (
+        <fieldset key={field.id} className="fieldset review-repeat">
+          <legend className="legend">{t(legendKey, { n: index + 1 })}</legend>
+          <Input name={`document.${name}.${index}.key`} label={t('reviews.framework.key')} hint={t('reviews.framework.keyHint')} width="20" />
+          <Input name={`document.${name}.${index}.name`} label={t('reviews.framework.name')} width="full" />
+          <TextArea name={`document.${name}.${index}.description`} label={t('reviews.framework.description')} rows={3} />
+          {fields.length > minimum && (
+            <Button variant="secondary" size="small" onClick={() => remove(index)}>
+              {t('reviews.framework.remove', { item: t(legendKey, { n: index + 1 }) })}
+            </Button>
+          )}
+        </fieldset>
+      ))}
+      <Button variant="secondary" onClick={() => append({ ...EMPTY_ENTRY })}>
+        {t(`reviews.framework.add.${name}`)}
+      </Button>
+    </>
+  );
+}
+
+function History() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const format = useFormat();
+  const versions = useQuery(trpc.review.frameworkVersions.queryOptions());
+  return (
+    <section aria-labelledby="framework-history" className="review-history">
+      <h2 className="heading-l" id="framework-history">
+        {t('reviews.framework.historyHeading')}
+      </h2>
+      {versions.isPending ? (
+        <Loading />
+      ) : versions.isError ? (
+        <ErrorNotice error={versions.error} onRetry={() => void versions.refetch()} />
+      ) : versions.data.length === 0 ? (
+        <p>{t('reviews.framework.noHistory')}</p>
+      ) : (
+        <DataTable
+          caption={t('reviews.framework.historyHeading')}
+          captionHidden
+          rows={versions.data}
+          rowKey={(v) => String(v.version)}
+          columns={[
+            { key: 'version', header: t('reviews.framework.columns.version'), rowHeader: true, cell: (v) => v.version },
+            { key: 'saved', header: t('reviews.framework.columns.saved'), cell: (v) => format.dateTime(v.createdAt) },
+            { key: 'by', header: t('reviews.framework.columns.by'), cell: (v) => v.createdBy ?? '' },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
