@@ -11,7 +11,7 @@ export const boardsAccess: Record<string, Access> = {
   'boards.getPublic': 'public',
   'boards.openCalls': 'public',
 
-  'boards.apply': 'authed',
+  'boards.submitNomination': 'authed',
   'boards.myNominations': 'authed',
   'boards.withdrawNomination': 'authed',
   'boards.myBoards': 'authed',

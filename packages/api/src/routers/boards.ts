@@ -8,7 +8,7 @@
  *   openCalls                      calls for nominations open now, on published boards
  *
  * Signed in (applicants and members; each sees only their own):
- *   apply {callId, self, …}        apply, or nominate someone (by name and e-mail)
+ *   submitNomination {callId, self, …}  apply (self: true), or nominate someone (by name and e-mail)
  *   myNominations                  my applications and nominations, with the decision and the reason for a decline
  *   withdrawNomination {nominationId}
  *   myBoards                       boards where I hold a seat: my seat, upcoming sessions with my RSVP, surveys to answer
@@ -455,7 +455,7 @@ export const boardsRouter = router({
   }),
 
   // ------------------------------------------------------------------------------------------------- applicants
-  apply: authedProcedure.input(nominationInput).mutation(async ({ ctx, input }) => {
+  submitNomination: authedProcedure.input(nominationInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       const call = await findBoardCall(tx, input.callId);
       const board = call ? await findBoard(tx, call.board_id) : undefined;
