@@ -1,0 +1,113 @@
+import type { BoardInput } from '@musyawarah/core/boards/schemas';
+import { Button, ButtonGroup, ErrorNotice, Form, Loading, NotificationBanner, Page, errorKey } from '@musyawarah/ui';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTRPC, type Outputs } from '../../trpc';
+import '../consultations/consultations.css';
+import { FieldsFor } from '../consultations/fields';
+import { BoardFields } from './BoardFields';
+import { boardFormSchema, boardToForm, emptyBoard, type BoardFormValues, type StoredBoard } from './boardForm';
+import './boards.css';
+import { english, useServerMessage } from './shared';
+
+const FORM_ID = 'board';
+type BoardDetail = Outputs['boards']['adminGet'];
+
+export function NewBoardPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('boards.editor.newTitle')} backLink={{ to: '/boards', label: t('boards.list.title') }}>
+      <BoardForm initial={emptyBoard()} />
+    </Page>
+  );
+}
+
+export function EditBoardPage() {
+  const { t } = useTranslation();
+  const { boardId = '' } = useParams();
+  const trpc = useTRPC();
+  const board = useQuery(trpc.boards.adminGet.queryOptions({ boardId }));
+  return (
+    <Page
+      title={t('boards.editor.editTitle')}
+      caption={board.data ? english(board.data.name) : undefined}
+      backLink={{ to: `/boards/${boardId}`, label: t('boards.board.back') }}
+    >
+      {board.isPending ? (
+        <Loading />
+      ) : board.isError ? (
+        <ErrorNotice error={board.error} onRetry={() => void board.refetch()} />
+      ) : (
+        <BoardForm key={board.data.version} board={board.data} initial={boardToForm(board.data as unknown as StoredBoard)} />
+      )}
+    </Page>
+  );
+}
+
+function BoardForm({ board, initial }: { board?: BoardDetail; initial: BoardFormValues }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const serverMessage = useServerMessage();
+  const [conflict, setConflict] = useState<string | null>(null);
+  const form = useForm<BoardFormValues, unknown, BoardInput>({
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+    defaultValues: initial,
+    resolver: zodResolver(boardFormSchema) as unknown as Resolver<BoardFormValues, unknown, BoardInput>,
+  });
+  const create = useMutation(trpc.boards.create.mutationOptions());
+  const update = useMutation(trpc.boards.update.mutationOptions());
+
+  const onSubmit = async (values: BoardInput) => {
+    setConflict(null);
+    // What the shared schema accepted (calendar dates and numbers, no instants): the API parses it again.
+    const input = values;
+    try {
+      const saved = board
+        ? await update.mutateAsync({ boardId: board.id, expectedVersion: board.version, board: input as never })
+        : await create.mutateAsync(input as never);
+      await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
+      void navigate(`/boards/${saved.id}`, { state: { notice: board ? 'saved' : 'created' } });
+    } catch (error) {
+      if (errorKey(error) === 'board.editConflict') {
+        setConflict(serverMessage(error));
+        return;
+      }
+      throw error;
+    }
+  };
+
+  return (
+    <>
+      {conflict && (
+        <NotificationBanner tone="error" focusOnMount>
+          <p>{conflict}</p>
+          <Button
+            variant="secondary"
+            onClick={() => void queryClient.invalidateQueries({ queryKey: trpc.boards.adminGet.queryKey({ boardId: board!.id }) })}
+          >
+            {t('boards.editor.reload')}
+          </Button>
+        </NotificationBanner>
+      )}
+      <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
+        <FieldsFor formId={FORM_ID}>
+          <BoardFields formId={FORM_ID} />
+          <ButtonGroup>
+            <Button type="submit" isBusy={form.formState.isSubmitting}>
+              {board ? t('boards.editor.save') : t('boards.editor.create')}
+            </Button>
+            <Link to={board ? `/boards/${board.id}` : '/boards'}>{t('boards.editor.cancel')}</Link>
+          </ButtonGroup>
+        </FieldsFor>
+      </Form>
+    </>
+  );
+}

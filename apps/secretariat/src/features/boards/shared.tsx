@@ -1,0 +1,90 @@
+import { errorKey, mapServerError, Tag, useMessage, type Option } from '@musyawarah/ui';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../../trpc';
+
+const STATUS_TONE = { forming: 'yellow', active: 'green', dissolved: 'grey' } as const;
+
+export function BoardStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <Tag tone={STATUS_TONE[status as keyof typeof STATUS_TONE] ?? 'grey'}>{t(`boards.status.${status}`)}</Tag>;
+}
+
+const NOMINATION_TONE = { submitted: 'blue', accepted: 'green', declined: 'red', withdrawn: 'grey' } as const;
+
+export function NominationStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <Tag tone={NOMINATION_TONE[status as keyof typeof NOMINATION_TONE] ?? 'grey'}>{t(`boards.nominationStatus.${status}`)}</Tag>;
+}
+
+/** The English text of a per-language field (the secretariat works in English, ASEAN's working language). */
+export function english(value: unknown): string {
+  if (value && typeof value === 'object' && 'en' in value) return String((value as { en: unknown }).en ?? '');
+  return typeof value === 'string' ? value : '';
+}
+
+/** The managed list of constituencies, labels in English, for checkboxes and selects. */
+export function useConstituencies() {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.boards.constituencies.queryOptions(), staleTime: 60_000 });
+}
+
+export function useConstituencyOptions(): Option[] {
+  const constituencies = useConstituencies();
+  return (constituencies.data ?? []).map((c) => ({ value: c.key, label: english(c.label) }));
+}
+
+/** `key → label` for showing stored constituency keys; an unknown key shows as itself. */
+export function useConstituencyLabel() {
+  const constituencies = useConstituencies();
+  return useCallback(
+    (key: string) => {
+      const found = constituencies.data?.find((c) => c.key === key);
+      return found ? english(found.label) : key;
+    },
+    [constituencies.data],
+  );
+}
+
+/**
+ * Translates what a boards procedure threw. The shared `board.*` namespace translates the API's keys; this namespace
+ * carries a few as `boards.server.<key with _>` for keys the shared locale may not have yet.
+ */
+export function useServerMessage() {
+  const { t, i18n } = useTranslation();
+  const tm = useMessage();
+  return useCallback(
+    (error: unknown): string => {
+      const key = errorKey(error);
+      if (key && !i18n.exists(key)) {
+        const local = `boards.server.${key.replace(/\./g, '_')}`;
+        if (i18n.exists(local)) return t(local);
+      }
+      return tm(mapServerError(error, (k) => i18n.exists(k)).message ?? { key: 'errors.internal' });
+    },
+    [t, i18n, tm],
+  );
+}
+
+/** Today's calendar date in the user's zone, `YYYY-MM-DD` (board lives and seat terms are dates). */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A calendar date (`YYYY-MM-DD`) in words, without shifting it through a time zone. */
+export function useDateText() {
+  const { i18n } = useTranslation();
+  return useCallback(
+    (day: string | null | undefined) => {
+      if (!day) return '';
+      const [y, m, d] = day.slice(0, 10).split('-').map(Number);
+      if (!y || !m || !d) return day;
+      return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(y, m - 1, d)),
+      );
+    },
+    [i18n.language],
+  );
+}
