@@ -1,10 +1,10 @@
 import type { EditionDiff, EntryChange, FieldChange, TextDiff } from '@musyawarah/core/editions/diff';
+import { Diff, DiffLegend } from '@musyawarah/ui';
 import { useTranslation } from 'react-i18next';
 
-/**
- * What one edit changes, as a word-level diff. Interim renderer until the editions domain's shared `Diff` component
- * lands in the UI kit; insertions and deletions are announced, not only coloured.
- */
+export { DiffLegend };
+
+/** What one edit changes: the edition diff's areas, sub-actions and fields, each text as the kit's word-level `Diff`. */
 export function EditDiff({ diff }: { diff: EditionDiff }) {
   const { t } = useTranslation();
   if (diff.actionAreas.length === 0) return <p className="hint">{t('reviews.diff.noChange')}</p>;
@@ -92,18 +92,11 @@ function Entries({ label, entries }: { label: string; entries: EntryChange[] }) 
                 )}
                 <Words diff={e.text} />
               </>
-            ) : e.status === 'added' ? (
-              <ins className="review-ins">
-                <span className="visually-hidden">{t('reviews.diff.inserted')} </span>
-                {e.name ? `${e.name}: ` : ''}
-                {e.text}
-              </ins>
             ) : (
-              <del className="review-del">
-                <span className="visually-hidden">{t('reviews.diff.deleted')} </span>
-                {e.name ? `${e.name}: ` : ''}
-                {e.text}
-              </del>
+              <>
+                <span className="text-secondary">{t(`reviews.diff.entry.${e.status}`)} </span>
+                <Diff parts={[{ type: e.status === 'added' ? 'insert' : 'delete', value: e.name ? `${e.name}: ${e.text}` : e.text }]} />
+              </>
             )}
           </li>
         ))}
@@ -113,24 +106,5 @@ function Entries({ label, entries }: { label: string; entries: EntryChange[] }) 
 }
 
 function Words({ diff }: { diff: TextDiff }) {
-  const { t } = useTranslation();
-  return (
-    <span className="review-pre">
-      {diff.map((part, i) =>
-        part.type === 'equal' ? (
-          <span key={i}>{part.value}</span>
-        ) : part.type === 'insert' ? (
-          <ins key={i} className="review-ins">
-            <span className="visually-hidden">{t('reviews.diff.inserted')} </span>
-            {part.value}
-          </ins>
-        ) : (
-          <del key={i} className="review-del">
-            <span className="visually-hidden">{t('reviews.diff.deleted')} </span>
-            {part.value}
-          </del>
-        ),
-      )}
-    </span>
-  );
+  return <Diff parts={diff} className="review-pre" />;
 }

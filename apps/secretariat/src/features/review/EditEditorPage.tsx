@@ -22,7 +22,7 @@ import { z } from 'zod';
 import { useTRPC } from '../../trpc';
 import { Checkboxes, FieldsFor, Input, Select, TextArea } from '../consultations/fields';
 import { useCycle, type Cycle } from './CyclePage';
-import { EditDiff } from './EditDiff';
+import { DiffLegend, EditDiff } from './EditDiff';
 import {
   EDIT_KINDS,
   ENTRY_FIELDS,
@@ -389,7 +389,10 @@ function Preview({ catalogue }: { catalogue: Catalogue }) {
       ) : !preview.ok ? (
         <p className="hint">{t('reviews.editor.previewDoesNotApply')}</p>
       ) : (
-        <EditDiff diff={preview.diff} />
+        <>
+          <DiffLegend />
+          <EditDiff diff={preview.diff} />
+        </>
       )}
     </section>
   );

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import { useCycle, type Cycle } from './CyclePage';
-import { EditDiff } from './EditDiff';
+import { DiffLegend, EditDiff } from './EditDiff';
 import { editLocation } from './editForm';
 import './review.css';
 import { CycleSections, ResolutionTag } from './shared';
@@ -67,6 +67,7 @@ function EditList({ cycle, rows }: { cycle: Cycle; rows: EditRow[] }) {
   return (
     <>
       <p className="prose">{t('reviews.edits.intro')}</p>
+      <DiffLegend />
       {drafting ? (
         <ButtonLink to={`/review/cycles/${cycle.id}/edits/new`}>{t('reviews.edits.create')}</ButtonLink>
       ) : (

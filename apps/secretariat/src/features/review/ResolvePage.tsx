@@ -23,7 +23,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useTRPC } from '../../trpc';
 import { FieldsFor, TextArea, Checkboxes } from '../consultations/fields';
 import { useCycle, type Cycle } from './CyclePage';
-import { EditDiff } from './EditDiff';
+import { DiffLegend, EditDiff } from './EditDiff';
 import { useBaseCatalogue } from './baseCatalogue';
 import { EditCard, useEditRows, type EditRow } from './EditsPage';
 import { remapFieldErrors } from './editForm';
@@ -68,6 +68,7 @@ function ResolveBody({ cycle, row, n, catalogue }: { cycle: Cycle; row: EditRow;
   const canAnswer = cycle.stage === 'comment_period' || cycle.stage === 'finalisation';
   return (
     <>
+      <DiffLegend />
       <EditCard row={row} n={n} />
 
       <h2 className="heading-l">{t('reviews.resolve.positionsHeading')}</h2>
