@@ -4,7 +4,7 @@ import type { Executor } from '../client';
 // Repository functions of the boards domain (executor first). Rules (targets, terms, rates) live in core; these only read and write.
 
 export async function listBoardConstituencies(db: Executor) {
-  return db.selectFrom('board_constituency').selectAll().orderBy('is_default', 'desc').orderBy('created_at').orderBy('key').execute();
+  return db.selectFrom('board_constituency').selectAll().orderBy('is_default', 'desc').orderBy('marginalised', 'desc').orderBy('created_at').orderBy('key').execute();
 }
 
 export async function listBoards(db: Executor, filter: { publishedOnly: boolean }) {
