@@ -71,7 +71,7 @@ describe('diffEntries', () => {
     );
     expect(changes.map((change) => change.status)).toEqual(['changed', 'changed']);
     expect(changes[0]).toMatchObject({ index: 0, newIndex: 0 });
-    expect(changes[1]).toMatchObject({ index: 1, newIndex: 1, name: null });
+    expect(changes[1]).toMatchObject({ index: 1, newIndex: 1, name: [{ type: 'equal', value: 'Reach' }] });
   });
 
   it('treats an unrelated replacement as one removed and one added entry', () => {
@@ -142,8 +142,9 @@ describe('diffEditions', () => {
     expect(change?.status === 'changed' && newSide(change.text)).toBe('A living Roadmap, reviewed every two years.');
   });
 
-  // The 100 ms goal is measured by the benchmark on a quiet machine; under parallel test load this only guards against
-  // an order-of-magnitude regression (diffing whole JSON, or the Intl segmenter on every text, took 300 ms and more).
+  // The 100 ms goal is the benchmark's, on a quiet machine. Here the CPU time is about 30–60 ms; the bound leaves room
+  // for a loaded machine and still fails on the regressions it guards against (the Intl segmenter on every text, or
+  // Unicode-property tokens, cost 200–300 ms).
   it('compares two complete editions with every text changed somewhere quickly', () => {
     // Every title, objective, target area, milestone, measure and case study gets one word replaced and one appended.
     const touched: Catalogue = structuredClone(catalogue);
@@ -159,11 +160,17 @@ describe('diffEditions', () => {
         sub.milestones = { short: sub.milestones.short.map(touch), medium: sub.milestones.medium.map(touch), long: sub.milestones.long.map(touch) };
       }
     }
-    diffEditions(catalogue, touched); // warm-up: the first call compiles the code paths
-    const started = performance.now();
-    const diff = diffEditions(catalogue, touched);
-    const elapsed = performance.now() - started;
+    // CPU time of the best of three runs (the first also warms the code up): wall time on a machine shared with other
+    // test processes measures the machine, not this function.
+    let elapsed = Number.POSITIVE_INFINITY;
+    let diff = diffEditions(catalogue, catalogue);
+    for (let run = 0; run < 3; run++) {
+      const started = process.cpuUsage();
+      diff = diffEditions(catalogue, touched);
+      const used = process.cpuUsage(started);
+      elapsed = Math.min(elapsed, (used.user + used.system) / 1000);
+    }
     expect(diff.counts.actionAreas.changed).toBe(catalogue.actionAreas.length);
-    expect(elapsed).toBeLessThan(250);
+    expect(elapsed).toBeLessThan(150);
   });
 });

@@ -190,8 +190,8 @@ const SAME_ENTRY_SIMILARITY = 0.3;
 export type EntryChange =
   | { status: 'added'; index: number; name: string; text: string }
   | { status: 'removed'; index: number; name: string; text: string }
-  /** `index` in the earlier edition, `newIndex` in the later one; `name` is null when the name did not change. */
-  | { status: 'changed'; index: number; newIndex: number; name: TextDiff | null; text: TextDiff };
+  /** `index` in the earlier edition, `newIndex` in the later one; `name` is one equal part when it did not change. */
+  | { status: 'changed'; index: number; newIndex: number; name: TextDiff; text: TextDiff };
 
 type Entry = NamedText;
 
@@ -234,7 +234,7 @@ export function diffEntries(before: readonly Entry[], after: readonly Entry[]): 
         status: 'changed',
         index: old.index,
         newIndex: paired.index,
-        name: old.entry.name === paired.entry.name ? null : diffText(old.entry.name, paired.entry.name),
+        name: diffText(old.entry.name, paired.entry.name),
         text: textDiff ?? diffText(old.entry.text, paired.entry.text),
       });
     }
