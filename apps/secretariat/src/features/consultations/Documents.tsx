@@ -56,6 +56,8 @@ export function DocumentsSection({ round, onDone }: { round: RoundDetail; onDone
   const { t } = useTranslation();
   const trpc = useTRPC();
   const documents = useQuery(trpc.roundDocuments.adminList.queryOptions({ roundId: round.id }));
+  // A browser keeps a chosen file in its input whatever the form state says: a fresh form after each upload clears it.
+  const [uploads, setUploads] = useState({ count: 0, language: 'en' });
   return (
     <>
       <p>{t('consultations.documents.intro')}</p>
@@ -70,7 +72,15 @@ export function DocumentsSection({ round, onDone }: { round: RoundDetail; onDone
         <DocumentsTable documents={documents.data} downloadable={round.phase !== 'draft'} onDone={onDone} />
       )}
       <h3 className="heading-m">{t('consultations.documents.uploadHeading')}</h3>
-      <UploadForm roundId={round.id} onDone={onDone} />
+      <UploadForm
+        key={uploads.count}
+        roundId={round.id}
+        language={uploads.language}
+        onUploaded={(title, language) => {
+          setUploads((prev) => ({ count: prev.count + 1, language }));
+          onDone(t('consultations.documents.uploaded', { title }));
+        }}
+      />
     </>
   );
 }
@@ -109,6 +119,7 @@ function DocumentsTable({ documents, downloadable, onDone }: { documents: RoundD
       )}
       <DataTable<RoundDocument>
         caption={t('consultations.documents.caption')}
+        captionHidden
         rows={documents}
         rowKey={(d) => d.id}
         columns={[
@@ -159,11 +170,19 @@ function DocumentsTable({ documents, downloadable, onDone }: { documents: RoundD
   );
 }
 
-function UploadForm({ roundId, onDone }: { roundId: string; onDone: (message: string) => void }) {
+function UploadForm({
+  roundId,
+  language,
+  onUploaded,
+}: {
+  roundId: string;
+  language: string;
+  onUploaded: (title: string, language: string) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useZodForm(uploadSchema, { defaultValues: { title: '', language: 'en' } });
+  const form = useZodForm(uploadSchema, { defaultValues: { title: '', language: language as (typeof LANGUAGES)[number] } });
   const upload = useMutation(trpc.roundDocuments.upload.mutationOptions());
   const languages = LANGUAGES.map((code) => ({ value: code, label: languageAutonym(code) }));
   return (
@@ -178,9 +197,8 @@ function UploadForm({ roundId, onDone }: { roundId: string; onDone: (message: st
         data.set('language', values.language);
         data.set('file', values.file[0]!);
         const document = await upload.mutateAsync(data);
-        form.reset({ title: '', language: values.language });
         await queryClient.invalidateQueries({ queryKey: trpc.roundDocuments.pathKey() });
-        onDone(t('consultations.documents.uploaded', { title: document.title }));
+        onUploaded(document.title, values.language);
       }}
     >
       <TextField name="title" label={t('consultations.documents.fields.title')} hint={t('consultations.documents.fields.titleHint')} width="full" />
