@@ -101,7 +101,7 @@ describe('uploading a document over HTTP', () => {
 
     const disguised = await uploadOverHttp(roundId, { name: 'invoice.pdf', content: '<html><script>alert(1)</script></html>' });
     expect(disguised.status).toBe(400);
-    expect(disguised.body.error?.data.fieldErrors).toEqual({ file: ['round.documentType'] });
+    expect(disguised.body.error?.data.fieldErrors).toEqual({ file: ['round.documentContent'] });
   });
 });
 

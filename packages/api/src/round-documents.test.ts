@@ -73,9 +73,10 @@ describe('uploading background documents', () => {
       expect(error.code).toBe('BAD_REQUEST');
       return (error as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors;
     };
-    expect(await refusedFor({ name: 'report.pdf', bytes: new TextEncoder().encode('<html><script>alert(1)</script></html>') })).toEqual({ file: ['round.documentType'] });
+    expect(await refusedFor({ name: 'report.pdf', bytes: new TextEncoder().encode('<html><script>alert(1)</script></html>') })).toEqual({ file: ['round.documentContent'] });
     expect(await refusedFor({ name: 'page.html', bytes: new TextEncoder().encode('<html></html>') })).toEqual({ file: ['round.documentType'] });
     expect(await refusedFor({ name: 'tool.exe', bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0]) })).toEqual({ file: ['round.documentType'] });
+    expect(await refusedFor({ name: 'notes.txt', bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0]) })).toEqual({ file: ['round.documentContent'] });
     expect(await refusedFor({ name: 'empty.pdf', bytes: new Uint8Array() })).toEqual({ file: ['round.documentEmpty'] });
     const tooLarge = new Uint8Array(MAX_DOCUMENT_BYTES + 1);
     tooLarge.set(PDF);

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DEMO_PASSWORD, DEMO_SECRETARIAT, launchBrowser, startPlatform, type BrowserHandle, type Platform } from './harness';
+import { DEMO_PASSWORD, DEMO_SECRETARIAT, DEMO_STAKEHOLDER, launchBrowser, startPlatform, type BrowserHandle, type Platform } from './harness';
 
 /**
  * Background documents and reach (Roadmap C3.2.1, "knowledge sharing — resources accessed, downloads"): the Secretariat
@@ -79,7 +79,7 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
   await secretariatPage.getByLabel('File', { exact: true }).setInputFiles({ name: 'brief.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script>') });
   await secretariatPage.getByRole('button', { name: 'Upload the document' }).click();
   const summary = secretariatPage.locator('.error-summary');
-  await summary.getByRole('link', { name: /must be a PDF/ }).waitFor();
+  await summary.getByRole('link', { name: /content does not match its type/ }).waitFor();
   await shot(secretariatPage, 'secretariat-documents-refused');
 
   await secretariatPage.getByLabel('File', { exact: true }).setInputFiles({ name: 'សង្ខេប brief.pdf', mimeType: 'application/pdf', buffer: PDF });
@@ -110,11 +110,24 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
   expect(download.suggestedFilename()).toBe('សង្ខេប brief.pdf');
   expect(readFileSync((await download.path())!)).toEqual(PDF);
 
-  // The choice follows the reader to the answer form's wording (the form itself needs a sign-in; the wording is what
-  // the round page showed). A reload in the same session does not count a second visit.
+  // A reload in the same session keeps the choice and does not count a second visit.
   await visitor.reload();
   await visitor.getByLabel('Read this round in').waitFor();
   await expect(visitor.getByLabel('Read this round in').inputValue()).resolves.toBe('km');
+
+  // A participant chooses Khmer on the answer form: the question's label is the Khmer wording, marked as Khmer.
+  const participant = await browser.newPage();
+  await participant.goto(`${platform.url}/sign-in?next=${encodeURIComponent(`/consultations/${round.id}/respond`)}`);
+  await participant.getByLabel('E-mail address').fill(DEMO_STAKEHOLDER.email);
+  await participant.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await participant.getByRole('button', { name: 'Sign in' }).click();
+  await participant.waitForURL(`**/consultations/${round.id}/respond`);
+  await participant.getByLabel('What would help your clinic?').waitFor();
+  await participant.getByLabel('Read this round in').selectOption('km');
+  const answer = participant.getByLabel('តើអ្វីនឹងជួយគ្លីនិករបស់អ្នក?');
+  await answer.waitFor();
+  await participant.locator('label [lang="km"]', { hasText: 'តើអ្វីនឹងជួយគ្លីនិករបស់អ្នក?' }).waitFor();
+  await shot(participant, 'stakeholder-respond-khmer');
 
   // ── Secretariat: the dashboard shows the visit and the download ──
   await secretariatPage.goto(`${platform.url}/secretariat/consultations/${round.id}?tab=participation`);

@@ -29,13 +29,13 @@ describe('checkDocument', () => {
   });
 
   it('refuses a file whose bytes are not what its extension claims', () => {
-    expect(check('renamed.pdf', png)).toEqual({ ok: false, reason: 'round.documentType' });
-    expect(check('page.pdf', bytes('<html><script>alert(1)</script>'))).toEqual({ ok: false, reason: 'round.documentType' });
-    expect(check('archive.docx', bytes(zipHeader, 'payload.exe'))).toEqual({ ok: false, reason: 'round.documentType' });
-    expect(check('sheet.docx', xlsx)).toEqual({ ok: false, reason: 'round.documentType' });
-    expect(check('doc.odt', docx)).toEqual({ ok: false, reason: 'round.documentType' });
-    expect(check('binary.txt', bytes('MZ', [0x90, 0x00, 0x03]))).toEqual({ ok: false, reason: 'round.documentType' });
-    expect(check('latin1.csv', bytes([0x63, 0x61, 0x66, 0xe9]))).toEqual({ ok: false, reason: 'round.documentType' });
+    expect(check('renamed.pdf', png)).toEqual({ ok: false, reason: 'round.documentContent' });
+    expect(check('page.pdf', bytes('<html><script>alert(1)</script>'))).toEqual({ ok: false, reason: 'round.documentContent' });
+    expect(check('archive.docx', bytes(zipHeader, 'payload.exe'))).toEqual({ ok: false, reason: 'round.documentContent' });
+    expect(check('sheet.docx', xlsx)).toEqual({ ok: false, reason: 'round.documentContent' });
+    expect(check('doc.odt', docx)).toEqual({ ok: false, reason: 'round.documentContent' });
+    expect(check('binary.txt', bytes('MZ', [0x90, 0x00, 0x03]))).toEqual({ ok: false, reason: 'round.documentContent' });
+    expect(check('latin1.csv', bytes([0x63, 0x61, 0x66, 0xe9]))).toEqual({ ok: false, reason: 'round.documentContent' });
   });
 
   it('refuses extensions outside the whitelist, and names without one', () => {

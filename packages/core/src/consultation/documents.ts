@@ -92,11 +92,11 @@ function isPlainText(bytes: Uint8Array): boolean {
 
 export type DocumentCheck =
   | { ok: true; kind: DocumentKind; contentType: string }
-  | { ok: false; reason: 'round.documentEmpty' | 'round.documentTooLarge' | 'round.documentType' };
+  | { ok: false; reason: 'round.documentEmpty' | 'round.documentTooLarge' | 'round.documentType' | 'round.documentContent' };
 
 /**
- * Whether a file may be attached to a round: not empty, at most MAX_DOCUMENT_BYTES, an accepted extension, and content
- * whose leading bytes (magic numbers) match that extension. The content type served later is ours, never the uploader's.
+ * Whether a file may be attached to a round: not empty, at most MAX_DOCUMENT_BYTES, an accepted extension
+ * (`round.documentType`), and content whose leading bytes (magic numbers) match that extension (`round.documentContent`). The content type served later is ours, never the uploader's.
  */
 export function checkDocument(file: { name: string; size: number }, bytes?: Uint8Array): DocumentCheck {
   if (file.size === 0) return { ok: false, reason: 'round.documentEmpty' };
@@ -104,7 +104,7 @@ export function checkDocument(file: { name: string; size: number }, bytes?: Uint
   const extension = extensionOf(file.name);
   const kind = DOCUMENT_KINDS.find((k) => DOCUMENT_TYPES[k].extensions.includes(extension));
   if (!kind) return { ok: false, reason: 'round.documentType' };
-  if (bytes && !contentMatches(kind, bytes)) return { ok: false, reason: 'round.documentType' };
+  if (bytes && !contentMatches(kind, bytes)) return { ok: false, reason: 'round.documentContent' };
   return { ok: true, kind, contentType: DOCUMENT_TYPES[kind].contentType };
 }
 

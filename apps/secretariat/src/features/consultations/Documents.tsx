@@ -235,7 +235,7 @@ function FileField({ name, label, hint }: { name: string; label: string; hint: s
         id={id}
         type="file"
         accept={DOCUMENT_ACCEPT}
-        className={cx('file-upload', error && 'file-upload--error')}
+        className="file-upload"
         aria-describedby={[`${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ')}
         aria-invalid={error ? true : undefined}
         {...register(name)}
