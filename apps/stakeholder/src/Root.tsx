@@ -14,6 +14,7 @@ export function Root() {
     { to: '/assessment', label: t('assessment.nav') },
     { to: '/consultations', label: t('consultations.nav.rounds') },
     { to: '/boards', label: t('boards.nav') },
+    { to: '/review', label: t('reviews.nav') },
     ...(user ? [{ to: '/my-contributions', label: t('consultations.nav.mine') }] : []),
     ...(user ? [{ to: '/account', label: t('shell.nav.account') }] : []),
     // Secretariat staff also use the other app; a plain link (full page load) to /secretariat/.
