@@ -436,10 +436,26 @@ describe('finalisation, adoption and traceability', () => {
   });
 
   it('adopts: the accepted and finally worded edits become the new current edition, with the you-said-we-did record', async () => {
-    const cycle = await cycleInPhase('drafting');
+    const cycle = await cycleInPhase('assessment');
+    const scope = await indonesia.caller.review.myAssessment({ cycleId: cycle.id });
+    const assessment = await indonesia.caller.review.submitAssessment({
+      cycleId: cycle.id,
+      expectedVersion: null,
+      ratings: scope.actionAreas.flatMap((a) => scope.criteria.map((c) => ({ actionAreaId: a.id, criterionKey: c.key, rating: a.id === 'C3.3' ? 2 : 4 }))),
+    });
+    await advanceTo(cycle.id, 'drafting');
     const { contributionId } = await submittedContribution();
     const [kept, dropped] = await draftEdits(cycle.id, [addMilestone, retitle], []);
-    await secretariat.caller.review.updateEdit({ editId: kept!.id, expectedVersion: 1, payload: addMilestone, rationale: 'From the consultation.', motivations: [{ kind: 'contribution', targetId: contributionId }] });
+    await secretariat.caller.review.updateEdit({
+      editId: kept!.id,
+      expectedVersion: 1,
+      payload: addMilestone,
+      rationale: 'From the consultation and Indonesia’s assessment.',
+      motivations: [
+        { kind: 'contribution', targetId: contributionId },
+        { kind: 'assessment', targetId: assessment.id },
+      ],
+    });
     await advanceTo(cycle.id, 'comment_period');
     await indonesia.caller.review.recordPosition({ editId: kept!.id, memberState: 'ID', kind: 'support', text: 'Indonesia supports this.' });
     const confidential = await indonesia.caller.review.addComment({ editId: kept!.id, body: 'Internal note for the states.', confidential: true });
@@ -467,6 +483,7 @@ describe('finalisation, adoption and traceability', () => {
     expect(record.changes[0]).toMatchObject({ editId: kept!.id, resolution: { kind: 'accepted' } });
     expect(record.changes[0]?.contributions[0]).toMatchObject({ id: contributionId, name: null, items: [{ text: 'Publish what changed after each review and why.' }] });
     expect(record.changes[0]?.positions).toMatchObject([{ memberState: 'ID', kind: 'support' }]);
+    expect(record.changes[0]?.assessments).toEqual([{ id: assessment.id, memberState: 'ID' }]);
     expect(record.rejected).toMatchObject([{ editId: dropped!.id, answer: 'Not needed.' }]);
 
     const outcome = await visitor.review.outcomeOfContribution({ contributionId });

@@ -482,6 +482,10 @@ export const reviewRouter = router({
       ctx.db,
       adopted.flatMap((e) => e.motivations.filter((m) => m.kind === 'contribution').map((m) => m.targetId)),
     );
+    const assessmentIds = adopted.flatMap((e) => e.motivations.filter((m) => m.kind === 'assessment').map((m) => m.targetId));
+    const assessments = assessmentIds.length
+      ? await ctx.db.selectFrom('review_assessment').select(['id', 'member_state_code']).where('id', 'in', assessmentIds).execute()
+      : [];
     return {
       edition: input.edition,
       baseEditionNumber: cycle.base_edition_number,
@@ -493,7 +497,9 @@ export const reviewRouter = router({
         rationale: edit.rationale,
         resolution: edit.resolution,
         contributions: contributions.filter((c) => edit.motivations.some((m) => m.kind === 'contribution' && m.targetId === c.id)),
-        assessmentIds: edit.motivations.filter((m) => m.kind === 'assessment').map((m) => m.targetId),
+        assessments: assessments
+          .filter((a) => edit.motivations.some((m) => m.kind === 'assessment' && m.targetId === a.id))
+          .map((a) => ({ id: a.id, memberState: a.member_state_code })),
         boardSessionIds: edit.motivations.filter((m) => m.kind === 'board_session').map((m) => m.targetId),
         positions: edit.positions,
       })),
