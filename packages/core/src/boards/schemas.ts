@@ -44,7 +44,7 @@ const requiredText = (max: number) =>
   z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
 
 /** A calendar date, `YYYY-MM-DD` (board lives and seat terms are days, not instants). */
-export const calendarDateField = z.iso.date({ error: 'board.validation.date' });
+export const calendarDateField = z.iso.date({ error: (issue) => (issue.input === undefined || issue.input === null ? 'validation.required' : 'board.validation.date') });
 
 /** Instants carry their offset, so "09:00" cannot silently mean the server's time zone. */
 const instantField = z.iso.datetime({ offset: true, error: 'validation.datetime' }).transform((value) => new Date(value));
@@ -276,7 +276,7 @@ export type AcceptNominationInput = z.output<typeof acceptNominationInput>;
 /** The reason is shown to the applicant, so it is required. */
 export const declineNominationInput = z.object({
   nominationId: uuidField,
-  reason: z.string({ error: 'board.validation.reasonRequired' }).trim().min(1, { error: 'board.validation.reasonRequired' }).max(5000, { error: 'validation.tooLong' }),
+  reason: z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalidType') }).trim().min(1, { error: 'board.validation.reasonRequired' }).max(5000, { error: 'validation.tooLong' }),
 });
 export type DeclineNominationInput = z.output<typeof declineNominationInput>;
 
