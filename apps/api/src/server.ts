@@ -121,7 +121,7 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     },
   } satisfies Parameters<typeof createHTTPHandler>[0];
   const trpcHandler = createHTTPHandler(trpcOptions);
-  // Background documents (≤ 10 MB) are the one larger body; only that procedure's own path gets this limit.
+  // Background documents (≤ 10 MB) are the one larger body: only a multipart body to that procedure's own path gets it.
   const uploadHandler = createHTTPHandler({ ...trpcOptions, maxBodySize: 11_000_000 });
 
   const apps = options.serveApps === false ? null : createStaticApps(REPO_ROOT);
@@ -141,7 +141,8 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     const url = req.url ?? '/';
     if (url.startsWith('/trpc/')) {
       res.setHeader('Cache-Control', 'no-store');
-      (url.split('?')[0] === `/trpc/${ROUND_DOCUMENT_UPLOAD_PATH}` ? uploadHandler : trpcHandler)(req, res);
+      const upload = url.split('?')[0] === `/trpc/${ROUND_DOCUMENT_UPLOAD_PATH}` && /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
+      (upload ? uploadHandler : trpcHandler)(req, res);
       return;
     }
     if (url.startsWith('/files/') && handleFileRequest(database.db, logger, req, res)) return;
