@@ -98,6 +98,8 @@ describe('uploading a document over HTTP', () => {
     const json = await mutation('roundDocuments.upload', { roundId, title: 'x', file: 'AAAA' });
     expect(json.status).toBe(400);
     expect(json.body.error?.message).toBe('validation.failed');
+    // Only a multipart body gets the larger limit: 3 MB of JSON to the same path is refused unread.
+    expect((await mutation('roundDocuments.upload', { padding: 'x'.repeat(3_000_000) })).status).toBe(413);
 
     const disguised = await uploadOverHttp(roundId, { name: 'invoice.pdf', content: '<html><script>alert(1)</script></html>' });
     expect(disguised.status).toBe(400);

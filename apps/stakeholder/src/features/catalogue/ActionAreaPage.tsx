@@ -1,32 +1,39 @@
 import { Details, ErrorNotice, Loading, Page, errorStatus } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTRPC } from '../../trpc';
 import { Breadcrumbs } from './Breadcrumbs';
 import './catalogue.css';
-import { STATIC, pillarName, termYears, useOverview, type ActionArea, type Overview, type SubAction } from './data';
-import { TERMS } from './filters';
+import { STATIC, freshness, pillarName, termYears, useOverview, type ActionArea, type Overview, type SubAction } from './data';
+import { ChangeBadge, EditionBar, useEditionChanges } from './EditionBar';
+import { TERMS, editionFromSearchParams, editionSearch } from './filters';
 import { useHashFocus } from './hash';
 import { ActionTags } from './Tags';
 
-/** `/actions/:id`: one action area in full; `#C2.1.1` jumps to a sub-action. */
+/** `/actions/:id`: one action area in full; `#C2.1.1` jumps to a sub-action; `?edition=1` reads an earlier edition. */
 export function ActionAreaPage() {
   const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const edition = editionFromSearchParams(params);
   const trpc = useTRPC();
-  const area = useQuery({ ...trpc.catalogue.actionArea.queryOptions({ id }), ...STATIC, retry: false });
-  const overview = useOverview();
+  const area = useQuery({
+    ...trpc.catalogue.actionArea.queryOptions(edition ? { id, edition } : { id }),
+    ...freshness(edition),
+    retry: false,
+  });
+  const overview = useOverview(edition);
   useHashFocus(area.isSuccess);
 
   if (area.isPending) return <Loading />;
   if (area.isError) {
-    if (errorStatus(area.error) === 404) return <ActionNotFound id={id} />;
+    if (errorStatus(area.error) === 404) return <ActionNotFound id={id} edition={edition} />;
     return <ErrorNotice error={area.error} onRetry={() => void area.refetch()} />;
   }
-  return <ActionAreaView area={area.data} overview={overview.data} />;
+  return <ActionAreaView area={area.data} overview={overview.data} edition={edition} />;
 }
 
-function ActionNotFound({ id }: { id: string }) {
+function ActionNotFound({ id, edition }: { id: string; edition: number | undefined }) {
   const { t } = useTranslation();
   return (
     <>
@@ -40,17 +47,26 @@ function ActionNotFound({ id }: { id: string }) {
       <Page title={t('catalogue.detail.notFoundTitle')}>
         <p>{t('catalogue.detail.notFoundBody', { id })}</p>
         <p>{t('catalogue.detail.notFoundHint')}</p>
-        <p>
-          <Link to="/actions">{t('catalogue.detail.browseAll')}</Link>
-        </p>
+        <p>{t('catalogue.edition.notInEdition')}</p>
+        <ul className="list">
+          <li>
+            <Link to={`/actions${editionSearch(edition)}`}>{t('catalogue.detail.browseAll')}</Link>
+          </li>
+          <li>
+            <Link to="/editions">{t('catalogue.edition.allEditions')}</Link>
+          </li>
+        </ul>
       </Page>
     </>
   );
 }
 
-function ActionAreaView({ area, overview }: { area: ActionArea; overview: Overview | undefined }) {
+function ActionAreaView({ area, overview, edition }: { area: ActionArea; overview: Overview | undefined; edition: number | undefined }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const navigate = useNavigate();
+  const changes = useEditionChanges(overview?.edition.number);
+  const browseAll = `/actions${editionSearch(edition)}`;
   const criteria = useQuery({ ...trpc.readiness.criteria.queryOptions(), ...STATIC });
   const questions = new Map(criteria.data?.criteria.map((c) => [c.id, c.question]));
   const pillar = pillarName(overview, area.kind, area.pillar);
@@ -60,7 +76,7 @@ function ActionAreaView({ area, overview }: { area: ActionArea; overview: Overvi
       <Breadcrumbs
         items={[
           { to: '/', label: t('catalogue.crumbs.home') },
-          { to: '/actions', label: t('catalogue.crumbs.roadmap') },
+          { to: browseAll, label: t('catalogue.crumbs.roadmap') },
           { label: area.id },
         ]}
       />
@@ -72,6 +88,14 @@ function ActionAreaView({ area, overview }: { area: ActionArea; overview: Overvi
       >
         <div className="two-thirds">
           <ActionTags overview={overview} kind={area.kind} pillar={area.pillar} tier={area.tier} />
+          <ChangeBadge changes={changes.data} actionAreaId={area.id} />
+          {overview && (
+            <EditionBar
+              key={overview.edition.number}
+              edition={overview.edition}
+              onChoose={(number) => void navigate(`/actions/${encodeURIComponent(area.id)}${editionSearch(number)}`)}
+            />
+          )}
           {pillar && (
             <p className="text-secondary">
               {area.kind === 'targeted'
@@ -116,7 +140,7 @@ function ActionAreaView({ area, overview }: { area: ActionArea; overview: Overvi
 
         <hr className="section-break" />
         <p>
-          <Link to="/actions">{t('catalogue.detail.browseAll')}</Link>
+          <Link to={browseAll}>{t('catalogue.detail.browseAll')}</Link>
         </p>
       </Page>
     </>

@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useTRPC } from '../../trpc';
 import './catalogue.css';
-import { pillarName, termYears, useOverview, type ActionAreaSummary, type Overview } from './data';
+import { freshness, pillarName, termYears, useOverview, type ActionAreaSummary, type Overview } from './data';
+import { ChangeBadge, EditionBar, useEditionChanges, type EditionChanges } from './EditionBar';
 import {
   activeFilterCount,
+  editionSearch,
   filtersFromSearchParams,
   filtersToSearchParams,
   highlight,
@@ -29,19 +31,29 @@ export function CatalogueListPage() {
   const trpc = useTRPC();
   const [params, setParams] = useSearchParams();
   const filters = filtersFromSearchParams(params);
-  const overview = useOverview();
+  const overview = useOverview(filters.edition);
   const list = useQuery({
     ...trpc.catalogue.list.queryOptions(toListInput(filters)),
     placeholderData: keepPreviousData,
-    staleTime: Infinity,
+    ...freshness(filters.edition),
   });
+  // The badges compare the edition shown with the one before it.
+  const changes = useEditionChanges(overview.data?.edition.number);
   const apply = (next: CatalogueFilters) => setParams(filtersToSearchParams(next));
   const filtered = activeFilterCount(filters) > 0 || filters.query !== '';
+  const unfiltered = `/actions${editionSearch(filters.edition)}`;
 
   return (
     <Page title={t('catalogue.list.title')} width="full">
       <div className="two-thirds">
         <p className="lead">{t('catalogue.list.lead')}</p>
+        {overview.data && (
+          <EditionBar
+            key={overview.data.edition.number}
+            edition={overview.data.edition}
+            onChoose={(edition) => apply({ ...filters, edition })}
+          />
+        )}
       </div>
       <SearchForm key={filters.query} query={filters.query} onSearch={(query) => apply({ ...filters, query })} />
       <div className="catalogue-layout">
@@ -59,7 +71,7 @@ export function CatalogueListPage() {
           </p>
           {filtered && (
             <p>
-              <Link to="/actions">{t('catalogue.list.clearAll')}</Link>
+              <Link to={unfiltered}>{t('catalogue.list.clearAll')}</Link>
             </p>
           )}
           {list.isPending ? (
@@ -76,7 +88,7 @@ export function CatalogueListPage() {
           ) : (
             <ol className="result-list" aria-busy={list.isFetching ? true : undefined}>
               {list.data.map((item) => (
-                <ResultItem key={item.id} item={item} filters={filters} overview={overview.data} />
+                <ResultItem key={item.id} item={item} filters={filters} overview={overview.data} changes={changes.data} />
               ))}
             </ol>
           )}
@@ -256,7 +268,7 @@ function FilterPanel({
       </div>
       {count > 0 && (
         <p>
-          <Link to={{ pathname: '/actions', search: filters.query ? `?q=${encodeURIComponent(filters.query)}` : '' }}>
+          <Link to={{ pathname: '/actions', search: filtersToSearchParams({ query: filters.query, ...(filters.edition ? { edition: filters.edition } : {}) }).toString() }}>
             {t('catalogue.filters.clear', { count })}
           </Link>
         </p>
@@ -277,10 +289,12 @@ function ResultItem({
   item,
   filters,
   overview,
+  changes,
 }: {
   item: ActionAreaSummary;
   filters: CatalogueFilters;
   overview: Overview | undefined;
+  changes: EditionChanges | undefined;
 }) {
   const { t } = useTranslation();
   const narrowed = filters.query !== '' || filters.term !== undefined;
@@ -289,11 +303,12 @@ function ResultItem({
   return (
     <li className="result">
       <h3 className="result__title">
-        <Link to={`/actions/${encodeURIComponent(item.id)}`}>
+        <Link to={`/actions/${encodeURIComponent(item.id)}${editionSearch(filters.edition)}`}>
           <span className="result__id">{item.id}</span> <Highlighted text={item.title} query={filters.query} />
         </Link>
       </h3>
       <ActionTags overview={overview} kind={item.kind} pillar={item.pillar} tier={item.tier} />
+      <ChangeBadge changes={changes} actionAreaId={item.id} />
       {snippet && (
         <p className="result__snippet">
           <Highlighted text={snippet} query={filters.query} />
@@ -305,7 +320,7 @@ function ResultItem({
           <ul className="inline-list">
             {item.matchingSubActionIds.map((sub) => (
               <li key={sub}>
-                <Link to={`/actions/${encodeURIComponent(item.id)}#${encodeURIComponent(sub)}`}>{sub}</Link>
+                <Link to={`/actions/${encodeURIComponent(item.id)}${editionSearch(filters.edition)}#${encodeURIComponent(sub)}`}>{sub}</Link>
               </li>
             ))}
           </ul>

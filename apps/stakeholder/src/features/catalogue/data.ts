@@ -6,18 +6,24 @@ export type ActionAreaSummary = Outputs['catalogue']['list'][number];
 export type ActionArea = Outputs['catalogue']['actionArea'];
 export type SubAction = ActionArea['subActions'][number];
 
-/** The Roadmap's text does not change while the app runs: fetch it once. */
+/** An edition's text never changes: fetch it once. */
 export const STATIC = { staleTime: Infinity, gcTime: Infinity } as const;
+/** Which edition is current changes only when one is adopted; a tab left open for a while picks it up on its next read. */
+export const CURRENT = { staleTime: 10 * 60_000 } as const;
 
-export function useOverview() {
+/** Settings for a catalogue read: a numbered edition is immutable, "the current one" is not. */
+export const freshness = (edition: number | undefined) => (edition ? STATIC : CURRENT);
+
+/** Pillars, timeframe and priorities, and the edition being read (the current one unless a number is given). */
+export function useOverview(edition?: number) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.catalogue.overview.queryOptions(), ...STATIC });
+  return useQuery({ ...trpc.catalogue.overview.queryOptions(edition ? { edition } : undefined), ...freshness(edition) });
 }
 
 /** Ids and titles of every action area (and its sub-action ids), for titles of recommended actions and links. */
 export function useCatalogueIds() {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.catalogue.ids.queryOptions(), ...STATIC });
+  return useQuery({ ...trpc.catalogue.ids.queryOptions(), ...CURRENT });
 }
 
 export function pillarName(overview: Overview | undefined, kind: string, pillar: number): string | undefined {

@@ -26,6 +26,14 @@ describe('catalogue filters ⇄ URL', () => {
     expect(parse('pillar=1.5')).toEqual({ query: '' });
   });
 
+  it('reads an edition number, keeps it through filter changes, does not count it as a filter, and ignores a bad one', () => {
+    const filters = parse('edition=2&q=data');
+    expect(filters).toEqual({ query: 'data', edition: 2 });
+    expect(filtersToSearchParams(withFilter(filters, 'kind', 'targeted')).toString()).toBe('q=data&kind=targeted&edition=2');
+    expect(activeFilterCount(filters)).toBe(0);
+    for (const bad of ['edition=0', 'edition=-1', 'edition=2.5', 'edition=two', 'edition=1234567']) expect(parse(bad)).toEqual({ query: '' });
+  });
+
   it('collapses whitespace in the search text and caps its length', () => {
     expect(parse('q=%20%20data%0A%20governance%20').query).toBe('data governance');
     expect(parse(`q=${'a'.repeat(300)}`).query).toHaveLength(200);

@@ -1,6 +1,7 @@
 /**
  * The catalogue browser's filters live in the URL query string, so every filtered view is a link that can be shared,
  * bookmarked and reached with the Back button: `/actions?q=advisory&kind=targeted&pillar=2&tier=emerging&term=short`.
+ * `edition=1` reads an earlier edition of the Roadmap; without it the current edition is shown.
  */
 export const KINDS = ['cross-cutting', 'targeted'] as const;
 export const PILLARS = [1, 2, 3, 4] as const;
@@ -18,6 +19,8 @@ export interface CatalogueFilters {
   pillar?: PillarNumber;
   tier?: Tier;
   term?: Term;
+  /** An edition by number; absent means the current one. Not a filter: changing the filters keeps it. */
+  edition?: number;
 }
 
 /** The API's limit on the search text. */
@@ -41,7 +44,22 @@ export function filtersFromSearchParams(params: URLSearchParams): CatalogueFilte
   if (pillar) filters.pillar = pillar;
   if (tier) filters.tier = tier;
   if (term) filters.term = term;
+  const edition = editionFromSearchParams(params);
+  if (edition) filters.edition = edition;
   return filters;
+}
+
+/** `?edition=N` as a positive whole number, or undefined (the current edition) when absent or malformed. */
+export function editionFromSearchParams(params: URLSearchParams): number | undefined {
+  const raw = params.get('edition');
+  if (raw === null || !/^\d{1,6}$/.test(raw.trim())) return undefined;
+  const number = Number(raw.trim());
+  return number >= 1 ? number : undefined;
+}
+
+/** The query string that keeps the reader in the same edition (`?edition=N`, or nothing for the current one). */
+export function editionSearch(edition: number | undefined): string {
+  return edition ? `?edition=${edition}` : '';
 }
 
 /** Writes the filters as a query string in a fixed order, leaving out what is not set. */
@@ -53,6 +71,7 @@ export function filtersToSearchParams(filters: CatalogueFilters): URLSearchParam
   if (filters.pillar) params.set('pillar', String(filters.pillar));
   if (filters.tier) params.set('tier', filters.tier);
   if (filters.term) params.set('term', filters.term);
+  if (filters.edition) params.set('edition', String(filters.edition));
   return params;
 }
 
