@@ -1120,7 +1120,7 @@ export const boardsRouter = router({
               applicant.email,
               `About your ${nomination.is_self ? 'application' : 'nomination'} to ${boardText(board.name, applicant.locale)}`,
               `Hello ${applicant.name},\n\nThe ASEAN Secretariat has decided not to accept ${nomination.is_self ? 'your application' : `your nomination of ${nomination.nominee_name}`} ` +
-                `to ${boardText(board.name, applicant.locale)}.\n\nThe reason given:\n${input.reason}\n\nYou can read it again under "My applications": ${link(ctx, '/boards/my-applications')}`,
+                `to ${boardText(board.name, applicant.locale)}.\n\nThe reason given:\n${input.reason}\n\nYou can read it again under "My boards": ${link(ctx, '/boards/mine')}`,
             ),
           ),
         );
@@ -1235,7 +1235,7 @@ export const boardsRouter = router({
               seat.holder_email,
               `Invitation: ${boardText(session.title)}`,
               `Hello ${seat.holder_name},\n\nYou are invited to a session of ${boardText(board.name)}: "${boardText(session.title)}", ` +
-                `starting ${asDate(session.starts_at).toISOString().replace('T', ' ').slice(0, 16)} UTC.\n\nPlease reply and tell us what support you need: ${link(ctx, `/boards/sessions/${session.id}`)}`,
+                `starting ${asDate(session.starts_at).toISOString().replace('T', ' ').slice(0, 16)} UTC.\n\nPlease reply and tell us what support you need: ${link(ctx, `/boards/mine/sessions/${session.id}`)}`,
             ),
           ),
         );

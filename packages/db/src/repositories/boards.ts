@@ -266,3 +266,9 @@ export async function listBoardTraining(db: Executor, boardId: string, options: 
   if (options.userId) query = query.where('board_training.user_id', '=', options.userId);
   return query.orderBy('board_training.taken_on', 'desc').execute();
 }
+
+/** Boards where the person holds a seat that has not been ended: their board memberships (e.g. for "board" audiences). */
+export async function listBoardIdsOfMember(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('board_seat').select('board_id').distinct().where('user_id', '=', userId).where('ended_at', 'is', null).execute();
+  return rows.map((r) => r.board_id);
+}
