@@ -7,7 +7,6 @@ import { useTRPC } from '../../trpc';
 import '../consultations/consultations.css';
 import { Checkbox, FieldsFor, Input } from '../consultations/fields';
 import './boards.css';
-import { criterionKey } from './boardForm';
 import { english, useConstituencies } from './shared';
 
 /** The managed list of constituencies that seats, nominations and targets name; the secretariat can add to it. */
@@ -54,7 +53,7 @@ export function ConstituenciesPage() {
           form={form}
           id="constituency"
           onSubmit={async (values) => {
-            const created = await add.mutateAsync({ ...values, key: values.key || criterionKey(values.label.en, 0) });
+            const created = await add.mutateAsync(values);
             await queryClient.invalidateQueries({ queryKey: trpc.boards.constituencies.queryKey() });
             form.reset({ key: '', label: { en: '' }, marginalised: false });
             setNotice((prev) => ({ text: t('boards.constituencies.added', { label: english(created.label) }), n: (prev?.n ?? 0) + 1 }));

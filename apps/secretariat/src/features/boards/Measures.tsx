@@ -1,5 +1,5 @@
 import type { PeriodMeasures } from '@musyawarah/core/boards/rules';
-import { ErrorNotice, Loading, useFormat } from '@musyawarah/ui';
+import { ErrorNotice, Loading } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,8 +17,6 @@ export function Measures({ boardId }: { boardId: string }) {
   const trpc = useTRPC();
   const [period, setPeriod] = useState<Period>('quarter');
   const measures = useQuery(trpc.boards.measures.queryOptions({ boardId, period }));
-  const format = useFormat();
-  void format;
   const periodLabel = (m: PeriodMeasures | { period: string; start: string | Date }) => {
     const start = new Date(m.start);
     if (period === 'quarter') return t('boards.measures.quarter', { quarter: m.period.slice(-1), year: start.getUTCFullYear() });

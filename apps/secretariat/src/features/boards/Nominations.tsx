@@ -300,7 +300,6 @@ function Accept({ nomination: n, board, onDone }: { nomination: Nomination; boar
   const [ends, setEnds] = useState(board.lifeEndsOn ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const tmField = useServerMessage();
   const accept = useMutation(
     trpc.boards.acceptNomination.mutationOptions({
       onSuccess: async () => {
@@ -316,7 +315,6 @@ function Accept({ nomination: n, board, onDone }: { nomination: Nomination; boar
       },
     }),
   );
-  void tmField;
   return (
     <>
       <Button onClick={() => { setErrors({}); setProblem(null); setOpen(true); }}>

@@ -49,7 +49,7 @@ export function Seats({ board }: { board: BoardDetail }) {
       )}
       <p>{t('boards.list.seatsOf', { filled: current.length, capacity: board.seatCapacity })}</p>
       <h3 className="heading-m">{t('boards.seats.current')}</h3>
-      {current.length === 0 ? <p>{t('boards.seats.noneCurrent')}</p> : <SeatTable seats={current} board={board} onDone={say} />}
+      {current.length === 0 ? <p>{t('boards.seats.noneCurrent')}</p> : <SeatTable seats={current} onDone={say} />}
       {board.status !== 'dissolved' &&
         (adding ? (
           <AddSeat
@@ -66,12 +66,12 @@ export function Seats({ board }: { board: BoardDetail }) {
           </Button>
         ))}
       <h3 className="heading-m">{t('boards.seats.history')}</h3>
-      {history.length === 0 ? <p>{t('boards.seats.noneEnded')}</p> : <SeatTable seats={history} board={board} ended />}
+      {history.length === 0 ? <p>{t('boards.seats.noneEnded')}</p> : <SeatTable seats={history} ended />}
     </>
   );
 }
 
-function SeatTable({ seats, board, ended, onDone }: { seats: Seat[]; board: BoardDetail; ended?: boolean; onDone?: (text: string) => void }) {
+function SeatTable({ seats, ended, onDone }: { seats: Seat[]; ended?: boolean; onDone?: (text: string) => void }) {
   const { t } = useTranslation();
   const label = useConstituencyLabel();
   const dateText = useDateText();
@@ -136,7 +136,7 @@ function SeatTable({ seats, board, ended, onDone }: { seats: Seat[]; board: Boar
               {
                 key: 'actions',
                 header: t('boards.seats.columns.actions'),
-                cell: (s: Seat) => <EndSeat seat={s} board={board} onDone={onDone} />,
+                cell: (s: Seat) => <EndSeat seat={s} onDone={onDone} />,
               },
             ]),
       ]}
@@ -212,7 +212,7 @@ function AddSeat({ board, onDone, onCancel }: { board: BoardDetail; onDone: (tex
   );
 }
 
-function EndSeat({ seat, board, onDone }: { seat: Seat; board: BoardDetail; onDone: (text: string) => void }) {
+function EndSeat({ seat, onDone }: { seat: Seat; onDone: (text: string) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -232,7 +232,6 @@ function EndSeat({ seat, board, onDone }: { seat: Seat; board: BoardDetail; onDo
       onError: (error) => setProblem(serverMessage(error)),
     }),
   );
-  void board;
   return (
     <>
       <LinkButton tone="warning" onClick={() => { setProblem(null); setOpen(true); }}>
