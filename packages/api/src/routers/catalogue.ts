@@ -17,14 +17,28 @@ import {
 } from '@musyawarah/core';
 import { notFound } from '../errors';
 import { publicProcedure, router } from '../trpc';
+import { editionCatalogue, editionNumberField, presentEdition } from './editions';
+
+/*
+ * The action areas come from the current edition in the database (or an earlier one, by number); the frame around them
+ * (pillars, timeframe, priorities) is the Roadmap's and does not change with editions. Readiness recommendations below
+ * still use core's static catalogue, edition 1: the criteria links they follow are the Annex's, not an edition's.
+ */
+
+/** `{ edition?: number }`, strict so a stray field is an error rather than silently the current edition. */
+const editionChoice = z.strictObject({ edition: editionNumberField.optional() }).optional();
 
 export const catalogueRouter = router({
-  /** Pillars, the timeframe and the executive-summary priorities: the frame the action areas sit in. */
-  overview: publicProcedure.query(() => ({ pillars, timeframe, priorities })),
+  /** Pillars, the timeframe and the executive-summary priorities: the frame the action areas sit in; and which edition. */
+  overview: publicProcedure.input(editionChoice).query(async ({ ctx, input }) => {
+    const { edition } = await editionCatalogue(ctx.db, input?.edition);
+    return { pillars, timeframe, priorities, edition: presentEdition(edition) };
+  }),
 
-  list: publicProcedure.input(catalogueFilterInput.default({ query: '' })).query(({ input }) => {
-    const { query, ...filters } = input;
-    return searchCatalogue(query, filters).map((result) => ({
+  list: publicProcedure.input(catalogueFilterInput.extend({ edition: editionNumberField.optional() }).default({ query: '' })).query(async ({ ctx, input }) => {
+    const { query, edition: number, ...filters } = input;
+    const { catalogue: source } = await editionCatalogue(ctx.db, number);
+    return searchCatalogue(query, filters, source).map((result) => ({
       id: result.actionArea.id,
       kind: result.actionArea.kind,
       pillar: result.actionArea.pillar,
@@ -37,14 +51,18 @@ export const catalogueRouter = router({
   }),
 
   actionArea: publicProcedure
-    .input(z.object({ id: z.string().trim().min(1).max(20) }))
-    .query(({ input }) => {
-      const actionArea = findActionArea(input.id);
+    .input(z.object({ id: z.string().trim().min(1).max(20), edition: editionNumberField.optional() }))
+    .query(async ({ ctx, input }) => {
+      const { catalogue: source } = await editionCatalogue(ctx.db, input.edition);
+      const actionArea = findActionArea(input.id, source);
       if (!actionArea) throw notFound('errors.actionNotFound');
       return actionArea;
     }),
 
-  ids: publicProcedure.query(() => catalogue.actionAreas.map((a) => ({ id: a.id, title: a.title, subActionIds: a.subActions.map((s) => s.id) }))),
+  ids: publicProcedure.input(editionChoice).query(async ({ ctx, input }) => {
+    const { catalogue: source } = await editionCatalogue(ctx.db, input?.edition);
+    return source.actionAreas.map((a) => ({ id: a.id, title: a.title, subActionIds: a.subActions.map((s) => s.id) }));
+  }),
 });
 
 export function scoreWithRecommendations(answers: AssessmentAnswers) {
