@@ -108,6 +108,8 @@ describe('review framework', () => {
     expect(stale).toMatchObject({ code: 'CONFLICT', message: 'review.frameworkConflict' });
     expect((await (await api.call()).caller.review.framework())?.version).toBe(next.version);
     expect((await secretariat.caller.review.frameworkVersions()).map((v) => v.version).slice(0, 2)).toEqual([next.version, latest!.version]);
+    expect((await (await api.call()).caller.review.frameworkVersion({ version: latest!.version })).document.criteria).toHaveLength(2);
+    expect(await rejection((await api.call()).caller.review.frameworkVersion({ version: 9999 }))).toMatchObject({ code: 'NOT_FOUND', message: 'review.frameworkNotFound' });
   });
 
   it('refuses a timeline that does not list the six phases in order, field by field', async () => {
@@ -428,7 +430,10 @@ describe('finalisation, adoption and traceability', () => {
     const refused = await rejection(secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Second edition' }));
     expect(refused).toMatchObject({ code: 'CONFLICT', message: 'review.unresolvedEdits' });
     expect((refused as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ [`edits.${third!.id}`]: ['review.unresolvedEdits'] });
-    expect((await secretariat.caller.review.adminCycle({ cycleId: cycle.id })).canAdopt).toEqual({ ok: false, reason: 'review.unresolvedEdits', unresolved: [third!.id] });
+    const status = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
+    expect(status.canAdopt).toEqual({ ok: false, reason: 'review.unresolvedEdits', unresolved: [third!.id] });
+    // Indonesia's position and the comment were answered; Timor-Leste's abstention was not.
+    expect(status.unanswered).toEqual({ positions: 1, comments: 0 });
     // Resolution happens in finalisation only.
     expect(await rejection(secretariat.caller.review.resolveEdit({ editId: third!.id, expectedVersion: version(third!.id), kind: 'accepted', answer: 'Yes' }))).toMatchObject({
       message: 'review.notInPhase.resolve',

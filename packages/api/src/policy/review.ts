@@ -7,6 +7,7 @@ import type { Access } from '../access-policy';
  */
 export const reviewAccess: Record<string, Access> = {
   'review.framework': 'public',
+  'review.frameworkVersion': 'public',
   'review.cycles': 'public',
   'review.cycle': 'public',
   'review.youSaidWeDid': 'public',

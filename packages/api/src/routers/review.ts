@@ -6,6 +6,7 @@
  * Procedures (role · phase in which the write is allowed; reads any time unless said):
  *   Public
  *     framework                      latest framework version (null before the first save)
+ *     frameworkVersion {version}     one version of the framework
  *     cycles                         every started cycle with its stage and timeliness
  *     cycle {cycleId}                one started cycle; `record` (edits, resolutions, positions, answers, public
  *                                    comments) once adopted and published
@@ -25,7 +26,7 @@
  *     recordPosition                 · comment_period (upsert; `memberState` must be the representative's own)
  *   Secretariat
  *     frameworkVersions, saveFramework {document, expectedVersion}
- *     adminCycles, adminCycle {cycleId}
+ *     adminCycles, adminCycle {cycleId}                             adminCycle: canAdopt, unanswered positions/comments
  *     createCycle, updateCycle {cycleId, expectedVersion, cycle}   (planned dates; not once adopted)
  *     advancePhase {cycleId, expectedStage}                        records actual end/start dates
  *     assessmentResults {cycleId}                                  by action, by state, non-respondents
@@ -453,6 +454,13 @@ export const reviewRouter = router({
     return latest ? { version: latest.version, document: latest.document as FrameworkDocument, createdAt: iso(latest.created_at) as string } : null;
   }),
 
+  /** One earlier (or the latest) version of the framework: cycles keep the version they were run under. */
+  frameworkVersion: publicProcedure.input(z.object({ version: versionField })).query(async ({ ctx, input }) => {
+    const framework = await findFramework(ctx.db, input.version);
+    if (!framework) throw notFound('review.frameworkNotFound');
+    return { version: framework.version, document: framework.document as FrameworkDocument, createdAt: iso(framework.created_at) as string };
+  }),
+
   /** Cycles that have started (drafts stay with the Secretariat), newest first. */
   cycles: publicProcedure.query(async ({ ctx }) => {
     const cycles = await listReviewCycles(ctx.db);
@@ -693,7 +701,8 @@ export const reviewRouter = router({
       listReviewEdits(ctx.db, cycle.id),
       findFramework(ctx.db, cycle.framework_version),
     ]);
-    const resolutions = await listResolutions(ctx.db, edits.map((e) => e.id));
+    const ids = edits.map((e) => e.id);
+    const [resolutions, positions, comments] = await Promise.all([listResolutions(ctx.db, ids), listPositions(ctx.db, ids), listEditComments(ctx.db, ids)]);
     const adoption = canAdopt(edits.map((e) => ({ id: e.id, resolution: resolutions.find((r) => r.edit_id === e.id) ?? null })));
     return {
       ...presentCycle(cycle, phases),
@@ -701,6 +710,8 @@ export const reviewRouter = router({
       editCount: edits.length,
       resolvedCount: resolutions.length,
       canAdopt: adoption,
+      /** Finalisation answers every position and comment; these are still waiting (adoption does not depend on them). */
+      unanswered: { positions: positions.filter((p) => p.answer === null).length, comments: comments.filter((c) => c.answer === null).length },
     };
   }),
 
