@@ -384,6 +384,24 @@ describe('sessions', () => {
   });
 });
 
+describe('session editing', () => {
+  it('keeps agenda item ids when a session is edited, so inputs stay tied to their item; new items get new ids', async () => {
+    const board = await createBoard();
+    const base = { boardId: board.id, kind: 'consultation' as const, mode: 'online' as const, method: 'interview' as const, title: { en: 'Interviews' }, startsAt: hoursFromNow(24), endsAt: hoursFromNow(25), link: 'https://meet.example.org/i' };
+    const created = await secretariat.caller.boards.createSession({ ...base, agenda: [{ title: 'One' }, { title: 'Two' }] });
+    const [one, two] = created.agenda;
+    const updated = await secretariat.caller.boards.updateSession({
+      sessionId: created.id,
+      session: { ...base, title: { en: 'Interviews (moved)' }, agenda: [{ id: two!.id, title: 'Two, renamed' }, { id: two!.id, title: 'Copy' }, { title: 'Three' }] },
+    });
+    expect(updated.agenda[0]).toEqual({ id: two!.id, title: 'Two, renamed' });
+    expect(new Set(updated.agenda.map((i) => i.id)).size).toBe(3);
+    expect(updated.agenda.map((i) => i.id)).not.toContain(one!.id);
+    const other = await createBoard();
+    expect((await rejection(secretariat.caller.boards.updateSession({ sessionId: created.id, session: { ...base, boardId: other.id } }))).code).toBe('NOT_FOUND');
+  });
+});
+
 describe('satisfaction and trust survey', () => {
   it('one answer per member; unsigned answers carry no user and are aggregated only from three; signed ones are named', async () => {
     const board = await createBoard();

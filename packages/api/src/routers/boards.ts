@@ -384,12 +384,15 @@ async function participationInputs(db: Executor, sessions: BoardSession[]): Prom
 }
 
 const sessionFields = (input: z.output<typeof sessionInput>, existing: BoardAgendaItem[] = []) => {
+  // An item keeps its id (inputs refer to it) when editing; new, unknown or repeated ids get a fresh one.
   const known = new Set(existing.map((i) => i.id));
-  const agenda: BoardAgendaItem[] = input.agenda.map((item) => ({
-    id: item.id && (known.has(item.id) || !existing.length) ? item.id : randomUUID(),
-    title: item.title,
-    ...(item.actionId ? { actionId: item.actionId } : {}),
-  }));
+  const used = new Set<string>();
+  const agenda: BoardAgendaItem[] = input.agenda.map((item) => {
+    const keep = item.id && !used.has(item.id) && (known.has(item.id) || existing.length === 0);
+    const id = keep ? item.id! : randomUUID();
+    used.add(id);
+    return { id, title: item.title, ...(item.actionId ? { actionId: item.actionId } : {}) };
+  });
   return {
     kind: input.kind,
     mode: input.mode,
