@@ -58,7 +58,7 @@ export function NewEditPage() {
   const base = useBaseCatalogue();
   return (
     <Page
-      title={t('reviews.editor.newTitle')}
+      title={t('reviews.editor.pageTitle')}
       caption={cycle.data?.title}
       width="full"
       backLink={{ to: `/review/cycles/${cycleId}/edits`, label: t('reviews.edits.title') }}

@@ -14,7 +14,7 @@ export function EditDiff({ diff }: { diff: EditionDiff }) {
         <div key={area.id}>
           <p className="heading-s">
             {area.status === 'changed'
-              ? t('reviews.diff.areaChanged', { id: area.id })
+              ? t('reviews.diff.areaChanged', { id: area.id, title: area.title })
               : t(`reviews.diff.area.${area.status}`, { id: area.id, title: area.title })}
           </p>
           {area.status === 'changed' && (
@@ -26,7 +26,7 @@ export function EditDiff({ diff }: { diff: EditionDiff }) {
                 <div key={sub.id} className="review-diff__sub">
                   <p className="heading-s">
                     {sub.status === 'changed'
-                      ? t('reviews.diff.subChanged', { id: sub.id })
+                      ? t('reviews.diff.subChanged', { id: sub.id, title: sub.title })
                       : t(`reviews.diff.sub.${sub.status}`, { id: sub.id, title: sub.title })}
                   </p>
                   {sub.status === 'changed' && sub.fields.map((field, i) => <Field key={i} change={field} />)}
@@ -85,7 +85,7 @@ function Entries({ label, entries }: { label: string; entries: EntryChange[] }) 
             {e.status === 'changed' ? (
               <>
                 <span className="text-secondary">{t('reviews.diff.entryChanged', { n: e.index + 1 })} </span>
-                {e.name && (
+                {e.name && e.name.length > 0 && (
                   <>
                     <Words diff={e.name} />:{' '}
                   </>

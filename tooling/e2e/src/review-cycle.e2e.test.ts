@@ -1,0 +1,249 @@
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { contributionToLink, createCycle, createRepresentative } from './fixtures/review';
+import {
+  DEMO_MEMBER_STATE,
+  DEMO_PASSWORD,
+  DEMO_SECRETARIAT,
+  launchBrowser,
+  startPlatform,
+  type BrowserHandle,
+  type Platform,
+} from './harness';
+
+/**
+ * A Roadmap review cycle end to end (Roadmap action C3.3), in both apps: the Secretariat drafts an edit linked to a
+ * consultation contribution; Indonesia and Malaysia record their positions in the comment period; the Secretariat
+ * answers, resolves the edit and adopts the new edition, which the catalogue then shows with its word-level diff.
+ * Each page is checked with axe (WCAG 2.2 A/AA) and photographed at 1280 and 375 px for review.
+ */
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const SHOTS = process.env.REVIEW_SHOTS_DIR ?? '/tmp/review-ui-shots';
+const MALAYSIA = 'member-state.my@example.org';
+
+let platform: Platform;
+let browser: BrowserHandle;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+  await createRepresentative(platform.db, MALAYSIA, 'MY', 'Aisyah Rahman');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+async function axe(page: Page, what: string) {
+  await page.waitForLoadState('networkidle');
+  await page.addScriptTag({ path: axePath });
+  const found = (await page.evaluate(
+    async (tags) =>
+      // @ts-expect-error axe is injected into the page above
+      (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+    WCAG_TAGS,
+  )) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  expect(
+    found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `${what} at ${page.viewportSize()?.width}px`,
+  ).toEqual([]);
+}
+
+/** Axe and a full-page screenshot at the current width, then the same at phone width. */
+async function checkPage(page: Page, name: string) {
+  await page.locator('h1').first().waitFor();
+  await axe(page, name);
+  await page.screenshot({ path: `${SHOTS}/${name}-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await axe(page, name);
+  await page.screenshot({ path: `${SHOTS}/${name}-375.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function signIn(page: Page, email: string, app: '' | '/secretariat') {
+  await page.goto(`${platform.url}${app}/sign-in`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+}
+
+async function startPhase(page: Page, cycleId: string, phase: string) {
+  await page.goto(`${platform.url}/secretariat/review/cycles/${cycleId}`);
+  await page.getByRole('button', { name: `Start ${phase}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Start ${phase}?` });
+  await dialog.getByRole('button', { name: `Start ${phase}` }).click();
+  await page.getByText(`${phase} has started.`).waitFor();
+}
+
+async function recordPosition(email: string, state: string, cycleId: string, kind: string, text?: string) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await signIn(page, email, '');
+  await page.goto(`${platform.url}/review/${cycleId}`);
+  await page.getByRole('heading', { level: 2, name: '1 proposed edit' }).waitFor();
+  const form = page.getByRole('form', { name: `Position of ${state}` });
+  await form.getByRole('radio', { name: kind, exact: true }).check();
+  if (text) await form.getByLabel('Explanation').fill(text);
+  await form.getByRole('button', { name: `Record the position of ${state}` }).click();
+  await page.getByText(`The position of ${state} was recorded.`).waitFor();
+  return page;
+}
+
+test('a secretariat user drafts an edit linked to a contribution; two states take positions; the edit is resolved and edition 2 adopted', async () => {
+  const source = await contributionToLink(platform, 'Reviewing the Roadmap in the open');
+  const cycle = await createCycle(platform, 'Second review of the Roadmap', 'drafting');
+  const newText =
+    'Establish an open working group, with civil society, to develop the initial framework for the Regional Review of the ASEAN Responsible AI Roadmap (2025–2030).';
+
+  // ── Secretariat: the draft edition ──
+  const sec = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await signIn(sec, DEMO_SECRETARIAT.email, '/secretariat');
+  await sec.getByRole('navigation').getByRole('link', { name: 'Roadmap review' }).click();
+  await sec.getByRole('heading', { level: 1, name: 'Roadmap review' }).waitFor();
+  await checkPage(sec, 'sec-review-home');
+  await sec.getByRole('link', { name: cycle.title }).click();
+  await sec.getByRole('heading', { level: 1, name: cycle.title }).waitFor();
+  await sec.getByText('Drafting of edits', { exact: true }).first().waitFor();
+  await checkPage(sec, 'sec-cycle-timeline');
+
+  await sec.getByRole('navigation', { name: 'Parts of this review cycle' }).getByRole('link', { name: 'Proposed edits' }).click();
+  await sec.getByRole('link', { name: 'Propose an edit' }).click();
+  await sec.getByRole('heading', { level: 1, name: 'Propose an edit' }).waitFor();
+  await sec.getByLabel('Kind of edit').selectOption('changeEntry');
+  await sec.getByLabel('Action area').selectOption('C3.3');
+  await sec.getByLabel('Which part').selectOption('milestones');
+  await sec.getByLabel('Sub-action').selectOption('C3.3.1');
+  await sec.getByLabel('Term', { exact: true }).selectOption('short');
+  await sec.getByLabel('Entry', { exact: true }).selectOption('0');
+  await sec.getByRole('button', { name: 'Start from the current text' }).click();
+  await expect(sec.getByLabel('New text').inputValue()).resolves.toContain('Establish working groups or committees');
+  await sec.getByLabel('New text').fill(newText);
+  // The live preview shows the change word by word.
+  await sec.locator('ins').filter({ hasText: 'with civil society' }).first().waitFor();
+  await sec.getByLabel('Rationale').fill('Stakeholders asked for reviews run in the open, with civil society at the table.');
+  await sec.getByText('Link a consultation contribution').click();
+  await sec.getByLabel('Consultation round').selectOption({ label: source.roundTitle });
+  await sec.getByRole('button', { name: `Link ${source.receiptReference}` }).click();
+  await sec.getByText(`Contribution ${source.receiptReference} (${source.roundTitle})`).waitFor();
+  await checkPage(sec, 'sec-edit-editor');
+  await sec.getByRole('button', { name: 'Add the edit' }).click();
+  await sec.getByText('The edit was added to the draft edition.').waitFor();
+  const card = sec.getByRole('article').filter({ hasText: 'Edit 1: Change an entry (C3.3.1)' });
+  await card.locator('ins').filter({ hasText: 'with civil society' }).first().waitFor();
+  await card.getByText(`Contribution ${source.receiptReference}`).waitFor();
+  await checkPage(sec, 'sec-edits');
+
+  // Another secretariat user saves the same edit first: the second save is refused and says so.
+  const editLink = card.getByRole('link', { name: /Change/ });
+  await editLink.click();
+  await sec.getByRole('heading', { level: 1, name: 'Change a proposed edit' }).waitFor();
+  const other = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await signIn(other, DEMO_SECRETARIAT.email, '/secretariat');
+  await other.goto(sec.url());
+  await other.getByLabel('Rationale').fill('Stakeholders and two Member States asked for open reviews.');
+  await other.getByRole('button', { name: 'Save the edit' }).click();
+  await other.getByText('The edit was saved.').waitFor();
+  await sec.getByLabel('Rationale').fill('A change that must not overwrite the other one.');
+  await sec.getByRole('button', { name: 'Save the edit' }).click();
+  await sec.getByText('Your changes were not saved, so nothing was overwritten.', { exact: false }).waitFor();
+  await checkPage(sec, 'sec-edit-conflict');
+  await sec.getByRole('button', { name: 'Reload the latest version' }).click();
+  await expect(sec.getByLabel('Rationale').inputValue()).resolves.toBe('Stakeholders and two Member States asked for open reviews.');
+
+  await startPhase(sec, cycle.id, 'Comment period');
+
+  // ── Member States: formal positions in the stakeholder portal ──
+  const indonesia = await recordPosition(DEMO_MEMBER_STATE.email, 'Indonesia', cycle.id, 'Support');
+  const thread = indonesia.getByRole('group', { name: 'Add a comment' });
+  await thread.getByLabel('Comment', { exact: true }).fill('Indonesia would host the first working group meeting.');
+  await thread.getByRole('button', { name: 'Send the comment' }).click();
+  await indonesia.getByText('Indonesia would host the first working group meeting.').waitFor();
+  await checkPage(indonesia, 'stk-comment-period');
+  const malaysia = await recordPosition(MALAYSIA, 'Malaysia', cycle.id, 'Object', 'Malaysia prefers that the committee stays intergovernmental.');
+  await malaysia.getByText('Malaysia prefers that the committee stays intergovernmental.').waitFor();
+
+  // ── Secretariat: positions, resolution, adoption ──
+  await sec.goto(`${platform.url}/secretariat/review/cycles/${cycle.id}/positions`);
+  const row = sec.getByRole('row').filter({ hasText: 'Edit 1' });
+  await row.getByText('Support', { exact: true }).waitFor();
+  await row.getByText('Object', { exact: true }).waitFor();
+  await checkPage(sec, 'sec-positions');
+
+  await startPhase(sec, cycle.id, 'Finalisation');
+  await sec.goto(`${platform.url}/secretariat/review/cycles/${cycle.id}/edits`);
+  await sec.getByRole('link', { name: 'Resolve edit 1' }).click();
+  await sec.getByRole('button', { name: 'Answer Malaysia' }).click();
+  await sec.getByLabel('Answer to Malaysia').fill('The working group reports to the Member States, who decide.');
+  await sec.getByRole('button', { name: 'Save the answer' }).click();
+  await sec.getByText('The working group reports to the Member States, who decide.').waitFor();
+  await sec.getByRole('radio', { name: 'Accepted', exact: true }).check();
+  await sec.getByLabel('Answer to the positions and comments').fill('Accepted: the working group is open to civil society and reports to the Member States.');
+  await checkPage(sec, 'sec-resolve');
+  await sec.getByRole('button', { name: 'Save the resolution' }).click();
+  await sec.getByText('The edit was resolved.').waitFor();
+
+  // Adoption stays closed until the adoption phase; then it asks for confirmation.
+  await sec.goto(`${platform.url}/secretariat/review/cycles/${cycle.id}/adoption`);
+  await expect(sec.getByRole('button', { name: 'Adopt edition 2' }).isDisabled()).resolves.toBe(true);
+  await startPhase(sec, cycle.id, 'Adoption');
+  await sec.goto(`${platform.url}/secretariat/review/cycles/${cycle.id}/adoption`);
+  await checkPage(sec, 'sec-adoption');
+  await sec.getByRole('button', { name: 'Adopt edition 2' }).click();
+  const confirm = sec.getByRole('alertdialog', { name: 'Adopt edition 2?' });
+  await confirm.getByLabel('Title of the new edition').fill('Second edition (2026 review)');
+  await confirm.getByRole('button', { name: 'Adopt the edition' }).click();
+  await sec.getByText('Edition 2 was adopted and is now current.').waitFor();
+  await checkPage(sec, 'sec-adopted');
+
+  // ── Everyone: the new edition, its diff and "you said, we did" ──
+  const visitor = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await visitor.goto(`${platform.url}/review/editions/2`);
+  await visitor.getByRole('heading', { level: 1, name: 'Edition 2' }).waitFor();
+  await visitor.getByText(`Contribution ${source.receiptReference}`).waitFor();
+  await visitor.getByText(source.text).waitFor();
+  await visitor.locator('ins').filter({ hasText: 'with civil society' }).first().waitFor();
+  await checkPage(visitor, 'stk-you-said-we-did');
+  await visitor.goto(`${platform.url}/review`);
+  await checkPage(visitor, 'stk-review-index');
+  await visitor.getByRole('link', { name: 'What changed between edition 1 and edition 2' }).first().click();
+  await visitor.waitForURL(/\/editions\/compare\?from=1&to=2/);
+  await visitor.locator('ins').filter({ hasText: 'with civil society' }).first().waitFor();
+  await visitor.goto(`${platform.url}/actions/C3.3`);
+  await visitor.getByText(newText).first().waitFor();
+});
+
+test('the published review pages and the comment-period view of the demo cycle pass axe at both widths', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await signIn(page, DEMO_MEMBER_STATE.email, '');
+  await page.goto(`${platform.url}/review`);
+  await page.getByRole('heading', { level: 1, name: 'Roadmap review' }).waitFor();
+  const demo = page.getByRole('link', { name: /Demo: first review/ });
+  await demo.click();
+  await page.getByRole('heading', { level: 2, name: /proposed edits?/ }).waitFor();
+  await checkPage(page, 'stk-demo-comment-period');
+
+  const sec = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await signIn(sec, DEMO_SECRETARIAT.email, '/secretariat');
+  await sec.goto(`${platform.url}/secretariat/review/framework`);
+  await sec.getByRole('heading', { level: 1, name: 'Regional Review Framework' }).waitFor();
+  await checkPage(sec, 'sec-framework');
+  await sec.goto(`${platform.url}/secretariat/review/cycles/new`);
+  await checkPage(sec, 'sec-new-cycle');
+  await sec.goto(`${platform.url}/secretariat/review`);
+  await sec.getByRole('link', { name: /Demo: first review/ }).click();
+  await sec.getByRole('heading', { level: 1, name: /Demo: first review/ }).waitFor();
+  const cycleUrl = sec.url();
+  await sec.goto(`${cycleUrl}/assessments`);
+  await sec.getByRole('heading', { level: 2, name: 'Results by action area' }).waitFor();
+  await checkPage(sec, 'sec-assessments');
+  await sec.goto(`${cycleUrl}/positions`);
+  await checkPage(sec, 'sec-demo-positions');
+  await sec.goto(`${cycleUrl}/edits`);
+  await checkPage(sec, 'sec-demo-edits');
+});
