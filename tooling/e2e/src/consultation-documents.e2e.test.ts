@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_PASSWORD, DEMO_SECRETARIAT, DEMO_STAKEHOLDER, launchBrowser, startPlatform, type BrowserHandle, type Platform } from './harness';
@@ -28,6 +29,20 @@ async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** WCAG 2.2 A/AA violations axe-core finds on the page as it is now (pages open with bypassCSP to inject it). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const found = (await page.evaluate(
+    async (tags) =>
+      // @ts-expect-error axe is injected into the page above
+      (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+    ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+  )) as { id: string; nodes: { target: string[] }[] }[];
+  return found.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function api<T>(path: string, body: unknown, cookie: string): Promise<T> {
   const response = await fetch(`${platform.url}/trpc/${path}`, {
     method: 'POST',
@@ -50,7 +65,7 @@ async function signInSecretariat(page: Page) {
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 test('the Secretariat uploads a document, a visitor reads the round in Khmer and downloads it, the dashboard counts both', async () => {
-  const secretariatPage = await browser.newPage();
+  const secretariatPage = await browser.newPage({ bypassCSP: true });
   await signInSecretariat(secretariatPage);
   const cookie = (await secretariatPage.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 
@@ -81,6 +96,7 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
   const summary = secretariatPage.locator('.error-summary');
   await summary.getByRole('link', { name: /content does not match its type/ }).waitFor();
   await shot(secretariatPage, 'secretariat-documents-refused');
+  expect(await axeViolations(secretariatPage)).toEqual([]);
 
   await secretariatPage.getByLabel('File', { exact: true }).setInputFiles({ name: 'សង្ខេប brief.pdf', mimeType: 'application/pdf', buffer: PDF });
   await secretariatPage.getByRole('button', { name: 'Upload the document' }).click();
@@ -89,9 +105,10 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
   await row.getByRole('cell', { name: 'PDF', exact: true }).waitFor();
   expect(await row.getByRole('cell').nth(3).textContent()).toBe('0');
   await shot(secretariatPage, 'secretariat-documents');
+  expect(await axeViolations(secretariatPage)).toEqual([]);
 
   // ── A visitor: reads the round in Khmer, downloads the document ──
-  const visitor = await browser.newPage();
+  const visitor = await browser.newPage({ bypassCSP: true });
   await visitor.goto(`${platform.url}/consultations/${round.id}`);
   await visitor.getByRole('heading', { level: 1, name: /AI in rural health services/ }).waitFor();
   await visitor.getByLabel('Read this round in').selectOption('km');
@@ -106,6 +123,7 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
   // The language is named in its own script where the browser has the data (Debian's headless Chromium may not).
   await documents.locator('.document-list__meta [lang="km"]').waitFor();
   await shot(visitor, 'stakeholder-round-khmer');
+  expect(await axeViolations(visitor)).toEqual([]);
   const [download] = await Promise.all([visitor.waitForEvent('download'), link.click()]);
   expect(download.suggestedFilename()).toBe('សង្ខេប brief.pdf');
   expect(readFileSync((await download.path())!)).toEqual(PDF);
@@ -116,7 +134,7 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
   await expect(visitor.getByLabel('Read this round in').inputValue()).resolves.toBe('km');
 
   // A participant chooses Khmer on the answer form: the question's label is the Khmer wording, marked as Khmer.
-  const participant = await browser.newPage();
+  const participant = await browser.newPage({ bypassCSP: true });
   await participant.goto(`${platform.url}/sign-in?next=${encodeURIComponent(`/consultations/${round.id}/respond`)}`);
   await participant.getByLabel('E-mail address').fill(DEMO_STAKEHOLDER.email);
   await participant.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
@@ -128,6 +146,7 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
   await answer.waitFor();
   await participant.locator('label [lang="km"]', { hasText: 'តើអ្វីនឹងជួយគ្លីនិករបស់អ្នក?' }).waitFor();
   await shot(participant, 'stakeholder-respond-khmer');
+  expect(await axeViolations(participant)).toEqual([]);
 
   // ── Secretariat: the dashboard shows the visit and the download ──
   await secretariatPage.goto(`${platform.url}/secretariat/consultations/${round.id}?tab=participation`);
@@ -138,6 +157,7 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
   const perDocument = reach.getByRole('table', { name: 'Downloads of each background document' });
   await perDocument.getByRole('row', { name: /Rural clinics brief/ }).getByRole('cell', { name: '1', exact: true }).waitFor();
   await shot(secretariatPage, 'secretariat-reach');
+  expect(await axeViolations(secretariatPage)).toEqual([]);
 
   await secretariatPage.getByRole('tab', { name: 'Documents' }).click();
   await expect.poll(() => secretariatPage.getByRole('row', { name: /Rural clinics brief/ }).getByRole('cell').nth(3).textContent()).toBe('1');
