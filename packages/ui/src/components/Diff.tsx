@@ -26,12 +26,19 @@ export function Diff({ parts, className }: DiffProps) {
         if (part.type === 'equal') return <span key={index}>{part.value}</span>;
         const Tag = part.type === 'insert' ? 'ins' : 'del';
         const kind = part.type === 'insert' ? 'inserted' : 'deleted';
+        // Spaces at the edges of a change stay outside the mark, so the highlight covers words, not the gaps between.
+        const [, before = '', words = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.value) ?? [];
+        const edges = words !== '';
         return (
-          <Tag key={index} className={`diff__${part.type}`}>
-            <span className="visually-hidden">{t(`edition.diff.${kind}Start`)} </span>
-            {part.value}
-            <span className="visually-hidden"> {t(`edition.diff.${kind}End`)}</span>
-          </Tag>
+          <span key={index}>
+            {edges && before}
+            <Tag className={`diff__${part.type}`}>
+              <span className="visually-hidden">{t(`edition.diff.${kind}Start`)} </span>
+              {edges ? words : part.value}
+              <span className="visually-hidden"> {t(`edition.diff.${kind}End`)}</span>
+            </Tag>
+            {edges && after}
+          </span>
         );
       })}
     </span>
