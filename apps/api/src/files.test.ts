@@ -136,6 +136,17 @@ describe('GET /files/round-documents/:id/:filename', () => {
     expect(stat.map((s) => [String(s.day).slice(0, 10), s.downloads])).toEqual([[today, 3]]);
   });
 
+  it('counts simultaneous downloads without losing any', async () => {
+    const roundId = await createRound(true);
+    const { body } = await uploadOverHttp(roundId, { name: 'popular.pdf', content: `${PDF_HEAD}popular` });
+    const responses = await Promise.all(Array.from({ length: 12 }, () => fetch(`${platform.url}${body.result!.data.url}`)));
+    expect(responses.map((r) => r.status)).toEqual(Array(12).fill(200));
+    await Promise.all(responses.map((r) => r.arrayBuffer()));
+    expect(await downloadCount(body.result!.data.id)).toBe(12);
+    const stat = await platform.db.selectFrom('round_daily_stat').select('downloads').where('round_id', '=', roundId).executeTakeFirstOrThrow();
+    expect(stat.downloads).toBe(12);
+  });
+
   it('is 404 for a draft round’s document, an unknown id and a malformed id; other methods are 405; nothing is counted', async () => {
     const roundId = await createRound(false);
     const { body } = await uploadOverHttp(roundId, { name: 'draft.pdf', content: `${PDF_HEAD}draft` });
