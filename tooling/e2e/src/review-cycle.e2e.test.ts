@@ -88,7 +88,8 @@ async function recordPosition(email: string, state: string, cycleId: string, kin
   await page.goto(`${platform.url}/review/${cycleId}`);
   await page.getByRole('heading', { level: 2, name: '1 proposed edit' }).waitFor();
   const form = page.getByRole('form', { name: `Position of ${state}` });
-  await form.getByRole('radio', { name: kind, exact: true }).check();
+  // The radios' names include their hints ("Support Your state agrees…"), so pick by the option's label start.
+  await form.getByRole('radio', { name: new RegExp(`^${kind} Your state`) }).check();
   if (text) await form.getByLabel('Explanation').fill(text);
   await form.getByRole('button', { name: `Record the position of ${state}` }).click();
   await page.getByText(`The position of ${state} was recorded.`).waitFor();
@@ -130,13 +131,13 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await sec.getByText('Link a consultation contribution').click();
   await sec.getByLabel('Consultation round').selectOption({ label: source.roundTitle });
   await sec.getByRole('button', { name: `Link ${source.receiptReference}` }).click();
-  await sec.getByText(`Contribution ${source.receiptReference} (${source.roundTitle})`).waitFor();
+  await sec.getByText(`Contribution ${source.receiptReference} (${source.roundTitle})`).first().waitFor();
   await checkPage(sec, 'sec-edit-editor');
   await sec.getByRole('button', { name: 'Add the edit' }).click();
   await sec.getByText('The edit was added to the draft edition.').waitFor();
   const card = sec.getByRole('article').filter({ hasText: 'Edit 1: Change an entry (C3.3.1)' });
   await card.locator('ins').filter({ hasText: 'with civil society' }).first().waitFor();
-  await card.getByText(`Contribution ${source.receiptReference}`).waitFor();
+  await card.getByText(`Contribution ${source.receiptReference}`).first().waitFor();
   await checkPage(sec, 'sec-edits');
 
   // Another secretariat user saves the same edit first: the second save is refused and says so.
@@ -154,6 +155,7 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await sec.getByText('Your changes were not saved, so nothing was overwritten.', { exact: false }).waitFor();
   await checkPage(sec, 'sec-edit-conflict');
   await sec.getByRole('button', { name: 'Reload the latest version' }).click();
+  await sec.getByText('You are now editing the latest version.', { exact: false }).waitFor();
   await expect(sec.getByLabel('Rationale').inputValue()).resolves.toBe('Stakeholders and two Member States asked for open reviews.');
 
   await startPhase(sec, cycle.id, 'Comment period');
@@ -182,7 +184,7 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await sec.getByLabel('Answer to Malaysia').fill('The working group reports to the Member States, who decide.');
   await sec.getByRole('button', { name: 'Save the answer' }).click();
   await sec.getByText('The working group reports to the Member States, who decide.').waitFor();
-  await sec.getByRole('radio', { name: 'Accepted', exact: true }).check();
+  await sec.getByRole('radio', { name: /^Accepted The proposal/ }).check();
   await sec.getByLabel('Answer to the positions and comments').fill('Accepted: the working group is open to civil society and reports to the Member States.');
   await checkPage(sec, 'sec-resolve');
   await sec.getByRole('button', { name: 'Save the resolution' }).click();
@@ -205,8 +207,8 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   const visitor = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   await visitor.goto(`${platform.url}/review/editions/2`);
   await visitor.getByRole('heading', { level: 1, name: 'Edition 2' }).waitFor();
-  await visitor.getByText(`Contribution ${source.receiptReference}`).waitFor();
-  await visitor.getByText(source.text).waitFor();
+  await visitor.getByText(`Contribution ${source.receiptReference}`).first().waitFor();
+  await visitor.getByText(source.text).first().waitFor();
   await visitor.locator('ins').filter({ hasText: 'with civil society' }).first().waitFor();
   await checkPage(visitor, 'stk-you-said-we-did');
   await visitor.goto(`${platform.url}/review`);
@@ -216,7 +218,7 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await visitor.locator('ins').filter({ hasText: 'with civil society' }).first().waitFor();
   await visitor.goto(`${platform.url}/actions/C3.3`);
   await visitor.getByText(newText).first().waitFor();
-});
+}, 300_000);
 
 test('the published review pages and the comment-period view of the demo cycle pass axe at both widths', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
@@ -246,4 +248,4 @@ test('the published review pages and the comment-period view of the demo cycle p
   await checkPage(sec, 'sec-demo-positions');
   await sec.goto(`${cycleUrl}/edits`);
   await checkPage(sec, 'sec-demo-edits');
-});
+}, 180_000);
