@@ -226,3 +226,43 @@ describe('feedback', () => {
     expect(await first.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({ status: 'registered', accommodationsNeeded: ['sign_language'] });
   });
 });
+
+describe('a round for an advisory board (C2.1 consultation sessions)', () => {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+  it('takes feedback from the board’s members only, and must name a board that exists', async () => {
+    const board = await secretariat.caller.boards.create({
+      name: { en: 'Regional board on inclusive AI' },
+      scope: 'regional',
+      mandate: { en: 'Advise on C2.1.1' },
+      actionIds: ['C2.1.1'],
+      lifeStartsOn: day(-30),
+      lifeEndsOn: day(730),
+      seatCapacity: 5,
+      targets: [],
+      selectionCriteria: [],
+      published: true,
+    } as never);
+    const member = await api.signedIn('stakeholder');
+    await secretariat.caller.boards.addSeat({ boardId: board.id, email: member.user.email, constituencies: ['youth'], termStartsOn: day(0), termEndsOn: day(365) } as never);
+    const outsider = await api.signedIn('stakeholder');
+
+    const unknown = await rejection(openRound({ audience: 'board', boardId: randomUUID() }));
+    expect(unknown).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { boardId: ['validation.unknownBoard'] } });
+
+    const { round, questions } = await openRound({ audience: 'board', boardId: board.id });
+    await secretariat.caller.rounds.transition({ roundId: round.id, action: 'publish' });
+    const submission = (key: string) => ({
+      roundId: round.id,
+      idempotencyKey: key,
+      answers: { [questions[0]!.id]: 4 },
+      items: [{ type: 'recommendation' as const, text: 'Hold sessions in local languages' }],
+      stakeholderGroup: 'civil_society' as const,
+      writtenIn: 'en',
+      namedPublicly: false,
+    });
+    expect(await rejection(outsider.caller.contributions.submit(submission(randomUUID())))).toMatchObject({ code: 'FORBIDDEN', message: 'round.notInvited' });
+    const receipt = await member.caller.contributions.submit(submission(randomUUID()));
+    expect(receipt.replayed).toBe(false);
+  });
+});

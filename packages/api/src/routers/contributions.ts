@@ -37,6 +37,7 @@ import {
   insertSubmission,
   isIdempotencyKeyConflict,
   loadSubmissionContext,
+  listBoardIdsOfMember,
   type ConsultationRound,
   type Contribution,
   type MailOutbox,
@@ -67,10 +68,16 @@ async function answerableQuestions(tx: Tx | Context['db'], roundId: string): Pro
  * participant: it records what people said at an event, whoever the round's online audience is.
  */
 async function openRoundOrThrow(tx: Tx, roundId: string, participant: UserAccount | null) {
-  return checkRoundOpen(await findRound(tx, roundId), participant);
+  const round = await findRound(tx, roundId);
+  return checkRoundOpen(round, participant, await boardIdsFor(tx, round, participant));
 }
 
-function checkRoundOpen(round: ConsultationRound | undefined, participant: UserAccount | null): ConsultationRound {
+/** The boards a participant sits on, read only for a round whose audience is a board (C2.1 consultation sessions). */
+async function boardIdsFor(db: Tx | Context['db'], round: ConsultationRound | undefined, participant: UserAccount | null) {
+  return round?.audience === 'board' && participant ? listBoardIdsOfMember(db, participant.id) : [];
+}
+
+function checkRoundOpen(round: ConsultationRound | undefined, participant: UserAccount | null, boardIds: readonly string[]): ConsultationRound {
   if (!round || !round.published_at) throw notFound('round.notFound');
   const decision = acceptsContributions(scheduleOf(round), new Date());
   // Deadlines are the server's, in UTC: after closes_at nothing new is accepted, whatever the client's clock says.
@@ -78,7 +85,7 @@ function checkRoundOpen(round: ConsultationRound | undefined, participant: UserA
   if (participant) {
     const audience = isInAudience(
       { audience: round.audience, invitedGroups: round.invited_groups, boardId: round.board_id },
-      { stakeholderGroup: participant.stakeholder_group },
+      { stakeholderGroup: participant.stakeholder_group, boardIds },
     );
     if (!audience.ok) throw new TRPCError({ code: 'FORBIDDEN', message: audience.reason });
   }
@@ -117,7 +124,8 @@ async function submitContribution(ctx: Context & { user: UserAccount }, input: S
     authorUserId: facilitated ? null : ctx.user.id,
   });
   if (context.existingId) return replayOf(ctx, input.idempotencyKey);
-  const round = checkRoundOpen(context.round, facilitated ? null : ctx.user);
+  const participant = facilitated ? null : ctx.user;
+  const round = checkRoundOpen(context.round, participant, await boardIdsFor(ctx.db, context.round, participant));
   const questions: AnswerableQuestion[] = context.questions.map((q) => ({
     id: q.id,
     kind: q.kind as QuestionKind,

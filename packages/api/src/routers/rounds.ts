@@ -17,6 +17,7 @@ import {
 } from '@musyawarah/core';
 import {
   countSubmittedByRound,
+  findBoard,
   findRound,
   readRoundTally,
   listRoundQuestions,
@@ -25,6 +26,7 @@ import {
   writeAudit,
   type ConsultationRound,
   type RoundQuestion,
+  type Tx,
 } from '@musyawarah/db';
 import { FieldError, notFound } from '../errors';
 import { auditContext, publicProcedure, router, secretariatProcedure } from '../trpc';
@@ -69,6 +71,12 @@ function presentRound(round: ConsultationRound, extra: { contributionCount?: num
     version: round.version,
     contributionCount: extra.contributionCount ?? 0,
   };
+}
+
+/** A round for a board's members must name a board that exists (the form's own check cannot know the boards). */
+async function checkBoardExists(db: Tx, round: { audience: string; boardId?: string | undefined }) {
+  if (round.audience !== 'board' || !round.boardId) return;
+  if (!(await findBoard(db, round.boardId))) throw new FieldError('BAD_REQUEST', { boardId: ['validation.unknownBoard'] });
 }
 
 export function newReceiptReference(now = new Date()): string {
@@ -127,6 +135,7 @@ export const roundsRouter = router({
 
   create: secretariatProcedure.input(roundInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
+      await checkBoardExists(tx, input);
       const created = await tx
         .insertInto('consultation_round')
         .values({
@@ -162,6 +171,7 @@ export const roundsRouter = router({
         if (!before) throw notFound('round.notFound');
         if (phaseOf(before) === 'summary_published') throw new TRPCError({ code: 'CONFLICT', message: 'round.finished' });
         const r = input.round;
+        await checkBoardExists(tx, r);
         const after = await tx
           .updateTable('consultation_round')
           .set({
