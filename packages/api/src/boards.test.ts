@@ -415,13 +415,17 @@ describe('satisfaction and trust survey', () => {
     expect((await a!.caller.boards.myBoards())[0]!.surveysToAnswer).toEqual([]);
     expect((await rejection(a!.caller.boards.answerSurvey({ sessionId: session.id, satisfaction: 5, trust: 5 }))).message).toBe('board.surveyAlreadyAnswered');
 
-    // One unsigned answer: only the count is shown.
-    expect(await secretariat.caller.boards.surveyResults({ sessionId: session.id })).toMatchObject({ responses: 1, suppressed: true, satisfaction: null, anonymousComments: [] });
+    // While the survey is open only the count is shown.
+    expect(await secretariat.caller.boards.surveyResults({ sessionId: session.id })).toMatchObject({ responses: 1, suppressed: true, withheldBecause: 'survey_open', satisfaction: null, anonymousComments: [] });
 
     await b!.caller.boards.answerSurvey({ sessionId: session.id, satisfaction: 4, trust: 4 });
     await c!.caller.boards.answerSurvey({ sessionId: session.id, satisfaction: 5, trust: 4, comment: 'Good interpretation' });
     await d!.caller.boards.answerSurvey({ sessionId: session.id, satisfaction: 3, trust: 3, comment: 'Happy to be named', signed: true });
+    expect(await secretariat.caller.boards.surveyResults({ sessionId: session.id })).toMatchObject({ responses: 4, suppressed: true, withheldBecause: 'survey_open', anonymousComments: [] });
 
+    const closed = await secretariat.caller.boards.closeSurvey({ sessionId: session.id });
+    expect(closed.surveyOpen).toBe(false);
+    expect((await rejection(secretariat.caller.boards.closeSurvey({ sessionId: session.id }))).message).toBe('board.surveyClosed');
     const results = await secretariat.caller.boards.surveyResults({ sessionId: session.id });
     expect(results).toMatchObject({ responses: 4, suppressed: false, satisfaction: { mean: 3.5 }, trust: { mean: 3 } });
     expect(results.signed).toEqual([{ userId: d!.user.id, name: d!.user.name, satisfaction: 3, trust: 3, comment: 'Happy to be named' }]);
@@ -439,9 +443,27 @@ describe('satisfaction and trust survey', () => {
     expect(answers).toHaveLength(4);
     for (const entry of answers.filter((e) => e.actor_user_id !== d!.user.id)) expect(entry.after_value).toEqual({ signed: false });
 
-    // A member not invited to the session cannot answer its survey.
+    // A member not invited to the session cannot answer its survey; nobody can once it is closed.
     const late = await seatedMember(board.id);
     expect((await rejection(late.caller.boards.answerSurvey({ sessionId: session.id, satisfaction: 3, trust: 3 }))).message).toBe('board.notInvited');
+    const fifth = await seatedMember(board.id);
+    await secretariat.caller.boards.invite({ sessionId: session.id, userIds: [fifth.user.id] });
+    expect((await rejection(fifth.caller.boards.answerSurvey({ sessionId: session.id, satisfaction: 3, trust: 3 }))).message).toBe('board.surveyClosed');
+    expect((await secretariat.caller.boards.measures({ boardId: board.id, period: 'month' })).measures.at(-1)!.satisfaction).toEqual({ responses: 4, satisfactionMean: 3.5, trustMean: 3 });
+  });
+
+  it('a small closed survey shows only its count', async () => {
+    const board = await createBoard();
+    const [a, b] = [await seatedMember(board.id), await seatedMember(board.id)];
+    const session = await secretariat.caller.boards.createSession({ boardId: board.id, kind: 'consultation', mode: 'online', method: 'survey', title: { en: 'Small' }, startsAt: hoursFromNow(-2), endsAt: hoursFromNow(-1), link: 'https://meet.example.org/s' });
+    await secretariat.caller.boards.invite({ sessionId: session.id });
+    await a.caller.boards.answerSurvey({ sessionId: session.id, satisfaction: 1, trust: 1 });
+    await b.caller.boards.answerSurvey({ sessionId: session.id, satisfaction: 5, trust: 5, comment: 'Named', signed: true });
+    await secretariat.caller.boards.closeSurvey({ sessionId: session.id });
+    const results = await secretariat.caller.boards.surveyResults({ sessionId: session.id });
+    expect(results).toMatchObject({ responses: 2, suppressed: true, withheldBecause: 'too_few_unsigned', satisfaction: null, anonymousComments: [] });
+    expect(results.signed).toMatchObject([{ userId: b.user.id, satisfaction: 5 }]);
+    expect((await secretariat.caller.boards.measures({ boardId: board.id, period: 'month' })).measures.at(-1)!.satisfaction.responses).toBe(0);
   });
 });
 

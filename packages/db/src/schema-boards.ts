@@ -129,6 +129,8 @@ export interface BoardSessionTable {
   outcomes: string | null;
   minutes_visibility: Generated<'members' | 'public'>;
   minutes_published_at: Timestamp | null;
+  /** Set when the Secretariat closes the survey before its window ends. */
+  survey_closed_at: Timestamp | null;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;

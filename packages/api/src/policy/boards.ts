@@ -49,6 +49,7 @@ export const boardsAccess: Record<string, Access> = {
   'boards.recordAttendance': 'secretariat',
   'boards.saveMinutes': 'secretariat',
   'boards.surveyResults': 'secretariat',
+  'boards.closeSurvey': 'secretariat',
   'boards.training': 'secretariat',
   'boards.addTraining': 'secretariat',
   'boards.updateTraining': 'secretariat',

@@ -26,7 +26,7 @@
  *   calls {boardId}, createCall, updateCall, closeCall {callId}
  *   nominations {boardId, status?}, scoreNomination, acceptNomination, declineNomination
  *   sessions {boardId}, session {sessionId}, createSession, updateSession {sessionId, session}, invite, recordAttendance,
- *   saveMinutes, surveyResults {sessionId}
+ *   saveMinutes, surveyResults {sessionId}, closeSurvey {sessionId}
  *   training {boardId}, addTraining, updateTraining
  *   monitor {boardId}              current composition against every target, unmet ones flagged
  *   participation {boardId}        rate per session and per member over time
@@ -37,7 +37,7 @@
  * accepted (otherwise the acceptance is refused with `board.nomineeHasNoAccount`, and the Secretariat asks the nominee
  * to register). Seats are filled under a lock on the board row, so the last seat goes to exactly one acceptance.
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -76,6 +76,7 @@ import {
   sessionInput,
   sessionParticipation,
   surveyAnswerInput,
+  surveyIsClosed,
   surveyIsOpen,
   trainingInput,
   trainingUpdateInput,
@@ -252,7 +253,25 @@ function presentAdminSession(session: BoardSession) {
     outcomes: session.outcomes,
     minutesVisibility: session.minutes_visibility,
     minutesPublishedAt: session.minutes_published_at,
+    surveyClosedAt: session.survey_closed_at,
+    surveyOpen: surveyIsOpen(surveyWindowOf(session), new Date()),
   };
+}
+
+const surveyWindowOf = (session: BoardSession) => ({
+  startsAt: asDate(session.starts_at),
+  endsAt: asDate(session.ends_at),
+  surveyClosedAt: session.survey_closed_at ? asDate(session.survey_closed_at) : null,
+});
+
+/** Fisher–Yates with a cryptographic source: the order must not be guessable from anything. */
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 function boardText(text: unknown, locale = 'en'): string {
@@ -562,7 +581,7 @@ export const boardsRouter = router({
             return { ...presentSession(s), invited: Boolean(invitation), rsvp: invitation?.rsvp ?? null, rsvpOpen: Boolean(invitation) && rsvpIsOpen({ startsAt: asDate(s.starts_at) }, now) };
           }),
         surveysToAnswer: own
-          .filter((s) => invitationOf.has(s.id) && !answered.has(s.id) && surveyIsOpen({ startsAt: asDate(s.starts_at), endsAt: asDate(s.ends_at) }, now))
+          .filter((s) => invitationOf.has(s.id) && !answered.has(s.id) && surveyIsOpen(surveyWindowOf(s), now))
           .map((s) => ({ sessionId: s.id, title: s.title, startsAt: s.starts_at })),
       };
     });
@@ -594,7 +613,7 @@ export const boardsRouter = router({
         invited: invitationOf.has(s.id),
         rsvp: invitationOf.get(s.id)?.rsvp ?? null,
         surveyAnswered: answered.has(s.id),
-        surveyOpen: invitationOf.has(s.id) && surveyIsOpen({ startsAt: asDate(s.starts_at), endsAt: asDate(s.ends_at) }, now),
+        surveyOpen: invitationOf.has(s.id) && surveyIsOpen(surveyWindowOf(s), now),
       })),
       training: training.map((t) => ({ id: t.id, course: t.course, takenOn: t.taken_on, completed: t.completed })),
     };
@@ -608,7 +627,7 @@ export const boardsRouter = router({
       listBoardSurveyParticipation(ctx.db, ctx.user.id, [session.id]),
     ]);
     const now = new Date();
-    const window = { startsAt: asDate(session.starts_at), endsAt: asDate(session.ends_at) };
+    const window = surveyWindowOf(session);
     return {
       ...presentSession(session),
       minutes: publishedMinutes(session, 'members'),
@@ -666,7 +685,9 @@ export const boardsRouter = router({
     return ctx.db.transaction().execute(async (tx) => {
       const { session } = await memberSessionOrThrow(tx, input.sessionId, ctx.user.id);
       if (!(await findSessionInvitation(tx, session.id, ctx.user.id))) throw new TRPCError({ code: 'FORBIDDEN', message: 'board.notInvited' });
-      if (!surveyIsOpen({ startsAt: asDate(session.starts_at), endsAt: asDate(session.ends_at) }, new Date())) throw conflict('board.surveyClosed');
+      // One answer at a time per session: the rewrite below must not interleave with another.
+      await tx.selectFrom('board_session').select('id').where('id', '=', session.id).forUpdate().execute();
+      if (!surveyIsOpen(surveyWindowOf(session), new Date())) throw conflict('board.surveyClosed');
       const first = await tx
         .insertInto('board_survey_participation')
         .values({ session_id: session.id, user_id: ctx.user.id })
@@ -674,10 +695,15 @@ export const boardsRouter = router({
         .returning('session_id')
         .executeTakeFirst();
       if (!first) throw conflict('board.surveyAlreadyAnswered');
-      await tx
-        .insertInto('board_survey_response')
-        .values({ session_id: session.id, satisfaction: input.satisfaction, trust: input.trust, comment: input.comment ?? null, signed_by: input.signed ? ctx.user.id : null })
-        .execute();
+      // The session's answers are rewritten in a random order, so neither their order on disk nor the transaction that
+      // wrote them (xmin) follows the order in which members answered — which the participation rows and the audit log
+      // show. Someone reading the database directly can then not line an unsigned answer up with its author either.
+      const previous = await tx.deleteFrom('board_survey_response').where('session_id', '=', session.id).returningAll().execute();
+      const answers = shuffled([
+        ...previous.map((r) => ({ session_id: r.session_id, satisfaction: r.satisfaction, trust: r.trust, comment: r.comment, signed_by: r.signed_by })),
+        { session_id: session.id, satisfaction: input.satisfaction, trust: input.trust, comment: input.comment ?? null, signed_by: input.signed ? ctx.user.id : null },
+      ]);
+      await tx.insertInto('board_survey_response').values(answers).execute();
       // The audit row names the member (it is their action) but never carries an unsigned answer.
       await writeAudit(tx, auditContext(ctx), {
         action: 'board.survey_answer',
@@ -1299,14 +1325,20 @@ export const boardsRouter = router({
 
   /**
    * Aggregates of a session's survey. Signed answers are shown with the member's name; unsigned ones only inside the
-   * aggregate, and not at all while there are one or two of them (see `aggregateSurvey`).
+   * aggregate, once the survey is closed and only from three of them (see `aggregateSurvey`).
    */
   surveyResults: secretariatProcedure.input(sessionIdInput).query(async ({ ctx, input }) => {
     const session = await sessionOrThrow(ctx.db, input.sessionId);
     const responses = await listBoardSurveyResponses(ctx.db, [session.id]);
-    const aggregate = aggregateSurvey(responses.map((r) => ({ satisfaction: r.satisfaction, trust: r.trust, signed: r.signed_by !== null })));
+    const now = new Date();
+    const aggregate = aggregateSurvey(
+      responses.map((r) => ({ satisfaction: r.satisfaction, trust: r.trust, signed: r.signed_by !== null })),
+      { closed: surveyIsClosed(surveyWindowOf(session), now) },
+    );
     return {
       sessionId: session.id,
+      surveyOpen: surveyIsOpen(surveyWindowOf(session), now),
+      surveyClosedAt: session.survey_closed_at,
       ...aggregate,
       signed: responses
         .filter((r) => r.signed_by !== null)
@@ -1319,6 +1351,19 @@ export const boardsRouter = router({
             .map((r) => r.comment!)
             .sort((a, b) => a.localeCompare(b)),
     };
+  }),
+
+  /** Ends a session's survey before its window does, so its results can be shown. */
+  closeSurvey: secretariatProcedure.input(sessionIdInput).mutation(async ({ ctx, input }) => {
+    return ctx.db.transaction().execute(async (tx) => {
+      const before = await sessionOrThrow(tx, input.sessionId);
+      await tx.selectFrom('board_session').select('id').where('id', '=', before.id).forUpdate().execute();
+      const now = new Date();
+      if (!surveyIsOpen(surveyWindowOf(before), now)) throw conflict('board.surveyClosed');
+      const after = await tx.updateTable('board_session').set({ survey_closed_at: now, updated_at: now }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+      await writeAudit(tx, auditContext(ctx), { action: 'board.survey_close', entityType: 'board_session', entityId: after.id, before, after });
+      return presentAdminSession(after);
+    });
   }),
 
   // ------------------------------------------------------------------------------------------------- secretariat: training
@@ -1436,6 +1481,7 @@ export const boardsRouter = router({
           surveys: sessions.map((s) => ({
             sessionId: s.id,
             sessionStartsAt: asDate(s.starts_at),
+            closed: surveyIsClosed(surveyWindowOf(s), now),
             answers: responses.filter((r) => r.session_id === s.id).map((r) => ({ satisfaction: r.satisfaction, trust: r.trust, signed: r.signed_by !== null })),
           })),
         }),

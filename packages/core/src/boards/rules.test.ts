@@ -12,6 +12,7 @@ import {
   seatTermWithinBoardLife,
   sessionAcceptsInput,
   sessionParticipation,
+  surveyIsClosed,
   surveyIsOpen,
   unknownCriteria,
   utcDay,
@@ -75,6 +76,15 @@ describe('board status and calls', () => {
     expect(sessionAcceptsInput(s, at('2026-12-10T11:59:59Z'))).toBe(true);
     expect(sessionAcceptsInput(s, at('2026-12-10T12:00:00Z'))).toBe(false);
     expect(surveyIsOpen(s, at('2026-12-10T12:00:00Z'))).toBe(false);
+    expect(surveyIsClosed(s, at('2026-12-10T12:00:00Z'))).toBe(true);
+    // Not yet held is not "closed": there are no results to show.
+    expect(surveyIsClosed(s, at('2026-11-10T08:00:00Z'))).toBe(false);
+  });
+  it('the Secretariat can close a survey early, from that instant', () => {
+    const s = { startsAt: at('2026-11-10T09:00:00Z'), endsAt: at('2026-11-10T12:00:00Z'), surveyClosedAt: at('2026-11-12T00:00:00Z') };
+    expect(surveyIsOpen(s, at('2026-11-11T23:59:59Z'))).toBe(true);
+    expect(surveyIsOpen(s, at('2026-11-12T00:00:00Z'))).toBe(false);
+    expect(surveyIsClosed(s, at('2026-11-12T00:00:00Z'))).toBe(true);
   });
 });
 
@@ -109,22 +119,27 @@ describe('participation', () => {
 
 describe('aggregateSurvey', () => {
   const answer = (satisfaction: number, trust: number, signed = false) => ({ satisfaction, trust, signed });
+  const closed = { closed: true };
   it('no answers: nothing to show', () => {
-    expect(aggregateSurvey([])).toEqual({ responses: 0, suppressed: false, satisfaction: null, trust: null });
+    expect(aggregateSurvey([], closed)).toEqual({ responses: 0, suppressed: false, withheldBecause: null, satisfaction: null, trust: null });
+  });
+  it('while the survey is open only the count is shown, however many answered', () => {
+    const many = [answer(5, 4), answer(4, 4), answer(3, 1), answer(2, 2)];
+    expect(aggregateSurvey(many, { closed: false })).toMatchObject({ responses: 4, suppressed: true, withheldBecause: 'survey_open', satisfaction: null });
   });
   it('one or two unsigned answers are never aggregated (each would be readable)', () => {
-    expect(aggregateSurvey([answer(5, 4)])).toMatchObject({ responses: 1, suppressed: true, satisfaction: null });
+    expect(aggregateSurvey([answer(5, 4)], closed)).toMatchObject({ responses: 1, suppressed: true, withheldBecause: 'too_few_unsigned', satisfaction: null });
     // Even next to signed answers: subtracting them would reveal the unsigned ones.
-    expect(aggregateSurvey([answer(5, 4), answer(2, 2, true), answer(3, 3, true), answer(1, 1)])).toMatchObject({ responses: 4, suppressed: true });
+    expect(aggregateSurvey([answer(5, 4), answer(2, 2, true), answer(3, 3, true), answer(1, 1)], closed)).toMatchObject({ responses: 4, suppressed: true });
   });
-  it('from three unsigned answers (exactly the minimum), means and distributions are shown', () => {
-    const result = aggregateSurvey([answer(5, 4), answer(4, 4), answer(3, 1)]);
-    expect(result).toMatchObject({ responses: 3, suppressed: false });
+  it('from three unsigned answers (exactly the minimum) of a closed survey, means and distributions are shown', () => {
+    const result = aggregateSurvey([answer(5, 4), answer(4, 4), answer(3, 1)], closed);
+    expect(result).toMatchObject({ responses: 3, suppressed: false, withheldBecause: null });
     expect(result.satisfaction).toEqual({ mean: 4, distribution: [0, 0, 1, 1, 1] });
     expect(result.trust).toEqual({ mean: 3, distribution: [1, 0, 0, 2, 0] });
   });
-  it('signed answers alone may be aggregated: nothing anonymous to protect', () => {
-    expect(aggregateSurvey([answer(2, 3, true)])).toMatchObject({ suppressed: false, satisfaction: { mean: 2 } });
+  it('signed answers alone may be aggregated, even while open: nothing anonymous to protect', () => {
+    expect(aggregateSurvey([answer(2, 3, true)], { closed: false })).toMatchObject({ suppressed: false, satisfaction: { mean: 2 } });
   });
 });
 
@@ -169,8 +184,10 @@ describe('periods and the four measures', () => {
       inputsAt: [at('2026-02-01T10:00:00Z'), at('2026-05-10T10:00:00Z'), at('2026-05-11T10:00:00Z')],
       nominationsAt: [at('2026-04-02T00:00:00Z')],
       surveys: [
-        { sessionId: 'q1', sessionStartsAt: at('2026-02-01T09:00:00Z'), answers: [{ satisfaction: 5, trust: 5, signed: false }] },
-        { sessionId: 'q2', sessionStartsAt: at('2026-05-10T09:00:00Z'), answers: [3, 4, 5].map((v) => ({ satisfaction: v, trust: v - 1, signed: false })) },
+        { sessionId: 'q1', sessionStartsAt: at('2026-02-01T09:00:00Z'), closed: true, answers: [{ satisfaction: 5, trust: 5, signed: false }] },
+        { sessionId: 'q2', sessionStartsAt: at('2026-05-10T09:00:00Z'), closed: true, answers: [3, 4, 5].map((v) => ({ satisfaction: v, trust: v - 1, signed: false })) },
+        // Still open: left out although it has enough answers.
+        { sessionId: 'q2b', sessionStartsAt: at('2026-06-14T09:00:00Z'), closed: false, answers: [1, 1, 1].map((v) => ({ satisfaction: v, trust: v, signed: false })) },
       ],
     });
     expect(result.map((r) => r.period)).toEqual(['2026-Q1', '2026-Q2']);

@@ -144,11 +144,14 @@ export interface ScaleSummary {
 
 export interface SurveyAggregate {
   responses: number;
-  /**
-   * True when the session has 1 or 2 unsigned answers: then no aggregate is shown, because subtracting the signed
-   * answers (shown by name) from it, or knowing who else answered, would reveal an unsigned answer.
-   */
+  /** True when only the count may be shown; `withheldBecause` says why. */
   suppressed: boolean;
+  /**
+   * - `survey_open`: answers can still arrive, and comparing the aggregate before and after one member's answer (whose
+   *   timing the audit log shows) would reveal it; results appear once the survey is closed.
+   * - `too_few_unsigned`: one or two unsigned answers; subtracting the signed answers (shown by name) would reveal them.
+   */
+  withheldBecause: 'survey_open' | 'too_few_unsigned' | null;
   satisfaction: ScaleSummary | null;
   trust: ScaleSummary | null;
 }
@@ -160,14 +163,15 @@ function summarise(values: number[]): ScaleSummary {
   return { mean, distribution };
 }
 
-/** The aggregate of one session's survey, or only its count when showing more could identify an unsigned answer. */
-export function aggregateSurvey(answers: readonly SurveyAnswer[]): SurveyAggregate {
+/** The aggregate of one session's survey, or only its count while showing more could identify an unsigned answer. */
+export function aggregateSurvey(answers: readonly SurveyAnswer[], options: { closed: boolean }): SurveyAggregate {
   const unsigned = answers.filter((a) => !a.signed).length;
-  const suppressed = unsigned > 0 && unsigned < SURVEY_ANONYMITY_MINIMUM;
-  if (suppressed || answers.length === 0) return { responses: answers.length, suppressed, satisfaction: null, trust: null };
+  const withheldBecause = unsigned > 0 && !options.closed ? 'survey_open' : unsigned > 0 && unsigned < SURVEY_ANONYMITY_MINIMUM ? 'too_few_unsigned' : null;
+  if (withheldBecause || answers.length === 0) return { responses: answers.length, suppressed: withheldBecause !== null, withheldBecause, satisfaction: null, trust: null };
   return {
     responses: answers.length,
     suppressed: false,
+    withheldBecause: null,
     satisfaction: summarise(answers.map((a) => a.satisfaction)),
     trust: summarise(answers.map((a) => a.trust)),
   };
@@ -251,8 +255,8 @@ export interface MeasuresInput {
   /** When each member input and each nomination was made. */
   inputsAt: readonly Date[];
   nominationsAt: readonly Date[];
-  /** Survey answers with the start of the session they are about. Sessions whose aggregate is suppressed are left out. */
-  surveys: readonly { sessionId: string; sessionStartsAt: Date; answers: readonly SurveyAnswer[] }[];
+  /** Survey answers with the start of the session they are about. Sessions whose aggregate is withheld are left out. */
+  surveys: readonly { sessionId: string; sessionStartsAt: Date; closed: boolean; answers: readonly SurveyAnswer[] }[];
 }
 
 export interface PeriodMeasures {
@@ -295,7 +299,7 @@ export function boardMeasures(input: MeasuresInput): PeriodMeasures[] {
     const inputs = input.inputsAt.filter((d) => within(d, p)).length;
     const nominations = input.nominationsAt.filter((d) => within(d, p)).length;
 
-    const shown = input.surveys.filter((s) => within(s.sessionStartsAt, p) && !aggregateSurvey(s.answers).suppressed).flatMap((s) => s.answers);
+    const shown = input.surveys.filter((s) => within(s.sessionStartsAt, p) && !aggregateSurvey(s.answers, { closed: s.closed }).suppressed).flatMap((s) => s.answers);
     const mean = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) * 100) / values.length) / 100);
 
     return {
@@ -332,7 +336,20 @@ export function sessionAcceptsInput(session: { endsAt: Date }, now: Date): boole
   return now.getTime() < session.endsAt.getTime() + SESSION_FEEDBACK_WINDOW_DAYS * DAY_MS;
 }
 
-/** The satisfaction and trust survey is about a session that took place: from its start until the window closes. */
-export function surveyIsOpen(session: { startsAt: Date; endsAt: Date }, now: Date): boolean {
+export interface SurveyWindow {
+  startsAt: Date;
+  endsAt: Date;
+  /** Set when the Secretariat closed the survey early. */
+  surveyClosedAt?: Date | null;
+}
+
+/** The satisfaction and trust survey is about a session that took place: from its start until the window closes or the Secretariat closes it. */
+export function surveyIsOpen(session: SurveyWindow, now: Date): boolean {
+  if (session.surveyClosedAt && session.surveyClosedAt.getTime() <= now.getTime()) return false;
   return session.startsAt.getTime() <= now.getTime() && sessionAcceptsInput(session, now);
+}
+
+/** No further answer can arrive: the set of answers is final, so its aggregate can be shown without being differenced. */
+export function surveyIsClosed(session: SurveyWindow, now: Date): boolean {
+  return session.startsAt.getTime() <= now.getTime() && !surveyIsOpen(session, now);
 }

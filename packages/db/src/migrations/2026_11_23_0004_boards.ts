@@ -153,6 +153,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('outcomes', 'text')
     .addColumn('minutes_visibility', 'text', (c) => c.notNull().defaultTo('members').check(sql`minutes_visibility in ('members','public')`))
     .addColumn('minutes_published_at', 'timestamptz')
+    .addColumn('survey_closed_at', 'timestamptz')
     .addColumn('created_by', 'uuid', (c) => c.references('user_account.id').onDelete('set null'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
