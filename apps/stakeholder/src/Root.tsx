@@ -16,6 +16,7 @@ export function Root() {
     { to: '/boards', label: t('boards.nav') },
     { to: '/review', label: t('reviews.nav') },
     ...(user ? [{ to: '/my-contributions', label: t('consultations.nav.mine') }] : []),
+    ...(user ? [{ to: '/boards/mine', label: t('boards.navMine') }] : []),
     ...(user ? [{ to: '/account', label: t('shell.nav.account') }] : []),
     // Secretariat staff also use the other app; a plain link (full page load) to /secretariat/.
     ...(user?.role === 'secretariat'
