@@ -505,6 +505,7 @@ export const reviewRouter = router({
         rationale: edit.rationale,
         resolution: edit.resolution,
         contributions: contributions.filter((c) => edit.motivations.some((m) => m.kind === 'contribution' && m.targetId === c.id)),
+        assessmentIds: edit.motivations.filter((m) => m.kind === 'assessment').map((m) => m.targetId),
         assessments: assessments
           .filter((a) => edit.motivations.some((m) => m.kind === 'assessment' && m.targetId === a.id))
           .map((a) => ({ id: a.id, memberState: a.member_state_code })),
