@@ -374,6 +374,7 @@ describe('sessions', () => {
 
     const detail = await secretariat.caller.boards.session({ sessionId: upcoming.id });
     expect(detail.inputs).toMatchObject([{ userId: m2.user.id, text: 'Deepfakes target older persons in our villages' }]);
+    expect(detail.inputCounts).toEqual({ byAgendaItem: { [agendaItemId]: 1 }, byAction: { 'C2.3': 1 } });
     expect(detail.invitations.find((i) => i.userId === m1.user.id)).toMatchObject({ rsvp: 'yes', accommodationsNeeded: ['sign_language'] });
 
     const measures = await secretariat.caller.boards.measures({ boardId: board.id, period: 'month' });

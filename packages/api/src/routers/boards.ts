@@ -264,6 +264,12 @@ const surveyWindowOf = (session: BoardSession) => ({
   surveyClosedAt: session.survey_closed_at ? asDate(session.survey_closed_at) : null,
 });
 
+function tallyBy(values: (string | null)[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) out[v ?? 'none'] = (out[v ?? 'none'] ?? 0) + 1;
+  return out;
+}
+
 /** Fisher–Yates with a cryptographic source: the order must not be guessable from anything. */
 function shuffled<T>(items: T[]): T[] {
   const out = [...items];
@@ -1203,6 +1209,11 @@ export const boardsRouter = router({
       /** Recorded for people who were not invited (walk-in members). */
       uninvitedAttendance: attendance.filter((a) => !invitedIds.has(a.user_id)).map((a) => ({ userId: a.user_id, name: a.user_name, attendance: a.status })),
       inputs: inputs.map((i) => ({ id: i.id, userId: i.user_id, name: i.user_name, agendaItemId: i.agenda_item_id, actionId: i.action_id, text: i.text, createdAt: i.created_at })),
+      /** What the session raised, counted per agenda item and per Roadmap action (`none`: not tied to one). */
+      inputCounts: {
+        byAgendaItem: tallyBy(inputs.map((i) => i.agenda_item_id)),
+        byAction: tallyBy(inputs.map((i) => i.action_id)),
+      },
       participation: sessionParticipation(participation!),
     };
   }),
@@ -1410,11 +1421,7 @@ export const boardsRouter = router({
     const day = today();
     const current = (await listBoardSeats(ctx.db, board.id, { includeEnded: false })).filter((s) => seatHeldOn(spanOf(s), day));
     const evaluations = evaluateTargets(board.targets as BoardTarget[], current.map(targetSeatOf));
-    const count = (values: (string | null)[]) => {
-      const out: Record<string, number> = {};
-      for (const v of values) out[v ?? 'undeclared'] = (out[v ?? 'undeclared'] ?? 0) + 1;
-      return out;
-    };
+    const count = (values: (string | null)[]) => tallyBy(values.map((v) => v ?? 'undeclared'));
     const counted = current.filter((s) => s.role !== 'observer');
     return {
       boardId: board.id,
