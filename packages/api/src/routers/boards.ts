@@ -1472,7 +1472,10 @@ export const boardsRouter = router({
       const [participation, responses] = await Promise.all([participationInputs(ctx.db, sessions), listBoardSurveyResponses(ctx.db, sessions.map((s) => s.id))]);
       const now = new Date();
       const earliestSession = sessions.reduce((min, s) => Math.min(min, asDate(s.starts_at).getTime()), asDate(board.created_at).getTime());
-      const from = new Date(Math.min(earliestSession, Date.parse(`${board.life_starts_on}T00:00:00Z`), now.getTime()));
+      // From the board's start (or its first session), but no more than ten years back: a mistyped life date must not
+      // turn the series into centuries of empty periods.
+      const tenYearsAgo = now.getTime() - 10 * 366 * 86_400_000;
+      const from = new Date(Math.max(tenYearsAgo, Math.min(earliestSession, Date.parse(`${board.life_starts_on}T00:00:00Z`), now.getTime())));
       return {
         period: input.period,
         measures: boardMeasures({
