@@ -36,6 +36,9 @@
  * their board. A nominee is named by e-mail and must have an active account with that address when the nomination is
  * accepted (otherwise the acceptance is refused with `board.nomineeHasNoAccount`, and the Secretariat asks the nominee
  * to register). Seats are filled under a lock on the board row, so the last seat goes to exactly one acceptance.
+ * Capacity counts every seat not ended, observers included; targets count chairs, vice-chairs and members only
+ * (`countsTowardsTargets`). Survey answers: an unsigned answer is stored without user or time, and the Secretariat sees
+ * aggregates only once the survey is closed and has at least three unsigned answers (`aggregateSurvey`).
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
