@@ -75,6 +75,7 @@ import {
   type Catalogue,
   type CycleStage,
   type FrameworkDocument,
+  type MemberStateCode,
   type ReviewActivity,
   type Role,
 } from '@musyawarah/core';
@@ -109,6 +110,7 @@ import {
   type ReviewCyclePhase,
   type ReviewEdit,
 } from '@musyawarah/db';
+import type { Context } from '../context';
 import { FieldError, notFound } from '../errors';
 import { auditContext, authedProcedure, memberStateProcedure, publicProcedure, router, secretariatProcedure } from '../trpc';
 
@@ -365,7 +367,7 @@ function presentAssessment(a: NonNullable<Awaited<ReturnType<typeof findReviewAs
 }
 
 async function saveStateAssessment(
-  ctx: { db: Executor; memberState: string; user: { id: string } } & Parameters<typeof auditContext>[0],
+  ctx: Context & { user: NonNullable<Context['user']>; memberState: MemberStateCode },
   input: z.output<typeof assessmentInput> & { expectedVersion: number | null },
   mode: 'draft' | 'submit',
 ) {
@@ -397,12 +399,12 @@ async function saveStateAssessment(
           .executeTakeFirst()
       : await tx
           .insertInto('review_assessment')
-          .values({ ...values, cycle_id: cycle.id, member_state_code: ctx.memberState as never })
+          .values({ ...values, cycle_id: cycle.id, member_state_code: ctx.memberState })
           .onConflict((oc) => oc.constraint('review_assessment_one_per_state').doNothing())
           .returningAll()
           .executeTakeFirst();
     if (!after) throw new TRPCError({ code: 'CONFLICT', message: 'review.assessmentConflict' });
-    await writeAudit(tx, auditContext(ctx as never), {
+    await writeAudit(tx, auditContext(ctx), {
       action: mode === 'submit' ? 'review.assessment_submit' : 'review.assessment_save',
       entityType: 'review_assessment',
       entityId: after.id,
