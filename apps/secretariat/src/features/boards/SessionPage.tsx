@@ -8,7 +8,9 @@ import {
   ErrorNotice,
   Form,
   languageAutonym,
+  LinkButton,
   Loading,
+  ModalDialog,
   NotificationBanner,
   Page,
   RadioGroupField,
@@ -392,9 +394,67 @@ function Survey({ session }: { session: SessionDetail }) {
       ) : results.isError ? (
         <ErrorNotice error={results.error} onRetry={() => void results.refetch()} />
       ) : (
-        <SurveyResults results={results.data} />
+        <>
+          <SurveyState results={results.data} />
+          <SurveyResults results={results.data} />
+        </>
       )}
     </section>
+  );
+}
+
+/** Whether members can still answer; closing early lets the results show (aggregates wait for a closed survey). */
+function SurveyState({ results }: { results: Outputs['boards']['surveyResults'] }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const format = useFormat();
+  const serverMessage = useServerMessage();
+  const [open, setOpen] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const close = useMutation(
+    trpc.boards.closeSurvey.mutationOptions({
+      onSuccess: async () => {
+        setOpen(false);
+        await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
+      },
+      onError: (error) => {
+        setOpen(false);
+        setProblem(serverMessage(error));
+      },
+    }),
+  );
+  return (
+    <>
+      {problem && (
+        <NotificationBanner tone="error" focusOnMount>
+          <p>{problem}</p>
+        </NotificationBanner>
+      )}
+      <p>
+        {results.surveyClosedAt
+          ? t('boards.survey.closedOn', { date: format.dateTime(results.surveyClosedAt) })
+          : results.surveyOpen
+            ? t('boards.survey.open')
+            : t('boards.survey.notOpen')}
+      </p>
+      {results.surveyOpen && (
+        <>
+          <Button variant="secondary" onClick={() => setOpen(true)}>
+            {t('boards.survey.close')}
+          </Button>
+          <ModalDialog isOpen={open} onOpenChange={setOpen} title={t('boards.survey.closeTitle')}>
+            <p>{t('boards.survey.closeBody')}</p>
+            <ButtonGroup>
+              <Button isBusy={close.isPending} onClick={() => close.mutate({ sessionId: results.sessionId })}>
+                {t('boards.survey.close')}
+              </Button>
+              <LinkButton onClick={() => setOpen(false)}>{t('boards.cancel')}</LinkButton>
+            </ButtonGroup>
+          </ModalDialog>
+        </>
+      )}
+    </>
   );
 }
 
