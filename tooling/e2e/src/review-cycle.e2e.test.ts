@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { contributionToLink, createCycle, createRepresentative } from './fixtures/review';
+import { advanceCycle, contributionToLink, createCycle, createRepresentative } from './fixtures/review';
 import {
   DEMO_MEMBER_STATE,
   DEMO_PASSWORD,
@@ -74,11 +74,11 @@ async function signIn(page: Page, email: string, app: '' | '/secretariat') {
   await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
 }
 
-async function startPhase(page: Page, cycleId: string, phase: string) {
+async function startPhase(page: Page, cycleId: string, action: string, phase: string) {
   await page.goto(`${platform.url}/secretariat/review/cycles/${cycleId}`);
-  await page.getByRole('button', { name: `Start ${phase}` }).click();
-  const dialog = page.getByRole('dialog', { name: `Start ${phase}?` });
-  await dialog.getByRole('button', { name: `Start ${phase}` }).click();
+  await page.getByRole('button', { name: action }).click();
+  const dialog = page.getByRole('dialog', { name: `${action}?` });
+  await dialog.getByRole('button', { name: action }).click();
   await page.getByText(`${phase} has started.`).waitFor();
 }
 
@@ -158,7 +158,7 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await sec.getByText('You are now editing the latest version.', { exact: false }).waitFor();
   await expect(sec.getByLabel('Rationale').inputValue()).resolves.toBe('Stakeholders and two Member States asked for open reviews.');
 
-  await startPhase(sec, cycle.id, 'Comment period');
+  await startPhase(sec, cycle.id, 'Open the comment period', 'Comment period');
 
   // ── Member States: formal positions in the stakeholder portal ──
   const indonesia = await recordPosition(DEMO_MEMBER_STATE.email, 'Indonesia', cycle.id, 'Support');
@@ -177,7 +177,7 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await row.getByText('Object', { exact: true }).waitFor();
   await checkPage(sec, 'sec-positions');
 
-  await startPhase(sec, cycle.id, 'Finalisation');
+  await startPhase(sec, cycle.id, 'Start finalisation', 'Finalisation');
   await sec.goto(`${platform.url}/secretariat/review/cycles/${cycle.id}/edits`);
   await sec.getByRole('link', { name: 'Resolve edit 1' }).click();
   await sec.getByRole('button', { name: 'Answer Malaysia' }).click();
@@ -193,7 +193,7 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   // Adoption stays closed until the adoption phase; then it asks for confirmation.
   await sec.goto(`${platform.url}/secretariat/review/cycles/${cycle.id}/adoption`);
   await expect(sec.getByRole('button', { name: 'Adopt edition 2' }).isDisabled()).resolves.toBe(true);
-  await startPhase(sec, cycle.id, 'Adoption');
+  await startPhase(sec, cycle.id, 'Move to adoption', 'Adoption');
   await sec.goto(`${platform.url}/secretariat/review/cycles/${cycle.id}/adoption`);
   await checkPage(sec, 'sec-adoption');
   await sec.getByRole('button', { name: 'Adopt edition 2' }).click();
@@ -248,4 +248,22 @@ test('the published review pages and the comment-period view of the demo cycle p
   await checkPage(sec, 'sec-demo-positions');
   await sec.goto(`${cycleUrl}/edits`);
   await checkPage(sec, 'sec-demo-edits');
+
+  // Finalisation: an edit accepted with changes shows the final wording against the edition and against the proposal.
+  const demoId = cycleUrl.split('/').at(-1)!;
+  await advanceCycle(platform, demoId, 'comment_period', 'finalisation');
+  await sec.goto(`${cycleUrl}/edits`);
+  await sec.getByRole('link', { name: 'Resolve edit 1' }).click();
+  await sec.getByRole('radio', { name: /^Accepted with changes/ }).check();
+  const finalText = sec.getByLabel('New text');
+  await finalText.fill(`${await finalText.inputValue()} Member States report on it every two years.`);
+  await sec.getByRole('heading', { name: 'Final wording against the proposal' }).waitFor();
+  await sec.locator('ins').filter({ hasText: 'every two years' }).first().waitFor();
+  await sec.getByLabel('Answer to the positions and comments').fill('Accepted, with a reporting duty the comments asked for.');
+  await checkPage(sec, 'sec-resolve-with-changes');
+  await sec.getByRole('button', { name: 'Save the resolution' }).click();
+  await sec.getByText('The edit was resolved.').waitFor();
+  const resolved = sec.getByRole('article').filter({ hasText: 'Edit 1:' });
+  await resolved.getByText('Accepted with changes', { exact: true }).waitFor();
+  await resolved.getByRole('heading', { name: 'Final wording against the edition under review' }).waitFor();
 }, 180_000);

@@ -210,6 +210,7 @@ function Advance({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => vo
   );
   if (!decision.ok) return null;
   const next = t(`reviews.stage.${decision.starts}`);
+  const action = t(`reviews.advance.start.${decision.starts}`);
   return (
     <>
       {problem && (
@@ -218,9 +219,9 @@ function Advance({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => vo
         </NotificationBanner>
       )}
       <ButtonGroup>
-        <Button onClick={() => { setProblem(null); setConfirming(true); }}>{t('reviews.advance.button', { phase: next })}</Button>
+        <Button onClick={() => { setProblem(null); setConfirming(true); }}>{action}</Button>
       </ButtonGroup>
-      <ModalDialog isOpen={confirming} onOpenChange={setConfirming} title={t('reviews.advance.confirmTitle', { phase: next })}>
+      <ModalDialog isOpen={confirming} onOpenChange={setConfirming} title={t('reviews.advance.confirmTitle', { action })}>
         <p>
           {decision.ends
             ? t('reviews.advance.confirmBody', { current: t(`reviews.stage.${decision.ends}`), next })
@@ -231,7 +232,7 @@ function Advance({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => vo
             isBusy={advance.isPending}
             onClick={() => advance.mutate({ cycleId: cycle.id, expectedStage: cycle.stage as Exclude<CycleStage, 'adopted'> })}
           >
-            {t('reviews.advance.confirm', { phase: next })}
+            {action}
           </Button>
           <LinkButton onClick={() => setConfirming(false)}>{t('reviews.common.cancel')}</LinkButton>
         </ButtonGroup>

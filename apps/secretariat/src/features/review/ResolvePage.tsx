@@ -232,13 +232,18 @@ interface ResolutionFormValues {
   final: { title: string; name: string; text: string; criteria: string[] };
 }
 
+/** Objectives, target areas and measures have a name before their text; milestones and case studies do not. */
+function isNamedList(payload: Record<string, unknown>): boolean {
+  const field = (payload.list as { field?: string } | undefined)?.field;
+  return field === 'objectives' || field === 'targetAreas' || field === 'measures';
+}
+
 /** The final wording of an edit accepted with changes: the proposal with its words (or criteria) replaced. */
 function finalPayload(proposal: ProposedEdit, final: ResolutionFormValues['final']): Record<string, unknown> {
   const p = { ...(proposal as Record<string, unknown>) };
   if ('title' in p) p.title = final.title;
   if ('text' in p) p.text = final.text;
-  if ('name' in p || (p.list && ['objectives', 'targetAreas', 'measures'].includes((p.list as { field: string }).field) && 'text' in p))
-    p.name = final.name;
+  if ('text' in p && isNamedList(p)) p.name = final.name;
   if ('criteria' in p) p.criteria = final.criteria;
   if (p.subAction) p.subAction = { ...(p.subAction as object), title: final.title };
   if (p.actionArea) p.actionArea = { ...(p.actionArea as object), title: final.title };
@@ -364,7 +369,7 @@ function FinalWording({ proposal, catalogue }: { proposal: ProposedEdit; catalog
     <fieldset className="fieldset review-repeat">
       <legend className="legend">{t('reviews.resolve.finalHeading')}</legend>
       {('title' in p || !!p.subAction || !!p.actionArea) && <TextArea name="final.title" label={t('reviews.editor.newTitle')} rows={2} />}
-      {'text' in p && <TextArea name="final.name" label={t('reviews.editor.newName')} rows={1} optional />}
+      {'text' in p && isNamedList(p) && <TextArea name="final.name" label={t('reviews.editor.newName')} rows={1} optional />}
       {'text' in p && <TextArea name="final.text" label={t('reviews.editor.newText')} rows={6} />}
       {'criteria' in p && (
         <Checkboxes

@@ -112,6 +112,7 @@ function ChangeCard({ change, heading }: { change: Change; heading: string }) {
       </p>
       <h4 className="heading-s">{t('reviews.youSaid.weDid')}</h4>
       {change.diff && <EditDiff diff={change.diff} />}
+      <h4 className="heading-s">{t('reviews.edit.rationale')}</h4>
       <p className="review-pre">{change.rationale}</p>
       {change.resolution?.answer && (
         <>
@@ -155,6 +156,7 @@ function ChangeCard({ change, heading }: { change: Change; heading: string }) {
           {change.positions.map((p) => (
             <li key={p.id}>
               {t(`common.memberStates.${p.memberState}`)}: <PositionTag kind={p.kind} /> {p.text && <span className="review-pre">{p.text}</span>}
+              {p.answer && <p className="hint">{t('reviews.record.answered', { answer: p.answer })}</p>}
             </li>
           ))}
         </ul>
