@@ -161,4 +161,13 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
 
   await secretariatPage.getByRole('tab', { name: 'Documents' }).click();
   await expect.poll(() => secretariatPage.getByRole('row', { name: /Rural clinics brief/ }).getByRole('cell').nth(3).textContent()).toBe('1');
+
+  // Deleting asks first; afterwards the document is no longer offered and its link is gone.
+  await secretariatPage.getByRole('button', { name: 'Delete Rural clinics brief' }).click();
+  const confirm = secretariatPage.getByRole('alertdialog', { name: 'Delete this document?' });
+  await confirm.getByText(/downloaded 1 time/).waitFor();
+  await confirm.getByRole('button', { name: 'Delete the document' }).click();
+  await secretariatPage.getByText('“Rural clinics brief” was deleted.').waitFor();
+  await secretariatPage.getByText('No documents yet.').waitFor();
+  expect((await fetch(`${platform.url}/files/round-documents/${download.url().split('/').at(-2)}/x`)).status).toBe(404);
 });
