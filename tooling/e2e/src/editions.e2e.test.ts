@@ -180,4 +180,20 @@ describe('editions of the Roadmap', () => {
     await page.getByText('Changed in edition 2', { exact: true }).waitFor();
     await shot(page, 'action-changed', false);
   });
+
+  test('the edition pages pass the WCAG 2.2 A/AA audit on a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 }, bypassCSP: true });
+    for (const path of ['/editions', '/editions/compare?from=1&to=2', '/actions?edition=1', '/actions/C3.3']) {
+      await page.goto(`${platform.url}${path}`);
+      await page.locator('h1').first().waitFor();
+      await page.getByRole('heading', { name: /^Edition \d|Editions of|Changes from/ }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await axeViolations(page), path).toEqual([]);
+      // Reflow (WCAG 1.4.10): nothing wider than the phone, so no sideways scrolling.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+    }
+    await page.goto(`${platform.url}/editions/compare?from=1&to=2`);
+    await page.locator('section[aria-labelledby="C3.3"]').waitFor();
+    await shot(page, 'editions-compare-375');
+  });
 });

@@ -69,7 +69,11 @@ export function ComparePage() {
             <>
               <Summary counts={compared.data.diff.counts} />
               {compared.data.diff.actionAreas.length > 0 && <DiffLegend />}
-              <EditionDiffView diff={compared.data.diff} from={compared.data.from.number} to={compared.data.to.number} />
+              <EditionDiffView
+                diff={compared.data.diff}
+                from={compared.data.from.number}
+                to={compared.data.to.number}
+              />
             </>
           )}
         </section>
@@ -99,35 +103,43 @@ function ChooseEditions({
   };
   const options = editions.map((edition) => (
     <option key={edition.number} value={edition.number}>
-      {t(edition.status === 'current' ? 'editions.compare.optionCurrent' : 'editions.compare.option', { number: edition.number, title: edition.title })}
+      {t(edition.status === 'current' ? 'editions.compare.optionCurrent' : 'editions.compare.option', {
+        number: edition.number,
+        title: edition.title,
+      })}
     </option>
   ));
   return (
     <form className="compare-form" onSubmit={submit} aria-label={t('editions.compare.formLabel')}>
-      <div className="compare-form__fields">
-        <div className="form-group">
-          <label className="label" htmlFor={`${id}-from`}>
-            {t('editions.compare.from')}
-          </label>
-          <select id={`${id}-from`} className="select" value={from} onChange={(e) => setFrom(e.target.value)}>
-            {options}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="label" htmlFor={`${id}-to`}>
-            {t('editions.compare.to')}
-          </label>
-          <select id={`${id}-to`} className="select" value={to} onChange={(e) => setTo(e.target.value)}>
-            {options}
-          </select>
-        </div>
+      <div className="form-group">
+        <label className="label" htmlFor={`${id}-from`}>
+          {t('editions.compare.from')}
+        </label>
+        <select id={`${id}-from`} className="select" value={from} onChange={(e) => setFrom(e.target.value)}>
+          {options}
+        </select>
+      </div>
+      <div className="form-group">
+        <label className="label" htmlFor={`${id}-to`}>
+          {t('editions.compare.to')}
+        </label>
+        <select id={`${id}-to`} className="select" value={to} onChange={(e) => setTo(e.target.value)}>
+          {options}
+        </select>
       </div>
       <Button type="submit">{t('editions.compare.submit')}</Button>
     </form>
   );
 }
 
-function Summary({ counts }: { counts: { actionAreas: Record<'added' | 'retired' | 'changed', number>; subActions: Record<'added' | 'retired' | 'changed', number> } }) {
+function Summary({
+  counts,
+}: {
+  counts: {
+    actionAreas: Record<'added' | 'retired' | 'changed', number>;
+    subActions: Record<'added' | 'retired' | 'changed', number>;
+  };
+}) {
   const { t } = useTranslation();
   const none = Object.values(counts.actionAreas).every((count) => count === 0);
   if (none) return <p className="inset-text">{t('editions.compare.noChanges')}</p>;
