@@ -247,9 +247,7 @@ function RoundFields() {
       {audience === 'invited_groups' && (
         <Checkboxes name="invitedGroups" legend={t('consultations.editor.invitedGroups')} options={groupOptions} />
       )}
-      {audience === 'board' && (
-        <Input name="boardId" label={t('consultations.editor.boardId')} hint={t('consultations.editor.boardIdHint')} />
-      )}
+      {audience === 'board' && <BoardSelect />}
       <Checkboxes
         name="memberStates"
         legend={t('consultations.editor.memberStates')}
@@ -338,5 +336,23 @@ function Targets() {
         {t('consultations.editor.addTarget')}
       </Button>
     </>
+  );
+}
+
+/** The advisory boards a round can be addressed to (C2.1 consultation sessions), by name. */
+function BoardSelect() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const boards = useQuery(trpc.boards.adminList.queryOptions());
+  return (
+    <Select
+      name="boardId"
+      label={t('consultations.editor.boardId')}
+      hint={t('consultations.editor.boardIdHint')}
+      placeholder={boards.isPending ? t('consultations.editor.boardsLoading') : t('consultations.editor.boardChoose')}
+      options={(boards.data ?? [])
+        .filter((board) => board.status !== 'dissolved')
+        .map((board) => ({ value: board.id, label: english(board.name) }))}
+    />
   );
 }
