@@ -230,6 +230,21 @@ test('the published review pages and the comment-period view of the demo cycle p
   await page.getByRole('heading', { level: 2, name: /proposed edits?/ }).waitFor();
   await checkPage(page, 'stk-demo-comment-period');
 
+  // In a cycle's assessment phase the representative rates the edition: a draft saves; an incomplete submission is refused.
+  const assessed = await createCycle(platform, 'Assessment round of the Roadmap', 'assessment');
+  await page.goto(`${platform.url}/review/${assessed.id}`);
+  await page.getByRole('link', { name: 'Assess edition 1 for Indonesia' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Assessment of the Roadmap' }).waitFor();
+  const firstArea = page.getByRole('group', { name: /^C1\.1 / });
+  await firstArea.locator('select').first().selectOption('4');
+  await firstArea.locator('input').first().fill('Skills programmes are under way in most states.');
+  await page.getByRole('button', { name: 'Save as draft' }).click();
+  await page.getByText('Your draft was saved.').waitFor();
+  await page.getByText('1 of ', { exact: false }).first().waitFor();
+  await page.getByRole('button', { name: 'Submit the assessment of Indonesia' }).click();
+  await page.locator('.error-summary').waitFor();
+  await checkPage(page, 'stk-assessment');
+
   const sec = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   await signIn(sec, DEMO_SECRETARIAT.email, '/secretariat');
   await sec.goto(`${platform.url}/secretariat/review/framework`);

@@ -94,6 +94,15 @@ function CycleView({ cycle }: { cycle: Cycle }) {
             { key: 'audience', label: t('reviews.cycle.audience'), value: t(`reviews.audience.${cycle.audience}`) },
           ]}
         />
+        {me.data?.role === 'member_state' && me.data.memberState && ['assessment', 'drafting', 'comment_period', 'finalisation', 'adoption'].includes(cycle.stage) && (
+          <p>
+            <Link to={`/review/${cycle.id}/assessment`}>
+              {cycle.stage === 'assessment'
+                ? t('reviews.cycle.assessLink', { state: t(`common.memberStates.${me.data.memberState}`), number: cycle.baseEditionNumber })
+                : t('reviews.cycle.assessmentLink', { state: t(`common.memberStates.${me.data.memberState}`) })}
+            </Link>
+          </p>
+        )}
         {cycle.adoptedEditionNumber !== null && (
           <ul>
             <li>

@@ -8,4 +8,5 @@ export const reviewRoutes: RouteObject[] = [
   { index: true, lazy: page(() => import('./ReviewIndexPage'), (m) => m.ReviewIndexPage) },
   { path: 'editions/:edition', lazy: page(() => import('./YouSaidWeDidPage'), (m) => m.YouSaidWeDidPage) },
   { path: ':cycleId', lazy: page(() => import('./CyclePage'), (m) => m.CyclePage) },
+  { path: ':cycleId/assessment', lazy: page(() => import('./AssessmentPage'), (m) => m.AssessmentPage) },
 ];
