@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import pino, { type Logger as PinoLogger } from 'pino';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter, createContext, createMailer, createSmtpTransport, type ApiServices } from '@musyawarah/api';
-import { hashPassword } from '@musyawarah/auth';
+import { hashPassword, peekSessionRole, readSessionToken } from '@musyawarah/auth';
 import { migrateToLatest, openDatabase, seedDemoData, seedReferenceData, type Db } from '@musyawarah/db';
 import { ROUND_DOCUMENT_UPLOAD_PATH } from '@musyawarah/api/routers/round-documents';
 import { handleFileRequest } from './files';
@@ -142,7 +142,15 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     if (url.startsWith('/trpc/')) {
       res.setHeader('Cache-Control', 'no-store');
       const upload = url.split('?')[0] === `/trpc/${ROUND_DOCUMENT_UPLOAD_PATH}` && /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
-      (upload ? uploadHandler : trpcHandler)(req, res);
+      if (!upload) {
+        trpcHandler(req, res);
+        return;
+      }
+      // Only a signed-in secretariat user gets the 11 MB limit; anyone else is answered by the ordinary handler (1 MB,
+      // then 401/403), so nobody can make the server read large bodies without signing in.
+      peekSessionRole(database.db, readSessionToken(req.headers.cookie))
+        .catch(() => null)
+        .then((role) => (role === 'secretariat' ? uploadHandler : trpcHandler)(req, res));
       return;
     }
     if (url.startsWith('/files/') && handleFileRequest(database.db, logger, req, res)) return;

@@ -123,6 +123,21 @@ export async function validateSessionToken(db: Executor, token: string, now: Dat
   return { session, user, renewed };
 }
 
+/**
+ * The role of the token's signed-in user, without renewing or touching the session: for decisions taken before a
+ * request reaches the API (which then validates the session itself, renewing it and its cookie together).
+ */
+export async function peekSessionRole(db: Executor, token: string | null, now: Date = new Date()): Promise<string | null> {
+  if (!token || !TOKEN_PATTERN.test(token)) return null;
+  const row = await db
+    .selectFrom('user_session as s')
+    .innerJoin('user_account as u', 'u.id', 's.user_id')
+    .select(['u.role', 'u.status', 's.expires_at'])
+    .where('s.id', '=', hashToken(token))
+    .executeTakeFirst();
+  return row && row.status === 'active' && row.expires_at.getTime() > now.getTime() ? row.role : null;
+}
+
 /** `sessionId` is UserSession.id (the token's hash), which is safe to show to the client: it cannot be used as a cookie. */
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
   await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
