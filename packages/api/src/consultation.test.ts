@@ -258,7 +258,7 @@ describe('a round for an advisory board (C2.1 consultation sessions)', () => {
       answers: { [questions[0]!.id]: 4 },
       items: [{ type: 'recommendation' as const, text: 'Hold sessions in local languages' }],
       stakeholderGroup: 'civil_society' as const,
-      writtenIn: 'en',
+      writtenIn: 'en' as const,
       namedPublicly: false,
     });
     expect(await rejection(outsider.caller.contributions.submit(submission(randomUUID())))).toMatchObject({ code: 'FORBIDDEN', message: 'round.notInvited' });
