@@ -49,13 +49,14 @@ export type Edit = EditRow['edit'];
 type EditValues = z.output<typeof editFields>;
 
 const FORM_ID = 'edit';
+const EMPTY: Catalogue = { actionAreas: [] };
 
 /** `/review/cycles/:cycleId/edits/new` */
 export function NewEditPage() {
   const { t } = useTranslation();
   const { cycleId = '' } = useParams();
   const cycle = useCycle(cycleId);
-  const base = useBaseCatalogue();
+  const base = useBaseCatalogue(cycle.data?.baseEditionNumber, []);
   return (
     <Page
       title={t('reviews.editor.pageTitle')}
@@ -71,7 +72,7 @@ export function NewEditPage() {
       ) : !base.catalogue ? (
         <ErrorNotice error={base.error} />
       ) : (
-        <EditForm cycle={cycle.data} catalogue={base.catalogue} />
+        <EditForm cycle={cycle.data} />
       )}
     </Page>
   );
@@ -84,7 +85,7 @@ export function EditEditPage() {
   const cycle = useCycle(cycleId);
   const rows = useEditRows(cycleId);
   const edit = rows.data?.rows.find((r) => r.edit.id === editId)?.edit;
-  const base = useBaseCatalogue();
+  const base = useBaseCatalogue(cycle.data?.baseEditionNumber, []);
   const [reloaded, setReloaded] = useState(false);
   return (
     <Page
@@ -109,7 +110,6 @@ export function EditEditPage() {
         <EditForm
           key={edit.version}
           cycle={cycle.data}
-          catalogue={base.catalogue}
           edit={edit}
           onReloaded={() => setReloaded(true)}
         />
@@ -120,12 +120,10 @@ export function EditEditPage() {
 
 function EditForm({
   cycle,
-  catalogue,
   edit,
   onReloaded,
 }: {
   cycle: Cycle;
-  catalogue: Catalogue;
   edit?: Edit;
   onReloaded?: () => void;
 }) {
@@ -175,6 +173,9 @@ function EditForm({
       : emptyEditForm(),
     resolver,
   });
+  // The pickers and the preview read the base edition's text of the area being edited.
+  const areaId = useWatch({ control: form.control, name: 'actionAreaId' });
+  const { catalogue = EMPTY } = useBaseCatalogue(cycle.baseEditionNumber, [areaId]);
   const create = useMutation(trpc.review.createEdit.mutationOptions());
   const update = useMutation(trpc.review.updateEdit.mutationOptions());
 

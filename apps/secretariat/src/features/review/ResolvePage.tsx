@@ -26,7 +26,7 @@ import { useCycle, type Cycle } from './CyclePage';
 import { DiffLegend, EditDiff } from './EditDiff';
 import { useBaseCatalogue } from './baseCatalogue';
 import { EditCard, useEditRows, type EditRow } from './EditsPage';
-import { remapFieldErrors } from './editForm';
+import { editLocation, remapFieldErrors } from './editForm';
 import './review.css';
 import { CycleSections, PositionTag, ResolutionTag, useServerMessage } from './shared';
 
@@ -38,7 +38,6 @@ export function ResolvePage() {
   const { cycleId = '', editId = '' } = useParams();
   const cycle = useCycle(cycleId);
   const rows = useEditRows(cycleId);
-  const base = useBaseCatalogue();
   const index = rows.data?.rows.findIndex((r) => r.edit.id === editId) ?? -1;
   return (
     <Page
@@ -55,15 +54,16 @@ export function ResolvePage() {
       ) : index < 0 ? (
         <ErrorNotice error={{ message: 'review.editNotFound', data: { httpStatus: 404 } }} />
       ) : (
-        <ResolveBody cycle={cycle.data} row={rows.data.rows[index]!} n={index + 1} catalogue={base.catalogue} />
+        <ResolveBody cycle={cycle.data} row={rows.data.rows[index]!} n={index + 1} />
       )}
     </Page>
   );
 }
 
-function ResolveBody({ cycle, row, n, catalogue }: { cycle: Cycle; row: EditRow; n: number; catalogue: Catalogue | undefined }) {
+function ResolveBody({ cycle, row, n }: { cycle: Cycle; row: EditRow; n: number }) {
   const { t } = useTranslation();
   const edit = row.edit;
+  const { catalogue } = useBaseCatalogue(cycle.baseEditionNumber, [editLocation(edit.payload as Record<string, unknown>).actionAreaId]);
   const positions = Object.values(row.positions).filter((p) => p !== null);
   const canAnswer = cycle.stage === 'comment_period' || cycle.stage === 'finalisation';
   return (
