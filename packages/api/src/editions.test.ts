@@ -68,6 +68,7 @@ describe('editions', () => {
     const second = await caller.editions.get({ number: 2 });
     expect(second).toMatchObject({ number: 2, previous: 1, changes: { added: ['C4.5'], changed: ['C3.3'], retired: ['E4.4'] } });
     expect(second.changes?.counts.subActions).toEqual({ added: 1, retired: 1, changed: 1 });
+    expect(second.changes?.subActions).toEqual({ added: [], changed: ['C3.3.1'], retired: [] });
   });
 
   it('compares any two editions with word-level diffs, in either direction', async () => {

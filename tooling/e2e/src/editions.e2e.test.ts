@@ -176,8 +176,12 @@ describe('editions of the Roadmap', () => {
     await page.getByText('an action may be in another edition').waitFor();
     await page.getByRole('link', { name: 'All editions of the Roadmap' }).waitFor();
 
+    // The action page marks the area and the sub-action that changed, each linked to its part of the comparison.
     await page.goto(`${platform.url}/actions/C3.3`);
-    await page.getByText('Changed in edition 2', { exact: true }).waitFor();
+    await expect.poll(() => page.getByText('Changed in edition 2', { exact: true }).count()).toBe(2);
+    await expect(page.getByRole('link', { name: 'See what changed in C3.3.1' }).getAttribute('href')).resolves.toBe(
+      '/editions/compare?from=1&to=2#C3.3.1',
+    );
     await shot(page, 'action-changed', false);
   });
 

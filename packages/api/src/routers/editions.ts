@@ -98,11 +98,20 @@ export const editionsRouter = router({
     const previous = input.number > 1 ? await findEditionRef(ctx.db, { number: input.number - 1 }) : undefined;
     if (!previous) return { ...presentEdition(edition), previous: null, changes: null };
     const diff = await diffBetween(ctx.db, previous, edition);
-    const ids = (status: 'added' | 'changed' | 'retired') => diff.actionAreas.filter((area) => area.status === status).map((area) => area.id);
+    const areas = (status: 'added' | 'changed' | 'retired') => diff.actionAreas.filter((area) => area.status === status).map((area) => area.id);
+    // Sub-actions of changed areas only: those of an added or retired area are new or gone with it.
+    const subs = (status: 'added' | 'changed' | 'retired') =>
+      diff.actionAreas.flatMap((area) => (area.status === 'changed' ? area.subActions.filter((sub) => sub.status === status).map((sub) => sub.id) : []));
     return {
       ...presentEdition(edition),
       previous: previous.number,
-      changes: { added: ids('added'), changed: ids('changed'), retired: ids('retired'), counts: diff.counts },
+      changes: {
+        added: areas('added'),
+        changed: areas('changed'),
+        retired: areas('retired'),
+        subActions: { added: subs('added'), changed: subs('changed'), retired: subs('retired') },
+        counts: diff.counts,
+      },
     };
   }),
 

@@ -1,5 +1,6 @@
 import { Details, ErrorNotice, Loading, Page, errorStatus } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTRPC } from '../../trpc';
@@ -135,7 +136,13 @@ function ActionAreaView({ area, overview, edition }: { area: ActionArea; overvie
         </div>
 
         {area.subActions.map((sub) => (
-          <SubActionSection key={sub.id} sub={sub} overview={overview} questions={questions} />
+          <SubActionSection
+            key={sub.id}
+            sub={sub}
+            overview={overview}
+            questions={questions}
+            badge={<ChangeBadge changes={changes.data} actionAreaId={area.id} subActionId={sub.id} />}
+          />
         ))}
 
         <hr className="section-break" />
@@ -164,10 +171,13 @@ function SubActionSection({
   sub,
   overview,
   questions,
+  badge,
 }: {
   sub: SubAction;
   overview: Overview | undefined;
   questions: Map<string, string>;
+  /** What the edition being read changed here, if anything. */
+  badge: ReactNode;
 }) {
   const { t } = useTranslation();
   const headingId = sub.id;
@@ -177,6 +187,7 @@ function SubActionSection({
         <span className="caption">{t('catalogue.detail.subActionCaption', { id: sub.id })}</span>
         {sub.title}
       </h2>
+      {badge}
 
       <div className="two-thirds">
         {sub.targetAreas.length > 0 && (

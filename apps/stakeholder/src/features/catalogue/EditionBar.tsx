@@ -104,18 +104,31 @@ export function EditionBar({
   );
 }
 
-/** "New in edition 2" / "Changed in edition 2" with a link to the differences, for one action area. */
-export function ChangeBadge({ changes, actionAreaId }: { changes: EditionChanges | undefined; actionAreaId: string }) {
+/**
+ * "New in edition 2" / "Changed in edition 2" with a link to the differences, for an action area or (with
+ * `subActionId`) one of its sub-actions.
+ */
+export function ChangeBadge({
+  changes,
+  actionAreaId,
+  subActionId,
+}: {
+  changes: EditionChanges | undefined;
+  actionAreaId: string;
+  subActionId?: string;
+}) {
   const { t } = useTranslation();
   if (!changes?.changes) return null;
-  const status = changes.changes.added.includes(actionAreaId) ? 'added' : changes.changes.changed.includes(actionAreaId) ? 'changed' : null;
+  const { added, changed } = subActionId ? changes.changes.subActions : changes.changes;
+  const id = subActionId ?? actionAreaId;
+  const status = added.includes(id) ? 'added' : changed.includes(id) ? 'changed' : null;
   if (!status) return null;
   return (
     <p className="change-badge">
       <Tag tone="yellow">{t(`catalogue.edition.badge.${status}`, { number: changes.number })}</Tag>{' '}
-      <Link to={changesLink(changes.number, actionAreaId)}>
+      <Link to={changesLink(changes.number, id)}>
         {t('catalogue.edition.seeChanges')}
-        <span className="visually-hidden"> {t('catalogue.edition.seeChangesFor', { id: actionAreaId })}</span>
+        <span className="visually-hidden"> {t('catalogue.edition.seeChangesFor', { id })}</span>
       </Link>
     </p>
   );
