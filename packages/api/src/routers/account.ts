@@ -12,6 +12,10 @@ import {
   findOrCreateOrganisation,
   findUserWithOrganisation,
   listAuditEntries,
+  listBoardDataOfUser,
+  listContributionItems,
+  listContributionsOfAuthor,
+  releaseBoardPlacesOfDeletedUser,
   updateUser,
   writeAudit,
 } from '@musyawarah/db';
@@ -83,6 +87,8 @@ export const accountRouter = router({
     const profile = await findUserWithOrganisation(ctx.db, ctx.user.id);
     const sessions = await listUserSessions(ctx.db, ctx.user.id);
     const activity = await listAuditEntries(ctx.db, { actorUserId: ctx.user.id, limit: 10_000 });
+    const [contributions, boards] = await Promise.all([listContributionsOfAuthor(ctx.db, ctx.user.id), listBoardDataOfUser(ctx.db, ctx.user.id)]);
+    const items = await listContributionItems(ctx.db, contributions.map((c) => c.id));
     return {
       exportedAt: new Date().toISOString(),
       profile: profile && {
@@ -99,6 +105,11 @@ export const accountRouter = router({
       },
       sessions: sessions.map((s) => ({ createdAt: s.created_at, lastUsedAt: s.last_used_at, expiresAt: s.expires_at, userAgent: s.user_agent, ipAddress: s.ip_address })),
       activity: activity.map((a) => ({ at: a.occurred_at, action: a.action, entityType: a.entity_type, entityId: a.entity_id })),
+      contributions: contributions.map((c) => ({
+        ...c,
+        items: items.filter((i) => i.contribution_id === c.id).map((i) => ({ type: i.type, text: i.text, actionId: i.action_id })),
+      })),
+      advisoryBoards: boards,
     };
   }),
 
@@ -122,12 +133,13 @@ export const accountRouter = router({
       });
       await tx.deleteFrom('email_token').where('user_id', '=', ctx.user.id).execute();
       await invalidateAllUserSessions(tx, ctx.user.id);
+      const boards = await releaseBoardPlacesOfDeletedUser(tx, ctx.user);
       await writeAudit(tx, auditContext(ctx), {
         action: 'user.delete',
         entityType: 'user',
         entityId: ctx.user.id,
         before: { id: ctx.user.id, role: ctx.user.role, status: ctx.user.status },
-        after: { id: ctx.user.id, role: ctx.user.role, status: 'deleted' },
+        after: { id: ctx.user.id, role: ctx.user.role, status: 'deleted', ...boards },
       });
     });
     ctx.request.setCookie(serializeBlankSessionCookie({ secure: ctx.config.secureCookies }));

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../client';
+import type { Database } from '../schema';
 
 // Repository functions of the boards domain (executor first). Rules (targets, terms, rates) live in core; these only read and write.
 
@@ -271,4 +272,51 @@ export async function listBoardTraining(db: Executor, boardId: string, options: 
 export async function listBoardIdsOfMember(db: Executor, userId: string): Promise<string[]> {
   const rows = await db.selectFrom('board_seat').select('board_id').distinct().where('user_id', '=', userId).where('ended_at', 'is', null).execute();
   return rows.map((r) => r.board_id);
+}
+
+/**
+ * A deleted account leaves its boards: active seats end today (as a resignation; history is kept), open nominations by
+ * or of the person are withdrawn, and the nominee's name and address on every nomination are replaced — nothing on a
+ * board identifies the person any more, while counts, attendance and inputs stay in the record.
+ */
+export async function releaseBoardPlacesOfDeletedUser(db: Executor, user: { id: string; email: string }, now: Date = new Date()) {
+  const today = now.toISOString().slice(0, 10);
+  const seats = await db
+    .updateTable('board_seat')
+    .set({ ended_on: sql`greatest(term_starts_on, ${today}::date)`, ended_at: now, end_reason: 'resigned', updated_at: now })
+    .where('user_id', '=', user.id)
+    .where('ended_at', 'is', null)
+    .returning('id')
+    .execute();
+  const concernsThePerson = (eb: ExpressionBuilder<Database, 'board_nomination'>) =>
+    eb.or([eb('applicant_user_id', '=', user.id), eb('nominee_user_id', '=', user.id), eb('nominee_email', '=', user.email.toLowerCase())]);
+  const withdrawn = await db
+    .updateTable('board_nomination')
+    .set({ status: 'withdrawn', updated_at: now })
+    .where(concernsThePerson)
+    .where('status', '=', 'submitted')
+    .returning('id')
+    .execute();
+  await db
+    .updateTable('board_nomination')
+    .set({ nominee_name: 'Deleted user', nominee_email: `deleted-${user.id}@deleted.invalid`, organisation: null, gender: null, updated_at: now })
+    .where((eb) => eb.or([eb('nominee_user_id', '=', user.id), eb('nominee_email', '=', user.email.toLowerCase())]))
+    .execute();
+  return { endedSeats: seats.length, withdrawnNominations: withdrawn.length };
+}
+
+/** What the boards domain holds about a person, for "Download my data". */
+export async function listBoardDataOfUser(db: Executor, userId: string) {
+  const [seats, nominations, invitations, inputs, training] = await Promise.all([
+    db.selectFrom('board_seat').innerJoin('advisory_board', 'advisory_board.id', 'board_seat.board_id')
+      .select(['advisory_board.name as board', 'board_seat.role', 'board_seat.constituencies', 'board_seat.member_state_code', 'board_seat.organisation', 'board_seat.gender', 'board_seat.conflict_of_interest', 'board_seat.listed_publicly', 'board_seat.term_starts_on', 'board_seat.term_ends_on', 'board_seat.ended_on', 'board_seat.end_reason'])
+      .where('board_seat.user_id', '=', userId).execute(),
+    db.selectFrom('board_nomination')
+      .select(['board_id', 'is_self', 'nominee_name', 'constituencies', 'motivation', 'status', 'decision_reason', 'created_at', 'decided_at'])
+      .where((eb) => eb.or([eb('applicant_user_id', '=', userId), eb('nominee_user_id', '=', userId)])).execute(),
+    db.selectFrom('board_session_invitation').select(['session_id', 'invited_at', 'rsvp', 'rsvp_at', 'accommodations_needed', 'other_needs']).where('user_id', '=', userId).execute(),
+    db.selectFrom('board_session_input').select(['session_id', 'agenda_item_id', 'action_id', 'text', 'created_at']).where('user_id', '=', userId).execute(),
+    db.selectFrom('board_training').select(['board_id', 'course', 'taken_on', 'completed']).where('user_id', '=', userId).execute(),
+  ]);
+  return { seats, nominations, invitations, inputs, training };
 }
