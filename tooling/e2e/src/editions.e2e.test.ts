@@ -171,10 +171,16 @@ describe('editions of the Roadmap', () => {
     await page.getByRole('heading', { level: 1, name: /Develop and Maintain a Regional Repository of Use Cases on AI/i }).waitFor();
     await page.getByRole('heading', { name: /^Edition 1\s+Superseded$/ }).waitFor();
 
-    // In the current edition it is gone, and the page says where to look.
-    await page.goto(`${platform.url}/actions/E4.4`);
+    // In the current edition it is gone: the page says when it was retired and where it can still be read.
+    await page.goto(`${platform.url}/actions/e4.4`);
+    await page.getByRole('heading', { level: 1, name: 'E4.4 was retired' }).waitFor();
+    await page.getByText('retired from the Roadmap in edition 2').waitFor();
+    await page.getByRole('link', { name: 'Read E4.4 in edition 1' }).click();
+    await page.waitForURL(/\/actions\/E4\.4\?edition=1$/);
+    await page.getByRole('heading', { name: /^Edition 1\s+Superseded$/ }).waitFor();
+    // An id in no edition at all is still plainly not found.
+    await page.goto(`${platform.url}/actions/C4.9`);
     await page.getByText('an action may be in another edition').waitFor();
-    await page.getByRole('link', { name: 'All editions of the Roadmap' }).waitFor();
 
     // The action page marks the area and the sub-action that changed, each linked to its part of the comparison.
     await page.goto(`${platform.url}/actions/C3.3`);

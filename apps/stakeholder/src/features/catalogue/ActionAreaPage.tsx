@@ -7,7 +7,7 @@ import { useTRPC } from '../../trpc';
 import { Breadcrumbs } from './Breadcrumbs';
 import './catalogue.css';
 import { STATIC, freshness, pillarName, termYears, useOverview, type ActionArea, type Overview, type SubAction } from './data';
-import { ChangeBadge, EditionBar, useEditionChanges } from './EditionBar';
+import { ChangeBadge, changesLink, EditionBar, useEditionChanges } from './EditionBar';
 import { TERMS, editionFromSearchParams, editionSearch } from './filters';
 import { useHashFocus } from './hash';
 import { ActionTags } from './Tags';
@@ -36,6 +36,37 @@ export function ActionAreaPage() {
 
 function ActionNotFound({ id, edition }: { id: string; edition: number | undefined }) {
   const { t } = useTranslation();
+  // An action the edition being read retired is not "not found": say so, and where it can still be read.
+  const overview = useOverview(edition);
+  const changes = useEditionChanges(overview.data?.edition.number);
+  const wanted = id.trim().toUpperCase();
+  const retiredIn = changes.data?.changes?.retired.includes(wanted) ? changes.data : undefined;
+  if (retiredIn?.previous) {
+    return (
+      <>
+        <Breadcrumbs
+          items={[
+            { to: '/', label: t('catalogue.crumbs.home') },
+            { to: `/actions${editionSearch(edition)}`, label: t('catalogue.crumbs.roadmap') },
+            { label: wanted },
+          ]}
+        />
+        <Page title={t('catalogue.edition.retiredTitle', { id: wanted })}>
+          <p>{t('catalogue.edition.retiredBody', { id: wanted, number: retiredIn.number })}</p>
+          <ul className="list">
+            <li>
+              <Link to={`/actions/${encodeURIComponent(wanted)}?edition=${retiredIn.previous}`}>
+                {t('catalogue.edition.readInEdition', { id: wanted, number: retiredIn.previous })}
+              </Link>
+            </li>
+            <li>
+              <Link to={changesLink(retiredIn.number, wanted)}>{t('catalogue.edition.whatChanged', { number: retiredIn.number })}</Link>
+            </li>
+          </ul>
+        </Page>
+      </>
+    );
+  }
   return (
     <>
       <Breadcrumbs
