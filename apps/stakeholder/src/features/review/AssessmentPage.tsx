@@ -45,9 +45,20 @@ function AssessmentLoader() {
   const { cycleId = '' } = useParams();
   const trpc = useTRPC();
   const serverMessage = useServerMessage();
+  // Kept here: a save bumps the assessment's version, which gives the form below a fresh start.
+  const [saved, setSaved] = useState<{ mode: 'draft' | 'submit'; n: number } | null>(null);
   const scope = useQuery({ ...trpc.review.myAssessment.queryOptions({ cycleId }), retry: (n, e) => ![400, 403, 404].includes(errorStatus(e) ?? 0) && n < 2 });
   return (
     <Page title={t('reviews.assess.title')} width="full" backLink={{ to: `/review/${cycleId}`, label: t('reviews.cycle.caption') }}>
+      {saved && (
+        <NotificationBanner tone="success" focusOnMount key={saved.n}>
+          <p>
+            {saved.mode === 'draft'
+              ? t('reviews.assess.savedDraft')
+              : t('reviews.assess.submitted', { state: scope.data ? t(`common.memberStates.${scope.data.memberState}`) : '' })}
+          </p>
+        </NotificationBanner>
+      )}
       {scope.isPending ? (
         <Loading />
       ) : scope.isError ? (
@@ -59,13 +70,17 @@ function AssessmentLoader() {
           <ErrorNotice error={scope.error} heading={serverMessage(scope.error)} onRetry={() => void scope.refetch()} />
         )
       ) : (
-        <AssessmentForm key={scope.data.assessment?.version ?? 0} scope={scope.data} />
+        <AssessmentForm
+          key={scope.data.assessment?.version ?? 0}
+          scope={scope.data}
+          onSaved={(mode) => setSaved((prev) => ({ mode, n: (prev?.n ?? 0) + 1 }))}
+        />
       )}
     </Page>
   );
 }
 
-function AssessmentForm({ scope }: { scope: Scope }) {
+function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'draft' | 'submit') => void }) {
   const { t } = useTranslation();
   const tm = useMessage();
   const trpc = useTRPC();
@@ -78,7 +93,6 @@ function AssessmentForm({ scope }: { scope: Scope }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [focusToken, setFocusToken] = useState(0);
-  const [saved, setSaved] = useState<'draft' | 'submitted' | null>(null);
   const save = useMutation(trpc.review.saveAssessment.mutationOptions());
   const submit = useMutation(trpc.review.submitAssessment.mutationOptions());
   const submitted = scope.assessment?.status === 'submitted';
@@ -101,7 +115,7 @@ function AssessmentForm({ scope }: { scope: Scope }) {
     try {
       if (mode === 'draft') await save.mutateAsync(input);
       else await submit.mutateAsync(input);
-      setSaved(mode === 'draft' ? 'draft' : 'submitted');
+      onSaved(mode);
       await queryClient.invalidateQueries({ queryKey: trpc.review.myAssessment.queryKey({ cycleId: scope.cycleId }) });
     } catch (error) {
       const mapped = mapServerError(error);
@@ -126,11 +140,6 @@ function AssessmentForm({ scope }: { scope: Scope }) {
   const ratingOptions = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => RATING_MIN + i);
   return (
     <>
-      {saved && (
-        <NotificationBanner tone="success" focusOnMount>
-          <p>{saved === 'draft' ? t('reviews.assess.savedDraft') : t('reviews.assess.submitted', { state })}</p>
-        </NotificationBanner>
-      )}
       <div className="two-thirds">
         <p className="prose">{t('reviews.assess.intro', { state })}</p>
         <p>
