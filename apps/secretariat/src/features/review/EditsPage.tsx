@@ -1,7 +1,11 @@
 import type { ProposedEdit } from '@musyawarah/core/editions/edits';
 import type { ReactNode } from 'react';
 import {
+  Button,
+  ButtonGroup,
   ButtonLink,
+  LinkButton,
+  ModalDialog,
   ErrorNotice,
   InsetText,
   Loading,
@@ -10,7 +14,8 @@ import {
   Tag,
   cx,
 } from '@musyawarah/ui';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
@@ -18,7 +23,7 @@ import { useCycle, type Cycle } from './CyclePage';
 import { DiffLegend, EditDiff } from './EditDiff';
 import { editLocation } from './editForm';
 import './review.css';
-import { CycleSections, ResolutionTag } from './shared';
+import { CycleSections, ResolutionTag, useServerMessage } from './shared';
 
 /** An edit with every state's position and the whole thread (the Secretariat's view of the matrix). */
 export type EditRow = Outputs['review']['positionsMatrix']['rows'][number];
@@ -83,10 +88,13 @@ function EditList({ cycle, rows }: { cycle: Cycle; rows: EditRow[] }) {
             <li key={edit.id}>
               <EditCard row={{ edit, ...row }} n={index + 1}>
                 {drafting && (
-                  <Link to={`/review/cycles/${cycle.id}/edits/${edit.id}/edit`}>
-                    {t('reviews.edits.edit')}
-                    <span className="visually-hidden"> {t('reviews.edits.number', { n: index + 1 })}</span>
-                  </Link>
+                  <>
+                    <Link to={`/review/cycles/${cycle.id}/edits/${edit.id}/edit`}>
+                      {t('reviews.edits.edit')}
+                      <span className="visually-hidden"> {t('reviews.edits.number', { n: index + 1 })}</span>
+                    </Link>
+                    <RemoveEdit edit={edit} n={index + 1} />
+                  </>
                 )}
                 {(resolving || cycle.stage === 'comment_period') && (
                   <Link to={`/review/cycles/${cycle.id}/edits/${edit.id}/resolve`}>
@@ -99,6 +107,51 @@ function EditList({ cycle, rows }: { cycle: Cycle; rows: EditRow[] }) {
           ))}
         </ol>
       )}
+    </>
+  );
+}
+
+/** Takes an edit out of the draft edition (drafting only), after confirmation; a stale version is refused, not removed. */
+function RemoveEdit({ edit, n }: { edit: EditRow['edit']; n: number }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const serverMessage = useServerMessage();
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const remove = useMutation(
+    trpc.review.deleteEdit.mutationOptions({
+      onSuccess: async () => {
+        setConfirming(false);
+        await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
+      },
+      onError: (error) => {
+        setConfirming(false);
+        setProblem(serverMessage(error));
+        void queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
+      },
+    }),
+  );
+  return (
+    <>
+      <LinkButton tone="warning" onClick={() => { setProblem(null); setConfirming(true); }}>
+        {t('reviews.edits.remove')}
+        <span className="visually-hidden"> {t('reviews.edits.number', { n })}</span>
+      </LinkButton>
+      {problem && (
+        <span role="alert" className="field-error">
+          {problem}
+        </span>
+      )}
+      <ModalDialog isOpen={confirming} onOpenChange={setConfirming} title={t('reviews.edits.removeTitle', { n })} tone="warning">
+        <p>{t('reviews.edits.removeBody')}</p>
+        <ButtonGroup>
+          <Button variant="warning" isBusy={remove.isPending} onClick={() => remove.mutate({ editId: edit.id, expectedVersion: edit.version })}>
+            {t('reviews.edits.removeConfirm')}
+          </Button>
+          <LinkButton onClick={() => setConfirming(false)}>{t('reviews.common.cancel')}</LinkButton>
+        </ButtonGroup>
+      </ModalDialog>
     </>
   );
 }
