@@ -50,7 +50,9 @@ async function axe(page: Page, what: string) {
     WCAG_TAGS,
   )) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
   expect(
-    found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    found.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
     `${what} at ${page.viewportSize()?.width}px`,
   ).toEqual([]);
 }
@@ -113,7 +115,10 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await sec.getByText('Drafting of edits', { exact: true }).first().waitFor();
   await checkPage(sec, 'sec-cycle-timeline');
 
-  await sec.getByRole('navigation', { name: 'Parts of this review cycle' }).getByRole('link', { name: 'Proposed edits' }).click();
+  await sec
+    .getByRole('navigation', { name: 'Parts of this review cycle' })
+    .getByRole('link', { name: 'Proposed edits' })
+    .click();
   await sec.getByRole('link', { name: 'Propose an edit' }).click();
   await sec.getByRole('heading', { level: 1, name: 'Propose an edit' }).waitFor();
   await sec.getByLabel('Kind of edit').selectOption('changeEntry');
@@ -123,11 +128,15 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await sec.getByLabel('Term', { exact: true }).selectOption('short');
   await sec.getByLabel('Entry', { exact: true }).selectOption('0');
   await sec.getByRole('button', { name: 'Start from the current text' }).click();
-  await expect(sec.getByLabel('New text').inputValue()).resolves.toContain('Establish working groups or committees');
+  await expect(sec.getByLabel('New text').inputValue()).resolves.toContain(
+    'Establish working groups or committees',
+  );
   await sec.getByLabel('New text').fill(newText);
   // The live preview shows the change word by word.
   await sec.locator('ins').filter({ hasText: 'with civil society' }).first().waitFor();
-  await sec.getByLabel('Rationale').fill('Stakeholders asked for reviews run in the open, with civil society at the table.');
+  await sec
+    .getByLabel('Rationale')
+    .fill('Stakeholders asked for reviews run in the open, with civil society at the table.');
   await sec.getByText('Link a consultation contribution').click();
   await sec.getByLabel('Consultation round').selectOption({ label: source.roundTitle });
   await sec.getByRole('button', { name: `Link ${source.receiptReference}` }).click();
@@ -156,18 +165,28 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await checkPage(sec, 'sec-edit-conflict');
   await sec.getByRole('button', { name: 'Reload the latest version' }).click();
   await sec.getByText('You are now editing the latest version.', { exact: false }).waitFor();
-  await expect(sec.getByLabel('Rationale').inputValue()).resolves.toBe('Stakeholders and two Member States asked for open reviews.');
+  await expect(sec.getByLabel('Rationale').inputValue()).resolves.toBe(
+    'Stakeholders and two Member States asked for open reviews.',
+  );
 
   await startPhase(sec, cycle.id, 'Open the comment period', 'Comment period');
 
   // ── Member States: formal positions in the stakeholder portal ──
   const indonesia = await recordPosition(DEMO_MEMBER_STATE.email, 'Indonesia', cycle.id, 'Support');
   const thread = indonesia.getByRole('group', { name: 'Add a comment' });
-  await thread.getByLabel('Comment', { exact: true }).fill('Indonesia would host the first working group meeting.');
+  await thread
+    .getByLabel('Comment', { exact: true })
+    .fill('Indonesia would host the first working group meeting.');
   await thread.getByRole('button', { name: 'Send the comment' }).click();
   await indonesia.getByText('Indonesia would host the first working group meeting.').waitFor();
   await checkPage(indonesia, 'stk-comment-period');
-  const malaysia = await recordPosition(MALAYSIA, 'Malaysia', cycle.id, 'Object', 'Malaysia prefers that the committee stays intergovernmental.');
+  const malaysia = await recordPosition(
+    MALAYSIA,
+    'Malaysia',
+    cycle.id,
+    'Object',
+    'Malaysia prefers that the committee stays intergovernmental.',
+  );
   await malaysia.getByText('Malaysia prefers that the committee stays intergovernmental.').waitFor();
 
   // ── Secretariat: positions, resolution, adoption ──
@@ -181,11 +200,15 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await sec.goto(`${platform.url}/secretariat/review/cycles/${cycle.id}/edits`);
   await sec.getByRole('link', { name: 'Resolve edit 1' }).click();
   await sec.getByRole('button', { name: 'Answer Malaysia' }).click();
-  await sec.getByLabel('Answer to Malaysia').fill('The working group reports to the Member States, who decide.');
+  await sec
+    .getByLabel('Answer to Malaysia')
+    .fill('The working group reports to the Member States, who decide.');
   await sec.getByRole('button', { name: 'Save the answer' }).click();
   await sec.getByText('The working group reports to the Member States, who decide.').waitFor();
   await sec.getByRole('radio', { name: /^Accepted The proposal/ }).check();
-  await sec.getByLabel('Answer to the positions and comments').fill('Accepted: the working group is open to civil society and reports to the Member States.');
+  await sec
+    .getByLabel('Answer to the positions and comments')
+    .fill('Accepted: the working group is open to civil society and reports to the Member States.');
   await checkPage(sec, 'sec-resolve');
   await sec.getByRole('button', { name: 'Save the resolution' }).click();
   await sec.getByText('The edit was resolved.').waitFor();
@@ -274,7 +297,9 @@ test('the published review pages and the comment-period view of the demo cycle p
   await finalText.fill(`${await finalText.inputValue()} Member States report on it every two years.`);
   await sec.getByRole('heading', { name: 'Final wording against the proposal' }).waitFor();
   await sec.locator('ins').filter({ hasText: 'every two years' }).first().waitFor();
-  await sec.getByLabel('Answer to the positions and comments').fill('Accepted, with a reporting duty the comments asked for.');
+  await sec
+    .getByLabel('Answer to the positions and comments')
+    .fill('Accepted, with a reporting duty the comments asked for.');
   await checkPage(sec, 'sec-resolve-with-changes');
   await sec.getByRole('button', { name: 'Save the resolution' }).click();
   await sec.getByText('The edit was resolved.').waitFor();

@@ -38,7 +38,10 @@ export function AdoptionPage() {
       {cycle.isPending || edits.isPending ? (
         <Loading />
       ) : cycle.isError || edits.isError ? (
-        <ErrorNotice error={cycle.error ?? edits.error} onRetry={() => void Promise.all([cycle.refetch(), edits.refetch()])} />
+        <ErrorNotice
+          error={cycle.error ?? edits.error}
+          onRetry={() => void Promise.all([cycle.refetch(), edits.refetch()])}
+        />
       ) : (
         <Adoption cycle={cycle.data} edits={edits.data.rows.map((r) => r.edit)} />
       )}
@@ -68,7 +71,8 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
         await queryClient.invalidateQueries();
       },
       onError: (error) => {
-        const fieldError = (error as { data?: { fieldErrors?: Record<string, string[]> } }).data?.fieldErrors?.title?.[0];
+        const fieldError = (error as { data?: { fieldErrors?: Record<string, string[]> } }).data?.fieldErrors
+          ?.title?.[0];
         if (fieldError) {
           setTitleError(fieldError);
           return;
@@ -94,7 +98,9 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
         </NotificationBanner>
         <ul>
           <li>
-            <a href={`/editions/compare?from=${from}&to=${to}`}>{t('reviews.adoption.compareLink', { from, to })}</a>
+            <a href={`/editions/compare?from=${from}&to=${to}`}>
+              {t('reviews.adoption.compareLink', { from, to })}
+            </a>
           </li>
           <li>
             <a href={`/review/editions/${to}`}>{t('reviews.adoption.youSaidLink', { number: to })}</a>
@@ -138,19 +144,32 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
         </div>
       )}
       {decision.ok && (
-        <p>{t('reviews.adoption.summary', { accepted: edits.filter((e) => e.resolution && e.resolution.kind !== 'rejected').length, rejected: edits.filter((e) => e.resolution?.kind === 'rejected').length })}</p>
+        <p>
+          {t('reviews.adoption.summary', {
+            accepted: edits.filter((e) => e.resolution && e.resolution.kind !== 'rejected').length,
+            rejected: edits.filter((e) => e.resolution?.kind === 'rejected').length,
+          })}
+        </p>
       )}
       <Button
         disabled={!allowed}
         onClick={() => {
           setProblem(null);
-          if (!title) setTitle(t('reviews.adoption.defaultTitle', { number: cycle.baseEditionNumber + 1, cycle: cycle.title }));
+          if (!title)
+            setTitle(
+              t('reviews.adoption.defaultTitle', { number: cycle.baseEditionNumber + 1, cycle: cycle.title }),
+            );
           setConfirming(true);
         }}
       >
         {t('reviews.adoption.button', { number: cycle.baseEditionNumber + 1 })}
       </Button>
-      <ModalDialog isOpen={confirming} onOpenChange={setConfirming} title={t('reviews.adoption.confirmTitle', { number: cycle.baseEditionNumber + 1 })} tone="warning">
+      <ModalDialog
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        title={t('reviews.adoption.confirmTitle', { number: cycle.baseEditionNumber + 1 })}
+        tone="warning"
+      >
         <p>{t('reviews.adoption.confirmBody', { number: cycle.baseEditionNumber + 1 })}</p>
         <div className={titleError ? 'form-group form-group--error' : 'form-group'}>
           <label className="label" htmlFor={titleId}>
@@ -161,7 +180,8 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
           </div>
           {titleError && (
             <p className="field-error" id={`${titleId}-error`}>
-              <span className="visually-hidden">{t('layout.errorPrefix')}</span> {tm(titleError, { form: 'adopt', path: 'title' })}
+              <span className="visually-hidden">{t('layout.errorPrefix')}</span>{' '}
+              {tm(titleError, { form: 'adopt', path: 'title' })}
             </p>
           )}
           <input
@@ -180,13 +200,23 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
           <div className="hint" id={`${notesId}-hint`}>
             {t('reviews.adoption.notesHint')}
           </div>
-          <textarea id={notesId} className="textarea" rows={4} value={notes} aria-describedby={`${notesId}-hint`} onChange={(e) => setNotes(e.target.value)} />
+          <textarea
+            id={notesId}
+            className="textarea"
+            rows={4}
+            value={notes}
+            aria-describedby={`${notesId}-hint`}
+            onChange={(e) => setNotes(e.target.value)}
+          />
         </div>
         <ButtonGroup>
-          <Button isBusy={adopt.isPending} onClick={() => {
+          <Button
+            isBusy={adopt.isPending}
+            onClick={() => {
               setTitleError(null);
               adopt.mutate({ cycleId: cycle.id, title, notes: notes.trim() || undefined });
-            }}>
+            }}
+          >
             {t('reviews.adoption.confirm')}
           </Button>
           <LinkButton onClick={() => setConfirming(false)}>{t('reviews.common.cancel')}</LinkButton>

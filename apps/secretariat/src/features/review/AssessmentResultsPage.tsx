@@ -18,7 +18,12 @@ export function AssessmentResultsPage() {
   const cycle = useCycle(cycleId);
   const results = useQuery(trpc.review.assessmentResults.queryOptions({ cycleId }));
   return (
-    <Page title={t('reviews.assessments.title')} caption={cycle.data?.title} width="full" backLink={{ to: '/review', label: t('reviews.home.title') }}>
+    <Page
+      title={t('reviews.assessments.title')}
+      caption={cycle.data?.title}
+      width="full"
+      backLink={{ to: '/review', label: t('reviews.home.title') }}
+    >
       <CycleSections cycleId={cycleId} />
       <p className="prose">{t('reviews.assessments.intro')}</p>
       {results.isPending ? (
@@ -35,7 +40,11 @@ export function AssessmentResultsPage() {
 function useMean() {
   const { t } = useTranslation();
   return (s: Summary | undefined) =>
-    !s || s.mean === null ? <span className="text-secondary">{t('reviews.assessments.noRatings')}</span> : t('reviews.assessments.mean', { mean: s.mean.toFixed(1), count: s.count });
+    !s || s.mean === null ? (
+      <span className="text-secondary">{t('reviews.assessments.noRatings')}</span>
+    ) : (
+      t('reviews.assessments.mean', { mean: s.mean.toFixed(1), count: s.count })
+    );
 }
 
 function ResultsView({ results }: { results: Results }) {
@@ -52,7 +61,10 @@ function ResultsView({ results }: { results: Results }) {
         <ul>
           {results.assessments.map((a) => (
             <li key={a.id}>
-              {t('reviews.assessments.submittedOn', { state: t(`common.memberStates.${a.memberState}`), date: format.date(a.submittedAt) })}
+              {t('reviews.assessments.submittedOn', {
+                state: t(`common.memberStates.${a.memberState}`),
+                date: format.date(a.submittedAt),
+              })}
             </li>
           ))}
         </ul>
@@ -65,7 +77,9 @@ function ResultsView({ results }: { results: Results }) {
           {results.nonRespondents.map((code) => (
             <li key={code}>
               {t(`common.memberStates.${code}`)}
-              {results.drafts.includes(code) && <span className="text-secondary"> — {t('reviews.assessments.draftStarted')}</span>}
+              {results.drafts.includes(code) && (
+                <span className="text-secondary"> — {t('reviews.assessments.draftStarted')}</span>
+              )}
             </li>
           ))}
         </ul>

@@ -59,7 +59,10 @@ export function CyclePage() {
       ) : cycle.isError ? (
         <ErrorNotice error={cycle.error} onRetry={() => void cycle.refetch()} />
       ) : (
-        <Timeline cycle={cycle.data} onDone={(text) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }))} />
+        <Timeline
+          cycle={cycle.data}
+          onDone={(text) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }))}
+        />
       )}
     </Page>
   );
@@ -74,13 +77,16 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
   const [exportProblem, setExportProblem] = useState<string | null>(null);
   const report = { phases: cycle.phases, overall: cycle.timeliness };
   const stage = cycle.stage as CycleStage;
-  const day = (value: string | null) => (value ? format.date(`${value}T00:00:00Z`) : t('reviews.timeline.notYet'));
+  const day = (value: string | null) =>
+    value ? format.date(`${value}T00:00:00Z`) : t('reviews.timeline.notYet');
   const statusTone = { not_started: 'grey', ongoing: 'blue', on_time: 'green', late: 'red' } as const;
 
   const exportCsv = async () => {
     setExportProblem(null);
     try {
-      const file = await queryClient.fetchQuery(trpc.review.timelinessReport.queryOptions({ format: 'csv', cycleId: cycle.id }));
+      const file = await queryClient.fetchQuery(
+        trpc.review.timelinessReport.queryOptions({ format: 'csv', cycleId: cycle.id }),
+      );
       downloadText(file.filename, file.body, `${file.contentType};charset=utf-8`);
     } catch (error) {
       setExportProblem(serverMessage(error));
@@ -95,10 +101,26 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
       <Advance cycle={cycle} onDone={onDone} />
       <SummaryList
         rows={[
-          { key: 'edition', label: t('reviews.cycle.baseEdition'), value: t('reviews.home.editionNumber', { number: cycle.baseEditionNumber }) },
-          { key: 'framework', label: t('reviews.cycle.framework'), value: t('reviews.cycle.frameworkVersion', { version: cycle.frameworkVersion }) },
-          { key: 'audience', label: t('reviews.newCycle.audience'), value: t(`reviews.audience.${cycle.audience}`) },
-          { key: 'publication', label: t('reviews.newCycle.publicationDate'), value: day(cycle.publicationDate) },
+          {
+            key: 'edition',
+            label: t('reviews.cycle.baseEdition'),
+            value: t('reviews.home.editionNumber', { number: cycle.baseEditionNumber }),
+          },
+          {
+            key: 'framework',
+            label: t('reviews.cycle.framework'),
+            value: t('reviews.cycle.frameworkVersion', { version: cycle.frameworkVersion }),
+          },
+          {
+            key: 'audience',
+            label: t('reviews.newCycle.audience'),
+            value: t(`reviews.audience.${cycle.audience}`),
+          },
+          {
+            key: 'publication',
+            label: t('reviews.newCycle.publicationDate'),
+            value: day(cycle.publicationDate),
+          },
         ]}
       />
       {cycle.description && <p className="prose review-pre">{cycle.description}</p>}
@@ -113,7 +135,11 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
           return (
             <li
               key={p.phase}
-              className={cx('review-timeline__phase', done && 'review-timeline__phase--done', current && 'review-timeline__phase--current')}
+              className={cx(
+                'review-timeline__phase',
+                done && 'review-timeline__phase--done',
+                current && 'review-timeline__phase--current',
+              )}
               aria-current={current ? 'step' : undefined}
             >
               <h3 className="heading-s review-timeline__title">
@@ -126,7 +152,10 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
                 <dt>{t('reviews.timeline.actual')}</dt>
                 <dd>
                   {p.actualStart
-                    ? t('reviews.timeline.range', { start: day(p.actualStart), end: p.actualEnd ? day(p.actualEnd) : t('reviews.timeline.running') })
+                    ? t('reviews.timeline.range', {
+                        start: day(p.actualStart),
+                        end: p.actualEnd ? day(p.actualEnd) : t('reviews.timeline.running'),
+                      })
                     : t('reviews.timeline.notYet')}
                 </dd>
                 {(p.daysLate > 0 || p.startDaysLate > 0) && (
@@ -134,7 +163,9 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
                     <dt>{t('reviews.timeline.delay')}</dt>
                     <dd>
                       {[
-                        p.startDaysLate > 0 ? t('reviews.timeliness.startedLate', { count: p.startDaysLate }) : null,
+                        p.startDaysLate > 0
+                          ? t('reviews.timeliness.startedLate', { count: p.startDaysLate })
+                          : null,
                         p.daysLate > 0 ? t('reviews.timeliness.endLate', { count: p.daysLate }) : null,
                       ]
                         .filter(Boolean)
@@ -159,15 +190,29 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
         ]}
         rowKey={(r) => r.key}
         columns={[
-          { key: 'phase', header: t('reviews.timeliness.columns.phase'), rowHeader: true, cell: (r) => r.label },
-          { key: 'planned', header: t('reviews.timeliness.columns.plannedEnd'), cell: (r) => day(r.plannedEnd) },
+          {
+            key: 'phase',
+            header: t('reviews.timeliness.columns.phase'),
+            rowHeader: true,
+            cell: (r) => r.label,
+          },
+          {
+            key: 'planned',
+            header: t('reviews.timeliness.columns.plannedEnd'),
+            cell: (r) => day(r.plannedEnd),
+          },
           { key: 'actual', header: t('reviews.timeliness.columns.actualEnd'), cell: (r) => day(r.actualEnd) },
           {
             key: 'status',
             header: t('reviews.timeliness.columns.status'),
             cell: (r) => <Tag tone={statusTone[r.status]}>{t(`reviews.timeliness.status.${r.status}`)}</Tag>,
           },
-          { key: 'late', header: t('reviews.timeliness.columns.daysLate'), className: 'numeric', cell: (r) => r.daysLate },
+          {
+            key: 'late',
+            header: t('reviews.timeliness.columns.daysLate'),
+            className: 'numeric',
+            cell: (r) => r.daysLate,
+          },
         ]}
       />
       <p>
@@ -199,7 +244,9 @@ function Advance({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => vo
         setConfirming(false);
         setProblem(null);
         await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
-        onDone(decision.ok ? t('reviews.advance.done', { phase: t(`reviews.stage.${decision.starts}`) }) : '');
+        onDone(
+          decision.ok ? t('reviews.advance.done', { phase: t(`reviews.stage.${decision.starts}`) }) : '',
+        );
       },
       onError: (error) => {
         setConfirming(false);
@@ -219,9 +266,20 @@ function Advance({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => vo
         </NotificationBanner>
       )}
       <ButtonGroup>
-        <Button onClick={() => { setProblem(null); setConfirming(true); }}>{action}</Button>
+        <Button
+          onClick={() => {
+            setProblem(null);
+            setConfirming(true);
+          }}
+        >
+          {action}
+        </Button>
       </ButtonGroup>
-      <ModalDialog isOpen={confirming} onOpenChange={setConfirming} title={t('reviews.advance.confirmTitle', { action })}>
+      <ModalDialog
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        title={t('reviews.advance.confirmTitle', { action })}
+      >
         <p>
           {decision.ends
             ? t('reviews.advance.confirmBody', { current: t(`reviews.stage.${decision.ends}`), next })
@@ -230,7 +288,12 @@ function Advance({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => vo
         <ButtonGroup>
           <Button
             isBusy={advance.isPending}
-            onClick={() => advance.mutate({ cycleId: cycle.id, expectedStage: cycle.stage as Exclude<CycleStage, 'adopted'> })}
+            onClick={() =>
+              advance.mutate({
+                cycleId: cycle.id,
+                expectedStage: cycle.stage as Exclude<CycleStage, 'adopted'>,
+              })
+            }
           >
             {action}
           </Button>

@@ -103,30 +103,20 @@ export function EditEditPage() {
       {cycle.isPending || rows.isPending || base.isPending ? (
         <Loading />
       ) : cycle.isError || rows.isError || !base.catalogue ? (
-        <ErrorNotice error={cycle.error ?? rows.error ?? base.error} onRetry={() => void Promise.all([cycle.refetch(), rows.refetch()])} />
+        <ErrorNotice
+          error={cycle.error ?? rows.error ?? base.error}
+          onRetry={() => void Promise.all([cycle.refetch(), rows.refetch()])}
+        />
       ) : !edit ? (
         <ErrorNotice error={{ message: 'review.editNotFound', data: { httpStatus: 404 } }} />
       ) : (
-        <EditForm
-          key={edit.version}
-          cycle={cycle.data}
-          edit={edit}
-          onReloaded={() => setReloaded(true)}
-        />
+        <EditForm key={edit.version} cycle={cycle.data} edit={edit} onReloaded={() => setReloaded(true)} />
       )}
     </Page>
   );
 }
 
-function EditForm({
-  cycle,
-  edit,
-  onReloaded,
-}: {
-  cycle: Cycle;
-  edit?: Edit;
-  onReloaded?: () => void;
-}) {
+function EditForm({ cycle, edit, onReloaded }: { cycle: Cycle; edit?: Edit; onReloaded?: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
@@ -135,18 +125,19 @@ function EditForm({
   const [conflict, setConflict] = useState<string | null>(null);
   const schema = useMemo(
     () =>
-      z.preprocess(
-        (values) => {
-          const v = values as EditFormValues;
-          return {
-            payload: toPayload(v),
-            rationale: v.rationale,
-            // The label (receipt reference, round) is kept as the motivation's note: it names the source on every screen.
-            motivations: v.motivations.map((m) => ({ kind: m.kind, targetId: m.targetId, note: m.label.slice(0, 1000) })),
-          };
-        },
-        editFields,
-      ) as unknown as z.ZodType<EditValues, EditFormValues>,
+      z.preprocess((values) => {
+        const v = values as EditFormValues;
+        return {
+          payload: toPayload(v),
+          rationale: v.rationale,
+          // The label (receipt reference, round) is kept as the motivation's note: it names the source on every screen.
+          motivations: v.motivations.map((m) => ({
+            kind: m.kind,
+            targetId: m.targetId,
+            note: m.label.slice(0, 1000),
+          })),
+        };
+      }, editFields) as unknown as z.ZodType<EditValues, EditFormValues>,
     [],
   );
   // The payload nests a list; the form's fields are flat: each problem is shown on the field it is about.
@@ -168,7 +159,11 @@ function EditForm({
       ? {
           ...fromPayload(edit.payload as ProposedEdit),
           rationale: edit.rationale,
-          motivations: edit.motivations.map((m) => ({ kind: m.kind, targetId: m.targetId, label: m.note ?? m.targetId })),
+          motivations: edit.motivations.map((m) => ({
+            kind: m.kind,
+            targetId: m.targetId,
+            label: m.note ?? m.targetId,
+          })),
         }
       : emptyEditForm(),
     resolver,
@@ -232,7 +227,12 @@ function EditForm({
           <KindFields catalogue={catalogue} />
           <Preview catalogue={catalogue} />
           <h2 className="heading-l">{t('reviews.editor.whyHeading')}</h2>
-          <TextArea name="rationale" label={t('reviews.editor.rationale')} hint={t('reviews.editor.rationaleHint')} rows={5} />
+          <TextArea
+            name="rationale"
+            label={t('reviews.editor.rationale')}
+            hint={t('reviews.editor.rationaleHint')}
+            rows={5}
+          />
           <MotivationsField formId={FORM_ID} cycleId={cycle.id} />
           <ButtonGroup>
             <Button type="submit" isBusy={form.formState.isSubmitting}>
@@ -261,7 +261,11 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
   const chosenEntry = need.entryIndex && values.index !== '' ? entries[Number(values.index)] : undefined;
   const milestones = need.move && sub ? (sub.milestones[values.from as 'short'] ?? []) : [];
   const current =
-    values.kind === 'changeActionAreaTitle' ? area?.title : values.kind === 'changeSubActionTitle' ? sub?.title : chosenEntry;
+    values.kind === 'changeActionAreaTitle'
+      ? area?.title
+      : values.kind === 'changeSubActionTitle'
+        ? sub?.title
+        : chosenEntry;
   const termOptions = TERMS.map((term) => ({ value: term, label: t(`reviews.term.${term}`) }));
 
   return (
@@ -271,7 +275,10 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
           name="actionAreaId"
           label={t('reviews.editor.actionArea')}
           placeholder={t('common.selectPlaceholder')}
-          options={catalogue.actionAreas.map((a) => ({ value: a.id, label: `${a.id} — ${excerpt(a.title, 70)}` }))}
+          options={catalogue.actionAreas.map((a) => ({
+            value: a.id,
+            label: `${a.id} — ${excerpt(a.title, 70)}`,
+          }))}
         />
       )}
       {need.entryList && (
@@ -297,7 +304,10 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
           name="index"
           label={t('reviews.editor.entry')}
           placeholder={entries.length ? t('common.selectPlaceholder') : t('reviews.editor.noEntries')}
-          options={entries.map((text, i) => ({ value: String(i), label: t('reviews.editor.entryOption', { n: i + 1, text: excerpt(text) }) }))}
+          options={entries.map((text, i) => ({
+            value: String(i),
+            label: t('reviews.editor.entryOption', { n: i + 1, text: excerpt(text) }),
+          }))}
         />
       )}
       {need.before && (
@@ -305,7 +315,10 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
           name="before"
           label={t('reviews.editor.position')}
           placeholder={t('reviews.editor.atEnd')}
-          options={entries.map((text, i) => ({ value: String(i), label: t('reviews.editor.beforeOption', { n: i + 1, text: excerpt(text) }) }))}
+          options={entries.map((text, i) => ({
+            value: String(i),
+            label: t('reviews.editor.beforeOption', { n: i + 1, text: excerpt(text) }),
+          }))}
           optional
         />
       )}
@@ -316,7 +329,10 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
             name="index"
             label={t('reviews.editor.milestone')}
             placeholder={milestones.length ? t('common.selectPlaceholder') : t('reviews.editor.noEntries')}
-            options={milestones.map((text, i) => ({ value: String(i), label: t('reviews.editor.entryOption', { n: i + 1, text: excerpt(text) }) }))}
+            options={milestones.map((text, i) => ({
+              value: String(i),
+              label: t('reviews.editor.entryOption', { n: i + 1, text: excerpt(text) }),
+            }))}
           />
           <Select name="to" label={t('reviews.editor.toTerm')} options={termOptions} />
         </>
@@ -332,10 +348,13 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
               onClick={() => {
                 if (need.title) setValue('payload.title', current);
                 else {
-                  const raw = values.field === 'objectives' ? area?.objectives[Number(values.index)] : undefined;
+                  const raw =
+                    values.field === 'objectives' ? area?.objectives[Number(values.index)] : undefined;
                   const named =
                     raw ??
-                    (values.field === 'targetAreas' || values.field === 'measures' ? sub?.[values.field][Number(values.index)] : undefined);
+                    (values.field === 'targetAreas' || values.field === 'measures'
+                      ? sub?.[values.field][Number(values.index)]
+                      : undefined);
                   setValue('payload.name', named?.name ?? '');
                   setValue('payload.text', named ? named.text : current);
                 }
@@ -350,22 +369,35 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
         <Input
           name="newId"
           label={need.newSubAction ? t('reviews.editor.newSubActionId') : t('reviews.editor.newActionAreaId')}
-          hint={need.newSubAction ? t('reviews.editor.newSubActionIdHint', { area: values.actionAreaId || 'C2.1' }) : t('reviews.editor.newActionAreaIdHint')}
+          hint={
+            need.newSubAction
+              ? t('reviews.editor.newSubActionIdHint', { area: values.actionAreaId || 'C2.1' })
+              : t('reviews.editor.newActionAreaIdHint')
+          }
           width="20"
         />
       )}
       {(need.title || need.newSubAction || need.newActionArea) && (
         <TextArea name="payload.title" label={t('reviews.editor.newTitle')} rows={2} />
       )}
-      {need.text && (values.field === 'objectives' || values.field === 'targetAreas' || values.field === 'measures') && (
-        <Input name="payload.name" label={t('reviews.editor.newName')} hint={t('reviews.editor.newNameHint')} width="full" optional />
-      )}
+      {need.text &&
+        (values.field === 'objectives' || values.field === 'targetAreas' || values.field === 'measures') && (
+          <Input
+            name="payload.name"
+            label={t('reviews.editor.newName')}
+            hint={t('reviews.editor.newNameHint')}
+            width="full"
+            optional
+          />
+        )}
       {need.text && <TextArea name="payload.text" label={t('reviews.editor.newText')} rows={6} />}
       {need.criteria && (
         <Checkboxes
           name="criteria"
           legend={t('reviews.editor.criteria')}
-          hint={t('reviews.editor.criteriaHint', { current: sub?.linkedCriteria.join(', ') || t('common.none') })}
+          hint={t('reviews.editor.criteriaHint', {
+            current: sub?.linkedCriteria.join(', ') || t('common.none'),
+          })}
           options={Array.from({ length: 40 }, (_, i) => ({ value: `Q${i + 1}`, label: `Q${i + 1}` }))}
           columns
         />

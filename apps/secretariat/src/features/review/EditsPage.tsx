@@ -51,13 +51,20 @@ export function EditsPage() {
       <CycleSections cycleId={cycleId} />
       {notice && (
         <NotificationBanner tone="success">
-          <p>{t(`reviews.edits.notice.${notice === 'created' ? 'created' : notice === 'resolved' ? 'resolved' : 'saved'}`)}</p>
+          <p>
+            {t(
+              `reviews.edits.notice.${notice === 'created' ? 'created' : notice === 'resolved' ? 'resolved' : 'saved'}`,
+            )}
+          </p>
         </NotificationBanner>
       )}
       {cycle.isPending || edits.isPending ? (
         <Loading />
       ) : cycle.isError || edits.isError ? (
-        <ErrorNotice error={cycle.error ?? edits.error} onRetry={() => void Promise.all([cycle.refetch(), edits.refetch()])} />
+        <ErrorNotice
+          error={cycle.error ?? edits.error}
+          onRetry={() => void Promise.all([cycle.refetch(), edits.refetch()])}
+        />
       ) : (
         <EditList cycle={cycle.data} rows={edits.data.rows} />
       )}
@@ -77,7 +84,11 @@ function EditList({ cycle, rows }: { cycle: Cycle; rows: EditRow[] }) {
         <ButtonLink to={`/review/cycles/${cycle.id}/edits/new`}>{t('reviews.edits.create')}</ButtonLink>
       ) : (
         <InsetText>
-          <p>{t(`reviews.edits.stageNote.${cycle.stage}`, { defaultValue: t('reviews.edits.stageNote.other') })}</p>
+          <p>
+            {t(`reviews.edits.stageNote.${cycle.stage}`, {
+              defaultValue: t('reviews.edits.stageNote.other'),
+            })}
+          </p>
         </InsetText>
       )}
       {rows.length === 0 ? (
@@ -134,7 +145,13 @@ function RemoveEdit({ edit, n }: { edit: EditRow['edit']; n: number }) {
   );
   return (
     <>
-      <LinkButton tone="warning" onClick={() => { setProblem(null); setConfirming(true); }}>
+      <LinkButton
+        tone="warning"
+        onClick={() => {
+          setProblem(null);
+          setConfirming(true);
+        }}
+      >
         {t('reviews.edits.remove')}
         <span className="visually-hidden"> {t('reviews.edits.number', { n })}</span>
       </LinkButton>
@@ -143,10 +160,19 @@ function RemoveEdit({ edit, n }: { edit: EditRow['edit']; n: number }) {
           {problem}
         </span>
       )}
-      <ModalDialog isOpen={confirming} onOpenChange={setConfirming} title={t('reviews.edits.removeTitle', { n })} tone="warning">
+      <ModalDialog
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        title={t('reviews.edits.removeTitle', { n })}
+        tone="warning"
+      >
         <p>{t('reviews.edits.removeBody')}</p>
         <ButtonGroup>
-          <Button variant="warning" isBusy={remove.isPending} onClick={() => remove.mutate({ editId: edit.id, expectedVersion: edit.version })}>
+          <Button
+            variant="warning"
+            isBusy={remove.isPending}
+            onClick={() => remove.mutate({ editId: edit.id, expectedVersion: edit.version })}
+          >
             {t('reviews.edits.removeConfirm')}
           </Button>
           <LinkButton onClick={() => setConfirming(false)}>{t('reviews.common.cancel')}</LinkButton>
@@ -162,12 +188,26 @@ export function useEditTitle() {
   return (edit: { payload: unknown }, n: number) => {
     const payload = edit.payload as ProposedEdit;
     const where = editLocation(payload as unknown as Record<string, unknown>);
-    return t('reviews.edits.cardTitle', { n, kind: t(`reviews.kind.${payload.kind}`), where: where.subActionId ?? where.actionAreaId });
+    return t('reviews.edits.cardTitle', {
+      n,
+      kind: t(`reviews.kind.${payload.kind}`),
+      where: where.subActionId ?? where.actionAreaId,
+    });
   };
 }
 
 /** One proposed edit: what it changes (diff), why, what motivated it, its positions and its resolution. */
-export function EditCard({ row, n, headingLevel = 2, children }: { row: EditRow; n: number; headingLevel?: 2 | 3; children?: ReactNode }) {
+export function EditCard({
+  row,
+  n,
+  headingLevel = 2,
+  children,
+}: {
+  row: EditRow;
+  n: number;
+  headingLevel?: 2 | 3;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const title = useEditTitle();
   const { edit } = row;
@@ -176,7 +216,11 @@ export function EditCard({ row, n, headingLevel = 2, children }: { row: EditRow;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article
-      className={cx('review-card', resolution === 'rejected' && 'review-card--rejected', resolution && resolution !== 'rejected' && 'review-card--resolved')}
+      className={cx(
+        'review-card',
+        resolution === 'rejected' && 'review-card--rejected',
+        resolution && resolution !== 'rejected' && 'review-card--resolved',
+      )}
       aria-labelledby={`edit-${edit.id}`}
     >
       <Heading className="heading-m review-card__title" id={`edit-${edit.id}`}>
@@ -185,7 +229,9 @@ export function EditCard({ row, n, headingLevel = 2, children }: { row: EditRow;
       <div className="review-card__tags">
         <ResolutionTag resolution={resolution} />
         <Tag tone="grey">{t('reviews.edits.positionCount', { count: responded, total: 11 })}</Tag>
-        {row.comments.length > 0 && <Tag tone="grey">{t('reviews.edits.commentCount', { count: row.comments.length })}</Tag>}
+        {row.comments.length > 0 && (
+          <Tag tone="grey">{t('reviews.edits.commentCount', { count: row.comments.length })}</Tag>
+        )}
       </div>
       {edit.diff ? <EditDiff diff={edit.diff} /> : <p className="hint">{t('reviews.edits.doesNotApply')}</p>}
       {edit.resolution?.finalDiff && (
@@ -210,7 +256,9 @@ export function EditCard({ row, n, headingLevel = 2, children }: { row: EditRow;
       )}
       {responded > 0 && row.nonRespondents.length > 0 && (
         <p className="hint">
-          {t('reviews.edits.notResponded', { states: row.nonRespondents.map((s) => t(`common.memberStates.${s}`)).join(', ') })}
+          {t('reviews.edits.notResponded', {
+            states: row.nonRespondents.map((s) => t(`common.memberStates.${s}`)).join(', '),
+          })}
         </p>
       )}
       {children && <p className="review-card__actions">{children}</p>}

@@ -56,7 +56,8 @@ function toForm(framework: Framework | null): FrameworkFormValues {
   };
 }
 
-const numberOrText = (value: string) => (value.trim() !== '' && /^\d+$/.test(value.trim()) ? Number(value) : value);
+const numberOrText = (value: string) =>
+  value.trim() !== '' && /^\d+$/.test(value.trim()) ? Number(value) : value;
 
 /** The shared document schema, after the typed day counts are turned into numbers. */
 const frameworkFormSchema = z.preprocess(
@@ -65,7 +66,10 @@ const frameworkFormSchema = z.preprocess(
     return {
       document: {
         ...v.document,
-        timeline: v.document.timeline.map((p) => ({ phase: p.phase, durationDays: numberOrText(p.durationDays) })),
+        timeline: v.document.timeline.map((p) => ({
+          phase: p.phase,
+          durationDays: numberOrText(p.durationDays),
+        })),
       },
     };
   },
@@ -95,7 +99,11 @@ export function FrameworkPage() {
       ) : current.isError ? (
         <ErrorNotice error={current.error} onRetry={() => void current.refetch()} />
       ) : (
-        <FrameworkForm key={current.data?.version ?? 0} framework={current.data} onSaved={() => setSaved((n) => n + 1)} />
+        <FrameworkForm
+          key={current.data?.version ?? 0}
+          framework={current.data}
+          onSaved={() => setSaved((n) => n + 1)}
+        />
       )}
       <History />
     </Page>
@@ -113,7 +121,11 @@ function FrameworkForm({ framework, onSaved }: { framework: Framework | null; on
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
     defaultValues: toForm(framework),
-    resolver: zodResolver(frameworkFormSchema) as unknown as Resolver<FrameworkFormValues, unknown, { document: FrameworkDocument }>,
+    resolver: zodResolver(frameworkFormSchema) as unknown as Resolver<
+      FrameworkFormValues,
+      unknown,
+      { document: FrameworkDocument }
+    >,
   });
   const save = useMutation(trpc.review.saveFramework.mutationOptions());
 
@@ -186,17 +198,36 @@ function FrameworkForm({ framework, onSaved }: { framework: Framework | null; on
   );
 }
 
-function Items({ name, legendKey, minimum }: { name: 'criteria' | 'metrics'; legendKey: string; minimum: number }) {
+function Items({
+  name,
+  legendKey,
+  minimum,
+}: {
+  name: 'criteria' | 'metrics';
+  legendKey: string;
+  minimum: number;
+}) {
   const { t } = useTranslation();
-  const { fields, append, remove } = useFieldArray<FrameworkFormValues, `document.${typeof name}`>({ name: `document.${name}` });
+  const { fields, append, remove } = useFieldArray<FrameworkFormValues, `document.${typeof name}`>({
+    name: `document.${name}`,
+  });
   return (
     <>
       {fields.map((field, index) => (
         <fieldset key={field.id} className="fieldset review-repeat">
           <legend className="legend">{t(legendKey, { n: index + 1 })}</legend>
-          <Input name={`document.${name}.${index}.key`} label={t('reviews.framework.key')} hint={t('reviews.framework.keyHint')} width="20" />
+          <Input
+            name={`document.${name}.${index}.key`}
+            label={t('reviews.framework.key')}
+            hint={t('reviews.framework.keyHint')}
+            width="20"
+          />
           <Input name={`document.${name}.${index}.name`} label={t('reviews.framework.name')} width="full" />
-          <TextArea name={`document.${name}.${index}.description`} label={t('reviews.framework.description')} rows={3} />
+          <TextArea
+            name={`document.${name}.${index}.description`}
+            label={t('reviews.framework.description')}
+            rows={3}
+          />
           {fields.length > minimum && (
             <Button variant="secondary" size="small" onClick={() => remove(index)}>
               {t('reviews.framework.remove', { item: t(legendKey, { n: index + 1 }) })}
@@ -234,8 +265,17 @@ function History() {
           rows={versions.data}
           rowKey={(v) => String(v.version)}
           columns={[
-            { key: 'version', header: t('reviews.framework.columns.version'), rowHeader: true, cell: (v) => v.version },
-            { key: 'saved', header: t('reviews.framework.columns.saved'), cell: (v) => format.dateTime(v.createdAt) },
+            {
+              key: 'version',
+              header: t('reviews.framework.columns.version'),
+              rowHeader: true,
+              cell: (v) => v.version,
+            },
+            {
+              key: 'saved',
+              header: t('reviews.framework.columns.saved'),
+              cell: (v) => format.dateTime(v.createdAt),
+            },
             { key: 'by', header: t('reviews.framework.columns.by'), cell: (v) => v.createdBy ?? '' },
           ]}
         />

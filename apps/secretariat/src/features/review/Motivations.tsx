@@ -34,7 +34,8 @@ export function MotivationsField({ formId, cycleId }: { formId: string; cycleId:
       <p className="hint">{t('reviews.motivations.hint')}</p>
       {error && (
         <p className="field-error">
-          <span className="visually-hidden">{t('layout.errorPrefix')}</span> {tm(error, { form: formId, path: 'motivations' })}
+          <span className="visually-hidden">{t('layout.errorPrefix')}</span>{' '}
+          {tm(error, { form: formId, path: 'motivations' })}
         </p>
       )}
       {fields.length === 0 ? (
@@ -43,7 +44,8 @@ export function MotivationsField({ formId, cycleId }: { formId: string; cycleId:
         <ul className="review-list-plain">
           {fields.map((field, index) => (
             <li key={field.id} className="review-card">
-              <Tag tone="grey">{t(`reviews.motivationKind.${field.kind}`)}</Tag> <span className="review-pre">{field.label}</span>{' '}
+              <Tag tone="grey">{t(`reviews.motivationKind.${field.kind}`)}</Tag>{' '}
+              <span className="review-pre">{field.label}</span>{' '}
               <Button variant="secondary" size="small" onClick={() => remove(index)}>
                 {t('reviews.motivations.remove')}
                 <span className="visually-hidden"> {field.label}</span>
@@ -52,13 +54,26 @@ export function MotivationsField({ formId, cycleId }: { formId: string; cycleId:
           ))}
         </ul>
       )}
-      <ContributionFinder linked={linked} onLink={(targetId, label) => add('contribution', targetId, label)} />
-      <AssessmentFinder cycleId={cycleId} linked={linked} onLink={(targetId, label) => add('assessment', targetId, label)} />
+      <ContributionFinder
+        linked={linked}
+        onLink={(targetId, label) => add('contribution', targetId, label)}
+      />
+      <AssessmentFinder
+        cycleId={cycleId}
+        linked={linked}
+        onLink={(targetId, label) => add('assessment', targetId, label)}
+      />
     </div>
   );
 }
 
-function ContributionFinder({ linked, onLink }: { linked: Set<string>; onLink: (id: string, label: string) => void }) {
+function ContributionFinder({
+  linked,
+  onLink,
+}: {
+  linked: Set<string>;
+  onLink: (id: string, label: string) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const selectId = useId();
@@ -82,7 +97,12 @@ function ContributionFinder({ linked, onLink }: { linked: Set<string>; onLink: (
             <label className="label" htmlFor={selectId}>
               {t('reviews.motivations.round')}
             </label>
-            <select id={selectId} className="select" value={roundId} onChange={(e) => setRoundId(e.target.value)}>
+            <select
+              id={selectId}
+              className="select"
+              value={roundId}
+              onChange={(e) => setRoundId(e.target.value)}
+            >
               <option value="">{t('common.selectPlaceholder')}</option>
               {rounds.data.map((r) => (
                 <option key={r.id} value={r.id}>
@@ -102,21 +122,36 @@ function ContributionFinder({ linked, onLink }: { linked: Set<string>; onLink: (
           ) : (
             <ul className="review-list-plain">
               {contributions.data.map((c) => {
-                const text = c.items.map((i) => i.text).join(' · ') || Object.values(c.answers ?? {}).filter((v) => typeof v === 'string').join(' · ');
-                const label = t('reviews.motivations.contributionLabel', { reference: c.receiptReference, round: roundTitle });
+                const text =
+                  c.items.map((i) => i.text).join(' · ') ||
+                  Object.values(c.answers ?? {})
+                    .filter((v) => typeof v === 'string')
+                    .join(' · ');
+                const label = t('reviews.motivations.contributionLabel', {
+                  reference: c.receiptReference,
+                  round: roundTitle,
+                });
                 const isLinked = linked.has(`contribution:${c.id}`);
                 return (
                   <li key={c.id} className="review-card">
                     <p>
                       <strong>{c.receiptReference}</strong>{' '}
                       <span className="text-secondary">
-                        {[c.stakeholderGroup ? t(`common.stakeholderGroups.${c.stakeholderGroup}`) : null, c.memberState ? t(`common.memberStates.${c.memberState}`) : null]
+                        {[
+                          c.stakeholderGroup ? t(`common.stakeholderGroups.${c.stakeholderGroup}`) : null,
+                          c.memberState ? t(`common.memberStates.${c.memberState}`) : null,
+                        ]
                           .filter(Boolean)
                           .join(' · ')}
                       </span>
                     </p>
                     <p className="review-pre">{excerpt(text, 400)}</p>
-                    <Button variant="secondary" size="small" disabled={isLinked} onClick={() => onLink(c.id, label)}>
+                    <Button
+                      variant="secondary"
+                      size="small"
+                      disabled={isLinked}
+                      onClick={() => onLink(c.id, label)}
+                    >
                       {isLinked ? t('reviews.motivations.linked') : t('reviews.motivations.link')}
                       <span className="visually-hidden"> {c.receiptReference}</span>
                     </Button>
@@ -156,12 +191,19 @@ function AssessmentFinder({
         ) : (
           <ul className="review-list-plain">
             {submitted.map((a) => {
-              const label = t('reviews.motivations.assessmentLabel', { state: t(`common.memberStates.${a.memberState}`) });
+              const label = t('reviews.motivations.assessmentLabel', {
+                state: t(`common.memberStates.${a.memberState}`),
+              });
               const isLinked = linked.has(`assessment:${a.id}`);
               return (
                 <li key={a.id}>
                   {label}{' '}
-                  <Button variant="secondary" size="small" disabled={isLinked} onClick={() => onLink(a.id, label)}>
+                  <Button
+                    variant="secondary"
+                    size="small"
+                    disabled={isLinked}
+                    onClick={() => onLink(a.id, label)}
+                  >
                     {isLinked ? t('reviews.motivations.linked') : t('reviews.motivations.link')}
                     <span className="visually-hidden"> {label}</span>
                   </Button>

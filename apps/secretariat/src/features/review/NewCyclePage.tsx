@@ -47,7 +47,8 @@ export function NewCyclePage() {
       ) : !framework.data ? (
         <InsetText>
           <p>
-            {t('reviews.newCycle.needsFramework')} <Link to="/review/framework">{t('reviews.home.frameworkCreate')}</Link>
+            {t('reviews.newCycle.needsFramework')}{' '}
+            <Link to="/review/framework">{t('reviews.home.frameworkCreate')}</Link>
           </p>
         </InsetText>
       ) : (
@@ -92,7 +93,9 @@ function CycleForm({ framework }: { framework: Framework }) {
   return (
     <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
       <FieldsFor formId={FORM_ID}>
-        <p>{t('reviews.newCycle.framework', { version: framework.version, title: framework.document.title })}</p>
+        <p>
+          {t('reviews.newCycle.framework', { version: framework.version, title: framework.document.title })}
+        </p>
         <Input name="title" label={t('reviews.newCycle.cycleTitle')} width="full" />
         <TextArea name="description" label={t('reviews.newCycle.description')} optional rows={4} />
         <RadioGroupField
@@ -109,8 +112,18 @@ function CycleForm({ framework }: { framework: Framework }) {
         {CYCLE_PHASES.map((phase, index) => (
           <fieldset key={phase} className="fieldset review-repeat">
             <legend className="legend">{t(`reviews.stage.${phase}`)}</legend>
-            <Input name={`phases.${index}.plannedStart`} label={t('reviews.newCycle.plannedStart')} type="date" width="20" />
-            <Input name={`phases.${index}.plannedEnd`} label={t('reviews.newCycle.plannedEnd')} type="date" width="20" />
+            <Input
+              name={`phases.${index}.plannedStart`}
+              label={t('reviews.newCycle.plannedStart')}
+              type="date"
+              width="20"
+            />
+            <Input
+              name={`phases.${index}.plannedEnd`}
+              label={t('reviews.newCycle.plannedEnd')}
+              type="date"
+              width="20"
+            />
           </fieldset>
         ))}
         <Input

@@ -40,9 +40,10 @@ function Matrix({ cycleId, matrix }: { cycleId: string; matrix: Outputs['review'
   const { t } = useTranslation();
   const title = useEditTitle();
   const edits = matrix.rows;
-  const partly = MEMBER_STATE_CODES.map((code) => ({ code, missing: edits.filter((row) => row.positions[code] === null).length })).filter(
-    (s) => s.missing > 0 && s.missing < edits.length,
-  );
+  const partly = MEMBER_STATE_CODES.map((code) => ({
+    code,
+    missing: edits.filter((row) => row.positions[code] === null).length,
+  })).filter((s) => s.missing > 0 && s.missing < edits.length);
   const silent = matrix.silentStates;
   return (
     <>
@@ -68,7 +69,9 @@ function Matrix({ cycleId, matrix }: { cycleId: string; matrix: Outputs['review'
               return (
                 <tr key={edit.id}>
                   <th scope="row">
-                    <Link to={`/review/cycles/${cycleId}/edits/${edit.id}/resolve`}>{title(edit, index + 1)}</Link>
+                    <Link to={`/review/cycles/${cycleId}/edits/${edit.id}/resolve`}>
+                      {title(edit, index + 1)}
+                    </Link>
                   </th>
                   {MEMBER_STATE_CODES.map((code) => {
                     const position = row.positions[code];
@@ -79,7 +82,9 @@ function Matrix({ cycleId, matrix }: { cycleId: string; matrix: Outputs['review'
                         ) : (
                           <span className="review-position--none">
                             <span aria-hidden="true">—</span>
-                            <span className="visually-hidden">{t('reviews.positions.none', { state: t(`common.memberStates.${code}`) })}</span>
+                            <span className="visually-hidden">
+                              {t('reviews.positions.none', { state: t(`common.memberStates.${code}`) })}
+                            </span>
                           </span>
                         )}
                       </td>
@@ -114,7 +119,12 @@ function Matrix({ cycleId, matrix }: { cycleId: string; matrix: Outputs['review'
           <h3 className="heading-m">{t('reviews.positions.byStateHeading')}</h3>
           <ul>
             {partly.map((s) => (
-              <li key={s.code}>{t('reviews.positions.partly', { state: t(`common.memberStates.${s.code}`), count: s.missing })}</li>
+              <li key={s.code}>
+                {t('reviews.positions.partly', {
+                  state: t(`common.memberStates.${s.code}`),
+                  count: s.missing,
+                })}
+              </li>
             ))}
           </ul>
         </>

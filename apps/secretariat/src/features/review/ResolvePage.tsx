@@ -50,7 +50,10 @@ export function ResolvePage() {
       {cycle.isPending || rows.isPending ? (
         <Loading />
       ) : cycle.isError || rows.isError ? (
-        <ErrorNotice error={cycle.error ?? rows.error} onRetry={() => void Promise.all([cycle.refetch(), rows.refetch()])} />
+        <ErrorNotice
+          error={cycle.error ?? rows.error}
+          onRetry={() => void Promise.all([cycle.refetch(), rows.refetch()])}
+        />
       ) : index < 0 ? (
         <ErrorNotice error={{ message: 'review.editNotFound', data: { httpStatus: 404 } }} />
       ) : (
@@ -63,7 +66,9 @@ export function ResolvePage() {
 function ResolveBody({ cycle, row, n }: { cycle: Cycle; row: EditRow; n: number }) {
   const { t } = useTranslation();
   const edit = row.edit;
-  const { catalogue } = useBaseCatalogue(cycle.baseEditionNumber, [editLocation(edit.payload as Record<string, unknown>).actionAreaId]);
+  const { catalogue } = useBaseCatalogue(cycle.baseEditionNumber, [
+    editLocation(edit.payload as Record<string, unknown>).actionAreaId,
+  ]);
   const positions = Object.values(row.positions).filter((p) => p !== null);
   const canAnswer = cycle.stage === 'comment_period' || cycle.stage === 'finalisation';
   return (
@@ -88,7 +93,13 @@ function ResolveBody({ cycle, row, n }: { cycle: Cycle; row: EditRow; n: number 
                   <p className="review-pre inset-text">{p.counterProposal}</p>
                 </>
               )}
-              <AnswerBlock kind="position" id={p.id} answer={p.answer} canAnswer={canAnswer} label={t(`common.memberStates.${p.memberState}`)} />
+              <AnswerBlock
+                kind="position"
+                id={p.id}
+                answer={p.answer}
+                canAnswer={canAnswer}
+                label={t(`common.memberStates.${p.memberState}`)}
+              />
             </li>
           ))}
         </ul>
@@ -104,7 +115,8 @@ function ResolveBody({ cycle, row, n }: { cycle: Cycle; row: EditRow; n: number 
       <h2 className="heading-l">{t('reviews.resolve.resolutionHeading')}</h2>
       {edit.resolution && (
         <p>
-          <ResolutionTag resolution={edit.resolution.kind} /> <span className="review-pre">{edit.resolution.answer}</span>
+          <ResolutionTag resolution={edit.resolution.kind} />{' '}
+          <span className="review-pre">{edit.resolution.answer}</span>
         </p>
       )}
       {cycle.stage === 'finalisation' && catalogue ? (
@@ -118,14 +130,25 @@ function ResolveBody({ cycle, row, n }: { cycle: Cycle; row: EditRow; n: number 
   );
 }
 
-function CommentTree({ comments, parentId, canAnswer }: { comments: Comment[]; parentId: string | null; canAnswer: boolean }) {
+function CommentTree({
+  comments,
+  parentId,
+  canAnswer,
+}: {
+  comments: Comment[];
+  parentId: string | null;
+  canAnswer: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const level = comments.filter((c) => (c.parentId ?? null) === parentId);
   const authorOf = (c: Comment) =>
     c.author
       ? c.author.memberState
-        ? t('reviews.comments.authorFromState', { name: c.author.name, state: t(`common.memberStates.${c.author.memberState}`) })
+        ? t('reviews.comments.authorFromState', {
+            name: c.author.name,
+            state: t(`common.memberStates.${c.author.memberState}`),
+          })
         : c.author.name
       : t('reviews.comments.someone');
   if (level.length === 0) return null;
@@ -147,7 +170,19 @@ function CommentTree({ comments, parentId, canAnswer }: { comments: Comment[]; p
 }
 
 /** The Secretariat's answer to one position or comment: shown when given, else a short form. */
-function AnswerBlock({ kind, id, answer, canAnswer, label }: { kind: 'position' | 'comment'; id: string; answer: string | null; canAnswer: boolean; label: string }) {
+function AnswerBlock({
+  kind,
+  id,
+  answer,
+  canAnswer,
+  label,
+}: {
+  kind: 'position' | 'comment';
+  id: string;
+  answer: string | null;
+  canAnswer: boolean;
+  label: string;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -196,7 +231,9 @@ function AnswerBlock({ kind, id, answer, canAnswer, label }: { kind: 'position' 
     else answerComment.mutate({ id, answer: text });
   };
   return (
-    <div className={error ? 'review-inline-form form-group form-group--error' : 'review-inline-form form-group'}>
+    <div
+      className={error ? 'review-inline-form form-group form-group--error' : 'review-inline-form form-group'}
+    >
       <label className="label" htmlFor={inputId}>
         {t('reviews.resolve.answerLabel', { to: label })}
       </label>
@@ -250,7 +287,15 @@ function finalPayload(proposal: ProposedEdit, final: ResolutionFormValues['final
   return p;
 }
 
-function ResolutionForm({ cycle, edit, catalogue }: { cycle: Cycle; edit: EditRow['edit']; catalogue: Catalogue }) {
+function ResolutionForm({
+  cycle,
+  edit,
+  catalogue,
+}: {
+  cycle: Cycle;
+  edit: EditRow['edit'];
+  catalogue: Catalogue;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
@@ -269,7 +314,12 @@ function ResolutionForm({ cycle, edit, catalogue }: { cycle: Cycle; edit: EditRo
       kind: edit.resolution?.kind ?? '',
       answer: edit.resolution?.answer ?? '',
       final: {
-        title: String(source.title ?? (source.subAction as { title?: string } | undefined)?.title ?? (source.actionArea as { title?: string } | undefined)?.title ?? ''),
+        title: String(
+          source.title ??
+            (source.subAction as { title?: string } | undefined)?.title ??
+            (source.actionArea as { title?: string } | undefined)?.title ??
+            '',
+        ),
         name: String(source.name ?? ''),
         text: String(source.text ?? ''),
         criteria: Array.isArray(source.criteria) ? (source.criteria as string[]) : [],
@@ -287,7 +337,10 @@ function ResolutionForm({ cycle, edit, catalogue }: { cycle: Cycle; edit: EditRo
         expectedVersion: edit.version,
         kind: (values.kind || undefined) as never,
         answer: values.answer,
-        finalPayload: values.kind === 'accepted_with_changes' ? (finalPayload(proposal, values.final) as never) : undefined,
+        finalPayload:
+          values.kind === 'accepted_with_changes'
+            ? (finalPayload(proposal, values.final) as never)
+            : undefined,
       });
       await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
       void navigate(`/review/cycles/${cycle.id}/edits`, { state: { notice: 'resolved' } });
@@ -300,7 +353,12 @@ function ResolutionForm({ cycle, edit, catalogue }: { cycle: Cycle; edit: EditRo
       if (data?.fieldErrors) {
         // The final wording's fields are under `final` in this form.
         data.fieldErrors = Object.fromEntries(
-          Object.entries(data.fieldErrors).map(([path, keys]) => [path.replace(/^finalPayload\.(title|name|text|criteria).*$/, 'final.$1').replace(/^finalPayload\.(subAction|actionArea)\.title$/, 'final.title'), keys]),
+          Object.entries(data.fieldErrors).map(([path, keys]) => [
+            path
+              .replace(/^finalPayload\.(title|name|text|criteria).*$/, 'final.$1')
+              .replace(/^finalPayload\.(subAction|actionArea)\.title$/, 'final.title'),
+            keys,
+          ]),
         );
       }
       throw remapFieldErrors(error);
@@ -312,7 +370,14 @@ function ResolutionForm({ cycle, edit, catalogue }: { cycle: Cycle; edit: EditRo
       {conflict && (
         <NotificationBanner tone="error" focusOnMount>
           <p>{conflict}</p>
-          <Button variant="secondary" onClick={() => void queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() }).then(() => setConflict(null))}>
+          <Button
+            variant="secondary"
+            onClick={() =>
+              void queryClient
+                .invalidateQueries({ queryKey: trpc.review.pathKey() })
+                .then(() => setConflict(null))
+            }
+          >
             {t('reviews.conflict.reload')}
           </Button>
         </NotificationBanner>
@@ -330,7 +395,12 @@ function ResolutionForm({ cycle, edit, catalogue }: { cycle: Cycle; edit: EditRo
               }))}
             />
             <FinalWording proposal={proposal} catalogue={catalogue} />
-            <TextArea name="answer" label={t('reviews.resolve.answerAll')} hint={t('reviews.resolve.answerAllHint')} rows={5} />
+            <TextArea
+              name="answer"
+              label={t('reviews.resolve.answerAll')}
+              hint={t('reviews.resolve.answerAllHint')}
+              rows={5}
+            />
             <Button type="submit" isBusy={form.formState.isSubmitting}>
               {t('reviews.resolve.save')}
             </Button>
@@ -368,8 +438,12 @@ function FinalWording({ proposal, catalogue }: { proposal: ProposedEdit; catalog
   return (
     <fieldset className="fieldset review-repeat">
       <legend className="legend">{t('reviews.resolve.finalHeading')}</legend>
-      {('title' in p || !!p.subAction || !!p.actionArea) && <TextArea name="final.title" label={t('reviews.editor.newTitle')} rows={2} />}
-      {'text' in p && isNamedList(p) && <TextArea name="final.name" label={t('reviews.editor.newName')} rows={1} optional />}
+      {('title' in p || !!p.subAction || !!p.actionArea) && (
+        <TextArea name="final.title" label={t('reviews.editor.newTitle')} rows={2} />
+      )}
+      {'text' in p && isNamedList(p) && (
+        <TextArea name="final.name" label={t('reviews.editor.newName')} rows={1} optional />
+      )}
       {'text' in p && <TextArea name="final.text" label={t('reviews.editor.newText')} rows={6} />}
       {'criteria' in p && (
         <Checkboxes

@@ -32,7 +32,8 @@ export function ReviewHomePage() {
         </p>
       ) : (
         <p>
-          {t('reviews.home.noFramework')} <Link to="/review/framework">{t('reviews.home.frameworkCreate')}</Link>
+          {t('reviews.home.noFramework')}{' '}
+          <Link to="/review/framework">{t('reviews.home.frameworkCreate')}</Link>
         </p>
       )}
 
@@ -57,7 +58,11 @@ export function ReviewHomePage() {
               rowHeader: true,
               cell: (c) => <Link to={`/review/cycles/${c.id}`}>{c.title}</Link>,
             },
-            { key: 'stage', header: t('reviews.home.columns.stage'), cell: (c) => <StageTag stage={c.stage} /> },
+            {
+              key: 'stage',
+              header: t('reviews.home.columns.stage'),
+              cell: (c) => <StageTag stage={c.stage} />,
+            },
             {
               key: 'edition',
               header: t('reviews.home.columns.edition'),

@@ -50,5 +50,9 @@ export function useBaseCatalogue(
         },
     ),
   };
-  return { catalogue, isPending: areas.some((q) => q.isPending && q.fetchStatus !== 'idle'), error: areas.find((q) => q.error)?.error ?? null };
+  return {
+    catalogue,
+    isPending: areas.some((q) => q.isPending && q.fetchStatus !== 'idle'),
+    error: areas.find((q) => q.error)?.error ?? null,
+  };
 }

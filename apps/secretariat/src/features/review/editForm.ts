@@ -26,7 +26,9 @@ export function needs(kind: string) {
   const entry = kind === 'changeEntry' || kind === 'addEntry' || kind === 'removeEntry';
   return {
     actionArea: kind !== 'addActionArea',
-    subAction: ['changeSubActionTitle', 'moveMilestone', 'setLinkedCriteria', 'retireSubAction'].includes(kind),
+    subAction: ['changeSubActionTitle', 'moveMilestone', 'setLinkedCriteria', 'retireSubAction'].includes(
+      kind,
+    ),
     entryList: entry,
     entryIndex: kind === 'changeEntry' || kind === 'removeEntry',
     before: kind === 'addEntry',
@@ -106,7 +108,11 @@ export function toPayload(v: EditFormValues): Record<string, unknown> {
     case 'setLinkedCriteria':
       return { kind: v.kind, subActionId: v.subActionId, criteria: v.criteria };
     case 'addSubAction':
-      return { kind: v.kind, actionAreaId: v.actionAreaId, subAction: { id: v.newId, title: v.payload.title } };
+      return {
+        kind: v.kind,
+        actionAreaId: v.actionAreaId,
+        subAction: { id: v.newId, title: v.payload.title },
+      };
     case 'retireSubAction':
       return { kind: v.kind, subActionId: v.subActionId };
     case 'addActionArea':
@@ -122,7 +128,8 @@ export function toPayload(v: EditFormValues): Record<string, unknown> {
 export function fromPayload(payload: ProposedEdit, base: EditFormValues = emptyEditForm()): EditFormValues {
   const v: EditFormValues = { ...base, kind: payload.kind, payload: { ...base.payload } };
   const p = payload as Record<string, unknown> & { kind: string };
-  const list = p.list as { field: string; actionAreaId?: string; subActionId?: string; term?: string } | undefined;
+  const list = p.list as
+    { field: string; actionAreaId?: string; subActionId?: string; term?: string } | undefined;
   if (typeof p.actionAreaId === 'string') v.actionAreaId = p.actionAreaId;
   if (typeof p.subActionId === 'string') {
     v.subActionId = p.subActionId;
@@ -167,7 +174,10 @@ export function findSubAction(catalogue: Catalogue | undefined, id: string): Sub
 }
 
 /** The entries of one list in the base edition, as display text ("Name: text" for named entries). */
-export function entriesOf(catalogue: Catalogue | undefined, v: Pick<EditFormValues, 'field' | 'actionAreaId' | 'subActionId' | 'term'>): string[] {
+export function entriesOf(
+  catalogue: Catalogue | undefined,
+  v: Pick<EditFormValues, 'field' | 'actionAreaId' | 'subActionId' | 'term'>,
+): string[] {
   if (v.field === 'objectives') return (findArea(catalogue, v.actionAreaId)?.objectives ?? []).map(namedText);
   const sub = findSubAction(catalogue, v.subActionId);
   if (!sub) return [];
@@ -183,7 +193,10 @@ export function namedText(entry: { name: string; text: string }): string {
 }
 
 /** "C2.1.1 — Target areas, entry 2" style location of an edit, for lists and the matrix. */
-export function editLocation(payload: Record<string, unknown>): { actionAreaId: string; subActionId: string | null } {
+export function editLocation(payload: Record<string, unknown>): {
+  actionAreaId: string;
+  subActionId: string | null;
+} {
   const list = payload.list as { actionAreaId?: string; subActionId?: string } | undefined;
   const subActionId =
     (typeof payload.subActionId === 'string' && payload.subActionId) ||
@@ -212,7 +225,8 @@ const PAYLOAD_PATHS: [RegExp, string][] = [
 
 /** Where an error on a payload path shows in the form (the form's fields are flat; the payload nests a list). */
 export function formPath(path: string): string {
-  for (const [pattern, replacement] of PAYLOAD_PATHS) if (pattern.test(path)) return path.replace(pattern, replacement);
+  for (const [pattern, replacement] of PAYLOAD_PATHS)
+    if (pattern.test(path)) return path.replace(pattern, replacement);
   return path;
 }
 
@@ -220,7 +234,9 @@ export function formPath(path: string): string {
 export function remapFieldErrors(error: unknown): unknown {
   const data = (error as { data?: { fieldErrors?: Record<string, string[]> } } | null)?.data;
   if (data?.fieldErrors) {
-    data.fieldErrors = Object.fromEntries(Object.entries(data.fieldErrors).map(([path, keys]) => [formPath(path), keys]));
+    data.fieldErrors = Object.fromEntries(
+      Object.entries(data.fieldErrors).map(([path, keys]) => [formPath(path), keys]),
+    );
   }
   return error;
 }

@@ -49,7 +49,8 @@ export function useServerMessage() {
   const { i18n } = useTranslation();
   const tm = useMessage();
   return useCallback(
-    (error: unknown): string => tm(mapServerError(error, (k) => i18n.exists(k)).message ?? { key: 'errors.internal' }),
+    (error: unknown): string =>
+      tm(mapServerError(error, (k) => i18n.exists(k)).message ?? { key: 'errors.internal' }),
     [i18n, tm],
   );
 }

@@ -47,15 +47,24 @@ function AssessmentLoader() {
   const serverMessage = useServerMessage();
   // Kept here: a save bumps the assessment's version, which gives the form below a fresh start.
   const [saved, setSaved] = useState<{ mode: 'draft' | 'submit'; n: number } | null>(null);
-  const scope = useQuery({ ...trpc.review.myAssessment.queryOptions({ cycleId }), retry: (n, e) => ![400, 403, 404].includes(errorStatus(e) ?? 0) && n < 2 });
+  const scope = useQuery({
+    ...trpc.review.myAssessment.queryOptions({ cycleId }),
+    retry: (n, e) => ![400, 403, 404].includes(errorStatus(e) ?? 0) && n < 2,
+  });
   return (
-    <Page title={t('reviews.assess.title')} width="full" backLink={{ to: `/review/${cycleId}`, label: t('reviews.cycle.caption') }}>
+    <Page
+      title={t('reviews.assess.title')}
+      width="full"
+      backLink={{ to: `/review/${cycleId}`, label: t('reviews.cycle.caption') }}
+    >
       {saved && (
         <NotificationBanner tone="success" focusOnMount key={saved.n}>
           <p>
             {saved.mode === 'draft'
               ? t('reviews.assess.savedDraft')
-              : t('reviews.assess.submitted', { state: scope.data ? t(`common.memberStates.${scope.data.memberState}`) : '' })}
+              : t('reviews.assess.submitted', {
+                  state: scope.data ? t(`common.memberStates.${scope.data.memberState}`) : '',
+                })}
           </p>
         </NotificationBanner>
       )}
@@ -67,7 +76,11 @@ function AssessmentLoader() {
             <p>{t('reviews.assess.onlyRepresentatives')}</p>
           </InsetText>
         ) : (
-          <ErrorNotice error={scope.error} heading={serverMessage(scope.error)} onRetry={() => void scope.refetch()} />
+          <ErrorNotice
+            error={scope.error}
+            heading={serverMessage(scope.error)}
+            onRetry={() => void scope.refetch()}
+          />
         )
       ) : (
         <AssessmentForm
@@ -88,7 +101,8 @@ function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'dra
   const queryClient = useQueryClient();
   const state = t(`common.memberStates.${scope.memberState}`);
   const initial: Record<string, Cell> = {};
-  for (const r of scope.assessment?.ratings ?? []) initial[cellKey(r.actionAreaId, r.criterionKey)] = { rating: String(r.rating), comment: r.comment ?? '' };
+  for (const r of scope.assessment?.ratings ?? [])
+    initial[cellKey(r.actionAreaId, r.criterionKey)] = { rating: String(r.rating), comment: r.comment ?? '' };
   const [cells, setCells] = useState<Record<string, Cell>>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -100,23 +114,33 @@ function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'dra
   const rated = Object.values(cells).filter((c) => c.rating !== '').length;
   const total = scope.actionAreas.length * scope.criteria.length;
 
-  const set = (key: string, patch: Partial<Cell>) => setCells((prev) => ({ ...prev, [key]: { rating: '', comment: '', ...prev[key], ...patch } }));
+  const set = (key: string, patch: Partial<Cell>) =>
+    setCells((prev) => ({ ...prev, [key]: { rating: '', comment: '', ...prev[key], ...patch } }));
 
   const send = async (mode: 'draft' | 'submit') => {
     setMessage(null);
     setErrors({});
     // Only rated cells are sent, in the order of the form, so a field error `ratings.<n>` names a cell on screen.
-    const order = scope.actionAreas.flatMap((a) => scope.criteria.map((c) => cellKey(a.id, c.key))).filter((k) => cells[k]?.rating);
+    const order = scope.actionAreas
+      .flatMap((a) => scope.criteria.map((c) => cellKey(a.id, c.key)))
+      .filter((k) => cells[k]?.rating);
     const ratings = order.map((k) => {
       const [actionAreaId, criterionKey] = k.split('|') as [string, string];
-      return { actionAreaId, criterionKey, rating: Number(cells[k]!.rating), comment: cells[k]!.comment.trim() || undefined };
+      return {
+        actionAreaId,
+        criterionKey,
+        rating: Number(cells[k]!.rating),
+        comment: cells[k]!.comment.trim() || undefined,
+      };
     });
     const input = { cycleId: scope.cycleId, ratings, expectedVersion: scope.assessment?.version ?? null };
     try {
       if (mode === 'draft') await save.mutateAsync(input);
       else await submit.mutateAsync(input);
       onSaved(mode);
-      await queryClient.invalidateQueries({ queryKey: trpc.review.myAssessment.queryKey({ cycleId: scope.cycleId }) });
+      await queryClient.invalidateQueries({
+        queryKey: trpc.review.myAssessment.queryKey({ cycleId: scope.cycleId }),
+      });
     } catch (error) {
       const mapped = mapServerError(error);
       const found: Record<string, string> = {};
@@ -144,7 +168,9 @@ function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'dra
         <p className="prose">{t('reviews.assess.intro', { state })}</p>
         <p>
           {submitted ? (
-            <Tag tone="green">{t('reviews.assess.statusSubmitted', { date: format.date(scope.assessment?.submittedAt) })}</Tag>
+            <Tag tone="green">
+              {t('reviews.assess.statusSubmitted', { date: format.date(scope.assessment?.submittedAt) })}
+            </Tag>
           ) : (
             <Tag tone="yellow">{t('reviews.assess.progress', { rated, total })}</Tag>
           )}
@@ -170,7 +196,12 @@ function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'dra
         </dl>
         <p className="hint">{t('reviews.assess.scale')}</p>
       </div>
-      <form id={FORM_ID} noValidate onSubmit={(e) => e.preventDefault()} aria-label={t('reviews.assess.title')}>
+      <form
+        id={FORM_ID}
+        noValidate
+        onSubmit={(e) => e.preventDefault()}
+        aria-label={t('reviews.assess.title')}
+      >
         {scope.actionAreas.map((area) => (
           <fieldset key={area.id} className="fieldset review-repeat">
             <legend className="legend">
@@ -210,7 +241,10 @@ function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'dra
                     </select>
                     <label className="label text-small" htmlFor={`${id}-comment`}>
                       {t('reviews.assess.comment')} <span className="optional">{t('layout.optional')}</span>
-                      <span className="visually-hidden"> ({c.name}, {area.id})</span>
+                      <span className="visually-hidden">
+                        {' '}
+                        ({c.name}, {area.id})
+                      </span>
                     </label>
                     <input
                       id={`${id}-comment`}

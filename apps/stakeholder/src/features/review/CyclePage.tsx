@@ -1,4 +1,9 @@
-import { commentInput, positionInput, type CommentInput, type PositionInput } from '@musyawarah/core/review/schemas';
+import {
+  commentInput,
+  positionInput,
+  type CommentInput,
+  type PositionInput,
+} from '@musyawarah/core/review/schemas';
 import { POSITION_KINDS } from '@musyawarah/core/review/vocabulary';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
@@ -43,7 +48,10 @@ export function CyclePage() {
   const { t } = useTranslation();
   const { cycleId = '' } = useParams();
   const trpc = useTRPC();
-  const cycle = useQuery({ ...trpc.review.cycle.queryOptions({ cycleId }), retry: (n, e) => errorStatus(e) !== 404 && errorStatus(e) !== 400 && n < 2 });
+  const cycle = useQuery({
+    ...trpc.review.cycle.queryOptions({ cycleId }),
+    retry: (n, e) => errorStatus(e) !== 404 && errorStatus(e) !== 400 && n < 2,
+  });
   useDocumentTitle(cycle.data?.title ?? t('reviews.cycle.caption'));
   if (cycle.isPending) return <Loading />;
   if (cycle.isError) {
@@ -87,30 +95,60 @@ function CycleView({ cycle }: { cycle: Cycle }) {
         {cycle.description && <p className="prose review-pre">{cycle.description}</p>}
         <SummaryList
           rows={[
-            { key: 'edition', label: t('reviews.cycle.edition'), value: t('reviews.cycle.editionNumber', { number: cycle.baseEditionNumber }) },
+            {
+              key: 'edition',
+              label: t('reviews.cycle.edition'),
+              value: t('reviews.cycle.editionNumber', { number: cycle.baseEditionNumber }),
+            },
             ...(current
-              ? [{ key: 'phase', label: t('reviews.cycle.currentPhase'), value: t('reviews.cycle.phaseDates', { phase: t(`reviews.stage.${current.phase}`), start: day(current.plannedStart), end: day(current.plannedEnd) }) }]
+              ? [
+                  {
+                    key: 'phase',
+                    label: t('reviews.cycle.currentPhase'),
+                    value: t('reviews.cycle.phaseDates', {
+                      phase: t(`reviews.stage.${current.phase}`),
+                      start: day(current.plannedStart),
+                      end: day(current.plannedEnd),
+                    }),
+                  },
+                ]
               : []),
-            { key: 'audience', label: t('reviews.cycle.audience'), value: t(`reviews.audience.${cycle.audience}`) },
+            {
+              key: 'audience',
+              label: t('reviews.cycle.audience'),
+              value: t(`reviews.audience.${cycle.audience}`),
+            },
           ]}
         />
-        {me.data?.role === 'member_state' && me.data.memberState && ['assessment', 'drafting', 'comment_period', 'finalisation', 'adoption'].includes(cycle.stage) && (
-          <p>
-            <Link to={`/review/${cycle.id}/assessment`}>
-              {cycle.stage === 'assessment'
-                ? t('reviews.cycle.assessLink', { state: t(`common.memberStates.${me.data.memberState}`), number: cycle.baseEditionNumber })
-                : t('reviews.cycle.assessmentLink', { state: t(`common.memberStates.${me.data.memberState}`) })}
-            </Link>
-          </p>
-        )}
+        {me.data?.role === 'member_state' &&
+          me.data.memberState &&
+          ['assessment', 'drafting', 'comment_period', 'finalisation', 'adoption'].includes(cycle.stage) && (
+            <p>
+              <Link to={`/review/${cycle.id}/assessment`}>
+                {cycle.stage === 'assessment'
+                  ? t('reviews.cycle.assessLink', {
+                      state: t(`common.memberStates.${me.data.memberState}`),
+                      number: cycle.baseEditionNumber,
+                    })
+                  : t('reviews.cycle.assessmentLink', {
+                      state: t(`common.memberStates.${me.data.memberState}`),
+                    })}
+              </Link>
+            </p>
+          )}
         {cycle.adoptedEditionNumber !== null && (
           <ul>
             <li>
-              <Link to={`/review/editions/${cycle.adoptedEditionNumber}`}>{t('reviews.index.youSaid', { number: cycle.adoptedEditionNumber })}</Link>
+              <Link to={`/review/editions/${cycle.adoptedEditionNumber}`}>
+                {t('reviews.index.youSaid', { number: cycle.adoptedEditionNumber })}
+              </Link>
             </li>
             <li>
               <Link to={`/editions/compare?from=${cycle.baseEditionNumber}&to=${cycle.adoptedEditionNumber}`}>
-                {t('reviews.index.compare', { from: cycle.baseEditionNumber, to: cycle.adoptedEditionNumber })}
+                {t('reviews.index.compare', {
+                  from: cycle.baseEditionNumber,
+                  to: cycle.adoptedEditionNumber,
+                })}
               </Link>
             </li>
           </ul>
@@ -128,7 +166,9 @@ function CycleView({ cycle }: { cycle: Cycle }) {
         <InsetText>
           <p>
             {t('reviews.cycle.signInToRead')}{' '}
-            <Link to={`/sign-in?next=${encodeURIComponent(`/review/${cycle.id}`)}`}>{t('reviews.cycle.signIn')}</Link>
+            <Link to={`/sign-in?next=${encodeURIComponent(`/review/${cycle.id}`)}`}>
+              {t('reviews.cycle.signIn')}
+            </Link>
           </p>
         </InsetText>
       ) : (
@@ -143,7 +183,10 @@ function CommentPeriod({ cycle, me }: { cycle: Cycle; me: Me }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const serverMessage = useServerMessage();
-  const edits = useQuery({ ...trpc.review.edits.queryOptions({ cycleId: cycle.id }), retry: (n, e) => errorStatus(e) !== 403 && n < 2 });
+  const edits = useQuery({
+    ...trpc.review.edits.queryOptions({ cycleId: cycle.id }),
+    retry: (n, e) => errorStatus(e) !== 403 && n < 2,
+  });
   const title = useEditTitle();
   const day = useDay();
   if (edits.isPending) return <Loading />;
@@ -164,9 +207,17 @@ function CommentPeriod({ cycle, me }: { cycle: Cycle; me: Me }) {
         {t('reviews.cycle.editsHeading', { count: edits.data.edits.length })}
       </h2>
       <div className="two-thirds">
-        {representative && commenting && <p>{t('reviews.cycle.representativeIntro', { state: t(`common.memberStates.${representative}`) })}</p>}
+        {representative && commenting && (
+          <p>
+            {t('reviews.cycle.representativeIntro', { state: t(`common.memberStates.${representative}`) })}
+          </p>
+        )}
         {commenting ? (
-          <p>{t('reviews.cycle.commentIntro', { date: day(cycle.phases.find((p) => p.phase === 'comment_period')?.plannedEnd) })}</p>
+          <p>
+            {t('reviews.cycle.commentIntro', {
+              date: day(cycle.phases.find((p) => p.phase === 'comment_period')?.plannedEnd),
+            })}
+          </p>
         ) : (
           <InsetText>
             <p>{t('reviews.cycle.commentsClosed')}</p>
@@ -182,11 +233,20 @@ function CommentPeriod({ cycle, me }: { cycle: Cycle; me: Me }) {
               <h3 className="heading-m review-card__title" id={`edit-${edit.id}`}>
                 {title(edit.payload, index + 1)}
               </h3>
-              {edit.diff ? <EditDiff diff={edit.diff} /> : <p className="hint">{t('reviews.edit.doesNotApply')}</p>}
+              {edit.diff ? (
+                <EditDiff diff={edit.diff} />
+              ) : (
+                <p className="hint">{t('reviews.edit.doesNotApply')}</p>
+              )}
               <h4 className="heading-s">{t('reviews.edit.rationale')}</h4>
               <p className="review-pre">{edit.rationale}</p>
               {representative && (
-                <StatePosition edit={edit} memberState={representative} canRecord={commenting} n={index + 1} />
+                <StatePosition
+                  edit={edit}
+                  memberState={representative}
+                  canRecord={commenting}
+                  n={index + 1}
+                />
               )}
               <Thread cycle={cycle} edit={edit} n={index + 1} canComment={commenting} />
             </article>
@@ -204,7 +264,17 @@ interface PositionFormValues {
 }
 
 /** The representative's state's formal position on one edit: shown when recorded, and (in the comment period) a form. */
-function StatePosition({ edit, memberState, canRecord, n }: { edit: ParticipantEdit; memberState: string; canRecord: boolean; n: number }) {
+function StatePosition({
+  edit,
+  memberState,
+  canRecord,
+  n,
+}: {
+  edit: ParticipantEdit;
+  memberState: string;
+  canRecord: boolean;
+  n: number;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -213,14 +283,23 @@ function StatePosition({ edit, memberState, canRecord, n }: { edit: ParticipantE
   const own = edit.myPosition;
   const formId = `position-${n}`;
   const schema = z.preprocess(
-    (values) => ({ ...(values as PositionFormValues), kind: (values as PositionFormValues).kind || undefined, editId: edit.id, memberState }),
+    (values) => ({
+      ...(values as PositionFormValues),
+      kind: (values as PositionFormValues).kind || undefined,
+      editId: edit.id,
+      memberState,
+    }),
     positionInput,
   ) as unknown as z.ZodType<PositionInput, PositionFormValues>;
   const form = useForm<PositionFormValues, unknown, PositionInput>({
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
-    defaultValues: { kind: own?.kind ?? '', text: own?.text ?? '', counterProposal: own?.counterProposal ?? '' },
+    defaultValues: {
+      kind: own?.kind ?? '',
+      text: own?.text ?? '',
+      counterProposal: own?.counterProposal ?? '',
+    },
     resolver: zodResolver(schema) as unknown as Resolver<PositionFormValues, unknown, PositionInput>,
   });
   const record = useMutation(trpc.review.recordPosition.mutationOptions());
@@ -263,7 +342,13 @@ function StatePosition({ edit, memberState, canRecord, n }: { edit: ParticipantE
             </>
           )}
           {canRecord && (
-            <Button variant="secondary" onClick={() => { setSaved(false); setEditing(true); }}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
               {t('reviews.position.change')}
               <span className="visually-hidden"> {t('reviews.edit.number', { n })}</span>
             </Button>
@@ -272,12 +357,21 @@ function StatePosition({ edit, memberState, canRecord, n }: { edit: ParticipantE
       ) : !canRecord ? (
         <p>{t('reviews.position.noneRecorded')}</p>
       ) : (
-        <Form form={form} id={formId} onSubmit={onSubmit} aria-label={t('reviews.position.heading', { state })}>
+        <Form
+          form={form}
+          id={formId}
+          onSubmit={onSubmit}
+          aria-label={t('reviews.position.heading', { state })}
+        >
           <FieldsFor formId={formId}>
             <RadioGroupField
               name="kind"
               legend={t('reviews.position.kindLegend', { state })}
-              options={POSITION_KINDS.map((k) => ({ value: k, label: t(`reviews.position.${k}`), hint: t(`reviews.positionHint.${k}`) }))}
+              options={POSITION_KINDS.map((k) => ({
+                value: k,
+                label: t(`reviews.position.${k}`),
+                hint: t(`reviews.positionHint.${k}`),
+              }))}
             />
             <TextArea
               name="text"
@@ -287,7 +381,12 @@ function StatePosition({ edit, memberState, canRecord, n }: { edit: ParticipantE
               rows={4}
             />
             {kind === 'support_with_amendment' && (
-              <TextArea name="counterProposal" label={t('reviews.position.counterProposal')} hint={t('reviews.position.counterProposalHint')} rows={4} />
+              <TextArea
+                name="counterProposal"
+                label={t('reviews.position.counterProposal')}
+                hint={t('reviews.position.counterProposalHint')}
+                rows={4}
+              />
             )}
             <ButtonGroup>
               <Button type="submit" isBusy={form.formState.isSubmitting}>
@@ -303,7 +402,17 @@ function StatePosition({ edit, memberState, canRecord, n }: { edit: ParticipantE
 }
 
 /** The comments on one edit, as threads; anyone allowed in the cycle can write and reply in the comment period. */
-function Thread({ cycle, edit, n, canComment }: { cycle: Cycle; edit: ParticipantEdit; n: number; canComment: boolean }) {
+function Thread({
+  cycle,
+  edit,
+  n,
+  canComment,
+}: {
+  cycle: Cycle;
+  edit: ParticipantEdit;
+  n: number;
+  canComment: boolean;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const comments = useQuery(trpc.review.comments.queryOptions({ editId: edit.id }));
@@ -319,14 +428,39 @@ function Thread({ cycle, edit, n, canComment }: { cycle: Cycle; edit: Participan
       ) : comments.data.length === 0 ? (
         <p>{t('reviews.comments.none')}</p>
       ) : (
-        <CommentTree cycle={cycle} editId={edit.id} comments={comments.data} parentId={null} canComment={canComment} />
+        <CommentTree
+          cycle={cycle}
+          editId={edit.id}
+          comments={comments.data}
+          parentId={null}
+          canComment={canComment}
+        />
       )}
-      {canComment && <CommentForm cycle={cycle} editId={edit.id} formId={`comment-${n}`} label={t('reviews.comments.add')} />}
+      {canComment && (
+        <CommentForm
+          cycle={cycle}
+          editId={edit.id}
+          formId={`comment-${n}`}
+          label={t('reviews.comments.add')}
+        />
+      )}
     </section>
   );
 }
 
-function CommentTree({ cycle, editId, comments, parentId, canComment }: { cycle: Cycle; editId: string; comments: Comment[]; parentId: string | null; canComment: boolean }) {
+function CommentTree({
+  cycle,
+  editId,
+  comments,
+  parentId,
+  canComment,
+}: {
+  cycle: Cycle;
+  editId: string;
+  comments: Comment[];
+  parentId: string | null;
+  canComment: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
@@ -335,7 +469,10 @@ function CommentTree({ cycle, editId, comments, parentId, canComment }: { cycle:
   const authorOf = (c: Comment) =>
     c.author
       ? c.author.memberState && c.author.role === 'member_state'
-        ? t('reviews.comments.authorFromState', { name: c.author.name, state: t(`common.memberStates.${c.author.memberState}`) })
+        ? t('reviews.comments.authorFromState', {
+            name: c.author.name,
+            state: t(`common.memberStates.${c.author.memberState}`),
+          })
         : c.author.name
       : t('reviews.comments.someone');
   return (
@@ -366,10 +503,19 @@ function CommentTree({ cycle, editId, comments, parentId, canComment }: { cycle:
             ) : (
               <LinkButton onClick={() => setReplyingTo(c.id)}>
                 {t('reviews.comments.reply')}
-                <span className="visually-hidden"> {t('reviews.comments.toAuthor', { author: authorOf(c) })}</span>
+                <span className="visually-hidden">
+                  {' '}
+                  {t('reviews.comments.toAuthor', { author: authorOf(c) })}
+                </span>
               </LinkButton>
             ))}
-          <CommentTree cycle={cycle} editId={editId} comments={comments} parentId={c.id} canComment={canComment} />
+          <CommentTree
+            cycle={cycle}
+            editId={editId}
+            comments={comments}
+            parentId={c.id}
+            canComment={canComment}
+          />
         </li>
       ))}
     </ul>
@@ -402,10 +548,10 @@ function CommentForm({
   const day = useDay();
   const headingId = useId();
   const [sent, setSent] = useState(0);
-  const schema = z.preprocess((values) => ({ ...(values as CommentFormValues), editId, parentId }), commentInput) as unknown as z.ZodType<
-    CommentInput,
-    CommentFormValues
-  >;
+  const schema = z.preprocess(
+    (values) => ({ ...(values as CommentFormValues), editId, parentId }),
+    commentInput,
+  ) as unknown as z.ZodType<CommentInput, CommentFormValues>;
   const form = useForm<CommentFormValues, unknown, CommentInput>({
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
@@ -469,7 +615,11 @@ function PublishedRecord({ edits }: { edits: RecordEdit[] }) {
               <p className="review-card__tags">
                 <ResolutionTag kind={edit.resolution?.kind} />
               </p>
-              {edit.resolution?.finalDiff ? <EditDiff diff={edit.resolution.finalDiff} /> : edit.diff && <EditDiff diff={edit.diff} />}
+              {edit.resolution?.finalDiff ? (
+                <EditDiff diff={edit.resolution.finalDiff} />
+              ) : (
+                edit.diff && <EditDiff diff={edit.diff} />
+              )}
               <h4 className="heading-s">{t('reviews.edit.rationale')}</h4>
               <p className="review-pre">{edit.rationale}</p>
               {edit.resolution && (
@@ -484,8 +634,11 @@ function PublishedRecord({ edits }: { edits: RecordEdit[] }) {
                   <ul>
                     {edit.positions.map((p) => (
                       <li key={p.id}>
-                        {t(`common.memberStates.${p.memberState}`)}: <PositionTag kind={p.kind} /> {p.text && <span className="review-pre">{p.text}</span>}
-                        {p.answer && <p className="hint">{t('reviews.record.answered', { answer: p.answer })}</p>}
+                        {t(`common.memberStates.${p.memberState}`)}: <PositionTag kind={p.kind} />{' '}
+                        {p.text && <span className="review-pre">{p.text}</span>}
+                        {p.answer && (
+                          <p className="hint">{t('reviews.record.answered', { answer: p.answer })}</p>
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -493,13 +646,22 @@ function PublishedRecord({ edits }: { edits: RecordEdit[] }) {
               )}
               {edit.comments.length > 0 && (
                 <>
-                  <h4 className="heading-s">{t('reviews.comments.heading', { count: edit.comments.length })}</h4>
+                  <h4 className="heading-s">
+                    {t('reviews.comments.heading', { count: edit.comments.length })}
+                  </h4>
                   <ul>
                     {edit.comments.map((c) => (
                       <li key={c.id}>
-                        <span className="review-comment__meta">{t('reviews.comments.meta', { author: c.author?.name ?? t('reviews.comments.someone'), date: format.dateTime(c.createdAt) })}</span>
+                        <span className="review-comment__meta">
+                          {t('reviews.comments.meta', {
+                            author: c.author?.name ?? t('reviews.comments.someone'),
+                            date: format.dateTime(c.createdAt),
+                          })}
+                        </span>
                         <p className="review-pre">{c.body}</p>
-                        {c.answer && <p className="hint">{t('reviews.record.answered', { answer: c.answer })}</p>}
+                        {c.answer && (
+                          <p className="hint">{t('reviews.record.answered', { answer: c.answer })}</p>
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -512,4 +674,3 @@ function PublishedRecord({ edits }: { edits: RecordEdit[] }) {
     </section>
   );
 }
-

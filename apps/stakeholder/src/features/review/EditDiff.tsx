@@ -62,10 +62,20 @@ function Field({ change }: { change: FieldChange }) {
     return (
       <>
         {change.terms.map((term) => (
-          <Entries key={term.term} label={`${label} (${t(`reviews.term.${term.term}`)})`} entries={term.entries} />
+          <Entries
+            key={term.term}
+            label={`${label} (${t(`reviews.term.${term.term}`)})`}
+            entries={term.entries}
+          />
         ))}
         {change.moved.map((m, i) => (
-          <p key={i}>{t('reviews.diff.moved', { text: m.text, from: t(`reviews.term.${m.from}`), to: t(`reviews.term.${m.to}`) })}</p>
+          <p key={i}>
+            {t('reviews.diff.moved', {
+              text: m.text,
+              from: t(`reviews.term.${m.from}`),
+              to: t(`reviews.term.${m.to}`),
+            })}
+          </p>
         ))}
       </>
     );
@@ -95,7 +105,14 @@ function Entries({ label, entries }: { label: string; entries: EntryChange[] }) 
             ) : (
               <>
                 <span className="text-secondary">{t(`reviews.diff.entry.${e.status}`)} </span>
-                <Diff parts={[{ type: e.status === 'added' ? 'insert' : 'delete', value: e.name ? `${e.name}: ${e.text}` : e.text }]} />
+                <Diff
+                  parts={[
+                    {
+                      type: e.status === 'added' ? 'insert' : 'delete',
+                      value: e.name ? `${e.name}: ${e.text}` : e.text,
+                    },
+                  ]}
+                />
               </>
             )}
           </li>

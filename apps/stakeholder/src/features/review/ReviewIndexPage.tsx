@@ -49,11 +49,20 @@ function CycleList({ cycles }: { cycles: CycleSummary[] }) {
             <p className="review-card__tags">
               <StageTag stage={c.stage} />
             </p>
-            {phase && <p>{t('reviews.index.phaseUntil', { phase: t(`reviews.stage.${phase.phase}`), date: day(phase.plannedEnd) })}</p>}
+            {phase && (
+              <p>
+                {t('reviews.index.phaseUntil', {
+                  phase: t(`reviews.stage.${phase.phase}`),
+                  date: day(phase.plannedEnd),
+                })}
+              </p>
+            )}
             {c.adoptedEditionNumber !== null && (
               <ul>
                 <li>
-                  <Link to={`/review/editions/${c.adoptedEditionNumber}`}>{t('reviews.index.youSaid', { number: c.adoptedEditionNumber })}</Link>
+                  <Link to={`/review/editions/${c.adoptedEditionNumber}`}>
+                    {t('reviews.index.youSaid', { number: c.adoptedEditionNumber })}
+                  </Link>
                 </li>
                 <li>
                   <Link to={`/editions/compare?from=${c.baseEditionNumber}&to=${c.adoptedEditionNumber}`}>

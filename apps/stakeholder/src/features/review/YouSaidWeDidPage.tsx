@@ -60,7 +60,11 @@ function YouSaidWeDid({ record }: { record: Record }) {
     <>
       <div className="two-thirds">
         <p className="lead">
-          {t('reviews.youSaid.lead', { number: record.edition, cycle: record.cycle.title, date: format.date(record.cycle.publishedAt) })}
+          {t('reviews.youSaid.lead', {
+            number: record.edition,
+            cycle: record.cycle.title,
+            date: format.date(record.cycle.publishedAt),
+          })}
         </p>
         <ul>
           <li>
@@ -84,11 +88,15 @@ function YouSaidWeDid({ record }: { record: Record }) {
       </ol>
       {record.rejected.length > 0 && (
         <>
-          <h2 className="heading-l">{t('reviews.youSaid.rejectedHeading', { count: record.rejected.length })}</h2>
+          <h2 className="heading-l">
+            {t('reviews.youSaid.rejectedHeading', { count: record.rejected.length })}
+          </h2>
           <ul className="review-list-plain">
             {record.rejected.map((r, index) => (
               <li key={r.editId} className="review-card review-card--rejected">
-                <h3 className="heading-s review-card__title">{title(r.payload, record.changes.length + index + 1)}</h3>
+                <h3 className="heading-s review-card__title">
+                  {title(r.payload, record.changes.length + index + 1)}
+                </h3>
                 <p className="review-pre">{r.answer}</p>
               </li>
             ))}
@@ -121,7 +129,9 @@ function ChangeCard({ change, heading }: { change: Change; heading: string }) {
         </>
       )}
       <h4 className="heading-s">{t('reviews.youSaid.youSaid')}</h4>
-      {change.contributions.length === 0 && change.assessmentIds.length === 0 && change.positions.length === 0 ? (
+      {change.contributions.length === 0 &&
+      change.assessmentIds.length === 0 &&
+      change.positions.length === 0 ? (
         <p>{t('reviews.youSaid.noSources')}</p>
       ) : (
         <ul>
@@ -139,7 +149,15 @@ function ChangeCard({ change, heading }: { change: Change; heading: string }) {
                     .filter(Boolean)
                     .join(' · ')}
                 </span>{' '}
-                <Link to={`/consultations/${c.roundId}`}>{c.roundTitle ? String(typeof c.roundTitle === 'object' ? (c.roundTitle as { en?: string }).en ?? '' : c.roundTitle) : t('reviews.youSaid.round')}</Link>
+                <Link to={`/consultations/${c.roundId}`}>
+                  {c.roundTitle
+                    ? String(
+                        typeof c.roundTitle === 'object'
+                          ? ((c.roundTitle as { en?: string }).en ?? '')
+                          : c.roundTitle,
+                      )
+                    : t('reviews.youSaid.round')}
+                </Link>
               </p>
               {c.hidden ? (
                 <p className="hint">{t('reviews.youSaid.moderated')}</p>
@@ -152,10 +170,13 @@ function ChangeCard({ change, heading }: { change: Change; heading: string }) {
               )}
             </li>
           ))}
-          {change.assessmentIds.length > 0 && <li>{t('reviews.youSaid.assessments', { count: change.assessmentIds.length })}</li>}
+          {change.assessmentIds.length > 0 && (
+            <li>{t('reviews.youSaid.assessments', { count: change.assessmentIds.length })}</li>
+          )}
           {change.positions.map((p) => (
             <li key={p.id}>
-              {t(`common.memberStates.${p.memberState}`)}: <PositionTag kind={p.kind} /> {p.text && <span className="review-pre">{p.text}</span>}
+              {t(`common.memberStates.${p.memberState}`)}: <PositionTag kind={p.kind} />{' '}
+              {p.text && <span className="review-pre">{p.text}</span>}
               {p.answer && <p className="hint">{t('reviews.record.answered', { answer: p.answer })}</p>}
             </li>
           ))}

@@ -13,7 +13,19 @@ export function FieldsFor({ formId, children }: { formId: string; children: Reac
   return <FormIdContext.Provider value={formId}>{children}</FormIdContext.Provider>;
 }
 
-export function TextArea({ name, label, hint, optional, rows = 5 }: { name: string; label: ReactNode; hint?: ReactNode; optional?: boolean; rows?: number }) {
+export function TextArea({
+  name,
+  label,
+  hint,
+  optional,
+  rows = 5,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  rows?: number;
+}) {
   const { t } = useTranslation();
   const tm = useMessage();
   const formId = useContext(FormIdContext);
@@ -21,7 +33,8 @@ export function TextArea({ name, label, hint, optional, rows = 5 }: { name: stri
   const id = fieldId(formId, name);
   const raw = get(formState.errors, name) as { message?: string; type?: string } | undefined;
   const error = raw ? raw.message || 'validation.invalid' : undefined;
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={cx('form-group', error && 'form-group--error')}>
       <label className="label" htmlFor={id}>
@@ -35,7 +48,8 @@ export function TextArea({ name, label, hint, optional, rows = 5 }: { name: stri
       )}
       {error && (
         <p id={`${id}-error`} className="field-error">
-          <span className="visually-hidden">{t('layout.errorPrefix')}</span> {tm(error, { form: formId, path: name })}
+          <span className="visually-hidden">{t('layout.errorPrefix')}</span>{' '}
+          {tm(error, { form: formId, path: name })}
         </p>
       )}
       <textarea

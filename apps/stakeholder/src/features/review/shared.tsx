@@ -40,7 +40,8 @@ export function useServerMessage() {
   const { i18n } = useTranslation();
   const tm = useMessage();
   return useCallback(
-    (error: unknown): string => tm(mapServerError(error, (k) => i18n.exists(k)).message ?? { key: 'errors.internal' }),
+    (error: unknown): string =>
+      tm(mapServerError(error, (k) => i18n.exists(k)).message ?? { key: 'errors.internal' }),
     [i18n, tm],
   );
 }
@@ -67,5 +68,10 @@ export function useEditTitle() {
 export function useDay() {
   const { i18n } = useTranslation();
   return (day: string | null | undefined) =>
-    day ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`)) : '';
+    day
+      ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : i18n.language, {
+          dateStyle: 'long',
+          timeZone: 'UTC',
+        }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`))
+      : '';
 }
