@@ -11,7 +11,8 @@ export interface ChartRow {
 
 /**
  * A horizontal bar per row, drawn with CSS, followed by a table with the same numbers. The bars are hidden from
- * assistive technology: the table is the accessible version, and it is always on the page, not behind a toggle.
+ * assistive technology: the table is the accessible version, and it is always on the page, not behind a toggle. Its
+ * caption is for screen readers; the heading above the chart says the same on screen.
  */
 export function BarChart({
   caption,
@@ -46,6 +47,7 @@ export function BarChart({
       </div>
       <DataTable<ChartRow>
         caption={caption}
+        captionHidden
         rows={rows}
         rowKey={(r) => r.key}
         columns={[

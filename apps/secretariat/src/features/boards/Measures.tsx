@@ -1,5 +1,5 @@
 import type { PeriodMeasures } from '@musyawarah/core/boards/rules';
-import { ErrorNotice, Loading } from '@musyawarah/ui';
+import { DataTable, ErrorNotice, Loading } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -102,6 +102,8 @@ export function Measures({ boardId }: { boardId: string }) {
                 ]}
               />
 
+              <MemberParticipation boardId={boardId} />
+
               <h3 className="heading-m">{t('boards.measures.engagement')}</h3>
               <p className="hint">{t('boards.measures.engagementHint')}</p>
               <BarChart
@@ -141,6 +143,42 @@ export function Measures({ boardId }: { boardId: string }) {
             </>
           );
         })()
+      )}
+    </>
+  );
+}
+
+/** Participation per member over time: sessions held that each was invited to, how many they attended, their rate. */
+function MemberParticipation({ boardId }: { boardId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const participation = useQuery(trpc.boards.participation.queryOptions({ boardId }));
+  if (participation.isPending) return <Loading />;
+  if (participation.isError) return <ErrorNotice error={participation.error} onRetry={() => void participation.refetch()} />;
+  const members = participation.data.members;
+  return (
+    <>
+      <h4 className="heading-s">{t('boards.measures.byMember')}</h4>
+      {members.length === 0 ? (
+        <p>{t('boards.measures.noMembers')}</p>
+      ) : (
+        <DataTable
+          caption={t('boards.measures.byMember')}
+          captionHidden
+          rows={members}
+          rowKey={(m) => m.userId}
+          columns={[
+            { key: 'name', header: t('boards.seats.columns.member'), rowHeader: true, cell: (m) => m.name ?? t('boards.inputs.formerMember') },
+            { key: 'invited', header: t('boards.measures.invitedTo'), className: 'numeric', cell: (m) => m.invited },
+            { key: 'present', header: t('boards.measures.attended'), className: 'numeric', cell: (m) => m.present },
+            {
+              key: 'rate',
+              header: t('boards.measures.rate'),
+              className: 'numeric',
+              cell: (m) => (m.rate === null ? '—' : t('boards.monitor.percent', { value: m.rate })),
+            },
+          ]}
+        />
       )}
     </>
   );

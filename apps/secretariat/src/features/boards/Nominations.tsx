@@ -16,6 +16,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { useTRPC, type Outputs } from '../../trpc';
 import { localToIso } from '../consultations/datetime';
 import { DateTimeField, FieldsFor, TextArea } from '../consultations/fields';
@@ -23,6 +24,12 @@ import type { BoardDetail } from './BoardPage';
 import { english, NominationStatusTag, today, useConstituencyLabel, useServerMessage } from './shared';
 
 type Nomination = Outputs['boards']['nominations'][number];
+
+/** The call form holds the user's wall times (datetime-local); the schema wants instants with their offset. */
+const callFormSchema = z.preprocess((values) => {
+  const v = values as { opensAt?: string; closesAt?: string };
+  return { ...v, opensAt: localToIso(v.opensAt), closesAt: localToIso(v.closesAt) };
+}, callInput) as unknown as z.ZodType<z.output<typeof callInput>, { boardId: string; description: { en: string }; opensAt: string; closesAt: string }>;
 
 export function Nominations({ board }: { board: BoardDetail }) {
   const { t } = useTranslation();
@@ -126,7 +133,7 @@ function OpenCall({ board, onDone, onCancel }: { board: BoardDetail; onDone: () 
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useZodForm(callInput, {
+  const form = useZodForm(callFormSchema, {
     defaultValues: { boardId: board.id, description: { en: '' }, opensAt: '', closesAt: '' } as never,
   });
   const create = useMutation(trpc.boards.createCall.mutationOptions());
