@@ -279,6 +279,13 @@ test('the published review pages and the comment-period view of the demo cycle p
   await sec.getByRole('link', { name: /Demo: first review/ }).click();
   await sec.getByRole('heading', { level: 1, name: /Demo: first review/ }).waitFor();
   const cycleUrl = sec.url();
+  await sec.getByRole('link', { name: 'Change the plan' }).click();
+  await sec.getByRole('heading', { level: 1, name: 'Change the plan' }).waitFor();
+  await checkPage(sec, 'sec-cycle-plan');
+  await sec.getByLabel('Publication date').fill('2027-03-01');
+  await sec.getByRole('button', { name: 'Save the plan' }).click();
+  await sec.getByText('The plan was saved.').waitFor();
+  await sec.getByText('1 March 2027').first().waitFor();
   await sec.goto(`${cycleUrl}/assessments`);
   await sec.getByRole('heading', { level: 2, name: 'Results by action area' }).waitFor();
   await checkPage(sec, 'sec-assessments');

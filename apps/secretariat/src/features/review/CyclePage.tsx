@@ -18,7 +18,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import './review.css';
 import { CycleSections, StageTag, downloadText, useServerMessage } from './shared';
@@ -39,7 +39,11 @@ export function CyclePage() {
   const cycle = useCycle(cycleId);
   const initial = (location.state as { notice?: string } | null)?.notice;
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(
-    initial === 'created' ? { text: t('reviews.cycle.created'), n: 0 } : null,
+    initial === 'created'
+      ? { text: t('reviews.cycle.created'), n: 0 }
+      : initial === 'planSaved'
+        ? { text: t('reviews.cycle.planSaved'), n: 0 }
+        : null,
   );
   return (
     <Page
@@ -124,6 +128,11 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
         ]}
       />
       {cycle.description && <p className="prose review-pre">{cycle.description}</p>}
+      {stage !== 'adopted' && (
+        <p>
+          <Link to={`/review/cycles/${cycle.id}/plan`}>{t('reviews.cycle.changePlan')}</Link>
+        </p>
+      )}
 
       <h2 className="heading-l" id="timeline-heading">
         {t('reviews.timeline.heading')}

@@ -9,17 +9,22 @@ import {
   Form,
   InsetText,
   Loading,
+  NotificationBanner,
   Page,
   RadioGroupField,
+  errorKey,
 } from '@musyawarah/ui';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { useTRPC, type Outputs } from '../../trpc';
 import { FieldsFor, Input, TextArea } from '../consultations/fields';
+import { useCycle, type Cycle } from './CyclePage';
 import './review.css';
+import { useServerMessage } from './shared';
 
 type Framework = NonNullable<Outputs['review']['framework']>;
 
@@ -52,21 +57,76 @@ export function NewCyclePage() {
           </p>
         </InsetText>
       ) : (
-        <CycleForm framework={framework.data} />
+        <CycleForm framework={framework.data} frameworkVersion={framework.data.version} />
       )}
     </Page>
   );
 }
 
-function CycleForm({ framework }: { framework: Framework }) {
+/** `/review/cycles/:cycleId/plan`: the cycle's title, audience, publication date and planned dates (never actual ones). */
+export function EditCyclePage() {
+  const { t } = useTranslation();
+  const { cycleId = '' } = useParams();
+  const cycle = useCycle(cycleId);
+  const [reloaded, setReloaded] = useState(0);
+  return (
+    <Page
+      title={t('reviews.newCycle.editTitle')}
+      caption={cycle.data?.title}
+      backLink={{ to: `/review/cycles/${cycleId}`, label: t('reviews.sections.timeline') }}
+    >
+      {reloaded > 0 && (
+        <NotificationBanner tone="success" focusOnMount key={reloaded}>
+          <p>{t('reviews.conflict.reloaded')}</p>
+        </NotificationBanner>
+      )}
+      {cycle.isPending ? (
+        <Loading />
+      ) : cycle.isError ? (
+        <ErrorNotice error={cycle.error} onRetry={() => void cycle.refetch()} />
+      ) : cycle.data.stage === 'adopted' ? (
+        <InsetText>
+          <p>{t('reviews.newCycle.adopted')}</p>
+        </InsetText>
+      ) : (
+        <CycleForm
+          key={cycle.data.version}
+          frameworkVersion={cycle.data.frameworkVersion}
+          cycle={cycle.data}
+          onReloaded={() => setReloaded((n) => n + 1)}
+        />
+      )}
+    </Page>
+  );
+}
+
+function CycleForm({
+  framework,
+  frameworkVersion,
+  cycle,
+  onReloaded,
+}: {
+  framework?: Framework;
+  frameworkVersion: number;
+  cycle?: Cycle;
+  onReloaded?: () => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const serverMessage = useServerMessage();
+  const [conflict, setConflict] = useState<string | null>(null);
   const start = addDays(dayOf(new Date()), 7);
-  const planned = plannedPhasesFrom(framework.document.timeline, start);
+  const planned = cycle
+    ? cycle.phases.map((p) => ({ phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd }))
+    : plannedPhasesFrom(framework?.document.timeline ?? [], start);
   const schema = z.preprocess(
-    (values) => ({ ...(values as CycleFormValues), frameworkVersion: framework.version }),
+    (values) => ({
+      ...(values as CycleFormValues),
+      frameworkVersion,
+      baseEditionNumber: cycle?.baseEditionNumber,
+    }),
     cycleInput,
   ) as unknown as z.ZodType<CycleInput, CycleFormValues>;
   const form = useForm<CycleFormValues, unknown, CycleInput>({
@@ -74,72 +134,106 @@ function CycleForm({ framework }: { framework: Framework }) {
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
     defaultValues: {
-      title: '',
-      description: '',
-      audience: 'all_participants',
-      publicationDate: planned[planned.length - 1]!.plannedEnd,
+      title: cycle?.title ?? '',
+      description: cycle?.description ?? '',
+      audience: cycle?.audience ?? 'all_participants',
+      publicationDate: cycle?.publicationDate ?? planned[planned.length - 1]!.plannedEnd,
       phases: planned,
     },
     resolver: zodResolver(schema) as unknown as Resolver<CycleFormValues, unknown, CycleInput>,
   });
   const create = useMutation(trpc.review.createCycle.mutationOptions());
+  const update = useMutation(trpc.review.updateCycle.mutationOptions());
 
   const onSubmit = async (values: CycleInput) => {
-    const created = await create.mutateAsync(values);
+    setConflict(null);
+    try {
+      const saved = cycle
+        ? await update.mutateAsync({ cycleId: cycle.id, expectedVersion: cycle.version, cycle: values })
+        : await create.mutateAsync(values);
+      await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
+      void navigate(`/review/cycles/${saved.id}`, { state: { notice: cycle ? 'planSaved' : 'created' } });
+    } catch (error) {
+      if (errorKey(error) === 'review.cycleConflict') {
+        setConflict(serverMessage(error));
+        return;
+      }
+      throw error;
+    }
+  };
+
+  const reload = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
-    void navigate(`/review/cycles/${created.id}`, { state: { notice: 'created' } });
+    setConflict(null);
+    onReloaded?.();
   };
 
   return (
-    <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
-      <FieldsFor formId={FORM_ID}>
-        <p>
-          {t('reviews.newCycle.framework', { version: framework.version, title: framework.document.title })}
-        </p>
-        <Input name="title" label={t('reviews.newCycle.cycleTitle')} width="full" />
-        <TextArea name="description" label={t('reviews.newCycle.description')} optional rows={4} />
-        <RadioGroupField
-          name="audience"
-          legend={t('reviews.newCycle.audience')}
-          options={CYCLE_AUDIENCES.map((a) => ({
-            value: a,
-            label: t(`reviews.audience.${a}`),
-            hint: t(`reviews.audienceHint.${a}`),
-          }))}
-        />
-        <h2 className="heading-l">{t('reviews.newCycle.phasesHeading')}</h2>
-        <p className="hint">{t('reviews.newCycle.phasesHint')}</p>
-        {CYCLE_PHASES.map((phase, index) => (
-          <fieldset key={phase} className="fieldset review-repeat">
-            <legend className="legend">{t(`reviews.stage.${phase}`)}</legend>
-            <Input
-              name={`phases.${index}.plannedStart`}
-              label={t('reviews.newCycle.plannedStart')}
-              type="date"
-              width="20"
-            />
-            <Input
-              name={`phases.${index}.plannedEnd`}
-              label={t('reviews.newCycle.plannedEnd')}
-              type="date"
-              width="20"
-            />
-          </fieldset>
-        ))}
-        <Input
-          name="publicationDate"
-          label={t('reviews.newCycle.publicationDate')}
-          hint={t('reviews.newCycle.publicationDateHint')}
-          type="date"
-          width="20"
-        />
-        <ButtonGroup>
-          <Button type="submit" isBusy={form.formState.isSubmitting}>
-            {t('reviews.newCycle.create')}
+    <>
+      {conflict && (
+        <NotificationBanner tone="error" focusOnMount>
+          <p>{conflict}</p>
+          <p>{t('reviews.conflict.explain')}</p>
+          <Button variant="secondary" onClick={() => void reload()}>
+            {t('reviews.conflict.reload')}
           </Button>
-          <Link to="/review">{t('reviews.common.cancel')}</Link>
-        </ButtonGroup>
-      </FieldsFor>
-    </Form>
+        </NotificationBanner>
+      )}
+      <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
+        <FieldsFor formId={FORM_ID}>
+          {framework && (
+            <p>
+              {t('reviews.newCycle.framework', {
+                version: framework.version,
+                title: framework.document.title,
+              })}
+            </p>
+          )}
+          <Input name="title" label={t('reviews.newCycle.cycleTitle')} width="full" />
+          <TextArea name="description" label={t('reviews.newCycle.description')} optional rows={4} />
+          <RadioGroupField
+            name="audience"
+            legend={t('reviews.newCycle.audience')}
+            options={CYCLE_AUDIENCES.map((a) => ({
+              value: a,
+              label: t(`reviews.audience.${a}`),
+              hint: t(`reviews.audienceHint.${a}`),
+            }))}
+          />
+          <h2 className="heading-l">{t('reviews.newCycle.phasesHeading')}</h2>
+          <p className="hint">{t('reviews.newCycle.phasesHint')}</p>
+          {CYCLE_PHASES.map((phase, index) => (
+            <fieldset key={phase} className="fieldset review-repeat">
+              <legend className="legend">{t(`reviews.stage.${phase}`)}</legend>
+              <Input
+                name={`phases.${index}.plannedStart`}
+                label={t('reviews.newCycle.plannedStart')}
+                type="date"
+                width="20"
+              />
+              <Input
+                name={`phases.${index}.plannedEnd`}
+                label={t('reviews.newCycle.plannedEnd')}
+                type="date"
+                width="20"
+              />
+            </fieldset>
+          ))}
+          <Input
+            name="publicationDate"
+            label={t('reviews.newCycle.publicationDate')}
+            hint={t('reviews.newCycle.publicationDateHint')}
+            type="date"
+            width="20"
+          />
+          <ButtonGroup>
+            <Button type="submit" isBusy={form.formState.isSubmitting}>
+              {cycle ? t('reviews.newCycle.save') : t('reviews.newCycle.create')}
+            </Button>
+            <Link to={cycle ? `/review/cycles/${cycle.id}` : '/review'}>{t('reviews.common.cancel')}</Link>
+          </ButtonGroup>
+        </FieldsFor>
+      </Form>
+    </>
   );
 }

@@ -9,6 +9,7 @@ const named = <K extends string>(load: () => Promise<Record<K, React.ComponentTy
 const ReviewHomePage = named(() => import('./ReviewHomePage'), 'ReviewHomePage');
 const FrameworkPage = named(() => import('./FrameworkPage'), 'FrameworkPage');
 const NewCyclePage = named(() => import('./NewCyclePage'), 'NewCyclePage');
+const EditCyclePage = named(() => import('./NewCyclePage'), 'EditCyclePage');
 const CyclePage = named(() => import('./CyclePage'), 'CyclePage');
 const AssessmentResultsPage = named(() => import('./AssessmentResultsPage'), 'AssessmentResultsPage');
 const EditsPage = named(() => import('./EditsPage'), 'EditsPage');
@@ -28,6 +29,7 @@ export function reviewRoutes(guarded: (page: ReactNode) => ReactNode): RouteObje
     { path: 'review/framework', element: page(<FrameworkPage />) },
     { path: 'review/cycles/new', element: page(<NewCyclePage />) },
     { path: 'review/cycles/:cycleId', element: page(<CyclePage />) },
+    { path: 'review/cycles/:cycleId/plan', element: page(<EditCyclePage />) },
     { path: 'review/cycles/:cycleId/assessments', element: page(<AssessmentResultsPage />) },
     { path: 'review/cycles/:cycleId/edits', element: page(<EditsPage />) },
     { path: 'review/cycles/:cycleId/edits/new', element: page(<NewEditPage />) },
