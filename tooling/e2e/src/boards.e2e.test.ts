@@ -286,6 +286,17 @@ describe.sequential('advisory boards', () => {
     await page.getByText('on “Complaints and redress”').waitFor();
     await shot(page, 'stk-session');
 
+    // After the inaugural meeting (under way), the satisfaction and trust survey, answered without a name.
+    await page.goto(`${platform.url}/boards/mine/sessions/${board.sessionId}`);
+    await page.getByRole('heading', { level: 2, name: 'How did the session go?' }).waitFor();
+    await page.getByRole('group', { name: 'How satisfied are you with this session?' }).getByLabel('4 – high').check();
+    await page.getByRole('group', { name: /How much do you trust/ }).getByLabel('3 – neither high nor low').check();
+    await expect(page.getByLabel('Stay anonymous').isChecked()).resolves.toBe(true);
+    await shot(page, 'stk-survey');
+    await page.getByRole('button', { name: 'Send answers' }).click();
+    await page.getByText('Thank you. Your answers have been sent.').waitFor();
+    await page.getByText('You have answered the survey for this session.').waitFor();
+
     await page.goto(`${platform.url}/boards/mine/${board.id}`);
     await page.getByRole('heading', { level: 1, name: board.name }).waitFor();
     await shot(page, 'stk-member-board');

@@ -234,7 +234,8 @@ function Input({ session, onDone }: { session: MemberSession; onDone: (text: str
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const format = useZonedFormat();
-  const empty: InputValues = { agendaItemId: undefined, actionId: undefined, text: '' };
+  // '' (not undefined) so a reset also clears what the selects show.
+  const empty: InputValues = { agendaItemId: '', actionId: '', text: '' };
   const form = useForm<InputValues>({
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',

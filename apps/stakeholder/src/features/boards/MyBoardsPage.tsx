@@ -116,7 +116,7 @@ function BoardEntry({ entry }: { entry: MyBoard }) {
                 ) : s.rsvpOpen ? (
                   <Tag tone="yellow">{t('boards.mine.replyNeeded')}</Tag>
                 ) : (
-                  t('boards.rsvp.none')
+                  t('boards.mine.repliesClosed')
                 )}
               </p>
             </li>
