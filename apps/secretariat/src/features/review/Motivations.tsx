@@ -1,4 +1,4 @@
-import { Button, ErrorNotice, Loading, Tag, cx, fieldId, useMessage } from '@musyawarah/ui';
+import { Button, ErrorNotice, Loading, Tag, cx, fieldId, useFormat, useMessage } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { get, useFieldArray, useFormContext } from 'react-hook-form';
@@ -7,7 +7,11 @@ import { useTRPC } from '../../trpc';
 import type { EditFormValues } from './editForm';
 
 const english = (value: unknown) =>
-  value && typeof value === 'object' && 'en' in value ? String((value as { en: unknown }).en ?? '') : '';
+  typeof value === 'string'
+    ? value
+    : value && typeof value === 'object' && 'en' in value
+      ? String((value as { en: unknown }).en ?? '')
+      : '';
 
 const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -57,6 +61,10 @@ export function MotivationsField({ formId, cycleId }: { formId: string; cycleId:
       <ContributionFinder
         linked={linked}
         onLink={(targetId, label) => add('contribution', targetId, label)}
+      />
+      <BoardSessionFinder
+        linked={linked}
+        onLink={(targetId, label) => add('board_session', targetId, label)}
       />
       <AssessmentFinder
         cycleId={cycleId}
@@ -212,6 +220,87 @@ function AssessmentFinder({
             })}
           </ul>
         )}
+      </div>
+    </details>
+  );
+}
+
+function BoardSessionFinder({
+  linked,
+  onLink,
+}: {
+  linked: Set<string>;
+  onLink: (id: string, label: string) => void;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const format = useFormat();
+  const selectId = useId();
+  const [boardId, setBoardId] = useState('');
+  const boards = useQuery(trpc.boards.adminList.queryOptions());
+  const sessions = useQuery({ ...trpc.boards.sessions.queryOptions({ boardId }), enabled: boardId !== '' });
+  const boardName = english(boards.data?.find((b) => b.id === boardId)?.name);
+  return (
+    <details className="details">
+      <summary className="details__summary">{t('reviews.motivations.findSession')}</summary>
+      <div className="details__text">
+        {boards.isPending ? (
+          <Loading />
+        ) : boards.isError ? (
+          <ErrorNotice error={boards.error} onRetry={() => void boards.refetch()} />
+        ) : (
+          <div className="form-group">
+            <label className="label" htmlFor={selectId}>
+              {t('reviews.motivations.board')}
+            </label>
+            <select
+              id={selectId}
+              className="select"
+              value={boardId}
+              onChange={(e) => setBoardId(e.target.value)}
+            >
+              <option value="">{t('common.selectPlaceholder')}</option>
+              {boards.data.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {english(b.name)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {boardId !== '' &&
+          (sessions.isPending ? (
+            <Loading />
+          ) : sessions.isError ? (
+            <ErrorNotice error={sessions.error} onRetry={() => void sessions.refetch()} />
+          ) : sessions.data.length === 0 ? (
+            <p>{t('reviews.motivations.noSessions')}</p>
+          ) : (
+            <ul className="review-list-plain">
+              {sessions.data.map((s) => {
+                const label = t('reviews.motivations.sessionLabel', {
+                  session: english(s.title),
+                  board: boardName,
+                  date: format.date(s.startsAt),
+                });
+                const isLinked = linked.has(`board_session:${s.id}`);
+                return (
+                  <li key={s.id}>
+                    {label}{' '}
+                    <Button
+                      variant="secondary"
+                      size="small"
+                      disabled={isLinked}
+                      onClick={() => onLink(s.id, label)}
+                    >
+                      {isLinked ? t('reviews.motivations.linked') : t('reviews.motivations.link')}
+                      <span className="visually-hidden"> {label}</span>
+                    </Button>
+                  </li>
+                );
+              })}
+            </ul>
+          ))}
       </div>
     </details>
   );

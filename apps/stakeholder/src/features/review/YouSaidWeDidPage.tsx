@@ -131,6 +131,7 @@ function ChangeCard({ change, heading }: { change: Change; heading: string }) {
       <h4 className="heading-s">{t('reviews.youSaid.youSaid')}</h4>
       {change.contributions.length === 0 &&
       change.assessmentIds.length === 0 &&
+      change.boardSessionIds.length === 0 &&
       change.positions.length === 0 ? (
         <p>{t('reviews.youSaid.noSources')}</p>
       ) : (
@@ -170,6 +171,9 @@ function ChangeCard({ change, heading }: { change: Change; heading: string }) {
               )}
             </li>
           ))}
+          {change.boardSessionIds.length > 0 && (
+            <li>{t('reviews.youSaid.sessions', { count: change.boardSessionIds.length })}</li>
+          )}
           {change.assessmentIds.length > 0 && (
             <li>{t('reviews.youSaid.assessments', { count: change.assessmentIds.length })}</li>
           )}
