@@ -130,7 +130,7 @@ describe.sequential('advisory boards', () => {
     await page.getByLabel('Closes', { exact: true }).fill(jakartaLocal(new Date(Date.now() + 14 * 86_400_000)));
     await page.getByRole('button', { name: 'Open the call' }).click();
     await page.getByText('The call for nominations has been opened.').waitFor();
-    await page.getByText(/^Open from .*: 0 nominations$/).waitFor();
+    await page.getByRole('listitem').filter({ hasText: /Open from .*: 0 nominations/ }).getByRole('button', { name: 'Close the call now' }).waitFor();
   });
 
   test('a stakeholder applies for a seat, after being told what is missing', async () => {

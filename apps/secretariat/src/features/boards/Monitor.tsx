@@ -72,7 +72,7 @@ export function Monitor({ boardId }: { boardId: string }) {
   const amount = useAmount();
   if (monitor.isPending) return <Loading />;
   if (monitor.isError) return <ErrorNotice error={monitor.error} onRetry={() => void monitor.refetch()} />;
-  const { evaluations, countedSeats } = monitor.data;
+  const { evaluations, countedSeats, composition } = monitor.data;
   const unmet = evaluations.filter((e) => !e.met);
   return (
     <>
@@ -125,6 +125,39 @@ export function Monitor({ boardId }: { boardId: string }) {
           />
         </>
       )}
+      <Composition composition={composition} />
+    </>
+  );
+}
+
+/** Who holds the counted seats today, by constituency, Member State and declared gender (roles include observers). */
+function Composition({ composition }: { composition: Record<'byConstituency' | 'byMemberState' | 'byGender' | 'byRole', Record<string, number>> }) {
+  const { t } = useTranslation();
+  const label = useConstituencyLabel();
+  const groups = [
+    { key: 'byConstituency', name: (k: string) => label(k) },
+    { key: 'byMemberState', name: (k: string) => (k === 'undeclared' ? t('boards.seats.noState') : t(`common.memberStates.${k}`)) },
+    { key: 'byGender', name: (k: string) => (k === 'undeclared' ? t('boards.seats.genderNotSaid') : t(`boards.gender.${k}`)) },
+    { key: 'byRole', name: (k: string) => t(`boards.role.${k}`) },
+  ] as const;
+  return (
+    <>
+      <h3 className="heading-m">{t('boards.monitor.compositionHeading')}</h3>
+      {groups.map((g) => {
+        const rows = Object.entries(composition[g.key]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+        return (
+          <DataTable
+            key={g.key}
+            caption={t(`boards.monitor.composition.${g.key}`)}
+            rows={rows}
+            rowKey={([k]) => k}
+            columns={[
+              { key: 'value', header: t(`boards.monitor.composition.${g.key}`), rowHeader: true, cell: ([k]) => g.name(k) },
+              { key: 'seats', header: t('boards.monitor.columns.seats'), className: 'numeric', cell: ([, n]) => n },
+            ]}
+          />
+        );
+      })}
     </>
   );
 }

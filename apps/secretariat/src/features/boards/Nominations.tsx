@@ -106,6 +106,12 @@ function Calls({ board, onDone }: { board: BoardDetail; onDone: (text: string) =
                 closes: format.dateTime(c.closesAt),
                 count: c.nominations,
               })}
+              {c.open && (
+                <>
+                  {' '}
+                  <CloseCall callId={c.id} onDone={onDone} />
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -126,6 +132,27 @@ function Calls({ board, onDone }: { board: BoardDetail; onDone: (text: string) =
           </Button>
         ))}
     </>
+  );
+}
+
+function CloseCall({ callId, onDone }: { callId: string; onDone: (text: string) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const serverMessage = useServerMessage();
+  const close = useMutation(
+    trpc.boards.closeCall.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
+        onDone(t('boards.calls.closedNotice'));
+      },
+      onError: (error) => onDone(serverMessage(error)),
+    }),
+  );
+  return (
+    <LinkButton tone="warning" onClick={() => close.mutate({ callId })} aria-disabled={close.isPending || undefined}>
+      {t('boards.calls.closeNow')}
+    </LinkButton>
   );
 }
 
