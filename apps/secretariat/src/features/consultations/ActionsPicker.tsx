@@ -10,7 +10,7 @@ import { useTRPC } from '../../trpc';
  * The Roadmap actions a round asks about: a react-aria list box with multiple selection (arrow keys move, Space ticks),
  * grouped by action area; the chosen ones are listed below it with a button to remove each.
  */
-export function ActionsPicker({ formId }: { formId: string }) {
+export function ActionsPicker({ formId, label, hint }: { formId: string; label?: string; hint?: string }) {
   const { t } = useTranslation();
   const tm = useMessage();
   const trpc = useTRPC();
@@ -29,10 +29,10 @@ export function ActionsPicker({ formId }: { formId: string }) {
   return (
     <div className={cx('form-group', error && 'form-group--error')}>
       <p className="label" id={labelId}>
-        {t('consultations.editor.actions')} <span className="optional">{t('layout.optional')}</span>
+        {label ?? t('consultations.editor.actions')} <span className="optional">{t('layout.optional')}</span>
       </p>
       <div className="hint" id={hintId}>
-        {t('consultations.editor.actionsHint')}
+        {hint ?? t('consultations.editor.actionsHint')}
       </div>
       {error && (
         <p className="field-error" id={`${id}-error`}>
