@@ -7,6 +7,7 @@ import {
   DEMO_MEMBER_STATE,
   DEMO_PASSWORD,
   DEMO_SECRETARIAT,
+  DEMO_STAKEHOLDER,
   launchBrowser,
   startPlatform,
   type BrowserHandle,
@@ -241,6 +242,15 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await visitor.locator('ins').filter({ hasText: 'with civil society' }).first().waitFor();
   await visitor.goto(`${platform.url}/actions/C3.3`);
   await visitor.getByText(newText).first().waitFor();
+
+  // ── The contributor: My contributions says what became of the feedback ──
+  const contributor = await browser.newPage({ viewport: { width: 375, height: 800 } });
+  await signIn(contributor, DEMO_STAKEHOLDER.email, '');
+  await contributor.goto(`${platform.url}/my-contributions`);
+  const entry = contributor.getByRole('listitem').filter({ hasText: source.receiptReference });
+  await entry.getByText(/the edit it motivated was accepted/).waitFor();
+  await entry.getByRole('link', { name: 'see what changed in edition 2' }).click();
+  await contributor.waitForURL(/\/review\/editions\/2$/);
 }, 300_000);
 
 test('the published review pages and the comment-period view of the demo cycle pass axe at both widths', async () => {

@@ -146,11 +146,43 @@ function SubmittedEntry({ contribution: c }: { contribution: MyContribution }) {
       label: t('consultations.mine.response'),
       value: c.response ? <span className="pre-line">{c.response}</span> : t('consultations.mine.noResponse'),
     },
+    { key: 'review', label: t('consultations.mine.review'), value: <ReviewOutcome contributionId={c.id} /> },
   ];
   return (
     <li className="mine-entry" aria-labelledby={headingId}>
       <RoundTitle contribution={c} id={headingId} />
       <SummaryList rows={rows} />
     </li>
+  );
+}
+
+/**
+ * What became of the feedback in the Roadmap's review (C3.3 traceability): the proposed edits that cite it, how each
+ * was resolved and the edition that adopted it.
+ */
+function ReviewOutcome({ contributionId }: { contributionId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const outcome = useQuery(trpc.review.outcomeOfContribution.queryOptions({ contributionId }));
+  if (outcome.isPending) return <>{t('consultations.mine.reviewLoading')}</>;
+  if (outcome.isError || outcome.data.edits.length === 0) return <>{t('consultations.mine.reviewNone')}</>;
+  return (
+    <ul className="list-plain">
+      {outcome.data.edits.map((edit) => (
+        <li key={edit.editId}>
+          <Link to={`/review/${edit.cycleId}`}>{edit.cycleTitle}</Link>
+          {': '}
+          {edit.resolution ? t(`consultations.mine.reviewResolution.${edit.resolution.kind}`) : t('consultations.mine.reviewPending')}
+          {edit.adoptedEditionNumber !== null && (
+            <>
+              {' — '}
+              <Link to={`/review/editions/${edit.adoptedEditionNumber}`}>
+                {t('consultations.mine.reviewAdopted', { edition: edit.adoptedEditionNumber })}
+              </Link>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
