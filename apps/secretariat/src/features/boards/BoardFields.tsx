@@ -30,7 +30,7 @@ export function BoardFields({ formId }: { formId: string }) {
         />
       )}
       <TextArea name="mandate.en" label={t('boards.editor.mandate')} hint={t('boards.editor.mandateHint')} rows={6} />
-      <ActionsPicker formId={formId} />
+      <ActionsPicker formId={formId} label={t('boards.editor.actions')} hint={t('boards.editor.actionsHint')} />
 
       <h2 className="heading-l">{t('boards.editor.lifeHeading')}</h2>
       <Input name="lifeStartsOn" type="date" label={t('boards.editor.lifeStartsOn')} width="20" />

@@ -65,7 +65,7 @@ export function SessionFields({ formId, boardActions }: { formId: string; boardA
 
       <h2 className="heading-l">{t('boards.sessionEditor.agendaHeading')}</h2>
       <Agenda boardActions={boardActions} />
-      <ActionsPicker formId={formId} />
+      <ActionsPicker formId={formId} label={t('boards.sessionEditor.actions')} hint={t('boards.sessionEditor.actionsHint')} />
     </>
   );
 }
