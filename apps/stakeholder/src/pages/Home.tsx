@@ -1,7 +1,7 @@
 import { ButtonLink, InsetText, useDocumentTitle } from '@musyawarah/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { OpenRoundsSection } from '../features/consultations/routes';
+import { OpenRoundsSection } from '../features/consultations/OpenRoundsSection';
 import { useMe } from '../session';
 
 const ACTIONS = [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './limits';
 
 /** Field-level messages are translation keys; the apps translate them next to the field. */
 export const emailField = z
@@ -15,5 +16,4 @@ export const nameField = z
   .min(1, { error: 'validation.required' })
   .max(200, { error: 'validation.tooLong' });
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };

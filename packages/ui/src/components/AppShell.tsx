@@ -1,8 +1,10 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import { LinkButton } from './Button';
-import { LanguageSwitcher } from './LanguageSwitcher';
+
+// The switcher is a react-aria menu: loaded after the page so react-aria stays out of the start-up bundle.
+const LanguageSwitcher = lazy(() => import('./LanguageSwitcher').then((m) => ({ default: m.LanguageSwitcher })));
 
 export interface NavItem {
   to: string;
@@ -106,7 +108,9 @@ export function AppShell({
               ) : (
                 signedOutLinks
               )}
-              <LanguageSwitcher />
+              <Suspense fallback={null}>
+                <LanguageSwitcher />
+              </Suspense>
             </div>
           </div>
         </div>

@@ -1,4 +1,4 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@musyawarah/core/schemas/fields';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@musyawarah/core/schemas/limits';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../errors/server-error';

@@ -1,15 +1,15 @@
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
-import { AssessmentPage } from './AssessmentPage';
-import { ComparePage } from './ComparePage';
-import { EditAssessmentPage } from './EditAssessmentPage';
-import { SavedAssessmentPage } from './SavedAssessmentPage';
-import { TryResultPage } from './TryResultPage';
 
-/** Children of `/assessment` in the app's router. */
+const page =
+  <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) =>
+  async () => ({ Component: pick(await load()) });
+
+/** Children of `/assessment` in the app's router; each page loads on demand (route `lazy`). */
 export const assessmentRoutes: RouteObject[] = [
-  { index: true, element: <AssessmentPage /> },
-  { path: 'result', element: <TryResultPage /> },
-  { path: 'compare', element: <ComparePage /> },
-  { path: ':id', element: <SavedAssessmentPage /> },
-  { path: ':id/edit', element: <EditAssessmentPage /> },
+  { index: true, lazy: page(() => import('./AssessmentPage'), (m) => m.AssessmentPage) },
+  { path: 'result', lazy: page(() => import('./TryResultPage'), (m) => m.TryResultPage) },
+  { path: 'compare', lazy: page(() => import('./ComparePage'), (m) => m.ComparePage) },
+  { path: ':id', lazy: page(() => import('./SavedAssessmentPage'), (m) => m.SavedAssessmentPage) },
+  { path: ':id/edit', lazy: page(() => import('./EditAssessmentPage'), (m) => m.EditAssessmentPage) },
 ];

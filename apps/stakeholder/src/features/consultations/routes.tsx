@@ -1,16 +1,14 @@
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
-import { ReceiptPage } from './ReceiptPage';
-import { RespondPage } from './RespondPage';
-import { RoundPage } from './RoundPage';
-import { RoundsListPage } from './RoundsListPage';
 
-export { MyContributionsPage } from './MyContributionsPage';
-export { OpenRoundsSection } from './OpenRoundsSection';
+const page =
+  <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) =>
+  async () => ({ Component: pick(await load()) });
 
-/** Children of `/consultations` in the app's router. */
+/** Children of `/consultations` in the app's router; each page loads on demand (route `lazy`). */
 export const consultationRoutes: RouteObject[] = [
-  { index: true, element: <RoundsListPage /> },
-  { path: ':id', element: <RoundPage /> },
-  { path: ':id/respond', element: <RespondPage /> },
-  { path: ':id/receipt/:ref', element: <ReceiptPage /> },
+  { index: true, lazy: page(() => import('./RoundsListPage'), (m) => m.RoundsListPage) },
+  { path: ':id', lazy: page(() => import('./RoundPage'), (m) => m.RoundPage) },
+  { path: ':id/respond', lazy: page(() => import('./RespondPage'), (m) => m.RespondPage) },
+  { path: ':id/receipt/:ref', lazy: page(() => import('./ReceiptPage'), (m) => m.ReceiptPage) },
 ];
