@@ -11,12 +11,12 @@ export function Root() {
   const navigation = [
     { to: '/', label: t('shell.nav.home'), end: true },
     { to: '/actions', label: t('shell.nav.roadmap') },
-    { to: '/assessment', label: t('assessment.nav') },
-    { to: '/consultations', label: t('consultations.nav.rounds') },
-    { to: '/boards', label: t('boards.nav') },
-    { to: '/review', label: t('reviews.nav') },
-    ...(user ? [{ to: '/my-contributions', label: t('consultations.nav.mine') }] : []),
-    ...(user ? [{ to: '/boards/mine', label: t('boards.navMine') }] : []),
+    { to: '/assessment', label: t('shell.nav.assessment') },
+    { to: '/consultations', label: t('shell.nav.rounds') },
+    { to: '/boards', label: t('shell.nav.boards') },
+    { to: '/review', label: t('shell.nav.review') },
+    ...(user ? [{ to: '/my-contributions', label: t('shell.nav.mine') }] : []),
+    ...(user ? [{ to: '/boards/mine', label: t('shell.nav.myBoards') }] : []),
     ...(user ? [{ to: '/account', label: t('shell.nav.account') }] : []),
     // Secretariat staff also use the other app; a plain link (full page load) to /secretariat/.
     ...(user?.role === 'secretariat'

@@ -1,15 +1,14 @@
 import '@musyawarah/ui/styles.css';
-import { createI18n, createQueryClient } from '@musyawarah/ui';
+import { createQueryClient } from '@musyawarah/ui';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router';
-import { appResources } from './resources';
+import { i18n } from './i18n';
 import { router } from './router';
 import { TRPCProvider, createApiClient, ME_QUERY_KEY_PREFIX } from './trpc';
 
-const i18n = createI18n(appResources);
 const queryClient = createQueryClient({
   // The session ended: forget the user; pages that need one send the visitor to sign in.
   onUnauthorized: (client) => client.setQueriesData({ queryKey: ME_QUERY_KEY_PREFIX }, null),

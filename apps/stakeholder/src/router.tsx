@@ -1,11 +1,11 @@
 import { NotFoundPage, RouteErrorPage } from '@musyawarah/ui';
-import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { assessmentRoutes } from './features/assessment/routes';
 import { boardRoutes } from './features/boards/routes';
 import { consultationRoutes } from './features/consultations/routes';
 import { editionRoutes } from './features/editions/routes';
 import { reviewRoutes } from './features/review/routes';
+import { lazyPage, loadAllTranslations } from './i18n';
 import { HomePage } from './pages/Home';
 import { Root } from './Root';
 import { RequireSignIn } from './session';
@@ -14,7 +14,7 @@ import { RequireSignIn } from './session';
  * Pages other than the home page load on demand (route `lazy`), so a first visit downloads the shell and the home
  * page only — the initial-JavaScript budget in bench/ is 150 KB gzip, and the catalogue pages alone bring the Roadmap.
  */
-const page = <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) => async () => ({ Component: pick(await load()) });
+const page = lazyPage;
 
 export const router = createBrowserRouter([
   {
@@ -43,7 +43,7 @@ export const router = createBrowserRouter([
           {
             path: 'account',
             lazy: async () => {
-              const { AccountPage } = await import('./pages/Account');
+              const [{ AccountPage }] = await Promise.all([import('./pages/Account'), loadAllTranslations()]);
               return {
                 element: (
                   <RequireSignIn>

@@ -1,6 +1,7 @@
 export * from './api/client';
 export * from './errors/server-error';
 export * from './i18n';
+export * from './i18n/full';
 export * from './i18n/translate';
 export * from './components/AppShell';
 export * from './components/Button';

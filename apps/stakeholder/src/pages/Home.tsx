@@ -1,8 +1,16 @@
-import { ButtonLink, InsetText, useDocumentTitle } from '@musyawarah/ui';
+import { ButtonLink, InsetText, Loading, useDocumentTitle } from '@musyawarah/ui';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { OpenRoundsSection } from '../features/consultations/OpenRoundsSection';
+import { loadAllTranslations } from '../i18n';
 import { useMe } from '../session';
+
+// The open rounds arrive from the API anyway; their cards and the consultation texts load alongside, off the start-up bundle.
+const OpenRoundsSection = lazy(() =>
+  Promise.all([import('../features/consultations/OpenRoundsSection'), loadAllTranslations()]).then(([m]) => ({
+    default: m.OpenRoundsSection,
+  })),
+);
 
 const ACTIONS = [
   { code: 'C2.1', key: 'c21' },
@@ -42,16 +50,18 @@ export function HomePage() {
         <h2 className="heading-l" id="open-consultations">
           {t('home.consultations.title')}
         </h2>
-        <OpenRoundsSection
-          empty={
-            <InsetText>
-              <p>
-                <strong>{t('home.consultations.none')}</strong>
-              </p>
-              <p>{t('home.consultations.noneHint')}</p>
-            </InsetText>
-          }
-        />
+        <Suspense fallback={<Loading />}>
+          <OpenRoundsSection
+            empty={
+              <InsetText>
+                <p>
+                  <strong>{t('home.consultations.none')}</strong>
+                </p>
+                <p>{t('home.consultations.noneHint')}</p>
+              </InsetText>
+            }
+          />
+        </Suspense>
       </section>
 
       <section aria-labelledby="what-for">

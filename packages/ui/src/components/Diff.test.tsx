@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../i18n';
+import { createI18n } from '../i18n/full';
 import { Diff } from './Diff';
 
 const i18n = createI18n({}, { lng: 'en' });

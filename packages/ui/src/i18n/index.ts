@@ -1,16 +1,5 @@
 import i18next, { type i18n as I18n, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import auth from '../locales/en/auth.json';
-import common from '../locales/en/common.json';
-import errors from '../locales/en/errors.json';
-import layout from '../locales/en/layout.json';
-import validation from '../locales/en/validation.json';
-import assessments from '../locales/en/assessments.json';
-import contribution from '../locales/en/contribution.json';
-import round from '../locales/en/round.json';
-import board from '../locales/en/board.json';
-import edition from '../locales/en/edition.json';
-import review from '../locales/en/review.json';
 
 /**
  * Keys are written `namespace.path.to.key` everywhere, including the translation keys the API and the shared zod
@@ -19,14 +8,6 @@ import review from '../locales/en/review.json';
  */
 export const KEY_SEPARATOR = '.';
 
-/** Namespaces shipped by the UI kit; every app adds its own. */
-export const sharedResources = {
-  en: { assessments, auth, board, common, contribution, edition, errors, layout, review, round, validation },
-} satisfies Record<
-  string,
-  ResourceLanguage
->;
-export const SHARED_NAMESPACES = Object.keys(sharedResources.en);
 
 /**
  * Languages the interface is translated into. English is ASEAN's working language; add a locale here once its
@@ -91,12 +72,14 @@ export type AppResources = Record<string, ResourceLanguage>;
  * Creates the i18next instance for an app: shared namespaces plus the app's own (`{ en: { home, account, … } }`).
  * Resources are bundled (no extra requests on slow links); when more languages arrive they can move to lazy chunks.
  */
-export function createI18n(appResources: AppResources, options: { lng?: string } = {}): I18n {
+
+/** createI18n with a chosen set of shared namespaces (see ./startup.ts). */
+export function initI18n(shared: AppResources, appResources: AppResources, options: { lng?: string }): I18n {
   const instance = i18next.createInstance();
   const resources: Record<string, ResourceLanguage> = {};
-  for (const lng of new Set([...Object.keys(sharedResources), ...Object.keys(appResources)])) {
+  for (const lng of new Set([...Object.keys(shared), ...Object.keys(appResources)])) {
     resources[lng] = {
-      ...(sharedResources as Record<string, ResourceLanguage>)[lng],
+      ...(shared as Record<string, ResourceLanguage>)[lng],
       ...appResources[lng],
     };
   }

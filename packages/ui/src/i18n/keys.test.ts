@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MEMBER_STATE_CODES, ROLES, STAKEHOLDER_GROUPS } from '@musyawarah/core/domain';
 import { describe, expect, it } from 'vitest';
-import { sharedResources } from './index';
+import { sharedResources } from './full';
 import { collectKeys, collectSchemaKeys, listSourceFiles, missingKeys } from '../testing/i18n-coverage';
 
 const here = dirname(fileURLToPath(import.meta.url));

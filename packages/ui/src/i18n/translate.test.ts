@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from './index';
+import { createI18n } from './full';
 import { candidateKeys } from './translate';
 
 describe('candidateKeys', () => {

@@ -1,9 +1,5 @@
-import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
-
-const page =
-  <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) =>
-  async () => ({ Component: pick(await load()) });
+import { lazyPage as page } from '../../i18n';
 
 /** Children of `/assessment` in the app's router; each page loads on demand (route `lazy`). */
 export const assessmentRoutes: RouteObject[] = [
