@@ -1,6 +1,7 @@
 // AI advisory boards (issue #4): every rule of "Rules that must hold", through the real router on PGlite or, with
 // TEST_DATABASE_URL, on PostgreSQL (where the concurrent acceptances really run in parallel).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boardDay } from '@musyawarah/core';
 import { listAuditEntries } from '@musyawarah/db';
 import { createTestApi, rejection, type TestApi } from './test-support';
 
@@ -13,7 +14,8 @@ beforeAll(async () => {
 afterAll(async () => api.close());
 
 const DAY = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+// Board dates are days at the Secretariat in Jakarta (core's boardDay), not UTC days.
+const day = (offset: number) => boardDay(new Date(Date.now() + offset * DAY));
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 const MARGINALISED = ['persons_with_disabilities', 'indigenous_peoples', 'women', 'youth', 'older_persons', 'rural_communities', 'ethnic_religious_minorities', 'migrant_workers', 'lgbtiq', 'low_income_communities'];
 

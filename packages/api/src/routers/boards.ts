@@ -84,7 +84,7 @@ import {
   trainingInput,
   trainingUpdateInput,
   unknownCriteria,
-  utcDay,
+  boardDay,
   NOMINATION_STATUSES,
   type AttendanceStatus,
   type BoardStatus,
@@ -144,7 +144,7 @@ const boardIdInput = z.object({ boardId: uuid });
 const sessionIdInput = z.object({ sessionId: uuid });
 
 const conflict = (message: string) => new TRPCError({ code: 'CONFLICT', message });
-const today = () => utcDay(new Date());
+const today = () => boardDay(new Date());
 const asDate = (value: Date | string) => new Date(value);
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -834,7 +834,7 @@ export const boardsRouter = router({
       if (input.status === 'dissolved') {
         const ended = await tx
           .updateTable('board_seat')
-          .set({ ended_at: now, ended_on: utcDay(now), end_reason: 'board_dissolved', updated_at: now })
+          .set({ ended_at: now, ended_on: boardDay(now), end_reason: 'board_dissolved', updated_at: now })
           .where('board_id', '=', before.id)
           .where('ended_at', 'is', null)
           .returningAll()
@@ -955,8 +955,8 @@ export const boardsRouter = router({
       await lockBoard(tx, seat.board_id);
       if (seat.ended_at !== null) throw conflict('board.seatEnded');
       const now = new Date();
-      const endedOn = input.endedOn ?? utcDay(now);
-      if (endedOn > utcDay(now)) throw new FieldError('BAD_REQUEST', { endedOn: ['board.validation.endedInFuture'] });
+      const endedOn = input.endedOn ?? boardDay(now);
+      if (endedOn > boardDay(now)) throw new FieldError('BAD_REQUEST', { endedOn: ['board.validation.endedInFuture'] });
       const after = await tx
         .updateTable('board_seat')
         .set({ ended_at: now, ended_on: endedOn, end_reason: input.reason, end_note: input.note ?? null, updated_at: now })

@@ -16,6 +16,7 @@ import {
   surveyIsOpen,
   unknownCriteria,
   utcDay,
+  boardDay,
   type SessionParticipationInput,
 } from './rules';
 import { BOARD_STATUSES } from './vocabulary';
@@ -163,6 +164,9 @@ describe('periods and the four measures', () => {
     expect(periodsBetween(at('2026-02-15T00:00:00Z'), at('2026-07-01T00:00:00Z'), 'quarter').map((p) => p.key)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
     expect(periodsBetween(at('2026-11-30T23:00:00Z'), at('2027-01-01T00:00:00Z'), 'month').map((p) => p.key)).toEqual(['2026-11', '2026-12', '2027-01']);
     expect(utcDay(at('2026-11-30T23:00:00-05:00'))).toBe('2026-12-01');
+    // Board days are Jakarta's (UTC+7): 17:30 UTC is already the next day there, 16:59 UTC is not.
+    expect(boardDay(at('2026-11-23T17:30:00Z'))).toBe('2026-11-24');
+    expect(boardDay(at('2026-11-23T16:59:00Z'))).toBe('2026-11-23');
   });
 
   it('measures representation at the end of each period, participation, engagement and satisfaction within it', () => {

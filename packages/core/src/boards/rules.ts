@@ -9,6 +9,20 @@ export function utcDay(instant: Date): string {
   return instant.toISOString().slice(0, 10);
 }
 
+/**
+ * Board dates (lives, seat terms, the day a seat ended) are calendar days at the ASEAN Secretariat in Jakarta, for the
+ * server and both apps alike: a seat the Secretariat gives "from today" counts today, wherever the server runs (UTC)
+ * and whatever the clock of the browser it was given from.
+ */
+export const BOARD_TIME_ZONE = 'Asia/Jakarta';
+
+const boardDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: BOARD_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date of an instant at the Secretariat (`YYYY-MM-DD`). */
+export function boardDay(instant: Date): string {
+  return boardDayFormat.format(instant);
+}
+
 export interface BoardLife {
   startsOn: string;
   /** null: the board has no planned end. */
@@ -281,7 +295,8 @@ const within = (d: Date, p: Period) => d.getTime() >= p.start.getTime() && d.get
 export function boardMeasures(input: MeasuresInput): PeriodMeasures[] {
   const marginalised = new Set(input.marginalised);
   return periodsBetween(input.from, input.now, input.period).map((p) => {
-    const lastDay = utcDay(new Date(Math.min(p.end.getTime() - 1, input.now.getTime())));
+    // The current period is measured today at the Secretariat (where seat terms are dated); past ones on their last day.
+    const lastDay = p.end.getTime() - 1 >= input.now.getTime() ? boardDay(input.now) : utcDay(new Date(p.end.getTime() - 1));
     const held = input.seats.filter((s) => seatHeldOn(s, lastDay));
     const counted = held.filter(countsTowardsTargets);
     const marginalisedSeats = counted.filter((s) => s.constituencies.some((c) => marginalised.has(c))).length;

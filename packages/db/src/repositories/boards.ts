@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
+import { boardDay } from '@musyawarah/core';
 import type { Executor } from '../client';
 import type { Database } from '../schema';
 
@@ -280,7 +281,7 @@ export async function listBoardIdsOfMember(db: Executor, userId: string): Promis
  * board identifies the person any more, while counts, attendance and inputs stay in the record.
  */
 export async function releaseBoardPlacesOfDeletedUser(db: Executor, user: { id: string; email: string }, now: Date = new Date()) {
-  const today = now.toISOString().slice(0, 10);
+  const today = boardDay(now);
   const seats = await db
     .updateTable('board_seat')
     .set({ ended_on: sql`greatest(term_starts_on, ${today}::date)`, ended_at: now, end_reason: 'resigned', updated_at: now })

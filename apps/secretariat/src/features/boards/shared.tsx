@@ -1,3 +1,4 @@
+import { boardDay } from '@musyawarah/core/boards/rules';
 import { errorKey, mapServerError, Tag, useMessage, type Option } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
@@ -67,10 +68,9 @@ export function useServerMessage() {
   );
 }
 
-/** Today's calendar date in the user's zone, `YYYY-MM-DD` (board lives and seat terms are dates). */
+/** Today at the Secretariat, `YYYY-MM-DD`: board lives and seat terms are calendar days in Jakarta (core's boardDay). */
 export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return boardDay(new Date());
 }
 
 /** A calendar date (`YYYY-MM-DD`) in words, without shifting it through a time zone. */
