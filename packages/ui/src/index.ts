@@ -7,6 +7,7 @@ export * from './components/AppShell';
 export * from './components/Button';
 export * from './components/Dialog';
 export * from './components/Diff';
+export * from './components/EditDiff';
 export * from './components/Feedback';
 export * from './components/Form';
 export * from './components/LanguageSwitcher';

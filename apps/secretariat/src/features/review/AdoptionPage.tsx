@@ -18,7 +18,7 @@ import { Link, useParams } from 'react-router';
 import { useTRPC } from '../../trpc';
 import { useCycle, type Cycle } from './CyclePage';
 import { useEditRows, useEditTitle, type EditRow } from './EditsPage';
-import './review.css';
+import '@musyawarah/ui/review.css';
 import { CycleSections, useServerMessage } from './shared';
 
 /** `/review/cycles/:cycleId/adoption`: the draft becomes the current edition, once every edit is resolved. */

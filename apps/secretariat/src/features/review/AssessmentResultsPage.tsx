@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import { useCycle } from './CyclePage';
-import './review.css';
+import '@musyawarah/ui/review.css';
 import { CycleSections, ScrollRegion } from './shared';
 
 type Results = Outputs['review']['assessmentResults'];

@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
-import './review.css';
+import '@musyawarah/ui/review.css';
 import { CycleSections, StageTag, downloadText, useServerMessage } from './shared';
 
 export type Cycle = Outputs['review']['adminCycle'];

@@ -22,7 +22,7 @@ import { z } from 'zod';
 import { useTRPC } from '../../trpc';
 import { Checkboxes, FieldsFor, Input, Select, TextArea } from '../consultations/fields';
 import { useCycle, type Cycle } from './CyclePage';
-import { DiffLegend, EditDiff } from './EditDiff';
+import { DiffLegend, EditDiff } from '@musyawarah/ui';
 import {
   EDIT_KINDS,
   ENTRY_FIELDS,
@@ -41,7 +41,7 @@ import {
 import { MotivationsField } from './Motivations';
 import { useBaseCatalogue } from './baseCatalogue';
 import { useEditRows, type EditRow } from './EditsPage';
-import './review.css';
+import '@musyawarah/ui/review.css';
 import { CycleSections, useServerMessage } from './shared';
 
 export type Edit = EditRow['edit'];

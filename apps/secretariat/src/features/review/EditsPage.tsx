@@ -20,9 +20,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import { useCycle, type Cycle } from './CyclePage';
-import { DiffLegend, EditDiff } from './EditDiff';
+import { DiffLegend, EditDiff } from '@musyawarah/ui';
 import { editLocation } from './editForm';
-import './review.css';
+import '@musyawarah/ui/review.css';
 import { CycleSections, ResolutionTag, useServerMessage } from './shared';
 
 /** An edit with every state's position and the whole thread (the Secretariat's view of the matrix). */

@@ -21,7 +21,7 @@ import { Link } from 'react-router';
 import { z } from 'zod';
 import { useTRPC, type Outputs } from '../../trpc';
 import { FieldsFor, Input, TextArea } from '../consultations/fields';
-import './review.css';
+import '@musyawarah/ui/review.css';
 import { useServerMessage } from './shared';
 
 type Framework = NonNullable<Outputs['review']['framework']>;

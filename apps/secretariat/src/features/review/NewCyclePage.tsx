@@ -23,7 +23,7 @@ import { z } from 'zod';
 import { useTRPC, type Outputs } from '../../trpc';
 import { FieldsFor, Input, TextArea } from '../consultations/fields';
 import { useCycle, type Cycle } from './CyclePage';
-import './review.css';
+import '@musyawarah/ui/review.css';
 import { useServerMessage } from './shared';
 
 type Framework = NonNullable<Outputs['review']['framework']>;

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { Outputs } from '../../trpc';
 import { useCycle } from './CyclePage';
 import { useEditRows, useEditTitle } from './EditsPage';
-import './review.css';
+import '@musyawarah/ui/review.css';
 import { CycleSections, PositionTag, ScrollRegion } from './shared';
 
 /** `/review/cycles/:cycleId/positions`: every edit against the positions of all 11 Member States. */

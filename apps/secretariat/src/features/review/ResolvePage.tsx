@@ -23,11 +23,11 @@ import { useNavigate, useParams } from 'react-router';
 import { useTRPC } from '../../trpc';
 import { FieldsFor, TextArea, Checkboxes } from '../consultations/fields';
 import { useCycle, type Cycle } from './CyclePage';
-import { DiffLegend, EditDiff } from './EditDiff';
+import { DiffLegend, EditDiff } from '@musyawarah/ui';
 import { useBaseCatalogue } from './baseCatalogue';
 import { EditCard, useEditRows, type EditRow } from './EditsPage';
 import { editLocation, remapFieldErrors } from './editForm';
-import './review.css';
+import '@musyawarah/ui/review.css';
 import { CycleSections, PositionTag, ResolutionTag, useServerMessage } from './shared';
 
 type Comment = EditRow['comments'][number];

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTRPC } from '../../trpc';
-import './review.css';
+import '@musyawarah/ui/review.css';
 import { StageTag } from './shared';
 
 /** `/review`: the framework in force and every review cycle. */

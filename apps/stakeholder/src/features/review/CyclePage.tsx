@@ -32,7 +32,7 @@ import { useMe } from '../../session';
 import { useTRPC, type Me, type Outputs } from '../../trpc';
 import { Breadcrumbs } from '../catalogue/Breadcrumbs';
 import { FieldsFor, TextArea } from './fields';
-import { DiffLegend, EditDiff } from './EditDiff';
+import { DiffLegend, EditDiff } from '@musyawarah/ui';
 import './review.css';
 import { PositionTag, ResolutionTag, StageTag, useDay, useEditTitle, useServerMessage } from './shared';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import { Breadcrumbs } from '../catalogue/Breadcrumbs';
-import { DiffLegend, EditDiff } from './EditDiff';
+import { DiffLegend, EditDiff } from '@musyawarah/ui';
 import './review.css';
 import { PositionTag, ResolutionTag, useEditTitle } from './shared';
 

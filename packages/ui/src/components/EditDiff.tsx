@@ -1,21 +1,19 @@
 import type { EditionDiff, EntryChange, FieldChange, TextDiff } from '@musyawarah/core/editions/diff';
-import { Diff, DiffLegend } from '@musyawarah/ui';
+import { Diff } from './Diff';
 import { useTranslation } from 'react-i18next';
-
-export { DiffLegend };
 
 /** What one edit changes: the edition diff's areas, sub-actions and fields, each text as the kit's word-level `Diff`. */
 export function EditDiff({ diff }: { diff: EditionDiff }) {
   const { t } = useTranslation();
-  if (diff.actionAreas.length === 0) return <p className="hint">{t('reviews.diff.noChange')}</p>;
+  if (diff.actionAreas.length === 0) return <p className="hint">{t('edition.editDiff.diff.noChange')}</p>;
   return (
     <div className="review-diff">
       {diff.actionAreas.map((area) => (
         <div key={area.id}>
           <p className="heading-s">
             {area.status === 'changed'
-              ? t('reviews.diff.areaChanged', { id: area.id, title: area.title })
-              : t(`reviews.diff.area.${area.status}`, { id: area.id, title: area.title })}
+              ? t('edition.editDiff.diff.areaChanged', { id: area.id, title: area.title })
+              : t(`edition.editDiff.diff.area.${area.status}`, { id: area.id, title: area.title })}
           </p>
           {area.status === 'changed' && (
             <>
@@ -26,8 +24,8 @@ export function EditDiff({ diff }: { diff: EditionDiff }) {
                 <div key={sub.id} className="review-diff__sub">
                   <p className="heading-s">
                     {sub.status === 'changed'
-                      ? t('reviews.diff.subChanged', { id: sub.id, title: sub.title })
-                      : t(`reviews.diff.sub.${sub.status}`, { id: sub.id, title: sub.title })}
+                      ? t('edition.editDiff.diff.subChanged', { id: sub.id, title: sub.title })
+                      : t(`edition.editDiff.diff.sub.${sub.status}`, { id: sub.id, title: sub.title })}
                   </p>
                   {sub.status === 'changed' && sub.fields.map((field, i) => <Field key={i} change={field} />)}
                 </div>
@@ -42,7 +40,7 @@ export function EditDiff({ diff }: { diff: EditionDiff }) {
 
 function Field({ change }: { change: FieldChange }) {
   const { t } = useTranslation();
-  const label = t(`reviews.field.${change.field}`);
+  const label = t(`edition.editDiff.field.${change.field}`);
   if (change.field === 'title')
     return (
       <p>
@@ -54,8 +52,10 @@ function Field({ change }: { change: FieldChange }) {
     return (
       <p>
         <strong>{label}: </strong>
-        {change.added.length > 0 && t('reviews.diff.criteriaAdded', { ids: change.added.join(', ') })}{' '}
-        {change.removed.length > 0 && t('reviews.diff.criteriaRemoved', { ids: change.removed.join(', ') })}
+        {change.added.length > 0 &&
+          t('edition.editDiff.diff.criteriaAdded', { ids: change.added.join(', ') })}{' '}
+        {change.removed.length > 0 &&
+          t('edition.editDiff.diff.criteriaRemoved', { ids: change.removed.join(', ') })}
       </p>
     );
   if (change.field === 'milestones')
@@ -64,16 +64,16 @@ function Field({ change }: { change: FieldChange }) {
         {change.terms.map((term) => (
           <Entries
             key={term.term}
-            label={`${label} (${t(`reviews.term.${term.term}`)})`}
+            label={`${label} (${t(`edition.editDiff.term.${term.term}`)})`}
             entries={term.entries}
           />
         ))}
         {change.moved.map((m, i) => (
           <p key={i}>
-            {t('reviews.diff.moved', {
+            {t('edition.editDiff.diff.moved', {
               text: m.text,
-              from: t(`reviews.term.${m.from}`),
-              to: t(`reviews.term.${m.to}`),
+              from: t(`edition.editDiff.term.${m.from}`),
+              to: t(`edition.editDiff.term.${m.to}`),
             })}
           </p>
         ))}
@@ -94,7 +94,9 @@ function Entries({ label, entries }: { label: string; entries: EntryChange[] }) 
           <li key={i}>
             {e.status === 'changed' ? (
               <>
-                <span className="text-secondary">{t('reviews.diff.entryChanged', { n: e.index + 1 })} </span>
+                <span className="text-secondary">
+                  {t('edition.editDiff.diff.entryChanged', { n: e.index + 1 })}{' '}
+                </span>
                 {e.name && e.name.length > 0 && (
                   <>
                     <Words diff={e.name} />:{' '}
@@ -104,7 +106,7 @@ function Entries({ label, entries }: { label: string; entries: EntryChange[] }) 
               </>
             ) : (
               <>
-                <span className="text-secondary">{t(`reviews.diff.entry.${e.status}`)} </span>
+                <span className="text-secondary">{t(`edition.editDiff.diff.entry.${e.status}`)} </span>
                 <Diff
                   parts={[
                     {
