@@ -298,6 +298,47 @@ describe('proposed edits', () => {
   });
 });
 
+describe('who may read a cycle’s content', () => {
+  it('keeps the edits of a Member-States-only cycle from everyone else until its record is published, whichever procedure is asked', async () => {
+    const cycle = await cycleInPhase('drafting', { audience: 'member_states' });
+    const { contributionId } = await submittedContribution();
+    const [edit] = await draftEdits(cycle.id, [addMilestone], [{ kind: 'contribution', targetId: contributionId }]);
+    await advanceTo(cycle.id, 'comment_period');
+    const visitor = (await api.call()).caller;
+
+    // The edit list refuses a stakeholder; "what became of" a contribution must not tell them (or anyone signed out) either.
+    expect(await rejection(stakeholder.caller.review.edits({ cycleId: cycle.id }))).toMatchObject({ code: 'FORBIDDEN', message: 'review.notInAudience' });
+    expect(await rejection(stakeholder.caller.review.comments({ editId: edit!.id }))).toMatchObject({ code: 'FORBIDDEN', message: 'review.notInAudience' });
+    expect((await visitor.review.outcomeOfContribution({ contributionId })).edits).toEqual([]);
+    expect((await stakeholder.caller.review.outcomeOfContribution({ contributionId })).edits).toEqual([]);
+    expect((await visitor.review.cycle({ cycleId: cycle.id })).record).toBeNull();
+    // Those in the audience see it.
+    expect((await indonesia.caller.review.outcomeOfContribution({ contributionId })).edits).toMatchObject([{ editId: edit!.id, rationale: 'Member states asked for it.' }]);
+    expect((await secretariat.caller.review.outcomeOfContribution({ contributionId })).edits).toMatchObject([{ editId: edit!.id }]);
+
+    // Once adopted, the record is public: the same rule now lets everyone read it, through every procedure.
+    await advanceTo(cycle.id, 'finalisation');
+    await secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: 1, kind: 'accepted', answer: 'Yes' });
+    await advanceTo(cycle.id, 'adoption');
+    const adopted = await secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Members-only edition' });
+    expect((await visitor.review.outcomeOfContribution({ contributionId })).edits).toMatchObject([{ editId: edit!.id, adoptedEditionNumber: adopted.editionNumber }]);
+    expect((await stakeholder.caller.review.edits({ cycleId: cycle.id })).edits.map((e) => e.id)).toEqual([edit!.id]);
+    expect((await visitor.review.cycle({ cycleId: cycle.id })).record?.map((e) => e.id)).toEqual([edit!.id]);
+  });
+
+  it('shows an open cycle’s pending edits to signed-in participants, not to visitors who are signed out', async () => {
+    const cycle = await cycleInPhase('drafting');
+    const { contributionId } = await submittedContribution();
+    const [edit] = await draftEdits(cycle.id, [addMilestone], [{ kind: 'contribution', targetId: contributionId }]);
+    const visitor = (await api.call()).caller;
+    // While drafting, nobody but the Secretariat reads the edit.
+    expect((await stakeholder.caller.review.outcomeOfContribution({ contributionId })).edits).toEqual([]);
+    await advanceTo(cycle.id, 'comment_period');
+    expect((await stakeholder.caller.review.outcomeOfContribution({ contributionId })).edits).toMatchObject([{ editId: edit!.id }]);
+    expect((await visitor.review.outcomeOfContribution({ contributionId })).edits).toEqual([]);
+  });
+});
+
 describe('member-state positions', () => {
   it('a representative records and revises their own state’s position, never another state’s', async () => {
     const cycle = await cycleInPhase('drafting');
@@ -403,9 +444,8 @@ describe('finalisation, adoption and traceability', () => {
     await timorLeste.caller.review.recordPosition({ editId: second!.id, memberState: 'TL', kind: 'abstain' });
     const comment = await stakeholder.caller.review.addComment({ editId: second!.id, body: 'Thank you for listening.' });
 
-    // While the comment period runs, the contributor sees the edit that cites them, unresolved.
-    const visitor = (await api.call()).caller;
-    const pending = await visitor.review.outcomeOfContribution({ contributionId });
+    // While the comment period runs, the contributor (signed in) sees the edit that cites them, unresolved.
+    const pending = await stakeholder.caller.review.outcomeOfContribution({ contributionId });
     expect(pending.edits).toMatchObject([{ editId: second!.id, stage: 'comment_period', resolution: null, adoptedEditionNumber: null }]);
 
     await advanceTo(cycle.id, 'finalisation');

@@ -57,9 +57,8 @@ import {
   cycleStage,
   CYCLE_PHASES,
   draftEdition,
-  editsOpenToParticipants,
+  cycleContentAccess,
   frameworkDocumentSchema,
-  isInCycleAudience,
   MEMBER_STATE_CODES,
   nonRespondents,
   phaseAllows,
@@ -276,11 +275,15 @@ async function presentEdits(db: Executor, cycle: ReviewCycle, edits: readonly Re
 }
 export type PresentedEdit = Awaited<ReturnType<typeof presentEdits>>[number];
 
-/** Participants other than the Secretariat see a cycle's edits from the comment period on, if the cycle invites them. */
-async function requireParticipantAccess(db: Executor, cycle: ReviewCycle, role: Role) {
-  if (role === 'secretariat') return;
-  if (!isInCycleAudience(cycle.audience, role)) throw new TRPCError({ code: 'FORBIDDEN', message: 'review.notInAudience' });
-  if (!editsOpenToParticipants(await stageOf(db, cycle.id))) throw new TRPCError({ code: 'FORBIDDEN', message: 'review.editsNotOpen' });
+/** Whether `viewer` may read the cycle's content (edits, diffs, resolutions, positions, comments): core's one rule. */
+function mayReadContent(cycle: ReviewCycle, stage: CycleStage, viewer: { role: Role } | null) {
+  return cycleContentAccess({ audience: cycle.audience, published: cycle.published_at !== null }, stage, viewer);
+}
+
+/** Every procedure that returns a cycle's content refuses with the same rule (`cycleContentAccess`). */
+async function requireContentAccess(db: Executor, cycle: ReviewCycle, viewer: { role: Role } | null) {
+  const access = mayReadContent(cycle, await stageOf(db, cycle.id), viewer);
+  if (!access.ok) throw new TRPCError({ code: 'FORBIDDEN', message: access.reason });
 }
 
 /** The public record of an adopted cycle: what the edition changed, why, and who said what. */
@@ -474,7 +477,8 @@ export const reviewRouter = router({
     const cycle = await requireCycle(ctx.db, input.cycleId);
     const presented = presentCycle(cycle, await listCyclePhases(ctx.db, [cycle.id]));
     if (presented.stage === 'not_started' && ctx.user?.role !== 'secretariat') throw notFound('review.cycleNotFound');
-    return { ...presented, record: cycle.published_at ? await publicRecord(ctx.db, cycle) : null };
+    const readable = cycle.published_at !== null && mayReadContent(cycle, presented.stage, ctx.user).ok;
+    return { ...presented, record: readable ? await publicRecord(ctx.db, cycle) : null };
   }),
 
   /** "You said, we did": the changes an edition adopted, with the contributions, assessments and positions behind them. */
@@ -486,6 +490,7 @@ export const reviewRouter = router({
       .where('published_at', 'is not', null)
       .executeTakeFirst();
     if (!cycle) throw notFound('review.editionNotFound');
+    await requireContentAccess(ctx.db, cycle, ctx.user);
     const record = await publicRecord(ctx.db, cycle);
     const adopted = record.filter((e) => e.resolution && e.resolution.kind !== 'rejected');
     const contributions = await contributionSummaries(
@@ -528,7 +533,15 @@ export const reviewRouter = router({
     if (!contribution || contribution.status !== 'submitted') throw notFound('review.contributionNotFound');
     const citing = await listEditsCitingContribution(ctx.db, contribution.id);
     const phases = await listCyclePhases(ctx.db, [...new Set(citing.map((c) => c.cycle_id))]);
-    const visible = citing.filter((c) => editsOpenToParticipants(cycleStage(phaseDates(phases.filter((p) => p.cycle_id === c.cycle_id)))));
+    // The same rule as the edit list: a members-only cycle's edits stay with its audience until the record is published.
+    const visible = citing.filter(
+      (c) =>
+        cycleContentAccess(
+          { audience: c.audience, published: c.published_at !== null },
+          cycleStage(phaseDates(phases.filter((p) => p.cycle_id === c.cycle_id))),
+          ctx.user,
+        ).ok,
+    );
     const resolutions = await listResolutions(ctx.db, visible.filter((c) => c.published_at).map((c) => c.edit_id));
     return {
       contributionId: contribution.id,
@@ -553,7 +566,7 @@ export const reviewRouter = router({
   /** A cycle's edits with their diffs. Representatives also get their own state's position on each edit. */
   edits: authedProcedure.input(cycleIdInput).query(async ({ ctx, input }) => {
     const cycle = await requireCycle(ctx.db, input.cycleId);
-    await requireParticipantAccess(ctx.db, cycle, ctx.user.role);
+    await requireContentAccess(ctx.db, cycle, ctx.user);
     const edits = await listReviewEdits(ctx.db, cycle.id);
     const ids = edits.map((e) => e.id);
     const memberState = ctx.user.role === 'member_state' ? (ctx.user.member_state_code ?? undefined) : undefined;
@@ -579,7 +592,7 @@ export const reviewRouter = router({
   comments: authedProcedure.input(editIdInput).query(async ({ ctx, input }) => {
     const edit = await requireEdit(ctx.db, input.editId);
     const cycle = await requireCycle(ctx.db, edit.cycle_id);
-    await requireParticipantAccess(ctx.db, cycle, ctx.user.role);
+    await requireContentAccess(ctx.db, cycle, ctx.user);
     return visibleComments(await listEditComments(ctx.db, [edit.id]), cycle, { id: ctx.user.id, role: ctx.user.role });
   }),
 
@@ -587,7 +600,7 @@ export const reviewRouter = router({
     return ctx.db.transaction().execute(async (tx) => {
       const edit = await requireEdit(tx, input.editId);
       const cycle = await requireCycle(tx, edit.cycle_id);
-      await requireParticipantAccess(tx, cycle, ctx.user.role);
+      await requireContentAccess(tx, cycle, ctx.user);
       refuseUnlessPhase(await stageOf(tx, cycle.id), 'comment');
       if (input.parentId) {
         const parent = await tx.selectFrom('review_comment').select(['id', 'edit_id']).where('id', '=', input.parentId).executeTakeFirst();

@@ -7,6 +7,7 @@ import {
   canAdopt,
   canSeeComment,
   checkRatings,
+  cycleContentAccess,
   cycleStage,
   daysBetween,
   editsOpenToParticipants,
@@ -255,6 +256,36 @@ describe('canAdopt', () => {
         { id: 'd', payload: 'proposal d', resolution: null },
       ]),
     ).toEqual(['proposal a', 'final b']);
+  });
+});
+
+describe('cycleContentAccess', () => {
+  const open = { audience: 'all_participants' as const, published: false };
+  const closed = { audience: 'member_states' as const, published: false };
+  const stakeholder = { role: 'stakeholder' as const };
+  const state = { role: 'member_state' as const };
+
+  it('lets the Secretariat read every cycle in every stage', () => {
+    for (const stage of ['not_started', ...CYCLE_PHASES, 'adopted'] as const) expect(cycleContentAccess(closed, stage, { role: 'secretariat' })).toEqual({ ok: true });
+  });
+
+  it('keeps a members-only cycle from stakeholders and visitors until its record is published', () => {
+    for (const stage of ['not_started', ...CYCLE_PHASES] as const) {
+      expect(cycleContentAccess(closed, stage, stakeholder)).toEqual({ ok: false, reason: 'review.notInAudience' });
+      expect(cycleContentAccess(closed, stage, null)).toEqual({ ok: false, reason: 'review.notInAudience' });
+    }
+    expect(cycleContentAccess({ ...closed, published: true }, 'adopted', null)).toEqual({ ok: true });
+    expect(cycleContentAccess({ ...closed, published: true }, 'adopted', stakeholder)).toEqual({ ok: true });
+  });
+
+  it('opens to the audience from the comment period on, never to visitors signed out before publication', () => {
+    expect(cycleContentAccess(open, 'drafting', stakeholder)).toEqual({ ok: false, reason: 'review.editsNotOpen' });
+    expect(cycleContentAccess(closed, 'drafting', state)).toEqual({ ok: false, reason: 'review.editsNotOpen' });
+    for (const stage of ['comment_period', 'finalisation', 'adoption'] as const) {
+      expect(cycleContentAccess(open, stage, stakeholder)).toEqual({ ok: true });
+      expect(cycleContentAccess(closed, stage, state)).toEqual({ ok: true });
+      expect(cycleContentAccess(open, stage, null)).toEqual({ ok: false, reason: 'review.notInAudience' });
+    }
   });
 });
 

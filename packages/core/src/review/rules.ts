@@ -123,6 +123,29 @@ export function isInCycleAudience(audience: CycleAudience, role: Role): boolean 
   return role === 'secretariat' || role === 'member_state' || audience === 'all_participants';
 }
 
+export type CycleContentAccess = { ok: true } | { ok: false; reason: 'review.notInAudience' | 'review.editsNotOpen' };
+
+/**
+ * The one rule for who may read a cycle's content — its edits with their text and rationale, diffs, resolutions,
+ * positions and comment threads — whichever procedure returns it:
+ *   - the Secretariat, always;
+ *   - everyone, signed in or not, once the cycle is adopted and its record published;
+ *   - before that, only the cycle's audience (Member States always; other signed-in participants when the audience is
+ *     all participants; nobody signed out), and only from the comment period on.
+ * Confidential comments are further filtered by `canSeeComment`.
+ */
+export function cycleContentAccess(
+  cycle: { audience: CycleAudience; published: boolean },
+  stage: CycleStage,
+  viewer: { role: Role } | null,
+): CycleContentAccess {
+  if (viewer?.role === 'secretariat') return { ok: true };
+  if (stage === 'adopted' && cycle.published) return { ok: true };
+  if (!viewer || !isInCycleAudience(cycle.audience, viewer.role)) return { ok: false, reason: 'review.notInAudience' };
+  if (stage === 'adopted' || !editsOpenToParticipants(stage)) return { ok: false, reason: 'review.editsNotOpen' };
+  return { ok: true };
+}
+
 /** Planned dates from the framework's timeline template: phases follow each other, each lasting its days (≥ 1). */
 export function plannedPhasesFrom(
   timeline: readonly { phase: CyclePhase; durationDays: number }[],
