@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@musyawarah/db/testing';
-import { checkLoginThrottle, clearLoginFailures, pruneLoginThrottle, recordLoginFailure, THROTTLE, throttleKeys } from './index';
+import {
+  checkLoginThrottle,
+  clearLoginFailures,
+  clientAddressKey,
+  consumeRateLimit,
+  consumeRateLimits,
+  forgiveLoginAttempt,
+  pruneLoginThrottle,
+  recordLoginFailure,
+  reserveLoginAttempt,
+  THROTTLE,
+  throttleKeys,
+} from './index';
 import { dbLabel } from './test-support';
 
 let t: TestDatabase;
@@ -21,6 +33,86 @@ describe('throttle keys', () => {
   it('name the normalised account and the address', () => {
     expect(throttleKeys(' Siti@Example.ORG', '203.0.113.7')).toEqual(['account:siti@example.org', 'ip:203.0.113.7']);
     expect(throttleKeys('siti@example.org', null)).toEqual(['account:siti@example.org']);
+  });
+
+  it('count an IPv6 client by its /64, so rotating through the subscriber\'s network does not evade the limit', () => {
+    const a = throttleKeys('siti@example.org', '2001:db8:85a3:12::1')[1];
+    const b = throttleKeys('siti@example.org', '2001:0db8:85a3:0012:ffff:ffff:1234:5678')[1];
+    expect(a).toBe('ip:2001:db8:85a3:12::/64');
+    expect(b).toBe(a);
+    expect(throttleKeys('siti@example.org', '2001:db8:85a3:13::1')[1]).not.toBe(a);
+    expect(clientAddressKey('::1')).toBe('0:0:0:0::/64');
+    expect(clientAddressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(clientAddressKey('[2001:db8::7]')).toBe('2001:db8:0:0::/64');
+  });
+
+  it('count an IPv4-mapped IPv6 client as its IPv4 address', () => {
+    expect(clientAddressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientAddressKey('::FFFF:cb00:7107')).toBe('203.0.113.7');
+    expect(clientAddressKey('203.0.113.7')).toBe('203.0.113.7');
+  });
+});
+
+describe(`sign-in attempts reserved before the password is checked (${dbLabel})`, () => {
+  it('of 30 simultaneous attempts on one account at most 5 may verify a password', async () => {
+    const keys = keysFor();
+    const now = new Date('2026-06-07T09:00:00Z');
+    const decisions = await Promise.all(Array.from({ length: 30 }, () => reserveLoginAttempt(t.db, keys, now)));
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(THROTTLE.maxFailures.account);
+    expect(await checkLoginThrottle(t.db, keys, now)).toMatchObject({ allowed: false });
+  });
+
+  it('the attempt that reaches the limit verifies; the next is refused until the lock ends, then the count restarts', async () => {
+    const keys = keysFor();
+    const start = new Date('2026-06-08T09:00:00Z');
+    for (let i = 0; i < THROTTLE.maxFailures.account; i += 1) expect(await reserveLoginAttempt(t.db, keys, start)).toEqual({ allowed: true });
+    expect(await reserveLoginAttempt(t.db, keys, start)).toEqual({ allowed: false, retryAfterSeconds: THROTTLE.lockMs / 1000 });
+    // The window passes but the lock still holds: still refused.
+    const almost = new Date(start.getTime() + THROTTLE.lockMs - 1000);
+    expect(await reserveLoginAttempt(t.db, keys, almost)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    const after = new Date(start.getTime() + THROTTLE.lockMs);
+    expect(await reserveLoginAttempt(t.db, keys, after)).toEqual({ allowed: true });
+    expect(await failures(keys[0]!)).toBe(1);
+  });
+
+  it('a correct password clears the account and gives back only its own attempt on the address', async () => {
+    const keys = keysFor();
+    const now = new Date('2026-06-09T09:00:00Z');
+    for (let i = 0; i < 3; i += 1) await reserveLoginAttempt(t.db, keys, now);
+    await reserveLoginAttempt(t.db, keys, now);
+    await forgiveLoginAttempt(t.db, keys, now);
+    expect(await failures(keys[0]!)).toBe(0);
+    expect(await failures(keys[1]!)).toBe(3);
+  });
+});
+
+describe(`general rate limit (${dbLabel})`, () => {
+  it('allows the limit per window, says when to retry, and starts again when the window ends', async () => {
+    const key = `test:${++n}`;
+    const start = new Date('2026-06-10T09:00:00Z');
+    const hour = 60 * 60_000;
+    for (let i = 0; i < 3; i += 1) expect(await consumeRateLimit(t.db, { key, limit: 3, windowMs: hour, now: start })).toEqual({ allowed: true });
+    const later = new Date(start.getTime() + 20 * 60_000);
+    expect(await consumeRateLimit(t.db, { key, limit: 3, windowMs: hour, now: later })).toEqual({ allowed: false, retryAfterSeconds: 40 * 60 });
+    const next = new Date(start.getTime() + hour);
+    expect(await consumeRateLimit(t.db, { key, limit: 3, windowMs: hour, now: next })).toEqual({ allowed: true });
+  });
+
+  it('of 30 simultaneous uses exactly the limit are allowed', async () => {
+    const key = `test:${++n}`;
+    const now = new Date('2026-06-11T09:00:00Z');
+    const decisions = await Promise.all(Array.from({ length: 30 }, () => consumeRateLimit(t.db, { key, limit: 3, windowMs: 60_000, now })));
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(3);
+  });
+
+  it('several limits allow only when every one allows, and the clean-up keeps a window that has not ended', async () => {
+    const target = `test:${++n}`;
+    const client = `test:${++n}`;
+    const now = new Date('2026-06-12T09:00:00Z');
+    const hour = 60 * 60_000;
+    expect(await consumeRateLimits(t.db, [{ key: target, limit: 1, windowMs: hour, now }, { key: client, limit: 5, windowMs: hour, now }])).toEqual({ allowed: true });
+    await pruneLoginThrottle(t.db, new Date(now.getTime() + 30 * 60_000));
+    expect(await consumeRateLimits(t.db, [{ key: target, limit: 1, windowMs: hour, now }, { key: client, limit: 5, windowMs: hour, now }])).toEqual({ allowed: false, retryAfterSeconds: 3600 });
   });
 });
 

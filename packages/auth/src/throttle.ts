@@ -14,10 +14,48 @@ export const THROTTLE = {
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/**
+ * The client address as a throttle counts it: an IPv4 address as is (IPv4-mapped IPv6 too), an IPv6 address by its
+ * /64 network, because one subscriber or host usually gets a whole /64 and can rotate through it at will.
+ */
+export function clientAddressKey(ipAddress: string): string {
+  let address = ipAddress.trim().toLowerCase();
+  if (address.startsWith('[') && address.endsWith(']')) address = address.slice(1, -1);
+  const zone = address.indexOf('%');
+  if (zone !== -1) address = address.slice(0, zone);
+  if (!address.includes(':')) return address;
+  const groups = expandIpv6(address);
+  if (!groups) return address;
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+    return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join('.');
+  }
+  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+}
+
+/** Eight 16-bit groups of an IPv6 address (with `::` and a trailing dotted IPv4 part), or null when it is not one. */
+function expandIpv6(address: string): number[] | null {
+  let text = address;
+  const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return null;
+  const parse = (part: string) => (part === '' ? [] : part.split(':'));
+  const head = parse(halves[0]!);
+  const tail = halves.length === 2 ? parse(halves[1]!) : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return null;
+  const all = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  if (!all.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
+  return all.map((g) => parseInt(g, 16));
+}
+
 /** The account key uses the e-mail as typed (normalised), so unknown addresses are throttled exactly like known ones. */
 export function throttleKeys(email: string, ipAddress: string | null): string[] {
   const keys = [`account:${email.trim().toLowerCase()}`];
-  if (ipAddress) keys.push(`ip:${ipAddress}`);
+  if (ipAddress) keys.push(`ip:${clientAddressKey(ipAddress)}`);
   return keys;
 }
 
@@ -88,4 +126,132 @@ export async function pruneLoginThrottle(db: Executor, now: Date = new Date()): 
     .returning('key')
     .execute();
   return deleted.length;
+}
+
+/**
+ * Reserves one sign-in attempt on every key in a single INSERT … ON CONFLICT DO UPDATE … RETURNING, BEFORE the
+ * password is verified, and decides on the counts PostgreSQL returns. Thirty simultaneous guesses therefore take
+ * thirty distinct counts (the row lock serialises them) and only the first THROTTLE.maxFailures.account may go on to
+ * verify; checking first and recording after the verification let all of them through. The attempt that reaches the
+ * limit still verifies, and sets the lock that refuses the next ones; while a lock holds, the count only grows (it is not
+ * reset by a passing window), so every attempt during the lock is refused. A correct password then calls
+ * `forgiveLoginAttempt`.
+ */
+export async function reserveLoginAttempt(db: Executor, keys: string[], now: Date = new Date()): Promise<ThrottleDecision> {
+  const unique = [...new Set(keys)].sort(); // a fixed order, so concurrent statements lock the rows in the same order
+  if (unique.length === 0) return { allowed: true };
+  const windowCutoff = new Date(now.getTime() - THROTTLE.windowMs);
+  const lockUntil = new Date(now.getTime() + THROTTLE.lockMs);
+  const locked = sql<boolean>`coalesce(login_throttle.locked_until > ${now}::timestamptz, false)`;
+  const restart = sql<boolean>`(not ${locked} and login_throttle.window_started_at <= ${windowCutoff}::timestamptz)`;
+  const next = sql<number>`case when ${restart} then 1 else login_throttle.failures + 1 end`;
+  const limit = sql<number>`case when login_throttle.key like 'account:%' then ${THROTTLE.maxFailures.account}::int else ${THROTTLE.maxFailures.ip}::int end`;
+  const rows = await db
+    .insertInto('login_throttle')
+    .values(
+      unique.map((key) => ({
+        key,
+        failures: 1,
+        window_started_at: now,
+        locked_until: limitFor(key) <= 1 ? lockUntil : null,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: next,
+        window_started_at: sql`case when ${restart} then ${now}::timestamptz else login_throttle.window_started_at end`,
+        locked_until: sql`case
+          when ${locked} then login_throttle.locked_until
+          when ${next} >= ${limit} then ${lockUntil}::timestamptz
+          else null end`,
+      }),
+    )
+    .returning(['key', 'failures', 'locked_until'])
+    .execute();
+  let retryAt = 0;
+  for (const row of rows) {
+    if (row.failures > limitFor(row.key) || (row.locked_until && row.failures < limitFor(row.key) && new Date(row.locked_until) > now)) {
+      retryAt = Math.max(retryAt, row.locked_until ? new Date(row.locked_until).getTime() : now.getTime() + THROTTLE.lockMs);
+    }
+  }
+  if (retryAt === 0) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000)) };
+}
+
+/**
+ * After a correct password: the account's count is cleared and the attempt reserved on the address is given back (a
+ * successful sign-in is not a failure), without resetting the address's earlier failures, so owning one account does not
+ * buy more guesses at other people's.
+ */
+export async function forgiveLoginAttempt(db: Executor, keys: string[], now: Date = new Date()): Promise<void> {
+  await clearLoginFailures(db, keys);
+  const addressKeys = keys.filter((k) => !k.startsWith('account:'));
+  if (addressKeys.length === 0) return;
+  await db
+    .updateTable('login_throttle')
+    .set({
+      failures: sql`greatest(failures - 1, 0)`,
+      locked_until: sql`case when failures - 1 < ${THROTTLE.maxFailures.ip}::int and locked_until > ${now}::timestamptz then null else locked_until end`,
+    })
+    .where('key', 'in', addressKeys)
+    .execute();
+}
+
+export interface RateLimitOptions {
+  /** What is counted, e.g. `mail:reset:to:siti@example.org` or `mail:reset:from:203.0.113.7`; namespaced by the caller. */
+  key: string;
+  /** How many uses a window allows. */
+  limit: number;
+  windowMs: number;
+  now?: Date;
+}
+
+/**
+ * A general fixed-window rate limit on PostgreSQL (and the embedded PGlite): one INSERT … ON CONFLICT DO UPDATE …
+ * RETURNING counts this use and the decision is made on the count returned, so simultaneous callers on any number of
+ * processes each get a distinct count and at most `limit` of them are allowed per window. Every call counts, allowed
+ * or not. Works on any Kysely executor, inside the caller's transaction too (the count then commits or rolls back with
+ * the caller's work).
+ *
+ * Why not rate-limiter-flexible: its PostgreSQL store needs a `pg` pool (or Sequelize/Knex/TypeORM), creates and queries
+ * its own table outside our migrations and outside the caller's Kysely transaction, and cannot run on PGlite; the one
+ * atomic upsert below is all it would do for us.
+ *
+ * Rows share the `login_throttle` table (key, count, window start); `locked_until` holds the end of the window so the
+ * periodic clean-up keeps the row until then.
+ *
+ * @example
+ *   const decision = await consumeRateLimit(db, { key: `contribution:user:${userId}`, limit: 10, windowMs: 3_600_000 });
+ *   if (!decision.allowed) throw new ThrottledError(decision.retryAfterSeconds);
+ */
+export async function consumeRateLimit(db: Executor, options: RateLimitOptions): Promise<ThrottleDecision> {
+  const now = options.now ?? new Date();
+  const windowEnd = new Date(now.getTime() + options.windowMs);
+  const restart = sql<boolean>`coalesce(login_throttle.locked_until <= ${now}::timestamptz, true)`;
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ key: `rate:${options.key}`, failures: 1, window_started_at: now, locked_until: windowEnd })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: sql`case when ${restart} then 1 else login_throttle.failures + 1 end`,
+        window_started_at: sql`case when ${restart} then ${now}::timestamptz else login_throttle.window_started_at end`,
+        locked_until: sql`case when ${restart} then ${windowEnd}::timestamptz else login_throttle.locked_until end`,
+      }),
+    )
+    .returning(['failures', 'locked_until'])
+    .executeTakeFirstOrThrow();
+  if (row.failures <= options.limit) return { allowed: true };
+  const end = row.locked_until ? new Date(row.locked_until).getTime() : windowEnd.getTime();
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((end - now.getTime()) / 1000)) };
+}
+
+/** Several limits at once (e.g. per target address and per client address); allowed only when every one allows. */
+export async function consumeRateLimits(db: Executor, limits: RateLimitOptions[]): Promise<ThrottleDecision> {
+  let retryAfterSeconds = 0;
+  // A fixed order, so two callers inside transactions cannot each hold one row while waiting for the other's.
+  for (const options of [...limits].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    const decision = await consumeRateLimit(db, options);
+    if (!decision.allowed) retryAfterSeconds = Math.max(retryAfterSeconds, decision.retryAfterSeconds);
+  }
+  return retryAfterSeconds === 0 ? { allowed: true } : { allowed: false, retryAfterSeconds };
 }
