@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CYCLE_PHASES, MEMBER_STATE_CODES, type CycleStage } from '@musyawarah/core';
 import type { ProposedEditInput } from '@musyawarah/core/editions';
 import { listAuditEntries } from '@musyawarah/db';
+import { sql } from 'kysely';
 import { createTestApi, rejection, type TestApi } from './test-support';
 
 let api: TestApi;
@@ -12,6 +13,7 @@ let indonesia: Session;
 let timorLeste: Session;
 let stakeholder: Session;
 let frameworkVersion: number;
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -418,9 +420,9 @@ describe('comment threads', () => {
 });
 
 /** A cycle in the adoption phase with one accepted edit. */
-async function readyToAdopt() {
+async function readyToAdopt(payload: ProposedEditInput = retitle) {
   const cycle = await cycleInPhase('drafting');
-  const [edit] = await draftEdits(cycle.id, [retitle]);
+  const [edit] = await draftEdits(cycle.id, [payload]);
   await advanceTo(cycle.id, 'finalisation');
   await secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: 1, kind: 'accepted', answer: 'Yes' });
   await advanceTo(cycle.id, 'adoption');
@@ -549,6 +551,53 @@ describe('finalisation, adoption and traceability', () => {
     expect(stale.baseEditionNumber).toBe(other.baseEditionNumber);
     await secretariat.caller.review.adopt({ cycleId: other.id, title: 'Another edition' });
     expect(await rejection(secretariat.caller.review.adopt({ cycleId: stale.id, title: 'Stale edition' }))).toMatchObject({ code: 'CONFLICT', message: 'review.baseNotCurrent' });
+  });
+
+  // PGlite runs one transaction at a time, so two adoptions there can never interleave; this needs a PostgreSQL server.
+  it.skipIf(!onPostgres)('two cycles on the same base adopted at the same moment: exactly one wins, the other is refused and nothing is lost (PostgreSQL only: PGlite cannot run transactions concurrently)', async () => {
+    const retitled = await readyToAdopt(retitle);
+    const extended = await readyToAdopt(addMilestone);
+    expect(retitled.baseEditionNumber).toBe(extended.baseEditionNumber);
+    const editionsBefore = await api.db.selectFrom('roadmap_edition').select('number').execute();
+    const colleague = await api.signedIn('secretariat');
+
+    // Widen the race deterministically: a third transaction holds the editions table while both adoptions start, and
+    // lets go only once both are waiting on it, so both have got as far as they can before either makes its edition current.
+    let results: PromiseSettledResult<{ editionNumber: number }>[] = [];
+    await api.db.transaction().execute(async (holder) => {
+      await sql`lock table roadmap_edition in share row exclusive mode`.execute(holder);
+      const adoptions = Promise.allSettled([
+        secretariat.caller.review.adopt({ cycleId: retitled.id, title: 'Retitled edition' }),
+        colleague.caller.review.adopt({ cycleId: extended.id, title: 'Extended edition' }),
+      ]);
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_locks where not granted and relation = 'roadmap_edition'::regclass`.execute(api.db);
+        if (waiting.rows[0]!.n >= 2 || Date.now() > deadline) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      void adoptions.then((settled) => (results = settled));
+    });
+    while (results.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const won = results.filter((r): r is PromiseFulfilledResult<{ editionNumber: number }> => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.reason).toMatchObject({ code: 'CONFLICT', message: 'review.baseNotCurrent' });
+
+    // One new edition, current, holding the winner's change; the loser's cycle is still waiting in adoption.
+    const editionsAfter = await api.db.selectFrom('roadmap_edition').select('number').execute();
+    expect(editionsAfter).toHaveLength(editionsBefore.length + 1);
+    const current = await api.db.selectFrom('roadmap_edition').select(['number', 'catalogue', 'review_cycle_id']).where('status', '=', 'current').executeTakeFirstOrThrow();
+    expect(current.number).toBe(won[0]!.value.editionNumber);
+    const area = current.catalogue.actionAreas.find((a) => a.id === 'C3.3')!;
+    const winner = results[0]!.status === 'fulfilled' ? retitled : extended;
+    const loser = winner === retitled ? extended : retitled;
+    expect(current.review_cycle_id).toBe(winner.id);
+    if (winner === retitled) expect(area.title).toBe('Continuously review the Roadmap with all stakeholders');
+    else expect(area.subActions.find((sub) => sub.id === 'C3.3.1')!.milestones.short.at(-1)).toBe('Publish a “you said, we did” record after every review cycle.');
+    expect((await secretariat.caller.review.adminCycle({ cycleId: loser.id })).stage).toBe('adoption');
   });
 
   it('answers NOT_FOUND for a contribution that does not exist or an edition nobody adopted', async () => {

@@ -100,6 +100,7 @@ import {
   listReviewAssessments,
   listReviewCycles,
   listReviewEdits,
+  lockEditionsForAdoption,
   lockReviewCycle,
   nextEditPosition,
   replaceEditMotivations,
@@ -1051,7 +1052,8 @@ export const reviewRouter = router({
         if (!decision.ok)
           throw new ReviewRefusal(decision.reason, decision.unresolved.length ? Object.fromEntries(decision.unresolved.map((id) => [`edits.${id}`, [decision.reason]])) : { edits: [decision.reason] });
         // Edits are written against the base; if another edition was adopted since, applying them would drop its changes.
-        if ((await currentEditionNumber(tx)) !== cycle.base_edition_number) throw new TRPCError({ code: 'CONFLICT', message: 'review.baseNotCurrent' });
+        // The check is made under the adoption lock, so of two adoptions on one base the second waits and is refused.
+        if ((await lockEditionsForAdoption(tx)) !== cycle.base_edition_number) throw new TRPCError({ code: 'CONFLICT', message: 'review.baseNotCurrent' });
         const draft = draftEdition(await baseCatalogue(tx, cycle), withResolutions);
         if (!draft.ok) throw new ReviewRefusal('review.editsDoNotApply', Object.fromEntries(draft.errors.map((e) => [`edits.${e.editId}`, [e.key]])));
         const now = new Date();

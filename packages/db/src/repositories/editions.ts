@@ -52,6 +52,21 @@ export async function findEdition(db: Executor, which: { number: number } | 'cur
   return catalogue && { ...ref, catalogue };
 }
 
+/**
+ * Takes the adoption lock on the editions for the rest of the transaction and returns the number of the edition that is
+ * current once it is held (null when there is none). Adoptions queue behind one another (the mode conflicts with itself
+ * and with writes, not with reads). A caller that decides anything from the current edition — a review cycle checks that
+ * the edition its edits were written against is still current — must take this lock BEFORE reading it: checked first
+ * and locked later, two adoptions on the same base both pass the check and the second silently drops the first one's
+ * changes. (A row lock on the current edition would not do: the second adopter would wake up to find no current row.)
+ */
+export async function lockEditionsForAdoption(trx: Executor): Promise<number | null> {
+  await sql`lock table roadmap_edition in share row exclusive mode`.execute(trx);
+  // A new statement, so under READ COMMITTED it sees whatever an adoption we waited for committed.
+  const current = await trx.selectFrom('roadmap_edition').select('number').where('status', '=', 'current').executeTakeFirst();
+  return current?.number ?? null;
+}
+
 export interface AdoptEditionInput {
   catalogue: Catalogue;
   title: string;
@@ -68,10 +83,7 @@ export interface AdoptEditionInput {
  * whatever happens.
  */
 export async function adoptEdition(trx: Executor, input: AdoptEditionInput, audit: AuditContext): Promise<EditionRef> {
-  // Adoptions queue behind one another (the mode conflicts with itself and with writes, not with reads), so the second
-  // of two concurrent adoptions sees the first one's edition as current and supersedes it. A row lock on the current
-  // edition would not do: the second adopter would wake up to find no current row and insert a second one.
-  await sql`lock table roadmap_edition in share row exclusive mode`.execute(trx);
+  await lockEditionsForAdoption(trx);
   const current = await trx.selectFrom('roadmap_edition').select(SUMMARY_COLUMNS).where('status', '=', 'current').executeTakeFirst();
   if (current) {
     await trx.updateTable('roadmap_edition').set({ status: 'superseded' }).where('id', '=', current.id).execute();
