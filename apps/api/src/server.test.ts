@@ -104,6 +104,55 @@ describe('HTTP host', () => {
   });
 });
 
+describe('batch size (issue #11 item 13)', () => {
+  const mailsTo = async (address: string) =>
+    (await platform.db.selectFrom('mail_outbox').select('id').where('to_address', '=', address).execute()).length;
+
+  it('refuses a 1,000-procedure batch (an 8 KB URL) with a small 4xx JSON error', async () => {
+    const response = await fetch(`${platform.url}/trpc/${Array(1000).fill('auth.me').join(',')}?batch=1`);
+    expect(response.status).toBe(413);
+    const text = await response.text();
+    expect(text.length).toBeLessThan(2_000);
+    expect(JSON.parse(text)).toMatchObject({ error: { message: 'errors.batchTooLarge' } });
+  });
+
+  it('runs none of the procedures of a refused batch (500 password-reset mails: none queued)', async () => {
+    const address = 'member-state.id@example.org';
+    const before = await mailsTo(address);
+    const n = 500; // the longest batch of this procedure whose URL Node still accepts (16 KB of headers)
+    const paths = Array(n).fill('auth.requestPasswordReset').join(',');
+    const inputs = Object.fromEntries(Array.from({ length: n }, (_, i) => [i, { email: address }]));
+    const response = await fetch(`${platform.url}/trpc/${paths}?batch=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: platform.url, 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify(inputs),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { message: 'errors.batchTooLarge' } });
+    expect(await mailsTo(address)).toBe(before);
+  });
+
+  it('refuses a GET batch over the limit, also when the commas are percent-encoded', async () => {
+    for (const separator of [',', '%2C']) {
+      const paths = Array(100).fill('catalogue.ids').join(separator);
+      const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [i, {}]))));
+      const response = await fetch(`${platform.url}/trpc/${paths}?batch=1&input=${input}`);
+      expect(response.status, separator).toBe(413);
+      expect(await response.json(), separator).toMatchObject({ error: { message: 'errors.batchTooLarge' } });
+    }
+  });
+
+  it('still answers a batch as large as the apps send', async () => {
+    const n = 20;
+    const paths = Array(n).fill('catalogue.ids').join(',');
+    const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [i, {}]))));
+    const response = await fetch(`${platform.url}/trpc/${paths}?batch=1&input=${input}`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as unknown[];
+    expect(body).toHaveLength(n);
+  });
+});
+
 describe('bad input to every procedure gets field-level errors, never a 500', () => {
   const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: 'query' | 'mutation'; inputs: unknown[] } }> } })._def.procedures;
   const badInputs: [string, unknown][] = [

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import pino, { type Logger as PinoLogger } from 'pino';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { appRouter, createContext, createMailer, createSmtpTransport, type ApiServices } from '@musyawarah/api';
 import { hashPassword, peekSessionRole, readSessionToken } from '@musyawarah/auth';
 import { migrateToLatest, openDatabase, seedDemoData, seedReferenceData, type Db } from '@musyawarah/db';
@@ -43,14 +44,53 @@ export interface PlatformServer {
 
 const DEV_ORIGINS = ['http://localhost:5173', 'http://localhost:5174', 'http://127.0.0.1:5173', 'http://127.0.0.1:5174'];
 
-function securityHeaders(res: http.ServerResponse) {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader(
-    'Content-Security-Policy',
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  );
+/**
+ * The most procedures one request may name (`/trpc/a,b,c?batch=1`). Without a limit one small anonymous request could
+ * run a procedure a thousand times and hold the process for seconds. The apps' batch link sends at most
+ * `API_BATCH_MAX_ITEMS` (packages/ui/src/api/client.ts), which must stay at or below this.
+ */
+export const MAX_BATCH_SIZE = 30;
+
+const PERMISSIONS_POLICY = [
+  'accelerometer', 'autoplay', 'bluetooth', 'browsing-topics', 'camera', 'display-capture', 'geolocation', 'gyroscope',
+  'hid', 'magnetometer', 'microphone', 'midi', 'payment', 'serial', 'usb', 'xr-spatial-tracking',
+].map((feature) => `${feature}=()`).join(', ');
+
+/** Headers on every response the host sends. HSTS only when people reach the platform over https. */
+export function securityHeaderValues(publicUrl: string | undefined): Record<string, string> {
+  return {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'DENY',
+    'Content-Security-Policy':
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    'Permissions-Policy': PERMISSIONS_POLICY,
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    ...(publicUrl?.startsWith('https://') ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
+  };
+}
+
+/** An error in the shape tRPC answers with, so the apps' error mapping reads it like any other (message = i18n key). */
+function sendTrpcError(res: http.ServerResponse, status: 405 | 413, message: string, headers: Record<string, string> = {}) {
+  const code = status === 405 ? 'METHOD_NOT_SUPPORTED' : 'PAYLOAD_TOO_LARGE';
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
+  res.end(JSON.stringify({ error: { message, code: TRPC_ERROR_CODES_BY_KEY[code], data: { code, httpStatus: status } } }));
+}
+
+function methodNotAllowed(res: http.ServerResponse, allow: string) {
+  res.writeHead(405, { Allow: allow, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end('Method not allowed');
+}
+
+/** How many procedures a `/trpc/…` path names, counted as tRPC counts them (after percent-decoding). */
+function procedureCount(pathname: string): number {
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // Malformed escapes: tRPC answers those itself; count what is there.
+  }
+  return decoded.split(',').length;
 }
 
 /**
@@ -101,6 +141,8 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: 1_000_000,
+    // The host refuses larger batches before tRPC sees them (with a translatable message); this is the second guard.
+    maxBatchSize: MAX_BATCH_SIZE,
     async createContext({ req, res }) {
       const forwardedFor = options.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
       return createContext(services, {
@@ -126,21 +168,33 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
 
   const apps = options.serveApps === false ? null : createStaticApps(REPO_ROOT);
 
+  const headerValues = Object.entries(securityHeaderValues(options.publicUrl));
   const server = http.createServer((req, res) => {
     const started = performance.now();
     const incomingId = req.headers['x-request-id'];
     const requestId = typeof incomingId === 'string' && /^[\w-]{8,64}$/.test(incomingId) ? incomingId : randomUUID();
     req.headers['x-request-id'] = requestId;
     res.setHeader('X-Request-Id', requestId);
-    securityHeaders(res);
+    for (const [name, value] of headerValues) res.setHeader(name, value);
     res.on('finish', () => {
       const ms = Math.round(performance.now() - started);
       const level = res.statusCode >= 500 ? 'error' : 'debug';
       logger[level]({ requestId, method: req.method, url: req.url, status: res.statusCode, ms }, 'request');
     });
     const url = req.url ?? '/';
+    const method = req.method ?? 'GET';
     if (url.startsWith('/trpc/')) {
       res.setHeader('Cache-Control', 'no-store');
+      // tRPC serves queries (GET; HEAD answers 204) and mutations (POST). Anything else (TRACE would make its adapter
+      // throw, a 500 with a stack in the log) is answered here.
+      if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
+        sendTrpcError(res, 405, 'errors.methodNotAllowed', { Allow: 'GET, HEAD, POST' });
+        return;
+      }
+      if (procedureCount(url.slice('/trpc/'.length).split('?')[0]!) > MAX_BATCH_SIZE) {
+        sendTrpcError(res, 413, 'errors.batchTooLarge');
+        return;
+      }
       const upload = url.split('?')[0] === `/trpc/${ROUND_DOCUMENT_UPLOAD_PATH}` && /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
       if (!upload) {
         trpcHandler(req, res);
@@ -155,6 +209,7 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     }
     if (url.startsWith('/files/') && handleFileRequest(database.db, logger, req, res)) return;
     if (url === '/healthz' || url.startsWith('/healthz?')) {
+      if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
       sql`select 1`
         .execute(database.db)
         .then(() => {
@@ -168,6 +223,8 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
         });
       return;
     }
+    // The apps are files: read-only.
+    if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
     if (!apps) {
       res.statusCode = 404;
       res.end('Not found');

@@ -1,5 +1,5 @@
 import type { AppRouter } from '@musyawarah/api';
-import { API_URL, apiFetch } from '@musyawarah/ui';
+import { API_BATCH_MAX_ITEMS, API_MAX_URL_LENGTH, API_URL, apiFetch } from '@musyawarah/ui';
 import { createTRPCClient, httpBatchLink, httpLink, isNonJsonSerializable, splitLink } from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
@@ -13,7 +13,7 @@ export function createApiClient() {
       splitLink({
         condition: (op) => isNonJsonSerializable(op.input),
         true: httpLink({ url: API_URL, fetch: apiFetch }),
-        false: httpBatchLink({ url: API_URL, fetch: apiFetch }),
+        false: httpBatchLink({ url: API_URL, fetch: apiFetch, maxItems: API_BATCH_MAX_ITEMS, maxURLLength: API_MAX_URL_LENGTH }),
       }),
     ],
   });

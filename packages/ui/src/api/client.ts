@@ -4,6 +4,18 @@ import { errorStatus, isNetworkError } from '../errors/server-error';
 /** The API is same-origin in every deployment (the dev servers proxy it). */
 export const API_URL = '/trpc';
 
+/**
+ * At most this many procedures per batched request. The host refuses batches over its own MAX_BATCH_SIZE
+ * (apps/api/src/server.ts, 30) with 413, so this must stay at or below it; a page needing more sends several requests.
+ */
+export const API_BATCH_MAX_ITEMS = 20;
+
+/**
+ * Longest URL a batched GET may have before the link splits it: under nginx's default 8 KB request-line buffer (a
+ * longer URL is refused there with 414) and Node's 16 KB header limit (431).
+ */
+export const API_MAX_URL_LENGTH = 6_000;
+
 /** fetch for tRPC links: sends the HttpOnly session cookie, same-origin only. */
 export const apiFetch: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'same-origin' });
 
