@@ -244,9 +244,13 @@ describe('seats', () => {
     const member = await seatedMember(board.id);
     const twice = await rejection(secretariat.caller.boards.addSeat({ boardId: board.id, email: member.user.email, constituencies: ['youth'], ...term() }));
     expect(twice).toMatchObject({ code: 'CONFLICT', message: 'board.alreadyHoldsSeat' });
-    // Applying while holding a seat is refused too.
+    // Applying while holding a seat is received like any application (the answer must not tell a nominator who holds a
+    // seat, issue #11 item 7); the Secretariat sees it, and accepting it is refused.
     const call = await openCall(board.id);
-    expect((await rejection(applySelf(member, call.id))).message).toBe('board.alreadyHoldsSeat');
+    const application = await applySelf(member, call.id);
+    expect((await secretariat.caller.boards.nominations({ boardId: board.id })).find((n) => n.id === application.id)?.nomineeHoldsSeat).toBe(true);
+    expect((await rejection(secretariat.caller.boards.acceptNomination({ nominationId: application.id, role: 'member', ...term() }))).message).toBe('board.alreadyHoldsSeat');
+    await member.caller.boards.withdrawNomination({ nominationId: application.id });
 
     const ended = await secretariat.caller.boards.endSeat({ seatId: member.seat.id, reason: 'resigned', note: 'Moved abroad' });
     expect(ended).toMatchObject({ active: false, current: false, endReason: 'resigned', endedOn: day(0) });
@@ -363,10 +367,10 @@ describe('sessions', () => {
     await secretariat.caller.boards.invite({ sessionId: past.id, userIds: [m1.user.id, m2.user.id, m3.user.id] });
     expect((await rejection(m1.caller.boards.rsvp({ sessionId: past.id, response: 'yes' }))).message).toBe('board.sessionStarted');
     const recorded = await secretariat.caller.boards.recordAttendance({ sessionId: past.id, records: [{ userId: m1.user.id, status: 'present' }, { userId: m2.user.id, status: 'excused' }, { userId: m3.user.id, status: 'absent' }] });
-    expect(recorded.participation).toEqual({ invited: 3, present: 1, rate: 33.3 });
+    expect(recorded.participation).toEqual({ invited: 3, present: 1, rate: 33.3, held: true });
     // Correcting a record replaces it.
     const corrected = await secretariat.caller.boards.recordAttendance({ sessionId: past.id, records: [{ userId: m3.user.id, status: 'present' }] });
-    expect(corrected.participation).toEqual({ invited: 3, present: 2, rate: 66.7 });
+    expect(corrected.participation).toEqual({ invited: 3, present: 2, rate: 66.7, held: true });
     const stranger = await api.signedIn('stakeholder');
     expect((await rejection(secretariat.caller.boards.recordAttendance({ sessionId: past.id, records: [{ userId: stranger.user.id, status: 'present' }] }))).code).toBe('BAD_REQUEST');
 

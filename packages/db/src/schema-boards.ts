@@ -177,10 +177,10 @@ export interface BoardSurveyResponseTable {
   signed_by: string | null;
 }
 
+/** Only that a member has answered (it refuses a second answer): no time, which could point at an unsigned answer. */
 export interface BoardSurveyParticipationTable {
   session_id: string;
   user_id: string;
-  responded_at: CreatedAt;
 }
 
 export interface BoardTrainingTable {

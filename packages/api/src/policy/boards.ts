@@ -46,6 +46,7 @@ export const boardsAccess: Record<string, Access> = {
   'boards.createSession': 'secretariat',
   'boards.updateSession': 'secretariat',
   'boards.invite': 'secretariat',
+  'boards.withdrawInvitation': 'secretariat',
   'boards.recordAttendance': 'secretariat',
   'boards.saveMinutes': 'secretariat',
   'boards.surveyResults': 'secretariat',

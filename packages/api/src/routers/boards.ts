@@ -70,6 +70,7 @@ import {
   rsvpIsOpen,
   scoreNomination,
   scoreNominationInput,
+  seatHeldAt,
   seatHeldOn,
   seatInput,
   seatTermWithinBoardLife,
@@ -84,6 +85,7 @@ import {
   trainingInput,
   trainingUpdateInput,
   unknownCriteria,
+  withdrawInvitationInput,
   boardDay,
   NOMINATION_STATUSES,
   type AttendanceStatus,
@@ -240,6 +242,15 @@ function presentSession(session: BoardSession) {
     actionIds: session.action_ids,
     held: asDate(session.starts_at).getTime() <= Date.now(),
   };
+}
+
+/**
+ * A session as anyone may see it on a public board page: no meeting link and no venue, which are for the invited
+ * members (and the Secretariat) only.
+ */
+function presentPublicSession(session: BoardSession) {
+  const { link: _link, venue: _venue, ...rest } = presentSession(session);
+  return rest;
 }
 
 /** Minutes once published; `audience` decides whether members-only minutes are included. */
@@ -399,14 +410,34 @@ function mail(to: string, subject: string, text: string): OutgoingMail {
   return { to, subject, text: `${text}\n\n— Musyawarah, the ASEAN Responsible AI Roadmap consultation platform` };
 }
 
-/** Sessions of a board with who was invited and what was recorded, the input of the participation rules. */
+/** The people holding a seat on the session's board when it started (`seatHeldAt`): who may be counted as invited. */
+async function seatedAtSessions(db: Executor, sessions: BoardSession[]): Promise<Map<string, Set<string>>> {
+  const boardIds = [...new Set(sessions.map((s) => s.board_id))];
+  const seats = boardIds.length
+    ? await db.selectFrom('board_seat').select(['board_id', 'user_id', 'term_ends_on', 'ended_on', 'ended_at']).where('board_id', 'in', boardIds).execute()
+    : [];
+  return new Map(
+    sessions.map((s) => {
+      const startsAt = asDate(s.starts_at);
+      const held = seats.filter(
+        (seat) =>
+          seat.board_id === s.board_id &&
+          seatHeldAt({ termEndsOn: seat.term_ends_on, endedOn: seat.ended_on, endedAt: seat.ended_at ? asDate(seat.ended_at) : null }, startsAt),
+      );
+      return [s.id, new Set(held.map((seat) => seat.user_id))];
+    }),
+  );
+}
+
+/** Sessions of a board with who was invited, who was still seated and what was recorded: the input of the participation rules. */
 async function participationInputs(db: Executor, sessions: BoardSession[]): Promise<SessionParticipationInput[]> {
   const ids = sessions.map((s) => s.id);
-  const [invitations, attendance] = await Promise.all([listSessionInvitations(db, ids), listBoardAttendance(db, ids)]);
+  const [invitations, attendance, seated] = await Promise.all([listSessionInvitations(db, ids), listBoardAttendance(db, ids), seatedAtSessions(db, sessions)]);
   return sessions.map((s) => ({
     sessionId: s.id,
     startsAt: asDate(s.starts_at),
     invitedUserIds: invitations.filter((i) => i.session_id === s.id).map((i) => i.user_id),
+    seatedUserIds: [...(seated.get(s.id) ?? [])],
     attendance: Object.fromEntries(attendance.filter((a) => a.session_id === s.id).map((a) => [a.user_id, a.status as AttendanceStatus])),
   }));
 }
@@ -471,7 +502,7 @@ export const boardsRouter = router({
         .filter((s) => s.listed_publicly && seatHeldOn(spanOf(s), day))
         .map((s) => ({ name: s.holder_name, role: s.role, constituencies: s.constituencies, memberState: s.member_state_code, organisation: s.organisation, termStartsOn: s.term_starts_on, termEndsOn: s.term_ends_on })),
       sessions: sessions
-        .map((s) => ({ ...presentSession(s), minutes: publishedMinutes(s, 'public') }))
+        .map((s) => ({ ...presentPublicSession(s), minutes: publishedMinutes(s, 'public') }))
         .filter((s) => s.minutes !== null),
       openCalls: calls.map((c) => presentCall(c, board.status as BoardStatus)).filter((c) => c.open),
     };
@@ -495,9 +526,9 @@ export const boardsRouter = router({
         throw conflict('board.callClosed');
       }
       await assertConstituenciesExist(tx, input.constituencies, () => 'constituencies');
+      // Whoever the nominee is — a seat holder (listed or not), someone another applicant nominated — the answer is the
+      // same: the nomination is received. The Secretariat sees who already holds a seat and dedups (issue #11 item 7).
       const nomineeEmail = input.self ? ctx.user.email : input.nomineeEmail!;
-      const nominee = await findUserByEmail(tx, nomineeEmail);
-      if (nominee && (await findActiveBoardSeat(tx, board.id, nominee.id))) throw conflict('board.alreadyHoldsSeat');
       const created = await tx
         .insertInto('board_nomination')
         .values({
@@ -518,7 +549,8 @@ export const boardsRouter = router({
         .returningAll()
         .executeTakeFirstOrThrow()
         .catch((error: unknown) => {
-          if (isUniqueViolation(error, 'board_nomination_one_open')) {
+          // Only this applicant's own open nomination of the same person on the same call (their double submit).
+          if (isUniqueViolation(error, 'board_nomination_one_open_per_applicant')) {
             throw new FieldError('CONFLICT', { [input.self ? 'self' : 'nomineeEmail']: ['board.alreadyNominated'] });
           }
           throw error;
@@ -713,8 +745,9 @@ export const boardsRouter = router({
         { session_id: session.id, satisfaction: input.satisfaction, trust: input.trust, comment: input.comment ?? null, signed_by: input.signed ? ctx.user.id : null },
       ]);
       await tx.insertInto('board_survey_response').values(answers).execute();
-      // The audit row names the member (it is their action) but never carries an unsigned answer.
-      await writeAudit(tx, auditContext(ctx), {
+      // A signed answer is audited as the member's action. An unsigned one is audited without actor, address or request
+      // id: a row saying who answered when, next to the answers, would undo the anonymity (issue #11 item 4).
+      await writeAudit(tx, input.signed ? auditContext(ctx) : { actorUserId: null, requestId: null, ipAddress: null }, {
         action: 'board.survey_answer',
         entityType: 'board_session',
         entityId: session.id,
@@ -1028,7 +1061,8 @@ export const boardsRouter = router({
     .query(async ({ ctx, input }) => {
       const board = await boardOrThrow(ctx.db, input.boardId);
       const criteria = board.selection_criteria as SelectionCriterion[];
-      const rows = await listBoardNominations(ctx.db, board.id, input.status);
+      const [rows, seats] = await Promise.all([listBoardNominations(ctx.db, board.id, input.status), listBoardSeats(ctx.db, board.id, { includeEnded: false })]);
+      const seatedEmails = new Set(seats.map((s) => s.holder_email.toLowerCase()));
       return rows.map((n) => ({
         id: n.id,
         callId: n.call_id,
@@ -1039,6 +1073,8 @@ export const boardsRouter = router({
         nomineeEmail: n.nominee_email,
         /** Whether an active account has the nominee's address: acceptance needs one. */
         nomineeHasAccount: n.nominee_account_id !== null,
+        /** The nominee already holds a seat on this board: applicants are not told, the Secretariat dedups. */
+        nomineeHoldsSeat: seatedEmails.has(n.nominee_email.toLowerCase()),
         constituencies: n.constituencies,
         memberState: n.member_state_code,
         organisation: n.organisation,
@@ -1175,16 +1211,22 @@ export const boardsRouter = router({
     const sessions = await listBoardSessions(ctx.db, input.boardId);
     const participation = await participationInputs(ctx.db, sessions);
     const invitations = await listSessionInvitations(ctx.db, sessions.map((s) => s.id));
-    return sessions.map((s, i) => ({
-      ...presentAdminSession(s),
-      participation: sessionParticipation(participation[i]!),
-      rsvp: {
-        yes: invitations.filter((v) => v.session_id === s.id && v.rsvp === 'yes').length,
-        no: invitations.filter((v) => v.session_id === s.id && v.rsvp === 'no').length,
-        maybe: invitations.filter((v) => v.session_id === s.id && v.rsvp === 'maybe').length,
-        none: invitations.filter((v) => v.session_id === s.id && v.rsvp === null).length,
-      },
-    }));
+    const now = new Date();
+    return sessions.map((s, i) => {
+      // Replies of people who have since left the board are not expected at the session: not counted either.
+      const seated = new Set(participation[i]!.seatedUserIds);
+      const replies = invitations.filter((v) => v.session_id === s.id && seated.has(v.user_id));
+      return {
+        ...presentAdminSession(s),
+        participation: sessionParticipation(participation[i]!, now),
+        rsvp: {
+          yes: replies.filter((v) => v.rsvp === 'yes').length,
+          no: replies.filter((v) => v.rsvp === 'no').length,
+          maybe: replies.filter((v) => v.rsvp === 'maybe').length,
+          none: replies.filter((v) => v.rsvp === null).length,
+        },
+      };
+    });
   }),
 
   session: secretariatProcedure.input(sessionIdInput).query(async ({ ctx, input }) => {
@@ -1197,6 +1239,7 @@ export const boardsRouter = router({
     ]);
     const statusOf = new Map(attendance.map((a) => [a.user_id, a.status]));
     const invitedIds = new Set(invitations.map((i) => i.user_id));
+    const seated = new Set(participation!.seatedUserIds);
     return {
       ...presentAdminSession(session),
       invitations: invitations.map((i) => ({
@@ -1208,6 +1251,8 @@ export const boardsRouter = router({
         accommodationsNeeded: i.accommodations_needed,
         otherNeeds: i.other_needs,
         attendance: statusOf.get(i.user_id) ?? null,
+        /** False once the person left the board (resigned, removed, account deleted) before the session: not counted. */
+        seated: seated.has(i.user_id),
       })),
       /** Recorded for people who were not invited (walk-in members). */
       uninvitedAttendance: attendance.filter((a) => !invitedIds.has(a.user_id)).map((a) => ({ userId: a.user_id, name: a.user_name, attendance: a.status })),
@@ -1217,7 +1262,7 @@ export const boardsRouter = router({
         byAgendaItem: tallyBy(inputs.map((i) => i.agenda_item_id)),
         byAction: tallyBy(inputs.map((i) => i.action_id)),
       },
-      participation: sessionParticipation(participation!),
+      participation: sessionParticipation(participation!, new Date()),
     };
   }),
 
@@ -1239,9 +1284,16 @@ export const boardsRouter = router({
     return ctx.db.transaction().execute(async (tx) => {
       const before = await sessionOrThrow(tx, input.sessionId);
       if (before.board_id !== input.session.boardId) throw notFound('board.sessionNotFound');
+      // A survey that has closed stays closed whatever the new dates (issue #11 item 4): its results may have been shown,
+      // and one more answer would then tell how its author answered. The closing is recorded before the dates move.
+      const now = new Date();
+      const closing =
+        !before.survey_closed_at && surveyIsClosed(surveyWindowOf(before), now) && (await listBoardSurveyResponses(tx, [before.id])).length > 0
+          ? { survey_closed_at: now }
+          : {};
       const after = await tx
         .updateTable('board_session')
-        .set(sessionFields(input.session, before.agenda))
+        .set({ ...sessionFields(input.session, before.agenda), ...closing })
         .where('id', '=', before.id)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -1289,6 +1341,30 @@ export const boardsRouter = router({
     return result;
   }),
 
+  /**
+   * Withdraws one member's invitation (invited by mistake, or no longer expected): they are no longer counted as invited
+   * and can no longer reply. Someone recorded present took part, and keeps their invitation.
+   */
+  withdrawInvitation: secretariatProcedure.input(withdrawInvitationInput).mutation(async ({ ctx, input }) => {
+    return ctx.db.transaction().execute(async (tx) => {
+      const session = await sessionOrThrow(tx, input.sessionId);
+      const invitation = await findSessionInvitation(tx, session.id, input.userId);
+      if (!invitation) throw notFound('board.invitationNotFound');
+      const attendance = await tx.selectFrom('board_attendance').selectAll().where('session_id', '=', session.id).where('user_id', '=', input.userId).executeTakeFirst();
+      if (attendance?.status === 'present') throw conflict('board.attendanceRecorded');
+      if (attendance) await tx.deleteFrom('board_attendance').where('session_id', '=', session.id).where('user_id', '=', input.userId).execute();
+      await tx.deleteFrom('board_session_invitation').where('session_id', '=', session.id).where('user_id', '=', input.userId).execute();
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'board.invitation_withdraw',
+        entityType: 'board_session',
+        entityId: session.id,
+        before: { invitation, attendance: attendance ?? null },
+        after: { userId: input.userId, invited: false },
+      });
+      return { sessionId: session.id, userId: input.userId, withdrawn: true as const };
+    });
+  }),
+
   recordAttendance: secretariatProcedure.input(attendanceInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       const session = await sessionOrThrow(tx, input.sessionId);
@@ -1312,7 +1388,7 @@ export const boardsRouter = router({
         .execute();
       await writeAudit(tx, auditContext(ctx), { action: 'board.attendance_record', entityType: 'board_session', entityId: session.id, after: stored });
       const [participation] = await participationInputs(tx, [session]);
-      return { sessionId: session.id, participation: sessionParticipation(participation!) };
+      return { sessionId: session.id, participation: sessionParticipation(participation!, new Date()) };
     });
   }),
 
@@ -1454,7 +1530,7 @@ export const boardsRouter = router({
     );
     return {
       sessions: sessions
-        .map((s, i) => ({ sessionId: s.id, title: s.title, startsAt: s.starts_at, held: asDate(s.starts_at).getTime() <= now.getTime(), ...sessionParticipation(inputs[i]!) }))
+        .map((s, i) => ({ sessionId: s.id, title: s.title, startsAt: s.starts_at, ...sessionParticipation(inputs[i]!, now) }))
         .filter((s) => s.held),
       members: participationByMember(inputs, now).map((m) => ({ ...m, name: names.get(m.userId) ?? null })),
     };

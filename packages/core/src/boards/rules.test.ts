@@ -12,6 +12,7 @@ import {
   seatTermWithinBoardLife,
   sessionAcceptsInput,
   sessionParticipation,
+  seatHeldAt,
   surveyIsClosed,
   surveyIsOpen,
   unknownCriteria,
@@ -93,16 +94,48 @@ const session = (id: string, startsAt: string, invited: string[], attendance: Se
   sessionId: id,
   startsAt: at(startsAt),
   invitedUserIds: invited,
+  // Everyone invited or recorded still held a seat, unless a test says otherwise.
+  seatedUserIds: [...invited, ...Object.keys(attendance)],
   attendance,
 });
+const after = at('2026-06-01T00:00:00Z');
 
 describe('participation', () => {
   it('rate = present ÷ invited; excused counts as not present; nobody invited has no rate', () => {
-    expect(sessionParticipation(session('s', '2026-01-01T00:00:00Z', ['a', 'b', 'c', 'd'], { a: 'present', b: 'excused', c: 'absent' }))).toEqual({ invited: 4, present: 1, rate: 25 });
-    expect(sessionParticipation(session('s', '2026-01-01T00:00:00Z', [], {}))).toEqual({ invited: 0, present: 0, rate: null });
+    expect(sessionParticipation(session('s', '2026-01-01T00:00:00Z', ['a', 'b', 'c', 'd'], { a: 'present', b: 'excused', c: 'absent' }), after)).toEqual({ invited: 4, present: 1, rate: 25, held: true });
+    expect(sessionParticipation(session('s', '2026-01-01T00:00:00Z', [], {}), after)).toEqual({ invited: 0, present: 0, rate: null, held: true });
   });
   it('a walk-in recorded present without an invitation counts as invited', () => {
-    expect(sessionParticipation(session('s', '2026-01-01T00:00:00Z', ['a'], { b: 'present' }))).toEqual({ invited: 2, present: 1, rate: 50 });
+    expect(sessionParticipation(session('s', '2026-01-01T00:00:00Z', ['a'], { b: 'present' }), after)).toEqual({ invited: 2, present: 1, rate: 50, held: true });
+  });
+  it('invitations of people no longer seated at the session (resigned, removed, account deleted) do not count', () => {
+    // a and b invited; b resigned before the session; a attended: 100 % of those still seated, not 50 %.
+    const s = { ...session('s', '2026-01-01T00:00:00Z', ['a', 'b'], { a: 'present' }), seatedUserIds: ['a'] };
+    expect(sessionParticipation(s, at('2026-02-01T00:00:00Z'))).toMatchObject({ invited: 1, present: 1, rate: 100 });
+    // Someone recorded present took part, seated or not.
+    const walkIn = { ...session('s', '2026-01-01T00:00:00Z', ['a'], { a: 'present', c: 'present', d: 'absent' }), seatedUserIds: ['a'] };
+    expect(sessionParticipation(walkIn, at('2026-02-01T00:00:00Z'))).toMatchObject({ invited: 2, present: 2, rate: 100 });
+    const members = participationByMember([s], at('2026-02-01T00:00:00Z'));
+    expect(members.map((m) => m.userId)).toEqual(['a']);
+    const [q] = boardMeasures({ from: at('2026-01-01T00:00:00Z'), now: at('2026-02-01T00:00:00Z'), period: 'quarter', targets: [], marginalised: [], seats: [], sessions: [s], inputsAt: [], nominationsAt: [], surveys: [] });
+    expect(q!.participation).toMatchObject({ sessions: 1, invited: 1, present: 1, rate: 100 });
+  });
+  it('seatHeldAt: a seat ended before a session (recorded before it, or dated to an earlier day) or whose term ran out does not hold', () => {
+    const starts = at('2026-05-10T03:00:00Z'); // 10:00 in Jakarta, 2026-05-10
+    const seat = { termEndsOn: '2027-01-01', endedOn: null, endedAt: null };
+    expect(seatHeldAt(seat, starts)).toBe(true);
+    expect(seatHeldAt({ ...seat, termEndsOn: '2026-05-09' }, starts)).toBe(false);
+    // Resigned that morning, recorded before the session: gone.
+    expect(seatHeldAt({ ...seat, endedOn: '2026-05-10', endedAt: at('2026-05-10T01:00:00Z') }, starts)).toBe(false);
+    // Resignation dated to that day but recorded after the session: was still there.
+    expect(seatHeldAt({ ...seat, endedOn: '2026-05-10', endedAt: at('2026-05-10T09:00:00Z') }, starts)).toBe(true);
+    // Recorded later but dated to an earlier day: gone.
+    expect(seatHeldAt({ ...seat, endedOn: '2026-05-07', endedAt: at('2026-05-12T09:00:00Z') }, starts)).toBe(false);
+  });
+  it('a session not yet held has no rate (not 0 %)', () => {
+    const future = session('f', '2026-03-01T00:00:00Z', ['a', 'b'], {});
+    expect(sessionParticipation(future, at('2026-02-01T00:00:00Z'))).toEqual({ invited: 2, present: 0, rate: null, held: false });
+    expect(sessionParticipation(future, at('2026-03-02T00:00:00Z'))).toEqual({ invited: 2, present: 0, rate: 0, held: true });
   });
   it('per member over time: held sessions only, oldest first', () => {
     const sessions = [

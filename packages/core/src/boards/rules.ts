@@ -56,6 +56,19 @@ export function seatHeldOn(seat: SeatSpan, day: string): boolean {
   return seat.termStartsOn <= day && day <= seat.termEndsOn && (seat.endedOn === null || day < seat.endedOn);
 }
 
+/**
+ * Whether a member still held their seat when a session started, for counting who was invited: not if the seat was
+ * ended (resignation, removal, account deletion) before the start — recorded before it, or dated to an earlier day —
+ * nor if its term ran out before the session's day. The term's start is not checked: a member invited to a session
+ * was seated when invited, and a seat given "from today" must count for a session earlier today.
+ */
+export function seatHeldAt(seat: { termEndsOn: string; endedOn: string | null; endedAt: Date | null }, startsAt: Date): boolean {
+  const day = boardDay(startsAt);
+  if (seat.termEndsOn < day) return false;
+  if (seat.endedAt === null || seat.endedOn === null) return true;
+  return !(seat.endedAt.getTime() <= startsAt.getTime() || seat.endedOn < day);
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Board status
 
@@ -90,6 +103,11 @@ export interface SessionParticipationInput {
   sessionId: string;
   startsAt: Date;
   invitedUserIds: readonly string[];
+  /**
+   * Who held a seat on the board on the session's day. An invitation of anyone else (a member who resigned, was removed
+   * or deleted their account before the session) is not counted: they could not take part as a member any more.
+   */
+  seatedUserIds: readonly string[];
   /** Recorded by the secretariat after the session. A person recorded but not invited (a walk-in member) counts as invited. */
   attendance: Readonly<Record<string, AttendanceStatus>>;
 }
@@ -97,21 +115,34 @@ export interface SessionParticipationInput {
 export interface ParticipationRate {
   invited: number;
   present: number;
-  /** Present ÷ invited, in % with one decimal; null when nobody was invited (no rate, rather than 0 %). */
+  /** Present ÷ invited, in % with one decimal; null when nobody was invited or the session is not held yet (no rate, rather than 0 %). */
   rate: number | null;
 }
 
 const rateOf = (present: number, invited: number) => (invited === 0 ? null : Math.round((present * 1000) / invited) / 10);
 
 /**
- * Participation rate of one session: members recorded present ÷ members invited. Excused absences count as absent —
- * the measure is how many took part, not how many had a reason not to. A session not yet held (starts after `now`)
- * has no participation yet and is left out by the functions below.
+ * The people a session's rate is about: everyone invited or recorded who still held a seat on the session's day, and
+ * anyone recorded present (they took part, whatever became of their seat).
  */
-export function sessionParticipation(session: SessionParticipationInput): ParticipationRate {
-  const invited = new Set([...session.invitedUserIds, ...Object.keys(session.attendance)]);
-  const present = [...invited].filter((id) => session.attendance[id] === 'present').length;
-  return { invited: invited.size, present, rate: rateOf(present, invited.size) };
+function countedPeople(session: SessionParticipationInput): string[] {
+  const seated = new Set(session.seatedUserIds);
+  const candidates = new Set([...session.invitedUserIds, ...Object.keys(session.attendance)]);
+  return [...candidates].filter((id) => seated.has(id) || session.attendance[id] === 'present');
+}
+
+const heldBy = (session: { startsAt: Date }, now: Date) => session.startsAt.getTime() <= now.getTime();
+
+/**
+ * Participation rate of one session: members recorded present ÷ members invited (and still seated). Excused absences
+ * count as absent — the measure is how many took part, not how many had a reason not to. A session not yet held
+ * (starts after `now`) has no rate.
+ */
+export function sessionParticipation(session: SessionParticipationInput, now: Date): ParticipationRate & { held: boolean } {
+  const invited = countedPeople(session);
+  const present = invited.filter((id) => session.attendance[id] === 'present').length;
+  const held = heldBy(session, now);
+  return { invited: invited.length, present, rate: held ? rateOf(present, invited.length) : null, held };
 }
 
 export interface MemberParticipation extends ParticipationRate {
@@ -120,13 +151,12 @@ export interface MemberParticipation extends ParticipationRate {
   history: { sessionId: string; startsAt: Date; status: AttendanceStatus | null }[];
 }
 
-/** Per member over time: every session held by `now` that the member was invited to, and their overall rate. */
+/** Per member over time: every session held by `now` that the member was invited to (while seated), and their overall rate. */
 export function participationByMember(sessions: readonly SessionParticipationInput[], now: Date): MemberParticipation[] {
-  const held = sessions.filter((s) => s.startsAt.getTime() <= now.getTime()).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const held = sessions.filter((s) => heldBy(s, now)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const members = new Map<string, MemberParticipation>();
   for (const session of held) {
-    const invited = new Set([...session.invitedUserIds, ...Object.keys(session.attendance)]);
-    for (const userId of invited) {
+    for (const userId of countedPeople(session)) {
       const member = members.get(userId) ?? { userId, invited: 0, present: 0, rate: null, history: [] };
       const status = session.attendance[userId] ?? null;
       member.invited++;
@@ -306,7 +336,7 @@ export function boardMeasures(input: MeasuresInput): PeriodMeasures[] {
     let invited = 0;
     let present = 0;
     for (const s of sessions) {
-      const r = sessionParticipation(s);
+      const r = sessionParticipation(s, input.now);
       invited += r.invited;
       present += r.present;
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 // Subpath imports must get translation keys too, not zod's English.
 import '../schemas/messages';
 import { MEMBER_STATE_CODES, LANGUAGES } from '../domain';
-import { emailField } from '../schemas/fields';
+import { emailField, optionalDisplayNameField } from '../schemas/fields';
 import { catalogueActionIdField, localizedTextField } from '../consultation/schemas';
 import { ACCOMMODATIONS } from '../consultation/vocabulary';
 import {
@@ -172,7 +172,7 @@ const seatFields = {
   termEndsOn: calendarDateField,
   constituencies: constituencyList.pipe(z.array(z.string()).min(1, { error: 'board.validation.constituencyRequired' })),
   memberState: optional(memberStateField),
-  organisation: optionalText(200),
+  organisation: optionalDisplayNameField(200),
   gender: optional(z.enum(GENDERS, { error: 'validation.invalidOption' })),
   conflictOfInterest: optionalText(5000),
   listedPublicly: z.boolean({ error: 'validation.invalidType' }).default(false),
@@ -232,11 +232,11 @@ export const nominationInput = z
   .object({
     callId: uuidField,
     self: z.boolean({ error: 'validation.invalidType' }),
-    nomineeName: optionalText(200),
+    nomineeName: optionalDisplayNameField(200),
     nomineeEmail: optional(emailField),
     constituencies: constituencyList.pipe(z.array(z.string()).min(1, { error: 'board.validation.constituencyRequired' })),
     memberState: optional(memberStateField),
-    organisation: optionalText(200),
+    organisation: optionalDisplayNameField(200),
     gender: optional(z.enum(GENDERS, { error: 'validation.invalidOption' })),
     motivation: requiredText(5000),
   })
@@ -332,6 +332,13 @@ export const inviteInput = z.object({
   /** Seat holders to invite; empty means every current member of the board. */
   userIds: uniqueList(uuidField).pipe(z.array(z.string()).max(500)).default([]),
 });
+
+/** Withdraws one member's invitation to a session: they are no longer expected, nor counted as invited. */
+export const withdrawInvitationInput = z.object({
+  sessionId: uuidField,
+  userId: uuidField,
+});
+export type WithdrawInvitationInput = z.output<typeof withdrawInvitationInput>;
 
 export const rsvpInput = z.object({
   sessionId: uuidField,

@@ -6,6 +6,7 @@ import * as m20261123_0004 from './2026_11_23_0004_boards';
 import * as m20261123_0005 from './2026_11_23_0005_editions';
 import * as m20261123_0006 from './2026_11_23_0006_review';
 import * as m20261123_0007 from './2026_11_23_0007_round_tally';
+import * as m20261204_0002 from './2026_12_04_0002_boards_trust';
 
 /**
  * Migrations are listed statically (not read from disk) so they bundle and run the same under tsx, vitest and a build.
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0005_editions': m20261123_0005,
   '2026_11_23_0006_review': m20261123_0006,
   '2026_11_23_0007_round_tally': m20261123_0007,
+  '2026_12_04_0002_boards_trust': m20261204_0002,
 };
 
 export const migrationProvider: MigrationProvider = {
