@@ -5,6 +5,7 @@
  */
 import { boardsAccess } from './policy/boards';
 import { editionsAccess } from './policy/editions';
+import { eventsAccess } from './policy/events';
 import { reviewAccess } from './policy/review';
 import { roundDocumentsAccess } from './policy/round-documents';
 
@@ -78,6 +79,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'contributions.export': 'secretariat',
   ...boardsAccess,
   ...editionsAccess,
+  ...eventsAccess,
   ...reviewAccess,
   ...roundDocumentsAccess,
 };

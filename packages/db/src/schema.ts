@@ -252,7 +252,12 @@ export interface EventRegistrationTable {
   status: 'registered' | 'waitlisted' | 'cancelled';
   accommodations_needed: TextArray;
   other_needs: string | null;
-  created_at: CreatedAt;
+  /** When the person took their place in the queue (a registration made again after cancelling goes to the back). */
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
+  promoted_at: Timestamp | null;
 }
 
 export interface RoundDocumentTable {
@@ -331,6 +336,7 @@ export type ReadinessAssessment = Selectable<ReadinessAssessmentTable>;
 export type ConsultationRound = Selectable<ConsultationRoundTable>;
 export type RoundQuestion = Selectable<RoundQuestionTable>;
 export type Contribution = Selectable<ContributionTable>;
+export type EventRegistration = Selectable<EventRegistrationTable>;
 
 export type * from './schema-boards';
 export type * from './schema-editions';

@@ -76,3 +76,25 @@ export function contributionHiddenMail(
       `is a mistake, reply to the Secretariat quoting the reference.${signature}`,
   };
 }
+
+/** A place at a round's event freed up and went to the first person on the waitlist (issue #11 item 11). */
+export function eventPlaceOfferedMail(
+  to: { email: string; name: string },
+  details: { roundTitle: string; startsAt: Date; timezone: string; link: string },
+): OutgoingMail {
+  // User-typed text stays on one line, as text (no line breaks that could forge the rest of the message).
+  const line = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+  const when = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    timeZone: details.timezone, timeZoneName: 'short',
+  }).format(details.startsAt);
+  return {
+    to: to.email,
+    subject: 'A place at the event is now yours',
+    text:
+      `Hello ${line(to.name)},\n\nA place has become free at the event of "${line(details.roundTitle)}", and you were ` +
+      `first on the waitlist: you are now registered. The event starts ${when}.\n\nThe accommodations you asked for ` +
+      `are noted. If you can no longer attend, please cancel your registration so the next person can have the place: ` +
+      `${details.link}${signature}`,
+  };
+}

@@ -5,13 +5,10 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import {
   acceptsContributions,
-  isInAudience,
   contributionDraftInput,
   facilitatedContributionInput,
   localized,
   moderationInput,
-  registrationDecision,
-  registrationInput,
   reportContributionInput,
   submitContributionInput,
   validateAnswers,
@@ -37,7 +34,6 @@ import {
   insertSubmission,
   isIdempotencyKeyConflict,
   loadSubmissionContext,
-  listBoardIdsOfMember,
   type ConsultationRound,
   type Contribution,
   type MailOutbox,
@@ -49,6 +45,8 @@ import { FieldError, notFound } from '../errors';
 import { contributionHiddenMail, contributionReceiptMail } from '../mail/templates';
 import { auditContext, authedProcedure, publicProcedure, router, secretariatProcedure } from '../trpc';
 import { link } from './auth';
+import { eventProcedures } from './events';
+import { boardIdsFor, checkAudience } from './round-access';
 import { newReceiptReference, scheduleOf } from './rounds';
 
 const MODERATION_LABELS: Record<string, string> = {
@@ -72,23 +70,12 @@ async function openRoundOrThrow(tx: Tx, roundId: string, participant: UserAccoun
   return checkRoundOpen(round, participant, await boardIdsFor(tx, round, participant));
 }
 
-/** The boards a participant sits on, read only for a round whose audience is a board (C2.1 consultation sessions). */
-async function boardIdsFor(db: Tx | Context['db'], round: ConsultationRound | undefined, participant: UserAccount | null) {
-  return round?.audience === 'board' && participant ? listBoardIdsOfMember(db, participant.id) : [];
-}
-
 function checkRoundOpen(round: ConsultationRound | undefined, participant: UserAccount | null, boardIds: readonly string[]): ConsultationRound {
   if (!round || !round.published_at) throw notFound('round.notFound');
   const decision = acceptsContributions(scheduleOf(round), new Date());
   // Deadlines are the server's, in UTC: after closes_at nothing new is accepted, whatever the client's clock says.
   if (!decision.ok) throw new TRPCError({ code: 'FORBIDDEN', message: decision.reason });
-  if (participant) {
-    const audience = isInAudience(
-      { audience: round.audience, invitedGroups: round.invited_groups, boardId: round.board_id },
-      { stakeholderGroup: participant.stakeholder_group, boardIds },
-    );
-    if (!audience.ok) throw new TRPCError({ code: 'FORBIDDEN', message: audience.reason });
-  }
+  if (participant) checkAudience(round, participant, boardIds);
   return round;
 }
 
@@ -115,15 +102,17 @@ type Submission = SubmitContributionInput & { participantName?: string | undefin
 /**
  * The one path by which feedback is stored. Idempotent: the client sends a key it generated for this submission, and
  * a retry with that key (after a timeout, a double click, a lost response) returns the first receipt instead of
- * storing the feedback twice. The unique index on the key makes that hold under concurrent retries too.
+ * storing the feedback twice. A key is scoped to (author or facilitator, round): the unique index on the three makes
+ * that hold under concurrent retries too, and a key reused for another round stores that round's feedback.
  */
 async function submitContribution(ctx: Context & { user: UserAccount }, input: Submission, facilitated: boolean) {
   const context = await loadSubmissionContext(ctx.db, {
     roundId: input.roundId,
     idempotencyKey: input.idempotencyKey,
     authorUserId: facilitated ? null : ctx.user.id,
+    facilitatorUserId: facilitated ? ctx.user.id : null,
   });
-  if (context.existingId) return replayOf(ctx, input.idempotencyKey);
+  if (context.existingId) return replayOf(ctx, input.roundId, input.idempotencyKey);
   const participant = facilitated ? null : ctx.user;
   const round = checkRoundOpen(context.round, participant, await boardIdsFor(ctx.db, context.round, participant));
   const questions: AnswerableQuestion[] = context.questions.map((q) => ({
@@ -182,7 +171,7 @@ async function submitContribution(ctx: Context & { user: UserAccount }, input: S
     if (stored.mail) await ctx.mailer.deliver(ctx.db, [stored.mail]);
   } catch (error) {
     // A concurrent request with the same key stored first (its statement stored everything, this one nothing).
-    if (isIdempotencyKeyConflict(error)) return replayOf(ctx, input.idempotencyKey);
+    if (isIdempotencyKeyConflict(error)) return replayOf(ctx, input.roundId, input.idempotencyKey);
     throw error;
   }
   return { id: contribution.id, receiptReference: contribution.receipt_reference, submittedAt: now, replayed: false };
@@ -193,8 +182,9 @@ async function submitContribution(ctx: Context & { user: UserAccount }, input: S
  * response) gets the first receipt instead of storing the feedback twice — even after the deadline, since the
  * feedback arrived in time.
  */
-async function replayOf(ctx: Context & { user: UserAccount }, idempotencyKey: string) {
-  const existing = await findContributionByIdempotencyKey(ctx.db, idempotencyKey);
+async function replayOf(ctx: Context & { user: UserAccount }, roundId: string, idempotencyKey: string) {
+  // Scoped to this person and this round: the same key sent for another round is another submission.
+  const existing = await findContributionByIdempotencyKey(ctx.db, { key: idempotencyKey, roundId, userId: ctx.user.id });
   if (!existing) throw new TRPCError({ code: 'CONFLICT', message: 'errors.retry' });
   if (existing.author_user_id !== ctx.user.id && existing.facilitated_by !== ctx.user.id) {
     throw new FieldError('CONFLICT', { idempotencyKey: ['validation.idempotencyKeyReused'] });
@@ -465,38 +455,5 @@ export const contributionsRouter = router({
       return { filename: `contributions-${stamp}.csv`, contentType: 'text/csv', body: Papa.unparse(flat, { escapeFormulae: true }) };
     }),
 
-  /** The signed-in person's registration for a round's event, so the page can say "you are registered". */
-  myRegistration: authedProcedure.input(z.object({ roundId: z.uuid({ error: 'validation.invalid' }) })).query(async ({ ctx, input }) => {
-    const row = await ctx.db
-      .selectFrom('event_registration')
-      .select(['status', 'accommodations_needed', 'other_needs', 'created_at'])
-      .where('round_id', '=', input.roundId)
-      .where('user_id', '=', ctx.user.id)
-      .where('status', '!=', 'cancelled')
-      .executeTakeFirst();
-    return row ? { status: row.status, accommodationsNeeded: row.accommodations_needed, otherNeeds: row.other_needs, registeredAt: row.created_at } : null;
-  }),
-
-  /** Registration for an in-person or hybrid event, with the accommodations the registrant needs. */
-  registerForEvent: authedProcedure.input(registrationInput).mutation(async ({ ctx, input }) => {
-    return ctx.db.transaction().execute(async (tx) => {
-      const round = await findRound(tx, input.roundId);
-      if (!round || !round.published_at || !round.event) throw notFound('round.notFound');
-      // Serialise registrations of one event so two people cannot both take the last seat.
-      await sql`select id from consultation_round where id = ${round.id} for update`.execute(tx);
-      const existing = await tx.selectFrom('event_registration').selectAll().where('round_id', '=', round.id).where('user_id', '=', ctx.user.id).executeTakeFirst();
-      if (existing && existing.status !== 'cancelled') return { status: existing.status };
-      const registered = await tx.selectFrom('event_registration').select(sql<number>`count(*)::int`.as('n')).where('round_id', '=', round.id).where('status', '=', 'registered').executeTakeFirstOrThrow();
-      const capacity = (round.event as { capacity?: number }).capacity ?? null;
-      const status = registrationDecision(capacity, Number(registered.n));
-      const row = await tx
-        .insertInto('event_registration')
-        .values({ round_id: round.id, user_id: ctx.user.id, status, accommodations_needed: input.accommodationsNeeded, other_needs: input.otherNeeds ?? null })
-        .onConflict((oc) => oc.constraint('event_registration_once').doUpdateSet({ status, accommodations_needed: input.accommodationsNeeded, other_needs: input.otherNeeds ?? null }))
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await writeAudit(tx, auditContext(ctx), { action: 'event.register', entityType: 'event_registration', entityId: row.id, after: row });
-      return { status: row.status };
-    });
-  }),
+  ...eventProcedures,
 });

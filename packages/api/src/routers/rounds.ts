@@ -16,7 +16,8 @@ import {
   type RoundPhase,
 } from '@musyawarah/core';
 import {
-  countSubmittedByRound,
+  countContributionsByRound,
+  NO_CONTRIBUTIONS,
   findBoard,
   findRound,
   readRoundTally,
@@ -48,6 +49,10 @@ export function presentQuestion(q: RoundQuestion) {
   return { id: q.id, position: q.position, kind: q.kind, prompt: q.prompt, help: q.help, required: q.required, options: q.options, likert: q.likert as { points: number; minLabel: Record<string, string>; maxLabel: Record<string, string> } | null };
 }
 
+/**
+ * `contributionCount` follows the one definition in `countContributionsByRound`: on public screens the published
+ * contributions (what the public record lists); for the Secretariat all received, with `hiddenCount` beside it.
+ */
 function presentRound(round: ConsultationRound, extra: { contributionCount?: number } = {}) {
   return {
     id: round.id,
@@ -100,9 +105,9 @@ export const roundsRouter = router({
         .default({}),
     )
     .query(async ({ ctx, input }) => {
-      const [rounds, counts] = await Promise.all([listRounds(ctx.db, { publishedOnly: true }), countSubmittedByRound(ctx.db)]);
+      const [rounds, counts] = await Promise.all([listRounds(ctx.db, { publishedOnly: true }), countContributionsByRound(ctx.db)]);
       return rounds
-        .map((r) => presentRound(r, { contributionCount: counts.get(r.id) ?? 0 }))
+        .map((r) => presentRound(r, { contributionCount: (counts.get(r.id) ?? NO_CONTRIBUTIONS).published }))
         .filter((r) => !input.phase || r.phase === input.phase)
         .filter((r) => !input.actionId || r.actionIds.some((id) => id === input.actionId || id.startsWith(`${input.actionId}.`)))
         .filter((r) => !input.memberState || r.memberStates.length === 0 || r.memberStates.includes(input.memberState))
@@ -112,25 +117,42 @@ export const roundsRouter = router({
 
   get: publicProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
     // The three reads at once (the busiest public page): questions and themes of an unpublished round are read and dropped.
-    const [round, questions, themes] = await Promise.all([
+    const [round, questions, themes, counts] = await Promise.all([
       findRound(ctx.db, input.roundId),
       listRoundQuestions(ctx.db, input.roundId),
       listRoundThemes(ctx.db, input.roundId),
+      countContributionsByRound(ctx.db, [input.roundId]),
     ]);
     if (!round || !round.published_at) throw notFound('round.notFound');
-    return { ...presentRound(round), questions: questions.map(presentQuestion), themes };
+    const count = (counts.get(round.id) ?? NO_CONTRIBUTIONS).published;
+    return { ...presentRound(round, { contributionCount: count }), questions: questions.map(presentQuestion), themes };
   }),
 
   adminList: secretariatProcedure.query(async ({ ctx }) => {
-    const [rounds, counts] = await Promise.all([listRounds(ctx.db, { publishedOnly: false }), countSubmittedByRound(ctx.db)]);
-    return rounds.map((r) => ({ ...presentRound(r, { contributionCount: counts.get(r.id) ?? 0 }), targets: r.targets }));
+    const [rounds, counts] = await Promise.all([listRounds(ctx.db, { publishedOnly: false }), countContributionsByRound(ctx.db)]);
+    return rounds.map((r) => {
+      const count = counts.get(r.id) ?? NO_CONTRIBUTIONS;
+      return { ...presentRound(r, { contributionCount: count.received }), hiddenCount: count.hidden, targets: r.targets };
+    });
   }),
 
   adminGet: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
     const round = await findRound(ctx.db, input.roundId);
     if (!round) throw notFound('round.notFound');
-    const [questions, themes] = await Promise.all([listRoundQuestions(ctx.db, round.id), listRoundThemes(ctx.db, round.id)]);
-    return { ...presentRound(round), targets: round.targets, summaryDraft: round.summary as Record<string, string> | null, questions: questions.map(presentQuestion), themes };
+    const [questions, themes, counts] = await Promise.all([
+      listRoundQuestions(ctx.db, round.id),
+      listRoundThemes(ctx.db, round.id),
+      countContributionsByRound(ctx.db, [round.id]),
+    ]);
+    const count = counts.get(round.id) ?? NO_CONTRIBUTIONS;
+    return {
+      ...presentRound(round, { contributionCount: count.received }),
+      hiddenCount: count.hidden,
+      targets: round.targets,
+      summaryDraft: round.summary as Record<string, string> | null,
+      questions: questions.map(presentQuestion),
+      themes,
+    };
   }),
 
   create: secretariatProcedure.input(roundInput).mutation(async ({ ctx, input }) => {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { roundInput, type RepresentationTarget } from './schemas';
 import {
   acceptsContributions,
+  acceptsRegistrations,
+  canCancelRegistration,
   canTransitionRound,
+  placesToFill,
   formatReceiptReference,
   isReceiptReference,
   localized,
@@ -396,6 +399,30 @@ describe('registrationDecision', () => {
     expect(registrationDecision(2, 1)).toBe('registered');
     expect(registrationDecision(2, 2)).toBe('waitlisted');
     expect(registrationDecision(null, 10_000)).toBe('registered');
+  });
+});
+
+describe('acceptsRegistrations', () => {
+  const round = { publishedAt: at('2026-01-01T00:00:00Z'), opensAt: at('2026-02-01T00:00:00Z'), closesAt: at('2026-03-01T00:00:00Z'), summaryPublishedAt: null };
+  const event = { startsAt: at('2026-02-15T02:00:00Z') };
+  it('takes registrations from publication until the round closes or the event starts, whichever comes first', () => {
+    expect(acceptsRegistrations(round, event, at('2026-01-15T00:00:00Z'))).toEqual({ ok: true });
+    expect(acceptsRegistrations(round, event, at('2026-02-15T01:59:59Z'))).toEqual({ ok: true });
+    expect(acceptsRegistrations(round, event, at('2026-02-15T02:00:00Z'))).toEqual({ ok: false, reason: 'errors.eventStarted' });
+    expect(acceptsRegistrations(round, { startsAt: at('2026-04-01T00:00:00Z') }, at('2026-03-01T00:00:00Z'))).toEqual({ ok: false, reason: 'round.closed' });
+    expect(acceptsRegistrations({ ...round, publishedAt: null }, event, at('2026-01-15T00:00:00Z'))).toEqual({ ok: false, reason: 'round.draft' });
+    expect(acceptsRegistrations({ ...round, summaryPublishedAt: at('2026-02-10T00:00:00Z') }, event, at('2026-02-11T00:00:00Z'))).toEqual({ ok: false, reason: 'round.closed' });
+  });
+  it('lets a registration be cancelled until the event starts, even after the round closed', () => {
+    expect(canCancelRegistration(event, at('2026-02-15T01:59:59Z'))).toEqual({ ok: true });
+    expect(canCancelRegistration(event, at('2026-02-15T02:00:00Z'))).toEqual({ ok: false, reason: 'errors.eventStarted' });
+  });
+  it('fills freed places from the waitlist, never beyond the capacity', () => {
+    expect(placesToFill(2, 1, 3)).toBe(1);
+    expect(placesToFill(2, 2, 3)).toBe(0);
+    expect(placesToFill(5, 1, 2)).toBe(2);
+    expect(placesToFill(1, 3, 1)).toBe(0);
+    expect(placesToFill(null, 10, 4)).toBe(4);
   });
 });
 

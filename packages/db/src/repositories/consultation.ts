@@ -18,16 +18,43 @@ export async function listRoundQuestions(db: Executor, roundId: string) {
   return db.selectFrom('round_question').selectAll().where('round_id', '=', roundId).orderBy('position').execute();
 }
 
-/** Submitted (not draft) contributions per round, for list pages. */
-export async function countSubmittedByRound(db: Executor) {
-  const rows = await db
+/**
+ * THE contribution counts of rounds, one definition for every screen:
+ * - `published`: submitted and not hidden by moderation — what the public record lists, so every public count
+ *   (round cards, the round page) is this one;
+ * - `hidden`: submitted and hidden by moderation;
+ * - `received` (= published + hidden): everything submitted, what the Secretariat's list, overview, moderation tab and
+ *   export count, with the hidden ones stated beside it.
+ * Drafts are never counted. Without `roundIds`, every round.
+ */
+export async function countContributionsByRound(db: Executor, roundIds?: readonly string[]) {
+  if (roundIds && roundIds.length === 0) return new Map<string, ContributionCounts>();
+  let query = db
     .selectFrom('contribution')
-    .select(['round_id', sql<number>`count(*)::int`.as('count')])
-    .where('status', '=', 'submitted')
-    .groupBy('round_id')
-    .execute();
-  return new Map(rows.map((r) => [r.round_id, Number(r.count)]));
+    .select([
+      'round_id',
+      sql<number>`count(*) filter (where hidden_at is null)::int`.as('published'),
+      sql<number>`count(*) filter (where hidden_at is not null)::int`.as('hidden'),
+    ])
+    .where('status', '=', 'submitted');
+  if (roundIds) query = query.where('round_id', 'in', roundIds);
+  const rows = await query.groupBy('round_id').execute();
+  return new Map(
+    rows.map((r) => {
+      const published = Number(r.published);
+      const hidden = Number(r.hidden);
+      return [r.round_id, { published, hidden, received: published + hidden }];
+    }),
+  );
 }
+
+export interface ContributionCounts {
+  published: number;
+  hidden: number;
+  received: number;
+}
+
+export const NO_CONTRIBUTIONS: ContributionCounts = { published: 0, hidden: 0, received: 0 };
 
 export async function findDraftContribution(db: Executor, roundId: string, authorUserId: string) {
   return db
@@ -39,8 +66,18 @@ export async function findDraftContribution(db: Executor, roundId: string, autho
     .executeTakeFirst();
 }
 
-export async function findContributionByIdempotencyKey(db: Executor, key: string) {
-  return db.selectFrom('contribution').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+/**
+ * The submission stored earlier with this key by this person (the author, or the facilitator of an on-behalf entry)
+ * to this round. Keys are scoped to (person, round): the same key sent for another round is another submission.
+ */
+export async function findContributionByIdempotencyKey(db: Executor, scope: { key: string; roundId: string; userId: string }) {
+  return db
+    .selectFrom('contribution')
+    .selectAll()
+    .where('round_id', '=', scope.roundId)
+    .where(sql<boolean>`coalesce(author_user_id, facilitated_by) = ${scope.userId}`)
+    .where('idempotency_key', '=', scope.key)
+    .executeTakeFirst();
 }
 
 export async function findContribution(db: Executor, id: string) {
@@ -204,8 +241,10 @@ export async function countSubmissionsByDay(db: Executor, roundId: string) {
  */
 export async function loadSubmissionContext(
   db: Executor,
-  args: { roundId: string; idempotencyKey: string; authorUserId: string | null },
+  args: { roundId: string; idempotencyKey: string; authorUserId: string | null; facilitatorUserId?: string | null },
 ) {
+  // The key's scope (migration 2026_12_04_0003): this round, and the author — or the facilitator of an on-behalf entry.
+  const keyOwner = args.authorUserId ?? args.facilitatorUserId ?? '00000000-0000-0000-0000-000000000000';
   const row = await db
     .selectNoFrom((eb) => [
       eb
@@ -221,6 +260,8 @@ export async function loadSubmissionContext(
       eb
         .selectFrom('contribution')
         .select(['id'])
+        .where('round_id', '=', args.roundId)
+        .where(sql<boolean>`coalesce(author_user_id, facilitated_by) = ${keyOwner}`)
         .where('idempotency_key', '=', args.idempotencyKey)
         .as('existing_id'),
       eb
@@ -299,10 +340,10 @@ export async function insertSubmission(
   return { mail: null };
 }
 
-/** Postgres' unique_violation on the idempotency key: a concurrent request with the same key stored first. */
+/** Postgres' unique_violation on the idempotency key's scope: a concurrent request with the same key, person and round stored first. */
 export function isIdempotencyKeyConflict(error: unknown): boolean {
   const e = error as { code?: string; constraint?: string; message?: string } | null;
-  return !!e && e.code === '23505' && (e.constraint === 'contribution_idempotency_key_key' || /idempotency_key/.test(e.message ?? ''));
+  return !!e && e.code === '23505' && (e.constraint === 'contribution_idempotency_key_scope' || /idempotency_key/.test(e.message ?? ''));
 }
 
 /**
@@ -344,4 +385,112 @@ export async function readRoundTally(db: Executor, roundId: string) {
     else if (row.dimension === 'day') byDay.push({ day: row.key, count });
   }
   return { cells, byType, byThemeId, byDay };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Event registrations
+
+/**
+ * Locks the round's row for the rest of the transaction: every change to one event's registrations (register, cancel,
+ * promote) takes this lock first, so places are counted and handed out one change at a time, on PostgreSQL as on PGlite.
+ */
+export async function lockRoundForRegistrations(tx: Executor, roundId: string) {
+  await sql`select id from consultation_round where id = ${roundId} for update`.execute(tx);
+}
+
+export async function findEventRegistration(db: Executor, roundId: string, userId: string) {
+  return db.selectFrom('event_registration').selectAll().where('round_id', '=', roundId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function findEventRegistrationById(db: Executor, id: string) {
+  return db.selectFrom('event_registration').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Places taken and people waiting for one event. */
+export async function countEventRegistrations(db: Executor, roundId: string) {
+  const row = await db
+    .selectFrom('event_registration')
+    .select([
+      sql<number>`count(*) filter (where status = 'registered')::int`.as('registered'),
+      sql<number>`count(*) filter (where status = 'waitlisted')::int`.as('waitlisted'),
+    ])
+    .where('round_id', '=', roundId)
+    .executeTakeFirstOrThrow();
+  return { registered: Number(row.registered), waitlisted: Number(row.waitlisted) };
+}
+
+/**
+ * Moves the first `places` waitlisted people (in the order they registered) onto the event. Call only while holding
+ * `lockRoundForRegistrations`.
+ */
+export async function promoteFromWaitlist(tx: Executor, roundId: string, places: number, now = new Date()) {
+  if (places <= 0) return [];
+  const next = await tx
+    .selectFrom('event_registration')
+    .select('id')
+    .where('round_id', '=', roundId)
+    .where('status', '=', 'waitlisted')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(places)
+    .execute();
+  if (next.length === 0) return [];
+  return tx
+    .updateTable('event_registration')
+    .set({ status: 'registered', promoted_at: now, updated_at: now })
+    .where('id', 'in', next.map((n) => n.id))
+    .where('status', '=', 'waitlisted')
+    .returningAll()
+    .execute();
+}
+
+/** Everyone registered or waiting for one event (cancelled ones too, last), with who they are, for the Secretariat. */
+export async function listEventRegistrations(db: Executor, roundId: string) {
+  return db
+    .selectFrom('event_registration')
+    .innerJoin('user_account', 'user_account.id', 'event_registration.user_id')
+    .leftJoin('organisation', 'organisation.id', 'user_account.organisation_id')
+    .select([
+      'event_registration.id',
+      'event_registration.user_id',
+      'event_registration.status',
+      'event_registration.accommodations_needed',
+      'event_registration.other_needs',
+      'event_registration.created_at',
+      'event_registration.updated_at',
+      'event_registration.cancelled_at',
+      'event_registration.promoted_at',
+      'user_account.name',
+      'user_account.email',
+      'user_account.stakeholder_group',
+      'user_account.member_state_code',
+      'organisation.name as organisation_name',
+    ])
+    .where('event_registration.round_id', '=', roundId)
+    .orderBy(sql`case event_registration.status when 'registered' then 0 when 'waitlisted' then 1 else 2 end`)
+    .orderBy('event_registration.created_at')
+    .orderBy('event_registration.id')
+    .execute();
+}
+
+/** The signed-in person's registrations that still hold a place or a place in the queue, with their rounds. */
+export async function listEventRegistrationsOfUser(db: Executor, userId: string) {
+  return db
+    .selectFrom('event_registration')
+    .innerJoin('consultation_round', 'consultation_round.id', 'event_registration.round_id')
+    .select([
+      'event_registration.id',
+      'event_registration.round_id',
+      'event_registration.status',
+      'event_registration.accommodations_needed',
+      'event_registration.other_needs',
+      'event_registration.created_at',
+      'consultation_round.title as round_title',
+      'consultation_round.event',
+    ])
+    .where('event_registration.user_id', '=', userId)
+    .where('event_registration.status', '!=', 'cancelled')
+    .where('consultation_round.published_at', 'is not', null)
+    .orderBy('event_registration.created_at', 'desc')
+    .execute();
 }

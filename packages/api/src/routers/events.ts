@@ -1,0 +1,268 @@
+import { TRPCError } from '@trpc/server';
+import Papa from 'papaparse';
+import { z } from 'zod';
+import {
+  acceptsRegistrations,
+  canCancelRegistration,
+  localized,
+  placesToFill,
+  registrationDecision,
+  registrationInput,
+} from '@musyawarah/core';
+import {
+  countEventRegistrations,
+  findEventRegistration,
+  findEventRegistrationById,
+  findRound,
+  findUserById,
+  listEventRegistrations,
+  listEventRegistrationsOfUser,
+  lockRoundForRegistrations,
+  promoteFromWaitlist,
+  writeAudit,
+  type ConsultationRound,
+  type EventRegistration,
+  type MailOutbox,
+  type Tx,
+} from '@musyawarah/db';
+import type { Context } from '../context';
+import { notFound } from '../errors';
+import { eventPlaceOfferedMail } from '../mail/templates';
+import { auditContext, authedProcedure, secretariatProcedure } from '../trpc';
+import { link } from './auth';
+import { boardIdsFor, checkAudience } from './round-access';
+import { scheduleOf } from './rounds';
+
+/**
+ * Event registrations of consultation rounds (town halls, forums, hybrid sessions), merged into the `contributions`
+ * router. Every change to one event's registrations — register, cancel, promote from the waitlist — first locks the
+ * round's row, so places are counted and handed out one change at a time.
+ */
+
+interface RoundEvent {
+  startsAt: string;
+  timezone: string;
+  capacity?: number | null;
+}
+
+function eventOf(round: ConsultationRound): RoundEvent | null {
+  return (round.event as RoundEvent | null) ?? null;
+}
+
+const roundIdInput = z.object({ roundId: z.uuid({ error: 'validation.invalid' }) });
+const registrationIdInput = z.object({ registrationId: z.uuid({ error: 'validation.invalid' }) });
+
+/**
+ * Fills free places from the waitlist, first come first served, and queues each promoted person's e-mail in the same
+ * transaction. The caller holds the round lock.
+ */
+async function fillFromWaitlist(ctx: Context, tx: Tx, round: ConsultationRound, event: RoundEvent): Promise<MailOutbox[]> {
+  const counts = await countEventRegistrations(tx, round.id);
+  const promoted = await promoteFromWaitlist(tx, round.id, placesToFill(event.capacity ?? null, counts.registered, counts.waitlisted));
+  const queued: MailOutbox[] = [];
+  for (const row of promoted) {
+    await writeAudit(tx, auditContext(ctx), {
+      action: 'event.promote_from_waitlist',
+      entityType: 'event_registration',
+      entityId: row.id,
+      before: { status: 'waitlisted' },
+      after: row,
+    });
+    const person = await findUserById(tx, row.user_id);
+    if (person && person.status === 'active') {
+      queued.push(
+        await ctx.mailer.queue(
+          tx,
+          eventPlaceOfferedMail(person, {
+            roundTitle: localized(round.title as { en: string }, [person.locale]).text,
+            startsAt: new Date(event.startsAt),
+            timezone: event.timezone,
+            link: link(ctx, `/consultations/${round.id}#event`),
+          }),
+        ),
+      );
+    }
+  }
+  return queued;
+}
+
+/**
+ * Cancels a registration (by its holder or the Secretariat) until the event starts; a place it frees goes to the first
+ * person waiting, in the same transaction. Returns the mail to deliver once committed.
+ */
+async function cancel(ctx: Context & { user: { id: string } }, find: (tx: Tx) => Promise<EventRegistration | undefined>) {
+  const queued: MailOutbox[] = [];
+  const result = await ctx.db.transaction().execute(async (tx) => {
+    const first = await find(tx);
+    if (!first) throw notFound('errors.eventNotRegistered');
+    await lockRoundForRegistrations(tx, first.round_id);
+    // Read again under the lock: a parallel cancel of the same registration has either finished or not started.
+    const before = await findEventRegistrationById(tx, first.id);
+    const round = await findRound(tx, first.round_id);
+    const event = round ? eventOf(round) : null;
+    if (!before || before.status === 'cancelled' || !round || !event) throw notFound('errors.eventNotRegistered');
+    const allowed = canCancelRegistration({ startsAt: new Date(event.startsAt) }, new Date());
+    if (!allowed.ok) throw new TRPCError({ code: 'FORBIDDEN', message: allowed.reason });
+    const now = new Date();
+    const after = await tx
+      .updateTable('event_registration')
+      .set({ status: 'cancelled', cancelled_at: now, cancelled_by: ctx.user.id, updated_at: now })
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(tx, auditContext(ctx), { action: 'event.cancel_registration', entityType: 'event_registration', entityId: before.id, before, after });
+    if (before.status === 'registered') queued.push(...(await fillFromWaitlist(ctx, tx, round, event)));
+    return { status: after.status };
+  });
+  await ctx.mailer.deliver(ctx.db, queued);
+  return result;
+}
+
+export const eventProcedures = {
+  /** The signed-in person's registration for a round's event, so the page can say "you are registered". */
+  myRegistration: authedProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
+    const row = await findEventRegistration(ctx.db, input.roundId, ctx.user.id);
+    if (!row || row.status === 'cancelled') return null;
+    return { id: row.id, status: row.status, accommodationsNeeded: row.accommodations_needed, otherNeeds: row.other_needs, registeredAt: row.created_at };
+  }),
+
+  /** Every event the signed-in person holds a place at or waits for, for "My contributions". */
+  myRegistrations: authedProcedure.query(async ({ ctx }) => {
+    const rows = await listEventRegistrationsOfUser(ctx.db, ctx.user.id);
+    const now = Date.now();
+    return rows.map((r) => {
+      const event = r.event as RoundEvent | null;
+      return {
+        id: r.id,
+        roundId: r.round_id,
+        roundTitle: r.round_title as Record<string, string>,
+        status: r.status,
+        accommodationsNeeded: r.accommodations_needed,
+        otherNeeds: r.other_needs,
+        registeredAt: r.created_at,
+        startsAt: event?.startsAt ?? null,
+        timezone: event?.timezone ?? null,
+        canCancel: !!event && new Date(event.startsAt).getTime() > now,
+      };
+    });
+  }),
+
+  /**
+   * Registration for an in-person or hybrid event, with the accommodations the registrant needs. Only the round's
+   * audience may register (the same rule as for feedback), from publication until the round closes or the event starts.
+   */
+  registerForEvent: authedProcedure.input(registrationInput).mutation(async ({ ctx, input }) => {
+    const queued: MailOutbox[] = [];
+    const result = await ctx.db.transaction().execute(async (tx) => {
+      const round = await findRound(tx, input.roundId);
+      const event = round ? eventOf(round) : null;
+      if (!round || !round.published_at || !event) throw notFound('round.notFound');
+      const window = acceptsRegistrations(scheduleOf(round), { startsAt: new Date(event.startsAt) }, new Date());
+      if (!window.ok) throw new TRPCError({ code: 'FORBIDDEN', message: window.reason });
+      checkAudience(round, ctx.user, await boardIdsFor(tx, round, ctx.user));
+      // Serialise registrations of one event so two people cannot both take the last seat.
+      await lockRoundForRegistrations(tx, round.id);
+      const existing = await findEventRegistration(tx, round.id, ctx.user.id);
+      if (existing && existing.status !== 'cancelled') return { status: existing.status };
+      // Places freed earlier (a larger capacity) go to those already waiting before anyone new.
+      queued.push(...(await fillFromWaitlist(ctx, tx, round, event)));
+      const counts = await countEventRegistrations(tx, round.id);
+      const status = counts.waitlisted > 0 ? 'waitlisted' : registrationDecision(event.capacity ?? null, counts.registered);
+      const now = new Date();
+      // A registration made again after cancelling takes a new place at the back of the queue.
+      const values = {
+        status,
+        accommodations_needed: input.accommodationsNeeded,
+        other_needs: input.otherNeeds ?? null,
+        created_at: now,
+        updated_at: now,
+        cancelled_at: null,
+        cancelled_by: null,
+        promoted_at: null,
+      };
+      const row = await tx
+        .insertInto('event_registration')
+        .values({ round_id: round.id, user_id: ctx.user.id, ...values })
+        .onConflict((oc) => oc.constraint('event_registration_once').doUpdateSet(values))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(tx, auditContext(ctx), { action: 'event.register', entityType: 'event_registration', entityId: row.id, before: existing, after: row });
+      return { status: row.status };
+    });
+    await ctx.mailer.deliver(ctx.db, queued);
+    return result;
+  }),
+
+  /** "Cancel my registration": the place goes to the first person on the waitlist, who is told by e-mail. */
+  cancelRegistration: authedProcedure.input(roundIdInput).mutation(({ ctx, input }) =>
+    cancel(ctx, (tx) => findEventRegistration(tx, input.roundId, ctx.user.id)),
+  ),
+
+  /** The Secretariat cancels someone's registration (they told the Secretariat, or registered twice). */
+  cancelRegistrationFor: secretariatProcedure.input(registrationIdInput).mutation(({ ctx, input }) =>
+    cancel(ctx, (tx) => findEventRegistrationById(tx, input.registrationId)),
+  ),
+
+  /** Who is coming and what they need: registered and waitlisted people with their accommodations, against capacity. */
+  eventRegistrations: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
+    const round = await findRound(ctx.db, input.roundId);
+    if (!round) throw notFound('round.notFound');
+    const event = eventOf(round);
+    const rows = event ? await listEventRegistrations(ctx.db, round.id) : [];
+    const registrations = rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      name: r.name,
+      email: r.email,
+      organisation: r.organisation_name,
+      stakeholderGroup: r.stakeholder_group,
+      memberState: r.member_state_code,
+      accommodationsNeeded: r.accommodations_needed,
+      otherNeeds: r.other_needs,
+      registeredAt: r.created_at,
+      promotedAt: r.promoted_at,
+      cancelledAt: r.cancelled_at,
+    }));
+    const accommodations: Record<string, number> = {};
+    for (const r of registrations) {
+      if (r.status === 'cancelled') continue;
+      for (const a of r.accommodationsNeeded) accommodations[a] = (accommodations[a] ?? 0) + 1;
+    }
+    return {
+      hasEvent: !!event,
+      capacity: event?.capacity ?? null,
+      startsAt: event?.startsAt ?? null,
+      registered: registrations.filter((r) => r.status === 'registered').length,
+      waitlisted: registrations.filter((r) => r.status === 'waitlisted').length,
+      cancelled: registrations.filter((r) => r.status === 'cancelled').length,
+      accommodations,
+      registrations,
+    };
+  }),
+
+  /** The registrations as CSV for the venue and the interpreters; cells that a spreadsheet would run are escaped. */
+  exportRegistrations: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
+    const round = await findRound(ctx.db, input.roundId);
+    if (!round) throw notFound('round.notFound');
+    const rows = eventOf(round) ? await listEventRegistrations(ctx.db, round.id) : [];
+    const flat = rows.map((r) => ({
+      status: r.status,
+      name: r.name,
+      email: r.email,
+      organisation: r.organisation_name ?? '',
+      stakeholder_group: r.stakeholder_group ?? '',
+      member_state: r.member_state_code ?? '',
+      accommodations: r.accommodations_needed.join('; '),
+      other_needs: r.other_needs ?? '',
+      registered_at: new Date(r.created_at).toISOString(),
+      promoted_at: r.promoted_at ? new Date(r.promoted_at).toISOString() : '',
+      cancelled_at: r.cancelled_at ? new Date(r.cancelled_at).toISOString() : '',
+    }));
+    const columns = ['status', 'name', 'email', 'organisation', 'stakeholder_group', 'member_state', 'accommodations', 'other_needs', 'registered_at', 'promoted_at', 'cancelled_at'];
+    return {
+      filename: `registrations-${round.id.slice(0, 8)}.csv`,
+      contentType: 'text/csv',
+      body: Papa.unparse({ fields: columns, data: flat.map((r) => columns.map((c) => r[c as keyof typeof r])) }, { escapeFormulae: true }),
+    };
+  }),
+};
