@@ -142,7 +142,7 @@ describe('cycles and phases', () => {
   });
 
   it('never advances past adoption: only adopting ends a cycle', async () => {
-    const cycle = await cycleInPhase('adoption');
+    const cycle = await readyToAdopt();
     const error = await rejection(secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'adoption' }));
     expect(error).toMatchObject({ code: 'CONFLICT', message: 'review.advanceToAdopt' });
   });
@@ -468,18 +468,76 @@ describe('finalisation, adoption and traceability', () => {
     expect(changed.resolution?.finalDiff?.counts.subActions.changed).toBe(1);
     expect(changed.resolution?.finalFromProposal?.actionAreas).toHaveLength(1);
 
-    await advanceTo(cycle.id, 'adoption');
-    const refused = await rejection(secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Second edition' }));
+    // Adoption would fail, so the cycle may not move into adoption: it stays in finalisation, where the edit can be resolved.
+    const refused = await rejection(secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'finalisation' }));
     expect(refused).toMatchObject({ code: 'CONFLICT', message: 'review.unresolvedEdits' });
     expect((refused as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ [`edits.${third!.id}`]: ['review.unresolvedEdits'] });
     const status = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
-    expect(status.canAdopt).toEqual({ ok: false, reason: 'review.unresolvedEdits', unresolved: [third!.id] });
+    expect(status.stage).toBe('finalisation');
+    expect(status.readiness).toEqual({ ok: false, problems: [{ reason: 'review.unresolvedEdits', edits: [third!.id] }] });
     // Indonesia's position and the comment were answered; Timor-Leste's abstention was not.
     expect(status.unanswered).toEqual({ positions: 1, comments: 0 });
-    // Resolution happens in finalisation only.
-    expect(await rejection(secretariat.caller.review.resolveEdit({ editId: third!.id, expectedVersion: version(third!.id), kind: 'accepted', answer: 'Yes' }))).toMatchObject({
-      message: 'review.notInPhase.resolve',
+    // Adoption itself refuses outside its phase.
+    expect(await rejection(secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Second edition' }))).toMatchObject({ message: 'review.notInPhase.adopt' });
+    await secretariat.caller.review.resolveEdit({ editId: third!.id, expectedVersion: version(third!.id), kind: 'accepted', answer: 'Yes' });
+    expect((await secretariat.caller.review.adminCycle({ cycleId: cycle.id })).readiness.ok).toBe(true);
+    expect((await secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'finalisation' })).stage).toBe('adoption');
+  });
+
+  it('refuses to move into adoption while accepted edits collide, naming them; changing a resolution clears the way', async () => {
+    const cycle = await cycleInPhase('drafting');
+    const reword: ProposedEditInput = { kind: 'changeEntry', list: { field: 'targetAreas', subActionId: 'C3.3.1' }, index: 0, text: 'A reworded target area.' };
+    const remove: ProposedEditInput = { kind: 'removeEntry', list: { field: 'targetAreas', subActionId: 'C3.3.1' }, index: 0 };
+    const [rewording, removal] = await draftEdits(cycle.id, [reword, remove]);
+    await advanceTo(cycle.id, 'finalisation');
+    await secretariat.caller.review.resolveEdit({ editId: rewording!.id, expectedVersion: 1, kind: 'accepted', answer: 'Clearer.' });
+    const accepted = await secretariat.caller.review.resolveEdit({ editId: removal!.id, expectedVersion: 1, kind: 'accepted', answer: 'Not needed.' });
+
+    const refused = await rejection(secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'finalisation' }));
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: 'review.editsCollide' });
+    expect((refused as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      [`edits.${rewording!.id}`]: ['review.editsCollide'],
+      [`edits.${removal!.id}`]: ['review.editsCollide'],
     });
+    const status = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
+    expect(status.stage).toBe('finalisation');
+    expect(status.readiness).toEqual({
+      ok: false,
+      problems: [
+        { reason: 'review.editsCollide', edits: [rewording!.id, removal!.id], collisions: [{ editId: removal!.id, key: 'edition.conflictingEdits', conflictsWith: rewording!.id }] },
+      ],
+    });
+
+    await secretariat.caller.review.resolveEdit({ editId: removal!.id, expectedVersion: accepted.version, kind: 'rejected', answer: 'The rewording covers it.' });
+    await advanceTo(cycle.id, 'adoption');
+    const adopted = await secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Reworded edition' });
+    expect(adopted.appliedEdits).toBe(1);
+  });
+
+  it('lets the Secretariat step back from adoption to finalisation to change a resolution, and only from adoption', async () => {
+    const cycle = await cycleInPhase('drafting');
+    const [edit] = await draftEdits(cycle.id, [retitle]);
+    expect(await rejection(secretariat.caller.review.returnToFinalisation({ cycleId: cycle.id, expectedStage: 'adoption' }))).toMatchObject({ code: 'CONFLICT', message: 'review.phaseChanged' });
+    await advanceTo(cycle.id, 'finalisation');
+    const resolved = await secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: 1, kind: 'accepted', answer: 'Yes' });
+    await advanceTo(cycle.id, 'adoption');
+
+    const bad = await rejection(secretariat.caller.review.returnToFinalisation({ cycleId: 'not-a-cycle', expectedStage: 'drafting' } as never));
+    expect(bad.code).toBe('BAD_REQUEST');
+    expect(((bad.cause as { issues?: { path: string[] }[] }).issues ?? []).map((issue) => issue.path.join('.')).sort()).toEqual(['cycleId', 'expectedStage']);
+    const back = await secretariat.caller.review.returnToFinalisation({ cycleId: cycle.id, expectedStage: 'adoption' });
+    expect(back.stage).toBe('finalisation');
+    expect(back.phases.find((p) => p.phase === 'finalisation')).toMatchObject({ actualEnd: null });
+    expect(back.phases.find((p) => p.phase === 'adoption')).toMatchObject({ actualStart: null });
+    // A second click from the same screen is told the cycle moved.
+    expect(await rejection(secretariat.caller.review.returnToFinalisation({ cycleId: cycle.id, expectedStage: 'adoption' }))).toMatchObject({ message: 'review.phaseChanged' });
+    const audit = await listAuditEntries(api.db, { entityType: 'review_cycle', limit: 20 });
+    expect(audit.some((entry) => entry.action === 'review.cycle_return' && entry.entity_id === cycle.id)).toBe(true);
+
+    await secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: resolved.version, kind: 'accepted_with_changes', finalPayload: { ...retitle, title: 'Review the Roadmap every year' } as ProposedEditInput, answer: 'Sharper.' });
+    await advanceTo(cycle.id, 'adoption');
+    await secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Annual review edition' });
+    expect(await rejection(secretariat.caller.review.returnToFinalisation({ cycleId: cycle.id, expectedStage: 'adoption' }))).toMatchObject({ message: 'review.phaseChanged' });
   });
 
   it('adopts: the accepted and finally worded edits become the new current edition, with the you-said-we-did record', async () => {

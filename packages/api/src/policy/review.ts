@@ -26,6 +26,7 @@ export const reviewAccess: Record<string, Access> = {
   'review.createCycle': 'secretariat',
   'review.updateCycle': 'secretariat',
   'review.advancePhase': 'secretariat',
+  'review.returnToFinalisation': 'secretariat',
   'review.assessmentResults': 'secretariat',
   'review.createEdit': 'secretariat',
   'review.updateEdit': 'secretariat',

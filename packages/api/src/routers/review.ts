@@ -26,7 +26,7 @@
  *     recordPosition                 · comment_period (upsert; `memberState` must be the representative's own)
  *   Secretariat
  *     frameworkVersions, saveFramework {document, expectedVersion}
- *     adminCycles, adminCycle {cycleId}                             adminCycle: canAdopt, unanswered positions/comments
+ *     adminCycles, adminCycle {cycleId}                             adminCycle: readiness (adoptionReadiness), unanswered positions/comments
  *     createCycle, updateCycle {cycleId, expectedVersion, cycle}   (planned dates; not once adopted)
  *     advancePhase {cycleId, expectedStage}                        records actual end/start dates
  *     assessmentResults {cycleId}                                  by action, by state, non-respondents
@@ -34,7 +34,10 @@
  *     positionsMatrix {cycleId}                                    edits × 11 states, non-respondents per edit
  *     resolveEdit {expectedVersion} · finalisation
  *     answerPosition, answerComment · comment_period, finalisation
- *     adopt {cycleId, title, notes} · adoption                     refused while any edit is unresolved
+ *     advancePhase into adoption and adopt are refused while adoption would fail (adoptionReadiness: unresolved
+ *     edits, nothing accepted, base edition no longer current, accepted edits that collide — each named)
+ *     returnToFinalisation {cycleId, expectedStage} · adoption      steps back so resolutions can change
+ *     adopt {cycleId, title, notes} · adoption
  *     timelinessReport {format: json | csv, cycleId?}
  *
  * Refusals are translation keys in `review.*` (packages/ui/src/locales/en/review.json). An edit saved from a stale
@@ -45,10 +48,10 @@ import Papa from 'papaparse';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import {
+  adoptionReadiness,
   advanceDecision,
   answerInput,
   assessmentInput,
-  canAdopt,
   canSeeComment,
   checkRatings,
   commentInput,
@@ -56,7 +59,6 @@ import {
   cycleInput,
   cycleStage,
   CYCLE_PHASES,
-  draftEdition,
   cycleContentAccess,
   frameworkDocumentSchema,
   MEMBER_STATE_CODES,
@@ -71,6 +73,7 @@ import {
   timeliness,
   unratedCells,
   updateEditInput,
+  type AdoptionProblem,
   type Catalogue,
   type CycleStage,
   type FrameworkDocument,
@@ -345,6 +348,38 @@ async function checkMotivations(
 function checkApplies(base: Catalogue, payload: ProposedEdit, field: string) {
   const preview = previewEdit(base, payload);
   if (!preview.ok) throw new FieldError('BAD_REQUEST', { [field]: [...new Set(preview.errors.map((e) => e.key))] });
+}
+
+/** The cycle's edits with their resolutions, in drafting order, as core's adoption rules take them. */
+async function editsWithResolutions(db: Executor, cycleId: string) {
+  const edits = await listReviewEdits(db, cycleId);
+  const resolutions = await listResolutions(db, edits.map((e) => e.id));
+  return edits.map((e) => {
+    const r = resolutions.find((x) => x.edit_id === e.id);
+    return {
+      id: e.id,
+      payload: e.payload as ProposedEdit,
+      resolution: r ? { kind: r.kind, finalPayload: (r.final_payload as ProposedEdit | null) ?? null } : null,
+    };
+  });
+}
+
+/**
+ * Would adopting the cycle succeed now? One dry run used to let the cycle into adoption, by `adopt` itself and by the
+ * adoption screen. `currentEditionNumber` is passed in so that `adopt` can give the number it read under the lock.
+ */
+async function readinessOf(db: Executor, cycle: ReviewCycle, currentEdition: number | null) {
+  const [base, edits] = await Promise.all([baseCatalogue(db, cycle), editsWithResolutions(db, cycle.id)]);
+  return adoptionReadiness({ base, baseEditionNumber: cycle.base_edition_number, currentEditionNumber: currentEdition, edits });
+}
+
+/** The refusal for a cycle not ready to adopt: the first reason as the message, every problem on the edits it names. */
+function notReadyRefusal(problems: readonly AdoptionProblem[]) {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const problem of problems) {
+    for (const field of problem.edits.length ? problem.edits.map((id) => `edits.${id}`) : ['edits']) (fieldErrors[field] ??= []).push(problem.reason);
+  }
+  return new ReviewRefusal(problems[0]?.reason ?? 'review.editsDoNotApply', fieldErrors);
 }
 
 async function assessmentScope(db: Executor, cycle: ReviewCycle) {
@@ -719,14 +754,21 @@ export const reviewRouter = router({
       findFramework(ctx.db, cycle.framework_version),
     ]);
     const ids = edits.map((e) => e.id);
-    const [resolutions, positions, comments] = await Promise.all([listResolutions(ctx.db, ids), listPositions(ctx.db, ids), listEditComments(ctx.db, ids)]);
-    const adoption = canAdopt(edits.map((e) => ({ id: e.id, resolution: resolutions.find((r) => r.edit_id === e.id) ?? null })));
+    const [resolutions, positions, comments, current] = await Promise.all([
+      listResolutions(ctx.db, ids),
+      listPositions(ctx.db, ids),
+      listEditComments(ctx.db, ids),
+      currentEditionNumber(ctx.db),
+    ]);
+    const readiness = await readinessOf(ctx.db, cycle, current);
     return {
       ...presentCycle(cycle, phases),
       framework: framework ? { version: framework.version, document: framework.document as FrameworkDocument } : null,
       editCount: edits.length,
       resolvedCount: resolutions.length,
-      canAdopt: adoption,
+      /** Whether adopting would succeed now, and every reason it would not: what the adoption screen shows. */
+      readiness: { ok: readiness.ok, problems: readiness.problems } as { ok: boolean; problems: AdoptionProblem[] },
+      currentEditionNumber: current,
       /** Finalisation answers every position and comment; these are still waiting (adoption does not depend on them). */
       unanswered: { positions: positions.filter((p) => p.answer === null).length, comments: comments.filter((c) => c.answer === null).length },
     };
@@ -822,12 +864,41 @@ export const reviewRouter = router({
         if (stage !== input.expectedStage) throw new TRPCError({ code: 'CONFLICT', message: 'review.phaseChanged' });
         const decision = advanceDecision(stage);
         if (!decision.ok) throw new TRPCError({ code: 'CONFLICT', message: decision.reason });
+        // Every state must have a way forward: a cycle enters adoption only if adopting would succeed now, otherwise it
+        // stays in finalisation where resolutions can still change (the refusal names the edits in the way).
+        if (decision.starts === 'adoption') {
+          const readiness = await readinessOf(tx, cycle, await currentEditionNumber(tx));
+          if (!readiness.ok) throw notReadyRefusal(readiness.problems);
+        }
         const now = new Date();
         if (decision.ends) await tx.updateTable('review_cycle_phase').set({ actual_end: now }).where('cycle_id', '=', cycle.id).where('phase', '=', decision.ends).execute();
         await tx.updateTable('review_cycle_phase').set({ actual_start: now, actual_end: null }).where('cycle_id', '=', cycle.id).where('phase', '=', decision.starts).execute();
         const after = await tx.updateTable('review_cycle').set({ version: sql`version + 1`, updated_at: now }).where('id', '=', cycle.id).returningAll().executeTakeFirstOrThrow();
         const phases = await listCyclePhases(tx, [cycle.id]);
         await writeAudit(tx, auditContext(ctx), { action: 'review.cycle_advance', entityType: 'review_cycle', entityId: cycle.id, before: { stage, phases: before }, after: { stage: decision.starts, phases } });
+        return presentCycle(after, phases);
+      });
+    }),
+
+  /**
+   * Steps back from adoption to finalisation (reopens finalisation, clears adoption's start) so that resolutions can be
+   * changed — the way out when adoption is blocked or the Secretariat changes its mind. `expectedStage` guards against a
+   * double click or a colleague who adopted meanwhile.
+   */
+  returnToFinalisation: secretariatProcedure
+    .input(z.object({ cycleId: uuid, expectedStage: z.literal('adoption', { error: 'validation.invalidOption' }) }))
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.transaction().execute(async (tx) => {
+        const cycle = await requireCycle(tx, input.cycleId, { lock: true });
+        const before = await listCyclePhases(tx, [cycle.id]);
+        const stage = cycleStage(phaseDates(before));
+        if (stage !== input.expectedStage) throw new TRPCError({ code: 'CONFLICT', message: 'review.phaseChanged' });
+        const now = new Date();
+        await tx.updateTable('review_cycle_phase').set({ actual_start: null, actual_end: null }).where('cycle_id', '=', cycle.id).where('phase', '=', 'adoption').execute();
+        await tx.updateTable('review_cycle_phase').set({ actual_end: null }).where('cycle_id', '=', cycle.id).where('phase', '=', 'finalisation').execute();
+        const after = await tx.updateTable('review_cycle').set({ version: sql`version + 1`, updated_at: now }).where('id', '=', cycle.id).returningAll().executeTakeFirstOrThrow();
+        const phases = await listCyclePhases(tx, [cycle.id]);
+        await writeAudit(tx, auditContext(ctx), { action: 'review.cycle_return', entityType: 'review_cycle', entityId: cycle.id, before: { stage, phases: before }, after: { stage: 'finalisation', phases } });
         return presentCycle(after, phases);
       });
     }),
@@ -1038,24 +1109,11 @@ export const reviewRouter = router({
         const beforePhases = await listCyclePhases(tx, [cycle.id]);
         const stage = cycleStage(phaseDates(beforePhases));
         refuseUnlessPhase(stage, 'adopt');
-        const edits = await listReviewEdits(tx, cycle.id);
-        const resolutions = await listResolutions(tx, edits.map((e) => e.id));
-        const withResolutions = edits.map((e) => {
-          const r = resolutions.find((x) => x.edit_id === e.id);
-          return {
-            id: e.id,
-            payload: e.payload as ProposedEdit,
-            resolution: r ? { kind: r.kind, finalPayload: (r.final_payload as ProposedEdit | null) ?? null } : null,
-          };
-        });
-        const decision = canAdopt(withResolutions);
-        if (!decision.ok)
-          throw new ReviewRefusal(decision.reason, decision.unresolved.length ? Object.fromEntries(decision.unresolved.map((id) => [`edits.${id}`, [decision.reason]])) : { edits: [decision.reason] });
         // Edits are written against the base; if another edition was adopted since, applying them would drop its changes.
-        // The check is made under the adoption lock, so of two adoptions on one base the second waits and is refused.
-        if ((await lockEditionsForAdoption(tx)) !== cycle.base_edition_number) throw new TRPCError({ code: 'CONFLICT', message: 'review.baseNotCurrent' });
-        const draft = draftEdition(await baseCatalogue(tx, cycle), withResolutions);
-        if (!draft.ok) throw new ReviewRefusal('review.editsDoNotApply', Object.fromEntries(draft.errors.map((e) => [`edits.${e.editId}`, [e.key]])));
+        // The current edition is read under the adoption lock, so of two adoptions on one base the second waits and is
+        // refused (review.baseNotCurrent) instead of superseding the first.
+        const draft = await readinessOf(tx, cycle, await lockEditionsForAdoption(tx));
+        if (!draft.ok) throw notReadyRefusal(draft.problems);
         const now = new Date();
         const edition = await adoptReviewedEdition(tx, {
           catalogue: draft.catalogue,

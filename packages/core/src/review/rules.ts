@@ -81,7 +81,8 @@ export type AdvanceDecision =
 
 /**
  * The next step of "advance phase": end the current phase and start the next, both now. The adoption phase is left only
- * by adopting (which checks that every edit is resolved), never by advancing past it.
+ * by adopting, never by advancing past it; the API lets a cycle into adoption only when `adoptionReadiness` says adopting
+ * would succeed, and lets the Secretariat step back from adoption to finalisation (`returnToFinalisation`).
  */
 export function advanceDecision(stage: CycleStage): AdvanceDecision {
   if (stage === 'adopted') return { ok: false, reason: 'review.cycleAdopted' };

@@ -81,6 +81,7 @@ export const REVIEW_MESSAGE_KEYS = [
   'review.assessmentSubmitted',
   'review.assessmentIncomplete',
   'review.editsDoNotApply',
+  'review.editsCollide',
   'review.editsNotOpen',
   'review.baseNotCurrent',
   'review.parentNotInThread',

@@ -83,7 +83,19 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
       },
     }),
   );
-  const decision = cycle.canAdopt;
+  const readiness = cycle.readiness;
+  const back = useMutation(
+    trpc.review.returnToFinalisation.mutationOptions({
+      onSuccess: async () => {
+        setProblem(null);
+        await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
+      },
+      onError: (error) => {
+        setProblem(serverMessage(error));
+        void queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
+      },
+    }),
+  );
   const numberOf = new Map(edits.map((e, i) => [e.id, i + 1]));
   const label = (edit: EditRow['edit']) => editTitle(edit, numberOf.get(edit.id) ?? 0);
 
@@ -111,8 +123,19 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
   }
 
   const inAdoption = cycle.stage === 'adoption';
-  const allowed = inAdoption && decision.ok;
-  const unresolved = decision.ok ? [] : edits.filter((e) => (decision.unresolved as string[]).includes(e.id));
+  const inFinalisation = cycle.stage === 'finalisation';
+  const byId = new Map(edits.map((e) => [e.id, e]));
+  // Resolutions change in finalisation only: in adoption the edits are named, not linked to a page the API would refuse.
+  const editLink = (id: string) => {
+    const edit = byId.get(id);
+    if (!edit) return null;
+    return inFinalisation ? (
+      <Link to={`/review/cycles/${cycle.id}/edits/${id}/resolve`}>{label(edit)}</Link>
+    ) : (
+      label(edit)
+    );
+  };
+  const showProblems = (inAdoption || inFinalisation) && !readiness.ok;
   return (
     <>
       <p className="prose">{t('reviews.adoption.intro', { number: cycle.baseEditionNumber })}</p>
@@ -126,24 +149,50 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
           <p>{t('reviews.adoption.notYet', { stage: t(`reviews.stage.${cycle.stage}`) })}</p>
         </InsetText>
       )}
-      {unresolved.length > 0 && (
+      {showProblems && (
         <div id={blockedId}>
-          <WarningText>{t('reviews.adoption.unresolved', { count: unresolved.length })}</WarningText>
-          <ul>
-            {unresolved.map((edit) => (
-              <li key={edit.id}>
-                <Link to={`/review/cycles/${cycle.id}/edits/${edit.id}/resolve`}>{label(edit)}</Link>
-              </li>
-            ))}
-          </ul>
+          {readiness.problems.map((p) => (
+            <div key={p.reason}>
+              {p.reason === 'review.unresolvedEdits' && (
+                <>
+                  <WarningText>{t('reviews.adoption.unresolved', { count: p.edits.length })}</WarningText>
+                  <ul>
+                    {p.edits.map((id) => (
+                      <li key={id}>{editLink(id)}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {p.reason === 'review.nothingToAdopt' && <WarningText>{t('reviews.adoption.nothing')}</WarningText>}
+              {p.reason === 'review.baseNotCurrent' && (
+                <WarningText>
+                  {t('reviews.adoption.baseNotCurrent', { base: cycle.baseEditionNumber, current: p.currentEditionNumber })}
+                </WarningText>
+              )}
+              {p.reason === 'review.editsCollide' && (
+                <>
+                  <WarningText>{t('reviews.adoption.collide', { count: p.collisions.length })}</WarningText>
+                  <ul>
+                    {p.collisions.map((c) => (
+                      <li key={`${c.editId}-${c.conflictsWith ?? ''}`}>
+                        {editLink(c.editId)}
+                        {c.conflictsWith && (
+                          <>
+                            {' '}
+                            {t('reviews.adoption.collidesWith')} {editLink(c.conflictsWith)}
+                          </>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          ))}
+          {inFinalisation && <p>{t('reviews.adoption.fixInFinalisation')}</p>}
         </div>
       )}
-      {!decision.ok && decision.reason === 'review.nothingToAdopt' && (
-        <div id={blockedId}>
-          <WarningText>{t('reviews.adoption.nothing')}</WarningText>
-        </div>
-      )}
-      {decision.ok && (
+      {readiness.ok && (inAdoption || inFinalisation) && (
         <p>
           {t('reviews.adoption.summary', {
             accepted: edits.filter((e) => e.resolution && e.resolution.kind !== 'rejected').length,
@@ -151,19 +200,31 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
           })}
         </p>
       )}
-      <Button
-        disabled={!allowed}
-        onClick={() => {
-          setProblem(null);
-          if (!title)
-            setTitle(
-              t('reviews.adoption.defaultTitle', { number: cycle.baseEditionNumber + 1, cycle: cycle.title }),
-            );
-          setConfirming(true);
-        }}
-      >
-        {t('reviews.adoption.button', { number: cycle.baseEditionNumber + 1 })}
-      </Button>
+      {inAdoption && (
+        <ButtonGroup>
+          {readiness.ok && (
+            <Button
+              onClick={() => {
+                setProblem(null);
+                if (!title)
+                  setTitle(
+                    t('reviews.adoption.defaultTitle', { number: cycle.baseEditionNumber + 1, cycle: cycle.title }),
+                  );
+                setConfirming(true);
+              }}
+            >
+              {t('reviews.adoption.button', { number: cycle.baseEditionNumber + 1 })}
+            </Button>
+          )}
+          <Button
+            variant="secondary"
+            isBusy={back.isPending}
+            onClick={() => back.mutate({ cycleId: cycle.id, expectedStage: 'adoption' })}
+          >
+            {t('reviews.adoption.returnToFinalisation')}
+          </Button>
+        </ButtonGroup>
+      )}
       <ModalDialog
         isOpen={confirming}
         onOpenChange={setConfirming}

@@ -12,6 +12,7 @@ import {
   Page,
   SummaryList,
   Tag,
+  WarningText,
   cx,
   useFormat,
 } from '@musyawarah/ui';
@@ -265,6 +266,16 @@ function Advance({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => vo
     }),
   );
   if (!decision.ok) return null;
+  // The API refuses to move into adoption while adopting would fail; say why instead of offering the button.
+  if (decision.starts === 'adoption' && !cycle.readiness.ok)
+    return (
+      <>
+        <WarningText>{t('reviews.advance.notReady')}</WarningText>
+        <p>
+          <Link to={`/review/cycles/${cycle.id}/adoption`}>{t('reviews.advance.notReadyLink')}</Link>
+        </p>
+      </>
+    );
   const next = t(`reviews.stage.${decision.starts}`);
   const action = t(`reviews.advance.start.${decision.starts}`);
   return (
