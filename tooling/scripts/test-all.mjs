@@ -39,6 +39,8 @@ const REPORT_DIR = join(ROOT, '.tmp', 'test-reports');
 // The harness reads the same variable (tooling/e2e/src/harness.ts).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const E2E_DIR = 'tooling/e2e';
+// The reliability suite's proxy test runs the host behind a real nginx (tooling/reliability/src/proxy.test.ts).
+const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 /** Packages whose tests run a second time against a real PostgreSQL server. */
 const DATABASE_PACKAGES = ['packages/db', 'packages/auth', 'packages/api', 'apps/api'];
 /** Packages that run once, not on PGlite: each suite starts its own PostgreSQL server (crash, outage, hostile input). */
@@ -110,18 +112,20 @@ async function install() {
 // ---------------------------------------------------------------------------------------------------------------------
 // b. system packages
 
-async function ensureSystemPackages({ needPostgres, needChromium }) {
-  if (!needPostgres && !needChromium) return { postgres: false, chromium: false };
-  step('Checking PostgreSQL and Chromium…');
+async function ensureSystemPackages({ needPostgres, needChromium, needNginx }) {
+  if (!needPostgres && !needChromium && !needNginx) return { postgres: false, chromium: false, nginx: false };
+  step('Checking PostgreSQL, Chromium and nginx…');
   const missing = [];
   if (needPostgres && !findPostgresBin())
     missing.push({ what: 'PostgreSQL server', packages: ['postgresql'], recommends: true });
   if (needChromium && !existsSync(CHROMIUM))
     missing.push({ what: 'Chromium', packages: ['chromium', 'fonts-noto-core'], recommends: false });
+  if (needNginx && !existsSync(NGINX)) missing.push({ what: 'nginx', packages: ['nginx'], recommends: false });
   if (missing.length === 0) {
     if (needPostgres) console.log(`PostgreSQL ${findPostgresBin().split('/').at(-2)} is installed.`);
     if (needChromium) console.log(`${CHROMIUM} is installed.`);
-    return { postgres: needPostgres, chromium: needChromium };
+    if (needNginx) console.log(`${NGINX} is installed.`);
+    return { postgres: needPostgres, chromium: needChromium, nginx: needNginx };
   }
   if (!isRoot()) {
     console.log(
@@ -147,6 +151,8 @@ async function ensureSystemPackages({ needPostgres, needChromium }) {
   const state = {
     postgres: needPostgres && Boolean(findPostgresBin()),
     chromium: needChromium && existsSync(CHROMIUM),
+    // Without it the proxy suite fails (CI=true) rather than skipping: it says so itself.
+    nginx: needNginx && existsSync(NGINX),
   };
   // Not counted here: each suite that needed the missing package counts as one failure ("not run: ...").
   return state;
@@ -385,6 +391,7 @@ async function main() {
   const system = await ensureSystemPackages({
     needPostgres: dbPackages.length > 0 || postgresOnly.length > 0,
     needChromium: packages.includes(E2E_DIR),
+    needNginx: packages.includes('tooling/reliability'),
   });
   if (interrupted()) return;
   if (system.postgres) {

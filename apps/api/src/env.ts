@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy, TrustProxyError } from './client-address';
 
 const booleanFromString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
@@ -17,7 +18,19 @@ export const envSchema = z.object({
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
   PUBLIC_URL: z.url({ error: 'must be a URL such as https://musyawarah.example.org' }).optional(),
   TRUSTED_ORIGINS: z.string().optional(),
-  TRUST_PROXY: booleanFromString.default(false),
+  // Number of proxy hops, or the proxies' addresses/CIDRs; `true` is refused with what to set instead.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        if (!(error instanceof TrustProxyError)) throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return z.NEVER;
+      }
+    }),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Musyawarah <no-reply@musyawarah.example.org>'),
   SEED_DEMO: booleanFromString.optional(),

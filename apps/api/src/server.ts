@@ -9,6 +9,7 @@ import { appRouter, createContext, createMailer, createSmtpTransport, type ApiSe
 import { hashPassword, peekSessionRole, readSessionToken } from '@musyawarah/auth';
 import { migrateToLatest, openDatabase, seedDemoData, seedReferenceData, type Db } from '@musyawarah/db';
 import { ROUND_DOCUMENT_UPLOAD_PATH } from '@musyawarah/api/routers/round-documents';
+import { createClientAddress, type TrustProxy } from './client-address';
 import { handleFileRequest } from './files';
 import { createStaticApps } from './static';
 
@@ -25,7 +26,8 @@ export interface PlatformServerOptions {
   serveApps?: boolean;
   publicUrl?: string | undefined;
   trustedOrigins?: string[];
-  trustProxy?: boolean;
+  /** Which X-Forwarded-For hops to believe (see client-address.ts); default false: the TCP peer is the client. */
+  trustProxy?: TrustProxy;
   smtpUrl?: string | undefined;
   mailFrom?: string;
   nodeEnv?: string;
@@ -137,6 +139,7 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     },
   };
 
+  const clientAddress = createClientAddress(options.trustProxy ?? false);
   const trpcOptions = {
     router: appRouter,
     basePath: '/trpc/',
@@ -144,10 +147,9 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     // The host refuses larger batches before tRPC sees them (with a translatable message); this is the second guard.
     maxBatchSize: MAX_BATCH_SIZE,
     async createContext({ req, res }) {
-      const forwardedFor = options.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
       return createContext(services, {
         requestId: String(res.getHeader('X-Request-Id')),
-        ipAddress: forwardedFor || req.socket.remoteAddress || null,
+        ipAddress: clientAddress(req),
         userAgent: req.headers['user-agent']?.slice(0, 500) ?? null,
         cookieHeader: req.headers.cookie ?? null,
         origin: req.headers.origin ?? null,

@@ -110,7 +110,7 @@ export interface ApiChild {
 }
 
 /** `node --import tsx apps/api/src/main.ts` on a given port, resolved when it answers /healthz. */
-export async function startApi(databaseUrl: string, port: number): Promise<ApiChild> {
+export async function startApi(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<ApiChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: REPO_ROOT,
     env: {
@@ -122,6 +122,7 @@ export async function startApi(databaseUrl: string, port: number): Promise<ApiCh
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
       PUBLIC_URL: `http://localhost:${port}`,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
