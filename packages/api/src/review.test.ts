@@ -419,6 +419,10 @@ describe('comment threads', () => {
   });
 });
 
+function colleagueResolve(editId: string, expectedVersion: number) {
+  return secretariat.caller.review.resolveEdit({ editId, expectedVersion, kind: 'rejected', answer: 'Changed my mind.' });
+}
+
 /** A cycle in the adoption phase with one accepted edit. */
 async function readyToAdopt(payload: ProposedEditInput = retitle) {
   const cycle = await cycleInPhase('drafting');
@@ -656,6 +660,31 @@ describe('finalisation, adoption and traceability', () => {
     if (winner === retitled) expect(area.title).toBe('Continuously review the Roadmap with all stakeholders');
     else expect(area.subActions.find((sub) => sub.id === 'C3.3.1')!.milestones.short.at(-1)).toBe('Publish a “you said, we did” record after every review cycle.');
     expect((await secretariat.caller.review.adminCycle({ cycleId: loser.id })).stage).toBe('adoption');
+  });
+
+  it.skipIf(!onPostgres)('a resolution racing the move into adoption waits for it and is refused, so nothing changes after the readiness check (PostgreSQL only: PGlite cannot run transactions concurrently)', async () => {
+    const cycle = await cycleInPhase('drafting');
+    const [edit] = await draftEdits(cycle.id, [retitle]);
+    await advanceTo(cycle.id, 'finalisation');
+    const accepted = await secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: 1, kind: 'accepted', answer: 'Yes' });
+    let settled: PromiseSettledResult<unknown> | null = null;
+    // A transaction doing what advancePhase does (cycle row locked, finalisation ended, adoption started) holds while the
+    // resolution arrives; the resolution must wait for it and then see the new phase.
+    await api.db.transaction().execute(async (holder) => {
+      await holder.selectFrom('review_cycle').select('id').where('id', '=', cycle.id).forUpdate().execute();
+      const now = new Date();
+      await holder.updateTable('review_cycle_phase').set({ actual_end: now }).where('cycle_id', '=', cycle.id).where('phase', '=', 'finalisation').execute();
+      await holder.updateTable('review_cycle_phase').set({ actual_start: now }).where('cycle_id', '=', cycle.id).where('phase', '=', 'adoption').execute();
+      void Promise.allSettled([
+        colleagueResolve(edit!.id, accepted.version),
+      ]).then(([result]) => (settled = result!));
+      const deadline = Date.now() + 2_000;
+      while (!settled && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    while (!settled) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toMatchObject({ status: 'rejected', reason: { code: 'CONFLICT', message: 'review.notInPhase.resolve' } });
+    const [resolution] = await api.db.selectFrom('review_resolution').select('kind').where('edit_id', '=', edit!.id).execute();
+    expect(resolution?.kind).toBe('accepted');
   });
 
   it('answers NOT_FOUND for a contribution that does not exist or an edition nobody adopted', async () => {

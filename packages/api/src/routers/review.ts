@@ -107,6 +107,7 @@ import {
   lockReviewCycle,
   nextEditPosition,
   replaceEditMotivations,
+  shareLockReviewCycle,
   writeAudit,
   type Executor,
   type ReviewCycle,
@@ -171,6 +172,15 @@ export type PresentedCycle = ReturnType<typeof presentCycle>;
 
 async function stageOf(db: Executor, cycleId: string): Promise<CycleStage> {
   return cycleStage(phaseDates(await listCyclePhases(db, [cycleId])));
+}
+
+/**
+ * The stage for a write that depends on it: the cycle row is share-locked first, so a concurrent phase change either
+ * waits for this write or this write waits for it and sees the new phase (never a write in a phase that has ended).
+ */
+async function stageForWrite(tx: Executor, cycleId: string): Promise<CycleStage> {
+  await shareLockReviewCycle(tx, cycleId);
+  return stageOf(tx, cycleId);
 }
 
 function refuseUnlessPhase(stage: CycleStage, activity: ReviewActivity) {
@@ -412,7 +422,7 @@ async function saveStateAssessment(
 ) {
   return ctx.db.transaction().execute(async (tx) => {
     const cycle = await requireCycle(tx, input.cycleId);
-    refuseUnlessPhase(await stageOf(tx, cycle.id), 'assess');
+    refuseUnlessPhase(await stageForWrite(tx, cycle.id), 'assess');
     const scope = await assessmentScope(tx, cycle);
     const errors = checkRatings(input.ratings, scope, mode);
     if (Object.keys(errors).length) throw new FieldError('BAD_REQUEST', errors);
@@ -637,7 +647,7 @@ export const reviewRouter = router({
       const edit = await requireEdit(tx, input.editId);
       const cycle = await requireCycle(tx, edit.cycle_id);
       await requireContentAccess(tx, cycle, ctx.user);
-      refuseUnlessPhase(await stageOf(tx, cycle.id), 'comment');
+      refuseUnlessPhase(await stageForWrite(tx, cycle.id), 'comment');
       if (input.parentId) {
         const parent = await tx.selectFrom('review_comment').select(['id', 'edit_id']).where('id', '=', input.parentId).executeTakeFirst();
         if (!parent || parent.edit_id !== edit.id) throw new FieldError('BAD_REQUEST', { parentId: ['review.parentNotInThread'] });
@@ -686,7 +696,7 @@ export const reviewRouter = router({
     if (input.memberState !== ctx.memberState) throw new TRPCError({ code: 'FORBIDDEN', message: 'review.notYourState' });
     return ctx.db.transaction().execute(async (tx) => {
       const edit = await requireEdit(tx, input.editId);
-      refuseUnlessPhase(await stageOf(tx, edit.cycle_id), 'record_position');
+      refuseUnlessPhase(await stageForWrite(tx, edit.cycle_id), 'record_position');
       const before = await tx
         .selectFrom('review_position')
         .selectAll()
@@ -928,7 +938,7 @@ export const reviewRouter = router({
   createEdit: secretariatProcedure.input(createEditInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       const cycle = await requireCycle(tx, input.cycleId, { lock: true });
-      refuseUnlessPhase(await stageOf(tx, cycle.id), 'draft_edit');
+      refuseUnlessPhase(await stageForWrite(tx, cycle.id), 'draft_edit');
       checkApplies(await baseCatalogue(tx, cycle), input.payload, 'payload');
       await checkMotivations(tx, cycle, input.motivations);
       const created = await tx
@@ -955,7 +965,7 @@ export const reviewRouter = router({
     return ctx.db.transaction().execute(async (tx) => {
       const before = await requireEdit(tx, input.editId);
       const cycle = await requireCycle(tx, before.cycle_id);
-      refuseUnlessPhase(await stageOf(tx, cycle.id), 'draft_edit');
+      refuseUnlessPhase(await stageForWrite(tx, cycle.id), 'draft_edit');
       checkApplies(await baseCatalogue(tx, cycle), input.payload, 'payload');
       await checkMotivations(tx, cycle, input.motivations);
       const after = await tx
@@ -983,7 +993,7 @@ export const reviewRouter = router({
   deleteEdit: secretariatProcedure.input(z.object({ editId: uuid, expectedVersion: versionField })).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       const before = await requireEdit(tx, input.editId);
-      refuseUnlessPhase(await stageOf(tx, before.cycle_id), 'draft_edit');
+      refuseUnlessPhase(await stageForWrite(tx, before.cycle_id), 'draft_edit');
       const deleted = await tx.deleteFrom('review_edit').where('id', '=', before.id).where('version', '=', input.expectedVersion).returning('id').executeTakeFirst();
       if (!deleted) throw new TRPCError({ code: 'CONFLICT', message: 'review.editConflict' });
       await writeAudit(tx, auditContext(ctx), { action: 'review.edit_delete', entityType: 'review_edit', entityId: before.id, before });
@@ -1025,7 +1035,7 @@ export const reviewRouter = router({
     return ctx.db.transaction().execute(async (tx) => {
       const edit = await requireEdit(tx, input.editId);
       const cycle = await requireCycle(tx, edit.cycle_id);
-      refuseUnlessPhase(await stageOf(tx, cycle.id), 'resolve');
+      refuseUnlessPhase(await stageForWrite(tx, cycle.id), 'resolve');
       if (input.finalPayload) checkApplies(await baseCatalogue(tx, cycle), input.finalPayload, 'finalPayload');
       // The resolution is of the version the Secretariat looked at; bumping it makes a concurrent resolution conflict.
       const bumped = await tx
@@ -1061,7 +1071,7 @@ export const reviewRouter = router({
       const before = await tx.selectFrom('review_position').selectAll().where('id', '=', input.id).executeTakeFirst();
       if (!before) throw notFound('review.positionNotFound');
       const edit = await requireEdit(tx, before.edit_id);
-      refuseUnlessPhase(await stageOf(tx, edit.cycle_id), 'answer');
+      refuseUnlessPhase(await stageForWrite(tx, edit.cycle_id), 'answer');
       const after = await tx
         .updateTable('review_position')
         .set({ answer: input.answer, answered_by: ctx.user.id, answered_at: new Date() })
@@ -1078,7 +1088,7 @@ export const reviewRouter = router({
       const before = await tx.selectFrom('review_comment').selectAll().where('id', '=', input.id).executeTakeFirst();
       if (!before) throw notFound('review.commentNotFound');
       const edit = await requireEdit(tx, before.edit_id);
-      refuseUnlessPhase(await stageOf(tx, edit.cycle_id), 'answer');
+      refuseUnlessPhase(await stageForWrite(tx, edit.cycle_id), 'answer');
       const after = await tx
         .updateTable('review_comment')
         .set({ answer: input.answer, answered_by: ctx.user.id, answered_at: new Date() })

@@ -51,6 +51,14 @@ export async function lockReviewCycle(db: Executor, id: string) {
   return db.selectFrom('review_cycle').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/**
+ * A share lock on the cycle row for the rest of the transaction: writes that depend on the cycle's phase take it before
+ * reading the phase, so a phase change (which locks the row for update) and such a write never interleave.
+ */
+export async function shareLockReviewCycle(db: Executor, id: string) {
+  await db.selectFrom('review_cycle').select('id').where('id', '=', id).forShare().execute();
+}
+
 export async function listCyclePhases(db: Executor, cycleIds: readonly string[]) {
   if (cycleIds.length === 0) return [];
   return db.selectFrom('review_cycle_phase').selectAll().where('cycle_id', 'in', [...cycleIds]).orderBy('cycle_id').orderBy('position').execute();
