@@ -62,6 +62,12 @@ function expectSecurityHeaders(headers: Headers, what: string) {
   expect(scriptSrc, what).not.toContain("'unsafe-eval'");
   expect(headers.get('x-content-type-options'), what).toBe('nosniff');
   expect(headers.get('referrer-policy'), what).toMatch(/^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/);
+  // PUBLIC_URL is https here: browsers must keep to https (two years, subdomains too).
+  expect(headers.get('strict-transport-security'), what).toBe('max-age=63072000; includeSubDomains');
+  expect(headers.get('cross-origin-opener-policy'), what).toBe('same-origin');
+  for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) {
+    expect(headers.get('permissions-policy'), what).toContain(`${feature}=()`);
+  }
 }
 
 describe('security headers', () => {
@@ -77,6 +83,10 @@ describe('security headers', () => {
       ['/files/round-documents/00000000-0000-0000-0000-000000000000/x.pdf'],
       ['/definitely-not-here.js'],
       ['/trpc/auth.signIn', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' }],
+      ['/trpc/catalogue.ids', { method: 'PUT' }],
+      ['/healthz', { method: 'DELETE' }],
+      ['/consultations', { method: 'POST' }],
+      [`/trpc/${Array(100).fill('catalogue.ids').join(',')}?batch=1`],
     ];
     for (const [path, init] of probes) {
       const response = await fetch(`${platform.url}${path}`, init);
