@@ -5,6 +5,7 @@ export * from './pglite-dialect';
 export * from './seed';
 export * from './repositories/reference';
 export * from './repositories/users';
+export * from './repositories/account-deletion';
 export * from './repositories/mail';
 export * from './repositories/invitations';
 export * from './repositories/audit';

@@ -9,13 +9,13 @@ import {
   verifyPassword,
 } from '@musyawarah/auth';
 import {
+  anonymiseDeletedAccount,
   findOrCreateOrganisation,
   findUserWithOrganisation,
   listAuditEntries,
   listBoardDataOfUser,
   listContributionItems,
   listContributionsOfAuthor,
-  releaseBoardPlacesOfDeletedUser,
   updateUser,
   writeAudit,
 } from '@musyawarah/db';
@@ -114,32 +114,23 @@ export const accountRouter = router({
   }),
 
   /**
-   * Deletion anonymises the account instead of dropping rows: contributions stay in the public record under
-   * "Deleted user", and the audit log keeps its history, but nothing identifies the person any more.
+   * Deletion anonymises the account instead of dropping rows: contributions and board history stay in the record under
+   * "Deleted user", but nothing outside the append-only audit log identifies the person any more
+   * (`anonymiseDeletedAccount`); the audit log keeps its rows and shows them pseudonymised (`listAuditEntries`).
    */
   deleteAccount: authedProcedure.input(deleteAccountInput).mutation(async ({ ctx, input }) => {
     if (input.confirmEmail !== ctx.user.email) throw new FieldError('BAD_REQUEST', { confirmEmail: ['validation.confirmEmailMismatch'] });
     const passwordOk = ctx.user.password_hash ? await verifyPassword(ctx.user.password_hash, input.password) : false;
     if (!passwordOk) throw new FieldError('BAD_REQUEST', { password: ['validation.passwordIncorrect'] });
     await ctx.db.transaction().execute(async (tx) => {
-      await updateUser(tx, ctx.user.id, {
-        status: 'deleted',
-        email: `deleted-${ctx.user.id}@deleted.invalid`,
-        name: 'Deleted user',
-        password_hash: null,
-        organisation_id: null,
-        stakeholder_group: null,
-        deleted_at: new Date(),
-      });
-      await tx.deleteFrom('email_token').where('user_id', '=', ctx.user.id).execute();
+      const anonymised = await anonymiseDeletedAccount(tx, ctx.user);
       await invalidateAllUserSessions(tx, ctx.user.id);
-      const boards = await releaseBoardPlacesOfDeletedUser(tx, ctx.user);
       await writeAudit(tx, auditContext(ctx), {
         action: 'user.delete',
         entityType: 'user',
         entityId: ctx.user.id,
         before: { id: ctx.user.id, role: ctx.user.role, status: ctx.user.status },
-        after: { id: ctx.user.id, role: ctx.user.role, status: 'deleted', ...boards },
+        after: { id: ctx.user.id, role: ctx.user.role, status: 'deleted', ...anonymised },
       });
     });
     ctx.request.setCookie(serializeBlankSessionCookie({ secure: ctx.config.secureCookies }));

@@ -277,11 +277,14 @@ export async function listBoardIdsOfMember(db: Executor, userId: string): Promis
 
 /**
  * A deleted account leaves its boards: active seats end today (as a resignation; history is kept), open nominations by
- * or of the person are withdrawn, and the nominee's name and address on every nomination are replaced — nothing on a
- * board identifies the person any more, while counts, attendance and inputs stay in the record.
+ * or of the person are withdrawn, and every field that identifies the person is cleared — the nominee's name, address,
+ * organisation and motivation on nominations of them, the organisation and self-declarations (gender, conflict of
+ * interest) and notes on their seats, the needs given with their RSVPs — while counts, attendance, inputs and training
+ * stay in the record, attributed to "Deleted user".
  */
 export async function releaseBoardPlacesOfDeletedUser(db: Executor, user: { id: string; email: string }, now: Date = new Date()) {
   const today = boardDay(now);
+  const email = user.email.toLowerCase();
   const seats = await db
     .updateTable('board_seat')
     .set({ ended_on: sql`greatest(term_starts_on, ${today}::date)`, ended_at: now, end_reason: 'resigned', updated_at: now })
@@ -289,8 +292,14 @@ export async function releaseBoardPlacesOfDeletedUser(db: Executor, user: { id: 
     .where('ended_at', 'is', null)
     .returning('id')
     .execute();
+  const allSeats = await db
+    .updateTable('board_seat')
+    .set({ organisation: null, gender: null, conflict_of_interest: null, end_note: null, listed_publicly: false, updated_at: now })
+    .where('user_id', '=', user.id)
+    .returning('id')
+    .execute();
   const concernsThePerson = (eb: ExpressionBuilder<Database, 'board_nomination'>) =>
-    eb.or([eb('applicant_user_id', '=', user.id), eb('nominee_user_id', '=', user.id), eb('nominee_email', '=', user.email.toLowerCase())]);
+    eb.or([eb('applicant_user_id', '=', user.id), eb('nominee_user_id', '=', user.id), eb('nominee_email', '=', email)]);
   const withdrawn = await db
     .updateTable('board_nomination')
     .set({ status: 'withdrawn', updated_at: now })
@@ -298,12 +307,37 @@ export async function releaseBoardPlacesOfDeletedUser(db: Executor, user: { id: 
     .where('status', '=', 'submitted')
     .returning('id')
     .execute();
-  await db
+  const ofThePerson = await db
     .updateTable('board_nomination')
-    .set({ nominee_name: 'Deleted user', nominee_email: `deleted-${user.id}@deleted.invalid`, organisation: null, gender: null, updated_at: now })
-    .where((eb) => eb.or([eb('nominee_user_id', '=', user.id), eb('nominee_email', '=', user.email.toLowerCase())]))
+    .set({
+      nominee_name: 'Deleted user',
+      nominee_email: `deleted-${user.id}@deleted.invalid`,
+      organisation: null,
+      gender: null,
+      motivation: '',
+      score_note: null,
+      // A decline keeps that it had a reason (required), not the reason's words, which may name the person.
+      decision_reason: sql`case when status = 'declined' then '' else null end`,
+      updated_at: now,
+    })
+    .where((eb) => eb.or([eb('nominee_user_id', '=', user.id), eb('nominee_email', '=', email)]))
+    .returning('id')
     .execute();
-  return { endedSeats: seats.length, withdrawnNominations: withdrawn.length };
+  const invitations = await db
+    .updateTable('board_session_invitation')
+    .set({ accommodations_needed: [], other_needs: null })
+    .where('user_id', '=', user.id)
+    .returning('session_id')
+    .execute();
+  return {
+    endedSeats: seats.length,
+    withdrawnNominations: withdrawn.length,
+    entities: [
+      ...allSeats.map((s) => ({ type: 'board_seat', id: s.id })),
+      ...ofThePerson.map((n) => ({ type: 'board_nomination', id: n.id })),
+    ],
+    clearedInvitations: invitations.length,
+  };
 }
 
 /** What the boards domain holds about a person, for "Download my data". */
