@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { advanceCycle, contributionToLink, createCycle, createRepresentative } from './fixtures/review';
+import { acceptEdits, advanceCycle, contributionToLink, createCycle, createRepresentative, draftEdits } from './fixtures/review';
 import {
   DEMO_MEMBER_STATE,
   DEMO_PASSWORD,
@@ -214,9 +214,10 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await sec.getByRole('button', { name: 'Save the resolution' }).click();
   await sec.getByText('The edit was resolved.').waitFor();
 
-  // Adoption stays closed until the adoption phase; then it asks for confirmation.
+  // Adoption is not offered until the adoption phase; then it asks for confirmation.
   await sec.goto(`${platform.url}/secretariat/review/cycles/${cycle.id}/adoption`);
-  await expect(sec.getByRole('button', { name: 'Adopt edition 2' }).isDisabled()).resolves.toBe(true);
+  await sec.getByText('The new edition can be adopted in the adoption phase.', { exact: false }).waitFor();
+  await expect(sec.getByRole('button', { name: 'Adopt edition 2' }).count()).resolves.toBe(0);
   await startPhase(sec, cycle.id, 'Move to adoption', 'Adoption');
   await sec.goto(`${platform.url}/secretariat/review/cycles/${cycle.id}/adoption`);
   await checkPage(sec, 'sec-adoption');
@@ -323,4 +324,45 @@ test('the published review pages and the comment-period view of the demo cycle p
   const resolved = sec.getByRole('article').filter({ hasText: 'Edit 1:' });
   await resolved.getByText('Accepted with changes', { exact: true }).waitFor();
   await resolved.getByRole('heading', { name: 'Final wording against the edition under review' }).waitFor();
+}, 180_000);
+
+test('accepted edits that collide keep a cycle out of adoption: both screens say which, link to their resolutions, and adoption can step back to finalisation', async () => {
+  const cycle = await createCycle(platform, 'Colliding edits review', 'drafting');
+  const list = { field: 'targetAreas', subActionId: 'C3.3.1' };
+  const editIds = await draftEdits(platform, cycle.id, [
+    { kind: 'changeEntry', list, index: 0, text: 'A reworded first target area.' },
+    { kind: 'removeEntry', list, index: 0 },
+  ]);
+  const removal = editIds[1]!;
+  await advanceCycle(platform, cycle.id, 'drafting', 'finalisation');
+  await acceptEdits(platform, editIds);
+
+  const sec = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await signIn(sec, DEMO_SECRETARIAT.email, '/secretariat');
+  // The cycle page does not offer a move the API would refuse; it says why and where to look.
+  await sec.goto(`${platform.url}/secretariat/review/cycles/${cycle.id}`);
+  await sec.getByText('The cycle cannot move into adoption yet: adopting would fail.').waitFor();
+  await expect(sec.getByRole('button', { name: 'Move to adoption' }).count()).resolves.toBe(0);
+  await checkPage(sec, 'sec-cycle-not-ready');
+  await sec.getByRole('link', { name: 'See what is in the way' }).click();
+  await sec.getByText('1 accepted edit collides with another', { exact: false }).waitFor();
+  await expect(sec.getByRole('button', { name: /^Adopt edition/ }).count()).resolves.toBe(0);
+  await checkPage(sec, 'sec-adoption-collision');
+
+  // In finalisation the colliding edits link to their resolutions; rejecting one clears the way.
+  await sec.getByRole('link', { name: /^Edit 2: Remove an entry/ }).click();
+  await sec.waitForURL(new RegExp(`/edits/${removal}/resolve$`));
+  await sec.getByRole('radio', { name: /^Rejected/ }).check();
+  await sec.getByLabel('Answer to the positions and comments').fill('The rewording keeps what this removal aimed at.');
+  await sec.getByRole('button', { name: 'Save the resolution' }).click();
+  await sec.getByText('The edit was resolved.').waitFor();
+  await startPhase(sec, cycle.id, 'Move to adoption', 'Adoption');
+
+  // In adoption the Secretariat can still step back to change a resolution.
+  await sec.goto(`${platform.url}/secretariat/review/cycles/${cycle.id}/adoption`);
+  await sec.getByRole('button', { name: /^Adopt edition/ }).waitFor();
+  await checkPage(sec, 'sec-adoption-ready');
+  await sec.getByRole('button', { name: 'Return to finalisation' }).click();
+  await sec.getByText('The cycle is now in: Finalisation', { exact: false }).waitFor();
+  await expect(sec.getByRole('button', { name: /^Adopt edition/ }).count()).resolves.toBe(0);
 }, 180_000);
