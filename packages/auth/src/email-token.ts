@@ -50,6 +50,36 @@ export async function createEmailToken(
 }
 
 /**
+ * `createEmailToken` for requests that must not reveal whether the address has an account: the caller makes the token
+ * (`generateLinkToken`) and writes the link into the mail, then calls this with the account's id, or null when there is
+ * nobody to send it to. The same three statements run either way (with null they touch no row), so a known and an
+ * unknown address cost the same.
+ */
+export async function issueEmailToken(
+  db: Executor,
+  userId: string | null,
+  purpose: EmailTokenPurpose,
+  token: string,
+  now: Date = new Date(),
+): Promise<void> {
+  const run = async (tx: Executor) => {
+    // As in createEmailToken: the user row lock serialises two requests for the same user.
+    await tx.selectFrom('user_account').select('id').where('id', '=', sql<string>`${userId}::uuid`).forUpdate().execute();
+    await tx
+      .deleteFrom('email_token')
+      .where('user_id', '=', sql<string>`${userId}::uuid`)
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .execute();
+    await sql`insert into email_token (id, purpose, user_id, expires_at, created_at)
+      select ${hashToken(token)}, ${purpose}, ${userId}::uuid, ${new Date(now.getTime() + LINK_TTL_MS[purpose])}::timestamptz, ${now}::timestamptz
+      where ${userId}::uuid is not null`.execute(tx);
+  };
+  if (db.isTransaction) await run(db);
+  else await db.transaction().execute(run);
+}
+
+/**
  * Tells a link page whether to show its form (say "choose a new password") without using the link up. A token of an
  * account that has since been deleted is 'invalid'.
  */

@@ -197,6 +197,24 @@ export async function forgiveLoginAttempt(db: Executor, keys: string[], now: Dat
     .execute();
 }
 
+/**
+ * Account mails anyone can trigger without signing in (registration, resending the confirmation, password reset):
+ * at most 3 an hour to one address, whatever asked for them, and at most 30 an hour asked for from one client address
+ * (an IPv6 /64 counts as one). 30 leaves room for a workshop registering its participants over one conference Wi-Fi.
+ */
+export const MAIL_THROTTLE = { perAddress: 3, perClient: 30, windowMs: 60 * MINUTE_MS } as const;
+
+/** The limits `consumeRateLimits` checks before an account mail is sent (shared by every such procedure). */
+export function accountMailLimits(email: string, ipAddress: string | null, now?: Date): RateLimitOptions[] {
+  const limits: RateLimitOptions[] = [
+    { key: `mail:to:${email.trim().toLowerCase()}`, limit: MAIL_THROTTLE.perAddress, windowMs: MAIL_THROTTLE.windowMs, ...(now ? { now } : {}) },
+  ];
+  if (ipAddress) {
+    limits.push({ key: `mail:from:${clientAddressKey(ipAddress)}`, limit: MAIL_THROTTLE.perClient, windowMs: MAIL_THROTTLE.windowMs, ...(now ? { now } : {}) });
+  }
+  return limits;
+}
+
 export interface RateLimitOptions {
   /** What is counted, e.g. `mail:reset:to:siti@example.org` or `mail:reset:from:203.0.113.7`; namespaced by the caller. */
   key: string;

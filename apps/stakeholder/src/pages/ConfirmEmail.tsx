@@ -1,23 +1,25 @@
-import { linkTokenField, resendConfirmationInput } from '@musyawarah/core/schemas/account';
+import { confirmEmailInput, linkTokenField, resendConfirmationInput } from '@musyawarah/core/schemas/account';
 import {
   Button,
   Details,
   Form,
-  Loading,
   NotificationBanner,
   Page,
   Panel,
+  PasswordField,
   TextField,
   errorKey,
+  isLinkError,
   useDocumentTitle,
   useMessage,
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useSetMe } from '../session';
+import { PasswordHint } from './Register';
 import { useTRPC } from '../trpc';
 
 /** "Send the link again" form; the answer is the same whether or not the address has an account. */
@@ -74,7 +76,10 @@ export function CheckEmailPage() {
   );
 }
 
-/** `/confirm-email?token=…`: confirms once on arrival, then the API signs the user in. */
+/**
+ * `/confirm-email?token=…`: the person who opened the link from the mailbox chooses the password here, so an account
+ * registered by someone else for this address never has a password they know. Confirming signs the user in.
+ */
 export function ConfirmEmailPage() {
   const { t } = useTranslation();
   const tm = useMessage();
@@ -86,17 +91,10 @@ export function ConfirmEmailPage() {
   const confirm = useMutation(
     trpc.auth.confirmEmail.mutationOptions({ onSuccess: ({ user }) => setMe(user) }),
   );
-  const started = useRef(false);
-
-  useEffect(() => {
-    // Once only: a second attempt (StrictMode, re-render) would find the link already used.
-    if (!valid || started.current) return;
-    started.current = true;
-    confirm.mutate({ token });
-  }, [valid, token, confirm]);
-
-  const failed = !valid || confirm.isError;
-  const key = !valid ? 'auth.linkInvalid' : errorKey(confirm.error);
+  const form = useZodForm(confirmEmailInput, { defaultValues: { token, password: '' } });
+  const linkKey = errorKey(confirm.error);
+  const failed = !valid || isLinkError(linkKey);
+  const key = !valid ? 'auth.linkInvalid' : linkKey;
   useDocumentTitle(
     failed
       ? t('signIn.confirm.failedTitle')
@@ -123,7 +121,7 @@ export function ConfirmEmailPage() {
   if (failed) {
     return (
       <Page title={t('signIn.confirm.failedTitle')}>
-        <p className="lead">{tm(key ?? (confirm.error ? 'errors.internal' : 'auth.linkInvalid'))}</p>
+        <p className="lead">{tm(key ?? 'auth.linkInvalid')}</p>
         {key === 'auth.linkUsed' ? (
           <p>
             {t('signIn.confirm.usedHint')} <Link to="/sign-in">{t('layout.signIn')}</Link>
@@ -139,7 +137,18 @@ export function ConfirmEmailPage() {
   }
   return (
     <Page title={t('signIn.confirm.title')}>
-      <Loading label={t('signIn.confirm.working')} />
+      <p className="lead">{t('signIn.confirm.intro')}</p>
+      <Form form={form} id="confirm-email" onSubmit={async (values) => void (await confirm.mutateAsync(values))}>
+        <PasswordField
+          name="password"
+          label={t('signIn.confirm.password')}
+          hint={<PasswordHint />}
+          autoComplete="new-password"
+        />
+        <Button type="submit" isBusy={confirm.isPending}>
+          {t('signIn.confirm.submit')}
+        </Button>
+      </Form>
     </Page>
   );
 }

@@ -5,7 +5,6 @@ import {
   CheckboxField,
   Form,
   Page,
-  PasswordField,
   RadioGroupField,
   SelectField,
   TextField,
@@ -43,7 +42,6 @@ export function RegisterPage() {
     defaultValues: {
       name: '',
       email: '',
-      password: '',
       organisationName: '',
       locale: isSupportedLocale(i18n.language) ? i18n.language : 'en',
     },
@@ -71,12 +69,6 @@ export function RegisterPage() {
           hint={t('register.emailHint')}
           autoComplete="email"
           spellCheck={false}
-        />
-        <PasswordField
-          name="password"
-          label={t('register.password')}
-          hint={<PasswordHint />}
-          autoComplete="new-password"
         />
         <RadioGroupField
           name="stakeholderGroup"

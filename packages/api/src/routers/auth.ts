@@ -12,16 +12,18 @@ import {
   signInInput,
 } from '@musyawarah/core';
 import {
-  checkLoginThrottle,
-  clearLoginFailures,
+  accountMailLimits,
   consumeEmailToken,
-  createEmailToken,
+  consumeRateLimits,
   createSession,
+  forgiveLoginAttempt,
+  generateLinkToken,
   hashPassword,
   invalidateAllUserSessions,
   invalidateSession,
+  issueEmailToken,
   peekEmailToken,
-  recordLoginFailure,
+  reserveLoginAttempt,
   serializeBlankSessionCookie,
   serializeSessionCookie,
   throttleKeys,
@@ -35,8 +37,9 @@ import {
   findUserByEmail,
   findUserById,
   findUserWithOrganisation,
-  insertUser,
+  insertOutboxMailIf,
   updateUser,
+  upsertPendingRegistration,
   writeAudit,
   type MailOutbox,
   type UserAccount,
@@ -58,6 +61,30 @@ export function link(ctx: Context, path: string, token?: string): string {
   return url.toString();
 }
 
+/**
+ * Sends the mail after the response, not before it: with SMTP, sending takes a round trip only when there is a mail,
+ * and the answer must take as long for an unknown address as for a known one. The mail is already durable in the
+ * outbox (committed with the request); a failed send is recorded on the row by the mailer.
+ */
+function deliverAfterResponse(ctx: Context, mail: MailOutbox | undefined): void {
+  if (!mail) return;
+  setImmediate(() => {
+    ctx.mailer.deliver(ctx.db, [mail]).catch((error: unknown) => {
+      ctx.logger.error({ msg: 'mail delivery failed', mailId: mail.id, error: error instanceof Error ? error.message : String(error) });
+    });
+  });
+}
+
+/**
+ * Account mails anyone can trigger (register, resend the confirmation, reset the password) are limited per target
+ * address and per client address (MAIL_THROTTLE). Over the limit the answer is the same neutral success and simply no
+ * mail is sent: a TOO_MANY_REQUESTS would be uniform too, but would tell a prober that someone has been asking about
+ * this address, and the pages already say "if the address has an account, we have sent…".
+ */
+async function mayMail(ctx: Context, email: string): Promise<boolean> {
+  return (await consumeRateLimits(ctx.db, accountMailLimits(email, ctx.request.ipAddress))).allowed;
+}
+
 async function startSession(ctx: Context, user: UserAccount) {
   const { token, session } = await createSession(ctx.db, user.id, {
     userAgent: ctx.request.userAgent,
@@ -77,21 +104,16 @@ export const authRouter = router({
 
   /**
    * Always answers the same, whether or not the address has an account, so registration cannot be used to find out
-   * who takes part. The owner of an existing address is told by e-mail instead.
+   * who takes part, and does the same work either way (the same statements, no password hashing; item 15 of issue
+   * #11). The owner of an existing address is told by e-mail instead. No password is taken here: the person who
+   * confirms the address chooses it, so whoever registers a stranger's address gains nothing. Registering an address
+   * whose registration is still unconfirmed replaces that registration and its link.
    */
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
-    const passwordHash = await hashPassword(input.password);
-    const queued: MailOutbox[] = [];
-    await ctx.db.transaction().execute(async (tx) => {
+    if (!(await mayMail(ctx, input.email))) return { ok: true as const };
+    const token = generateLinkToken();
+    const queued = await ctx.db.transaction().execute(async (tx) => {
       const existing = await findUserByEmail(tx, input.email);
-      if (existing && existing.status === 'active') {
-        queued.push(await ctx.mailer.queue(tx, alreadyRegisteredMail(existing, link(ctx, '/sign-in'), link(ctx, '/forgot-password'))));
-        return;
-      }
-      if (existing && existing.role !== 'stakeholder') {
-        // An invited account waiting for its invitee: registering must not take it over.
-        return;
-      }
       const organisationId = input.organisationName
         ? await findOrCreateOrganisation(tx, {
             name: input.organisationName,
@@ -99,64 +121,66 @@ export const authRouter = router({
             memberStateCode: input.memberState ?? null,
           })
         : null;
-      const details = {
+      // Undefined for an active, invited or deleted account: those are left alone.
+      const user = await upsertPendingRegistration(tx, {
+        email: input.email,
         name: input.name,
-        stakeholder_group: input.stakeholderGroup,
-        organisation_id: organisationId,
-        member_state_code: input.memberState ?? null,
-        password_hash: passwordHash,
+        stakeholderGroup: input.stakeholderGroup,
+        organisationId,
+        memberStateCode: input.memberState ?? null,
         locale: input.locale,
-        privacy_consent_at: new Date(),
-      };
-      const user = existing
-        ? await updateUser(tx, existing.id, details)
-        : await insertUser(tx, {
-            email: input.email,
-            name: input.name,
-            role: 'stakeholder',
-            stakeholderGroup: input.stakeholderGroup,
-            organisationId,
-            memberStateCode: input.memberState ?? null,
-            passwordHash,
-            locale: input.locale,
-            privacyConsentAt: new Date(),
-          });
-      await writeAudit(tx, auditContext(ctx), {
-        action: existing ? 'user.register_again' : 'user.register',
-        entityType: 'user',
-        entityId: user.id,
-        before: existing ?? undefined,
-        after: user,
+        privacyConsentAt: new Date(),
       });
-      const token = await createEmailToken(tx, user.id, 'confirm_email');
-      queued.push(await ctx.mailer.queue(tx, confirmEmailMail(user, link(ctx, '/confirm-email', token))));
+      const owner = !user && existing?.status === 'active' ? existing : undefined;
+      await writeAudit(tx, auditContext(ctx), {
+        action: user ? (existing ? 'user.register_again' : 'user.register') : 'user.register_refused',
+        entityType: 'user',
+        entityId: user?.id ?? existing?.id ?? null,
+        before: existing ?? null,
+        after: user ?? null,
+      });
+      await issueEmailToken(tx, user?.id ?? null, 'confirm_email', token);
+      const mail = user
+        ? confirmEmailMail(user, link(ctx, '/confirm-email', token))
+        : alreadyRegisteredMail(owner ?? { email: input.email, name: input.name }, link(ctx, '/sign-in'), link(ctx, '/forgot-password'));
+      return insertOutboxMailIf(tx, ctx.mailer.outboxValues(mail), Boolean(user ?? owner));
     });
-    await ctx.mailer.deliver(ctx.db, queued);
+    deliverAfterResponse(ctx, queued);
     return { ok: true as const };
   }),
 
+  /** The link proves the mailbox; whoever uses it chooses the password (a password set earlier, by anyone, is replaced). */
   confirmEmail: publicProcedure.input(confirmEmailInput).mutation(async ({ ctx, input }) => {
+    const passwordHash = await hashPassword(input.password);
     const user = await ctx.db.transaction().execute(async (tx) => {
       const check = await consumeEmailToken(tx, input.token, 'confirm_email');
       if (!check.ok) throw linkError(check);
       const before = await findUserById(tx, check.userId);
       if (!before || before.status === 'deleted') throw linkError({ ok: false, reason: 'invalid' });
-      const after = await updateUser(tx, before.id, { status: 'active', email_verified_at: new Date() });
+      const after = await updateUser(tx, before.id, {
+        status: 'active',
+        email_verified_at: before.email_verified_at ?? new Date(),
+        password_hash: passwordHash,
+      });
+      await invalidateAllUserSessions(tx, before.id);
       await writeAudit(tx, auditContext(ctx), { action: 'user.confirm_email', entityType: 'user', entityId: after.id, before, after });
       return after;
     });
     return { user: await startSession(ctx, user) };
   }),
 
+  /** Same answer and same work for a pending registration, an active account and an unknown address. */
   resendConfirmation: publicProcedure.input(resendConfirmationInput).mutation(async ({ ctx, input }) => {
-    const queued: MailOutbox[] = [];
-    await ctx.db.transaction().execute(async (tx) => {
+    if (!(await mayMail(ctx, input.email))) return { ok: true as const };
+    const token = generateLinkToken();
+    const queued = await ctx.db.transaction().execute(async (tx) => {
       const user = await findUserByEmail(tx, input.email);
-      if (!user || user.status !== 'pending_verification' || user.role !== 'stakeholder') return;
-      const token = await createEmailToken(tx, user.id, 'confirm_email');
-      queued.push(await ctx.mailer.queue(tx, confirmEmailMail(user, link(ctx, '/confirm-email', token))));
+      const pending = user && user.status === 'pending_verification' && user.role === 'stakeholder' ? user : undefined;
+      await issueEmailToken(tx, pending?.id ?? null, 'confirm_email', token);
+      const mail = confirmEmailMail(pending ?? { email: input.email, name: '' }, link(ctx, '/confirm-email', token));
+      return insertOutboxMailIf(tx, ctx.mailer.outboxValues(mail), Boolean(pending));
     });
-    await ctx.mailer.deliver(ctx.db, queued);
+    deliverAfterResponse(ctx, queued);
     return { ok: true as const };
   }),
 
@@ -164,7 +188,8 @@ export const authRouter = router({
     .input(signInInput.extend({ requiredRole: z.enum(['secretariat']).optional() }))
     .mutation(async ({ ctx, input }) => {
       const keys = throttleKeys(input.email, ctx.request.ipAddress);
-      const throttle = await checkLoginThrottle(ctx.db, keys);
+      // Counted before the password is checked, in one statement, so simultaneous guesses cannot all pass the check.
+      const throttle = await reserveLoginAttempt(ctx.db, keys);
       if (!throttle.allowed) throw new ThrottledError(throttle.retryAfterSeconds);
 
       const user = await findUserByEmail(ctx.db, input.email);
@@ -173,9 +198,10 @@ export const authRouter = router({
           ? await verifyPassword(user.password_hash, input.password)
           : await verifyPasswordAgainstDummy(input.password);
       if (!user || !passwordOk) {
-        await recordLoginFailure(ctx.db, keys);
+        // The attempt was counted when it was reserved.
         throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.invalidCredentials' });
       }
+      await forgiveLoginAttempt(ctx.db, keys);
       // Only someone who knows the password learns that the address is unconfirmed or not a secretariat account.
       if (user.status === 'pending_verification') {
         throw new TRPCError({ code: 'FORBIDDEN', message: 'auth.emailNotConfirmed' });
@@ -183,7 +209,6 @@ export const authRouter = router({
       if (input.requiredRole && user.role !== input.requiredRole) {
         throw new TRPCError({ code: 'FORBIDDEN', message: 'auth.notSecretariat' });
       }
-      await clearLoginFailures(ctx.db, keys);
       const publicUser = await startSession(ctx, user);
       await writeAudit(ctx.db, { ...auditContext(ctx), actorUserId: user.id }, { action: 'user.sign_in', entityType: 'user', entityId: user.id });
       return { user: publicUser };
@@ -207,16 +232,25 @@ export const authRouter = router({
     return { ok: true as const };
   }),
 
+  /**
+   * Same answer and same work whether or not the address has an account. An unconfirmed registration may use it too
+   * (the link proves the mailbox and completing it activates the account); invited accounts set their first password
+   * through the invitation.
+   */
   requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
-    const queued: MailOutbox[] = [];
-    await ctx.db.transaction().execute(async (tx) => {
+    if (!(await mayMail(ctx, input.email))) return { ok: true as const };
+    const token = generateLinkToken();
+    const queued = await ctx.db.transaction().execute(async (tx) => {
       const user = await findUserByEmail(tx, input.email);
-      // Invited accounts set their first password through the invitation, not a reset.
-      if (!user || user.status === 'deleted' || !user.password_hash) return;
-      const token = await createEmailToken(tx, user.id, 'password_reset');
-      queued.push(await ctx.mailer.queue(tx, passwordResetMail(user, link(ctx, '/reset-password', token))));
+      const eligible =
+        user && user.status !== 'deleted' && (user.password_hash || (user.status === 'pending_verification' && user.role === 'stakeholder'))
+          ? user
+          : undefined;
+      await issueEmailToken(tx, eligible?.id ?? null, 'password_reset', token);
+      const mail = passwordResetMail(eligible ?? { email: input.email, name: '' }, link(ctx, '/reset-password', token));
+      return insertOutboxMailIf(tx, ctx.mailer.outboxValues(mail), Boolean(eligible));
     });
-    await ctx.mailer.deliver(ctx.db, queued);
+    deliverAfterResponse(ctx, queued);
     return { ok: true as const };
   }),
 

@@ -21,6 +21,7 @@ import {
   ROUND_AUDIENCES,
   ROUND_FORMATS,
 } from './vocabulary';
+import { optionalDisplayNameField } from '../schemas/fields';
 
 /** English is always there; any Member State language may be added. */
 export type Localized = { en: string } & Partial<Record<Exclude<LanguageCode, 'en'>, string>>;
@@ -302,7 +303,7 @@ const contributionFields = {
   answers: answersField,
   stakeholderGroup: stakeholderGroupField,
   memberState: optional(memberStateField),
-  organisationName: optionalText(200),
+  organisationName: optionalDisplayNameField(200),
   writtenIn: languageField,
   namedPublicly: z.boolean({ error: 'validation.invalidType' }).default(false),
 };
@@ -334,7 +335,7 @@ export type SubmitContributionInput = z.output<typeof submitContributionInput>;
  * recorded by the server; the participant may be named (with consent) or stay anonymous.
  */
 export const facilitatedContributionInput = submitContributionInput.extend({
-  participantName: optionalText(200),
+  participantName: optionalDisplayNameField(200),
   facilitationNote: optionalText(1000),
 });
 export type FacilitatedContributionInput = z.output<typeof facilitatedContributionInput>;

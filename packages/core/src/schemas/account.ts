@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, MEMBER_STATE_CODES, ROLES, STAKEHOLDER_GROUPS } from '../domain';
-import { emailField, nameField, PASSWORD_MAX_LENGTH } from './fields';
+import { emailField, nameField, optionalDisplayNameField, PASSWORD_MAX_LENGTH } from './fields';
 import { newPasswordField } from './password';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: 'validation.tooLong' })
-    .optional()
-    .transform((v) => (v ? v : undefined));
 
 export const memberStateCodeField = z.enum(MEMBER_STATE_CODES, { error: 'validation.memberState' });
 export const localeField = z.enum(LANGUAGES, { error: 'validation.locale' });
@@ -19,12 +11,15 @@ export const linkTokenField = z
   .trim()
   .regex(/^[a-z2-7]{32}$/, { error: 'validation.linkInvalid' });
 
+/**
+ * No password at registration: whoever confirms the address (and so owns the mailbox) chooses it on the confirmation
+ * page, so someone registering a stranger's address cannot keep a password that works once the owner confirms.
+ */
 export const registerInput = z.object({
   name: nameField,
   email: emailField,
-  password: newPasswordField,
   stakeholderGroup: z.enum(STAKEHOLDER_GROUPS, { error: 'validation.stakeholderGroup' }),
-  organisationName: optionalText(200),
+  organisationName: optionalDisplayNameField(200),
   memberState: memberStateCodeField.optional(),
   locale: localeField.default('en'),
   privacyConsent: z.literal(true, { error: 'validation.privacyConsent' }),
@@ -37,7 +32,7 @@ export const signInInput = z.object({
 });
 export type SignInInput = z.input<typeof signInInput>;
 
-export const confirmEmailInput = z.object({ token: linkTokenField });
+export const confirmEmailInput = z.object({ token: linkTokenField, password: newPasswordField });
 export const resendConfirmationInput = z.object({ email: emailField });
 
 export const requestPasswordResetInput = z.object({ email: emailField });
@@ -66,7 +61,7 @@ export const acceptInvitationInput = z.object({ token: linkTokenField, password:
 export const updateProfileInput = z.object({
   name: nameField,
   stakeholderGroup: z.enum(STAKEHOLDER_GROUPS, { error: 'validation.stakeholderGroup' }).optional(),
-  organisationName: optionalText(200),
+  organisationName: optionalDisplayNameField(200),
   memberState: memberStateCodeField.optional(),
   locale: localeField,
 });

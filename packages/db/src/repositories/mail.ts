@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Executor } from '../client';
+import type { MailOutbox } from '../schema';
 
 export interface NewOutboxMail {
   to: string;
@@ -24,6 +26,20 @@ export function outboxRow(mail: NewOutboxMail) {
 
 export async function insertOutboxMail(db: Executor, mail: NewOutboxMail) {
   return db.insertInto('mail_outbox').values(outboxRow(mail)).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Records the mail only when `send` is true, in one statement whose text is the same either way, so a request that
+ * must not reveal whether it had anyone to write to does the same work in both cases.
+ */
+export async function insertOutboxMailIf(db: Executor, mail: NewOutboxMail, send: boolean): Promise<MailOutbox | undefined> {
+  const row = outboxRow(mail);
+  const result = await sql<MailOutbox>`insert into mail_outbox (to_address, subject, text_body, html_body, transport, sent_at, error)
+    select ${row.to_address}::text, ${row.subject}::text, ${row.text_body}::text, ${row.html_body}::text, ${row.transport}::text,
+      ${row.sent_at}::timestamptz, ${row.error}::text
+    where ${send}::boolean
+    returning *`.execute(db);
+  return result.rows[0];
 }
 
 export async function markOutboxMail(db: Executor, id: string, result: { sentAt: Date | null; error: string | null }) {

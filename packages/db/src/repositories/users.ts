@@ -71,6 +71,60 @@ export async function insertUser(
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Self-registration in one statement whose text is the same whoever owns the address (so known and unknown addresses
+ * cost the same): a new address gets a pending stakeholder account; a pending stakeholder registration is replaced
+ * (details from this registration, no password: the person who confirms chooses it); an active, invited or deleted
+ * account is left alone and nothing is returned.
+ */
+export async function upsertPendingRegistration(
+  db: Executor,
+  values: {
+    email: string;
+    name: string;
+    stakeholderGroup: StakeholderGroup;
+    organisationId: string | null;
+    memberStateCode: MemberStateCode | null;
+    locale: string;
+    privacyConsentAt: Date;
+  },
+) {
+  return db
+    .insertInto('user_account')
+    .values({
+      email: values.email.toLowerCase(),
+      name: values.name,
+      role: 'stakeholder',
+      member_state_code: values.memberStateCode,
+      stakeholder_group: values.stakeholderGroup,
+      organisation_id: values.organisationId,
+      password_hash: null,
+      status: 'pending_verification',
+      locale: values.locale,
+      privacy_consent_at: values.privacyConsentAt,
+      email_verified_at: null,
+      is_demo: false,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('email')
+        .doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          member_state_code: eb.ref('excluded.member_state_code'),
+          stakeholder_group: eb.ref('excluded.stakeholder_group'),
+          organisation_id: eb.ref('excluded.organisation_id'),
+          password_hash: null,
+          locale: eb.ref('excluded.locale'),
+          privacy_consent_at: eb.ref('excluded.privacy_consent_at'),
+          updated_at: sql`now()`,
+        }))
+        .where('user_account.status', '=', 'pending_verification')
+        .where('user_account.role', '=', 'stakeholder'),
+    )
+    .returningAll()
+    .executeTakeFirst();
+}
+
 export async function updateUser(db: Executor, id: string, changes: UserAccountUpdate) {
   return db
     .updateTable('user_account')
