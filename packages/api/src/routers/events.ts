@@ -121,15 +121,23 @@ async function cancel(ctx: Context & { user: { id: string } }, find: (tx: Tx) =>
 export const eventProcedures = {
   /** The signed-in person's registration for a round's event, so the page can say "you are registered". */
   myRegistration: authedProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
-    const row = await findEventRegistration(ctx.db, input.roundId, ctx.user.id);
+    const [row, round] = await Promise.all([findEventRegistration(ctx.db, input.roundId, ctx.user.id), findRound(ctx.db, input.roundId)]);
+    const event = round ? eventOf(round) : null;
     if (!row || row.status === 'cancelled') return null;
-    return { id: row.id, status: row.status, accommodationsNeeded: row.accommodations_needed, otherNeeds: row.other_needs, registeredAt: row.created_at };
+    return {
+      id: row.id,
+      status: row.status,
+      accommodationsNeeded: row.accommodations_needed,
+      otherNeeds: row.other_needs,
+      registeredAt: row.created_at,
+      canCancel: !!event && canCancelRegistration({ startsAt: new Date(event.startsAt) }, new Date()).ok,
+    };
   }),
 
   /** Every event the signed-in person holds a place at or waits for, for "My contributions". */
   myRegistrations: authedProcedure.query(async ({ ctx }) => {
     const rows = await listEventRegistrationsOfUser(ctx.db, ctx.user.id);
-    const now = Date.now();
+    const now = new Date();
     return rows.map((r) => {
       const event = r.event as RoundEvent | null;
       return {
@@ -142,7 +150,7 @@ export const eventProcedures = {
         registeredAt: r.created_at,
         startsAt: event?.startsAt ?? null,
         timezone: event?.timezone ?? null,
-        canCancel: !!event && new Date(event.startsAt).getTime() > now,
+        canCancel: !!event && canCancelRegistration({ startsAt: new Date(event.startsAt) }, now).ok,
       };
     });
   }),
@@ -232,6 +240,8 @@ export const eventProcedures = {
       hasEvent: !!event,
       capacity: event?.capacity ?? null,
       startsAt: event?.startsAt ?? null,
+      /** Cancelling is possible until the event starts (the same rule the procedures apply). */
+      canCancel: !!event && canCancelRegistration({ startsAt: new Date(event.startsAt) }, new Date()).ok,
       registered: registrations.filter((r) => r.status === 'registered').length,
       waitlisted: registrations.filter((r) => r.status === 'waitlisted').length,
       cancelled: registrations.filter((r) => r.status === 'cancelled').length,

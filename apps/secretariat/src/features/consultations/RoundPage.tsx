@@ -19,11 +19,12 @@ import { ModerationQueue } from './Moderation';
 import { OnBehalfForm } from './OnBehalfForm';
 import { DocumentsSection } from './Documents';
 import { ParticipationMap, ReachSection } from './Participation';
+import { RegistrationsSection } from './Registrations';
 import { english, PhaseTag, type RoundDetail } from './shared';
 import { SummaryEditor } from './SummaryEditor';
 import { Transitions } from './Transitions';
 
-const TABS = ['overview', 'documents', 'summary', 'participation', 'moderation', 'on-behalf'] as const;
+const TABS = ['overview', 'documents', 'summary', 'participation', 'moderation', 'registrations', 'on-behalf'] as const;
 
 export function RoundPage() {
   const { t } = useTranslation();
@@ -97,7 +98,7 @@ function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: strin
       )}
       <Tabs selectedKey={tab} onSelectionChange={select} className="consult-tabs">
         <TabList aria-label={t('consultations.round.sections')} className="consult-tabs__list">
-          {TABS.map((key) => (
+          {TABS.filter((key) => key !== 'registrations' || round.event).map((key) => (
             <Tab key={key} id={key} className="consult-tabs__tab">
               {t(`consultations.round.tabs.${key}`)}
             </Tab>
@@ -134,6 +135,12 @@ function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: strin
           <h2 className="heading-l">{t('consultations.moderation.heading')}</h2>
           <ModerationQueue round={round} />
         </TabPanel>
+        {round.event && (
+          <TabPanel id="registrations" className="consult-tabs__panel">
+            <h2 className="heading-l">{t('consultations.registrations.heading')}</h2>
+            <RegistrationsSection round={round} />
+          </TabPanel>
+        )}
         <TabPanel id="on-behalf" className="consult-tabs__panel">
           <h2 className="heading-l">{t('consultations.onBehalf.heading')}</h2>
           <OnBehalfForm round={round} />
@@ -204,7 +211,13 @@ function Overview({ round }: { round: RoundDetail }) {
               : t('consultations.round.noEvent'),
           },
           { key: 'questions', label: t('consultations.round.questions'), value: t('consultations.round.questionCount', { count: round.questions.length }) },
-          { key: 'contributions', label: t('consultations.list.columns.contributions'), value: String(round.contributionCount) },
+          {
+            key: 'contributions',
+            label: t('consultations.list.columns.contributions'),
+            value: round.hiddenCount
+              ? t('consultations.round.contributionsWithHidden', { count: round.contributionCount, hidden: round.hiddenCount })
+              : String(round.contributionCount),
+          },
         ]}
       />
       {editable && (

@@ -56,7 +56,8 @@ export function RoundsListPage() {
               key: 'count',
               header: t('consultations.list.columns.contributions'),
               className: 'numeric',
-              cell: (r) => r.contributionCount,
+              cell: (r) =>
+                r.hiddenCount ? t('consultations.round.contributionsWithHidden', { count: r.contributionCount, hidden: r.hiddenCount }) : r.contributionCount,
             },
           ]}
         />

@@ -1,10 +1,12 @@
-import { ButtonLink, ErrorNotice, InsetText, Loading, Page, SummaryList, Tag } from '@musyawarah/ui';
+import { ButtonLink, ErrorNotice, InsetText, Loading, NotificationBanner, Page, SummaryList, Tag } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RequireSignIn } from '../../session';
 import { useTRPC } from '../../trpc';
 import './consultations.css';
+import { CancelRegistration } from './CancelRegistration';
 import { useLocalized, useZonedFormat, type MyContribution } from './data';
 
 /** `/my-contributions`: drafts to continue and submitted feedback with receipt, status and the Secretariat's answer. */
@@ -28,6 +30,7 @@ function MyContributions() {
     <Page title={t('consultations.mine.title')} width="full">
       <div className="two-thirds">
         <p className="lead">{t('consultations.mine.lead')}</p>
+        <MyEventRegistrations />
       </div>
       {mine.isPending ? (
         <Loading />
@@ -184,5 +187,62 @@ function ReviewOutcome({ contributionId }: { contributionId: string }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The events the person registered for or waits for, each with "Cancel my registration" until the event starts. */
+function MyEventRegistrations() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const pick = useLocalized();
+  const format = useZonedFormat();
+  const registrations = useQuery({ ...trpc.contributions.myRegistrations.queryOptions(), staleTime: 0 });
+  const [cancelled, setCancelled] = useState<string | null>(null);
+  if (!registrations.data || (registrations.data.length === 0 && !cancelled)) return null;
+  return (
+    <section aria-labelledby="events-heading">
+      <h2 className="heading-l" id="events-heading">
+        {t('consultations.mine.events')}
+      </h2>
+      {cancelled && (
+        <NotificationBanner tone="success" focusOnMount key={cancelled}>
+          <p className="notification__heading">{t('consultations.mine.eventCancelled', { title: cancelled })}</p>
+        </NotificationBanner>
+      )}
+      <ul className="list-plain mine-list">
+        {registrations.data.map((r) => {
+          const title = pick(r.roundTitle);
+          const headingId = `registration-${r.id}`;
+          return (
+            <li className="mine-entry" aria-labelledby={headingId} key={r.id}>
+              <h3 className="heading-m mine-entry__title" id={headingId}>
+                <Link to={`/consultations/${r.roundId}#event`} lang={title.language}>
+                  {title.text}
+                </Link>
+              </h3>
+              <SummaryList
+                rows={[
+                  {
+                    key: 'status',
+                    label: t('consultations.mine.status'),
+                    value: <Tag tone={r.status === 'registered' ? 'green' : 'yellow'}>{t(`consultations.mine.eventStatus.${r.status}`)}</Tag>,
+                  },
+                  { key: 'when', label: t('consultations.event.when'), value: r.startsAt ? format(r.startsAt) : '—' },
+                  {
+                    key: 'needs',
+                    label: t('consultations.mine.eventNeeds'),
+                    value:
+                      r.accommodationsNeeded.length === 0 && !r.otherNeeds
+                        ? t('consultations.mine.eventNoNeeds')
+                        : [...r.accommodationsNeeded.map((a) => t(`consultations.accommodations.${a}`)), r.otherNeeds].filter(Boolean).join(', '),
+                  },
+                ]}
+              />
+              {r.canCancel && <CancelRegistration roundId={r.roundId} eventName={title.text} onCancelled={() => setCancelled(title.text)} />}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

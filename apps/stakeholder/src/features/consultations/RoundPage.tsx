@@ -16,7 +16,7 @@ import {
   mapServerError,
   useDocumentTitle,
 } from '@musyawarah/ui';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -39,6 +39,7 @@ import {
   type RoundEvent,
 } from './data';
 import { BackgroundDocuments, useRecordVisit } from './BackgroundDocuments';
+import { CancelRegistration } from './CancelRegistration';
 import { ReadInSelector, ReadingLanguageProvider } from './reading-language';
 import { PhaseTag, TimeLeft } from './RoundCard';
 import { RoundNotFound } from './RoundNotFound';
@@ -80,7 +81,10 @@ function RoundView({ round }: { round: RoundDetail }) {
     { key: 'opens', label: t('consultations.round.opens'), value: format(round.opensAt) },
     {
       key: 'closes',
-      label: round.phase === 'open' || round.phase === 'upcoming' ? t('consultations.round.closes') : t('consultations.card.closed'),
+      label:
+        round.phase === 'open' || round.phase === 'upcoming'
+          ? t('consultations.round.closes')
+          : t('consultations.card.closed'),
       value: (
         <>
           {format(round.closesAt)}
@@ -95,7 +99,11 @@ function RoundView({ round }: { round: RoundDetail }) {
         </>
       ),
     },
-    { key: 'format', label: t('consultations.round.format'), value: t(`consultations.format.${round.format}`) },
+    {
+      key: 'format',
+      label: t('consultations.round.format'),
+      value: t(`consultations.format.${round.format}`),
+    },
     {
       key: 'actions',
       label: t('consultations.round.actions'),
@@ -269,7 +277,11 @@ function EventSection({ round, event }: { round: RoundDetail; event: RoundEvent 
   const offered = event.accommodationsOffered ?? [];
   const here = readerTimeZone();
   const rows = [
-    { key: 'mode', label: t('consultations.event.mode'), value: t(`consultations.event.modes.${event.mode}`) },
+    {
+      key: 'mode',
+      label: t('consultations.event.mode'),
+      value: t(`consultations.event.modes.${event.mode}`),
+    },
     {
       key: 'when',
       label: t('consultations.event.when'),
@@ -280,7 +292,10 @@ function EventSection({ round, event }: { round: RoundDetail; event: RoundEvent 
             <>
               <br />
               <span className="hint">
-                {t('consultations.event.yourTime', { start: format(event.startsAt, here), end: format(event.endsAt, here, 'time') })}
+                {t('consultations.event.yourTime', {
+                  start: format(event.startsAt, here),
+                  end: format(event.endsAt, here, 'time'),
+                })}
               </span>
             </>
           )}
@@ -323,7 +338,7 @@ function EventSection({ round, event }: { round: RoundDetail; event: RoundEvent 
         {t('consultations.event.title')}
       </h2>
       <SummaryList rows={rows} />
-      {(round.phase === 'open' || round.phase === 'upcoming') && <Registration round={round} offered={offered} />}
+      <Registration round={round} offered={offered} />
     </section>
   );
 }
@@ -337,83 +352,137 @@ function Registration({ round, offered }: { round: RoundDetail; offered: string[
   const id = useId();
   const [needs, setNeeds] = useState<string[]>([]);
   const [other, setOther] = useState('');
-  const register = useMutation(trpc.contributions.registerForEvent.mutationOptions());
+  const queryClient = useQueryClient();
+  const pick = useLocalized();
+  const [cancelled, setCancelled] = useState(0);
+  const register = useMutation(
+    trpc.contributions.registerForEvent.mutationOptions({
+      onSuccess: () =>
+        queryClient.invalidateQueries({
+          queryKey: trpc.contributions.myRegistration.queryKey({ roundId: round.id }),
+        }),
+    }),
+  );
   // A registration made earlier (another visit, another device) is shown instead of the form.
-  const existing = useQuery(trpc.contributions.myRegistration.queryOptions({ roundId: round.id }, { enabled: !!me.data }));
+  const existing = useQuery(
+    trpc.contributions.myRegistration.queryOptions({ roundId: round.id }, { enabled: !!me.data }),
+  );
+  // New registrations are taken while the round is upcoming or open; a registration can be cancelled until the event.
+  const takesRegistrations = round.phase === 'open' || round.phase === 'upcoming';
   const error = register.error ? mapServerError(register.error) : null;
   // Offered first; anyone may still say they need something else.
   const others = ACCOMMODATIONS.filter((a) => !offered.includes(a));
 
   if (!me.data) {
+    if (!takesRegistrations) return null;
     return (
       <p>
-        <Link to={`/sign-in?next=${encodeURIComponent(location.pathname + '#event')}`}>{t('consultations.event.signInToRegister')}</Link>
+        <Link to={`/sign-in?next=${encodeURIComponent(location.pathname + '#event')}`}>
+          {t('consultations.event.signInToRegister')}
+        </Link>
       </p>
     );
   }
-  const registered = register.data ?? existing.data;
+  const registered = existing.data ?? (register.data ? { ...register.data, canCancel: false } : null);
   if (registered) {
     return (
-      <NotificationBanner tone="success" focusOnMount={!!register.data}>
-        <p className="notification__heading">{t(`consultations.event.result.${registered.status}`)}</p>
-        {needs.length > 0 && <p>{t('consultations.event.needsNoted')}</p>}
-      </NotificationBanner>
+      <>
+        <NotificationBanner tone="success" focusOnMount={!!register.data}>
+          <p className="notification__heading">{t(`consultations.event.result.${registered.status}`)}</p>
+          {needs.length > 0 && <p>{t('consultations.event.needsNoted')}</p>}
+        </NotificationBanner>
+        {registered.canCancel && (
+          <CancelRegistration
+            roundId={round.id}
+            eventName={pick(round.title).text}
+            onCancelled={() => {
+              register.reset();
+              setNeeds([]);
+              setOther('');
+              setCancelled((n) => n + 1);
+            }}
+          />
+        )}
+      </>
     );
   }
+  if (!takesRegistrations) return null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    register.mutate({ roundId: round.id, accommodationsNeeded: needs as never, otherNeeds: other.trim() || undefined });
+    register.mutate({
+      roundId: round.id,
+      accommodationsNeeded: needs as never,
+      otherNeeds: other.trim() || undefined,
+    });
   };
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className="registration">
-      <h3 className="heading-m" id={`${id}-title`}>
-        {t('consultations.event.registerTitle')}
-      </h3>
-      {error && (
-        <div className="error-summary" role="alert">
-          <h4 className="error-summary__title">{t('layout.errorSummary.title')}</h4>
-          <p>{tm(error.message ?? error.fieldErrors[0]?.key ?? 'errors.internal')}</p>
-        </div>
+    <>
+      {cancelled > 0 && (
+        <NotificationBanner tone="success" focusOnMount key={cancelled}>
+          <p className="notification__heading">{t('consultations.event.cancelledNotice')}</p>
+        </NotificationBanner>
       )}
-      <div className="form-group">
-        <fieldset className="fieldset" aria-describedby={`${id}-hint`}>
-          <legend className="legend">{t('consultations.event.needsLegend')}</legend>
-          <div className="hint" id={`${id}-hint`}>
-            {t('consultations.event.needsHint')}
+      <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className="registration">
+        <h3 className="heading-m" id={`${id}-title`}>
+          {t('consultations.event.registerTitle')}
+        </h3>
+        {error && (
+          <div className="error-summary" role="alert">
+            <h4 className="error-summary__title">{t('layout.errorSummary.title')}</h4>
+            <p>{tm(error.message ?? error.fieldErrors[0]?.key ?? 'errors.internal')}</p>
           </div>
-          {[offered, others].map((list, group) =>
-            list.length === 0 ? null : (
-              <div className="choices registration__group" key={group}>
-                {group === 1 && offered.length > 0 && <p className="registration__subhead">{t('consultations.event.askFor')}</p>}
-                {list.map((a) => (
-                  <div className="choice" key={a}>
-                    <input
-                      className="choice__input"
-                      type="checkbox"
-                      id={`${id}-${a}`}
-                      checked={needs.includes(a)}
-                      onChange={(e) => setNeeds((n) => (e.target.checked ? [...n, a] : n.filter((x) => x !== a)))}
-                    />
-                    <label className="choice__label" htmlFor={`${id}-${a}`}>
-                      {t(`consultations.accommodations.${a}`)}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            ),
-          )}
-        </fieldset>
-      </div>
-      <div className="form-group">
-        <label className="label" htmlFor={`${id}-other`}>
-          {t('consultations.event.otherNeeds')} <span className="optional">{t('layout.optional')}</span>
-        </label>
-        <textarea id={`${id}-other`} className="textarea" rows={3} maxLength={1000} value={other} onChange={(e) => setOther(e.target.value)} />
-      </div>
-      <Button type="submit" isBusy={register.isPending}>
-        {t('consultations.event.register')}
-      </Button>
-    </form>
+        )}
+        <div className="form-group">
+          <fieldset className="fieldset" aria-describedby={`${id}-hint`}>
+            <legend className="legend">{t('consultations.event.needsLegend')}</legend>
+            <div className="hint" id={`${id}-hint`}>
+              {t('consultations.event.needsHint')}
+            </div>
+            {[offered, others].map((list, group) =>
+              list.length === 0 ? null : (
+                <div className="choices registration__group" key={group}>
+                  {group === 1 && offered.length > 0 && (
+                    <p className="registration__subhead">{t('consultations.event.askFor')}</p>
+                  )}
+                  {list.map((a) => (
+                    <div className="choice" key={a}>
+                      <input
+                        className="choice__input"
+                        type="checkbox"
+                        id={`${id}-${a}`}
+                        checked={needs.includes(a)}
+                        onChange={(e) =>
+                          setNeeds((n) => (e.target.checked ? [...n, a] : n.filter((x) => x !== a)))
+                        }
+                      />
+                      <label className="choice__label" htmlFor={`${id}-${a}`}>
+                        {t(`consultations.accommodations.${a}`)}
+                      </label>
+                    </div>
+                  ))}
+                </div>
+              ),
+            )}
+          </fieldset>
+        </div>
+        <div className="form-group">
+          <label className="label" htmlFor={`${id}-other`}>
+            {t('consultations.event.otherNeeds')} <span className="optional">{t('layout.optional')}</span>
+          </label>
+          <textarea
+            id={`${id}-other`}
+            className="textarea"
+            rows={3}
+            maxLength={1000}
+            value={other}
+            onChange={(e) => setOther(e.target.value)}
+          />
+        </div>
+        <Button type="submit" isBusy={register.isPending}>
+          {t('consultations.event.register')}
+        </Button>
+      </form>
+    </>
   );
 }
 
@@ -560,7 +629,8 @@ export function answerText(
   pick: ReturnType<typeof useLocalized>,
   t: (key: string, options?: Record<string, unknown>) => string,
 ): string {
-  const option = (i: unknown) => (typeof i === 'number' && q.options[i] ? pick(q.options[i]).text : String(i));
+  const option = (i: unknown) =>
+    typeof i === 'number' && q.options[i] ? pick(q.options[i]).text : String(i);
   switch (q.kind) {
     case 'free_text':
       return String(value);
@@ -616,7 +686,11 @@ function ReportDialog({
       return;
     }
     try {
-      await report.mutateAsync({ contributionId: contribution.id, reason: reason as never, note: note.trim() || undefined });
+      await report.mutateAsync({
+        contributionId: contribution.id,
+        reason: reason as never,
+        note: note.trim() || undefined,
+      });
       onReported(contribution.id);
       close();
     } catch {
@@ -625,7 +699,11 @@ function ReportDialog({
   };
   const error = report.error ? mapServerError(report.error) : null;
   return (
-    <ModalDialog isOpen={contribution !== null} onOpenChange={(open) => !open && close()} title={t('consultations.report.title')}>
+    <ModalDialog
+      isOpen={contribution !== null}
+      onOpenChange={(open) => !open && close()}
+      title={t('consultations.report.title')}
+    >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <p>{t('consultations.report.intro')}</p>
         {error && (
@@ -638,7 +716,8 @@ function ReportDialog({
             <legend className="legend">{t('consultations.report.reason')}</legend>
             {missing && (
               <p className="field-error" id={`${id}-error`}>
-                <span className="visually-hidden">{t('layout.errorPrefix')}</span> {t('consultations.report.reasonMissing')}
+                <span className="visually-hidden">{t('layout.errorPrefix')}</span>{' '}
+                {t('consultations.report.reasonMissing')}
               </p>
             )}
             <div className="choices">
@@ -669,7 +748,14 @@ function ReportDialog({
           <label className="label" htmlFor={`${id}-note`}>
             {t('consultations.report.note')} <span className="optional">{t('layout.optional')}</span>
           </label>
-          <textarea id={`${id}-note`} className="textarea" rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea
+            id={`${id}-note`}
+            className="textarea"
+            rows={3}
+            maxLength={1000}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
         </div>
         <ButtonGroup>
           <Button type="submit" isBusy={report.isPending}>
