@@ -247,6 +247,7 @@ function NominationEntry({ nomination: n, board, onDone }: { nomination: Nominat
       {n.status === 'submitted' && (
         <>
           {!n.nomineeHasAccount && <p className="hint">{t('boards.nominations.noAccount')}</p>}
+          {n.nomineeHoldsSeat && <p className="hint">{t('boards.nominations.holdsSeat')}</p>}
           {board.selectionCriteria.length > 0 && <ScoreForm nomination={n} board={board} onDone={onDone} />}
           <ButtonGroup>
             <Accept nomination={n} board={board} onDone={onDone} />

@@ -141,6 +141,22 @@ function Invitations({ session, onDone }: { session: SessionDetail; onDone: (tex
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
   const [problem, setProblem] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Invitation | null>(null);
+  const withdraw = useMutation(
+    trpc.boards.withdrawInvitation.mutationOptions({
+      onSuccess: async () => {
+        setProblem(null);
+        const name = withdrawing?.name ?? '';
+        setWithdrawing(null);
+        await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
+        onDone(t('boards.session.withdrawn', { name }));
+      },
+      onError: (error) => {
+        setWithdrawing(null);
+        setProblem(serverMessage(error));
+      },
+    }),
+  );
   const invite = useMutation(
     trpc.boards.invite.mutationOptions({
       onSuccess: async (result) => {
@@ -174,7 +190,22 @@ function Invitations({ session, onDone }: { session: SessionDetail; onDone: (tex
           rows={session.invitations}
           rowKey={(i) => i.userId}
           columns={[
-            { key: 'name', header: t('boards.seats.columns.member'), rowHeader: true, cell: (i) => i.name },
+            {
+              key: 'name',
+              header: t('boards.seats.columns.member'),
+              rowHeader: true,
+              cell: (i) => (
+                <>
+                  {i.name}
+                  {!i.seated && (
+                    <>
+                      <br />
+                      <span className="text-secondary">{t('boards.session.leftBoard')}</span>
+                    </>
+                  )}
+                </>
+              ),
+            },
             { key: 'rsvp', header: t('boards.session.rsvp'), cell: (i) => (i.rsvp ? t(`boards.rsvp.${i.rsvp}`) : t('boards.rsvp.none')) },
             {
               key: 'needs',
@@ -183,9 +214,29 @@ function Invitations({ session, onDone }: { session: SessionDetail; onDone: (tex
                 [...i.accommodationsNeeded.map((a) => t(`consultations.accommodation.${a}`)), i.otherNeeds].filter(Boolean).join(', ') ||
                 t('boards.session.noNeeds'),
             },
+            {
+              key: 'withdraw',
+              header: t('boards.session.actions'),
+              cell: (i) =>
+                i.attendance === 'present' ? null : (
+                  <LinkButton onClick={() => setWithdrawing(i)}>
+                    {t('boards.session.withdraw')}
+                    <span className="visually-hidden"> {t('boards.session.withdrawOf', { name: i.name })}</span>
+                  </LinkButton>
+                ),
+            },
           ]}
         />
       )}
+      <ModalDialog isOpen={withdrawing !== null} onOpenChange={(open) => !open && setWithdrawing(null)} title={t('boards.session.withdrawTitle', { name: withdrawing?.name ?? '' })}>
+        <p>{t('boards.session.withdrawBody')}</p>
+        <ButtonGroup>
+          <Button variant="warning" isBusy={withdraw.isPending} onClick={() => withdrawing && withdraw.mutate({ sessionId: session.id, userId: withdrawing.userId })}>
+            {t('boards.session.withdrawConfirm')}
+          </Button>
+          <LinkButton onClick={() => setWithdrawing(null)}>{t('boards.cancel')}</LinkButton>
+        </ButtonGroup>
+      </ModalDialog>
     </section>
   );
 }

@@ -61,7 +61,14 @@ export function Sessions({ board }: { board: BoardDetail }) {
               key: 'participation',
               header: t('boards.sessions.columns.participation'),
               className: 'numeric',
-              cell: (s) => (s.participation.rate === null ? '—' : t('boards.monitor.percent', { value: s.participation.rate })),
+              cell: (s) =>
+                !s.participation.held ? (
+                  <span className="text-secondary">{t('boards.sessions.notHeldYet')}</span>
+                ) : s.participation.rate === null ? (
+                  '—'
+                ) : (
+                  t('boards.monitor.percent', { value: s.participation.rate })
+                ),
             },
             {
               key: 'minutes',
