@@ -69,6 +69,18 @@ describe('the client address of a request', () => {
   });
 });
 
+describe('a forgotten TRUST_PROXY', () => {
+  it('is reported once when requests carry X-Forwarded-For that TRUST_PROXY=false ignores', () => {
+    let reports = 0;
+    const resolve = createClientAddress(false, { onIgnoredHeader: () => reports++ });
+    expect(resolve(request(LB))).toBe(LB);
+    expect(reports).toBe(0);
+    expect(resolve(request(LB, CLIENT))).toBe(LB);
+    expect(resolve(request(LB, CLIENT))).toBe(LB);
+    expect(reports).toBe(1);
+  });
+});
+
 describe('TRUST_PROXY values', () => {
   it('reads false, a number of hops and a list of addresses, CIDRs and named ranges', () => {
     for (const off of [undefined, '', 'false', 'no', '0', 'FALSE']) expect(parseTrustProxy(off)).toBe(false);

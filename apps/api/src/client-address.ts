@@ -82,8 +82,21 @@ export function normaliseAddress(candidate: string | undefined | null): string |
  * the client. An entry that is not an IP address is never returned: the nearest valid address before it is (the proxy
  * that passed it on), so garbage in the header cannot be recorded and cannot fail the request.
  */
-export function createClientAddress(trust: TrustProxy): (req: IncomingMessage) => string | null {
-  if (trust === false) return (req) => normaliseAddress(req.socket.remoteAddress);
+export function createClientAddress(
+  trust: TrustProxy,
+  options: { onIgnoredHeader?: () => void } = {},
+): (req: IncomingMessage) => string | null {
+  if (trust === false) {
+    // Told once, so that an operator who forgot TRUST_PROXY behind a load balancer hears of it (see docs/deployment.md).
+    let told = !options.onIgnoredHeader;
+    return (req) => {
+      if (!told && req.headers['x-forwarded-for'] !== undefined) {
+        told = true;
+        options.onIgnoredHeader!();
+      }
+      return normaliseAddress(req.socket.remoteAddress);
+    };
+  }
   const trustFn = typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : proxyAddr.compile(trust);
   return (req) => {
     let chain: string[];

@@ -139,7 +139,14 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     },
   };
 
-  const clientAddress = createClientAddress(options.trustProxy ?? false);
+  const clientAddress = createClientAddress(options.trustProxy ?? false, {
+    onIgnoredHeader: () =>
+      logger.warn(
+        'a request carried X-Forwarded-For, which TRUST_PROXY=false ignores: if a load balancer or CDN stands in front of ' +
+          'this host, every client now has its address (one login-throttle bucket for everybody); set TRUST_PROXY to the ' +
+          'number of proxies in front (see docs/deployment.md)',
+      ),
+  });
   const trpcOptions = {
     router: appRouter,
     basePath: '/trpc/',
