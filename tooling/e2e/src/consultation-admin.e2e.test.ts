@@ -271,3 +271,81 @@ test('a stale edit of a round is refused: the editor says someone else saved and
   await second.getByText('You are now looking at the latest saved version of the round.').waitFor();
   await expect.poll(() => second.getByLabel('Title in English').inputValue()).toBe('Fairness in public-sector AI (C2.2)');
 });
+
+test('the Secretariat sees who registered for the event and what they need, exports them and cancels one; the first waiting gets the place', async () => {
+  const secretariat = await signInAs(DEMO_SECRETARIAT.email);
+  const day = 86400_000;
+  const created = await api<{ id: string }>(
+    'rounds.create',
+    {
+      title: { en: 'Town hall on accessible AI services' },
+      description: { en: 'An in-person town hall with sign language interpretation and live captions.' },
+      format: 'town_hall',
+      audience: 'public',
+      opensAt: new Date(Date.now() - 3600_000).toISOString(),
+      closesAt: new Date(Date.now() + 14 * day).toISOString(),
+      event: {
+        mode: 'in_person',
+        venue: 'ASEAN Secretariat, Jakarta',
+        capacity: 1,
+        startsAt: new Date(Date.now() + 7 * day).toISOString(),
+        endsAt: new Date(Date.now() + 7 * day + 3 * 3600_000).toISOString(),
+        timezone: 'Asia/Jakarta',
+        accommodationsOffered: ['sign_language', 'captioning', 'wheelchair_access'],
+      },
+    },
+    secretariat,
+  );
+  await api('rounds.transition', { roundId: created.id, action: 'publish' }, secretariat);
+  const stakeholder = await signInAs(DEMO_STAKEHOLDER.email);
+  const representative = await signInAs(DEMO_MEMBER_STATE.email);
+  await api('contributions.registerForEvent', { roundId: created.id, accommodationsNeeded: ['sign_language', 'wheelchair_access'], otherNeeds: 'Step-free route from the car park' }, stakeholder);
+  await api('contributions.registerForEvent', { roundId: created.id, accommodationsNeeded: ['captioning'] }, representative);
+
+  // At a phone's width first (screenshot only), then at a desktop's width the whole job.
+  for (const width of [375, 1280]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, timezoneId: 'Asia/Jakarta' });
+    await signInSecretariat(page);
+    await page.goto(`${platform.url}/secretariat/consultations/${created.id}?tab=registrations`);
+    await page.getByRole('heading', { name: 'Event registrations' }).waitFor();
+    await page.getByText('1 of 1 places taken').waitFor();
+    await page.getByText('1 person waiting').waitFor();
+    const table = page.getByRole('table', { name: 'Registered and waiting' });
+    await table.getByText(DEMO_STAKEHOLDER.email).waitFor();
+    await table.getByText('Step-free route from the car park').waitFor();
+    await table.getByText(DEMO_MEMBER_STATE.email).waitFor();
+    await page.screenshot({ path: `test-results/secretariat-registrations-${width}.png`, fullPage: true });
+    if (width === 375) {
+      await page.close();
+      continue;
+    }
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download registrations (CSV)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`registrations-${created.id.slice(0, 8)}.csv`);
+
+    await table.getByRole('button', { name: /^Cancel registration/ }).first().click();
+    const dialog = page.getByRole('alertdialog', { name: /^Cancel the registration of / });
+    await dialog.getByText(/the first person on the waiting list/).waitFor();
+    await dialog.getByRole('button', { name: 'Yes, cancel the registration' }).click();
+    await page.getByText(/^The registration of .* was cancelled\.$/).waitFor();
+    await page.getByText('0 people waiting').waitFor();
+    await page.close();
+  }
+  const rows = await platform.db
+    .selectFrom('event_registration')
+    .innerJoin('user_account', 'user_account.id', 'event_registration.user_id')
+    .select(['user_account.email', 'event_registration.status'])
+    .where('event_registration.round_id', '=', created.id)
+    .orderBy('user_account.email')
+    .execute();
+  expect(rows).toEqual(
+    [
+      { email: DEMO_MEMBER_STATE.email, status: 'registered' },
+      { email: DEMO_STAKEHOLDER.email, status: 'cancelled' },
+    ].sort((a, b) => a.email.localeCompare(b.email)),
+  );
+  const mail = await platform.db.selectFrom('mail_outbox').select(['subject']).where('to_address', '=', DEMO_MEMBER_STATE.email).orderBy('created_at', 'desc').executeTakeFirst();
+  expect(mail?.subject).toBe('A place at the event is now yours');
+});
