@@ -232,3 +232,15 @@ describe('pre-registration takeover (item 17)', () => {
     expect(user.name).toBe('Siti Aminah');
   });
 });
+
+describe('invitation mails (sibling of item 14)', () => {
+  it('one invitation is sent again at most 3 times an hour; the fourth is refused with a retry time and no mail', async () => {
+    const secretariat = await api.signedIn('secretariat');
+    const email = fresh('invitee');
+    const { invitation } = await secretariat.caller.users.invite({ email, name: 'Kanya Srisuk', role: 'secretariat' });
+    for (let i = 0; i < 3; i += 1) expect(await secretariat.caller.users.resendInvitation({ invitationId: invitation.id })).toEqual({ ok: true });
+    const refused = await rejection(secretariat.caller.users.resendInvitation({ invitationId: invitation.id }));
+    expect(refused.code).toBe('TOO_MANY_REQUESTS');
+    expect(await mailsTo(email)).toHaveLength(4);
+  });
+});

@@ -52,7 +52,7 @@ describe('stakeholder portal accounts', () => {
     expect(cookies.find((c) => c.name === 'musyawarah_session')).toBeUndefined();
   });
 
-  test('a new stakeholder registers, confirms the e-mail through the link, and is signed in', async () => {
+  test('a new stakeholder registers, confirms the e-mail through the link choosing the password there, and is signed in', async () => {
     const page = await browser.newPage();
     const email = `new.participant.${Date.now()}@example.org`;
     await page.goto(`${platform.url}/register`);
@@ -64,7 +64,8 @@ describe('stakeholder portal accounts', () => {
 
     await page.getByLabel('Full name').fill('Nguyen Thi Lan');
     await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Create a password').fill('lotus pond at dawn');
+    // No password here: whoever confirms the address chooses it (someone registering a stranger's address gains nothing).
+    expect(await page.getByLabel('Create a password').count()).toBe(0);
     await page.getByLabel(/Civil society organisation/).check();
     await page.getByLabel(/Organisation name/).fill('Mekong Digital Inclusion');
     await page.getByLabel(/ASEAN Member State you are based in/).selectOption('VN');
@@ -76,9 +77,22 @@ describe('stakeholder portal accounts', () => {
     const mail = await waitForMail(platform.db, email, { since });
     const link = extractLink(mail.text_body, '/confirm-email');
     await page.goto(link);
+    await page.getByRole('heading', { name: 'Confirm your e-mail address' }).waitFor();
+    await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await page.getByRole('link', { name: /at least 12 characters/ }).waitFor();
+    await page.getByLabel('Choose a password').fill('lotus pond at dawn');
+    await page.getByRole('button', { name: 'Confirm and sign in' }).click();
     await page.getByRole('heading', { name: 'E-mail address confirmed' }).waitFor();
     await page.goto(`${platform.url}/account`);
     await page.getByText(email).first().waitFor();
+
+    // The password chosen on the confirmation page signs in.
+    const signIn = await fetch(`${platform.url}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'lotus pond at dawn' }),
+    });
+    expect(signIn.status).toBe(200);
   });
 
   test('an invited member-state representative accepts the invitation and is signed in', async () => {

@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { inviteUserInput, MEMBER_STATES, roleField } from '@musyawarah/core';
-import { createEmailToken } from '@musyawarah/auth';
+import { consumeRateLimit, createEmailToken } from '@musyawarah/auth';
 import {
   findInvitationById,
   findUserByEmail,
@@ -17,10 +17,24 @@ import {
   type MailOutbox,
 } from '@musyawarah/db';
 import type { Context } from '../context';
-import { FieldError, notFound } from '../errors';
+import { FieldError, notFound, ThrottledError } from '../errors';
 import { invitationMail } from '../mail/templates';
 import { auditContext, router, secretariatProcedure } from '../trpc';
 import { link } from './auth';
+
+const HOUR_MS = 60 * 60 * 1000;
+/**
+ * Invitations are mail to addresses the Secretariat types: one invitation is sent again at most 3 times an hour (a
+ * double click or an impatient colleague must not flood the invitee), and one Secretariat account sends at most 100
+ * invitations an hour (a whole region's representatives fit; a hijacked session cannot use the platform to spam).
+ * Counted inside the transaction, after the checks, so a refused request does not use up the allowance.
+ */
+const INVITATION_LIMITS = { resendsPerInvitation: 3, invitesPerSender: 100, windowMs: HOUR_MS } as const;
+
+async function limitInvitationMail(tx: Tx, key: string, limit: number): Promise<void> {
+  const decision = await consumeRateLimit(tx, { key, limit, windowMs: INVITATION_LIMITS.windowMs });
+  if (!decision.allowed) throw new ThrottledError(decision.retryAfterSeconds);
+}
 
 function roleLabel(role: 'secretariat' | 'member_state', memberState: string | null): string {
   if (role === 'secretariat') return 'a member of the ASEAN Secretariat team';
@@ -65,6 +79,7 @@ export const usersRouter = router({
         const open = await tx.selectFrom('invitation').select('id').where('user_id', '=', existing.id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
         if (open) throw new FieldError('CONFLICT', { email: ['validation.alreadyInvited'] });
       }
+      await limitInvitationMail(tx, `invitation:sender:${ctx.user.id}`, INVITATION_LIMITS.invitesPerSender);
       const invitee = existing
         ? await updateUser(tx, existing.id, { name: input.name, role: input.role, member_state_code: input.memberState ?? null })
         : await insertUser(tx, { email: input.email, name: input.name, role: input.role, memberStateCode: input.memberState ?? null, status: 'pending_verification' });
@@ -126,6 +141,7 @@ export const usersRouter = router({
       if (invitation.accepted_at || invitation.revoked_at) throw new TRPCError({ code: 'CONFLICT', message: 'errors.invitationClosed' });
       const invitee = await findUserById(tx, invitation.user_id);
       if (!invitee) throw notFound();
+      await limitInvitationMail(tx, `invitation:resend:${invitation.id}`, INVITATION_LIMITS.resendsPerInvitation);
       queued.push(await sendInvitation(ctx, tx, invitee, invitation));
       await writeAudit(tx, auditContext(ctx), { action: 'invitation.resend', entityType: 'invitation', entityId: invitation.id });
     });
