@@ -15,7 +15,11 @@ export type AdoptionProblem =
   | { reason: 'review.unresolvedEdits'; edits: string[] }
   | { reason: 'review.nothingToAdopt'; edits: string[] }
   | { reason: 'review.baseNotCurrent'; edits: string[]; currentEditionNumber: number | null }
-  | { reason: 'review.editsCollide'; edits: string[]; collisions: { editId: string; key: string; conflictsWith: string | null }[] };
+  | {
+      reason: 'review.editsCollide';
+      edits: string[];
+      collisions: { editId: string; key: string; conflictsWith: string | null }[];
+    };
 
 export type AdoptionReadiness =
   | { ok: true; problems: []; catalogue: Catalogue; applied: number }
@@ -36,9 +40,14 @@ export function adoptionReadiness(input: {
   const unresolved = input.edits.filter((e) => e.resolution === null).map((e) => e.id);
   if (unresolved.length) problems.push({ reason: 'review.unresolvedEdits', edits: unresolved });
   const accepted = input.edits.filter((e) => e.resolution && e.resolution.kind !== 'rejected');
-  if (accepted.length === 0 && unresolved.length === 0) problems.push({ reason: 'review.nothingToAdopt', edits: [] });
+  if (accepted.length === 0 && unresolved.length === 0)
+    problems.push({ reason: 'review.nothingToAdopt', edits: [] });
   if (input.currentEditionNumber !== input.baseEditionNumber)
-    problems.push({ reason: 'review.baseNotCurrent', edits: [], currentEditionNumber: input.currentEditionNumber });
+    problems.push({
+      reason: 'review.baseNotCurrent',
+      edits: [],
+      currentEditionNumber: input.currentEditionNumber,
+    });
   // The dry run covers the edits already accepted, so collisions show while others are still being resolved.
   const draft = draftEdition(input.base, input.edits);
   if (!draft.ok) {
@@ -48,8 +57,14 @@ export function adoptionReadiness(input: {
       key: error.key,
       conflictsWith: error.conflictsWith === undefined ? null : (indexOf[error.conflictsWith] ?? null),
     }));
-    const involved = new Set(collisions.flatMap((c) => (c.conflictsWith ? [c.editId, c.conflictsWith] : [c.editId])));
-    problems.push({ reason: 'review.editsCollide', edits: input.edits.map((e) => e.id).filter((id) => involved.has(id)), collisions });
+    const involved = new Set(
+      collisions.flatMap((c) => (c.conflictsWith ? [c.editId, c.conflictsWith] : [c.editId])),
+    );
+    problems.push({
+      reason: 'review.editsCollide',
+      edits: input.edits.map((e) => e.id).filter((id) => involved.has(id)),
+      collisions,
+    });
   }
   if (problems.length || !draft.ok) return { ok: false, problems };
   return { ok: true, problems: [], catalogue: draft.catalogue, applied: draft.applied };
