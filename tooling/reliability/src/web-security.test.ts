@@ -202,3 +202,56 @@ describe('login throttling', () => {
     expect(right.body.error?.message).toMatch(/^auth\.throttled/);
   });
 });
+
+describe('sign-in attempts and account mails under load (issue #11 items 14, 15)', () => {
+  // Every request here comes from 127.0.0.1, which these limits also count (20 failed sign-ins / 30 account mails per
+  // client an hour), so the numbers stay small enough for the whole file to fit under them.
+  it('of 8 simultaneous wrong guesses at one account at most 5 are answered "wrong password", the rest 429', async () => {
+    await insertUser(platform.db, {
+      email: 'parallel@example.org',
+      name: 'Parallel Person',
+      role: 'stakeholder',
+      stakeholderGroup: 'academia',
+      passwordHash: await hashPassword(PASSWORD),
+      status: 'active',
+      emailVerifiedAt: new Date(),
+    });
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => mutation('auth.signIn', { email: 'parallel@example.org', password: `parallel guess ${i}` })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(3);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+  });
+
+  it('8 simultaneous reset requests for one address all get the same neutral answer and send at most 3 mails', async () => {
+    await insertUser(platform.db, {
+      email: 'flood@example.org',
+      name: 'Flood Person',
+      role: 'stakeholder',
+      stakeholderGroup: 'academia',
+      passwordHash: await hashPassword(PASSWORD),
+      status: 'active',
+      emailVerifiedAt: new Date(),
+    });
+    const results = await Promise.all(Array.from({ length: 8 }, () => mutation('auth.requestPasswordReset', { email: 'flood@example.org' })));
+    expect(results.every((r) => r.status === 200 && !r.body.error)).toBe(true);
+    expect(new Set(results.map((r) => r.headers.get('content-length'))).size).toBe(1);
+    const mails = await listOutboxMail(platform.db, { limit: 20, toAddress: 'flood@example.org' });
+    expect(mails.length).toBeGreaterThanOrEqual(1);
+    expect(mails.length).toBeLessThanOrEqual(3);
+  });
+
+  it('registration and resending the confirmation answer alike for a known and an unknown address', async () => {
+    const registration = (email: string) => ({ email, name: 'Same Answer', stakeholderGroup: 'civil_society', privacyConsent: true });
+    const known = await mutation('auth.register', registration('known@example.org'));
+    const unknown = await mutation('auth.register', registration('brand-new@example.org'));
+    expect([known.status, unknown.status]).toEqual([200, 200]);
+    expect(known.headers.get('content-length')).toBe(unknown.headers.get('content-length'));
+    const resendKnown = await mutation('auth.resendConfirmation', { email: 'known@example.org' });
+    const resendUnknown = await mutation('auth.resendConfirmation', { email: 'nobody-at-all@example.org' });
+    expect([resendKnown.status, resendUnknown.status]).toEqual([200, 200]);
+    expect(resendKnown.headers.get('content-length')).toBe(resendUnknown.headers.get('content-length'));
+  });
+});
