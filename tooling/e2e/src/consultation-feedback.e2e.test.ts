@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { asSecretariat, createOpenRound, type CreatedRound } from './fixtures/rounds';
+import { asSecretariat, createOpenRound, signInCookie, type CreatedRound } from './fixtures/rounds';
 import {
+  DEMO_MEMBER_STATE,
   DEMO_PASSWORD,
   DEMO_STAKEHOLDER,
   launchBrowser,
@@ -259,4 +260,69 @@ test('a participant registers for the event with the support they need and repor
     .where('contribution.round_id', '=', withEvent.id)
     .execute();
   expect(reports).toEqual([{ reason: 'off_topic' }]);
+});
+
+test('a participant cancels their registration after confirming; the first person waiting gets the place and an e-mail', async () => {
+  const day = 24 * 3600_000;
+  const full = await createOpenRound(platform, {
+    title: { en: 'Forum on AI and persons with disabilities' },
+    format: 'town_hall',
+    event: {
+      mode: 'in_person',
+      venue: 'Dili Convention Centre',
+      capacity: 1,
+      startsAt: new Date(Date.now() + 5 * day).toISOString(),
+      endsAt: new Date(Date.now() + 5 * day + 2 * 3600_000).toISOString(),
+      timezone: 'Asia/Dili',
+      accommodationsOffered: ['sign_language'],
+    },
+  });
+  const register = async (email: string, password: string, accommodationsNeeded: string[]) => {
+    const cookie = await signInCookie(platform, email, password);
+    const response = await fetch(`${platform.url}/trpc/contributions.registerForEvent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: platform.url, cookie },
+      body: JSON.stringify({ roundId: full.id, accommodationsNeeded }),
+    });
+    expect(response.status).toBe(200);
+  };
+  await register(DEMO_STAKEHOLDER.email, DEMO_PASSWORD, ['sign_language']);
+  await register(DEMO_MEMBER_STATE.email, DEMO_PASSWORD, []);
+
+  for (const width of [375, 1280]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`${platform.url}/sign-in?next=${encodeURIComponent(`/consultations/${full.id}`)}`);
+    await signInOnPage(page);
+    await page.getByText('You are registered for the event.').waitFor();
+    await page.getByRole('button', { name: /^Cancel my registration/ }).waitFor();
+    await page.screenshot({ path: `test-results/stakeholder-round-registered-${width}.png`, fullPage: true });
+    await page.goto(`${platform.url}/my-contributions`);
+    const events = page.getByRole('region', { name: 'Your event registrations' });
+    await events.getByRole('link', { name: full.title.en }).waitFor();
+    await page.screenshot({ path: `test-results/stakeholder-my-registrations-${width}.png`, fullPage: true });
+    if (width === 375) {
+      await page.close();
+      continue;
+    }
+    // Changing one's mind in the dialog keeps the place.
+    await events.getByRole('button', { name: /^Cancel my registration/ }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Cancel your registration?' });
+    await dialog.getByRole('button', { name: 'No, keep my place' }).click();
+    await expect(dialog.count()).resolves.toBe(0);
+    await events.getByRole('button', { name: /^Cancel my registration/ }).click();
+    await dialog.getByRole('button', { name: 'Yes, cancel my registration' }).click();
+    await page.getByText(`Your registration for “${full.title.en}” was cancelled.`).waitFor();
+    await expect(events.getByRole('link', { name: full.title.en }).count()).resolves.toBe(0);
+    await page.screenshot({ path: `test-results/stakeholder-my-registrations-cancelled-${width}.png`, fullPage: true });
+  }
+  const rows = await platform.db
+    .selectFrom('event_registration')
+    .innerJoin('user_account', 'user_account.id', 'event_registration.user_id')
+    .select(['user_account.email', 'event_registration.status'])
+    .where('event_registration.round_id', '=', full.id)
+    .execute();
+  expect(Object.fromEntries(rows.map((r) => [r.email, r.status]))).toEqual({ [DEMO_STAKEHOLDER.email]: 'cancelled', [DEMO_MEMBER_STATE.email]: 'registered' });
+  const mail = await waitForMail(platform.db, DEMO_MEMBER_STATE.email);
+  expect(mail.subject).toBe('A place at the event is now yours');
+  expect(mail.text_body).toContain(`/consultations/${full.id}#event`);
 });
