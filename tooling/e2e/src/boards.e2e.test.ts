@@ -313,6 +313,44 @@ describe.sequential('advisory boards', () => {
     ]);
   });
 
+  test('the Secretariat withdraws an invitation: the member is no longer invited, and a session not yet held shows no rate', async () => {
+    for (const width of [1280, 375]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, timezoneId: 'Asia/Jakarta' });
+      await signIn(page, DEMO_SECRETARIAT.email, '/secretariat');
+      await page.goto(`${platform.url}/secretariat/boards/${board.id}?tab=sessions`);
+      await page.getByRole('row').filter({ hasText: 'Focus group: AI in public services' }).getByText('Not held yet').waitFor();
+      await page.getByRole('row').filter({ hasText: 'Inaugural meeting' }).getByText('100 %').waitFor();
+      await shot(page, 'sec-sessions-list');
+      await page.goto(`${platform.url}/secretariat/boards/${board.id}/sessions/${board.nextSessionId}`);
+      await page.getByRole('heading', { level: 1, name: 'Focus group: AI in public services' }).waitFor();
+      // The member recorded present at the inaugural meeting keeps that invitation: no withdraw button there.
+      if (width === 1280) {
+        await page.goto(`${platform.url}/secretariat/boards/${board.id}/sessions/${board.sessionId}`);
+        await page.getByRole('heading', { level: 1, name: 'Inaugural meeting' }).waitFor();
+        await expect(page.getByRole('button', { name: /Withdraw/ }).count()).resolves.toBe(0);
+        await page.goto(`${platform.url}/secretariat/boards/${board.id}/sessions/${board.nextSessionId}`);
+        await page.getByRole('heading', { level: 1, name: 'Focus group: AI in public services' }).waitFor();
+        await shot(page, 'sec-session-invited');
+        await page.getByRole('button', { name: `Withdraw the invitation of ${MEMBER_NAME}` }).click();
+        const dialog = page.getByRole('dialog', { name: `Withdraw the invitation of ${MEMBER_NAME}?` });
+        await dialog.waitFor();
+        await shot(page, 'sec-session-withdraw-dialog');
+        await dialog.getByRole('button', { name: 'Withdraw the invitation' }).click();
+        await page.getByText(`The invitation of ${MEMBER_NAME} has been withdrawn.`).waitFor();
+        await page.getByText('Nobody has been invited yet.').waitFor();
+      }
+      await shot(page, 'sec-session-withdrawn');
+      await page.close();
+    }
+    // The member sees no invitation any more.
+    const member = await browser.newPage({ timezoneId: 'Asia/Manila' });
+    await signIn(member, DEMO_STAKEHOLDER.email, '');
+    await member.goto(`${platform.url}/boards/mine/sessions/${board.nextSessionId}`);
+    await member.getByRole('heading', { level: 1, name: 'Focus group: AI in public services' }).waitFor();
+    await expect(member.getByRole('button', { name: 'Send reply' }).count()).resolves.toBe(0);
+    await member.close();
+  });
+
   for (const width of [1280, 375]) {
     test(`the board pages pass axe (WCAG 2.2 A/AA) at ${width}px`, async () => {
       const secretariat = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true, timezoneId: 'Asia/Jakarta' });
