@@ -244,3 +244,15 @@ describe('invitation mails (sibling of item 14)', () => {
     expect(await mailsTo(email)).toHaveLength(4);
   });
 });
+
+describe('links with a password form (sibling of items 14, 15)', () => {
+  it('a made-up link costs no argon2 hash: the link is checked before the password is hashed', async () => {
+    const { caller } = await from('192.0.2.81');
+    const token = 'abcdefghijklmnopqrstuvwxyz234567';
+    argon2.calls.length = 0;
+    expect((await rejection(caller.auth.completePasswordReset({ token, password: 'a fine new password' }))).message).toBe('auth.linkInvalid');
+    expect((await rejection(caller.auth.confirmEmail({ token, password: 'a fine new password' }))).message).toBe('auth.linkInvalid');
+    expect((await rejection(caller.auth.acceptInvitation({ token, password: 'a fine new password' }))).message).toBe('auth.linkInvalid');
+    expect(argon2.calls).toEqual([]);
+  });
+});

@@ -85,6 +85,17 @@ async function mayMail(ctx: Context, email: string): Promise<boolean> {
   return (await consumeRateLimits(ctx.db, accountMailLimits(email, ctx.request.ipAddress))).allowed;
 }
 
+/**
+ * Hashing a password is deliberately expensive, so a link page's form checks the link (one cheap lookup) before it
+ * hashes: a made-up or spent link must not make the server do argon2 work for anyone who asks. The link is still used
+ * up inside the transaction that does what it allows.
+ */
+async function hashForLink(ctx: Context, token: string, purpose: 'confirm_email' | 'password_reset' | 'invitation', password: string) {
+  const check = await peekEmailToken(ctx.db, token, purpose);
+  if (!check.ok) throw linkError(check);
+  return hashPassword(password);
+}
+
 async function startSession(ctx: Context, user: UserAccount) {
   const { token, session } = await createSession(ctx.db, user.id, {
     userAgent: ctx.request.userAgent,
@@ -151,7 +162,7 @@ export const authRouter = router({
 
   /** The link proves the mailbox; whoever uses it chooses the password (a password set earlier, by anyone, is replaced). */
   confirmEmail: publicProcedure.input(confirmEmailInput).mutation(async ({ ctx, input }) => {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await hashForLink(ctx, input.token, 'confirm_email', input.password);
     const user = await ctx.db.transaction().execute(async (tx) => {
       const check = await consumeEmailToken(tx, input.token, 'confirm_email');
       if (!check.ok) throw linkError(check);
@@ -255,7 +266,7 @@ export const authRouter = router({
   }),
 
   completePasswordReset: publicProcedure.input(completePasswordResetInput).mutation(async ({ ctx, input }) => {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await hashForLink(ctx, input.token, 'password_reset', input.password);
     await ctx.db.transaction().execute(async (tx) => {
       const check = await consumeEmailToken(tx, input.token, 'password_reset');
       if (!check.ok) throw linkError(check);
@@ -290,7 +301,7 @@ export const authRouter = router({
   }),
 
   acceptInvitation: publicProcedure.input(acceptInvitationInput).mutation(async ({ ctx, input }) => {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await hashForLink(ctx, input.token, 'invitation', input.password);
     const user = await ctx.db.transaction().execute(async (tx) => {
       const check = await consumeEmailToken(tx, input.token, 'invitation');
       if (!check.ok) throw linkError(check);
