@@ -15,4 +15,5 @@ export * from './repositories/boards';
 export * from './repositories/editions';
 export * from './repositories/review';
 export * from './repositories/round-documents';
+export * from './repositories/visits';
 export * from './backup';

@@ -6,7 +6,7 @@ import {
   insertRoundDocument,
   listRoundDailyStats,
   listRoundDocuments,
-  recordRoundVisit,
+  recordRoundVisitOnce,
   writeAudit,
 } from '@musyawarah/db';
 import { FieldError, notFound } from '../errors';
@@ -58,28 +58,6 @@ const uploadInput = z
   }))
   .pipe(documentFieldsInput.extend({ file: z.custom<UploadedFile>(isUploadedFile, { error: 'round.documentMissing' }) }));
 
-/**
- * Visits are a reach measure, not a security boundary: the stakeholder app reports one per browser session, and
- * repeats from one address for one round within the window are ignored so a reload loop cannot inflate the count.
- * Kept per process (replicas each remember their own recent visitors), bounded so it cannot grow without limit.
- */
-const VISIT_WINDOW_MS = 30 * 60_000;
-const MAX_REMEMBERED_VISITS = 50_000;
-const recentVisits = new Map<string, number>();
-
-function isRepeatVisit(key: string, now: number): boolean {
-  const last = recentVisits.get(key);
-  if (last !== undefined && now - last < VISIT_WINDOW_MS) return true;
-  recentVisits.delete(key);
-  recentVisits.set(key, now);
-  if (recentVisits.size > MAX_REMEMBERED_VISITS) {
-    // Map keeps insertion order: the first key is the oldest visit.
-    const oldest = recentVisits.keys().next().value;
-    if (oldest !== undefined) recentVisits.delete(oldest);
-  }
-  return false;
-}
-
 export const roundDocumentsRouter = router({
   /** The background documents of a published round, oldest first. */
   list: publicProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
@@ -129,10 +107,14 @@ export const roundDocumentsRouter = router({
       });
     }),
 
-  /** One visit to a round page (the app reports it once per browser session). Drafts and repeats are not counted. */
+  /**
+   * One visit to a round page (the app reports it once per browser session). Drafts are not counted, nor repeats from
+   * one address for one round within the window (30 minutes), so a reload loop cannot inflate the count. Visits are a
+   * reach measure, not a security boundary. The repeat is decided in the database, so it holds across every host
+   * behind a load balancer.
+   */
   recordVisit: publicProcedure.input(roundIdInput).mutation(async ({ ctx, input }) => {
-    if (isRepeatVisit(`${ctx.request.ipAddress ?? '?'}|${input.roundId}`, Date.now())) return { counted: false };
-    return { counted: await recordRoundVisit(ctx.db, input.roundId) };
+    return { counted: await recordRoundVisitOnce(ctx.db, { roundId: input.roundId, address: ctx.request.ipAddress }) };
   }),
 
   /** Reach of a round: visits and downloads per UTC day, downloads per document, and totals. */

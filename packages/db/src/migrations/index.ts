@@ -9,6 +9,7 @@ import * as m20261123_0007 from './2026_11_23_0007_round_tally';
 import * as m20261204_0002 from './2026_12_04_0002_boards_trust';
 import * as m20261204_0003 from './2026_12_04_0003_consultation_trust';
 import * as m20261204_0004 from './2026_12_04_0004_auth_trust';
+import * as m20261204_0005 from './2026_12_04_0005_round_visit_dedup';
 
 /**
  * Migrations are listed statically (not read from disk) so they bundle and run the same under tsx, vitest and a build.
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0002_boards_trust': m20261204_0002,
   '2026_12_04_0003_consultation_trust': m20261204_0003,
   '2026_12_04_0004_auth_trust': m20261204_0004,
+  '2026_12_04_0005_round_visit_dedup': m20261204_0005,
 };
 
 export const migrationProvider: MigrationProvider = {

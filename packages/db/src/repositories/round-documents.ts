@@ -78,17 +78,6 @@ export async function takeRoundDocumentForDownload(db: Executor, id: string) {
   return result.rows[0];
 }
 
-/** Counts one visit to a published round today (UTC); false when the round is missing or a draft. */
-export async function recordRoundVisit(db: Executor, roundId: string): Promise<boolean> {
-  const result = await sql<{ visits: number }>`
-    insert into round_daily_stat (round_id, day, visits)
-    select id, ${utcToday}, 1 from consultation_round where id = ${roundId} and published_at is not null
-    on conflict (round_id, day) do update set visits = round_daily_stat.visits + 1
-    returning visits
-  `.execute(db);
-  return result.rows.length > 0;
-}
-
 /** Visits and downloads per UTC day, oldest first. */
 export async function listRoundDailyStats(db: Executor, roundId: string) {
   const rows = await db
