@@ -256,3 +256,13 @@ describe('links with a password form (sibling of items 14, 15)', () => {
     expect(argon2.calls).toEqual([]);
   });
 });
+
+describe('account deletion and the new counters (sibling of item 14)', () => {
+  it('deleting an account leaves no throttle row naming its address, mail counters included', async () => {
+    const me = await api.signedIn('stakeholder');
+    await (await from('192.0.2.91')).caller.auth.requestPasswordReset({ email: me.user.email });
+    await me.caller.account.deleteAccount({ confirmEmail: me.user.email, password: TEST_PASSWORD });
+    const rows = await api.db.selectFrom('login_throttle').select('key').where('key', 'like', `%${me.user.email}%`).execute();
+    expect(rows).toEqual([]);
+  });
+});

@@ -27,7 +27,8 @@ export async function anonymiseDeletedAccount(db: Executor, account: { id: strin
     .where('id', '=', user.id)
     .execute();
   await db.deleteFrom('email_token').where('user_id', '=', user.id).execute();
-  await db.deleteFrom('login_throttle').where('key', '=', `account:${email}`).execute();
+  // The sign-in counter and the account-mail counter (consumeRateLimit's `rate:mail:to:…`) both name the address.
+  await db.deleteFrom('login_throttle').where('key', 'in', [`account:${email}`, `rate:mail:to:${email}`]).execute();
   await db.updateTable('invitation').set({ name: DELETED_USER_NAME, email: deletedUserEmail(user.id) }).where('user_id', '=', user.id).execute();
   // An organisation nobody else names is the person's own detail.
   if (user.organisation_id) {
