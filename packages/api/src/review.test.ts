@@ -693,3 +693,134 @@ describe('finalisation, adoption and traceability', () => {
     expect((await rejection(visitor.review.youSaidWeDid({ edition: 999 }))).message).toBe('review.editionNotFound');
   });
 });
+
+describe('closing a cycle without adopting', () => {
+  it('gives a cycle whose base edition was superseded a way forward: closed with the reason on its public record, readable as before, and nothing more can be written', async () => {
+    const stale = await readyToAdopt();
+    const other = await readyToAdopt(addMilestone);
+    const adopted = await secretariat.caller.review.adopt({ cycleId: other.id, title: 'The edition that supersedes' });
+    const before = await secretariat.caller.review.adminCycle({ cycleId: stale.id });
+    expect(before.readiness.problems.map((p) => p.reason)).toContain('review.baseNotCurrent');
+    expect(before.canClose).toBe(true);
+
+    // Bad input is refused field by field; "superseded" is refused for a cycle whose base is still current.
+    const bad = await rejection(secretariat.caller.review.closeCycle({ cycleId: 'nope', expectedVersion: 0, superseded: false, reason: '' } as never));
+    expect(bad.code).toBe('BAD_REQUEST');
+    expect(((bad.cause as { issues?: { path: string[] }[] }).issues ?? []).map((issue) => issue.path.join('.')).sort()).toEqual(['cycleId', 'expectedVersion', 'reason']);
+    const noReason = await rejection(secretariat.caller.review.closeCycle({ cycleId: stale.id, expectedVersion: before.version, superseded: false, reason: '  ' }));
+    expect(noReason.code).toBe('BAD_REQUEST');
+    expect(((noReason.cause as { issues?: { path: string[]; message: string }[] }).issues ?? []).map((i) => [i.path.join('.'), i.message])).toEqual([['reason', 'validation.required']]);
+    const fresh = await newCycle();
+    const notSuperseded = await rejection(secretariat.caller.review.closeCycle({ cycleId: fresh.id, expectedVersion: fresh.version, superseded: true }));
+    expect(notSuperseded).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { superseded: ['review.baseStillCurrent'] } });
+    // Only secretariat; a stale screen is told.
+    expect((await rejection(indonesia.caller.review.closeCycle({ cycleId: stale.id, expectedVersion: before.version, superseded: true }))).code).toBe('FORBIDDEN');
+    expect(await rejection(secretariat.caller.review.closeCycle({ cycleId: stale.id, expectedVersion: before.version - 1, superseded: true }))).toMatchObject({ code: 'CONFLICT', message: 'review.cycleConflict' });
+
+    const closed = await secretariat.caller.review.closeCycle({ cycleId: stale.id, expectedVersion: before.version, superseded: true, reason: 'Its change is carried into the next cycle.' });
+    expect(closed.stage).toBe('closed');
+    expect(closed.closure).toMatchObject({ supersededBy: adopted.editionNumber, reason: 'Its change is carried into the next cycle.' });
+    const audit = await listAuditEntries(api.db, { entityType: 'review_cycle', limit: 20 });
+    expect(audit.some((entry) => entry.action === 'review.cycle_close' && entry.entity_id === stale.id)).toBe(true);
+
+    // The public record says why; the secretariat's screen no longer offers closing or adopting.
+    const visitor = (await api.call()).caller;
+    const shown = await visitor.review.cycle({ cycleId: stale.id });
+    expect(shown).toMatchObject({ stage: 'closed', closure: { supersededBy: adopted.editionNumber, reason: 'Its change is carried into the next cycle.' } });
+    expect((await visitor.review.cycles()).find((c) => c.id === stale.id)?.stage).toBe('closed');
+    const after = await secretariat.caller.review.adminCycle({ cycleId: stale.id });
+    expect(after.canClose).toBe(false);
+    expect(await rejection(secretariat.caller.review.closeCycle({ cycleId: stale.id, expectedVersion: after.version, superseded: false, reason: 'Again' }))).toMatchObject({ code: 'CONFLICT', message: 'review.cycleClosed' });
+    expect(await rejection(secretariat.caller.review.adopt({ cycleId: stale.id, title: 'Too late' }))).toMatchObject({ message: 'review.cycleClosed' });
+    expect(await rejection(secretariat.caller.review.returnToFinalisation({ cycleId: stale.id, expectedStage: 'adoption' }))).toMatchObject({ message: 'review.phaseChanged' });
+    // An adopted cycle cannot be closed.
+    expect(await rejection(secretariat.caller.review.closeCycle({ cycleId: other.id, expectedVersion: (await secretariat.caller.review.adminCycle({ cycleId: other.id })).version, superseded: false, reason: 'x' }))).toMatchObject({ message: 'review.cycleAdopted' });
+  });
+
+  it('refuses every write to a closed cycle through the phase rules, and keeps its content readable to whoever could read it', async () => {
+    const cycle = await cycleInPhase('drafting');
+    const [edit] = await draftEdits(cycle.id, [retitle]);
+    await advanceTo(cycle.id, 'comment_period');
+    const position = await indonesia.caller.review.recordPosition({ editId: edit!.id, memberState: 'ID', kind: 'support' });
+    const comment = await stakeholder.caller.review.addComment({ editId: edit!.id, body: 'A good change.' });
+    const { version } = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
+    await secretariat.caller.review.closeCycle({ cycleId: cycle.id, expectedVersion: version, superseded: false, reason: 'Replaced by the 2028 review.' });
+
+    const closedWrites = [
+      () => stakeholder.caller.review.addComment({ editId: edit!.id, body: 'Still here?' }),
+      () => indonesia.caller.review.recordPosition({ editId: edit!.id, memberState: 'ID', kind: 'object', text: 'Changed our mind.' }),
+      () => indonesia.caller.review.saveAssessment({ cycleId: cycle.id, ratings: [], expectedVersion: null }),
+      () => secretariat.caller.review.createEdit({ cycleId: cycle.id, payload: addMilestone, rationale: 'Late' }),
+      () => secretariat.caller.review.updateEdit({ editId: edit!.id, expectedVersion: edit!.version, payload: retitle, rationale: 'Late' }),
+      () => secretariat.caller.review.deleteEdit({ editId: edit!.id, expectedVersion: edit!.version }),
+      () => secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: edit!.version, kind: 'accepted', answer: 'Yes' }),
+      () => secretariat.caller.review.answerPosition({ id: position.id, answer: 'Thanks' }),
+      () => secretariat.caller.review.answerComment({ id: comment.id, answer: 'Thanks' }),
+      () => secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Never' }),
+    ];
+    for (const write of closedWrites) expect(await rejection(write())).toMatchObject({ code: 'CONFLICT', message: 'review.cycleClosed' });
+    expect(await rejection(secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'comment_period' }))).toMatchObject({ message: 'review.phaseChanged' });
+    const current = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
+    expect(
+      await rejection(
+        secretariat.caller.review.updateCycle({
+          cycleId: cycle.id,
+          expectedVersion: current.version,
+          cycle: { title: 'Renamed', frameworkVersion, audience: 'all_participants', publicationDate: current.publicationDate, phases: current.phases.map((p) => ({ phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd })) },
+        }),
+      ),
+    ).toMatchObject({ message: 'review.cycleClosed' });
+
+    // Readable as in its comment period: participants of an all-participants cycle, signed in; not visitors.
+    const edits = await stakeholder.caller.review.edits({ cycleId: cycle.id });
+    expect(edits.cycle.stage).toBe('closed');
+    expect(edits.edits.map((e) => e.id)).toEqual([edit!.id]);
+    expect((await stakeholder.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([comment.id]);
+    expect((await stakeholder.caller.review.cycle({ cycleId: cycle.id })).record?.map((e) => e.id)).toEqual([edit!.id]);
+    const visitor = (await api.call()).caller;
+    const shown = await visitor.review.cycle({ cycleId: cycle.id });
+    expect(shown).toMatchObject({ stage: 'closed', closure: { reason: 'Replaced by the 2028 review.', supersededBy: null }, record: null });
+    expect((await rejection(visitor.review.edits({ cycleId: cycle.id }))).code).toBe('UNAUTHORIZED');
+  });
+
+  it('a members-only cycle closed before its comment period keeps its edits with the Secretariat', async () => {
+    const cycle = await cycleInPhase('drafting', { audience: 'member_states' });
+    await draftEdits(cycle.id, [retitle]);
+    const { version } = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
+    await secretariat.caller.review.closeCycle({ cycleId: cycle.id, expectedVersion: version, superseded: false, reason: 'Abandoned.' });
+    expect(await rejection(indonesia.caller.review.edits({ cycleId: cycle.id }))).toMatchObject({ code: 'FORBIDDEN', message: 'review.editsNotOpen' });
+    expect(await rejection(stakeholder.caller.review.edits({ cycleId: cycle.id }))).toMatchObject({ code: 'FORBIDDEN', message: 'review.notInAudience' });
+    expect((await indonesia.caller.review.cycle({ cycleId: cycle.id })).record).toBeNull();
+  });
+});
+
+describe('creating a cycle during an adoption', () => {
+  // PGlite runs one transaction at a time; this needs a PostgreSQL server.
+  it.skipIf(!onPostgres)('waits for an adoption that is making a new edition current and starts on the new edition, not the superseded one (PostgreSQL only)', async () => {
+    const adopting = await readyToAdopt(moveMilestone);
+    const currentBefore = (await api.db.selectFrom('roadmap_edition').select('number').where('status', '=', 'current').executeTakeFirstOrThrow()).number;
+    let created: PromiseSettledResult<{ baseEditionNumber: number }> | null = null;
+    let adoptedNumber = 0;
+    // A third transaction holds the editions' adoption lock (as adopt does) while createCycle starts, then adopts and commits.
+    await api.db.transaction().execute(async (holder) => {
+      await sql`lock table roadmap_edition in share row exclusive mode`.execute(holder);
+      void Promise.allSettled([newCycle()]).then(([result]) => (created = result!));
+      const deadline = Date.now() + 2_000;
+      while (!created && Date.now() < deadline) {
+        const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_locks where not granted and relation = 'roadmap_edition'::regclass`.execute(api.db);
+        if (waiting.rows[0]!.n >= 1) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const highest = await holder.selectFrom('roadmap_edition').select((eb) => eb.fn.max('number').as('n')).executeTakeFirstOrThrow();
+      const base = await holder.selectFrom('roadmap_edition').select('catalogue').where('number', '=', currentBefore).executeTakeFirstOrThrow();
+      adoptedNumber = Number(highest.n) + 1;
+      await holder.updateTable('roadmap_edition').set({ status: 'superseded' }).where('number', '=', currentBefore).execute();
+      await holder
+        .insertInto('roadmap_edition')
+        .values({ number: adoptedNumber, title: 'Adopted meanwhile', catalogue: JSON.stringify(base.catalogue), status: 'current', adopted_at: new Date(), review_cycle_id: adopting.id })
+        .execute();
+    });
+    while (!created) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(created).toMatchObject({ status: 'fulfilled', value: { baseEditionNumber: adoptedNumber } });
+  });
+});

@@ -26,6 +26,11 @@ export interface ReviewCycleTable {
   adopted_edition_number: number | null;
   /** The record (edits, resolutions, positions, answers) is public from here; set by adoption. */
   published_at: Timestamp | null;
+  /** Closed without adopting: when, by whom, why (shown publicly), and the edition that superseded the base if that is why. */
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closed_reason: string | null;
+  closed_superseded_by: number | null;
   version: Generated<number>;
   created_by: string | null;
   created_at: CreatedAt;

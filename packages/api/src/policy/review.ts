@@ -36,5 +36,6 @@ export const reviewAccess: Record<string, Access> = {
   'review.answerPosition': 'secretariat',
   'review.answerComment': 'secretariat',
   'review.adopt': 'secretariat',
+  'review.closeCycle': 'secretariat',
   'review.timelinessReport': 'secretariat',
 };

@@ -38,6 +38,9 @@
  *     edits, nothing accepted, base edition no longer current, accepted edits that collide — each named)
  *     returnToFinalisation {cycleId, expectedStage} · adoption      steps back so resolutions can change
  *     adopt {cycleId, title, notes} · adoption
+ *     closeCycle {cycleId, expectedVersion, superseded, reason}   any stage before adopted: closes without adopting
+ *                                    (the way forward for a cycle whose base edition was superseded); the reason is
+ *                                    public; a closed cycle accepts no writes (core phaseAllows → review.cycleClosed)
  *     timelinessReport {format: json | csv, cycleId?}
  *
  * Refusals are translation keys in `review.*` (packages/ui/src/locales/en/review.json). An edit saved from a stale
@@ -54,6 +57,8 @@ import {
   assessmentInput,
   canSeeComment,
   checkRatings,
+  closeCycleInput,
+  closeDecision,
   commentInput,
   createEditInput,
   cycleInput,
@@ -162,15 +167,29 @@ function presentCycle(cycle: ReviewCycle, phases: readonly ReviewCyclePhase[], n
     publicationDate: cycle.publication_date,
     adoptedEditionNumber: cycle.adopted_edition_number,
     publishedAt: iso(cycle.published_at),
+    /** Closed without adopting: when and why (public), and the edition that superseded the base when that is why. */
+    closure: cycle.closed_at
+      ? { closedAt: iso(cycle.closed_at) as string, reason: cycle.closed_reason, supersededBy: cycle.closed_superseded_by }
+      : null,
     version: cycle.version,
-    stage: cycleStage(dates),
+    stage: cycleStage(dates, cycle.closed_at),
     phases: report.phases,
     timeliness: report.overall,
   };
 }
 export type PresentedCycle = ReturnType<typeof presentCycle>;
 
+/** Where the cycle is: `closed` once closed without adopting, otherwise from its phase dates. */
 async function stageOf(db: Executor, cycleId: string): Promise<CycleStage> {
+  const [phases, closure] = await Promise.all([
+    listCyclePhases(db, [cycleId]),
+    db.selectFrom('review_cycle').select('closed_at').where('id', '=', cycleId).executeTakeFirst(),
+  ]);
+  return cycleStage(phaseDates(phases), closure?.closed_at ?? null);
+}
+
+/** The phase a cycle reached, ignoring a closing: who may read a closed cycle's content is decided by it. */
+async function reachedStageOf(db: Executor, cycleId: string): Promise<CycleStage> {
   return cycleStage(phaseDates(await listCyclePhases(db, [cycleId])));
 }
 
@@ -289,14 +308,17 @@ async function presentEdits(db: Executor, cycle: ReviewCycle, edits: readonly Re
 }
 export type PresentedEdit = Awaited<ReturnType<typeof presentEdits>>[number];
 
-/** Whether `viewer` may read the cycle's content (edits, diffs, resolutions, positions, comments): core's one rule. */
-function mayReadContent(cycle: ReviewCycle, stage: CycleStage, viewer: { role: Role } | null) {
-  return cycleContentAccess({ audience: cycle.audience, published: cycle.published_at !== null }, stage, viewer);
+/**
+ * Whether `viewer` may read the cycle's content (edits, diffs, resolutions, positions, comments): core's one rule.
+ * `reached` is the stage from the phase dates alone, so a closed cycle stays readable as it was when it was closed.
+ */
+function mayReadContent(cycle: ReviewCycle, reached: CycleStage, viewer: { role: Role } | null) {
+  return cycleContentAccess({ audience: cycle.audience, published: cycle.published_at !== null }, reached, viewer);
 }
 
 /** Every procedure that returns a cycle's content refuses with the same rule (`cycleContentAccess`). */
 async function requireContentAccess(db: Executor, cycle: ReviewCycle, viewer: { role: Role } | null) {
-  const access = mayReadContent(cycle, await stageOf(db, cycle.id), viewer);
+  const access = mayReadContent(cycle, await reachedStageOf(db, cycle.id), viewer);
   if (!access.ok) throw new TRPCError({ code: 'FORBIDDEN', message: access.reason });
 }
 
@@ -516,14 +538,18 @@ export const reviewRouter = router({
   cycles: publicProcedure.query(async ({ ctx }) => {
     const cycles = await listReviewCycles(ctx.db);
     const phases = await listCyclePhases(ctx.db, cycles.map((c) => c.id));
-    return cycles.map((c) => presentCycle(c, phases)).filter((c) => c.stage !== 'not_started');
+    // A cycle closed before it started was never public.
+    return cycles.map((c) => presentCycle(c, phases)).filter((c) => c.stage !== 'not_started' && !(c.stage === 'closed' && c.phases.every((p) => p.actualStart === null)));
   }),
 
   cycle: publicProcedure.input(cycleIdInput).query(async ({ ctx, input }) => {
     const cycle = await requireCycle(ctx.db, input.cycleId);
-    const presented = presentCycle(cycle, await listCyclePhases(ctx.db, [cycle.id]));
-    if (presented.stage === 'not_started' && ctx.user?.role !== 'secretariat') throw notFound('review.cycleNotFound');
-    const readable = cycle.published_at !== null && mayReadContent(cycle, presented.stage, ctx.user).ok;
+    const phases = await listCyclePhases(ctx.db, [cycle.id]);
+    const presented = presentCycle(cycle, phases);
+    const reached = cycleStage(phaseDates(phases));
+    if (reached === 'not_started' && ctx.user?.role !== 'secretariat') throw notFound('review.cycleNotFound');
+    // An adopted cycle's record once published; a closed cycle's record to whoever could read its content when it closed.
+    const readable = (cycle.published_at !== null || cycle.closed_at !== null) && mayReadContent(cycle, reached, ctx.user).ok;
     return { ...presented, record: readable ? await publicRecord(ctx.db, cycle) : null };
   }),
 
@@ -597,7 +623,7 @@ export const reviewRouter = router({
           editId: c.edit_id,
           cycleId: c.cycle_id,
           cycleTitle: c.cycle_title,
-          stage: cycleStage(phaseDates(phases.filter((p) => p.cycle_id === c.cycle_id))),
+          stage: cycleStage(phaseDates(phases.filter((p) => p.cycle_id === c.cycle_id)), c.closed_at),
           payload: c.payload as ProposedEdit,
           rationale: c.rationale,
           resolution: resolution ? { kind: resolution.kind, answer: resolution.answer } : null,
@@ -771,8 +797,11 @@ export const reviewRouter = router({
       currentEditionNumber(ctx.db),
     ]);
     const readiness = await readinessOf(ctx.db, cycle, current);
+    const presented = presentCycle(cycle, phases);
     return {
-      ...presentCycle(cycle, phases),
+      ...presented,
+      /** Whether closeCycle would be accepted now (the screen offers it only then). */
+      canClose: closeDecision(presented.stage).ok,
       framework: framework ? { version: framework.version, document: framework.document as FrameworkDocument } : null,
       editCount: edits.length,
       resolvedCount: resolutions.length,
@@ -787,7 +816,10 @@ export const reviewRouter = router({
   createCycle: secretariatProcedure.input(cycleInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       if (!(await findFramework(tx, input.frameworkVersion))) throw new FieldError('BAD_REQUEST', { frameworkVersion: ['review.frameworkNotFound'] });
-      const baseEditionNumber = input.baseEditionNumber ?? (await currentEditionNumber(tx));
+      // The current edition is read under the editions' adoption lock: a cycle created while an adoption commits waits
+      // for it and starts on the new edition, never on one superseded a moment later.
+      const current = await lockEditionsForAdoption(tx);
+      const baseEditionNumber = input.baseEditionNumber ?? current;
       if (baseEditionNumber === null || !(await findEditionCatalogue(tx, baseEditionNumber))) throw new FieldError('BAD_REQUEST', { baseEditionNumber: ['review.editionNotFound'] });
       const created = await tx
         .insertInto('review_cycle')
@@ -820,8 +852,9 @@ export const reviewRouter = router({
       return ctx.db.transaction().execute(async (tx) => {
         const before = await requireCycle(tx, input.cycleId, { lock: true });
         const beforePhases = await listCyclePhases(tx, [before.id]);
-        const stage = cycleStage(phaseDates(beforePhases));
+        const stage = cycleStage(phaseDates(beforePhases), before.closed_at);
         if (stage === 'adopted') throw new TRPCError({ code: 'CONFLICT', message: 'review.cycleAdopted' });
+        if (stage === 'closed') throw new TRPCError({ code: 'CONFLICT', message: 'review.cycleClosed' });
         const c = input.cycle;
         // What the cycle is reviewing cannot change under assessments and edits already made against it.
         if (stage !== 'not_started' && (c.frameworkVersion !== before.framework_version || (c.baseEditionNumber ?? before.base_edition_number) !== before.base_edition_number))
@@ -870,7 +903,7 @@ export const reviewRouter = router({
       return ctx.db.transaction().execute(async (tx) => {
         const cycle = await requireCycle(tx, input.cycleId, { lock: true });
         const before = await listCyclePhases(tx, [cycle.id]);
-        const stage = cycleStage(phaseDates(before));
+        const stage = cycleStage(phaseDates(before), cycle.closed_at);
         if (stage !== input.expectedStage) throw new TRPCError({ code: 'CONFLICT', message: 'review.phaseChanged' });
         const decision = advanceDecision(stage);
         if (!decision.ok) throw new TRPCError({ code: 'CONFLICT', message: decision.reason });
@@ -901,7 +934,7 @@ export const reviewRouter = router({
       return ctx.db.transaction().execute(async (tx) => {
         const cycle = await requireCycle(tx, input.cycleId, { lock: true });
         const before = await listCyclePhases(tx, [cycle.id]);
-        const stage = cycleStage(phaseDates(before));
+        const stage = cycleStage(phaseDates(before), cycle.closed_at);
         if (stage !== input.expectedStage) throw new TRPCError({ code: 'CONFLICT', message: 'review.phaseChanged' });
         const now = new Date();
         await tx.updateTable('review_cycle_phase').set({ actual_start: null, actual_end: null }).where('cycle_id', '=', cycle.id).where('phase', '=', 'adoption').execute();
@@ -1117,7 +1150,7 @@ export const reviewRouter = router({
       return ctx.db.transaction().execute(async (tx) => {
         const cycle = await requireCycle(tx, input.cycleId, { lock: true });
         const beforePhases = await listCyclePhases(tx, [cycle.id]);
-        const stage = cycleStage(phaseDates(beforePhases));
+        const stage = cycleStage(phaseDates(beforePhases), cycle.closed_at);
         refuseUnlessPhase(stage, 'adopt');
         // Edits are written against the base; if another edition was adopted since, applying them would drop its changes.
         // The current edition is read under the adoption lock, so of two adoptions on one base the second waits and is
@@ -1151,6 +1184,45 @@ export const reviewRouter = router({
         return { cycle: presentCycle(after, phases), editionNumber: edition.number, appliedEdits: draft.applied };
       });
     }),
+
+  /**
+   * Closes a cycle without adopting: the way forward for a cycle that can never be adopted because another cycle's
+   * adoption superseded its base edition (or that the Secretariat abandons). Any stage before adopted. The reason — and,
+   * with `superseded`, the edition that replaced the base, read under the editions' adoption lock — is shown on the
+   * public cycle record. Its edits, positions and comments stay readable as before; every write is refused from now on
+   * (core `phaseAllows` → `review.cycleClosed`). `expectedVersion` is the version the screen showed.
+   */
+  closeCycle: secretariatProcedure.input(closeCycleInput).mutation(async ({ ctx, input }) => {
+    return ctx.db.transaction().execute(async (tx) => {
+      const cycle = await requireCycle(tx, input.cycleId, { lock: true });
+      const beforePhases = await listCyclePhases(tx, [cycle.id]);
+      const stage = cycleStage(phaseDates(beforePhases), cycle.closed_at);
+      const decision = closeDecision(stage);
+      if (!decision.ok) throw new TRPCError({ code: 'CONFLICT', message: decision.reason });
+      if (cycle.version !== input.expectedVersion) throw new TRPCError({ code: 'CONFLICT', message: 'review.cycleConflict' });
+      let supersededBy: number | null = null;
+      if (input.superseded) {
+        const current = await lockEditionsForAdoption(tx);
+        if (current === null || current === cycle.base_edition_number) throw new FieldError('BAD_REQUEST', { superseded: ['review.baseStillCurrent'] });
+        supersededBy = current;
+      }
+      const now = new Date();
+      const after = await tx
+        .updateTable('review_cycle')
+        .set({ closed_at: now, closed_by: ctx.user.id, closed_reason: input.reason ?? null, closed_superseded_by: supersededBy, version: sql`version + 1`, updated_at: now })
+        .where('id', '=', cycle.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'review.cycle_close',
+        entityType: 'review_cycle',
+        entityId: cycle.id,
+        before: { stage, closed_at: null },
+        after: { stage: 'closed', reachedStage: stage, closed_at: after.closed_at, closed_reason: after.closed_reason, closed_superseded_by: supersededBy },
+      });
+      return presentCycle(after, beforePhases);
+    });
+  }),
 
   /** Planned against actual per phase and overall, for one cycle or all; CSV for spreadsheets. */
   timelinessReport: secretariatProcedure

@@ -6,6 +6,7 @@ import {
   advanceDecision,
   canAdopt,
   canSeeComment,
+  closeDecision,
   checkRatings,
   cycleContentAccess,
   cycleStage,
@@ -84,6 +85,23 @@ describe('cycleStage and advanceDecision', () => {
     expect(advanceDecision('finalisation')).toEqual({ ok: true, ends: 'finalisation', starts: 'adoption' });
     expect(advanceDecision('adoption')).toEqual({ ok: false, reason: 'review.advanceToAdopt' });
     expect(advanceDecision('adopted')).toEqual({ ok: false, reason: 'review.cycleAdopted' });
+    expect(advanceDecision('closed')).toEqual({ ok: false, reason: 'review.cycleClosed' });
+  });
+
+  it('is closed once closed without adopting, whatever the dates; without the closing, the dates give the phase reached', () => {
+    const phases = plan();
+    phases[0]!.actualStart = at('2027-01-01T08:00:00Z');
+    expect(cycleStage(phases, at('2027-01-05T08:00:00Z'))).toBe('closed');
+    expect(cycleStage(phases, '2027-01-05T08:00:00Z')).toBe('closed');
+    expect(cycleStage(phases, null)).toBe('call_for_input');
+  });
+});
+
+describe('closeDecision', () => {
+  it('closes a cycle in any stage before it is adopted, once', () => {
+    for (const stage of ['not_started', ...CYCLE_PHASES] as const) expect(closeDecision(stage)).toEqual({ ok: true });
+    expect(closeDecision('adopted')).toEqual({ ok: false, reason: 'review.cycleAdopted' });
+    expect(closeDecision('closed')).toEqual({ ok: false, reason: 'review.cycleClosed' });
   });
 });
 
@@ -106,6 +124,8 @@ describe('phaseAllows', () => {
       }
       expect(phaseAllows('not_started', activity)).toEqual({ ok: false, reason: 'review.cycleNotStarted' });
       expect(phaseAllows('adopted', activity)).toEqual({ ok: false, reason: 'review.cycleAdopted' });
+      // A closed cycle accepts no writes of any kind.
+      expect(phaseAllows('closed', activity)).toEqual({ ok: false, reason: 'review.cycleClosed' });
     });
   }
 

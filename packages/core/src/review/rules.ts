@@ -63,10 +63,16 @@ export function phaseIndex(phase: CyclePhase): number {
 }
 
 /**
- * Where the cycle is, from the actual dates alone: the phase that has started and not ended. A cycle whose adoption
+ * Where the cycle is, from the actual dates: the phase that has started and not ended. A cycle whose adoption
  * phase has ended is adopted (only `adopt` ends it). Phases are read in their fixed order, whatever order they come in.
+ * A cycle closed without adopting (`closedAt` set) is `closed` whatever its dates say; without `closedAt` the same dates
+ * give the phase it had reached when it was closed.
  */
-export function cycleStage(phases: readonly Pick<PhaseDates, 'phase' | 'actualStart' | 'actualEnd'>[]): CycleStage {
+export function cycleStage(
+  phases: readonly Pick<PhaseDates, 'phase' | 'actualStart' | 'actualEnd'>[],
+  closedAt: Date | string | null = null,
+): CycleStage {
+  if (closedAt !== null) return 'closed';
   const ordered = [...phases].sort((a, b) => phaseIndex(a.phase) - phaseIndex(b.phase));
   const open = ordered.find((p) => p.actualStart !== null && p.actualEnd === null);
   if (open) return open.phase;
@@ -77,7 +83,7 @@ export function cycleStage(phases: readonly Pick<PhaseDates, 'phase' | 'actualSt
 
 export type AdvanceDecision =
   | { ok: true; ends: CyclePhase | null; starts: CyclePhase }
-  | { ok: false; reason: 'review.advanceToAdopt' | 'review.cycleAdopted' };
+  | { ok: false; reason: 'review.advanceToAdopt' | 'review.cycleAdopted' | 'review.cycleClosed' };
 
 /**
  * The next step of "advance phase": end the current phase and start the next, both now. The adoption phase is left only
@@ -86,6 +92,7 @@ export type AdvanceDecision =
  */
 export function advanceDecision(stage: CycleStage): AdvanceDecision {
   if (stage === 'adopted') return { ok: false, reason: 'review.cycleAdopted' };
+  if (stage === 'closed') return { ok: false, reason: 'review.cycleClosed' };
   if (stage === 'adoption') return { ok: false, reason: 'review.advanceToAdopt' };
   if (stage === 'not_started') return { ok: true, ends: null, starts: 'call_for_input' };
   const next = CYCLE_PHASES[phaseIndex(stage) + 1] as CyclePhase;
@@ -108,13 +115,14 @@ export type PhaseCheck = { ok: true } | { ok: false; reason: string };
 /** The server checks this against the cycle's stage at the moment of writing; the reason is a translation key. */
 export function phaseAllows(stage: CycleStage, activity: ReviewActivity): PhaseCheck {
   if (stage === 'adopted') return { ok: false, reason: 'review.cycleAdopted' };
+  if (stage === 'closed') return { ok: false, reason: 'review.cycleClosed' };
   if (stage === 'not_started') return { ok: false, reason: 'review.cycleNotStarted' };
   return ACTIVITY_PHASES[activity].includes(stage) ? { ok: true } : { ok: false, reason: `review.notInPhase.${activity}` };
 }
 
 /** Edits are drafted by the Secretariat alone; everyone else reads them from the comment period on. */
 export function editsOpenToParticipants(stage: CycleStage): boolean {
-  if (stage === 'not_started') return false;
+  if (stage === 'not_started' || stage === 'closed') return false;
   if (stage === 'adopted') return true;
   return phaseIndex(stage) >= phaseIndex('comment_period');
 }
@@ -133,7 +141,8 @@ export type CycleContentAccess = { ok: true } | { ok: false; reason: 'review.not
  *   - everyone, signed in or not, once the cycle is adopted and its record published;
  *   - before that, only the cycle's audience (Member States always; other signed-in participants when the audience is
  *     all participants; nobody signed out), and only from the comment period on.
- * Confidential comments are further filtered by `canSeeComment`.
+ * Confidential comments are further filtered by `canSeeComment`. A cycle closed without adopting keeps the rule of the
+ * phase it had reached: pass that stage (`cycleStage` without `closedAt`), so what its audience could read stays readable.
  */
 export function cycleContentAccess(
   cycle: { audience: CycleAudience; published: boolean },
@@ -144,6 +153,18 @@ export function cycleContentAccess(
   if (stage === 'adopted' && cycle.published) return { ok: true };
   if (!viewer || !isInCycleAudience(cycle.audience, viewer.role)) return { ok: false, reason: 'review.notInAudience' };
   if (stage === 'adopted' || !editsOpenToParticipants(stage)) return { ok: false, reason: 'review.editsNotOpen' };
+  return { ok: true };
+}
+
+export type CloseDecision = { ok: true } | { ok: false; reason: 'review.cycleAdopted' | 'review.cycleClosed' };
+
+/**
+ * Closing a cycle without adopting — the way forward for a cycle that can no longer be adopted (its base edition was
+ * superseded) or that the Secretariat abandons: allowed in any stage before the cycle is adopted, once.
+ */
+export function closeDecision(stage: CycleStage): CloseDecision {
+  if (stage === 'adopted') return { ok: false, reason: 'review.cycleAdopted' };
+  if (stage === 'closed') return { ok: false, reason: 'review.cycleClosed' };
   return { ok: true };
 }
 

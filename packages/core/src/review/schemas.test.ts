@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '../consultation/test-helpers';
-import { cycleInput, frameworkDocumentSchema, positionInput, resolutionInput } from './schemas';
+import { closeCycleInput, cycleInput, frameworkDocumentSchema, positionInput, resolutionInput } from './schemas';
 import { CYCLE_PHASES } from './vocabulary';
 
 const timeline = CYCLE_PHASES.map((phase) => ({ phase, durationDays: 30 }));
@@ -63,5 +63,17 @@ describe('resolutionInput', () => {
     expect(fieldErrors(resolutionInput.safeParse({ ...base, kind: 'rejected', finalPayload: { kind: 'retireSubAction', subActionId: 'C3.3.1' } }))).toEqual({ finalPayload: ['validation.finalPayloadNotAllowed'] });
     expect(resolutionInput.safeParse({ ...base, kind: 'accepted', finalPayload: null }).success).toBe(true);
     expect(fieldErrors(resolutionInput.safeParse({ ...base, kind: 'accepted', answer: '' }))).toEqual({ answer: ['validation.required'] });
+  });
+});
+
+describe('closeCycleInput', () => {
+  it('needs a reason unless the base edition was superseded, and names the fields it refuses', () => {
+    const base = { cycleId: editId, expectedVersion: 3 };
+    expect(closeCycleInput.parse({ ...base, superseded: true })).toMatchObject({ superseded: true });
+    expect(closeCycleInput.parse({ ...base, reason: '  Replaced by the 2028 review.  ' })).toMatchObject({ superseded: false, reason: 'Replaced by the 2028 review.' });
+    expect(fieldErrors(closeCycleInput.safeParse({ ...base, reason: '   ' }))).toEqual({ reason: ['validation.required'] });
+    expect(fieldErrors(closeCycleInput.safeParse({ ...base }))).toEqual({ reason: ['validation.required'] });
+    expect(fieldErrors(closeCycleInput.safeParse({ ...base, reason: 'x'.repeat(2_001) }))).toEqual({ reason: ['validation.tooLong'] });
+    expect(Object.keys(fieldErrors(closeCycleInput.safeParse({ cycleId: 'nope', expectedVersion: 0, reason: 'Why' }))).sort()).toEqual(['cycleId', 'expectedVersion']);
   });
 });

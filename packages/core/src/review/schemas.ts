@@ -219,3 +219,18 @@ export type ResolutionInput = z.output<typeof resolutionInput>;
 
 export const answerInput = z.object({ id: uuidField, answer: requiredText(10_000) });
 export type AnswerInput = z.output<typeof answerInput>;
+
+/**
+ * Closing a cycle without adopting. `superseded` records that another edition replaced the cycle's base (the server
+ * names it); otherwise a reason is required. Either way the reason is shown on the public cycle record.
+ */
+export const closeCycleInput = z
+  .object({
+    cycleId: uuidField,
+    expectedVersion: versionField,
+    superseded: z.boolean({ error: 'validation.invalidType' }).default(false),
+    reason: optionalText(2_000),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.superseded && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'validation.required' });
+  });

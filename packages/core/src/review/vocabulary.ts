@@ -11,8 +11,11 @@ export const CYCLE_PHASES = [
 ] as const;
 export type CyclePhase = (typeof CYCLE_PHASES)[number];
 
-/** Where a cycle is: before its first phase, in one, or finished (the new edition adopted). */
-export type CycleStage = 'not_started' | CyclePhase | 'adopted';
+/**
+ * Where a cycle is: before its first phase, in one, or finished — the new edition adopted, or closed without adopting
+ * (e.g. its base edition was superseded by another cycle's adoption).
+ */
+export type CycleStage = 'not_started' | CyclePhase | 'adopted' | 'closed';
 
 /** Who besides the Secretariat and the Member States may read the edits and comment during the comment period. */
 export const CYCLE_AUDIENCES = ['all_participants', 'member_states'] as const;
@@ -60,6 +63,8 @@ export const REVIEW_MESSAGE_KEYS = [
   'review.notInPhase.adopt',
   'review.cycleNotStarted',
   'review.cycleAdopted',
+  'review.cycleClosed',
+  'review.baseStillCurrent',
   'review.advanceToAdopt',
   'review.phaseChanged',
   'review.unresolvedEdits',

@@ -6,6 +6,7 @@ import * as m20261123_0004 from './2026_11_23_0004_boards';
 import * as m20261123_0005 from './2026_11_23_0005_editions';
 import * as m20261123_0006 from './2026_11_23_0006_review';
 import * as m20261123_0007 from './2026_11_23_0007_round_tally';
+import * as m20261204_0001 from './2026_12_04_0001_review_trust';
 import * as m20261204_0002 from './2026_12_04_0002_boards_trust';
 import * as m20261204_0003 from './2026_12_04_0003_consultation_trust';
 import * as m20261204_0004 from './2026_12_04_0004_auth_trust';
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0005_editions': m20261123_0005,
   '2026_11_23_0006_review': m20261123_0006,
   '2026_11_23_0007_round_tally': m20261123_0007,
+  '2026_12_04_0001_review_trust': m20261204_0001,
   '2026_12_04_0002_boards_trust': m20261204_0002,
   '2026_12_04_0003_consultation_trust': m20261204_0003,
   '2026_12_04_0004_auth_trust': m20261204_0004,

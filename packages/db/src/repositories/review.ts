@@ -181,6 +181,7 @@ export async function listEditsCitingContribution(db: Executor, contributionId: 
       'review_cycle.title as cycle_title',
       'review_cycle.audience',
       'review_cycle.published_at',
+      'review_cycle.closed_at',
       'review_cycle.adopted_edition_number',
       'review_cycle.base_edition_number',
     ])
