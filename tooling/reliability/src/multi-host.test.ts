@@ -2,8 +2,8 @@
 // round-robin, TRUST_PROXY=1), and a journey whose consecutive requests go to different hosts. nginx names the host
 // that answered in an X-Upstream header, so every step checks that it really crossed hosts. Then one host is frozen
 // with requests in flight and killed (SIGKILL): nginx passes the reads on to another host, the client retries its
-// submission with the same idempotency key (as the apps do; nginx does not resend a POST it already sent), and nothing
-// that was acknowledged is lost.
+// submission with the same idempotency key (nginx does not resend a POST it already sent; the stakeholder app keeps the
+// key after an attempt that got no answer, so Submit pressed again reuses it), and nothing acknowledged is lost.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -147,7 +147,7 @@ function mutate<T>(procedure: string, input: unknown, cookie?: string): Promise<
   }).then((r) => answer<T>(r));
 }
 
-/** The apps' behaviour for a submission: a gateway error or a dropped connection is retried with the same key. */
+/** A client that retries a submission after a gateway error or a dropped connection, always with the same key. */
 async function submitWithRetry(input: ReturnType<typeof submission>, cookie: string) {
   const attempts: Answer<{ receiptReference: string; replayed: boolean }>[] = [];
   for (let i = 0; i < 4; i++) {
@@ -399,7 +399,7 @@ describe.skipIf(!haveNginx)('three hosts on one PostgreSQL behind nginx (issue #
     expect(readAnswers.every((r) => r.host !== victimPort)).toBe(true);
 
     // The submission in flight on the victim got 502 (nginx does not resend a POST it has sent); the client retries it
-    // with the same key, as the apps do, and a living host stores it.
+    // with the same key, and a living host stores it.
     const first = await Promise.all(firstAttempts);
     expect(first.map((f) => f.status).sort()).toEqual([200, 200, 502]);
     for (const [i, attempt] of first.entries()) {
