@@ -1,6 +1,7 @@
 import type { Db, UserAccount, UserSession } from '@musyawarah/db';
 import { readSessionToken, serializeSessionCookie, validateSessionToken } from '@musyawarah/auth';
 import type { Mailer } from './mail/mailer';
+import type { ContributionLimits } from './routers/contribution-limits';
 import { isDatabaseUnavailable, unavailable } from './errors';
 
 export interface ApiConfig {
@@ -11,6 +12,8 @@ export interface ApiConfig {
   /** Extra origins allowed to send mutations (e.g. the Vite dev servers). The request's own host is always allowed. */
   trustedOrigins: readonly string[];
   nodeEnv: string;
+  /** Lower limits on participation writes, for tests (routers/contribution-limits.ts); production uses the defaults. */
+  contributionLimits?: Partial<ContributionLimits>;
 }
 
 export interface Logger {

@@ -45,6 +45,7 @@ import { FieldError, notFound } from '../errors';
 import { contributionHiddenMail, contributionReceiptMail } from '../mail/templates';
 import { auditContext, authedProcedure, publicProcedure, router, secretariatProcedure } from '../trpc';
 import { link } from './auth';
+import { throttleContribution } from './contribution-limits';
 import { eventProcedures } from './events';
 import { boardIdsFor, checkAudience } from './round-access';
 import { newReceiptReference, scheduleOf } from './rounds';
@@ -124,6 +125,17 @@ async function submitContribution(ctx: Context & { user: UserAccount }, input: S
   }));
   const fieldErrors = validateSubmission(questions, { answers: input.answers, items: input.items });
   if (Object.keys(fieldErrors).length) throw new FieldError('BAD_REQUEST', fieldErrors);
+  // Counted only for new feedback (a retry was answered above); staff entering an event's feedback are not counted.
+  if (!facilitated) {
+    try {
+      await throttleContribution(ctx, 'submissionsPerAuthor', 'submissionsPerClient');
+    } catch (error) {
+      // A retry racing its own first attempt: if that one has been stored meanwhile, its receipt is the answer.
+      const stored = await findContributionByIdempotencyKey(ctx.db, { key: input.idempotencyKey, roundId: input.roundId, userId: ctx.user.id });
+      if (stored) return replayOf(ctx, input.roundId, input.idempotencyKey);
+      throw error;
+    }
+  }
 
   const now = new Date();
   const contribution = {
@@ -203,6 +215,7 @@ export const contributionsRouter = router({
 
   /** Saved as the participant types: lenient about completeness, strict about shapes, and only while the round is open. */
   saveDraft: authedProcedure.input(contributionDraftInput).mutation(async ({ ctx, input }) => {
+    await throttleContribution(ctx, 'draftsPerAuthor');
     return ctx.db.transaction().execute(async (tx) => {
       const round = await openRoundOrThrow(tx, input.roundId, ctx.user);
       const fieldErrors = validateAnswers(await answerableQuestions(tx, round.id), input.answers, 'draft');
@@ -277,6 +290,7 @@ export const contributionsRouter = router({
   }),
 
   report: authedProcedure.input(reportContributionInput).mutation(async ({ ctx, input }) => {
+    await throttleContribution(ctx, 'reportsPerUser');
     await ctx.db.transaction().execute(async (tx) => {
       const c = await findContribution(tx, input.contributionId);
       if (!c || c.status !== 'submitted' || c.hidden_at) throw notFound('contribution.notFound');

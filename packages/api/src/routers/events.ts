@@ -30,6 +30,7 @@ import { notFound } from '../errors';
 import { eventPlaceOfferedMail } from '../mail/templates';
 import { auditContext, authedProcedure, secretariatProcedure } from '../trpc';
 import { link } from './auth';
+import { throttleContribution } from './contribution-limits';
 import { boardIdsFor, checkAudience } from './round-access';
 import { scheduleOf } from './rounds';
 
@@ -160,6 +161,7 @@ export const eventProcedures = {
    * audience may register (the same rule as for feedback), from publication until the round closes or the event starts.
    */
   registerForEvent: authedProcedure.input(registrationInput).mutation(async ({ ctx, input }) => {
+    await throttleContribution(ctx, 'registrationChangesPerUser');
     const queued: MailOutbox[] = [];
     const result = await ctx.db.transaction().execute(async (tx) => {
       const round = await findRound(tx, input.roundId);
@@ -202,9 +204,10 @@ export const eventProcedures = {
   }),
 
   /** "Cancel my registration": the place goes to the first person on the waitlist, who is told by e-mail. */
-  cancelRegistration: authedProcedure.input(roundIdInput).mutation(({ ctx, input }) =>
-    cancel(ctx, (tx) => findEventRegistration(tx, input.roundId, ctx.user.id)),
-  ),
+  cancelRegistration: authedProcedure.input(roundIdInput).mutation(async ({ ctx, input }) => {
+    await throttleContribution(ctx, 'registrationChangesPerUser');
+    return cancel(ctx, (tx) => findEventRegistration(tx, input.roundId, ctx.user.id));
+  }),
 
   /** The Secretariat cancels someone's registration (they told the Secretariat, or registered twice). */
   cancelRegistrationFor: secretariatProcedure.input(registrationIdInput).mutation(({ ctx, input }) =>
