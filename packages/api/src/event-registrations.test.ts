@@ -135,3 +135,35 @@ describe('cancelling a registration', () => {
     expect(promotions).toHaveLength(3);
   });
 });
+
+describe('a larger capacity', () => {
+  it('gives the new places to the people waiting, in order, with an e-mail — before anyone new', async () => {
+    const round = await eventRound(1);
+    const [holder, firstWaiting, secondWaiting, newcomer] = await people(4);
+    for (const p of [holder, firstWaiting, secondWaiting]) await p!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
+    const current = await secretariat.caller.rounds.adminGet({ roundId: round.id });
+    const event = { ...(current.event as Record<string, unknown>), capacity: 2 };
+    await secretariat.caller.rounds.update({
+      roundId: round.id,
+      expectedVersion: current.version,
+      round: {
+        title: current.title,
+        description: current.description,
+        format: current.format,
+        actionIds: current.actionIds,
+        audience: current.audience,
+        invitedGroups: current.invitedGroups,
+        memberStates: current.memberStates,
+        languages: current.languages,
+        opensAt: new Date(current.opensAt).toISOString(),
+        closesAt: new Date(current.closesAt).toISOString(),
+        event,
+        targets: current.targets,
+      } as never,
+    });
+    expect(await firstWaiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({ status: 'registered' });
+    expect(await secondWaiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({ status: 'waitlisted' });
+    expect((await api.latestMailTo(firstWaiting!.user.email))?.subject).toBe('A place at the event is now yours');
+    expect(await newcomer!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] })).toEqual({ status: 'waitlisted' });
+  });
+});

@@ -46,7 +46,7 @@ interface RoundEvent {
   capacity?: number | null;
 }
 
-function eventOf(round: ConsultationRound): RoundEvent | null {
+export function eventOf(round: ConsultationRound): RoundEvent | null {
   return (round.event as RoundEvent | null) ?? null;
 }
 
@@ -57,7 +57,7 @@ const registrationIdInput = z.object({ registrationId: z.uuid({ error: 'validati
  * Fills free places from the waitlist, first come first served, and queues each promoted person's e-mail in the same
  * transaction. The caller holds the round lock.
  */
-async function fillFromWaitlist(ctx: Context, tx: Tx, round: ConsultationRound, event: RoundEvent): Promise<MailOutbox[]> {
+export async function fillFromWaitlist(ctx: Context, tx: Tx, round: ConsultationRound, event: RoundEvent): Promise<MailOutbox[]> {
   const counts = await countEventRegistrations(tx, round.id);
   const promoted = await promoteFromWaitlist(tx, round.id, placesToFill(event.capacity ?? null, counts.registered, counts.waitlisted));
   const queued: MailOutbox[] = [];

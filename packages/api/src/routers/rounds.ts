@@ -24,13 +24,16 @@ import {
   listRoundQuestions,
   listRoundThemes,
   listRounds,
+  lockRoundForRegistrations,
   writeAudit,
   type ConsultationRound,
+  type MailOutbox,
   type RoundQuestion,
   type Tx,
 } from '@musyawarah/db';
 import { FieldError, notFound } from '../errors';
 import { auditContext, publicProcedure, router, secretariatProcedure } from '../trpc';
+import { eventOf, fillFromWaitlist } from './events';
 
 export function scheduleOf(round: ConsultationRound) {
   return {
@@ -188,7 +191,8 @@ export const roundsRouter = router({
   update: secretariatProcedure
     .input(z.object({ roundId: z.uuid({ error: 'validation.invalid' }), expectedVersion: z.number().int().min(1), round: roundInput }))
     .mutation(async ({ ctx, input }) => {
-      return ctx.db.transaction().execute(async (tx) => {
+      const queued: MailOutbox[] = [];
+      const updated = await ctx.db.transaction().execute(async (tx) => {
         const before = await findRound(tx, input.roundId);
         if (!before) throw notFound('round.notFound');
         if (phaseOf(before) === 'summary_published') throw new TRPCError({ code: 'CONFLICT', message: 'round.finished' });
@@ -220,8 +224,16 @@ export const roundsRouter = router({
           .executeTakeFirst();
         if (!after) throw new TRPCError({ code: 'CONFLICT', message: 'round.editConflict' });
         await writeAudit(tx, auditContext(ctx), { action: 'round.update', entityType: 'consultation_round', entityId: after.id, before, after });
+        // More places (or none limited any more): those waiting move up first, in order, each told by e-mail.
+        const event = eventOf(after);
+        if (event) {
+          await lockRoundForRegistrations(tx, after.id);
+          queued.push(...(await fillFromWaitlist(ctx, tx, after, event)));
+        }
         return presentRound(after);
       });
+      await ctx.mailer.deliver(ctx.db, queued);
+      return updated;
     }),
 
   /** Publish, unpublish, close early, reopen or publish the summary — each allowed only from the phases core permits. */
