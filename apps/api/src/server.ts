@@ -178,8 +178,20 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
   const apps = options.serveApps === false ? null : createStaticApps(REPO_ROOT);
 
   const headerValues = Object.entries(securityHeaderValues(options.publicUrl));
+  // Graceful shutdown (close() below): responses not yet started when it begins, and any request still arriving on an
+  // open connection, are answered with `Connection: close`, so keep-alive clients do not send another request on a
+  // connection that is about to go away and the process does not wait for keep-alive timeouts before it exits.
+  let shuttingDown = false;
+  const unanswered = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     const started = performance.now();
+    if (shuttingDown) res.setHeader('Connection', 'close');
+    unanswered.add(res);
+    res.on('close', () => {
+      unanswered.delete(res);
+      // A response whose headers went out before close() said keep-alive: its connection is idle now, close it.
+      if (shuttingDown) setImmediate(() => server.closeIdleConnections());
+    });
     const incomingId = req.headers['x-request-id'];
     const requestId = typeof incomingId === 'string' && /^[\w-]{8,64}$/.test(incomingId) ? incomingId : randomUUID();
     req.headers['x-request-id'] = requestId;
@@ -265,6 +277,8 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     close() {
       // Stop accepting, let in-flight requests finish, then close the database.
       closing ??= new Promise<void>((resolve) => {
+        shuttingDown = true;
+        for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
