@@ -20,6 +20,7 @@ import { useCycle, type Cycle } from './CyclePage';
 import { useEditRows, useEditTitle, type EditRow } from './EditsPage';
 import '@musyawarah/ui/review.css';
 import { CycleSections, useServerMessage } from './shared';
+import { ClosedNotice, CloseCycle } from './CloseCycle';
 
 /** `/review/cycles/:cycleId/adoption`: the draft becomes the current edition, once every edit is resolved. */
 export function AdoptionPage() {
@@ -122,6 +123,8 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
     );
   }
 
+  if (cycle.stage === 'closed') return <ClosedNotice cycle={cycle} />;
+
   const inAdoption = cycle.stage === 'adoption';
   const inFinalisation = cycle.stage === 'finalisation';
   const byId = new Map(edits.map((e) => [e.id, e]));
@@ -163,10 +166,15 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
                   </ul>
                 </>
               )}
-              {p.reason === 'review.nothingToAdopt' && <WarningText>{t('reviews.adoption.nothing')}</WarningText>}
+              {p.reason === 'review.nothingToAdopt' && (
+                <WarningText>{t('reviews.adoption.nothing')}</WarningText>
+              )}
               {p.reason === 'review.baseNotCurrent' && (
                 <WarningText>
-                  {t('reviews.adoption.baseNotCurrent', { base: cycle.baseEditionNumber, current: p.currentEditionNumber })}
+                  {t('reviews.adoption.baseNotCurrent', {
+                    base: cycle.baseEditionNumber,
+                    current: p.currentEditionNumber,
+                  })}
                 </WarningText>
               )}
               {p.reason === 'review.editsCollide' && (
@@ -208,7 +216,10 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
                 setProblem(null);
                 if (!title)
                   setTitle(
-                    t('reviews.adoption.defaultTitle', { number: cycle.baseEditionNumber + 1, cycle: cycle.title }),
+                    t('reviews.adoption.defaultTitle', {
+                      number: cycle.baseEditionNumber + 1,
+                      cycle: cycle.title,
+                    }),
                   );
                 setConfirming(true);
               }}
@@ -225,6 +236,8 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
           </Button>
         </ButtonGroup>
       )}
+      {/* A cycle whose base was superseded can never be adopted: closing it is its way forward (offered only when allowed). */}
+      <CloseCycle cycle={cycle} />
       <ModalDialog
         isOpen={confirming}
         onOpenChange={setConfirming}

@@ -23,6 +23,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import '@musyawarah/ui/review.css';
 import { CycleSections, StageTag, downloadText, useServerMessage } from './shared';
+import { ClosedNotice, CloseCycle } from './CloseCycle';
 
 export type Cycle = Outputs['review']['adminCycle'];
 
@@ -103,7 +104,9 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
       <p className="review-stage">
         <StageTag stage={stage} /> <span>{t(`reviews.stageHint.${stage}`)}</span>
       </p>
+      <ClosedNotice cycle={cycle} />
       <Advance cycle={cycle} onDone={onDone} />
+      <CloseCycle cycle={cycle} onDone={onDone} />
       <SummaryList
         rows={[
           {
@@ -311,7 +314,7 @@ function Advance({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => vo
             onClick={() =>
               advance.mutate({
                 cycleId: cycle.id,
-                expectedStage: cycle.stage as Exclude<CycleStage, 'adopted'>,
+                expectedStage: cycle.stage as Exclude<CycleStage, 'adopted' | 'closed'>,
               })
             }
           >

@@ -12,6 +12,7 @@ const STAGE_TONE: Record<string, 'grey' | 'yellow' | 'green' | 'red' | 'blue'> =
   finalisation: 'yellow',
   adoption: 'yellow',
   adopted: 'grey',
+  closed: 'grey',
 };
 
 /** Where a cycle is, as a coloured tag. */

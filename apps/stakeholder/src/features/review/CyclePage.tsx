@@ -92,6 +92,25 @@ function CycleView({ cycle }: { cycle: Cycle }) {
         <p className="review-stage">
           <StageTag stage={cycle.stage} /> <span>{t(`reviews.stageHint.${cycle.stage}`)}</span>
         </p>
+        {cycle.closure && (
+          <div className="review-closure" role="note" aria-labelledby={`closure-${cycle.id}`}>
+            <h2 className="heading-m" id={`closure-${cycle.id}`}>
+              {t('reviews.closure.heading')}
+            </h2>
+            <p>{t('reviews.closure.on', { date: day(cycle.closure.closedAt.slice(0, 10)) })}</p>
+            {cycle.closure.supersededBy !== null && (
+              <p>
+                <strong>{t('reviews.closure.superseded', { number: cycle.closure.supersededBy })}</strong>
+              </p>
+            )}
+            {cycle.closure.reason && (
+              <>
+                <p>{t('reviews.closure.reason')}</p>
+                <p className="prose review-pre">{cycle.closure.reason}</p>
+              </>
+            )}
+          </div>
+        )}
         {cycle.description && <p className="prose review-pre">{cycle.description}</p>}
         <SummaryList
           rows={[
@@ -156,7 +175,7 @@ function CycleView({ cycle }: { cycle: Cycle }) {
       </div>
       {cycle.record ? (
         <PublishedRecord edits={cycle.record} />
-      ) : !OPEN_STAGES.includes(cycle.stage) ? (
+      ) : cycle.stage === 'closed' ? null : !OPEN_STAGES.includes(cycle.stage) ? (
         <InsetText>
           <p>{t('reviews.cycle.editsLater')}</p>
         </InsetText>

@@ -10,6 +10,7 @@ const STAGE_TONE: Record<string, 'grey' | 'yellow' | 'green' | 'blue'> = {
   finalisation: 'yellow',
   adoption: 'yellow',
   adopted: 'grey',
+  closed: 'grey',
 };
 
 export function StageTag({ stage }: { stage: string }) {
