@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@musyawarah/db/testing';
 import { linkTokenField } from '@musyawarah/core';
-import { consumeEmailToken, createEmailToken, generateLinkToken, hashToken, LINK_TTL_MS, peekEmailToken } from './index';
+import { consumeEmailToken, createEmailToken, generateLinkToken, hashToken, issueEmailToken, LINK_TTL_MS, peekEmailToken } from './index';
 import { dbLabel, insertTestUser } from './test-support';
 
 let t: TestDatabase;
@@ -117,5 +117,22 @@ describe(`e-mail link tokens (${dbLabel})`, () => {
     await t.db.updateTable('user_account').set({ status: 'deleted' }).where('id', '=', userId).execute();
     expect(await peekEmailToken(t.db, token, 'password_reset')).toEqual({ ok: false, reason: 'invalid' });
     expect(await consumeEmailToken(t.db, token, 'password_reset')).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe(`links issued without revealing whether anyone gets them (${dbLabel})`, () => {
+  it('for an account: the new link works and the earlier one stops; for nobody: nothing is stored', async () => {
+    const userId = await insertTestUser(t.db, 'pending_verification');
+    const first = generateLinkToken();
+    await issueEmailToken(t.db, userId, 'confirm_email', first);
+    const second = generateLinkToken();
+    await issueEmailToken(t.db, userId, 'confirm_email', second);
+    expect(await peekEmailToken(t.db, first, 'confirm_email')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await consumeEmailToken(t.db, second, 'confirm_email')).toEqual({ ok: true, userId });
+
+    const nobody = generateLinkToken();
+    await issueEmailToken(t.db, null, 'password_reset', nobody);
+    const stored = await t.db.selectFrom('email_token').select('id').where('id', '=', hashToken(nobody)).execute();
+    expect(stored).toEqual([]);
   });
 });
