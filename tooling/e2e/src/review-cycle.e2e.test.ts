@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { acceptEdits, advanceCycle, contributionToLink, createCycle, createRepresentative, draftEdits } from './fixtures/review';
+import { signInCookie } from './fixtures/rounds';
 import {
   DEMO_MEMBER_STATE,
   DEMO_PASSWORD,
@@ -365,4 +366,56 @@ test('accepted edits that collide keep a cycle out of adoption: both screens say
   await sec.getByRole('button', { name: 'Return to finalisation' }).click();
   await sec.getByText('The cycle is now in: Finalisation', { exact: false }).waitFor();
   await expect(sec.getByRole('button', { name: /^Adopt edition/ }).count()).resolves.toBe(0);
+}, 180_000);
+
+test('a cycle whose base edition another cycle superseded is closed without adopting: the adoption screen offers it, confirms it, and the public record says why', async () => {
+  const stale = await createCycle(platform, 'Superseded review', 'drafting');
+  const other = await createCycle(platform, 'Review adopted first', 'drafting');
+  const [staleEdit] = await draftEdits(platform, stale.id, [{ kind: 'changeActionAreaTitle', actionAreaId: 'C3.3', title: 'Review the Roadmap together' }]);
+  const [otherEdit] = await draftEdits(platform, other.id, [{ kind: 'changeActionAreaTitle', actionAreaId: 'C2.1', title: 'Advisory boards for everyone' }]);
+  for (const cycle of [stale, other]) await advanceCycle(platform, cycle.id, 'drafting', 'finalisation');
+  await acceptEdits(platform, [staleEdit!, otherEdit!]);
+  for (const cycle of [stale, other]) await advanceCycle(platform, cycle.id, 'finalisation', 'adoption');
+  // The other cycle is adopted first (through the API, as its adoption screen would): the stale cycle's base is superseded.
+  const cookie = await signInCookie(platform, DEMO_SECRETARIAT.email, DEMO_PASSWORD);
+  const adopted = await fetch(`${platform.url}/trpc/review.adopt`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: platform.url, cookie },
+    body: JSON.stringify({ cycleId: other.id, title: 'Edition adopted first' }),
+  });
+  const editionNumber = ((await adopted.json()) as { result: { data: { editionNumber: number } } }).result.data.editionNumber;
+
+  const sec = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await signIn(sec, DEMO_SECRETARIAT.email, '/secretariat');
+  await sec.goto(`${platform.url}/secretariat/review/cycles/${stale.id}/adoption`);
+  await sec.getByText(`Edition ${editionNumber} was adopted after this cycle began`, { exact: false }).first().waitFor();
+  await expect(sec.getByRole('button', { name: /^Adopt edition/ }).count()).resolves.toBe(0);
+  await checkPage(sec, 'sec-adoption-superseded');
+  await sec.getByRole('button', { name: 'Close without adopting' }).click();
+  await sec.getByRole('heading', { name: 'Close this cycle without adopting?' }).waitFor();
+  const dialog = sec; // the dialog's controls, found on the page (one dialog is open)
+  await expect(dialog.getByRole('checkbox', { name: new RegExp(`Superseded by edition ${editionNumber}`) }).isChecked()).resolves.toBe(true);
+  // Without "superseded" a reason is required, next to the field.
+  await dialog.getByRole('checkbox').uncheck();
+  await dialog.getByRole('button', { name: 'Close the cycle' }).click();
+  await dialog.locator('.field-error').waitFor();
+  await dialog.getByRole('checkbox').check();
+  await dialog.getByRole('textbox').last().fill('Its change will be proposed again in the next cycle.');
+  await sec.screenshot({ path: `${SHOTS}/sec-close-dialog-1280.png`, fullPage: true });
+  await dialog.getByRole('button', { name: 'Close the cycle' }).click();
+  await sec.getByText('This cycle was closed without adopting on', { exact: false }).waitFor();
+  await expect(sec.getByRole('button', { name: 'Return to finalisation' }).count()).resolves.toBe(0);
+  await expect(sec.getByRole('button', { name: 'Close without adopting' }).count()).resolves.toBe(0);
+  await checkPage(sec, 'sec-adoption-closed');
+  await sec.goto(`${platform.url}/secretariat/review/cycles/${stale.id}`);
+  await sec.getByText('This cycle was closed without adopting on', { exact: false }).waitFor();
+  await checkPage(sec, 'sec-cycle-closed');
+
+  // The public cycle page says it was closed, and why.
+  const visitor = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await visitor.goto(`${platform.url}/review/${stale.id}`);
+  await visitor.getByRole('heading', { name: 'Closed without adopting' }).waitFor();
+  await visitor.getByText(`Superseded by edition ${editionNumber}.`).waitFor();
+  await visitor.getByText('Its change will be proposed again in the next cycle.').waitFor();
+  await checkPage(visitor, 'public-cycle-closed');
 }, 180_000);
