@@ -237,7 +237,7 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
         </ButtonGroup>
       )}
       {/* A cycle whose base was superseded can never be adopted: closing it is its way forward (offered only when allowed). */}
-      <CloseCycle cycle={cycle} />
+      <CloseCycle cycle={cycle} explain={false} />
       <ModalDialog
         isOpen={confirming}
         onOpenChange={setConfirming}

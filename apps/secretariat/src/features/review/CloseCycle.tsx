@@ -19,7 +19,16 @@ import { useServerMessage } from './shared';
  * superseded the cycle's base — the cycle can then never be adopted — it says so and proposes "Superseded by edition N"
  * as the reason; otherwise a reason is required. Confirmed in a dialog; the reason is shown on the public record.
  */
-export function CloseCycle({ cycle, onDone }: { cycle: Cycle; onDone?: (text: string) => void }) {
+export function CloseCycle({
+  cycle,
+  onDone,
+  explain = true,
+}: {
+  cycle: Cycle;
+  onDone?: (text: string) => void;
+  /** Say why closing is the way forward (the adoption screen already does, in its list of problems). */
+  explain?: boolean;
+}) {
   const { t } = useTranslation();
   const tm = useMessage();
   const trpc = useTRPC();
@@ -63,7 +72,7 @@ export function CloseCycle({ cycle, onDone }: { cycle: Cycle; onDone?: (text: st
           <p>{problem}</p>
         </NotificationBanner>
       )}
-      {superseded && (
+      {superseded && explain && (
         <WarningText>
           {t('reviews.close.superseded', {
             base: cycle.baseEditionNumber,
@@ -94,7 +103,10 @@ export function CloseCycle({ cycle, onDone }: { cycle: Cycle; onDone?: (text: st
                 className="choice__input"
                 type="checkbox"
                 checked={useSuperseded}
-                onChange={(e) => setUseSuperseded(e.target.checked)}
+                onChange={(e) => {
+                  setUseSuperseded(e.target.checked);
+                  setReasonError(null);
+                }}
               />
               <label className="choice__label" htmlFor={checkId}>
                 {t('reviews.close.supersededLabel', { number: cycle.currentEditionNumber })}
