@@ -232,11 +232,11 @@ test('the Secretariat creates, publishes, moderates, closes a round and publishe
   expect(finished.phase).toBe('summary_published');
   expect(finished.summary?.en).toBe(heard);
 
-  // The list shows the round's phase and count.
+  // The list shows the round's phase and count: everything received, the hidden one stated (issue #11 item 9).
   await page.getByRole('link', { name: 'Consultations', exact: true }).first().click();
   const row = page.getByRole('row', { name: new RegExp(title.replace(/[?.]/g, '\\$&')) });
   await row.getByText('Summary published').waitFor();
-  await row.getByText('2', { exact: true }).waitFor();
+  await row.getByText('2 received (1 hidden by moderation)', { exact: true }).waitFor();
 });
 
 test('a stale edit of a round is refused: the editor says someone else saved and reloads the latest version', async () => {

@@ -305,11 +305,11 @@ test('a participant cancels their registration after confirming; the first perso
       continue;
     }
     // Changing one's mind in the dialog keeps the place.
-    await events.getByRole('button', { name: /^Cancel my registration/ }).click();
+    await events.getByRole('button', { name: `Cancel my registration — ${full.title.en}` }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Cancel your registration?' });
     await dialog.getByRole('button', { name: 'No, keep my place' }).click();
     await expect(dialog.count()).resolves.toBe(0);
-    await events.getByRole('button', { name: /^Cancel my registration/ }).click();
+    await events.getByRole('button', { name: `Cancel my registration — ${full.title.en}` }).click();
     await dialog.getByRole('button', { name: 'Yes, cancel my registration' }).click();
     await page.getByText(`Your registration for “${full.title.en}” was cancelled.`).waitFor();
     await expect(events.getByRole('link', { name: full.title.en }).count()).resolves.toBe(0);
