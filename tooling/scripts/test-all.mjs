@@ -5,6 +5,8 @@
 //   vitest per package on PGlite → database packages again on PostgreSQL → reliability suites (own PostgreSQL each) →
 //   browser tests → benchmarks hook → summary.
 // Options: --skip-install, --skip-checks (typecheck/lint), --only=<dir,...> (e.g. --only=packages/db,tooling/e2e).
+// --quick (`pnpm test:quick`, the inner loop): typecheck + lint and every unit, database and API suite on PGlite only –
+// no PostgreSQL, no Chromium, no reliability suites, no app build, no benchmarks, no system packages. Same summary.
 // Reports: .tmp/test-reports/<suite>-<database>.json. A suite gets TEST_SUITE_TIMEOUT_MIN minutes (default 15).
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -34,6 +36,7 @@ const only = args
   .split(',')
   .filter(Boolean);
 const selected = (dir) => !only || only.includes(dir);
+const quick = flag('quick');
 
 const REPORT_DIR = join(ROOT, '.tmp', 'test-reports');
 // The harness reads the same variable (tooling/e2e/src/harness.ts).
@@ -355,7 +358,7 @@ function printSummary() {
   const line = (cells) =>
     cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   console.log(
-    `\n${bold('Summary')} ${dim(`(total ${formatDuration(Date.now() - started)}; reports in ${relative(ROOT, REPORT_DIR)}/)`)}`,
+    `\n${bold(quick ? 'Summary of the fast lane' : 'Summary')} ${dim(`(reports in ${relative(ROOT, REPORT_DIR)}/)`)}`,
   );
   console.log(bold(line(header)));
   for (const [i, r] of results.entries()) {
@@ -368,6 +371,9 @@ function printSummary() {
     for (const r of failures)
       console.log(red(`✗ ${r.suite}${r.database !== '-' ? ` (${r.database})` : ''}: ${r.note}`));
   }
+  console.log(
+    `\nTotal time: ${formatDuration(Date.now() - started)}${quick ? ' (fast lane: PGlite only; no PostgreSQL, browser, reliability or app build — npm test runs everything)' : ''}`,
+  );
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
   const skipped = results.reduce((n, r) => n + r.skipped, 0);
@@ -385,8 +391,12 @@ async function main() {
 
   if (!(await install())) return;
   if (interrupted()) return;
-  const packages = testablePackages().filter(selected);
-  const dbPackages = DATABASE_PACKAGES.filter((dir) => packages.includes(dir));
+  const packages = testablePackages()
+    .filter(selected)
+    // the fast lane leaves out what needs a browser or a PostgreSQL server of its own
+    .filter((dir) => !quick || (dir !== E2E_DIR && !POSTGRES_ONLY_PACKAGES.includes(dir)));
+  // …and the second run of the database packages on PostgreSQL
+  const dbPackages = quick ? [] : DATABASE_PACKAGES.filter((dir) => packages.includes(dir));
   const postgresOnly = POSTGRES_ONLY_PACKAGES.filter((dir) => packages.includes(dir));
   const system = await ensureSystemPackages({
     needPostgres: dbPackages.length > 0 || postgresOnly.length > 0,
@@ -407,7 +417,7 @@ async function main() {
 
   if (!flag('skip-checks')) await typecheckAndLint();
   if (interrupted()) return;
-  if (!only || selected(E2E_DIR) || selected('apps/stakeholder') || selected('apps/secretariat'))
+  if (!quick && (!only || selected(E2E_DIR) || selected('apps/stakeholder') || selected('apps/secretariat')))
     await buildWebApps();
 
   for (const dir of packages.filter((d) => d !== E2E_DIR && !postgresOnly.includes(d)))
@@ -447,7 +457,7 @@ async function main() {
       });
   }
 
-  if (!interrupted()) await benchmarks();
+  if (!interrupted() && !quick) await benchmarks();
 }
 
 main()
