@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '@musyawarah/db';
-import { createTestApi, type TestApi, rejection } from './test-support';
+import { createTestApi, type TestApi, rejection, TEST_PASSWORD } from './test-support';
 
 /** Issue #11 item 11: the Secretariat sees who registered and what they need; cancelling moves the waitlist. */
 let api: TestApi;
@@ -104,6 +104,18 @@ describe('cancelling a registration', () => {
     expect(await waiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({ status: 'registered' });
     const after = await secretariat.caller.contributions.eventRegistrations({ roundId: round.id });
     expect(after).toMatchObject({ registered: 1, waitlisted: 0, cancelled: 2 });
+  });
+
+  it('when a registered person deletes their account, the first waiting person gets the place and an e-mail', async () => {
+    const round = await eventRound(1);
+    const [holder, waiting] = await people(2);
+    await holder!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
+    await waiting!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
+    await holder!.caller.account.deleteAccount({ confirmEmail: holder!.user.email, password: TEST_PASSWORD });
+
+    expect(await waiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({ status: 'registered' });
+    expect(await secretariat.caller.contributions.eventRegistrations({ roundId: round.id })).toMatchObject({ registered: 1, waitlisted: 0 });
+    expect((await api.latestMailTo(waiting!.user.email))?.subject).toMatch(/place/i);
   });
 
   it('is refused once the event has started', async () => {

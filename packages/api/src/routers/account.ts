@@ -16,11 +16,16 @@ import {
   listBoardDataOfUser,
   listContributionItems,
   listContributionsOfAuthor,
+  listEventRegistrationsOfUser,
+  lockRoundForRegistrations,
+  findRound,
   updateUser,
+  type MailOutbox,
   writeAudit,
 } from '@musyawarah/db';
 import { FieldError } from '../errors';
 import { auditContext, authedProcedure, router } from '../trpc';
+import { eventOf, fillFromWaitlist } from './events';
 import { toPublicUser } from './serialize';
 
 export const accountRouter = router({
@@ -122,8 +127,19 @@ export const accountRouter = router({
     if (input.confirmEmail !== ctx.user.email) throw new FieldError('BAD_REQUEST', { confirmEmail: ['validation.confirmEmailMismatch'] });
     const passwordOk = ctx.user.password_hash ? await verifyPassword(ctx.user.password_hash, input.password) : false;
     if (!passwordOk) throw new FieldError('BAD_REQUEST', { password: ['validation.passwordIncorrect'] });
+    const queued: MailOutbox[] = [];
     await ctx.db.transaction().execute(async (tx) => {
+      // A place the person held goes to the first one waiting, as when they cancel (until the event starts). The rounds
+      // are locked before the registrations change, in the order every cancellation takes them, so none can deadlock.
+      const heldPlaces = (await listEventRegistrationsOfUser(tx, ctx.user.id)).filter((r) => r.status === 'registered');
+      const roundIds = [...new Set(heldPlaces.map((r) => r.round_id))].sort();
+      for (const roundId of roundIds) await lockRoundForRegistrations(tx, roundId);
       const anonymised = await anonymiseDeletedAccount(tx, ctx.user);
+      for (const roundId of roundIds) {
+        const round = await findRound(tx, roundId);
+        const event = round ? eventOf(round) : null;
+        if (round && event && new Date(event.startsAt) > new Date()) queued.push(...(await fillFromWaitlist(ctx, tx, round, event)));
+      }
       await invalidateAllUserSessions(tx, ctx.user.id);
       await writeAudit(tx, auditContext(ctx), {
         action: 'user.delete',
@@ -133,6 +149,7 @@ export const accountRouter = router({
         after: { id: ctx.user.id, role: ctx.user.role, status: 'deleted', ...anonymised },
       });
     });
+    await ctx.mailer.deliver(ctx.db, queued);
     ctx.request.setCookie(serializeBlankSessionCookie({ secure: ctx.config.secureCookies }));
     return { ok: true as const };
   }),
