@@ -245,4 +245,17 @@ describe('my account', () => {
     // The address is free to register again.
     await expect((await api.call()).caller.auth.register(registration(me.user.email))).resolves.toEqual({ ok: true });
   });
+
+  it('guesses at my password through account deletion are limited like sign-in (a stolen session cannot try many)', async () => {
+    const me = await api.signedIn('stakeholder');
+    const codes: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const refused = await rejection(me.caller.account.deleteAccount({ confirmEmail: me.user.email, password: `guess number ${i}` }));
+      codes.push(refused.code);
+    }
+    expect(codes.slice(0, 5)).toEqual(Array(5).fill('BAD_REQUEST'));
+    expect(codes.slice(5)).toEqual(Array(3).fill('TOO_MANY_REQUESTS'));
+    // Even the right password waits until the window has passed.
+    expect((await rejection(me.caller.account.deleteAccount({ confirmEmail: me.user.email, password: TEST_PASSWORD }))).code).toBe('TOO_MANY_REQUESTS');
+  });
 });

@@ -2,6 +2,8 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { deleteAccountInput, organisationKindForGroup, updateProfileInput } from '@musyawarah/core';
 import {
+  THROTTLE,
+  consumeRateLimit,
   invalidateAllUserSessions,
   invalidateSession,
   listUserSessions,
@@ -23,7 +25,7 @@ import {
   type MailOutbox,
   writeAudit,
 } from '@musyawarah/db';
-import { FieldError } from '../errors';
+import { FieldError, ThrottledError } from '../errors';
 import { auditContext, authedProcedure, router } from '../trpc';
 import { eventOf, fillFromWaitlist } from './events';
 import { toPublicUser } from './serialize';
@@ -125,6 +127,13 @@ export const accountRouter = router({
    */
   deleteAccount: authedProcedure.input(deleteAccountInput).mutation(async ({ ctx, input }) => {
     if (input.confirmEmail !== ctx.user.email) throw new FieldError('BAD_REQUEST', { confirmEmail: ['validation.confirmEmailMismatch'] });
+    // Counted before the check, like sign-in: whoever holds a stolen session must not be able to guess the password here.
+    const attempts = await consumeRateLimit(ctx.db, {
+      key: `password-check:${ctx.user.id}`,
+      limit: THROTTLE.maxFailures.account,
+      windowMs: THROTTLE.windowMs,
+    });
+    if (!attempts.allowed) throw new ThrottledError(attempts.retryAfterSeconds);
     const passwordOk = ctx.user.password_hash ? await verifyPassword(ctx.user.password_hash, input.password) : false;
     if (!passwordOk) throw new FieldError('BAD_REQUEST', { password: ['validation.passwordIncorrect'] });
     const queued: MailOutbox[] = [];
