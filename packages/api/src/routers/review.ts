@@ -48,7 +48,6 @@
  */
 import { TRPCError } from '@trpc/server';
 import Papa from 'papaparse';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import {
   adoptionReadiness,
@@ -89,6 +88,35 @@ import {
 import type { ProposedEdit } from '@musyawarah/core/editions';
 import {
   adoptReviewedEdition,
+  answerReviewComment,
+  answerReviewPosition,
+  bumpReviewCycleVersion,
+  bumpReviewEditVersion,
+  deleteReviewEdit,
+  findContributionStatus,
+  findPublishedCycleByEdition,
+  findReviewComment,
+  findReviewCommentRef,
+  findReviewCycleClosure,
+  findReviewPosition,
+  findStatePosition,
+  insertCyclePhases,
+  insertReviewAssessment,
+  insertReviewComment,
+  insertReviewCycle,
+  insertReviewEdit,
+  listAssessmentStates,
+  listCycleAssessmentIds,
+  listSubmittedContributionIds,
+  markReviewCycleAdopted,
+  markReviewCycleClosed,
+  setCyclePhaseActuals,
+  updateCyclePhasePlan,
+  updateReviewAssessment,
+  updateReviewCycle,
+  updateReviewEdit,
+  upsertReviewResolution,
+  upsertStatePosition,
   currentEditionNumber,
   findEditionCatalogue,
   findFramework,
@@ -183,7 +211,7 @@ export type PresentedCycle = ReturnType<typeof presentCycle>;
 async function stageOf(db: Executor, cycleId: string): Promise<CycleStage> {
   const [phases, closure] = await Promise.all([
     listCyclePhases(db, [cycleId]),
-    db.selectFrom('review_cycle').select('closed_at').where('id', '=', cycleId).executeTakeFirst(),
+    findReviewCycleClosure(db, cycleId),
   ]);
   return cycleStage(phaseDates(phases), closure?.closed_at ?? null);
 }
@@ -363,12 +391,8 @@ async function checkMotivations(
   const contributionIds = motivations.filter((m) => m.kind === 'contribution').map((m) => m.targetId);
   const assessmentIds = motivations.filter((m) => m.kind === 'assessment').map((m) => m.targetId);
   const [contributions, assessments] = await Promise.all([
-    contributionIds.length
-      ? db.selectFrom('contribution').select('id').where('id', 'in', contributionIds).where('status', '=', 'submitted').execute()
-      : [],
-    assessmentIds.length
-      ? db.selectFrom('review_assessment').select('id').where('id', 'in', assessmentIds).where('cycle_id', '=', cycle.id).execute()
-      : [],
+    listSubmittedContributionIds(db, contributionIds),
+    listCycleAssessmentIds(db, cycle.id, assessmentIds),
   ]);
   const known = new Set([...contributions, ...assessments].map((r) => r.id));
   motivations.forEach((m, index) => {
@@ -453,7 +477,7 @@ async function saveStateAssessment(
     if ((before ? before.version : null) !== input.expectedVersion) throw new TRPCError({ code: 'CONFLICT', message: 'review.assessmentConflict' });
     const now = new Date();
     const values = {
-      ratings: JSON.stringify(input.ratings),
+      ratings: input.ratings,
       status: mode === 'submit' ? ('submitted' as const) : ('draft' as const),
       updated_by: ctx.user.id,
       updated_at: now,
@@ -461,19 +485,8 @@ async function saveStateAssessment(
       submitted_at: mode === 'submit' ? now : null,
     };
     const after = before
-      ? await tx
-          .updateTable('review_assessment')
-          .set({ ...values, version: sql`version + 1` })
-          .where('id', '=', before.id)
-          .where('version', '=', before.version)
-          .returningAll()
-          .executeTakeFirst()
-      : await tx
-          .insertInto('review_assessment')
-          .values({ ...values, cycle_id: cycle.id, member_state_code: ctx.memberState })
-          .onConflict((oc) => oc.constraint('review_assessment_one_per_state').doNothing())
-          .returningAll()
-          .executeTakeFirst();
+      ? await updateReviewAssessment(tx, before.id, before.version, values)
+      : await insertReviewAssessment(tx, cycle.id, ctx.memberState, values);
     if (!after) throw new TRPCError({ code: 'CONFLICT', message: 'review.assessmentConflict' });
     await writeAudit(tx, auditContext(ctx), {
       action: mode === 'submit' ? 'review.assessment_submit' : 'review.assessment_save',
@@ -555,12 +568,7 @@ export const reviewRouter = router({
 
   /** "You said, we did": the changes an edition adopted, with the contributions, assessments and positions behind them. */
   youSaidWeDid: publicProcedure.input(z.object({ edition: versionField })).query(async ({ ctx, input }) => {
-    const cycle = await ctx.db
-      .selectFrom('review_cycle')
-      .selectAll()
-      .where('adopted_edition_number', '=', input.edition)
-      .where('published_at', 'is not', null)
-      .executeTakeFirst();
+    const cycle = await findPublishedCycleByEdition(ctx.db, input.edition);
     if (!cycle) throw notFound('review.editionNotFound');
     await requireContentAccess(ctx.db, cycle, ctx.user);
     const record = await publicRecord(ctx.db, cycle);
@@ -570,9 +578,7 @@ export const reviewRouter = router({
       adopted.flatMap((e) => e.motivations.filter((m) => m.kind === 'contribution').map((m) => m.targetId)),
     );
     const assessmentIds = adopted.flatMap((e) => e.motivations.filter((m) => m.kind === 'assessment').map((m) => m.targetId));
-    const assessments = assessmentIds.length
-      ? await ctx.db.selectFrom('review_assessment').select(['id', 'member_state_code']).where('id', 'in', assessmentIds).execute()
-      : [];
+    const assessments = await listAssessmentStates(ctx.db, assessmentIds);
     return {
       edition: input.edition,
       baseEditionNumber: cycle.base_edition_number,
@@ -597,11 +603,7 @@ export const reviewRouter = router({
 
   /** What became of a contribution: the edits that cite it (once participants may see them) and, when published, their resolution. */
   outcomeOfContribution: publicProcedure.input(z.object({ contributionId: uuid })).query(async ({ ctx, input }) => {
-    const contribution = await ctx.db
-      .selectFrom('contribution')
-      .select(['id', 'status', 'hidden_at'])
-      .where('id', '=', input.contributionId)
-      .executeTakeFirst();
+    const contribution = await findContributionStatus(ctx.db, input.contributionId);
     if (!contribution || contribution.status !== 'submitted') throw notFound('review.contributionNotFound');
     const citing = await listEditsCitingContribution(ctx.db, contribution.id);
     const phases = await listCyclePhases(ctx.db, [...new Set(citing.map((c) => c.cycle_id))]);
@@ -675,14 +677,16 @@ export const reviewRouter = router({
       await requireContentAccess(tx, cycle, ctx.user);
       refuseUnlessPhase(await stageForWrite(tx, cycle.id), 'comment');
       if (input.parentId) {
-        const parent = await tx.selectFrom('review_comment').select(['id', 'edit_id']).where('id', '=', input.parentId).executeTakeFirst();
+        const parent = await findReviewCommentRef(tx, input.parentId);
         if (!parent || parent.edit_id !== edit.id) throw new FieldError('BAD_REQUEST', { parentId: ['review.parentNotInThread'] });
       }
-      const created = await tx
-        .insertInto('review_comment')
-        .values({ edit_id: edit.id, parent_id: input.parentId ?? null, author_user_id: ctx.user.id, body: input.body, confidential: input.confidential })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const created = await insertReviewComment(tx, {
+        editId: edit.id,
+        parentId: input.parentId ?? null,
+        authorUserId: ctx.user.id,
+        body: input.body,
+        confidential: input.confidential,
+      });
       await writeAudit(tx, auditContext(ctx), { action: 'review.comment', entityType: 'review_comment', entityId: created.id, after: created });
       const [row] = await listEditComments(tx, [edit.id]).then((rows) => rows.filter((r) => r.id === created.id));
       return presentComment(row as NonNullable<typeof row>);
@@ -723,35 +727,15 @@ export const reviewRouter = router({
     return ctx.db.transaction().execute(async (tx) => {
       const edit = await requireEdit(tx, input.editId);
       refuseUnlessPhase(await stageForWrite(tx, edit.cycle_id), 'record_position');
-      const before = await tx
-        .selectFrom('review_position')
-        .selectAll()
-        .where('edit_id', '=', edit.id)
-        .where('member_state_code', '=', ctx.memberState)
-        .executeTakeFirst();
+      const before = await findStatePosition(tx, edit.id, ctx.memberState);
       const now = new Date();
-      const after = await tx
-        .insertInto('review_position')
-        .values({
-          edit_id: edit.id,
-          member_state_code: ctx.memberState,
-          kind: input.kind,
-          text: input.text ?? null,
-          counter_proposal: input.counterProposal ?? null,
-          recorded_by: ctx.user.id,
-          updated_at: now,
-        })
-        .onConflict((oc) =>
-          oc.constraint('review_position_one_per_state').doUpdateSet({
-            kind: input.kind,
-            text: input.text ?? null,
-            counter_proposal: input.counterProposal ?? null,
-            recorded_by: ctx.user.id,
-            updated_at: now,
-          }),
-        )
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const after = await upsertStatePosition(tx, edit.id, ctx.memberState, {
+        kind: input.kind,
+        text: input.text ?? null,
+        counterProposal: input.counterProposal ?? null,
+        recordedBy: ctx.user.id,
+        now,
+      });
       await writeAudit(tx, auditContext(ctx), { action: 'review.position', entityType: 'review_position', entityId: after.id, before: before ?? null, after });
       return presentPosition(after);
     });
@@ -821,25 +805,17 @@ export const reviewRouter = router({
       const current = await lockEditionsForAdoption(tx);
       const baseEditionNumber = input.baseEditionNumber ?? current;
       if (baseEditionNumber === null || !(await findEditionCatalogue(tx, baseEditionNumber))) throw new FieldError('BAD_REQUEST', { baseEditionNumber: ['review.editionNotFound'] });
-      const created = await tx
-        .insertInto('review_cycle')
-        .values({
-          title: input.title,
-          description: input.description ?? null,
-          framework_version: input.frameworkVersion,
-          base_edition_number: baseEditionNumber,
-          audience: input.audience,
-          publication_date: input.publicationDate,
-          created_by: ctx.user.id,
-          updated_at: new Date(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const phases = await tx
-        .insertInto('review_cycle_phase')
-        .values(input.phases.map((p, position) => ({ cycle_id: created.id, phase: p.phase, position, planned_start: p.plannedStart, planned_end: p.plannedEnd })))
-        .returningAll()
-        .execute();
+      const created = await insertReviewCycle(tx, {
+        title: input.title,
+        description: input.description ?? null,
+        framework_version: input.frameworkVersion,
+        base_edition_number: baseEditionNumber,
+        audience: input.audience,
+        publication_date: input.publicationDate,
+        created_by: ctx.user.id,
+        updated_at: new Date(),
+      });
+      const phases = await insertCyclePhases(tx, created.id, input.phases);
       await writeAudit(tx, auditContext(ctx), { action: 'review.cycle_create', entityType: 'review_cycle', entityId: created.id, after: { ...created, phases } });
       return presentCycle(created, phases);
     });
@@ -862,30 +838,18 @@ export const reviewRouter = router({
         if (!(await findFramework(tx, c.frameworkVersion))) throw new FieldError('BAD_REQUEST', { frameworkVersion: ['review.frameworkNotFound'] });
         const baseEditionNumber = c.baseEditionNumber ?? before.base_edition_number;
         if (!(await findEditionCatalogue(tx, baseEditionNumber))) throw new FieldError('BAD_REQUEST', { baseEditionNumber: ['review.editionNotFound'] });
-        const after = await tx
-          .updateTable('review_cycle')
-          .set({
-            title: c.title,
-            description: c.description ?? null,
-            framework_version: c.frameworkVersion,
-            base_edition_number: baseEditionNumber,
-            audience: c.audience,
-            publication_date: c.publicationDate,
-            version: sql`version + 1`,
-            updated_at: new Date(),
-          })
-          .where('id', '=', before.id)
-          .where('version', '=', input.expectedVersion)
-          .returningAll()
-          .executeTakeFirst();
+        const after = await updateReviewCycle(tx, before.id, input.expectedVersion, {
+          title: c.title,
+          description: c.description ?? null,
+          framework_version: c.frameworkVersion,
+          base_edition_number: baseEditionNumber,
+          audience: c.audience,
+          publication_date: c.publicationDate,
+          updated_at: new Date(),
+        });
         if (!after) throw new TRPCError({ code: 'CONFLICT', message: 'review.cycleConflict' });
         for (const p of c.phases) {
-          await tx
-            .updateTable('review_cycle_phase')
-            .set({ planned_start: p.plannedStart, planned_end: p.plannedEnd })
-            .where('cycle_id', '=', after.id)
-            .where('phase', '=', p.phase)
-            .execute();
+          await updateCyclePhasePlan(tx, after.id, p.phase, p);
         }
         const phases = await listCyclePhases(tx, [after.id]);
         await writeAudit(tx, auditContext(ctx), { action: 'review.cycle_update', entityType: 'review_cycle', entityId: after.id, before: { ...before, phases: beforePhases }, after: { ...after, phases } });
@@ -914,9 +878,9 @@ export const reviewRouter = router({
           if (!readiness.ok) throw notReadyRefusal(readiness.problems);
         }
         const now = new Date();
-        if (decision.ends) await tx.updateTable('review_cycle_phase').set({ actual_end: now }).where('cycle_id', '=', cycle.id).where('phase', '=', decision.ends).execute();
-        await tx.updateTable('review_cycle_phase').set({ actual_start: now, actual_end: null }).where('cycle_id', '=', cycle.id).where('phase', '=', decision.starts).execute();
-        const after = await tx.updateTable('review_cycle').set({ version: sql`version + 1`, updated_at: now }).where('id', '=', cycle.id).returningAll().executeTakeFirstOrThrow();
+        if (decision.ends) await setCyclePhaseActuals(tx, cycle.id, decision.ends, { actual_end: now });
+        await setCyclePhaseActuals(tx, cycle.id, decision.starts, { actual_start: now, actual_end: null });
+        const after = await bumpReviewCycleVersion(tx, cycle.id, now);
         const phases = await listCyclePhases(tx, [cycle.id]);
         await writeAudit(tx, auditContext(ctx), { action: 'review.cycle_advance', entityType: 'review_cycle', entityId: cycle.id, before: { stage, phases: before }, after: { stage: decision.starts, phases } });
         return presentCycle(after, phases);
@@ -937,9 +901,9 @@ export const reviewRouter = router({
         const stage = cycleStage(phaseDates(before), cycle.closed_at);
         if (stage !== input.expectedStage) throw new TRPCError({ code: 'CONFLICT', message: 'review.phaseChanged' });
         const now = new Date();
-        await tx.updateTable('review_cycle_phase').set({ actual_start: null, actual_end: null }).where('cycle_id', '=', cycle.id).where('phase', '=', 'adoption').execute();
-        await tx.updateTable('review_cycle_phase').set({ actual_end: null }).where('cycle_id', '=', cycle.id).where('phase', '=', 'finalisation').execute();
-        const after = await tx.updateTable('review_cycle').set({ version: sql`version + 1`, updated_at: now }).where('id', '=', cycle.id).returningAll().executeTakeFirstOrThrow();
+        await setCyclePhaseActuals(tx, cycle.id, 'adoption', { actual_start: null, actual_end: null });
+        await setCyclePhaseActuals(tx, cycle.id, 'finalisation', { actual_end: null });
+        const after = await bumpReviewCycleVersion(tx, cycle.id, now);
         const phases = await listCyclePhases(tx, [cycle.id]);
         await writeAudit(tx, auditContext(ctx), { action: 'review.cycle_return', entityType: 'review_cycle', entityId: cycle.id, before: { stage, phases: before }, after: { stage: 'finalisation', phases } });
         return presentCycle(after, phases);
@@ -974,19 +938,14 @@ export const reviewRouter = router({
       refuseUnlessPhase(await stageForWrite(tx, cycle.id), 'draft_edit');
       checkApplies(await baseCatalogue(tx, cycle), input.payload, 'payload');
       await checkMotivations(tx, cycle, input.motivations);
-      const created = await tx
-        .insertInto('review_edit')
-        .values({
-          cycle_id: cycle.id,
-          position: await nextEditPosition(tx, cycle.id),
-          payload: JSON.stringify(input.payload),
-          rationale: input.rationale,
-          created_by: ctx.user.id,
-          updated_by: ctx.user.id,
-          updated_at: new Date(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const created = await insertReviewEdit(tx, {
+        cycleId: cycle.id,
+        position: await nextEditPosition(tx, cycle.id),
+        payload: input.payload,
+        rationale: input.rationale,
+        userId: ctx.user.id,
+        now: new Date(),
+      });
       await replaceEditMotivations(tx, created.id, input.motivations, { isNew: true });
       await writeAudit(tx, auditContext(ctx), { action: 'review.edit_create', entityType: 'review_edit', entityId: created.id, after: { ...created, motivations: input.motivations } });
       const [presented] = await presentEdits(tx, cycle, [created]);
@@ -1001,13 +960,12 @@ export const reviewRouter = router({
       refuseUnlessPhase(await stageForWrite(tx, cycle.id), 'draft_edit');
       checkApplies(await baseCatalogue(tx, cycle), input.payload, 'payload');
       await checkMotivations(tx, cycle, input.motivations);
-      const after = await tx
-        .updateTable('review_edit')
-        .set({ payload: JSON.stringify(input.payload), rationale: input.rationale, updated_by: ctx.user.id, updated_at: new Date(), version: sql`version + 1` })
-        .where('id', '=', before.id)
-        .where('version', '=', input.expectedVersion)
-        .returningAll()
-        .executeTakeFirst();
+      const after = await updateReviewEdit(tx, before.id, input.expectedVersion, {
+        payload: input.payload,
+        rationale: input.rationale,
+        userId: ctx.user.id,
+        now: new Date(),
+      });
       if (!after) throw new TRPCError({ code: 'CONFLICT', message: 'review.editConflict' });
       const beforeMotivations = await listEditMotivations(tx, [before.id]);
       await replaceEditMotivations(tx, after.id, input.motivations);
@@ -1027,7 +985,7 @@ export const reviewRouter = router({
     return ctx.db.transaction().execute(async (tx) => {
       const before = await requireEdit(tx, input.editId);
       refuseUnlessPhase(await stageForWrite(tx, before.cycle_id), 'draft_edit');
-      const deleted = await tx.deleteFrom('review_edit').where('id', '=', before.id).where('version', '=', input.expectedVersion).returning('id').executeTakeFirst();
+      const deleted = await deleteReviewEdit(tx, before.id, input.expectedVersion);
       if (!deleted) throw new TRPCError({ code: 'CONFLICT', message: 'review.editConflict' });
       await writeAudit(tx, auditContext(ctx), { action: 'review.edit_delete', entityType: 'review_edit', entityId: before.id, before });
       return { ok: true as const };
@@ -1071,28 +1029,16 @@ export const reviewRouter = router({
       refuseUnlessPhase(await stageForWrite(tx, cycle.id), 'resolve');
       if (input.finalPayload) checkApplies(await baseCatalogue(tx, cycle), input.finalPayload, 'finalPayload');
       // The resolution is of the version the Secretariat looked at; bumping it makes a concurrent resolution conflict.
-      const bumped = await tx
-        .updateTable('review_edit')
-        .set({ version: sql`version + 1`, updated_at: new Date(), updated_by: ctx.user.id })
-        .where('id', '=', edit.id)
-        .where('version', '=', input.expectedVersion)
-        .returningAll()
-        .executeTakeFirst();
+      const bumped = await bumpReviewEditVersion(tx, edit.id, input.expectedVersion, { userId: ctx.user.id, now: new Date() });
       if (!bumped) throw new TRPCError({ code: 'CONFLICT', message: 'review.editConflict' });
       const [before] = await listResolutions(tx, [edit.id]);
-      const values = {
+      const after = await upsertReviewResolution(tx, edit.id, {
         kind: input.kind,
-        final_payload: input.finalPayload ? JSON.stringify(input.finalPayload) : null,
+        finalPayload: input.finalPayload,
         answer: input.answer,
-        resolved_by: ctx.user.id,
-        resolved_at: new Date(),
-      };
-      const after = await tx
-        .insertInto('review_resolution')
-        .values({ edit_id: edit.id, ...values })
-        .onConflict((oc) => oc.column('edit_id').doUpdateSet(values))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+        resolvedBy: ctx.user.id,
+        resolvedAt: new Date(),
+      });
       await writeAudit(tx, auditContext(ctx), { action: 'review.edit_resolve', entityType: 'review_edit', entityId: edit.id, before: before ?? null, after });
       const [presented] = await presentEdits(tx, cycle, [bumped]);
       return presented as PresentedEdit;
@@ -1101,16 +1047,11 @@ export const reviewRouter = router({
 
   answerPosition: secretariatProcedure.input(answerInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
-      const before = await tx.selectFrom('review_position').selectAll().where('id', '=', input.id).executeTakeFirst();
+      const before = await findReviewPosition(tx, input.id);
       if (!before) throw notFound('review.positionNotFound');
       const edit = await requireEdit(tx, before.edit_id);
       refuseUnlessPhase(await stageForWrite(tx, edit.cycle_id), 'answer');
-      const after = await tx
-        .updateTable('review_position')
-        .set({ answer: input.answer, answered_by: ctx.user.id, answered_at: new Date() })
-        .where('id', '=', before.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const after = await answerReviewPosition(tx, before.id, { answer: input.answer, answeredBy: ctx.user.id, answeredAt: new Date() });
       await writeAudit(tx, auditContext(ctx), { action: 'review.position_answer', entityType: 'review_position', entityId: before.id, before, after });
       return presentPosition(after);
     });
@@ -1118,16 +1059,11 @@ export const reviewRouter = router({
 
   answerComment: secretariatProcedure.input(answerInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
-      const before = await tx.selectFrom('review_comment').selectAll().where('id', '=', input.id).executeTakeFirst();
+      const before = await findReviewComment(tx, input.id);
       if (!before) throw notFound('review.commentNotFound');
       const edit = await requireEdit(tx, before.edit_id);
       refuseUnlessPhase(await stageForWrite(tx, edit.cycle_id), 'answer');
-      const after = await tx
-        .updateTable('review_comment')
-        .set({ answer: input.answer, answered_by: ctx.user.id, answered_at: new Date() })
-        .where('id', '=', before.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const after = await answerReviewComment(tx, before.id, { answer: input.answer, answeredBy: ctx.user.id, answeredAt: new Date() });
       await writeAudit(tx, auditContext(ctx), { action: 'review.comment_answer', entityType: 'review_comment', entityId: before.id, before, after });
       const [row] = (await listEditComments(tx, [before.edit_id])).filter((r) => r.id === before.id);
       return presentComment(row as NonNullable<typeof row>);
@@ -1166,13 +1102,8 @@ export const reviewRouter = router({
           adoptedBy: ctx.user.id,
           audit: auditContext(ctx),
         });
-        await tx.updateTable('review_cycle_phase').set({ actual_end: now }).where('cycle_id', '=', cycle.id).where('phase', '=', 'adoption').execute();
-        const after = await tx
-          .updateTable('review_cycle')
-          .set({ adopted_edition_number: edition.number, published_at: now, version: sql`version + 1`, updated_at: now })
-          .where('id', '=', cycle.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        await setCyclePhaseActuals(tx, cycle.id, 'adoption', { actual_end: now });
+        const after = await markReviewCycleAdopted(tx, cycle.id, edition.number, now);
         const phases = await listCyclePhases(tx, [cycle.id]);
         await writeAudit(tx, auditContext(ctx), {
           action: 'review.adopt',
@@ -1207,12 +1138,7 @@ export const reviewRouter = router({
         supersededBy = current;
       }
       const now = new Date();
-      const after = await tx
-        .updateTable('review_cycle')
-        .set({ closed_at: now, closed_by: ctx.user.id, closed_reason: input.reason ?? null, closed_superseded_by: supersededBy, version: sql`version + 1`, updated_at: now })
-        .where('id', '=', cycle.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const after = await markReviewCycleClosed(tx, cycle.id, { closedAt: now, closedBy: ctx.user.id, reason: input.reason ?? null, supersededBy });
       await writeAudit(tx, auditContext(ctx), {
         action: 'review.cycle_close',
         entityType: 'review_cycle',

@@ -4,6 +4,7 @@ import type { Catalogue } from '@musyawarah/core';
 import type { Executor } from '../client';
 import type { AuditContext } from '../audit';
 import { adoptEdition, findEdition, findEditionRef } from './editions';
+import { toJsonColumn } from './review-json';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Framework
@@ -29,7 +30,7 @@ export async function listFrameworkVersions(db: Executor) {
 export async function insertFrameworkVersion(db: Executor, values: { version: number; document: unknown; createdBy: string | null }) {
   return db
     .insertInto('review_framework')
-    .values({ version: values.version, document: JSON.stringify(values.document), created_by: values.createdBy })
+    .values({ version: values.version, document: toJsonColumn(values.document), created_by: values.createdBy })
     .onConflict((oc) => oc.column('version').doNothing())
     .returningAll()
     .executeTakeFirst();
