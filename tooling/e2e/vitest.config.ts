@@ -3,5 +3,7 @@ import { vitestConfig } from '@musyawarah/vitest-config';
 
 // One test file at a time: each starts its own platform and Chromium, and the machines have two cores.
 export default mergeConfig(vitestConfig({ include: ['src/**/*.e2e.test.ts'], testTimeout: 60_000 }), {
-  test: { fileParallelism: false, setupFiles: ['./src/setup.ts'] },
+  // Starting the platform (migrations, demo seeding with argon2) and Chromium took over 60 s in a beforeAll on a busy
+  // two-core machine: the hook limit is a safety net, not a wait, so it is generous.
+  test: { fileParallelism: false, setupFiles: ['./src/setup.ts'], hookTimeout: 180_000 },
 });

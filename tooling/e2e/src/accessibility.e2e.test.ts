@@ -63,6 +63,8 @@ async function check(page: Page, path: string) {
   await page.goto(`${platform.url}${path}`);
   await page.locator('h1').first().waitFor();
   await page.waitForLoadState('networkidle');
+  // Audit the page, not its loading state: every query's "Loading…" indicator must be gone.
+  await expect.poll(() => page.locator('.loading').count()).toBe(0);
   expect(await violations(page), `${path} at ${page.viewportSize()?.width}px`).toEqual([]);
 }
 

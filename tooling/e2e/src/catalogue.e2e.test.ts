@@ -24,23 +24,23 @@ describe('the Roadmap catalogue', () => {
     await page.getByRole('searchbox', { name: 'Search the Roadmap' }).fill('advisory board');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByText('1 action found for “advisory board”').waitFor();
-    expect(new URL(page.url()).searchParams.get('q')).toBe('advisory board');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('advisory board');
 
     const result = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
-    await expect(result.count()).resolves.toBe(1);
-    await expect(result.getByRole('link').first().textContent()).resolves.toContain('C2.1');
-    await expect(result.getByText('Regional action').count()).resolves.toBe(1);
+    await expect.poll(() => result.count()).toBe(1);
+    await expect.poll(() => result.getByRole('link').first().textContent()).toContain('C2.1');
+    await expect.poll(() => result.getByText('Regional action').count()).toBe(1);
     await result.getByRole('link', { name: 'C2.1.1' }).waitFor();
 
     // A filter narrows the list and is written to the URL; a national-only filter empties this search.
     await page.getByLabel('National action').check();
     await page.getByText('No actions match your search.').waitFor();
-    expect(new URL(page.url()).searchParams.get('kind')).toBe('targeted');
+    await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBe('targeted');
 
     // Filters from a link are applied on load, and shown in the controls.
     await page.goto(`${platform.url}/actions?kind=targeted&pillar=2&tier=emerging`);
     await page.getByRole('status').filter({ hasText: '1 action' }).waitFor();
-    await expect(page.getByRole('combobox', { name: 'Readiness tier' }).inputValue()).resolves.toBe('emerging');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Readiness tier' }).inputValue()).toBe('emerging');
     await page.getByRole('link', { name: /E2\.7/ }).waitFor();
   });
 
@@ -51,9 +51,10 @@ describe('the Roadmap catalogue', () => {
     const sub = page.locator('[id="C2.1.1"]');
     await sub.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('C2.1.1');
-    await expect(sub.textContent()).resolves.toContain('Inclusive Community Engagement');
-    const box = await sub.boundingBox();
-    expect(box && box.y >= 0 && box.y < 200).toBe(true);
+    await expect.poll(() => sub.textContent()).toContain('Inclusive Community Engagement');
+    // Scrolled into view: wait for the scroll to land rather than measuring once.
+    await expect.poll(async () => (await sub.boundingBox())?.y).toBeGreaterThanOrEqual(0);
+    await expect.poll(async () => (await sub.boundingBox())?.y).toBeLessThan(200);
 
     // Breadcrumbs, milestones by term with the indicative years, measures of progress.
     const breadcrumbs = page.getByRole('navigation', { name: 'Breadcrumb' });

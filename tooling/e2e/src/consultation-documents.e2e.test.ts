@@ -103,7 +103,7 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
   await secretariatPage.getByText('“Rural clinics brief” was added to the round.').waitFor();
   const row = secretariatPage.getByRole('row', { name: /Rural clinics brief/ });
   await row.getByRole('cell', { name: 'PDF', exact: true }).waitFor();
-  expect(await row.getByRole('cell').nth(3).textContent()).toBe('0');
+  await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toBe('0');
   await shot(secretariatPage, 'secretariat-documents');
   expect(await axeViolations(secretariatPage)).toEqual([]);
 
@@ -118,7 +118,7 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
 
   const documents = visitor.getByRole('region', { name: 'Background documents' });
   const link = documents.getByRole('link', { name: 'Rural clinics brief' });
-  await expect(link.getAttribute('lang')).resolves.toBe('km');
+  await expect.poll(() => link.getAttribute('lang')).toBe('km');
   await documents.getByText(/PDF, 0\.1 kB/).waitFor();
   // The language is named in its own script where the browser has the data (Debian's headless Chromium may not).
   await documents.locator('.document-list__meta [lang="km"]').waitFor();
@@ -130,8 +130,8 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
 
   // A reload in the same session keeps the choice and does not count a second visit.
   await visitor.reload();
-  await visitor.getByLabel('Read this round in').waitFor();
-  await expect(visitor.getByLabel('Read this round in').inputValue()).resolves.toBe('km');
+  // The choice is restored after the first render: wait for it rather than reading the control once.
+  await expect.poll(() => visitor.getByLabel('Read this round in').inputValue()).toBe('km');
 
   // A participant chooses Khmer on the answer form: the question's label is the Khmer wording, marked as Khmer.
   const participant = await browser.newPage({ bypassCSP: true });

@@ -115,16 +115,16 @@ describe('editions of the Roadmap', () => {
     // A changed title: the inserted words are in <ins>, announced as inserted by hidden text, not by colour alone.
     const c33 = page.locator('section[aria-labelledby="C3.3"]');
     const inserted = c33.locator('ins');
-    await expect(inserted.first().textContent()).resolves.toBe('inserted: every two years (end of insertion)');
-    await expect(visibleText(page, 'section[aria-labelledby="C3.3"] ins')).resolves.toBe('every two years');
+    await expect.poll(() => inserted.first().textContent()).toBe('inserted: every two years (end of insertion)');
+    await expect.poll(() => visibleText(page, 'section[aria-labelledby="C3.3"] ins')).toBe('every two years');
 
     // A changed objective shows the words that came in; a milestone moved between terms is shown as moved.
-    await expect(visibleText(page, 'section[aria-labelledby="C2.1"] ins')).resolves.toBe('marginalised and');
+    await expect.poll(() => visibleText(page, 'section[aria-labelledby="C2.1"] ins')).toBe('marginalised and');
     const moved = page.locator('section[aria-labelledby="C1.1"]').getByRole('listitem').filter({ hasText: 'Moved' });
-    await expect(moved.innerText()).resolves.toContain('from Short term to Long term');
-    await expect(moved.innerText()).resolves.toContain(movedMilestone.slice(0, 40));
+    await expect.poll(() => moved.innerText()).toContain('from Short term to Long term');
+    await expect.poll(() => moved.innerText()).toContain(movedMilestone.slice(0, 40));
 
-    await expect(page.locator('.compare-summary').innerText()).resolves.toContain('1 added, 3 changed, 1 retired');
+    await expect.poll(() => page.locator('.compare-summary').innerText()).toContain('1 added, 3 changed, 1 retired');
     await shot(page, 'editions-compare');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -142,7 +142,7 @@ describe('editions of the Roadmap', () => {
     await page.getByRole('heading', { name: /^Edition 2\s+Current edition$/ }).waitFor();
     await page.getByRole('status').filter({ hasText: '38 actions' }).waitFor();
     await page.getByRole('link', { name: /^C4\.5 / }).waitFor();
-    await expect(page.getByRole('link', { name: /^E4\.4 / }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: /^E4\.4 / }).count()).toBe(0);
 
     const c33 = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /C3\.3/, level: 3 }) });
     await c33.getByText('Changed in edition 2', { exact: true }).waitFor();
@@ -161,8 +161,8 @@ describe('editions of the Roadmap', () => {
     await page.getByRole('heading', { name: /^Edition 1\s+Superseded$/ }).waitFor();
     await page.getByText('You are reading edition 1, which has been replaced by edition 2.').waitFor();
     await page.getByRole('link', { name: /^E4\.4 / }).waitFor();
-    await expect(page.getByRole('link', { name: /^C4\.5 / }).count()).resolves.toBe(0);
-    await expect(page.getByText(/^(Changed|New) in edition/).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: /^C4\.5 / }).count()).toBe(0);
+    await expect.poll(() => page.getByText(/^(Changed|New) in edition/).count()).toBe(0);
     await shot(page, 'catalogue-edition-1', false);
 
     // An action read in edition 1 stays in edition 1; the retired one is still there.
@@ -185,7 +185,7 @@ describe('editions of the Roadmap', () => {
     // The action page marks the area and the sub-action that changed, each linked to its part of the comparison.
     await page.goto(`${platform.url}/actions/C3.3`);
     await expect.poll(() => page.getByText('Changed in edition 2', { exact: true }).count()).toBe(2);
-    await expect(page.getByRole('link', { name: 'See what changed in C3.3.1' }).getAttribute('href')).resolves.toBe(
+    await expect.poll(() => page.getByRole('link', { name: 'See what changed in C3.3.1' }).getAttribute('href')).toBe(
       '/editions/compare?from=1&to=2#C3.3.1',
     );
     await shot(page, 'action-changed', false);

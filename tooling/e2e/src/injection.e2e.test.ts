@@ -91,8 +91,8 @@ test('the stakeholder app shows the payloads as text on the round page and under
     void d.dismiss();
   });
   await page.goto(`${platform.url}/consultations/${round.id}`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain(PAYLOADS.title);
+  // The h1 may render before the round has loaded: wait for the title rather than reading the heading once.
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain(PAYLOADS.title);
   await expectInert(page, [PAYLOADS.title, 'bold?', 'thanks']);
 
   await page.goto(`${platform.url}/sign-in?next=/my-contributions`);

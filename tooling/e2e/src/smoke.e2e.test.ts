@@ -26,7 +26,7 @@ describe('smoke', () => {
     expect(response?.status()).toBeLessThan(400);
     const heading = page.locator('h1').first();
     await heading.waitFor({ state: 'visible' });
-    expect((await heading.textContent())?.trim()).toBeTruthy();
+    await expect.poll(async () => (await heading.textContent())?.trim()).toBeTruthy();
   });
 
   test('the secretariat sign-in page renders', async () => {
@@ -34,6 +34,6 @@ describe('smoke', () => {
     const response = await page.goto(`${platform.url}/secretariat/sign-in`);
     expect(response?.status()).toBeLessThan(400);
     await page.locator('h1').first().waitFor({ state: 'visible' });
-    await expect(page.locator('input[type="password"]').count()).resolves.toBeGreaterThan(0);
+    await page.locator('input[type="password"]').first().waitFor();
   });
 });
