@@ -20,7 +20,8 @@ RUN pnpm fetch --frozen-lockfile
 COPY . .
 RUN pnpm install --frozen-lockfile --offline
 RUN pnpm build
-RUN node tooling/scripts/package-server.mjs /out --offline
+# Prefers the store filled above; the legacy deploy resolves again and may read registry metadata.
+RUN node tooling/scripts/package-server.mjs /out
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000

@@ -17,7 +17,11 @@ const declared = new Set(Object.keys(pkg.dependencies ?? {}));
 const builtins = new Set(builtinModules);
 
 /** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
-const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageName = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 const imported = new Set();
 const externalNpmPackages = {
@@ -42,7 +46,9 @@ await build({
   target: 'node20.19',
   sourcemap: true,
   // Bundled code that calls require() (none today) would need it in ESM.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   plugins: [externalNpmPackages],
   logLevel: 'warning',
 });

@@ -30,7 +30,11 @@ if (existsSync(out) && readdirSync(out).length > 0) {
   process.exit(2);
 }
 
-const built = ['apps/api/dist/main.js', 'apps/stakeholder/dist/index.html', 'apps/secretariat/dist/index.html'];
+const built = [
+  'apps/api/dist/main.js',
+  'apps/stakeholder/dist/index.html',
+  'apps/secretariat/dist/index.html',
+];
 const missing = built.filter((file) => !existsSync(join(ROOT, file)));
 if (missing.length) {
   console.error(`Not built: ${missing.join(', ')}. Run \`pnpm build\` from the repository root first.`);
@@ -51,7 +55,11 @@ const pnpmArgs = [
   join(out, 'apps/api'),
 ];
 const pnpm = process.env.PNPM_BIN ? [process.env.PNPM_BIN, pnpmArgs] : ['corepack', ['pnpm', ...pnpmArgs]];
-const result = spawnSync(pnpm[0], pnpm[1], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, CI: 'true' } });
+const result = spawnSync(pnpm[0], pnpm[1], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, CI: 'true' },
+});
 if (result.status !== 0) {
   console.error(`pnpm deploy failed (${result.error?.message ?? `exit ${result.status}`})`);
   process.exit(1);

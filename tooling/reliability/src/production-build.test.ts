@@ -3,7 +3,15 @@
 // runs. The folder lives outside the repository, so nothing can be resolved from the workspace's node_modules, and the
 // host is started from it with plain `node` (no tsx, no TypeScript sources) on PostgreSQL and on the embedded database.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -26,7 +34,10 @@ function timed<T>(label: string, fn: () => T): T {
 
 function runOrThrow(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
   const r = spawnSync(cmd, args, { cwd: REPO_ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`}):\n${r.stdout}${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`}):\n${r.stdout}${r.stderr}`,
+    );
   return r.stdout;
 }
 
@@ -42,11 +53,14 @@ beforeAll(async () => {
   const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, TURBO_TELEMETRY_DISABLED: '1' };
   // The web apps are usually cached by turbo (test-all.mjs builds them before this suite); the host bundle takes ~2 s.
   timed('pnpm build', () => runOrThrow('corepack', ['pnpm', 'build'], env));
-  timed('package-server', () => runOrThrow(process.execPath, ['tooling/scripts/package-server.mjs', folder], env));
+  timed('package-server', () =>
+    runOrThrow(process.execPath, ['tooling/scripts/package-server.mjs', folder], env),
+  );
 }, 600_000);
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await pg?.stop();
   if (work) rmSync(work, { recursive: true, force: true });
   console.log(`production build timings: ${JSON.stringify(timings)}`);
@@ -57,7 +71,14 @@ async function startProduction(extraEnv: Record<string, string>) {
   const port = await freePort();
   const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
     cwd: folder,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...extraEnv },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -67,12 +88,14 @@ async function startProduction(extraEnv: Record<string, string>) {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the production host exited with ${child.exitCode}:\n${out}`);
+    if (child.exitCode !== null)
+      throw new Error(`the production host exited with ${child.exitCode}:\n${out}`);
     try {
       const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
       if (res.ok) break;
     } catch {}
-    if (Date.now() > deadline) throw new Error(`the production host did not answer /healthz within 120 s:\n${out}`);
+    if (Date.now() > deadline)
+      throw new Error(`the production host did not answer /healthz within 120 s:\n${out}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   const stop = () =>
@@ -100,16 +123,24 @@ async function expectPage(url: string, marker: RegExp) {
 
 it('the production folder holds the bundle, both apps and runtime npm packages only', () => {
   const modules = path.join(folder, 'apps/api/node_modules');
-  for (const file of ['apps/api/dist/main.js', 'apps/stakeholder/dist/index.html', 'apps/secretariat/dist/index.html'])
+  for (const file of [
+    'apps/api/dist/main.js',
+    'apps/stakeholder/dist/index.html',
+    'apps/secretariat/dist/index.html',
+  ])
     expect(existsSync(path.join(folder, file)), file).toBe(true);
   const installed = readdirSync(modules);
   // Workspace packages are inside the bundle; build and test tools are not installed.
   expect(installed).not.toContain('@musyawarah');
-  for (const devTool of ['tsx', 'esbuild', 'vitest', 'typescript-eslint', 'vite']) expect(installed).not.toContain(devTool);
-  for (const runtime of ['pg', 'pino', 'nodemailer', 'sirv', 'zod', 'kysely']) expect(installed).toContain(runtime);
+  for (const devTool of ['tsx', 'esbuild', 'vitest', 'typescript-eslint', 'vite'])
+    expect(installed).not.toContain(devTool);
+  for (const runtime of ['pg', 'pino', 'nodemailer', 'sirv', 'zod', 'kysely'])
+    expect(installed).toContain(runtime);
   expect(existsSync(path.join(modules, '@electric-sql/pglite'))).toBe(true);
   expect(existsSync(path.join(modules, '@node-rs/argon2'))).toBe(true);
-  expect(readFileSync(path.join(folder, 'apps/api/dist/main.js'), 'utf8')).not.toMatch(/from ["']@musyawarah\//);
+  expect(readFileSync(path.join(folder, 'apps/api/dist/main.js'), 'utf8')).not.toMatch(
+    /from ["']@musyawarah\//,
+  );
 });
 
 it('NODE_ENV=production node apps/api/dist/main.js starts on PostgreSQL: /healthz, both apps and the API answer', async () => {
