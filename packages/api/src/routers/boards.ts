@@ -97,6 +97,17 @@ import {
 } from '@musyawarah/core';
 import {
   countActiveBoardSeats,
+  findAnyBoardSeatOfUser,
+  findBoardAttendance,
+  findBoardTraining,
+  findNominationApplicant,
+  listAllActiveBoardSeats,
+  listBoardSessionsOfBoards,
+  listNominationTimesOfBoard,
+  listSeatHolderIdsOfBoard,
+  listSeatHolderNamesOfBoard,
+  listSeatSpansOfBoards,
+  lockBoardSession,
   countActiveBoardSeatsByBoard,
   countBoardNominationsByCall,
   findActiveBoardSeat,
@@ -414,7 +425,7 @@ function mail(to: string, subject: string, text: string): OutgoingMail {
 async function seatedAtSessions(db: Executor, sessions: BoardSession[]): Promise<Map<string, Set<string>>> {
   const boardIds = [...new Set(sessions.map((s) => s.board_id))];
   const seats = boardIds.length
-    ? await db.selectFrom('board_seat').select(['board_id', 'user_id', 'term_ends_on', 'ended_on', 'ended_at']).where('board_id', 'in', boardIds).execute()
+    ? await listSeatSpansOfBoards(db, boardIds)
     : [];
   return new Map(
     sessions.map((s) => {
@@ -603,7 +614,7 @@ export const boardsRouter = router({
     const seats = await listActiveBoardSeatsOfUser(ctx.db, ctx.user.id);
     if (seats.length === 0) return [];
     const now = new Date();
-    const sessions = await ctx.db.selectFrom('board_session').selectAll().where('board_id', 'in', seats.map((s) => s.board_id)).orderBy('starts_at').execute();
+    const sessions = await listBoardSessionsOfBoards(ctx.db, seats.map((s) => s.board_id));
     const ids = sessions.map((s) => s.id);
     const [invitations, answered] = await Promise.all([
       listSessionInvitations(ctx.db, ids).then((rows) => rows.filter((r) => r.user_id === ctx.user.id)),
@@ -727,7 +738,7 @@ export const boardsRouter = router({
       const { session } = await memberSessionOrThrow(tx, input.sessionId, ctx.user.id);
       if (!(await findSessionInvitation(tx, session.id, ctx.user.id))) throw new TRPCError({ code: 'FORBIDDEN', message: 'board.notInvited' });
       // One answer at a time per session: the rewrite below must not interleave with another.
-      await tx.selectFrom('board_session').select('id').where('id', '=', session.id).forUpdate().execute();
+      await lockBoardSession(tx, session.id);
       if (!surveyIsOpen(surveyWindowOf(session), new Date())) throw conflict('board.surveyClosed');
       const first = await tx
         .insertInto('board_survey_participation')
@@ -776,7 +787,7 @@ export const boardsRouter = router({
   adminList: secretariatProcedure.query(async ({ ctx }) => {
     const [boards, counts] = await Promise.all([listBoards(ctx.db, { publishedOnly: false }), countActiveBoardSeatsByBoard(ctx.db)]);
     const seats = boards.length
-      ? await ctx.db.selectFrom('board_seat').selectAll().where('ended_at', 'is', null).execute()
+      ? await listAllActiveBoardSeats(ctx.db)
       : [];
     const day = today();
     return boards.map((b) => {
@@ -1184,7 +1195,7 @@ export const boardsRouter = router({
         .executeTakeFirstOrThrow();
       await writeAudit(tx, auditContext(ctx), { action: 'board.nomination_decline', entityType: 'board_nomination', entityId: after.id, before: nomination, after });
       const applicant = nomination.applicant_user_id
-        ? await tx.selectFrom('user_account').select(['email', 'name', 'locale', 'status']).where('id', '=', nomination.applicant_user_id).executeTakeFirst()
+        ? await findNominationApplicant(tx, nomination.applicant_user_id)
         : undefined;
       if (applicant && applicant.status === 'active') {
         queued.push(
@@ -1350,7 +1361,7 @@ export const boardsRouter = router({
       const session = await sessionOrThrow(tx, input.sessionId);
       const invitation = await findSessionInvitation(tx, session.id, input.userId);
       if (!invitation) throw notFound('board.invitationNotFound');
-      const attendance = await tx.selectFrom('board_attendance').selectAll().where('session_id', '=', session.id).where('user_id', '=', input.userId).executeTakeFirst();
+      const attendance = await findBoardAttendance(tx, session.id, input.userId);
       if (attendance?.status === 'present') throw conflict('board.attendanceRecorded');
       if (attendance) await tx.deleteFrom('board_attendance').where('session_id', '=', session.id).where('user_id', '=', input.userId).execute();
       await tx.deleteFrom('board_session_invitation').where('session_id', '=', session.id).where('user_id', '=', input.userId).execute();
@@ -1371,7 +1382,7 @@ export const boardsRouter = router({
       if (asDate(session.starts_at).getTime() > Date.now()) throw conflict('board.sessionNotHeld');
       // Anyone who held a seat on the board may be recorded (a member whose seat ended since still attended).
       const seatHolders = new Set(
-        (await tx.selectFrom('board_seat').select('user_id').where('board_id', '=', session.board_id).execute()).map((s) => s.user_id),
+        (await listSeatHolderIdsOfBoard(tx, session.board_id)).map((s) => s.user_id),
       );
       const errors: Record<string, string[]> = {};
       input.records.forEach((r, i) => {
@@ -1447,7 +1458,7 @@ export const boardsRouter = router({
   closeSurvey: secretariatProcedure.input(sessionIdInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       const before = await sessionOrThrow(tx, input.sessionId);
-      await tx.selectFrom('board_session').select('id').where('id', '=', before.id).forUpdate().execute();
+      await lockBoardSession(tx, before.id);
       const now = new Date();
       if (!surveyIsOpen(surveyWindowOf(before), now)) throw conflict('board.surveyClosed');
       const after = await tx.updateTable('board_session').set({ survey_closed_at: now, updated_at: now }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
@@ -1466,7 +1477,7 @@ export const boardsRouter = router({
   addTraining: secretariatProcedure.input(trainingInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       await boardOrThrow(tx, input.boardId);
-      const seat = await tx.selectFrom('board_seat').select('id').where('board_id', '=', input.boardId).where('user_id', '=', input.userId).executeTakeFirst();
+      const seat = await findAnyBoardSeatOfUser(tx, input.boardId, input.userId);
       if (!seat) throw new FieldError('BAD_REQUEST', { userId: ['board.notAMember'] });
       const created = await tx
         .insertInto('board_training')
@@ -1480,7 +1491,7 @@ export const boardsRouter = router({
 
   updateTraining: secretariatProcedure.input(trainingUpdateInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
-      const before = await tx.selectFrom('board_training').selectAll().where('id', '=', input.trainingId).executeTakeFirst();
+      const before = await findBoardTraining(tx, input.trainingId);
       if (!before) throw notFound('board.trainingNotFound');
       const after = await tx
         .updateTable('board_training')
@@ -1526,7 +1537,7 @@ export const boardsRouter = router({
     const inputs = await participationInputs(ctx.db, sessions);
     const now = new Date();
     const names = new Map(
-      (await ctx.db.selectFrom('board_seat').innerJoin('user_account', 'user_account.id', 'board_seat.user_id').select(['user_account.id', 'user_account.name']).where('board_seat.board_id', '=', board.id).execute()).map((u) => [u.id, u.name]),
+      (await listSeatHolderNamesOfBoard(ctx.db, board.id)).map((u) => [u.id, u.name]),
     );
     return {
       sessions: sessions
@@ -1546,7 +1557,7 @@ export const boardsRouter = router({
         listBoardSessions(ctx.db, board.id),
         listBoardConstituencies(ctx.db),
         listInputTimesOfBoard(ctx.db, board.id),
-        ctx.db.selectFrom('board_nomination').select('created_at').where('board_id', '=', board.id).execute(),
+        listNominationTimesOfBoard(ctx.db, board.id),
       ]);
       const [participation, responses] = await Promise.all([participationInputs(ctx.db, sessions), listBoardSurveyResponses(ctx.db, sessions.map((s) => s.id))]);
       const now = new Date();
