@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REVIEW_ACTIVITIES, REVIEW_MESSAGE_KEYS } from '@musyawarah/core';
@@ -19,7 +19,11 @@ function translated(key: string): boolean {
   return typeof node === 'string' && node.length > 0;
 }
 
-const sources = ['routers/review.ts', '../../core/src/review/rules.ts', '../../core/src/review/schemas.ts'].map((file) =>
+// The review router is a folder of procedure files; every one of them is scanned.
+const routerFiles = readdirSync(join(import.meta.dirname, 'routers/review'))
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => `routers/review/${file}`);
+const sources = [...routerFiles, '../../core/src/review/rules.ts', '../../core/src/review/schemas.ts'].map((file) =>
   readFileSync(join(import.meta.dirname, file), 'utf8'),
 );
 

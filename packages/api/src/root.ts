@@ -9,7 +9,7 @@ import { roundsRouter } from './routers/rounds';
 import { contributionsRouter } from './routers/contributions';
 import { boardsRouter } from './routers/boards';
 import { editionsRouter } from './routers/editions';
-import { reviewRouter } from './routers/review';
+import { reviewRouter } from './routers/review/index';
 import { roundDocumentsRouter } from './routers/round-documents';
 import { createCallerFactory, router } from './trpc';
 
