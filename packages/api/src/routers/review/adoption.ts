@@ -1,6 +1,5 @@
 // Secretariat review procedures: adoption, closing without adopting, the timeliness report.
 import { TRPCError } from '@trpc/server';
-import Papa from 'papaparse';
 import { z } from 'zod';
 import { closeCycleInput, closeDecision, cycleStage } from '@musyawarah/core';
 import {
@@ -16,7 +15,8 @@ import {
 import { FieldError } from '../../errors';
 import { auditContext, secretariatProcedure } from '../../trpc';
 import { uuid } from './review.types';
-import { phaseDates, presentCycle, timelinessRows } from './presenters';
+import { timelinessReport } from '../../review-timeliness';
+import { phaseDates, presentCycle } from './presenters';
 import { notReadyRefusal, readinessOf, refuseUnlessPhase, requireCycle } from './shared';
 
 export const adoptionProcedures = {
@@ -143,34 +143,6 @@ export const adoptionProcedures = {
         cycles.map((c) => c.id),
       );
       const presented = cycles.map((c) => presentCycle(c, phases));
-      const generatedAt = new Date().toISOString();
-      const stamp = generatedAt.slice(0, 10);
-      if (input.format === 'json') {
-        const report = presented.map((c) => ({
-          id: c.id,
-          title: c.title,
-          stage: c.stage,
-          overall: c.timeliness,
-          phases: c.phases,
-        }));
-        return {
-          filename: `review-timeliness-${stamp}.json`,
-          contentType: 'application/json',
-          body: JSON.stringify({ generatedAt, cycles: report }, null, 2),
-          cycles: report,
-        };
-      }
-      return {
-        filename: `review-timeliness-${stamp}.csv`,
-        contentType: 'text/csv',
-        body: Papa.unparse(timelinessRows(presented), { escapeFormulae: true }),
-        cycles: presented.map((c) => ({
-          id: c.id,
-          title: c.title,
-          stage: c.stage,
-          overall: c.timeliness,
-          phases: c.phases,
-        })),
-      };
+      return timelinessReport(presented, input.format, new Date());
     }),
 };

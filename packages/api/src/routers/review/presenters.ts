@@ -123,32 +123,3 @@ export function presentAssessment(a: NonNullable<Awaited<ReturnType<typeof findR
     updatedAt: iso(a.updated_at) as string,
   };
 }
-
-export function timelinessRows(cycles: readonly PresentedCycle[]) {
-  return cycles.flatMap((c) => [
-    ...c.phases.map((p) => ({
-      cycle_id: c.id,
-      cycle_title: c.title,
-      phase: p.phase,
-      planned_start: p.plannedStart,
-      planned_end: p.plannedEnd,
-      actual_start: p.actualStart ?? '',
-      actual_end: p.actualEnd ?? '',
-      status: p.status,
-      days_late: p.daysLate,
-      start_days_late: p.startDaysLate,
-    })),
-    {
-      cycle_id: c.id,
-      cycle_title: c.title,
-      phase: 'overall',
-      planned_start: c.timeliness.plannedStart ?? '',
-      planned_end: c.timeliness.plannedEnd ?? '',
-      actual_start: c.timeliness.actualStart ?? '',
-      actual_end: c.timeliness.actualEnd ?? '',
-      status: c.timeliness.status,
-      days_late: c.timeliness.daysLate,
-      start_days_late: '',
-    },
-  ]);
-}
