@@ -96,6 +96,15 @@ import {
   type SessionParticipationInput,
 } from '@musyawarah/core';
 import {
+  closeBoardCall,
+  closeBoardSurvey,
+  deleteBoardAttendance,
+  deleteBoardSurveyResponses,
+  deleteSessionInvitation,
+  insertBoardSurveyResponses,
+  insertBoardTraining,
+  updateBoardTraining,
+  upsertBoardAttendance,
   countActiveBoardSeats,
   findAnyBoardSeatOfUser,
   findBoardAttendance,
@@ -750,12 +759,12 @@ export const boardsRouter = router({
       // The session's answers are rewritten in a random order, so neither their order on disk nor the transaction that
       // wrote them (xmin) follows the order in which members answered — which the participation rows and the audit log
       // show. Someone reading the database directly can then not line an unsigned answer up with its author either.
-      const previous = await tx.deleteFrom('board_survey_response').where('session_id', '=', session.id).returningAll().execute();
+      const previous = await deleteBoardSurveyResponses(tx, session.id);
       const answers = shuffled([
         ...previous.map((r) => ({ session_id: r.session_id, satisfaction: r.satisfaction, trust: r.trust, comment: r.comment, signed_by: r.signed_by })),
         { session_id: session.id, satisfaction: input.satisfaction, trust: input.trust, comment: input.comment ?? null, signed_by: input.signed ? ctx.user.id : null },
       ]);
-      await tx.insertInto('board_survey_response').values(answers).execute();
+      await insertBoardSurveyResponses(tx, answers);
       // A signed answer is audited as the member's action. An unsigned one is audited without actor, address or request
       // id: a row saying who answered when, next to the answers, would undo the anonymity (issue #11 item 4).
       await writeAudit(tx, input.signed ? auditContext(ctx) : { actorUserId: null, requestId: null, ipAddress: null }, {
@@ -1061,7 +1070,7 @@ export const boardsRouter = router({
       const board = await boardOrThrow(tx, before.board_id);
       const now = new Date();
       if (!callIsOpen({ opensAt: asDate(before.opens_at), closesAt: asDate(before.closes_at) }, board.status as BoardStatus, now)) throw conflict('board.callClosed');
-      const after = await tx.updateTable('board_call').set({ closes_at: now }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+      const after = await closeBoardCall(tx, before.id, now);
       await writeAudit(tx, auditContext(ctx), { action: 'board.call_close', entityType: 'board_call', entityId: after.id, before, after });
       return presentCall(after, board.status as BoardStatus);
     });
@@ -1363,8 +1372,8 @@ export const boardsRouter = router({
       if (!invitation) throw notFound('board.invitationNotFound');
       const attendance = await findBoardAttendance(tx, session.id, input.userId);
       if (attendance?.status === 'present') throw conflict('board.attendanceRecorded');
-      if (attendance) await tx.deleteFrom('board_attendance').where('session_id', '=', session.id).where('user_id', '=', input.userId).execute();
-      await tx.deleteFrom('board_session_invitation').where('session_id', '=', session.id).where('user_id', '=', input.userId).execute();
+      if (attendance) await deleteBoardAttendance(tx, session.id, input.userId);
+      await deleteSessionInvitation(tx, session.id, input.userId);
       await writeAudit(tx, auditContext(ctx), {
         action: 'board.invitation_withdraw',
         entityType: 'board_session',
@@ -1391,12 +1400,7 @@ export const boardsRouter = router({
       if (Object.keys(errors).length) throw new FieldError('BAD_REQUEST', errors);
       const now = new Date();
       const byUser = new Map(input.records.map((r) => [r.userId, r.status]));
-      const stored = await tx
-        .insertInto('board_attendance')
-        .values([...byUser].map(([userId, status]) => ({ session_id: session.id, user_id: userId, status, recorded_by: ctx.user.id, recorded_at: now })))
-        .onConflict((oc) => oc.columns(['session_id', 'user_id']).doUpdateSet((eb) => ({ status: eb.ref('excluded.status'), recorded_by: ctx.user.id, recorded_at: now })))
-        .returningAll()
-        .execute();
+      const stored = await upsertBoardAttendance(tx, session.id, [...byUser], ctx.user.id, now);
       await writeAudit(tx, auditContext(ctx), { action: 'board.attendance_record', entityType: 'board_session', entityId: session.id, after: stored });
       const [participation] = await participationInputs(tx, [session]);
       return { sessionId: session.id, participation: sessionParticipation(participation!, new Date()) };
@@ -1461,7 +1465,7 @@ export const boardsRouter = router({
       await lockBoardSession(tx, before.id);
       const now = new Date();
       if (!surveyIsOpen(surveyWindowOf(before), now)) throw conflict('board.surveyClosed');
-      const after = await tx.updateTable('board_session').set({ survey_closed_at: now, updated_at: now }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+      const after = await closeBoardSurvey(tx, before.id, now);
       await writeAudit(tx, auditContext(ctx), { action: 'board.survey_close', entityType: 'board_session', entityId: after.id, before, after });
       return presentAdminSession(after);
     });
@@ -1479,11 +1483,14 @@ export const boardsRouter = router({
       await boardOrThrow(tx, input.boardId);
       const seat = await findAnyBoardSeatOfUser(tx, input.boardId, input.userId);
       if (!seat) throw new FieldError('BAD_REQUEST', { userId: ['board.notAMember'] });
-      const created = await tx
-        .insertInto('board_training')
-        .values({ board_id: input.boardId, user_id: input.userId, course: input.course, taken_on: input.takenOn, completed: input.completed, recorded_by: ctx.user.id, updated_at: new Date() })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const created = await insertBoardTraining(tx, {
+        boardId: input.boardId,
+        userId: input.userId,
+        course: input.course,
+        takenOn: input.takenOn,
+        completed: input.completed,
+        recordedBy: ctx.user.id,
+      });
       await writeAudit(tx, auditContext(ctx), { action: 'board.training_add', entityType: 'board_training', entityId: created.id, after: created });
       return { id: created.id, boardId: created.board_id, userId: created.user_id, course: created.course, takenOn: created.taken_on, completed: created.completed };
     });
@@ -1493,12 +1500,7 @@ export const boardsRouter = router({
     return ctx.db.transaction().execute(async (tx) => {
       const before = await findBoardTraining(tx, input.trainingId);
       if (!before) throw notFound('board.trainingNotFound');
-      const after = await tx
-        .updateTable('board_training')
-        .set({ course: input.course, taken_on: input.takenOn, completed: input.completed, updated_at: new Date() })
-        .where('id', '=', before.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const after = await updateBoardTraining(tx, before.id, { course: input.course, takenOn: input.takenOn, completed: input.completed });
       await writeAudit(tx, auditContext(ctx), { action: 'board.training_update', entityType: 'board_training', entityId: after.id, before, after });
       return { id: after.id, boardId: after.board_id, userId: after.user_id, course: after.course, takenOn: after.taken_on, completed: after.completed };
     });
