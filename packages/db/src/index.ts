@@ -14,6 +14,7 @@ export * from './repositories/consultation';
 export * from './repositories/boards';
 export * from './repositories/boards-reads';
 export * from './repositories/boards-writes';
+export * from './repositories/boards-members';
 export * from './repositories/editions';
 export * from './repositories/review';
 export * from './repositories/review-cycles';

@@ -96,6 +96,11 @@ import {
   type SessionParticipationInput,
 } from '@musyawarah/core';
 import {
+  endSeatsOfDissolvedBoard,
+  insertBoardSessionInput,
+  insertBoardSurveyParticipation,
+  insertSessionInvitations,
+  withdrawBoardNomination,
   closeBoardCall,
   closeBoardSurvey,
   deleteBoardAttendance,
@@ -607,12 +612,7 @@ export const boardsRouter = router({
       const nomination = await findBoardNomination(tx, input.nominationId, { forUpdate: true });
       if (!nomination || nomination.applicant_user_id !== ctx.user.id) throw notFound('board.nominationNotFound');
       if (nomination.status !== 'submitted') throw conflict('board.nominationDecided');
-      const after = await tx
-        .updateTable('board_nomination')
-        .set({ status: 'withdrawn', updated_at: new Date() })
-        .where('id', '=', nomination.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const after = await withdrawBoardNomination(tx, nomination.id);
       await writeAudit(tx, auditContext(ctx), { action: 'board.nomination_withdraw', entityType: 'board_nomination', entityId: nomination.id, before: nomination, after });
       return { id: after.id, status: after.status };
     });
@@ -728,11 +728,13 @@ export const boardsRouter = router({
       if (input.agendaItemId && !session.agenda.some((item) => item.id === input.agendaItemId)) {
         throw new FieldError('BAD_REQUEST', { agendaItemId: ['board.validation.unknownAgendaItem'] });
       }
-      const created = await tx
-        .insertInto('board_session_input')
-        .values({ session_id: session.id, user_id: ctx.user.id, agenda_item_id: input.agendaItemId ?? null, action_id: input.actionId ?? null, text: input.text })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const created = await insertBoardSessionInput(tx, {
+        sessionId: session.id,
+        userId: ctx.user.id,
+        agendaItemId: input.agendaItemId ?? null,
+        actionId: input.actionId ?? null,
+        text: input.text,
+      });
       await writeAudit(tx, auditContext(ctx), { action: 'board.input_submit', entityType: 'board_session_input', entityId: created.id, after: created });
       return { id: created.id, agendaItemId: created.agenda_item_id, actionId: created.action_id, text: created.text, createdAt: created.created_at };
     });
@@ -749,12 +751,7 @@ export const boardsRouter = router({
       // One answer at a time per session: the rewrite below must not interleave with another.
       await lockBoardSession(tx, session.id);
       if (!surveyIsOpen(surveyWindowOf(session), new Date())) throw conflict('board.surveyClosed');
-      const first = await tx
-        .insertInto('board_survey_participation')
-        .values({ session_id: session.id, user_id: ctx.user.id })
-        .onConflict((oc) => oc.columns(['session_id', 'user_id']).doNothing())
-        .returning('session_id')
-        .executeTakeFirst();
+      const first = await insertBoardSurveyParticipation(tx, session.id, ctx.user.id);
       if (!first) throw conflict('board.surveyAlreadyAnswered');
       // The session's answers are rewritten in a random order, so neither their order on disk nor the transaction that
       // wrote them (xmin) follows the order in which members answered — which the participation rows and the audit log
@@ -885,13 +882,7 @@ export const boardsRouter = router({
       if (!canTransitionBoard(before.status as BoardStatus, input.status)) throw conflict('board.transitionNotAllowed');
       const now = new Date();
       if (input.status === 'dissolved') {
-        const ended = await tx
-          .updateTable('board_seat')
-          .set({ ended_at: now, ended_on: boardDay(now), end_reason: 'board_dissolved', updated_at: now })
-          .where('board_id', '=', before.id)
-          .where('ended_at', 'is', null)
-          .returningAll()
-          .execute();
+        const ended = await endSeatsOfDissolvedBoard(tx, before.id, now, boardDay(now));
         for (const seat of ended) {
           await writeAudit(tx, auditContext(ctx), { action: 'board.seat_end', entityType: 'board_seat', entityId: seat.id, after: seat });
         }
@@ -1334,12 +1325,7 @@ export const boardsRouter = router({
       const notMembers = chosen.filter((id) => !holders.has(id));
       if (notMembers.length) throw new FieldError('BAD_REQUEST', { userIds: ['board.notAMember'] });
       if (chosen.length === 0) return { invited: 0 };
-      const added = await tx
-        .insertInto('board_session_invitation')
-        .values(chosen.map((userId) => ({ session_id: session.id, user_id: userId })))
-        .onConflict((oc) => oc.columns(['session_id', 'user_id']).doNothing())
-        .returning('user_id')
-        .execute();
+      const added = await insertSessionInvitations(tx, session.id, chosen);
       await writeAudit(tx, auditContext(ctx), { action: 'board.session_invite', entityType: 'board_session', entityId: session.id, after: { userIds: added.map((a) => a.user_id) } });
       for (const { user_id } of added) {
         const seat = holders.get(user_id)!;

@@ -1,0 +1,66 @@
+import type { Executor } from '../client';
+
+// Member-side and seat-ending writes of the boards domain moved out of the boards router (executor first, same statements).
+
+export async function withdrawBoardNomination(db: Executor, nominationId: string) {
+  return db
+    .updateTable('board_nomination')
+    .set({ status: 'withdrawn', updated_at: new Date() })
+    .where('id', '=', nominationId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertBoardSessionInput(
+  db: Executor,
+  values: {
+    sessionId: string;
+    userId: string;
+    agendaItemId: string | null;
+    actionId: string | null;
+    text: string;
+  },
+) {
+  return db
+    .insertInto('board_session_input')
+    .values({
+      session_id: values.sessionId,
+      user_id: values.userId,
+      agenda_item_id: values.agendaItemId,
+      action_id: values.actionId,
+      text: values.text,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Records that the user answered the session's survey; undefined when they already had. */
+export async function insertBoardSurveyParticipation(db: Executor, sessionId: string, userId: string) {
+  return db
+    .insertInto('board_survey_participation')
+    .values({ session_id: sessionId, user_id: userId })
+    .onConflict((oc) => oc.columns(['session_id', 'user_id']).doNothing())
+    .returning('session_id')
+    .executeTakeFirst();
+}
+
+/** Ends every seat of the board not ended yet (the board is dissolved) and returns them. */
+export async function endSeatsOfDissolvedBoard(db: Executor, boardId: string, now: Date, endedOn: string) {
+  return db
+    .updateTable('board_seat')
+    .set({ ended_at: now, ended_on: endedOn, end_reason: 'board_dissolved', updated_at: now })
+    .where('board_id', '=', boardId)
+    .where('ended_at', 'is', null)
+    .returningAll()
+    .execute();
+}
+
+/** Invites the users to the session; returns those not invited before. */
+export async function insertSessionInvitations(db: Executor, sessionId: string, userIds: string[]) {
+  return db
+    .insertInto('board_session_invitation')
+    .values(userIds.map((userId) => ({ session_id: sessionId, user_id: userId })))
+    .onConflict((oc) => oc.columns(['session_id', 'user_id']).doNothing())
+    .returning('user_id')
+    .execute();
+}
