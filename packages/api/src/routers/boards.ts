@@ -96,6 +96,8 @@ import {
   type SessionParticipationInput,
 } from '@musyawarah/core';
 import {
+  endBoardSeat,
+  updateSessionRsvp,
   endSeatsOfDissolvedBoard,
   insertBoardSessionInput,
   insertBoardSurveyParticipation,
@@ -709,13 +711,11 @@ export const boardsRouter = router({
       const invitation = await findSessionInvitation(tx, session.id, ctx.user.id);
       if (!invitation) throw new TRPCError({ code: 'FORBIDDEN', message: 'board.notInvited' });
       if (!rsvpIsOpen({ startsAt: asDate(session.starts_at) }, new Date())) throw conflict('board.sessionStarted');
-      const after = await tx
-        .updateTable('board_session_invitation')
-        .set({ rsvp: input.response, rsvp_at: new Date(), accommodations_needed: input.accommodationsNeeded, other_needs: input.otherNeeds ?? null })
-        .where('session_id', '=', session.id)
-        .where('user_id', '=', ctx.user.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const after = await updateSessionRsvp(tx, session.id, ctx.user.id, {
+        rsvp: input.response,
+        accommodationsNeeded: input.accommodationsNeeded,
+        otherNeeds: input.otherNeeds ?? null,
+      });
       await writeAudit(tx, auditContext(ctx), { action: 'board.rsvp', entityType: 'board_session', entityId: session.id, before: invitation, after });
       return { sessionId: session.id, rsvp: after.rsvp, accommodationsNeeded: after.accommodations_needed, otherNeeds: after.other_needs };
     });
@@ -1001,13 +1001,7 @@ export const boardsRouter = router({
       const now = new Date();
       const endedOn = input.endedOn ?? boardDay(now);
       if (endedOn > boardDay(now)) throw new FieldError('BAD_REQUEST', { endedOn: ['board.validation.endedInFuture'] });
-      const after = await tx
-        .updateTable('board_seat')
-        .set({ ended_at: now, ended_on: endedOn, end_reason: input.reason, end_note: input.note ?? null, updated_at: now })
-        .where('id', '=', seat.id)
-        .where('ended_at', 'is', null)
-        .returningAll()
-        .executeTakeFirst();
+      const after = await endBoardSeat(tx, seat.id, { now, endedOn, reason: input.reason, note: input.note ?? null });
       if (!after) throw conflict('board.seatEnded');
       await writeAudit(tx, auditContext(ctx), { action: 'board.seat_end', entityType: 'board_seat', entityId: seat.id, before: seat, after });
       return presentSeat(after);

@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '../client';
+import type { Database } from '../schema';
 
 // Member-side and seat-ending writes of the boards domain moved out of the boards router (executor first, same statements).
 
@@ -63,4 +65,54 @@ export async function insertSessionInvitations(db: Executor, sessionId: string, 
     .onConflict((oc) => oc.columns(['session_id', 'user_id']).doNothing())
     .returning('user_id')
     .execute();
+}
+
+export async function updateSessionRsvp(
+  db: Executor,
+  sessionId: string,
+  userId: string,
+  values: {
+    rsvp: Insertable<Database['board_session_invitation']>['rsvp'];
+    accommodationsNeeded: string[];
+    otherNeeds: string | null;
+  },
+) {
+  return db
+    .updateTable('board_session_invitation')
+    .set({
+      rsvp: values.rsvp,
+      rsvp_at: new Date(),
+      accommodations_needed: values.accommodationsNeeded,
+      other_needs: values.otherNeeds,
+    })
+    .where('session_id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Ends the seat unless it was ended already (then undefined). */
+export async function endBoardSeat(
+  db: Executor,
+  seatId: string,
+  values: {
+    now: Date;
+    endedOn: string;
+    reason: Insertable<Database['board_seat']>['end_reason'];
+    note: string | null;
+  },
+) {
+  return db
+    .updateTable('board_seat')
+    .set({
+      ended_at: values.now,
+      ended_on: values.endedOn,
+      end_reason: values.reason,
+      end_note: values.note,
+      updated_at: values.now,
+    })
+    .where('id', '=', seatId)
+    .where('ended_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
 }
