@@ -26,6 +26,15 @@ describe('display names are one line of text without links', () => {
     expect(isPlainDisplayName('Bob www.evil.example')).toBe(false);
   });
 
+  it('refuses a megabyte-long name as too long at once, without scanning it for links (hostile input hung here)', () => {
+    const huge = 'x'.repeat(1_000_000);
+    expect(issue(displayNameField().safeParse(huge))).toEqual([':validation.tooLong']);
+    expect(issue(optionalDisplayNameField().safeParse(huge))).toEqual([':validation.tooLong']);
+    // Within the limit the link check stays linear even on text that almost looks like an address.
+    expect(isPlainDisplayName('a@'.repeat(50_000))).toBe(true);
+    expect(isPlainDisplayName('x'.repeat(200_000) + '@example.org')).toBe(false);
+  });
+
   it('an optional name may be empty', () => {
     expect(optionalDisplayNameField().parse('  ')).toBeUndefined();
     expect(optionalDisplayNameField().safeParse('Visit https://evil.example').success).toBe(false);
