@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { MemberStateCode } from '@musyawarah/core';
 import type { Executor } from '../client';
 import type { ReviewPositionTable, ReviewResolutionTable } from '../schema-review';
-import { toJsonColumn } from './review-json';
+import { toJsonColumn } from '../json-column';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Edits

@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import type { Catalogue } from '@musyawarah/core';
 import type { Executor } from '../client';
 import type { AuditContext } from '../audit';
+import { toJsonColumn } from '../json-column';
 import { adoptEdition, findEdition, findEditionRef } from './editions';
-import { toJsonColumn } from './review-json';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Framework
