@@ -1,16 +1,19 @@
-import { AppShell } from '@musyawarah/ui';
+import { AppShell, useAccountLanguage } from '@musyawarah/ui';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
-import { useMe, useSignOut } from './session';
+import { useMe, useSaveLanguage, useSignOut } from './session';
 
 export function Root() {
   const { t } = useTranslation();
   const me = useMe();
   const { signOut, isPending } = useSignOut();
   const user = me.data ?? null;
+  useAccountLanguage(user);
+  const saveLanguage = useSaveLanguage();
   const isSecretariat = user?.role === 'secretariat';
   return (
     <AppShell
+      onLanguageChange={saveLanguage}
       homeHref="/"
       tagline={t('shell.tagline')}
       navigation={

@@ -1,5 +1,5 @@
 import '@musyawarah/ui/styles.css';
-import { createI18n, createQueryClient } from '@musyawarah/ui';
+import { byLanguageAndNamespace, createI18n, createQueryClient, whenI18nReady } from '@musyawarah/ui';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,21 +9,27 @@ import { appResources } from './resources';
 import { router } from './router';
 import { ME_QUERY_KEY_PREFIX, TRPCProvider, createApiClient } from './trpc';
 
-const i18n = createI18n(appResources);
+const i18n = createI18n(appResources, {
+  loaders: byLanguageAndNamespace(import.meta.glob(['./locales/*/*.json', '!./locales/en/*.json']), {
+    review: 'reviews',
+  }),
+});
 const queryClient = createQueryClient({
   // The session ended: forget the user; the guard sends the visitor to sign in.
   onUnauthorized: (client) => client.setQueriesData({ queryKey: ME_QUERY_KEY_PREFIX }, null),
 });
 const trpcClient = createApiClient();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          <RouterProvider router={router} />
-        </TRPCProvider>
-      </QueryClientProvider>
-    </I18nextProvider>
-  </StrictMode>,
+void whenI18nReady(i18n).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}>
+          <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+            <RouterProvider router={router} />
+          </TRPCProvider>
+        </QueryClientProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,13 +1,15 @@
-import { AppShell } from '@musyawarah/ui';
+import { AppShell, useAccountLanguage } from '@musyawarah/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
-import { useMe, useSignOut } from './session';
+import { useMe, useSaveLanguage, useSignOut } from './session';
 
 export function Root() {
   const { t } = useTranslation();
   const me = useMe();
   const { signOut, isPending } = useSignOut();
   const user = me.data ?? null;
+  useAccountLanguage(user);
+  const saveLanguage = useSaveLanguage();
   const navigation = [
     { to: '/', label: t('shell.nav.home'), end: true },
     { to: '/actions', label: t('shell.nav.roadmap') },
@@ -25,6 +27,7 @@ export function Root() {
   ];
   return (
     <AppShell
+      onLanguageChange={saveLanguage}
       homeHref="/"
       tagline={t('shell.tagline')}
       navigation={navigation}

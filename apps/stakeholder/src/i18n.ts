@@ -1,4 +1,8 @@
-import { createStartupI18n, loadSharedLaterResources } from '@musyawarah/ui/i18n-startup';
+import {
+  byLanguageAndNamespace,
+  createStartupI18n,
+  loadSharedLaterResources,
+} from '@musyawarah/ui/i18n-startup';
 import type { ComponentType } from 'react';
 import { startupResources } from './resources.startup';
 
@@ -7,7 +11,12 @@ import { startupResources } from './resources.startup';
  * every other page (about a quarter of the start-up JavaScript) come in one chunk with the first page loaded on demand:
  * each lazy route waits for them together with its own code, so no page ever renders before its text exists.
  */
-export const i18n = createStartupI18n(startupResources);
+export const i18n = createStartupI18n(startupResources, {
+  // Every other language: one small chunk per namespace, fetched when that language is in use.
+  loaders: byLanguageAndNamespace(import.meta.glob(['./locales/*/*.json', '!./locales/en/*.json']), {
+    review: 'reviews',
+  }),
+});
 
 let later: Promise<void> | undefined;
 
@@ -35,7 +44,7 @@ export function loadAllTranslations(): Promise<void> {
 
 /** A route's `lazy`: the page's module and the translations, in parallel. */
 export const lazyPage =
-  <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) =>
+  <M>(load: () => Promise<M>, pick: (module: M) => ComponentType) =>
   async () => {
     const [module] = await Promise.all([load(), loadAllTranslations()]);
     return { Component: pick(module) };

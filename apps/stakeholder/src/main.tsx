@@ -1,5 +1,6 @@
 import '@musyawarah/ui/styles.css';
 import { createQueryClient } from '@musyawarah/ui';
+import { whenI18nReady } from '@musyawarah/ui/i18n-startup';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -15,14 +16,17 @@ const queryClient = createQueryClient({
 });
 const trpcClient = createApiClient();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          <RouterProvider router={router} />
-        </TRPCProvider>
-      </QueryClientProvider>
-    </I18nextProvider>
-  </StrictMode>,
+// In a language other than English the shell's words arrive in a small chunk first: no flash of English.
+void whenI18nReady(i18n).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}>
+          <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+            <RouterProvider router={router} />
+          </TRPCProvider>
+        </QueryClientProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,4 +1,4 @@
-import { safeNext as safeNextIn } from '@musyawarah/ui';
+import { isSupportedLocale, safeNext as safeNextIn } from '@musyawarah/ui';
 import { Loading, ServiceProblemPage } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -24,6 +24,25 @@ export function useSetMe() {
   };
 }
 
+/** Saves the language picked in the switcher as the signed-in person's language (pages and e-mails follow it). */
+export function useSaveLanguage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const mutation = useMutation(
+    trpc.account.setLocale.mutationOptions({
+      onSuccess: ({ user }) =>
+        queryClient.setQueryData(trpc.auth.me.queryKey(), (old: Me | null | undefined) =>
+          old ? { ...old, locale: user.locale } : old,
+        ),
+    }),
+  );
+  return (locale: string) => {
+    // Only a language the API accepts; a failure (offline) leaves the choice on this device, which is what it was.
+    if (me.data && isSupportedLocale(locale) && locale !== me.data.locale) mutation.mutate({ locale });
+  };
+}
+
 export function useSignOut() {
   const trpc = useTRPC();
   const setMe = useSetMe();
@@ -40,7 +59,8 @@ export function useSignOut() {
 }
 
 /** This app's landing place when `?next=` is missing or unsafe. */
-export const safeNext = (next: string | null | undefined, fallback = '/account') => safeNextIn(next, fallback);
+export const safeNext = (next: string | null | undefined, fallback = '/account') =>
+  safeNextIn(next, fallback);
 
 export function RequireSignIn({ children }: { children: ReactNode }) {
   const me = useMe();

@@ -27,6 +27,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'account.sessions': 'authed',
   'account.revokeSession': 'authed',
   'account.updateProfile': 'authed',
+  'account.setLocale': 'authed',
   'account.exportData': 'authed',
   'account.deleteAccount': 'authed',
   'users.list': 'secretariat',

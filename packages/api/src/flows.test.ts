@@ -222,6 +222,17 @@ describe('my account', () => {
     expect(entry?.after_value).toMatchObject({ name: 'New Name' });
   });
 
+  it('saves the language chosen in the switcher as the account\'s language, and refuses one the platform does not speak', async () => {
+    const me = await api.signedIn('stakeholder');
+    const { user } = await me.caller.account.setLocale({ locale: 'km' });
+    expect(user.locale).toBe('km');
+    // The next request (any device) reads it from the account.
+    expect((await (await api.call({ token: me.token })).caller.auth.me())?.locale).toBe('km');
+    await expect(me.caller.account.setLocale({ locale: 'xx' } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const anonymous = await api.call();
+    await expect(anonymous.caller.account.setLocale({ locale: 'th' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
   it('a member-state representative cannot move themselves to another state', async () => {
     const rep = await api.signedIn('member_state', { memberState: 'VN' });
     const { user } = await rep.caller.account.updateProfile({ name: 'Rep', locale: 'vi', memberState: 'SG' });

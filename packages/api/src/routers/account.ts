@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { deleteAccountInput, organisationKindForGroup, updateProfileInput } from '@musyawarah/core';
+import { deleteAccountInput, organisationKindForGroup, setLocaleInput, updateProfileInput } from '@musyawarah/core';
 import {
   THROTTLE,
   consumeRateLimit,
@@ -83,6 +83,17 @@ export const accountRouter = router({
           : {}),
       });
       await writeAudit(tx, auditContext(ctx), { action: 'user.update_profile', entityType: 'user', entityId: after.id, before: ctx.user, after });
+      return after;
+    });
+    const withOrganisation = await findUserWithOrganisation(ctx.db, user.id);
+    return { user: toPublicUser(user, withOrganisation?.organisation_name ?? null) };
+  }),
+
+  /** The switcher's choice for a signed-in person: their pages and their e-mails follow it from now on. */
+  setLocale: authedProcedure.input(setLocaleInput).mutation(async ({ ctx, input }) => {
+    const user = await ctx.db.transaction().execute(async (tx) => {
+      const after = await updateUser(tx, ctx.user.id, { locale: input.locale });
+      await writeAudit(tx, auditContext(ctx), { action: 'user.set_locale', entityType: 'user', entityId: after.id, before: { locale: ctx.user.locale }, after: { locale: after.locale } });
       return after;
     });
     const withOrganisation = await findUserWithOrganisation(ctx.db, user.id);

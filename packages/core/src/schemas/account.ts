@@ -66,6 +66,9 @@ export const updateProfileInput = z.object({
   locale: localeField,
 });
 
+/** The language chosen in the switcher, saved as the signed-in person's language (it wins on every device). */
+export const setLocaleInput = z.object({ locale: localeField });
+
 export const deleteAccountInput = z.object({
   /** Re-typing the e-mail guards against a stray click; the password is re-checked server-side. */
   confirmEmail: emailField,

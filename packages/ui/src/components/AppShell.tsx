@@ -28,6 +28,8 @@ export interface AppShellProps {
   /** Shown in the header when nobody is signed in (e.g. a "Sign in" link). */
   signedOutLinks?: ReactNode;
   footerLinks?: NavItem[];
+  /** Called after the reader picks another language (an app saves it as a signed-in person's language). */
+  onLanguageChange?: (locale: string) => void;
   children: ReactNode;
 }
 
@@ -73,6 +75,7 @@ export function AppShell({
   signingOut,
   signedOutLinks,
   footerLinks = [],
+  onLanguageChange,
   children,
 }: AppShellProps) {
   const { t } = useTranslation();
@@ -109,7 +112,7 @@ export function AppShell({
                 signedOutLinks
               )}
               <Suspense fallback={null}>
-                <LanguageSwitcher />
+                <LanguageSwitcher onChange={onLanguageChange} />
               </Suspense>
             </div>
           </div>

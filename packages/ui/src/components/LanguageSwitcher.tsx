@@ -1,11 +1,15 @@
 import { Button, Menu, MenuItem, MenuTrigger, Popover, type Selection } from 'react-aria-components';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUPPORTED_LOCALES, languageAutonym, rememberLocale } from '../i18n';
+import { loadAllScriptFonts } from '../i18n/fonts';
 
 /** "Language: English" menu (react-aria Menu). Each language is listed in its own name and script. */
 export function LanguageSwitcher({ onChange }: { onChange?: (locale: string) => void }) {
   const { t, i18n } = useTranslation();
   const current = i18n.resolvedLanguage ?? i18n.language;
+  // Each language is named in its own script: the menu needs every script's face.
+  useEffect(() => void loadAllScriptFonts(), []);
   const change = (keys: Selection) => {
     if (keys === 'all') return;
     const [next] = [...keys];

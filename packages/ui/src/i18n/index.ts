@@ -1,5 +1,8 @@
+import { LANGUAGES } from '@musyawarah/core/domain';
 import i18next, { type i18n as I18n, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { loadScriptFont } from './fonts';
+import { translationBackend, type TranslationLoaders } from './loaders';
 
 /**
  * Keys are written `namespace.path.to.key` everywhere, including the translation keys the API and the shared zod
@@ -10,10 +13,10 @@ export const KEY_SEPARATOR = '.';
 
 
 /**
- * Languages the interface is translated into. English is ASEAN's working language; add a locale here once its
- * JSON files exist (e.g. `ms`, `id`, `th`, `vi`, `km`, `lo`, `my`, `fil`, `tet`) — the switcher and <html lang> follow.
+ * Languages the interface is translated into: the 13 languages of the Member States (core's LANGUAGES), English first as
+ * ASEAN's working language. Only English is bundled; every other language's files load when it is chosen.
  */
-export const SUPPORTED_LOCALES = ['en'] as const;
+export const SUPPORTED_LOCALES = LANGUAGES;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: SupportedLocale = 'en';
 
@@ -37,6 +40,17 @@ export function languageAutonym(code: string): string {
   }
 }
 
+/** Tags browsers send for our languages under another code: Tagalog for Filipino, the retired `in` for Indonesian. */
+const LANGUAGE_ALIASES: Record<string, SupportedLocale> = { tl: 'fil', in: 'id', zsm: 'ms', cmn: 'zh' };
+
+/** The supported language a BCP 47 tag asks for (`th-TH` → th, `zh-Hans-SG` → zh, `tl` → fil), if any. */
+export function matchLocale(tag: string | null | undefined): SupportedLocale | undefined {
+  if (!tag) return undefined;
+  const base = tag.toLowerCase().split(/[-_]/)[0]!;
+  if (isSupportedLocale(base)) return base;
+  return LANGUAGE_ALIASES[base];
+}
+
 function detectLocale(): SupportedLocale {
   if (typeof window === 'undefined') return DEFAULT_LOCALE;
   try {
@@ -46,8 +60,8 @@ function detectLocale(): SupportedLocale {
     // Storage can be unavailable (private mode, blocked cookies); fall through to the browser's languages.
   }
   for (const tag of window.navigator.languages ?? []) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (isSupportedLocale(base)) return base;
+    const match = matchLocale(tag);
+    if (match) return match;
   }
   return DEFAULT_LOCALE;
 }
@@ -56,6 +70,7 @@ function applyDocumentLanguage(lng: string) {
   if (typeof document === 'undefined') return;
   document.documentElement.lang = lng;
   document.documentElement.dir = RTL.has(lng) ? 'rtl' : 'ltr';
+  void loadScriptFont(lng);
 }
 
 export function rememberLocale(lng: string) {
@@ -68,13 +83,26 @@ export function rememberLocale(lng: string) {
 
 export type AppResources = Record<string, ResourceLanguage>;
 
-/**
- * Creates the i18next instance for an app: shared namespaces plus the app's own (`{ en: { home, account, … } }`).
- * Resources are bundled (no extra requests on slow links); when more languages arrive they can move to lazy chunks.
- */
+export interface I18nOptions {
+  /** The language to start in (tests); otherwise the remembered choice, then the browser's languages. */
+  lng?: string;
+  /** The app's translation files in every language but English (`import.meta.glob`, see loaders.ts). */
+  loaders?: TranslationLoaders;
+}
 
-/** createI18n with a chosen set of shared namespaces (see ./startup.ts). */
-export function initI18n(shared: AppResources, appResources: AppResources, options: { lng?: string }): I18n {
+/** Resolves once the start-up language's namespaces are loaded (at once for English, which is bundled). */
+const readiness = new WeakMap<I18n, Promise<void>>();
+export function whenI18nReady(instance: I18n): Promise<void> {
+  return readiness.get(instance) ?? Promise.resolve();
+}
+
+/**
+ * Creates the i18next instance for an app with a chosen set of shared namespaces (see ./startup.ts) and the app's own
+ * (`{ en: { home, account, … } }`). English is bundled; another language's files come through the backend, for the
+ * namespaces in use, when it is chosen — an app waits for `whenI18nReady` before its first render so nobody sees a
+ * flash of English.
+ */
+export function initI18n(shared: AppResources, appResources: AppResources, options: I18nOptions): I18n {
   const instance = i18next.createInstance();
   const resources: Record<string, ResourceLanguage> = {};
   for (const lng of new Set([...Object.keys(shared), ...Object.keys(appResources)])) {
@@ -86,21 +114,34 @@ export function initI18n(shared: AppResources, appResources: AppResources, optio
   const ns = Object.keys(resources[DEFAULT_LOCALE] ?? {});
   const lng = options.lng ?? detectLocale();
   instance.on('languageChanged', applyDocumentLanguage);
-  void instance.use(initReactI18next).init({
-    resources,
-    lng,
-    fallbackLng: DEFAULT_LOCALE,
-    supportedLngs: [...SUPPORTED_LOCALES],
-    ns,
-    defaultNS: 'layout',
-    nsSeparator: KEY_SEPARATOR,
-    keySeparator: KEY_SEPARATOR,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-    react: { useSuspense: false },
-    showSupportNotice: false,
+  const ready = new Promise<void>((resolve) => {
+    void instance
+      .use(translationBackend(options.loaders ?? {}))
+      .use(initReactI18next)
+      .init(
+        {
+          resources,
+          // English comes bundled; other languages through the backend.
+          partialBundledLanguages: true,
+          lng,
+          fallbackLng: DEFAULT_LOCALE,
+          supportedLngs: [...SUPPORTED_LOCALES],
+          load: 'languageOnly',
+          ns,
+          defaultNS: 'layout',
+          nsSeparator: KEY_SEPARATOR,
+          keySeparator: KEY_SEPARATOR,
+          interpolation: { escapeValue: false },
+          returnNull: false,
+          initAsync: false,
+          // Re-render when a language's files arrive, not only when the language changes.
+          react: { useSuspense: false, bindI18nStore: 'added' },
+          showSupportNotice: false,
+        },
+        () => resolve(),
+      );
   });
+  readiness.set(instance, ready);
   applyDocumentLanguage(instance.language ?? lng);
   return instance;
 }

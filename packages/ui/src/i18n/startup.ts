@@ -2,7 +2,7 @@ import common from '../locales/en/common.json';
 import errors from '../locales/en/errors.json';
 import layout from '../locales/en/layout.json';
 import type { i18n as I18n } from 'i18next';
-import { initI18n, type AppResources } from './index';
+import { initI18n, type AppResources, type I18nOptions } from './index';
 
 /** What the page shell needs whatever the page: the layout, common words and error messages. */
 const sharedStartupResources = { en: { common, errors, layout } };
@@ -12,8 +12,11 @@ const sharedStartupResources = { en: { common, errors, layout } };
  * (an app calls it with its first lazily loaded page), keeping them out of the start-up bundle. A module of its own,
  * imported as `@musyawarah/ui/i18n-startup`: the kit's index imports every namespace for createI18n.
  */
-export function createStartupI18n(appResources: AppResources, options: { lng?: string } = {}): I18n {
+export function createStartupI18n(appResources: AppResources, options: I18nOptions = {}): I18n {
   return initI18n(sharedStartupResources, appResources, options);
 }
 
 export const loadSharedLaterResources = () => import('./shared-later').then((m) => m.sharedLaterResources);
+
+export { byLanguageAndNamespace } from './loaders';
+export { whenI18nReady } from './index';
