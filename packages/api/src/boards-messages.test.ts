@@ -9,8 +9,10 @@ import { expect, it } from 'vitest';
 const here = dirname(fileURLToPath(import.meta.url));
 const locale = JSON.parse(readFileSync(join(here, '../../ui/src/locales/en/board.json'), 'utf8')) as Record<string, unknown>;
 const coreBoards = join(here, '../../core/src/boards');
+// The boards router is a folder of procedure files; every one of them is scanned.
+const routerBoards = join(here, 'routers/boards');
 const sources = [
-  join(here, 'routers/boards.ts'),
+  ...readdirSync(routerBoards).filter((f) => f.endsWith('.ts')).map((f) => join(routerBoards, f)),
   ...readdirSync(coreBoards).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join(coreBoards, f)),
 ];
 
