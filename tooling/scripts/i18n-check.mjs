@@ -74,7 +74,9 @@ export function checkLocale(root, locale) {
         expected.set(key, text);
         continue;
       }
-      // English has `_one` and `_other`; the locale needs exactly its own CLDR categories.
+      // English has `_one` and `_other`; the locale needs exactly its own CLDR categories. `_zero` is i18next's own
+      // form for a count of 0 in every language, so a locale keeps it wherever English has it.
+      if (category === 'zero') expected.set(key, text);
       for (const c of categories) {
         expected.set(`${base}_${c}`, c === 'one' && keys[`${base}_one`] !== undefined ? keys[`${base}_one`] : (keys[`${base}_other`] ?? text));
       }

@@ -42,7 +42,8 @@ export function expectedKeys(english, locale) {
   for (const [key, text] of Object.entries(english)) {
     const { base, category } = pluralParts(key);
     if (category === undefined) expected[key] = text;
-    else for (const c of categories) expected[`${base}_${c}`] = c === 'one' && english[`${base}_one`] !== undefined ? english[`${base}_one`] : (english[`${base}_other`] ?? text);
+    else if (category === 'zero') expected[key] = text; // i18next's own form for 0, in every language
+    if (category !== undefined) for (const c of categories) expected[`${base}_${c}`] = c === 'one' && english[`${base}_one`] !== undefined ? english[`${base}_one`] : (english[`${base}_other`] ?? text);
   }
   return expected;
 }

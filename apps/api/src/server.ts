@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import pino, { type Logger as PinoLogger } from 'pino';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
-import { appRouter, createContext, createMailer, createSmtpTransport, type ApiServices } from '@musyawarah/api';
+import { appRouter, createContext, createMailer, createSmtpTransport, requestLocale, type ApiServices } from '@musyawarah/api';
 import { hashPassword, peekSessionRole, readSessionToken } from '@musyawarah/auth';
 import { migrateToLatest, openDatabase, seedDemoData, seedReferenceData, type Db } from '@musyawarah/db';
 import { ROUND_DOCUMENT_UPLOAD_PATH } from '@musyawarah/api/routers/round-documents';
@@ -162,6 +162,7 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
         origin: req.headers.origin ?? null,
         secFetchSite: (req.headers['sec-fetch-site'] as string | undefined) ?? null,
         host: req.headers.host ?? null,
+        locale: requestLocale(req.headers['x-musyawarah-locale'], req.headers['accept-language']),
         setCookie: (value) => res.appendHeader('Set-Cookie', value),
       });
     },

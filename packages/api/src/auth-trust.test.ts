@@ -266,3 +266,20 @@ describe('account deletion and the new counters (sibling of item 14)', () => {
     expect(rows).toEqual([]);
   });
 });
+
+describe('mail in the language of the person (issue #13)', () => {
+  it('a registration made in Khmer is confirmed in Khmer; a reset for an account follows the account\'s language, not the page\'s', async () => {
+    const email = fresh('khmer');
+    const { caller } = await api.call({ request: { locale: 'km' } });
+    await caller.auth.register({ ...registration(email), locale: 'km' });
+    const [confirmation] = await mailsTo(email);
+    expect(confirmation?.subject).toMatch(/[\u1780-\u17FF]/);
+    expect(confirmation?.text_body).toMatch(/[\u1780-\u17FF]/);
+
+    const user = await api.createUser('stakeholder');
+    const fromThaiPage = await api.call({ request: { locale: 'th' } });
+    await fromThaiPage.caller.auth.requestPasswordReset({ email: user.email });
+    const [reset] = await mailsTo(user.email);
+    expect(reset?.subject).toBe('Reset your Musyawarah password');
+  });
+});

@@ -39,6 +39,11 @@ export interface RequestMeta {
   origin: string | null;
   secFetchSite: string | null;
   host: string | null;
+  /**
+   * The language of the page the request came from (the apps send it; else the browser's Accept-Language), when it is
+   * one the platform speaks: mail to someone without an account is written in it.
+   */
+  locale?: string | null;
   /** Appends a Set-Cookie header to the response. */
   setCookie(value: string): void;
 }

@@ -20,3 +20,5 @@ export { cx } from './components/cx';
 export * from './components/options';
 export * from './components/StatusPages';
 export { safeNext } from './navigation/safe-next';
+export { ZawgyiNotice } from './components/ZawgyiNotice';
+export { zawgyiToUnicodeIfLikely } from './i18n/zawgyi';

@@ -153,7 +153,7 @@ export const authRouter = router({
       await issueEmailToken(tx, user?.id ?? null, 'confirm_email', token);
       const mail = user
         ? confirmEmailMail(user, link(ctx, '/confirm-email', token))
-        : alreadyRegisteredMail(owner ?? { email: input.email, name: input.name }, link(ctx, '/sign-in'), link(ctx, '/forgot-password'));
+        : alreadyRegisteredMail(owner ?? { email: input.email, name: input.name, locale: input.locale }, link(ctx, '/sign-in'), link(ctx, '/forgot-password'));
       return insertOutboxMailIf(tx, ctx.mailer.outboxValues(mail), Boolean(user ?? owner));
     });
     deliverAfterResponse(ctx, queued);
@@ -188,7 +188,7 @@ export const authRouter = router({
       const user = await findUserByEmail(tx, input.email);
       const pending = user && user.status === 'pending_verification' && user.role === 'stakeholder' ? user : undefined;
       await issueEmailToken(tx, pending?.id ?? null, 'confirm_email', token);
-      const mail = confirmEmailMail(pending ?? { email: input.email, name: '' }, link(ctx, '/confirm-email', token));
+      const mail = confirmEmailMail(pending ?? { email: input.email, name: '', locale: ctx.request.locale }, link(ctx, '/confirm-email', token));
       return insertOutboxMailIf(tx, ctx.mailer.outboxValues(mail), Boolean(pending));
     });
     deliverAfterResponse(ctx, queued);
@@ -258,7 +258,7 @@ export const authRouter = router({
           ? user
           : undefined;
       await issueEmailToken(tx, eligible?.id ?? null, 'password_reset', token);
-      const mail = passwordResetMail(eligible ?? { email: input.email, name: '' }, link(ctx, '/reset-password', token));
+      const mail = passwordResetMail(eligible ?? { email: input.email, name: '', locale: ctx.request.locale }, link(ctx, '/reset-password', token));
       return insertOutboxMailIf(tx, ctx.mailer.outboxValues(mail), Boolean(eligible));
     });
     deliverAfterResponse(ctx, queued);

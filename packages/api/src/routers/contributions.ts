@@ -50,13 +50,6 @@ import { eventProcedures } from './events';
 import { boardIdsFor, checkAudience } from './round-access';
 import { newReceiptReference, scheduleOf } from './rounds';
 
-const MODERATION_LABELS: Record<string, string> = {
-  abuse: 'abusive content',
-  personal_data: 'it contained personal data',
-  off_topic: 'off-topic',
-  spam: 'spam',
-};
-
 async function answerableQuestions(tx: Tx | Context['db'], roundId: string): Promise<AnswerableQuestion[]> {
   const questions = await listRoundQuestions(tx, roundId);
   return questions.map((q) => ({ id: q.id, kind: q.kind as QuestionKind, required: q.required, options: q.options, likert: q.likert as { points: number } | null }));
@@ -353,7 +346,7 @@ export const contributionsRouter = router({
             contributionHiddenMail(author, {
               roundTitle: localized(round.title as { en: string }, [author.locale]).text,
               reference: before.receipt_reference ?? before.id,
-              reasonLabel: MODERATION_LABELS[input.reason] ?? input.reason,
+              reason: input.reason,
             }),
           ),
         );

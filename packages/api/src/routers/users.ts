@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { inviteUserInput, MEMBER_STATES, roleField } from '@musyawarah/core';
+import { inviteUserInput, roleField } from '@musyawarah/core';
 import { consumeRateLimit, createEmailToken } from '@musyawarah/auth';
 import {
   findInvitationById,
@@ -36,17 +36,18 @@ async function limitInvitationMail(tx: Tx, key: string, limit: number): Promise<
   if (!decision.allowed) throw new ThrottledError(decision.retryAfterSeconds);
 }
 
-function roleLabel(role: 'secretariat' | 'member_state', memberState: string | null): string {
-  if (role === 'secretariat') return 'a member of the ASEAN Secretariat team';
-  const state = MEMBER_STATES.find((s) => s.code === memberState)?.name ?? memberState;
-  return `the representative of ${state}`;
-}
-
 async function sendInvitation(ctx: Context & { user: UserAccount }, tx: Tx, invitee: UserAccount, invitation: { role: 'secretariat' | 'member_state'; member_state_code: string | null }) {
   const token = await createEmailToken(tx, invitee.id, 'invitation');
   return ctx.mailer.queue(
     tx,
-    invitationMail(invitee, { roleLabel: roleLabel(invitation.role, invitation.member_state_code), inviterName: ctx.user.name }, link(ctx, '/accept-invitation', token)),
+    invitationMail(
+      invitee,
+      {
+        invited: invitation.role === 'secretariat' ? { role: 'secretariat' } : { role: 'member_state', memberState: invitation.member_state_code },
+        inviterName: ctx.user.name,
+      },
+      link(ctx, '/accept-invitation', token),
+    ),
   );
 }
 

@@ -17,7 +17,13 @@ export const API_BATCH_MAX_ITEMS = 20;
 export const API_MAX_URL_LENGTH = 6_000;
 
 /** fetch for tRPC links: sends the HttpOnly session cookie, same-origin only. */
-export const apiFetch: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'same-origin' });
+export const apiFetch: typeof fetch = (input, init) => {
+  // The page's language, so mail to someone without an account (a confirmation, a reset link) is written in it.
+  const headers = new Headers(init?.headers);
+  const language = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  if (language) headers.set('X-Musyawarah-Locale', language);
+  return fetch(input, { ...init, headers, credentials: 'same-origin' });
+};
 
 /**
  * Query defaults for slow, flaky links: retry network failures a couple of times with backoff, never retry answers

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import { LinkButton } from './Button';
+import { TranslationDraftNotice } from './TranslationDraftNotice';
 
 // The switcher is a react-aria menu: loaded after the page so react-aria stays out of the start-up bundle.
 const LanguageSwitcher = lazy(() => import('./LanguageSwitcher').then((m) => ({ default: m.LanguageSwitcher })));
@@ -144,6 +145,7 @@ export function AppShell({
               <strong className="tag">{t('layout.phase.tag')}</strong> {t('layout.phase.text')}
             </p>
           </div>
+          <TranslationDraftNotice onLanguageChange={onLanguageChange} />
         </div>
       </header>
       <div className="main-wrapper">

@@ -19,6 +19,7 @@ import {
   get,
   useForm,
   useFormContext,
+  useWatch,
   type FieldErrors,
   type FieldValues,
   type UseFormProps,
@@ -31,6 +32,7 @@ import { useMessage } from '../i18n/translate';
 import { Button } from './Button';
 import { cx } from './cx';
 import { usePageErrorFlag } from './Page';
+import { ZawgyiNotice } from './ZawgyiNotice';
 
 /**
  * react-hook-form with a shared zod schema from @musyawarah/core. Validation runs on submit (GOV.UK: no errors while
@@ -315,8 +317,16 @@ export function TextField({
         aria-invalid={error ? true : undefined}
         {...register(name)}
       />
+      {type === 'text' && <ZawgyiCheck name={name} />}
     </div>
   );
+}
+
+/** Offers to convert Burmese typed in Zawgyi to Unicode (see ZawgyiNotice) for a field of the surrounding form. */
+export function ZawgyiCheck({ name }: { name: string }) {
+  const { setValue } = useFormContext();
+  const value: unknown = useWatch({ name });
+  return <ZawgyiNotice value={value} onConvert={(unicode) => setValue(name, unicode, { shouldDirty: true, shouldValidate: true })} />;
 }
 
 export interface PasswordFieldProps {

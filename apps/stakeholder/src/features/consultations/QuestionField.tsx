@@ -1,4 +1,4 @@
-import { Button, cx, fieldId } from '@musyawarah/ui';
+import { Button, cx, fieldId, ZawgyiNotice } from '@musyawarah/ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsultationMessage, useLocalized, type Question } from './data';
@@ -69,6 +69,7 @@ export function QuestionField({ formId, index, question: q, value, error, onChan
           onChange={(e) => onChange(e.target.value)}
         />
         <CharacterCount length={text.length} max={10_000} />
+        <ZawgyiNotice value={text} onConvert={onChange} />
       </div>
     );
   }
