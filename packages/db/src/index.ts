@@ -26,4 +26,5 @@ export * from './repositories/review-edits';
 export * from './repositories/review-assessments';
 export * from './repositories/round-documents';
 export * from './repositories/visits';
+export * from './repositories/translation-review';
 export * from './backup';

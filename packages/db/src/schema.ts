@@ -297,6 +297,23 @@ export interface RoundTallyDeltaTable {
   delta: ColumnType<string, string | number, string | number>;
 }
 
+/** Translation scopes: which tree of locale files a key lives in. */
+export type TranslationScope = 'ui' | 'stakeholder' | 'secretariat' | 'mail';
+
+/** A translation approved by a reviewer (issue #13): one per (locale, scope, key), exported back to the locale files. */
+export interface TranslationReviewTable {
+  id: Generated<string>;
+  locale: string;
+  scope: TranslationScope;
+  /** `<namespace>.<key.path>` as in the locale files (plural keys with their CLDR suffix). */
+  key: string;
+  text: string;
+  /** First 12 hex digits of the SHA-256 of the English text the translation was approved against. */
+  source_hash: string;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp;
+}
+
 export interface Database extends BoardTables, EditionTables, ReviewTables {
   member_state: MemberStateTable;
   organisation: OrganisationTable;
@@ -321,6 +338,7 @@ export interface Database extends BoardTables, EditionTables, ReviewTables {
   round_daily_stat: RoundDailyStatTable;
   round_tally: RoundTallyTable;
   round_tally_delta: RoundTallyDeltaTable;
+  translation_review: TranslationReviewTable;
 }
 
 export type UserAccount = Selectable<UserAccountTable>;
@@ -337,6 +355,7 @@ export type ConsultationRound = Selectable<ConsultationRoundTable>;
 export type RoundQuestion = Selectable<RoundQuestionTable>;
 export type Contribution = Selectable<ContributionTable>;
 export type EventRegistration = Selectable<EventRegistrationTable>;
+export type TranslationReview = Selectable<TranslationReviewTable>;
 
 export type * from './schema-boards';
 export type * from './schema-editions';
