@@ -11,6 +11,7 @@ import { boardsRouter } from './routers/boards';
 import { editionsRouter } from './routers/editions';
 import { reviewRouter } from './routers/review/index';
 import { roundDocumentsRouter } from './routers/round-documents';
+import { translationsRouter } from './routers/translations/index';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -29,6 +30,7 @@ export const appRouter = router({
   editions: editionsRouter,
   review: reviewRouter,
   roundDocuments: roundDocumentsRouter,
+  translations: translationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
