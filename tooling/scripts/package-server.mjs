@@ -6,6 +6,10 @@
 //   <target>/apps/api/node_modules/         production-only install of those (pnpm deploy --prod, from the lockfile)
 //   <target>/apps/stakeholder/dist/         the built stakeholder portal
 //   <target>/apps/secretariat/dist/         the built secretariat app
+//   <target>/{packages/ui,apps/stakeholder,apps/secretariat}/src/locales/, packages/api/src/mail/locales/,
+//   <target>/packages/ui/src/translation-review/
+//                                           the translation files (JSON only) the Secretariat's translation review reads
+//                                           (packages/api/src/translations-catalogue.ts)
 //
 // The layout mirrors the repository's, so the host finds the apps (and `.data/pglite`) three levels above its own file
 // as it does in a checkout. Start it from <target> with `NODE_ENV=production node apps/api/dist/main.js`.
@@ -14,7 +18,7 @@
 // Usage: node tooling/scripts/package-server.mjs <target> [--offline]
 //   --offline  install only from pnpm's store (fails if a package is missing there) instead of preferring it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -66,6 +70,22 @@ if (result.status !== 0) {
 }
 for (const app of ['stakeholder', 'secretariat'])
   cpSync(join(ROOT, 'apps', app, 'dist'), join(out, 'apps', app, 'dist'), { recursive: true });
+// The translation review screen reads the English source, the translations and their review status from the files, at
+// the same paths relative to the root as in a checkout (the host is three levels below the root in both).
+const TRANSLATION_TREES = [
+  'packages/ui/src/locales',
+  'apps/stakeholder/src/locales',
+  'apps/secretariat/src/locales',
+  'packages/api/src/mail/locales',
+  'packages/ui/src/translation-review',
+];
+for (const tree of TRANSLATION_TREES) {
+  if (!existsSync(join(ROOT, tree))) continue;
+  cpSync(join(ROOT, tree), join(out, tree), {
+    recursive: true,
+    filter: (source) => statSync(source).isDirectory() || source.endsWith('.json'),
+  });
+}
 
 console.log(
   `Production folder ready in ${out} (${((Date.now() - started) / 1000).toFixed(1)} s).\n` +

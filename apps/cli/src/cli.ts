@@ -7,6 +7,7 @@ import {
   type PillarScore,
   type Recommendations,
 } from '@musyawarah/core';
+import type { Db } from '@musyawarah/db';
 import { catalogueCsv, catalogueJson } from './catalogue-export';
 
 export interface CliResult {
@@ -17,6 +18,10 @@ export interface CliResult {
 
 export interface CliDeps {
   catalogue: Catalogue;
+  /** Opens the platform's database (translations:export). */
+  openDatabase?: () => Promise<{ db: Db; close(): Promise<void> }>;
+  /** Where the locale files are (translations:export); default TRANSLATIONS_ROOT or the repository root. */
+  translationsRoot?: () => string;
 }
 
 /** stdin is read lazily: only `assess` needs it, and reading it otherwise would block an interactive terminal. */
@@ -36,6 +41,11 @@ Commands:
                                        Score a readiness self-assessment and print pillar scores, tiers and
                                        recommended actions. Input: { "answers": { "Q1": "yes" | "partial" | "no", ... } }
                                        (criteria Q1-Q40; unanswered criteria make their pillar provisional, tier null).
+  translations:export                  Write every translation approved in the Secretariat app into the locale files
+                                       and mark it reviewed in packages/ui/src/translation-review (then summary.json).
+                                       Reads DATABASE_URL / PGLITE_DATA_DIR like the API (stop a platform running on
+                                       the embedded database first) and TRANSLATIONS_ROOT (default: this repository).
+                                       Prints { exported, skipped, files }.
 
 Options:
   --format <json|csv>   Output format (default json; csv only for catalogue export).
@@ -105,6 +115,31 @@ function format(
   return f;
 }
 
+async function translationsExport(deps: CliDeps) {
+  if (!deps.openDatabase) throw new Error('translations:export needs a database');
+  const [{ exportTranslations, hasLocaleFiles }, { listAllTranslationReviews }, { translationsRoot }] = await Promise.all([
+    import('./translations-export'),
+    import('@musyawarah/db'),
+    import('@musyawarah/api/translations-catalogue'),
+  ]);
+  const root = (deps.translationsRoot ?? translationsRoot)();
+  if (!hasLocaleFiles(root)) throw new UsageError(`translations:export: no English locale files under ${root} (check TRANSLATIONS_ROOT)`, false);
+  const handle = await deps.openDatabase();
+  let reviews;
+  try {
+    reviews = await listAllTranslationReviews(handle.db);
+  } catch (error) {
+    // 42P01: the table does not exist yet.
+    if ((error as { code?: unknown }).code === '42P01') {
+      throw new UsageError('translations:export: the database has no translation reviews table; run pnpm db:migrate first', false);
+    }
+    throw error;
+  } finally {
+    await handle.close();
+  }
+  return exportTranslations(root, reviews);
+}
+
 export async function runCli(argv: readonly string[], stdin: Stdin, deps: CliDeps): Promise<CliResult> {
   try {
     let parsed;
@@ -130,6 +165,10 @@ export async function runCli(argv: readonly string[], stdin: Stdin, deps: CliDep
       format(values, ['json'], command);
       const input = typeof stdin === 'string' ? stdin : await stdin();
       return ok(json(assess(input, deps.catalogue)));
+    }
+    if (command === 'translations:export' || command === 'translations export') {
+      format(values, ['json'], command);
+      return ok(json(await translationsExport(deps)));
     }
     throw new UsageError(command === '' ? 'no command given' : `unknown command "${command}"`);
   } catch (error) {

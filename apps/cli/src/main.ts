@@ -1,5 +1,13 @@
+import path from 'node:path';
 import { catalogue } from '@musyawarah/core';
 import { runCli } from './cli';
+
+/** The platform's database, from DATABASE_URL / PGLITE_DATA_DIR (relative to the repository root) like the API. */
+async function openDatabase() {
+  const [{ openDatabase: open }, { databaseEnv }] = await Promise.all([import('@musyawarah/db'), import('@musyawarah/db/cli/env')]);
+  const repoRoot = path.resolve(import.meta.dirname, '../../..');
+  return open({ databaseUrl: databaseEnv.DATABASE_URL, pgliteDataDir: path.resolve(repoRoot, databaseEnv.PGLITE_DATA_DIR) });
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -13,7 +21,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const result = await runCli(process.argv.slice(2), readStdin, { catalogue });
+const result = await runCli(process.argv.slice(2), readStdin, { catalogue, openDatabase });
 if (result.stdout) process.stdout.write(result.stdout);
 if (result.stderr) process.stderr.write(result.stderr);
 process.exitCode = result.exitCode;
