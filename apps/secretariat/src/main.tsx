@@ -1,5 +1,5 @@
 import '@musyawarah/ui/styles.css';
-import { byLanguageAndNamespace, createI18n, createQueryClient, whenI18nReady } from '@musyawarah/ui';
+import { createI18n, createQueryClient, whenI18nReady } from '@musyawarah/ui';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -10,9 +10,7 @@ import { router } from './router';
 import { ME_QUERY_KEY_PREFIX, TRPCProvider, createApiClient } from './trpc';
 
 const i18n = createI18n(appResources, {
-  loaders: byLanguageAndNamespace(import.meta.glob(['./locales/*/*.json', '!./locales/en/*.json']), {
-    review: 'reviews',
-  }),
+  loaders: () => import('./locale-loaders').then((m) => m.loaders),
 });
 const queryClient = createQueryClient({
   // The session ended: forget the user; the guard sends the visitor to sign in.

@@ -1,8 +1,4 @@
-import {
-  byLanguageAndNamespace,
-  createStartupI18n,
-  loadSharedLaterResources,
-} from '@musyawarah/ui/i18n-startup';
+import { createStartupI18n, loadSharedLaterResources } from '@musyawarah/ui/i18n-startup';
 import type { ComponentType } from 'react';
 import { startupResources } from './resources.startup';
 
@@ -13,9 +9,7 @@ import { startupResources } from './resources.startup';
  */
 export const i18n = createStartupI18n(startupResources, {
   // Every other language: one small chunk per namespace, fetched when that language is in use.
-  loaders: byLanguageAndNamespace(import.meta.glob(['./locales/*/*.json', '!./locales/en/*.json']), {
-    review: 'reviews',
-  }),
+  loaders: () => import('./locale-loaders').then((m) => m.loaders),
 });
 
 let later: Promise<void> | undefined;

@@ -2,7 +2,7 @@ import { LANGUAGES } from '@musyawarah/core/domain';
 import i18next, { type i18n as I18n, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { loadScriptFont } from './fonts';
-import { translationBackend, type TranslationLoaders } from './loaders';
+import { translationBackend, type TranslationLoadersModule } from './loaders';
 
 /**
  * Keys are written `namespace.path.to.key` everywhere, including the translation keys the API and the shared zod
@@ -73,6 +73,21 @@ function applyDocumentLanguage(lng: string) {
   void loadScriptFont(lng);
 }
 
+/**
+ * Pseudo-locale for tests (./pseudo.ts): `?pseudo=1` turns it on for this browser (remembered as 'musyawarah.pseudo'),
+ * `?pseudo=0` off. Only then is the post-processor downloaded.
+ */
+function pseudoRequested(): boolean {
+  if (typeof window === 'undefined') return false;
+  try {
+    const asked = new URLSearchParams(window.location.search).get('pseudo');
+    if (asked === '1' || asked === '0') window.localStorage.setItem('musyawarah.pseudo', asked);
+    return window.localStorage.getItem('musyawarah.pseudo') === '1';
+  } catch {
+    return new URLSearchParams(window.location.search).get('pseudo') === '1';
+  }
+}
+
 export function rememberLocale(lng: string) {
   try {
     window.localStorage.setItem(STORAGE_KEY, lng);
@@ -86,8 +101,8 @@ export type AppResources = Record<string, ResourceLanguage>;
 export interface I18nOptions {
   /** The language to start in (tests); otherwise the remembered choice, then the browser's languages. */
   lng?: string;
-  /** The app's translation files in every language but English (`import.meta.glob`, see loaders.ts). */
-  loaders?: TranslationLoaders;
+  /** The app's translation files in every language but English (`import.meta.glob` in a lazy module, see loaders.ts). */
+  loaders?: TranslationLoadersModule;
 }
 
 /** Resolves once the start-up language's namespaces are loaded (at once for English, which is bundled). */
@@ -112,11 +127,13 @@ export function initI18n(shared: AppResources, appResources: AppResources, optio
     };
   }
   const ns = Object.keys(resources[DEFAULT_LOCALE] ?? {});
-  const lng = options.lng ?? detectLocale();
+  const pseudo = pseudoRequested();
+  // The pseudo-locale is the English text, transformed.
+  const lng = options.lng ?? (pseudo ? DEFAULT_LOCALE : detectLocale());
   instance.on('languageChanged', applyDocumentLanguage);
   const ready = new Promise<void>((resolve) => {
     void instance
-      .use(translationBackend(options.loaders ?? {}))
+      .use(translationBackend(options.loaders))
       .use(initReactI18next)
       .init(
         {
@@ -141,7 +158,10 @@ export function initI18n(shared: AppResources, appResources: AppResources, optio
         () => resolve(),
       );
   });
-  readiness.set(instance, ready);
+  readiness.set(
+    instance,
+    pseudo ? Promise.all([ready, import('./pseudo').then((m) => m.enablePseudoLocale(instance))]).then(() => undefined) : ready,
+  );
   applyDocumentLanguage(instance.language ?? lng);
   return instance;
 }

@@ -24,21 +24,23 @@ export function byLanguageAndNamespace(
   return loaders;
 }
 
-/** The UI kit's own namespaces in every language but English. */
-export const sharedLoaders: TranslationLoaders = byLanguageAndNamespace(
-  import.meta.glob(['../locales/*/*.json', '!../locales/en/*.json']),
-);
-
 const moduleDefault = (module: unknown): ResourceKey =>
   ((module as { default?: ResourceKey }).default ?? module) as ResourceKey;
+
+/** The app's loaders, themselves in a lazily loaded chunk (some 300 entries): nobody reading English downloads them. */
+export type TranslationLoadersModule = () => Promise<TranslationLoaders>;
 
 /**
  * An i18next backend that reads the app's and the shared translation files on demand. A language or namespace without
  * a file resolves to nothing, and i18next falls back to English for those keys.
  */
-export function translationBackend(appLoaders: TranslationLoaders) {
+export function translationBackend(appLoaders: TranslationLoadersModule = () => Promise.resolve({})) {
   return resourcesToBackend(async (language: string, namespace: string) => {
-    const load = appLoaders[`${language}/${namespace}`] ?? sharedLoaders[`${language}/${namespace}`];
+    const [app, shared] = await Promise.all([
+      appLoaders(),
+      import('./shared-loaders').then((m) => m.sharedLoaders),
+    ]);
+    const load = app[`${language}/${namespace}`] ?? shared[`${language}/${namespace}`];
     if (!load) return {};
     return moduleDefault(await load());
   });
