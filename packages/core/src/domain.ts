@@ -20,6 +20,26 @@ export const MEMBER_STATE_CODES = MEMBER_STATES.map((s) => s.code) as [MemberSta
 export const LANGUAGES = ['en', 'ms', 'km', 'id', 'lo', 'my', 'fil', 'zh', 'ta', 'th', 'tet', 'pt', 'vi'] as const;
 export type LanguageCode = (typeof LANGUAGES)[number];
 
+/**
+ * Each language in its own name, as its speakers write it on official sites. Fixed rather than read from the browser:
+ * CLDR gives "Indonesia", "Melayu" and "Tetum", and browsers without full ICU data give English names or codes.
+ */
+export const LANGUAGE_AUTONYMS: Record<LanguageCode, string> = {
+  en: 'English',
+  ms: 'Bahasa Melayu',
+  km: 'ខ្មែរ',
+  id: 'Bahasa Indonesia',
+  lo: 'ລາວ',
+  my: 'မြန်မာ',
+  fil: 'Filipino',
+  zh: '中文',
+  ta: 'தமிழ்',
+  th: 'ไทย',
+  tet: 'Tetun',
+  pt: 'Português',
+  vi: 'Tiếng Việt',
+};
+
 export const ROLES = ['secretariat', 'member_state', 'stakeholder'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,7 +1,7 @@
 import { Button, Menu, MenuItem, MenuTrigger, Popover, type Selection } from 'react-aria-components';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SUPPORTED_LOCALES, languageAutonym, rememberLocale } from '../i18n';
+import { SUPPORTED_LOCALES, languageAutonym, languageNameIn, rememberLocale } from '../i18n';
 import { loadAllScriptFonts } from '../i18n/fonts';
 
 /** "Language: English" menu (react-aria Menu). Each language is listed in its own name and script. */
@@ -46,10 +46,18 @@ export function LanguageSwitcher({ onChange }: { onChange?: (locale: string) => 
           {SUPPORTED_LOCALES.map((code) => (
             <MenuItem key={code} id={code} className="menu__item" textValue={languageAutonym(code)}>
               <span lang={code}>{languageAutonym(code)}</span>
+              {code !== current && <LanguageHint code={code} reader={current} />}
             </MenuItem>
           ))}
         </Menu>
       </Popover>
     </MenuTrigger>
   );
+}
+
+/** The language's name in the current language, beside its autonym ("ខ្មែរ · Khmer"), when it differs. */
+function LanguageHint({ code, reader }: { code: string; reader: string }) {
+  const name = languageNameIn(code, reader);
+  if (!name || name.toLocaleLowerCase(reader) === languageAutonym(code).toLocaleLowerCase(code)) return null;
+  return <span className="menu__item-hint"> · {name}</span>;
 }

@@ -1,4 +1,4 @@
-import { LANGUAGES } from '@musyawarah/core/domain';
+import { LANGUAGE_AUTONYMS, LANGUAGES } from '@musyawarah/core/domain';
 import i18next, { type i18n as I18n, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { loadScriptFont } from './fonts';
@@ -29,8 +29,10 @@ export function isSupportedLocale(code: string | null | undefined): code is Supp
   return !!code && (SUPPORTED_LOCALES as readonly string[]).includes(code);
 }
 
-/** The user's own name for a language ("Bahasa Melayu", "ไทย"), from the browser's CLDR data — no hard-coded labels. */
+/** A language in its own name ("Bahasa Melayu", "ខ្មែរ"): core's list for the platform's languages, else CLDR's. */
 export function languageAutonym(code: string): string {
+  const fixed = (LANGUAGE_AUTONYMS as Record<string, string | undefined>)[code];
+  if (fixed) return fixed;
   try {
     const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
     if (!name) return code;
@@ -38,6 +40,30 @@ export function languageAutonym(code: string): string {
   } catch {
     return code;
   }
+}
+
+function currentDocumentLanguage(): string {
+  return (typeof document !== 'undefined' && document.documentElement.lang) || DEFAULT_LOCALE;
+}
+
+/** A language's name in the reader's language ("Khmer" for an English reader), or undefined when unknown. */
+export function languageNameIn(code: string, reader: string): string | undefined {
+  try {
+    const name = new Intl.DisplayNames([reader === 'en' ? 'en-GB' : reader], { type: 'language', fallback: 'none' }).of(code);
+    return name ? name.charAt(0).toLocaleUpperCase(reader) + name.slice(1) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The autonym with the reader's name for it beside it where that helps ("ខ្មែរ (Khmer)" for an English reader;
+ * just "ខ្មែរ" for a Khmer one), for labels such as "Title in …".
+ */
+export function languageLabel(code: string, reader: string = currentDocumentLanguage()): string {
+  const own = languageAutonym(code);
+  const theirs = code === reader ? undefined : languageNameIn(code, reader);
+  return theirs && theirs.toLocaleLowerCase(reader) !== own.toLocaleLowerCase(code) ? `${own} (${theirs})` : own;
 }
 
 /** Tags browsers send for our languages under another code: Tagalog for Filipino, the retired `in` for Indonesian. */

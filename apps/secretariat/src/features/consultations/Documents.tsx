@@ -7,6 +7,7 @@ import {
   ErrorNotice,
   Form,
   languageAutonym,
+  languageLabel,
   LinkButton,
   Loading,
   ModalDialog,
@@ -33,17 +34,26 @@ export type RoundDocument = Outputs['roundDocuments']['adminList'][number];
 export function useFileSize() {
   const { i18n } = useTranslation();
   return (bytes: number) => {
-    const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : [Math.max(bytes / 1000, 0.1), 'kilobyte'];
-    return new Intl.NumberFormat(i18n.language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+    const [value, unit] =
+      bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : [Math.max(bytes / 1000, 0.1), 'kilobyte'];
+    return new Intl.NumberFormat(i18n.language, {
+      style: 'unit',
+      unit,
+      unitDisplay: 'short',
+      maximumFractionDigits: 1,
+    }).format(value);
   };
 }
 
 /** The same rule the API applies (core's checkDocument), on what the browser knows before sending: size and name. */
 const uploadSchema = documentFieldsInput.omit({ roundId: true }).extend({
   file: z
-    .custom<FileList>((value) => typeof FileList !== 'undefined' && value instanceof FileList && value.length === 1, {
-      error: 'round.documentMissing',
-    })
+    .custom<FileList>(
+      (value) => typeof FileList !== 'undefined' && value instanceof FileList && value.length === 1,
+      {
+        error: 'round.documentMissing',
+      },
+    )
     .superRefine((files, ctx) => {
       const file = files[0];
       if (!file) return;
@@ -52,7 +62,13 @@ const uploadSchema = documentFieldsInput.omit({ roundId: true }).extend({
     }),
 });
 
-export function DocumentsSection({ round, onDone }: { round: RoundDetail; onDone: (message: string) => void }) {
+export function DocumentsSection({
+  round,
+  onDone,
+}: {
+  round: RoundDetail;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const documents = useQuery(trpc.roundDocuments.adminList.queryOptions({ roundId: round.id }));
@@ -61,9 +77,7 @@ export function DocumentsSection({ round, onDone }: { round: RoundDetail; onDone
   return (
     <>
       <p>{t('consultations.documents.intro')}</p>
-      {round.phase === 'draft' && (
-        <p className="hint">{t('consultations.documents.draftHint')}</p>
-      )}
+      {round.phase === 'draft' && <p className="hint">{t('consultations.documents.draftHint')}</p>}
       {documents.isPending ? (
         <Loading />
       ) : documents.isError ? (
@@ -85,7 +99,15 @@ export function DocumentsSection({ round, onDone }: { round: RoundDetail; onDone
   );
 }
 
-function DocumentsTable({ documents, downloadable, onDone }: { documents: RoundDocument[]; downloadable: boolean; onDone: (message: string) => void }) {
+function DocumentsTable({
+  documents,
+  downloadable,
+  onDone,
+}: {
+  documents: RoundDocument[];
+  downloadable: boolean;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const size = useFileSize();
@@ -129,17 +151,45 @@ function DocumentsTable({ documents, downloadable, onDone }: { documents: RoundD
             rowHeader: true,
             cell: (d) => (
               <span lang={d.language}>
-                {downloadable ? <a href={d.url} download={d.filename}>{d.title}</a> : d.title}
+                {downloadable ? (
+                  <a href={d.url} download={d.filename}>
+                    {d.title}
+                  </a>
+                ) : (
+                  d.title
+                )}
                 <br />
                 <span className="hint">{d.filename}</span>
               </span>
             ),
           },
-          { key: 'language', header: t('consultations.documents.columns.language'), cell: (d) => <span lang={d.language}>{languageAutonym(d.language)}</span> },
-          { key: 'kind', header: t('consultations.documents.columns.kind'), cell: (d) => t(`consultations.documents.kind.${d.kind ?? 'other'}`) },
-          { key: 'size', header: t('consultations.documents.columns.size'), className: 'numeric', cell: (d) => size(d.sizeBytes) },
-          { key: 'downloads', header: t('consultations.documents.columns.downloads'), className: 'numeric', cell: (d) => d.downloadCount },
-          { key: 'added', header: t('consultations.documents.columns.added'), cell: (d) => format.date(d.createdAt) },
+          {
+            key: 'language',
+            header: t('consultations.documents.columns.language'),
+            cell: (d) => <span lang={d.language}>{languageAutonym(d.language)}</span>,
+          },
+          {
+            key: 'kind',
+            header: t('consultations.documents.columns.kind'),
+            cell: (d) => t(`consultations.documents.kind.${d.kind ?? 'other'}`),
+          },
+          {
+            key: 'size',
+            header: t('consultations.documents.columns.size'),
+            className: 'numeric',
+            cell: (d) => size(d.sizeBytes),
+          },
+          {
+            key: 'downloads',
+            header: t('consultations.documents.columns.downloads'),
+            className: 'numeric',
+            cell: (d) => d.downloadCount,
+          },
+          {
+            key: 'added',
+            header: t('consultations.documents.columns.added'),
+            cell: (d) => format.date(d.createdAt),
+          },
           {
             key: 'actions',
             header: t('consultations.documents.columns.actions'),
@@ -158,9 +208,18 @@ function DocumentsTable({ documents, downloadable, onDone }: { documents: RoundD
         title={t('consultations.documents.confirmTitle')}
         tone="warning"
       >
-        <p>{t('consultations.documents.confirmBody', { title: deleting?.title ?? '', count: deleting?.downloadCount ?? 0 })}</p>
+        <p>
+          {t('consultations.documents.confirmBody', {
+            title: deleting?.title ?? '',
+            count: deleting?.downloadCount ?? 0,
+          })}
+        </p>
         <ButtonGroup>
-          <Button variant="warning" disabled={remove.isPending} onClick={() => deleting && remove.mutate({ documentId: deleting.id })}>
+          <Button
+            variant="warning"
+            disabled={remove.isPending}
+            onClick={() => deleting && remove.mutate({ documentId: deleting.id })}
+          >
             {t('consultations.documents.confirmDelete')}
           </Button>
           <LinkButton onClick={() => setDeleting(null)}>{t('consultations.documents.cancel')}</LinkButton>
@@ -182,9 +241,11 @@ function UploadForm({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useZodForm(uploadSchema, { defaultValues: { title: '', language: language as (typeof LANGUAGES)[number] } });
+  const form = useZodForm(uploadSchema, {
+    defaultValues: { title: '', language: language as (typeof LANGUAGES)[number] },
+  });
   const upload = useMutation(trpc.roundDocuments.upload.mutationOptions());
-  const languages = LANGUAGES.map((code) => ({ value: code, label: languageAutonym(code) }));
+  const languages = LANGUAGES.map((code) => ({ value: code, label: languageLabel(code) }));
   return (
     <Form
       form={form}
@@ -201,9 +262,18 @@ function UploadForm({
         onUploaded(document.title, values.language);
       }}
     >
-      <TextField name="title" label={t('consultations.documents.fields.title')} hint={t('consultations.documents.fields.titleHint')} width="full" />
+      <TextField
+        name="title"
+        label={t('consultations.documents.fields.title')}
+        hint={t('consultations.documents.fields.titleHint')}
+        width="full"
+      />
       <SelectField name="language" label={t('consultations.documents.fields.language')} options={languages} />
-      <FileField name="file" label={t('consultations.documents.fields.file')} hint={t('consultations.documents.fields.fileHint')} />
+      <FileField
+        name="file"
+        label={t('consultations.documents.fields.file')}
+        hint={t('consultations.documents.fields.fileHint')}
+      />
       <Button type="submit" disabled={upload.isPending}>
         {upload.isPending ? t('consultations.documents.uploading') : t('consultations.documents.upload')}
       </Button>
@@ -228,7 +298,8 @@ function FileField({ name, label, hint }: { name: string; label: string; hint: s
       </div>
       {error && (
         <p id={`${id}-error`} className="field-error">
-          <span className="visually-hidden">{t('layout.errorPrefix')}</span> {tm(error, { form: 'document-upload', path: name })}
+          <span className="visually-hidden">{t('layout.errorPrefix')}</span>{' '}
+          {tm(error, { form: 'document-upload', path: name })}
         </p>
       )}
       <input

@@ -3,7 +3,7 @@ import {
   Button,
   ButtonGroup,
   ErrorNotice,
-  languageAutonym,
+  languageLabel,
   LinkButton,
   Loading,
   ModalDialog,
@@ -29,7 +29,9 @@ export function ModerationQueue({ round }: { round: RoundDetail }) {
   const [params, setParams] = useSearchParams();
   // Local state answers the click at once; the URL follows (a router navigation, which settles a moment later).
   const [filter, setFilter] = useState<Filter>(() =>
-    (FILTERS as readonly string[]).includes(params.get('show') ?? '') ? (params.get('show') as Filter) : 'all',
+    (FILTERS as readonly string[]).includes(params.get('show') ?? '')
+      ? (params.get('show') as Filter)
+      : 'all',
   );
   const queue = useQuery(trpc.contributions.moderationQueue.queryOptions({ roundId: round.id }));
   const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'error'; n: number } | null>(null);
@@ -37,7 +39,9 @@ export function ModerationQueue({ round }: { round: RoundDetail }) {
     setNotice((prev) => ({ text, tone, n: (prev?.n ?? 0) + 1 }));
 
   const rows =
-    queue.data?.filter((c) => (filter === 'reported' ? c.openReports > 0 : filter === 'hidden' ? c.hidden : true)) ?? [];
+    queue.data?.filter((c) =>
+      filter === 'reported' ? c.openReports > 0 : filter === 'hidden' ? c.hidden : true,
+    ) ?? [];
   const counts = {
     all: queue.data?.length ?? 0,
     reported: queue.data?.filter((c) => c.openReports > 0).length ?? 0,
@@ -102,7 +106,13 @@ export function ModerationQueue({ round }: { round: RoundDetail }) {
   );
 }
 
-function AddTheme({ round, onDone }: { round: RoundDetail; onDone: (text: string, tone?: 'success' | 'error') => void }) {
+function AddTheme({
+  round,
+  onDone,
+}: {
+  round: RoundDetail;
+  onDone: (text: string, tone?: 'success' | 'error') => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -133,14 +143,21 @@ function AddTheme({ round, onDone }: { round: RoundDetail; onDone: (text: string
     add.mutate({ roundId: round.id, label: label.trim() });
   };
   return (
-    <form className="consult-inline-form" onSubmit={submit} noValidate aria-label={t('consultations.moderation.addTheme')}>
+    <form
+      className="consult-inline-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('consultations.moderation.addTheme')}
+    >
       <div className={error ? 'form-group form-group--error' : 'form-group'}>
         <label className="label" htmlFor={id}>
           {t('consultations.moderation.newTheme')}
         </label>
         <div className="hint" id={`${id}-hint`}>
           {round.themes.length
-            ? t('consultations.moderation.existingThemes', { list: round.themes.map((th) => th.label).join(', ') })
+            ? t('consultations.moderation.existingThemes', {
+                list: round.themes.map((th) => th.label).join(', '),
+              })
             : t('consultations.moderation.noThemes')}
         </div>
         {error && (
@@ -167,14 +184,20 @@ function AddTheme({ round, onDone }: { round: RoundDetail; onDone: (text: string
   );
 }
 
-function answerText(question: Question, value: unknown, t: (k: string, o?: Record<string, unknown>) => string): string {
+function answerText(
+  question: Question,
+  value: unknown,
+  t: (k: string, o?: Record<string, unknown>) => string,
+): string {
   const options = (question.options as unknown[]).map(english);
   if (typeof value === 'string') return value;
   if (typeof value === 'number') {
-    if (question.kind === 'likert') return t('consultations.moderation.likertAnswer', { value, points: question.likert?.points ?? '' });
+    if (question.kind === 'likert')
+      return t('consultations.moderation.likertAnswer', { value, points: question.likert?.points ?? '' });
     return options[value] ?? String(value);
   }
-  if (Array.isArray(value)) return value.map((v: number) => options[v] ?? String(v)).join(question.kind === 'ranking' ? ' › ' : ', ');
+  if (Array.isArray(value))
+    return value.map((v: number) => options[v] ?? String(v)).join(question.kind === 'ranking' ? ' › ' : ', ');
   return '';
 }
 
@@ -204,8 +227,12 @@ function ContributionCard({
   const reference = c.receiptReference ?? t('consultations.moderation.noReference');
 
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.contributions.moderationQueue.queryKey({ roundId: round.id }) });
-    await queryClient.invalidateQueries({ queryKey: trpc.rounds.participation.queryKey({ roundId: round.id }) });
+    await queryClient.invalidateQueries({
+      queryKey: trpc.contributions.moderationQueue.queryKey({ roundId: round.id }),
+    });
+    await queryClient.invalidateQueries({
+      queryKey: trpc.rounds.participation.queryKey({ roundId: round.id }),
+    });
   };
   const onError = (e: unknown) => onDone(serverMessage(e), 'error');
   const hide = useMutation(
@@ -255,7 +282,11 @@ function ContributionCard({
       document.getElementById(`${id}-reason-${MODERATION_REASONS[0]}`)?.focus();
       return;
     }
-    hide.mutate({ contributionId: c.id, reason: reason as (typeof MODERATION_REASONS)[number], note: note || undefined });
+    hide.mutate({
+      contributionId: c.id,
+      reason: reason as (typeof MODERATION_REASONS)[number],
+      note: note || undefined,
+    });
   };
   const submitResponse = (event: FormEvent) => {
     event.preventDefault();
@@ -278,7 +309,10 @@ function ContributionCard({
   });
 
   return (
-    <article className={c.hidden ? 'consult-card consult-card--hidden' : 'consult-card'} aria-labelledby={headingId}>
+    <article
+      className={c.hidden ? 'consult-card consult-card--hidden' : 'consult-card'}
+      aria-labelledby={headingId}
+    >
       <h3 className="heading-s consult-card__title" id={headingId}>
         {reference}
         <span className="text-secondary consult-card__by"> {who}</span>
@@ -291,7 +325,9 @@ function ContributionCard({
             })}
           </Tag>
         )}
-        {c.openReports > 0 && <Tag tone="red">{t('consultations.moderation.reportedTag', { count: c.openReports })}</Tag>}
+        {c.openReports > 0 && (
+          <Tag tone="red">{t('consultations.moderation.reportedTag', { count: c.openReports })}</Tag>
+        )}
         {c.facilitated && <Tag tone="yellow">{t('consultations.moderation.facilitatedTag')}</Tag>}
       </p>
       <p className="text-secondary text-small">
@@ -299,7 +335,7 @@ function ContributionCard({
           c.stakeholderGroup ? t(`common.stakeholderGroups.${c.stakeholderGroup}`) : null,
           c.memberState ? t(`common.memberStates.${c.memberState}`) : null,
           c.organisationName,
-          languageAutonym(c.writtenIn),
+          languageLabel(c.writtenIn),
           c.submittedAt ? format.dateTime(c.submittedAt) : null,
         ]
           .filter(Boolean)
@@ -328,7 +364,11 @@ function ContributionCard({
 
       <ButtonGroup>
         {c.hidden ? (
-          <Button variant="secondary" isBusy={unhide.isPending} onClick={() => unhide.mutate({ contributionId: c.id })}>
+          <Button
+            variant="secondary"
+            isBusy={unhide.isPending}
+            onClick={() => unhide.mutate({ contributionId: c.id })}
+          >
             {t('consultations.moderation.unhide')}
             <span className="visually-hidden"> {reference}</span>
           </Button>
@@ -359,7 +399,8 @@ function ContributionCard({
           </div>
           {responseError && (
             <p className="field-error" id={`${id}-response-error`}>
-              <span className="visually-hidden">{t('layout.errorPrefix')}</span> {t('consultations.moderation.responseRequired')}
+              <span className="visually-hidden">{t('layout.errorPrefix')}</span>{' '}
+              {t('consultations.moderation.responseRequired')}
             </p>
           )}
           <textarea
@@ -373,7 +414,9 @@ function ContributionCard({
           />
         </div>
         <Button type="submit" variant="secondary" size="small" isBusy={respond.isPending}>
-          {c.response ? t('consultations.moderation.updateResponse') : t('consultations.moderation.publishResponse')}
+          {c.response
+            ? t('consultations.moderation.updateResponse')
+            : t('consultations.moderation.publishResponse')}
           <span className="visually-hidden"> {reference}</span>
         </Button>
       </form>
@@ -393,7 +436,9 @@ function ContributionCard({
                   className="choice__input"
                   checked={themeIds.includes(theme.id)}
                   onChange={(e) =>
-                    setThemeIds((prev) => (e.target.checked ? [...prev, theme.id] : prev.filter((x) => x !== theme.id)))
+                    setThemeIds((prev) =>
+                      e.target.checked ? [...prev, theme.id] : prev.filter((x) => x !== theme.id),
+                    )
                   }
                 />
                 <label className="choice__label" htmlFor={`${id}-theme-${theme.id}`}>
@@ -426,7 +471,8 @@ function ContributionCard({
             <legend className="legend">{t('consultations.moderation.reason')}</legend>
             {reasonError && (
               <p className="field-error">
-                <span className="visually-hidden">{t('layout.errorPrefix')}</span> {t('consultations.moderation.reasonRequired')}
+                <span className="visually-hidden">{t('layout.errorPrefix')}</span>{' '}
+                {t('consultations.moderation.reasonRequired')}
               </p>
             )}
             <div className="choices">

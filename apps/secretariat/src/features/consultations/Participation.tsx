@@ -1,4 +1,14 @@
-import { DataTable, ErrorNotice, languageAutonym, Loading, NotificationBanner, SummaryList, Tag, useFormat } from '@musyawarah/ui';
+import {
+  DataTable,
+  ErrorNotice,
+  languageAutonym,
+  languageLabel,
+  Loading,
+  NotificationBanner,
+  SummaryList,
+  Tag,
+  useFormat,
+} from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type Outputs } from '../../trpc';
@@ -14,7 +24,7 @@ function useTargetLabel() {
         ? t(`common.stakeholderGroups.${target.value}`)
         : target.dimension === 'member_state'
           ? t(`common.memberStates.${target.value}`)
-          : languageAutonym(target.value);
+          : languageLabel(target.value);
     return t('consultations.participation.targetLabel', {
       dimension: t(`consultations.dimension.${target.dimension}`),
       value,
@@ -57,9 +67,24 @@ export function ParticipationMap({ data }: { data: Participation }) {
           rows={data.gaps}
           rowKey={(g) => `${g.target.dimension}:${g.target.value}`}
           columns={[
-            { key: 'target', header: t('consultations.participation.columns.target'), rowHeader: true, cell: (g) => label(g.target) },
-            { key: 'minimum', header: t('consultations.participation.columns.minimum'), className: 'numeric', cell: (g) => g.target.minimum },
-            { key: 'actual', header: t('consultations.participation.columns.actual'), className: 'numeric', cell: (g) => g.actual },
+            {
+              key: 'target',
+              header: t('consultations.participation.columns.target'),
+              rowHeader: true,
+              cell: (g) => label(g.target),
+            },
+            {
+              key: 'minimum',
+              header: t('consultations.participation.columns.minimum'),
+              className: 'numeric',
+              cell: (g) => g.target.minimum,
+            },
+            {
+              key: 'actual',
+              header: t('consultations.participation.columns.actual'),
+              className: 'numeric',
+              cell: (g) => g.actual,
+            },
             {
               key: 'shortfall',
               header: t('consultations.participation.columns.shortfall'),
@@ -94,10 +119,22 @@ export function ParticipationMap({ data }: { data: Participation }) {
             {
               key: 'state',
               header: t('consultations.participation.columns.state'),
-              cell: (c) => (c.memberState ? t(`common.memberStates.${c.memberState}`) : t('consultations.participation.unspecified')),
+              cell: (c) =>
+                c.memberState
+                  ? t(`common.memberStates.${c.memberState}`)
+                  : t('consultations.participation.unspecified'),
             },
-            { key: 'language', header: t('consultations.participation.columns.language'), cell: (c) => languageAutonym(c.writtenIn) },
-            { key: 'count', header: t('consultations.participation.columns.count'), className: 'numeric', cell: (c) => c.count },
+            {
+              key: 'language',
+              header: t('consultations.participation.columns.language'),
+              cell: (c) => languageLabel(c.writtenIn),
+            },
+            {
+              key: 'count',
+              header: t('consultations.participation.columns.count'),
+              className: 'numeric',
+              cell: (c) => c.count,
+            },
           ]}
         />
       )}
@@ -111,8 +148,18 @@ export function ParticipationMap({ data }: { data: Participation }) {
           rows={data.byDay}
           rowKey={(d) => d.day}
           columns={[
-            { key: 'day', header: t('consultations.participation.columns.day'), rowHeader: true, cell: (d) => format.date(`${d.day}T12:00:00Z`) },
-            { key: 'count', header: t('consultations.participation.columns.submitted'), className: 'numeric', cell: (d) => d.count },
+            {
+              key: 'day',
+              header: t('consultations.participation.columns.day'),
+              rowHeader: true,
+              cell: (d) => format.date(`${d.day}T12:00:00Z`),
+            },
+            {
+              key: 'count',
+              header: t('consultations.participation.columns.submitted'),
+              className: 'numeric',
+              cell: (d) => d.count,
+            },
           ]}
         />
       )}
@@ -142,8 +189,16 @@ export function ReachSection({ roundId }: { roundId: string }) {
           <p>{t('consultations.reach.hint')}</p>
           <SummaryList
             rows={[
-              { key: 'visits', label: t('consultations.reach.totalVisits'), value: String(reach.data.totals.visits) },
-              { key: 'downloads', label: t('consultations.reach.totalDownloads'), value: String(reach.data.totals.downloads) },
+              {
+                key: 'visits',
+                label: t('consultations.reach.totalVisits'),
+                value: String(reach.data.totals.visits),
+              },
+              {
+                key: 'downloads',
+                label: t('consultations.reach.totalDownloads'),
+                value: String(reach.data.totals.downloads),
+              },
             ]}
           />
           <h4 className="heading-s">{t('consultations.reach.byDayHeading')}</h4>
@@ -156,9 +211,24 @@ export function ReachSection({ roundId }: { roundId: string }) {
               rows={reach.data.byDay}
               rowKey={(d) => d.day}
               columns={[
-                { key: 'day', header: t('consultations.participation.columns.day'), rowHeader: true, cell: (d) => format.date(`${d.day}T12:00:00Z`) },
-                { key: 'visits', header: t('consultations.reach.columns.visits'), className: 'numeric', cell: (d) => d.visits },
-                { key: 'downloads', header: t('consultations.reach.columns.downloads'), className: 'numeric', cell: (d) => d.downloads },
+                {
+                  key: 'day',
+                  header: t('consultations.participation.columns.day'),
+                  rowHeader: true,
+                  cell: (d) => format.date(`${d.day}T12:00:00Z`),
+                },
+                {
+                  key: 'visits',
+                  header: t('consultations.reach.columns.visits'),
+                  className: 'numeric',
+                  cell: (d) => d.visits,
+                },
+                {
+                  key: 'downloads',
+                  header: t('consultations.reach.columns.downloads'),
+                  className: 'numeric',
+                  cell: (d) => d.downloads,
+                },
               ]}
             />
           )}
@@ -172,9 +242,23 @@ export function ReachSection({ roundId }: { roundId: string }) {
               rows={reach.data.documents}
               rowKey={(d) => d.id}
               columns={[
-                { key: 'title', header: t('consultations.documents.columns.title'), rowHeader: true, cell: (d) => <span lang={d.language}>{d.title}</span> },
-                { key: 'language', header: t('consultations.documents.columns.language'), cell: (d) => <span lang={d.language}>{languageAutonym(d.language)}</span> },
-                { key: 'downloads', header: t('consultations.documents.columns.downloads'), className: 'numeric', cell: (d) => d.downloadCount },
+                {
+                  key: 'title',
+                  header: t('consultations.documents.columns.title'),
+                  rowHeader: true,
+                  cell: (d) => <span lang={d.language}>{d.title}</span>,
+                },
+                {
+                  key: 'language',
+                  header: t('consultations.documents.columns.language'),
+                  cell: (d) => <span lang={d.language}>{languageAutonym(d.language)}</span>,
+                },
+                {
+                  key: 'downloads',
+                  header: t('consultations.documents.columns.downloads'),
+                  className: 'numeric',
+                  cell: (d) => d.downloadCount,
+                },
               ]}
             />
           )}

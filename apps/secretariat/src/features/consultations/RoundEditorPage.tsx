@@ -1,4 +1,10 @@
-import { ACCOMMODATIONS, EVENT_MODES, REPRESENTATION_DIMENSIONS, ROUND_AUDIENCES, ROUND_FORMATS } from '@musyawarah/core/consultation/vocabulary';
+import {
+  ACCOMMODATIONS,
+  EVENT_MODES,
+  REPRESENTATION_DIMENSIONS,
+  ROUND_AUDIENCES,
+  ROUND_FORMATS,
+} from '@musyawarah/core/consultation/vocabulary';
 import { LANGUAGES, MEMBER_STATE_CODES, STAKEHOLDER_GROUPS } from '@musyawarah/core/domain';
 import {
   Button,
@@ -12,6 +18,7 @@ import {
   SelectField,
   errorKey,
   languageAutonym,
+  languageLabel,
   useLanguageOptions,
   useMemberStateOptions,
   useStakeholderGroupOptions,
@@ -37,7 +44,10 @@ const FORM_ID = 'round';
 export function NewRoundPage() {
   const { t } = useTranslation();
   return (
-    <Page title={t('consultations.editor.newTitle')} backLink={{ to: '/consultations', label: t('consultations.list.title') }}>
+    <Page
+      title={t('consultations.editor.newTitle')}
+      backLink={{ to: '/consultations', label: t('consultations.list.title') }}
+    >
       <RoundForm initial={emptyRound()} />
     </Page>
   );
@@ -119,7 +129,11 @@ function RoundForm({
     };
     try {
       const saved = round
-        ? await update.mutateAsync({ roundId: round.id, expectedVersion: round.version, round: input as never })
+        ? await update.mutateAsync({
+            roundId: round.id,
+            expectedVersion: round.version,
+            round: input as never,
+          })
         : await create.mutateAsync(input as never);
       await queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
       void navigate(`/consultations/${saved.id}`, { state: { notice: round ? 'saved' : 'created' } });
@@ -157,7 +171,9 @@ function RoundForm({
             <Button type="submit" isBusy={form.formState.isSubmitting}>
               {round ? t('consultations.editor.save') : t('consultations.editor.create')}
             </Button>
-            <Link to={round ? `/consultations/${round.id}` : '/consultations'}>{t('consultations.editor.cancel')}</Link>
+            <Link to={round ? `/consultations/${round.id}` : '/consultations'}>
+              {t('consultations.editor.cancel')}
+            </Link>
           </ButtonGroup>
         </FieldsFor>
       </Form>
@@ -171,7 +187,9 @@ function RoundFields() {
   const stateOptions = useMemberStateOptions();
   const groupOptions = useStakeholderGroupOptions();
   const languages = (useWatch({ name: 'languages' }) as string[] | string | undefined) ?? ['en'];
-  const chosen = LANGUAGES.filter((l) => l === 'en' || (Array.isArray(languages) ? languages : [languages]).includes(l));
+  const chosen = LANGUAGES.filter(
+    (l) => l === 'en' || (Array.isArray(languages) ? languages : [languages]).includes(l),
+  );
   const audience = useWatch({ name: 'audience' }) as string;
   const hasEvent = useWatch({ name: 'hasEvent' }) as boolean;
   const mode = useWatch({ name: 'event.mode' }) as string;
@@ -201,7 +219,9 @@ function RoundFields() {
           {chosen.map((lang) => (
             <Tab key={lang} id={lang} className="consult-tabs__tab">
               <span lang={lang}>{languageAutonym(lang)}</span>
-              {lang === 'en' && <span className="visually-hidden"> {t('consultations.editor.required')}</span>}
+              {lang === 'en' && (
+                <span className="visually-hidden"> {t('consultations.editor.required')}</span>
+              )}
             </Tab>
           ))}
         </TabList>
@@ -209,14 +229,14 @@ function RoundFields() {
           <TabPanel key={lang} id={lang} className="consult-tabs__panel" shouldForceMount>
             <Input
               name={`title.${lang}`}
-              label={t('consultations.editor.titleIn', { language: languageAutonym(lang) })}
+              label={t('consultations.editor.titleIn', { language: languageLabel(lang) })}
               optional={lang !== 'en'}
               width="full"
               lang={lang}
             />
             <TextArea
               name={`description.${lang}`}
-              label={t('consultations.editor.descriptionIn', { language: languageAutonym(lang) })}
+              label={t('consultations.editor.descriptionIn', { language: languageLabel(lang) })}
               optional={lang !== 'en'}
               hint={lang === 'en' ? t('consultations.editor.descriptionHint') : undefined}
               rows={8}
@@ -245,7 +265,11 @@ function RoundFields() {
         }))}
       />
       {audience === 'invited_groups' && (
-        <Checkboxes name="invitedGroups" legend={t('consultations.editor.invitedGroups')} options={groupOptions} />
+        <Checkboxes
+          name="invitedGroups"
+          legend={t('consultations.editor.invitedGroups')}
+          options={groupOptions}
+        />
       )}
       {audience === 'board' && <BoardSelect />}
       <Checkboxes
@@ -262,7 +286,11 @@ function RoundFields() {
       <DateTimeField name="closesAt" label={t('consultations.editor.closesAt')} />
 
       <h2 className="heading-l">{t('consultations.editor.eventHeading')}</h2>
-      <Checkbox name="hasEvent" label={t('consultations.editor.hasEvent')} hint={t('consultations.editor.hasEventHint')} />
+      <Checkbox
+        name="hasEvent"
+        label={t('consultations.editor.hasEvent')}
+        hint={t('consultations.editor.hasEventHint')}
+      />
       {hasEvent && (
         <fieldset className="fieldset consult-subsection">
           <legend className="legend legend--m">{t('consultations.editor.event')}</legend>
@@ -271,14 +299,34 @@ function RoundFields() {
             legend={t('consultations.editor.eventMode')}
             options={EVENT_MODES.map((m) => ({ value: m, label: t(`consultations.eventMode.${m}`) }))}
           />
-          {mode !== 'online' && <Input name="event.venue" label={t('consultations.editor.venue')} width="full" />}
-          {mode !== 'in_person' && (
-            <Input name="event.link" label={t('consultations.editor.link')} hint={t('consultations.editor.linkHint')} type="url" inputMode="url" width="full" />
+          {mode !== 'online' && (
+            <Input name="event.venue" label={t('consultations.editor.venue')} width="full" />
           )}
-          <Input name="event.capacity" label={t('consultations.editor.capacity')} inputMode="numeric" width="5" optional />
+          {mode !== 'in_person' && (
+            <Input
+              name="event.link"
+              label={t('consultations.editor.link')}
+              hint={t('consultations.editor.linkHint')}
+              type="url"
+              inputMode="url"
+              width="full"
+            />
+          )}
+          <Input
+            name="event.capacity"
+            label={t('consultations.editor.capacity')}
+            inputMode="numeric"
+            width="5"
+            optional
+          />
           <DateTimeField name="event.startsAt" label={t('consultations.editor.eventStarts')} />
           <DateTimeField name="event.endsAt" label={t('consultations.editor.eventEnds')} />
-          <Input name="event.timezone" label={t('consultations.editor.timezone')} hint={t('consultations.editor.timezoneHint')} width="20" />
+          <Input
+            name="event.timezone"
+            label={t('consultations.editor.timezone')}
+            hint={t('consultations.editor.timezoneHint')}
+            width="20"
+          />
           <Checkboxes
             name="event.accommodationsOffered"
             legend={t('consultations.editor.accommodations')}
@@ -302,7 +350,10 @@ function Targets() {
   const values = useWatch({ name: 'targets' }) as RoundFormValues['targets'] | undefined;
   const languageOptions = useLanguageOptions();
   const stateOptions = useMemberStateOptions();
-  const groupOptions = STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: t(`common.stakeholderGroups.${g}`) }));
+  const groupOptions = STAKEHOLDER_GROUPS.map((g) => ({
+    value: g,
+    label: t(`common.stakeholderGroups.${g}`),
+  }));
   const valueOptions = (dimension: string | undefined) =>
     dimension === 'member_state'
       ? stateOptions.filter((o) => (MEMBER_STATE_CODES as readonly string[]).includes(o.value))
@@ -318,7 +369,10 @@ function Targets() {
           <Select
             name={`targets.${index}.dimension`}
             label={t('consultations.editor.dimension')}
-            options={REPRESENTATION_DIMENSIONS.map((d) => ({ value: d, label: t(`consultations.dimension.${d}`) }))}
+            options={REPRESENTATION_DIMENSIONS.map((d) => ({
+              value: d,
+              label: t(`consultations.dimension.${d}`),
+            }))}
           />
           <Select
             name={`targets.${index}.value`}
@@ -326,13 +380,21 @@ function Targets() {
             options={valueOptions(values?.[index]?.dimension)}
             placeholder={t('common.selectPlaceholder')}
           />
-          <Input name={`targets.${index}.minimum`} label={t('consultations.editor.minimum')} inputMode="numeric" width="5" />
+          <Input
+            name={`targets.${index}.minimum`}
+            label={t('consultations.editor.minimum')}
+            inputMode="numeric"
+            width="5"
+          />
           <Button variant="secondary" size="small" onClick={() => remove(index)}>
             {t('consultations.editor.removeTarget', { n: index + 1 })}
           </Button>
         </fieldset>
       ))}
-      <Button variant="secondary" onClick={() => append({ dimension: 'stakeholder_group', value: '', minimum: '' })}>
+      <Button
+        variant="secondary"
+        onClick={() => append({ dimension: 'stakeholder_group', value: '', minimum: '' })}
+      >
         {t('consultations.editor.addTarget')}
       </Button>
     </>
@@ -349,7 +411,9 @@ function BoardSelect() {
       name="boardId"
       label={t('consultations.editor.boardId')}
       hint={t('consultations.editor.boardIdHint')}
-      placeholder={boards.isPending ? t('consultations.editor.boardsLoading') : t('consultations.editor.boardChoose')}
+      placeholder={
+        boards.isPending ? t('consultations.editor.boardsLoading') : t('consultations.editor.boardChoose')
+      }
       options={(boards.data ?? [])
         .filter((board) => board.status !== 'dissolved')
         .map((board) => ({ value: board.id, label: english(board.name) }))}

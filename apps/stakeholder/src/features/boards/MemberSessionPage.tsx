@@ -13,7 +13,7 @@ import {
   SummaryList,
   TextField,
   errorStatus,
-  languageAutonym,
+  languageLabel,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -53,7 +53,11 @@ function SessionNotFound() {
 
 function SessionLoader({ sessionId }: { sessionId: string }) {
   const trpc = useTRPC();
-  const session = useQuery({ ...trpc.boards.memberSession.queryOptions({ sessionId }), retry: false, staleTime: 0 });
+  const session = useQuery({
+    ...trpc.boards.memberSession.queryOptions({ sessionId }),
+    retry: false,
+    staleTime: 0,
+  });
   if (session.isPending) return <Loading />;
   if (session.isError) {
     if (errorStatus(session.error) === 404) return <SessionNotFound />;
@@ -74,7 +78,11 @@ function SessionView({ session }: { session: MemberSession }) {
   const title = pick(session.title);
   const [notice, say] = useNotice();
   return (
-    <Page title={title.text} caption={t(`boards.sessionKind.${session.kind}`)} backLink={{ to: '/boards/mine', label: t('boards.mine.title') }}>
+    <Page
+      title={title.text}
+      caption={t(`boards.sessionKind.${session.kind}`)}
+      backLink={{ to: '/boards/mine', label: t('boards.mine.title') }}
+    >
       {notice && (
         <NotificationBanner tone="success" focusOnMount key={notice.n}>
           <p>{notice.text}</p>
@@ -84,11 +92,33 @@ function SessionView({ session }: { session: MemberSession }) {
         rows={[
           { key: 'starts', label: t('boards.memberSession.starts'), value: format(session.startsAt) },
           { key: 'ends', label: t('boards.memberSession.ends'), value: format(session.endsAt) },
-          { key: 'method', label: t('boards.memberSession.method'), value: t(`boards.sessionMethod.${session.method}`) },
-          { key: 'mode', label: t('boards.memberSession.mode'), value: t(`boards.sessionMode.${session.mode}`) },
-          ...(session.venue ? [{ key: 'venue', label: t('boards.memberSession.venue'), value: session.venue }] : []),
-          ...(session.link ? [{ key: 'link', label: t('boards.memberSession.link'), value: <a href={session.link}>{session.link}</a> }] : []),
-          { key: 'languages', label: t('boards.memberSession.languages'), value: session.languages.map(languageAutonym).join(', ') },
+          {
+            key: 'method',
+            label: t('boards.memberSession.method'),
+            value: t(`boards.sessionMethod.${session.method}`),
+          },
+          {
+            key: 'mode',
+            label: t('boards.memberSession.mode'),
+            value: t(`boards.sessionMode.${session.mode}`),
+          },
+          ...(session.venue
+            ? [{ key: 'venue', label: t('boards.memberSession.venue'), value: session.venue }]
+            : []),
+          ...(session.link
+            ? [
+                {
+                  key: 'link',
+                  label: t('boards.memberSession.link'),
+                  value: <a href={session.link}>{session.link}</a>,
+                },
+              ]
+            : []),
+          {
+            key: 'languages',
+            label: t('boards.memberSession.languages'),
+            value: session.languages.map((code) => languageLabel(code)).join(', '),
+          },
           {
             key: 'accommodations',
             label: t('boards.memberSession.accommodations'),
@@ -143,11 +173,14 @@ function resolved<T extends FieldValues>(values: T, errors: Record<string, strin
   if (Object.keys(errors).length === 0) return { values, errors: {} };
   return {
     values: {},
-    errors: Object.fromEntries(Object.entries(errors).map(([k, message]) => [k, { type: 'validate', message }])) as FieldErrors<T>,
+    errors: Object.fromEntries(
+      Object.entries(errors).map(([k, message]) => [k, { type: 'validate', message }]),
+    ) as FieldErrors<T>,
   };
 }
 
-const list = (v: string[] | string | false | undefined): string[] => (Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : []);
+const list = (v: string[] | string | false | undefined): string[] =>
+  Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
 
 function Rsvp({ session, onDone }: { session: MemberSession; onDone: (text: string) => void }) {
   const { t } = useTranslation();
@@ -163,7 +196,8 @@ function Rsvp({ session, onDone }: { session: MemberSession; onDone: (text: stri
       accommodationsNeeded: invitation?.accommodationsNeeded ?? [],
       otherNeeds: invitation?.otherNeeds ?? '',
     },
-    resolver: (values) => resolved(values, values.response ? {} : { response: 'boards.memberSession.rsvpRequired' }),
+    resolver: (values) =>
+      resolved(values, values.response ? {} : { response: 'boards.memberSession.rsvpRequired' }),
   });
   const rsvp = useMutation(trpc.boards.rsvp.mutationOptions());
   return (
@@ -205,7 +239,10 @@ function Rsvp({ session, onDone }: { session: MemberSession; onDone: (text: stri
                   name="accommodationsNeeded"
                   legend={t('boards.memberSession.needs')}
                   hint={t('boards.memberSession.needsHint')}
-                  options={ACCOMMODATIONS.map((a) => ({ value: a, label: t(`consultations.accommodations.${a}`) }))}
+                  options={ACCOMMODATIONS.map((a) => ({
+                    value: a,
+                    label: t(`consultations.accommodations.${a}`),
+                  }))}
                   optional
                 />
                 <TextField name="otherNeeds" label={t('boards.memberSession.otherNeeds')} optional />
@@ -241,11 +278,14 @@ function Input({ session, onDone }: { session: MemberSession; onDone: (text: str
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
     defaultValues: empty,
-    resolver: (values) => resolved(values, values.text.trim() ? {} : { text: 'boards.memberSession.inputRequired' }),
+    resolver: (values) =>
+      resolved(values, values.text.trim() ? {} : { text: 'boards.memberSession.inputRequired' }),
   });
   const submit = useMutation(trpc.boards.submitInput.mutationOptions());
   const agendaTitle = (id: string | null) => session.agenda.find((a) => a.id === id)?.title;
-  const actions = [...new Set([...session.actionIds, ...session.agenda.flatMap((a) => (a.actionId ? [a.actionId] : []))])];
+  const actions = [
+    ...new Set([...session.actionIds, ...session.agenda.flatMap((a) => (a.actionId ? [a.actionId] : []))]),
+  ];
   return (
     <section className="boards-section" aria-labelledby="input-heading">
       <h2 className="heading-l" id="input-heading">
@@ -254,13 +294,17 @@ function Input({ session, onDone }: { session: MemberSession; onDone: (text: str
       <p>{t('boards.memberSession.inputLead')}</p>
       {session.myInputs.length > 0 && (
         <>
-          <h3 className="heading-m">{t('boards.memberSession.yourInputs', { count: session.myInputs.length })}</h3>
+          <h3 className="heading-m">
+            {t('boards.memberSession.yourInputs', { count: session.myInputs.length })}
+          </h3>
           <ul className="boards-list">
             {session.myInputs.map((i) => (
               <li key={i.id}>
                 <p className="text-secondary">
                   {format(i.createdAt)}
-                  {i.agendaItemId && agendaTitle(i.agendaItemId) ? ` · ${t('boards.memberSession.onItem', { item: agendaTitle(i.agendaItemId) })}` : ''}
+                  {i.agendaItemId && agendaTitle(i.agendaItemId)
+                    ? ` · ${t('boards.memberSession.onItem', { item: agendaTitle(i.agendaItemId) })}`
+                    : ''}
                   {i.actionId ? ` · ${i.actionId}` : ''}
                 </p>
                 <p className="boards-pre">{i.text}</p>
@@ -281,7 +325,9 @@ function Input({ session, onDone }: { session: MemberSession; onDone: (text: str
               text: v.text,
             });
             form.reset(empty);
-            await queryClient.invalidateQueries({ queryKey: trpc.boards.memberSession.queryKey({ sessionId: session.id }) });
+            await queryClient.invalidateQueries({
+              queryKey: trpc.boards.memberSession.queryKey({ sessionId: session.id }),
+            });
             onDone(t('boards.memberSession.inputSent'));
           }}
         >
@@ -304,7 +350,12 @@ function Input({ session, onDone }: { session: MemberSession; onDone: (text: str
                 optional
               />
             )}
-            <TextArea name="text" label={t('boards.memberSession.inputText')} hint={t('boards.memberSession.inputHint')} rows={6} />
+            <TextArea
+              name="text"
+              label={t('boards.memberSession.inputText')}
+              hint={t('boards.memberSession.inputHint')}
+              rows={6}
+            />
             <Button type="submit" isBusy={form.formState.isSubmitting}>
               {t('boards.memberSession.sendInput')}
             </Button>
@@ -373,16 +424,33 @@ function Survey({ session, onDone }: { session: MemberSession; onDone: (text: st
             }}
           >
             <FieldsFor formId="survey-form">
-              <RadioGroupField name="satisfaction" legend={t('boards.memberSession.satisfaction')} options={scale()} />
-              <RadioGroupField name="trust" legend={t('boards.memberSession.trust')} hint={t('boards.memberSession.trustHint')} options={scale()} />
+              <RadioGroupField
+                name="satisfaction"
+                legend={t('boards.memberSession.satisfaction')}
+                options={scale()}
+              />
+              <RadioGroupField
+                name="trust"
+                legend={t('boards.memberSession.trust')}
+                hint={t('boards.memberSession.trustHint')}
+                options={scale()}
+              />
               <TextArea name="comment" label={t('boards.memberSession.comment')} rows={4} optional />
               <RadioGroupField
                 name="signed"
                 legend={t('boards.memberSession.signLegend')}
                 hint={t('boards.memberSession.signHint')}
                 options={[
-                  { value: 'false', label: t('boards.memberSession.anonymous'), hint: t('boards.memberSession.anonymousHint') },
-                  { value: 'true', label: t('boards.memberSession.signed'), hint: t('boards.memberSession.signedHint') },
+                  {
+                    value: 'false',
+                    label: t('boards.memberSession.anonymous'),
+                    hint: t('boards.memberSession.anonymousHint'),
+                  },
+                  {
+                    value: 'true',
+                    label: t('boards.memberSession.signed'),
+                    hint: t('boards.memberSession.signedHint'),
+                  },
                 ]}
               />
               <Button type="submit" isBusy={form.formState.isSubmitting}>

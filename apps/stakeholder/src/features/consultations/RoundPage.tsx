@@ -13,6 +13,7 @@ import {
   Tag,
   errorStatus,
   languageAutonym,
+  languageLabel,
   mapServerError,
   useDocumentTitle,
 } from '@musyawarah/ui';
@@ -123,7 +124,7 @@ function RoundView({ round }: { round: RoundDetail }) {
     {
       key: 'languages',
       label: t('consultations.round.languages'),
-      value: round.languages.map((code) => languageAutonym(code)).join(', '),
+      value: round.languages.map((code) => languageLabel(code)).join(', '),
     },
     {
       key: 'states',
