@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { MemberStateCode } from '@musyawarah/core';
 import type { Executor } from '../client';
+import { toJsonColumn } from '../json-column';
 
 const listColumns = [
   'readiness_assessment.id',
@@ -50,8 +51,8 @@ export async function updateDraftAssessment(
   return db
     .updateTable('readiness_assessment')
     .set({
-      answers: JSON.stringify(changes.answers),
-      evidence: JSON.stringify(changes.evidence),
+      answers: toJsonColumn(changes.answers),
+      evidence: toJsonColumn(changes.evidence),
       updated_by: changes.updatedBy,
       updated_at: sql`now()`,
       version: sql`version + 1`,
@@ -68,7 +69,7 @@ export async function submitAssessment(db: Executor, id: string, expectedVersion
     .updateTable('readiness_assessment')
     .set({
       status: 'submitted',
-      result: JSON.stringify(values.result),
+      result: toJsonColumn(values.result),
       submitted_by: values.submittedBy,
       submitted_at: sql`now()`,
       updated_at: sql`now()`,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Catalogue, Edition, EditionSummary } from '@musyawarah/core/editions';
 import type { Executor } from '../client';
+import { toJsonColumn } from '../json-column';
 import { writeAudit, type AuditContext } from '../audit';
 import type { RoadmapEdition } from '../schema-editions';
 
@@ -104,7 +105,7 @@ export async function adoptEdition(trx: Executor, input: AdoptEditionInput, audi
     .values({
       number: Number(highest?.number ?? 0) + 1,
       title: input.title,
-      catalogue: JSON.stringify(input.catalogue),
+      catalogue: toJsonColumn(input.catalogue),
       status: 'current',
       adopted_at: input.adoptedAt ?? new Date(),
       notes: input.notes ?? null,
