@@ -1,5 +1,5 @@
 import { isInAudience, localized } from '@musyawarah/core/consultation/text';
-import { useMessage, type Message } from '@musyawarah/ui';
+import { formattingLocale, useMessage, type Message } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -79,7 +79,8 @@ export function readerTimeZone(): string {
 /** Dates with the zone named: "Mon 8 Dec 2025, 17:00 Western Indonesia Time". */
 export function useZonedFormat() {
   const { i18n } = useTranslation();
-  const locale = i18n.language;
+  // English as ASEAN writes it (4 March 2026, not March 4), every other language as its own locale.
+  const locale = formattingLocale(i18n.language);
   return useCallback(
     (value: string | Date | null | undefined, timeZone = readerTimeZone(), style: 'full' | 'time' = 'full') => {
       if (!value) return '';
