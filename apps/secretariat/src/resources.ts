@@ -7,9 +7,10 @@ import mail from './locales/en/mail.json';
 import readiness from './locales/en/readiness.json';
 import shell from './locales/en/shell.json';
 import signIn from './locales/en/signIn.json';
+import translations from './locales/en/translations.json';
 import users from './locales/en/users.json';
 
 /** The secretariat app's own namespaces; shared ones (layout, validation, errors, auth, common) come from @musyawarah/ui. */
 export const appResources = {
-  en: { boards, consultations, dashboard, invitations, mail, readiness, reviews, shell, signIn, users },
+  en: { boards, consultations, dashboard, invitations, mail, readiness, reviews, shell, signIn, translations, users },
 };

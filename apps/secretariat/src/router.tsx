@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { boardRoutes } from './features/boards/routes';
 import { consultationRoutes } from './features/consultations/routes';
 import { reviewRoutes } from './features/review/routes';
+import { translationRoutes } from './features/translations/routes';
 import { AssessmentDetailPage } from './features/readiness/AssessmentDetailPage';
 import { RegionalPage } from './features/readiness/RegionalPage';
 import { DashboardPage } from './pages/Dashboard';
@@ -37,6 +38,7 @@ export const router = createBrowserRouter(
             ...consultationRoutes(guarded),
             ...boardRoutes(guarded),
             ...reviewRoutes(guarded),
+            ...translationRoutes(guarded),
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LANGUAGE_AUTONYMS } from '@musyawarah/core';
 import { TRANSLATION_SCOPES, type TranslationScopeName } from './translations-rules';
 
 /** Where each scope's locale folders live, relative to the root. */
@@ -231,8 +232,10 @@ export function localeCatalogue(locale: string, root = translationsRoot()): Loca
   return built;
 }
 
-/** A language's own name ("ភាសាខ្មែរ" for km) from the runtime's CLDR data; the code when it has none. */
+/** A language in its own name ("ខ្មែរ"): core's list for the platform's languages, else CLDR's, else the code. */
 export function localeAutonym(code: string): string {
+  const fixed = (LANGUAGE_AUTONYMS as Record<string, string | undefined>)[code];
+  if (fixed) return fixed;
   try {
     const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
     if (!name || name === code) return code;
