@@ -1,16 +1,20 @@
 import { TRPCError } from '@trpc/server';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { inviteUserInput, roleField } from '@musyawarah/core';
 import { consumeRateLimit, createEmailToken } from '@musyawarah/auth';
 import {
   findInvitationById,
+  findOpenInvitationId,
   findUserByEmail,
   findUserById,
+  insertInvitation,
   insertUser,
+  listInvitationExpiries,
   listInvitations,
   listUsers,
+  markInvitationRevoked,
   updateUser,
+  useUpInvitationTokens,
   writeAudit,
   type Tx,
   type UserAccount,
@@ -20,7 +24,7 @@ import type { Context } from '../context';
 import { FieldError, notFound, ThrottledError } from '../errors';
 import { invitationMail } from '../mail/templates';
 import { auditContext, router, secretariatProcedure } from '../trpc';
-import { link } from './auth';
+import { link } from './shared/links';
 
 const HOUR_MS = 60 * 60 * 1000;
 /**
@@ -77,18 +81,21 @@ export const usersRouter = router({
         throw new FieldError('CONFLICT', { email: ['validation.emailTaken'] });
       }
       if (existing) {
-        const open = await tx.selectFrom('invitation').select('id').where('user_id', '=', existing.id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+        const open = await findOpenInvitationId(tx, existing.id);
         if (open) throw new FieldError('CONFLICT', { email: ['validation.alreadyInvited'] });
       }
       await limitInvitationMail(tx, `invitation:sender:${ctx.user.id}`, INVITATION_LIMITS.invitesPerSender);
       const invitee = existing
         ? await updateUser(tx, existing.id, { name: input.name, role: input.role, member_state_code: input.memberState ?? null })
         : await insertUser(tx, { email: input.email, name: input.name, role: input.role, memberStateCode: input.memberState ?? null, status: 'pending_verification' });
-      const created = await tx
-        .insertInto('invitation')
-        .values({ email: input.email, name: input.name, role: input.role, member_state_code: input.memberState ?? null, user_id: invitee.id, invited_by: ctx.user.id })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const created = await insertInvitation(tx, {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        memberState: input.memberState ?? null,
+        userId: invitee.id,
+        invitedBy: ctx.user.id,
+      });
       await writeAudit(tx, auditContext(ctx), { action: 'invitation.create', entityType: 'invitation', entityId: created.id, after: created });
       queued.push(await sendInvitation(ctx, tx, invitee, created));
       return created;
@@ -99,12 +106,7 @@ export const usersRouter = router({
 
   invitations: secretariatProcedure.query(async ({ ctx }) => {
     const invitations = await listInvitations(ctx.db);
-    const expiries = await ctx.db
-      .selectFrom('email_token')
-      .select(['user_id', sql<Date>`max(expires_at)`.as('expires_at')])
-      .where('purpose', '=', 'invitation')
-      .groupBy('user_id')
-      .execute();
+    const expiries = await listInvitationExpiries(ctx.db);
     const expiryByUser = new Map(expiries.map((e) => [e.user_id, new Date(e.expires_at)]));
     const now = Date.now();
     return invitations.map((i) => ({
@@ -126,9 +128,9 @@ export const usersRouter = router({
       const before = await findInvitationById(tx, input.invitationId);
       if (!before) throw notFound();
       if (before.accepted_at || before.revoked_at) throw new TRPCError({ code: 'CONFLICT', message: 'errors.invitationClosed' });
-      const after = await tx.updateTable('invitation').set({ revoked_at: new Date() }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+      const after = await markInvitationRevoked(tx, before.id);
       // The link in the e-mail must stop working too.
-      await tx.updateTable('email_token').set({ used_at: new Date() }).where('user_id', '=', before.user_id).where('purpose', '=', 'invitation').where('used_at', 'is', null).execute();
+      await useUpInvitationTokens(tx, before.user_id);
       await writeAudit(tx, auditContext(ctx), { action: 'invitation.revoke', entityType: 'invitation', entityId: before.id, before, after });
     });
     return { ok: true as const };

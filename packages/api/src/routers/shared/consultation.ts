@@ -1,0 +1,86 @@
+// Consultation helpers shared by the rounds, contributions and account routers: a round's schedule and phase, receipt
+// references, a round's event and the waitlist (no router imports another router).
+import { randomBytes } from 'node:crypto';
+import {
+  formatReceiptReference,
+  localized,
+  placesToFill,
+  receiptCodeFromBytes,
+  roundPhase,
+  type RoundPhase,
+} from '@musyawarah/core';
+import {
+  countEventRegistrations,
+  findUserById,
+  promoteFromWaitlist,
+  writeAudit,
+  type ConsultationRound,
+  type MailOutbox,
+  type Tx,
+} from '@musyawarah/db';
+import type { Context } from '../../context';
+import { eventPlaceOfferedMail } from '../../mail/templates';
+import { auditContext } from '../../trpc';
+import { link } from './links';
+
+export function scheduleOf(round: ConsultationRound) {
+  return {
+    publishedAt: round.published_at ? new Date(round.published_at) : null,
+    opensAt: new Date(round.opens_at),
+    closesAt: new Date(round.closes_at),
+    summaryPublishedAt: round.summary_published_at ? new Date(round.summary_published_at) : null,
+  };
+}
+
+export function phaseOf(round: ConsultationRound, now = new Date()): RoundPhase {
+  return roundPhase(scheduleOf(round), now);
+}
+
+export function newReceiptReference(now = new Date()): string {
+  return formatReceiptReference(now.getUTCFullYear(), receiptCodeFromBytes(randomBytes(5)));
+}
+
+/** A round's in-person or hybrid event, as far as registrations need it. */
+export interface RoundEvent {
+  startsAt: string;
+  timezone: string;
+  capacity?: number | null;
+}
+
+export function eventOf(round: ConsultationRound): RoundEvent | null {
+  return (round.event as RoundEvent | null) ?? null;
+}
+
+/**
+ * Fills free places from the waitlist, first come first served, and queues each promoted person's e-mail in the same
+ * transaction. The caller holds the round lock.
+ */
+export async function fillFromWaitlist(ctx: Context, tx: Tx, round: ConsultationRound, event: RoundEvent): Promise<MailOutbox[]> {
+  const counts = await countEventRegistrations(tx, round.id);
+  const promoted = await promoteFromWaitlist(tx, round.id, placesToFill(event.capacity ?? null, counts.registered, counts.waitlisted));
+  const queued: MailOutbox[] = [];
+  for (const row of promoted) {
+    await writeAudit(tx, auditContext(ctx), {
+      action: 'event.promote_from_waitlist',
+      entityType: 'event_registration',
+      entityId: row.id,
+      before: { status: 'waitlisted' },
+      after: row,
+    });
+    const person = await findUserById(tx, row.user_id);
+    if (person && person.status === 'active') {
+      queued.push(
+        await ctx.mailer.queue(
+          tx,
+          eventPlaceOfferedMail(person, {
+            roundTitle: localized(round.title as { en: string }, [person.locale]).text,
+            startsAt: new Date(event.startsAt),
+            timezone: event.timezone,
+            link: link(ctx, `/consultations/${round.id}#event`),
+          }),
+        ),
+      );
+    }
+  }
+  return queued;
+}
