@@ -27,8 +27,8 @@ import {
 } from '@musyawarah/db';
 import { FieldError, ThrottledError } from '../errors';
 import { auditContext, authedProcedure, router } from '../trpc';
-import { eventOf, fillFromWaitlist } from './events';
 import { toPublicUser } from './serialize';
+import { eventOf, fillFromWaitlist } from './shared/consultation';
 
 export const accountRouter = router({
   sessions: authedProcedure.query(async ({ ctx }) => {

@@ -1,54 +1,42 @@
-import { randomBytes } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import {
   canTransitionRound,
-  formatReceiptReference,
   localizedTextField,
   questionInput,
-  receiptCodeFromBytes,
   representationGaps,
   roundInput,
-  roundPhase,
   tallyParticipation,
   ROUND_ACTIONS,
-  type RoundPhase,
 } from '@musyawarah/core';
 import {
   countContributionsByRound,
   NO_CONTRIBUTIONS,
   findBoard,
   findRound,
+  findSubmittedContributionOfRound,
+  insertRound,
+  insertRoundTheme,
   readRoundTally,
   listRoundQuestions,
   listRoundThemes,
   listRounds,
   lockRoundForRegistrations,
+  replaceRoundQuestions,
+  transitionRound,
+  updateRound,
   writeAudit,
   type ConsultationRound,
   type MailOutbox,
   type RoundQuestion,
+  type RoundTransition,
   type Tx,
 } from '@musyawarah/db';
 import { FieldError, notFound } from '../errors';
 import { auditContext, publicProcedure, router, secretariatProcedure } from '../trpc';
-import { eventOf, fillFromWaitlist } from './events';
+import { eventOf, fillFromWaitlist, phaseOf } from './shared/consultation';
 
-export function scheduleOf(round: ConsultationRound) {
-  return {
-    publishedAt: round.published_at ? new Date(round.published_at) : null,
-    opensAt: new Date(round.opens_at),
-    closesAt: new Date(round.closes_at),
-    summaryPublishedAt: round.summary_published_at ? new Date(round.summary_published_at) : null,
-  };
-}
-
-export function phaseOf(round: ConsultationRound, now = new Date()): RoundPhase {
-  return roundPhase(scheduleOf(round), now);
-}
-
-export function presentQuestion(q: RoundQuestion) {
+function presentQuestion(q: RoundQuestion) {
   return { id: q.id, position: q.position, kind: q.kind, prompt: q.prompt, help: q.help, required: q.required, options: q.options, likert: q.likert as { points: number; minLabel: Record<string, string>; maxLabel: Record<string, string> } | null };
 }
 
@@ -85,10 +73,6 @@ function presentRound(round: ConsultationRound, extra: { contributionCount?: num
 async function checkBoardExists(db: Tx, round: { audience: string; boardId?: string | undefined }) {
   if (round.audience !== 'board' || !round.boardId) return;
   if (!(await findBoard(db, round.boardId))) throw new FieldError('BAD_REQUEST', { boardId: ['validation.unknownBoard'] });
-}
-
-export function newReceiptReference(now = new Date()): string {
-  return formatReceiptReference(now.getUTCFullYear(), receiptCodeFromBytes(randomBytes(5)));
 }
 
 const roundIdInput = z.object({ roundId: z.uuid({ error: 'validation.invalid' }) });
@@ -161,28 +145,7 @@ export const roundsRouter = router({
   create: secretariatProcedure.input(roundInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       await checkBoardExists(tx, input);
-      const created = await tx
-        .insertInto('consultation_round')
-        .values({
-          title: JSON.stringify(input.title),
-          description: JSON.stringify(input.description),
-          format: input.format,
-          action_ids: input.actionIds,
-          edition_id: input.editionId ?? null,
-          audience: input.audience,
-          invited_groups: input.invitedGroups,
-          board_id: input.boardId ?? null,
-          member_states: input.memberStates,
-          languages: input.languages,
-          opens_at: input.opensAt,
-          closes_at: input.closesAt,
-          event: input.event ? JSON.stringify(input.event) : null,
-          targets: JSON.stringify(input.targets),
-          created_by: ctx.user.id,
-          updated_at: new Date(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const created = await insertRound(tx, input, ctx.user.id);
       await writeAudit(tx, auditContext(ctx), { action: 'round.create', entityType: 'consultation_round', entityId: created.id, after: created });
       return presentRound(created);
     });
@@ -196,32 +159,8 @@ export const roundsRouter = router({
         const before = await findRound(tx, input.roundId);
         if (!before) throw notFound('round.notFound');
         if (phaseOf(before) === 'summary_published') throw new TRPCError({ code: 'CONFLICT', message: 'round.finished' });
-        const r = input.round;
-        await checkBoardExists(tx, r);
-        const after = await tx
-          .updateTable('consultation_round')
-          .set({
-            title: JSON.stringify(r.title),
-            description: JSON.stringify(r.description),
-            format: r.format,
-            action_ids: r.actionIds,
-            edition_id: r.editionId ?? null,
-            audience: r.audience,
-            invited_groups: r.invitedGroups,
-            board_id: r.boardId ?? null,
-            member_states: r.memberStates,
-            languages: r.languages,
-            opens_at: r.opensAt,
-            closes_at: r.closesAt,
-            event: r.event ? JSON.stringify(r.event) : null,
-            targets: JSON.stringify(r.targets),
-            version: sql`version + 1`,
-            updated_at: new Date(),
-          })
-          .where('id', '=', input.roundId)
-          .where('version', '=', input.expectedVersion)
-          .returningAll()
-          .executeTakeFirst();
+        await checkBoardExists(tx, input.round);
+        const after = await updateRound(tx, input.roundId, input.expectedVersion, input.round);
         if (!after) throw new TRPCError({ code: 'CONFLICT', message: 'round.editConflict' });
         await writeAudit(tx, auditContext(ctx), { action: 'round.update', entityType: 'consultation_round', entityId: after.id, before, after });
         // More places (or none limited any more): those waiting move up first, in order, each told by e-mail.
@@ -255,35 +194,30 @@ export const roundsRouter = router({
         const now = new Date();
         const phase = phaseOf(before, now);
         if (!canTransitionRound(phase, input.action)) throw new TRPCError({ code: 'CONFLICT', message: 'round.transitionNotAllowed' });
-        const changes: Record<string, unknown> = {};
+        const changes: RoundTransition = {};
         switch (input.action) {
           case 'publish':
-            changes.published_at = now;
+            changes.publishedAt = now;
             break;
           case 'unpublish':
-            changes.published_at = null;
+            changes.publishedAt = null;
             break;
           case 'close_early':
-            changes.closes_at = now;
+            changes.closesAt = now;
             break;
           case 'reopen': {
             const closesAt = input.closesAt ? new Date(input.closesAt) : null;
             if (!closesAt || closesAt <= now) throw new FieldError('BAD_REQUEST', { closesAt: ['validation.closesInPast'] });
-            changes.closes_at = closesAt;
+            changes.closesAt = closesAt;
             break;
           }
           case 'publish_summary':
             if (!input.summary) throw new FieldError('BAD_REQUEST', { summary: ['validation.required'] });
-            changes.summary = JSON.stringify(input.summary);
-            changes.summary_published_at = now;
+            changes.summary = input.summary;
+            changes.summaryPublishedAt = now;
             break;
         }
-        const after = await tx
-          .updateTable('consultation_round')
-          .set({ ...changes, version: sql`version + 1`, updated_at: now })
-          .where('id', '=', before.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const after = await transitionRound(tx, before.id, changes, now);
         await writeAudit(tx, auditContext(ctx), { action: `round.${input.action}`, entityType: 'consultation_round', entityId: before.id, before, after });
         return presentRound(after);
       });
@@ -296,28 +230,10 @@ export const roundsRouter = router({
       return ctx.db.transaction().execute(async (tx) => {
         const round = await findRound(tx, input.roundId);
         if (!round) throw notFound('round.notFound');
-        const submitted = await tx.selectFrom('contribution').select('id').where('round_id', '=', round.id).where('status', '=', 'submitted').executeTakeFirst();
+        const submitted = await findSubmittedContributionOfRound(tx, round.id);
         if (submitted) throw new TRPCError({ code: 'CONFLICT', message: 'round.questionsLocked' });
         const before = await listRoundQuestions(tx, round.id);
-        await tx.deleteFrom('round_question').where('round_id', '=', round.id).execute();
-        const after = input.questions.length
-          ? await tx
-              .insertInto('round_question')
-              .values(
-                input.questions.map((q, position) => ({
-                  round_id: round.id,
-                  position,
-                  kind: q.kind,
-                  prompt: JSON.stringify(q.prompt),
-                  help: q.help ? JSON.stringify(q.help) : null,
-                  required: q.required,
-                  options: JSON.stringify(q.options),
-                  likert: q.likert ? JSON.stringify(q.likert) : null,
-                })),
-              )
-              .returningAll()
-              .execute()
-          : [];
+        const after = await replaceRoundQuestions(tx, round.id, input.questions);
         await writeAudit(tx, auditContext(ctx), { action: 'round.save_questions', entityType: 'consultation_round', entityId: round.id, before, after });
         return after.map(presentQuestion);
       });
@@ -328,12 +244,7 @@ export const roundsRouter = router({
     .mutation(async ({ ctx, input }) => {
       return ctx.db.transaction().execute(async (tx) => {
         if (!(await findRound(tx, input.roundId))) throw notFound('round.notFound');
-        const theme = await tx
-          .insertInto('round_theme')
-          .values({ round_id: input.roundId, label: input.label })
-          .onConflict((oc) => oc.constraint('round_theme_label').doNothing())
-          .returning(['id', 'label'])
-          .executeTakeFirst();
+        const theme = await insertRoundTheme(tx, input.roundId, input.label);
         if (!theme) throw new FieldError('CONFLICT', { label: ['validation.themeExists'] });
         await writeAudit(tx, auditContext(ctx), { action: 'round.add_theme', entityType: 'consultation_round', entityId: input.roundId, after: theme });
         return theme;

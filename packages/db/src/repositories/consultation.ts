@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { auditRow } from '../audit';
 import type { Executor } from '../client';
+import { toJsonColumn } from '../json-column';
 import type { ConsultationRound, ContributionTable, MailOutbox, RoundQuestion } from '../schema';
 import { outboxRow, type NewOutboxMail } from './mail';
 
@@ -303,7 +304,8 @@ function reviveRound(json: Record<string, unknown>): ConsultationRound {
 export async function insertSubmission(
   db: Executor,
   args: {
-    contribution: Insertable<ContributionTable> & { id: string };
+    /** The contribution row; its answers are written through toJsonColumn. */
+    contribution: Omit<Insertable<ContributionTable>, 'answers'> & { id: string; answers: Record<string, unknown> };
     items: { type: string; text: string; actionId?: string | undefined }[];
     replacesDraftId: string | null;
     audit: ReturnType<typeof auditRow>;
@@ -312,7 +314,7 @@ export async function insertSubmission(
 ): Promise<{ mail: MailOutbox | null }> {
   const contributionId = args.contribution.id;
   let query = db
-    .with('c', (qb) => qb.insertInto('contribution').values(args.contribution).returning('id'))
+    .with('c', (qb) => qb.insertInto('contribution').values({ ...args.contribution, answers: toJsonColumn(args.contribution.answers) }).returning('id'))
     .with('a', (qb) => qb.insertInto('audit_log').values(args.audit).returning('id'));
   if (args.items.length) {
     const items = args.items.map((item, position) => ({

@@ -1,91 +1,34 @@
 import { TRPCError } from '@trpc/server';
 import Papa from 'papaparse';
-import { z } from 'zod';
+import { acceptsRegistrations, canCancelRegistration, registrationDecision, registrationInput } from '@musyawarah/core';
 import {
-  acceptsRegistrations,
-  canCancelRegistration,
-  localized,
-  placesToFill,
-  registrationDecision,
-  registrationInput,
-} from '@musyawarah/core';
-import {
+  cancelEventRegistration,
   countEventRegistrations,
   findEventRegistration,
   findEventRegistrationById,
   findRound,
-  findUserById,
   listEventRegistrations,
   listEventRegistrationsOfUser,
   lockRoundForRegistrations,
-  promoteFromWaitlist,
+  upsertEventRegistration,
   writeAudit,
-  type ConsultationRound,
   type EventRegistration,
   type MailOutbox,
   type Tx,
 } from '@musyawarah/db';
-import type { Context } from '../context';
-import { notFound } from '../errors';
-import { eventPlaceOfferedMail } from '../mail/templates';
-import { auditContext, authedProcedure, secretariatProcedure } from '../trpc';
-import { link } from './auth';
-import { throttleContribution } from './contribution-limits';
-import { boardIdsFor, checkAudience } from './round-access';
-import { scheduleOf } from './rounds';
+import type { Context } from '../../context';
+import { notFound } from '../../errors';
+import { auditContext, authedProcedure, secretariatProcedure } from '../../trpc';
+import { throttleContribution } from '../contribution-limits';
+import { boardIdsFor, checkAudience } from '../round-access';
+import { eventOf, fillFromWaitlist, scheduleOf, type RoundEvent } from '../shared/consultation';
+import { registrationIdInput, roundIdInput } from './contributions.types';
 
 /**
  * Event registrations of consultation rounds (town halls, forums, hybrid sessions), merged into the `contributions`
  * router. Every change to one event's registrations — register, cancel, promote from the waitlist — first locks the
- * round's row, so places are counted and handed out one change at a time.
+ * round's row, so places are counted and handed out one change at a time (the waitlist: ../shared/consultation.ts).
  */
-
-interface RoundEvent {
-  startsAt: string;
-  timezone: string;
-  capacity?: number | null;
-}
-
-export function eventOf(round: ConsultationRound): RoundEvent | null {
-  return (round.event as RoundEvent | null) ?? null;
-}
-
-const roundIdInput = z.object({ roundId: z.uuid({ error: 'validation.invalid' }) });
-const registrationIdInput = z.object({ registrationId: z.uuid({ error: 'validation.invalid' }) });
-
-/**
- * Fills free places from the waitlist, first come first served, and queues each promoted person's e-mail in the same
- * transaction. The caller holds the round lock.
- */
-export async function fillFromWaitlist(ctx: Context, tx: Tx, round: ConsultationRound, event: RoundEvent): Promise<MailOutbox[]> {
-  const counts = await countEventRegistrations(tx, round.id);
-  const promoted = await promoteFromWaitlist(tx, round.id, placesToFill(event.capacity ?? null, counts.registered, counts.waitlisted));
-  const queued: MailOutbox[] = [];
-  for (const row of promoted) {
-    await writeAudit(tx, auditContext(ctx), {
-      action: 'event.promote_from_waitlist',
-      entityType: 'event_registration',
-      entityId: row.id,
-      before: { status: 'waitlisted' },
-      after: row,
-    });
-    const person = await findUserById(tx, row.user_id);
-    if (person && person.status === 'active') {
-      queued.push(
-        await ctx.mailer.queue(
-          tx,
-          eventPlaceOfferedMail(person, {
-            roundTitle: localized(round.title as { en: string }, [person.locale]).text,
-            startsAt: new Date(event.startsAt),
-            timezone: event.timezone,
-            link: link(ctx, `/consultations/${round.id}#event`),
-          }),
-        ),
-      );
-    }
-  }
-  return queued;
-}
 
 /**
  * Cancels a registration (by its holder or the Secretariat) until the event starts; a place it frees goes to the first
@@ -105,12 +48,7 @@ async function cancel(ctx: Context & { user: { id: string } }, find: (tx: Tx) =>
     const allowed = canCancelRegistration({ startsAt: new Date(event.startsAt) }, new Date());
     if (!allowed.ok) throw new TRPCError({ code: 'FORBIDDEN', message: allowed.reason });
     const now = new Date();
-    const after = await tx
-      .updateTable('event_registration')
-      .set({ status: 'cancelled', cancelled_at: now, cancelled_by: ctx.user.id, updated_at: now })
-      .where('id', '=', before.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await cancelEventRegistration(tx, before.id, { cancelledBy: ctx.user.id, now });
     await writeAudit(tx, auditContext(ctx), { action: 'event.cancel_registration', entityType: 'event_registration', entityId: before.id, before, after });
     if (before.status === 'registered') queued.push(...(await fillFromWaitlist(ctx, tx, round, event)));
     return { status: after.status };
@@ -180,22 +118,14 @@ export const eventProcedures = {
       const status = counts.waitlisted > 0 ? 'waitlisted' : registrationDecision(event.capacity ?? null, counts.registered);
       const now = new Date();
       // A registration made again after cancelling takes a new place at the back of the queue.
-      const values = {
+      const row = await upsertEventRegistration(tx, {
+        roundId: round.id,
+        userId: ctx.user.id,
         status,
-        accommodations_needed: input.accommodationsNeeded,
-        other_needs: input.otherNeeds ?? null,
-        created_at: now,
-        updated_at: now,
-        cancelled_at: null,
-        cancelled_by: null,
-        promoted_at: null,
-      };
-      const row = await tx
-        .insertInto('event_registration')
-        .values({ round_id: round.id, user_id: ctx.user.id, ...values })
-        .onConflict((oc) => oc.constraint('event_registration_once').doUpdateSet(values))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+        accommodationsNeeded: input.accommodationsNeeded,
+        otherNeeds: input.otherNeeds ?? null,
+        now,
+      });
       await writeAudit(tx, auditContext(ctx), { action: 'event.register', entityType: 'event_registration', entityId: row.id, before: existing, after: row });
       return { status: row.status };
     });
