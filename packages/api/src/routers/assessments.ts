@@ -172,7 +172,7 @@ export const assessmentsRouter = router({
           year: r.year,
           submitted_at: r.submittedAt ? new Date(r.submittedAt).toISOString() : '',
           ...Object.fromEntries(r.pillars.flatMap((p) => [[`pillar_${p.pillar}_score`, p.score], [`pillar_${p.pillar}_tier`, p.tier ?? '']])),
-          ...Object.fromEntries(ASSESSMENT_CRITERIA.map((c) => [c.id, (r.answers as Record<string, string>)[c.id] ?? ''])),
+          ...Object.fromEntries(ASSESSMENT_CRITERIA.map((c) => [c.id, r.answers[c.id] ?? ''])),
         })),
         { escapeFormulae: true },
       );

@@ -82,7 +82,7 @@ export const eventProcedures = {
       return {
         id: r.id,
         roundId: r.round_id,
-        roundTitle: r.round_title as Record<string, string>,
+        roundTitle: r.round_title,
         status: r.status,
         accommodationsNeeded: r.accommodations_needed,
         otherNeeds: r.other_needs,
