@@ -235,3 +235,24 @@ export function extractLink(textBody: string, pathPrefix: string): string {
   }
   throw new Error(`no link to ${pathPrefix}… in mail text:\n${textBody}`);
 }
+
+// ─── accessibility ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The WCAG 2.2 A/AA tags accessibility.e2e.test.ts runs axe-core with. */
+export const AXE_WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * WCAG 2.2 A/AA problems axe-core finds on the page, as readable lines (as accessibility.e2e.test.ts runs it). The page
+ * must be opened with `bypassCSP: true` so that the script can be injected.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { createRequire } = await import('node:module');
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  const found = (await page.evaluate(
+    async (tags) =>
+      // @ts-expect-error axe is injected into the page above
+      (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+    AXE_WCAG_TAGS,
+  )) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
