@@ -94,7 +94,7 @@ async function dataStrings(db: Kysely<Database>): Promise<DataStrings> {
     'board_session',
     'board_session_input',
     'board_training',
-    'board_constituency', // a managed list: the Secretariat names each constituency, per language
+    // Not board_constituency: the demo's are the platform's own, whose names the apps translate.
     'review_framework',
     'review_cycle',
     'review_edit',

@@ -7,7 +7,7 @@ import { useTRPC } from '../../trpc';
 import '../consultations/consultations.css';
 import { Checkbox, FieldsFor, Input } from '../consultations/fields';
 import './boards.css';
-import { english, useConstituencies } from './shared';
+import { english, useConstituencies, useConstituencyName } from './shared';
 
 /** The managed list of constituencies that seats, nominations and targets name; the secretariat can add to it. */
 export function ConstituenciesPage() {
@@ -15,6 +15,7 @@ export function ConstituenciesPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const constituencies = useConstituencies();
+  const name = useConstituencyName();
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
   const form = useZodForm(constituencyInput, { defaultValues: { key: '', label: { en: '' }, marginalised: false } });
   const add = useMutation(trpc.boards.addConstituency.mutationOptions());
@@ -37,7 +38,7 @@ export function ConstituenciesPage() {
           rows={constituencies.data}
           rowKey={(c) => c.key}
           columns={[
-            { key: 'label', header: t('boards.constituencies.label'), rowHeader: true, cell: (c) => english(c.label) },
+            { key: 'label', header: t('boards.constituencies.label'), rowHeader: true, cell: (c) => name(c.key, c.label) },
             {
               key: 'marginalised',
               header: t('boards.constituencies.group'),

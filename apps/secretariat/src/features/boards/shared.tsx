@@ -1,4 +1,5 @@
 import { boardDay } from '@musyawarah/core/boards/rules';
+import { DEFAULT_CONSTITUENCIES } from '@musyawarah/core/boards/vocabulary';
 import { errorKey, mapServerError, Tag, useMessage, type Option } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
@@ -31,20 +32,41 @@ export function useConstituencies() {
   return useQuery({ ...trpc.boards.constituencies.queryOptions(), staleTime: 60_000 });
 }
 
-export function useConstituencyOptions(): Option[] {
-  const constituencies = useConstituencies();
-  return (constituencies.data ?? []).map((c) => ({ value: c.key, label: english(c.label) }));
+const DEFAULT_NAMES = new Map(DEFAULT_CONSTITUENCIES.map((c) => [c.key, c.label]));
+
+/**
+ * A constituency's name: the platform's own constituencies (core's DEFAULT_CONSTITUENCIES) in the interface's language
+ * (`boards.constituency.<key>`) while their English name is the one they came with; one the secretariat added or
+ * renamed, in the English it wrote.
+ */
+export function useConstituencyName() {
+  const { t, i18n } = useTranslation();
+  return useCallback(
+    (key: string, label: unknown) => {
+      const written = english(label);
+      const translation = `boards.constituency.${key}`;
+      return DEFAULT_NAMES.get(key) === written && i18n.exists(translation) ? t(translation) : written;
+    },
+    [t, i18n],
+  );
 }
 
-/** `key → label` for showing stored constituency keys; an unknown key shows as itself. */
+export function useConstituencyOptions(): Option[] {
+  const constituencies = useConstituencies();
+  const name = useConstituencyName();
+  return (constituencies.data ?? []).map((c) => ({ value: c.key, label: name(c.key, c.label) }));
+}
+
+/** `key → name` for showing stored constituency keys; an unknown key shows as itself. */
 export function useConstituencyLabel() {
   const constituencies = useConstituencies();
+  const name = useConstituencyName();
   return useCallback(
     (key: string) => {
       const found = constituencies.data?.find((c) => c.key === key);
-      return found ? english(found.label) : key;
+      return found ? name(found.key, found.label) : key;
     },
-    [constituencies.data],
+    [constituencies.data, name],
   );
 }
 

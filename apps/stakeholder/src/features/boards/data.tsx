@@ -1,3 +1,4 @@
+import { DEFAULT_CONSTITUENCIES } from '@musyawarah/core/boards/vocabulary';
 import { errorKey, mapServerError, Tag, useMessage } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
@@ -15,23 +16,46 @@ export function useConstituencies() {
   return useQuery({ ...trpc.boards.constituencies.queryOptions(), staleTime: 5 * 60_000 });
 }
 
-/** Constituency key → its name in the reader's language (English when not translated). */
+const DEFAULT_NAMES = new Map(DEFAULT_CONSTITUENCIES.map((c) => [c.key, c.label]));
+
+/**
+ * A constituency's name in the reader's language. The platform's own constituencies (core's DEFAULT_CONSTITUENCIES)
+ * are named by the interface's translations (`boards.constituency.<key>`) while the Secretariat keeps the English name
+ * they came with; one it added or renamed reads as it wrote it (English when it wrote no other language).
+ */
+function useConstituencyName() {
+  const { t, i18n } = useTranslation();
+  const pick = useLocalized();
+  return useCallback(
+    (key: string, label: unknown) => {
+      const own = pick(label);
+      const english = label && typeof label === 'object' ? (label as { en?: unknown }).en : undefined;
+      const translation = `boards.constituency.${key}`;
+      // No name written in the reader's language (or the reader reads English), and the platform's name unchanged.
+      if (own.language === 'en' && DEFAULT_NAMES.get(key) === english && i18n.exists(translation)) return t(translation);
+      return own.text;
+    },
+    [t, i18n, pick],
+  );
+}
+
+/** Constituency key → its name in the reader's language (see useConstituencyName); an unknown key shows as itself. */
 export function useConstituencyLabel() {
   const constituencies = useConstituencies();
-  const pick = useLocalized();
+  const name = useConstituencyName();
   return useCallback(
     (key: string) => {
       const found = constituencies.data?.find((c) => c.key === key);
-      return found ? pick(found.label).text : key;
+      return found ? name(found.key, found.label) : key;
     },
-    [constituencies.data, pick],
+    [constituencies.data, name],
   );
 }
 
 export function useConstituencyOptions() {
   const constituencies = useConstituencies();
-  const pick = useLocalized();
-  return (constituencies.data ?? []).map((c) => ({ value: c.key, label: pick(c.label).text }));
+  const name = useConstituencyName();
+  return (constituencies.data ?? []).map((c) => ({ value: c.key, label: name(c.key, c.label) }));
 }
 
 const STATUS_TONE = { forming: 'yellow', active: 'green', dissolved: 'grey' } as const;
