@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '../consultation/test-helpers';
-import { closeCycleInput, cycleInput, frameworkDocumentSchema, positionInput, resolutionInput } from './schemas';
+import { filledLanguages, readReviewText } from './localized';
+import { closeCycleInput, cycleInput, frameworkDocumentSchema, positionInput, readFrameworkDocument, resolutionInput } from './schemas';
 import { CYCLE_PHASES } from './vocabulary';
 
 const timeline = CYCLE_PHASES.map((phase) => ({ phase, durationDays: 30 }));
@@ -20,12 +21,65 @@ describe('frameworkDocumentSchema', () => {
     expect(fieldErrors(frameworkDocumentSchema.safeParse({ ...doc, timeline: [...timeline].reverse() }))).toEqual({ timeline: ['validation.phasesOutOfOrder'] });
     expect(fieldErrors(frameworkDocumentSchema.safeParse({ ...doc, timeline: timeline.slice(1) }))).toEqual({ timeline: ['validation.phasesOutOfOrder'] });
   });
+  it('takes criteria and metrics per language (English required) and reads a plain string as English', () => {
+    const parsed = frameworkDocumentSchema.parse({
+      ...doc,
+      criteria: [{ key: 'relevance', name: { en: ' Relevance ', km: 'ភាពពាក់ព័ន្ធ', th: '  ' }, description: 'Still addresses…' }],
+      metrics: [{ key: 'engagement', name: { en: 'Engagement' }, description: { en: 'Who took part.', vi: 'Ai đã tham gia.' } }],
+    });
+    expect(parsed.criteria[0]).toEqual({ key: 'relevance', name: { en: 'Relevance', km: 'ភាពពាក់ព័ន្ធ' }, description: { en: 'Still addresses…' } });
+    expect(parsed.metrics[0]!.description).toEqual({ en: 'Who took part.', vi: 'Ai đã tham gia.' });
+    expect(
+      fieldErrors(frameworkDocumentSchema.safeParse({ ...doc, criteria: [{ key: 'relevance', name: { km: 'ភាពពាក់ព័ន្ធ' }, description: { en: '' } }] })),
+    ).toEqual({ 'criteria.0.name.en': ['validation.englishRequired'], 'criteria.0.description.en': ['validation.englishRequired'] });
+    expect(fieldErrors(frameworkDocumentSchema.safeParse({ ...doc, criteria: [{ key: 'relevance', name: { en: 'x'.repeat(201) }, description: 'Why' }] }))).toEqual({
+      'criteria.0.name.en': ['validation.tooLong'],
+    });
+    expect(Object.keys(fieldErrors(frameworkDocumentSchema.safeParse({ ...doc, criteria: [{ key: 'relevance', name: { en: 'R', xx: 'R' }, description: 'Why' }] })))).toEqual([
+      'criteria.0.name',
+    ]);
+  });
+  it('reads a version saved with plain strings as English, without refusing it', () => {
+    const stored = { ...doc, metrics: [{ key: 'engagement', name: 'Engagement', description: 'Who took part.' }] };
+    const read = readFrameworkDocument(stored);
+    expect(read.criteria).toEqual([{ key: 'relevance', name: { en: 'Relevance' }, description: { en: 'Still addresses…' } }]);
+    expect(read.metrics).toEqual([{ key: 'engagement', name: { en: 'Engagement' }, description: { en: 'Who took part.' } }]);
+    expect(read.timeline).toEqual(timeline);
+    expect(readFrameworkDocument({ ...doc, metrics: undefined }).metrics).toEqual([]);
+  });
+});
+
+describe('review texts', () => {
+  it('read stored texts in either form and name the languages filled in, English first', () => {
+    expect(readReviewText('Plain')).toEqual({ en: 'Plain' });
+    expect(readReviewText({ km: 'ខ្មែរ', en: 'English', th: ' ' })).toEqual({ en: 'English', km: 'ខ្មែរ' });
+    expect(readReviewText(null)).toEqual({ en: '' });
+    expect(filledLanguages({ km: 'ក', en: 'E' }, { vi: 'V', th: '' }, null)).toEqual(['en', 'km', 'vi']);
+  });
 });
 
 describe('cycleInput', () => {
   const cycle = { title: 'First review', frameworkVersion: 1, audience: 'all_participants', publicationDate: '2027-08-01', phases };
   it('accepts six phases in order', () => {
     expect(cycleInput.parse(cycle).baseEditionNumber).toBeUndefined();
+  });
+  it('takes the title and description per language: English required, blank translations dropped, a plain string is English', () => {
+    expect(cycleInput.parse(cycle).title).toEqual({ en: 'First review' });
+    expect(cycleInput.parse(cycle).description).toBeUndefined();
+    const parsed = cycleInput.parse({ ...cycle, title: { en: ' First review ', km: 'ការពិនិត្យលើកទីមួយ', lo: '' }, description: { en: 'Why', km: '', th: null } });
+    expect(parsed.title).toEqual({ en: 'First review', km: 'ការពិនិត្យលើកទីមួយ' });
+    expect(parsed.description).toEqual({ en: 'Why' });
+    // Nothing filled in: no description. Something filled in without English: refused.
+    expect(cycleInput.parse({ ...cycle, description: { en: ' ', km: '' } }).description).toBeUndefined();
+    expect(cycleInput.parse({ ...cycle, description: null }).description).toBeUndefined();
+    expect(fieldErrors(cycleInput.safeParse({ ...cycle, title: { km: 'ការពិនិត្យ' }, description: { km: 'ហេតុអ្វី' } }))).toEqual({
+      'title.en': ['validation.englishRequired'],
+      'description.en': ['validation.englishRequired'],
+    });
+    expect(fieldErrors(cycleInput.safeParse({ ...cycle, title: '  ' }))).toEqual({ 'title.en': ['validation.englishRequired'] });
+    expect(fieldErrors(cycleInput.safeParse({ ...cycle, title: undefined }))).toEqual({ title: ['validation.required'] });
+    expect(fieldErrors(cycleInput.safeParse({ ...cycle, title: { en: 'T', km: 'x'.repeat(301) } }))).toEqual({ 'title.km': ['validation.tooLong'] });
+    expect(fieldErrors(cycleInput.safeParse({ ...cycle, description: { en: 'x'.repeat(20_001) } }))).toEqual({ 'description.en': ['validation.tooLong'] });
   });
   it('refuses impossible days, an end before its start (a one-day phase is fine) and phases out of order', () => {
     const bad = structuredClone(phases);

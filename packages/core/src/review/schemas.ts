@@ -3,6 +3,7 @@ import { z } from 'zod';
 import '../schemas/messages';
 import { MEMBER_STATE_CODES } from '../domain';
 import { proposedEditSchema } from '../editions/edits';
+import { optionalReviewTextField, readReviewText, reviewTextField } from './localized';
 import { parseDay } from './rules';
 import {
   CYCLE_AUDIENCES,
@@ -43,10 +44,11 @@ const keyField = z
 
 const versionField = z.number({ error: 'validation.invalidType' }).int({ error: 'validation.invalidType' }).min(1).max(2_147_483_647);
 
+/** A criterion or metric: its key, and its name and description per language (a plain string is English). */
 const namedEntry = z.object({
   key: keyField,
-  name: requiredText(200),
-  description: requiredText(5_000),
+  name: reviewTextField(200),
+  description: reviewTextField(5_000),
 });
 
 function uniqueKeys(entries: unknown, path: string, ctx: z.RefinementCtx) {
@@ -88,6 +90,25 @@ export const frameworkDocumentSchema = z
 export type FrameworkDocument = z.output<typeof frameworkDocumentSchema>;
 export type FrameworkDocumentValues = z.input<typeof frameworkDocumentSchema>;
 
+/**
+ * A stored framework version as `FrameworkDocument`: versions saved before criteria and metrics were per-language hold
+ * plain strings, read as English. No validation: what was accepted when saved stays readable.
+ */
+export function readFrameworkDocument(stored: unknown): FrameworkDocument {
+  const doc = (stored ?? {}) as Record<string, unknown>;
+  const entries = (list: unknown) =>
+    (Array.isArray(list) ? list : []).map((entry: { key?: unknown; name?: unknown; description?: unknown }) => ({
+      key: String(entry?.key ?? ''),
+      name: readReviewText(entry?.name),
+      description: readReviewText(entry?.description),
+    }));
+  return {
+    ...(doc as unknown as FrameworkDocument),
+    criteria: entries(doc.criteria),
+    metrics: entries(doc.metrics),
+  };
+}
+
 export const saveFrameworkInput = z.object({
   document: frameworkDocumentSchema,
   /** The version the editor started from; null when there is none yet. A newer version saved meanwhile is a conflict. */
@@ -108,8 +129,10 @@ const plannedPhase = z
 /** A review cycle: its six phases with planned days, in order, each starting no earlier than the one before. */
 export const cycleInput = z
   .object({
-    title: requiredText(300),
-    description: optionalText(20_000),
+    /** Per language, English required (a plain string is English). */
+    title: reviewTextField(300),
+    /** Per language; absent when nothing is filled in, English required once anything is. */
+    description: optionalReviewTextField(20_000),
     frameworkVersion: versionField,
     /** The edition under review; the current edition when left out. */
     baseEditionNumber: versionField.nullish().transform((v) => v ?? undefined),
