@@ -1,14 +1,20 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { MemberStateCode } from '@musyawarah/core';
+import type { Localized, MemberStateCode } from '@musyawarah/core';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Day = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, string, string>;
 
+/** `{ en, km?, … }`: English always, any other platform language optional (written with `toJsonColumn`). */
+export type ReviewLocalizedText = Localized;
+
 export interface ReviewFrameworkTable {
   version: number;
-  /** `FrameworkDocument` from core: criteria, metrics, timeline template. */
+  /**
+   * `FrameworkDocument` from core: criteria, metrics, timeline template. Criteria and metrics saved before they were
+   * per-language hold plain strings: read it with core's `readFrameworkDocument`.
+   */
   document: Json<unknown>;
   created_by: string | null;
   created_at: CreatedAt;
@@ -16,8 +22,9 @@ export interface ReviewFrameworkTable {
 
 export interface ReviewCycleTable {
   id: Generated<string>;
-  title: string;
-  description: string | null;
+  /** Per language (migration 2026_12_05_0002). */
+  title: Json<ReviewLocalizedText>;
+  description: ColumnType<ReviewLocalizedText | null, string | null, string | null>;
   framework_version: number;
   base_edition_number: number;
   audience: 'all_participants' | 'member_states';

@@ -1,16 +1,27 @@
 // Repository functions of the review domain: cycle and phase writes (executor first). Audited by the caller.
 import { sql } from 'kysely';
 import type { Executor } from '../client';
-import type { ReviewCycleTable } from '../schema-review';
+import { toJsonColumn } from '../json-column';
+import type { ReviewCycleTable, ReviewLocalizedText } from '../schema-review';
 
 type CycleValues = {
-  title: string;
-  description: string | null;
+  /** Per language, English required (core's `cycleInput`). */
+  title: ReviewLocalizedText;
+  description: ReviewLocalizedText | null;
   framework_version: number;
   base_edition_number: number;
   audience: ReviewCycleTable['audience'];
   publication_date: string;
 };
+
+/** The cycle's per-language texts as their JSON columns take them. */
+function cycleColumns<T extends CycleValues>(values: T) {
+  return {
+    ...values,
+    title: toJsonColumn(values.title),
+    description: values.description === null ? null : toJsonColumn(values.description),
+  };
+}
 
 /** When the cycle was closed without adopting (null while open); undefined when there is no such cycle. */
 export async function findReviewCycleClosure(db: Executor, id: string) {
@@ -31,7 +42,7 @@ export async function insertReviewCycle(
   db: Executor,
   values: CycleValues & { created_by: string; updated_at: Date },
 ) {
-  return db.insertInto('review_cycle').values(values).returningAll().executeTakeFirstOrThrow();
+  return db.insertInto('review_cycle').values(cycleColumns(values)).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function insertCyclePhases(
@@ -63,7 +74,7 @@ export async function updateReviewCycle(
 ) {
   return db
     .updateTable('review_cycle')
-    .set({ ...values, version: sql`version + 1` })
+    .set({ ...cycleColumns(values), version: sql`version + 1` })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .returningAll()

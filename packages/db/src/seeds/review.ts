@@ -2,6 +2,7 @@ import { CYCLE_PHASES, type FrameworkDocument } from '@musyawarah/core';
 import type { ProposedEdit } from '@musyawarah/core/editions';
 import type { Executor } from '../client';
 import { writeAudit } from '../audit';
+import { toJsonColumn } from '../json-column';
 
 const DAY = 86_400_000;
 
@@ -12,18 +13,18 @@ export const DEMO_FRAMEWORK: FrameworkDocument = {
     'Demonstration data. A standardised framework for regular reviews of the Roadmap, with consistent criteria, evaluation ' +
     'metrics and timelines across Member States (Roadmap action C3.3.1).',
   criteria: [
-    { key: 'relevance', name: 'Relevance', description: 'The action still responds to the technological landscape and the needs of ASEAN Member States.' },
-    { key: 'effectiveness', name: 'Effectiveness', description: 'The action’s milestones are being achieved and its measures of progress show results.' },
+    { key: 'relevance', name: { en: 'Relevance' }, description: { en: 'The action still responds to the technological landscape and the needs of ASEAN Member States.' } },
+    { key: 'effectiveness', name: { en: 'Effectiveness' }, description: { en: 'The action’s milestones are being achieved and its measures of progress show results.' } },
     {
       key: 'alignment',
-      name: 'Alignment',
-      description: 'The action is aligned with the ASEAN Guide on AI Governance and Ethics and the ASEAN Digital Economy Framework Agreement (DEFA).',
+      name: { en: 'Alignment' },
+      description: { en: 'The action is aligned with the ASEAN Guide on AI Governance and Ethics and the ASEAN Digital Economy Framework Agreement (DEFA).' },
     },
   ],
   metrics: [
-    { key: 'engagement', name: 'Extent of stakeholder engagement', description: 'Participation of Member States, experts, industry, civil society, academia and partners in the review.' },
-    { key: 'timeliness', name: 'Timely finalisation of the revised Roadmap', description: 'Each phase and the whole cycle against the planned timeline.' },
-    { key: 'improvement', name: 'Continuous improvement', description: 'Lessons learned from each cycle applied to the next.' },
+    { key: 'engagement', name: { en: 'Extent of stakeholder engagement' }, description: { en: 'Participation of Member States, experts, industry, civil society, academia and partners in the review.' } },
+    { key: 'timeliness', name: { en: 'Timely finalisation of the revised Roadmap' }, description: { en: 'Each phase and the whole cycle against the planned timeline.' } },
+    { key: 'improvement', name: { en: 'Continuous improvement' }, description: { en: 'Lessons learned from each cycle applied to the next.' } },
   ],
   timeline: CYCLE_PHASES.map((phase) => ({
     phase,
@@ -80,8 +81,10 @@ export async function seedDemoReview(tx: Executor): Promise<void> {
   const cycle = await tx
     .insertInto('review_cycle')
     .values({
-      title: 'Demo: first review of the ASEAN Responsible AI Roadmap',
-      description: 'Demonstration data. The first review cycle under the Regional Review Framework; proposed edits are open for comment.',
+      title: toJsonColumn({ en: 'Demo: first review of the ASEAN Responsible AI Roadmap' }),
+      description: toJsonColumn({
+        en: 'Demonstration data. The first review cycle under the Regional Review Framework; proposed edits are open for comment.',
+      }),
       framework_version: framework.version,
       base_edition_number: edition.number,
       audience: 'all_participants',
