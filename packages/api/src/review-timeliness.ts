@@ -6,7 +6,7 @@ function timelinessRows(cycles: readonly PresentedCycle[]) {
   return cycles.flatMap((c) => [
     ...c.phases.map((p) => ({
       cycle_id: c.id,
-      cycle_title: c.title,
+      cycle_title: c.title.en,
       phase: p.phase,
       planned_start: p.plannedStart,
       planned_end: p.plannedEnd,
@@ -18,7 +18,7 @@ function timelinessRows(cycles: readonly PresentedCycle[]) {
     })),
     {
       cycle_id: c.id,
-      cycle_title: c.title,
+      cycle_title: c.title.en,
       phase: 'overall',
       planned_start: c.timeliness.plannedStart ?? '',
       planned_end: c.timeliness.plannedEnd ?? '',

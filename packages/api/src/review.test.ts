@@ -48,7 +48,7 @@ afterAll(async () => api.close());
 
 async function newCycle(overrides: Record<string, unknown> = {}) {
   return secretariat.caller.review.createCycle({
-    title: 'First review of the Roadmap',
+    title: { en: 'First review of the Roadmap' },
     frameworkVersion,
     audience: 'all_participants',
     publicationDate: day(60),
@@ -766,7 +766,7 @@ describe('closing a cycle without adopting', () => {
         secretariat.caller.review.updateCycle({
           cycleId: cycle.id,
           expectedVersion: current.version,
-          cycle: { title: 'Renamed', frameworkVersion, audience: 'all_participants', publicationDate: current.publicationDate, phases: current.phases.map((p) => ({ phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd })) },
+          cycle: { title: { en: 'Renamed' }, frameworkVersion, audience: 'all_participants', publicationDate: current.publicationDate, phases: current.phases.map((p) => ({ phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd })) },
         }),
       ),
     ).toMatchObject({ message: 'review.cycleClosed' });
@@ -822,5 +822,141 @@ describe('creating a cycle during an adoption', () => {
     });
     while (!created) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(created).toMatchObject({ status: 'fulfilled', value: { baseEditionNumber: adoptedNumber } });
+  });
+});
+
+describe('texts per language (issue #13)', () => {
+  /** The refused input's issues (`path → messages`), as the apps show them next to the fields. */
+  const fieldErrorsOf = (error: unknown) => {
+    const out: Record<string, string[]> = {};
+    for (const issue of ((error as { cause?: { issues?: { path: PropertyKey[]; message: string }[] } }).cause?.issues ?? []))
+      (out[issue.path.map(String).join('.')] ??= []).push(issue.message);
+    return out;
+  };
+  const khmerTitle = 'ការពិនិត្យលើកទីបីនៃផែនទីបង្ហាញផ្លូវ';
+
+  it('stores and returns a cycle’s title and description per language, to the Secretariat and to readers; an update replaces them', async () => {
+    const cycle = await newCycle({
+      title: { en: 'Third review of the Roadmap', km: khmerTitle, th: '  ' },
+      description: { en: 'Why we review the Roadmap.', km: 'ហេតុអ្វីយើងពិនិត្យផែនទីបង្ហាញផ្លូវ។' },
+    });
+    // The blank Thai title is dropped, so Thai readers fall back to English instead of seeing nothing.
+    expect(cycle.title).toEqual({ en: 'Third review of the Roadmap', km: khmerTitle });
+    expect(cycle.description).toEqual({ en: 'Why we review the Roadmap.', km: 'ហេតុអ្វីយើងពិនិត្យផែនទីបង្ហាញផ្លូវ។' });
+    const admin = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
+    expect(admin).toMatchObject({ title: cycle.title, description: cycle.description });
+    expect((await secretariat.caller.review.adminCycles()).find((c) => c.id === cycle.id)?.title).toEqual(cycle.title);
+
+    await advanceTo(cycle.id, 'call_for_input');
+    const visitor = (await api.call()).caller;
+    expect(await visitor.review.cycle({ cycleId: cycle.id })).toMatchObject({ title: cycle.title, description: cycle.description });
+    expect((await visitor.review.cycles()).find((c) => c.id === cycle.id)?.title).toEqual(cycle.title);
+
+    const current = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
+    const updated = await secretariat.caller.review.updateCycle({
+      cycleId: cycle.id,
+      expectedVersion: current.version,
+      cycle: {
+        title: { en: 'Third review of the Roadmap', vi: 'Lần rà soát thứ ba của Lộ trình' },
+        description: null,
+        frameworkVersion: current.frameworkVersion,
+        audience: current.audience,
+        publicationDate: current.publicationDate,
+        phases: current.phases.map((p) => ({ phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd })),
+      },
+    });
+    expect(updated.title).toEqual({ en: 'Third review of the Roadmap', vi: 'Lần rà soát thứ ba của Lộ trình' });
+    expect(updated.description).toBeNull();
+    expect((await visitor.review.cycle({ cycleId: cycle.id })).title).toEqual(updated.title);
+    const audit = await listAuditEntries(api.db, { entityType: 'review_cycle', limit: 50 });
+    const entry = audit.find((e) => e.action === 'review.cycle_update' && e.entity_id === cycle.id);
+    expect(entry?.after_value).toMatchObject({ title: updated.title, description: null });
+    expect(entry?.before_value).toMatchObject({ title: cycle.title });
+  });
+
+  it('reads a plain string as the English text (API clients written before texts were per-language)', async () => {
+    const cycle = await newCycle({ title: 'Plain review', description: 'Plain description.' });
+    expect(cycle).toMatchObject({ title: { en: 'Plain review' }, description: { en: 'Plain description.' } });
+    expect((await newCycle({ description: { en: '', km: ' ' } })).description).toBeNull();
+  });
+
+  it('requires the English title, and English in a description once any language of it is filled in', async () => {
+    const before = (await secretariat.caller.review.adminCycles()).length;
+    const error = await rejection(newCycle({ title: { km: khmerTitle }, description: { km: 'ហេតុអ្វី' } }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(fieldErrorsOf(error)).toEqual({ 'title.en': ['validation.englishRequired'], 'description.en': ['validation.englishRequired'] });
+    expect(fieldErrorsOf(await rejection(newCycle({ title: { en: '   ', km: khmerTitle } })))).toEqual({ 'title.en': ['validation.englishRequired'] });
+    expect(fieldErrorsOf(await rejection(newCycle({ title: { en: 'Review', xx: 'Unknown language' } })))).toHaveProperty('title');
+    expect(fieldErrorsOf(await rejection(newCycle({ title: { en: 'Review', km: 'ក'.repeat(301) } })))).toEqual({ 'title.km': ['validation.tooLong'] });
+    expect((await secretariat.caller.review.adminCycles()).length).toBe(before);
+
+    const cycle = await newCycle();
+    const current = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
+    const refused = await rejection(
+      secretariat.caller.review.updateCycle({
+        cycleId: cycle.id,
+        expectedVersion: current.version,
+        cycle: {
+          title: { km: khmerTitle },
+          frameworkVersion: current.frameworkVersion,
+          audience: current.audience,
+          publicationDate: current.publicationDate,
+          phases: current.phases.map((p) => ({ phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd })),
+        },
+      }),
+    );
+    expect(fieldErrorsOf(refused)).toEqual({ 'cycle.title.en': ['validation.englishRequired'] });
+    expect((await secretariat.caller.review.adminCycle({ cycleId: cycle.id })).title).toEqual({ en: 'First review of the Roadmap' });
+  });
+
+  it('names the cycle in the page’s language where a contribution’s outcome is printed as one line', async () => {
+    const { contributionId } = await submittedContribution();
+    const cycle = await cycleInPhase('drafting', { title: { en: 'Review with a Khmer title', km: khmerTitle } });
+    await draftEdits(cycle.id, [addMilestone], [{ kind: 'contribution', targetId: contributionId }]);
+    await advanceTo(cycle.id, 'comment_period');
+    const khmerPage = (await api.call({ token: stakeholder.token, request: { locale: 'km' } })).caller;
+    const [edit] = (await khmerPage.review.outcomeOfContribution({ contributionId })).edits;
+    expect(edit).toMatchObject({ cycleTitle: khmerTitle, cycleTitleText: { en: 'Review with a Khmer title', km: khmerTitle } });
+    const [english] = (await stakeholder.caller.review.outcomeOfContribution({ contributionId })).edits;
+    expect(english?.cycleTitle).toBe('Review with a Khmer title');
+  });
+
+  it('takes framework criteria and metrics per language (English required) and reads a version saved with plain strings as English', async () => {
+    const localizedFramework = {
+      ...framework,
+      criteria: [
+        { key: 'relevance', name: { en: 'Relevance', km: 'ភាពពាក់ព័ន្ធ' }, description: { en: 'The action still answers the region’s needs.', km: 'សកម្មភាពនៅតែឆ្លើយតបនឹងតម្រូវការ។' } },
+        { key: 'effectiveness', name: 'Effectiveness', description: 'The action achieves its milestones.' },
+      ],
+    };
+    const latest = await secretariat.caller.review.framework();
+    const saved = await secretariat.caller.review.saveFramework({ document: localizedFramework, expectedVersion: latest!.version });
+    expect(saved.document.criteria).toEqual([
+      { key: 'relevance', name: { en: 'Relevance', km: 'ភាពពាក់ព័ន្ធ' }, description: { en: 'The action still answers the region’s needs.', km: 'សកម្មភាពនៅតែឆ្លើយតបនឹងតម្រូវការ។' } },
+      { key: 'effectiveness', name: { en: 'Effectiveness' }, description: { en: 'The action achieves its milestones.' } },
+    ]);
+    expect((await (await api.call()).caller.review.framework())?.document.metrics[0]?.name).toEqual({ en: 'Extent of stakeholder engagement' });
+
+    // A representative rating a cycle under that version gets the criteria per language.
+    const cycle = await cycleInPhase('assessment', { frameworkVersion: saved.version });
+    const scope = await indonesia.caller.review.myAssessment({ cycleId: cycle.id });
+    expect(scope.criteria[0]?.name).toEqual({ en: 'Relevance', km: 'ភាពពាក់ព័ន្ធ' });
+    expect((await secretariat.caller.review.assessmentResults({ cycleId: cycle.id })).criteria[1]?.description).toEqual({ en: 'The action achieves its milestones.' });
+
+    const refused = await rejection(
+      secretariat.caller.review.saveFramework({
+        document: { ...framework, criteria: [{ key: 'relevance', name: { km: 'ភាពពាក់ព័ន្ធ' }, description: 'Why' }] },
+        expectedVersion: saved.version,
+      }),
+    );
+    expect(fieldErrorsOf(refused)).toEqual({ 'document.criteria.0.name.en': ['validation.englishRequired'] });
+
+    // A version stored before criteria were per-language (plain strings in the document) reads as English.
+    await api.db.insertInto('review_framework').values({ version: saved.version + 1, document: JSON.stringify(framework) }).execute();
+    const legacy = await (await api.call()).caller.review.frameworkVersion({ version: saved.version + 1 });
+    expect(legacy.document.criteria[0]).toEqual({ key: 'relevance', name: { en: 'Relevance' }, description: { en: 'The action still answers the region’s needs.' } });
+    expect((await (await api.call()).caller.review.framework())?.document.metrics[0]?.description).toEqual({ en: 'Who took part in the review.' });
+    const underLegacy = await cycleInPhase('assessment', { frameworkVersion: saved.version + 1 });
+    expect((await indonesia.caller.review.myAssessment({ cycleId: underLegacy.id })).criteria.map((c) => c.name.en)).toEqual(['Relevance', 'Effectiveness']);
   });
 });

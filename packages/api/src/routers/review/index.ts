@@ -43,6 +43,10 @@
  *                                    public; a closed cycle accepts no writes (core phaseAllows → review.cycleClosed)
  *     timelinessReport {format: json | csv, cycleId?}
  *
+ * Cycle titles and descriptions and the framework's criteria and metrics are per language (`{ en, km?, … }`, English
+ * required; a plain string sent is read as English, and framework versions stored with plain strings read as English):
+ * outputs carry the objects and the apps show the reader's language, falling back to English.
+ *
  * Refusals are translation keys in `review.*` (packages/ui/src/locales/en/review.json). An edit saved from a stale
  * version is refused with CONFLICT `review.editConflict`, never silently overwritten.
  */

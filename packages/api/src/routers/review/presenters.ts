@@ -1,6 +1,6 @@
 // Review rows → API shapes.
 import type { CYCLE_PHASES } from '@musyawarah/core';
-import { canSeeComment, cycleStage, timeliness, type Role } from '@musyawarah/core';
+import { canSeeComment, cycleStage, readReviewText, timeliness, type Role } from '@musyawarah/core';
 import type {
   findReviewAssessment,
   listEditComments,
@@ -26,8 +26,9 @@ export function presentCycle(cycle: ReviewCycle, phases: readonly ReviewCyclePha
   const report = timeliness(dates, now);
   return {
     id: cycle.id,
-    title: cycle.title,
-    description: cycle.description,
+    /** Per language (`{ en, km?, … }`): the apps show the reader's language, falling back to English. */
+    title: readReviewText(cycle.title),
+    description: cycle.description === null ? null : readReviewText(cycle.description),
     frameworkVersion: cycle.framework_version,
     baseEditionNumber: cycle.base_edition_number,
     audience: cycle.audience,

@@ -1,6 +1,12 @@
 // Public review procedures: the framework, started cycles, their public record, "you said, we did".
 import { z } from 'zod';
-import { cycleStage, cycleContentAccess, type FrameworkDocument } from '@musyawarah/core';
+import {
+  cycleStage,
+  cycleContentAccess,
+  localized,
+  readFrameworkDocument,
+  readReviewText,
+} from '@musyawarah/core';
 import type { ProposedEdit } from '@musyawarah/core/editions';
 import {
   findContributionStatus,
@@ -32,7 +38,7 @@ export const publicReviewProcedures = {
     return latest
       ? {
           version: latest.version,
-          document: latest.document as FrameworkDocument,
+          document: readFrameworkDocument(latest.document),
           createdAt: iso(latest.created_at) as string,
         }
       : null;
@@ -46,7 +52,7 @@ export const publicReviewProcedures = {
       if (!framework) throw notFound('review.frameworkNotFound');
       return {
         version: framework.version,
-        document: framework.document as FrameworkDocument,
+        document: readFrameworkDocument(framework.document),
         createdAt: iso(framework.created_at) as string,
       };
     }),
@@ -99,7 +105,11 @@ export const publicReviewProcedures = {
     return {
       edition: input.edition,
       baseEditionNumber: cycle.base_edition_number,
-      cycle: { id: cycle.id, title: cycle.title, publishedAt: iso(cycle.published_at) as string },
+      cycle: {
+        id: cycle.id,
+        title: readReviewText(cycle.title),
+        publishedAt: iso(cycle.published_at) as string,
+      },
       changes: adopted.map((edit) => ({
         editId: edit.id,
         payload: edit.resolution?.finalPayload ?? edit.payload,
@@ -147,10 +157,14 @@ export const publicReviewProcedures = {
         contributionId: contribution.id,
         edits: visible.map((c) => {
           const resolution = resolutions.find((r) => r.edit_id === c.edit_id);
+          const title = readReviewText(c.cycle_title);
           return {
             editId: c.edit_id,
             cycleId: c.cycle_id,
-            cycleTitle: c.cycle_title,
+            /** The cycle's title per language, for the app to show in the reader's language. */
+            cycleTitleText: title,
+            /** The same as one line, in the page's language when it has one, else English (for screens that print it as is). */
+            cycleTitle: localized(title, ctx.request.locale ? [ctx.request.locale] : []).text,
             stage: cycleStage(phaseDates(phases.filter((p) => p.cycle_id === c.cycle_id)), c.closed_at),
             payload: c.payload as ProposedEdit,
             rationale: c.rationale,

@@ -7,10 +7,10 @@ import {
   closeDecision,
   cycleInput,
   cycleStage,
+  readFrameworkDocument,
   saveFrameworkInput,
   summariseAssessments,
   type AdoptionProblem,
-  type FrameworkDocument,
 } from '@musyawarah/core';
 import {
   bumpReviewCycleVersion,
@@ -72,7 +72,7 @@ export const secretariatCycleProcedures = {
       });
       return {
         version: created.version,
-        document: created.document as FrameworkDocument,
+        document: readFrameworkDocument(created.document),
         createdAt: iso(created.created_at) as string,
       };
     });
@@ -108,7 +108,7 @@ export const secretariatCycleProcedures = {
       /** Whether closeCycle would be accepted now (the screen offers it only then). */
       canClose: closeDecision(presented.stage).ok,
       framework: framework
-        ? { version: framework.version, document: framework.document as FrameworkDocument }
+        ? { version: framework.version, document: readFrameworkDocument(framework.document) }
         : null,
       editCount: edits.length,
       resolvedCount: resolutions.length,

@@ -9,6 +9,7 @@ import {
   cycleContentAccess,
   phaseAllows,
   previewEdit,
+  readFrameworkDocument,
   previewFinal,
   type AdoptionProblem,
   type Catalogue,
@@ -116,7 +117,7 @@ export async function baseCatalogue(db: Executor, cycle: ReviewCycle): Promise<C
 export async function frameworkOf(db: Executor, version: number): Promise<FrameworkDocument> {
   const framework = await findFramework(db, version);
   if (!framework) throw notFound('review.frameworkNotFound');
-  return framework.document as FrameworkDocument;
+  return readFrameworkDocument(framework.document);
 }
 
 /** The edits of a cycle with their diffs against the base edition, motivations and resolutions. */
