@@ -31,7 +31,7 @@ export function AdoptionPage() {
   return (
     <Page
       title={t('reviews.adoption.title')}
-      caption={cycle.data?.title}
+      caption={cycle.data?.title.en}
       width="full"
       backLink={{ to: '/review', label: t('reviews.home.title') }}
     >
@@ -218,7 +218,7 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
                   setTitle(
                     t('reviews.adoption.defaultTitle', {
                       number: cycle.baseEditionNumber + 1,
-                      cycle: cycle.title,
+                      cycle: cycle.title.en,
                     }),
                   );
                 setConfirming(true);

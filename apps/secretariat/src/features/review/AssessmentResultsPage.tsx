@@ -20,7 +20,7 @@ export function AssessmentResultsPage() {
   return (
     <Page
       title={t('reviews.assessments.title')}
-      caption={cycle.data?.title}
+      caption={cycle.data?.title.en}
       width="full"
       backLink={{ to: '/review', label: t('reviews.home.title') }}
     >
@@ -98,7 +98,7 @@ function ResultsView({ results }: { results: Results }) {
               <th scope="col">{t('reviews.assessments.overall')}</th>
               {criteria.map((c) => (
                 <th scope="col" key={c.key}>
-                  {c.name}
+                  {c.name.en}
                 </th>
               ))}
             </tr>
@@ -134,7 +134,7 @@ function ResultsView({ results }: { results: Results }) {
                 <th scope="col">{t('reviews.assessments.overall')}</th>
                 {criteria.map((c) => (
                   <th scope="col" key={c.key}>
-                    {c.name}
+                    {c.name.en}
                   </th>
                 ))}
               </tr>
@@ -164,7 +164,7 @@ function ResultsView({ results }: { results: Results }) {
                   {t('reviews.assessments.commentMeta', {
                     state: t(`common.memberStates.${c.memberState}`),
                     area: c.actionAreaId,
-                    criterion: criteria.find((k) => k.key === c.criterionKey)?.name ?? c.criterionKey,
+                    criterion: criteria.find((k) => k.key === c.criterionKey)?.name.en ?? c.criterionKey,
                   })}
                 </p>
                 <p className="review-pre">{c.comment}</p>

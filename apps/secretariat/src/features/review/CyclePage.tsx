@@ -1,3 +1,4 @@
+import { filledLanguages } from '@musyawarah/core/review/localized';
 import { advanceDecision } from '@musyawarah/core/review/rules';
 import type { CycleStage } from '@musyawarah/core/review/vocabulary';
 import {
@@ -14,6 +15,7 @@ import {
   Tag,
   WarningText,
   cx,
+  languageLabel,
   useFormat,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -49,7 +51,7 @@ export function CyclePage() {
   );
   return (
     <Page
-      title={cycle.data?.title ?? t('reviews.cycle.loading')}
+      title={cycle.data?.title.en ?? t('reviews.cycle.loading')}
       caption={t('reviews.cycle.caption')}
       width="full"
       backLink={{ to: '/review', label: t('reviews.home.title') }}
@@ -129,9 +131,16 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
             label: t('reviews.newCycle.publicationDate'),
             value: day(cycle.publicationDate),
           },
+          {
+            key: 'languages',
+            label: t('reviews.cycle.textLanguages'),
+            value: filledLanguages(cycle.title, cycle.description)
+              .map((code) => languageLabel(code))
+              .join(', '),
+          },
         ]}
       />
-      {cycle.description && <p className="prose review-pre">{cycle.description}</p>}
+      {cycle.description && <p className="prose review-pre">{cycle.description.en}</p>}
       {stage !== 'adopted' && (
         <p>
           <Link to={`/review/cycles/${cycle.id}/plan`}>{t('reviews.cycle.changePlan')}</Link>

@@ -60,7 +60,7 @@ export function NewEditPage() {
   return (
     <Page
       title={t('reviews.editor.pageTitle')}
-      caption={cycle.data?.title}
+      caption={cycle.data?.title.en}
       width="full"
       backLink={{ to: `/review/cycles/${cycleId}/edits`, label: t('reviews.edits.title') }}
     >
@@ -90,7 +90,7 @@ export function EditEditPage() {
   return (
     <Page
       title={t('reviews.editor.editTitle')}
-      caption={cycle.data?.title}
+      caption={cycle.data?.title.en}
       width="full"
       backLink={{ to: `/review/cycles/${cycleId}/edits`, label: t('reviews.edits.title') }}
     >

@@ -44,7 +44,7 @@ export function EditsPage() {
   return (
     <Page
       title={t('reviews.edits.title')}
-      caption={cycle.data?.title}
+      caption={cycle.data?.title.en}
       width="full"
       backLink={{ to: '/review', label: t('reviews.home.title') }}
     >

@@ -15,39 +15,65 @@ import {
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { useTRPC, type Outputs } from '../../trpc';
 import { FieldsFor, Input, TextArea } from '../consultations/fields';
 import '@musyawarah/ui/review.css';
+import {
+  LanguageChoice,
+  LanguageTabs,
+  chosenLanguages,
+  initialLanguages,
+  pickLanguages,
+  textToForm,
+} from './LanguageFields';
 import { useServerMessage } from './shared';
 
 type Framework = NonNullable<Outputs['review']['framework']>;
 
-/** What the editor holds: the document with numbers as typed, turned into the shared schema's shape before validation. */
+/** A criterion or metric as the editor holds it: name and description per language. */
+interface EntryValues {
+  key: string;
+  name: Record<string, string>;
+  description: Record<string, string>;
+}
+
+/**
+ * What the editor holds: the document with numbers as typed and texts in every language, turned into the shared
+ * schema's shape (only the chosen languages) before validation. `languages` is the form's choice and is not sent.
+ */
 interface FrameworkFormValues {
+  languages: string[];
   document: {
     title: string;
     introduction: string;
-    criteria: { key: string; name: string; description: string }[];
-    metrics: { key: string; name: string; description: string }[];
+    criteria: EntryValues[];
+    metrics: EntryValues[];
     timeline: { phase: string; durationDays: string }[];
   };
 }
 
 const FORM_ID = 'framework';
-const EMPTY_ENTRY = { key: '', name: '', description: '' };
+const emptyEntry = (): EntryValues => ({ key: '', name: textToForm(null), description: textToForm(null) });
+const entryToForm = (entry: Framework['document']['criteria'][number]): EntryValues => ({
+  key: entry.key,
+  name: textToForm(entry.name),
+  description: textToForm(entry.description),
+});
 
 function toForm(framework: Framework | null): FrameworkFormValues {
   const doc = framework?.document;
+  const entries = [...(doc?.criteria ?? []), ...(doc?.metrics ?? [])];
   return {
+    languages: initialLanguages(...entries.flatMap((e) => [e.name, e.description])),
     document: {
       title: doc?.title ?? '',
       introduction: doc?.introduction ?? '',
-      criteria: doc?.criteria.map((c) => ({ ...c })) ?? [{ ...EMPTY_ENTRY }],
-      metrics: doc?.metrics.map((m) => ({ ...m })) ?? [],
+      criteria: doc?.criteria.map(entryToForm) ?? [emptyEntry()],
+      metrics: doc?.metrics.map(entryToForm) ?? [],
       timeline: CYCLE_PHASES.map((phase) => ({
         phase,
         durationDays: String(doc?.timeline.find((p) => p.phase === phase)?.durationDays ?? ''),
@@ -63,9 +89,17 @@ const numberOrText = (value: string) =>
 const frameworkFormSchema = z.preprocess(
   (values) => {
     const v = values as FrameworkFormValues;
+    const languages = chosenLanguages(v.languages);
+    const entry = (e: EntryValues) => ({
+      key: e.key,
+      name: pickLanguages(e.name, languages),
+      description: pickLanguages(e.description, languages),
+    });
     return {
       document: {
         ...v.document,
+        criteria: v.document.criteria.map(entry),
+        metrics: v.document.metrics.map(entry),
         timeline: v.document.timeline.map((p) => ({
           phase: p.phase,
           durationDays: numberOrText(p.durationDays),
@@ -169,6 +203,10 @@ function FrameworkForm({ framework, onSaved }: { framework: Framework | null; on
             optional
             rows={5}
           />
+          <LanguageChoice
+            legend={t('reviews.framework.languages')}
+            hint={t('reviews.framework.languagesHint')}
+          />
           <h2 className="heading-l">{t('reviews.framework.criteriaHeading')}</h2>
           <p className="hint">{t('reviews.framework.criteriaHint')}</p>
           <Items name="criteria" legendKey="reviews.framework.criterion" minimum={1} />
@@ -211,6 +249,7 @@ function Items({
   const { fields, append, remove } = useFieldArray<FrameworkFormValues, `document.${typeof name}`>({
     name: `document.${name}`,
   });
+  const languages = chosenLanguages(useWatch({ name: 'languages' }));
   return (
     <>
       {fields.map((field, index) => (
@@ -222,11 +261,21 @@ function Items({
             hint={t('reviews.framework.keyHint')}
             width="20"
           />
-          <Input name={`document.${name}.${index}.name`} label={t('reviews.framework.name')} width="full" />
-          <TextArea
-            name={`document.${name}.${index}.description`}
-            label={t('reviews.framework.description')}
-            rows={3}
+          <LanguageTabs
+            label={t('reviews.framework.textLanguages', { item: t(legendKey, { n: index + 1 }) })}
+            languages={languages}
+            fields={[
+              {
+                name: `document.${name}.${index}.name`,
+                label: (language) => t('reviews.framework.nameIn', { language }),
+              },
+              {
+                name: `document.${name}.${index}.description`,
+                label: (language) => t('reviews.framework.descriptionIn', { language }),
+                multiline: true,
+                rows: 3,
+              },
+            ]}
           />
           {fields.length > minimum && (
             <Button variant="secondary" size="small" onClick={() => remove(index)}>
@@ -235,7 +284,7 @@ function Items({
           )}
         </fieldset>
       ))}
-      <Button variant="secondary" onClick={() => append({ ...EMPTY_ENTRY })}>
+      <Button variant="secondary" onClick={() => append(emptyEntry())}>
         {t(`reviews.framework.add.${name}`)}
       </Button>
     </>

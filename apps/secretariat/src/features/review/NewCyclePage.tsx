@@ -16,21 +16,32 @@ import {
 } from '@musyawarah/ui';
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { useTRPC, type Outputs } from '../../trpc';
-import { FieldsFor, Input, TextArea } from '../consultations/fields';
+import { FieldsFor, Input } from '../consultations/fields';
 import { useCycle, type Cycle } from './CyclePage';
+import {
+  FilledLanguages,
+  LanguageChoice,
+  LanguageTabs,
+  chosenLanguages,
+  initialLanguages,
+  pickLanguages,
+  textToForm,
+} from './LanguageFields';
 import '@musyawarah/ui/review.css';
 import { useServerMessage } from './shared';
 
 type Framework = NonNullable<Outputs['review']['framework']>;
 
 interface CycleFormValues {
-  title: string;
-  description: string;
+  /** The languages filled in besides English (the form's choice; not sent). */
+  languages: string[];
+  title: Record<string, string>;
+  description: Record<string, string>;
   audience: string;
   publicationDate: string;
   phases: { phase: string; plannedStart: string; plannedEnd: string }[];
@@ -72,7 +83,7 @@ export function EditCyclePage() {
   return (
     <Page
       title={t('reviews.newCycle.editTitle')}
-      caption={cycle.data?.title}
+      caption={cycle.data?.title.en}
       backLink={{ to: `/review/cycles/${cycleId}`, label: t('reviews.sections.timeline') }}
     >
       {reloaded > 0 && (
@@ -121,21 +132,25 @@ function CycleForm({
   const planned = cycle
     ? cycle.phases.map((p) => ({ phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd }))
     : plannedPhasesFrom(framework?.document.timeline ?? [], start);
-  const schema = z.preprocess(
-    (values) => ({
-      ...(values as CycleFormValues),
+  const schema = z.preprocess((values) => {
+    const { languages: ticked, ...v } = values as CycleFormValues;
+    const languages = chosenLanguages(ticked);
+    return {
+      ...v,
+      title: pickLanguages(v.title, languages),
+      description: pickLanguages(v.description, languages),
       frameworkVersion,
       baseEditionNumber: cycle?.baseEditionNumber,
-    }),
-    cycleInput,
-  ) as unknown as z.ZodType<CycleInput, CycleFormValues>;
+    };
+  }, cycleInput) as unknown as z.ZodType<CycleInput, CycleFormValues>;
   const form = useForm<CycleFormValues, unknown, CycleInput>({
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
     defaultValues: {
-      title: cycle?.title ?? '',
-      description: cycle?.description ?? '',
+      languages: initialLanguages(cycle?.title, cycle?.description),
+      title: textToForm(cycle?.title),
+      description: textToForm(cycle?.description),
       audience: cycle?.audience ?? 'all_participants',
       publicationDate: cycle?.publicationDate ?? planned[planned.length - 1]!.plannedEnd,
       phases: planned,
@@ -189,8 +204,7 @@ function CycleForm({
               })}
             </p>
           )}
-          <Input name="title" label={t('reviews.newCycle.cycleTitle')} width="full" />
-          <TextArea name="description" label={t('reviews.newCycle.description')} optional rows={4} />
+          <CycleTextFields />
           <RadioGroupField
             name="audience"
             legend={t('reviews.newCycle.audience')}
@@ -234,6 +248,34 @@ function CycleForm({
           </ButtonGroup>
         </FieldsFor>
       </Form>
+    </>
+  );
+}
+
+/** The title and description, per language: English required, the other languages ticked to fill them in. */
+function CycleTextFields() {
+  const { t } = useTranslation();
+  const languages = chosenLanguages(useWatch({ name: 'languages' }));
+  return (
+    <>
+      <h2 className="heading-l">{t('reviews.newCycle.textHeading')}</h2>
+      <LanguageChoice legend={t('reviews.newCycle.languages')} hint={t('reviews.newCycle.languagesHint')} />
+      <FilledLanguages names={['title', 'description']} />
+      <LanguageTabs
+        label={t('reviews.newCycle.textLanguages')}
+        languages={languages}
+        fields={[
+          { name: 'title', label: (language) => t('reviews.newCycle.titleIn', { language }) },
+          {
+            name: 'description',
+            label: (language) => t('reviews.newCycle.descriptionIn', { language }),
+            multiline: true,
+            rows: 4,
+            englishOptional: true,
+          },
+        ]}
+      />
+      <h2 className="heading-l">{t('reviews.newCycle.aboutHeading')}</h2>
     </>
   );
 }

@@ -17,7 +17,7 @@ export function PositionsPage() {
   return (
     <Page
       title={t('reviews.positions.title')}
-      caption={cycle.data?.title}
+      caption={cycle.data?.title.en}
       width="full"
       backLink={{ to: '/review', label: t('reviews.home.title') }}
     >

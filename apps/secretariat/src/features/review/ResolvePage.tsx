@@ -42,7 +42,7 @@ export function ResolvePage() {
   return (
     <Page
       title={t('reviews.resolve.title')}
-      caption={cycle.data?.title}
+      caption={cycle.data?.title.en}
       width="full"
       backLink={{ to: `/review/cycles/${cycleId}/edits`, label: t('reviews.edits.title') }}
     >

@@ -56,7 +56,7 @@ export function ReviewHomePage() {
               key: 'title',
               header: t('reviews.home.columns.cycle'),
               rowHeader: true,
-              cell: (c) => <Link to={`/review/cycles/${c.id}`}>{c.title}</Link>,
+              cell: (c) => <Link to={`/review/cycles/${c.id}`}>{c.title.en}</Link>,
             },
             {
               key: 'stage',
