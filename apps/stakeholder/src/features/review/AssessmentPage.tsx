@@ -22,6 +22,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { RequireSignIn } from '../../session';
 import { useTRPC, type Outputs } from '../../trpc';
+import { useLocalized } from '../consultations/data';
+import { ReviewReadIn, ReviewReadingLanguage, textLanguages, useFallbackNotice } from './reading';
 import './review.css';
 import { useServerMessage } from './shared';
 
@@ -83,11 +85,13 @@ function AssessmentLoader() {
           />
         )
       ) : (
-        <AssessmentForm
-          key={scope.data.assessment?.version ?? 0}
-          scope={scope.data}
-          onSaved={(mode) => setSaved((prev) => ({ mode, n: (prev?.n ?? 0) + 1 }))}
-        />
+        <ReviewReadingLanguage texts={scope.data.criteria.flatMap((c) => [c.name, c.description])}>
+          <AssessmentForm
+            key={scope.data.assessment?.version ?? 0}
+            scope={scope.data}
+            onSaved={(mode) => setSaved((prev) => ({ mode, n: (prev?.n ?? 0) + 1 }))}
+          />
+        </ReviewReadingLanguage>
       )}
     </Page>
   );
@@ -109,6 +113,16 @@ function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'dra
   const [focusToken, setFocusToken] = useState(0);
   const save = useMutation(trpc.review.saveAssessment.mutationOptions());
   const submit = useMutation(trpc.review.submitAssessment.mutationOptions());
+  const pick = useLocalized();
+  const criteria = scope.criteria.map((c) => ({
+    key: c.key,
+    name: pick(c.name),
+    description: pick(c.description),
+  }));
+  const notice = useFallbackNotice(
+    criteria.flatMap((c) => [c.name, c.description]),
+    textLanguages(scope.criteria.flatMap((c) => [c.name, c.description])),
+  );
   const submitted = scope.assessment?.status === 'submitted';
   const open = scope.stage === 'assessment' && !submitted;
   const rated = Object.values(cells).filter((c) => c.rating !== '').length;
@@ -186,11 +200,17 @@ function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'dra
           items={Object.entries(errors).map(([path, key]) => ({ path, message: key }))}
           focusToken={focusToken}
         />
+        <ReviewReadIn />
+        {notice && <p className="hint">{notice}</p>}
         <dl className="summary-list">
-          {scope.criteria.map((c) => (
+          {criteria.map((c) => (
             <div className="summary-list__row" key={c.key}>
-              <dt className="summary-list__key">{c.name}</dt>
-              <dd className="summary-list__value">{c.description}</dd>
+              <dt className="summary-list__key" lang={c.name.language}>
+                {c.name.text}
+              </dt>
+              <dd className="summary-list__value" lang={c.description.language}>
+                {c.description.text}
+              </dd>
             </div>
           ))}
         </dl>
@@ -208,14 +228,14 @@ function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'dra
               {area.id} {area.title}
             </legend>
             <div className="review-rating-grid">
-              {scope.criteria.map((c) => {
+              {criteria.map((c) => {
                 const key = cellKey(area.id, c.key);
                 const id = fieldId(FORM_ID, key);
                 const error = errors[key];
                 return (
                   <div key={c.key} className={error ? 'form-group form-group--error' : 'form-group'}>
                     <label className="label" htmlFor={id}>
-                      {c.name}
+                      <span lang={c.name.language}>{c.name.text}</span>
                       <span className="visually-hidden"> ({area.id})</span>
                     </label>
                     {error && (
@@ -243,7 +263,7 @@ function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'dra
                       {t('reviews.assess.comment')} <span className="optional">{t('layout.optional')}</span>
                       <span className="visually-hidden">
                         {' '}
-                        ({c.name}, {area.id})
+                        ({c.name.text}, {area.id})
                       </span>
                     </label>
                     <input

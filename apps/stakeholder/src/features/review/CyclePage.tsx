@@ -34,6 +34,7 @@ import { Breadcrumbs } from '../catalogue/Breadcrumbs';
 import { FieldsFor, TextArea } from './fields';
 import { DiffLegend, EditDiff } from '@musyawarah/ui';
 import './review.css';
+import { ReviewReadIn, ReviewReadingLanguage, useCycleTexts } from './reading';
 import { PositionTag, ResolutionTag, StageTag, useDay, useEditTitle, useServerMessage } from './shared';
 
 type Cycle = Outputs['review']['cycle'];
@@ -52,28 +53,52 @@ export function CyclePage() {
     ...trpc.review.cycle.queryOptions({ cycleId }),
     retry: (n, e) => errorStatus(e) !== 404 && errorStatus(e) !== 400 && n < 2,
   });
-  useDocumentTitle(cycle.data?.title ?? t('reviews.cycle.caption'));
-  if (cycle.isPending) return <Loading />;
+  if (cycle.isPending)
+    return (
+      <>
+        <CaptionTitle />
+        <Loading />
+      </>
+    );
   if (cycle.isError) {
     const status = errorStatus(cycle.error);
     if (status === 404 || status === 400)
       return (
         <div className="two-thirds">
+          <CaptionTitle />
           <h1 className="heading-xl">{t('reviews.cycle.notFound')}</h1>
           <p>
             <Link to="/review">{t('reviews.index.title')}</Link>
           </p>
         </div>
       );
-    return <ErrorNotice error={cycle.error} onRetry={() => void cycle.refetch()} />;
+    return (
+      <>
+        <CaptionTitle />
+        <ErrorNotice error={cycle.error} onRetry={() => void cycle.refetch()} />
+      </>
+    );
   }
-  return <CycleView cycle={cycle.data} />;
+  return (
+    <ReviewReadingLanguage texts={[cycle.data.title, cycle.data.description]}>
+      <CycleView cycle={cycle.data} />
+    </ReviewReadingLanguage>
+  );
+}
+
+/** The document title until the cycle (and so its title in the reader's language) is known. */
+function CaptionTitle() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('reviews.cycle.caption'));
+  return null;
 }
 
 function CycleView({ cycle }: { cycle: Cycle }) {
   const { t } = useTranslation();
   const day = useDay();
   const me = useMe();
+  const { title, description, notice } = useCycleTexts(cycle);
+  useDocumentTitle(title.text);
   const current = cycle.phases.find((p) => p.phase === cycle.stage);
   return (
     <>
@@ -81,14 +106,16 @@ function CycleView({ cycle }: { cycle: Cycle }) {
         items={[
           { to: '/', label: t('catalogue.crumbs.home') },
           { to: '/review', label: t('reviews.index.title') },
-          { label: cycle.title },
+          { label: title.text },
         ]}
       />
       <div className="two-thirds">
         <h1 className="heading-xl" tabIndex={-1} data-page-heading="">
           <span className="caption">{t('reviews.cycle.caption')}</span>
-          {cycle.title}
+          <span lang={title.language}>{title.text}</span>
         </h1>
+        {notice && <p className="hint">{notice}</p>}
+        <ReviewReadIn />
         <p className="review-stage">
           <StageTag stage={cycle.stage} /> <span>{t(`reviews.stageHint.${cycle.stage}`)}</span>
         </p>
@@ -111,7 +138,11 @@ function CycleView({ cycle }: { cycle: Cycle }) {
             )}
           </div>
         )}
-        {cycle.description && <p className="prose review-pre">{cycle.description}</p>}
+        {description && (
+          <p className="prose review-pre" lang={description.language}>
+            {description.text}
+          </p>
+        )}
         <SummaryList
           rows={[
             {

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
+import { useLocalized } from '../consultations/data';
 import './review.css';
 import { StageTag, useDay } from './shared';
 
@@ -37,15 +38,20 @@ export function ReviewIndexPage() {
 function CycleList({ cycles }: { cycles: CycleSummary[] }) {
   const { t } = useTranslation();
   const day = useDay();
+  const pick = useLocalized();
   return (
     <ul className="review-list-plain">
       {cycles.map((c) => {
         const phase = c.phases.find((p) => p.phase === c.stage);
+        const title = pick(c.title);
         return (
           <li key={c.id} className="review-card">
             <h3 className="heading-m review-card__title">
-              <Link to={`/review/${c.id}`}>{c.title}</Link>
+              <Link to={`/review/${c.id}`} lang={title.language}>
+                {title.text}
+              </Link>
             </h3>
+            {title.fallback && <p className="hint">{t('consultations.shownInEnglish')}</p>}
             <p className="review-card__tags">
               <StageTag stage={c.stage} />
             </p>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import { Breadcrumbs } from '../catalogue/Breadcrumbs';
+import { useLocalized } from '../consultations/data';
 import { DiffLegend, EditDiff } from '@musyawarah/ui';
 import './review.css';
 import { PositionTag, ResolutionTag, useEditTitle } from './shared';
@@ -56,13 +57,14 @@ function YouSaidWeDid({ record }: { record: Record }) {
   const { t } = useTranslation();
   const format = useFormat();
   const title = useEditTitle();
+  const cycleTitle = useLocalized()(record.cycle.title);
   return (
     <>
       <div className="two-thirds">
         <p className="lead">
           {t('reviews.youSaid.lead', {
             number: record.edition,
-            cycle: record.cycle.title,
+            cycle: cycleTitle.text,
             date: format.date(record.cycle.publishedAt),
           })}
         </p>
