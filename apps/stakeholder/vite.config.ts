@@ -16,5 +16,11 @@ export default defineConfig({
     strictPort: true,
     proxy: { '/trpc': api, '/healthz': api, '/files': api },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // Fonts stay files: the Content-Security-Policy (font-src 'self') refuses data: URLs, and small Noto subsets were inlined.
+    assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
+  },
 });

@@ -43,7 +43,14 @@ export function useMessage() {
  * Roadmap itself, so English dates use British conventions; other languages use their own.
  */
 export function formattingLocale(language: string): string {
-  return language === 'en' ? 'en-GB' : language;
+  if (language === 'en') return 'en-GB';
+  // A browser without the language's date data (Chromium on Linux lacks Khmer, Lao, Burmese and Tetum) would print
+  // "2026 M12 5": ASEAN English then reads better than a half-formatted date.
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0 ? language : 'en-GB';
+  } catch {
+    return 'en-GB';
+  }
 }
 
 export function useFormat() {

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the apps compile this file without the kit's ambient declarations
 /// <reference path="./myanmar-tools.d.ts" />
 /**
  * Burmese typed in the legacy Zawgyi encoding looks right on a Zawgyi phone and garbled everywhere else, and it breaks

@@ -1,5 +1,5 @@
 import type { PeriodMeasures } from '@musyawarah/core/boards/rules';
-import { DataTable, ErrorNotice, Loading } from '@musyawarah/ui';
+import { DataTable, ErrorNotice, Loading, formattingLocale } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,8 +19,13 @@ export function Measures({ boardId }: { boardId: string }) {
   const measures = useQuery(trpc.boards.measures.queryOptions({ boardId, period }));
   const periodLabel = (m: PeriodMeasures | { period: string; start: string | Date }) => {
     const start = new Date(m.start);
-    if (period === 'quarter') return t('boards.measures.quarter', { quarter: m.period.slice(-1), year: start.getUTCFullYear() });
-    return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : i18n.language, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(start);
+    if (period === 'quarter')
+      return t('boards.measures.quarter', { quarter: m.period.slice(-1), year: start.getUTCFullYear() });
+    return new Intl.DateTimeFormat(formattingLocale(i18n.language), {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(start);
   };
   return (
     <>
@@ -30,7 +35,12 @@ export function Measures({ boardId }: { boardId: string }) {
           <label className="label" htmlFor="measures-period">
             {t('boards.measures.period')}
           </label>
-          <select id="measures-period" className="select" value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
+          <select
+            id="measures-period"
+            className="select"
+            value={period}
+            onChange={(e) => setPeriod(e.target.value as Period)}
+          >
             <option value="quarter">{t('boards.measures.byQuarter')}</option>
             <option value="month">{t('boards.measures.byMonth')}</option>
           </select>
@@ -57,7 +67,10 @@ export function Measures({ boardId }: { boardId: string }) {
                   key: m.period,
                   label: periodLabel(m),
                   value: m.representation.marginalisedPercent,
-                  display: m.representation.marginalisedPercent === null ? none : t('boards.monitor.percent', { value: m.representation.marginalisedPercent }),
+                  display:
+                    m.representation.marginalisedPercent === null
+                      ? none
+                      : t('boards.monitor.percent', { value: m.representation.marginalisedPercent }),
                 }))}
                 extraColumns={[
                   {
@@ -65,7 +78,10 @@ export function Measures({ boardId }: { boardId: string }) {
                     header: t('boards.measures.targetsMet'),
                     cell: (r) => {
                       const m = rows.find((x) => x.period === r.key)!;
-                      return t('boards.measures.ofTotal', { value: m.representation.targetsMet, total: m.representation.targetsTotal });
+                      return t('boards.measures.ofTotal', {
+                        value: m.representation.targetsMet,
+                        total: m.representation.targetsTotal,
+                      });
                     },
                   },
                   {
@@ -87,10 +103,17 @@ export function Measures({ boardId }: { boardId: string }) {
                   key: m.period,
                   label: periodLabel(m),
                   value: m.participation.rate,
-                  display: m.participation.rate === null ? none : t('boards.monitor.percent', { value: m.participation.rate }),
+                  display:
+                    m.participation.rate === null
+                      ? none
+                      : t('boards.monitor.percent', { value: m.participation.rate }),
                 }))}
                 extraColumns={[
-                  { key: 'sessions', header: t('boards.measures.sessions'), cell: (r) => rows.find((x) => x.period === r.key)!.participation.sessions },
+                  {
+                    key: 'sessions',
+                    header: t('boards.measures.sessions'),
+                    cell: (r) => rows.find((x) => x.period === r.key)!.participation.sessions,
+                  },
                   {
                     key: 'present',
                     header: t('boards.measures.presentOfInvited'),
@@ -111,10 +134,23 @@ export function Measures({ boardId }: { boardId: string }) {
                 labelHeader={t('boards.measures.periodColumn')}
                 valueHeader={t('boards.measures.engagementTotal')}
                 max={Math.max(1, ...rows.map((m) => m.engagement.total))}
-                rows={rows.map((m) => ({ key: m.period, label: periodLabel(m), value: m.engagement.total, display: String(m.engagement.total) }))}
+                rows={rows.map((m) => ({
+                  key: m.period,
+                  label: periodLabel(m),
+                  value: m.engagement.total,
+                  display: String(m.engagement.total),
+                }))}
                 extraColumns={[
-                  { key: 'inputs', header: t('boards.measures.inputs'), cell: (r) => rows.find((x) => x.period === r.key)!.engagement.inputs },
-                  { key: 'nominations', header: t('boards.measures.nominations'), cell: (r) => rows.find((x) => x.period === r.key)!.engagement.nominations },
+                  {
+                    key: 'inputs',
+                    header: t('boards.measures.inputs'),
+                    cell: (r) => rows.find((x) => x.period === r.key)!.engagement.inputs,
+                  },
+                  {
+                    key: 'nominations',
+                    header: t('boards.measures.nominations'),
+                    cell: (r) => rows.find((x) => x.period === r.key)!.engagement.nominations,
+                  },
                 ]}
               />
 
@@ -129,7 +165,8 @@ export function Measures({ boardId }: { boardId: string }) {
                   key: m.period,
                   label: periodLabel(m),
                   value: m.satisfaction.satisfactionMean,
-                  display: m.satisfaction.satisfactionMean === null ? none : String(m.satisfaction.satisfactionMean),
+                  display:
+                    m.satisfaction.satisfactionMean === null ? none : String(m.satisfaction.satisfactionMean),
                 }))}
                 extraColumns={[
                   {
@@ -137,7 +174,11 @@ export function Measures({ boardId }: { boardId: string }) {
                     header: t('boards.measures.trustMean'),
                     cell: (r) => rows.find((x) => x.period === r.key)!.satisfaction.trustMean ?? none,
                   },
-                  { key: 'responses', header: t('boards.measures.responses'), cell: (r) => rows.find((x) => x.period === r.key)!.satisfaction.responses },
+                  {
+                    key: 'responses',
+                    header: t('boards.measures.responses'),
+                    cell: (r) => rows.find((x) => x.period === r.key)!.satisfaction.responses,
+                  },
                 ]}
               />
             </>
@@ -154,7 +195,8 @@ function MemberParticipation({ boardId }: { boardId: string }) {
   const trpc = useTRPC();
   const participation = useQuery(trpc.boards.participation.queryOptions({ boardId }));
   if (participation.isPending) return <Loading />;
-  if (participation.isError) return <ErrorNotice error={participation.error} onRetry={() => void participation.refetch()} />;
+  if (participation.isError)
+    return <ErrorNotice error={participation.error} onRetry={() => void participation.refetch()} />;
   const members = participation.data.members;
   return (
     <>
@@ -168,9 +210,24 @@ function MemberParticipation({ boardId }: { boardId: string }) {
           rows={members}
           rowKey={(m) => m.userId}
           columns={[
-            { key: 'name', header: t('boards.seats.columns.member'), rowHeader: true, cell: (m) => m.name ?? t('boards.inputs.formerMember') },
-            { key: 'invited', header: t('boards.measures.invitedTo'), className: 'numeric', cell: (m) => m.invited },
-            { key: 'present', header: t('boards.measures.attended'), className: 'numeric', cell: (m) => m.present },
+            {
+              key: 'name',
+              header: t('boards.seats.columns.member'),
+              rowHeader: true,
+              cell: (m) => m.name ?? t('boards.inputs.formerMember'),
+            },
+            {
+              key: 'invited',
+              header: t('boards.measures.invitedTo'),
+              className: 'numeric',
+              cell: (m) => m.invited,
+            },
+            {
+              key: 'present',
+              header: t('boards.measures.attended'),
+              className: 'numeric',
+              cell: (m) => m.present,
+            },
             {
               key: 'rate',
               header: t('boards.measures.rate'),

@@ -1,6 +1,6 @@
 import { boardDay } from '@musyawarah/core/boards/rules';
 import { DEFAULT_CONSTITUENCIES } from '@musyawarah/core/boards/vocabulary';
-import { errorKey, mapServerError, Tag, useMessage, type Option } from '@musyawarah/ui';
+import { errorKey, mapServerError, Tag, useMessage, type Option, formattingLocale } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,14 +10,20 @@ const STATUS_TONE = { forming: 'yellow', active: 'green', dissolved: 'grey' } as
 
 export function BoardStatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
-  return <Tag tone={STATUS_TONE[status as keyof typeof STATUS_TONE] ?? 'grey'}>{t(`boards.status.${status}`)}</Tag>;
+  return (
+    <Tag tone={STATUS_TONE[status as keyof typeof STATUS_TONE] ?? 'grey'}>{t(`boards.status.${status}`)}</Tag>
+  );
 }
 
 const NOMINATION_TONE = { submitted: 'blue', accepted: 'green', declined: 'red', withdrawn: 'grey' } as const;
 
 export function NominationStatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
-  return <Tag tone={NOMINATION_TONE[status as keyof typeof NOMINATION_TONE] ?? 'grey'}>{t(`boards.nominationStatus.${status}`)}</Tag>;
+  return (
+    <Tag tone={NOMINATION_TONE[status as keyof typeof NOMINATION_TONE] ?? 'grey'}>
+      {t(`boards.nominationStatus.${status}`)}
+    </Tag>
+  );
 }
 
 /** The English text of a per-language field (the secretariat works in English, ASEAN's working language). */
@@ -103,9 +109,10 @@ export function useDateText() {
       if (!day) return '';
       const [y, m, d] = day.slice(0, 10).split('-').map(Number);
       if (!y || !m || !d) return day;
-      return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(
-        new Date(Date.UTC(y, m - 1, d)),
-      );
+      return new Intl.DateTimeFormat(formattingLocale(i18n.language), {
+        dateStyle: 'long',
+        timeZone: 'UTC',
+      }).format(new Date(Date.UTC(y, m - 1, d)));
     },
     [i18n.language],
   );

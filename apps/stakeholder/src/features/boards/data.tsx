@@ -1,5 +1,5 @@
 import { DEFAULT_CONSTITUENCIES } from '@musyawarah/core/boards/vocabulary';
-import { errorKey, mapServerError, Tag, useMessage } from '@musyawarah/ui';
+import { errorKey, mapServerError, Tag, useMessage, formattingLocale } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import { useLocalized } from '../consultations/data';
 export { useLocalized, useZonedFormat } from '../consultations/data';
 
 /** Board ids are UUIDs; anything else is "not found" without asking the API. */
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 export function useConstituencies() {
   const trpc = useTRPC();
@@ -32,7 +33,8 @@ function useConstituencyName() {
       const english = label && typeof label === 'object' ? (label as { en?: unknown }).en : undefined;
       const translation = `boards.constituency.${key}`;
       // No name written in the reader's language (or the reader reads English), and the platform's name unchanged.
-      if (own.language === 'en' && DEFAULT_NAMES.get(key) === english && i18n.exists(translation)) return t(translation);
+      if (own.language === 'en' && DEFAULT_NAMES.get(key) === english && i18n.exists(translation))
+        return t(translation);
       return own.text;
     },
     [t, i18n, pick],
@@ -62,14 +64,20 @@ const STATUS_TONE = { forming: 'yellow', active: 'green', dissolved: 'grey' } as
 
 export function BoardStatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
-  return <Tag tone={STATUS_TONE[status as keyof typeof STATUS_TONE] ?? 'grey'}>{t(`boards.status.${status}`)}</Tag>;
+  return (
+    <Tag tone={STATUS_TONE[status as keyof typeof STATUS_TONE] ?? 'grey'}>{t(`boards.status.${status}`)}</Tag>
+  );
 }
 
 const NOMINATION_TONE = { submitted: 'blue', accepted: 'green', declined: 'red', withdrawn: 'grey' } as const;
 
 export function NominationStatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
-  return <Tag tone={NOMINATION_TONE[status as keyof typeof NOMINATION_TONE] ?? 'grey'}>{t(`boards.nominationStatus.${status}`)}</Tag>;
+  return (
+    <Tag tone={NOMINATION_TONE[status as keyof typeof NOMINATION_TONE] ?? 'grey'}>
+      {t(`boards.nominationStatus.${status}`)}
+    </Tag>
+  );
 }
 
 /** Translates what a boards procedure threw, with this namespace's wording for keys the shared locale may lack. */
@@ -97,9 +105,10 @@ export function useDateText() {
       if (!day) return '';
       const [y, m, d] = day.slice(0, 10).split('-').map(Number);
       if (!y || !m || !d) return day;
-      return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(
-        new Date(Date.UTC(y, m - 1, d)),
-      );
+      return new Intl.DateTimeFormat(formattingLocale(i18n.language), {
+        dateStyle: 'long',
+        timeZone: 'UTC',
+      }).format(new Date(Date.UTC(y, m - 1, d)));
     },
     [i18n.language],
   );

@@ -1,4 +1,4 @@
-import { Button, Tag, WarningText } from '@musyawarah/ui';
+import { Button, Tag, WarningText, formattingLocale } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,13 +18,20 @@ export function useEditions() {
 /** What the edition being read added, changed and retired compared with the one before it (null for edition 1). */
 export function useEditionChanges(number: number | undefined) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.editions.get.queryOptions({ number: number ?? 1 }), ...STATIC, enabled: number !== undefined });
+  return useQuery({
+    ...trpc.editions.get.queryOptions({ number: number ?? 1 }),
+    ...STATIC,
+    enabled: number !== undefined,
+  });
 }
 
 /** "23 November 2026", in UTC so every reader sees the same day. */
 export function useEditionDate() {
   const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : i18n.language, { dateStyle: 'long', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(formattingLocale(i18n.language), {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  });
   return (value: Date | string) => format.format(new Date(value));
 }
 
@@ -60,16 +67,22 @@ export function EditionBar({
     <section className="edition-bar" aria-labelledby={`${id}-heading`}>
       <h2 className="heading-s edition-bar__heading" id={`${id}-heading`}>
         {t('catalogue.edition.reading', { number: edition.number })}{' '}
-        <Tag tone={edition.status === 'current' ? 'green' : 'grey'}>{t(`catalogue.edition.status.${edition.status}`)}</Tag>
+        <Tag tone={edition.status === 'current' ? 'green' : 'grey'}>
+          {t(`catalogue.edition.status.${edition.status}`)}
+        </Tag>
       </h2>
       <p className="edition-bar__meta">
         {edition.title}
         {' · '}
-        {edition.adoptedAt ? t('catalogue.edition.adopted', { date: date(edition.adoptedAt) }) : t('catalogue.edition.asPublished')}
+        {edition.adoptedAt
+          ? t('catalogue.edition.adopted', { date: date(edition.adoptedAt) })
+          : t('catalogue.edition.asPublished')}
         {edition.number > 1 && (
           <>
             {' · '}
-            <Link to={changesLink(edition.number)}>{t('catalogue.edition.whatChanged', { number: edition.number })}</Link>
+            <Link to={changesLink(edition.number)}>
+              {t('catalogue.edition.whatChanged', { number: edition.number })}
+            </Link>
           </>
         )}
         {' · '}
@@ -87,10 +100,18 @@ export function EditionBar({
             {t('catalogue.edition.switchLabel')}
           </label>
           <div className="edition-bar__row">
-            <select id={`${id}-choice`} className="select" value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <select
+              id={`${id}-choice`}
+              className="select"
+              value={choice}
+              onChange={(e) => setChoice(e.target.value)}
+            >
               {editions.data.map((e) => (
                 <option key={e.number} value={e.number}>
-                  {t(e.status === 'current' ? 'catalogue.edition.optionCurrent' : 'catalogue.edition.option', { number: e.number, title: e.title })}
+                  {t(
+                    e.status === 'current' ? 'catalogue.edition.optionCurrent' : 'catalogue.edition.option',
+                    { number: e.number, title: e.title },
+                  )}
                 </option>
               ))}
             </select>

@@ -1,4 +1,4 @@
-import { mapServerError, Tag, useMessage } from '@musyawarah/ui';
+import { mapServerError, Tag, useMessage, formattingLocale } from '@musyawarah/ui';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -70,7 +70,7 @@ export function useDay() {
   const { i18n } = useTranslation();
   return (day: string | null | undefined) =>
     day
-      ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : i18n.language, {
+      ? new Intl.DateTimeFormat(formattingLocale(i18n.language), {
           dateStyle: 'long',
           timeZone: 'UTC',
         }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`))
