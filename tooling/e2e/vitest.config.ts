@@ -5,5 +5,12 @@ import { vitestConfig } from '@musyawarah/vitest-config';
 export default mergeConfig(vitestConfig({ include: ['src/**/*.e2e.test.ts'], testTimeout: 60_000 }), {
   // Starting the platform (migrations, demo seeding with argon2) and Chromium took over 60 s in a beforeAll on a busy
   // two-core machine: the hook limit is a safety net, not a wait, so it is generous.
-  test: { fileParallelism: false, setupFiles: ['./src/setup.ts'], hookTimeout: 180_000 },
+  test: {
+    fileParallelism: false,
+    setupFiles: ['./src/setup.ts'],
+    hookTimeout: 180_000,
+    // expect.poll gives up after 1 s by default, a guess at how fast the page is: it waits as long as Playwright waits
+    // for an element (the harness's page timeout, 10 s), so on a busy machine a poll takes longer instead of failing.
+    expect: { poll: { timeout: 10_000 } },
+  },
 });

@@ -136,7 +136,8 @@ describe('secretariat app sign-in', () => {
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Siti Rahmawati').first().waitFor();
-    expect(new URL(page.url()).pathname.startsWith('/secretariat')).toBe(true);
+    // The name can show while the sign-in page is still on screen: wait for the move to the home page.
+    await page.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/secretariat');
   });
 
   test('a member-state account is refused by the secretariat app with a clear message', async () => {

@@ -217,6 +217,7 @@ test('the Secretariat creates, publishes, moderates, closes a round and publishe
   await page.getByRole('tab', { name: 'What we heard' }).click();
   const text = page.getByLabel('Summary in English');
   await expect.poll(() => text.inputValue()).toMatch(/We received \d+ contributions? to this round\./);
+  // Settled: the draft is written whole, the count and the kinds of feedback together.
   await expect(text.inputValue()).resolves.toMatch(/suggestion/);
   const heard =
     'We heard that AI skills courses must be offered in national languages. We will fund bilingual courses.';
@@ -346,6 +347,7 @@ test('the Secretariat sees who registered for the event and what they need, expo
       { email: DEMO_STAKEHOLDER.email, status: 'cancelled' },
     ].sort((a, b) => a.email.localeCompare(b.email)),
   );
+  // Settled: the mail is queued in the transaction that cancelled the registration, before the page heard back.
   const mail = await platform.db.selectFrom('mail_outbox').select(['subject']).where('to_address', '=', DEMO_MEMBER_STATE.email).orderBy('created_at', 'desc').executeTakeFirst();
   expect(mail?.subject).toBe('A place at the event is now yours');
 });

@@ -59,6 +59,28 @@ async function submittedContributions(roundId: string) {
     .execute();
 }
 
+/** How many draft saves the page has sent (counted by the script countDraftSaves puts in the page). */
+async function draftSaves(page: Page): Promise<number> {
+  return page.evaluate(() => (window as { draftSaves?: number }).draftSaves ?? 0);
+}
+
+/**
+ * Counts in the page itself each draft save it sends: a save is counted the moment the page calls fetch, before it
+ * reaches the network or the database, so "none was sent" can be read at once.
+ */
+async function countDraftSaves(page: Page) {
+  await page.addInitScript(() => {
+    const counted = window as { draftSaves?: number };
+    counted.draftSaves = 0;
+    const send = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('contributions.saveDraft')) counted.draftSaves = (counted.draftSaves ?? 0) + 1;
+      return send(input, init);
+    };
+  });
+}
+
 async function signInOnPage(page: Page) {
   await page.getByLabel('E-mail address').fill(DEMO_STAKEHOLDER.email);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
@@ -108,7 +130,7 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
   // Autosave: a polite status says when it was saved.
   const status = page.locator('.save-status__text');
   await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
-  await expect.poll(() => status.textContent(), { timeout: 8_000 }).toMatch(/^Saved at \d{1,2}:\d{2}/);
+  await expect.poll(() => status.textContent()).toMatch(/^Saved at \d{1,2}:\d{2}/);
 
   // A double press sends one submission.
   await page.getByRole('button', { name: 'Send feedback' }).dblclick();
@@ -145,11 +167,16 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
 test('a submission whose answer was lost, sent again after a reload, is stored once with one receipt', async () => {
   const second = await createOpenRound(platform, { title: { en: 'Consulting on the Roadmap’s review cycle' } });
   const page = await browser.newPage();
+  // Playwright's clock runs like the real one until the test moves it on, past the autosave delay, further down.
+  await page.clock.install();
+  await countDraftSaves(page);
   await page.goto(`${platform.url}/sign-in?next=${encodeURIComponent(`/consultations/${second.id}/respond`)}`);
   await signInOnPage(page);
   await page.waitForURL(`**/consultations/${second.id}/respond`);
   await page.getByLabel(/What should the Roadmap do first/).fill('Hold sessions in national languages.');
-  await expect.poll(() => page.locator('.save-status__text').textContent(), { timeout: 8_000 }).toMatch(/^Saved at/);
+  await expect.poll(() => page.locator('.save-status__text').textContent()).toMatch(/^Saved at/);
+  // The count sees autosave, so the "no save" below cannot pass for want of counting.
+  expect(await draftSaves(page)).toBeGreaterThan(0);
 
   // The API stores the feedback but the answer never reaches the browser (a dropped connection).
   let sentKey: string | undefined;
@@ -166,8 +193,12 @@ test('a submission whose answer was lost, sent again after a reload, is stored o
 
   // The outcome is unknown to the page, so it stops autosaving: typing on must not start a second, orphan draft.
   await expect.poll(() => page.locator('.save-status__text').textContent()).toContain('Saving is paused');
+  const savesBefore = await draftSaves(page);
   await page.getByLabel(/What should the Roadmap do first/).fill('Hold sessions in national languages, and publish easy-read summaries.');
-  await page.waitForTimeout(1_500);
+  // Ten times the autosave delay (AUTOSAVE_DELAY_MS, 1 s, in RespondPage.tsx) passes on the page's clock at once, its
+  // timers firing in order: a save the typing had scheduled has been sent, and counted, when this returns.
+  await page.clock.runFor(10_000);
+  expect(await draftSaves(page)).toBe(savesBefore);
   const drafts = await platform.db.selectFrom('contribution').select('id').where('round_id', '=', second.id).where('status', '=', 'draft').execute();
   expect(drafts).toHaveLength(0);
 
@@ -195,7 +226,7 @@ test('feedback sent after the deadline is refused with a clear message and nothi
   await signInOnPage(page);
   await page.waitForURL(`**/consultations/${third.id}/respond`);
   await page.getByLabel(/What should the Roadmap do first/).fill('Caption every session.');
-  await expect.poll(() => page.locator('.save-status__text').textContent(), { timeout: 8_000 }).toMatch(/^Saved at/);
+  await expect.poll(() => page.locator('.save-status__text').textContent()).toMatch(/^Saved at/);
 
   // The Secretariat closes the round while the participant is still on the form.
   await asSecretariat(platform, 'rounds.transition', { roundId: third.id, action: 'close_early' });
@@ -308,10 +339,11 @@ test('a participant cancels their registration after confirming; the first perso
     await events.getByRole('button', { name: `Cancel my registration — ${full.title.en}` }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Cancel your registration?' });
     await dialog.getByRole('button', { name: 'No, keep my place' }).click();
-    await expect(dialog.count()).resolves.toBe(0);
+    await expect.poll(() => dialog.count()).toBe(0);
     await events.getByRole('button', { name: `Cancel my registration — ${full.title.en}` }).click();
     await dialog.getByRole('button', { name: 'Yes, cancel my registration' }).click();
     await page.getByText(`Your registration for “${full.title.en}” was cancelled.`).waitFor();
+    // Settled: the page says so only once the list has been fetched again.
     await expect(events.getByRole('link', { name: full.title.en }).count()).resolves.toBe(0);
     await page.screenshot({ path: `test-results/stakeholder-my-registrations-cancelled-${width}.png`, fullPage: true });
   }

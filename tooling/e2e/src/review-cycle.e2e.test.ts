@@ -130,9 +130,9 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await sec.getByLabel('Term', { exact: true }).selectOption('short');
   await sec.getByLabel('Entry', { exact: true }).selectOption('0');
   await sec.getByRole('button', { name: 'Start from the current text' }).click();
-  await expect(sec.getByLabel('New text').inputValue()).resolves.toContain(
-    'Establish working groups or committees',
-  );
+  await expect
+    .poll(() => sec.getByLabel('New text').inputValue())
+    .toContain('Establish working groups or committees');
   await sec.getByLabel('New text').fill(newText);
   // The live preview shows the change word by word.
   await sec.locator('ins').filter({ hasText: 'with civil society' }).first().waitFor();
@@ -167,9 +167,9 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await checkPage(sec, 'sec-edit-conflict');
   await sec.getByRole('button', { name: 'Reload the latest version' }).click();
   await sec.getByText('You are now editing the latest version.', { exact: false }).waitFor();
-  await expect(sec.getByLabel('Rationale').inputValue()).resolves.toBe(
-    'Stakeholders and two Member States asked for open reviews.',
-  );
+  await expect
+    .poll(() => sec.getByLabel('Rationale').inputValue())
+    .toBe('Stakeholders and two Member States asked for open reviews.');
 
   await startPhase(sec, cycle.id, 'Open the comment period', 'Comment period');
 
