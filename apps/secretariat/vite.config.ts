@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { noscriptInEveryLanguage } from '../../packages/ui/build/noscript-plugin.mjs';
 
 const api = process.env.MUSYAWARAH_API_URL ?? 'http://localhost:3000';
 
 /** Served under /secretariat/ next to the stakeholder app; the router's basename matches. */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), noscriptInEveryLanguage()],
   base: '/secretariat/',
   server: {
     port: 5174,

@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { noscriptInEveryLanguage } from '../../packages/ui/build/noscript-plugin.mjs';
 
 const api = process.env.MUSYAWARAH_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), noscriptInEveryLanguage()],
   base: '/',
   server: {
     port: 5173,
