@@ -7,7 +7,8 @@
 // Options: --skip-install, --skip-checks (typecheck/lint), --only=<dir,...> (e.g. --only=packages/db,tooling/e2e).
 // --quick (`pnpm test:quick`, the inner loop): typecheck + lint and every unit, database and API suite on PGlite only –
 // no PostgreSQL, no Chromium, no reliability suites, no app build, no benchmarks, no system packages. Same summary.
-// Reports: .tmp/test-reports/<suite>-<database>.json. A suite gets TEST_SUITE_TIMEOUT_MIN minutes (default 15).
+// Reports: .tmp/test-reports/<suite>-<database>.json. A suite gets TEST_SUITE_TIMEOUT_MIN minutes (default 15), the
+// browser suite TEST_E2E_TIMEOUT_MIN (default 30).
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
@@ -49,6 +50,9 @@ const DATABASE_PACKAGES = ['packages/db', 'packages/auth', 'packages/api', 'apps
 /** Packages that run once, not on PGlite: each suite starts its own PostgreSQL server (crash, outage, hostile input). */
 const POSTGRES_ONLY_PACKAGES = ['tooling/reliability'];
 const SUITE_TIMEOUT_MS = Number(process.env.TEST_SUITE_TIMEOUT_MIN ?? 15) * 60_000;
+/** The browser suite runs ~20 files one after another (every page in four scripts and the pseudo-locale): more room. */
+const SUITE_TIMEOUT_OVERRIDES_MS = { [E2E_DIR]: Number(process.env.TEST_E2E_TIMEOUT_MIN ?? 30) * 60_000 };
+const suiteTimeout = (dir) => SUITE_TIMEOUT_OVERRIDES_MS[dir] ?? SUITE_TIMEOUT_MS;
 
 /** @type {{ suite: string; database: string; passed: number; failed: number; skipped: number; durationMs: number; durationText?: string; note?: string }[]} */
 const results = [];
@@ -273,7 +277,7 @@ async function vitestSuite(dir, database, env) {
     {
       cwd: join(ROOT, dir),
       env: { ...env, VITEST_JSON_OUT: reportFile },
-      timeoutMs: SUITE_TIMEOUT_MS,
+      timeoutMs: suiteTimeout(dir),
     },
   );
   const report = readReport(reportFile);
@@ -281,7 +285,7 @@ async function vitestSuite(dir, database, env) {
   if (!report) {
     row.failed = 1;
     row.note = timedOut
-      ? `timed out after ${formatDuration(SUITE_TIMEOUT_MS)} without a report`
+      ? `timed out after ${formatDuration(suiteTimeout(dir))} without a report`
       : code === 0
         ? 'exited 0 but wrote no JSON report (is its test script vitest?)'
         : `crashed without a report (exit ${code})`;
@@ -301,7 +305,7 @@ async function vitestSuite(dir, database, env) {
       `${brokenFiles.length} file(s) failed to run: ${brokenFiles.map((f) => relative(join(ROOT, dir), f.name)).join(', ')}`,
     );
   }
-  if (timedOut) notes.push(`timed out after ${formatDuration(SUITE_TIMEOUT_MS)}`);
+  if (timedOut) notes.push(`timed out after ${formatDuration(suiteTimeout(dir))}`);
   // Unhandled errors and "no test files found" fail vitest without failing a test; count them once.
   if (code !== 0 && row.failed === 0) {
     row.failed = 1;
