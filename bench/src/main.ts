@@ -24,8 +24,26 @@ const QUICK = process.argv.includes('--quick');
 const BENCH_DIR = path.resolve(import.meta.dirname, '..');
 const REPO_ROOT = path.resolve(BENCH_DIR, '..');
 const SIZES = QUICK
-  ? { loadSeconds: 3, warmupSeconds: 1, connections: 64, rounds: 20, users: 64, dashboardContributions: 20_000, dashboardRepeats: 5, background: 5_000 }
-  : { loadSeconds: 20, warmupSeconds: 5, connections: 64, rounds: 200, users: 500, dashboardContributions: 1_000_000, dashboardRepeats: 15, background: 100_000 };
+  ? {
+      loadSeconds: 3,
+      warmupSeconds: 1,
+      connections: 64,
+      rounds: 20,
+      users: 64,
+      dashboardContributions: 20_000,
+      dashboardRepeats: 5,
+      background: 5_000,
+    }
+  : {
+      loadSeconds: 20,
+      warmupSeconds: 5,
+      connections: 64,
+      rounds: 200,
+      users: 500,
+      dashboardContributions: 1_000_000,
+      dashboardRepeats: 15,
+      background: 100_000,
+    };
 
 interface Row {
   id: string;
@@ -41,7 +59,8 @@ interface Row {
 }
 const rows: Row[] = [];
 const problems: string[] = [];
-const log = (line: string) => console.error(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const log = (line: string) =>
+  console.error(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const t0 = performance.now();
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -53,9 +72,18 @@ interface Child {
   stop(): Promise<void>;
 }
 
-async function startChild(name: string, args: string[], env: Record<string, string>, port: number, ready: string): Promise<Child> {
+async function startChild(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+  ready: string,
+): Promise<Child> {
   // BENCH_PROFILE=1: the API writes a V8 CPU profile to bench/results/profiles/ when it exits (open it in Chrome DevTools).
-  const profile = process.env.BENCH_PROFILE && name === 'API' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, 'results', 'profiles')}`] : [];
+  const profile =
+    process.env.BENCH_PROFILE && name === 'API'
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, 'results', 'profiles')}`]
+      : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
@@ -125,13 +153,30 @@ async function createRound(db: Db, title: string): Promise<string> {
   await db
     .insertInto('round_question')
     .values([
-      { round_id: round.id, position: 0, kind: 'likert', prompt: JSON.stringify({ en: 'How well does C3.2 work for you?' }), required: false, likert: JSON.stringify({ points: 5, minLabel: { en: 'Not at all' }, maxLabel: { en: 'Fully' } }) },
-      { round_id: round.id, position: 1, kind: 'free_text', prompt: JSON.stringify({ en: 'What is missing?' }), required: false },
+      {
+        round_id: round.id,
+        position: 0,
+        kind: 'likert',
+        prompt: JSON.stringify({ en: 'How well does C3.2 work for you?' }),
+        required: false,
+        likert: JSON.stringify({ points: 5, minLabel: { en: 'Not at all' }, maxLabel: { en: 'Fully' } }),
+      },
+      {
+        round_id: round.id,
+        position: 1,
+        kind: 'free_text',
+        prompt: JSON.stringify({ en: 'What is missing?' }),
+        required: false,
+      },
     ])
     .execute();
   await db
     .insertInto('round_theme')
-    .values(['access', 'language', 'privacy', 'safety', 'skills', 'funding', 'oversight', 'inclusion'].map((label) => ({ round_id: round.id, label })))
+    .values(
+      ['access', 'language', 'privacy', 'safety', 'skills', 'funding', 'oversight', 'inclusion'].map(
+        (label) => ({ round_id: round.id, label }),
+      ),
+    )
     .execute();
   return round.id;
 }
@@ -207,7 +252,16 @@ interface LoadResult {
   peakRssMb: number | null;
 }
 
-async function load(url: string, options: { method?: 'GET' | 'POST'; path: string; body?: () => string; cookie?: () => string; pid?: number }): Promise<LoadResult> {
+async function load(
+  url: string,
+  options: {
+    method?: 'GET' | 'POST';
+    path: string;
+    body?: () => string;
+    cookie?: () => string;
+    pid?: number;
+  },
+): Promise<LoadResult> {
   const request = (duration: number) =>
     autocannon({
       url,
@@ -220,7 +274,11 @@ async function load(url: string, options: { method?: 'GET' | 'POST'; path: strin
           path: options.path,
           setupRequest: (req) => ({
             ...req,
-            headers: { ...req.headers, 'content-type': 'application/json', ...(options.cookie ? { cookie: options.cookie() } : {}) },
+            headers: {
+              ...req.headers,
+              'content-type': 'application/json',
+              ...(options.cookie ? { cookie: options.cookie() } : {}),
+            },
             ...(options.body ? { body: options.body() } : {}),
           }),
         },
@@ -246,7 +304,14 @@ async function load(url: string, options: { method?: 'GET' | 'POST'; path: strin
   };
 }
 
-function addLoadRow(id: string, measure: string, api: LoadResult, base: LoadResult, goalRatio: number, p99Goal?: number) {
+function addLoadRow(
+  id: string,
+  measure: string,
+  api: LoadResult,
+  base: LoadResult,
+  goalRatio: number,
+  p99Goal?: number,
+) {
   const ratio = base.rps ? api.rps / base.rps : null;
   const met = ratio !== null && ratio >= goalRatio && (p99Goal === undefined || api.p99 <= p99Goal);
   rows.push({
@@ -279,15 +344,30 @@ function bundleRow() {
   }
   const index = path.join(dist, 'index.html');
   if (!existsSync(index)) {
-    rows.push({ id: 'bundle', measure: 'stakeholder initial JS (gzip)', value: null, unit: 'KB', baseline: null, ratio: null, goal: '≤ 150 KB', met: null, note: 'not built: run `pnpm --filter @musyawarah/stakeholder build` first' });
+    rows.push({
+      id: 'bundle',
+      measure: 'stakeholder initial JS (gzip)',
+      value: null,
+      unit: 'KB',
+      baseline: null,
+      ratio: null,
+      goal: '≤ 150 KB',
+      met: null,
+      note: 'not built: run `pnpm --filter @musyawarah/stakeholder build` first',
+    });
     return;
   }
   const html = readFileSync(index, 'utf8');
   const initial = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) initial.add((m[1] ?? m[2])!.replace(/^\//, ''));
+  for (const m of html.matchAll(
+    /<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g,
+  ))
+    initial.add((m[1] ?? m[2])!.replace(/^\//, ''));
   const gz = (file: string) => gzipSync(readFileSync(path.join(dist, file))).length / 1024;
   const initialKb = [...initial].reduce((sum, f) => sum + gz(f), 0);
-  const chunks = readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js') && !initial.has(`assets/${f}`));
+  const chunks = readdirSync(path.join(dist, 'assets')).filter(
+    (f) => f.endsWith('.js') && !initial.has(`assets/${f}`),
+  );
   const largest = chunks.map((f) => ({ f, kb: gz(`assets/${f}`) })).sort((a, b) => b.kb - a.kb)[0];
   rows.push({
     id: 'bundle',
@@ -309,7 +389,12 @@ function median(values: number[]) {
 }
 
 async function main() {
-  log(`${QUICK ? 'quick' : 'full'} run; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${os.cpus().length} cores`);
+  log(
+    `${QUICK ? 'quick' : 'full'} run; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; ${os.cpus().length} cores`,
+  );
   const server = await startThrowawayPostgres({ fsync: true, log, settings: { shared_buffers: '256MB' } });
   const children: Child[] = [];
   const handle = await openDatabase({ databaseUrl: server.url, poolSize: 4 });
@@ -318,7 +403,9 @@ async function main() {
     await migrateToLatest(db);
     await seedReferenceData(db);
 
-    log(`seeding: ${SIZES.rounds} rounds, ${SIZES.users} stakeholders, ${SIZES.dashboardContributions} contributions in the dashboard round`);
+    log(
+      `seeding: ${SIZES.rounds} rounds, ${SIZES.users} stakeholders, ${SIZES.dashboardContributions} contributions in the dashboard round`,
+    );
     const roundIds: string[] = [];
     for (let i = 0; i < SIZES.rounds; i++) roundIds.push(await createRound(db, `Consultation ${i + 1}`));
     const dashboardRound = await createRound(db, 'Dashboard round');
@@ -335,12 +422,25 @@ async function main() {
     const api = await startChild(
       'API',
       ['apps/api/src/main.ts'],
-      { ...dbEnv, NODE_ENV: 'production', SEED_DEMO: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${apiPort}` },
+      {
+        ...dbEnv,
+        NODE_ENV: 'production',
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        HOST: '127.0.0.1',
+        PUBLIC_URL: `http://localhost:${apiPort}`,
+      },
       apiPort,
       '/healthz',
     );
     children.push(api);
-    const base = await startChild('baseline', ['bench/src/baselines/server.ts'], dbEnv, await freePort(), '/catalogue');
+    const base = await startChild(
+      'baseline',
+      ['bench/src/baselines/server.ts'],
+      dbEnv,
+      await freePort(),
+      '/catalogue',
+    );
     children.push(base);
     const idleRss = rssMb(api.child.pid);
 
@@ -355,7 +455,12 @@ async function main() {
         memberState: pick([...MEMBER_STATE_CODES]),
         writtenIn: pick(['en', 'id', 'th', 'vi']),
         namedPublicly: false,
-        items: [{ type: 'suggestion', text: `Benchmark feedback ${++sent}: the Roadmap should say more about community review.` }],
+        items: [
+          {
+            type: 'suggestion',
+            text: `Benchmark feedback ${++sent}: the Roadmap should say more about community review.`,
+          },
+        ],
         idempotencyKey: randomUUID(),
       });
 
@@ -366,27 +471,48 @@ async function main() {
     ] as const) {
       log(`load: ${label}`);
       const before = await countSubmitted(db);
-      const apiResult = await load(api.url, { method: 'POST', path: '/trpc/contributions.submit', body: body(roundOf), cookie, pid: api.child.pid });
+      const apiResult = await load(api.url, {
+        method: 'POST',
+        path: '/trpc/contributions.submit',
+        body: body(roundOf),
+        cookie,
+        pid: api.child.pid,
+      });
       const afterApi = await countSubmitted(db);
-      const baseResult = await load(base.url, { method: 'POST', path: '/submit', body: body(roundOf), cookie });
+      const baseResult = await load(base.url, {
+        method: 'POST',
+        path: '/submit',
+        body: body(roundOf),
+        cookie,
+      });
       addLoadRow(id, label, apiResult, baseResult, 0.6, 50);
       // Every acknowledged submission is stored (warm-up included), and — on one round — none was refused.
       const rejected = apiResult.non2xx + apiResult.errors + apiResult.timeouts;
-      if (afterApi - before < apiResult.ok) problems.push(`${id}: ${apiResult.ok} acknowledged but only ${afterApi - before} stored`);
-      if (id === 'submit-one' && rejected > 0) problems.push(`${id}: ${rejected} submissions rejected or failed (non-2xx ${apiResult.non2xx}, errors ${apiResult.errors}, timeouts ${apiResult.timeouts})`);
+      if (afterApi - before < apiResult.ok)
+        problems.push(`${id}: ${apiResult.ok} acknowledged but only ${afterApi - before} stored`);
+      if (id === 'submit-one' && rejected > 0)
+        problems.push(
+          `${id}: ${rejected} submissions rejected or failed (non-2xx ${apiResult.non2xx}, errors ${apiResult.errors}, timeouts ${apiResult.timeouts})`,
+        );
     }
 
     // 2. public reads
     const roundInput = encodeURIComponent(JSON.stringify({ roundId: roundIds[0] }));
     for (const [id, label, apiPath, basePath] of [
       ['read-catalogue', 'public read: catalogue list', '/trpc/catalogue.list', '/catalogue'],
-      ['read-round', 'public read: round page', `/trpc/rounds.get?input=${roundInput}`, `/round?id=${roundIds[0]}`],
+      [
+        'read-round',
+        'public read: round page',
+        `/trpc/rounds.get?input=${roundInput}`,
+        `/round?id=${roundIds[0]}`,
+      ],
     ] as const) {
       log(`load: ${label}`);
       const apiResult = await load(api.url, { path: apiPath, pid: api.child.pid });
       const baseResult = await load(base.url, { path: basePath });
       addLoadRow(id, label, apiResult, baseResult, 0.7);
-      if (apiResult.non2xx || apiResult.errors) problems.push(`${id}: ${apiResult.non2xx} non-2xx, ${apiResult.errors} errors`);
+      if (apiResult.non2xx || apiResult.errors)
+        problems.push(`${id}: ${apiResult.non2xx} non-2xx, ${apiResult.errors} errors`);
     }
 
     // 3. dashboard aggregates
@@ -398,7 +524,8 @@ async function main() {
       const started = performance.now();
       const res = await fetch(dashboardUrl, { headers: { cookie: `musyawarah_session=${secretariat}` } });
       const json = (await res.json()) as { result?: { data?: { tally?: { total?: number } } } };
-      if (!res.ok) throw new Error(`rounds.participation answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
+      if (!res.ok)
+        throw new Error(`rounds.participation answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
       if (i > 0) apiTimes.push(performance.now() - started); // the first call warms caches and the JIT
       peakDuringDashboard = Math.max(peakDuringDashboard ?? 0, rssMb(api.child.pid) ?? 0);
     }
@@ -432,7 +559,20 @@ async function main() {
     // 5. bundle
     bundleRow();
 
-    rows.push({ id: 'api-rss', measure: 'API memory (RSS)', value: Math.max(...rows.map((r) => (r.raw as { api?: LoadResult } | undefined)?.api?.peakRssMb ?? 0), peakDuringDashboard ?? 0), unit: 'MB', baseline: idleRss, ratio: null, goal: 'reported', met: null, note: `peak under load and during the dashboard; baseline column = idle after start` });
+    rows.push({
+      id: 'api-rss',
+      measure: 'API memory (RSS)',
+      value: Math.max(
+        ...rows.map((r) => (r.raw as { api?: LoadResult } | undefined)?.api?.peakRssMb ?? 0),
+        peakDuringDashboard ?? 0,
+      ),
+      unit: 'MB',
+      baseline: idleRss,
+      ratio: null,
+      goal: 'reported',
+      met: null,
+      note: `peak under load and during the dashboard; baseline column = idle after start`,
+    });
   } finally {
     for (const c of children) await c.stop();
     await handle.close();
@@ -441,12 +581,15 @@ async function main() {
 }
 
 async function countSubmitted(db: Db) {
-  const { rows: r } = await sql<{ n: number }>`select count(*)::int as n from contribution where status = 'submitted'`.execute(db);
+  const { rows: r } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from contribution where status = 'submitted'`.execute(db);
   return Number(r[0]?.n ?? 0);
 }
 
 function printTable() {
-  const fmt = (n: number | null, digits = 0) => (n === null ? '—' : n.toLocaleString('en', { maximumFractionDigits: digits }));
+  const fmt = (n: number | null, digits = 0) =>
+    n === null ? '—' : n.toLocaleString('en', { maximumFractionDigits: digits });
   const table = rows.map((r) => [
     r.measure,
     r.value === null ? '—' : `${fmt(r.value, 1)} ${r.unit}`,
@@ -458,7 +601,12 @@ function printTable() {
   const header = ['measure', 'value', 'baseline', 'ratio', 'goal', 'result'];
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  console.log(`\nMusyawarah benchmarks (${QUICK ? 'quick — small sizes, timings not meaningful' : 'full'}), load average at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nMusyawarah benchmarks (${QUICK ? 'quick — small sizes, timings not meaningful' : 'full'}), load average at end ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of table) console.log(line(row));

@@ -7,7 +7,12 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const LOCALE_ROOTS = ['packages/ui/src/locales', 'apps/stakeholder/src/locales', 'apps/secretariat/src/locales', 'packages/api/src/mail/locales'];
+export const LOCALE_ROOTS = [
+  'packages/ui/src/locales',
+  'apps/stakeholder/src/locales',
+  'apps/secretariat/src/locales',
+  'packages/api/src/mail/locales',
+];
 const PLURAL_SUFFIXES = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
 /** Flattens a namespace file into `a.b.c` → text. */
@@ -36,7 +41,9 @@ export function pluralCategories(locale) {
 }
 
 const tokens = (text) =>
-  [...String(text).matchAll(/\{\{\s*([^}]+?)\s*\}\}|<\/?(\d+)>|\$t\(([^)]+)\)/g)].map((m) => m[0].replace(/\s+/g, '')).sort();
+  [...String(text).matchAll(/\{\{\s*([^}]+?)\s*\}\}|<\/?(\d+)>|\$t\(([^)]+)\)/g)]
+    .map((m) => m[0].replace(/\s+/g, ''))
+    .sort();
 
 function readNamespaces(dir) {
   if (!existsSync(dir)) return undefined;
@@ -78,7 +85,12 @@ export function checkLocale(root, locale) {
       // form for a count of 0 in every language, so a locale keeps it wherever English has it.
       if (category === 'zero') expected.set(key, text);
       for (const c of categories) {
-        expected.set(`${base}_${c}`, c === 'one' && keys[`${base}_one`] !== undefined ? keys[`${base}_one`] : (keys[`${base}_other`] ?? text));
+        expected.set(
+          `${base}_${c}`,
+          c === 'one' && keys[`${base}_one`] !== undefined
+            ? keys[`${base}_one`]
+            : (keys[`${base}_other`] ?? text),
+        );
       }
     }
     for (const [key, source] of expected) {
@@ -96,14 +108,17 @@ export function checkLocale(root, locale) {
       const missing = want.filter((t) => !have.includes(t) && t !== '{{count}}');
       const extra = have.filter((t) => !want.includes(t));
       if (missing.length || extra.length)
-        problems.push(`${where}: ${key}: placeholders differ (missing ${missing.join(' ') || '-'}, unknown ${extra.join(' ') || '-'})`);
+        problems.push(
+          `${where}: ${key}: placeholders differ (missing ${missing.join(' ') || '-'}, unknown ${extra.join(' ') || '-'})`,
+        );
     }
     for (const key of Object.keys(target)) {
       if (!expected.has(key)) problems.push(`${where}: unknown key ${key}`);
     }
   }
   for (const ns of Object.keys(translated)) {
-    if (!english[ns]) problems.push(`${relative(ROOT, join(root, locale, ns))}.json: no English file of that name`);
+    if (!english[ns])
+      problems.push(`${relative(ROOT, join(root, locale, ns))}.json: no English file of that name`);
   }
   return problems;
 }

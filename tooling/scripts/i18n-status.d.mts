@@ -6,4 +6,7 @@ export function locales(): string[];
 export function computeStatus(
   locale: string,
   previous?: Record<string, { source: string; status: string }>,
-): { status: Record<string, { source: string; status: string }>; summary: { keys: number; translated: number; reviewed: number } };
+): {
+  status: Record<string, { source: string; status: string }>;
+  summary: { keys: number; translated: number; reviewed: number };
+};

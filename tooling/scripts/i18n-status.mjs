@@ -28,9 +28,12 @@ export const sourceHash = (text) => createHash('sha256').update(String(text)).di
 function readFolder(dir) {
   const out = {};
   if (!existsSync(dir)) return out;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const ns = file.slice(0, -'.json'.length);
-    for (const [key, text] of Object.entries(flatten(JSON.parse(readFileSync(join(dir, file), 'utf8'))))) out[`${ns}.${key}`] = text;
+    for (const [key, text] of Object.entries(flatten(JSON.parse(readFileSync(join(dir, file), 'utf8')))))
+      out[`${ns}.${key}`] = text;
   }
   return out;
 }
@@ -43,7 +46,12 @@ export function expectedKeys(english, locale) {
     const { base, category } = pluralParts(key);
     if (category === undefined) expected[key] = text;
     else if (category === 'zero') expected[key] = text; // i18next's own form for 0, in every language
-    if (category !== undefined) for (const c of categories) expected[`${base}_${c}`] = c === 'one' && english[`${base}_one`] !== undefined ? english[`${base}_one`] : (english[`${base}_other`] ?? text);
+    if (category !== undefined)
+      for (const c of categories)
+        expected[`${base}_${c}`] =
+          c === 'one' && english[`${base}_one`] !== undefined
+            ? english[`${base}_one`]
+            : (english[`${base}_other`] ?? text);
   }
   return expected;
 }
@@ -53,7 +61,8 @@ export function locales() {
   for (const rel of Object.values(SCOPES)) {
     const root = join(ROOT, rel);
     if (!existsSync(root)) continue;
-    for (const d of readdirSync(root, { withFileTypes: true })) if (d.isDirectory() && d.name !== 'en') found.add(d.name);
+    for (const d of readdirSync(root, { withFileTypes: true }))
+      if (d.isDirectory() && d.name !== 'en') found.add(d.name);
   }
   return [...found].sort();
 }
@@ -106,9 +115,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     stale.push('summary.json');
     if (!check) writeFileSync(summaryPath, stable(summary));
   }
-  for (const [locale, c] of Object.entries(summary)) console.log(`${locale}: ${c.translated}/${c.keys} translated, ${c.reviewed} reviewed`);
+  for (const [locale, c] of Object.entries(summary))
+    console.log(`${locale}: ${c.translated}/${c.keys} translated, ${c.reviewed} reviewed`);
   if (check && stale.length) {
-    console.log(`translation review status out of date: ${stale.join(', ')} — run node tooling/scripts/i18n-status.mjs`);
+    console.log(
+      `translation review status out of date: ${stale.join(', ')} — run node tooling/scripts/i18n-status.mjs`,
+    );
     process.exit(1);
   }
 }

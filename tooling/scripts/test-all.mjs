@@ -127,7 +127,8 @@ async function ensureSystemPackages({ needPostgres, needChromium, needNginx }) {
     missing.push({ what: 'PostgreSQL server', packages: ['postgresql'], recommends: true });
   if (needChromium && !existsSync(CHROMIUM))
     missing.push({ what: 'Chromium', packages: ['chromium', 'fonts-noto-core'], recommends: false });
-  if (needNginx && !existsSync(NGINX)) missing.push({ what: 'nginx', packages: ['nginx'], recommends: false });
+  if (needNginx && !existsSync(NGINX))
+    missing.push({ what: 'nginx', packages: ['nginx'], recommends: false });
   if (missing.length === 0) {
     if (needPostgres) console.log(`PostgreSQL ${findPostgresBin().split('/').at(-2)} is installed.`);
     if (needChromium) console.log(`${CHROMIUM} is installed.`);
@@ -227,6 +228,20 @@ async function typecheckAndLint() {
   if (code !== 0 && !results.some((r) => (r.suite === 'typecheck' || r.suite === 'lint') && r.failed > 0)) {
     record({ suite: 'turbo', database: '-', passed: 0, failed: 1, note: `turbo exited with ${code}` });
   }
+}
+
+/** `prettier --check .`: formatting is a habit the test command enforces (issue #12); `pnpm format` fixes it. */
+async function formatCheck() {
+  step('Checking formatting (prettier --check .)…');
+  const { code, durationMs } = await pnpm(['exec', 'prettier', '--check', '--log-level=warn', '.']);
+  record({
+    suite: 'format',
+    database: '-',
+    passed: code === 0 ? 1 : 0,
+    failed: code === 0 ? 0 : 1,
+    durationMs,
+    note: code === 0 ? undefined : 'files listed above are not formatted: run `pnpm format`',
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -419,7 +434,10 @@ async function main() {
   }
   if (interrupted()) return;
 
-  if (!flag('skip-checks')) await typecheckAndLint();
+  if (!flag('skip-checks')) {
+    await typecheckAndLint();
+    if (!only) await formatCheck();
+  }
   if (interrupted()) return;
   if (!quick && (!only || selected(E2E_DIR) || selected('apps/stakeholder') || selected('apps/secretariat')))
     await buildWebApps();
@@ -446,7 +464,13 @@ async function main() {
   for (const dir of postgresOnly) {
     if (system.postgres) await vitestSuite(dir, 'postgres', testEnv());
     else
-      record({ suite: dir, database: 'postgres', passed: 0, failed: 1, note: 'not run: PostgreSQL server binaries missing' });
+      record({
+        suite: dir,
+        database: 'postgres',
+        passed: 0,
+        failed: 1,
+        note: 'not run: PostgreSQL server binaries missing',
+      });
   }
 
   if (packages.includes(E2E_DIR)) {

@@ -4,9 +4,13 @@ import { createClientAddress, normaliseAddress, parseTrustProxy, type TrustProxy
 
 /** A request as the host sees it: the TCP peer and, maybe, the header. */
 function request(peer: string | undefined, forwardedFor?: string): IncomingMessage {
-  return { socket: { remoteAddress: peer }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } } as unknown as IncomingMessage;
+  return {
+    socket: { remoteAddress: peer },
+    headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+  } as unknown as IncomingMessage;
 }
-const addressOf = (trust: TrustProxy, peer: string | undefined, forwardedFor?: string) => createClientAddress(trust)(request(peer, forwardedFor));
+const addressOf = (trust: TrustProxy, peer: string | undefined, forwardedFor?: string) =>
+  createClientAddress(trust)(request(peer, forwardedFor));
 
 const LB = '10.0.0.5';
 const CDN = '198.51.100.20';
@@ -15,7 +19,8 @@ const FORGED = '192.0.2.66';
 
 describe('the client address of a request', () => {
   it('is the TCP peer when there is no header, whatever TRUST_PROXY says', () => {
-    for (const trust of [false, 1, 2, ['10.0.0.0/8']] as TrustProxy[]) expect(addressOf(trust, CLIENT)).toBe(CLIENT);
+    for (const trust of [false, 1, 2, ['10.0.0.0/8']] as TrustProxy[])
+      expect(addressOf(trust, CLIENT)).toBe(CLIENT);
   });
 
   it('ignores the header entirely when TRUST_PROXY is false', () => {
@@ -55,7 +60,18 @@ describe('the client address of a request', () => {
   });
 
   it('never returns garbage from the header (the nearest real address instead) and never throws', () => {
-    const garbage = ['<script>alert(1)</script>', 'unknown', '', ' , , ', 'x'.repeat(10_000), '999.1.1.1', '1.2.3', "'; drop table session; --", '\u0000', '::g'];
+    const garbage = [
+      '<script>alert(1)</script>',
+      'unknown',
+      '',
+      ' , , ',
+      'x'.repeat(10_000),
+      '999.1.1.1',
+      '1.2.3',
+      "'; drop table session; --",
+      '\u0000',
+      '::g',
+    ];
     for (const value of garbage) {
       for (const trust of [1, 2, ['10.0.0.0/8'], ['10.0.0.0/8', '203.0.113.0/24']] as TrustProxy[]) {
         const address = addressOf(trust, LB, value);
@@ -86,7 +102,12 @@ describe('TRUST_PROXY values', () => {
     for (const off of [undefined, '', 'false', 'no', '0', 'FALSE']) expect(parseTrustProxy(off)).toBe(false);
     expect(parseTrustProxy('1')).toBe(1);
     expect(parseTrustProxy('2')).toBe(2);
-    expect(parseTrustProxy('10.0.0.0/8, 192.168.1.4,loopback, fd00::/8')).toEqual(['10.0.0.0/8', '192.168.1.4', 'loopback', 'fd00::/8']);
+    expect(parseTrustProxy('10.0.0.0/8, 192.168.1.4,loopback, fd00::/8')).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.4',
+      'loopback',
+      'fd00::/8',
+    ]);
   });
 
   it('refuses true, saying what to set instead', () => {
@@ -95,7 +116,15 @@ describe('TRUST_PROXY values', () => {
   });
 
   it('refuses what is not an address, a CIDR, a named range or a small number', () => {
-    for (const bad of ['proxy.example.org', '10.0.0.0/33', '10.0.0.0/8/1', '1.2.3', 'loopback,nope', '99', '-1']) {
+    for (const bad of [
+      'proxy.example.org',
+      '10.0.0.0/33',
+      '10.0.0.0/8/1',
+      '1.2.3',
+      'loopback,nope',
+      '99',
+      '-1',
+    ]) {
       expect(() => parseTrustProxy(bad), bad).toThrow();
     }
   });

@@ -32,10 +32,14 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   }
   if (/^\d+$/.test(value)) {
     const hops = Number(value);
-    if (hops > MAX_PROXY_HOPS) throw new TrustProxyError(`a number of proxy hops must be at most ${MAX_PROXY_HOPS}`);
+    if (hops > MAX_PROXY_HOPS)
+      throw new TrustProxyError(`a number of proxy hops must be at most ${MAX_PROXY_HOPS}`);
     return hops;
   }
-  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address, bits, extra] = entry.split('/');
     const valid =
@@ -97,7 +101,8 @@ export function createClientAddress(
       return normaliseAddress(req.socket.remoteAddress);
     };
   }
-  const trustFn = typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : proxyAddr.compile(trust);
+  const trustFn =
+    typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : proxyAddr.compile(trust);
   return (req) => {
     let chain: string[];
     try {

@@ -9,7 +9,9 @@ describe('environment validation', () => {
   });
 
   it('names every bad variable in one message', () => {
-    expect(() => parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SMTP_URL: 'nope' })).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*SMTP_URL/);
+    expect(() => parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SMTP_URL: 'nope' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL[\s\S]*SMTP_URL/,
+    );
   });
 
   it('treats empty strings as unset', () => {

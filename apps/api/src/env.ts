@@ -49,7 +49,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
   }
   if (result.data.NODE_ENV === 'production' && result.data.SEED_DEMO) {
-    throw new EnvError('Invalid environment:\n  SEED_DEMO: demo accounts are refused when NODE_ENV=production');
+    throw new EnvError(
+      'Invalid environment:\n  SEED_DEMO: demo accounts are refused when NODE_ENV=production',
+    );
   }
   return result.data;
 }

@@ -42,7 +42,10 @@ async function mutation(path: string, input: unknown) {
     headers: { 'content-type': 'application/json', cookie: secretariatCookie },
     body: JSON.stringify(input),
   });
-  const body = (await response.json()) as { result?: { data: Record<string, unknown> }; error?: { message: string; data: Record<string, unknown> } };
+  const body = (await response.json()) as {
+    result?: { data: Record<string, unknown> };
+    error?: { message: string; data: Record<string, unknown> };
+  };
   return { status: response.status, body };
 }
 
@@ -57,7 +60,8 @@ async function createRound(publish: boolean): Promise<string> {
     closesAt: hours(24),
   });
   const id = body.result!.data.id as string;
-  if (publish) expect((await mutation('rounds.transition', { roundId: id, action: 'publish' })).status).toBe(200);
+  if (publish)
+    expect((await mutation('rounds.transition', { roundId: id, action: 'publish' })).status).toBe(200);
   return id;
 }
 
@@ -67,12 +71,28 @@ async function uploadOverHttp(roundId: string, file: { name: string; content: Ui
   form.set('title', 'Background brief');
   form.set('language', 'en');
   form.set('file', new File([file.content], file.name));
-  const response = await fetch(`${platform.url}/trpc/roundDocuments.upload`, { method: 'POST', headers: { cookie: secretariatCookie }, body: form });
-  return { status: response.status, body: (await response.json()) as { result?: { data: { id: string; url: string } }; error?: { message: string; data: Record<string, unknown> } } };
+  const response = await fetch(`${platform.url}/trpc/roundDocuments.upload`, {
+    method: 'POST',
+    headers: { cookie: secretariatCookie },
+    body: form,
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      result?: { data: { id: string; url: string } };
+      error?: { message: string; data: Record<string, unknown> };
+    },
+  };
 }
 
 const downloadCount = async (id: string) =>
-  (await platform.db.selectFrom('round_document').select('download_count').where('id', '=', id).executeTakeFirstOrThrow()).download_count;
+  (
+    await platform.db
+      .selectFrom('round_document')
+      .select('download_count')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+  ).download_count;
 
 describe('uploading a document over HTTP', () => {
   it('accepts a multipart body above the 1 MB limit of other procedures, on the upload path only', async () => {
@@ -93,7 +113,9 @@ describe('uploading a document over HTTP', () => {
 
   it('answers 413 above 11 MB, and 400 with field errors for JSON or a disguised file', async () => {
     const roundId = await createRound(false);
-    expect((await uploadOverHttp(roundId, { name: 'huge.pdf', content: new Uint8Array(11_500_000) })).status).toBe(413);
+    expect(
+      (await uploadOverHttp(roundId, { name: 'huge.pdf', content: new Uint8Array(11_500_000) })).status,
+    ).toBe(413);
 
     const json = await mutation('roundDocuments.upload', { roundId, title: 'x', file: 'AAAA' });
     expect(json.status).toBe(400);
@@ -101,7 +123,10 @@ describe('uploading a document over HTTP', () => {
     // Only a multipart body gets the larger limit: 3 MB of JSON to the same path is refused unread.
     expect((await mutation('roundDocuments.upload', { padding: 'x'.repeat(3_000_000) })).status).toBe(413);
 
-    const disguised = await uploadOverHttp(roundId, { name: 'invoice.pdf', content: '<html><script>alert(1)</script></html>' });
+    const disguised = await uploadOverHttp(roundId, {
+      name: 'invoice.pdf',
+      content: '<html><script>alert(1)</script></html>',
+    });
     expect(disguised.status).toBe(400);
     expect(disguised.body.error?.data.fieldErrors).toEqual({ file: ['round.documentContent'] });
   });
@@ -132,18 +157,28 @@ describe('GET /files/round-documents/:id/:filename', () => {
     expect((await fetch(`${platform.url}/files/round-documents/${id}`)).status).toBe(200);
     expect(await downloadCount(id)).toBe(3);
     const today = new Date().toISOString().slice(0, 10);
-    const stat = await platform.db.selectFrom('round_daily_stat').selectAll().where('round_id', '=', roundId).execute();
+    const stat = await platform.db
+      .selectFrom('round_daily_stat')
+      .selectAll()
+      .where('round_id', '=', roundId)
+      .execute();
     expect(stat.map((s) => [String(s.day).slice(0, 10), s.downloads])).toEqual([[today, 3]]);
   });
 
   it('counts simultaneous downloads without losing any', async () => {
     const roundId = await createRound(true);
     const { body } = await uploadOverHttp(roundId, { name: 'popular.pdf', content: `${PDF_HEAD}popular` });
-    const responses = await Promise.all(Array.from({ length: 12 }, () => fetch(`${platform.url}${body.result!.data.url}`)));
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, () => fetch(`${platform.url}${body.result!.data.url}`)),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(12).fill(200));
     await Promise.all(responses.map((r) => r.arrayBuffer()));
     expect(await downloadCount(body.result!.data.id)).toBe(12);
-    const stat = await platform.db.selectFrom('round_daily_stat').select('downloads').where('round_id', '=', roundId).executeTakeFirstOrThrow();
+    const stat = await platform.db
+      .selectFrom('round_daily_stat')
+      .select('downloads')
+      .where('round_id', '=', roundId)
+      .executeTakeFirstOrThrow();
     expect(stat.downloads).toBe(12);
   });
 
@@ -162,7 +197,9 @@ describe('GET /files/round-documents/:id/:filename', () => {
       expect(response.status, path).toBe(404);
       expect(await response.text()).toBe('Not found');
     }
-    expect((await fetch(`${platform.url}/files/round-documents/${id}/draft.pdf`, { method: 'POST' })).status).toBe(405);
+    expect(
+      (await fetch(`${platform.url}/files/round-documents/${id}/draft.pdf`, { method: 'POST' })).status,
+    ).toBe(405);
     expect(await downloadCount(id)).toBe(0);
   });
 });

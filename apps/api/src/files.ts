@@ -7,7 +7,8 @@ const ROUND_DOCUMENT = /^\/files\/round-documents\/([^/?#]+)(?:\/[^?#]*)?(?:\?.*
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** RFC 5987/8187 `filename*` value: percent-encoded UTF-8, with the characters encodeURIComponent leaves but the RFC does not. */
-const encodeFilename = (name: string) => encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const encodeFilename = (name: string) =>
+  encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 /** For clients that ignore `filename*`: ASCII only, no quotes or backslashes. */
 const asciiFilename = (name: string) => name.replace(/[^\x20-\x7e]|["\\]/g, '_');
 
@@ -22,7 +23,12 @@ function notFound(res: http.ServerResponse) {
  * filename segment is only there so that the browser saves the file under its name; the id alone finds it.
  * Returns false when the URL is not a file route.
  */
-export function handleFileRequest(db: Db, logger: PinoLogger, req: http.IncomingMessage, res: http.ServerResponse): boolean {
+export function handleFileRequest(
+  db: Db,
+  logger: PinoLogger,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): boolean {
   const match = ROUND_DOCUMENT.exec(req.url ?? '');
   if (!match) return false;
   if (req.method !== 'GET') {
@@ -38,14 +44,19 @@ export function handleFileRequest(db: Db, logger: PinoLogger, req: http.Incoming
   takeRoundDocumentForDownload(db, id)
     .then((document) => {
       if (!document) return notFound(res);
-      const content = Buffer.from(document.content.buffer, document.content.byteOffset, document.content.byteLength);
+      const content = Buffer.from(
+        document.content.buffer,
+        document.content.byteOffset,
+        document.content.byteLength,
+      );
       res.writeHead(200, {
         'Content-Type': document.content_type,
         'Content-Length': String(content.byteLength),
         'Content-Disposition': `attachment; filename="${asciiFilename(document.filename)}"; filename*=UTF-8''${encodeFilename(document.filename)}`,
         'X-Content-Type-Options': 'nosniff',
         // Nothing in an uploaded file may run or load anything, even if a browser were talked into rendering it.
-        'Content-Security-Policy': "default-src 'none'; sandbox; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        'Content-Security-Policy':
+          "default-src 'none'; sandbox; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
         'Cross-Origin-Resource-Policy': 'same-origin',
         // Every download reaches the server, so every download is counted.
         'Cache-Control': 'no-store',
@@ -54,7 +65,11 @@ export function handleFileRequest(db: Db, logger: PinoLogger, req: http.Incoming
     })
     .catch((err: unknown) => {
       if (isDatabaseUnavailable(err)) {
-        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5', 'Cache-Control': 'no-store' });
+        res.writeHead(503, {
+          'Content-Type': 'text/plain; charset=utf-8',
+          'Retry-After': '5',
+          'Cache-Control': 'no-store',
+        });
         res.end('Service unavailable');
         return;
       }

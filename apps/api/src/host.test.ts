@@ -11,7 +11,8 @@ const logLines: { level: number; msg?: string; err?: unknown }[] = [];
 beforeAll(async () => {
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as (typeof logLines)[number]);
+      for (const line of chunk.toString().split('\n').filter(Boolean))
+        logLines.push(JSON.parse(line) as (typeof logLines)[number]);
       done();
     },
   });
@@ -30,15 +31,23 @@ afterAll(async () => {
 });
 
 /** Any method, as a raw HTTP request (fetch refuses TRACE and CONNECT on the client side). */
-function raw(method: string, path: string, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+function raw(
+  method: string,
+  path: string,
+  body?: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
   const url = new URL(path, platform.url);
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-    });
+    const req = http.request(
+      url,
+      { method, headers: body ? { 'content-type': 'application/json' } : {} },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -50,11 +59,17 @@ describe('methods the host does not serve (issue #11 item 18)', () => {
   it('answers TRACE and other unsupported methods on /trpc with 405 and an Allow header, logging no error', async () => {
     const before = errorsLogged().length;
     for (const method of ['TRACE', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
-      for (const path of ['/trpc/catalogue.ids', '/trpc/auth.signIn', '/trpc/catalogue.ids,catalogue.ids?batch=1']) {
+      for (const path of [
+        '/trpc/catalogue.ids',
+        '/trpc/auth.signIn',
+        '/trpc/catalogue.ids,catalogue.ids?batch=1',
+      ]) {
         const response = await raw(method, path);
         expect(response.status, `${method} ${path}`).toBe(405);
         expect(response.headers.allow, `${method} ${path}`).toBe('GET, HEAD, POST');
-        expect(JSON.parse(response.text), `${method} ${path}`).toMatchObject({ error: { message: 'errors.methodNotAllowed' } });
+        expect(JSON.parse(response.text), `${method} ${path}`).toMatchObject({
+          error: { message: 'errors.methodNotAllowed' },
+        });
       }
     }
     expect(errorsLogged().slice(before)).toEqual([]);
@@ -100,14 +115,18 @@ describe('browser security headers (issue #11 item 18)', () => {
       const { headers, status } = await raw(method, path, body);
       const what = `${method} ${path.slice(0, 40)} (${status})`;
       expect(headers['permissions-policy'], what).toMatch(/camera=\(\)/);
-      expect(headers['permissions-policy'], what).toMatch(/microphone=\(\).*geolocation=\(\)|geolocation=\(\).*microphone=\(\)/);
+      expect(headers['permissions-policy'], what).toMatch(
+        /microphone=\(\).*geolocation=\(\)|geolocation=\(\).*microphone=\(\)/,
+      );
       expect(headers['cross-origin-opener-policy'], what).toBe('same-origin');
       expect(headers['strict-transport-security'], what).toBeUndefined();
     }
   });
 
   it('adds HSTS only when the public address is https', () => {
-    expect(securityHeaderValues('https://consult.example.org')['Strict-Transport-Security']).toBe('max-age=63072000; includeSubDomains');
+    expect(securityHeaderValues('https://consult.example.org')['Strict-Transport-Security']).toBe(
+      'max-age=63072000; includeSubDomains',
+    );
     expect(securityHeaderValues('http://localhost:3000')['Strict-Transport-Security']).toBeUndefined();
     expect(securityHeaderValues(undefined)['Strict-Transport-Security']).toBeUndefined();
     for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) {

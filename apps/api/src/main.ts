@@ -22,7 +22,9 @@ const platform = await startPlatformServer({
   pgliteDataDir: env.PGLITE_DATA_DIR,
   seedDemo,
   publicUrl: env.PUBLIC_URL,
-  trustedOrigins: env.TRUSTED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean),
+  trustedOrigins: env.TRUSTED_ORIGINS?.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean),
   trustProxy: env.TRUST_PROXY,
   smtpUrl: env.SMTP_URL,
   mailFrom: env.MAIL_FROM,
@@ -45,7 +47,10 @@ if (seedDemo) {
     const role = account.role === 'member_state' ? `member_state (${account.memberState})` : account.role;
     lines.push(`  ${role.padEnd(22)} ${account.email}`);
   }
-  lines.push('', `Without SMTP_URL, e-mails (confirmation, invitation, reset links) appear in the secretariat app's Mail outbox and in this log.`);
+  lines.push(
+    '',
+    `Without SMTP_URL, e-mails (confirmation, invitation, reset links) appear in the secretariat app's Mail outbox and in this log.`,
+  );
 }
 lines.push('Press Ctrl+C to stop.', '');
 console.log(lines.join('\n'));

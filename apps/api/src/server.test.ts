@@ -6,7 +6,11 @@ import { createScratchDatabaseUrl } from '@musyawarah/db/testing';
 import { startPlatformServer, type PlatformServer } from './server';
 
 let platform: PlatformServer;
-const cookies: Record<'stakeholder' | 'secretariat' | 'member_state', string> = { stakeholder: '', secretariat: '', member_state: '' };
+const cookies: Record<'stakeholder' | 'secretariat' | 'member_state', string> = {
+  stakeholder: '',
+  secretariat: '',
+  member_state: '',
+};
 
 async function sessionCookieFor(db: Db, role: keyof typeof cookies) {
   const user = await insertUser(db, {
@@ -33,24 +37,41 @@ beforeAll(async () => {
     logLevel: 'silent',
     nodeEnv: 'test',
   });
-  for (const role of Object.keys(cookies) as (keyof typeof cookies)[]) cookies[role] = await sessionCookieFor(platform.db, role);
+  for (const role of Object.keys(cookies) as (keyof typeof cookies)[])
+    cookies[role] = await sessionCookieFor(platform.db, role);
 });
 afterAll(async () => {
   await platform.close();
   await scratch.drop();
 });
 
-async function trpc(path: string, input: unknown, options: { type: 'query' | 'mutation'; cookie?: string; headers?: Record<string, string> }) {
-  const headers: Record<string, string> = { ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers };
+async function trpc(
+  path: string,
+  input: unknown,
+  options: { type: 'query' | 'mutation'; cookie?: string; headers?: Record<string, string> },
+) {
+  const headers: Record<string, string> = {
+    ...(options.cookie ? { cookie: options.cookie } : {}),
+    ...options.headers,
+  };
   const response =
     options.type === 'query'
-      ? await fetch(`${platform.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
+      ? await fetch(`${platform.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+          headers,
+        })
       : await fetch(`${platform.url}/trpc/${path}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...headers },
           body: JSON.stringify(input),
         });
-  return { status: response.status, body: (await response.json()) as { error?: { message: string; data: Record<string, unknown> }; result?: { data: unknown } }, headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      error?: { message: string; data: Record<string, unknown> };
+      result?: { data: unknown };
+    },
+    headers: response.headers,
+  };
 }
 
 describe('HTTP host', () => {
@@ -62,7 +83,11 @@ describe('HTTP host', () => {
   });
 
   it('signs in a demo account and sets an HttpOnly, SameSite=Lax cookie (no Secure on localhost)', async () => {
-    const { status, headers, body } = await trpc('auth.signIn', { email: 'secretariat@example.org', password: 'asean-demo-2030' }, { type: 'mutation' });
+    const { status, headers, body } = await trpc(
+      'auth.signIn',
+      { email: 'secretariat@example.org', password: 'asean-demo-2030' },
+      { type: 'mutation' },
+    );
     expect(status).toBe(200);
     expect(body.result?.data).toMatchObject({ user: { role: 'secretariat' } });
     const cookie = headers.get('set-cookie') ?? '';
@@ -73,31 +98,47 @@ describe('HTTP host', () => {
   });
 
   it('refuses a cross-site mutation by its Origin and Sec-Fetch-Site headers', async () => {
-    const { status, body } = await trpc('auth.signIn', { email: 'secretariat@example.org', password: 'asean-demo-2030' }, {
-      type: 'mutation',
-      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
-    });
+    const { status, body } = await trpc(
+      'auth.signIn',
+      { email: 'secretariat@example.org', password: 'asean-demo-2030' },
+      {
+        type: 'mutation',
+        headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      },
+    );
     expect(status).toBe(403);
     expect(body.error?.message).toBe('errors.crossSite');
   });
 
   it('accepts a same-origin browser mutation', async () => {
-    const { status } = await trpc('auth.requestPasswordReset', { email: 'someone@example.org' }, {
-      type: 'mutation',
-      headers: { origin: platform.url, 'sec-fetch-site': 'same-origin' },
-    });
+    const { status } = await trpc(
+      'auth.requestPasswordReset',
+      { email: 'someone@example.org' },
+      {
+        type: 'mutation',
+        headers: { origin: platform.url, 'sec-fetch-site': 'same-origin' },
+      },
+    );
     expect(status).toBe(200);
   });
 
   it('refuses a body over 1 MB with 413 before parsing it', async () => {
-    const { status, body } = await trpc('auth.register', { name: 'x'.repeat(1_100_000) }, { type: 'mutation' });
+    const { status, body } = await trpc(
+      'auth.register',
+      { name: 'x'.repeat(1_100_000) },
+      { type: 'mutation' },
+    );
     expect(status).toBe(413);
     expect(body.error?.data.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('never answers a 500 with internals: unknown procedures are 404, malformed JSON is 400', async () => {
     expect((await fetch(`${platform.url}/trpc/nope.nothing`)).status).toBe(404);
-    const malformed = await fetch(`${platform.url}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    const malformed = await fetch(`${platform.url}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
     expect(malformed.status).toBe(400);
     const text = await malformed.text();
     expect(text).not.toMatch(/at .*\.ts:\d+/);
@@ -106,7 +147,8 @@ describe('HTTP host', () => {
 
 describe('batch size (issue #11 item 13)', () => {
   const mailsTo = async (address: string) =>
-    (await platform.db.selectFrom('mail_outbox').select('id').where('to_address', '=', address).execute()).length;
+    (await platform.db.selectFrom('mail_outbox').select('id').where('to_address', '=', address).execute())
+      .length;
 
   it('refuses a 1,000-procedure batch (an 8 KB URL) with a small 4xx JSON error', async () => {
     const response = await fetch(`${platform.url}/trpc/${Array(1000).fill('auth.me').join(',')}?batch=1`);
@@ -135,7 +177,9 @@ describe('batch size (issue #11 item 13)', () => {
   it('refuses a GET batch over the limit, also when the commas are percent-encoded', async () => {
     for (const separator of [',', '%2C']) {
       const paths = Array(100).fill('catalogue.ids').join(separator);
-      const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [i, {}]))));
+      const input = encodeURIComponent(
+        JSON.stringify(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [i, {}]))),
+      );
       const response = await fetch(`${platform.url}/trpc/${paths}?batch=1&input=${input}`);
       expect(response.status, separator).toBe(413);
       expect(await response.json(), separator).toMatchObject({ error: { message: 'errors.batchTooLarge' } });
@@ -145,7 +189,9 @@ describe('batch size (issue #11 item 13)', () => {
   it('still answers a batch as large as the apps send', async () => {
     const n = 20;
     const paths = Array(n).fill('catalogue.ids').join(',');
-    const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [i, {}]))));
+    const input = encodeURIComponent(
+      JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [i, {}]))),
+    );
     const response = await fetch(`${platform.url}/trpc/${paths}?batch=1&input=${input}`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as unknown[];
@@ -154,30 +200,87 @@ describe('batch size (issue #11 item 13)', () => {
 });
 
 describe('bad input to every procedure gets field-level errors, never a 500', () => {
-  const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: 'query' | 'mutation'; inputs: unknown[] } }> } })._def.procedures;
+  const procedures = (
+    appRouter as unknown as {
+      _def: { procedures: Record<string, { _def: { type: 'query' | 'mutation'; inputs: unknown[] } }> };
+    }
+  )._def.procedures;
   const badInputs: [string, unknown][] = [
     ['a number instead of an object', 12345],
-    ['fields of the wrong type', { email: 42, password: [], token: { deep: true }, name: null, role: 7, invitationId: 'x', sessionId: 1, limit: 'many', query: 42, year: 'soon', kind: 5, pillar: 'x', answers: 'x', format: 1, id: 5, fromId: 1, expectedVersion: 'v' }],
-    ['a huge string', { email: '', name: '', token: '', password: '', search: '', entityType: '', toAddress: '', sessionId: '', invitationId: '', confirmEmail: '', organisationName: '', query: '', year: '', id: '', format: '' }],
+    [
+      'fields of the wrong type',
+      {
+        email: 42,
+        password: [],
+        token: { deep: true },
+        name: null,
+        role: 7,
+        invitationId: 'x',
+        sessionId: 1,
+        limit: 'many',
+        query: 42,
+        year: 'soon',
+        kind: 5,
+        pillar: 'x',
+        answers: 'x',
+        format: 1,
+        id: 5,
+        fromId: 1,
+        expectedVersion: 'v',
+      },
+    ],
+    [
+      'a huge string',
+      {
+        email: '',
+        name: '',
+        token: '',
+        password: '',
+        search: '',
+        entityType: '',
+        toAddress: '',
+        sessionId: '',
+        invitationId: '',
+        confirmEmail: '',
+        organisationName: '',
+        query: '',
+        year: '',
+        id: '',
+        format: '',
+      },
+    ],
   ];
   // Queries carry their input in the URL, so their "huge" string is as long as a URL may be, not 100 kB.
   const huge = (type: 'query' | 'mutation') => (type === 'query' ? 300 : 20_000);
   for (const [path, procedure] of Object.entries(procedures)) {
     if (procedure._def.inputs.length === 0) continue;
     const access = ACCESS_POLICY[path];
-    const actor = access === 'public' ? null : access === 'authed' ? 'stakeholder' : access === 'member_state' ? 'member_state' : 'secretariat';
+    const actor =
+      access === 'public'
+        ? null
+        : access === 'authed'
+          ? 'stakeholder'
+          : access === 'member_state'
+            ? 'member_state'
+            : 'secretariat';
     for (const [label, input] of badInputs) {
       it(`${path}: ${label}`, async () => {
         const sized =
           label === 'a huge string'
-            ? Object.fromEntries(Object.keys(input as object).map((k) => [k, 'x'.repeat(huge(procedure._def.type))]))
+            ? Object.fromEntries(
+                Object.keys(input as object).map((k) => [k, 'x'.repeat(huge(procedure._def.type))]),
+              )
             : input;
-        const { status, body } = await trpc(path, sized, { type: procedure._def.type, ...(actor ? { cookie: cookies[actor] } : {}) });
+        const { status, body } = await trpc(path, sized, {
+          type: procedure._def.type,
+          ...(actor ? { cookie: cookies[actor] } : {}),
+        });
         expect(status).toBe(400);
         expect(body.error?.message).toBe('validation.failed');
         const fieldErrors = body.error?.data.fieldErrors as Record<string, string[]>;
         expect(Object.keys(fieldErrors).length).toBeGreaterThan(0);
-        for (const messages of Object.values(fieldErrors)) for (const m of messages) expect(m).toMatch(/^validation\./);
+        for (const messages of Object.values(fieldErrors))
+          for (const m of messages) expect(m).toMatch(/^validation\./);
       });
     }
   }

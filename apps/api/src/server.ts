@@ -5,7 +5,14 @@ import { sql } from 'kysely';
 import pino, { type Logger as PinoLogger } from 'pino';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
-import { appRouter, createContext, createMailer, createSmtpTransport, requestLocale, type ApiServices } from '@musyawarah/api';
+import {
+  appRouter,
+  createContext,
+  createMailer,
+  createSmtpTransport,
+  requestLocale,
+  type ApiServices,
+} from '@musyawarah/api';
 import { hashPassword, peekSessionRole, readSessionToken } from '@musyawarah/auth';
 import { migrateToLatest, openDatabase, seedDemoData, seedReferenceData, type Db } from '@musyawarah/db';
 import { ROUND_DOCUMENT_UPLOAD_PATH } from '@musyawarah/api/routers/round-documents';
@@ -44,7 +51,12 @@ export interface PlatformServer {
   close(): Promise<void>;
 }
 
-const DEV_ORIGINS = ['http://localhost:5173', 'http://localhost:5174', 'http://127.0.0.1:5173', 'http://127.0.0.1:5174'];
+const DEV_ORIGINS = [
+  'http://localhost:5173',
+  'http://localhost:5174',
+  'http://127.0.0.1:5173',
+  'http://127.0.0.1:5174',
+];
 
 /**
  * The most procedures one request may name (`/trpc/a,b,c?batch=1`). Without a limit one small anonymous request could
@@ -54,9 +66,25 @@ const DEV_ORIGINS = ['http://localhost:5173', 'http://localhost:5174', 'http://1
 export const MAX_BATCH_SIZE = 30;
 
 const PERMISSIONS_POLICY = [
-  'accelerometer', 'autoplay', 'bluetooth', 'browsing-topics', 'camera', 'display-capture', 'geolocation', 'gyroscope',
-  'hid', 'magnetometer', 'microphone', 'midi', 'payment', 'serial', 'usb', 'xr-spatial-tracking',
-].map((feature) => `${feature}=()`).join(', ');
+  'accelerometer',
+  'autoplay',
+  'bluetooth',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
 
 /** Headers on every response the host sends. HSTS only when people reach the platform over https. */
 export function securityHeaderValues(publicUrl: string | undefined): Record<string, string> {
@@ -68,19 +96,34 @@ export function securityHeaderValues(publicUrl: string | undefined): Record<stri
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
     'Permissions-Policy': PERMISSIONS_POLICY,
     'Cross-Origin-Opener-Policy': 'same-origin',
-    ...(publicUrl?.startsWith('https://') ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
+    ...(publicUrl?.startsWith('https://')
+      ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' }
+      : {}),
   };
 }
 
 /** An error in the shape tRPC answers with, so the apps' error mapping reads it like any other (message = i18n key). */
-function sendTrpcError(res: http.ServerResponse, status: 405 | 413, message: string, headers: Record<string, string> = {}) {
+function sendTrpcError(
+  res: http.ServerResponse,
+  status: 405 | 413,
+  message: string,
+  headers: Record<string, string> = {},
+) {
   const code = status === 405 ? 'METHOD_NOT_SUPPORTED' : 'PAYLOAD_TOO_LARGE';
   res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
-  res.end(JSON.stringify({ error: { message, code: TRPC_ERROR_CODES_BY_KEY[code], data: { code, httpStatus: status } } }));
+  res.end(
+    JSON.stringify({
+      error: { message, code: TRPC_ERROR_CODES_BY_KEY[code], data: { code, httpStatus: status } },
+    }),
+  );
 }
 
 function methodNotAllowed(res: http.ServerResponse, allow: string) {
-  res.writeHead(405, { Allow: allow, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(405, {
+    Allow: allow,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end('Method not allowed');
 }
 
@@ -102,9 +145,12 @@ function procedureCount(pathname: string): number {
  */
 export async function startPlatformServer(options: PlatformServerOptions = {}): Promise<PlatformServer> {
   const nodeEnv = options.nodeEnv ?? 'development';
-  const logger = options.logger ?? pino({ level: options.logLevel ?? 'info', base: { service: 'musyawarah-api' } });
+  const logger =
+    options.logger ?? pino({ level: options.logLevel ?? 'info', base: { service: 'musyawarah-api' } });
   const pgliteDataDir =
-    options.pgliteDataDir === 'memory://' ? 'memory://' : path.resolve(REPO_ROOT, options.pgliteDataDir ?? '.data/pglite');
+    options.pgliteDataDir === 'memory://'
+      ? 'memory://'
+      : path.resolve(REPO_ROOT, options.pgliteDataDir ?? '.data/pglite');
   const database = await openDatabase({
     databaseUrl: options.databaseUrl,
     pgliteDataDir,
@@ -168,7 +214,10 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     },
     onError({ error, path: procedurePath, req }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
-        logger.error({ err: error.cause ?? error, procedure: procedurePath, requestId: req.headers['x-request-id'] }, 'procedure failed');
+        logger.error(
+          { err: error.cause ?? error, procedure: procedurePath, requestId: req.headers['x-request-id'] },
+          'procedure failed',
+        );
       }
     },
   } satisfies Parameters<typeof createHTTPHandler>[0];
@@ -194,7 +243,8 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
       if (shuttingDown) setImmediate(() => server.closeIdleConnections());
     });
     const incomingId = req.headers['x-request-id'];
-    const requestId = typeof incomingId === 'string' && /^[\w-]{8,64}$/.test(incomingId) ? incomingId : randomUUID();
+    const requestId =
+      typeof incomingId === 'string' && /^[\w-]{8,64}$/.test(incomingId) ? incomingId : randomUUID();
     req.headers['x-request-id'] = requestId;
     res.setHeader('X-Request-Id', requestId);
     for (const [name, value] of headerValues) res.setHeader(name, value);
@@ -217,7 +267,9 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
         sendTrpcError(res, 413, 'errors.batchTooLarge');
         return;
       }
-      const upload = url.split('?')[0] === `/trpc/${ROUND_DOCUMENT_UPLOAD_PATH}` && /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
+      const upload =
+        url.split('?')[0] === `/trpc/${ROUND_DOCUMENT_UPLOAD_PATH}` &&
+        /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
       if (!upload) {
         trpcHandler(req, res);
         return;
@@ -266,7 +318,8 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
   const host = options.host === '0.0.0.0' || !options.host ? 'localhost' : options.host;
   const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
   publicUrl ??= url;
-  (services.config as { secureCookies: boolean }).secureCookies = !/^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(publicUrl);
+  (services.config as { secureCookies: boolean }).secureCookies =
+    !/^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(publicUrl);
 
   let closing: Promise<void> | null = null;
   return {

@@ -11,7 +11,14 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 function startHost() {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'main.ts')], {
     // info: the test waits for the "shutting down" line, not for time
-    env: { ...process.env, PORT: '0', PGLITE_DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '', TEST_DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      PGLITE_DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      DATABASE_URL: '',
+      TEST_DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -31,7 +38,9 @@ function startHost() {
     new Promise<RegExpMatchArray>((resolve, reject) => {
       waiters.push({ pattern, resolve });
       check();
-      void exited.then((code) => reject(new Error(`host exited (${code}) before printing ${pattern}:\n${output}`)));
+      void exited.then((code) =>
+        reject(new Error(`host exited (${code}) before printing ${pattern}:\n${output}`)),
+      );
     });
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -128,7 +137,10 @@ describe('the host process', () => {
 
     const second = startHost();
     const again = await second.url;
-    expect(await (await fetch(`${again}/healthz`)).json()).toMatchObject({ status: 'ok', database: 'pglite' });
+    expect(await (await fetch(`${again}/healthz`)).json()).toMatchObject({
+      status: 'ok',
+      database: 'pglite',
+    });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, 240_000); // two host starts (migrations, demo seeding with argon2) take ~100 s on a busy 2-core machine

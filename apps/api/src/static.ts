@@ -16,14 +16,18 @@ function appHandler(dist: string): Handler | null {
     gzip: false,
     setHeaders(res, pathname) {
       // Hashed bundles never change; the HTML that names them must always be revalidated.
-      res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader(
+        'Cache-Control',
+        pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   }) as Handler;
   // sirv's single-page fallback skips paths whose last segment looks like a file name, so a deep link to an id with a
   // dot (`/actions/C2.1`) would 404. A browser asking for a page (Accept: text/html) gets the app's index.html instead.
   return (req, res, next) =>
     serve(req, res, () => {
-      const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && /text\/html/.test(req.headers.accept ?? '');
+      const wantsPage =
+        (req.method === 'GET' || req.method === 'HEAD') && /text\/html/.test(req.headers.accept ?? '');
       if (!wantsPage || req.url?.startsWith('/assets/')) return next();
       req.url = '/';
       serve(req, res, next);
@@ -41,7 +45,9 @@ export function createStaticApps(repoRoot: string) {
       const notBuilt = () => {
         res.statusCode = 503;
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-        res.end('This app has not been built yet. Run `npm start` (or `pnpm build`) from the repository root.\n');
+        res.end(
+          'This app has not been built yet. Run `npm start` (or `pnpm build`) from the repository root.\n',
+        );
       };
       const notFound = () => {
         res.statusCode = 404;

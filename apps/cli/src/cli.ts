@@ -117,13 +117,18 @@ function format(
 
 async function translationsExport(deps: CliDeps) {
   if (!deps.openDatabase) throw new Error('translations:export needs a database');
-  const [{ exportTranslations, hasLocaleFiles }, { listAllTranslationReviews }, { translationsRoot }] = await Promise.all([
-    import('./translations-export'),
-    import('@musyawarah/db'),
-    import('@musyawarah/api/translations-catalogue'),
-  ]);
+  const [{ exportTranslations, hasLocaleFiles }, { listAllTranslationReviews }, { translationsRoot }] =
+    await Promise.all([
+      import('./translations-export'),
+      import('@musyawarah/db'),
+      import('@musyawarah/api/translations-catalogue'),
+    ]);
   const root = (deps.translationsRoot ?? translationsRoot)();
-  if (!hasLocaleFiles(root)) throw new UsageError(`translations:export: no English locale files under ${root} (check TRANSLATIONS_ROOT)`, false);
+  if (!hasLocaleFiles(root))
+    throw new UsageError(
+      `translations:export: no English locale files under ${root} (check TRANSLATIONS_ROOT)`,
+      false,
+    );
   const handle = await deps.openDatabase();
   let reviews;
   try {
@@ -131,7 +136,10 @@ async function translationsExport(deps: CliDeps) {
   } catch (error) {
     // 42P01: the table does not exist yet.
     if ((error as { code?: unknown }).code === '42P01') {
-      throw new UsageError('translations:export: the database has no translation reviews table; run pnpm db:migrate first', false);
+      throw new UsageError(
+        'translations:export: the database has no translation reviews table; run pnpm db:migrate first',
+        false,
+      );
     }
     throw error;
   } finally {

@@ -4,9 +4,15 @@ import { runCli } from './cli';
 
 /** The platform's database, from DATABASE_URL / PGLITE_DATA_DIR (relative to the repository root) like the API. */
 async function openDatabase() {
-  const [{ openDatabase: open }, { databaseEnv }] = await Promise.all([import('@musyawarah/db'), import('@musyawarah/db/cli/env')]);
+  const [{ openDatabase: open }, { databaseEnv }] = await Promise.all([
+    import('@musyawarah/db'),
+    import('@musyawarah/db/cli/env'),
+  ]);
   const repoRoot = path.resolve(import.meta.dirname, '../../..');
-  return open({ databaseUrl: databaseEnv.DATABASE_URL, pgliteDataDir: path.resolve(repoRoot, databaseEnv.PGLITE_DATA_DIR) });
+  return open({
+    databaseUrl: databaseEnv.DATABASE_URL,
+    pgliteDataDir: path.resolve(repoRoot, databaseEnv.PGLITE_DATA_DIR),
+  });
 }
 
 async function readStdin(): Promise<string> {

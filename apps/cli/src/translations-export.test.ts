@@ -24,7 +24,12 @@ const previousRoot = process.env.TRANSLATIONS_ROOT;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  reviewer = await insertUser(database.db, { email: 'reviewer@example.org', name: 'Sophea Chan', role: 'secretariat', status: 'active' });
+  reviewer = await insertUser(database.db, {
+    email: 'reviewer@example.org',
+    name: 'Sophea Chan',
+    role: 'secretariat',
+    status: 'active',
+  });
 });
 afterAll(async () => database.close());
 
@@ -51,8 +56,23 @@ async function exportCommand() {
   return JSON.parse(r.stdout) as { exported: number; skipped: { key: string }[]; files: string[] };
 }
 
-async function approve(db: Db, locale: string, scope: 'ui' | 'stakeholder' | 'secretariat' | 'mail', key: string, text: string, english: string) {
-  await upsertTranslationReview(db, { locale, scope, key, text, sourceHash: sourceHash(english), userId: reviewer.id, now: new Date('2026-12-05T08:00:00Z') });
+async function approve(
+  db: Db,
+  locale: string,
+  scope: 'ui' | 'stakeholder' | 'secretariat' | 'mail',
+  key: string,
+  text: string,
+  english: string,
+) {
+  await upsertTranslationReview(db, {
+    locale,
+    scope,
+    key,
+    text,
+    sourceHash: sourceHash(english),
+    userId: reviewer.id,
+    now: new Date('2026-12-05T08:00:00Z'),
+  });
 }
 
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -87,7 +107,9 @@ describe('translations:export on a copy of the repository tree', () => {
     expect(after).toBe(`${JSON.stringify(expected, null, 2)}\n`);
     expect(Object.keys(JSON.parse(after) as object)).toEqual(Object.keys(JSON.parse(before) as object));
     // Other locales' files are untouched.
-    expect(read('packages/ui/src/locales/th/validation.json')).toBe(readFileSync(join(repoRoot, 'packages/ui/src/locales/th/validation.json'), 'utf8'));
+    expect(read('packages/ui/src/locales/th/validation.json')).toBe(
+      readFileSync(join(repoRoot, 'packages/ui/src/locales/th/validation.json'), 'utf8'),
+    );
 
     const status = readJson('packages/ui/src/translation-review/km.json');
     expect(status['ui:validation.passwordTooShort']).toEqual({
@@ -96,8 +118,13 @@ describe('translations:export on a copy of the repository tree', () => {
       reviewedBy: 'Sophea Chan',
       reviewedAt: '2026-12-05T08:00:00.000Z',
     });
-    const summary = readJson('packages/ui/src/translation-review/summary.json') as Record<string, { reviewed: number }>;
-    const previous = JSON.parse(readFileSync(join(repoRoot, 'packages/ui/src/translation-review/summary.json'), 'utf8')) as Record<string, { reviewed: number }>;
+    const summary = readJson('packages/ui/src/translation-review/summary.json') as Record<
+      string,
+      { reviewed: number }
+    >;
+    const previous = JSON.parse(
+      readFileSync(join(repoRoot, 'packages/ui/src/translation-review/summary.json'), 'utf8'),
+    ) as Record<string, { reviewed: number }>;
     expect(summary.km!.reviewed).toBe(previous.km!.reviewed + 1);
     expect(Object.keys(summary)).toEqual(Object.keys(previous));
 
@@ -106,7 +133,14 @@ describe('translations:export on a copy of the repository tree', () => {
   });
 
   it('never touches the repository files', async () => {
-    await approve(database.db, 'km', 'ui', 'validation.passwordTooShort', 'x {{min}}', 'Your password must be at least {{min}} characters long');
+    await approve(
+      database.db,
+      'km',
+      'ui',
+      'validation.passwordTooShort',
+      'x {{min}}',
+      'Your password must be at least {{min}} characters long',
+    );
     const real = readFileSync(join(repoRoot, 'packages/ui/src/locales/km/validation.json'), 'utf8');
     await exportCommand();
     expect(readFileSync(join(repoRoot, 'packages/ui/src/locales/km/validation.json'), 'utf8')).toBe(real);
@@ -124,7 +158,11 @@ describe('translations:export into a small tree', () => {
       last: 'Last',
     });
     write('packages/ui/src/locales/en/other.json', { greeting: 'Hello' });
-    write('packages/ui/src/locales/km/common.json', { first: 'ទីមួយ', group: { a: 'ក', c: 'គ' }, last: 'ចុងក្រោយ' });
+    write('packages/ui/src/locales/km/common.json', {
+      first: 'ទីមួយ',
+      group: { a: 'ក', c: 'គ' },
+      last: 'ចុងក្រោយ',
+    });
     write('packages/ui/src/translation-review/km.json', {
       'ui:common.first': { source: sourceHash('First'), status: 'draft' },
       'ui:common.group.a': { source: sourceHash('A'), status: 'draft' },
@@ -150,14 +188,23 @@ describe('translations:export into a small tree', () => {
     );
     expect(readJson('packages/ui/src/locales/km/other.json')).toEqual({ greeting: 'សួស្តី' });
 
-    const status = readJson('packages/ui/src/translation-review/km.json') as Record<string, { source: string; status: string }>;
+    const status = readJson('packages/ui/src/translation-review/km.json') as Record<
+      string,
+      { source: string; status: string }
+    >;
     expect(Object.keys(status)).toEqual([...Object.keys(status)].sort((a, b) => a.localeCompare(b)));
-    expect(status['ui:common.group.b']).toMatchObject({ status: 'reviewed', source: sourceHash('B'), reviewedBy: 'Sophea Chan' });
+    expect(status['ui:common.group.b']).toMatchObject({
+      status: 'reviewed',
+      source: sourceHash('B'),
+      reviewedBy: 'Sophea Chan',
+    });
     expect(status['ui:common.first']).toEqual({ source: sourceHash('First'), status: 'draft' });
     expect(status['ui:common.last']).toMatchObject({ status: 'reviewed', source: sourceHash('Final') });
     expect(status['ui:common.removed']).toBeUndefined();
     // 8 keys (Khmer has one plural form), all translated; 4 reviewed against today's English (not `last`).
-    expect(readJson('packages/ui/src/translation-review/summary.json')).toEqual({ km: { keys: 8, translated: 8, reviewed: 4 } });
+    expect(readJson('packages/ui/src/translation-review/summary.json')).toEqual({
+      km: { keys: 8, translated: 8, reviewed: 4 },
+    });
     expect(existsSync(join(root, 'packages/ui/src/locales/th'))).toBe(false);
   });
 });

@@ -57,7 +57,10 @@ function insertOrdered(parent: JsonObject, key: string, value: unknown, order: s
   const at = order.indexOf(key);
   let index = entries.length;
   if (at >= 0) {
-    const before = order.slice(0, at).reverse().find((k) => k in parent);
+    const before = order
+      .slice(0, at)
+      .reverse()
+      .find((k) => k in parent);
     const after = order.slice(at + 1).find((k) => k in parent);
     if (before !== undefined) index = entries.findIndex(([k]) => k === before) + 1;
     else if (after !== undefined) index = entries.findIndex(([k]) => k === after);
@@ -144,7 +147,10 @@ export function exportTranslations(root: string, reviews: TranslationReviewRow[]
   const summary: Record<string, { keys: number; translated: number; reviewed: number }> = {};
   const locales = [...new Set([...localesOnDisk(root), ...reviewedByLocale.keys()])].sort();
   for (const locale of locales) {
-    const previous: StatusFile = { ...readStatusFile(root, locale), ...Object.fromEntries(reviewedByLocale.get(locale) ?? []) };
+    const previous: StatusFile = {
+      ...readStatusFile(root, locale),
+      ...Object.fromEntries(reviewedByLocale.get(locale) ?? []),
+    };
     const { status, summary: counts } = computeStatus(root, locale, previous);
     summary[locale] = counts;
     const statusPath = join(root, TRANSLATION_STATUS_DIR, `${locale}.json`);

@@ -12,5 +12,17 @@ import users from './locales/en/users.json';
 
 /** The secretariat app's own namespaces; shared ones (layout, validation, errors, auth, common) come from @musyawarah/ui. */
 export const appResources = {
-  en: { boards, consultations, dashboard, invitations, mail, readiness, reviews, shell, signIn, translations, users },
+  en: {
+    boards,
+    consultations,
+    dashboard,
+    invitations,
+    mail,
+    readiness,
+    reviews,
+    shell,
+    signIn,
+    translations,
+    users,
+  },
 };

@@ -19,7 +19,9 @@ describe('the API client', () => {
       });
     });
     const client = createApiClient();
-    const results = await Promise.all(Array.from({ length: 75 }, (_, i) => client.catalogue.ids.query({ edition: (i % 3) + 1 })));
+    const results = await Promise.all(
+      Array.from({ length: 75 }, (_, i) => client.catalogue.ids.query({ edition: (i % 3) + 1 })),
+    );
     expect(results).toHaveLength(75);
     expect(urls.length).toBeGreaterThanOrEqual(Math.ceil(75 / API_BATCH_MAX_ITEMS));
     for (const url of urls) {

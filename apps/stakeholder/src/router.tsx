@@ -24,22 +24,88 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'actions', lazy: page(() => import('./features/catalogue/CatalogueListPage'), (m) => m.CatalogueListPage) },
-          { path: 'actions/:id', lazy: page(() => import('./features/catalogue/ActionAreaPage'), (m) => m.ActionAreaPage) },
+          {
+            path: 'actions',
+            lazy: page(
+              () => import('./features/catalogue/CatalogueListPage'),
+              (m) => m.CatalogueListPage,
+            ),
+          },
+          {
+            path: 'actions/:id',
+            lazy: page(
+              () => import('./features/catalogue/ActionAreaPage'),
+              (m) => m.ActionAreaPage,
+            ),
+          },
           { path: 'assessment', children: assessmentRoutes },
           { path: 'consultations', children: consultationRoutes },
-          { path: 'my-contributions', lazy: page(() => import('./features/consultations/MyContributionsPage'), (m) => m.MyContributionsPage) },
+          {
+            path: 'my-contributions',
+            lazy: page(
+              () => import('./features/consultations/MyContributionsPage'),
+              (m) => m.MyContributionsPage,
+            ),
+          },
           { path: 'boards', children: boardRoutes },
           { path: 'editions', children: editionRoutes },
           { path: 'review', children: reviewRoutes },
-          { path: 'privacy', lazy: page(() => import('./pages/Privacy'), (m) => m.PrivacyPage) },
-          { path: 'register', lazy: page(() => import('./pages/Register'), (m) => m.RegisterPage) },
-          { path: 'register/check-email', lazy: page(() => import('./pages/ConfirmEmail'), (m) => m.CheckEmailPage) },
-          { path: 'confirm-email', lazy: page(() => import('./pages/ConfirmEmail'), (m) => m.ConfirmEmailPage) },
-          { path: 'sign-in', lazy: page(() => import('./pages/SignIn'), (m) => m.SignInPage) },
-          { path: 'forgot-password', lazy: page(() => import('./pages/Password'), (m) => m.ForgotPasswordPage) },
-          { path: 'reset-password', lazy: page(() => import('./pages/Password'), (m) => m.ResetPasswordPage) },
-          { path: 'accept-invitation', lazy: page(() => import('./pages/AcceptInvitation'), (m) => m.AcceptInvitationPage) },
+          {
+            path: 'privacy',
+            lazy: page(
+              () => import('./pages/Privacy'),
+              (m) => m.PrivacyPage,
+            ),
+          },
+          {
+            path: 'register',
+            lazy: page(
+              () => import('./pages/Register'),
+              (m) => m.RegisterPage,
+            ),
+          },
+          {
+            path: 'register/check-email',
+            lazy: page(
+              () => import('./pages/ConfirmEmail'),
+              (m) => m.CheckEmailPage,
+            ),
+          },
+          {
+            path: 'confirm-email',
+            lazy: page(
+              () => import('./pages/ConfirmEmail'),
+              (m) => m.ConfirmEmailPage,
+            ),
+          },
+          {
+            path: 'sign-in',
+            lazy: page(
+              () => import('./pages/SignIn'),
+              (m) => m.SignInPage,
+            ),
+          },
+          {
+            path: 'forgot-password',
+            lazy: page(
+              () => import('./pages/Password'),
+              (m) => m.ForgotPasswordPage,
+            ),
+          },
+          {
+            path: 'reset-password',
+            lazy: page(
+              () => import('./pages/Password'),
+              (m) => m.ResetPasswordPage,
+            ),
+          },
+          {
+            path: 'accept-invitation',
+            lazy: page(
+              () => import('./pages/AcceptInvitation'),
+              (m) => m.AcceptInvitationPage,
+            ),
+          },
           {
             path: 'account',
             lazy: async () => {
@@ -53,7 +119,13 @@ export const router = createBrowserRouter([
               };
             },
           },
-          { path: 'account/deleted', lazy: page(() => import('./pages/Account'), (m) => m.AccountDeletedPage) },
+          {
+            path: 'account/deleted',
+            lazy: page(
+              () => import('./pages/Account'),
+              (m) => m.AccountDeletedPage,
+            ),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

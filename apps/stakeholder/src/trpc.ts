@@ -13,7 +13,12 @@ export function createApiClient() {
       splitLink({
         condition: (op) => isNonJsonSerializable(op.input),
         true: httpLink({ url: API_URL, fetch: apiFetch }),
-        false: httpBatchLink({ url: API_URL, fetch: apiFetch, maxItems: API_BATCH_MAX_ITEMS, maxURLLength: API_MAX_URL_LENGTH }),
+        false: httpBatchLink({
+          url: API_URL,
+          fetch: apiFetch,
+          maxItems: API_BATCH_MAX_ITEMS,
+          maxURLLength: API_MAX_URL_LENGTH,
+        }),
       }),
     ],
   });

@@ -12,7 +12,10 @@ import pg from 'pg';
 import { roundPhase, searchCatalogue } from '@musyawarah/core';
 import { PARTICIPATION_SQL } from './sql';
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+});
 pool.on('error', () => undefined);
 
 function send(res: http.ServerResponse, status: number, body: unknown) {
@@ -45,13 +48,22 @@ async function submit(req: http.IncomingMessage, res: http.ServerResponse) {
   const user = await sessionUser(req.headers.cookie);
   if (!user) return send(res, 401, { error: 'unauthorized' });
   const input = JSON.parse(await readBody(req)) as {
-    roundId: string; answers: object; stakeholderGroup: string; memberState?: string; writtenIn: string; namedPublicly: boolean;
-    items: { type: string; text: string }[]; idempotencyKey: string;
+    roundId: string;
+    answers: object;
+    stakeholderGroup: string;
+    memberState?: string;
+    writtenIn: string;
+    namedPublicly: boolean;
+    items: { type: string; text: string }[];
+    idempotencyKey: string;
   };
   const client = await pool.connect();
   try {
     await client.query('begin');
-    const round = await client.query('select id, title from consultation_round where id = $1 and published_at is not null and opens_at <= now() and closes_at > now()', [input.roundId]);
+    const round = await client.query(
+      'select id, title from consultation_round where id = $1 and published_at is not null and opens_at <= now() and closes_at > now()',
+      [input.roundId],
+    );
     if (!round.rows[0]) {
       await client.query('rollback');
       return send(res, 404, { error: 'round' });
@@ -62,7 +74,17 @@ async function submit(req: http.IncomingMessage, res: http.ServerResponse) {
          member_state_code, written_in, named_publicly, submitted_at, updated_at)
        values ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, $9, now(), now())
        on conflict (idempotency_key) do nothing returning *`,
-      [input.roundId, user.id, input.idempotencyKey, reference, JSON.stringify(input.answers), input.stakeholderGroup, input.memberState ?? null, input.writtenIn, input.namedPublicly],
+      [
+        input.roundId,
+        user.id,
+        input.idempotencyKey,
+        reference,
+        JSON.stringify(input.answers),
+        input.stakeholderGroup,
+        input.memberState ?? null,
+        input.writtenIn,
+        input.namedPublicly,
+      ],
     );
     const row = inserted.rows[0] as { id: string; receipt_reference: string; submitted_at: Date } | undefined;
     if (!row) {
@@ -70,20 +92,41 @@ async function submit(req: http.IncomingMessage, res: http.ServerResponse) {
       return send(res, 409, { error: 'replayed' });
     }
     for (const [position, item] of input.items.entries()) {
-      await client.query('insert into contribution_item (contribution_id, position, type, text) values ($1, $2, $3, $4)', [row.id, position, item.type, item.text]);
+      await client.query(
+        'insert into contribution_item (contribution_id, position, type, text) values ($1, $2, $3, $4)',
+        [row.id, position, item.type, item.text],
+      );
     }
     await client.query(
       `insert into audit_log (actor_user_id, action, entity_type, entity_id, after_value, request_id, ip_address)
        values ($1, 'contribution.submit', 'contribution', $2, $3, $4, $5)`,
-      [user.id, row.id, JSON.stringify({ ...row, items: input.items }), randomBytes(8).toString('hex'), req.socket.remoteAddress ?? null],
+      [
+        user.id,
+        row.id,
+        JSON.stringify({ ...row, items: input.items }),
+        randomBytes(8).toString('hex'),
+        req.socket.remoteAddress ?? null,
+      ],
     );
-    await client.query(`insert into mail_outbox (to_address, subject, text_body, transport) values ($1, $2, $3, 'outbox')`, [
-      user.email,
-      'Your feedback was received',
-      `Thank you. Your receipt reference is ${row.receipt_reference}.`,
-    ]);
+    await client.query(
+      `insert into mail_outbox (to_address, subject, text_body, transport) values ($1, $2, $3, 'outbox')`,
+      [
+        user.email,
+        'Your feedback was received',
+        `Thank you. Your receipt reference is ${row.receipt_reference}.`,
+      ],
+    );
     await client.query('commit');
-    send(res, 200, { result: { data: { id: row.id, receiptReference: row.receipt_reference, submittedAt: row.submitted_at, replayed: false } } });
+    send(res, 200, {
+      result: {
+        data: {
+          id: row.id,
+          receiptReference: row.receipt_reference,
+          submittedAt: row.submitted_at,
+          replayed: false,
+        },
+      },
+    });
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
@@ -109,31 +152,57 @@ function catalogueList(res: http.ServerResponse) {
 async function roundPage(id: string, res: http.ServerResponse) {
   const [round, questions, themes] = await Promise.all([
     pool.query('select * from consultation_round where id = $1 and published_at is not null', [id]),
-    pool.query('select id, position, kind, prompt, help, required, options, likert from round_question where round_id = $1 order by position', [id]),
+    pool.query(
+      'select id, position, kind, prompt, help, required, options, likert from round_question where round_id = $1 order by position',
+      [id],
+    ),
     pool.query('select id, label from round_theme where round_id = $1 order by label', [id]),
   ]);
   const r = round.rows[0] as Record<string, unknown> | undefined;
   if (!r) return send(res, 404, { error: 'round' });
   const date = (v: unknown) => (v ? new Date(v as string) : null);
   const phase = roundPhase(
-    { publishedAt: date(r.published_at), opensAt: new Date(r.opens_at as string), closesAt: new Date(r.closes_at as string), summaryPublishedAt: date(r.summary_published_at) },
+    {
+      publishedAt: date(r.published_at),
+      opensAt: new Date(r.opens_at as string),
+      closesAt: new Date(r.closes_at as string),
+      summaryPublishedAt: date(r.summary_published_at),
+    },
     new Date(),
   );
   send(res, 200, {
     result: {
       data: {
-        id: r.id, title: r.title, description: r.description, format: r.format, actionIds: r.action_ids, editionId: r.edition_id,
-        audience: r.audience, invitedGroups: r.invited_groups, memberStates: r.member_states, languages: r.languages,
-        opensAt: r.opens_at, closesAt: r.closes_at, event: r.event, phase, publishedAt: r.published_at,
-        summary: r.summary_published_at ? r.summary : null, summaryPublishedAt: r.summary_published_at, version: r.version,
-        contributionCount: 0, questions: questions.rows, themes: themes.rows,
+        id: r.id,
+        title: r.title,
+        description: r.description,
+        format: r.format,
+        actionIds: r.action_ids,
+        editionId: r.edition_id,
+        audience: r.audience,
+        invitedGroups: r.invited_groups,
+        memberStates: r.member_states,
+        languages: r.languages,
+        opensAt: r.opens_at,
+        closesAt: r.closes_at,
+        event: r.event,
+        phase,
+        publishedAt: r.published_at,
+        summary: r.summary_published_at ? r.summary : null,
+        summaryPublishedAt: r.summary_published_at,
+        version: r.version,
+        contributionCount: 0,
+        questions: questions.rows,
+        themes: themes.rows,
       },
     },
   });
 }
 
 async function participation(id: string, res: http.ServerResponse) {
-  const [cells, byType, byTheme] = await Promise.all(Object.values(PARTICIPATION_SQL).map((q) => pool.query(q, [id])));
+  const [cells, byType, byTheme] = await Promise.all(
+    Object.values(PARTICIPATION_SQL).map((q) => pool.query(q, [id])),
+  );
   send(res, 200, { result: { data: { cells: cells!.rows, byType: byType!.rows, byTheme: byTheme!.rows } } });
 }
 
@@ -150,7 +219,9 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
-  console.log(`baseline listening on http://127.0.0.1:${typeof address === 'object' && address ? address.port : ''}`);
+  console.log(
+    `baseline listening on http://127.0.0.1:${typeof address === 'object' && address ? address.port : ''}`,
+  );
 });
 process.on('SIGTERM', () => {
   server.close();

@@ -7,14 +7,17 @@ import { diffEditions, type Catalogue } from '@musyawarah/core/editions/index';
 function reviseEveryString(value: unknown, path: string): unknown {
   if (typeof value === 'string') {
     // ids and enum-like values stay put: only prose changes between editions
-    if (/(^|\.)(id|term|kind|pillar|tier|timeframe|priority|source\w*)$/i.test(path) || !value.includes(' ')) return value;
+    if (/(^|\.)(id|term|kind|pillar|tier|timeframe|priority|source\w*)$/i.test(path) || !value.includes(' '))
+      return value;
     const words = value.split(' ');
     words[Math.floor(words.length / 2)] = 'revised';
     return `${words.join(' ')} (2nd edition)`;
   }
   if (Array.isArray(value)) return value.map((item, index) => reviseEveryString(item, `${path}.${index}`));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, reviseEveryString(item, `${path}.${key}`)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, reviseEveryString(item, `${path}.${key}`)]),
+    );
   }
   return value;
 }

@@ -27,7 +27,13 @@ it('exports feedback and board records, and deletion ends seats and withdraws no
     published: true,
   } as never);
   const me = await api.signedIn('stakeholder');
-  await secretariat.caller.boards.addSeat({ boardId: board.id, email: me.user.email, constituencies: ['youth'], termStartsOn: day(0), termEndsOn: day(365) } as never);
+  await secretariat.caller.boards.addSeat({
+    boardId: board.id,
+    email: me.user.email,
+    constituencies: ['youth'],
+    termStartsOn: day(0),
+    termEndsOn: day(365),
+  } as never);
   const second = await secretariat.caller.boards.create({
     name: { en: 'Second board' },
     scope: 'regional',
@@ -46,7 +52,13 @@ it('exports feedback and board records, and deletion ends seats and withdraws no
     opensAt: new Date(Date.now() - 3_600_000).toISOString(),
     closesAt: new Date(Date.now() + 86_400_000).toISOString(),
   } as never);
-  const nomination = await me.caller.boards.submitNomination({ callId: secondCall.id, self: true, constituencies: ['youth'], memberState: 'PH', motivation: 'I work with young people' } as never);
+  const nomination = await me.caller.boards.submitNomination({
+    callId: secondCall.id,
+    self: true,
+    constituencies: ['youth'],
+    memberState: 'PH',
+    motivation: 'I work with young people',
+  } as never);
 
   const round = await secretariat.caller.rounds.create({
     title: { en: 'Data round' },
@@ -69,7 +81,9 @@ it('exports feedback and board records, and deletion ends seats and withdraws no
 
   const exported = await me.caller.account.exportData();
   expect(exported.contributions).toHaveLength(1);
-  expect(exported.contributions[0]!.items).toEqual([{ type: 'concern', text: 'Rural connectivity', actionId: null }]);
+  expect(exported.contributions[0]!.items).toEqual([
+    { type: 'concern', text: 'Rural connectivity', actionId: null },
+  ]);
   expect(exported.advisoryBoards.seats).toHaveLength(1);
   expect(exported.advisoryBoards.nominations).toHaveLength(1);
 
@@ -77,9 +91,18 @@ it('exports feedback and board records, and deletion ends seats and withdraws no
   const seats = await secretariat.caller.boards.seats({ boardId: board.id, includeEnded: true });
   expect(seats).toHaveLength(1);
   expect(seats[0]).toMatchObject({ endReason: 'resigned' });
-  const active = await api.db.selectFrom('board_seat').select('id').where('board_id', '=', board.id).where('ended_at', 'is', null).execute();
+  const active = await api.db
+    .selectFrom('board_seat')
+    .select('id')
+    .where('board_id', '=', board.id)
+    .where('ended_at', 'is', null)
+    .execute();
   expect(active).toEqual([]);
-  const stored = await api.db.selectFrom('board_nomination').selectAll().where('id', '=', nomination.id).executeTakeFirstOrThrow();
+  const stored = await api.db
+    .selectFrom('board_nomination')
+    .selectAll()
+    .where('id', '=', nomination.id)
+    .executeTakeFirstOrThrow();
   expect(stored.status).toBe('withdrawn');
   expect(stored.nominee_email).not.toContain(me.user.email);
   expect(stored.nominee_name).toBe('Deleted user');

@@ -25,11 +25,16 @@ const EVENT_NEEDS = 'Quiet room Vuvuzelia';
 async function everythingButTheAuditLog(): Promise<Map<string, string>> {
   const tables = await sql<{ table_name: string }>`
     select table_name from information_schema.tables
-    where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'audit_log'`.execute(api.db);
+    where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'audit_log'`.execute(
+    api.db,
+  );
   const out = new Map<string, string>();
   for (const { table_name } of tables.rows) {
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table_name)}`.execute(api.db);
-    out.set(table_name, JSON.stringify(rows.rows, (_k, v: unknown) => (v instanceof Uint8Array ? '' : v)).toLowerCase());
+    out.set(
+      table_name,
+      JSON.stringify(rows.rows, (_k, v: unknown) => (v instanceof Uint8Array ? '' : v)).toLowerCase(),
+    );
   }
   return out;
 }
@@ -37,7 +42,13 @@ async function everythingButTheAuditLog(): Promise<Map<string, string>> {
 it('deleting an account with a seat, nominations, an RSVP, input, training, an event registration and feedback leaves nothing identifying outside the audit log', async () => {
   const secretariat = await api.signedIn('secretariat');
   const me = await api.signedIn('stakeholder');
-  await me.caller.account.updateProfile({ name: NAME, organisationName: ORGANISATION, stakeholderGroup: 'civil_society', memberState: 'PH', locale: 'en' } as never);
+  await me.caller.account.updateProfile({
+    name: NAME,
+    organisationName: ORGANISATION,
+    stakeholderGroup: 'civil_society',
+    memberState: 'PH',
+    locale: 'en',
+  } as never);
   const email = me.user.email;
 
   const boardInput = (name: string) => ({
@@ -53,26 +64,87 @@ it('deleting an account with a seat, nominations, an RSVP, input, training, an e
     published: true,
   });
   const board = await secretariat.caller.boards.create(boardInput('Deletion board') as never);
-  const seat = await secretariat.caller.boards.addSeat({ boardId: board.id, email, constituencies: ['youth'], organisation: ORGANISATION, conflictOfInterest: CONFLICT, gender: 'woman', listedPublicly: true, termStartsOn: day(-1), termEndsOn: day(365) } as never);
-  await me.caller.boards.updateMySeat({ seatId: seat.id, gender: 'woman', listedPublicly: true, conflictOfInterest: CONFLICT } as never);
+  const seat = await secretariat.caller.boards.addSeat({
+    boardId: board.id,
+    email,
+    constituencies: ['youth'],
+    organisation: ORGANISATION,
+    conflictOfInterest: CONFLICT,
+    gender: 'woman',
+    listedPublicly: true,
+    termStartsOn: day(-1),
+    termEndsOn: day(365),
+  } as never);
+  await me.caller.boards.updateMySeat({
+    seatId: seat.id,
+    gender: 'woman',
+    listedPublicly: true,
+    conflictOfInterest: CONFLICT,
+  } as never);
 
   // Nominated by someone else on another board, and applying there too.
   const other = await secretariat.caller.boards.create(boardInput('Other board') as never);
-  const call = await secretariat.caller.boards.createCall({ boardId: other.id, description: { en: 'Apply' }, opensAt: hoursFromNow(-1), closesAt: hoursFromNow(48) });
+  const call = await secretariat.caller.boards.createCall({
+    boardId: other.id,
+    description: { en: 'Apply' },
+    opensAt: hoursFromNow(-1),
+    closesAt: hoursFromNow(48),
+  });
   const nominator = await api.signedIn('stakeholder');
-  await nominator.caller.boards.submitNomination({ callId: call.id, self: false, nomineeName: NAME, nomineeEmail: email, organisation: ORGANISATION, constituencies: ['youth'], motivation: `${NAME} runs ${ORGANISATION}` } as never);
+  await nominator.caller.boards.submitNomination({
+    callId: call.id,
+    self: false,
+    nomineeName: NAME,
+    nomineeEmail: email,
+    organisation: ORGANISATION,
+    constituencies: ['youth'],
+    motivation: `${NAME} runs ${ORGANISATION}`,
+  } as never);
   // Declined: the nominator's mail names the person.
   const [byNominator] = await secretariat.caller.boards.nominations({ boardId: other.id });
-  await secretariat.caller.boards.declineNomination({ nominationId: byNominator!.id, reason: `${NAME} is not eligible` });
+  await secretariat.caller.boards.declineNomination({
+    nominationId: byNominator!.id,
+    reason: `${NAME} is not eligible`,
+  });
   expect((await api.latestMailTo(nominator.user.email))?.text_body).toContain(NAME);
-  await me.caller.boards.submitNomination({ callId: call.id, self: true, organisation: ORGANISATION, constituencies: ['youth'], memberState: 'PH', motivation: `I founded ${ORGANISATION}` } as never);
+  await me.caller.boards.submitNomination({
+    callId: call.id,
+    self: true,
+    organisation: ORGANISATION,
+    constituencies: ['youth'],
+    memberState: 'PH',
+    motivation: `I founded ${ORGANISATION}`,
+  } as never);
 
   // A session: invited (mail), RSVP with needs, input, signed survey answer; a training record.
-  const upcoming = await secretariat.caller.boards.createSession({ boardId: board.id, kind: 'consultation', mode: 'online', method: 'workshop', title: { en: 'Upcoming' }, startsAt: hoursFromNow(24), endsAt: hoursFromNow(26), link: 'https://meet.example.org/u' });
+  const upcoming = await secretariat.caller.boards.createSession({
+    boardId: board.id,
+    kind: 'consultation',
+    mode: 'online',
+    method: 'workshop',
+    title: { en: 'Upcoming' },
+    startsAt: hoursFromNow(24),
+    endsAt: hoursFromNow(26),
+    link: 'https://meet.example.org/u',
+  });
   await secretariat.caller.boards.invite({ sessionId: upcoming.id, userIds: [] });
-  await me.caller.boards.rsvp({ sessionId: upcoming.id, response: 'yes', accommodationsNeeded: ['sign_language'], otherNeeds: NEEDS } as never);
-  await me.caller.boards.submitInput({ sessionId: upcoming.id, text: 'Consider rural connectivity before deployment' });
-  await secretariat.caller.boards.addTraining({ boardId: board.id, userId: me.user.id, course: 'AI ethics basics', takenOn: day(-1), completed: true } as never);
+  await me.caller.boards.rsvp({
+    sessionId: upcoming.id,
+    response: 'yes',
+    accommodationsNeeded: ['sign_language'],
+    otherNeeds: NEEDS,
+  } as never);
+  await me.caller.boards.submitInput({
+    sessionId: upcoming.id,
+    text: 'Consider rural connectivity before deployment',
+  });
+  await secretariat.caller.boards.addTraining({
+    boardId: board.id,
+    userId: me.user.id,
+    course: 'AI ethics basics',
+    takenOn: day(-1),
+    completed: true,
+  } as never);
 
   // Feedback in a consultation round, with the organisation, named publicly; and an event registration with needs.
   const round = await secretariat.caller.rounds.create({
@@ -84,9 +156,30 @@ it('deleting an account with a seat, nominations, an RSVP, input, training, an e
     closesAt: hoursFromNow(24),
   } as never);
   await secretariat.caller.rounds.transition({ roundId: round.id, action: 'publish' });
-  await me.caller.contributions.submit({ roundId: round.id, idempotencyKey: randomUUID(), answers: {}, items: [{ type: 'concern', text: 'Rural connectivity' }], stakeholderGroup: 'civil_society', organisationName: ORGANISATION, writtenIn: 'en', namedPublicly: true } as never);
-  await api.db.insertInto('event_registration').values({ round_id: round.id, user_id: me.user.id, status: 'registered', accommodations_needed: ['step_free_access'], other_needs: EVENT_NEEDS }).execute();
-  await api.db.insertInto('login_throttle').values({ key: `account:${email}`, failures: 1, window_started_at: new Date() }).execute();
+  await me.caller.contributions.submit({
+    roundId: round.id,
+    idempotencyKey: randomUUID(),
+    answers: {},
+    items: [{ type: 'concern', text: 'Rural connectivity' }],
+    stakeholderGroup: 'civil_society',
+    organisationName: ORGANISATION,
+    writtenIn: 'en',
+    namedPublicly: true,
+  } as never);
+  await api.db
+    .insertInto('event_registration')
+    .values({
+      round_id: round.id,
+      user_id: me.user.id,
+      status: 'registered',
+      accommodations_needed: ['step_free_access'],
+      other_needs: EVENT_NEEDS,
+    })
+    .execute();
+  await api.db
+    .insertInto('login_throttle')
+    .values({ key: `account:${email}`, failures: 1, window_started_at: new Date() })
+    .execute();
 
   const identifying = [NAME, email, ORGANISATION, CONFLICT, NEEDS, EVENT_NEEDS].map((s) => s.toLowerCase());
   const before = await everythingButTheAuditLog();
@@ -97,22 +190,48 @@ it('deleting an account with a seat, nominations, an RSVP, input, training, an e
   await me.caller.account.deleteAccount({ confirmEmail: email, password: TEST_PASSWORD });
 
   const after = await everythingButTheAuditLog();
-  const leaks = [...after].flatMap(([table, text]) => identifying.filter((s) => text.includes(s)).map((s) => `${table}: ${s}`));
+  const leaks = [...after].flatMap(([table, text]) =>
+    identifying.filter((s) => text.includes(s)).map((s) => `${table}: ${s}`),
+  );
   expect(leaks).toEqual([]);
 
   // The record stays: the seat as history, the contribution, the input, the training, counts.
-  expect(await secretariat.caller.boards.seats({ boardId: board.id, includeEnded: true })).toMatchObject([{ id: seat.id, name: 'Deleted user', organisation: null, conflictOfInterest: null, gender: null, listedPublicly: false, active: false }]);
+  expect(await secretariat.caller.boards.seats({ boardId: board.id, includeEnded: true })).toMatchObject([
+    {
+      id: seat.id,
+      name: 'Deleted user',
+      organisation: null,
+      conflictOfInterest: null,
+      gender: null,
+      listedPublicly: false,
+      active: false,
+    },
+  ]);
   expect((await secretariat.caller.boards.session({ sessionId: upcoming.id })).inputs).toHaveLength(1);
-  expect(await api.db.selectFrom('contribution').select('id').where('round_id', '=', round.id).execute()).toHaveLength(1);
-  expect(await api.db.selectFrom('event_registration').select('status').where('round_id', '=', round.id).execute()).toEqual([{ status: 'cancelled' }]);
+  expect(
+    await api.db.selectFrom('contribution').select('id').where('round_id', '=', round.id).execute(),
+  ).toHaveLength(1);
+  expect(
+    await api.db.selectFrom('event_registration').select('status').where('round_id', '=', round.id).execute(),
+  ).toEqual([{ status: 'cancelled' }]);
 
   // The audit log is append-only and keeps its rows; shown to the secretariat, the person's details are pseudonymised.
   const audit = await secretariat.caller.audit.list({ limit: 1000 });
   const shown = JSON.stringify(audit).toLowerCase();
   expect(identifying.filter((s) => shown.includes(s))).toEqual([]);
-  expect(audit.find((a) => a.action === 'user.update_profile')).toMatchObject({ actorName: 'Deleted user', entityId: me.user.id });
-  const raw = await api.db.selectFrom('audit_log').select('after_value').where('action', '=', 'board.seat_create').where('entity_id', '=', seat.id).executeTakeFirstOrThrow();
+  expect(audit.find((a) => a.action === 'user.update_profile')).toMatchObject({
+    actorName: 'Deleted user',
+    entityId: me.user.id,
+  });
+  const raw = await api.db
+    .selectFrom('audit_log')
+    .select('after_value')
+    .where('action', '=', 'board.seat_create')
+    .where('entity_id', '=', seat.id)
+    .executeTakeFirstOrThrow();
   expect(JSON.stringify(raw.after_value)).toContain(ORGANISATION);
   // Other people's audit rows are shown as they are.
-  expect(audit.find((a) => a.action === 'board.create' && a.entityId === board.id)?.actorName).toBe(secretariat.user.name);
+  expect(audit.find((a) => a.action === 'board.create' && a.entityId === board.id)?.actorName).toBe(
+    secretariat.user.name,
+  );
 });

@@ -59,13 +59,17 @@ describe('member-state readiness assessments', () => {
       id: draft.id,
       expectedVersion: 1,
       answers: { Q1: 'yes', Q2: 'partial' },
-      evidence: { Q1: { note: 'National AI strategy adopted in 2024', links: ['https://example.gov.kh/ai-strategy'] } },
+      evidence: {
+        Q1: { note: 'National AI strategy adopted in 2024', links: ['https://example.gov.kh/ai-strategy'] },
+      },
     });
     expect(partial.version).toBe(2);
     expect(partial.result.pillars[0]).toMatchObject({ score: 4.5, answered: 2, tier: null });
 
     // A second representative editing from a stale copy is told, not silently overwritten.
-    const stale = await rejection(rep.caller.assessments.saveDraft({ id: draft.id, expectedVersion: 1, answers: {}, evidence: {} }));
+    const stale = await rejection(
+      rep.caller.assessments.saveDraft({ id: draft.id, expectedVersion: 1, answers: {}, evidence: {} }),
+    );
     expect(stale.code).toBe('CONFLICT');
     expect(stale.message).toBe('assessments.editConflict');
 
@@ -73,8 +77,16 @@ describe('member-state readiness assessments', () => {
     expect(incomplete.code).toBe('BAD_REQUEST');
     expect(Object.keys((incomplete as unknown as { fieldErrors: object }).fieldErrors)).toHaveLength(38);
 
-    const complete = await rep.caller.assessments.saveDraft({ id: draft.id, expectedVersion: 2, answers: allAnswered('yes'), evidence: {} });
-    const submitted = await rep.caller.assessments.submit({ id: draft.id, expectedVersion: complete.version });
+    const complete = await rep.caller.assessments.saveDraft({
+      id: draft.id,
+      expectedVersion: 2,
+      answers: allAnswered('yes'),
+      evidence: {},
+    });
+    const submitted = await rep.caller.assessments.submit({
+      id: draft.id,
+      expectedVersion: complete.version,
+    });
     expect(submitted.status).toBe('submitted');
     // Q6 is reversed: "yes" scores 0, so pillar 1 is 27 and Advanced; the others 30.
     expect(submitted.result.pillars.map((p) => [p.score, p.tier])).toEqual([
@@ -84,29 +96,59 @@ describe('member-state readiness assessments', () => {
       [30, 'advanced'],
     ]);
 
-    const readOnly = await rejection(rep.caller.assessments.saveDraft({ id: draft.id, expectedVersion: submitted.version, answers: {}, evidence: {} }));
+    const readOnly = await rejection(
+      rep.caller.assessments.saveDraft({
+        id: draft.id,
+        expectedVersion: submitted.version,
+        answers: {},
+        evidence: {},
+      }),
+    );
     expect(readOnly.message).toBe('assessments.alreadySubmitted');
 
     const secretariat = await api.signedIn('secretariat');
     const regional = await secretariat.caller.assessments.regional({ year: 2026 });
-    expect(regional.find((r) => r.memberState === 'KH')).toMatchObject({ memberStateName: 'Cambodia', year: 2026 });
+    expect(regional.find((r) => r.memberState === 'KH')).toMatchObject({
+      memberStateName: 'Cambodia',
+      year: 2026,
+    });
     const csv = await secretariat.caller.assessments.exportRegional({ format: 'csv', year: 2026 });
     expect(csv.body.split('\n')[0]).toContain('pillar_1_tier');
     expect(csv.body).toContain('KH,Cambodia,2026');
     const json = JSON.parse((await secretariat.caller.assessments.exportRegional({ format: 'json' })).body);
     expect(json.assessments.some((a: { memberState: string }) => a.memberState === 'KH')).toBe(true);
 
-    const audit = await listAuditEntries(api.db, { entityType: 'readiness_assessment', entityId: draft.id, limit: 10 });
-    expect(audit.map((a) => a.action)).toEqual(['assessment.submit', 'assessment.save_draft', 'assessment.save_draft', 'assessment.start']);
+    const audit = await listAuditEntries(api.db, {
+      entityType: 'readiness_assessment',
+      entityId: draft.id,
+      limit: 10,
+    });
+    expect(audit.map((a) => a.action)).toEqual([
+      'assessment.submit',
+      'assessment.save_draft',
+      'assessment.save_draft',
+      'assessment.start',
+    ]);
   });
 
-  it('a representative cannot read or edit another state\'s assessment', async () => {
+  it("a representative cannot read or edit another state's assessment", async () => {
     const cambodia = await api.signedIn('member_state', { memberState: 'KH' });
     const laos = await api.signedIn('member_state', { memberState: 'LA' });
     const [kh] = await cambodia.caller.assessments.listOwn();
     expect(kh).toBeTruthy();
     expect((await rejection(laos.caller.assessments.getOwn({ id: kh!.id }))).code).toBe('NOT_FOUND');
-    expect((await rejection(laos.caller.assessments.saveDraft({ id: kh!.id, expectedVersion: kh!.version, answers: {}, evidence: {} }))).code).toBe('NOT_FOUND');
+    expect(
+      (
+        await rejection(
+          laos.caller.assessments.saveDraft({
+            id: kh!.id,
+            expectedVersion: kh!.version,
+            answers: {},
+            evidence: {},
+          }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
     expect(await laos.caller.assessments.listOwn()).toEqual([]);
   });
 
@@ -114,12 +156,24 @@ describe('member-state readiness assessments', () => {
     const rep = await api.signedIn('member_state', { memberState: 'TL' });
     const first = await rep.caller.assessments.start({ year: 2025 });
     const duplicate = await rejection(rep.caller.assessments.start({ year: 2025 }));
-    expect((duplicate as unknown as { fieldErrors: object }).fieldErrors).toEqual({ year: ['validation.assessmentYearTaken'] });
-    const saved = await rep.caller.assessments.saveDraft({ id: first.id, expectedVersion: 1, answers: allAnswered('no'), evidence: {} });
+    expect((duplicate as unknown as { fieldErrors: object }).fieldErrors).toEqual({
+      year: ['validation.assessmentYearTaken'],
+    });
+    const saved = await rep.caller.assessments.saveDraft({
+      id: first.id,
+      expectedVersion: 1,
+      answers: allAnswered('no'),
+      evidence: {},
+    });
     await rep.caller.assessments.submit({ id: first.id, expectedVersion: saved.version });
     const second = await rep.caller.assessments.start({ year: 2026 });
     const improved = { ...allAnswered('no'), Q1: 'yes' as const, Q2: 'partial' as const };
-    await rep.caller.assessments.saveDraft({ id: second.id, expectedVersion: 1, answers: improved, evidence: {} });
+    await rep.caller.assessments.saveDraft({
+      id: second.id,
+      expectedVersion: 1,
+      answers: improved,
+      evidence: {},
+    });
     const comparison = await rep.caller.assessments.compareOwn({ fromId: first.id, toId: second.id });
     expect(comparison.criteria.map((c) => [c.criterion, c.delta])).toEqual([
       ['Q1', 3],

@@ -56,7 +56,9 @@ describe('sign-in attempts are counted before the password is checked (item 14)'
     const user = await api.createUser('stakeholder');
     argon2.calls.length = 0;
     const results = await Promise.allSettled(
-      Array.from({ length: 30 }, async (_, i) => (await from(`198.51.100.${i + 1}`)).caller.auth.signIn({ email: user.email, password: `guess ${i}` })),
+      Array.from({ length: 30 }, async (_, i) =>
+        (await from(`198.51.100.${i + 1}`)).caller.auth.signIn({ email: user.email, password: `guess ${i}` }),
+      ),
     );
     const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code?: string }).code : 'OK'));
     expect(codes.filter((c) => c === 'UNAUTHORIZED').length).toBeLessThanOrEqual(5);
@@ -67,9 +69,17 @@ describe('sign-in attempts are counted before the password is checked (item 14)'
   it('a correct password after a few typos still signs in, and the account starts again with a full allowance', async () => {
     const user = await api.createUser('stakeholder');
     const { caller } = await from('198.51.101.1');
-    for (let i = 0; i < 4; i += 1) expect((await rejection(caller.auth.signIn({ email: user.email, password: 'typo' }))).code).toBe('UNAUTHORIZED');
-    expect((await caller.auth.signIn({ email: user.email, password: TEST_PASSWORD })).user.email).toBe(user.email);
-    for (let i = 0; i < 4; i += 1) expect((await rejection(caller.auth.signIn({ email: user.email, password: 'typo' }))).code).toBe('UNAUTHORIZED');
+    for (let i = 0; i < 4; i += 1)
+      expect((await rejection(caller.auth.signIn({ email: user.email, password: 'typo' }))).code).toBe(
+        'UNAUTHORIZED',
+      );
+    expect((await caller.auth.signIn({ email: user.email, password: TEST_PASSWORD })).user.email).toBe(
+      user.email,
+    );
+    for (let i = 0; i < 4; i += 1)
+      expect((await rejection(caller.auth.signIn({ email: user.email, password: 'typo' }))).code).toBe(
+        'UNAUTHORIZED',
+      );
   });
 });
 
@@ -77,7 +87,9 @@ describe('mail sent without signing in is throttled per address and per client (
   it('30 reset requests for one address send at most 3 mails, and every answer is the same neutral success', async () => {
     const user = await api.createUser('stakeholder');
     const answers = await Promise.all(
-      Array.from({ length: 30 }, async (_, i) => (await from(`198.51.102.${i + 1}`)).caller.auth.requestPasswordReset({ email: user.email })),
+      Array.from({ length: 30 }, async (_, i) =>
+        (await from(`198.51.102.${i + 1}`)).caller.auth.requestPasswordReset({ email: user.email }),
+      ),
     );
     expect(answers.every((a) => a.ok === true)).toBe(true);
     expect((await mailsTo(user.email)).length).toBeLessThanOrEqual(3);
@@ -86,15 +98,23 @@ describe('mail sent without signing in is throttled per address and per client (
 
   it('registration and resending the confirmation share the limit of 3 mails per address per hour', async () => {
     const email = fresh('pending');
-    for (let i = 0; i < 4; i += 1) expect(await (await from(`198.51.103.${i + 1}`)).caller.auth.register(registration(email))).toEqual({ ok: true });
-    for (let i = 0; i < 4; i += 1) expect(await (await from(`198.51.104.${i + 1}`)).caller.auth.resendConfirmation({ email })).toEqual({ ok: true });
+    for (let i = 0; i < 4; i += 1)
+      expect(await (await from(`198.51.103.${i + 1}`)).caller.auth.register(registration(email))).toEqual({
+        ok: true,
+      });
+    for (let i = 0; i < 4; i += 1)
+      expect(await (await from(`198.51.104.${i + 1}`)).caller.auth.resendConfirmation({ email })).toEqual({
+        ok: true,
+      });
     expect(await mailsTo(email)).toHaveLength(3);
   });
 
   it('one client sends at most 30 account mails an hour, counting a whole IPv6 /64 as one client', async () => {
     const users = await Promise.all(Array.from({ length: 32 }, () => api.createUser('stakeholder')));
     for (const [i, user] of users.entries()) {
-      const answer = await (await from(`2001:db8:77:1:${(i + 1).toString(16)}::9`)).caller.auth.requestPasswordReset({ email: user.email });
+      const answer = await (
+        await from(`2001:db8:77:1:${(i + 1).toString(16)}::9`)
+      ).caller.auth.requestPasswordReset({ email: user.email });
       expect(answer).toEqual({ ok: true });
     }
     const sent = await Promise.all(users.map(async (u) => (await mailsTo(u.email)).length));
@@ -107,7 +127,16 @@ function recordingApi() {
   const statements: string[] = [];
   const plugin: KyselyPlugin = {
     transformQuery(args) {
-      statements.push(JSON.stringify(args.node as RootOperationNode, (key, value: unknown) => (key === 'value' || key === 'values' && Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null || v instanceof Date) ? '?' : value)));
+      statements.push(
+        JSON.stringify(args.node as RootOperationNode, (key, value: unknown) =>
+          key === 'value' ||
+          (key === 'values' &&
+            Array.isArray(value) &&
+            value.every((v) => typeof v !== 'object' || v === null || v instanceof Date))
+            ? '?'
+            : value,
+        ),
+      );
       return args.node;
     },
     async transformResult(args) {
@@ -115,7 +144,10 @@ function recordingApi() {
     },
   };
   const services = { ...api.services, db: api.services.db.withPlugin(plugin) };
-  async function run<T>(ip: string, fn: (caller: ReturnType<typeof createCaller>) => Promise<T>): Promise<{ statements: string[]; argon2: string[] }> {
+  async function run<T>(
+    ip: string,
+    fn: (caller: ReturnType<typeof createCaller>) => Promise<T>,
+  ): Promise<{ statements: string[]; argon2: string[] }> {
     const ctx = await createContext(services, {
       requestId: `rec-${++n}`,
       ipAddress: ip,
@@ -168,8 +200,12 @@ describe('known and unknown addresses cost the same on the request path (item 15
   it('signIn costs one argon2 verification and the same statements for an unknown address as for a wrong password', async () => {
     const run = recordingApi();
     const known = await api.createUser('stakeholder');
-    const a = await run('192.0.2.41', (c) => c.auth.signIn({ email: known.email, password: 'not the password' }));
-    const b = await run('192.0.2.42', (c) => c.auth.signIn({ email: fresh('nobody'), password: 'not the password' }));
+    const a = await run('192.0.2.41', (c) =>
+      c.auth.signIn({ email: known.email, password: 'not the password' }),
+    );
+    const b = await run('192.0.2.42', (c) =>
+      c.auth.signIn({ email: fresh('nobody'), password: 'not the password' }),
+    );
     expect(a.argon2).toEqual(['verify']);
     expect(b).toEqual(a);
   });
@@ -178,12 +214,19 @@ describe('known and unknown addresses cost the same on the request path (item 15
 describe('display names in mail (item 16)', () => {
   it('refuses a name with line breaks or a link, field by field', async () => {
     const { caller } = await from('192.0.2.51');
-    for (const name of ['Bob\n\nClick https://evil.example', 'Bob www.evil.example', 'Bob bob@evil.example', 'Bob\u0007']) {
+    for (const name of [
+      'Bob\n\nClick https://evil.example',
+      'Bob www.evil.example',
+      'Bob bob@evil.example',
+      'Bob\u0007',
+    ]) {
       const error = await rejection(caller.auth.register(registration(fresh('bob'), { name })));
       expect(error.code).toBe('BAD_REQUEST');
       expect(JSON.stringify(error.cause ?? error.message)).toMatch(/name/);
     }
-    const organisation = await rejection(caller.auth.register(registration(fresh('bob'), { organisationName: 'Visit https://evil.example' })));
+    const organisation = await rejection(
+      caller.auth.register(registration(fresh('bob'), { organisationName: 'Visit https://evil.example' })),
+    );
     expect(organisation.code).toBe('BAD_REQUEST');
   });
 
@@ -213,9 +256,13 @@ describe('pre-registration takeover (item 17)', () => {
     const token = api.tokenFromMail(mail!.text_body, '/confirm-email');
     const confirm = await from('192.0.2.62');
     await confirm.caller.auth.confirmEmail({ token, password: 'the owner chose this' } as never);
-    const stolen = await rejection((await from('192.0.2.63')).caller.auth.signIn({ email: victim, password: 'attacker chose this' }));
+    const stolen = await rejection(
+      (await from('192.0.2.63')).caller.auth.signIn({ email: victim, password: 'attacker chose this' }),
+    );
     expect(stolen.code).toBe('UNAUTHORIZED');
-    const owner = await (await from('192.0.2.64')).caller.auth.signIn({ email: victim, password: 'the owner chose this' });
+    const owner = await (
+      await from('192.0.2.64')
+    ).caller.auth.signIn({ email: victim, password: 'the owner chose this' });
     expect(owner.user.email).toBe(victim);
   });
 
@@ -227,8 +274,14 @@ describe('pre-registration takeover (item 17)', () => {
     const second = api.tokenFromMail((await api.latestMailTo(email))!.text_body, '/confirm-email');
     const { caller } = await from('192.0.2.73');
     expect((await rejection(caller.auth.confirmEmail({ token: second } as never))).code).toBe('BAD_REQUEST');
-    expect((await rejection(caller.auth.confirmEmail({ token: first, password: 'a fine new password' } as never))).message).toMatch(/auth\.link/);
-    const { user } = await caller.auth.confirmEmail({ token: second, password: 'a fine new password' } as never);
+    expect(
+      (await rejection(caller.auth.confirmEmail({ token: first, password: 'a fine new password' } as never)))
+        .message,
+    ).toMatch(/auth\.link/);
+    const { user } = await caller.auth.confirmEmail({
+      token: second,
+      password: 'a fine new password',
+    } as never);
     expect(user.name).toBe('Siti Aminah');
   });
 });
@@ -237,9 +290,18 @@ describe('invitation mails (sibling of item 14)', () => {
   it('one invitation is sent again at most 3 times an hour; the fourth is refused with a retry time and no mail', async () => {
     const secretariat = await api.signedIn('secretariat');
     const email = fresh('invitee');
-    const { invitation } = await secretariat.caller.users.invite({ email, name: 'Kanya Srisuk', role: 'secretariat' });
-    for (let i = 0; i < 3; i += 1) expect(await secretariat.caller.users.resendInvitation({ invitationId: invitation.id })).toEqual({ ok: true });
-    const refused = await rejection(secretariat.caller.users.resendInvitation({ invitationId: invitation.id }));
+    const { invitation } = await secretariat.caller.users.invite({
+      email,
+      name: 'Kanya Srisuk',
+      role: 'secretariat',
+    });
+    for (let i = 0; i < 3; i += 1)
+      expect(await secretariat.caller.users.resendInvitation({ invitationId: invitation.id })).toEqual({
+        ok: true,
+      });
+    const refused = await rejection(
+      secretariat.caller.users.resendInvitation({ invitationId: invitation.id }),
+    );
     expect(refused.code).toBe('TOO_MANY_REQUESTS');
     expect(await mailsTo(email)).toHaveLength(4);
   });
@@ -250,9 +312,16 @@ describe('links with a password form (sibling of items 14, 15)', () => {
     const { caller } = await from('192.0.2.81');
     const token = 'abcdefghijklmnopqrstuvwxyz234567';
     argon2.calls.length = 0;
-    expect((await rejection(caller.auth.completePasswordReset({ token, password: 'a fine new password' }))).message).toBe('auth.linkInvalid');
-    expect((await rejection(caller.auth.confirmEmail({ token, password: 'a fine new password' }))).message).toBe('auth.linkInvalid');
-    expect((await rejection(caller.auth.acceptInvitation({ token, password: 'a fine new password' }))).message).toBe('auth.linkInvalid');
+    expect(
+      (await rejection(caller.auth.completePasswordReset({ token, password: 'a fine new password' })))
+        .message,
+    ).toBe('auth.linkInvalid');
+    expect(
+      (await rejection(caller.auth.confirmEmail({ token, password: 'a fine new password' }))).message,
+    ).toBe('auth.linkInvalid');
+    expect(
+      (await rejection(caller.auth.acceptInvitation({ token, password: 'a fine new password' }))).message,
+    ).toBe('auth.linkInvalid');
     expect(argon2.calls).toEqual([]);
   });
 });
@@ -262,13 +331,17 @@ describe('account deletion and the new counters (sibling of item 14)', () => {
     const me = await api.signedIn('stakeholder');
     await (await from('192.0.2.91')).caller.auth.requestPasswordReset({ email: me.user.email });
     await me.caller.account.deleteAccount({ confirmEmail: me.user.email, password: TEST_PASSWORD });
-    const rows = await api.db.selectFrom('login_throttle').select('key').where('key', 'like', `%${me.user.email}%`).execute();
+    const rows = await api.db
+      .selectFrom('login_throttle')
+      .select('key')
+      .where('key', 'like', `%${me.user.email}%`)
+      .execute();
     expect(rows).toEqual([]);
   });
 });
 
 describe('mail in the language of the person (issue #13)', () => {
-  it('a registration made in Khmer is confirmed in Khmer; a reset for an account follows the account\'s language, not the page\'s', async () => {
+  it("a registration made in Khmer is confirmed in Khmer; a reset for an account follows the account's language, not the page's", async () => {
     const email = fresh('khmer');
     const { caller } = await api.call({ request: { locale: 'km' } });
     await caller.auth.register({ ...registration(email), locale: 'km' });

@@ -4,7 +4,9 @@ import { ACCESS_POLICY, ACTORS, isAllowed, type Actor } from './access-policy';
 import { appRouter } from './root';
 import { createTestApi, type TestApi } from './test-support';
 
-const procedures = Object.keys((appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures);
+const procedures = Object.keys(
+  (appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures,
+);
 
 let api: TestApi;
 beforeAll(async () => {
@@ -15,7 +17,9 @@ afterAll(async () => api.close());
 async function callAs(actor: Actor, path: string): Promise<unknown> {
   // A fresh session per call: some procedures (sign out, delete account) end the session they run in.
   const { caller } = actor === 'anonymous' ? await api.call() : await api.signedIn(actor);
-  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+  const fn = path
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
     input?: unknown,
   ) => Promise<unknown>;
   try {
@@ -41,8 +45,12 @@ describe('authorization: every procedure with every role', () => {
           outcome instanceof TRPCError &&
           ((outcome.code === 'UNAUTHORIZED' && outcome.message === 'errors.unauthorized') ||
             (outcome.code === 'FORBIDDEN' && outcome.message === 'errors.forbidden'));
-        expect(denied, `${path} as ${actor}: ${outcome instanceof Error ? outcome.message : 'succeeded'}`).toBe(!allowed);
-        if (!allowed) expect((outcome as TRPCError).code).toBe(actor === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN');
+        expect(
+          denied,
+          `${path} as ${actor}: ${outcome instanceof Error ? outcome.message : 'succeeded'}`,
+        ).toBe(!allowed);
+        if (!allowed)
+          expect((outcome as TRPCError).code).toBe(actor === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN');
         if (allowed && outcome instanceof TRPCError) expect(outcome.code).not.toBe('INTERNAL_SERVER_ERROR');
       });
     }

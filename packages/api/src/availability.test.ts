@@ -20,7 +20,14 @@ const services = {
   config: { publicUrl: 'http://localhost:3000', secureCookies: false, trustedOrigins: [], nodeEnv: 'test' },
 };
 const request = (cookieHeader: string | null) => ({
-  requestId: 'r1', ipAddress: null, userAgent: null, cookieHeader, origin: null, secFetchSite: null, host: 'localhost', setCookie: () => undefined,
+  requestId: 'r1',
+  ipAddress: null,
+  userAgent: null,
+  cookieHeader,
+  origin: null,
+  secFetchSite: null,
+  host: 'localhost',
+  setCookie: () => undefined,
 });
 
 describe('when the database cannot be reached', () => {
@@ -33,7 +40,10 @@ describe('when the database cannot be reached', () => {
   });
 
   it('so does a signed-in request, whose session cannot be checked', async () => {
-    const error = await createContext(services, request('musyawarah_session=abcdefghijklmnopqrstuvwxyz234567')).catch((e: unknown) => e);
+    const error = await createContext(
+      services,
+      request('musyawarah_session=abcdefghijklmnopqrstuvwxyz234567'),
+    ).catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe('SERVICE_UNAVAILABLE');
   });
 });

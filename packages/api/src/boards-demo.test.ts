@@ -36,7 +36,9 @@ it('gives the demo stakeholder a board under "my boards" with an upcoming sessio
   expect(mine!.seat).toMatchObject({ role: 'member', constituencies: ['civil_society', 'women'] });
   expect(mine!.upcomingSessions).toMatchObject([{ invited: true, rsvp: null, rsvpOpen: true }]);
   expect(mine!.surveysToAnswer).toHaveLength(1);
-  expect(await stakeholder.caller.boards.myNominations()).toMatchObject([{ nomineeName: 'Dewi Lestari', status: 'submitted' }]);
+  expect(await stakeholder.caller.boards.myNominations()).toMatchObject([
+    { nomineeName: 'Dewi Lestari', status: 'submitted' },
+  ]);
   const session = await stakeholder.caller.boards.memberSession({ sessionId: mine!.upcomingSessions[0]!.id });
   expect(session.agenda).toHaveLength(2);
 });
@@ -48,7 +50,9 @@ it('shows the Secretariat the unmet industry target, the nomination queue, parti
   const monitor = await secretariat.caller.boards.monitor({ boardId: board!.id });
   expect(monitor.evaluations.filter((e) => !e.met).map((e) => e.kind)).toEqual(['min_count']);
   expect(monitor).toMatchObject({ countedSeats: 2, observers: 1 });
-  expect(await secretariat.caller.boards.nominations({ boardId: board!.id })).toMatchObject([{ nomineeHasAccount: false, status: 'submitted' }]);
+  expect(await secretariat.caller.boards.nominations({ boardId: board!.id })).toMatchObject([
+    { nomineeHasAccount: false, status: 'submitted' },
+  ]);
   const participation = await secretariat.caller.boards.participation({ boardId: board!.id });
   expect(participation.sessions).toMatchObject([{ invited: 3, present: 2, rate: 66.7 }]);
   const { measures } = await secretariat.caller.boards.measures({ boardId: board!.id, period: 'quarter' });

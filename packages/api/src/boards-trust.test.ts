@@ -33,9 +33,19 @@ async function createBoard() {
   } as never);
 }
 
-async function seatedMember(boardId: string, extra: Record<string, unknown> = {}): Promise<Person & { seatId: string }> {
+async function seatedMember(
+  boardId: string,
+  extra: Record<string, unknown> = {},
+): Promise<Person & { seatId: string }> {
   const person = await api.signedIn('stakeholder');
-  const seat = await secretariat.caller.boards.addSeat({ boardId, email: person.user.email, constituencies: ['women'], termStartsOn: day(-10), termEndsOn: day(365), ...extra } as never);
+  const seat = await secretariat.caller.boards.addSeat({
+    boardId,
+    email: person.user.email,
+    constituencies: ['women'],
+    termStartsOn: day(-10),
+    termEndsOn: day(365),
+    ...extra,
+  } as never);
   return { ...person, seatId: seat.id };
 }
 
@@ -54,20 +64,40 @@ describe('item 4: a survey whose results were shown stays closed', () => {
   it('re-dating a session after its survey closed does not reopen it: no further answer, results unchanged', async () => {
     const board = await createBoard();
     const members = await Promise.all([1, 2, 3, 4].map(() => seatedMember(board.id)));
-    const session = await secretariat.caller.boards.createSession(sessionBase(board.id, -2, 'Survey session'));
+    const session = await secretariat.caller.boards.createSession(
+      sessionBase(board.id, -2, 'Survey session'),
+    );
     await secretariat.caller.boards.invite({ sessionId: session.id, userIds: [] });
     for (const [i, m] of members.slice(0, 3).entries()) {
-      await m.caller.boards.answerSurvey({ sessionId: session.id, satisfaction: 3 + i, trust: 3, signed: false } as never);
+      await m.caller.boards.answerSurvey({
+        sessionId: session.id,
+        satisfaction: 3 + i,
+        trust: 3,
+        signed: false,
+      } as never);
     }
     // Move the session back in time: its survey window (30 days after the end) has passed, so the survey is closed.
-    await secretariat.caller.boards.updateSession({ sessionId: session.id, session: sessionBase(board.id, -24 * 40, 'Survey session') });
+    await secretariat.caller.boards.updateSession({
+      sessionId: session.id,
+      session: sessionBase(board.id, -24 * 40, 'Survey session'),
+    });
     const shown = await secretariat.caller.boards.surveyResults({ sessionId: session.id });
     expect(shown).toMatchObject({ surveyOpen: false, suppressed: false, responses: 3 });
     const distribution = shown.satisfaction!.distribution;
 
     // Moving it forward again must not reopen the survey the results of which were shown.
-    await secretariat.caller.boards.updateSession({ sessionId: session.id, session: sessionBase(board.id, -2, 'Survey session') });
-    const late = await rejection(members[3]!.caller.boards.answerSurvey({ sessionId: session.id, satisfaction: 1, trust: 1, signed: false } as never));
+    await secretariat.caller.boards.updateSession({
+      sessionId: session.id,
+      session: sessionBase(board.id, -2, 'Survey session'),
+    });
+    const late = await rejection(
+      members[3]!.caller.boards.answerSurvey({
+        sessionId: session.id,
+        satisfaction: 1,
+        trust: 1,
+        signed: false,
+      } as never),
+    );
     expect(late.message).toBe('board.surveyClosed');
     const again = await secretariat.caller.boards.surveyResults({ sessionId: session.id });
     expect(again).toMatchObject({ surveyOpen: false, responses: 3 });
@@ -81,16 +111,37 @@ describe('item 4: a survey whose results were shown stays closed', () => {
     const [anonymous, named] = await Promise.all([seatedMember(board.id), seatedMember(board.id)]);
     const session = await secretariat.caller.boards.createSession(sessionBase(board.id, -2));
     await secretariat.caller.boards.invite({ sessionId: session.id, userIds: [] });
-    await anonymous.caller.boards.answerSurvey({ sessionId: session.id, satisfaction: 2, trust: 2, signed: false } as never);
-    await named.caller.boards.answerSurvey({ sessionId: session.id, satisfaction: 5, trust: 5, signed: true } as never);
-    const rows = await api.db.selectFrom('audit_log').selectAll().where('action', '=', 'board.survey_answer').where('entity_id', '=', session.id).execute();
+    await anonymous.caller.boards.answerSurvey({
+      sessionId: session.id,
+      satisfaction: 2,
+      trust: 2,
+      signed: false,
+    } as never);
+    await named.caller.boards.answerSurvey({
+      sessionId: session.id,
+      satisfaction: 5,
+      trust: 5,
+      signed: true,
+    } as never);
+    const rows = await api.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'board.survey_answer')
+      .where('entity_id', '=', session.id)
+      .execute();
     expect(rows).toHaveLength(2);
     const unsigned = rows.find((r) => (r.after_value as { signed: boolean }).signed === false)!;
     expect(unsigned).toMatchObject({ actor_user_id: null, ip_address: null, request_id: null });
     expect(JSON.stringify(unsigned)).not.toContain(anonymous.user.id);
-    expect(rows.find((r) => (r.after_value as { signed: boolean }).signed === true)!.actor_user_id).toBe(named.user.id);
+    expect(rows.find((r) => (r.after_value as { signed: boolean }).signed === true)!.actor_user_id).toBe(
+      named.user.id,
+    );
     // Nor does the participation row (which refuses a second answer) carry a time that could be lined up with it.
-    const participation = await api.db.selectFrom('board_survey_participation').selectAll().where('session_id', '=', session.id).execute();
+    const participation = await api.db
+      .selectFrom('board_survey_participation')
+      .selectAll()
+      .where('session_id', '=', session.id)
+      .execute();
     expect(participation).toHaveLength(2);
     for (const row of participation) expect(Object.keys(row).sort()).toEqual(['session_id', 'user_id']);
   });
@@ -100,8 +151,17 @@ describe('item 6: the public board page carries nothing members-only', () => {
   it('no meeting link (nor venue) in the public answer, while members still get it', async () => {
     const board = await createBoard();
     const member = await seatedMember(board.id, { listedPublicly: false });
-    const session = await secretariat.caller.boards.createSession({ ...sessionBase(board.id, -3, 'Open session'), mode: 'hybrid', venue: 'Room 4, Members Building' } as never);
-    await secretariat.caller.boards.saveMinutes({ sessionId: session.id, minutes: 'Open record', visibility: 'public', publish: true });
+    const session = await secretariat.caller.boards.createSession({
+      ...sessionBase(board.id, -3, 'Open session'),
+      mode: 'hybrid',
+      venue: 'Room 4, Members Building',
+    } as never);
+    await secretariat.caller.boards.saveMinutes({
+      sessionId: session.id,
+      minutes: 'Open record',
+      visibility: 'public',
+      publish: true,
+    });
     const anonymous = await api.call();
     const page = await anonymous.caller.boards.getPublic({ boardId: board.id });
     expect(page.sessions).toHaveLength(1);
@@ -111,22 +171,39 @@ describe('item 6: the public board page carries nothing members-only', () => {
     expect(page.sessions[0]).not.toHaveProperty('link');
     expect(page.members).toEqual([]);
     expect(text).not.toContain(member.user.name);
-    for (const listing of [await anonymous.caller.boards.listPublic(), await anonymous.caller.boards.openCalls()]) {
+    for (const listing of [
+      await anonymous.caller.boards.listPublic(),
+      await anonymous.caller.boards.openCalls(),
+    ]) {
       expect(JSON.stringify(listing)).not.toContain('meet.example.org');
     }
-    expect((await member.caller.boards.memberSession({ sessionId: session.id })).link).toBe('https://meet.example.org/members-only-room');
+    expect((await member.caller.boards.memberSession({ sessionId: session.id })).link).toBe(
+      'https://meet.example.org/members-only-room',
+    );
   });
 });
 
 describe('item 7: a nomination reveals nobody', () => {
   it('nominating an unlisted seat holder, or someone already nominated by another, is answered as for anyone else', async () => {
     const board = await createBoard();
-    const call = await secretariat.caller.boards.createCall({ boardId: board.id, description: { en: 'Apply' }, opensAt: hoursFromNow(-1), closesAt: hoursFromNow(48) });
+    const call = await secretariat.caller.boards.createCall({
+      boardId: board.id,
+      description: { en: 'Apply' },
+      opensAt: hoursFromNow(-1),
+      closesAt: hoursFromNow(48),
+    });
     const seated = await seatedMember(board.id, { listedPublicly: false });
     const outsider = await api.signedIn('stakeholder');
     const [first, second] = [await api.signedIn('stakeholder'), await api.signedIn('stakeholder')];
     const nominate = (by: Person, email: string) =>
-      by.caller.boards.submitNomination({ callId: call.id, self: false, nomineeName: 'Someone', nomineeEmail: email, constituencies: ['youth'], motivation: 'Knows the field well' } as never);
+      by.caller.boards.submitNomination({
+        callId: call.id,
+        self: false,
+        nomineeName: 'Someone',
+        nomineeEmail: email,
+        constituencies: ['youth'],
+        motivation: 'Knows the field well',
+      } as never);
 
     const ofOutsider = await nominate(first, outsider.user.email);
     const ofMember = await nominate(first, seated.user.email);
@@ -137,11 +214,24 @@ describe('item 7: a nomination reveals nobody', () => {
     expect(again.status).toBe('submitted');
     expect((await nominate(second, outsider.user.email)).status).toBe('submitted');
     // The seat holder applying to their own board is answered alike.
-    expect((await seated.caller.boards.submitNomination({ callId: call.id, self: true, constituencies: ['youth'], motivation: 'Again, please' } as never)).status).toBe('submitted');
+    expect(
+      (
+        await seated.caller.boards.submitNomination({
+          callId: call.id,
+          self: true,
+          constituencies: ['youth'],
+          motivation: 'Again, please',
+        } as never)
+      ).status,
+    ).toBe('submitted');
     // The secretariat sees them all, with who already holds a seat, and dedups.
     const listed = await secretariat.caller.boards.nominations({ boardId: board.id });
-    expect(listed.filter((n) => n.nomineeEmail === seated.user.email).map((n) => n.nomineeHoldsSeat)).toEqual([true, true, true]);
-    expect(listed.filter((n) => n.nomineeEmail === outsider.user.email).map((n) => n.nomineeHoldsSeat)).toEqual([false, false]);
+    expect(listed.filter((n) => n.nomineeEmail === seated.user.email).map((n) => n.nomineeHoldsSeat)).toEqual(
+      [true, true, true],
+    );
+    expect(
+      listed.filter((n) => n.nomineeEmail === outsider.user.email).map((n) => n.nomineeHoldsSeat),
+    ).toEqual([false, false]);
     // The same applicant submitting the same nominee twice is their own double submit, and is said so.
     expect((await rejection(nominate(first, outsider.user.email))).code).toBe('CONFLICT');
   });
@@ -153,14 +243,30 @@ describe('item 8: participation counts the people who were still members', () =>
     const [stays, leaves] = [await seatedMember(board.id), await seatedMember(board.id)];
     const session = await secretariat.caller.boards.createSession(sessionBase(board.id, -2));
     await secretariat.caller.boards.invite({ sessionId: session.id, userIds: [] });
-    await secretariat.caller.boards.endSeat({ seatId: leaves.seatId, reason: 'resigned', endedOn: day(-3) } as never);
-    const recorded = await secretariat.caller.boards.recordAttendance({ sessionId: session.id, records: [{ userId: stays.user.id, status: 'present' }] });
+    await secretariat.caller.boards.endSeat({
+      seatId: leaves.seatId,
+      reason: 'resigned',
+      endedOn: day(-3),
+    } as never);
+    const recorded = await secretariat.caller.boards.recordAttendance({
+      sessionId: session.id,
+      records: [{ userId: stays.user.id, status: 'present' }],
+    });
     expect(recorded.participation).toMatchObject({ invited: 1, present: 1, rate: 100 });
-    expect((await secretariat.caller.boards.session({ sessionId: session.id })).participation).toMatchObject({ invited: 1, present: 1, rate: 100 });
+    expect((await secretariat.caller.boards.session({ sessionId: session.id })).participation).toMatchObject({
+      invited: 1,
+      present: 1,
+      rate: 100,
+    });
     const overview = await secretariat.caller.boards.participation({ boardId: board.id });
-    expect(overview.sessions.find((s) => s.sessionId === session.id)).toMatchObject({ invited: 1, rate: 100 });
+    expect(overview.sessions.find((s) => s.sessionId === session.id)).toMatchObject({
+      invited: 1,
+      rate: 100,
+    });
     expect(overview.members.map((m) => m.userId)).toEqual([stays.user.id]);
-    const [quarter] = (await secretariat.caller.boards.measures({ boardId: board.id, period: 'quarter' })).measures.slice(-1);
+    const [quarter] = (
+      await secretariat.caller.boards.measures({ boardId: board.id, period: 'quarter' })
+    ).measures.slice(-1);
     expect(quarter!.participation).toMatchObject({ invited: 1, present: 1, rate: 100 });
   });
 
@@ -169,9 +275,15 @@ describe('item 8: participation counts the people who were still members', () =>
     const [stays, leaves] = [await seatedMember(board.id), await seatedMember(board.id)];
     const upcoming = await secretariat.caller.boards.createSession(sessionBase(board.id, 48, 'Upcoming'));
     await secretariat.caller.boards.invite({ sessionId: upcoming.id, userIds: [] });
-    const listed = () => secretariat.caller.boards.sessions({ boardId: board.id }).then((all) => all.find((s) => s.id === upcoming.id)!);
+    const listed = () =>
+      secretariat.caller.boards
+        .sessions({ boardId: board.id })
+        .then((all) => all.find((s) => s.id === upcoming.id)!);
     expect((await listed()).participation).toEqual({ invited: 2, present: 0, rate: null, held: false });
-    await leaves.caller.account.deleteAccount({ confirmEmail: leaves.user.email, password: 'a long test password' });
+    await leaves.caller.account.deleteAccount({
+      confirmEmail: leaves.user.email,
+      password: 'a long test password',
+    });
     expect((await listed()).participation).toMatchObject({ invited: 1, rate: null });
     void stays;
   });
@@ -181,21 +293,49 @@ describe('item 8: participation counts the people who were still members', () =>
     const [stays, withdrawn] = [await seatedMember(board.id), await seatedMember(board.id)];
     const session = await secretariat.caller.boards.createSession(sessionBase(board.id, -2));
     await secretariat.caller.boards.invite({ sessionId: session.id, userIds: [] });
-    const result = await secretariat.caller.boards.withdrawInvitation({ sessionId: session.id, userId: withdrawn.user.id });
+    const result = await secretariat.caller.boards.withdrawInvitation({
+      sessionId: session.id,
+      userId: withdrawn.user.id,
+    });
     expect(result).toMatchObject({ sessionId: session.id, userId: withdrawn.user.id, withdrawn: true });
     const detail = await secretariat.caller.boards.session({ sessionId: session.id });
     expect(detail.invitations.map((i) => i.userId)).toEqual([stays.user.id]);
-    await secretariat.caller.boards.recordAttendance({ sessionId: session.id, records: [{ userId: stays.user.id, status: 'present' }] });
-    expect((await secretariat.caller.boards.session({ sessionId: session.id })).participation).toMatchObject({ invited: 1, rate: 100 });
+    await secretariat.caller.boards.recordAttendance({
+      sessionId: session.id,
+      records: [{ userId: stays.user.id, status: 'present' }],
+    });
+    expect((await secretariat.caller.boards.session({ sessionId: session.id })).participation).toMatchObject({
+      invited: 1,
+      rate: 100,
+    });
     expect((await withdrawn.caller.boards.memberSession({ sessionId: session.id })).invitation).toBeNull();
-    const audit = await api.db.selectFrom('audit_log').selectAll().where('action', '=', 'board.invitation_withdraw').where('entity_id', '=', session.id).execute();
+    const audit = await api.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'board.invitation_withdraw')
+      .where('entity_id', '=', session.id)
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor_user_id).toBe(secretariat.user.id);
     // Not invited (any more): refused, with the field named; bad input is a field error too.
-    expect((await rejection(secretariat.caller.boards.withdrawInvitation({ sessionId: session.id, userId: withdrawn.user.id }))).code).toBe('NOT_FOUND');
-    const bad = await rejection(secretariat.caller.boards.withdrawInvitation({ sessionId: 'nope', userId: 42 } as never));
+    expect(
+      (
+        await rejection(
+          secretariat.caller.boards.withdrawInvitation({ sessionId: session.id, userId: withdrawn.user.id }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+    const bad = await rejection(
+      secretariat.caller.boards.withdrawInvitation({ sessionId: 'nope', userId: 42 } as never),
+    );
     expect(bad.code).toBe('BAD_REQUEST');
     // Someone recorded present took part: their invitation cannot be withdrawn.
-    expect((await rejection(secretariat.caller.boards.withdrawInvitation({ sessionId: session.id, userId: stays.user.id }))).message).toBe('board.attendanceRecorded');
+    expect(
+      (
+        await rejection(
+          secretariat.caller.boards.withdrawInvitation({ sessionId: session.id, userId: stays.user.id }),
+        )
+      ).message,
+    ).toBe('board.attendanceRecorded');
   });
 });

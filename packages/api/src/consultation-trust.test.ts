@@ -48,15 +48,28 @@ describe('idempotency keys are scoped to the author and the round (item 12)', ()
     const second = await publishedRound();
     const participant = await api.signedIn('stakeholder');
     const key = randomUUID();
-    const a = await participant.caller.contributions.submit(feedback(first.id, key, 'Feedback for the first round'));
-    const b = await participant.caller.contributions.submit(feedback(second.id, key, 'Different feedback for the second round'));
+    const a = await participant.caller.contributions.submit(
+      feedback(first.id, key, 'Feedback for the first round'),
+    );
+    const b = await participant.caller.contributions.submit(
+      feedback(second.id, key, 'Different feedback for the second round'),
+    );
     expect(b.replayed).toBe(false);
     expect(b.receiptReference).not.toBe(a.receiptReference);
-    const stored = await api.db.selectFrom('contribution').select(['round_id', 'receipt_reference']).where('author_user_id', '=', participant.user.id).where('status', '=', 'submitted').execute();
+    const stored = await api.db
+      .selectFrom('contribution')
+      .select(['round_id', 'receipt_reference'])
+      .where('author_user_id', '=', participant.user.id)
+      .where('status', '=', 'submitted')
+      .execute();
     expect(stored.map((s) => s.round_id).sort()).toEqual([first.id, second.id].sort());
-    const retry = await participant.caller.contributions.submit(feedback(first.id, key, 'Feedback for the first round'));
+    const retry = await participant.caller.contributions.submit(
+      feedback(first.id, key, 'Feedback for the first round'),
+    );
     expect(retry).toMatchObject({ receiptReference: a.receiptReference, replayed: true });
-    const retrySecond = await participant.caller.contributions.submit(feedback(second.id, key, 'Different feedback for the second round'));
+    const retrySecond = await participant.caller.contributions.submit(
+      feedback(second.id, key, 'Different feedback for the second round'),
+    );
     expect(retrySecond).toMatchObject({ receiptReference: b.receiptReference, replayed: true });
   });
 
@@ -75,16 +88,32 @@ describe('idempotency keys are scoped to the author and the round (item 12)', ()
     const first = await publishedRound();
     const second = await publishedRound();
     const key = randomUUID();
-    const a = await secretariat.caller.contributions.submitOnBehalf(feedback(first.id, key, 'Said at the Dili town hall'));
-    const b = await secretariat.caller.contributions.submitOnBehalf(feedback(second.id, key, 'Said at the Hanoi forum'));
+    const a = await secretariat.caller.contributions.submitOnBehalf(
+      feedback(first.id, key, 'Said at the Dili town hall'),
+    );
+    const b = await secretariat.caller.contributions.submitOnBehalf(
+      feedback(second.id, key, 'Said at the Hanoi forum'),
+    );
     expect(b.replayed).toBe(false);
     expect(b.receiptReference).not.toBe(a.receiptReference);
-    expect(await secretariat.caller.contributions.submitOnBehalf(feedback(first.id, key, 'Said at the Dili town hall'))).toMatchObject({ receiptReference: a.receiptReference, replayed: true });
+    expect(
+      await secretariat.caller.contributions.submitOnBehalf(
+        feedback(first.id, key, 'Said at the Dili town hall'),
+      ),
+    ).toMatchObject({ receiptReference: a.receiptReference, replayed: true });
   });
 });
 
 describe('event registration follows the round’s audience and dates (item 10)', () => {
-  const event = { mode: 'in_person', venue: 'ASEAN Secretariat, Jakarta', capacity: 1, startsAt: hoursFromNow(72), endsAt: hoursFromNow(75), timezone: 'Asia/Jakarta', accommodationsOffered: ['sign_language'] };
+  const event = {
+    mode: 'in_person',
+    venue: 'ASEAN Secretariat, Jakarta',
+    capacity: 1,
+    startsAt: hoursFromNow(72),
+    endsAt: hoursFromNow(75),
+    timezone: 'Asia/Jakarta',
+    accommodationsOffered: ['sign_language'],
+  };
 
   it('only a board’s members can register for a board round’s event, so outsiders cannot take their places', async () => {
     const board = await secretariat.caller.boards.create({
@@ -100,42 +129,89 @@ describe('event registration follows the round’s audience and dates (item 10)'
       published: true,
     } as never);
     const member = await api.signedIn('stakeholder');
-    await secretariat.caller.boards.addSeat({ boardId: board.id, email: member.user.email, constituencies: ['youth'], termStartsOn: day(0), termEndsOn: day(365) } as never);
+    await secretariat.caller.boards.addSeat({
+      boardId: board.id,
+      email: member.user.email,
+      constituencies: ['youth'],
+      termStartsOn: day(0),
+      termEndsOn: day(365),
+    } as never);
     const outsider = await api.signedIn('stakeholder');
     const round = await publishedRound({ format: 'town_hall', audience: 'board', boardId: board.id, event });
-    expect(await rejection(outsider.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] }))).toMatchObject({ code: 'FORBIDDEN', message: 'round.notInvited' });
-    expect(await member.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] })).toEqual({ status: 'registered' });
+    expect(
+      await rejection(
+        outsider.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN', message: 'round.notInvited' });
+    expect(
+      await member.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] }),
+    ).toEqual({ status: 'registered' });
   });
 
   it('an invited-groups round’s event takes registrations only from those groups', async () => {
-    const round = await publishedRound({ format: 'town_hall', audience: 'invited_groups', invitedGroups: ['academia'], event });
+    const round = await publishedRound({
+      format: 'town_hall',
+      audience: 'invited_groups',
+      invitedGroups: ['academia'],
+      event,
+    });
     const outsider = await api.signedIn('stakeholder');
-    expect(await rejection(outsider.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] }))).toMatchObject({ code: 'FORBIDDEN', message: 'round.notInvited' });
+    expect(
+      await rejection(
+        outsider.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN', message: 'round.notInvited' });
   });
 
   it('refuses registrations once the round has closed, and for an event that has started', async () => {
     const closed = await publishedRound({ format: 'town_hall', event });
     await secretariat.caller.rounds.transition({ roundId: closed.id, action: 'close_early' });
     const participant = await api.signedIn('stakeholder');
-    expect(await rejection(participant.caller.contributions.registerForEvent({ roundId: closed.id, accommodationsNeeded: [] }))).toMatchObject({ code: 'FORBIDDEN', message: 'round.closed' });
+    expect(
+      await rejection(
+        participant.caller.contributions.registerForEvent({ roundId: closed.id, accommodationsNeeded: [] }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN', message: 'round.closed' });
 
-    const started = await publishedRound({ format: 'town_hall', event: { ...event, startsAt: hoursFromNow(-1), endsAt: hoursFromNow(2) } });
-    expect(await rejection(participant.caller.contributions.registerForEvent({ roundId: started.id, accommodationsNeeded: [] }))).toMatchObject({ code: 'FORBIDDEN', message: 'errors.eventStarted' });
+    const started = await publishedRound({
+      format: 'town_hall',
+      event: { ...event, startsAt: hoursFromNow(-1), endsAt: hoursFromNow(2) },
+    });
+    expect(
+      await rejection(
+        participant.caller.contributions.registerForEvent({ roundId: started.id, accommodationsNeeded: [] }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN', message: 'errors.eventStarted' });
   });
 
   it('an upcoming round’s event already takes registrations', async () => {
-    const upcoming = await publishedRound({ format: 'town_hall', opensAt: hoursFromNow(24), closesAt: hoursFromNow(96), event });
+    const upcoming = await publishedRound({
+      format: 'town_hall',
+      opensAt: hoursFromNow(24),
+      closesAt: hoursFromNow(96),
+      event,
+    });
     const participant = await api.signedIn('stakeholder');
-    expect(await participant.caller.contributions.registerForEvent({ roundId: upcoming.id, accommodationsNeeded: [] })).toEqual({ status: 'registered' });
+    expect(
+      await participant.caller.contributions.registerForEvent({
+        roundId: upcoming.id,
+        accommodationsNeeded: [],
+      }),
+    ).toEqual({ status: 'registered' });
   });
 });
 
 describe('one definition of each count, used by every screen (item 9)', () => {
   it('public counts leave out hidden contributions; the secretariat sees all received, with the hidden ones stated', async () => {
     const round = await publishedRound();
-    const authors = await Promise.all([api.signedIn('stakeholder'), api.signedIn('stakeholder'), api.signedIn('stakeholder')]);
+    const authors = await Promise.all([
+      api.signedIn('stakeholder'),
+      api.signedIn('stakeholder'),
+      api.signedIn('stakeholder'),
+    ]);
     const receipts = [];
-    for (const [i, author] of authors.entries()) receipts.push(await author.caller.contributions.submit(feedback(round.id, randomUUID(), `Idea ${i}`)));
+    for (const [i, author] of authors.entries())
+      receipts.push(await author.caller.contributions.submit(feedback(round.id, randomUUID(), `Idea ${i}`)));
     await secretariat.caller.contributions.hide({ contributionId: receipts[0]!.id, reason: 'spam' });
 
     const visitor = await api.call();

@@ -70,7 +70,9 @@ export async function createContext(services: ApiServices, request: RequestMeta)
   }
   if (!validation) return { ...services, request, session: null, user: null };
   if (validation.renewed) {
-    request.setCookie(serializeSessionCookie(token, validation.session.expires_at, { secure: services.config.secureCookies }));
+    request.setCookie(
+      serializeSessionCookie(token, validation.session.expires_at, { secure: services.config.secureCookies }),
+    );
   }
   return { ...services, request, session: validation.session, user: validation.user };
 }

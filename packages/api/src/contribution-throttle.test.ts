@@ -47,7 +47,9 @@ function limit(overrides: Partial<ContributionLimits>) {
 describe('throttling contributions', () => {
   it('the defaults never stop a real participant: dozens of submissions, an autosave a second, many registrations an hour', () => {
     expect(CONTRIBUTION_LIMITS.submissionsPerAuthor.limit).toBeGreaterThanOrEqual(50);
-    expect(CONTRIBUTION_LIMITS.draftsPerAuthor.limit * (HOUR / CONTRIBUTION_LIMITS.draftsPerAuthor.windowMs)).toBeGreaterThanOrEqual(3600);
+    expect(
+      CONTRIBUTION_LIMITS.draftsPerAuthor.limit * (HOUR / CONTRIBUTION_LIMITS.draftsPerAuthor.windowMs),
+    ).toBeGreaterThanOrEqual(3600);
     expect(CONTRIBUTION_LIMITS.submissionsPerClient.limit).toBeGreaterThanOrEqual(1000);
   });
 
@@ -58,11 +60,18 @@ describe('throttling contributions', () => {
     const key = randomUUID();
     const first = await author.caller.contributions.submit(feedback(round.id, key));
     await author.caller.contributions.submit(feedback(round.id));
-    expect(await rejection(author.caller.contributions.submit(feedback(round.id)))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
-    expect(await author.caller.contributions.submit(feedback(round.id, key))).toMatchObject({ receiptReference: first.receiptReference, replayed: true });
+    expect(await rejection(author.caller.contributions.submit(feedback(round.id)))).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
+    expect(await author.caller.contributions.submit(feedback(round.id, key))).toMatchObject({
+      receiptReference: first.receiptReference,
+      replayed: true,
+    });
     // Someone else is not affected.
     const other = await api.signedIn('stakeholder');
-    await expect(other.caller.contributions.submit(feedback(round.id))).resolves.toMatchObject({ replayed: false });
+    await expect(other.caller.contributions.submit(feedback(round.id))).resolves.toMatchObject({
+      replayed: false,
+    });
   });
 
   it('refuses submissions beyond the limit from one client address, whoever sends them', async () => {
@@ -73,28 +82,57 @@ describe('throttling contributions', () => {
     const callers = await Promise.all(people.map((p) => api.call({ token: p.token, ...address })));
     await callers[0]!.caller.contributions.submit(feedback(round.id));
     await callers[1]!.caller.contributions.submit(feedback(round.id));
-    expect(await rejection(callers[2]!.caller.contributions.submit(feedback(round.id)))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(await rejection(callers[2]!.caller.contributions.submit(feedback(round.id)))).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
     // Another address is not affected.
     const elsewhere = await api.call({ token: people[2]!.token, request: { ipAddress: '2001:db8:5::7' } });
-    await expect(elsewhere.caller.contributions.submit(feedback(round.id))).resolves.toMatchObject({ replayed: false });
+    await expect(elsewhere.caller.contributions.submit(feedback(round.id))).resolves.toMatchObject({
+      replayed: false,
+    });
   });
 
   it('throttles autosaved drafts, reports and event registration changes per person', async () => {
-    limit({ draftsPerAuthor: { limit: 2, windowMs: HOUR }, reportsPerUser: { limit: 1, windowMs: HOUR }, registrationChangesPerUser: { limit: 2, windowMs: HOUR } });
-    const round = await openRound({ mode: 'online', link: 'https://meet.example.org/x', startsAt: hoursFromNow(72), endsAt: hoursFromNow(74), timezone: 'Asia/Jakarta' });
+    limit({
+      draftsPerAuthor: { limit: 2, windowMs: HOUR },
+      reportsPerUser: { limit: 1, windowMs: HOUR },
+      registrationChangesPerUser: { limit: 2, windowMs: HOUR },
+    });
+    const round = await openRound({
+      mode: 'online',
+      link: 'https://meet.example.org/x',
+      startsAt: hoursFromNow(72),
+      endsAt: hoursFromNow(74),
+      timezone: 'Asia/Jakarta',
+    });
     const person = await api.signedIn('stakeholder');
-    const draft = { roundId: round.id, answers: {}, items: [], stakeholderGroup: 'civil_society' as const, writtenIn: 'en' as const, namedPublicly: false };
+    const draft = {
+      roundId: round.id,
+      answers: {},
+      items: [],
+      stakeholderGroup: 'civil_society' as const,
+      writtenIn: 'en' as const,
+      namedPublicly: false,
+    };
     await person.caller.contributions.saveDraft(draft);
     await person.caller.contributions.saveDraft(draft);
-    expect(await rejection(person.caller.contributions.saveDraft(draft))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(await rejection(person.caller.contributions.saveDraft(draft))).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
 
     const a = await secretariat.caller.contributions.submitOnBehalf(feedback(round.id));
     const b = await secretariat.caller.contributions.submitOnBehalf(feedback(round.id));
     await person.caller.contributions.report({ contributionId: a.id, reason: 'spam' });
-    expect(await rejection(person.caller.contributions.report({ contributionId: b.id, reason: 'spam' }))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(
+      await rejection(person.caller.contributions.report({ contributionId: b.id, reason: 'spam' })),
+    ).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
 
     await person.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
     await person.caller.contributions.cancelRegistration({ roundId: round.id });
-    expect(await rejection(person.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] }))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(
+      await rejection(
+        person.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] }),
+      ),
+    ).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
   });
 });

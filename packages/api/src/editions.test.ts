@@ -12,16 +12,30 @@ beforeAll(async () => {
 afterAll(async () => api.close());
 
 function edited(...inputs: ProposedEditInput[]) {
-  const result = applyEdits(catalogue, inputs.map((input) => proposedEditSchema.parse(input)));
+  const result = applyEdits(
+    catalogue,
+    inputs.map((input) => proposedEditSchema.parse(input)),
+  );
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.catalogue;
 }
 
 const secondEdition = () =>
   edited(
-    { kind: 'changeSubActionTitle', subActionId: 'C3.3.1', title: 'A living Roadmap reviewed every two years' },
+    {
+      kind: 'changeSubActionTitle',
+      subActionId: 'C3.3.1',
+      title: 'A living Roadmap reviewed every two years',
+    },
     { kind: 'retireActionArea', actionAreaId: 'E4.4' },
-    { kind: 'addActionArea', actionArea: { id: 'C4.5', title: 'Share AI incident reports across ASEAN', subActions: [{ id: 'C4.5.1', title: 'A regional incident register' }] } },
+    {
+      kind: 'addActionArea',
+      actionArea: {
+        id: 'C4.5',
+        title: 'Share AI incident reports across ASEAN',
+        subActions: [{ id: 'C4.5.1', title: 'A regional incident register' }],
+      },
+    },
   );
 
 describe('editions', () => {
@@ -37,15 +51,25 @@ describe('editions', () => {
   });
 
   it('after an adoption, the catalogue shows the new current edition and earlier ones stay readable by number', async () => {
-    await api.db.transaction().execute((trx) =>
-      adoptEdition(trx, { catalogue: secondEdition(), title: 'Second edition', notes: 'After the 2027 review.' }, { actorUserId: null }),
-    );
+    await api.db
+      .transaction()
+      .execute((trx) =>
+        adoptEdition(
+          trx,
+          { catalogue: secondEdition(), title: 'Second edition', notes: 'After the 2027 review.' },
+          { actorUserId: null },
+        ),
+      );
     const { caller } = await api.call();
     expect((await caller.editions.list()).map((e) => [e.number, e.status])).toEqual([
       [2, 'current'],
       [1, 'superseded'],
     ]);
-    expect((await caller.catalogue.overview()).edition).toMatchObject({ number: 2, title: 'Second edition', notes: 'After the 2027 review.' });
+    expect((await caller.catalogue.overview()).edition).toMatchObject({
+      number: 2,
+      title: 'Second edition',
+      notes: 'After the 2027 review.',
+    });
     expect((await caller.catalogue.overview({ edition: 1 })).edition.number).toBe(1);
 
     const current = await caller.catalogue.list();
@@ -57,8 +81,12 @@ describe('editions', () => {
     const c33 = await caller.catalogue.actionArea({ id: 'C3.3' });
     expect(c33.subActions[0]?.title).toBe('A living Roadmap reviewed every two years');
     const c33First = await caller.catalogue.actionArea({ id: 'c3.3', edition: 1 });
-    expect(c33First.subActions[0]?.title).toBe(catalogue.actionAreas.find((a) => a.id === 'C3.3')?.subActions[0]?.title);
-    expect((await rejection(caller.catalogue.actionArea({ id: 'E4.4' }))).message).toBe('errors.actionNotFound');
+    expect(c33First.subActions[0]?.title).toBe(
+      catalogue.actionAreas.find((a) => a.id === 'C3.3')?.subActions[0]?.title,
+    );
+    expect((await rejection(caller.catalogue.actionArea({ id: 'E4.4' }))).message).toBe(
+      'errors.actionNotFound',
+    );
     expect((await caller.catalogue.ids()).find((a) => a.id === 'C4.5')?.subActionIds).toEqual(['C4.5.1']);
     expect((await caller.catalogue.ids({ edition: 1 })).some((a) => a.id === 'C4.5')).toBe(false);
   });
@@ -66,7 +94,11 @@ describe('editions', () => {
   it('says what an edition changed compared with the one before it', async () => {
     const { caller } = await api.call();
     const second = await caller.editions.get({ number: 2 });
-    expect(second).toMatchObject({ number: 2, previous: 1, changes: { added: ['C4.5'], changed: ['C3.3'], retired: ['E4.4'] } });
+    expect(second).toMatchObject({
+      number: 2,
+      previous: 1,
+      changes: { added: ['C4.5'], changed: ['C3.3'], retired: ['E4.4'] },
+    });
     expect(second.changes?.counts.subActions).toEqual({ added: 1, retired: 1, changed: 1 });
     expect(second.changes?.subActions).toEqual({ added: [], changed: ['C3.3.1'], retired: [] });
   });
@@ -77,9 +109,15 @@ describe('editions', () => {
     expect(forward.from.number).toBe(1);
     expect(forward.to.number).toBe(2);
     const c33 = forward.diff.actionAreas.find((a) => a.id === 'C3.3');
-    const title = c33?.status === 'changed' && c33.subActions[0]?.status === 'changed' ? c33.subActions[0].fields[0] : undefined;
+    const title =
+      c33?.status === 'changed' && c33.subActions[0]?.status === 'changed'
+        ? c33.subActions[0].fields[0]
+        : undefined;
     expect(title?.field).toBe('title');
-    const inserted = title?.field === 'title' ? title.diff.filter((part) => part.type === 'insert').map((part) => part.value) : [];
+    const inserted =
+      title?.field === 'title'
+        ? title.diff.filter((part) => part.type === 'insert').map((part) => part.value)
+        : [];
     expect(inserted.join(' ')).toContain('every two years');
 
     const backward = await caller.editions.compare({ from: 2, to: 1 });
@@ -92,10 +130,16 @@ describe('editions', () => {
     const { caller } = await api.call();
     expect((await rejection(caller.editions.get({ number: 7 }))).message).toBe('edition.notFound');
     expect((await rejection(caller.editions.compare({ from: 1, to: 9 }))).code).toBe('NOT_FOUND');
-    expect((await rejection(caller.catalogue.list({ query: '', edition: 9 }))).message).toBe('edition.notFound');
+    expect((await rejection(caller.catalogue.list({ query: '', edition: 9 }))).message).toBe(
+      'edition.notFound',
+    );
     const bad = await rejection(caller.editions.compare({ from: 0, to: 1.5 } as never));
     expect(bad.code).toBe('BAD_REQUEST');
-    expect(bad.cause instanceof ZodError && bad.cause.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['from', 'to']);
-    expect((await rejection(caller.catalogue.ids({ edition: 1, extra: true } as never))).code).toBe('BAD_REQUEST');
+    expect(
+      bad.cause instanceof ZodError && bad.cause.issues.map((issue) => issue.path.join('.')).sort(),
+    ).toEqual(['from', 'to']);
+    expect((await rejection(caller.catalogue.ids({ edition: 1, extra: true } as never))).code).toBe(
+      'BAD_REQUEST',
+    );
   });
 });

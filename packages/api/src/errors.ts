@@ -26,16 +26,33 @@ export const forbidden = (why = 'errors.forbidden') => new TRPCError({ code: 'FO
 /** A lost database connection is the operator's problem, not a bug: answer 503 with a message the apps can show. */
 export function isDatabaseUnavailable(cause: unknown): boolean {
   const code = (cause as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '53300'].includes(code)) {
+  if (
+    typeof code === 'string' &&
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08000',
+      '08003',
+      '08006',
+      '08001',
+      '53300',
+    ].includes(code)
+  ) {
     return true;
   }
   // node-postgres reports a pool that cannot connect in time, or a connection the server dropped, by message only.
   const message = cause instanceof Error ? cause.message : '';
-  return /timeout exceeded when trying to connect|Connection terminated|connection terminated unexpectedly|Client has encountered a connection error/i.test(message);
+  return /timeout exceeded when trying to connect|Connection terminated|connection terminated unexpectedly|Client has encountered a connection error/i.test(
+    message,
+  );
 }
 
-
-export const unavailable = (cause: unknown) => new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'errors.unavailable', cause });
+export const unavailable = (cause: unknown) =>
+  new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'errors.unavailable', cause });
 
 /**
  * The database refused a value the client sent: text PostgreSQL cannot store (a NUL character, `\u0000` in JSON),
@@ -47,5 +64,5 @@ export function isRefusedValue(cause: unknown): boolean {
   return typeof code === 'string' && /^(22[0-9A-Z]{3}|54000)$/.test(code);
 }
 
-export const refusedValue = (cause: unknown) => new TRPCError({ code: 'BAD_REQUEST', message: 'validation.invalid', cause });
-
+export const refusedValue = (cause: unknown) =>
+  new TRPCError({ code: 'BAD_REQUEST', message: 'validation.invalid', cause });

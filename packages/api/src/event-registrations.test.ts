@@ -24,7 +24,15 @@ async function eventRound(capacity: number | undefined, startsInHours = 72) {
     languages: ['en'],
     opensAt: hoursFromNow(-1),
     closesAt: hoursFromNow(48),
-    event: { mode: 'in_person', venue: 'Dili Convention Centre', capacity, startsAt: hoursFromNow(startsInHours), endsAt: hoursFromNow(startsInHours + 3), timezone: 'Asia/Dili', accommodationsOffered: ['sign_language', 'captioning'] },
+    event: {
+      mode: 'in_person',
+      venue: 'Dili Convention Centre',
+      capacity,
+      startsAt: hoursFromNow(startsInHours),
+      endsAt: hoursFromNow(startsInHours + 3),
+      timezone: 'Asia/Dili',
+      accommodationsOffered: ['sign_language', 'captioning'],
+    },
     targets: [],
   });
   await secretariat.caller.rounds.transition({ roundId: round.id, action: 'publish' });
@@ -39,19 +47,39 @@ describe('the Secretariat’s registrations view', () => {
   it('lists registered and waitlisted people with their accommodations, against capacity, and exports them as CSV', async () => {
     const round = await eventRound(1);
     const [first, second] = await people(2);
-    await first!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: ['sign_language', 'wheelchair_access'], otherNeeds: 'Seat near the interpreter' });
-    await second!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: ['captioning'], otherNeeds: '=HYPERLINK("http://evil.example")' });
+    await first!.caller.contributions.registerForEvent({
+      roundId: round.id,
+      accommodationsNeeded: ['sign_language', 'wheelchair_access'],
+      otherNeeds: 'Seat near the interpreter',
+    });
+    await second!.caller.contributions.registerForEvent({
+      roundId: round.id,
+      accommodationsNeeded: ['captioning'],
+      otherNeeds: '=HYPERLINK("http://evil.example")',
+    });
     const view = await secretariat.caller.contributions.eventRegistrations({ roundId: round.id });
-    expect(view).toMatchObject({ hasEvent: true, capacity: 1, registered: 1, waitlisted: 1, accommodations: { sign_language: 1, wheelchair_access: 1, captioning: 1 } });
+    expect(view).toMatchObject({
+      hasEvent: true,
+      capacity: 1,
+      registered: 1,
+      waitlisted: 1,
+      accommodations: { sign_language: 1, wheelchair_access: 1, captioning: 1 },
+    });
     expect(view.registrations.map((r) => [r.status, r.email])).toEqual([
       ['registered', first!.user.email],
       ['waitlisted', second!.user.email],
     ]);
-    expect(view.registrations[0]).toMatchObject({ name: first!.user.name, accommodationsNeeded: ['sign_language', 'wheelchair_access'], otherNeeds: 'Seat near the interpreter' });
+    expect(view.registrations[0]).toMatchObject({
+      name: first!.user.name,
+      accommodationsNeeded: ['sign_language', 'wheelchair_access'],
+      otherNeeds: 'Seat near the interpreter',
+    });
 
     const csv = await secretariat.caller.contributions.exportRegistrations({ roundId: round.id });
     const lines = csv.body.split('\r\n');
-    expect(lines[0]).toBe('status,name,email,organisation,stakeholder_group,member_state,accommodations,other_needs,registered_at,promoted_at,cancelled_at');
+    expect(lines[0]).toBe(
+      'status,name,email,organisation,stakeholder_group,member_state,accommodations,other_needs,registered_at,promoted_at,cancelled_at',
+    );
     expect(lines[1]).toContain(first!.user.email);
     expect(lines[1]).toContain('sign_language; wheelchair_access');
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
@@ -63,30 +91,55 @@ describe('cancelling a registration', () => {
     const round = await eventRound(1);
     const [holder, waiting, later] = await people(3);
     await holder!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
-    expect(await waiting!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: ['captioning'] })).toEqual({ status: 'waitlisted' });
-    expect(await later!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] })).toEqual({ status: 'waitlisted' });
+    expect(
+      await waiting!.caller.contributions.registerForEvent({
+        roundId: round.id,
+        accommodationsNeeded: ['captioning'],
+      }),
+    ).toEqual({ status: 'waitlisted' });
+    expect(
+      await later!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] }),
+    ).toEqual({ status: 'waitlisted' });
 
-    expect(await holder!.caller.contributions.cancelRegistration({ roundId: round.id })).toEqual({ status: 'cancelled' });
+    expect(await holder!.caller.contributions.cancelRegistration({ roundId: round.id })).toEqual({
+      status: 'cancelled',
+    });
     expect(await holder!.caller.contributions.myRegistration({ roundId: round.id })).toBeNull();
-    expect(await waiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({ status: 'registered', accommodationsNeeded: ['captioning'] });
-    expect(await later!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({ status: 'waitlisted' });
+    expect(await waiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({
+      status: 'registered',
+      accommodationsNeeded: ['captioning'],
+    });
+    expect(await later!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({
+      status: 'waitlisted',
+    });
     const mail = await api.latestMailTo(waiting!.user.email);
     expect(mail?.subject).toBe('A place at the event is now yours');
     expect(mail?.text_body).toContain(`/consultations/${round.id}#event`);
     expect(await api.latestMailTo(later!.user.email)).toBeUndefined();
 
     const audit = await listAuditEntries(api.db, { entityType: 'event_registration', limit: 200 });
-    expect(audit.some((a) => a.action === 'event.cancel_registration' && a.actor_user_id === holder!.user.id)).toBe(true);
+    expect(
+      audit.some((a) => a.action === 'event.cancel_registration' && a.actor_user_id === holder!.user.id),
+    ).toBe(true);
     expect(audit.some((a) => a.action === 'event.promote_from_waitlist')).toBe(true);
 
     // Cancelling twice is refused, and a new registration goes to the back of the queue.
-    expect(await rejection(holder!.caller.contributions.cancelRegistration({ roundId: round.id }))).toMatchObject({ code: 'NOT_FOUND', message: 'errors.eventNotRegistered' });
-    expect(await holder!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] })).toEqual({ status: 'waitlisted' });
+    expect(
+      await rejection(holder!.caller.contributions.cancelRegistration({ roundId: round.id })),
+    ).toMatchObject({ code: 'NOT_FOUND', message: 'errors.eventNotRegistered' });
+    expect(
+      await holder!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] }),
+    ).toEqual({ status: 'waitlisted' });
     const view = await secretariat.caller.contributions.eventRegistrations({ roundId: round.id });
-    expect(view.registrations.filter((r) => r.status === 'waitlisted').map((r) => r.email)).toEqual([later!.user.email, holder!.user.email]);
+    expect(view.registrations.filter((r) => r.status === 'waitlisted').map((r) => r.email)).toEqual([
+      later!.user.email,
+      holder!.user.email,
+    ]);
 
     const mine = await waiting!.caller.contributions.myRegistrations();
-    expect(mine).toEqual([expect.objectContaining({ roundId: round.id, status: 'registered', canCancel: true })]);
+    expect(mine).toEqual([
+      expect.objectContaining({ roundId: round.id, status: 'registered', canCancel: true }),
+    ]);
   });
 
   it('by the Secretariat, with the same promotion; a waitlisted person cancelling moves nobody', async () => {
@@ -96,12 +149,16 @@ describe('cancelling a registration', () => {
     await waiting!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
     await other!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
     await other!.caller.contributions.cancelRegistration({ roundId: round.id });
-    expect(await waiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({ status: 'waitlisted' });
+    expect(await waiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({
+      status: 'waitlisted',
+    });
 
     const view = await secretariat.caller.contributions.eventRegistrations({ roundId: round.id });
     const held = view.registrations.find((r) => r.email === holder!.user.email)!;
     await secretariat.caller.contributions.cancelRegistrationFor({ registrationId: held.id });
-    expect(await waiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({ status: 'registered' });
+    expect(await waiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({
+      status: 'registered',
+    });
     const after = await secretariat.caller.contributions.eventRegistrations({ roundId: round.id });
     expect(after).toMatchObject({ registered: 1, waitlisted: 0, cancelled: 2 });
   });
@@ -113,8 +170,13 @@ describe('cancelling a registration', () => {
     await waiting!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
     await holder!.caller.account.deleteAccount({ confirmEmail: holder!.user.email, password: TEST_PASSWORD });
 
-    expect(await waiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({ status: 'registered' });
-    expect(await secretariat.caller.contributions.eventRegistrations({ roundId: round.id })).toMatchObject({ registered: 1, waitlisted: 0 });
+    expect(await waiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({
+      status: 'registered',
+    });
+    expect(await secretariat.caller.contributions.eventRegistrations({ roundId: round.id })).toMatchObject({
+      registered: 1,
+      waitlisted: 0,
+    });
     expect((await api.latestMailTo(waiting!.user.email))?.subject).toMatch(/place/i);
   });
 
@@ -122,16 +184,30 @@ describe('cancelling a registration', () => {
     const round = await eventRound(5);
     const [holder] = await people(1);
     await holder!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
-    const event = { mode: 'in_person', venue: 'Dili', startsAt: hoursFromNow(-1), endsAt: hoursFromNow(2), timezone: 'Asia/Dili', capacity: 5 };
-    await api.db.updateTable('consultation_round').set({ event: JSON.stringify(event) }).where('id', '=', round.id).execute();
-    expect(await rejection(holder!.caller.contributions.cancelRegistration({ roundId: round.id }))).toMatchObject({ code: 'FORBIDDEN', message: 'errors.eventStarted' });
+    const event = {
+      mode: 'in_person',
+      venue: 'Dili',
+      startsAt: hoursFromNow(-1),
+      endsAt: hoursFromNow(2),
+      timezone: 'Asia/Dili',
+      capacity: 5,
+    };
+    await api.db
+      .updateTable('consultation_round')
+      .set({ event: JSON.stringify(event) })
+      .where('id', '=', round.id)
+      .execute();
+    expect(
+      await rejection(holder!.caller.contributions.cancelRegistration({ roundId: round.id })),
+    ).toMatchObject({ code: 'FORBIDDEN', message: 'errors.eventStarted' });
   });
 
   it('in parallel, hands each freed place to exactly one waiting person and never exceeds the capacity', async () => {
     const round = await eventRound(3);
     const holders = await people(3);
     const waiting = await people(4);
-    for (const p of [...holders, ...waiting]) await p.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
+    for (const p of [...holders, ...waiting])
+      await p.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
     const view = await secretariat.caller.contributions.eventRegistrations({ roundId: round.id });
     const firstHolder = view.registrations.find((r) => r.email === holders[0]!.user.email)!;
     // Three cancellations at once, one of them made twice (by the holder and by the Secretariat).
@@ -142,8 +218,27 @@ describe('cancelling a registration', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     const after = await secretariat.caller.contributions.eventRegistrations({ roundId: round.id });
     expect(after).toMatchObject({ registered: 3, waitlisted: 1, cancelled: 3 });
-    expect(after.registrations.filter((r) => r.status === 'registered').map((r) => r.email).sort()).toEqual(waiting.slice(0, 3).map((w) => w.user.email).sort());
-    const promotions = await api.db.selectFrom('mail_outbox').select('to_address').where('subject', '=', 'A place at the event is now yours').where('to_address', 'in', waiting.map((w) => w.user.email)).execute();
+    expect(
+      after.registrations
+        .filter((r) => r.status === 'registered')
+        .map((r) => r.email)
+        .sort(),
+    ).toEqual(
+      waiting
+        .slice(0, 3)
+        .map((w) => w.user.email)
+        .sort(),
+    );
+    const promotions = await api.db
+      .selectFrom('mail_outbox')
+      .select('to_address')
+      .where('subject', '=', 'A place at the event is now yours')
+      .where(
+        'to_address',
+        'in',
+        waiting.map((w) => w.user.email),
+      )
+      .execute();
     expect(promotions).toHaveLength(3);
   });
 });
@@ -152,7 +247,8 @@ describe('a larger capacity', () => {
   it('gives the new places to the people waiting, in order, with an e-mail — before anyone new', async () => {
     const round = await eventRound(1);
     const [holder, firstWaiting, secondWaiting, newcomer] = await people(4);
-    for (const p of [holder, firstWaiting, secondWaiting]) await p!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
+    for (const p of [holder, firstWaiting, secondWaiting])
+      await p!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
     const current = await secretariat.caller.rounds.adminGet({ roundId: round.id });
     const event = { ...(current.event as Record<string, unknown>), capacity: 2 };
     await secretariat.caller.rounds.update({
@@ -173,9 +269,17 @@ describe('a larger capacity', () => {
         targets: current.targets,
       } as never,
     });
-    expect(await firstWaiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({ status: 'registered' });
-    expect(await secondWaiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({ status: 'waitlisted' });
-    expect((await api.latestMailTo(firstWaiting!.user.email))?.subject).toBe('A place at the event is now yours');
-    expect(await newcomer!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] })).toEqual({ status: 'waitlisted' });
+    expect(await firstWaiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({
+      status: 'registered',
+    });
+    expect(await secondWaiting!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({
+      status: 'waitlisted',
+    });
+    expect((await api.latestMailTo(firstWaiting!.user.email))?.subject).toBe(
+      'A place at the event is now yours',
+    );
+    expect(
+      await newcomer!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] }),
+    ).toEqual({ status: 'waitlisted' });
   });
 });

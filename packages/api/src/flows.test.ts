@@ -33,17 +33,28 @@ describe('self-registration with e-mail confirmation', () => {
 
     const confirm = await api.call();
     const { user } = await confirm.caller.auth.confirmEmail({ token, password: 'rice fields at dawn' });
-    expect(user).toMatchObject({ email, role: 'stakeholder', stakeholderGroup: 'civil_society', organisationName: 'Lao Rural Voices', memberState: 'LA' });
+    expect(user).toMatchObject({
+      email,
+      role: 'stakeholder',
+      stakeholderGroup: 'civil_society',
+      organisationName: 'Lao Rural Voices',
+      memberState: 'LA',
+    });
     const sessionToken = api.sessionTokenFromCookies(confirm.cookies);
     expect(sessionToken).toBeTruthy();
     const me = await (await api.call({ token: sessionToken })).caller.auth.me();
     expect(me?.email).toBe(email);
 
-    const again = await rejection((await api.call()).caller.auth.confirmEmail({ token, password: 'rice fields at dawn' }));
+    const again = await rejection(
+      (await api.call()).caller.auth.confirmEmail({ token, password: 'rice fields at dawn' }),
+    );
     expect(again.message).toBe('auth.linkUsed');
 
     const signIn = await api.call();
-    expect((await signIn.caller.auth.signIn({ email: ' ANANDA@example.org ', password: 'rice fields at dawn' })).user.email).toBe(email);
+    expect(
+      (await signIn.caller.auth.signIn({ email: ' ANANDA@example.org ', password: 'rice fields at dawn' }))
+        .user.email,
+    ).toBe(email);
     expect(signIn.cookies[0]).toMatch(/HttpOnly; SameSite=Lax/);
   });
 
@@ -54,7 +65,9 @@ describe('self-registration with e-mail confirmation', () => {
     const mail = await api.latestMailTo(existing.email);
     expect(mail?.subject).toMatch(/already have/i);
     // The existing account is untouched.
-    const signIn = await (await api.call()).caller.auth.signIn({ email: existing.email, password: TEST_PASSWORD });
+    const signIn = await (
+      await api.call()
+    ).caller.auth.signIn({ email: existing.email, password: TEST_PASSWORD });
     expect(signIn.user.name).toBe(existing.name);
   });
 
@@ -70,8 +83,12 @@ describe('self-registration with e-mail confirmation', () => {
 describe('sign-in', () => {
   it('refuses a wrong password and an unknown address with the same message', async () => {
     const user = await api.createUser('stakeholder');
-    const wrong = await rejection((await api.call()).caller.auth.signIn({ email: user.email, password: 'not the password' }));
-    const unknown = await rejection((await api.call()).caller.auth.signIn({ email: 'nobody@example.org', password: 'whatever it is' }));
+    const wrong = await rejection(
+      (await api.call()).caller.auth.signIn({ email: user.email, password: 'not the password' }),
+    );
+    const unknown = await rejection(
+      (await api.call()).caller.auth.signIn({ email: 'nobody@example.org', password: 'whatever it is' }),
+    );
     expect(wrong.message).toBe('auth.invalidCredentials');
     expect(unknown.message).toBe(wrong.message);
     expect(unknown.code).toBe(wrong.code);
@@ -80,10 +97,17 @@ describe('sign-in', () => {
   it('throttles an account after repeated failures with a retry time, and does not create a session', async () => {
     const user = await api.createUser('stakeholder');
     for (let i = 0; i < 5; i++) {
-      await rejection((await api.call({ request: { ipAddress: `198.51.100.${i}` } })).caller.auth.signIn({ email: user.email, password: 'wrong password' }));
+      await rejection(
+        (await api.call({ request: { ipAddress: `198.51.100.${i}` } })).caller.auth.signIn({
+          email: user.email,
+          password: 'wrong password',
+        }),
+      );
     }
     const attempt = await api.call({ request: { ipAddress: '198.51.100.99' } });
-    const throttled = await rejection(attempt.caller.auth.signIn({ email: user.email, password: TEST_PASSWORD }));
+    const throttled = await rejection(
+      attempt.caller.auth.signIn({ email: user.email, password: TEST_PASSWORD }),
+    );
     expect(throttled.code).toBe('TOO_MANY_REQUESTS');
     expect(throttled.message).toBe('auth.throttled');
     expect((throttled as unknown as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
@@ -93,15 +117,21 @@ describe('sign-in', () => {
   it('the secretariat app refuses non-secretariat accounts without starting a session', async () => {
     const user = await api.createUser('member_state');
     const attempt = await api.call();
-    const refused = await rejection(attempt.caller.auth.signIn({ email: user.email, password: TEST_PASSWORD, requiredRole: 'secretariat' }));
+    const refused = await rejection(
+      attempt.caller.auth.signIn({ email: user.email, password: TEST_PASSWORD, requiredRole: 'secretariat' }),
+    );
     expect(refused.message).toBe('auth.notSecretariat');
     expect(attempt.cookies).toEqual([]);
   });
 
   it('refuses a cross-site mutation before anything runs', async () => {
     const user = await api.createUser('stakeholder');
-    const attempt = await api.call({ request: { origin: 'https://attacker.example', secFetchSite: 'cross-site' } });
-    const refused = await rejection(attempt.caller.auth.signIn({ email: user.email, password: TEST_PASSWORD }));
+    const attempt = await api.call({
+      request: { origin: 'https://attacker.example', secFetchSite: 'cross-site' },
+    });
+    const refused = await rejection(
+      attempt.caller.auth.signIn({ email: user.email, password: TEST_PASSWORD }),
+    );
     expect(refused.message).toBe('errors.crossSite');
     // Queries stay readable cross-site (they change nothing).
     await expect(attempt.caller.reference.memberStates()).resolves.toHaveLength(11);
@@ -111,10 +141,14 @@ describe('sign-in', () => {
 describe('sessions', () => {
   it('sign-out ends this session only; sign-out everywhere ends them all', async () => {
     const first = await api.signedIn('stakeholder');
-    const second = await (await api.call()).caller.auth.signIn({ email: first.user.email, password: TEST_PASSWORD }).then(async () => {
-      const { createSession } = await import('@musyawarah/auth');
-      return createSession(api.db, first.user.id);
-    });
+    const second = await (
+      await api.call()
+    ).caller.auth
+      .signIn({ email: first.user.email, password: TEST_PASSWORD })
+      .then(async () => {
+        const { createSession } = await import('@musyawarah/auth');
+        return createSession(api.db, first.user.id);
+      });
     const third = await (await import('@musyawarah/auth')).createSession(api.db, first.user.id);
 
     const sessions = await first.caller.account.sessions();
@@ -132,7 +166,7 @@ describe('sessions', () => {
     expect(await (await api.call({ token: third.token })).caller.auth.me()).toBeNull();
   });
 
-  it('cannot revoke somebody else\'s session', async () => {
+  it("cannot revoke somebody else's session", async () => {
     const mine = await api.signedIn('stakeholder');
     const theirs = await api.signedIn('stakeholder');
     const [theirSession] = await theirs.caller.account.sessions();
@@ -146,15 +180,31 @@ describe('invitations', () => {
   it('the secretariat invites a member-state representative, who sets a password through the link and acts for that state', async () => {
     const secretariat = await api.signedIn('secretariat');
     const email = 'rep.thailand@example.org';
-    const { invitation } = await secretariat.caller.users.invite({ email, name: 'Kanya Srisuk', role: 'member_state', memberState: 'TH' });
+    const { invitation } = await secretariat.caller.users.invite({
+      email,
+      name: 'Kanya Srisuk',
+      role: 'member_state',
+      memberState: 'TH',
+    });
     expect(invitation).toMatchObject({ email, role: 'member_state', memberState: 'TH' });
 
     const listed = await secretariat.caller.users.invitations();
-    expect(listed.find((i) => i.id === invitation.id)).toMatchObject({ acceptedAt: null, revokedAt: null, expired: false, invitedByName: secretariat.user.name });
+    expect(listed.find((i) => i.id === invitation.id)).toMatchObject({
+      acceptedAt: null,
+      revokedAt: null,
+      expired: false,
+      invitedByName: secretariat.user.name,
+    });
 
     const token = api.tokenFromMail((await api.latestMailTo(email))!.text_body, '/accept-invitation');
     const visitor = await api.call();
-    expect(await visitor.caller.auth.invitationDetails({ token })).toEqual({ email, name: 'Kanya Srisuk', role: 'member_state', memberState: 'TH', invitedByName: secretariat.user.name });
+    expect(await visitor.caller.auth.invitationDetails({ token })).toEqual({
+      email,
+      name: 'Kanya Srisuk',
+      role: 'member_state',
+      memberState: 'TH',
+      invitedByName: secretariat.user.name,
+    });
 
     // Nobody can sign in to the invited account before it is accepted.
     await rejection(visitor.caller.auth.signIn({ email, password: 'anything at all' }));
@@ -162,32 +212,48 @@ describe('invitations', () => {
     const accepted = await visitor.caller.auth.acceptInvitation({ token, password: 'sawasdee from bangkok' });
     expect(accepted.user).toMatchObject({ email, role: 'member_state', memberState: 'TH' });
     expect(api.sessionTokenFromCookies(visitor.cookies)).toBeTruthy();
-    const reuse = await rejection((await api.call()).caller.auth.acceptInvitation({ token, password: 'another password here' }));
+    const reuse = await rejection(
+      (await api.call()).caller.auth.acceptInvitation({ token, password: 'another password here' }),
+    );
     expect(reuse.message).toBe('auth.linkUsed');
 
-    const audit = await listAuditEntries(api.db, { entityType: 'invitation', entityId: invitation.id, limit: 10 });
+    const audit = await listAuditEntries(api.db, {
+      entityType: 'invitation',
+      entityId: invitation.id,
+      limit: 10,
+    });
     expect(audit.map((a) => a.action).sort()).toEqual(['invitation.accept', 'invitation.create']);
   });
 
   it('requires a Member State for a member-state invitation, and refuses an address that already has an account', async () => {
     const secretariat = await api.signedIn('secretariat');
-    const missingState = await rejection(secretariat.caller.users.invite({ email: 'x1@example.org', name: 'X', role: 'member_state' }));
+    const missingState = await rejection(
+      secretariat.caller.users.invite({ email: 'x1@example.org', name: 'X', role: 'member_state' }),
+    );
     expect(missingState.code).toBe('BAD_REQUEST');
     const existing = await api.createUser('stakeholder');
-    const taken = await rejection(secretariat.caller.users.invite({ email: existing.email, name: 'X', role: 'secretariat' }));
+    const taken = await rejection(
+      secretariat.caller.users.invite({ email: existing.email, name: 'X', role: 'secretariat' }),
+    );
     expect(taken.code).toBe('CONFLICT');
-    expect((taken as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ email: ['validation.emailTaken'] });
+    expect((taken as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      email: ['validation.emailTaken'],
+    });
   });
 
-  it('a revoked invitation\'s link stops working; the address can be invited again', async () => {
+  it("a revoked invitation's link stops working; the address can be invited again", async () => {
     const secretariat = await api.signedIn('secretariat');
     const email = 'revoked@example.org';
     const { invitation } = await secretariat.caller.users.invite({ email, name: 'R', role: 'secretariat' });
     const token = api.tokenFromMail((await api.latestMailTo(email))!.text_body, '/accept-invitation');
     await secretariat.caller.users.revokeInvitation({ invitationId: invitation.id });
-    const refused = await rejection((await api.call()).caller.auth.acceptInvitation({ token, password: 'too late for this one' }));
+    const refused = await rejection(
+      (await api.call()).caller.auth.acceptInvitation({ token, password: 'too late for this one' }),
+    );
     expect(refused.message).toBe('auth.linkUsed');
-    await expect(secretariat.caller.users.invite({ email, name: 'R again', role: 'secretariat' })).resolves.toBeTruthy();
+    await expect(
+      secretariat.caller.users.invite({ email, name: 'R again', role: 'secretariat' }),
+    ).resolves.toBeTruthy();
   });
 });
 
@@ -201,7 +267,9 @@ describe('password reset', () => {
     const token = api.tokenFromMail((await api.latestMailTo(user.email))!.text_body, '/reset-password');
     await caller.auth.completePasswordReset({ token, password: 'a brand new passphrase' });
     await rejection(caller.auth.signIn({ email: user.email, password: TEST_PASSWORD }));
-    await expect(caller.auth.signIn({ email: user.email, password: 'a brand new passphrase' })).resolves.toBeTruthy();
+    await expect(
+      caller.auth.signIn({ email: user.email, password: 'a brand new passphrase' }),
+    ).resolves.toBeTruthy();
   });
 
   it('answers the same for an unknown address and sends nothing', async () => {
@@ -214,23 +282,38 @@ describe('password reset', () => {
 describe('my account', () => {
   it('updates the profile with an audit entry holding the before and after values', async () => {
     const me = await api.signedIn('stakeholder');
-    const { user } = await me.caller.account.updateProfile({ name: 'New Name', locale: 'id', stakeholderGroup: 'academia', organisationName: 'Universitas Contoh', memberState: 'ID' });
-    expect(user).toMatchObject({ name: 'New Name', locale: 'id', organisationName: 'Universitas Contoh', memberState: 'ID' });
+    const { user } = await me.caller.account.updateProfile({
+      name: 'New Name',
+      locale: 'id',
+      stakeholderGroup: 'academia',
+      organisationName: 'Universitas Contoh',
+      memberState: 'ID',
+    });
+    expect(user).toMatchObject({
+      name: 'New Name',
+      locale: 'id',
+      organisationName: 'Universitas Contoh',
+      memberState: 'ID',
+    });
     const [entry] = await listAuditEntries(api.db, { entityType: 'user', entityId: me.user.id, limit: 1 });
     expect(entry?.action).toBe('user.update_profile');
     expect(entry?.before_value).toMatchObject({ name: me.user.name, password_hash: '[redacted]' });
     expect(entry?.after_value).toMatchObject({ name: 'New Name' });
   });
 
-  it('saves the language chosen in the switcher as the account\'s language, and refuses one the platform does not speak', async () => {
+  it("saves the language chosen in the switcher as the account's language, and refuses one the platform does not speak", async () => {
     const me = await api.signedIn('stakeholder');
     const { user } = await me.caller.account.setLocale({ locale: 'km' });
     expect(user.locale).toBe('km');
     // The next request (any device) reads it from the account.
     expect((await (await api.call({ token: me.token })).caller.auth.me())?.locale).toBe('km');
-    await expect(me.caller.account.setLocale({ locale: 'xx' } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(me.caller.account.setLocale({ locale: 'xx' } as never)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     const anonymous = await api.call();
-    await expect(anonymous.caller.account.setLocale({ locale: 'th' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(anonymous.caller.account.setLocale({ locale: 'th' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 
   it('a member-state representative cannot move themselves to another state', async () => {
@@ -245,28 +328,46 @@ describe('my account', () => {
     expect(exported.profile?.email).toBe(me.user.email);
     expect(exported.sessions.length).toBeGreaterThan(0);
 
-    const wrong = await rejection(me.caller.account.deleteAccount({ confirmEmail: me.user.email, password: 'not my password' }));
-    expect((wrong as unknown as { fieldErrors: object }).fieldErrors).toEqual({ password: ['validation.passwordIncorrect'] });
+    const wrong = await rejection(
+      me.caller.account.deleteAccount({ confirmEmail: me.user.email, password: 'not my password' }),
+    );
+    expect((wrong as unknown as { fieldErrors: object }).fieldErrors).toEqual({
+      password: ['validation.passwordIncorrect'],
+    });
 
     await me.caller.account.deleteAccount({ confirmEmail: me.user.email, password: TEST_PASSWORD });
     expect(await (await api.call({ token: me.token })).caller.auth.me()).toBeNull();
-    const row = await api.db.selectFrom('user_account').selectAll().where('id', '=', me.user.id).executeTakeFirstOrThrow();
+    const row = await api.db
+      .selectFrom('user_account')
+      .selectAll()
+      .where('id', '=', me.user.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'deleted', name: 'Deleted user', password_hash: null });
     expect(row.email).not.toContain(me.user.email);
     // The address is free to register again.
-    await expect((await api.call()).caller.auth.register(registration(me.user.email))).resolves.toEqual({ ok: true });
+    await expect((await api.call()).caller.auth.register(registration(me.user.email))).resolves.toEqual({
+      ok: true,
+    });
   });
 
   it('guesses at my password through account deletion are limited like sign-in (a stolen session cannot try many)', async () => {
     const me = await api.signedIn('stakeholder');
     const codes: string[] = [];
     for (let i = 0; i < 8; i++) {
-      const refused = await rejection(me.caller.account.deleteAccount({ confirmEmail: me.user.email, password: `guess number ${i}` }));
+      const refused = await rejection(
+        me.caller.account.deleteAccount({ confirmEmail: me.user.email, password: `guess number ${i}` }),
+      );
       codes.push(refused.code);
     }
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('BAD_REQUEST'));
     expect(codes.slice(5)).toEqual(Array(3).fill('TOO_MANY_REQUESTS'));
     // Even the right password waits until the window has passed.
-    expect((await rejection(me.caller.account.deleteAccount({ confirmEmail: me.user.email, password: TEST_PASSWORD }))).code).toBe('TOO_MANY_REQUESTS');
+    expect(
+      (
+        await rejection(
+          me.caller.account.deleteAccount({ confirmEmail: me.user.email, password: TEST_PASSWORD }),
+        )
+      ).code,
+    ).toBe('TOO_MANY_REQUESTS');
   });
 });

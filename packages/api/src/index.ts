@@ -1,5 +1,12 @@
 export { appRouter, createCaller, type AppRouter } from './root';
 export { ACCESS_POLICY, ACTORS, isAllowed, type Access, type Actor } from './access-policy';
-export { createContext, type ApiConfig, type ApiServices, type Context, type Logger, type RequestMeta } from './context';
+export {
+  createContext,
+  type ApiConfig,
+  type ApiServices,
+  type Context,
+  type Logger,
+  type RequestMeta,
+} from './context';
 export { createMailer, createSmtpTransport, type Mailer, type SmtpTransport } from './mail/mailer';
 export { requestLocale } from './mail/i18n';

@@ -45,10 +45,19 @@ it('tallies group × state × language from grouped counts, leaving hidden contr
       writtenIn: p.writtenIn,
       namedPublicly: false,
     });
-    if ('hide' in p) await secretariat.caller.contributions.hide({ contributionId: submitted.id, reason: 'spam' });
+    if ('hide' in p)
+      await secretariat.caller.contributions.hide({ contributionId: submitted.id, reason: 'spam' });
   }
   const drafter = await api.signedIn('stakeholder');
-  await drafter.caller.contributions.saveDraft({ roundId: round.id, answers: {}, items: [], stakeholderGroup: 'academia', memberState: 'KH', writtenIn: 'km', namedPublicly: false });
+  await drafter.caller.contributions.saveDraft({
+    roundId: round.id,
+    answers: {},
+    items: [],
+    stakeholderGroup: 'academia',
+    memberState: 'KH',
+    writtenIn: 'km',
+    namedPublicly: false,
+  });
 
   const { tally, gaps, byType } = await secretariat.caller.rounds.participation({ roundId: round.id });
   expect(tally.total).toBe(5);
@@ -56,7 +65,12 @@ it('tallies group × state × language from grouped counts, leaving hidden contr
   expect(tally.byMemberState).toEqual({ KH: 3, SG: 1 });
   expect(tally.unspecifiedMemberState).toBe(1);
   expect(tally.byLanguage).toEqual({ km: 3, en: 2 });
-  expect(tally.byGroupStateLanguage[0]).toEqual({ stakeholderGroup: 'civil_society', memberState: 'KH', writtenIn: 'km', count: 3 });
+  expect(tally.byGroupStateLanguage[0]).toEqual({
+    stakeholderGroup: 'civil_society',
+    memberState: 'KH',
+    writtenIn: 'km',
+    count: 3,
+  });
   expect(tally.byGroupStateLanguage.reduce((sum, c) => sum + c.count, 0)).toBe(5);
   expect(gaps).toEqual([]);
   expect(byType).toEqual({ suggestion: 5 });
@@ -95,9 +109,20 @@ it('keeps the write-time counts equal to counting every contribution, through su
       const participant = await api.signedIn('stakeholder');
       if (next(3) === 0) {
         // a draft first: its items must not count until it is submitted (the draft row is replaced)
-        await participant.caller.contributions.saveDraft({ roundId: round.id, answers: {}, items: [{ type: 'concern', text: 'draft' }], stakeholderGroup: 'academia', memberState: 'TH', writtenIn: 'th', namedPublicly: false });
+        await participant.caller.contributions.saveDraft({
+          roundId: round.id,
+          answers: {},
+          items: [{ type: 'concern', text: 'draft' }],
+          stakeholderGroup: 'academia',
+          memberState: 'TH',
+          writtenIn: 'th',
+          namedPublicly: false,
+        });
       }
-      const items = Array.from({ length: next(3) + 1 }, () => ({ type: types[next(types.length)]!, text: 'Point' }));
+      const items = Array.from({ length: next(3) + 1 }, () => ({
+        type: types[next(types.length)]!,
+        text: 'Point',
+      }));
       const receipt = await participant.caller.contributions.submit({
         roundId: round.id,
         idempotencyKey: randomUUID(),
@@ -111,7 +136,9 @@ it('keeps the write-time counts equal to counting every contribution, through su
       submitted.push(receipt.id);
     } else if (action === 3) {
       const id = submitted[next(submitted.length)]!;
-      await secretariat.caller.contributions.hide({ contributionId: id, reason: 'off_topic' }).catch(() => undefined);
+      await secretariat.caller.contributions
+        .hide({ contributionId: id, reason: 'off_topic' })
+        .catch(() => undefined);
     } else if (action === 4) {
       const id = submitted[next(submitted.length)]!;
       await secretariat.caller.contributions.unhide({ contributionId: id }).catch(() => undefined);
@@ -132,13 +159,28 @@ it('keeps the write-time counts equal to counting every contribution, through su
       countThemes(api.db, roundId),
       countSubmissionsByDay(api.db, roundId),
     ]);
-    const cellKey = (c: { stakeholderGroup: string; memberState: string | null; writtenIn: string; count: number }) =>
-      `${c.stakeholderGroup}|${c.memberState}|${c.writtenIn}=${c.count}`;
+    const cellKey = (c: {
+      stakeholderGroup: string;
+      memberState: string | null;
+      writtenIn: string;
+      count: number;
+    }) => `${c.stakeholderGroup}|${c.memberState}|${c.writtenIn}=${c.count}`;
     expect(dashboard.tally.byGroupStateLanguage.map(cellKey).sort()).toEqual(
-      cells.map((c) => cellKey({ stakeholderGroup: c.stakeholder_group ?? 'other', memberState: c.member_state_code, writtenIn: c.written_in, count: c.count })).sort(),
+      cells
+        .map((c) =>
+          cellKey({
+            stakeholderGroup: c.stakeholder_group ?? 'other',
+            memberState: c.member_state_code,
+            writtenIn: c.written_in,
+            count: c.count,
+          }),
+        )
+        .sort(),
     );
     expect(dashboard.byType).toEqual(Object.fromEntries(byType.map((r) => [r.type, Number(r.count)])));
-    expect(dashboard.byTheme).toEqual(byTheme.map((t) => ({ id: t.id, label: t.label, count: Number(t.count) })));
+    expect(dashboard.byTheme).toEqual(
+      byTheme.map((t) => ({ id: t.id, label: t.label, count: Number(t.count) })),
+    );
     expect(dashboard.byDay).toEqual(byDay);
   }
 });
@@ -147,7 +189,15 @@ it('refuses to delete a submitted contribution, so nothing acknowledged is lost'
   const secretariat = await api.signedIn('secretariat');
   const rounds = await secretariat.caller.rounds.adminList();
   expect(rounds.length).toBeGreaterThan(0);
-  const submitted = await api.db.selectFrom('contribution').select('id').where('status', '=', 'submitted').executeTakeFirstOrThrow();
-  await expect(api.db.deleteFrom('contribution').where('id', '=', submitted.id).execute()).rejects.toThrow(/cannot be deleted/);
-  expect(await api.db.selectFrom('contribution').select('id').where('id', '=', submitted.id).executeTakeFirst()).toBeTruthy();
+  const submitted = await api.db
+    .selectFrom('contribution')
+    .select('id')
+    .where('status', '=', 'submitted')
+    .executeTakeFirstOrThrow();
+  await expect(api.db.deleteFrom('contribution').where('id', '=', submitted.id).execute()).rejects.toThrow(
+    /cannot be deleted/,
+  );
+  expect(
+    await api.db.selectFrom('contribution').select('id').where('id', '=', submitted.id).executeTakeFirst(),
+  ).toBeTruthy();
 });

@@ -56,7 +56,11 @@ describe('values the database refuses', () => {
       }),
     );
     expect(error.code).toBe('BAD_REQUEST');
-    const stored = await api.db.selectFrom('contribution').select('id').where('round_id', '=', round.id).execute();
+    const stored = await api.db
+      .selectFrom('contribution')
+      .select('id')
+      .where('round_id', '=', round.id)
+      .execute();
     expect(stored).toEqual([]);
   });
 });

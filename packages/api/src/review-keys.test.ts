@@ -23,8 +23,8 @@ function translated(key: string): boolean {
 const routerFiles = readdirSync(join(import.meta.dirname, 'routers/review'))
   .filter((file) => file.endsWith('.ts'))
   .map((file) => `routers/review/${file}`);
-const sources = [...routerFiles, '../../core/src/review/rules.ts', '../../core/src/review/schemas.ts'].map((file) =>
-  readFileSync(join(import.meta.dirname, file), 'utf8'),
+const sources = [...routerFiles, '../../core/src/review/rules.ts', '../../core/src/review/schemas.ts'].map(
+  (file) => readFileSync(join(import.meta.dirname, file), 'utf8'),
 );
 
 describe('review translation keys', () => {
@@ -35,10 +35,26 @@ describe('review translation keys', () => {
 
   // Audit action names (`action: 'review.adopt',`) are not messages.
   it('lists and translates every review.* and validation.* key the router and core rules use', () => {
-    const used = new Set(sources.flatMap((text) => [...text.replace(/action: [^,]*,/g, '').matchAll(/['"`]((?:review|validation)\.[A-Za-z_]+(?:\.[A-Za-z_]+)?)['"`]/g)].map((m) => m[1]!)));
+    const used = new Set(
+      sources.flatMap((text) =>
+        [
+          ...text
+            .replace(/action: [^,]*,/g, '')
+            .matchAll(/['"`]((?:review|validation)\.[A-Za-z_]+(?:\.[A-Za-z_]+)?)['"`]/g),
+        ].map((m) => m[1]!),
+      ),
+    );
     expect(used.size).toBeGreaterThan(20);
     expect([...used].filter((key) => !translated(key))).toEqual([]);
-    const listed = new Set<string>([...REVIEW_MESSAGE_KEYS, 'validation.required', 'validation.invalid', 'validation.invalidType', 'validation.tooLong', 'validation.invalidOption', 'validation.memberState']);
+    const listed = new Set<string>([
+      ...REVIEW_MESSAGE_KEYS,
+      'validation.required',
+      'validation.invalid',
+      'validation.invalidType',
+      'validation.tooLong',
+      'validation.invalidOption',
+      'validation.memberState',
+    ]);
     expect([...used].filter((key) => !listed.has(key) && !key.startsWith('review.notInPhase'))).toEqual([]);
   });
 });

@@ -23,17 +23,33 @@ const framework = {
     { key: 'relevance', name: 'Relevance', description: 'The action still answers the region’s needs.' },
     { key: 'effectiveness', name: 'Effectiveness', description: 'The action achieves its milestones.' },
   ],
-  metrics: [{ key: 'engagement', name: 'Extent of stakeholder engagement', description: 'Who took part in the review.' }],
+  metrics: [
+    {
+      key: 'engagement',
+      name: 'Extent of stakeholder engagement',
+      description: 'Who took part in the review.',
+    },
+  ],
   timeline: CYCLE_PHASES.map((phase) => ({ phase, durationDays: 14 })),
 };
 
-const retitle: ProposedEditInput = { kind: 'changeActionAreaTitle', actionAreaId: 'C3.3', title: 'Continuously review the Roadmap with all stakeholders' };
+const retitle: ProposedEditInput = {
+  kind: 'changeActionAreaTitle',
+  actionAreaId: 'C3.3',
+  title: 'Continuously review the Roadmap with all stakeholders',
+};
 const addMilestone: ProposedEditInput = {
   kind: 'addEntry',
   list: { field: 'milestones', subActionId: 'C3.3.1', term: 'short' },
   text: 'Publish a “you said, we did” record after every review cycle.',
 };
-const moveMilestone: ProposedEditInput = { kind: 'moveMilestone', subActionId: 'C3.3.1', from: 'short', index: 0, to: 'medium' };
+const moveMilestone: ProposedEditInput = {
+  kind: 'moveMilestone',
+  subActionId: 'C3.3.1',
+  from: 'short',
+  index: 0,
+  to: 'medium',
+};
 
 beforeAll(async () => {
   api = await createTestApi();
@@ -41,7 +57,10 @@ beforeAll(async () => {
   indonesia = await api.signedIn('member_state', { memberState: 'ID' });
   timorLeste = await api.signedIn('member_state', { memberState: 'TL' });
   stakeholder = await api.signedIn('stakeholder');
-  const saved = await secretariat.caller.review.saveFramework({ document: framework, expectedVersion: (await secretariat.caller.review.framework())?.version ?? null });
+  const saved = await secretariat.caller.review.saveFramework({
+    document: framework,
+    expectedVersion: (await secretariat.caller.review.framework())?.version ?? null,
+  });
   frameworkVersion = saved.version;
 });
 afterAll(async () => api.close());
@@ -52,7 +71,11 @@ async function newCycle(overrides: Record<string, unknown> = {}) {
     frameworkVersion,
     audience: 'all_participants',
     publicationDate: day(60),
-    phases: CYCLE_PHASES.map((phase, i) => ({ phase, plannedStart: day(i * 10 - 30), plannedEnd: day(i * 10 - 21) })),
+    phases: CYCLE_PHASES.map((phase, i) => ({
+      phase,
+      plannedStart: day(i * 10 - 30),
+      plannedEnd: day(i * 10 - 21),
+    })),
     ...overrides,
   });
 }
@@ -86,7 +109,9 @@ async function submittedContribution() {
     roundId: round.id,
     idempotencyKey: randomUUID(),
     answers: {},
-    items: [{ type: 'suggestion', text: 'Publish what changed after each review and why.', actionId: 'C3.3' }],
+    items: [
+      { type: 'suggestion', text: 'Publish what changed after each review and why.', actionId: 'C3.3' },
+    ],
     stakeholderGroup: 'civil_society',
     memberState: 'PH',
     writtenIn: 'en',
@@ -95,27 +120,57 @@ async function submittedContribution() {
   return { roundId: round.id, contributionId: receipt.id };
 }
 
-async function draftEdits(cycleId: string, payloads: ProposedEditInput[], motivations: { kind: 'contribution' | 'assessment' | 'board_session'; targetId: string }[] = []) {
+async function draftEdits(
+  cycleId: string,
+  payloads: ProposedEditInput[],
+  motivations: { kind: 'contribution' | 'assessment' | 'board_session'; targetId: string }[] = [],
+) {
   const edits = [];
-  for (const payload of payloads) edits.push(await secretariat.caller.review.createEdit({ cycleId, payload, rationale: 'Member states asked for it.', motivations }));
+  for (const payload of payloads)
+    edits.push(
+      await secretariat.caller.review.createEdit({
+        cycleId,
+        payload,
+        rationale: 'Member states asked for it.',
+        motivations,
+      }),
+    );
   return edits;
 }
 
 describe('review framework', () => {
   it('is versioned: each save is a new version, and a save from a stale version is a conflict', async () => {
     const latest = await secretariat.caller.review.framework();
-    const next = await secretariat.caller.review.saveFramework({ document: framework, expectedVersion: latest!.version });
+    const next = await secretariat.caller.review.saveFramework({
+      document: framework,
+      expectedVersion: latest!.version,
+    });
     expect(next.version).toBe(latest!.version + 1);
-    const stale = await rejection(secretariat.caller.review.saveFramework({ document: framework, expectedVersion: latest!.version }));
+    const stale = await rejection(
+      secretariat.caller.review.saveFramework({ document: framework, expectedVersion: latest!.version }),
+    );
     expect(stale).toMatchObject({ code: 'CONFLICT', message: 'review.frameworkConflict' });
     expect((await (await api.call()).caller.review.framework())?.version).toBe(next.version);
-    expect((await secretariat.caller.review.frameworkVersions()).map((v) => v.version).slice(0, 2)).toEqual([next.version, latest!.version]);
-    expect((await (await api.call()).caller.review.frameworkVersion({ version: latest!.version })).document.criteria).toHaveLength(2);
-    expect(await rejection((await api.call()).caller.review.frameworkVersion({ version: 9999 }))).toMatchObject({ code: 'NOT_FOUND', message: 'review.frameworkNotFound' });
+    expect((await secretariat.caller.review.frameworkVersions()).map((v) => v.version).slice(0, 2)).toEqual([
+      next.version,
+      latest!.version,
+    ]);
+    expect(
+      (await (await api.call()).caller.review.frameworkVersion({ version: latest!.version })).document
+        .criteria,
+    ).toHaveLength(2);
+    expect(
+      await rejection((await api.call()).caller.review.frameworkVersion({ version: 9999 })),
+    ).toMatchObject({ code: 'NOT_FOUND', message: 'review.frameworkNotFound' });
   });
 
   it('refuses a timeline that does not list the six phases in order, field by field', async () => {
-    const error = await rejection(secretariat.caller.review.saveFramework({ document: { ...framework, timeline: framework.timeline.slice().reverse() }, expectedVersion: null }));
+    const error = await rejection(
+      secretariat.caller.review.saveFramework({
+        document: { ...framework, timeline: framework.timeline.slice().reverse() },
+        expectedVersion: null,
+      }),
+    );
     expect(error.code).toBe('BAD_REQUEST');
   });
 });
@@ -129,13 +184,21 @@ describe('cycles and phases', () => {
     expect((await visitor.review.cycles()).some((c) => c.id === cycle.id)).toBe(false);
     expect((await rejection(visitor.review.cycle({ cycleId: cycle.id }))).code).toBe('NOT_FOUND');
 
-    const started = await secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'not_started' });
+    const started = await secretariat.caller.review.advancePhase({
+      cycleId: cycle.id,
+      expectedStage: 'not_started',
+    });
     expect(started.stage).toBe('call_for_input');
     expect(started.phases[0]?.actualStart).toBe(new Date().toISOString().slice(0, 10));
     // A second click from the same screen does not skip a phase.
-    const doubled = await rejection(secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'not_started' }));
+    const doubled = await rejection(
+      secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'not_started' }),
+    );
     expect(doubled).toMatchObject({ code: 'CONFLICT', message: 'review.phaseChanged' });
-    const assessment = await secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'call_for_input' });
+    const assessment = await secretariat.caller.review.advancePhase({
+      cycleId: cycle.id,
+      expectedStage: 'call_for_input',
+    });
     expect(assessment.phases[0]?.actualEnd).not.toBeNull();
     expect(assessment.stage).toBe('assessment');
     expect((await visitor.review.cycles()).find((c) => c.id === cycle.id)?.stage).toBe('assessment');
@@ -143,7 +206,9 @@ describe('cycles and phases', () => {
 
   it('never advances past adoption: only adopting ends a cycle', async () => {
     const cycle = await readyToAdopt();
-    const error = await rejection(secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'adoption' }));
+    const error = await rejection(
+      secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'adoption' }),
+    );
     expect(error).toMatchObject({ code: 'CONFLICT', message: 'review.advanceToAdopt' });
   });
 
@@ -160,13 +225,20 @@ describe('cycles and phases', () => {
     expect(report.phases[0]).toMatchObject({ phase: 'call_for_input', status: 'late', daysLate: 21 });
     expect(report.phases[1]).toMatchObject({ phase: 'assessment', status: 'late', daysLate: 11 });
     // Drafting has not started, but its planned end was yesterday: it is late already.
-    expect(report.phases[2]).toMatchObject({ phase: 'drafting', status: 'late', daysLate: 1, actualStart: null });
+    expect(report.phases[2]).toMatchObject({
+      phase: 'drafting',
+      status: 'late',
+      daysLate: 1,
+      actualStart: null,
+    });
     expect(report.phases[5]).toMatchObject({ status: 'not_started', daysLate: 0 });
     expect(report.overall).toMatchObject({ status: 'ongoing', phasesLate: 3 });
     const csv = await secretariat.caller.review.timelinessReport({ format: 'csv', cycleId: cycle.id });
     expect(csv.contentType).toBe('text/csv');
     const lines = csv.body.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('cycle_id,cycle_title,phase,planned_start,planned_end,actual_start,actual_end,status,days_late,start_days_late');
+    expect(lines[0]).toBe(
+      'cycle_id,cycle_title,phase,planned_start,planned_end,actual_start,actual_end,status,days_late,start_days_late',
+    );
     expect(lines).toHaveLength(1 + CYCLE_PHASES.length + 1);
     expect(lines.at(-1)).toContain(',overall,');
   });
@@ -175,28 +247,62 @@ describe('cycles and phases', () => {
 describe('phase rules through the API', () => {
   it('allows edits only while drafting, positions and comments only in the comment period, resolutions only in finalisation, adoption only in adoption', async () => {
     const cycle = await cycleInPhase('assessment');
-    expect(await rejection(secretariat.caller.review.createEdit({ cycleId: cycle.id, payload: retitle, rationale: 'Why' }))).toMatchObject({
+    expect(
+      await rejection(
+        secretariat.caller.review.createEdit({ cycleId: cycle.id, payload: retitle, rationale: 'Why' }),
+      ),
+    ).toMatchObject({
       code: 'CONFLICT',
       message: 'review.notInPhase.draft_edit',
     });
     await advanceTo(cycle.id, 'drafting');
     const [edit] = await draftEdits(cycle.id, [retitle]);
-    expect(await rejection(indonesia.caller.review.recordPosition({ editId: edit!.id, memberState: 'ID', kind: 'support' }))).toMatchObject({
+    expect(
+      await rejection(
+        indonesia.caller.review.recordPosition({ editId: edit!.id, memberState: 'ID', kind: 'support' }),
+      ),
+    ).toMatchObject({
       message: 'review.notInPhase.record_position',
     });
-    expect(await rejection(secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: edit!.version, kind: 'accepted', answer: 'Agreed' }))).toMatchObject({
+    expect(
+      await rejection(
+        secretariat.caller.review.resolveEdit({
+          editId: edit!.id,
+          expectedVersion: edit!.version,
+          kind: 'accepted',
+          answer: 'Agreed',
+        }),
+      ),
+    ).toMatchObject({
       message: 'review.notInPhase.resolve',
     });
     await advanceTo(cycle.id, 'comment_period');
-    expect(await rejection(indonesia.caller.review.saveAssessment({ cycleId: cycle.id, ratings: [], expectedVersion: null }))).toMatchObject({
+    expect(
+      await rejection(
+        indonesia.caller.review.saveAssessment({ cycleId: cycle.id, ratings: [], expectedVersion: null }),
+      ),
+    ).toMatchObject({
       message: 'review.notInPhase.assess',
     });
-    expect(await rejection(secretariat.caller.review.updateEdit({ editId: edit!.id, expectedVersion: edit!.version, payload: retitle, rationale: 'Late change' }))).toMatchObject({
+    expect(
+      await rejection(
+        secretariat.caller.review.updateEdit({
+          editId: edit!.id,
+          expectedVersion: edit!.version,
+          payload: retitle,
+          rationale: 'Late change',
+        }),
+      ),
+    ).toMatchObject({
       message: 'review.notInPhase.draft_edit',
     });
-    expect(await rejection(secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Second edition' }))).toMatchObject({ message: 'review.notInPhase.adopt' });
+    expect(
+      await rejection(secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Second edition' })),
+    ).toMatchObject({ message: 'review.notInPhase.adopt' });
     await advanceTo(cycle.id, 'finalisation');
-    expect(await rejection(stakeholder.caller.review.addComment({ editId: edit!.id, body: 'Too late?' }))).toMatchObject({ message: 'review.notInPhase.comment' });
+    expect(
+      await rejection(stakeholder.caller.review.addComment({ editId: edit!.id, body: 'Too late?' })),
+    ).toMatchObject({ message: 'review.notInPhase.comment' });
   });
 });
 
@@ -211,29 +317,76 @@ describe('member-state assessments', () => {
 
     const draft = await indonesia.caller.review.saveAssessment({
       cycleId: cycle.id,
-      ratings: [{ actionAreaId: 'C3.3', criterionKey: 'relevance', rating: 5, comment: 'Central to our national review.' }],
+      ratings: [
+        {
+          actionAreaId: 'C3.3',
+          criterionKey: 'relevance',
+          rating: 5,
+          comment: 'Central to our national review.',
+        },
+      ],
       expectedVersion: null,
     });
     expect(draft).toMatchObject({ status: 'draft', version: 1, memberState: 'ID' });
-    expect(await rejection(indonesia.caller.review.saveAssessment({ cycleId: cycle.id, ratings: [], expectedVersion: null }))).toMatchObject({
+    expect(
+      await rejection(
+        indonesia.caller.review.saveAssessment({ cycleId: cycle.id, ratings: [], expectedVersion: null }),
+      ),
+    ).toMatchObject({
       code: 'CONFLICT',
       message: 'review.assessmentConflict',
     });
-    const bad = await rejection(indonesia.caller.review.saveAssessment({ cycleId: cycle.id, ratings: [{ actionAreaId: 'Z9.9', criterionKey: 'relevance', rating: 3 }], expectedVersion: 1 }));
+    const bad = await rejection(
+      indonesia.caller.review.saveAssessment({
+        cycleId: cycle.id,
+        ratings: [{ actionAreaId: 'Z9.9', criterionKey: 'relevance', rating: 3 }],
+        expectedVersion: 1,
+      }),
+    );
     expect(bad).toMatchObject({ code: 'BAD_REQUEST' });
-    expect((bad as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ 'ratings.0': ['validation.unknownActionArea'] });
+    expect((bad as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      'ratings.0': ['validation.unknownActionArea'],
+    });
 
-    const incomplete = await rejection(indonesia.caller.review.submitAssessment({ cycleId: cycle.id, ratings: draft.ratings, expectedVersion: 1 }));
-    expect((incomplete as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ ratings: ['review.assessmentIncomplete'] });
+    const incomplete = await rejection(
+      indonesia.caller.review.submitAssessment({
+        cycleId: cycle.id,
+        ratings: draft.ratings,
+        expectedVersion: 1,
+      }),
+    );
+    expect((incomplete as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      ratings: ['review.assessmentIncomplete'],
+    });
 
-    const full = (rating: number) => areas.flatMap((actionAreaId) => ['relevance', 'effectiveness'].map((criterionKey) => ({ actionAreaId, criterionKey, rating })));
-    const submitted = await indonesia.caller.review.submitAssessment({ cycleId: cycle.id, ratings: full(4), expectedVersion: 1 });
+    const full = (rating: number) =>
+      areas.flatMap((actionAreaId) =>
+        ['relevance', 'effectiveness'].map((criterionKey) => ({ actionAreaId, criterionKey, rating })),
+      );
+    const submitted = await indonesia.caller.review.submitAssessment({
+      cycleId: cycle.id,
+      ratings: full(4),
+      expectedVersion: 1,
+    });
     expect(submitted.status).toBe('submitted');
-    expect(await rejection(indonesia.caller.review.saveAssessment({ cycleId: cycle.id, ratings: [], expectedVersion: 2 }))).toMatchObject({ message: 'review.assessmentSubmitted' });
-    await timorLeste.caller.review.submitAssessment({ cycleId: cycle.id, ratings: full(2), expectedVersion: null });
+    expect(
+      await rejection(
+        indonesia.caller.review.saveAssessment({ cycleId: cycle.id, ratings: [], expectedVersion: 2 }),
+      ),
+    ).toMatchObject({ message: 'review.assessmentSubmitted' });
+    await timorLeste.caller.review.submitAssessment({
+      cycleId: cycle.id,
+      ratings: full(2),
+      expectedVersion: null,
+    });
 
     const results = await secretariat.caller.review.assessmentResults({ cycleId: cycle.id });
-    expect(results.byAction.find((a) => a.actionAreaId === 'C3.3')?.byCriterion.relevance).toEqual({ count: 2, mean: 3, min: 2, max: 4 });
+    expect(results.byAction.find((a) => a.actionAreaId === 'C3.3')?.byCriterion.relevance).toEqual({
+      count: 2,
+      mean: 3,
+      min: 2,
+      max: 4,
+    });
     expect(results.byState.map((s) => s.memberState).sort()).toEqual(['ID', 'TL']);
     expect(results.nonRespondents).toEqual(MEMBER_STATE_CODES.filter((c) => c !== 'ID' && c !== 'TL'));
     expect(results.nonRespondents).toHaveLength(9);
@@ -244,21 +397,46 @@ describe('proposed edits', () => {
   it('links an edit to a consultation contribution and refuses a link to nothing', async () => {
     const cycle = await cycleInPhase('drafting');
     const { contributionId } = await submittedContribution();
-    const [edit] = await draftEdits(cycle.id, [addMilestone], [{ kind: 'contribution', targetId: contributionId }]);
+    const [edit] = await draftEdits(
+      cycle.id,
+      [addMilestone],
+      [{ kind: 'contribution', targetId: contributionId }],
+    );
     expect(edit!.motivations).toEqual([{ kind: 'contribution', targetId: contributionId, note: null }]);
     expect(edit!.diff?.counts.subActions.changed).toBe(1);
-    const error = await rejection(secretariat.caller.review.createEdit({ cycleId: cycle.id, payload: retitle, rationale: 'x', motivations: [{ kind: 'contribution', targetId: randomUUID() }] }));
-    expect((error as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ 'motivations.0.targetId': ['validation.motivationTarget'] });
+    const error = await rejection(
+      secretariat.caller.review.createEdit({
+        cycleId: cycle.id,
+        payload: retitle,
+        rationale: 'x',
+        motivations: [{ kind: 'contribution', targetId: randomUUID() }],
+      }),
+    );
+    expect((error as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      'motivations.0.targetId': ['validation.motivationTarget'],
+    });
     // A board session is referenced by id alone: that domain is separate.
-    const [withBoard] = await draftEdits(cycle.id, [retitle], [{ kind: 'board_session', targetId: randomUUID() }]);
+    const [withBoard] = await draftEdits(
+      cycle.id,
+      [retitle],
+      [{ kind: 'board_session', targetId: randomUUID() }],
+    );
     expect(withBoard!.motivations[0]?.kind).toBe('board_session');
   });
 
   it('refuses an edit that does not apply to the base edition', async () => {
     const cycle = await cycleInPhase('drafting');
-    const error = await rejection(secretariat.caller.review.createEdit({ cycleId: cycle.id, payload: { kind: 'retireSubAction', subActionId: 'C3.3.9' }, rationale: 'x' }));
+    const error = await rejection(
+      secretariat.caller.review.createEdit({
+        cycleId: cycle.id,
+        payload: { kind: 'retireSubAction', subActionId: 'C3.3.9' },
+        rationale: 'x',
+      }),
+    );
     expect(error.code).toBe('BAD_REQUEST');
-    expect(Object.keys((error as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors)).toEqual(['payload']);
+    expect(Object.keys((error as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors)).toEqual([
+      'payload',
+    ]);
   });
 
   it('two secretariat users saving the same edit at once: exactly one wins, the other gets a conflict', async () => {
@@ -266,8 +444,18 @@ describe('proposed edits', () => {
     const colleague = await api.signedIn('secretariat');
     const [edit] = await draftEdits(cycle.id, [retitle]);
     const results = await Promise.allSettled([
-      secretariat.caller.review.updateEdit({ editId: edit!.id, expectedVersion: 1, payload: { ...retitle, title: 'Mine' } as ProposedEditInput, rationale: 'Mine' }),
-      colleague.caller.review.updateEdit({ editId: edit!.id, expectedVersion: 1, payload: { ...retitle, title: 'Theirs' } as ProposedEditInput, rationale: 'Theirs' }),
+      secretariat.caller.review.updateEdit({
+        editId: edit!.id,
+        expectedVersion: 1,
+        payload: { ...retitle, title: 'Mine' } as ProposedEditInput,
+        rationale: 'Mine',
+      }),
+      colleague.caller.review.updateEdit({
+        editId: edit!.id,
+        expectedVersion: 1,
+        payload: { ...retitle, title: 'Theirs' } as ProposedEditInput,
+        rationale: 'Theirs',
+      }),
     ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -278,7 +466,9 @@ describe('proposed edits', () => {
     expect(stored.version).toBe(2);
     expect(stored.rationale).toBe((won[0] as PromiseFulfilledResult<{ rationale: string }>).value.rationale);
     // A save from the old version after the fact is refused too, and deletion needs the current version.
-    expect(await rejection(secretariat.caller.review.deleteEdit({ editId: edit!.id, expectedVersion: 1 }))).toMatchObject({ message: 'review.editConflict' });
+    expect(
+      await rejection(secretariat.caller.review.deleteEdit({ editId: edit!.id, expectedVersion: 1 })),
+    ).toMatchObject({ message: 'review.editConflict' });
     await secretariat.caller.review.deleteEdit({ editId: edit!.id, expectedVersion: 2 });
     expect((await secretariat.caller.review.edits({ cycleId: cycle.id })).edits).toEqual([]);
   });
@@ -286,8 +476,13 @@ describe('proposed edits', () => {
   it('shows edits to participants only from the comment period, and only in cycles that invite them', async () => {
     const open = await cycleInPhase('drafting');
     await draftEdits(open.id, [retitle]);
-    expect(await rejection(stakeholder.caller.review.edits({ cycleId: open.id }))).toMatchObject({ code: 'FORBIDDEN', message: 'review.editsNotOpen' });
-    expect(await rejection(indonesia.caller.review.edits({ cycleId: open.id }))).toMatchObject({ message: 'review.editsNotOpen' });
+    expect(await rejection(stakeholder.caller.review.edits({ cycleId: open.id }))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'review.editsNotOpen',
+    });
+    expect(await rejection(indonesia.caller.review.edits({ cycleId: open.id }))).toMatchObject({
+      message: 'review.editsNotOpen',
+    });
     await advanceTo(open.id, 'comment_period');
     const seen = await stakeholder.caller.review.edits({ cycleId: open.id });
     expect(seen.edits[0]?.diff?.actionAreas[0]?.id).toBe('C3.3');
@@ -295,7 +490,10 @@ describe('proposed edits', () => {
     const closed = await cycleInPhase('drafting', { audience: 'member_states' });
     await draftEdits(closed.id, [retitle]);
     await advanceTo(closed.id, 'comment_period');
-    expect(await rejection(stakeholder.caller.review.edits({ cycleId: closed.id }))).toMatchObject({ code: 'FORBIDDEN', message: 'review.notInAudience' });
+    expect(await rejection(stakeholder.caller.review.edits({ cycleId: closed.id }))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'review.notInAudience',
+    });
     expect((await indonesia.caller.review.edits({ cycleId: closed.id })).edits).toHaveLength(1);
   });
 });
@@ -304,39 +502,71 @@ describe('who may read a cycle’s content', () => {
   it('keeps the edits of a Member-States-only cycle from everyone else until its record is published, whichever procedure is asked', async () => {
     const cycle = await cycleInPhase('drafting', { audience: 'member_states' });
     const { contributionId } = await submittedContribution();
-    const [edit] = await draftEdits(cycle.id, [addMilestone], [{ kind: 'contribution', targetId: contributionId }]);
+    const [edit] = await draftEdits(
+      cycle.id,
+      [addMilestone],
+      [{ kind: 'contribution', targetId: contributionId }],
+    );
     await advanceTo(cycle.id, 'comment_period');
     const visitor = (await api.call()).caller;
 
     // The edit list refuses a stakeholder; "what became of" a contribution must not tell them (or anyone signed out) either.
-    expect(await rejection(stakeholder.caller.review.edits({ cycleId: cycle.id }))).toMatchObject({ code: 'FORBIDDEN', message: 'review.notInAudience' });
-    expect(await rejection(stakeholder.caller.review.comments({ editId: edit!.id }))).toMatchObject({ code: 'FORBIDDEN', message: 'review.notInAudience' });
+    expect(await rejection(stakeholder.caller.review.edits({ cycleId: cycle.id }))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'review.notInAudience',
+    });
+    expect(await rejection(stakeholder.caller.review.comments({ editId: edit!.id }))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'review.notInAudience',
+    });
     expect((await visitor.review.outcomeOfContribution({ contributionId })).edits).toEqual([]);
     expect((await stakeholder.caller.review.outcomeOfContribution({ contributionId })).edits).toEqual([]);
     expect((await visitor.review.cycle({ cycleId: cycle.id })).record).toBeNull();
     // Those in the audience see it.
-    expect((await indonesia.caller.review.outcomeOfContribution({ contributionId })).edits).toMatchObject([{ editId: edit!.id, rationale: 'Member states asked for it.' }]);
-    expect((await secretariat.caller.review.outcomeOfContribution({ contributionId })).edits).toMatchObject([{ editId: edit!.id }]);
+    expect((await indonesia.caller.review.outcomeOfContribution({ contributionId })).edits).toMatchObject([
+      { editId: edit!.id, rationale: 'Member states asked for it.' },
+    ]);
+    expect((await secretariat.caller.review.outcomeOfContribution({ contributionId })).edits).toMatchObject([
+      { editId: edit!.id },
+    ]);
 
     // Once adopted, the record is public: the same rule now lets everyone read it, through every procedure.
     await advanceTo(cycle.id, 'finalisation');
-    await secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: 1, kind: 'accepted', answer: 'Yes' });
+    await secretariat.caller.review.resolveEdit({
+      editId: edit!.id,
+      expectedVersion: 1,
+      kind: 'accepted',
+      answer: 'Yes',
+    });
     await advanceTo(cycle.id, 'adoption');
-    const adopted = await secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Members-only edition' });
-    expect((await visitor.review.outcomeOfContribution({ contributionId })).edits).toMatchObject([{ editId: edit!.id, adoptedEditionNumber: adopted.editionNumber }]);
-    expect((await stakeholder.caller.review.edits({ cycleId: cycle.id })).edits.map((e) => e.id)).toEqual([edit!.id]);
+    const adopted = await secretariat.caller.review.adopt({
+      cycleId: cycle.id,
+      title: 'Members-only edition',
+    });
+    expect((await visitor.review.outcomeOfContribution({ contributionId })).edits).toMatchObject([
+      { editId: edit!.id, adoptedEditionNumber: adopted.editionNumber },
+    ]);
+    expect((await stakeholder.caller.review.edits({ cycleId: cycle.id })).edits.map((e) => e.id)).toEqual([
+      edit!.id,
+    ]);
     expect((await visitor.review.cycle({ cycleId: cycle.id })).record?.map((e) => e.id)).toEqual([edit!.id]);
   });
 
   it('shows an open cycle’s pending edits to signed-in participants, not to visitors who are signed out', async () => {
     const cycle = await cycleInPhase('drafting');
     const { contributionId } = await submittedContribution();
-    const [edit] = await draftEdits(cycle.id, [addMilestone], [{ kind: 'contribution', targetId: contributionId }]);
+    const [edit] = await draftEdits(
+      cycle.id,
+      [addMilestone],
+      [{ kind: 'contribution', targetId: contributionId }],
+    );
     const visitor = (await api.call()).caller;
     // While drafting, nobody but the Secretariat reads the edit.
     expect((await stakeholder.caller.review.outcomeOfContribution({ contributionId })).edits).toEqual([]);
     await advanceTo(cycle.id, 'comment_period');
-    expect((await stakeholder.caller.review.outcomeOfContribution({ contributionId })).edits).toMatchObject([{ editId: edit!.id }]);
+    expect((await stakeholder.caller.review.outcomeOfContribution({ contributionId })).edits).toMatchObject([
+      { editId: edit!.id },
+    ]);
     expect((await visitor.review.outcomeOfContribution({ contributionId })).edits).toEqual([]);
   });
 });
@@ -347,10 +577,22 @@ describe('member-state positions', () => {
     const [edit] = await draftEdits(cycle.id, [retitle]);
     await advanceTo(cycle.id, 'comment_period');
 
-    const other = await rejection(indonesia.caller.review.recordPosition({ editId: edit!.id, memberState: 'MY', kind: 'object', text: 'Malaysia objects.' }));
+    const other = await rejection(
+      indonesia.caller.review.recordPosition({
+        editId: edit!.id,
+        memberState: 'MY',
+        kind: 'object',
+        text: 'Malaysia objects.',
+      }),
+    );
     expect(other).toMatchObject({ code: 'FORBIDDEN', message: 'review.notYourState' });
 
-    await indonesia.caller.review.recordPosition({ editId: edit!.id, memberState: 'ID', kind: 'object', text: 'Too broad.' });
+    await indonesia.caller.review.recordPosition({
+      editId: edit!.id,
+      memberState: 'ID',
+      kind: 'object',
+      text: 'Too broad.',
+    });
     const revised = await indonesia.caller.review.recordPosition({
       editId: edit!.id,
       memberState: 'ID',
@@ -368,13 +610,20 @@ describe('member-state positions', () => {
     expect(matrix.memberStates).toHaveLength(11);
     const row = matrix.rows[0]!;
     expect(Object.keys(row.positions)).toHaveLength(11);
-    expect(row.positions.ID).toMatchObject({ kind: 'support_with_amendment', counterProposal: 'Continuously review the Roadmap' });
+    expect(row.positions.ID).toMatchObject({
+      kind: 'support_with_amendment',
+      counterProposal: 'Continuously review the Roadmap',
+    });
     expect(row.positions.TL).toMatchObject({ kind: 'support' });
     expect(row.positions.MY).toBeNull();
     expect(row.nonRespondents).toEqual(MEMBER_STATE_CODES.filter((c) => c !== 'ID' && c !== 'TL'));
 
     // One position per state per edit, however often it was revised.
-    const stored = await api.db.selectFrom('review_position').select('member_state_code').where('edit_id', '=', edit!.id).execute();
+    const stored = await api.db
+      .selectFrom('review_position')
+      .select('member_state_code')
+      .where('edit_id', '=', edit!.id)
+      .execute();
     expect(stored.map((s) => s.member_state_code).sort()).toEqual(['ID', 'TL']);
     const audit = await listAuditEntries(api.db, { entityType: 'review_position', limit: 50 });
     expect(audit.some((entry) => entry.action === 'review.position')).toBe(true);
@@ -387,19 +636,41 @@ describe('comment threads', () => {
     const [edit] = await draftEdits(cycle.id, [retitle]);
     await advanceTo(cycle.id, 'comment_period');
 
-    const open = await stakeholder.caller.review.addComment({ editId: edit!.id, body: 'Please say who reviews the reviewers.' });
-    const secret = await indonesia.caller.review.addComment({ editId: edit!.id, parentId: open.id, body: 'Our ministry is still consulting.', confidential: true });
+    const open = await stakeholder.caller.review.addComment({
+      editId: edit!.id,
+      body: 'Please say who reviews the reviewers.',
+    });
+    const secret = await indonesia.caller.review.addComment({
+      editId: edit!.id,
+      parentId: open.id,
+      body: 'Our ministry is still consulting.',
+      confidential: true,
+    });
     expect(secret.parentId).toBe(open.id);
 
     const otherStakeholder = await api.signedIn('stakeholder');
-    expect((await otherStakeholder.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([open.id]);
-    expect((await timorLeste.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([open.id, secret.id]);
-    expect((await secretariat.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([open.id, secret.id]);
-    expect((await otherStakeholder.caller.review.edits({ cycleId: cycle.id })).edits[0]?.commentCount).toBe(1);
+    expect((await otherStakeholder.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([
+      open.id,
+    ]);
+    expect((await timorLeste.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([
+      open.id,
+      secret.id,
+    ]);
+    expect((await secretariat.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([
+      open.id,
+      secret.id,
+    ]);
+    expect((await otherStakeholder.caller.review.edits({ cycleId: cycle.id })).edits[0]?.commentCount).toBe(
+      1,
+    );
 
     const other = await newCycle();
-    const elsewhere = await rejection(stakeholder.caller.review.addComment({ editId: edit!.id, parentId: other.id, body: 'x' }));
-    expect((elsewhere as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ parentId: ['review.parentNotInThread'] });
+    const elsewhere = await rejection(
+      stakeholder.caller.review.addComment({ editId: edit!.id, parentId: other.id, body: 'x' }),
+    );
+    expect((elsewhere as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      parentId: ['review.parentNotInThread'],
+    });
 
     // The publication date arrives: the Secretariat moves it to today.
     const admin = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
@@ -412,15 +683,27 @@ describe('comment threads', () => {
         baseEditionNumber: admin.baseEditionNumber,
         audience: admin.audience,
         publicationDate: day(0),
-        phases: admin.phases.map((p) => ({ phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd })),
+        phases: admin.phases.map((p) => ({
+          phase: p.phase,
+          plannedStart: p.plannedStart,
+          plannedEnd: p.plannedEnd,
+        })),
       },
     });
-    expect((await otherStakeholder.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([open.id, secret.id]);
+    expect((await otherStakeholder.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([
+      open.id,
+      secret.id,
+    ]);
   });
 });
 
 function colleagueResolve(editId: string, expectedVersion: number) {
-  return secretariat.caller.review.resolveEdit({ editId, expectedVersion, kind: 'rejected', answer: 'Changed my mind.' });
+  return secretariat.caller.review.resolveEdit({
+    editId,
+    expectedVersion,
+    kind: 'rejected',
+    answer: 'Changed my mind.',
+  });
 }
 
 /** A cycle in the adoption phase with one accepted edit. */
@@ -428,7 +711,12 @@ async function readyToAdopt(payload: ProposedEditInput = retitle) {
   const cycle = await cycleInPhase('drafting');
   const [edit] = await draftEdits(cycle.id, [payload]);
   await advanceTo(cycle.id, 'finalisation');
-  await secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: 1, kind: 'accepted', answer: 'Yes' });
+  await secretariat.caller.review.resolveEdit({
+    editId: edit!.id,
+    expectedVersion: 1,
+    kind: 'accepted',
+    answer: 'Yes',
+  });
   await advanceTo(cycle.id, 'adoption');
   return cycle;
 }
@@ -446,13 +734,23 @@ describe('finalisation, adoption and traceability', () => {
       motivations: [{ kind: 'contribution', targetId: contributionId }],
     });
     await advanceTo(cycle.id, 'comment_period');
-    const position = await indonesia.caller.review.recordPosition({ editId: second!.id, memberState: 'ID', kind: 'support', text: 'Welcome.' });
+    const position = await indonesia.caller.review.recordPosition({
+      editId: second!.id,
+      memberState: 'ID',
+      kind: 'support',
+      text: 'Welcome.',
+    });
     await timorLeste.caller.review.recordPosition({ editId: second!.id, memberState: 'TL', kind: 'abstain' });
-    const comment = await stakeholder.caller.review.addComment({ editId: second!.id, body: 'Thank you for listening.' });
+    const comment = await stakeholder.caller.review.addComment({
+      editId: second!.id,
+      body: 'Thank you for listening.',
+    });
 
     // While the comment period runs, the contributor (signed in) sees the edit that cites them, unresolved.
     const pending = await stakeholder.caller.review.outcomeOfContribution({ contributionId });
-    expect(pending.edits).toMatchObject([{ editId: second!.id, stage: 'comment_period', resolution: null, adoptedEditionNumber: null }]);
+    expect(pending.edits).toMatchObject([
+      { editId: second!.id, stage: 'comment_period', resolution: null, adoptedEditionNumber: null },
+    ]);
 
     await advanceTo(cycle.id, 'finalisation');
     await secretariat.caller.review.answerPosition({ id: position.id, answer: 'Thank you, Indonesia.' });
@@ -460,8 +758,16 @@ describe('finalisation, adoption and traceability', () => {
 
     const fresh = (await secretariat.caller.review.edits({ cycleId: cycle.id })).edits;
     const version = (id: string) => fresh.find((e) => e.id === id)!.version;
-    await secretariat.caller.review.resolveEdit({ editId: first!.id, expectedVersion: version(first!.id), kind: 'rejected', answer: 'The current title is clearer.' });
-    const finalWording = { ...addMilestone, text: 'Publish a “you said, we did” record within 30 days of every adoption.' } as ProposedEditInput;
+    await secretariat.caller.review.resolveEdit({
+      editId: first!.id,
+      expectedVersion: version(first!.id),
+      kind: 'rejected',
+      answer: 'The current title is clearer.',
+    });
+    const finalWording = {
+      ...addMilestone,
+      text: 'Publish a “you said, we did” record within 30 days of every adoption.',
+    } as ProposedEditInput;
     const changed = await secretariat.caller.review.resolveEdit({
       editId: second!.id,
       expectedVersion: version(second!.id),
@@ -473,31 +779,69 @@ describe('finalisation, adoption and traceability', () => {
     expect(changed.resolution?.finalFromProposal?.actionAreas).toHaveLength(1);
 
     // Adoption would fail, so the cycle may not move into adoption: it stays in finalisation, where the edit can be resolved.
-    const refused = await rejection(secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'finalisation' }));
+    const refused = await rejection(
+      secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'finalisation' }),
+    );
     expect(refused).toMatchObject({ code: 'CONFLICT', message: 'review.unresolvedEdits' });
-    expect((refused as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ [`edits.${third!.id}`]: ['review.unresolvedEdits'] });
+    expect((refused as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      [`edits.${third!.id}`]: ['review.unresolvedEdits'],
+    });
     const status = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
     expect(status.stage).toBe('finalisation');
-    expect(status.readiness).toEqual({ ok: false, problems: [{ reason: 'review.unresolvedEdits', edits: [third!.id] }] });
+    expect(status.readiness).toEqual({
+      ok: false,
+      problems: [{ reason: 'review.unresolvedEdits', edits: [third!.id] }],
+    });
     // Indonesia's position and the comment were answered; Timor-Leste's abstention was not.
     expect(status.unanswered).toEqual({ positions: 1, comments: 0 });
     // Adoption itself refuses outside its phase.
-    expect(await rejection(secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Second edition' }))).toMatchObject({ message: 'review.notInPhase.adopt' });
-    await secretariat.caller.review.resolveEdit({ editId: third!.id, expectedVersion: version(third!.id), kind: 'accepted', answer: 'Yes' });
+    expect(
+      await rejection(secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Second edition' })),
+    ).toMatchObject({ message: 'review.notInPhase.adopt' });
+    await secretariat.caller.review.resolveEdit({
+      editId: third!.id,
+      expectedVersion: version(third!.id),
+      kind: 'accepted',
+      answer: 'Yes',
+    });
     expect((await secretariat.caller.review.adminCycle({ cycleId: cycle.id })).readiness.ok).toBe(true);
-    expect((await secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'finalisation' })).stage).toBe('adoption');
+    expect(
+      (await secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'finalisation' }))
+        .stage,
+    ).toBe('adoption');
   });
 
   it('refuses to move into adoption while accepted edits collide, naming them; changing a resolution clears the way', async () => {
     const cycle = await cycleInPhase('drafting');
-    const reword: ProposedEditInput = { kind: 'changeEntry', list: { field: 'targetAreas', subActionId: 'C3.3.1' }, index: 0, text: 'A reworded target area.' };
-    const remove: ProposedEditInput = { kind: 'removeEntry', list: { field: 'targetAreas', subActionId: 'C3.3.1' }, index: 0 };
+    const reword: ProposedEditInput = {
+      kind: 'changeEntry',
+      list: { field: 'targetAreas', subActionId: 'C3.3.1' },
+      index: 0,
+      text: 'A reworded target area.',
+    };
+    const remove: ProposedEditInput = {
+      kind: 'removeEntry',
+      list: { field: 'targetAreas', subActionId: 'C3.3.1' },
+      index: 0,
+    };
     const [rewording, removal] = await draftEdits(cycle.id, [reword, remove]);
     await advanceTo(cycle.id, 'finalisation');
-    await secretariat.caller.review.resolveEdit({ editId: rewording!.id, expectedVersion: 1, kind: 'accepted', answer: 'Clearer.' });
-    const accepted = await secretariat.caller.review.resolveEdit({ editId: removal!.id, expectedVersion: 1, kind: 'accepted', answer: 'Not needed.' });
+    await secretariat.caller.review.resolveEdit({
+      editId: rewording!.id,
+      expectedVersion: 1,
+      kind: 'accepted',
+      answer: 'Clearer.',
+    });
+    const accepted = await secretariat.caller.review.resolveEdit({
+      editId: removal!.id,
+      expectedVersion: 1,
+      kind: 'accepted',
+      answer: 'Not needed.',
+    });
 
-    const refused = await rejection(secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'finalisation' }));
+    const refused = await rejection(
+      secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'finalisation' }),
+    );
     expect(refused).toMatchObject({ code: 'CONFLICT', message: 'review.editsCollide' });
     expect((refused as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
       [`edits.${rewording!.id}`]: ['review.editsCollide'],
@@ -508,11 +852,22 @@ describe('finalisation, adoption and traceability', () => {
     expect(status.readiness).toEqual({
       ok: false,
       problems: [
-        { reason: 'review.editsCollide', edits: [rewording!.id, removal!.id], collisions: [{ editId: removal!.id, key: 'edition.conflictingEdits', conflictsWith: rewording!.id }] },
+        {
+          reason: 'review.editsCollide',
+          edits: [rewording!.id, removal!.id],
+          collisions: [
+            { editId: removal!.id, key: 'edition.conflictingEdits', conflictsWith: rewording!.id },
+          ],
+        },
       ],
     });
 
-    await secretariat.caller.review.resolveEdit({ editId: removal!.id, expectedVersion: accepted.version, kind: 'rejected', answer: 'The rewording covers it.' });
+    await secretariat.caller.review.resolveEdit({
+      editId: removal!.id,
+      expectedVersion: accepted.version,
+      kind: 'rejected',
+      answer: 'The rewording covers it.',
+    });
     await advanceTo(cycle.id, 'adoption');
     const adopted = await secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Reworded edition' });
     expect(adopted.appliedEdits).toBe(1);
@@ -521,27 +876,64 @@ describe('finalisation, adoption and traceability', () => {
   it('lets the Secretariat step back from adoption to finalisation to change a resolution, and only from adoption', async () => {
     const cycle = await cycleInPhase('drafting');
     const [edit] = await draftEdits(cycle.id, [retitle]);
-    expect(await rejection(secretariat.caller.review.returnToFinalisation({ cycleId: cycle.id, expectedStage: 'adoption' }))).toMatchObject({ code: 'CONFLICT', message: 'review.phaseChanged' });
+    expect(
+      await rejection(
+        secretariat.caller.review.returnToFinalisation({ cycleId: cycle.id, expectedStage: 'adoption' }),
+      ),
+    ).toMatchObject({ code: 'CONFLICT', message: 'review.phaseChanged' });
     await advanceTo(cycle.id, 'finalisation');
-    const resolved = await secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: 1, kind: 'accepted', answer: 'Yes' });
+    const resolved = await secretariat.caller.review.resolveEdit({
+      editId: edit!.id,
+      expectedVersion: 1,
+      kind: 'accepted',
+      answer: 'Yes',
+    });
     await advanceTo(cycle.id, 'adoption');
 
-    const bad = await rejection(secretariat.caller.review.returnToFinalisation({ cycleId: 'not-a-cycle', expectedStage: 'drafting' } as never));
+    const bad = await rejection(
+      secretariat.caller.review.returnToFinalisation({
+        cycleId: 'not-a-cycle',
+        expectedStage: 'drafting',
+      } as never),
+    );
     expect(bad.code).toBe('BAD_REQUEST');
-    expect(((bad.cause as { issues?: { path: string[] }[] }).issues ?? []).map((issue) => issue.path.join('.')).sort()).toEqual(['cycleId', 'expectedStage']);
-    const back = await secretariat.caller.review.returnToFinalisation({ cycleId: cycle.id, expectedStage: 'adoption' });
+    expect(
+      ((bad.cause as { issues?: { path: string[] }[] }).issues ?? [])
+        .map((issue) => issue.path.join('.'))
+        .sort(),
+    ).toEqual(['cycleId', 'expectedStage']);
+    const back = await secretariat.caller.review.returnToFinalisation({
+      cycleId: cycle.id,
+      expectedStage: 'adoption',
+    });
     expect(back.stage).toBe('finalisation');
     expect(back.phases.find((p) => p.phase === 'finalisation')).toMatchObject({ actualEnd: null });
     expect(back.phases.find((p) => p.phase === 'adoption')).toMatchObject({ actualStart: null });
     // A second click from the same screen is told the cycle moved.
-    expect(await rejection(secretariat.caller.review.returnToFinalisation({ cycleId: cycle.id, expectedStage: 'adoption' }))).toMatchObject({ message: 'review.phaseChanged' });
+    expect(
+      await rejection(
+        secretariat.caller.review.returnToFinalisation({ cycleId: cycle.id, expectedStage: 'adoption' }),
+      ),
+    ).toMatchObject({ message: 'review.phaseChanged' });
     const audit = await listAuditEntries(api.db, { entityType: 'review_cycle', limit: 20 });
-    expect(audit.some((entry) => entry.action === 'review.cycle_return' && entry.entity_id === cycle.id)).toBe(true);
+    expect(
+      audit.some((entry) => entry.action === 'review.cycle_return' && entry.entity_id === cycle.id),
+    ).toBe(true);
 
-    await secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: resolved.version, kind: 'accepted_with_changes', finalPayload: { ...retitle, title: 'Review the Roadmap every year' } as ProposedEditInput, answer: 'Sharper.' });
+    await secretariat.caller.review.resolveEdit({
+      editId: edit!.id,
+      expectedVersion: resolved.version,
+      kind: 'accepted_with_changes',
+      finalPayload: { ...retitle, title: 'Review the Roadmap every year' } as ProposedEditInput,
+      answer: 'Sharper.',
+    });
     await advanceTo(cycle.id, 'adoption');
     await secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Annual review edition' });
-    expect(await rejection(secretariat.caller.review.returnToFinalisation({ cycleId: cycle.id, expectedStage: 'adoption' }))).toMatchObject({ message: 'review.phaseChanged' });
+    expect(
+      await rejection(
+        secretariat.caller.review.returnToFinalisation({ cycleId: cycle.id, expectedStage: 'adoption' }),
+      ),
+    ).toMatchObject({ message: 'review.phaseChanged' });
   });
 
   it('adopts: the accepted and finally worded edits become the new current edition, with the you-said-we-did record', async () => {
@@ -550,7 +942,13 @@ describe('finalisation, adoption and traceability', () => {
     const assessment = await indonesia.caller.review.submitAssessment({
       cycleId: cycle.id,
       expectedVersion: null,
-      ratings: scope.actionAreas.flatMap((a) => scope.criteria.map((c) => ({ actionAreaId: a.id, criterionKey: c.key, rating: a.id === 'C3.3' ? 2 : 4 }))),
+      ratings: scope.actionAreas.flatMap((a) =>
+        scope.criteria.map((c) => ({
+          actionAreaId: a.id,
+          criterionKey: c.key,
+          rating: a.id === 'C3.3' ? 2 : 4,
+        })),
+      ),
     });
     await advanceTo(cycle.id, 'drafting');
     const { contributionId } = await submittedContribution();
@@ -566,37 +964,74 @@ describe('finalisation, adoption and traceability', () => {
       ],
     });
     await advanceTo(cycle.id, 'comment_period');
-    await indonesia.caller.review.recordPosition({ editId: kept!.id, memberState: 'ID', kind: 'support', text: 'Indonesia supports this.' });
-    const confidential = await indonesia.caller.review.addComment({ editId: kept!.id, body: 'Internal note for the states.', confidential: true });
+    await indonesia.caller.review.recordPosition({
+      editId: kept!.id,
+      memberState: 'ID',
+      kind: 'support',
+      text: 'Indonesia supports this.',
+    });
+    const confidential = await indonesia.caller.review.addComment({
+      editId: kept!.id,
+      body: 'Internal note for the states.',
+      confidential: true,
+    });
     await advanceTo(cycle.id, 'finalisation');
-    await secretariat.caller.review.resolveEdit({ editId: kept!.id, expectedVersion: 2, kind: 'accepted', answer: 'Adopted as proposed.' });
-    await secretariat.caller.review.resolveEdit({ editId: dropped!.id, expectedVersion: 1, kind: 'rejected', answer: 'Not needed.' });
+    await secretariat.caller.review.resolveEdit({
+      editId: kept!.id,
+      expectedVersion: 2,
+      kind: 'accepted',
+      answer: 'Adopted as proposed.',
+    });
+    await secretariat.caller.review.resolveEdit({
+      editId: dropped!.id,
+      expectedVersion: 1,
+      kind: 'rejected',
+      answer: 'Not needed.',
+    });
     await advanceTo(cycle.id, 'adoption');
 
-    const adopted = await secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Second edition', notes: 'After the first review.' });
+    const adopted = await secretariat.caller.review.adopt({
+      cycleId: cycle.id,
+      title: 'Second edition',
+      notes: 'After the first review.',
+    });
     expect(adopted.appliedEdits).toBe(1);
     expect(adopted.cycle.stage).toBe('adopted');
     expect(adopted.cycle.publishedAt).not.toBeNull();
     expect(adopted.cycle.phases.at(-1)?.actualEnd).not.toBeNull();
     const edition = adopted.editionNumber;
 
-    const current = await api.db.selectFrom('roadmap_edition').select(['number', 'catalogue']).where('status', '=', 'current').executeTakeFirstOrThrow();
+    const current = await api.db
+      .selectFrom('roadmap_edition')
+      .select(['number', 'catalogue'])
+      .where('status', '=', 'current')
+      .executeTakeFirstOrThrow();
     expect(current.number).toBe(edition);
-    const milestones = current.catalogue.actionAreas.find((a) => a.id === 'C3.3')!.subActions.find((s) => s.id === 'C3.3.1')!.milestones.short;
+    const milestones = current.catalogue.actionAreas
+      .find((a) => a.id === 'C3.3')!
+      .subActions.find((s) => s.id === 'C3.3.1')!.milestones.short;
     expect(milestones.at(-1)).toBe('Publish a “you said, we did” record after every review cycle.');
-    expect(current.catalogue.actionAreas.find((a) => a.id === 'C3.3')!.title).not.toBe(retitle.kind === 'changeActionAreaTitle' ? retitle.title : '');
+    expect(current.catalogue.actionAreas.find((a) => a.id === 'C3.3')!.title).not.toBe(
+      retitle.kind === 'changeActionAreaTitle' ? retitle.title : '',
+    );
 
     const visitor = (await api.call()).caller;
     const record = await visitor.review.youSaidWeDid({ edition });
     expect(record.changes).toHaveLength(1);
     expect(record.changes[0]).toMatchObject({ editId: kept!.id, resolution: { kind: 'accepted' } });
-    expect(record.changes[0]?.contributions[0]).toMatchObject({ id: contributionId, name: null, items: [{ text: 'Publish what changed after each review and why.' }] });
+    expect(record.changes[0]?.contributions[0]).toMatchObject({
+      id: contributionId,
+      name: null,
+      items: [{ text: 'Publish what changed after each review and why.' }],
+    });
     expect(record.changes[0]?.positions).toMatchObject([{ memberState: 'ID', kind: 'support' }]);
     expect(record.changes[0]?.assessments).toEqual([{ id: assessment.id, memberState: 'ID' }]);
     expect(record.rejected).toMatchObject([{ editId: dropped!.id, answer: 'Not needed.' }]);
 
     const outcome = await visitor.review.outcomeOfContribution({ contributionId });
-    expect(outcome.edits).toMatchObject([{ editId: kept!.id, resolution: { kind: 'accepted' }, adoptedEditionNumber: edition, stage: 'adopted' }]);
+    expect(outcome.edits).toMatchObject([
+      { editId: kept!.id, resolution: { kind: 'accepted' }, adoptedEditionNumber: edition, stage: 'adopted' },
+    ]);
 
     const published = await visitor.review.cycle({ cycleId: cycle.id });
     expect(published.record?.map((e) => e.id)).toEqual([kept!.id, dropped!.id]);
@@ -604,7 +1039,9 @@ describe('finalisation, adoption and traceability', () => {
     expect(published.record?.[0]?.comments.map((c) => c.id)).not.toContain(confidential.id);
 
     // Once adopted, nothing more happens in the cycle.
-    expect(await rejection(secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Again' }))).toMatchObject({ message: 'review.cycleAdopted' });
+    expect(
+      await rejection(secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Again' })),
+    ).toMatchObject({ message: 'review.cycleAdopted' });
   });
 
   it('refuses to adopt a cycle whose base edition is no longer current', async () => {
@@ -612,85 +1049,133 @@ describe('finalisation, adoption and traceability', () => {
     const other = await readyToAdopt();
     expect(stale.baseEditionNumber).toBe(other.baseEditionNumber);
     await secretariat.caller.review.adopt({ cycleId: other.id, title: 'Another edition' });
-    expect(await rejection(secretariat.caller.review.adopt({ cycleId: stale.id, title: 'Stale edition' }))).toMatchObject({ code: 'CONFLICT', message: 'review.baseNotCurrent' });
+    expect(
+      await rejection(secretariat.caller.review.adopt({ cycleId: stale.id, title: 'Stale edition' })),
+    ).toMatchObject({ code: 'CONFLICT', message: 'review.baseNotCurrent' });
   });
 
   // PGlite runs one transaction at a time, so two adoptions there can never interleave; this needs a PostgreSQL server.
-  it.skipIf(!onPostgres)('two cycles on the same base adopted at the same moment: exactly one wins, the other is refused and nothing is lost (PostgreSQL only: PGlite cannot run transactions concurrently)', async () => {
-    const retitled = await readyToAdopt(retitle);
-    const extended = await readyToAdopt(addMilestone);
-    expect(retitled.baseEditionNumber).toBe(extended.baseEditionNumber);
-    const editionsBefore = await api.db.selectFrom('roadmap_edition').select('number').execute();
-    const colleague = await api.signedIn('secretariat');
+  it.skipIf(!onPostgres)(
+    'two cycles on the same base adopted at the same moment: exactly one wins, the other is refused and nothing is lost (PostgreSQL only: PGlite cannot run transactions concurrently)',
+    async () => {
+      const retitled = await readyToAdopt(retitle);
+      const extended = await readyToAdopt(addMilestone);
+      expect(retitled.baseEditionNumber).toBe(extended.baseEditionNumber);
+      const editionsBefore = await api.db.selectFrom('roadmap_edition').select('number').execute();
+      const colleague = await api.signedIn('secretariat');
 
-    // Widen the race deterministically: a third transaction holds the editions table while both adoptions start, and
-    // lets go only once both are waiting on it, so both have got as far as they can before either makes its edition current.
-    let results: PromiseSettledResult<{ editionNumber: number }>[] = [];
-    await api.db.transaction().execute(async (holder) => {
-      await sql`lock table roadmap_edition in share row exclusive mode`.execute(holder);
-      const adoptions = Promise.allSettled([
-        secretariat.caller.review.adopt({ cycleId: retitled.id, title: 'Retitled edition' }),
-        colleague.caller.review.adopt({ cycleId: extended.id, title: 'Extended edition' }),
-      ]);
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_locks where not granted and relation = 'roadmap_edition'::regclass`.execute(api.db);
-        if (waiting.rows[0]!.n >= 2 || Date.now() > deadline) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      void adoptions.then((settled) => (results = settled));
-    });
-    while (results.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      // Widen the race deterministically: a third transaction holds the editions table while both adoptions start, and
+      // lets go only once both are waiting on it, so both have got as far as they can before either makes its edition current.
+      let results: PromiseSettledResult<{ editionNumber: number }>[] = [];
+      await api.db.transaction().execute(async (holder) => {
+        await sql`lock table roadmap_edition in share row exclusive mode`.execute(holder);
+        const adoptions = Promise.allSettled([
+          secretariat.caller.review.adopt({ cycleId: retitled.id, title: 'Retitled edition' }),
+          colleague.caller.review.adopt({ cycleId: extended.id, title: 'Extended edition' }),
+        ]);
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          const waiting = await sql<{
+            n: number;
+          }>`select count(*)::int as n from pg_locks where not granted and relation = 'roadmap_edition'::regclass`.execute(
+            api.db,
+          );
+          if (waiting.rows[0]!.n >= 2 || Date.now() > deadline) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        void adoptions.then((settled) => (results = settled));
+      });
+      while (results.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
 
-    const won = results.filter((r): r is PromiseFulfilledResult<{ editionNumber: number }> => r.status === 'fulfilled');
-    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(won).toHaveLength(1);
-    expect(lost).toHaveLength(1);
-    expect(lost[0]!.reason).toMatchObject({ code: 'CONFLICT', message: 'review.baseNotCurrent' });
+      const won = results.filter(
+        (r): r is PromiseFulfilledResult<{ editionNumber: number }> => r.status === 'fulfilled',
+      );
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect(lost[0]!.reason).toMatchObject({ code: 'CONFLICT', message: 'review.baseNotCurrent' });
 
-    // One new edition, current, holding the winner's change; the loser's cycle is still waiting in adoption.
-    const editionsAfter = await api.db.selectFrom('roadmap_edition').select('number').execute();
-    expect(editionsAfter).toHaveLength(editionsBefore.length + 1);
-    const current = await api.db.selectFrom('roadmap_edition').select(['number', 'catalogue', 'review_cycle_id']).where('status', '=', 'current').executeTakeFirstOrThrow();
-    expect(current.number).toBe(won[0]!.value.editionNumber);
-    const area = current.catalogue.actionAreas.find((a) => a.id === 'C3.3')!;
-    const winner = results[0]!.status === 'fulfilled' ? retitled : extended;
-    const loser = winner === retitled ? extended : retitled;
-    expect(current.review_cycle_id).toBe(winner.id);
-    if (winner === retitled) expect(area.title).toBe('Continuously review the Roadmap with all stakeholders');
-    else expect(area.subActions.find((sub) => sub.id === 'C3.3.1')!.milestones.short.at(-1)).toBe('Publish a “you said, we did” record after every review cycle.');
-    expect((await secretariat.caller.review.adminCycle({ cycleId: loser.id })).stage).toBe('adoption');
-  });
+      // One new edition, current, holding the winner's change; the loser's cycle is still waiting in adoption.
+      const editionsAfter = await api.db.selectFrom('roadmap_edition').select('number').execute();
+      expect(editionsAfter).toHaveLength(editionsBefore.length + 1);
+      const current = await api.db
+        .selectFrom('roadmap_edition')
+        .select(['number', 'catalogue', 'review_cycle_id'])
+        .where('status', '=', 'current')
+        .executeTakeFirstOrThrow();
+      expect(current.number).toBe(won[0]!.value.editionNumber);
+      const area = current.catalogue.actionAreas.find((a) => a.id === 'C3.3')!;
+      const winner = results[0]!.status === 'fulfilled' ? retitled : extended;
+      const loser = winner === retitled ? extended : retitled;
+      expect(current.review_cycle_id).toBe(winner.id);
+      if (winner === retitled)
+        expect(area.title).toBe('Continuously review the Roadmap with all stakeholders');
+      else
+        expect(area.subActions.find((sub) => sub.id === 'C3.3.1')!.milestones.short.at(-1)).toBe(
+          'Publish a “you said, we did” record after every review cycle.',
+        );
+      expect((await secretariat.caller.review.adminCycle({ cycleId: loser.id })).stage).toBe('adoption');
+    },
+  );
 
-  it.skipIf(!onPostgres)('a resolution racing the move into adoption waits for it and is refused, so nothing changes after the readiness check (PostgreSQL only: PGlite cannot run transactions concurrently)', async () => {
-    const cycle = await cycleInPhase('drafting');
-    const [edit] = await draftEdits(cycle.id, [retitle]);
-    await advanceTo(cycle.id, 'finalisation');
-    const accepted = await secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: 1, kind: 'accepted', answer: 'Yes' });
-    let settled: PromiseSettledResult<unknown> | null = null;
-    // A transaction doing what advancePhase does (cycle row locked, finalisation ended, adoption started) holds while the
-    // resolution arrives; the resolution must wait for it and then see the new phase.
-    await api.db.transaction().execute(async (holder) => {
-      await holder.selectFrom('review_cycle').select('id').where('id', '=', cycle.id).forUpdate().execute();
-      const now = new Date();
-      await holder.updateTable('review_cycle_phase').set({ actual_end: now }).where('cycle_id', '=', cycle.id).where('phase', '=', 'finalisation').execute();
-      await holder.updateTable('review_cycle_phase').set({ actual_start: now }).where('cycle_id', '=', cycle.id).where('phase', '=', 'adoption').execute();
-      void Promise.allSettled([
-        colleagueResolve(edit!.id, accepted.version),
-      ]).then(([result]) => (settled = result!));
-      const deadline = Date.now() + 2_000;
-      while (!settled && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    });
-    while (!settled) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(settled).toMatchObject({ status: 'rejected', reason: { code: 'CONFLICT', message: 'review.notInPhase.resolve' } });
-    const [resolution] = await api.db.selectFrom('review_resolution').select('kind').where('edit_id', '=', edit!.id).execute();
-    expect(resolution?.kind).toBe('accepted');
-  });
+  it.skipIf(!onPostgres)(
+    'a resolution racing the move into adoption waits for it and is refused, so nothing changes after the readiness check (PostgreSQL only: PGlite cannot run transactions concurrently)',
+    async () => {
+      const cycle = await cycleInPhase('drafting');
+      const [edit] = await draftEdits(cycle.id, [retitle]);
+      await advanceTo(cycle.id, 'finalisation');
+      const accepted = await secretariat.caller.review.resolveEdit({
+        editId: edit!.id,
+        expectedVersion: 1,
+        kind: 'accepted',
+        answer: 'Yes',
+      });
+      let settled: PromiseSettledResult<unknown> | null = null;
+      // A transaction doing what advancePhase does (cycle row locked, finalisation ended, adoption started) holds while the
+      // resolution arrives; the resolution must wait for it and then see the new phase.
+      await api.db.transaction().execute(async (holder) => {
+        await holder.selectFrom('review_cycle').select('id').where('id', '=', cycle.id).forUpdate().execute();
+        const now = new Date();
+        await holder
+          .updateTable('review_cycle_phase')
+          .set({ actual_end: now })
+          .where('cycle_id', '=', cycle.id)
+          .where('phase', '=', 'finalisation')
+          .execute();
+        await holder
+          .updateTable('review_cycle_phase')
+          .set({ actual_start: now })
+          .where('cycle_id', '=', cycle.id)
+          .where('phase', '=', 'adoption')
+          .execute();
+        void Promise.allSettled([colleagueResolve(edit!.id, accepted.version)]).then(
+          ([result]) => (settled = result!),
+        );
+        const deadline = Date.now() + 2_000;
+        while (!settled && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      });
+      while (!settled) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(settled).toMatchObject({
+        status: 'rejected',
+        reason: { code: 'CONFLICT', message: 'review.notInPhase.resolve' },
+      });
+      const [resolution] = await api.db
+        .selectFrom('review_resolution')
+        .select('kind')
+        .where('edit_id', '=', edit!.id)
+        .execute();
+      expect(resolution?.kind).toBe('accepted');
+    },
+  );
 
   it('answers NOT_FOUND for a contribution that does not exist or an edition nobody adopted', async () => {
     const visitor = (await api.call()).caller;
-    expect((await rejection(visitor.review.outcomeOfContribution({ contributionId: randomUUID() }))).message).toBe('review.contributionNotFound');
-    expect((await rejection(visitor.review.youSaidWeDid({ edition: 999 }))).message).toBe('review.editionNotFound');
+    expect(
+      (await rejection(visitor.review.outcomeOfContribution({ contributionId: randomUUID() }))).message,
+    ).toBe('review.contributionNotFound');
+    expect((await rejection(visitor.review.youSaidWeDid({ edition: 999 }))).message).toBe(
+      'review.editionNotFound',
+    );
   });
 });
 
@@ -698,75 +1183,208 @@ describe('closing a cycle without adopting', () => {
   it('gives a cycle whose base edition was superseded a way forward: closed with the reason on its public record, readable as before, and nothing more can be written', async () => {
     const stale = await readyToAdopt();
     const other = await readyToAdopt(addMilestone);
-    const adopted = await secretariat.caller.review.adopt({ cycleId: other.id, title: 'The edition that supersedes' });
+    const adopted = await secretariat.caller.review.adopt({
+      cycleId: other.id,
+      title: 'The edition that supersedes',
+    });
     const before = await secretariat.caller.review.adminCycle({ cycleId: stale.id });
     expect(before.readiness.problems.map((p) => p.reason)).toContain('review.baseNotCurrent');
     expect(before.canClose).toBe(true);
 
     // Bad input is refused field by field; "superseded" is refused for a cycle whose base is still current.
-    const bad = await rejection(secretariat.caller.review.closeCycle({ cycleId: 'nope', expectedVersion: 0, superseded: false, reason: '' } as never));
+    const bad = await rejection(
+      secretariat.caller.review.closeCycle({
+        cycleId: 'nope',
+        expectedVersion: 0,
+        superseded: false,
+        reason: '',
+      } as never),
+    );
     expect(bad.code).toBe('BAD_REQUEST');
-    expect(((bad.cause as { issues?: { path: string[] }[] }).issues ?? []).map((issue) => issue.path.join('.')).sort()).toEqual(['cycleId', 'expectedVersion', 'reason']);
-    const noReason = await rejection(secretariat.caller.review.closeCycle({ cycleId: stale.id, expectedVersion: before.version, superseded: false, reason: '  ' }));
+    expect(
+      ((bad.cause as { issues?: { path: string[] }[] }).issues ?? [])
+        .map((issue) => issue.path.join('.'))
+        .sort(),
+    ).toEqual(['cycleId', 'expectedVersion', 'reason']);
+    const noReason = await rejection(
+      secretariat.caller.review.closeCycle({
+        cycleId: stale.id,
+        expectedVersion: before.version,
+        superseded: false,
+        reason: '  ',
+      }),
+    );
     expect(noReason.code).toBe('BAD_REQUEST');
-    expect(((noReason.cause as { issues?: { path: string[]; message: string }[] }).issues ?? []).map((i) => [i.path.join('.'), i.message])).toEqual([['reason', 'validation.required']]);
+    expect(
+      ((noReason.cause as { issues?: { path: string[]; message: string }[] }).issues ?? []).map((i) => [
+        i.path.join('.'),
+        i.message,
+      ]),
+    ).toEqual([['reason', 'validation.required']]);
     const fresh = await newCycle();
-    const notSuperseded = await rejection(secretariat.caller.review.closeCycle({ cycleId: fresh.id, expectedVersion: fresh.version, superseded: true }));
-    expect(notSuperseded).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { superseded: ['review.baseStillCurrent'] } });
+    const notSuperseded = await rejection(
+      secretariat.caller.review.closeCycle({
+        cycleId: fresh.id,
+        expectedVersion: fresh.version,
+        superseded: true,
+      }),
+    );
+    expect(notSuperseded).toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { superseded: ['review.baseStillCurrent'] },
+    });
     // Only secretariat; a stale screen is told.
-    expect((await rejection(indonesia.caller.review.closeCycle({ cycleId: stale.id, expectedVersion: before.version, superseded: true }))).code).toBe('FORBIDDEN');
-    expect(await rejection(secretariat.caller.review.closeCycle({ cycleId: stale.id, expectedVersion: before.version - 1, superseded: true }))).toMatchObject({ code: 'CONFLICT', message: 'review.cycleConflict' });
+    expect(
+      (
+        await rejection(
+          indonesia.caller.review.closeCycle({
+            cycleId: stale.id,
+            expectedVersion: before.version,
+            superseded: true,
+          }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+    expect(
+      await rejection(
+        secretariat.caller.review.closeCycle({
+          cycleId: stale.id,
+          expectedVersion: before.version - 1,
+          superseded: true,
+        }),
+      ),
+    ).toMatchObject({ code: 'CONFLICT', message: 'review.cycleConflict' });
 
-    const closed = await secretariat.caller.review.closeCycle({ cycleId: stale.id, expectedVersion: before.version, superseded: true, reason: 'Its change is carried into the next cycle.' });
+    const closed = await secretariat.caller.review.closeCycle({
+      cycleId: stale.id,
+      expectedVersion: before.version,
+      superseded: true,
+      reason: 'Its change is carried into the next cycle.',
+    });
     expect(closed.stage).toBe('closed');
-    expect(closed.closure).toMatchObject({ supersededBy: adopted.editionNumber, reason: 'Its change is carried into the next cycle.' });
+    expect(closed.closure).toMatchObject({
+      supersededBy: adopted.editionNumber,
+      reason: 'Its change is carried into the next cycle.',
+    });
     const audit = await listAuditEntries(api.db, { entityType: 'review_cycle', limit: 20 });
-    expect(audit.some((entry) => entry.action === 'review.cycle_close' && entry.entity_id === stale.id)).toBe(true);
+    expect(audit.some((entry) => entry.action === 'review.cycle_close' && entry.entity_id === stale.id)).toBe(
+      true,
+    );
 
     // The public record says why; the secretariat's screen no longer offers closing or adopting.
     const visitor = (await api.call()).caller;
     const shown = await visitor.review.cycle({ cycleId: stale.id });
-    expect(shown).toMatchObject({ stage: 'closed', closure: { supersededBy: adopted.editionNumber, reason: 'Its change is carried into the next cycle.' } });
+    expect(shown).toMatchObject({
+      stage: 'closed',
+      closure: { supersededBy: adopted.editionNumber, reason: 'Its change is carried into the next cycle.' },
+    });
     expect((await visitor.review.cycles()).find((c) => c.id === stale.id)?.stage).toBe('closed');
     const after = await secretariat.caller.review.adminCycle({ cycleId: stale.id });
     expect(after.canClose).toBe(false);
-    expect(await rejection(secretariat.caller.review.closeCycle({ cycleId: stale.id, expectedVersion: after.version, superseded: false, reason: 'Again' }))).toMatchObject({ code: 'CONFLICT', message: 'review.cycleClosed' });
-    expect(await rejection(secretariat.caller.review.adopt({ cycleId: stale.id, title: 'Too late' }))).toMatchObject({ message: 'review.cycleClosed' });
-    expect(await rejection(secretariat.caller.review.returnToFinalisation({ cycleId: stale.id, expectedStage: 'adoption' }))).toMatchObject({ message: 'review.phaseChanged' });
+    expect(
+      await rejection(
+        secretariat.caller.review.closeCycle({
+          cycleId: stale.id,
+          expectedVersion: after.version,
+          superseded: false,
+          reason: 'Again',
+        }),
+      ),
+    ).toMatchObject({ code: 'CONFLICT', message: 'review.cycleClosed' });
+    expect(
+      await rejection(secretariat.caller.review.adopt({ cycleId: stale.id, title: 'Too late' })),
+    ).toMatchObject({ message: 'review.cycleClosed' });
+    expect(
+      await rejection(
+        secretariat.caller.review.returnToFinalisation({ cycleId: stale.id, expectedStage: 'adoption' }),
+      ),
+    ).toMatchObject({ message: 'review.phaseChanged' });
     // An adopted cycle cannot be closed.
-    expect(await rejection(secretariat.caller.review.closeCycle({ cycleId: other.id, expectedVersion: (await secretariat.caller.review.adminCycle({ cycleId: other.id })).version, superseded: false, reason: 'x' }))).toMatchObject({ message: 'review.cycleAdopted' });
+    expect(
+      await rejection(
+        secretariat.caller.review.closeCycle({
+          cycleId: other.id,
+          expectedVersion: (await secretariat.caller.review.adminCycle({ cycleId: other.id })).version,
+          superseded: false,
+          reason: 'x',
+        }),
+      ),
+    ).toMatchObject({ message: 'review.cycleAdopted' });
   });
 
   it('refuses every write to a closed cycle through the phase rules, and keeps its content readable to whoever could read it', async () => {
     const cycle = await cycleInPhase('drafting');
     const [edit] = await draftEdits(cycle.id, [retitle]);
     await advanceTo(cycle.id, 'comment_period');
-    const position = await indonesia.caller.review.recordPosition({ editId: edit!.id, memberState: 'ID', kind: 'support' });
+    const position = await indonesia.caller.review.recordPosition({
+      editId: edit!.id,
+      memberState: 'ID',
+      kind: 'support',
+    });
     const comment = await stakeholder.caller.review.addComment({ editId: edit!.id, body: 'A good change.' });
     const { version } = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
-    await secretariat.caller.review.closeCycle({ cycleId: cycle.id, expectedVersion: version, superseded: false, reason: 'Replaced by the 2028 review.' });
+    await secretariat.caller.review.closeCycle({
+      cycleId: cycle.id,
+      expectedVersion: version,
+      superseded: false,
+      reason: 'Replaced by the 2028 review.',
+    });
 
     const closedWrites = [
       () => stakeholder.caller.review.addComment({ editId: edit!.id, body: 'Still here?' }),
-      () => indonesia.caller.review.recordPosition({ editId: edit!.id, memberState: 'ID', kind: 'object', text: 'Changed our mind.' }),
+      () =>
+        indonesia.caller.review.recordPosition({
+          editId: edit!.id,
+          memberState: 'ID',
+          kind: 'object',
+          text: 'Changed our mind.',
+        }),
       () => indonesia.caller.review.saveAssessment({ cycleId: cycle.id, ratings: [], expectedVersion: null }),
-      () => secretariat.caller.review.createEdit({ cycleId: cycle.id, payload: addMilestone, rationale: 'Late' }),
-      () => secretariat.caller.review.updateEdit({ editId: edit!.id, expectedVersion: edit!.version, payload: retitle, rationale: 'Late' }),
+      () =>
+        secretariat.caller.review.createEdit({ cycleId: cycle.id, payload: addMilestone, rationale: 'Late' }),
+      () =>
+        secretariat.caller.review.updateEdit({
+          editId: edit!.id,
+          expectedVersion: edit!.version,
+          payload: retitle,
+          rationale: 'Late',
+        }),
       () => secretariat.caller.review.deleteEdit({ editId: edit!.id, expectedVersion: edit!.version }),
-      () => secretariat.caller.review.resolveEdit({ editId: edit!.id, expectedVersion: edit!.version, kind: 'accepted', answer: 'Yes' }),
+      () =>
+        secretariat.caller.review.resolveEdit({
+          editId: edit!.id,
+          expectedVersion: edit!.version,
+          kind: 'accepted',
+          answer: 'Yes',
+        }),
       () => secretariat.caller.review.answerPosition({ id: position.id, answer: 'Thanks' }),
       () => secretariat.caller.review.answerComment({ id: comment.id, answer: 'Thanks' }),
       () => secretariat.caller.review.adopt({ cycleId: cycle.id, title: 'Never' }),
     ];
-    for (const write of closedWrites) expect(await rejection(write())).toMatchObject({ code: 'CONFLICT', message: 'review.cycleClosed' });
-    expect(await rejection(secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'comment_period' }))).toMatchObject({ message: 'review.phaseChanged' });
+    for (const write of closedWrites)
+      expect(await rejection(write())).toMatchObject({ code: 'CONFLICT', message: 'review.cycleClosed' });
+    expect(
+      await rejection(
+        secretariat.caller.review.advancePhase({ cycleId: cycle.id, expectedStage: 'comment_period' }),
+      ),
+    ).toMatchObject({ message: 'review.phaseChanged' });
     const current = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
     expect(
       await rejection(
         secretariat.caller.review.updateCycle({
           cycleId: cycle.id,
           expectedVersion: current.version,
-          cycle: { title: { en: 'Renamed' }, frameworkVersion, audience: 'all_participants', publicationDate: current.publicationDate, phases: current.phases.map((p) => ({ phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd })) },
+          cycle: {
+            title: { en: 'Renamed' },
+            frameworkVersion,
+            audience: 'all_participants',
+            publicationDate: current.publicationDate,
+            phases: current.phases.map((p) => ({
+              phase: p.phase,
+              plannedStart: p.plannedStart,
+              plannedEnd: p.plannedEnd,
+            })),
+          },
         }),
       ),
     ).toMatchObject({ message: 'review.cycleClosed' });
@@ -775,11 +1393,19 @@ describe('closing a cycle without adopting', () => {
     const edits = await stakeholder.caller.review.edits({ cycleId: cycle.id });
     expect(edits.cycle.stage).toBe('closed');
     expect(edits.edits.map((e) => e.id)).toEqual([edit!.id]);
-    expect((await stakeholder.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([comment.id]);
-    expect((await stakeholder.caller.review.cycle({ cycleId: cycle.id })).record?.map((e) => e.id)).toEqual([edit!.id]);
+    expect((await stakeholder.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([
+      comment.id,
+    ]);
+    expect((await stakeholder.caller.review.cycle({ cycleId: cycle.id })).record?.map((e) => e.id)).toEqual([
+      edit!.id,
+    ]);
     const visitor = (await api.call()).caller;
     const shown = await visitor.review.cycle({ cycleId: cycle.id });
-    expect(shown).toMatchObject({ stage: 'closed', closure: { reason: 'Replaced by the 2028 review.', supersededBy: null }, record: null });
+    expect(shown).toMatchObject({
+      stage: 'closed',
+      closure: { reason: 'Replaced by the 2028 review.', supersededBy: null },
+      record: null,
+    });
     expect((await rejection(visitor.review.edits({ cycleId: cycle.id }))).code).toBe('UNAUTHORIZED');
   });
 
@@ -787,49 +1413,92 @@ describe('closing a cycle without adopting', () => {
     const cycle = await cycleInPhase('drafting', { audience: 'member_states' });
     await draftEdits(cycle.id, [retitle]);
     const { version } = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
-    await secretariat.caller.review.closeCycle({ cycleId: cycle.id, expectedVersion: version, superseded: false, reason: 'Abandoned.' });
-    expect(await rejection(indonesia.caller.review.edits({ cycleId: cycle.id }))).toMatchObject({ code: 'FORBIDDEN', message: 'review.editsNotOpen' });
-    expect(await rejection(stakeholder.caller.review.edits({ cycleId: cycle.id }))).toMatchObject({ code: 'FORBIDDEN', message: 'review.notInAudience' });
+    await secretariat.caller.review.closeCycle({
+      cycleId: cycle.id,
+      expectedVersion: version,
+      superseded: false,
+      reason: 'Abandoned.',
+    });
+    expect(await rejection(indonesia.caller.review.edits({ cycleId: cycle.id }))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'review.editsNotOpen',
+    });
+    expect(await rejection(stakeholder.caller.review.edits({ cycleId: cycle.id }))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'review.notInAudience',
+    });
     expect((await indonesia.caller.review.cycle({ cycleId: cycle.id })).record).toBeNull();
   });
 });
 
 describe('creating a cycle during an adoption', () => {
   // PGlite runs one transaction at a time; this needs a PostgreSQL server.
-  it.skipIf(!onPostgres)('waits for an adoption that is making a new edition current and starts on the new edition, not the superseded one (PostgreSQL only)', async () => {
-    const adopting = await readyToAdopt(moveMilestone);
-    const currentBefore = (await api.db.selectFrom('roadmap_edition').select('number').where('status', '=', 'current').executeTakeFirstOrThrow()).number;
-    let created: PromiseSettledResult<{ baseEditionNumber: number }> | null = null;
-    let adoptedNumber = 0;
-    // A third transaction holds the editions' adoption lock (as adopt does) while createCycle starts, then adopts and commits.
-    await api.db.transaction().execute(async (holder) => {
-      await sql`lock table roadmap_edition in share row exclusive mode`.execute(holder);
-      void Promise.allSettled([newCycle()]).then(([result]) => (created = result!));
-      const deadline = Date.now() + 2_000;
-      while (!created && Date.now() < deadline) {
-        const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_locks where not granted and relation = 'roadmap_edition'::regclass`.execute(api.db);
-        if (waiting.rows[0]!.n >= 1) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      const highest = await holder.selectFrom('roadmap_edition').select((eb) => eb.fn.max('number').as('n')).executeTakeFirstOrThrow();
-      const base = await holder.selectFrom('roadmap_edition').select('catalogue').where('number', '=', currentBefore).executeTakeFirstOrThrow();
-      adoptedNumber = Number(highest.n) + 1;
-      await holder.updateTable('roadmap_edition').set({ status: 'superseded' }).where('number', '=', currentBefore).execute();
-      await holder
-        .insertInto('roadmap_edition')
-        .values({ number: adoptedNumber, title: 'Adopted meanwhile', catalogue: JSON.stringify(base.catalogue), status: 'current', adopted_at: new Date(), review_cycle_id: adopting.id })
-        .execute();
-    });
-    while (!created) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(created).toMatchObject({ status: 'fulfilled', value: { baseEditionNumber: adoptedNumber } });
-  });
+  it.skipIf(!onPostgres)(
+    'waits for an adoption that is making a new edition current and starts on the new edition, not the superseded one (PostgreSQL only)',
+    async () => {
+      const adopting = await readyToAdopt(moveMilestone);
+      const currentBefore = (
+        await api.db
+          .selectFrom('roadmap_edition')
+          .select('number')
+          .where('status', '=', 'current')
+          .executeTakeFirstOrThrow()
+      ).number;
+      let created: PromiseSettledResult<{ baseEditionNumber: number }> | null = null;
+      let adoptedNumber = 0;
+      // A third transaction holds the editions' adoption lock (as adopt does) while createCycle starts, then adopts and commits.
+      await api.db.transaction().execute(async (holder) => {
+        await sql`lock table roadmap_edition in share row exclusive mode`.execute(holder);
+        void Promise.allSettled([newCycle()]).then(([result]) => (created = result!));
+        const deadline = Date.now() + 2_000;
+        while (!created && Date.now() < deadline) {
+          const waiting = await sql<{
+            n: number;
+          }>`select count(*)::int as n from pg_locks where not granted and relation = 'roadmap_edition'::regclass`.execute(
+            api.db,
+          );
+          if (waiting.rows[0]!.n >= 1) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const highest = await holder
+          .selectFrom('roadmap_edition')
+          .select((eb) => eb.fn.max('number').as('n'))
+          .executeTakeFirstOrThrow();
+        const base = await holder
+          .selectFrom('roadmap_edition')
+          .select('catalogue')
+          .where('number', '=', currentBefore)
+          .executeTakeFirstOrThrow();
+        adoptedNumber = Number(highest.n) + 1;
+        await holder
+          .updateTable('roadmap_edition')
+          .set({ status: 'superseded' })
+          .where('number', '=', currentBefore)
+          .execute();
+        await holder
+          .insertInto('roadmap_edition')
+          .values({
+            number: adoptedNumber,
+            title: 'Adopted meanwhile',
+            catalogue: JSON.stringify(base.catalogue),
+            status: 'current',
+            adopted_at: new Date(),
+            review_cycle_id: adopting.id,
+          })
+          .execute();
+      });
+      while (!created) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(created).toMatchObject({ status: 'fulfilled', value: { baseEditionNumber: adoptedNumber } });
+    },
+  );
 });
 
 describe('texts per language (issue #13)', () => {
   /** The refused input's issues (`path → messages`), as the apps show them next to the fields. */
   const fieldErrorsOf = (error: unknown) => {
     const out: Record<string, string[]> = {};
-    for (const issue of ((error as { cause?: { issues?: { path: PropertyKey[]; message: string }[] } }).cause?.issues ?? []))
+    for (const issue of (error as { cause?: { issues?: { path: PropertyKey[]; message: string }[] } }).cause
+      ?.issues ?? [])
       (out[issue.path.map(String).join('.')] ??= []).push(issue.message);
     return out;
   };
@@ -845,11 +1514,16 @@ describe('texts per language (issue #13)', () => {
     expect(cycle.description).toEqual({ en: 'Why we review the Roadmap.', km: 'ហេតុអ្វីយើងពិនិត្យផែនទីបង្ហាញផ្លូវ។' });
     const admin = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
     expect(admin).toMatchObject({ title: cycle.title, description: cycle.description });
-    expect((await secretariat.caller.review.adminCycles()).find((c) => c.id === cycle.id)?.title).toEqual(cycle.title);
+    expect((await secretariat.caller.review.adminCycles()).find((c) => c.id === cycle.id)?.title).toEqual(
+      cycle.title,
+    );
 
     await advanceTo(cycle.id, 'call_for_input');
     const visitor = (await api.call()).caller;
-    expect(await visitor.review.cycle({ cycleId: cycle.id })).toMatchObject({ title: cycle.title, description: cycle.description });
+    expect(await visitor.review.cycle({ cycleId: cycle.id })).toMatchObject({
+      title: cycle.title,
+      description: cycle.description,
+    });
     expect((await visitor.review.cycles()).find((c) => c.id === cycle.id)?.title).toEqual(cycle.title);
 
     const current = await secretariat.caller.review.adminCycle({ cycleId: cycle.id });
@@ -862,10 +1536,17 @@ describe('texts per language (issue #13)', () => {
         frameworkVersion: current.frameworkVersion,
         audience: current.audience,
         publicationDate: current.publicationDate,
-        phases: current.phases.map((p) => ({ phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd })),
+        phases: current.phases.map((p) => ({
+          phase: p.phase,
+          plannedStart: p.plannedStart,
+          plannedEnd: p.plannedEnd,
+        })),
       },
     });
-    expect(updated.title).toEqual({ en: 'Third review of the Roadmap', vi: 'Lần rà soát thứ ba của Lộ trình' });
+    expect(updated.title).toEqual({
+      en: 'Third review of the Roadmap',
+      vi: 'Lần rà soát thứ ba của Lộ trình',
+    });
     expect(updated.description).toBeNull();
     expect((await visitor.review.cycle({ cycleId: cycle.id })).title).toEqual(updated.title);
     const audit = await listAuditEntries(api.db, { entityType: 'review_cycle', limit: 50 });
@@ -884,10 +1565,19 @@ describe('texts per language (issue #13)', () => {
     const before = (await secretariat.caller.review.adminCycles()).length;
     const error = await rejection(newCycle({ title: { km: khmerTitle }, description: { km: 'ហេតុអ្វី' } }));
     expect(error.code).toBe('BAD_REQUEST');
-    expect(fieldErrorsOf(error)).toEqual({ 'title.en': ['validation.englishRequired'], 'description.en': ['validation.englishRequired'] });
-    expect(fieldErrorsOf(await rejection(newCycle({ title: { en: '   ', km: khmerTitle } })))).toEqual({ 'title.en': ['validation.englishRequired'] });
-    expect(fieldErrorsOf(await rejection(newCycle({ title: { en: 'Review', xx: 'Unknown language' } })))).toHaveProperty('title');
-    expect(fieldErrorsOf(await rejection(newCycle({ title: { en: 'Review', km: 'ក'.repeat(301) } })))).toEqual({ 'title.km': ['validation.tooLong'] });
+    expect(fieldErrorsOf(error)).toEqual({
+      'title.en': ['validation.englishRequired'],
+      'description.en': ['validation.englishRequired'],
+    });
+    expect(fieldErrorsOf(await rejection(newCycle({ title: { en: '   ', km: khmerTitle } })))).toEqual({
+      'title.en': ['validation.englishRequired'],
+    });
+    expect(
+      fieldErrorsOf(await rejection(newCycle({ title: { en: 'Review', xx: 'Unknown language' } }))),
+    ).toHaveProperty('title');
+    expect(
+      fieldErrorsOf(await rejection(newCycle({ title: { en: 'Review', km: 'ក'.repeat(301) } }))),
+    ).toEqual({ 'title.km': ['validation.tooLong'] });
     expect((await secretariat.caller.review.adminCycles()).length).toBe(before);
 
     const cycle = await newCycle();
@@ -901,22 +1591,33 @@ describe('texts per language (issue #13)', () => {
           frameworkVersion: current.frameworkVersion,
           audience: current.audience,
           publicationDate: current.publicationDate,
-          phases: current.phases.map((p) => ({ phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd })),
+          phases: current.phases.map((p) => ({
+            phase: p.phase,
+            plannedStart: p.plannedStart,
+            plannedEnd: p.plannedEnd,
+          })),
         },
       }),
     );
     expect(fieldErrorsOf(refused)).toEqual({ 'cycle.title.en': ['validation.englishRequired'] });
-    expect((await secretariat.caller.review.adminCycle({ cycleId: cycle.id })).title).toEqual({ en: 'First review of the Roadmap' });
+    expect((await secretariat.caller.review.adminCycle({ cycleId: cycle.id })).title).toEqual({
+      en: 'First review of the Roadmap',
+    });
   });
 
   it('names the cycle in the page’s language where a contribution’s outcome is printed as one line', async () => {
     const { contributionId } = await submittedContribution();
-    const cycle = await cycleInPhase('drafting', { title: { en: 'Review with a Khmer title', km: khmerTitle } });
+    const cycle = await cycleInPhase('drafting', {
+      title: { en: 'Review with a Khmer title', km: khmerTitle },
+    });
     await draftEdits(cycle.id, [addMilestone], [{ kind: 'contribution', targetId: contributionId }]);
     await advanceTo(cycle.id, 'comment_period');
     const khmerPage = (await api.call({ token: stakeholder.token, request: { locale: 'km' } })).caller;
     const [edit] = (await khmerPage.review.outcomeOfContribution({ contributionId })).edits;
-    expect(edit).toMatchObject({ cycleTitle: khmerTitle, cycleTitleText: { en: 'Review with a Khmer title', km: khmerTitle } });
+    expect(edit).toMatchObject({
+      cycleTitle: khmerTitle,
+      cycleTitleText: { en: 'Review with a Khmer title', km: khmerTitle },
+    });
     const [english] = (await stakeholder.caller.review.outcomeOfContribution({ contributionId })).edits;
     expect(english?.cycleTitle).toBe('Review with a Khmer title');
   });
@@ -925,38 +1626,79 @@ describe('texts per language (issue #13)', () => {
     const localizedFramework = {
       ...framework,
       criteria: [
-        { key: 'relevance', name: { en: 'Relevance', km: 'ភាពពាក់ព័ន្ធ' }, description: { en: 'The action still answers the region’s needs.', km: 'សកម្មភាពនៅតែឆ្លើយតបនឹងតម្រូវការ។' } },
+        {
+          key: 'relevance',
+          name: { en: 'Relevance', km: 'ភាពពាក់ព័ន្ធ' },
+          description: {
+            en: 'The action still answers the region’s needs.',
+            km: 'សកម្មភាពនៅតែឆ្លើយតបនឹងតម្រូវការ។',
+          },
+        },
         { key: 'effectiveness', name: 'Effectiveness', description: 'The action achieves its milestones.' },
       ],
     };
     const latest = await secretariat.caller.review.framework();
-    const saved = await secretariat.caller.review.saveFramework({ document: localizedFramework, expectedVersion: latest!.version });
+    const saved = await secretariat.caller.review.saveFramework({
+      document: localizedFramework,
+      expectedVersion: latest!.version,
+    });
     expect(saved.document.criteria).toEqual([
-      { key: 'relevance', name: { en: 'Relevance', km: 'ភាពពាក់ព័ន្ធ' }, description: { en: 'The action still answers the region’s needs.', km: 'សកម្មភាពនៅតែឆ្លើយតបនឹងតម្រូវការ។' } },
-      { key: 'effectiveness', name: { en: 'Effectiveness' }, description: { en: 'The action achieves its milestones.' } },
+      {
+        key: 'relevance',
+        name: { en: 'Relevance', km: 'ភាពពាក់ព័ន្ធ' },
+        description: {
+          en: 'The action still answers the region’s needs.',
+          km: 'សកម្មភាពនៅតែឆ្លើយតបនឹងតម្រូវការ។',
+        },
+      },
+      {
+        key: 'effectiveness',
+        name: { en: 'Effectiveness' },
+        description: { en: 'The action achieves its milestones.' },
+      },
     ]);
-    expect((await (await api.call()).caller.review.framework())?.document.metrics[0]?.name).toEqual({ en: 'Extent of stakeholder engagement' });
+    expect((await (await api.call()).caller.review.framework())?.document.metrics[0]?.name).toEqual({
+      en: 'Extent of stakeholder engagement',
+    });
 
     // A representative rating a cycle under that version gets the criteria per language.
     const cycle = await cycleInPhase('assessment', { frameworkVersion: saved.version });
     const scope = await indonesia.caller.review.myAssessment({ cycleId: cycle.id });
     expect(scope.criteria[0]?.name).toEqual({ en: 'Relevance', km: 'ភាពពាក់ព័ន្ធ' });
-    expect((await secretariat.caller.review.assessmentResults({ cycleId: cycle.id })).criteria[1]?.description).toEqual({ en: 'The action achieves its milestones.' });
+    expect(
+      (await secretariat.caller.review.assessmentResults({ cycleId: cycle.id })).criteria[1]?.description,
+    ).toEqual({ en: 'The action achieves its milestones.' });
 
     const refused = await rejection(
       secretariat.caller.review.saveFramework({
-        document: { ...framework, criteria: [{ key: 'relevance', name: { km: 'ភាពពាក់ព័ន្ធ' }, description: 'Why' }] },
+        document: {
+          ...framework,
+          criteria: [{ key: 'relevance', name: { km: 'ភាពពាក់ព័ន្ធ' }, description: 'Why' }],
+        },
         expectedVersion: saved.version,
       }),
     );
     expect(fieldErrorsOf(refused)).toEqual({ 'document.criteria.0.name.en': ['validation.englishRequired'] });
 
     // A version stored before criteria were per-language (plain strings in the document) reads as English.
-    await api.db.insertInto('review_framework').values({ version: saved.version + 1, document: JSON.stringify(framework) }).execute();
+    await api.db
+      .insertInto('review_framework')
+      .values({ version: saved.version + 1, document: JSON.stringify(framework) })
+      .execute();
     const legacy = await (await api.call()).caller.review.frameworkVersion({ version: saved.version + 1 });
-    expect(legacy.document.criteria[0]).toEqual({ key: 'relevance', name: { en: 'Relevance' }, description: { en: 'The action still answers the region’s needs.' } });
-    expect((await (await api.call()).caller.review.framework())?.document.metrics[0]?.description).toEqual({ en: 'Who took part in the review.' });
+    expect(legacy.document.criteria[0]).toEqual({
+      key: 'relevance',
+      name: { en: 'Relevance' },
+      description: { en: 'The action still answers the region’s needs.' },
+    });
+    expect((await (await api.call()).caller.review.framework())?.document.metrics[0]?.description).toEqual({
+      en: 'Who took part in the review.',
+    });
     const underLegacy = await cycleInPhase('assessment', { frameworkVersion: saved.version + 1 });
-    expect((await indonesia.caller.review.myAssessment({ cycleId: underLegacy.id })).criteria.map((c) => c.name.en)).toEqual(['Relevance', 'Effectiveness']);
+    expect(
+      (await indonesia.caller.review.myAssessment({ cycleId: underLegacy.id })).criteria.map(
+        (c) => c.name.en,
+      ),
+    ).toEqual(['Relevance', 'Effectiveness']);
   });
 });

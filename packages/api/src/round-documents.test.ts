@@ -33,16 +33,32 @@ async function publishedRound() {
   return round;
 }
 
-function uploadForm(fields: { roundId: string; title?: string; language?: string; file?: { name: string; bytes: Uint8Array; type?: string } | null }) {
+function uploadForm(fields: {
+  roundId: string;
+  title?: string;
+  language?: string;
+  file?: { name: string; bytes: Uint8Array; type?: string } | null;
+}) {
   const form = new FormData();
   form.set('roundId', fields.roundId);
   if (fields.title !== undefined) form.set('title', fields.title);
   if (fields.language !== undefined) form.set('language', fields.language);
-  if (fields.file) form.set('file', new File([fields.file.bytes], fields.file.name, { type: fields.file.type ?? 'application/octet-stream' }));
+  if (fields.file)
+    form.set(
+      'file',
+      new File([fields.file.bytes], fields.file.name, {
+        type: fields.file.type ?? 'application/octet-stream',
+      }),
+    );
   return form;
 }
 
-async function upload(roundId: string, file = { name: 'Roadmap brief.pdf', bytes: PDF }, title = 'Roadmap brief', language = 'en') {
+async function upload(
+  roundId: string,
+  file = { name: 'Roadmap brief.pdf', bytes: PDF },
+  title = 'Roadmap brief',
+  language = 'en',
+) {
   return secretariat.caller.roundDocuments.upload(uploadForm({ roundId, title, language, file }));
 }
 
@@ -51,17 +67,39 @@ describe('uploading background documents', () => {
     const round = await draftRound();
     // The browser's claimed type is ignored: the served type comes from the content.
     const document = await secretariat.caller.roundDocuments.upload(
-      uploadForm({ roundId: round.id, title: '  Ringkasan  ', language: 'km', file: { name: 'C:\\docs\\ringkasan.pdf', bytes: PDF, type: 'text/html' } }),
+      uploadForm({
+        roundId: round.id,
+        title: '  Ringkasan  ',
+        language: 'km',
+        file: { name: 'C:\\docs\\ringkasan.pdf', bytes: PDF, type: 'text/html' },
+      }),
     );
-    expect(document).toMatchObject({ title: 'Ringkasan', language: 'km', filename: 'ringkasan.pdf', kind: 'pdf', sizeBytes: PDF.length, downloadCount: 0 });
+    expect(document).toMatchObject({
+      title: 'Ringkasan',
+      language: 'km',
+      filename: 'ringkasan.pdf',
+      kind: 'pdf',
+      sizeBytes: PDF.length,
+      downloadCount: 0,
+    });
     expect(document.url).toBe(`/files/round-documents/${document.id}/ringkasan.pdf`);
-    const stored = await api.db.selectFrom('round_document').select(['content_type', 'content']).where('id', '=', document.id).executeTakeFirstOrThrow();
+    const stored = await api.db
+      .selectFrom('round_document')
+      .select(['content_type', 'content'])
+      .where('id', '=', document.id)
+      .executeTakeFirstOrThrow();
     expect(stored.content_type).toBe('application/pdf');
     expect(Buffer.from(stored.content).equals(Buffer.from(PDF))).toBe(true);
 
-    const [audit] = await listAuditEntries(api.db, { entityType: 'round_document', entityId: document.id, limit: 5 });
+    const [audit] = await listAuditEntries(api.db, {
+      entityType: 'round_document',
+      entityId: document.id,
+      limit: 5,
+    });
     expect(audit).toMatchObject({ action: 'round.document_upload', actor_user_id: secretariat.user.id });
-    const after = (typeof audit!.after_value === 'string' ? JSON.parse(audit!.after_value) : audit!.after_value) as Record<string, unknown>;
+    const after = (
+      typeof audit!.after_value === 'string' ? JSON.parse(audit!.after_value) : audit!.after_value
+    ) as Record<string, unknown>;
     expect(after).toMatchObject({ title: 'Ringkasan', size_bytes: PDF.length });
     expect(after).not.toHaveProperty('content');
   });
@@ -69,21 +107,46 @@ describe('uploading background documents', () => {
   it('refuses a disguised, empty, oversized or missing file with a field error on `file`', async () => {
     const round = await draftRound();
     const refusedFor = async (file: { name: string; bytes: Uint8Array } | null) => {
-      const error = await rejection(secretariat.caller.roundDocuments.upload(uploadForm({ roundId: round.id, title: 'T', language: 'en', file })));
+      const error = await rejection(
+        secretariat.caller.roundDocuments.upload(
+          uploadForm({ roundId: round.id, title: 'T', language: 'en', file }),
+        ),
+      );
       expect(error.code).toBe('BAD_REQUEST');
       return (error as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors;
     };
-    expect(await refusedFor({ name: 'report.pdf', bytes: new TextEncoder().encode('<html><script>alert(1)</script></html>') })).toEqual({ file: ['round.documentContent'] });
-    expect(await refusedFor({ name: 'page.html', bytes: new TextEncoder().encode('<html></html>') })).toEqual({ file: ['round.documentType'] });
-    expect(await refusedFor({ name: 'tool.exe', bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0]) })).toEqual({ file: ['round.documentType'] });
-    expect(await refusedFor({ name: 'notes.txt', bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0]) })).toEqual({ file: ['round.documentContent'] });
-    expect(await refusedFor({ name: 'empty.pdf', bytes: new Uint8Array() })).toEqual({ file: ['round.documentEmpty'] });
+    expect(
+      await refusedFor({
+        name: 'report.pdf',
+        bytes: new TextEncoder().encode('<html><script>alert(1)</script></html>'),
+      }),
+    ).toEqual({ file: ['round.documentContent'] });
+    expect(await refusedFor({ name: 'page.html', bytes: new TextEncoder().encode('<html></html>') })).toEqual(
+      { file: ['round.documentType'] },
+    );
+    expect(await refusedFor({ name: 'tool.exe', bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0]) })).toEqual({
+      file: ['round.documentType'],
+    });
+    expect(await refusedFor({ name: 'notes.txt', bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0]) })).toEqual({
+      file: ['round.documentContent'],
+    });
+    expect(await refusedFor({ name: 'empty.pdf', bytes: new Uint8Array() })).toEqual({
+      file: ['round.documentEmpty'],
+    });
     const tooLarge = new Uint8Array(MAX_DOCUMENT_BYTES + 1);
     tooLarge.set(PDF);
-    expect(await refusedFor({ name: 'huge.pdf', bytes: tooLarge })).toEqual({ file: ['round.documentTooLarge'] });
-    expect(await api.db.selectFrom('round_document').select('id').where('round_id', '=', round.id).execute()).toEqual([]);
+    expect(await refusedFor({ name: 'huge.pdf', bytes: tooLarge })).toEqual({
+      file: ['round.documentTooLarge'],
+    });
+    expect(
+      await api.db.selectFrom('round_document').select('id').where('round_id', '=', round.id).execute(),
+    ).toEqual([]);
 
-    const missing = await rejection(secretariat.caller.roundDocuments.upload(uploadForm({ roundId: round.id, title: ' ', language: 'fr', file: null })));
+    const missing = await rejection(
+      secretariat.caller.roundDocuments.upload(
+        uploadForm({ roundId: round.id, title: ' ', language: 'fr', file: null }),
+      ),
+    );
     expect(missing.code).toBe('BAD_REQUEST');
     expect(missing.cause).toBeDefined();
   });
@@ -98,7 +161,11 @@ describe('uploading background documents', () => {
   it('is for the secretariat only', async () => {
     const round = await draftRound();
     const stakeholder = await api.signedIn('stakeholder');
-    const error = await rejection(stakeholder.caller.roundDocuments.upload(uploadForm({ roundId: round.id, title: 'T', language: 'en', file: { name: 'a.pdf', bytes: PDF } })));
+    const error = await rejection(
+      stakeholder.caller.roundDocuments.upload(
+        uploadForm({ roundId: round.id, title: 'T', language: 'en', file: { name: 'a.pdf', bytes: PDF } }),
+      ),
+    );
     expect(error.code).toBe('FORBIDDEN');
   });
 });
@@ -109,25 +176,37 @@ describe('listing, downloading and deleting', () => {
     const round = await draftRound(2);
     const document = await upload(round.id);
     const visitor = await api.call();
-    expect((await rejection(visitor.caller.roundDocuments.list({ roundId: round.id }))).code).toBe('NOT_FOUND');
+    expect((await rejection(visitor.caller.roundDocuments.list({ roundId: round.id }))).code).toBe(
+      'NOT_FOUND',
+    );
     expect(await takeRoundDocumentForDownload(api.db, document.id)).toBeUndefined();
-    expect(await secretariat.caller.roundDocuments.adminList({ roundId: round.id })).toMatchObject([{ id: document.id, downloadCount: 0 }]);
+    expect(await secretariat.caller.roundDocuments.adminList({ roundId: round.id })).toMatchObject([
+      { id: document.id, downloadCount: 0 },
+    ]);
 
     await secretariat.caller.rounds.transition({ roundId: round.id, action: 'publish' });
     const listed = await visitor.caller.roundDocuments.list({ roundId: round.id });
-    expect(listed).toEqual([expect.objectContaining({ id: document.id, title: 'Roadmap brief', kind: 'pdf', language: 'en' })]);
+    expect(listed).toEqual([
+      expect.objectContaining({ id: document.id, title: 'Roadmap brief', kind: 'pdf', language: 'en' }),
+    ]);
     expect(listed[0]).not.toHaveProperty('downloadCount');
 
     // Unpublishing hides the documents again.
     await secretariat.caller.rounds.transition({ roundId: round.id, action: 'unpublish' });
     expect(await takeRoundDocumentForDownload(api.db, document.id)).toBeUndefined();
-    expect((await rejection(visitor.caller.roundDocuments.list({ roundId: round.id }))).code).toBe('NOT_FOUND');
+    expect((await rejection(visitor.caller.roundDocuments.list({ roundId: round.id }))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('counts each download on the document and on today’s round total; the reach adds them up', async () => {
     const round = await publishedRound();
     const brief = await upload(round.id);
-    const data = await upload(round.id, { name: 'targets.csv', bytes: new TextEncoder().encode('group,count\ncivil_society,3\n') }, 'Targets');
+    const data = await upload(
+      round.id,
+      { name: 'targets.csv', bytes: new TextEncoder().encode('group,count\ncivil_society,3\n') },
+      'Targets',
+    );
     const taken = await takeRoundDocumentForDownload(api.db, brief.id);
     expect(taken).toMatchObject({ filename: 'Roadmap brief.pdf', content_type: 'application/pdf' });
     expect(Buffer.from(taken!.content).equals(Buffer.from(PDF))).toBe(true);
@@ -146,12 +225,22 @@ describe('listing, downloading and deleting', () => {
   it('deletes a document (audited); a second delete is not found', async () => {
     const round = await publishedRound();
     const document = await upload(round.id);
-    expect(await secretariat.caller.roundDocuments.delete({ documentId: document.id })).toEqual({ id: document.id });
-    expect(await api.call().then(({ caller }) => caller.roundDocuments.list({ roundId: round.id }))).toEqual([]);
+    expect(await secretariat.caller.roundDocuments.delete({ documentId: document.id })).toEqual({
+      id: document.id,
+    });
+    expect(await api.call().then(({ caller }) => caller.roundDocuments.list({ roundId: round.id }))).toEqual(
+      [],
+    );
     expect(await takeRoundDocumentForDownload(api.db, document.id)).toBeUndefined();
-    const [audit] = await listAuditEntries(api.db, { entityType: 'round_document', entityId: document.id, limit: 1 });
+    const [audit] = await listAuditEntries(api.db, {
+      entityType: 'round_document',
+      entityId: document.id,
+      limit: 1,
+    });
     expect(audit?.action).toBe('round.document_delete');
-    expect(await rejection(secretariat.caller.roundDocuments.delete({ documentId: document.id }))).toMatchObject({ code: 'NOT_FOUND', message: 'round.documentNotFound' });
+    expect(
+      await rejection(secretariat.caller.roundDocuments.delete({ documentId: document.id })),
+    ).toMatchObject({ code: 'NOT_FOUND', message: 'round.documentNotFound' });
   });
 });
 
@@ -167,10 +256,17 @@ describe('visits', () => {
 
     const draft = await draftRound();
     expect(await visitFrom('198.51.100.3', draft.id)).toEqual({ counted: false });
-    expect(await visitFrom('198.51.100.3', '00000000-0000-4000-8000-000000000000')).toEqual({ counted: false });
+    expect(await visitFrom('198.51.100.3', '00000000-0000-4000-8000-000000000000')).toEqual({
+      counted: false,
+    });
 
-    expect((await secretariat.caller.roundDocuments.reach({ roundId: round.id })).byDay).toEqual([{ day: today(), visits: 2, downloads: 0 }]);
-    expect((await secretariat.caller.roundDocuments.reach({ roundId: draft.id })).totals).toEqual({ visits: 0, downloads: 0 });
+    expect((await secretariat.caller.roundDocuments.reach({ roundId: round.id })).byDay).toEqual([
+      { day: today(), visits: 2, downloads: 0 },
+    ]);
+    expect((await secretariat.caller.roundDocuments.reach({ roundId: draft.id })).totals).toEqual({
+      visits: 0,
+      downloads: 0,
+    });
   });
 
   it('refuses a malformed round id as a field error', async () => {

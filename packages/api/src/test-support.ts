@@ -40,7 +40,10 @@ export async function createTestApi() {
     return { caller: createCaller(ctx), cookies };
   }
 
-  async function createUser(role: Role, overrides: { email?: string; memberState?: MemberStateCode } = {}): Promise<UserAccount> {
+  async function createUser(
+    role: Role,
+    overrides: { email?: string; memberState?: MemberStateCode } = {},
+  ): Promise<UserAccount> {
     cachedHash ??= hashPassword(TEST_PASSWORD);
     return insertUser(database.db, {
       email: overrides.email ?? `${role}-${++counter}-${Math.random().toString(36).slice(2, 8)}@example.org`,
@@ -79,7 +82,17 @@ export async function createTestApi() {
     return null;
   }
 
-  return { db: database.db, services, call, createUser, signedIn, latestMailTo, tokenFromMail, sessionTokenFromCookies, close: database.close };
+  return {
+    db: database.db,
+    services,
+    call,
+    createUser,
+    signedIn,
+    latestMailTo,
+    tokenFromMail,
+    sessionTokenFromCookies,
+    close: database.close,
+  };
 }
 export type TestApi = Awaited<ReturnType<typeof createTestApi>>;
 

@@ -35,10 +35,15 @@ export function translationsRoot(): string {
 }
 
 /** The hash the status files record of an English text: SHA-256, first 12 hex digits (as i18n-status.mjs). */
-export const sourceHash = (text: string): string => createHash('sha256').update(String(text)).digest('hex').slice(0, 12);
+export const sourceHash = (text: string): string =>
+  createHash('sha256').update(String(text)).digest('hex').slice(0, 12);
 
 /** Flattens a namespace file into `a.b.c` → text. */
-export function flatten(object: Record<string, unknown>, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+export function flatten(
+  object: Record<string, unknown>,
+  prefix = '',
+  out: Record<string, unknown> = {},
+): Record<string, unknown> {
   for (const [key, value] of Object.entries(object)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (value && typeof value === 'object') flatten(value as Record<string, unknown>, path, out);
@@ -72,7 +77,9 @@ export function expectedKeys(english: Record<string, unknown>, locale: string): 
     if (category !== undefined)
       for (const c of categories)
         expected[`${base}_${c}`] = String(
-          c === 'one' && english[`${base}_one`] !== undefined ? english[`${base}_one`] : (english[`${base}_other`] ?? text),
+          c === 'one' && english[`${base}_one`] !== undefined
+            ? english[`${base}_one`]
+            : (english[`${base}_other`] ?? text),
         );
   }
   return expected;
@@ -111,7 +118,8 @@ export function localesOnDisk(root: string): string[] {
   for (const rel of Object.values(TRANSLATION_SCOPE_DIRS)) {
     const dir = join(root, rel);
     if (!existsSync(dir)) continue;
-    for (const d of readdirSync(dir, { withFileTypes: true })) if (d.isDirectory() && d.name !== 'en') found.add(d.name);
+    for (const d of readdirSync(dir, { withFileTypes: true }))
+      if (d.isDirectory() && d.name !== 'en') found.add(d.name);
   }
   return [...found].sort();
 }
@@ -141,7 +149,9 @@ export function computeStatus(root: string, locale: string, previous: StatusFile
       if (entry.status === 'reviewed' && entry.source === hash) reviewed++;
     }
   }
-  const sorted = Object.fromEntries(Object.entries(next).sort(([a], [b]) => a.localeCompare(b))) as StatusFile;
+  const sorted = Object.fromEntries(
+    Object.entries(next).sort(([a], [b]) => a.localeCompare(b)),
+  ) as StatusFile;
   return { status: sorted, summary: { keys, translated, reviewed } };
 }
 
@@ -227,7 +237,11 @@ export function localeCatalogue(locale: string, root = translationsRoot()): Loca
       });
     }
   }
-  const built: LocaleCatalogue = { locale, entries, byId: new Map(entries.map((e) => [`${e.scope}:${e.key}`, e])) };
+  const built: LocaleCatalogue = {
+    locale,
+    entries,
+    byId: new Map(entries.map((e) => [`${e.scope}:${e.key}`, e])),
+  };
   c.locales.set(locale, built);
   return built;
 }

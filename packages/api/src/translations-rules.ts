@@ -37,7 +37,11 @@ export interface PlaceholderDifference {
 }
 
 /** What the translation lacks or adds compared with its English source; null when they match. */
-export function placeholderDifference(english: string, translation: string, key = ''): PlaceholderDifference | null {
+export function placeholderDifference(
+  english: string,
+  translation: string,
+  key = '',
+): PlaceholderDifference | null {
   const want = translationTokens(english);
   const have = translationTokens(translation);
   const remaining = [...have];

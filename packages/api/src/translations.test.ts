@@ -36,23 +36,38 @@ describe('translations with the repository locale files', () => {
     expect(first.total).toBe(localeCatalogue('km').entries.length);
     expect(first.nextCursor).toBe(5);
     expect(first.rows[0]).toMatchObject({ scope: 'ui', english: expect.any(String) });
-    const second = await secretariat.caller.translations.list({ locale: 'km', limit: 5, cursor: first.nextCursor! });
+    const second = await secretariat.caller.translations.list({
+      locale: 'km',
+      limit: 5,
+      cursor: first.nextCursor!,
+    });
     expect(second.rows[0]!.key).not.toBe(first.rows[0]!.key);
   });
 
   it('searches keys, English and translations', async () => {
     const { rows } = await secretariat.caller.translations.list({ locale: 'km', search: 'passwordTooShort' });
     expect(rows).toEqual([
-      expect.objectContaining({ scope: 'ui', key: 'validation.passwordTooShort', english: 'Your password must be at least {{min}} characters long', state: 'draft' }),
+      expect.objectContaining({
+        scope: 'ui',
+        key: 'validation.passwordTooShort',
+        english: 'Your password must be at least {{min}} characters long',
+        state: 'draft',
+      }),
     ]);
-    expect((await secretariat.caller.translations.list({ locale: 'km', search: 'AT LEAST {{MIN}} CHARACTERS' })).rows.map((r) => r.key)).toContain('validation.passwordTooShort');
+    expect(
+      (
+        await secretariat.caller.translations.list({ locale: 'km', search: 'AT LEAST {{MIN}} CHARACTERS' })
+      ).rows.map((r) => r.key),
+    ).toContain('validation.passwordTooShort');
   });
 
   it('refuses a text that loses or adds a placeholder, with the error on the text field', async () => {
     for (const text of ['គ្មាន placeholder', '{{min}} {{max}}', '{{minimum}}']) {
       const error = await rejection(secretariat.caller.translations.approve({ ...PASSWORD_KEY, text }));
       expect(error.code).toBe('BAD_REQUEST');
-      expect((error as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ text: ['validation.placeholdersDiffer'] });
+      expect((error as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+        text: ['validation.placeholdersDiffer'],
+      });
     }
   });
 
@@ -60,39 +75,103 @@ describe('translations with the repository locale files', () => {
     const empty = await rejection(secretariat.caller.translations.approve({ ...PASSWORD_KEY, text: '   ' }));
     expect(empty.code).toBe('BAD_REQUEST');
     expect(empty.cause).toBeDefined();
-    const unknown = await rejection(secretariat.caller.translations.approve({ ...PASSWORD_KEY, key: 'validation.noSuchKey', text: 'x' }));
-    expect((unknown as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ key: ['validation.unknownTranslationKey'] });
+    const unknown = await rejection(
+      secretariat.caller.translations.approve({ ...PASSWORD_KEY, key: 'validation.noSuchKey', text: 'x' }),
+    );
+    expect((unknown as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      key: ['validation.unknownTranslationKey'],
+    });
     // English is the source, not a translation.
-    expect((await rejection(secretariat.caller.translations.approve({ ...PASSWORD_KEY, locale: 'en', text: 'x' }))).code).toBe('BAD_REQUEST');
+    expect(
+      (await rejection(secretariat.caller.translations.approve({ ...PASSWORD_KEY, locale: 'en', text: 'x' })))
+        .code,
+    ).toBe('BAD_REQUEST');
   });
 
   it('approves an edited text: stored reviewed by the signed-in person against the current source, audited', async () => {
     const text = 'ពាក្យសម្ងាត់ត្រូវមានយ៉ាងហោចណាស់ {{min}} តួអក្សរ';
     const row = await secretariat.caller.translations.approve({ ...PASSWORD_KEY, text });
     expect(row).toMatchObject({ translation: text, state: 'reviewed', reviewedBy: secretariat.user.name });
-    const stored = await api.db.selectFrom('translation_review').selectAll().where('locale', '=', 'km').where('key', '=', PASSWORD_KEY.key).executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ scope: 'ui', text, reviewed_by: secretariat.user.id, source_hash: sourceHash('Your password must be at least {{min}} characters long') });
-    const [audit] = await listAuditEntries(api.db, { limit: 1, entityType: 'translation_review', entityId: stored.id });
-    expect(audit).toMatchObject({ action: 'translation.approve', entity_type: 'translation_review', entity_id: stored.id, actor_user_id: secretariat.user.id });
+    const stored = await api.db
+      .selectFrom('translation_review')
+      .selectAll()
+      .where('locale', '=', 'km')
+      .where('key', '=', PASSWORD_KEY.key)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({
+      scope: 'ui',
+      text,
+      reviewed_by: secretariat.user.id,
+      source_hash: sourceHash('Your password must be at least {{min}} characters long'),
+    });
+    const [audit] = await listAuditEntries(api.db, {
+      limit: 1,
+      entityType: 'translation_review',
+      entityId: stored.id,
+    });
+    expect(audit).toMatchObject({
+      action: 'translation.approve',
+      entity_type: 'translation_review',
+      entity_id: stored.id,
+      actor_user_id: secretariat.user.id,
+    });
 
     const listed = await secretariat.caller.translations.list({ locale: 'km', search: PASSWORD_KEY.key });
-    expect(listed.rows[0]).toMatchObject({ translation: text, state: 'reviewed', reviewedBy: secretariat.user.name });
+    expect(listed.rows[0]).toMatchObject({
+      translation: text,
+      state: 'reviewed',
+      reviewedBy: secretariat.user.name,
+    });
     // No longer unreviewed; counted as reviewed.
-    expect((await secretariat.caller.translations.list({ locale: 'km', filter: 'unreviewed', search: PASSWORD_KEY.key })).rows).toEqual([]);
+    expect(
+      (
+        await secretariat.caller.translations.list({
+          locale: 'km',
+          filter: 'unreviewed',
+          search: PASSWORD_KEY.key,
+        })
+      ).rows,
+    ).toEqual([]);
     const km = (await secretariat.caller.translations.locales()).find((l) => l.code === 'km')!;
     expect(km.reviewed).toBeGreaterThanOrEqual(1);
   });
 
   it('shows a stored review as changed once the English it was approved against differs', async () => {
-    await api.db.updateTable('translation_review').set({ source_hash: '000000000000' }).where('locale', '=', 'km').where('key', '=', PASSWORD_KEY.key).execute();
-    const { rows } = await secretariat.caller.translations.list({ locale: 'km', filter: 'changed', search: PASSWORD_KEY.key });
+    await api.db
+      .updateTable('translation_review')
+      .set({ source_hash: '000000000000' })
+      .where('locale', '=', 'km')
+      .where('key', '=', PASSWORD_KEY.key)
+      .execute();
+    const { rows } = await secretariat.caller.translations.list({
+      locale: 'km',
+      filter: 'changed',
+      search: PASSWORD_KEY.key,
+    });
     expect(rows).toEqual([expect.objectContaining({ key: PASSWORD_KEY.key, state: 'changed' })]);
-    expect((await secretariat.caller.translations.list({ locale: 'km', filter: 'unreviewed', search: PASSWORD_KEY.key })).rows).toHaveLength(1);
+    expect(
+      (
+        await secretariat.caller.translations.list({
+          locale: 'km',
+          filter: 'unreviewed',
+          search: PASSWORD_KEY.key,
+        })
+      ).rows,
+    ).toHaveLength(1);
     // Approving as is brings it back to reviewed against the current English, keeping the reviewer's text.
     const again = await secretariat.caller.translations.approveAsIs(PASSWORD_KEY);
     expect(again).toMatchObject({ state: 'reviewed', translation: 'ពាក្យសម្ងាត់ត្រូវមានយ៉ាងហោចណាស់ {{min}} តួអក្សរ' });
-    const stored = await api.db.selectFrom('translation_review').select('id').where('locale', '=', 'km').where('key', '=', PASSWORD_KEY.key).executeTakeFirstOrThrow();
-    const [audit] = await listAuditEntries(api.db, { limit: 1, entityType: 'translation_review', entityId: stored.id });
+    const stored = await api.db
+      .selectFrom('translation_review')
+      .select('id')
+      .where('locale', '=', 'km')
+      .where('key', '=', PASSWORD_KEY.key)
+      .executeTakeFirstOrThrow();
+    const [audit] = await listAuditEntries(api.db, {
+      limit: 1,
+      entityType: 'translation_review',
+      entityId: stored.id,
+    });
     expect(audit).toMatchObject({ action: 'translation.approve_as_is', actor_user_id: secretariat.user.id });
   });
 
@@ -101,7 +180,9 @@ describe('translations with the repository locale files', () => {
       const { caller } = await api.signedIn(role);
       expect((await rejection(caller.translations.locales())).code).toBe('FORBIDDEN');
       expect((await rejection(caller.translations.list({ locale: 'km' }))).code).toBe('FORBIDDEN');
-      expect((await rejection(caller.translations.approve({ ...PASSWORD_KEY, text: '{{min}}' }))).code).toBe('FORBIDDEN');
+      expect((await rejection(caller.translations.approve({ ...PASSWORD_KEY, text: '{{min}}' }))).code).toBe(
+        'FORBIDDEN',
+      );
       expect((await rejection(caller.translations.approveAsIs(PASSWORD_KEY))).code).toBe('FORBIDDEN');
     }
     const { caller: anonymous } = await api.call();
@@ -135,10 +216,20 @@ describe('translations from a tree of its own (TRANSLATIONS_ROOT)', () => {
     });
     write('apps/secretariat/src/locales/en/shell.json', { title: 'Secretariat' });
     write('packages/ui/src/translation-review/km.json', {
-      'ui:common.farewell': { source: sourceHash('Goodbye'), status: 'reviewed', reviewedBy: 'Sophea', reviewedAt: '2026-12-01T00:00:00.000Z' },
+      'ui:common.farewell': {
+        source: sourceHash('Goodbye'),
+        status: 'reviewed',
+        reviewedBy: 'Sophea',
+        reviewedAt: '2026-12-01T00:00:00.000Z',
+      },
       'ui:common.greeting': { source: sourceHash('Hello {{name}}'), status: 'draft' },
       // Reviewed against an English text that has since changed.
-      'ui:common.thanks': { source: sourceHash('Thanks'), status: 'reviewed', reviewedBy: 'Sophea', reviewedAt: '2026-12-01T00:00:00.000Z' },
+      'ui:common.thanks': {
+        source: sourceHash('Thanks'),
+        status: 'reviewed',
+        reviewedBy: 'Sophea',
+        reviewedAt: '2026-12-01T00:00:00.000Z',
+      },
     });
     process.env.TRANSLATIONS_ROOT = root;
   });
@@ -150,7 +241,12 @@ describe('translations from a tree of its own (TRANSLATIONS_ROOT)', () => {
   });
 
   const states = async (filter: 'all' | 'unreviewed' | 'missing' | 'changed') =>
-    Object.fromEntries((await secretariat.caller.translations.list({ locale: 'km', filter })).rows.map((r) => [`${r.scope}:${r.key}`, r.state]));
+    Object.fromEntries(
+      (await secretariat.caller.translations.list({ locale: 'km', filter })).rows.map((r) => [
+        `${r.scope}:${r.key}`,
+        r.state,
+      ]),
+    );
 
   it('gives each key its state from the files and the recorded status; filters select by state', async () => {
     expect(await states('all')).toEqual({
@@ -169,10 +265,18 @@ describe('translations from a tree of its own (TRANSLATIONS_ROOT)', () => {
       'ui:common.items_other': 'draft',
       'secretariat:shell.title': 'missing',
     });
-    expect(await states('missing')).toEqual({ 'ui:common.link': 'missing', 'secretariat:shell.title': 'missing' });
+    expect(await states('missing')).toEqual({
+      'ui:common.link': 'missing',
+      'secretariat:shell.title': 'missing',
+    });
     expect(await states('changed')).toEqual({ 'ui:common.thanks': 'changed' });
     const { rows } = await secretariat.caller.translations.list({ locale: 'km', search: 'farewell' });
-    expect(rows[0]).toMatchObject({ english: 'Goodbye', translation: 'លាហើយ', reviewedBy: 'Sophea', reviewedAt: '2026-12-01T00:00:00.000Z' });
+    expect(rows[0]).toMatchObject({
+      english: 'Goodbye',
+      translation: 'លាហើយ',
+      reviewedBy: 'Sophea',
+      reviewedAt: '2026-12-01T00:00:00.000Z',
+    });
   });
 
   it('counts per locale', async () => {
@@ -184,10 +288,30 @@ describe('translations from a tree of its own (TRANSLATIONS_ROOT)', () => {
   });
 
   it('translates a missing key with its tags kept; approving as is needs a text', async () => {
-    expect((await rejection(secretariat.caller.translations.approveAsIs({ locale: 'km', scope: 'ui', key: 'common.link' }))).message).toBe('validation.nothingToApprove');
-    const refused = await rejection(secretariat.caller.translations.approve({ locale: 'km', scope: 'ui', key: 'common.link', text: 'អាន សេចក្តីជូនដំណឹង' }));
-    expect((refused as unknown as { fieldErrors: unknown }).fieldErrors).toEqual({ text: ['validation.placeholdersDiffer'] });
-    const row = await secretariat.caller.translations.approve({ locale: 'km', scope: 'ui', key: 'common.link', text: 'អាន <0>សេចក្តីជូនដំណឹង</0>' });
+    expect(
+      (
+        await rejection(
+          secretariat.caller.translations.approveAsIs({ locale: 'km', scope: 'ui', key: 'common.link' }),
+        )
+      ).message,
+    ).toBe('validation.nothingToApprove');
+    const refused = await rejection(
+      secretariat.caller.translations.approve({
+        locale: 'km',
+        scope: 'ui',
+        key: 'common.link',
+        text: 'អាន សេចក្តីជូនដំណឹង',
+      }),
+    );
+    expect((refused as unknown as { fieldErrors: unknown }).fieldErrors).toEqual({
+      text: ['validation.placeholdersDiffer'],
+    });
+    const row = await secretariat.caller.translations.approve({
+      locale: 'km',
+      scope: 'ui',
+      key: 'common.link',
+      text: 'អាន <0>សេចក្តីជូនដំណឹង</0>',
+    });
     expect(row.state).toBe('reviewed');
     expect(await states('missing')).toEqual({ 'secretariat:shell.title': 'missing' });
   });
@@ -197,8 +321,14 @@ describe('placeholder rule', () => {
   it('matches every token of the English once, in any order; a plural form may leave out {{count}}', () => {
     expect(placeholderDifference('{{a}} and {{b}}', '{{b}} then {{ a }}')).toBeNull();
     expect(placeholderDifference('{{a}} {{a}}', '{{a}}')).toEqual({ missing: ['{{a}}'], unknown: [] });
-    expect(placeholderDifference('$t(common.x) <1>y</1>', '<1>y</1>')).toEqual({ missing: ['$t(common.x)'], unknown: [] });
+    expect(placeholderDifference('$t(common.x) <1>y</1>', '<1>y</1>')).toEqual({
+      missing: ['$t(common.x)'],
+      unknown: [],
+    });
     expect(placeholderDifference('{{count}} items', 'many items', 'items_other')).toBeNull();
-    expect(placeholderDifference('{{count}} items', 'many items', 'items')).toEqual({ missing: ['{{count}}'], unknown: [] });
+    expect(placeholderDifference('{{count}} items', 'many items', 'items')).toEqual({
+      missing: ['{{count}}'],
+      unknown: [],
+    });
   });
 });

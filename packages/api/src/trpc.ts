@@ -18,13 +18,20 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     if (cause instanceof ZodError) {
-      return { ...shape, message: 'validation.failed', data: { ...shape.data, stack: undefined, fieldErrors: zodFieldErrors(cause) } };
+      return {
+        ...shape,
+        message: 'validation.failed',
+        data: { ...shape.data, stack: undefined, fieldErrors: zodFieldErrors(cause) },
+      };
     }
     if (error instanceof FieldError) {
       return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors: error.fieldErrors } };
     }
     if (error instanceof ThrottledError) {
-      return { ...shape, data: { ...shape.data, stack: undefined, retryAfterSeconds: error.retryAfterSeconds } };
+      return {
+        ...shape,
+        data: { ...shape.data, stack: undefined, retryAfterSeconds: error.retryAfterSeconds },
+      };
     }
     if (error.code === 'INTERNAL_SERVER_ERROR') {
       // Internals never leave the server; the request id in the log ties the report to the stack trace.
@@ -44,11 +51,20 @@ export const middleware = t.middleware;
  */
 const databaseAvailability = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(result.error.cause)) {
-    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'errors.unavailable', cause: result.error.cause });
+  if (
+    !result.ok &&
+    result.error.code === 'INTERNAL_SERVER_ERROR' &&
+    isDatabaseUnavailable(result.error.cause)
+  ) {
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'errors.unavailable',
+      cause: result.error.cause,
+    });
   }
   // A value the database cannot store (NUL in text, out of range) is the request's fault: 400, not an internal error.
-  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && isRefusedValue(result.error.cause)) throw refusedValue(result.error.cause);
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && isRefusedValue(result.error.cause))
+    throw refusedValue(result.error.cause);
   return result;
 });
 
@@ -56,7 +72,12 @@ const databaseAvailability = t.middleware(async ({ next }) => {
 const baseProcedure = t.procedure.use(databaseAvailability).use(({ ctx, type, next }) => {
   if (type === 'mutation') {
     const crossSite = isCrossSiteRequest(
-      { method: 'POST', origin: ctx.request.origin, secFetchSite: ctx.request.secFetchSite, host: ctx.request.host },
+      {
+        method: 'POST',
+        origin: ctx.request.origin,
+        secFetchSite: ctx.request.secFetchSite,
+        host: ctx.request.host,
+      },
       ctx.config.trustedOrigins,
     );
     if (crossSite) throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.crossSite' });
@@ -67,12 +88,14 @@ const baseProcedure = t.procedure.use(databaseAvailability).use(({ ctx, type, ne
 export const publicProcedure = baseProcedure;
 
 export const authedProcedure = baseProcedure.use(({ ctx, next }) => {
-  if (!ctx.user || !ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'errors.unauthorized' });
+  if (!ctx.user || !ctx.session)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'errors.unauthorized' });
   return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
 });
 
 export const secretariatProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'secretariat') throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+  if (ctx.user.role !== 'secretariat')
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
   return next();
 });
 
@@ -86,5 +109,9 @@ export const memberStateProcedure = authedProcedure.use(({ ctx, next }) => {
 
 /** Audit context for the signed-in actor (or nobody) of this request. */
 export function auditContext(ctx: Context) {
-  return { actorUserId: ctx.user?.id ?? null, requestId: ctx.request.requestId, ipAddress: ctx.request.ipAddress };
+  return {
+    actorUserId: ctx.user?.id ?? null,
+    requestId: ctx.request.requestId,
+    ipAddress: ctx.request.ipAddress,
+  };
 }

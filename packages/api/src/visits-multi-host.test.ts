@@ -58,18 +58,29 @@ async function publishedRound() {
 describe('visits behind a load balancer', () => {
   it('counts one visit when the same visitor reaches the round on two hosts', async () => {
     const { round, secretariat } = await publishedRound();
-    expect(await (await hostA('198.51.100.40')).roundDocuments.recordVisit({ roundId: round.id })).toEqual({ counted: true });
-    expect(await (await hostB('198.51.100.40')).roundDocuments.recordVisit({ roundId: round.id })).toEqual({ counted: false });
-    expect(await (await hostA('198.51.100.40')).roundDocuments.recordVisit({ roundId: round.id })).toEqual({ counted: false });
+    expect(await (await hostA('198.51.100.40')).roundDocuments.recordVisit({ roundId: round.id })).toEqual({
+      counted: true,
+    });
+    expect(await (await hostB('198.51.100.40')).roundDocuments.recordVisit({ roundId: round.id })).toEqual({
+      counted: false,
+    });
+    expect(await (await hostA('198.51.100.40')).roundDocuments.recordVisit({ roundId: round.id })).toEqual({
+      counted: false,
+    });
     // Another visitor on host B still counts.
-    expect(await (await hostB('198.51.100.41')).roundDocuments.recordVisit({ roundId: round.id })).toEqual({ counted: true });
+    expect(await (await hostB('198.51.100.41')).roundDocuments.recordVisit({ roundId: round.id })).toEqual({
+      counted: true,
+    });
     expect((await secretariat.caller.roundDocuments.reach({ roundId: round.id })).totals.visits).toBe(2);
   });
 
   it('counts one visit when the same visitor reaches both hosts at the same moment', async () => {
     const { round, secretariat } = await publishedRound();
     const [a, b] = await Promise.all([hostA('198.51.100.50'), hostB('198.51.100.50')]);
-    const results = await Promise.all([a.roundDocuments.recordVisit({ roundId: round.id }), b.roundDocuments.recordVisit({ roundId: round.id })]);
+    const results = await Promise.all([
+      a.roundDocuments.recordVisit({ roundId: round.id }),
+      b.roundDocuments.recordVisit({ roundId: round.id }),
+    ]);
     expect(results.filter((r) => r.counted)).toHaveLength(1);
     expect((await secretariat.caller.roundDocuments.reach({ roundId: round.id })).totals.visits).toBe(1);
   });
@@ -77,12 +88,20 @@ describe('visits behind a load balancer', () => {
   it('counts the visitor again once the window has passed, and prunes expired visitors of other rounds', async () => {
     const { round } = await publishedRound();
     const { round: other } = await publishedRound();
-    expect(await (await hostA('198.51.100.60')).roundDocuments.recordVisit({ roundId: other.id })).toEqual({ counted: true });
-    expect(await (await hostA('198.51.100.61')).roundDocuments.recordVisit({ roundId: round.id })).toEqual({ counted: true });
+    expect(await (await hostA('198.51.100.60')).roundDocuments.recordVisit({ roundId: other.id })).toEqual({
+      counted: true,
+    });
+    expect(await (await hostA('198.51.100.61')).roundDocuments.recordVisit({ roundId: round.id })).toEqual({
+      counted: true,
+    });
     // Both visits are 31 minutes old.
     await sql`update round_visit set counted_at = counted_at - interval '31 minutes'`.execute(api.db);
-    expect(await (await hostB('198.51.100.61')).roundDocuments.recordVisit({ roundId: round.id })).toEqual({ counted: true });
-    expect(await (await hostA('198.51.100.61')).roundDocuments.recordVisit({ roundId: round.id })).toEqual({ counted: false });
+    expect(await (await hostB('198.51.100.61')).roundDocuments.recordVisit({ roundId: round.id })).toEqual({
+      counted: true,
+    });
+    expect(await (await hostA('198.51.100.61')).roundDocuments.recordVisit({ roundId: round.id })).toEqual({
+      counted: false,
+    });
     // The expired visitor of the other round is gone; the table keeps only the visit inside the window.
     const { rows } = await sql<{ round_id: string }>`select round_id from round_visit`.execute(api.db);
     expect(rows.map((r) => r.round_id)).toEqual([round.id]);
@@ -91,7 +110,9 @@ describe('visits behind a load balancer', () => {
   it('does not store the address', async () => {
     const { round } = await publishedRound();
     await (await hostA('198.51.100.70')).roundDocuments.recordVisit({ roundId: round.id });
-    const { rows } = await sql<{ row: string }>`select row_to_json(v)::text as row from round_visit v where round_id = ${round.id}`.execute(api.db);
+    const { rows } = await sql<{
+      row: string;
+    }>`select row_to_json(v)::text as row from round_visit v where round_id = ${round.id}`.execute(api.db);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.row).not.toContain('198.51.100.70');
   });

@@ -32,7 +32,8 @@ export function isCrossSiteRequest(
     const parsed = parseOrigin(origin);
     if (!parsed) return true;
     const host = req.host?.trim().toLowerCase();
-    const sameHost = host !== undefined && host !== '' && (parsed.host === host || withDefaultPort(parsed) === host);
+    const sameHost =
+      host !== undefined && host !== '' && (parsed.host === host || withDefaultPort(parsed) === host);
     const trusted = trustedOrigins.some((t) => parseOrigin(t)?.origin === parsed.origin);
     if (!sameHost && !trusted) return true;
   }

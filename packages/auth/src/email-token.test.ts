@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@musyawarah/db/testing';
 import { linkTokenField } from '@musyawarah/core';
-import { consumeEmailToken, createEmailToken, generateLinkToken, hashToken, issueEmailToken, LINK_TTL_MS, peekEmailToken } from './index';
+import {
+  consumeEmailToken,
+  createEmailToken,
+  generateLinkToken,
+  hashToken,
+  issueEmailToken,
+  LINK_TTL_MS,
+  peekEmailToken,
+} from './index';
 import { dbLabel, insertTestUser } from './test-support';
 
 let t: TestDatabase;
@@ -20,7 +28,11 @@ describe('link tokens', () => {
   });
 
   it('live 48 hours to confirm an e-mail, 7 days for an invitation, 1 hour to reset a password', () => {
-    expect(LINK_TTL_MS).toEqual({ confirm_email: 48 * 3600_000, invitation: 7 * 24 * 3600_000, password_reset: 3600_000 });
+    expect(LINK_TTL_MS).toEqual({
+      confirm_email: 48 * 3600_000,
+      invitation: 7 * 24 * 3600_000,
+      password_reset: 3600_000,
+    });
   });
 });
 
@@ -44,9 +56,18 @@ describe(`e-mail link tokens (${dbLabel})`, () => {
     const token = await createEmailToken(t.db, userId, 'password_reset');
     expect(await consumeEmailToken(t.db, token, 'confirm_email')).toEqual({ ok: false, reason: 'invalid' });
     expect(await peekEmailToken(t.db, token, 'invitation')).toEqual({ ok: false, reason: 'invalid' });
-    expect(await consumeEmailToken(t.db, generateLinkToken(), 'password_reset')).toEqual({ ok: false, reason: 'invalid' });
-    expect(await consumeEmailToken(t.db, 'short', 'password_reset')).toEqual({ ok: false, reason: 'invalid' });
-    expect(await consumeEmailToken(t.db, hashToken(token), 'password_reset')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await consumeEmailToken(t.db, generateLinkToken(), 'password_reset')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await consumeEmailToken(t.db, 'short', 'password_reset')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await consumeEmailToken(t.db, hashToken(token), 'password_reset')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     // The wrong-purpose attempts did not use it up.
     expect(await consumeEmailToken(t.db, token, 'password_reset')).toEqual({ ok: true, userId });
   });
@@ -58,10 +79,20 @@ describe(`e-mail link tokens (${dbLabel})`, () => {
     const justBefore = new Date(issued.getTime() + LINK_TTL_MS.password_reset - 1000);
     const atExpiry = new Date(issued.getTime() + LINK_TTL_MS.password_reset);
     expect(await peekEmailToken(t.db, token, 'password_reset', justBefore)).toEqual({ ok: true, userId });
-    expect(await peekEmailToken(t.db, token, 'password_reset', atExpiry)).toEqual({ ok: false, reason: 'expired' });
-    expect(await consumeEmailToken(t.db, token, 'password_reset', atExpiry)).toEqual({ ok: false, reason: 'expired' });
+    expect(await peekEmailToken(t.db, token, 'password_reset', atExpiry)).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
+    expect(await consumeEmailToken(t.db, token, 'password_reset', atExpiry)).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
     // A failed attempt after expiry does not mark it used.
-    const row = await t.db.selectFrom('email_token').select('used_at').where('id', '=', hashToken(token)).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('email_token')
+      .select('used_at')
+      .where('id', '=', hashToken(token))
+      .executeTakeFirstOrThrow();
     expect(row.used_at).toBeNull();
   });
 
@@ -132,7 +163,11 @@ describe(`links issued without revealing whether anyone gets them (${dbLabel})`,
 
     const nobody = generateLinkToken();
     await issueEmailToken(t.db, null, 'password_reset', nobody);
-    const stored = await t.db.selectFrom('email_token').select('id').where('id', '=', hashToken(nobody)).execute();
+    const stored = await t.db
+      .selectFrom('email_token')
+      .select('id')
+      .where('id', '=', hashToken(nobody))
+      .execute();
     expect(stored).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ export const LINK_TTL_MS: Record<EmailTokenPurpose, number> = {
   password_reset: 1 * HOUR_MS,
 };
 
-export type EmailTokenCheck = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
+export type EmailTokenCheck =
+  { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
 
 /**
  * Returns the token for the link; only its hash is stored. Asking again (resend, second reset request) makes every
@@ -64,7 +65,12 @@ export async function issueEmailToken(
 ): Promise<void> {
   const run = async (tx: Executor) => {
     // As in createEmailToken: the user row lock serialises two requests for the same user.
-    await tx.selectFrom('user_account').select('id').where('id', '=', sql<string>`${userId}::uuid`).forUpdate().execute();
+    await tx
+      .selectFrom('user_account')
+      .select('id')
+      .where('id', '=', sql<string>`${userId}::uuid`)
+      .forUpdate()
+      .execute();
     await tx
       .deleteFrom('email_token')
       .where('user_id', '=', sql<string>`${userId}::uuid`)

@@ -27,7 +27,12 @@ describe('passwords', () => {
   });
 
   it('reads a malformed or missing hash as a wrong password instead of throwing', async () => {
-    for (const bad of ['', 'not-a-hash', '$argon2id$v=19$m=19456,t=2,p=1$broken', '$2b$10$abcdefghijklmnopqrstuv']) {
+    for (const bad of [
+      '',
+      'not-a-hash',
+      '$argon2id$v=19$m=19456,t=2,p=1$broken',
+      '$2b$10$abcdefghijklmnopqrstuv',
+    ]) {
       await expect(verifyPassword(bad, 'anything')).resolves.toBe(false);
       expect(passwordNeedsRehash(bad)).toBe(true);
     }

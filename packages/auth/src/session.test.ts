@@ -39,7 +39,10 @@ describe('session tokens', () => {
 describe(`sessions (${dbLabel})`, () => {
   it('stores only the hash of the token, and the token validates to its user', async () => {
     const userId = await insertTestUser(t.db);
-    const { token, session } = await createSession(t.db, userId, { userAgent: 'Firefox', ipAddress: '203.0.113.9' });
+    const { token, session } = await createSession(t.db, userId, {
+      userAgent: 'Firefox',
+      ipAddress: '203.0.113.9',
+    });
     const rows = await t.db.selectFrom('user_session').selectAll().where('user_id', '=', userId).execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.id).toBe(hashToken(token));
@@ -87,7 +90,11 @@ describe(`sessions (${dbLabel})`, () => {
     const second = await validateSessionToken(t.db, token, later);
     expect(second?.renewed).toBe(true);
     expect(second?.session.expires_at.getTime()).toBe(later.getTime() + SESSION_TTL_MS);
-    const stored = await t.db.selectFrom('user_session').select('expires_at').where('id', '=', session.id).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom('user_session')
+      .select('expires_at')
+      .where('id', '=', session.id)
+      .executeTakeFirstOrThrow();
     expect(stored.expires_at.getTime()).toBe(later.getTime() + SESSION_TTL_MS);
 
     // Still valid beyond the original 30 days.
@@ -100,8 +107,13 @@ describe(`sessions (${dbLabel})`, () => {
     const created = new Date('2026-03-01T00:00:00Z');
     const { token, session } = await createSession(t.db, userId, {}, created);
     const lastUsed = async () =>
-      (await t.db.selectFrom('user_session').select('last_used_at').where('id', '=', session.id).executeTakeFirstOrThrow())
-        .last_used_at as unknown as Date;
+      (
+        await t.db
+          .selectFrom('user_session')
+          .select('last_used_at')
+          .where('id', '=', session.id)
+          .executeTakeFirstOrThrow()
+      ).last_used_at as unknown as Date;
 
     await validateSessionToken(t.db, token, new Date(created.getTime() + 30_000));
     expect((await lastUsed()).getTime()).toBe(created.getTime());
@@ -150,8 +162,18 @@ describe(`sessions (${dbLabel})`, () => {
   it('lists live sessions, most recently used first, and clean-up removes expired ones', async () => {
     const userId = await insertTestUser(t.db);
     const now = new Date();
-    const old = await createSession(t.db, userId, { userAgent: 'old phone' }, new Date(now.getTime() - SESSION_TTL_MS - DAY));
-    const laptop = await createSession(t.db, userId, { userAgent: 'laptop' }, new Date(now.getTime() - 2 * DAY));
+    const old = await createSession(
+      t.db,
+      userId,
+      { userAgent: 'old phone' },
+      new Date(now.getTime() - SESSION_TTL_MS - DAY),
+    );
+    const laptop = await createSession(
+      t.db,
+      userId,
+      { userAgent: 'laptop' },
+      new Date(now.getTime() - 2 * DAY),
+    );
     const phone = await createSession(t.db, userId, { userAgent: 'phone' }, new Date(now.getTime() - DAY));
     await validateSessionToken(t.db, laptop.token, now);
 
@@ -161,7 +183,11 @@ describe(`sessions (${dbLabel})`, () => {
     expect(phone.session.id).toBe(listed[1]!.id);
 
     expect(await deleteExpiredSessions(t.db, now)).toBeGreaterThanOrEqual(1);
-    const remaining = await t.db.selectFrom('user_session').select('id').where('id', '=', old.session.id).execute();
+    const remaining = await t.db
+      .selectFrom('user_session')
+      .select('id')
+      .where('id', '=', old.session.id)
+      .execute();
     expect(remaining).toHaveLength(0);
   });
 });

@@ -63,7 +63,11 @@ export async function createSession(
 
 export type SessionValidation = { session: UserSession; user: UserAccount; renewed: boolean } | null;
 
-export async function validateSessionToken(db: Executor, token: string, now: Date = new Date()): Promise<SessionValidation> {
+export async function validateSessionToken(
+  db: Executor,
+  token: string,
+  now: Date = new Date(),
+): Promise<SessionValidation> {
   // A cookie that cannot be one of our tokens is not worth a database round trip.
   if (!TOKEN_PATTERN.test(token)) return null;
   const sessionId = hashToken(token);
@@ -88,9 +92,8 @@ export async function validateSessionToken(db: Executor, token: string, now: Dat
   const encoder = new TextEncoder();
   if (!constantTimeEqual(encoder.encode(row.s_id), encoder.encode(sessionId))) return null;
 
-  const {
-    s_id, s_user_id, s_expires_at, s_created_at, s_last_used_at, s_user_agent, s_ip_address, ...user
-  } = row;
+  const { s_id, s_user_id, s_expires_at, s_created_at, s_last_used_at, s_user_agent, s_ip_address, ...user } =
+    row;
   const session: UserSession = {
     id: s_id,
     user_id: s_user_id,
@@ -127,7 +130,11 @@ export async function validateSessionToken(db: Executor, token: string, now: Dat
  * The role of the token's signed-in user, without renewing or touching the session: for decisions taken before a
  * request reaches the API (which then validates the session itself, renewing it and its cookie together).
  */
-export async function peekSessionRole(db: Executor, token: string | null, now: Date = new Date()): Promise<string | null> {
+export async function peekSessionRole(
+  db: Executor,
+  token: string | null,
+  now: Date = new Date(),
+): Promise<string | null> {
   if (!token || !TOKEN_PATTERN.test(token)) return null;
   const row = await db
     .selectFrom('user_session as s')
@@ -144,7 +151,11 @@ export async function invalidateSession(db: Executor, sessionId: string): Promis
 }
 
 /** "Sign out everywhere" (and what a password change or reset must do). Returns how many sessions ended. */
-export async function invalidateAllUserSessions(db: Executor, userId: string, exceptSessionId?: string): Promise<number> {
+export async function invalidateAllUserSessions(
+  db: Executor,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<number> {
   let query = db.deleteFrom('user_session').where('user_id', '=', userId);
   if (exceptSessionId !== undefined) query = query.where('id', '!=', exceptSessionId);
   // Counted from RETURNING rather than numDeletedRows, which the PGlite dialect does not report.
@@ -153,7 +164,11 @@ export async function invalidateAllUserSessions(db: Executor, userId: string, ex
 }
 
 /** The user's live sessions, most recently used first; expired ones are no longer anyone's device. */
-export async function listUserSessions(db: Executor, userId: string, now: Date = new Date()): Promise<UserSession[]> {
+export async function listUserSessions(
+  db: Executor,
+  userId: string,
+  now: Date = new Date(),
+): Promise<UserSession[]> {
   return db
     .selectFrom('user_session')
     .selectAll()
@@ -166,7 +181,11 @@ export async function listUserSessions(db: Executor, userId: string, now: Date =
 
 /** For a periodic clean-up: expired sessions are otherwise only removed when someone presents them. */
 export async function deleteExpiredSessions(db: Executor, now: Date = new Date()): Promise<number> {
-  const deleted = await db.deleteFrom('user_session').where('expires_at', '<=', now).returning('id').execute();
+  const deleted = await db
+    .deleteFrom('user_session')
+    .where('expires_at', '<=', now)
+    .returning('id')
+    .execute();
   return deleted.length;
 }
 

@@ -26,7 +26,11 @@ export async function insertTestUser(db: Executor, status: AccountStatus = 'acti
 }
 
 /** `Set-Cookie` value → name, value and attributes (keys lower-cased), the way a browser reads it. */
-export function parseSetCookie(header: string): { name: string; value: string; attributes: Map<string, string | true> } {
+export function parseSetCookie(header: string): {
+  name: string;
+  value: string;
+  attributes: Map<string, string | true>;
+} {
   const [pair = '', ...rest] = header.split(';');
   const eq = pair.indexOf('=');
   const attributes = new Map<string, string | true>();

@@ -27,15 +27,19 @@ function keysFor(ip: string | null = `198.51.100.${++n}`) {
   return throttleKeys(`Person${++n}@Example.org `, ip);
 }
 const failures = async (key: string) =>
-  (await t.db.selectFrom('login_throttle').select('failures').where('key', '=', key).executeTakeFirst())?.failures ?? 0;
+  (await t.db.selectFrom('login_throttle').select('failures').where('key', '=', key).executeTakeFirst())
+    ?.failures ?? 0;
 
 describe('throttle keys', () => {
   it('name the normalised account and the address', () => {
-    expect(throttleKeys(' Siti@Example.ORG', '203.0.113.7')).toEqual(['account:siti@example.org', 'ip:203.0.113.7']);
+    expect(throttleKeys(' Siti@Example.ORG', '203.0.113.7')).toEqual([
+      'account:siti@example.org',
+      'ip:203.0.113.7',
+    ]);
     expect(throttleKeys('siti@example.org', null)).toEqual(['account:siti@example.org']);
   });
 
-  it('count an IPv6 client by its /64, so rotating through the subscriber\'s network does not evade the limit', () => {
+  it("count an IPv6 client by its /64, so rotating through the subscriber's network does not evade the limit", () => {
     const a = throttleKeys('siti@example.org', '2001:db8:85a3:12::1')[1];
     const b = throttleKeys('siti@example.org', '2001:0db8:85a3:0012:ffff:ffff:1234:5678')[1];
     expect(a).toBe('ip:2001:db8:85a3:12::/64');
@@ -57,7 +61,9 @@ describe(`sign-in attempts reserved before the password is checked (${dbLabel})`
   it('of 30 simultaneous attempts on one account at most 5 may verify a password', async () => {
     const keys = keysFor();
     const now = new Date('2026-06-07T09:00:00Z');
-    const decisions = await Promise.all(Array.from({ length: 30 }, () => reserveLoginAttempt(t.db, keys, now)));
+    const decisions = await Promise.all(
+      Array.from({ length: 30 }, () => reserveLoginAttempt(t.db, keys, now)),
+    );
     expect(decisions.filter((d) => d.allowed)).toHaveLength(THROTTLE.maxFailures.account);
     expect(await checkLoginThrottle(t.db, keys, now)).toMatchObject({ allowed: false });
   });
@@ -65,8 +71,12 @@ describe(`sign-in attempts reserved before the password is checked (${dbLabel})`
   it('the attempt that reaches the limit verifies; the next is refused until the lock ends, then the count restarts', async () => {
     const keys = keysFor();
     const start = new Date('2026-06-08T09:00:00Z');
-    for (let i = 0; i < THROTTLE.maxFailures.account; i += 1) expect(await reserveLoginAttempt(t.db, keys, start)).toEqual({ allowed: true });
-    expect(await reserveLoginAttempt(t.db, keys, start)).toEqual({ allowed: false, retryAfterSeconds: THROTTLE.lockMs / 1000 });
+    for (let i = 0; i < THROTTLE.maxFailures.account; i += 1)
+      expect(await reserveLoginAttempt(t.db, keys, start)).toEqual({ allowed: true });
+    expect(await reserveLoginAttempt(t.db, keys, start)).toEqual({
+      allowed: false,
+      retryAfterSeconds: THROTTLE.lockMs / 1000,
+    });
     // The window passes but the lock still holds: still refused.
     const almost = new Date(start.getTime() + THROTTLE.lockMs - 1000);
     expect(await reserveLoginAttempt(t.db, keys, almost)).toEqual({ allowed: false, retryAfterSeconds: 1 });
@@ -91,17 +101,27 @@ describe(`general rate limit (${dbLabel})`, () => {
     const key = `test:${++n}`;
     const start = new Date('2026-06-10T09:00:00Z');
     const hour = 60 * 60_000;
-    for (let i = 0; i < 3; i += 1) expect(await consumeRateLimit(t.db, { key, limit: 3, windowMs: hour, now: start })).toEqual({ allowed: true });
+    for (let i = 0; i < 3; i += 1)
+      expect(await consumeRateLimit(t.db, { key, limit: 3, windowMs: hour, now: start })).toEqual({
+        allowed: true,
+      });
     const later = new Date(start.getTime() + 20 * 60_000);
-    expect(await consumeRateLimit(t.db, { key, limit: 3, windowMs: hour, now: later })).toEqual({ allowed: false, retryAfterSeconds: 40 * 60 });
+    expect(await consumeRateLimit(t.db, { key, limit: 3, windowMs: hour, now: later })).toEqual({
+      allowed: false,
+      retryAfterSeconds: 40 * 60,
+    });
     const next = new Date(start.getTime() + hour);
-    expect(await consumeRateLimit(t.db, { key, limit: 3, windowMs: hour, now: next })).toEqual({ allowed: true });
+    expect(await consumeRateLimit(t.db, { key, limit: 3, windowMs: hour, now: next })).toEqual({
+      allowed: true,
+    });
   });
 
   it('of 30 simultaneous uses exactly the limit are allowed', async () => {
     const key = `test:${++n}`;
     const now = new Date('2026-06-11T09:00:00Z');
-    const decisions = await Promise.all(Array.from({ length: 30 }, () => consumeRateLimit(t.db, { key, limit: 3, windowMs: 60_000, now })));
+    const decisions = await Promise.all(
+      Array.from({ length: 30 }, () => consumeRateLimit(t.db, { key, limit: 3, windowMs: 60_000, now })),
+    );
     expect(decisions.filter((d) => d.allowed)).toHaveLength(3);
   });
 
@@ -110,9 +130,19 @@ describe(`general rate limit (${dbLabel})`, () => {
     const client = `test:${++n}`;
     const now = new Date('2026-06-12T09:00:00Z');
     const hour = 60 * 60_000;
-    expect(await consumeRateLimits(t.db, [{ key: target, limit: 1, windowMs: hour, now }, { key: client, limit: 5, windowMs: hour, now }])).toEqual({ allowed: true });
+    expect(
+      await consumeRateLimits(t.db, [
+        { key: target, limit: 1, windowMs: hour, now },
+        { key: client, limit: 5, windowMs: hour, now },
+      ]),
+    ).toEqual({ allowed: true });
     await pruneLoginThrottle(t.db, new Date(now.getTime() + 30 * 60_000));
-    expect(await consumeRateLimits(t.db, [{ key: target, limit: 1, windowMs: hour, now }, { key: client, limit: 5, windowMs: hour, now }])).toEqual({ allowed: false, retryAfterSeconds: 3600 });
+    expect(
+      await consumeRateLimits(t.db, [
+        { key: target, limit: 1, windowMs: hour, now },
+        { key: client, limit: 5, windowMs: hour, now },
+      ]),
+    ).toEqual({ allowed: false, retryAfterSeconds: 3600 });
   });
 });
 
@@ -122,13 +152,21 @@ describe(`login throttling (${dbLabel})`, () => {
     const start = new Date('2026-06-01T09:00:00Z');
     for (let i = 0; i < THROTTLE.maxFailures.account - 1; i += 1) {
       await recordLoginFailure(t.db, keys, new Date(start.getTime() + i * 1000));
-      expect(await checkLoginThrottle(t.db, keys, new Date(start.getTime() + i * 1000))).toEqual({ allowed: true });
+      expect(await checkLoginThrottle(t.db, keys, new Date(start.getTime() + i * 1000))).toEqual({
+        allowed: true,
+      });
     }
     const fifth = new Date(start.getTime() + 60_000);
     await recordLoginFailure(t.db, keys, fifth);
-    expect(await checkLoginThrottle(t.db, keys, fifth)).toEqual({ allowed: false, retryAfterSeconds: THROTTLE.lockMs / 1000 });
+    expect(await checkLoginThrottle(t.db, keys, fifth)).toEqual({
+      allowed: false,
+      retryAfterSeconds: THROTTLE.lockMs / 1000,
+    });
     const tenMinutesLater = new Date(fifth.getTime() + 10 * 60_000);
-    expect(await checkLoginThrottle(t.db, keys, tenMinutesLater)).toEqual({ allowed: false, retryAfterSeconds: 5 * 60 });
+    expect(await checkLoginThrottle(t.db, keys, tenMinutesLater)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 5 * 60,
+    });
     // The address alone (another account from the same place) is not locked by one account's failures.
     expect(await checkLoginThrottle(t.db, [keys[1]!], fifth)).toEqual({ allowed: true });
     // When the lock ends, sign-in is allowed and the count starts again.
@@ -146,7 +184,9 @@ describe(`login throttling (${dbLabel})`, () => {
       // One failure every 4 minutes: never more than 4 inside any window that began with the count.
       await recordLoginFailure(t.db, keys, new Date(start.getTime() + i * 4 * 60_000));
     }
-    expect(await checkLoginThrottle(t.db, keys, new Date(start.getTime() + 8 * 4 * 60_000))).toEqual({ allowed: true });
+    expect(await checkLoginThrottle(t.db, keys, new Date(start.getTime() + 8 * 4 * 60_000))).toEqual({
+      allowed: true,
+    });
   });
 
   it('locks an address after 20 failures across different accounts', async () => {
@@ -156,7 +196,10 @@ describe(`login throttling (${dbLabel})`, () => {
     expect(await checkLoginThrottle(t.db, keysFor(ip), now)).toEqual({ allowed: true });
     await recordLoginFailure(t.db, keysFor(ip), now);
     const fresh = keysFor(ip);
-    expect(await checkLoginThrottle(t.db, fresh, now)).toEqual({ allowed: false, retryAfterSeconds: THROTTLE.lockMs / 1000 });
+    expect(await checkLoginThrottle(t.db, fresh, now)).toEqual({
+      allowed: false,
+      retryAfterSeconds: THROTTLE.lockMs / 1000,
+    });
     // Another address trying the same fresh account is unaffected.
     expect(await checkLoginThrottle(t.db, [fresh[0]!, 'ip:192.0.2.201'], now)).toEqual({ allowed: true });
   });

@@ -29,7 +29,10 @@ export function clientAddressKey(ipAddress: string): string {
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
     return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join('.');
   }
-  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(':')}::/64`;
 }
 
 /** Eight 16-bit groups of an IPv6 address (with `::` and a trailing dotted IPv4 part), or null when it is not one. */
@@ -64,7 +67,11 @@ function limitFor(key: string): number {
 }
 
 /** Call before checking the password, so a locked key costs an attacker no argon2 verification and learns nothing. */
-export async function checkLoginThrottle(db: Executor, keys: string[], now: Date = new Date()): Promise<ThrottleDecision> {
+export async function checkLoginThrottle(
+  db: Executor,
+  keys: string[],
+  now: Date = new Date(),
+): Promise<ThrottleDecision> {
   if (keys.length === 0) return { allowed: true };
   const row = await db
     .selectFrom('login_throttle')
@@ -74,7 +81,10 @@ export async function checkLoginThrottle(db: Executor, keys: string[], now: Date
     .executeTakeFirst();
   const lockedUntil = row?.locked_until ? new Date(row.locked_until) : null;
   if (!lockedUntil) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)) };
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)),
+  };
 }
 
 /**
@@ -82,7 +92,11 @@ export async function checkLoginThrottle(db: Executor, keys: string[], now: Date
  * runs in PostgreSQL on the locked row, so failures arriving at the same time on different replicas all count.
  * A key whose window has passed starts again at 1; reaching the limit locks it for THROTTLE.lockMs.
  */
-export async function recordLoginFailure(db: Executor, keys: string[], now: Date = new Date()): Promise<void> {
+export async function recordLoginFailure(
+  db: Executor,
+  keys: string[],
+  now: Date = new Date(),
+): Promise<void> {
   const windowCutoff = new Date(now.getTime() - THROTTLE.windowMs);
   const lockUntil = new Date(now.getTime() + THROTTLE.lockMs);
   // A fixed order, so two callers inside transactions cannot each hold one key while waiting for the other's.
@@ -137,7 +151,11 @@ export async function pruneLoginThrottle(db: Executor, now: Date = new Date()): 
  * reset by a passing window), so every attempt during the lock is refused. A correct password then calls
  * `forgiveLoginAttempt`.
  */
-export async function reserveLoginAttempt(db: Executor, keys: string[], now: Date = new Date()): Promise<ThrottleDecision> {
+export async function reserveLoginAttempt(
+  db: Executor,
+  keys: string[],
+  now: Date = new Date(),
+): Promise<ThrottleDecision> {
   const unique = [...new Set(keys)].sort(); // a fixed order, so concurrent statements lock the rows in the same order
   if (unique.length === 0) return { allowed: true };
   const windowCutoff = new Date(now.getTime() - THROTTLE.windowMs);
@@ -170,8 +188,14 @@ export async function reserveLoginAttempt(db: Executor, keys: string[], now: Dat
     .execute();
   let retryAt = 0;
   for (const row of rows) {
-    if (row.failures > limitFor(row.key) || (row.locked_until && row.failures < limitFor(row.key) && new Date(row.locked_until) > now)) {
-      retryAt = Math.max(retryAt, row.locked_until ? new Date(row.locked_until).getTime() : now.getTime() + THROTTLE.lockMs);
+    if (
+      row.failures > limitFor(row.key) ||
+      (row.locked_until && row.failures < limitFor(row.key) && new Date(row.locked_until) > now)
+    ) {
+      retryAt = Math.max(
+        retryAt,
+        row.locked_until ? new Date(row.locked_until).getTime() : now.getTime() + THROTTLE.lockMs,
+      );
     }
   }
   if (retryAt === 0) return { allowed: true };
@@ -183,7 +207,11 @@ export async function reserveLoginAttempt(db: Executor, keys: string[], now: Dat
  * successful sign-in is not a failure), without resetting the address's earlier failures, so owning one account does not
  * buy more guesses at other people's.
  */
-export async function forgiveLoginAttempt(db: Executor, keys: string[], now: Date = new Date()): Promise<void> {
+export async function forgiveLoginAttempt(
+  db: Executor,
+  keys: string[],
+  now: Date = new Date(),
+): Promise<void> {
   await clearLoginFailures(db, keys);
   const addressKeys = keys.filter((k) => !k.startsWith('account:'));
   if (addressKeys.length === 0) return;
@@ -207,10 +235,20 @@ export const MAIL_THROTTLE = { perAddress: 3, perClient: 30, windowMs: 60 * MINU
 /** The limits `consumeRateLimits` checks before an account mail is sent (shared by every such procedure). */
 export function accountMailLimits(email: string, ipAddress: string | null, now?: Date): RateLimitOptions[] {
   const limits: RateLimitOptions[] = [
-    { key: `mail:to:${email.trim().toLowerCase()}`, limit: MAIL_THROTTLE.perAddress, windowMs: MAIL_THROTTLE.windowMs, ...(now ? { now } : {}) },
+    {
+      key: `mail:to:${email.trim().toLowerCase()}`,
+      limit: MAIL_THROTTLE.perAddress,
+      windowMs: MAIL_THROTTLE.windowMs,
+      ...(now ? { now } : {}),
+    },
   ];
   if (ipAddress) {
-    limits.push({ key: `mail:from:${clientAddressKey(ipAddress)}`, limit: MAIL_THROTTLE.perClient, windowMs: MAIL_THROTTLE.windowMs, ...(now ? { now } : {}) });
+    limits.push({
+      key: `mail:from:${clientAddressKey(ipAddress)}`,
+      limit: MAIL_THROTTLE.perClient,
+      windowMs: MAIL_THROTTLE.windowMs,
+      ...(now ? { now } : {}),
+    });
   }
   return limits;
 }

@@ -17,7 +17,21 @@ export type MemberStateCode = (typeof MEMBER_STATES)[number]['code'];
 export const MEMBER_STATE_CODES = MEMBER_STATES.map((s) => s.code) as [MemberStateCode, ...MemberStateCode[]];
 
 /** English is ASEAN's working language and always required; the others are the Member States' national languages. */
-export const LANGUAGES = ['en', 'ms', 'km', 'id', 'lo', 'my', 'fil', 'zh', 'ta', 'th', 'tet', 'pt', 'vi'] as const;
+export const LANGUAGES = [
+  'en',
+  'ms',
+  'km',
+  'id',
+  'lo',
+  'my',
+  'fil',
+  'zh',
+  'ta',
+  'th',
+  'tet',
+  'pt',
+  'vi',
+] as const;
 export type LanguageCode = (typeof LANGUAGES)[number];
 
 /**

@@ -23,7 +23,10 @@ function redact(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, REDACTED_KEYS.has(k) ? '[redacted]' : redact(v)]),
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        REDACTED_KEYS.has(k) ? '[redacted]' : redact(v),
+      ]),
     );
   }
   return value;
@@ -33,7 +36,11 @@ function redact(value: unknown): unknown {
  * Appends to the audit log. Call it with the same transaction as the change it records, so that a change and its
  * audit row commit or roll back together.
  */
-export async function writeAudit(executor: Executor, context: AuditContext, entry: AuditEntry): Promise<void> {
+export async function writeAudit(
+  executor: Executor,
+  context: AuditContext,
+  entry: AuditEntry,
+): Promise<void> {
   await executor.insertInto('audit_log').values(auditRow(context, entry)).execute();
 }
 
@@ -57,15 +64,49 @@ export function auditRow(context: AuditContext, entry: AuditEntry) {
 // pseudonymised on read; the original values remain in the database for a data-protection officer with database access.
 
 /** Keys that carry a person's details in audited rows (snake_case as stored, camelCase as some procedures audit them). */
-const PERSONAL_NAME_KEYS = new Set(['name', 'nominee_name', 'holder_name', 'user_name', 'signer_name', 'participant_name', 'author_name', 'applicant_name', 'nomineeName', 'participantName', 'authorName']);
+const PERSONAL_NAME_KEYS = new Set([
+  'name',
+  'nominee_name',
+  'holder_name',
+  'user_name',
+  'signer_name',
+  'participant_name',
+  'author_name',
+  'applicant_name',
+  'nomineeName',
+  'participantName',
+  'authorName',
+]);
 const PERSONAL_KEYS = new Set([
   ...PERSONAL_NAME_KEYS,
-  'email', 'nominee_email', 'holder_email', 'applicant_email', 'to_address', 'nomineeEmail', 'confirmEmail',
-  'organisation', 'organisation_name', 'organisationName', 'organisation_id',
-  'conflict_of_interest', 'conflictOfInterest', 'gender',
-  'other_needs', 'otherNeeds', 'accommodations_needed', 'accommodationsNeeded',
-  'motivation', 'end_note', 'score_note', 'decision_reason', 'note', 'comment',
-  'ip_address', 'user_agent', 'ipAddress', 'userAgent',
+  'email',
+  'nominee_email',
+  'holder_email',
+  'applicant_email',
+  'to_address',
+  'nomineeEmail',
+  'confirmEmail',
+  'organisation',
+  'organisation_name',
+  'organisationName',
+  'organisation_id',
+  'conflict_of_interest',
+  'conflictOfInterest',
+  'gender',
+  'other_needs',
+  'otherNeeds',
+  'accommodations_needed',
+  'accommodationsNeeded',
+  'motivation',
+  'end_note',
+  'score_note',
+  'decision_reason',
+  'note',
+  'comment',
+  'ip_address',
+  'user_agent',
+  'ipAddress',
+  'userAgent',
 ]);
 
 export const DELETED_PERSON = 'Deleted user';
@@ -90,7 +131,8 @@ export function pseudonymiseValue(value: unknown): unknown {
 export function stringsIn(value: unknown, out: Set<string> = new Set()): Set<string> {
   if (typeof value === 'string') out.add(value);
   else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
-  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, out);
+  else if (value !== null && typeof value === 'object')
+    for (const v of Object.values(value)) stringsIn(v, out);
   return out;
 }
 
@@ -106,9 +148,17 @@ export interface AuditRowForReading {
  * Whether a row is about a deleted person: they acted, it is their account, it names their id anywhere, or it is about
  * an entity their deletion anonymised (`pseudonymisedEntities`, "type:id", from the `user.delete` rows).
  */
-export function rowConcernsDeletedPerson(row: AuditRowForReading, deletedUserIds: ReadonlySet<string>, pseudonymisedEntities: ReadonlySet<string>): boolean {
+export function rowConcernsDeletedPerson(
+  row: AuditRowForReading,
+  deletedUserIds: ReadonlySet<string>,
+  pseudonymisedEntities: ReadonlySet<string>,
+): boolean {
   if (row.actor_user_id && deletedUserIds.has(row.actor_user_id)) return true;
-  if (row.entity_id && (deletedUserIds.has(row.entity_id) || pseudonymisedEntities.has(`${row.entity_type}:${row.entity_id}`))) return true;
+  if (
+    row.entity_id &&
+    (deletedUserIds.has(row.entity_id) || pseudonymisedEntities.has(`${row.entity_type}:${row.entity_id}`))
+  )
+    return true;
   for (const s of stringsIn([row.before_value, row.after_value])) if (deletedUserIds.has(s)) return true;
   return false;
 }

@@ -19,7 +19,11 @@ beforeAll(async () => {
   await seedDemoData(source.db, { hashPassword, nodeEnv: 'development' });
   // Feedback with items, a theme tag, a hidden one, and a binary document: the kinds of value a restore can get wrong.
   const round = await source.db.selectFrom('consultation_round').select('id').executeTakeFirstOrThrow();
-  const theme = await source.db.insertInto('round_theme').values({ round_id: round.id, label: 'Access' }).returning('id').executeTakeFirstOrThrow();
+  const theme = await source.db
+    .insertInto('round_theme')
+    .values({ round_id: round.id, label: 'Access' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   for (let i = 0; i < 3; i++) {
     const id = randomUUID();
     await source.db
@@ -40,12 +44,26 @@ beforeAll(async () => {
         updated_at: new Date(),
       })
       .execute();
-    await source.db.insertInto('contribution_item').values({ contribution_id: id, position: 0, type: 'concern', text: `Line\nbreak ${i} <b>` }).execute();
-    if (i === 0) await source.db.insertInto('contribution_theme').values({ contribution_id: id, theme_id: theme.id }).execute();
+    await source.db
+      .insertInto('contribution_item')
+      .values({ contribution_id: id, position: 0, type: 'concern', text: `Line\nbreak ${i} <b>` })
+      .execute();
+    if (i === 0)
+      await source.db
+        .insertInto('contribution_theme')
+        .values({ contribution_id: id, theme_id: theme.id })
+        .execute();
   }
   await source.db
     .insertInto('round_document')
-    .values({ round_id: round.id, title: 'Brief', filename: 'brief.pdf', content_type: 'application/pdf', size_bytes: 4, content: Buffer.from([0x25, 0x50, 0x00, 0xff]) })
+    .values({
+      round_id: round.id,
+      title: 'Brief',
+      filename: 'brief.pdf',
+      content_type: 'application/pdf',
+      size_bytes: 4,
+      content: Buffer.from([0x25, 0x50, 0x00, 0xff]),
+    })
     .execute();
   backup = [];
   await exportDatabase(source.db, (line) => void backup.push(line));
@@ -79,7 +97,10 @@ describe('backup and restore', () => {
     const tables = await tableNames(source.db);
     expect(tables).toEqual(await tableNames(target.db));
     for (const table of tables) {
-      expect({ table, ...(await fingerprint(target.db, table)) }).toEqual({ table, ...(await fingerprint(source.db, table)) });
+      expect({ table, ...(await fingerprint(target.db, table)) }).toEqual({
+        table,
+        ...(await fingerprint(source.db, table)),
+      });
     }
     const document = await target.db.selectFrom('round_document').select('content').executeTakeFirstOrThrow();
     expect([...document.content]).toEqual([0x25, 0x50, 0x00, 0xff]);
@@ -93,7 +114,12 @@ describe('backup and restore', () => {
       expect(after).toEqual(before);
     }
     const round = rounds[0]!;
-    expect((await readRoundTally(target.db, round.id)).cells).toContainEqual({ stakeholder_group: 'civil_society', member_state_code: 'TL', written_in: 'tet', count: 2 });
+    expect((await readRoundTally(target.db, round.id)).cells).toContainEqual({
+      stakeholder_group: 'civil_society',
+      member_state_code: 'TL',
+      written_in: 'tet',
+      count: 2,
+    });
   });
 
   it('refuses to restore over feedback, and changes nothing when it refuses', async () => {
@@ -108,9 +134,13 @@ describe('backup and restore', () => {
       await expect(importDatabase(empty.db, ['{"hello":1}'])).rejects.toThrow(/not a Musyawarah backup/);
       const header = JSON.parse(backup[0]!) as { migrations: string[] };
       const older = JSON.stringify({ ...header, migrations: header.migrations.slice(0, -1) });
-      await expect(importDatabase(empty.db, [older, ...backup.slice(1)])).rejects.toThrow(/migrate both to the same version/);
+      await expect(importDatabase(empty.db, [older, ...backup.slice(1)])).rejects.toThrow(
+        /migrate both to the same version/,
+      );
       // A restore that fails half-way leaves nothing behind.
-      await expect(importDatabase(empty.db, [backup[0]!, backup[1]!, '{"table":"no_such_table","rows":[]}'])).rejects.toThrow(/no_such_table/);
+      await expect(
+        importDatabase(empty.db, [backup[0]!, backup[1]!, '{"table":"no_such_table","rows":[]}']),
+      ).rejects.toThrow(/no_such_table/);
       expect((await fingerprint(empty.db, 'member_state')).rows).toBe(0);
     } finally {
       await empty.close();

@@ -47,7 +47,12 @@ async function describeTables(db: Executor): Promise<TableInfo[]> {
     select table_name as name from information_schema.tables
      where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name
   `.execute(db);
-  const { rows: foreignKeys } = await sql<{ from_table: string; to_table: string; from_column: string; to_column: string }>`
+  const { rows: foreignKeys } = await sql<{
+    from_table: string;
+    to_table: string;
+    from_column: string;
+    to_column: string;
+  }>`
     select cl.relname as from_table, rcl.relname as to_table, a.attname as from_column, ra.attname as to_column
       from pg_constraint con
       join pg_class cl on cl.oid = con.conrelid
@@ -66,7 +71,11 @@ async function describeTables(db: Executor): Promise<TableInfo[]> {
     .filter((t) => !MIGRATION_TABLES.has(t.name) && !DERIVED_TABLES.has(t.name))
     .map((t) => ({
       name: t.name,
-      dependsOn: [...new Set(foreignKeys.filter((f) => f.from_table === t.name && f.to_table !== t.name).map((f) => f.to_table))],
+      dependsOn: [
+        ...new Set(
+          foreignKeys.filter((f) => f.from_table === t.name && f.to_table !== t.name).map((f) => f.to_table),
+        ),
+      ],
       selfReferences: foreignKeys
         .filter((f) => f.from_table === t.name && f.to_table === t.name)
         .map((f) => ({ column: f.from_column, referenced: f.to_column })),
@@ -81,7 +90,8 @@ function restoreOrder(tables: TableInfo[]): TableInfo[] {
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (table: TableInfo) => {
     if (state.get(table.name) === 'done') return;
-    if (state.get(table.name) === 'visiting') throw new Error(`foreign keys form a cycle through ${table.name}`);
+    if (state.get(table.name) === 'visiting')
+      throw new Error(`foreign keys form a cycle through ${table.name}`);
     state.set(table.name, 'visiting');
     for (const dependency of table.dependsOn) {
       const target = byName.get(dependency);
@@ -100,7 +110,10 @@ async function appliedMigrations(db: Executor): Promise<string[]> {
 }
 
 /** Writes the backup line by line through `write` (a file stream, stdout, an array in tests). */
-export async function exportDatabase(db: Db, write: (line: string) => void | Promise<void>): Promise<{ tables: number; rows: number }> {
+export async function exportDatabase(
+  db: Db,
+  write: (line: string) => void | Promise<void>,
+): Promise<{ tables: number; rows: number }> {
   return db.transaction().execute(async (tx) => {
     // One snapshot for the whole export, so it is consistent while the platform keeps running.
     await sql`set transaction isolation level repeatable read, read only`.execute(tx);
@@ -138,7 +151,10 @@ export async function exportDatabase(db: Db, write: (line: string) => void | Pro
  * Restores a backup into a database that has been migrated to the same migrations and holds no data yet (reference
  * data seeded at start is replaced). All or nothing: one transaction.
  */
-export async function importDatabase(db: Db, lines: AsyncIterable<string> | Iterable<string>): Promise<{ rows: number }> {
+export async function importDatabase(
+  db: Db,
+  lines: AsyncIterable<string> | Iterable<string>,
+): Promise<{ rows: number }> {
   return db.transaction().execute(async (tx) => {
     let header: BackupHeader | null = null;
     let tables: Map<string, TableInfo> | null = null;
@@ -161,12 +177,16 @@ export async function importDatabase(db: Db, lines: AsyncIterable<string> | Iter
       }
       const batch = JSON.parse(line) as { table: string; rows: Record<string, unknown>[] };
       const table = tables!.get(batch.table);
-      if (!table) throw new BackupRefusedError(`the backup has a table this database does not: ${batch.table}`);
+      if (!table)
+        throw new BackupRefusedError(`the backup has a table this database does not: ${batch.table}`);
       rowCount += await insertRows(tx, table, batch.rows, pendingChildren);
     }
     if (!header) throw new BackupRefusedError('the backup is empty');
     for (const [tableName, rows] of pendingChildren) {
-      if (rows.length) throw new BackupRefusedError(`${rows.length} rows of ${tableName} reference rows missing from the backup`);
+      if (rows.length)
+        throw new BackupRefusedError(
+          `${rows.length} rows of ${tableName} reference rows missing from the backup`,
+        );
     }
     await resetSequences(tx);
     return { rows: rowCount };
@@ -181,7 +201,8 @@ function parseHeader(line: string): BackupHeader {
     throw new BackupRefusedError('not a Musyawarah backup (the first line is not JSON)');
   }
   if (header.format !== BACKUP_FORMAT) throw new BackupRefusedError('not a Musyawarah backup');
-  if (header.version !== BACKUP_VERSION) throw new BackupRefusedError(`unsupported backup version ${String(header.version)}`);
+  if (header.version !== BACKUP_VERSION)
+    throw new BackupRefusedError(`unsupported backup version ${String(header.version)}`);
   return header as BackupHeader;
 }
 
@@ -190,7 +211,9 @@ async function clearTables(tx: Executor, tables: TableInfo[]) {
     select count(*)::int as n from contribution where status = 'submitted'
   `.execute(tx);
   if ((existing.rows[0]?.n ?? 0) > 0) {
-    throw new BackupRefusedError('this database already holds submitted feedback; restore into an empty database');
+    throw new BackupRefusedError(
+      'this database already holds submitted feedback; restore into an empty database',
+    );
   }
   // Reference data (Member States) and demo rows created at start are replaced by the backup's.
   const names = [...tables.map((t) => t.name), ...DERIVED_TABLES].filter((n) => n !== 'audit_log');
@@ -222,10 +245,13 @@ async function insertRows(
       progress = false;
       const stillWaiting: Record<string, unknown>[] = [];
       for (const row of waiting) {
-        const parentsPresent = table.selfReferences.every((ref) => row[ref.column] == null || known.has(`${ref.referenced}:${String(row[ref.column])}`));
+        const parentsPresent = table.selfReferences.every(
+          (ref) => row[ref.column] == null || known.has(`${ref.referenced}:${String(row[ref.column])}`),
+        );
         if (parentsPresent) {
           ready.push(row);
-          for (const ref of table.selfReferences) known.add(`${ref.referenced}:${String(row[ref.referenced])}`);
+          for (const ref of table.selfReferences)
+            known.add(`${ref.referenced}:${String(row[ref.referenced])}`);
           progress = true;
         } else stillWaiting.push(row);
       }
@@ -249,7 +275,9 @@ async function insertRows(
 async function knownKeys(tx: Executor, table: TableInfo): Promise<Set<string>> {
   const keys = new Set<string>();
   for (const ref of table.selfReferences) {
-    const { rows } = await sql<{ v: string }>`select ${sql.ref(ref.referenced)}::text as v from ${sql.table(table.name)}`.execute(tx);
+    const { rows } = await sql<{
+      v: string;
+    }>`select ${sql.ref(ref.referenced)}::text as v from ${sql.table(table.name)}`.execute(tx);
     rows.forEach((r) => keys.add(`${ref.referenced}:${r.v}`));
   }
   return keys;
@@ -264,7 +292,9 @@ async function resetSequences(tx: Executor) {
        and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null
   `.execute(tx);
   for (const r of rows) {
-    await sql`select setval(${r.sequence}, coalesce((select max(${sql.ref(r.column_name)}) from ${sql.table(r.table_name)}), 0) + 1, false)`.execute(tx);
+    await sql`select setval(${r.sequence}, coalesce((select max(${sql.ref(r.column_name)}) from ${sql.table(r.table_name)}), 0) + 1, false)`.execute(
+      tx,
+    );
   }
 }
 

@@ -11,7 +11,10 @@ const MIGRATION = '2026_12_05_0002_review_localized_text';
 let t: TestDatabase;
 beforeAll(async () => {
   t = await openTestDatabase();
-  await t.db.insertInto('review_framework').values({ version: 1, document: JSON.stringify({ title: 'Framework' }) }).execute();
+  await t.db
+    .insertInto('review_framework')
+    .values({ version: 1, document: JSON.stringify({ title: 'Framework' }) })
+    .execute();
 });
 afterAll(async () => t.close());
 
@@ -27,18 +30,29 @@ describe(`migration ${MIGRATION}`, () => {
   it('turns existing titles and descriptions into their English, keeps a missing description null, and back', async () => {
     const migration = migrations[MIGRATION]!;
     await migration.down!(t.db);
-    const inserted = await sql<{ id: string }>`insert into review_cycle (title, description, framework_version, base_edition_number, audience, publication_date)
+    const inserted = await sql<{
+      id: string;
+    }>`insert into review_cycle (title, description, framework_version, base_edition_number, audience, publication_date)
       values ('First review', 'Why we review', 1, 1, 'all_participants', '2027-06-01'),
              ('Second review', null, 1, 1, 'member_states', '2027-06-01')
       returning id`.execute(t.db);
     const [first, second] = inserted.rows;
     await migration.up(t.db);
-    expect(await findReviewCycle(t.db, first!.id)).toMatchObject({ title: { en: 'First review' }, description: { en: 'Why we review' } });
-    expect(await findReviewCycle(t.db, second!.id)).toMatchObject({ title: { en: 'Second review' }, description: null });
+    expect(await findReviewCycle(t.db, first!.id)).toMatchObject({
+      title: { en: 'First review' },
+      description: { en: 'Why we review' },
+    });
+    expect(await findReviewCycle(t.db, second!.id)).toMatchObject({
+      title: { en: 'Second review' },
+      description: null,
+    });
 
     // Down keeps the English text; up again restores the objects.
     await migration.down!(t.db);
-    const plain = await sql<{ title: string; description: string | null }>`select title, description from review_cycle where id = ${first!.id}`.execute(t.db);
+    const plain = await sql<{
+      title: string;
+      description: string | null;
+    }>`select title, description from review_cycle where id = ${first!.id}`.execute(t.db);
     expect(plain.rows[0]).toEqual({ title: 'First review', description: 'Why we review' });
     await migration.up(t.db);
     expect((await findReviewCycle(t.db, first!.id))?.title).toEqual({ en: 'First review' });
@@ -51,14 +65,20 @@ describe(`migration ${MIGRATION}`, () => {
     ).rejects.toThrow();
     await expect(
       sql`insert into review_cycle (title, description, framework_version, base_edition_number, audience, publication_date)
-        values ('{"en": "Review"}'::jsonb, '"Just a string"'::jsonb, 1, 1, 'all_participants', '2027-06-01')`.execute(t.db),
+        values ('{"en": "Review"}'::jsonb, '"Just a string"'::jsonb, 1, 1, 'all_participants', '2027-06-01')`.execute(
+        t.db,
+      ),
     ).rejects.toThrow();
   });
 });
 
 describe('review cycle repository', () => {
   it('writes and reads the title and description per language', async () => {
-    const officer = await insertUser(t.db, { email: 'officer@example.org', name: 'Officer', role: 'secretariat' });
+    const officer = await insertUser(t.db, {
+      email: 'officer@example.org',
+      name: 'Officer',
+      role: 'secretariat',
+    });
     const created = await insertReviewCycle(t.db, {
       ...values,
       title: { en: 'Third review', km: 'ការពិនិត្យលើកទីបី' },
@@ -72,7 +92,13 @@ describe('review cycle repository', () => {
       title: { en: 'Third review', th: 'การทบทวนครั้งที่สาม' },
       description: { en: 'Why', km: 'ហេតុអ្វី' },
     });
-    expect(updated).toMatchObject({ title: { en: 'Third review', th: 'การทบทวนครั้งที่สาม' }, description: { en: 'Why', km: 'ហេតុអ្វី' } });
-    expect((await findReviewCycle(t.db, created.id))?.title).toEqual({ en: 'Third review', th: 'การทบทวนครั้งที่สาม' });
+    expect(updated).toMatchObject({
+      title: { en: 'Third review', th: 'การทบทวนครั้งที่สาม' },
+      description: { en: 'Why', km: 'ហេតុអ្វី' },
+    });
+    expect((await findReviewCycle(t.db, created.id))?.title).toEqual({
+      en: 'Third review',
+      th: 'การทบทวนครั้งที่สาม',
+    });
   });
 });

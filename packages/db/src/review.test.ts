@@ -7,7 +7,10 @@ import { openTestDatabase, type TestDatabase } from './testing';
 let t: TestDatabase;
 beforeAll(async () => {
   t = await openTestDatabase();
-  await seedDemoData(t.db, { hashPassword: async (p: string) => `test-hash:${p.length}`, nodeEnv: 'development' });
+  await seedDemoData(t.db, {
+    hashPassword: async (p: string) => `test-hash:${p.length}`,
+    nodeEnv: 'development',
+  });
 });
 afterAll(async () => t.close());
 
@@ -29,10 +32,17 @@ describe('demo review', () => {
     const phases = await phaseRows(cycle!.id);
     expect(cycleStage(phases)).toBe('comment_period');
     // Two earlier phases ended late, so the report has something to show.
-    expect(timeliness(phases, new Date()).phases.filter((p) => p.status === 'late').map((p) => p.phase)).toEqual(['assessment', 'drafting']);
+    expect(
+      timeliness(phases, new Date())
+        .phases.filter((p) => p.status === 'late')
+        .map((p) => p.phase),
+    ).toEqual(['assessment', 'drafting']);
     const edits = await listReviewEdits(t.db, cycle!.id);
     expect(edits).toHaveLength(3);
-    const positions = await listPositions(t.db, edits.map((e) => e.id));
+    const positions = await listPositions(
+      t.db,
+      edits.map((e) => e.id),
+    );
     expect([...new Set(positions.map((p) => p.member_state_code))].sort()).toEqual(['SG', 'TL']);
   });
 });
@@ -40,26 +50,58 @@ describe('demo review', () => {
 describe('review tables', () => {
   it('hold one position per state per edit', async () => {
     const [edit] = await t.db.selectFrom('review_edit').select('id').execute();
-    const position = { edit_id: edit!.id, member_state_code: 'MY' as const, kind: 'abstain' as const, updated_at: new Date() };
+    const position = {
+      edit_id: edit!.id,
+      member_state_code: 'MY' as const,
+      kind: 'abstain' as const,
+      updated_at: new Date(),
+    };
     await t.db.insertInto('review_position').values(position).execute();
-    await expect(t.db.insertInto('review_position').values({ ...position, kind: 'support' }).execute()).rejects.toThrow();
+    await expect(
+      t.db
+        .insertInto('review_position')
+        .values({ ...position, kind: 'support' })
+        .execute(),
+    ).rejects.toThrow();
   });
 
   it('refuse a motivation whose target does not match its kind', async () => {
     const [edit] = await t.db.selectFrom('review_edit').select('id').execute();
     await expect(
-      t.db.insertInto('review_edit_motivation').values({ edit_id: edit!.id, kind: 'contribution', board_session_id: edit!.id }).execute(),
+      t.db
+        .insertInto('review_edit_motivation')
+        .values({ edit_id: edit!.id, kind: 'contribution', board_session_id: edit!.id })
+        .execute(),
     ).rejects.toThrow();
-    await t.db.insertInto('review_edit_motivation').values({ edit_id: edit!.id, kind: 'board_session', board_session_id: edit!.id }).execute();
+    await t.db
+      .insertInto('review_edit_motivation')
+      .values({ edit_id: edit!.id, kind: 'board_session', board_session_id: edit!.id })
+      .execute();
   });
 
   it('keep a final wording exactly for edits accepted with changes', async () => {
     const [a, b] = await t.db.selectFrom('review_edit').select('id').orderBy('position').execute();
-    await expect(t.db.insertInto('review_resolution').values({ edit_id: a!.id, kind: 'accepted_with_changes', final_payload: null, answer: 'x' }).execute()).rejects.toThrow();
     await expect(
-      t.db.insertInto('review_resolution').values({ edit_id: a!.id, kind: 'rejected', final_payload: JSON.stringify({ kind: 'retireSubAction', subActionId: 'C3.3.1' }), answer: 'x' }).execute(),
+      t.db
+        .insertInto('review_resolution')
+        .values({ edit_id: a!.id, kind: 'accepted_with_changes', final_payload: null, answer: 'x' })
+        .execute(),
     ).rejects.toThrow();
-    await t.db.insertInto('review_resolution').values({ edit_id: b!.id, kind: 'rejected', final_payload: null, answer: 'Not now.' }).execute();
+    await expect(
+      t.db
+        .insertInto('review_resolution')
+        .values({
+          edit_id: a!.id,
+          kind: 'rejected',
+          final_payload: JSON.stringify({ kind: 'retireSubAction', subActionId: 'C3.3.1' }),
+          answer: 'x',
+        })
+        .execute(),
+    ).rejects.toThrow();
+    await t.db
+      .insertInto('review_resolution')
+      .values({ edit_id: b!.id, kind: 'rejected', final_payload: null, answer: 'Not now.' })
+      .execute();
   });
 
   it('refuse an actual end before the actual start', async () => {

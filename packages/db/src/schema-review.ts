@@ -59,7 +59,11 @@ export interface ReviewAssessmentTable {
   cycle_id: string;
   member_state_code: MemberStateCode;
   status: Generated<'draft' | 'submitted'>;
-  ratings: ColumnType<{ actionAreaId: string; criterionKey: string; rating: number; comment?: string }[], string | undefined, string>;
+  ratings: ColumnType<
+    { actionAreaId: string; criterionKey: string; rating: number; comment?: string }[],
+    string | undefined,
+    string
+  >;
   version: Generated<number>;
   updated_by: string | null;
   submitted_by: string | null;

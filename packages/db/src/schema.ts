@@ -158,7 +158,9 @@ export interface ConsultationRoundTable {
   opens_at: Timestamp;
   closes_at: Timestamp;
   event: ColumnType<unknown, string | null | undefined, string | null>;
-  targets: JsonOptional<{ dimension: 'stakeholder_group' | 'member_state' | 'language'; value: string; minimum: number }[]>;
+  targets: JsonOptional<
+    { dimension: 'stakeholder_group' | 'member_state' | 'language'; value: string; minimum: number }[]
+  >;
   published_at: Timestamp | null;
   summary: ColumnType<unknown, string | null | undefined, string | null>;
   summary_published_at: Timestamp | null;

@@ -15,7 +15,9 @@ const hashPassword = async (password: string) => `test-hash:${password.length}`;
 
 describe('seeds', () => {
   it('refuses demo accounts in production and writes nothing', async () => {
-    await expect(seedDemoData(t.db, { hashPassword, nodeEnv: 'production' })).rejects.toBeInstanceOf(DemoDataRefusedError);
+    await expect(seedDemoData(t.db, { hashPassword, nodeEnv: 'production' })).rejects.toBeInstanceOf(
+      DemoDataRefusedError,
+    );
     expect(await t.db.selectFrom('user_account').selectAll().execute()).toEqual([]);
   });
 
@@ -24,8 +26,14 @@ describe('seeds', () => {
     expect(first.created.sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
     const states = await listMemberStates(t.db);
     expect(states.map((s) => s.code).sort()).toEqual(MEMBER_STATES.map((s) => s.code).sort());
-    expect(states.find((s) => s.code === 'TL')).toMatchObject({ name: 'Timor-Leste', joined_on: '2025-10-26' });
-    const roles = await t.db.selectFrom('user_account').select(['role', 'member_state_code', 'status']).execute();
+    expect(states.find((s) => s.code === 'TL')).toMatchObject({
+      name: 'Timor-Leste',
+      joined_on: '2025-10-26',
+    });
+    const roles = await t.db
+      .selectFrom('user_account')
+      .select(['role', 'member_state_code', 'status'])
+      .execute();
     expect(roles.map((r) => r.role).sort()).toEqual(['member_state', 'secretariat', 'stakeholder']);
     expect(roles.every((r) => r.status === 'active')).toBe(true);
     expect((await seedDemoData(t.db, { hashPassword })).created).toEqual([]);

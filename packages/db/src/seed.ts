@@ -31,9 +31,30 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: 'secretariat@example.org', name: 'Siti Rahmawati', role: 'secretariat', memberState: null, stakeholderGroup: null, organisation: 'ASEAN Secretariat' },
-  { email: 'member-state.id@example.org', name: 'Budi Santoso', role: 'member_state', memberState: 'ID', stakeholderGroup: null, organisation: null },
-  { email: 'stakeholder@example.org', name: 'Maria Dela Cruz', role: 'stakeholder', memberState: 'PH', stakeholderGroup: 'civil_society', organisation: 'Digital Rights Collective Manila' },
+  {
+    email: 'secretariat@example.org',
+    name: 'Siti Rahmawati',
+    role: 'secretariat',
+    memberState: null,
+    stakeholderGroup: null,
+    organisation: 'ASEAN Secretariat',
+  },
+  {
+    email: 'member-state.id@example.org',
+    name: 'Budi Santoso',
+    role: 'member_state',
+    memberState: 'ID',
+    stakeholderGroup: null,
+    organisation: null,
+  },
+  {
+    email: 'stakeholder@example.org',
+    name: 'Maria Dela Cruz',
+    role: 'stakeholder',
+    memberState: 'PH',
+    stakeholderGroup: 'civil_society',
+    organisation: 'Digital Rights Collective Manila',
+  },
 ];
 
 const DEMO_ORGANISATIONS: { name: string; kind: OrganisationKind; memberState: MemberStateCode | null }[] = [
@@ -74,7 +95,14 @@ export async function seedDemoData(
   await db.transaction().execute(async (tx) => {
     const organisationIds = new Map<string, string>();
     for (const org of DEMO_ORGANISATIONS) {
-      organisationIds.set(org.name, await findOrCreateOrganisation(tx, { name: org.name, kind: org.kind, memberStateCode: org.memberState }));
+      organisationIds.set(
+        org.name,
+        await findOrCreateOrganisation(tx, {
+          name: org.name,
+          kind: org.kind,
+          memberStateCode: org.memberState,
+        }),
+      );
     }
     for (const account of DEMO_ACCOUNTS) {
       if (await findUserByEmail(tx, account.email)) continue;
@@ -91,7 +119,11 @@ export async function seedDemoData(
         privacyConsentAt: new Date(),
         isDemo: true,
       });
-      await writeAudit(tx, { actorUserId: null }, { action: 'user.seed_demo', entityType: 'user', entityId: user.id, after: user });
+      await writeAudit(
+        tx,
+        { actorUserId: null },
+        { action: 'user.seed_demo', entityType: 'user', entityId: user.id, after: user },
+      );
       created.push(account.email);
     }
     if (created.length) {
@@ -108,7 +140,15 @@ export async function seedDemoData(
  * Readiness profiles for the demo's regional table. Invented, and labelled as demo data in the round text; each state's
  * answers follow a fixed pattern so every start shows the same table.
  */
-const DEMO_READINESS: Partial<Record<MemberStateCode, number>> = { SG: 0.9, MY: 0.7, TH: 0.65, VN: 0.55, PH: 0.5, KH: 0.3, LA: 0.2 };
+const DEMO_READINESS: Partial<Record<MemberStateCode, number>> = {
+  SG: 0.9,
+  MY: 0.7,
+  TH: 0.65,
+  VN: 0.55,
+  PH: 0.5,
+  KH: 0.3,
+  LA: 0.2,
+};
 
 function demoAnswers(level: number, salt: number): AssessmentAnswers {
   const answers: AssessmentAnswers = {};
@@ -198,7 +238,13 @@ async function seedDemoRound(tx: Executor): Promise<void> {
           { en: 'Youth' },
         ]),
       },
-      { round_id: round.id, position: 2, kind: 'free_text', prompt: text('What would make it possible for you to take part?'), required: false },
+      {
+        round_id: round.id,
+        position: 2,
+        kind: 'free_text',
+        prompt: text('What would make it possible for you to take part?'),
+        required: false,
+      },
     ])
     .execute();
 }

@@ -18,23 +18,43 @@ describe(`migrations (${process.env.TEST_DATABASE_URL || process.env.DATABASE_UR
   });
 
   it('the audit log refuses updates and deletes', async () => {
-    await writeAudit(t.db, { actorUserId: null }, { action: 'test.write', entityType: 'test', after: { password_hash: 'x', a: 1 } });
-    const row = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'test.write').executeTakeFirstOrThrow();
+    await writeAudit(
+      t.db,
+      { actorUserId: null },
+      { action: 'test.write', entityType: 'test', after: { password_hash: 'x', a: 1 } },
+    );
+    const row = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'test.write')
+      .executeTakeFirstOrThrow();
     expect(row.after_value).toEqual({ password_hash: '[redacted]', a: 1 });
     await expect(t.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
-    await expect(t.db.updateTable('audit_log').set({ action: 'rewritten' }).execute()).rejects.toThrow(/append-only/);
+    await expect(t.db.updateTable('audit_log').set({ action: 'rewritten' }).execute()).rejects.toThrow(
+      /append-only/,
+    );
   });
 });
 
 describe('row counts', () => {
   it('reports how many rows an update and a delete touched, on either database', async () => {
-    await t.db.insertInto('mail_outbox').values([
-      { to_address: 'count-a@example.org', subject: 's', text_body: 't', transport: 'outbox' },
-      { to_address: 'count-b@example.org', subject: 's', text_body: 't', transport: 'outbox' },
-    ]).execute();
-    const updated = await t.db.updateTable('mail_outbox').set({ error: 'x' }).where('to_address', 'like', 'count-%').executeTakeFirst();
+    await t.db
+      .insertInto('mail_outbox')
+      .values([
+        { to_address: 'count-a@example.org', subject: 's', text_body: 't', transport: 'outbox' },
+        { to_address: 'count-b@example.org', subject: 's', text_body: 't', transport: 'outbox' },
+      ])
+      .execute();
+    const updated = await t.db
+      .updateTable('mail_outbox')
+      .set({ error: 'x' })
+      .where('to_address', 'like', 'count-%')
+      .executeTakeFirst();
     expect(updated.numUpdatedRows).toBe(2n);
-    const deleted = await t.db.deleteFrom('mail_outbox').where('to_address', 'like', 'count-%').executeTakeFirst();
+    const deleted = await t.db
+      .deleteFrom('mail_outbox')
+      .where('to_address', 'like', 'count-%')
+      .executeTakeFirst();
     expect(deleted.numDeletedRows).toBe(2n);
   });
 });

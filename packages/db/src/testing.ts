@@ -36,7 +36,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     db,
     kind: 'postgres',
     async close() {
-      await sql.raw(`drop schema ${schema} cascade`).execute(db).catch(() => undefined);
+      await sql
+        .raw(`drop schema ${schema} cascade`)
+        .execute(db)
+        .catch(() => undefined);
       await db.destroy();
     },
   };
@@ -46,7 +49,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
  * For tests that open their own connections (the HTTP host, child processes): with a PostgreSQL server configured,
  * a fresh empty database on it and a function that drops it; otherwise `undefined`, meaning "use the embedded one".
  */
-export async function createScratchDatabaseUrl(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
+export async function createScratchDatabaseUrl(): Promise<{
+  url: string | undefined;
+  drop(): Promise<void>;
+}> {
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) return { url: undefined, drop: async () => undefined };
   const name = `scratch_${randomBytes(6).toString('hex')}`;

@@ -43,12 +43,12 @@ afterAll(async () => {
 async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const found = (await page.evaluate(
-    async (tags) =>
-      // @ts-expect-error axe is injected into the page above
-      (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+    async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
     WCAG_TAGS,
   )) as AxeViolation[];
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return found.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 async function signIn(page: Page, email: string, app: '' | '/secretariat') {
@@ -105,7 +105,13 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
   test('the secretariat app', async () => {
     const page = await browser.newPage({ bypassCSP: true });
     await signIn(page, DEMO_SECRETARIAT.email, '/secretariat');
-    for (const path of ['/secretariat/', '/secretariat/users', '/secretariat/users/invite', '/secretariat/invitations', '/secretariat/mail']) {
+    for (const path of [
+      '/secretariat/',
+      '/secretariat/users',
+      '/secretariat/users/invite',
+      '/secretariat/invitations',
+      '/secretariat/mail',
+    ]) {
       await check(page, path);
     }
   });

@@ -112,7 +112,10 @@ describe('stakeholder portal accounts', () => {
     });
     expect(invite.status).toBe(200);
 
-    const link = extractLink((await waitForMail(platform.db, email, { since })).text_body, '/accept-invitation');
+    const link = extractLink(
+      (await waitForMail(platform.db, email, { since })).text_body,
+      '/accept-invitation',
+    );
     const page = await browser.newPage();
     await page.goto(link);
     await page.getByRole('heading', { name: 'Accept your invitation' }).waitFor();
@@ -169,8 +172,14 @@ describe('secretariat app sign-in', () => {
     await admin.getByText(`Invitation sent to ${email}.`).waitFor();
 
     await admin.goto(`${platform.url}/secretariat/mail`);
-    await admin.getByRole('link', { name: /You are invited to Musyawarah/ }).first().click();
-    const link = await admin.getByRole('link', { name: /accept-invitation/ }).first().getAttribute('href');
+    await admin
+      .getByRole('link', { name: /You are invited to Musyawarah/ })
+      .first()
+      .click();
+    const link = await admin
+      .getByRole('link', { name: /accept-invitation/ })
+      .first()
+      .getAttribute('href');
     expect(link).toContain('/accept-invitation?token=');
 
     const invitee = await browser.newPage();
@@ -181,6 +190,9 @@ describe('secretariat app sign-in', () => {
     await invitee.getByRole('heading', { name: 'Your account is ready' }).waitFor();
 
     await admin.goto(`${platform.url}/secretariat/invitations`);
-    await admin.getByRole('row', { name: new RegExp(email.replace('.', '\\.')) }).getByText('Accepted').waitFor();
+    await admin
+      .getByRole('row', { name: new RegExp(email.replace('.', '\\.')) })
+      .getByText('Accepted')
+      .waitFor();
   });
 });

@@ -69,7 +69,9 @@ describe('the readiness self-assessment', () => {
     const liveStatus = page.locator('.pillar-progress__text');
     await expect.poll(() => liveStatus.nth(0).textContent()).toContain('10.5 out of 30 points');
     await expect.poll(() => liveStatus.nth(0).textContent()).toContain('Emerging');
-    await expect.poll(() => liveStatus.nth(3).textContent()).toContain('4 of 10 answered · 7.5 out of 30 points · Provisional');
+    await expect
+      .poll(() => liveStatus.nth(3).textContent())
+      .toContain('4 of 10 answered · 7.5 out of 30 points · Provisional');
 
     await page.getByRole('link', { name: 'See your results' }).click();
     await page.getByRole('heading', { name: 'Your self-assessment results', level: 1 }).waitFor();
@@ -84,13 +86,21 @@ describe('the readiness self-assessment', () => {
     await expect.poll(() => card(2)).toMatch(/15 out of 30 Promising/);
     await expect.poll(() => card(3)).toMatch(/7\.5 out of 30 Provisional 4 of 10 answered, no tier yet/);
 
-    await page.getByText('Advanced from 21 points, Promising from 11, Emerging below 11. Scores move in steps of 1.5, so 10.5 is Emerging').first().waitFor();
+    await page
+      .getByText(
+        'Advanced from 21 points, Promising from 11, Emerging below 11. Scores move in steps of 1.5, so 10.5 is Emerging',
+      )
+      .first()
+      .waitFor();
     await page.getByText('There is no overall tier and the pillars are not weighted').first().waitFor();
 
     // Targeted recommendations follow each pillar's tier, each with its reason.
     const e14 = page.getByRole('link', { name: /^E1\.4 / });
     await e14.waitFor();
-    await page.getByText('assessment pillar 1 (Internal Governance Structures and Measures) is Emerging.').first().waitFor();
+    await page
+      .getByText('assessment pillar 1 (Internal Governance Structures and Measures) is Emerging.')
+      .first()
+      .waitFor();
     await page.getByRole('link', { name: /^A2\.1 / }).waitFor();
     await page.getByRole('link', { name: /^P3\.3 / }).waitFor();
     await page.getByText('No tier yet: answer the 6 remaining questions of pillar 4').waitFor();
@@ -143,7 +153,9 @@ describe('the readiness self-assessment', () => {
     // The draft keeps answers and evidence across a reload.
     await page.reload();
     await page.locator('fieldset[id="Q1"] input:checked').waitFor();
-    await expect.poll(() => page.getByLabel('Note').first().inputValue()).toBe('National AI Strategy (Stranas KA) 2020–2045');
+    await expect
+      .poll(() => page.getByLabel('Note').first().inputValue())
+      .toBe('National AI Strategy (Stranas KA) 2020–2045');
 
     // Submitting with unanswered questions lists them.
     await page.getByRole('button', { name: 'Submit assessment' }).click();
@@ -178,10 +190,16 @@ describe('the readiness self-assessment', () => {
     await signIn(secretariat, `${platform.url}/secretariat/sign-in`, DEMO_SECRETARIAT.email);
     await secretariat.goto(`${platform.url}/secretariat/readiness`);
     await secretariat.getByRole('heading', { name: 'Regional AI readiness', level: 1 }).waitFor();
-    const row = secretariat.getByRole('row').filter({ has: secretariat.getByRole('rowheader', { name: /Indonesia/ }) });
+    const row = secretariat
+      .getByRole('row')
+      .filter({ has: secretariat.getByRole('rowheader', { name: /Indonesia/ }) });
     const rowText = async () => (await row.innerText()).replace(/\s+/g, ' ');
     await expect.poll(rowText).toContain(String(year));
-    await expect.poll(rowText).toMatch(/28\.5 out of 30 Advanced.*21 out of 30 Advanced.*15 out of 30 Promising.*12 out of 30 Promising/);
+    await expect
+      .poll(rowText)
+      .toMatch(
+        /28\.5 out of 30 Advanced.*21 out of 30 Advanced.*15 out of 30 Promising.*12 out of 30 Promising/,
+      );
 
     await secretariat.getByRole('combobox', { name: 'Year' }).selectOption(String(year));
     await secretariat.getByRole('rowheader', { name: 'Viet Nam' }).waitFor();
@@ -197,7 +215,9 @@ describe('the readiness self-assessment', () => {
     expect(await readFile(path, 'utf8')).toContain('ID,Indonesia');
 
     await row.getByRole('link').click();
-    await secretariat.getByRole('heading', { name: `Indonesia’s ${year} self-assessment`, level: 1 }).waitFor();
+    await secretariat
+      .getByRole('heading', { name: `Indonesia’s ${year} self-assessment`, level: 1 })
+      .waitFor();
     await secretariat.getByText('National AI Strategy (Stranas KA) 2020–2045').waitFor();
   }, 120_000);
 });

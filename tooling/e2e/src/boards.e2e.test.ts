@@ -28,7 +28,12 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let platform: Platform;
 let browser: BrowserHandle;
-const board = { id: '', name: 'Inclusive AI Advisory Board for Southeast Asia', sessionId: '', nextSessionId: '' };
+const board = {
+  id: '',
+  name: 'Inclusive AI Advisory Board for Southeast Asia',
+  sessionId: '',
+  nextSessionId: '',
+};
 const MEMBER_NAME = 'Maria Dela Cruz'; // the demo stakeholder
 
 beforeAll(async () => {
@@ -67,15 +72,16 @@ async function shot(page: Page, name: string) {
 async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const found = (await page.evaluate(
-    async (tags) =>
-      // @ts-expect-error axe is injected into the page above
-      (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+    async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
     WCAG_TAGS,
   )) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return found.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
-const monitorRow = (page: Page, target: string | RegExp) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: target }) });
+const monitorRow = (page: Page, target: string | RegExp) =>
+  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: target }) });
 
 describe.sequential('advisory boards', () => {
   test('the Secretariat creates a board with representation targets and opens a call for nominations', async () => {
@@ -96,13 +102,21 @@ describe.sequential('advisory boards', () => {
     await expect(page.locator('#board-name-en-error').textContent()).resolves.toContain('English');
 
     await page.getByLabel('Name', { exact: true }).fill(board.name);
-    await page.getByLabel('Mandate', { exact: true }).fill('Advises the Secretariat on local AI needs and priorities of at-risk communities.');
+    await page
+      .getByLabel('Mandate', { exact: true })
+      .fill('Advises the Secretariat on local AI needs and priorities of at-risk communities.');
     await page.getByLabel('The board ends on').fill(day(730));
     await page.getByLabel('Number of seats').fill('9');
 
     await page.getByRole('button', { name: 'Add a target' }).click();
     const first = page.getByRole('group', { name: 'Target 1' });
-    for (const c of ['Persons with disabilities', 'Indigenous peoples', 'Women', 'Youth', 'Rural communities']) {
+    for (const c of [
+      'Persons with disabilities',
+      'Indigenous peoples',
+      'Women',
+      'Youth',
+      'Rural communities',
+    ]) {
       await first.getByLabel(c, { exact: true }).check();
     }
     await first.getByLabel('At least (% of counted seats)').fill('40');
@@ -112,7 +126,10 @@ describe.sequential('advisory boards', () => {
     await second.getByLabel('Constituency', { exact: true }).selectOption('industry');
     await second.getByLabel('At least (seats)').fill('1');
     await page.getByRole('button', { name: 'Add a criterion' }).click();
-    await page.getByRole('group', { name: 'Criterion 1' }).getByLabel('Criterion', { exact: true }).fill('Lived experience of the community');
+    await page
+      .getByRole('group', { name: 'Criterion 1' })
+      .getByLabel('Criterion', { exact: true })
+      .fill('Lived experience of the community');
     await page.getByRole('group', { name: 'Criterion 1' }).getByLabel('Weight').fill('3');
     await shot(page, 'sec-editor');
     await page.getByRole('button', { name: 'Create the board' }).click();
@@ -125,12 +142,20 @@ describe.sequential('advisory boards', () => {
 
     await page.getByRole('tab', { name: 'Nominations' }).click();
     await page.getByRole('button', { name: 'Open a call for nominations' }).click();
-    await page.getByLabel('What the call asks for').fill('We look for people who speak for communities the Roadmap must not leave behind.');
+    await page
+      .getByLabel('What the call asks for')
+      .fill('We look for people who speak for communities the Roadmap must not leave behind.');
     await page.getByLabel('Opens', { exact: true }).fill(jakartaLocal(new Date(Date.now() - 3600_000)));
-    await page.getByLabel('Closes', { exact: true }).fill(jakartaLocal(new Date(Date.now() + 14 * 86_400_000)));
+    await page
+      .getByLabel('Closes', { exact: true })
+      .fill(jakartaLocal(new Date(Date.now() + 14 * 86_400_000)));
     await page.getByRole('button', { name: 'Open the call' }).click();
     await page.getByText('The call for nominations has been opened.').waitFor();
-    await page.getByRole('listitem').filter({ hasText: /Open from .*: 0 nominations/ }).getByRole('button', { name: 'Close the call now' }).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: /Open from .*: 0 nominations/ })
+      .getByRole('button', { name: 'Close the call now' })
+      .waitFor();
   });
 
   test('a stakeholder applies for a seat, after being told what is missing', async () => {
@@ -152,7 +177,10 @@ describe.sequential('advisory boards', () => {
 
     await page.getByLabel('Myself').check();
     await page.getByLabel('Persons with disabilities').check();
-    await page.getByLabel('Motivation', { exact: false }).or(page.getByLabel('Why should this person sit on the board?')).first()
+    await page
+      .getByLabel('Motivation', { exact: false })
+      .or(page.getByLabel('Why should this person sit on the board?'))
+      .first()
       .fill('I coordinate a network of organisations of persons with disabilities in Luzon.');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByRole('heading', { level: 1, name: 'Application sent' }).waitFor();
@@ -213,7 +241,10 @@ describe.sequential('advisory boards', () => {
     await page.getByLabel('Ends', { exact: true }).fill(jakartaLocal(new Date(Date.now() + 90 * 60_000)));
     await page.getByLabel('Link to join').fill('https://meet.example.org/inclusive-ai-board');
     await page.getByRole('button', { name: 'Add an agenda item' }).click();
-    await page.getByRole('group', { name: 'Agenda item 1' }).getByLabel('Item', { exact: true }).fill('Introductions and the board’s goals');
+    await page
+      .getByRole('group', { name: 'Agenda item 1' })
+      .getByLabel('Item', { exact: true })
+      .fill('Introductions and the board’s goals');
     await shot(page, 'sec-session-editor');
     await page.getByRole('button', { name: 'Schedule the session' }).click();
     await page.getByRole('heading', { level: 1, name: 'Inaugural meeting' }).waitFor();
@@ -241,21 +272,28 @@ describe.sequential('advisory boards', () => {
 
   test('the new member replies to an invitation and sends input on an agenda item', async () => {
     const startsAt = new Date(Date.now() + 7 * 86_400_000);
-    const created = await asSecretariat<{ id: string; agenda: { id: string; title: string }[] }>(platform, 'boards.createSession', {
-      boardId: board.id,
-      kind: 'consultation',
-      mode: 'hybrid',
-      method: 'focus_group',
-      title: { en: 'Focus group: AI in public services' },
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
-      venue: 'ASEAN Secretariat, Jakarta',
-      link: 'https://meet.example.org/focus-group',
-      languages: ['en', 'fil'],
-      accommodations: ['captioning', 'sign_language'],
-      agenda: [{ title: 'Access to benefits decided by algorithms' }, { title: 'Complaints and redress', actionId: 'C2.1.1' }],
-      actionIds: ['C2.1.1'],
-    });
+    const created = await asSecretariat<{ id: string; agenda: { id: string; title: string }[] }>(
+      platform,
+      'boards.createSession',
+      {
+        boardId: board.id,
+        kind: 'consultation',
+        mode: 'hybrid',
+        method: 'focus_group',
+        title: { en: 'Focus group: AI in public services' },
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+        venue: 'ASEAN Secretariat, Jakarta',
+        link: 'https://meet.example.org/focus-group',
+        languages: ['en', 'fil'],
+        accommodations: ['captioning', 'sign_language'],
+        agenda: [
+          { title: 'Access to benefits decided by algorithms' },
+          { title: 'Complaints and redress', actionId: 'C2.1.1' },
+        ],
+        actionIds: ['C2.1.1'],
+      },
+    );
     board.nextSessionId = created.id;
     await asSecretariat(platform, 'boards.invite', { sessionId: created.id, userIds: [] });
 
@@ -279,7 +317,9 @@ describe.sequential('advisory boards', () => {
     await page.getByText('Your reply: You are attending.').waitFor();
 
     await page.getByLabel('Agenda item').selectOption({ label: 'Complaints and redress' });
-    await page.getByLabel('Your input', { exact: true }).fill('Deaf people cannot use the phone line to contest a decision.');
+    await page
+      .getByLabel('Your input', { exact: true })
+      .fill('Deaf people cannot use the phone line to contest a decision.');
     await page.getByRole('button', { name: 'Send input' }).click();
     await page.getByText('Your input has been sent.').waitFor();
     await page.getByText('You have sent 1 input').waitFor();
@@ -289,8 +329,14 @@ describe.sequential('advisory boards', () => {
     // After the inaugural meeting (under way), the satisfaction and trust survey, answered without a name.
     await page.goto(`${platform.url}/boards/mine/sessions/${board.sessionId}`);
     await page.getByRole('heading', { level: 2, name: 'How did the session go?' }).waitFor();
-    await page.getByRole('group', { name: 'How satisfied are you with this session?' }).getByLabel('4 – high').check();
-    await page.getByRole('group', { name: /How much do you trust/ }).getByLabel('3 – neither high nor low').check();
+    await page
+      .getByRole('group', { name: 'How satisfied are you with this session?' })
+      .getByLabel('4 – high')
+      .check();
+    await page
+      .getByRole('group', { name: /How much do you trust/ })
+      .getByLabel('3 – neither high nor low')
+      .check();
     await expect(page.getByLabel('Stay anonymous').isChecked()).resolves.toBe(true);
     await shot(page, 'stk-survey');
     await page.getByRole('button', { name: 'Send answers' }).click();
@@ -303,13 +349,29 @@ describe.sequential('advisory boards', () => {
 
     // The Secretariat sees the reply, the support asked for and the input tied to its agenda item.
     const cookie = await signInCookie(platform, DEMO_SECRETARIAT.email, DEMO_PASSWORD);
-    const response = await fetch(`${platform.url}/trpc/boards.session?input=${encodeURIComponent(JSON.stringify({ sessionId: created.id }))}`, {
-      headers: { cookie },
-    });
-    const session = ((await response.json()) as { result: { data: { invitations: { rsvp: string; accommodationsNeeded: string[] }[]; inputs: { agendaItemId: string; text: string }[] } } }).result.data;
-    expect(session.invitations).toEqual([expect.objectContaining({ rsvp: 'yes', accommodationsNeeded: ['captioning'] })]);
+    const response = await fetch(
+      `${platform.url}/trpc/boards.session?input=${encodeURIComponent(JSON.stringify({ sessionId: created.id }))}`,
+      {
+        headers: { cookie },
+      },
+    );
+    const session = (
+      (await response.json()) as {
+        result: {
+          data: {
+            invitations: { rsvp: string; accommodationsNeeded: string[] }[];
+            inputs: { agendaItemId: string; text: string }[];
+          };
+        };
+      }
+    ).result.data;
+    expect(session.invitations).toEqual([
+      expect.objectContaining({ rsvp: 'yes', accommodationsNeeded: ['captioning'] }),
+    ]);
     expect(session.inputs).toEqual([
-      expect.objectContaining({ agendaItemId: created.agenda.find((a) => a.title === 'Complaints and redress')!.id }),
+      expect.objectContaining({
+        agendaItemId: created.agenda.find((a) => a.title === 'Complaints and redress')!.id,
+      }),
     ]);
   });
 
@@ -318,7 +380,11 @@ describe.sequential('advisory boards', () => {
       const page = await browser.newPage({ viewport: { width, height: 900 }, timezoneId: 'Asia/Jakarta' });
       await signIn(page, DEMO_SECRETARIAT.email, '/secretariat');
       await page.goto(`${platform.url}/secretariat/boards/${board.id}?tab=sessions`);
-      await page.getByRole('row').filter({ hasText: 'Focus group: AI in public services' }).getByText('Not held yet').waitFor();
+      await page
+        .getByRole('row')
+        .filter({ hasText: 'Focus group: AI in public services' })
+        .getByText('Not held yet')
+        .waitFor();
       await page.getByRole('row').filter({ hasText: 'Inaugural meeting' }).getByText('100 %').waitFor();
       await shot(page, 'sec-sessions-list');
       await page.goto(`${platform.url}/secretariat/boards/${board.id}/sessions/${board.nextSessionId}`);
@@ -353,7 +419,11 @@ describe.sequential('advisory boards', () => {
 
   for (const width of [1280, 375]) {
     test(`the board pages pass axe (WCAG 2.2 A/AA) at ${width}px`, async () => {
-      const secretariat = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true, timezoneId: 'Asia/Jakarta' });
+      const secretariat = await browser.newPage({
+        viewport: { width, height: 900 },
+        bypassCSP: true,
+        timezoneId: 'Asia/Jakarta',
+      });
       await signIn(secretariat, DEMO_SECRETARIAT.email, '/secretariat');
       const secretariatPages = [
         '/secretariat/boards',
@@ -366,17 +436,41 @@ describe.sequential('advisory boards', () => {
         `/secretariat/boards/${board.id}/sessions/new`,
         `/secretariat/boards/${board.id}/sessions/${board.sessionId}`,
       ];
-      const member = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true, timezoneId: 'Asia/Manila' });
+      const member = await browser.newPage({
+        viewport: { width, height: 900 },
+        bypassCSP: true,
+        timezoneId: 'Asia/Manila',
+      });
       await signIn(member, DEMO_STAKEHOLDER.email, '');
-      const memberPages = ['/boards', `/boards/${board.id}`, `/boards/${board.id}/apply`, '/boards/mine', `/boards/mine/${board.id}`, `/boards/mine/sessions/${board.nextSessionId}`];
-      for (const [page, paths] of [[secretariat, secretariatPages], [member, memberPages]] as const) {
+      const memberPages = [
+        '/boards',
+        `/boards/${board.id}`,
+        `/boards/${board.id}/apply`,
+        '/boards/mine',
+        `/boards/mine/${board.id}`,
+        `/boards/mine/sessions/${board.nextSessionId}`,
+      ];
+      for (const [page, paths] of [
+        [secretariat, secretariatPages],
+        [member, memberPages],
+      ] as const) {
         for (const path of paths) {
           await page.goto(`${platform.url}${path}`);
           await page.locator('h1').first().waitFor();
           await page.waitForLoadState('networkidle');
-          if (width === 375) await shot(page, `narrow${path.replace(board.id, 'board').replace(board.sessionId, 'session').replace(board.nextSessionId, 'next').replace(/[^a-z0-9]+/gi, '-')}`);
+          if (width === 375)
+            await shot(
+              page,
+              `narrow${path
+                .replace(board.id, 'board')
+                .replace(board.sessionId, 'session')
+                .replace(board.nextSessionId, 'next')
+                .replace(/[^a-z0-9]+/gi, '-')}`,
+            );
           expect(await violations(page), `${path} at ${width}px`).toEqual([]);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
           expect(overflow, `${path} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
         }
       }

@@ -40,14 +40,21 @@ describe('the Roadmap catalogue', () => {
     // Filters from a link are applied on load, and shown in the controls.
     await page.goto(`${platform.url}/actions?kind=targeted&pillar=2&tier=emerging`);
     await page.getByRole('status').filter({ hasText: '1 action' }).waitFor();
-    await expect.poll(() => page.getByRole('combobox', { name: 'Readiness tier' }).inputValue()).toBe('emerging');
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Readiness tier' }).inputValue())
+      .toBe('emerging');
     await page.getByRole('link', { name: /E2\.7/ }).waitFor();
   });
 
   test('an action opens by deep link, scrolled and focused to the sub-action in the address', async () => {
     const page = await browser.newPage();
     await page.goto(`${platform.url}/actions/C2.1#C2.1.1`);
-    await page.getByRole('heading', { level: 1, name: /Launch Regional Initiatives to Promote Inclusive Community Engagement/ }).waitFor();
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: /Launch Regional Initiatives to Promote Inclusive Community Engagement/,
+      })
+      .waitFor();
     const sub = page.locator('[id="C2.1.1"]');
     await sub.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('C2.1.1');
@@ -59,8 +66,14 @@ describe('the Roadmap catalogue', () => {
     // Breadcrumbs, milestones by term with the indicative years, measures of progress.
     const breadcrumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
     await breadcrumbs.getByRole('link', { name: 'The Roadmap' }).waitFor();
-    await page.getByRole('heading', { name: /Short term\s*Indicative years 2025–2026/, level: 4 }).first().waitFor();
-    await page.getByRole('heading', { name: /Long term\s*Indicative years 2027–2030/, level: 4 }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Short term\s*Indicative years 2025–2026/, level: 4 })
+      .first()
+      .waitFor();
+    await page
+      .getByRole('heading', { name: /Long term\s*Indicative years 2027–2030/, level: 4 })
+      .first()
+      .waitFor();
     await page.getByRole('heading', { name: 'Measures of progress' }).first().waitFor();
 
     // The breadcrumb leads back to the list.

@@ -44,7 +44,8 @@ async function api<T>(path: string, body: unknown, cookie?: string): Promise<T> 
     body: JSON.stringify(body),
   });
   const json = (await response.json()) as { result?: { data: T }; error?: unknown };
-  if (!response.ok || !json.result) throw new Error(`${path}: ${response.status} ${JSON.stringify(json.error)}`);
+  if (!response.ok || !json.result)
+    throw new Error(`${path}: ${response.status} ${JSON.stringify(json.error)}`);
   return json.result.data;
 }
 
@@ -107,7 +108,9 @@ test('the Secretariat creates, publishes, moderates, closes a round and publishe
   const closesAt = new Date(Date.now() + 14 * 86400_000);
   closesAt.setSeconds(0, 0);
   await page.getByLabel('Title in English').fill(title);
-  await page.getByLabel('Description in English').fill('Tell us how the Roadmap should build AI skills across ASEAN.');
+  await page
+    .getByLabel('Description in English')
+    .fill('Tell us how the Roadmap should build AI skills across ASEAN.');
   await page.getByRole('option', { name: 'C1.1 (the whole action area)' }).click();
   await page.getByLabel('Opens', { exact: true }).fill(jakartaLocal(opensAt));
   await page.getByLabel('Closes', { exact: true }).fill(jakartaLocal(closesAt));
@@ -170,7 +173,13 @@ test('the Secretariat creates, publishes, moderates, closes a round and publishe
     {
       roundId,
       answers: { [questionId]: 'Data literacy for civil servants.' },
-      items: [{ type: 'suggestion', text: 'Fund bilingual AI literacy courses for civil servants.', actionId: 'C1.1' }],
+      items: [
+        {
+          type: 'suggestion',
+          text: 'Fund bilingual AI literacy courses for civil servants.',
+          actionId: 'C1.1',
+        },
+      ],
       stakeholderGroup: 'government_agency',
       memberState: 'ID',
       writtenIn: 'en',
@@ -196,7 +205,10 @@ test('the Secretariat creates, publishes, moderates, closes a round and publishe
   await page.getByText(`${first.receiptReference} is hidden.`).waitFor();
   await page.getByLabel('Hidden (1)').check();
   await expect.poll(() => page.getByRole('article').count()).toBe(1);
-  await page.getByRole('article', { name: new RegExp(first.receiptReference) }).getByText('Hidden: Contains personal data').waitFor();
+  await page
+    .getByRole('article', { name: new RegExp(first.receiptReference) })
+    .getByText('Hidden: Contains personal data')
+    .waitFor();
   await page.getByLabel('All (2)').check();
   await expect.poll(() => page.getByRole('article').count()).toBe(2);
 
@@ -270,7 +282,9 @@ test('a stale edit of a round is refused: the editor says someone else saved and
   await second.getByText('Someone else saved this round while you were editing it.').waitFor();
   await second.getByRole('button', { name: 'Reload the latest version' }).click();
   await second.getByText('You are now looking at the latest saved version of the round.').waitFor();
-  await expect.poll(() => second.getByLabel('Title in English').inputValue()).toBe('Fairness in public-sector AI (C2.2)');
+  await expect
+    .poll(() => second.getByLabel('Title in English').inputValue())
+    .toBe('Fairness in public-sector AI (C2.2)');
 });
 
 test('the Secretariat sees who registered for the event and what they need, exports them and cancels one; the first waiting gets the place', async () => {
@@ -300,8 +314,20 @@ test('the Secretariat sees who registered for the event and what they need, expo
   await api('rounds.transition', { roundId: created.id, action: 'publish' }, secretariat);
   const stakeholder = await signInAs(DEMO_STAKEHOLDER.email);
   const representative = await signInAs(DEMO_MEMBER_STATE.email);
-  await api('contributions.registerForEvent', { roundId: created.id, accommodationsNeeded: ['sign_language', 'wheelchair_access'], otherNeeds: 'Step-free route from the car park' }, stakeholder);
-  await api('contributions.registerForEvent', { roundId: created.id, accommodationsNeeded: ['captioning'] }, representative);
+  await api(
+    'contributions.registerForEvent',
+    {
+      roundId: created.id,
+      accommodationsNeeded: ['sign_language', 'wheelchair_access'],
+      otherNeeds: 'Step-free route from the car park',
+    },
+    stakeholder,
+  );
+  await api(
+    'contributions.registerForEvent',
+    { roundId: created.id, accommodationsNeeded: ['captioning'] },
+    representative,
+  );
 
   // At a phone's width first (screenshot only), then at a desktop's width the whole job.
   for (const width of [375, 1280]) {
@@ -326,7 +352,10 @@ test('the Secretariat sees who registered for the event and what they need, expo
     const file = await download;
     expect(file.suggestedFilename()).toBe(`registrations-${created.id.slice(0, 8)}.csv`);
 
-    await table.getByRole('button', { name: /^Cancel registration/ }).first().click();
+    await table
+      .getByRole('button', { name: /^Cancel registration/ })
+      .first()
+      .click();
     const dialog = page.getByRole('alertdialog', { name: /^Cancel the registration of / });
     await dialog.getByText(/the first person on the waiting list/).waitFor();
     await dialog.getByRole('button', { name: 'Yes, cancel the registration' }).click();
@@ -348,6 +377,11 @@ test('the Secretariat sees who registered for the event and what they need, expo
     ].sort((a, b) => a.email.localeCompare(b.email)),
   );
   // Settled: the mail is queued in the transaction that cancelled the registration, before the page heard back.
-  const mail = await platform.db.selectFrom('mail_outbox').select(['subject']).where('to_address', '=', DEMO_MEMBER_STATE.email).orderBy('created_at', 'desc').executeTakeFirst();
+  const mail = await platform.db
+    .selectFrom('mail_outbox')
+    .select(['subject'])
+    .where('to_address', '=', DEMO_MEMBER_STATE.email)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
   expect(mail?.subject).toBe('A place at the event is now yours');
 });

@@ -2,7 +2,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DEMO_PASSWORD, DEMO_SECRETARIAT, DEMO_STAKEHOLDER, launchBrowser, startPlatform, type BrowserHandle, type Platform } from './harness';
+import {
+  DEMO_PASSWORD,
+  DEMO_SECRETARIAT,
+  DEMO_STAKEHOLDER,
+  launchBrowser,
+  startPlatform,
+  type BrowserHandle,
+  type Platform,
+} from './harness';
 
 /**
  * Background documents and reach (Roadmap C3.2.1, "knowledge sharing — resources accessed, downloads"): the Secretariat
@@ -35,9 +43,7 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const found = (await page.evaluate(
-    async (tags) =>
-      // @ts-expect-error axe is injected into the page above
-      (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+    async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
     ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
   )) as { id: string; nodes: { target: string[] }[] }[];
   return found.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -50,7 +56,8 @@ async function api<T>(path: string, body: unknown, cookie: string): Promise<T> {
     body: JSON.stringify(body),
   });
   const json = (await response.json()) as { result?: { data: T }; error?: unknown };
-  if (!response.ok || !json.result) throw new Error(`${path}: ${response.status} ${JSON.stringify(json.error)}`);
+  if (!response.ok || !json.result)
+    throw new Error(`${path}: ${response.status} ${JSON.stringify(json.error)}`);
   return json.result.data;
 }
 
@@ -82,7 +89,16 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
     },
     cookie,
   );
-  await api('rounds.saveQuestions', { roundId: round.id, questions: [{ kind: 'free_text', prompt: { en: 'What would help your clinic?', km: 'តើអ្វីនឹងជួយគ្លីនិករបស់អ្នក?' } }] }, cookie);
+  await api(
+    'rounds.saveQuestions',
+    {
+      roundId: round.id,
+      questions: [
+        { kind: 'free_text', prompt: { en: 'What would help your clinic?', km: 'តើអ្វីនឹងជួយគ្លីនិករបស់អ្នក?' } },
+      ],
+    },
+    cookie,
+  );
   await api('rounds.transition', { roundId: round.id, action: 'publish' }, cookie);
 
   // ── Secretariat: the Documents tab refuses a disguised file, then takes a real PDF ──
@@ -91,14 +107,20 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
   await secretariatPage.getByText('No documents yet.').waitFor();
   await secretariatPage.getByLabel('Title', { exact: true }).fill('Rural clinics brief');
   await secretariatPage.getByLabel('Language of the document').selectOption('km');
-  await secretariatPage.getByLabel('File', { exact: true }).setInputFiles({ name: 'brief.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script>') });
+  await secretariatPage.getByLabel('File', { exact: true }).setInputFiles({
+    name: 'brief.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('<html><script>alert(1)</script>'),
+  });
   await secretariatPage.getByRole('button', { name: 'Upload the document' }).click();
   const summary = secretariatPage.locator('.error-summary');
   await summary.getByRole('link', { name: /content does not match its type/ }).waitFor();
   await shot(secretariatPage, 'secretariat-documents-refused');
   expect(await axeViolations(secretariatPage)).toEqual([]);
 
-  await secretariatPage.getByLabel('File', { exact: true }).setInputFiles({ name: 'សង្ខេប brief.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await secretariatPage
+    .getByLabel('File', { exact: true })
+    .setInputFiles({ name: 'សង្ខេប brief.pdf', mimeType: 'application/pdf', buffer: PDF });
   await secretariatPage.getByRole('button', { name: 'Upload the document' }).click();
   await secretariatPage.getByText('“Rural clinics brief” was added to the round.').waitFor();
   const row = secretariatPage.getByRole('row', { name: /Rural clinics brief/ });
@@ -135,7 +157,9 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
 
   // A participant chooses Khmer on the answer form: the question's label is the Khmer wording, marked as Khmer.
   const participant = await browser.newPage({ bypassCSP: true });
-  await participant.goto(`${platform.url}/sign-in?next=${encodeURIComponent(`/consultations/${round.id}/respond`)}`);
+  await participant.goto(
+    `${platform.url}/sign-in?next=${encodeURIComponent(`/consultations/${round.id}/respond`)}`,
+  );
   await participant.getByLabel('E-mail address').fill(DEMO_STAKEHOLDER.email);
   await participant.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await participant.getByRole('button', { name: 'Sign in' }).click();
@@ -153,14 +177,27 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
   const reach = secretariatPage.getByRole('region', { name: 'Reach' });
   await reach.waitFor();
   const totals = reach.locator('.summary-list, dl').first();
-  await expect.poll(async () => (await totals.textContent())?.replace(/\s+/g, ' ')).toMatch(/Visits\s*1.*Document downloads\s*1/);
+  await expect
+    .poll(async () => (await totals.textContent())?.replace(/\s+/g, ' '))
+    .toMatch(/Visits\s*1.*Document downloads\s*1/);
   const perDocument = reach.getByRole('table', { name: 'Downloads of each background document' });
-  await perDocument.getByRole('row', { name: /Rural clinics brief/ }).getByRole('cell', { name: '1', exact: true }).waitFor();
+  await perDocument
+    .getByRole('row', { name: /Rural clinics brief/ })
+    .getByRole('cell', { name: '1', exact: true })
+    .waitFor();
   await shot(secretariatPage, 'secretariat-reach');
   expect(await axeViolations(secretariatPage)).toEqual([]);
 
   await secretariatPage.getByRole('tab', { name: 'Documents' }).click();
-  await expect.poll(() => secretariatPage.getByRole('row', { name: /Rural clinics brief/ }).getByRole('cell').nth(3).textContent()).toBe('1');
+  await expect
+    .poll(() =>
+      secretariatPage
+        .getByRole('row', { name: /Rural clinics brief/ })
+        .getByRole('cell')
+        .nth(3)
+        .textContent(),
+    )
+    .toBe('1');
 
   // Deleting asks first; afterwards the document is no longer offered and its link is gone.
   await secretariatPage.getByRole('button', { name: 'Delete Rural clinics brief' }).click();
@@ -169,5 +206,7 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
   await confirm.getByRole('button', { name: 'Delete the document' }).click();
   await secretariatPage.getByText('“Rural clinics brief” was deleted.').waitFor();
   await secretariatPage.getByText('No documents yet.').waitFor();
-  expect((await fetch(`${platform.url}/files/round-documents/${download.url().split('/').at(-2)}/x`)).status).toBe(404);
+  expect(
+    (await fetch(`${platform.url}/files/round-documents/${download.url().split('/').at(-2)}/x`)).status,
+  ).toBe(404);
 });

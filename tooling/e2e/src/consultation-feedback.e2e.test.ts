@@ -26,9 +26,11 @@ async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const found = (await page.evaluate(
     async () =>
-      // @ts-expect-error axe is injected into the page above
-      (await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }))
-        .violations,
+      (
+        await window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        })
+      ).violations,
   )) as { id: string; help: string; nodes: { target: string[] }[] }[];
   return found.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
@@ -52,7 +54,12 @@ async function submittedContributions(roundId: string) {
   return platform.db
     .selectFrom('contribution')
     .innerJoin('user_account', 'user_account.id', 'contribution.author_user_id')
-    .select(['contribution.id', 'contribution.receipt_reference', 'contribution.answers', 'contribution.status'])
+    .select([
+      'contribution.id',
+      'contribution.receipt_reference',
+      'contribution.answers',
+      'contribution.status',
+    ])
     .where('contribution.round_id', '=', roundId)
     .where('contribution.status', '=', 'submitted')
     .where('user_account.email', '=', DEMO_STAKEHOLDER.email)
@@ -94,7 +101,9 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
   const open = page.getByRole('region', { name: 'Open consultations' });
   await open.getByRole('link', { name: round.title.en }).click();
   await page.getByRole('heading', { level: 1, name: round.title.en }).waitFor();
-  await expect(page.getByRole('link', { name: 'C2.1', exact: true }).getAttribute('href')).resolves.toBe('/actions/C2.1');
+  await expect(page.getByRole('link', { name: 'C2.1', exact: true }).getAttribute('href')).resolves.toBe(
+    '/actions/C2.1',
+  );
   expect(await axeViolations(page)).toEqual([]);
 
   // Signed out: "Give your feedback" goes through sign-in and comes back to the form.
@@ -112,15 +121,25 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
   expect(await axeViolations(page)).toEqual([]);
 
   // Every kind of question, by keyboard-reachable controls.
-  await page.getByLabel(/What should the Roadmap do first/).fill('Pay for community interpreters and easy-read versions.');
-  await page.getByRole('group', { name: /How familiar are you/ }).getByLabel('Somewhat familiar').check();
+  await page
+    .getByLabel(/What should the Roadmap do first/)
+    .fill('Pay for community interpreters and easy-read versions.');
+  await page
+    .getByRole('group', { name: /How familiar are you/ })
+    .getByLabel('Somewhat familiar')
+    .check();
   const groups = page.getByRole('group', { name: /Which groups should the advisory boards include/ });
   await groups.getByLabel('Persons with disabilities').check();
   await groups.getByLabel('Rural communities').check();
-  await page.getByRole('group', { name: /timeline is realistic/ }).getByLabel(/^2$/).check();
+  await page
+    .getByRole('group', { name: /timeline is realistic/ })
+    .getByLabel(/^2$/)
+    .check();
   const ranking = page.getByRole('group', { name: /Rank these priorities/ });
   await ranking.getByRole('button', { name: /^Up — Fairness and inclusion/ }).click();
-  await expect.poll(() => ranking.locator('.ranking__label').first().textContent()).toBe('Fairness and inclusion');
+  await expect
+    .poll(() => ranking.locator('.ranking__label').first().textContent())
+    .toBe('Fairness and inclusion');
 
   await page.getByRole('button', { name: 'Add a point' }).click();
   await page.getByLabel('Type').selectOption('recommendation');
@@ -136,7 +155,8 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
   await page.getByRole('button', { name: 'Send feedback' }).dblclick();
   await page.waitForURL(new RegExp(`/consultations/${round.id}/receipt/`));
   await page.getByRole('heading', { level: 1, name: 'Your feedback has been received' }).waitFor();
-  const reference = (await page.locator('[data-receipt-reference]').getAttribute('data-receipt-reference')) ?? '';
+  const reference =
+    (await page.locator('[data-receipt-reference]').getAttribute('data-receipt-reference')) ?? '';
   expect(reference).toMatch(/^MSY-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   expect(await axeViolations(page)).toEqual([]);
 
@@ -157,7 +177,9 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
   // My contributions lists it with the receipt.
   await page.getByRole('link', { name: 'See all your contributions' }).click();
   await page.waitForURL('**/my-contributions');
-  const entry = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: round.title.en }) });
+  const entry = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: round.title.en }) });
   await expect.poll(() => entry.textContent()).toContain(reference);
   await expect(entry.textContent()).resolves.toContain('Published');
   expect(await axeViolations(page)).toEqual([]);
@@ -165,12 +187,16 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
 });
 
 test('a submission whose answer was lost, sent again after a reload, is stored once with one receipt', async () => {
-  const second = await createOpenRound(platform, { title: { en: 'Consulting on the Roadmap’s review cycle' } });
+  const second = await createOpenRound(platform, {
+    title: { en: 'Consulting on the Roadmap’s review cycle' },
+  });
   const page = await browser.newPage();
   // Playwright's clock runs like the real one until the test moves it on, past the autosave delay, further down.
   await page.clock.install();
   await countDraftSaves(page);
-  await page.goto(`${platform.url}/sign-in?next=${encodeURIComponent(`/consultations/${second.id}/respond`)}`);
+  await page.goto(
+    `${platform.url}/sign-in?next=${encodeURIComponent(`/consultations/${second.id}/respond`)}`,
+  );
   await signInOnPage(page);
   await page.waitForURL(`**/consultations/${second.id}/respond`);
   await page.getByLabel(/What should the Roadmap do first/).fill('Hold sessions in national languages.');
@@ -181,25 +207,35 @@ test('a submission whose answer was lost, sent again after a reload, is stored o
   // The API stores the feedback but the answer never reaches the browser (a dropped connection).
   let sentKey: string | undefined;
   await page.route('**/trpc/contributions.submit*', async (route) => {
-    const body = route.request().postDataJSON() as Record<string, { idempotencyKey?: string }> | { idempotencyKey?: string };
+    const body = route.request().postDataJSON() as
+      Record<string, { idempotencyKey?: string }> | { idempotencyKey?: string };
     sentKey = 'idempotencyKey' in body ? body.idempotencyKey : Object.values(body)[0]?.idempotencyKey;
     await route.fetch();
     await route.abort('connectionreset');
   });
   await page.getByRole('button', { name: 'Send feedback' }).click();
-  await expect.poll(() => page.locator('.error-summary').textContent()).toContain('could not reach Musyawarah');
+  await expect
+    .poll(() => page.locator('.error-summary').textContent())
+    .toContain('could not reach Musyawarah');
   expect(await submittedContributions(second.id)).toHaveLength(1);
   await page.unroute('**/trpc/contributions.submit*');
 
   // The outcome is unknown to the page, so it stops autosaving: typing on must not start a second, orphan draft.
   await expect.poll(() => page.locator('.save-status__text').textContent()).toContain('Saving is paused');
   const savesBefore = await draftSaves(page);
-  await page.getByLabel(/What should the Roadmap do first/).fill('Hold sessions in national languages, and publish easy-read summaries.');
+  await page
+    .getByLabel(/What should the Roadmap do first/)
+    .fill('Hold sessions in national languages, and publish easy-read summaries.');
   // Ten times the autosave delay (AUTOSAVE_DELAY_MS, 1 s, in RespondPage.tsx) passes on the page's clock at once, its
   // timers firing in order: a save the typing had scheduled has been sent, and counted, when this returns.
   await page.clock.runFor(10_000);
   expect(await draftSaves(page)).toBe(savesBefore);
-  const drafts = await platform.db.selectFrom('contribution').select('id').where('round_id', '=', second.id).where('status', '=', 'draft').execute();
+  const drafts = await platform.db
+    .selectFrom('contribution')
+    .select('id')
+    .where('round_id', '=', second.id)
+    .where('status', '=', 'draft')
+    .execute();
   expect(drafts).toHaveLength(0);
 
   // Reload: the key is still in sessionStorage; sending again gets the first receipt instead of a second copy.
@@ -208,15 +244,22 @@ test('a submission whose answer was lost, sent again after a reload, is stored o
   const retried = page.waitForRequest((r) => r.url().includes('/trpc/contributions.submit'));
   await page.getByRole('button', { name: 'Send feedback' }).click();
   const retryBody = (await retried).postDataJSON() as Record<string, { idempotencyKey?: string }>;
-  const retryKey = 'idempotencyKey' in retryBody ? (retryBody as { idempotencyKey?: string }).idempotencyKey : Object.values(retryBody)[0]?.idempotencyKey;
+  const retryKey =
+    'idempotencyKey' in retryBody
+      ? (retryBody as { idempotencyKey?: string }).idempotencyKey
+      : Object.values(retryBody)[0]?.idempotencyKey;
   expect(retryKey).toBe(sentKey);
   await page.waitForURL(new RegExp(`/consultations/${second.id}/receipt/`));
 
   const stored = await submittedContributions(second.id);
   expect(stored).toHaveLength(1);
-  await expect(page.locator('[data-receipt-reference]').getAttribute('data-receipt-reference')).resolves.toBe(stored[0]!.receipt_reference);
+  await expect(page.locator('[data-receipt-reference]').getAttribute('data-receipt-reference')).resolves.toBe(
+    stored[0]!.receipt_reference,
+  );
   // The receipt arrived: the key is gone, so new feedback later is a new submission.
-  expect(await page.evaluate((id) => sessionStorage.getItem(`musyawarah.submission.${id}`), second.id)).toBeNull();
+  expect(
+    await page.evaluate((id) => sessionStorage.getItem(`musyawarah.submission.${id}`), second.id),
+  ).toBeNull();
 });
 
 test('feedback sent after the deadline is refused with a clear message and nothing is stored', async () => {
@@ -256,10 +299,14 @@ test('a participant registers for the event with the support they need and repor
     },
   });
   const page = await browser.newPage();
-  await page.goto(`${platform.url}/sign-in?next=${encodeURIComponent(`/consultations/${withEvent.id}/respond`)}`);
+  await page.goto(
+    `${platform.url}/sign-in?next=${encodeURIComponent(`/consultations/${withEvent.id}/respond`)}`,
+  );
   await signInOnPage(page);
   await page.waitForURL(`**/consultations/${withEvent.id}/respond`);
-  await page.getByLabel(/What should the Roadmap do first/).fill('Caption every session and publish transcripts.');
+  await page
+    .getByLabel(/What should the Roadmap do first/)
+    .fill('Caption every session and publish transcripts.');
   await page.getByRole('button', { name: 'Send feedback' }).click();
   await page.waitForURL(new RegExp(`/consultations/${withEvent.id}/receipt/`));
 
@@ -270,13 +317,20 @@ test('a participant registers for the event with the support they need and repor
   await registration.getByLabel(/Anything else we should know/).fill('Step-free route from the car park.');
   await registration.getByRole('button', { name: 'Register' }).click();
   await page.getByText('You are registered for the event.').waitFor();
-  const row = await platform.db.selectFrom('event_registration').selectAll().where('round_id', '=', withEvent.id).executeTakeFirstOrThrow();
+  const row = await platform.db
+    .selectFrom('event_registration')
+    .selectAll()
+    .where('round_id', '=', withEvent.id)
+    .executeTakeFirstOrThrow();
   expect(row.status).toBe('registered');
   expect([...row.accommodations_needed].sort()).toEqual(['childcare', 'sign_language']);
   expect(row.other_needs).toBe('Step-free route from the car park.');
 
   // Report: the dialog asks for a reason first, then thanks; the report is stored.
-  await page.getByRole('button', { name: /^Report this contribution/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Report this contribution/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Report this contribution' });
   await dialog.getByRole('button', { name: 'Send report' }).click();
   await dialog.getByText('Select why you are reporting this contribution').waitFor();
@@ -345,7 +399,10 @@ test('a participant cancels their registration after confirming; the first perso
     await page.getByText(`Your registration for “${full.title.en}” was cancelled.`).waitFor();
     // Settled: the page says so only once the list has been fetched again.
     await expect(events.getByRole('link', { name: full.title.en }).count()).resolves.toBe(0);
-    await page.screenshot({ path: `test-results/stakeholder-my-registrations-cancelled-${width}.png`, fullPage: true });
+    await page.screenshot({
+      path: `test-results/stakeholder-my-registrations-cancelled-${width}.png`,
+      fullPage: true,
+    });
   }
   const rows = await platform.db
     .selectFrom('event_registration')
@@ -353,7 +410,10 @@ test('a participant cancels their registration after confirming; the first perso
     .select(['user_account.email', 'event_registration.status'])
     .where('event_registration.round_id', '=', full.id)
     .execute();
-  expect(Object.fromEntries(rows.map((r) => [r.email, r.status]))).toEqual({ [DEMO_STAKEHOLDER.email]: 'cancelled', [DEMO_MEMBER_STATE.email]: 'registered' });
+  expect(Object.fromEntries(rows.map((r) => [r.email, r.status]))).toEqual({
+    [DEMO_STAKEHOLDER.email]: 'cancelled',
+    [DEMO_MEMBER_STATE.email]: 'registered',
+  });
   const mail = await waitForMail(platform.db, DEMO_MEMBER_STATE.email);
   expect(mail.subject).toBe('A place at the event is now yours');
   expect(mail.text_body).toContain(`/consultations/${full.id}#event`);

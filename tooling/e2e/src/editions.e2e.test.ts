@@ -42,7 +42,9 @@ beforeAll(async () => {
     pillar: 4,
     tier: null,
     title: 'Share AI incident reports across ASEAN',
-    objectives: [{ name: 'Learning from incidents', text: 'Member States learn from each other’s AI incidents.' }],
+    objectives: [
+      { name: 'Learning from incidents', text: 'Member States learn from each other’s AI incidents.' },
+    ],
     subActions: [
       {
         id: 'C4.5.1',
@@ -55,9 +57,15 @@ beforeAll(async () => {
       },
     ],
   });
-  await platform.db.transaction().execute((trx) =>
-    adoptEdition(trx, { catalogue, title: 'Second edition (test)', notes: 'Adopted after the first review cycle.' }, { actorUserId: null }),
-  );
+  await platform.db
+    .transaction()
+    .execute((trx) =>
+      adoptEdition(
+        trx,
+        { catalogue, title: 'Second edition (test)', notes: 'Adopted after the first review cycle.' },
+        { actorUserId: null },
+      ),
+    );
 });
 
 afterAll(async () => {
@@ -73,19 +81,25 @@ async function shot(page: Page, name: string, fullPage = true) {
 
 /** The text a sighted reader sees in an element, without its visually hidden words. */
 const visibleText = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((element) =>
-    [...element.childNodes]
-      .filter((node) => !(node instanceof Element && node.classList.contains('visually-hidden')))
-      .map((node) => node.textContent)
-      .join(''),
-  );
+  page
+    .locator(selector)
+    .first()
+    .evaluate((element) =>
+      [...element.childNodes]
+        .filter((node) => !(node instanceof Element && node.classList.contains('visually-hidden')))
+        .map((node) => node.textContent)
+        .join(''),
+    );
 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const found = (await page.evaluate(
     async () =>
-      // @ts-expect-error axe is injected into the page above
-      (await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })).violations,
+      (
+        await window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        })
+      ).violations,
   )) as { id: string; nodes: { target: string[] }[] }[];
   return found.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
@@ -98,8 +112,14 @@ describe('editions of the Roadmap', () => {
     await page.getByRole('heading', { name: 'Editions of the Roadmap', level: 1 }).waitFor();
     const rows = page.getByRole('row');
     await expect.poll(() => rows.count()).toBe(3);
-    await page.getByRole('row', { name: /Edition 2/ }).getByText('Current').waitFor();
-    await page.getByRole('row', { name: /Edition 1/ }).getByText('Superseded').waitFor();
+    await page
+      .getByRole('row', { name: /Edition 2/ })
+      .getByText('Current')
+      .waitFor();
+    await page
+      .getByRole('row', { name: /Edition 1/ })
+      .getByText('Superseded')
+      .waitFor();
     await page.getByText('Adopted after the first review cycle.').waitFor();
     await shot(page, 'editions-list');
 
@@ -110,21 +130,34 @@ describe('editions of the Roadmap', () => {
     const added = page.locator('section[aria-labelledby="C4.5"]');
     await added.getByText('Added', { exact: true }).first().waitFor();
     await added.getByText('C4.5.1 A regional AI incident register').waitFor();
-    await page.locator('section[aria-labelledby="E4.4"]').getByText('Retired', { exact: true }).first().waitFor();
+    await page
+      .locator('section[aria-labelledby="E4.4"]')
+      .getByText('Retired', { exact: true })
+      .first()
+      .waitFor();
 
     // A changed title: the inserted words are in <ins>, announced as inserted by hidden text, not by colour alone.
     const c33 = page.locator('section[aria-labelledby="C3.3"]');
     const inserted = c33.locator('ins');
-    await expect.poll(() => inserted.first().textContent()).toBe('inserted: every two years (end of insertion)');
+    await expect
+      .poll(() => inserted.first().textContent())
+      .toBe('inserted: every two years (end of insertion)');
     await expect.poll(() => visibleText(page, 'section[aria-labelledby="C3.3"] ins')).toBe('every two years');
 
     // A changed objective shows the words that came in; a milestone moved between terms is shown as moved.
-    await expect.poll(() => visibleText(page, 'section[aria-labelledby="C2.1"] ins')).toBe('marginalised and');
-    const moved = page.locator('section[aria-labelledby="C1.1"]').getByRole('listitem').filter({ hasText: 'Moved' });
+    await expect
+      .poll(() => visibleText(page, 'section[aria-labelledby="C2.1"] ins'))
+      .toBe('marginalised and');
+    const moved = page
+      .locator('section[aria-labelledby="C1.1"]')
+      .getByRole('listitem')
+      .filter({ hasText: 'Moved' });
     await expect.poll(() => moved.innerText()).toContain('from Short term to Long term');
     await expect.poll(() => moved.innerText()).toContain(movedMilestone.slice(0, 40));
 
-    await expect.poll(() => page.locator('.compare-summary').innerText()).toContain('1 added, 3 changed, 1 retired');
+    await expect
+      .poll(() => page.locator('.compare-summary').innerText())
+      .toContain('1 added, 3 changed, 1 retired');
     await shot(page, 'editions-compare');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -133,7 +166,11 @@ describe('editions of the Roadmap', () => {
     await page.getByLabel('Later edition').selectOption('1');
     await page.getByRole('button', { name: 'Compare' }).click();
     await page.getByRole('heading', { name: 'Changes from edition 2 to edition 1', level: 2 }).waitFor();
-    await page.locator('section[aria-labelledby="C4.5"]').getByText('Retired', { exact: true }).first().waitFor();
+    await page
+      .locator('section[aria-labelledby="C4.5"]')
+      .getByText('Retired', { exact: true })
+      .first()
+      .waitFor();
   });
 
   test('the catalogue reads the current edition, marks what changed, and switches to an earlier edition in the URL', async () => {
@@ -144,9 +181,15 @@ describe('editions of the Roadmap', () => {
     await page.getByRole('link', { name: /^C4\.5 / }).waitFor();
     await expect.poll(() => page.getByRole('link', { name: /^E4\.4 / }).count()).toBe(0);
 
-    const c33 = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /C3\.3/, level: 3 }) });
+    const c33 = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: /C3\.3/, level: 3 }) });
     await c33.getByText('Changed in edition 2', { exact: true }).waitFor();
-    await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /C4\.5/ }) }).getByText('New in edition 2').waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: /C4\.5/ }) })
+      .getByText('New in edition 2')
+      .waitFor();
     await shot(page, 'catalogue-current', false);
     if (SHOTS) await c33.screenshot({ path: `${SHOTS}/catalogue-changed-item.png` });
 
@@ -168,7 +211,12 @@ describe('editions of the Roadmap', () => {
     // An action read in edition 1 stays in edition 1; the retired one is still there.
     await page.getByRole('link', { name: /^E4\.4 / }).click();
     await page.waitForURL(/\/actions\/E4\.4\?edition=1$/);
-    await page.getByRole('heading', { level: 1, name: /Develop and Maintain a Regional Repository of Use Cases on AI/i }).waitFor();
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: /Develop and Maintain a Regional Repository of Use Cases on AI/i,
+      })
+      .waitFor();
     await page.getByRole('heading', { name: /^Edition 1\s+Superseded$/ }).waitFor();
 
     // In the current edition it is gone: the page says when it was retired and where it can still be read.
@@ -185,18 +233,26 @@ describe('editions of the Roadmap', () => {
     // The action page marks the area and the sub-action that changed, each linked to its part of the comparison.
     await page.goto(`${platform.url}/actions/C3.3`);
     await expect.poll(() => page.getByText('Changed in edition 2', { exact: true }).count()).toBe(2);
-    await expect.poll(() => page.getByRole('link', { name: 'See what changed in C3.3.1' }).getAttribute('href')).toBe(
-      '/editions/compare?from=1&to=2#C3.3.1',
-    );
+    await expect
+      .poll(() => page.getByRole('link', { name: 'See what changed in C3.3.1' }).getAttribute('href'))
+      .toBe('/editions/compare?from=1&to=2#C3.3.1');
     await shot(page, 'action-changed', false);
   });
 
   test('the edition pages pass the WCAG 2.2 A/AA audit on a phone', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 }, bypassCSP: true });
-    for (const path of ['/editions', '/editions/compare?from=1&to=2', '/actions?edition=1', '/actions/C3.3']) {
+    for (const path of [
+      '/editions',
+      '/editions/compare?from=1&to=2',
+      '/actions?edition=1',
+      '/actions/C3.3',
+    ]) {
       await page.goto(`${platform.url}${path}`);
       await page.locator('h1').first().waitFor();
-      await page.getByRole('heading', { name: /^Edition \d|Editions of|Changes from/ }).first().waitFor();
+      await page
+        .getByRole('heading', { name: /^Edition \d|Editions of|Changes from/ })
+        .first()
+        .waitFor();
       await page.waitForLoadState('networkidle');
       expect(await axeViolations(page), path).toEqual([]);
       // Reflow (WCAG 1.4.10): nothing wider than the phone, so no sideways scrolling.

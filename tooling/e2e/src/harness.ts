@@ -249,10 +249,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const { createRequire } = await import('node:module');
   await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
   const found = (await page.evaluate(
-    async (tags) =>
-      // @ts-expect-error axe is injected into the page above
-      (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+    async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
     AXE_WCAG_TAGS,
   )) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return found.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }

@@ -21,17 +21,25 @@ let browser: BrowserHandle;
 let round: CreatedRound;
 let contributionId: string;
 
-async function trpc<T>(cookie: string, path: string, input: unknown, type: 'query' | 'mutation' = 'mutation'): Promise<T> {
+async function trpc<T>(
+  cookie: string,
+  path: string,
+  input: unknown,
+  type: 'query' | 'mutation' = 'mutation',
+): Promise<T> {
   const response =
     type === 'query'
-      ? await fetch(`${platform.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } })
+      ? await fetch(`${platform.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+          headers: { cookie },
+        })
       : await fetch(`${platform.url}/trpc/${path}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', origin: platform.url, cookie },
           body: JSON.stringify(input),
         });
   const body = (await response.json()) as { result?: { data: T }; error?: unknown };
-  if (!response.ok || !body.result) throw new Error(`${path} failed (${response.status}): ${JSON.stringify(body.error)}`);
+  if (!response.ok || !body.result)
+    throw new Error(`${path} failed (${response.status}): ${JSON.stringify(body.error)}`);
   return body.result.data;
 }
 
@@ -39,7 +47,11 @@ beforeAll(async () => {
   platform = await startPlatform();
   browser = await launchBrowser();
   round = await createOpenRound(platform, { title: { en: PAYLOADS.title }, questions: [] });
-  const stakeholder = await signInCookie(platform, DEMO_ACCOUNTS.stakeholder.email, DEMO_ACCOUNTS.stakeholder.password);
+  const stakeholder = await signInCookie(
+    platform,
+    DEMO_ACCOUNTS.stakeholder.email,
+    DEMO_ACCOUNTS.stakeholder.password,
+  );
   const receipt = await trpc<{ id: string }>(stakeholder, 'contributions.submit', {
     roundId: round.id,
     idempotencyKey: crypto.randomUUID(),
@@ -52,7 +64,11 @@ beforeAll(async () => {
     namedPublicly: true,
   });
   contributionId = receipt.id;
-  const secretariat = await signInCookie(platform, DEMO_ACCOUNTS.secretariat.email, DEMO_ACCOUNTS.secretariat.password);
+  const secretariat = await signInCookie(
+    platform,
+    DEMO_ACCOUNTS.secretariat.email,
+    DEMO_ACCOUNTS.secretariat.password,
+  );
   await trpc(secretariat, 'contributions.respond', { contributionId, text: PAYLOADS.response });
 });
 
@@ -63,14 +79,24 @@ afterAll(async () => {
 
 async function expectInert(page: Page, texts: string[]) {
   for (const text of texts) {
-    await expect.poll(() => page.evaluate(() => document.body.innerText)).toContain(text.replace(/\s+/g, ' ').trim().slice(0, 20));
+    await expect
+      .poll(() => page.evaluate(() => document.body.innerText))
+      .toContain(text.replace(/\s+/g, ' ').trim().slice(0, 20));
   }
   expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
-  expect(await page.locator('main img[src="x"], main script, main svg[onload], main a[href^="javascript:"]').count()).toBe(0);
+  expect(
+    await page
+      .locator('main img[src="x"], main script, main svg[onload], main a[href^="javascript:"]')
+      .count(),
+  ).toBe(0);
 }
 
 test('the API returns what was stored byte for byte', async () => {
-  const stakeholder = await signInCookie(platform, DEMO_ACCOUNTS.stakeholder.email, DEMO_ACCOUNTS.stakeholder.password);
+  const stakeholder = await signInCookie(
+    platform,
+    DEMO_ACCOUNTS.stakeholder.email,
+    DEMO_ACCOUNTS.stakeholder.password,
+  );
   const detail = await trpc<{ items: { text: string }[]; organisationName: string | null }>(
     stakeholder,
     'contributions.mineDetail',

@@ -113,8 +113,23 @@ const inScript = (text: string, language: Language) => (text.match(language.scri
 
 /** The page's own text (main content and title), once it is written in the language's script. */
 async function expectPageInScript(page: Page, language: Language) {
-  await expect.poll(() => page.locator('h1').first().innerText().then((h1) => inScript(h1, language))).toBeGreaterThan(0);
-  await expect.poll(() => page.locator('main').innerText().then((text) => inScript(text, language))).toBeGreaterThan(20);
+  await expect
+    .poll(() =>
+      page
+        .locator('h1')
+        .first()
+        .innerText()
+        .then((h1) => inScript(h1, language)),
+    )
+    .toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      page
+        .locator('main')
+        .innerText()
+        .then((text) => inScript(text, language)),
+    )
+    .toBeGreaterThan(20);
   await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(language.code);
 }
 
@@ -124,7 +139,9 @@ async function expectFontLoaded(page: Page, language: Language) {
     .poll(() =>
       page.evaluate(async (family) => {
         await document.fonts.ready;
-        return [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === family && f.status === 'loaded').length;
+        return [...document.fonts].filter(
+          (f) => f.family.replace(/["']/g, '') === family && f.status === 'loaded',
+        ).length;
       }, language.font),
     )
     .toBeGreaterThan(0);
@@ -141,7 +158,10 @@ async function screenshots(page: Page, name: string) {
 describe('a newcomer takes part in Thai, Khmer, Lao and Burmese', () => {
   for (const language of LANGUAGES) {
     test(`${language.code} (${language.browserLocale})`, { timeout: 120_000 }, async () => {
-      const page = await browser.newPage({ locale: language.browserLocale, viewport: { width: 1280, height: 900 } });
+      const page = await browser.newPage({
+        locale: language.browserLocale,
+        viewport: { width: 1280, height: 900 },
+      });
       const email = `newcomer.${language.code}.${Date.now()}@example.org`;
 
       // Registration, in the browser's language.
@@ -183,7 +203,8 @@ describe('a newcomer takes part in Thai, Khmer, Lao and Burmese', () => {
       await page.waitForURL(new RegExp(`/consultations/${round.id}/receipt/`));
       await expectPageInScript(page, language);
       await expectFontLoaded(page, language);
-      const reference = (await page.locator('[data-receipt-reference]').getAttribute('data-receipt-reference')) ?? '';
+      const reference =
+        (await page.locator('[data-receipt-reference]').getAttribute('data-receipt-reference')) ?? '';
       expect(reference).toMatch(/^MSY-/);
       await screenshots(page, `${language.code}-receipt`);
 
@@ -194,14 +215,28 @@ describe('a newcomer takes part in Thai, Khmer, Lao and Burmese', () => {
       expect(inScript(receipt.text_body, language), receipt.text_body).toBeGreaterThan(40);
 
       // The account remembers the language: the API stored it with the registration.
-      const stored = await platform.db.selectFrom('user_account').select('locale').where('email', '=', email).executeTakeFirstOrThrow();
+      const stored = await platform.db
+        .selectFrom('user_account')
+        .select('locale')
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow();
       expect(stored.locale).toBe(language.code);
     });
   }
 });
 
 describe('accessibility of the main pages in Thai, Khmer and Burmese (axe-core, WCAG 2.2 A/AA)', () => {
-  const PAGES = ['/', '/register', '/sign-in', '/consultations', '/actions', '/actions/C2.1', '/assessment', '/privacy', '/secretariat/sign-in'];
+  const PAGES = [
+    '/',
+    '/register',
+    '/sign-in',
+    '/consultations',
+    '/actions',
+    '/actions/C2.1',
+    '/assessment',
+    '/privacy',
+    '/secretariat/sign-in',
+  ];
 
   async function audit(page: Page, path: string, language: Language, problems: string[]) {
     await page.goto(`${platform.url}${path}`);
@@ -210,39 +245,45 @@ describe('accessibility of the main pages in Thai, Khmer and Burmese (axe-core, 
     // The page, not its loading state, and in the language.
     await expect.poll(() => page.locator('.loading').count()).toBe(0);
     await expectPageInScript(page, language);
-    for (const violation of await axeViolations(page)) problems.push(`${path} in ${language.code}: ${violation}`);
+    for (const violation of await axeViolations(page))
+      problems.push(`${path} in ${language.code}: ${violation}`);
   }
 
   for (const language of LANGUAGES.filter((l) => l.code !== 'lo')) {
-    test(`${language.code}: public pages, a round, and a signed-in stakeholder's pages`, { timeout: 120_000 }, async () => {
-      const problems: string[] = [];
-      const page = await browser.newPage({ locale: language.browserLocale, bypassCSP: true });
-      for (const path of [...PAGES, `/consultations/${round.id}`]) await audit(page, path, language, problems);
+    test(
+      `${language.code}: public pages, a round, and a signed-in stakeholder's pages`,
+      { timeout: 120_000 },
+      async () => {
+        const problems: string[] = [];
+        const page = await browser.newPage({ locale: language.browserLocale, bypassCSP: true });
+        for (const path of [...PAGES, `/consultations/${round.id}`])
+          await audit(page, path, language, problems);
 
-      // Signed in: the demo stakeholder's account and contributions, in the language this browser asked for (the
-      // demo account's own language is English, which would win at sign-in, so the account is switched first).
-      const signedIn = await browser.newPage({ locale: language.browserLocale, bypassCSP: true });
-      const signIn = await fetch(`${platform.url}/trpc/auth.signIn`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: platform.url },
-        body: JSON.stringify({ email: DEMO_STAKEHOLDER.email, password: DEMO_PASSWORD }),
-      });
-      const cookies = signIn.headers.getSetCookie().map((c) => c.split(';')[0]!);
-      await fetch(`${platform.url}/trpc/account.setLocale`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: platform.url, cookie: cookies.join('; ') },
-        body: JSON.stringify({ locale: language.code }),
-      });
-      await signedIn.context().addCookies(
-        cookies.map((pair) => {
-          const [name, ...value] = pair.split('=');
-          return { name: name!, value: value.join('='), url: platform.url };
-        }),
-      );
-      for (const path of ['/account', '/my-contributions', `/consultations/${round.id}/respond`]) {
-        await audit(signedIn, path, language, problems);
-      }
-      expect(problems, problems.join('\n')).toEqual([]);
-    });
+        // Signed in: the demo stakeholder's account and contributions, in the language this browser asked for (the
+        // demo account's own language is English, which would win at sign-in, so the account is switched first).
+        const signedIn = await browser.newPage({ locale: language.browserLocale, bypassCSP: true });
+        const signIn = await fetch(`${platform.url}/trpc/auth.signIn`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: platform.url },
+          body: JSON.stringify({ email: DEMO_STAKEHOLDER.email, password: DEMO_PASSWORD }),
+        });
+        const cookies = signIn.headers.getSetCookie().map((c) => c.split(';')[0]!);
+        await fetch(`${platform.url}/trpc/account.setLocale`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: platform.url, cookie: cookies.join('; ') },
+          body: JSON.stringify({ locale: language.code }),
+        });
+        await signedIn.context().addCookies(
+          cookies.map((pair) => {
+            const [name, ...value] = pair.split('=');
+            return { name: name!, value: value.join('='), url: platform.url };
+          }),
+        );
+        for (const path of ['/account', '/my-contributions', `/consultations/${round.id}/respond`]) {
+          await audit(signedIn, path, language, problems);
+        }
+        expect(problems, problems.join('\n')).toEqual([]);
+      },
+    );
   }
 });

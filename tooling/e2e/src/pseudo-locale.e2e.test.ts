@@ -71,7 +71,8 @@ function collectStrings(value: unknown, into: Set<string>) {
       }
     }
   } else if (Array.isArray(value)) value.forEach((v) => collectStrings(v, into));
-  else if (value && typeof value === 'object' && !(value instanceof Date)) Object.values(value).forEach((v) => collectStrings(v, into));
+  else if (value && typeof value === 'object' && !(value instanceof Date))
+    Object.values(value).forEach((v) => collectStrings(v, into));
 }
 
 /**
@@ -134,7 +135,21 @@ const DATA_PATTERNS: RegExp[] = [
 ];
 
 /** Each language in its own name (core's LANGUAGE_AUTONYMS): the language menu and language choices name them so. */
-const AUTONYMS = ['English', 'Bahasa Melayu', 'ខ្មែរ', 'Bahasa Indonesia', 'ລາວ', 'မြန်မာ', 'Filipino', '中文', 'தமிழ்', 'ไทย', 'Tetun', 'Português', 'Tiếng Việt'];
+const AUTONYMS = [
+  'English',
+  'Bahasa Melayu',
+  'ខ្មែរ',
+  'Bahasa Indonesia',
+  'ລາວ',
+  'မြန်မာ',
+  'Filipino',
+  '中文',
+  'தமிழ்',
+  'ไทย',
+  'Tetun',
+  'Português',
+  'Tiếng Việt',
+];
 
 /**
  * Words the browser writes in the interface language (Intl): month, weekday, day-period and time-zone names and the
@@ -149,7 +164,15 @@ async function intlWords(page: Page): Promise<string[]> {
     const styles: Intl.DateTimeFormatOptions[] = [
       { dateStyle: 'full', timeStyle: 'full' },
       { dateStyle: 'medium', timeStyle: 'short' },
-      { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'long' },
+      {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZoneName: 'long',
+      },
       { weekday: 'short', month: 'short', hour: 'numeric', hour12: true, timeZoneName: 'short' },
     ];
     for (const locale of ['en-GB', 'en-US']) {
@@ -161,7 +184,9 @@ async function intlWords(page: Page): Promise<string[]> {
       for (const date of dates) {
         for (const options of styles) {
           for (const timeZone of ['UTC', Intl.DateTimeFormat().resolvedOptions().timeZone]) {
-            for (const part of new Intl.DateTimeFormat(locale, { ...options, timeZone }).formatToParts(date)) {
+            for (const part of new Intl.DateTimeFormat(locale, { ...options, timeZone }).formatToParts(
+              date,
+            )) {
               if (/\p{L}/u.test(part.value)) found.add(part.value.trim());
             }
           }
@@ -181,11 +206,13 @@ async function intlWords(page: Page): Promise<string[]> {
 /** The text without DATA_PATTERNS' matches at its start and end ("C3.3 Continuously review…" → "Continuously review"). */
 function trimCodes(text: string): string {
   let rest = text;
-  for (let before = ''; before !== rest; ) {
+  for (let before = ''; before !== rest;) {
     before = rest;
     for (const pattern of DATA_PATTERNS) {
       const source = pattern.source;
-      rest = rest.replace(new RegExp(`^[\\s\\p{P}]*(?:${source})`, 'u'), '').replace(new RegExp(`(?:${source})[\\s\\p{P}]*$`, 'u'), '');
+      rest = rest
+        .replace(new RegExp(`^[\\s\\p{P}]*(?:${source})`, 'u'), '')
+        .replace(new RegExp(`(?:${source})[\\s\\p{P}]*$`, 'u'), '');
     }
     rest = rest.trim();
   }
@@ -206,7 +233,11 @@ function isData(text: string, intl: string[]): boolean {
     let left = piece;
     for (const s of data.strings) if (left.includes(s)) left = left.split(s).join('\n');
     for (const pattern of DATA_PATTERNS) left = left.replace(pattern, '\n');
-    for (const word of intl) left = left.replace(new RegExp(`(?<!\\p{L})${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'gu'), '\n');
+    for (const word of intl)
+      left = left.replace(
+        new RegExp(`(?<!\\p{L})${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'gu'),
+        '\n',
+      );
     return !/\p{L}/u.test(left);
   });
 }
@@ -224,7 +255,10 @@ async function inspect(page: Page): Promise<Found> {
       const describe = (el: Element) => {
         const parts: string[] = [];
         for (let e: Element | null = el; e && parts.length < 3 && e !== document.body; e = e.parentElement) {
-          const cls = typeof e.className === 'string' && e.className.trim() ? `.${e.className.trim().split(/\s+/)[0]}` : '';
+          const cls =
+            typeof e.className === 'string' && e.className.trim()
+              ? `.${e.className.trim().split(/\s+/)[0]}`
+              : '';
           parts.unshift(`${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${cls}`);
         }
         return parts.join(' > ');
@@ -245,7 +279,8 @@ async function inspect(page: Page): Promise<Found> {
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement;
         const text = node.textContent ?? '';
-        if (!parent || !text.trim() || parent.closest('script, style, noscript, template, textarea')) continue;
+        if (!parent || !text.trim() || parent.closest('script, style, noscript, template, textarea'))
+          continue;
         if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
         const rest = outside(text);
         if (rest) texts.push(`${rest}  «${describe(parent)}»`);
@@ -267,7 +302,10 @@ async function inspect(page: Page): Promise<Found> {
       if (scrollWidth > window.innerWidth) {
         const wide = [...document.body.querySelectorAll('*')]
           .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
-          .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
+          .filter(
+            (el) =>
+              !el.parentElement || el.parentElement.getBoundingClientRect().right <= window.innerWidth + 1,
+          )
           .slice(0, 5)
           .map(describe);
         overflow.push(`page is ${scrollWidth}px wide: ${wide.join(', ')}`);
@@ -277,10 +315,13 @@ async function inspect(page: Page): Promise<Found> {
         const style = getComputedStyle(el);
         if (!['hidden', 'clip'].includes(style.overflowX)) continue;
         // Visually hidden text (for screen readers) is clipped to one pixel on purpose.
-        if (el.clientWidth <= 1 || el.clientHeight <= 1 || style.clipPath !== 'none' || style.clip !== 'auto') continue;
+        if (el.clientWidth <= 1 || el.clientHeight <= 1 || style.clipPath !== 'none' || style.clip !== 'auto')
+          continue;
         if (!el.checkVisibility({ visibilityProperty: true })) continue;
         if (el.scrollWidth > el.clientWidth + 1) {
-          overflow.push(`clipped ${el.scrollWidth}px > ${el.clientWidth}px: ${describe(el)} “${el.textContent.trim().slice(0, 60)}”`);
+          overflow.push(
+            `clipped ${el.scrollWidth}px > ${el.clientWidth}px: ${describe(el)} “${el.textContent.trim().slice(0, 60)}”`,
+          );
         }
       }
       return { untranslated: texts, overflow };
@@ -316,7 +357,8 @@ async function checkHere(page: Page, label: string) {
 /** States a page reaches in use: the error summary of a form sent empty, a refused sign-in (the API's message). */
 async function checkFormErrors(page: Page, path: string, formId: string, fill?: Record<string, string>) {
   await check(page, path);
-  for (const [name, value] of Object.entries(fill ?? {})) await page.locator(`#${formId} [name="${name}"]`).fill(value);
+  for (const [name, value] of Object.entries(fill ?? {}))
+    await page.locator(`#${formId} [name="${name}"]`).fill(value);
   await page.locator(`#${formId} button[type="submit"]`).last().click();
   await page.locator('.error-summary').waitFor();
   await page.waitForLoadState('networkidle');
@@ -341,13 +383,29 @@ interface DemoIds {
 
 async function demoIds(p: Platform): Promise<DemoIds> {
   const { db } = p;
-  const round = await db.selectFrom('consultation_round').select('id').orderBy('created_at').executeTakeFirstOrThrow();
-  const questions = await db.selectFrom('round_question').select(['id', 'kind']).where('round_id', '=', round.id).orderBy('position').execute();
+  const round = await db
+    .selectFrom('consultation_round')
+    .select('id')
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
+  const questions = await db
+    .selectFrom('round_question')
+    .select(['id', 'kind'])
+    .where('round_id', '=', round.id)
+    .orderBy('position')
+    .execute();
   // A contribution of the demo stakeholder, for the receipt page, My contributions and the Secretariat's tabs.
   const submitted = await asUser<{ receiptReference: string }>(p, DEMO_STAKEHOLDER, 'contributions.submit', {
     roundId: round.id,
     answers: Object.fromEntries(
-      questions.map((q) => [q.id, q.kind === 'likert' ? 4 : q.kind === 'multiple_choice' ? [0, 2] : 'Sessions in Tagalog and Cebuano, and a stipend for travel.']),
+      questions.map((q) => [
+        q.id,
+        q.kind === 'likert'
+          ? 4
+          : q.kind === 'multiple_choice'
+            ? [0, 2]
+            : 'Sessions in Tagalog and Cebuano, and a stipend for travel.',
+      ]),
     ),
     stakeholderGroup: 'civil_society',
     memberState: 'PH',
@@ -357,12 +415,34 @@ async function demoIds(p: Platform): Promise<DemoIds> {
   // The Indonesian representative's own (draft) assessment, for the saved-assessment pages.
   const own = await asUser<{ id: string }>(p, DEMO_MEMBER_STATE, 'assessments.start', { year: 2026 });
   const board = await db.selectFrom('advisory_board').select('id').executeTakeFirstOrThrow();
-  const sessions = await db.selectFrom('board_session').select(['id', 'starts_at']).where('board_id', '=', board.id).orderBy('starts_at').execute();
+  const sessions = await db
+    .selectFrom('board_session')
+    .select(['id', 'starts_at'])
+    .where('board_id', '=', board.id)
+    .orderBy('starts_at')
+    .execute();
   const cycle = await db.selectFrom('review_cycle').select('id').executeTakeFirstOrThrow();
-  const edit = await db.selectFrom('review_edit').select('id').where('cycle_id', '=', cycle.id).orderBy('position').executeTakeFirstOrThrow();
-  const edition = await db.selectFrom('roadmap_edition').select('number').orderBy('number', 'desc').executeTakeFirstOrThrow();
-  const readiness = await db.selectFrom('readiness_assessment').select('id').where('status', '=', 'submitted').executeTakeFirstOrThrow();
-  const mail = await db.selectFrom('mail_outbox').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const edit = await db
+    .selectFrom('review_edit')
+    .select('id')
+    .where('cycle_id', '=', cycle.id)
+    .orderBy('position')
+    .executeTakeFirstOrThrow();
+  const edition = await db
+    .selectFrom('roadmap_edition')
+    .select('number')
+    .orderBy('number', 'desc')
+    .executeTakeFirstOrThrow();
+  const readiness = await db
+    .selectFrom('readiness_assessment')
+    .select('id')
+    .where('status', '=', 'submitted')
+    .executeTakeFirstOrThrow();
+  const mail = await db
+    .selectFrom('mail_outbox')
+    .select('id')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
   return {
     round: round.id,
     receipt: submitted.receiptReference,
@@ -382,7 +462,9 @@ async function demoIds(p: Platform): Promise<DemoIds> {
 async function pseudoPage(account?: { email: string; password: string }): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: WIDTH, height: 800 } });
   // A page that failed to render shows the error page, whose text is translated: its error counts as a problem.
-  page.on('pageerror', (error) => problems.push(`${new URL(page.url()).pathname}: page error ${error.message}`));
+  page.on('pageerror', (error) =>
+    problems.push(`${new URL(page.url()).pathname}: page error ${error.message}`),
+  );
   page.on('console', (message) => {
     if (message.type() === 'error' && message.text().includes('React Router caught')) {
       problems.push(`${new URL(page.url()).pathname}: ${message.text().slice(0, 200)}`);
@@ -434,7 +516,10 @@ describe(`every page in the pseudo-locale at ${WIDTH}px`, () => {
       await check(page, path);
     }
     await checkFormErrors(page, '/register', 'register');
-    await checkFormErrors(page, '/sign-in', 'sign-in', { email: DEMO_STAKEHOLDER.email, password: 'not the right password' });
+    await checkFormErrors(page, '/sign-in', 'sign-in', {
+      email: DEMO_STAKEHOLDER.email,
+      password: 'not the right password',
+    });
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
@@ -491,13 +576,23 @@ describe(`every page in the pseudo-locale at ${WIDTH}px`, () => {
       `/secretariat/readiness/${ids.readiness}`,
       '/secretariat/consultations',
       '/secretariat/consultations/new',
-      ...['overview', 'documents', 'summary', 'participation', 'moderation', 'registrations', 'on-behalf'].map((tab) => `${round}?tab=${tab}`),
+      ...[
+        'overview',
+        'documents',
+        'summary',
+        'participation',
+        'moderation',
+        'registrations',
+        'on-behalf',
+      ].map((tab) => `${round}?tab=${tab}`),
       `${round}/edit`,
       `${round}/questions`,
       '/secretariat/boards',
       '/secretariat/boards/new',
       '/secretariat/boards/constituencies',
-      ...['overview', 'seats', 'representation', 'nominations', 'sessions', 'training', 'measures'].map((tab) => `${board}?tab=${tab}`),
+      ...['overview', 'seats', 'representation', 'nominations', 'sessions', 'training', 'measures'].map(
+        (tab) => `${board}?tab=${tab}`,
+      ),
       `${board}/edit`,
       `${board}/sessions/new`,
       `${board}/sessions/${ids.sessionPast}`,
@@ -522,7 +617,6 @@ describe(`every page in the pseudo-locale at ${WIDTH}px`, () => {
   });
 });
 
-
 test('the checks find what they look for (English outside the markers, a page too wide, clipped text)', async () => {
   const page = await pseudoPage();
   await page.goto(`${platform.url}/`);
@@ -539,7 +633,9 @@ test('the checks find what they look for (English outside the markers, a page to
   });
   const found = await inspect(page);
   const intl = await intlWords(page);
-  const flagged = found.untranslated.map((e) => e.slice(0, e.lastIndexOf('  «'))).filter((t) => !isData(t, intl));
+  const flagged = found.untranslated
+    .map((e) => e.slice(0, e.lastIndexOf('  «')))
+    .filter((t) => !isData(t, intl));
   expect(flagged).toContain('Hard-coded words');
   // Text outside the markers in a node that has some: "by" and "more" are English, the rest is data.
   expect(flagged.some((t) => t.includes('more'))).toBe(true);

@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { acceptEdits, advanceCycle, contributionToLink, createCycle, createRepresentative, draftEdits } from './fixtures/review';
+import {
+  acceptEdits,
+  advanceCycle,
+  contributionToLink,
+  createCycle,
+  createRepresentative,
+  draftEdits,
+} from './fixtures/review';
 import { signInCookie } from './fixtures/rounds';
 import {
   DEMO_MEMBER_STATE,
@@ -46,9 +53,7 @@ async function axe(page: Page, what: string) {
   await page.waitForLoadState('networkidle');
   await page.addScriptTag({ path: axePath });
   const found = (await page.evaluate(
-    async (tags) =>
-      // @ts-expect-error axe is injected into the page above
-      (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+    async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
     WCAG_TAGS,
   )) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
   expect(
@@ -354,7 +359,9 @@ test('accepted edits that collide keep a cycle out of adoption: both screens say
   await sec.getByRole('link', { name: /^Edit 2: Remove an entry/ }).click();
   await sec.waitForURL(new RegExp(`/edits/${removal}/resolve$`));
   await sec.getByRole('radio', { name: /^Rejected/ }).check();
-  await sec.getByLabel('Answer to the positions and comments').fill('The rewording keeps what this removal aimed at.');
+  await sec
+    .getByLabel('Answer to the positions and comments')
+    .fill('The rewording keeps what this removal aimed at.');
   await sec.getByRole('button', { name: 'Save the resolution' }).click();
   await sec.getByText('The edit was resolved.').waitFor();
   await startPhase(sec, cycle.id, 'Move to adoption', 'Adoption');
@@ -371,8 +378,12 @@ test('accepted edits that collide keep a cycle out of adoption: both screens say
 test('a cycle whose base edition another cycle superseded is closed without adopting: the adoption screen offers it, confirms it, and the public record says why', async () => {
   const stale = await createCycle(platform, 'Superseded review', 'drafting');
   const other = await createCycle(platform, 'Review adopted first', 'drafting');
-  const [staleEdit] = await draftEdits(platform, stale.id, [{ kind: 'changeActionAreaTitle', actionAreaId: 'C3.3', title: 'Review the Roadmap together' }]);
-  const [otherEdit] = await draftEdits(platform, other.id, [{ kind: 'changeActionAreaTitle', actionAreaId: 'C2.1', title: 'Advisory boards for everyone' }]);
+  const [staleEdit] = await draftEdits(platform, stale.id, [
+    { kind: 'changeActionAreaTitle', actionAreaId: 'C3.3', title: 'Review the Roadmap together' },
+  ]);
+  const [otherEdit] = await draftEdits(platform, other.id, [
+    { kind: 'changeActionAreaTitle', actionAreaId: 'C2.1', title: 'Advisory boards for everyone' },
+  ]);
   for (const cycle of [stale, other]) await advanceCycle(platform, cycle.id, 'drafting', 'finalisation');
   await acceptEdits(platform, [staleEdit!, otherEdit!]);
   for (const cycle of [stale, other]) await advanceCycle(platform, cycle.id, 'finalisation', 'adoption');
@@ -383,18 +394,24 @@ test('a cycle whose base edition another cycle superseded is closed without adop
     headers: { 'content-type': 'application/json', origin: platform.url, cookie },
     body: JSON.stringify({ cycleId: other.id, title: 'Edition adopted first' }),
   });
-  const editionNumber = ((await adopted.json()) as { result: { data: { editionNumber: number } } }).result.data.editionNumber;
+  const editionNumber = ((await adopted.json()) as { result: { data: { editionNumber: number } } }).result
+    .data.editionNumber;
 
   const sec = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   await signIn(sec, DEMO_SECRETARIAT.email, '/secretariat');
   await sec.goto(`${platform.url}/secretariat/review/cycles/${stale.id}/adoption`);
-  await sec.getByText(`Edition ${editionNumber} was adopted after this cycle began`, { exact: false }).first().waitFor();
+  await sec
+    .getByText(`Edition ${editionNumber} was adopted after this cycle began`, { exact: false })
+    .first()
+    .waitFor();
   await expect(sec.getByRole('button', { name: /^Adopt edition/ }).count()).resolves.toBe(0);
   await checkPage(sec, 'sec-adoption-superseded');
   await sec.getByRole('button', { name: 'Close without adopting' }).click();
   await sec.getByRole('heading', { name: 'Close this cycle without adopting?' }).waitFor();
   const dialog = sec; // the dialog's controls, found on the page (one dialog is open)
-  await expect(dialog.getByRole('checkbox', { name: new RegExp(`Superseded by edition ${editionNumber}`) }).isChecked()).resolves.toBe(true);
+  await expect(
+    dialog.getByRole('checkbox', { name: new RegExp(`Superseded by edition ${editionNumber}`) }).isChecked(),
+  ).resolves.toBe(true);
   // Without "superseded" a reason is required, next to the field.
   await dialog.getByRole('checkbox').uncheck();
   await dialog.getByRole('button', { name: 'Close the cycle' }).click();

@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DEMO_PASSWORD, DEMO_SECRETARIAT, launchBrowser, startPlatform, type BrowserHandle, type Platform } from './harness';
+import {
+  DEMO_PASSWORD,
+  DEMO_SECRETARIAT,
+  launchBrowser,
+  startPlatform,
+  type BrowserHandle,
+  type Platform,
+} from './harness';
 
 /**
  * Translation review (issue #13): the Secretariat opens Translations, picks Khmer by its own name, shows the texts not
@@ -34,13 +41,13 @@ async function axe(page: Page, what: string) {
   await page.waitForLoadState('networkidle');
   await page.addScriptTag({ path: axePath });
   const found = (await page.evaluate(
-    async (tags) =>
-      // @ts-expect-error axe is injected into the page above
-      (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+    async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
     WCAG_TAGS,
   )) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
   expect(
-    found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    found.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
     `${what} at ${page.viewportSize()?.width}px`,
   ).toEqual([]);
 }
@@ -51,7 +58,9 @@ async function checkPage(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });
   await axe(page, name);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `${name} scrolls sideways at 375px`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${SHOTS}/${name}-375.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -67,7 +76,10 @@ test('the Secretariat picks Khmer, shows the texts not reviewed yet, edits a tra
 
   await page.getByRole('navigation').getByRole('link', { name: 'Translations' }).click();
   await page.getByRole('heading', { level: 1, name: 'Translations' }).waitFor();
-  await page.getByRole('table', { name: 'Review progress by language' }).getByRole('link', { name: 'ខ្មែរ (Khmer)' }).waitFor();
+  await page
+    .getByRole('table', { name: 'Review progress by language' })
+    .getByRole('link', { name: 'ខ្មែរ (Khmer)' })
+    .waitFor();
   await checkPage(page, 'translations-languages');
 
   // Khmer, by its own name; only the texts not reviewed yet.
@@ -75,7 +87,9 @@ test('the Secretariat picks Khmer, shows the texts not reviewed yet, edits a tra
   await filter.getByLabel('Language', { exact: true }).selectOption({ label: 'ខ្មែរ' });
   await filter.getByLabel('Show', { exact: true }).selectOption({ label: 'Not reviewed yet' });
   await filter.getByRole('button', { name: 'Show translations' }).click();
-  await page.waitForURL((url) => url.searchParams.get('locale') === 'km' && url.searchParams.get('filter') === 'unreviewed');
+  await page.waitForURL(
+    (url) => url.searchParams.get('locale') === 'km' && url.searchParams.get('filter') === 'unreviewed',
+  );
   await page.getByRole('heading', { level: 2, name: 'ខ្មែរ (Khmer)' }).waitFor();
   const table = page.getByRole('table', { name: 'Texts in ខ្មែរ (Khmer)' });
   await expect.poll(() => table.getByRole('row').count()).toBeGreaterThan(2);
@@ -88,7 +102,9 @@ test('the Secretariat picks Khmer, shows the texts not reviewed yet, edits a tra
   await page.waitForURL((url) => url.searchParams.get('search') === KEY);
   const row = table.getByRole('row').filter({ hasText: KEY });
   await row.getByText('Draft', { exact: true }).waitFor();
-  await expect(row.getByText('Your password must be at least {{min}} characters long').count()).resolves.toBe(1);
+  await expect(row.getByText('Your password must be at least {{min}} characters long').count()).resolves.toBe(
+    1,
+  );
   await row.getByRole('button', { name: `Edit ui:${KEY}` }).click();
   const field = row.getByRole('textbox', { name: 'Translation in ខ្មែរ (Khmer)' });
   await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -96,7 +112,10 @@ test('the Secretariat picks Khmer, shows the texts not reviewed yet, edits a tra
   // A text that loses the {{min}} placeholder is refused next to the field.
   await field.fill('ពាក្យសម្ងាត់ខ្លីពេក');
   await row.getByRole('button', { name: 'Approve', exact: true }).click();
-  await row.locator('.field-error').filter({ hasText: 'Keep the placeholders and tags of the English text' }).waitFor();
+  await row
+    .locator('.field-error')
+    .filter({ hasText: 'Keep the placeholders and tags of the English text' })
+    .waitFor();
   await checkPage(page, 'translations-khmer-edit-error');
 
   const text = 'ពាក្យសម្ងាត់ត្រូវមានយ៉ាងហោចណាស់ {{min}} តួអក្សរ';

@@ -33,16 +33,18 @@ afterAll(async () => {
 });
 
 // The procedures as the router knows them (not the policy table): a new procedure is fuzzed without being listed.
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string; inputs: unknown[] } }>).map(
-  ([path, procedure]) => ({ path, type: procedure._def.type, inputs: procedure._def.inputs }),
-);
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { type: string; inputs: unknown[] } }>,
+).map(([path, procedure]) => ({ path, type: procedure._def.type, inputs: procedure._def.inputs }));
 
 /** Keys of the procedure's input object, seen through .default()/.optional()/pipes, so near-valid objects get generated. */
 function inputKeys(schemas: unknown[]): string[] {
   const keys = new Set<string>();
   for (let schema of schemas) {
     for (let i = 0; i < 10 && schema; i++) {
-      const def = (schema as { _zod?: { def?: { shape?: Record<string, unknown>; innerType?: unknown; in?: unknown } } })._zod?.def;
+      const def = (
+        schema as { _zod?: { def?: { shape?: Record<string, unknown>; innerType?: unknown; in?: unknown } } }
+      )._zod?.def;
       if (!def) break;
       if (def.shape) {
         for (const key of Object.keys(def.shape)) keys.add(key);
@@ -60,14 +62,47 @@ function nest(depth: number, leaf: unknown, asArray: boolean): unknown {
   return value;
 }
 
-const specialNumber = fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 31) - 1, 0.1, 1e-320);
+const specialNumber = fc.constantFrom(
+  Number.NaN,
+  Infinity,
+  -Infinity,
+  -0,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  0.1,
+  1e-320,
+);
 const specialString = fc.constantFrom(
-  '', ' ', '\u0000', '\uFEFF', '\uD800', '💥'.repeat(1000), '<script>alert(1)</script>', "'; drop table contribution; --",
-  '../../etc/passwd', '%00', '{"__proto__":{"x":1}}', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff',
-  'NaN', 'null', 'undefined', 'C3.2', 'ID', 'en', 'secretariat', 'a'.repeat(64), 'A'.repeat(256),
+  '',
+  ' ',
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+  '💥'.repeat(1000),
+  '<script>alert(1)</script>',
+  "'; drop table contribution; --",
+  '../../etc/passwd',
+  '%00',
+  '{"__proto__":{"x":1}}',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  'NaN',
+  'null',
+  'undefined',
+  'C3.2',
+  'ID',
+  'en',
+  'secretariat',
+  'a'.repeat(64),
+  'A'.repeat(256),
 );
 const hugeString = fc.integer({ min: 10_000, max: 1_000_000 }).map((n) => 'x'.repeat(n));
-const deepValue = fc.tuple(fc.integer({ min: 20, max: 3_000 }), fc.boolean()).map(([depth, asArray]) => nest(depth, 'deep', asArray));
+const deepValue = fc
+  .tuple(fc.integer({ min: 20, max: 3_000 }), fc.boolean())
+  .map(([depth, asArray]) => nest(depth, 'deep', asArray));
 const protoValue = fc.constantFrom<unknown>(
   JSON.parse('{"__proto__":{"polluted":true}}'),
   { constructor: { prototype: { polluted: true } } },
@@ -75,7 +110,17 @@ const protoValue = fc.constantFrom<unknown>(
   { toString: 'not a function', valueOf: 1 },
 );
 const leaf: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true, withSparseArray: true, withBoxedValues: true }),
+  fc.anything({
+    maxDepth: 3,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withNullPrototype: true,
+    withSparseArray: true,
+    withBoxedValues: true,
+  }),
   specialNumber,
   specialString,
   fc.uuid(),
@@ -122,7 +167,12 @@ const roleFor: Record<Access, 'stakeholder' | 'secretariat' | 'member_state'> = 
   member_state: 'member_state',
 };
 /** These end the caller's session (or account) when they succeed; each run gets a fresh one. */
-const SESSION_ENDING = new Set(['auth.signOut', 'auth.signOutEverywhere', 'account.deleteAccount', 'account.revokeSession']);
+const SESSION_ENDING = new Set([
+  'auth.signOut',
+  'auth.signOutEverywhere',
+  'account.deleteAccount',
+  'account.revokeSession',
+]);
 
 describe('hostile input through createCaller (PostgreSQL)', () => {
   it('finds every procedure', () => {
@@ -151,7 +201,10 @@ describe('hostile input through createCaller (PostgreSQL)', () => {
           } catch (error) {
             if (!(error instanceof TRPCError)) throw error;
             if (error.code === 'INTERNAL_SERVER_ERROR') {
-              throw new Error(`${procedure.path} answered INTERNAL_SERVER_ERROR: ${String(error.cause ?? error.message)}`, { cause: error });
+              throw new Error(
+                `${procedure.path} answered INTERNAL_SERVER_ERROR: ${String(error.cause ?? error.message)}`,
+                { cause: error },
+              );
             }
           }
         }),
@@ -167,8 +220,22 @@ describe('hostile HTTP bodies through the real host (sample)', () => {
     // Its own database on the same server: the caller suite above lives in a schema of the default one.
     await sql.raw('create database hostile_http').execute(api.db);
     const url = pg.url.replace(/\/postgres$/, '/hostile_http');
-    platform = await startPlatformServer({ port: 0, databaseUrl: url, serveApps: false, seedDemo: false, logLevel: 'silent', nodeEnv: 'test' });
-    const user = await insertUser(platform.db, { email: 'hostile-http@example.org', name: 'Hostile', role: 'secretariat', passwordHash: null, status: 'active', emailVerifiedAt: new Date() });
+    platform = await startPlatformServer({
+      port: 0,
+      databaseUrl: url,
+      serveApps: false,
+      seedDemo: false,
+      logLevel: 'silent',
+      nodeEnv: 'test',
+    });
+    const user = await insertUser(platform.db, {
+      email: 'hostile-http@example.org',
+      name: 'Hostile',
+      role: 'secretariat',
+      passwordHash: null,
+      status: 'active',
+      emailVerifiedAt: new Date(),
+    });
     const cookie = `musyawarah_session=${(await createSession(platform.db, user.id)).token}`;
     const rawBody = fc.oneof(
       hostileInput([]).map((value) => {
@@ -179,7 +246,16 @@ describe('hostile HTTP bodies through the real host (sample)', () => {
         }
       }),
       fc.string({ unit: 'binary', maxLength: 500 }),
-      fc.constantFrom('{', '[', '{"0":', 'null', '"', '{"json":{"a":1}}', `${'['.repeat(100_000)}`, `{"roundId":"${'x'.repeat(900_000)}"}`),
+      fc.constantFrom(
+        '{',
+        '[',
+        '{"0":',
+        'null',
+        '"',
+        '{"json":{"a":1}}',
+        `${'['.repeat(100_000)}`,
+        `{"roundId":"${'x'.repeat(900_000)}"}`,
+      ),
     );
     const failures: string[] = [];
     for (const procedure of procedures) {
@@ -187,13 +263,18 @@ describe('hostile HTTP bodies through the real host (sample)', () => {
       for (const [body, batch, asQuery] of samples) {
         const base = `${platform.url}/trpc/${batch ? `${procedure.path},${procedure.path}` : procedure.path}`;
         const isQuery = procedure.type === 'query' || asQuery;
-        const url = isQuery ? `${base}?${batch ? 'batch=1&' : ''}input=${encodeURIComponent(body.slice(0, 4_000))}` : `${base}${batch ? '?batch=1' : ''}`;
+        const url = isQuery
+          ? `${base}?${batch ? 'batch=1&' : ''}input=${encodeURIComponent(body.slice(0, 4_000))}`
+          : `${base}${batch ? '?batch=1' : ''}`;
         const res = await fetch(url, {
           method: isQuery ? 'GET' : 'POST',
           headers: { cookie, 'content-type': 'application/json' },
           ...(isQuery ? {} : { body }),
         });
-        if (res.status >= 500) failures.push(`${procedure.path} ${res.status} ${isQuery ? 'GET' : 'POST'} ${body.slice(0, 120)}: ${(await res.text()).slice(0, 200)}`);
+        if (res.status >= 500)
+          failures.push(
+            `${procedure.path} ${res.status} ${isQuery ? 'GET' : 'POST'} ${body.slice(0, 120)}: ${(await res.text()).slice(0, 200)}`,
+          );
         else await res.arrayBuffer();
       }
     }

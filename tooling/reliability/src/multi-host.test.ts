@@ -13,13 +13,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, THROTTLE } from '@musyawarah/auth';
 import { CYCLE_PHASES } from '@musyawarah/core';
 import { insertUser } from '@musyawarah/db';
-import { countRows, freePort, openMigrated, openRound, readLog, startApi, startPostgres, submission, type ApiChild, type Postgres } from './support';
+import {
+  countRows,
+  freePort,
+  openMigrated,
+  openRound,
+  readLog,
+  startApi,
+  startPostgres,
+  submission,
+  type ApiChild,
+  type Postgres,
+} from './support';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const haveNginx = existsSync(NGINX);
 // The same rule as proxy.test.ts: `npm test` runs with CI=true and installs nginx, so there a missing nginx fails.
 const mustRun = process.env.CI === 'true';
-if (!haveNginx && !mustRun) console.warn(`multi-host.test.ts skipped: ${NGINX} not found (apt-get install nginx, or set NGINX_PATH)`);
+if (!haveNginx && !mustRun)
+  console.warn(`multi-host.test.ts skipped: ${NGINX} not found (apt-get install nginx, or set NGINX_PATH)`);
 
 const PASSWORD = 'a long enough password 2030';
 const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
@@ -36,7 +48,8 @@ async function startNginx(upstreamPorts: number[]): Promise<void> {
   nginxDir = mkdtempSync(path.join(tmpdir(), 'musyawarah-nginx-'));
   // Run as root, nginx's workers drop to `nobody`: they must be able to write their temp folders.
   chmodSync(nginxDir, 0o777);
-  for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(nginxDir, dir), { mode: 0o777 });
+  for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'])
+    mkdirSync(path.join(nginxDir, dir), { mode: 0o777 });
   const port = await freePort();
   // One worker, so round-robin is one rotation over the servers: any three consecutive requests reach all three.
   writeFileSync(
@@ -73,9 +86,13 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=3
 }
 `,
   );
-  const child = spawn(NGINX, ['-p', nginxDir, '-e', `${nginxDir}/error.log`, '-c', `${nginxDir}/nginx.conf`, '-g', 'daemon off;'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    NGINX,
+    ['-p', nginxDir, '-e', `${nginxDir}/error.log`, '-c', `${nginxDir}/nginx.conf`, '-g', 'daemon off;'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   nginx = child;
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -83,11 +100,13 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=3
   proxyUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}:\n${out}\n${readLog(`${nginxDir}/error.log`)}`);
+    if (child.exitCode !== null)
+      throw new Error(`nginx exited with ${child.exitCode}:\n${out}\n${readLog(`${nginxDir}/error.log`)}`);
     try {
       if ((await fetch(`${proxyUrl}/healthz`)).status === 200) return;
     } catch {}
-    if (Date.now() > deadline) throw new Error(`nginx did not answer within 20 s:\n${out}\n${readLog(`${nginxDir}/error.log`)}`);
+    if (Date.now() > deadline)
+      throw new Error(`nginx did not answer within 20 s:\n${out}\n${readLog(`${nginxDir}/error.log`)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -136,7 +155,9 @@ const cookieHeader = (cookie?: string): Record<string, string> => (cookie ? { co
 
 function query<T>(procedure: string, input?: unknown, cookie?: string): Promise<Answer<T>> {
   const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  return fetch(`${proxyUrl}/trpc/${procedure}${search}`, { headers: cookieHeader(cookie) }).then((r) => answer<T>(r));
+  return fetch(`${proxyUrl}/trpc/${procedure}${search}`, { headers: cookieHeader(cookie) }).then((r) =>
+    answer<T>(r),
+  );
 }
 
 function mutate<T>(procedure: string, input: unknown, cookie?: string): Promise<Answer<T>> {
@@ -151,14 +172,19 @@ function mutate<T>(procedure: string, input: unknown, cookie?: string): Promise<
 async function submitWithRetry(input: ReturnType<typeof submission>, cookie: string) {
   const attempts: Answer<{ receiptReference: string; replayed: boolean }>[] = [];
   for (let i = 0; i < 4; i++) {
-    const sent = await mutate<{ receiptReference: string; replayed: boolean }>('contributions.submit', input, cookie).catch(
-      () => ({ status: 0 }) as Answer<{ receiptReference: string; replayed: boolean }>,
-    );
+    const sent = await mutate<{ receiptReference: string; replayed: boolean }>(
+      'contributions.submit',
+      input,
+      cookie,
+    ).catch(() => ({ status: 0 }) as Answer<{ receiptReference: string; replayed: boolean }>);
     attempts.push(sent);
     if (sent.status === 200) return { final: sent, attempts };
-    if (![0, 502, 503, 504].includes(sent.status)) throw new Error(`submission refused with ${sent.status}: ${sent.error}`);
+    if (![0, 502, 503, 504].includes(sent.status))
+      throw new Error(`submission refused with ${sent.status}: ${sent.error}`);
   }
-  throw new Error(`submission not acknowledged after ${attempts.length} attempts: ${attempts.map((a) => a.status).join(', ')}`);
+  throw new Error(
+    `submission not acknowledged after ${attempts.length} attempts: ${attempts.map((a) => a.status).join(', ')}`,
+  );
 }
 
 async function account(label: string, role: 'stakeholder' | 'secretariat' = 'stakeholder'): Promise<string> {
@@ -227,24 +253,44 @@ describe.skipIf(!haveNginx)('three hosts on one PostgreSQL behind nginx (issue #
   });
 
   it('saves a draft on one host and reads it on another', async () => {
-    const draft = { ...submission(roundId, randomUUID(), 1), items: [{ type: 'suggestion', text: 'Drafted on one host' }] };
+    const draft = {
+      ...submission(roundId, randomUUID(), 1),
+      items: [{ type: 'suggestion', text: 'Drafted on one host' }],
+    };
     const { idempotencyKey: _unused, ...draftInput } = draft;
     const saved = await mutate('contributions.saveDraft', draftInput, stakeholder.cookie);
     expect(saved.status, saved.error).toBe(200);
-    const read = await query<{ items: { text: string }[] } | null>('contributions.myDraft', { roundId }, stakeholder.cookie);
+    const read = await query<{ items: { text: string }[] } | null>(
+      'contributions.myDraft',
+      { roundId },
+      stakeholder.cookie,
+    );
     expect(read.host).not.toBe(saved.host);
     expect(read.data?.items.map((i) => i.text)).toEqual(['Drafted on one host']);
   });
 
   it('answers a submission retried on another host with the first receipt, and stores it once', async () => {
     const input = submission(roundId, randomUUID(), 2);
-    const first = await mutate<{ receiptReference: string; replayed: boolean }>('contributions.submit', input, stakeholder.cookie);
+    const first = await mutate<{ receiptReference: string; replayed: boolean }>(
+      'contributions.submit',
+      input,
+      stakeholder.cookie,
+    );
     expect(first.status, first.error).toBe(200);
     acknowledged.set(input.idempotencyKey, first.data.receiptReference);
-    const retried = await mutate<{ receiptReference: string; replayed: boolean }>('contributions.submit', input, stakeholder.cookie);
+    const retried = await mutate<{ receiptReference: string; replayed: boolean }>(
+      'contributions.submit',
+      input,
+      stakeholder.cookie,
+    );
     expect(retried.host).not.toBe(first.host);
     expect(retried.data).toMatchObject({ receiptReference: first.data.receiptReference, replayed: true });
-    expect(await countRows(database.db, `select count(*) as n from contribution where idempotency_key = '${input.idempotencyKey}'`)).toBe(1);
+    expect(
+      await countRows(
+        database.db,
+        `select count(*) as n from contribution where idempotency_key = '${input.idempotencyKey}'`,
+      ),
+    ).toBe(1);
   });
 
   it('serves a document uploaded on one host from the others, counting each download once', async () => {
@@ -255,7 +301,11 @@ describe.skipIf(!haveNginx)('three hosts on one PostgreSQL behind nginx (issue #
     form.set('language', 'en');
     form.set('file', new File([PDF], 'brief.pdf', { type: 'application/pdf' }));
     const uploaded = await answer<{ id: string; url: string }>(
-      await fetch(`${proxyUrl}/trpc/roundDocuments.upload`, { method: 'POST', headers: { cookie: secretariat.cookie }, body: form }),
+      await fetch(`${proxyUrl}/trpc/roundDocuments.upload`, {
+        method: 'POST',
+        headers: { cookie: secretariat.cookie },
+        body: form,
+      }),
     );
     expect(uploaded.status, uploaded.error).toBe(200);
     const servedBy = new Set<string>();
@@ -267,24 +317,34 @@ describe.skipIf(!haveNginx)('three hosts on one PostgreSQL behind nginx (issue #
     }
     expect(servedBy.has(uploaded.host)).toBe(false);
     expect(servedBy.size).toBe(2);
-    const reach = await query<{ totals: { downloads: number }; documents: { downloadCount: number }[] }>('roundDocuments.reach', { roundId }, secretariat.cookie);
+    const reach = await query<{ totals: { downloads: number }; documents: { downloadCount: number }[] }>(
+      'roundDocuments.reach',
+      { roundId },
+      secretariat.cookie,
+    );
     expect(reach.data.totals.downloads).toBe(2);
     expect(reach.data.documents.map((d) => d.downloadCount)).toEqual([2]);
   });
 
   it('counts a visitor who reaches the round on every host once', async () => {
     const visits: Answer<{ counted: boolean }>[] = [];
-    for (let i = 0; i < HOSTS; i++) visits.push(await mutate<{ counted: boolean }>('roundDocuments.recordVisit', { roundId }));
+    for (let i = 0; i < HOSTS; i++)
+      visits.push(await mutate<{ counted: boolean }>('roundDocuments.recordVisit', { roundId }));
     expect(new Set(visits.map((v) => v.host)).size).toBe(HOSTS);
     expect(visits.map((v) => v.data.counted)).toEqual([true, false, false]);
-    const reach = await query<{ totals: { visits: number } }>('roundDocuments.reach', { roundId }, secretariat.cookie);
+    const reach = await query<{ totals: { visits: number } }>(
+      'roundDocuments.reach',
+      { roundId },
+      secretariat.cookie,
+    );
     expect(reach.data.totals.visits).toBe(1);
   });
 
   it('adds up wrong passwords across hosts: the account is locked on every host', async () => {
     const email = await account('throttled');
     const failures: Answer[] = [];
-    for (let i = 0; i < THROTTLE.maxFailures.account; i++) failures.push(await mutate('auth.signIn', { email, password: 'wrong password 12345' }));
+    for (let i = 0; i < THROTTLE.maxFailures.account; i++)
+      failures.push(await mutate('auth.signIn', { email, password: 'wrong password 12345' }));
     expect(failures.map((f) => f.error)).toEqual(failures.map(() => 'auth.invalidCredentials'));
     expect(new Set(failures.map((f) => f.host)).size).toBe(HOSTS);
     const refusedOn = new Set<string>();
@@ -304,7 +364,8 @@ describe.skipIf(!haveNginx)('three hosts on one PostgreSQL behind nginx (issue #
     for (let i = 0; i < HOSTS; i++) before.push(await query('catalogue.overview'));
     const baseNumber = before[0]!.data.edition.number;
     expect(before.map((b) => b.data.edition.number)).toEqual(before.map(() => baseNumber));
-    for (let i = 0; i < HOSTS; i++) expect((await query<{ title: string }>('catalogue.actionArea', { id: 'C3.3' })).status).toBe(200);
+    for (let i = 0; i < HOSTS; i++)
+      expect((await query<{ title: string }>('catalogue.actionArea', { id: 'C3.3' })).status).toBe(200);
 
     const ok = <T>(a: Answer<T>) => {
       expect(a.status, a.error).toBe(200);
@@ -319,8 +380,20 @@ describe.skipIf(!haveNginx)('three hosts on one PostgreSQL behind nginx (issue #
           expectedVersion: latest?.version ?? null,
           document: {
             title: 'Regional Review Framework for the ASEAN Responsible AI Roadmap',
-            criteria: [{ key: 'relevance', name: 'Relevance', description: 'The action still answers the region’s needs.' }],
-            metrics: [{ key: 'engagement', name: 'Extent of stakeholder engagement', description: 'Who took part in the review.' }],
+            criteria: [
+              {
+                key: 'relevance',
+                name: 'Relevance',
+                description: 'The action still answers the region’s needs.',
+              },
+            ],
+            metrics: [
+              {
+                key: 'engagement',
+                name: 'Extent of stakeholder engagement',
+                description: 'Who took part in the review.',
+              },
+            ],
             timeline: CYCLE_PHASES.map((phase) => ({ phase, durationDays: 14 })),
           },
         },
@@ -335,28 +408,54 @@ describe.skipIf(!haveNginx)('three hosts on one PostgreSQL behind nginx (issue #
           frameworkVersion: saved.version,
           audience: 'all_participants',
           publicationDate: day(60),
-          phases: CYCLE_PHASES.map((phase, i) => ({ phase, plannedStart: day(i * 10 - 30), plannedEnd: day(i * 10 - 21) })),
+          phases: CYCLE_PHASES.map((phase, i) => ({
+            phase,
+            plannedStart: day(i * 10 - 30),
+            plannedEnd: day(i * 10 - 21),
+          })),
         },
         s,
       ),
     );
     const advanceTo = async (target: string) => {
       let stage = ok(await query<{ stage: string }>('review.adminCycle', { cycleId: cycle.id }, s)).stage;
-      while (stage !== target) stage = ok(await mutate<{ stage: string }>('review.advancePhase', { cycleId: cycle.id, expectedStage: stage }, s)).stage;
+      while (stage !== target)
+        stage = ok(
+          await mutate<{ stage: string }>(
+            'review.advancePhase',
+            { cycleId: cycle.id, expectedStage: stage },
+            s,
+          ),
+        ).stage;
     };
     await advanceTo('drafting');
     const newTitle = 'Review the Roadmap continuously, on every host';
     const edit = ok(
       await mutate<{ id: string; version: number }>(
         'review.createEdit',
-        { cycleId: cycle.id, payload: { kind: 'changeActionAreaTitle', actionAreaId: 'C3.3', title: newTitle }, rationale: 'Proven across hosts.', motivations: [] },
+        {
+          cycleId: cycle.id,
+          payload: { kind: 'changeActionAreaTitle', actionAreaId: 'C3.3', title: newTitle },
+          rationale: 'Proven across hosts.',
+          motivations: [],
+        },
         s,
       ),
     );
     await advanceTo('finalisation');
-    ok(await mutate('review.resolveEdit', { editId: edit.id, expectedVersion: edit.version, kind: 'accepted', answer: 'Yes' }, s));
+    ok(
+      await mutate(
+        'review.resolveEdit',
+        { editId: edit.id, expectedVersion: edit.version, kind: 'accepted', answer: 'Yes' },
+        s,
+      ),
+    );
     await advanceTo('adoption');
-    const adopted = await mutate<{ editionNumber: number }>('review.adopt', { cycleId: cycle.id, title: 'Edition adopted behind nginx' }, s);
+    const adopted = await mutate<{ editionNumber: number }>(
+      'review.adopt',
+      { cycleId: cycle.id, title: 'Edition adopted behind nginx' },
+      s,
+    );
     expect(adopted.status, adopted.error).toBe(200);
     expect(adopted.data.editionNumber).toBe(baseNumber + 1);
 
@@ -376,18 +475,24 @@ describe.skipIf(!haveNginx)('three hosts on one PostgreSQL behind nginx (issue #
   it('loses nothing acknowledged when a host is killed with requests in flight: reads fail over, submissions are retried', async () => {
     const victim = hosts[HOSTS - 1]!;
     const victimPort = new URL(victim.url).port;
-    const participants = await Promise.all(Array.from({ length: HOSTS }, async (_, i) => (await signIn(await account(`inflight${i}`))).cookie));
+    const participants = await Promise.all(
+      Array.from({ length: HOSTS }, async (_, i) => (await signIn(await account(`inflight${i}`))).cookie),
+    );
     const inputs = participants.map((_, i) => submission(roundId, randomUUID(), 100 + i));
 
     // The victim hangs (its connections queue unanswered), then dies with requests in flight. Three reads, then three
     // submissions, each trio spread over the three hosts by round-robin: one of each waits on the victim.
     victim.process.kill('SIGSTOP');
-    const reads = participants.map((cookie) => query<{ receiptReference: string }[]>('contributions.mine', undefined, cookie));
+    const reads = participants.map((cookie) =>
+      query<{ receiptReference: string }[]>('contributions.mine', undefined, cookie),
+    );
     await answeredBy(reads, HOSTS - 1);
     const firstAttempts = inputs.map((input, i) =>
-      mutate<{ receiptReference: string; replayed: boolean }>('contributions.submit', input, participants[i]).catch(
-        () => ({ status: 0 }) as Answer<{ receiptReference: string; replayed: boolean }>,
-      ),
+      mutate<{ receiptReference: string; replayed: boolean }>(
+        'contributions.submit',
+        input,
+        participants[i],
+      ).catch(() => ({ status: 0 }) as Answer<{ receiptReference: string; replayed: boolean }>),
     );
     await answeredBy(firstAttempts, HOSTS - 1);
     victim.process.kill('SIGKILL');
@@ -403,7 +508,8 @@ describe.skipIf(!haveNginx)('three hosts on one PostgreSQL behind nginx (issue #
     const first = await Promise.all(firstAttempts);
     expect(first.map((f) => f.status).sort()).toEqual([200, 200, 502]);
     for (const [i, attempt] of first.entries()) {
-      const final = attempt.status === 200 ? attempt : (await submitWithRetry(inputs[i]!, participants[i]!)).final;
+      const final =
+        attempt.status === 200 ? attempt : (await submitWithRetry(inputs[i]!, participants[i]!)).final;
       expect(final.status).toBe(200);
       expect(final.data.replayed).toBe(false);
       acknowledged.set(inputs[i]!.idempotencyKey, final.data.receiptReference);
@@ -422,7 +528,11 @@ describe.skipIf(!haveNginx)('three hosts on one PostgreSQL behind nginx (issue #
 
     // Every acknowledged receipt is stored, once, as submitted.
     for (const [key, receipt] of acknowledged) {
-      const rows = await database.db.selectFrom('contribution').select(['receipt_reference', 'status']).where('idempotency_key', '=', key).execute();
+      const rows = await database.db
+        .selectFrom('contribution')
+        .select(['receipt_reference', 'status'])
+        .where('idempotency_key', '=', key)
+        .execute();
       expect(rows, key).toEqual([{ receipt_reference: receipt, status: 'submitted' }]);
     }
     expect(acknowledged.size).toBe(HOSTS + 2);

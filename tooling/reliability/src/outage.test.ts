@@ -4,7 +4,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '@musyawarah/db';
-import { freePort, openMigrated, openRound, stakeholderSessions, startApi, startPostgres, submission, type ApiChild, type Postgres } from './support';
+import {
+  freePort,
+  openMigrated,
+  openRound,
+  stakeholderSessions,
+  startApi,
+  startPostgres,
+  submission,
+  type ApiChild,
+  type Postgres,
+} from './support';
 
 let pg: Postgres;
 let database: { db: Db; close(): Promise<void> };
@@ -49,8 +59,13 @@ it('stopping PostgreSQL under load gives 503 errors.unavailable, and the API rec
   const headers = { 'content-type': 'application/json', cookie: `musyawarah_session=${token}` };
   let n = 0;
   const submit = () =>
-    send(`${api!.url}/trpc/contributions.submit`, { method: 'POST', headers, body: JSON.stringify(submission(roundId, randomUUID(), n++)) });
-  const readRound = () => send(`${api!.url}/trpc/rounds.get?input=${encodeURIComponent(JSON.stringify({ roundId }))}`, {});
+    send(`${api!.url}/trpc/contributions.submit`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(submission(roundId, randomUUID(), n++)),
+    });
+  const readRound = () =>
+    send(`${api!.url}/trpc/rounds.get?input=${encodeURIComponent(JSON.stringify({ roundId }))}`, {});
   const health = () => send(`${api!.url}/healthz`, {});
 
   // Load before, during and after the outage: 8 workers alternating writes and reads.
@@ -100,7 +115,10 @@ it('stopping PostgreSQL under load gives 503 errors.unavailable, and the API rec
   }
   expect(downHealth.status).toBe(503);
   expect(seen.before.length).toBeGreaterThan(0);
-  expect(seen.before.every((o) => o.status === 200), JSON.stringify(seen.before.filter((o) => o.status !== 200).slice(0, 3))).toBe(true);
+  expect(
+    seen.before.every((o) => o.status === 200),
+    JSON.stringify(seen.before.filter((o) => o.status !== 200).slice(0, 3)),
+  ).toBe(true);
   // While the server was down: only 200 (finished just before) or 503, never 500, never a hang or a dropped connection.
   const wrong = seen.down.filter((o) => o.status !== 200 && o.status !== 503);
   expect(wrong.slice(0, 5)).toEqual([]);
@@ -110,6 +128,9 @@ it('stopping PostgreSQL under load gives 503 errors.unavailable, and the API rec
 
   expect(recovered, 'the API did not recover within 20 s of PostgreSQL coming back').toBeDefined();
   expect(seen.after.length).toBeGreaterThan(0);
-  expect(seen.after.every((o) => o.status === 200), JSON.stringify(seen.after.filter((o) => o.status !== 200).slice(0, 3))).toBe(true);
+  expect(
+    seen.after.every((o) => o.status === 200),
+    JSON.stringify(seen.after.filter((o) => o.status !== 200).slice(0, 3)),
+  ).toBe(true);
   expect((await health()).status).toBe(200);
 });

@@ -11,17 +11,34 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, THROTTLE } from '@musyawarah/auth';
 import { insertUser } from '@musyawarah/db';
-import { freePort, openMigrated, readLog, startApi, startPostgres, type ApiChild, type Postgres } from './support';
+import {
+  freePort,
+  openMigrated,
+  readLog,
+  startApi,
+  startPostgres,
+  type ApiChild,
+  type Postgres,
+} from './support';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const haveNginx = existsSync(NGINX);
 // `npm test` (tooling/scripts/test-all.mjs) installs nginx as root and runs with CI=true: there a missing nginx is a
 // failure, not a silent skip. Anywhere else the suite is skipped with the reason.
 const mustRun = process.env.CI === 'true';
-if (!haveNginx && !mustRun) console.warn(`proxy.test.ts skipped: ${NGINX} not found (apt-get install nginx, or set NGINX_PATH)`);
+if (!haveNginx && !mustRun)
+  console.warn(`proxy.test.ts skipped: ${NGINX} not found (apt-get install nginx, or set NGINX_PATH)`);
 
 const PASSWORD = 'a long enough password 2030';
-const FORGED = ['203.0.113.77', '198.51.100.1, 198.51.100.2', '10.0.0.1', '::1', '127.0.0.2', 'garbage, <script>', 'unknown'];
+const FORGED = [
+  '203.0.113.77',
+  '198.51.100.1, 198.51.100.2',
+  '10.0.0.1',
+  '::1',
+  '127.0.0.2',
+  'garbage, <script>',
+  'unknown',
+];
 
 let postgres: Postgres;
 let database: Awaited<ReturnType<typeof openMigrated>>;
@@ -34,7 +51,8 @@ async function startNginx(upstreamPort: number): Promise<void> {
   nginxDir = mkdtempSync(path.join(tmpdir(), 'musyawarah-nginx-'));
   // Run as root, nginx's workers drop to `nobody`: they must be able to write their temp folders.
   chmodSync(nginxDir, 0o777);
-  for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(nginxDir, dir), { mode: 0o777 });
+  for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'])
+    mkdirSync(path.join(nginxDir, dir), { mode: 0o777 });
   const port = await freePort();
   writeFileSync(
     path.join(nginxDir, 'nginx.conf'),
@@ -62,20 +80,26 @@ http {
 }
 `,
   );
-  nginx = spawn(NGINX, ['-p', nginxDir, '-e', `${nginxDir}/error.log`, '-c', `${nginxDir}/nginx.conf`, '-g', 'daemon off;'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  nginx = spawn(
+    NGINX,
+    ['-p', nginxDir, '-e', `${nginxDir}/error.log`, '-c', `${nginxDir}/nginx.conf`, '-g', 'daemon off;'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   nginx.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   nginx.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   proxyUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
-    if (nginx.exitCode !== null) throw new Error(`nginx exited with ${nginx.exitCode}:\n${out}\n${readLog(`${nginxDir}/error.log`)}`);
+    if (nginx.exitCode !== null)
+      throw new Error(`nginx exited with ${nginx.exitCode}:\n${out}\n${readLog(`${nginxDir}/error.log`)}`);
     try {
       if ((await send('GET', '/healthz')).status === 200) return;
     } catch {}
-    if (Date.now() > deadline) throw new Error(`nginx did not answer within 20 s:\n${out}\n${readLog(`${nginxDir}/error.log`)}`);
+    if (Date.now() > deadline)
+      throw new Error(`nginx did not answer within 20 s:\n${out}\n${readLog(`${nginxDir}/error.log`)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -87,7 +111,11 @@ interface Sent {
 }
 
 /** One request through nginx, from a chosen loopback source address, with any headers the client likes. */
-function send(method: 'GET' | 'POST', pathname: string, options: { body?: unknown; headers?: Record<string, string>; from?: string } = {}): Promise<Sent> {
+function send(
+  method: 'GET' | 'POST',
+  pathname: string,
+  options: { body?: unknown; headers?: Record<string, string>; from?: string } = {},
+): Promise<Sent> {
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -155,17 +183,26 @@ describe.skipIf(!haveNginx)('behind nginx with TRUST_PROXY=1 (issue #19)', () =>
     if (nginxDir) rmSync(nginxDir, { recursive: true, force: true });
   });
 
-  it("records the address nginx saw on a session, whatever X-Forwarded-For (or Forwarded, X-Real-IP) the client sent", async () => {
+  it('records the address nginx saw on a session, whatever X-Forwarded-For (or Forwarded, X-Real-IP) the client sent', async () => {
     const email = await account('session');
     for (const [i, forged] of FORGED.entries()) {
       const from = i % 2 === 0 ? '127.0.0.1' : '127.0.0.2';
-      const headers = { 'x-forwarded-for': forged, forwarded: `for=${forged.split(',')[0]}`, 'x-real-ip': forged.split(',')[0]! };
+      const headers = {
+        'x-forwarded-for': forged,
+        forwarded: `for=${forged.split(',')[0]}`,
+        'x-real-ip': forged.split(',')[0]!,
+      };
       const signedIn = await signIn(email, PASSWORD, headers, from);
       expect(signedIn.status, forged).toBe(200);
       const cookie = signedIn.setCookie.find((c) => c.startsWith('musyawarah_session='))!.split(';')[0]!;
-      const listed = await send('GET', '/trpc/account.sessions', { headers: { cookie, 'x-forwarded-for': '192.0.2.200' }, from });
+      const listed = await send('GET', '/trpc/account.sessions', {
+        headers: { cookie, 'x-forwarded-for': '192.0.2.200' },
+        from,
+      });
       expect(listed.status).toBe(200);
-      const current = (listed.body.result!.data as { current: boolean; ipAddress: string | null }[]).find((s) => s.current);
+      const current = (listed.body.result!.data as { current: boolean; ipAddress: string | null }[]).find(
+        (s) => s.current,
+      );
       expect(current?.ipAddress, `X-Forwarded-For: ${forged} from ${from}`).toBe(from);
     }
   });
@@ -173,7 +210,9 @@ describe.skipIf(!haveNginx)('behind nginx with TRUST_PROXY=1 (issue #19)', () =>
   it('keeps wrong passwords from one real address in one throttle bucket, however the header is forged', async () => {
     // Spray: below the per-account limit on each account, so only the per-address limit can stop it.
     const perAccount = THROTTLE.maxFailures.account - 1;
-    const accounts = await Promise.all(Array.from({ length: Math.ceil(THROTTLE.maxFailures.ip / perAccount) }, (_, i) => account(`spray${i}`)));
+    const accounts = await Promise.all(
+      Array.from({ length: Math.ceil(THROTTLE.maxFailures.ip / perAccount) }, (_, i) => account(`spray${i}`)),
+    );
     let failures = 0;
     for (const email of accounts) {
       for (let n = 0; n < perAccount && failures < THROTTLE.maxFailures.ip; n++, failures++) {

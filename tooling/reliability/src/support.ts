@@ -7,7 +7,12 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { createSession } from '@musyawarah/auth';
 import { insertUser, migrateToLatest, openDatabase, seedReferenceData, type Db } from '@musyawarah/db';
-import { findPostgresBin, freePort, startThrowawayPostgres, type ThrowawayPostgres } from '../../scripts/lib/postgres.mjs';
+import {
+  findPostgresBin,
+  freePort,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from '../../scripts/lib/postgres.mjs';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export { freePort };
@@ -24,7 +29,9 @@ export async function startPostgres(): Promise<Postgres> {
   const bin = findPostgresBin()!;
   const isRoot = process.getuid?.() === 0;
   const pgCtl = (args: string[]) => {
-    const [cmd, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), ...args]] : [path.join(bin, 'pg_ctl'), args];
+    const [cmd, argv] = isRoot
+      ? ['runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), ...args]]
+      : [path.join(bin, 'pg_ctl'), args];
     const r = spawnSync(cmd, argv, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`pg_ctl ${args[0]} failed: ${r.stdout}${r.stderr}`);
   };
@@ -34,8 +41,18 @@ export async function startPostgres(): Promise<Postgres> {
       pgCtl(['stop', '-D', pg.dataDir, '-m', 'fast', '-w', '-t', '30']);
     },
     resume() {
-      pgCtl(['start', '-D', pg.dataDir, '-l', path.join(pg.dataDir, 'server.log'), '-w', '-t', '60', '-o',
-        `-h 127.0.0.1 -p ${pg.port} -k ${pg.dataDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`]);
+      pgCtl([
+        'start',
+        '-D',
+        pg.dataDir,
+        '-l',
+        path.join(pg.dataDir, 'server.log'),
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        `-h 127.0.0.1 -p ${pg.port} -k ${pg.dataDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      ]);
     },
   };
 }
@@ -83,7 +100,13 @@ export async function openRound(db: Db): Promise<string> {
     .executeTakeFirstOrThrow();
   await db
     .insertInto('round_question')
-    .values({ round_id: row.id, position: 0, kind: 'free_text', prompt: JSON.stringify({ en: 'Anything else?' }), required: false })
+    .values({
+      round_id: row.id,
+      position: 0,
+      kind: 'free_text',
+      prompt: JSON.stringify({ en: 'Anything else?' }),
+      required: false,
+    })
     .execute();
   return row.id;
 }
@@ -110,7 +133,11 @@ export interface ApiChild {
 }
 
 /** `node --import tsx apps/api/src/main.ts` on a given port, resolved when it answers /healthz. */
-export async function startApi(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<ApiChild> {
+export async function startApi(
+  databaseUrl: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+): Promise<ApiChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: REPO_ROOT,
     env: {

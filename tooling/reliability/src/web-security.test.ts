@@ -56,12 +56,20 @@ async function mutation(path: string, input: unknown, headers: Record<string, st
 function expectSecurityHeaders(headers: Headers, what: string) {
   const csp = headers.get('content-security-policy') ?? '';
   expect(csp, what).toContain("frame-ancestors 'none'");
-  const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? csp.split(';').find((d) => d.trim().startsWith('default-src')) ?? '';
+  const scriptSrc =
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src')) ??
+    csp.split(';').find((d) => d.trim().startsWith('default-src')) ??
+    '';
   expect(scriptSrc, what).not.toBe('');
   expect(scriptSrc, what).not.toContain("'unsafe-inline'");
   expect(scriptSrc, what).not.toContain("'unsafe-eval'");
   expect(headers.get('x-content-type-options'), what).toBe('nosniff');
-  expect(headers.get('referrer-policy'), what).toMatch(/^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/);
+  expect(headers.get('referrer-policy'), what).toMatch(
+    /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/,
+  );
   // PUBLIC_URL is https here: browsers must keep to https (two years, subdomains too).
   expect(headers.get('strict-transport-security'), what).toBe('max-age=63072000; includeSubDomains');
   expect(headers.get('cross-origin-opener-policy'), what).toBe('same-origin');
@@ -82,7 +90,10 @@ describe('security headers', () => {
       ['/trpc/no.such.procedure'],
       ['/files/round-documents/00000000-0000-0000-0000-000000000000/x.pdf'],
       ['/definitely-not-here.js'],
-      ['/trpc/auth.signIn', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' }],
+      [
+        '/trpc/auth.signIn',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' },
+      ],
       ['/trpc/catalogue.ids', { method: 'PUT' }],
       ['/healthz', { method: 'DELETE' }],
       ['/consultations', { method: 'POST' }],
@@ -99,14 +110,29 @@ describe('security headers', () => {
 
 describe('CSRF', () => {
   it('refuses a cross-site mutation (by Origin, and by Sec-Fetch-Site without Origin) and stores nothing', async () => {
-    const register = (email: string) => ({ email, name: 'Cross Site', password: PASSWORD, stakeholderGroup: 'civil_society', privacyConsent: true });
-    const byOrigin = await mutation('auth.register', register('csrf-origin@example.org'), { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
-    const byFetchSite = await mutation('auth.register', register('csrf-site@example.org'), { 'sec-fetch-site': 'cross-site' });
+    const register = (email: string) => ({
+      email,
+      name: 'Cross Site',
+      password: PASSWORD,
+      stakeholderGroup: 'civil_society',
+      privacyConsent: true,
+    });
+    const byOrigin = await mutation('auth.register', register('csrf-origin@example.org'), {
+      origin: 'https://evil.example',
+      'sec-fetch-site': 'cross-site',
+    });
+    const byFetchSite = await mutation('auth.register', register('csrf-site@example.org'), {
+      'sec-fetch-site': 'cross-site',
+    });
     for (const refused of [byOrigin, byFetchSite]) {
       expect(refused.status).toBe(403);
       expect(refused.body.error?.message).toBe('errors.crossSite');
     }
-    const stored = await platform.db.selectFrom('user_account').select('email').where('email', 'like', 'csrf-%').execute();
+    const stored = await platform.db
+      .selectFrom('user_account')
+      .select('email')
+      .where('email', 'like', 'csrf-%')
+      .execute();
     expect(stored).toEqual([]);
   });
 });
@@ -128,8 +154,14 @@ describe('sessions', () => {
 
 describe('no account enumeration', () => {
   it('answers a wrong password for a known address exactly like an unknown address', async () => {
-    const known = await mutation('auth.signIn', { email: 'known@example.org', password: 'wrong password 12345' });
-    const unknown = await mutation('auth.signIn', { email: 'nobody-here@example.org', password: 'wrong password 12345' });
+    const known = await mutation('auth.signIn', {
+      email: 'known@example.org',
+      password: 'wrong password 12345',
+    });
+    const unknown = await mutation('auth.signIn', {
+      email: 'nobody-here@example.org',
+      password: 'wrong password 12345',
+    });
     expect(known.status).toBe(unknown.status);
     expect(known.body.error?.message).toBe('auth.invalidCredentials');
     expect(unknown.body.error?.message).toBe('auth.invalidCredentials');
@@ -165,20 +197,37 @@ describe('password reset links', () => {
     });
     await mutation('auth.requestPasswordReset', { email: 'reset@example.org' });
     const token = await latestResetToken();
-    const first = await mutation('auth.completePasswordReset', { token, password: 'a brand new password 2031' });
+    const first = await mutation('auth.completePasswordReset', {
+      token,
+      password: 'a brand new password 2031',
+    });
     expect(first.status).toBe(200);
-    const again = await mutation('auth.completePasswordReset', { token, password: 'yet another password 2032' });
+    const again = await mutation('auth.completePasswordReset', {
+      token,
+      password: 'yet another password 2032',
+    });
     expect(again.status).toBeGreaterThanOrEqual(400);
     expect(again.status).toBeLessThan(500);
     expect(again.body.error?.message).toBe('auth.linkUsed');
 
     await mutation('auth.requestPasswordReset', { email: 'reset@example.org' });
     const stale = await latestResetToken();
-    await platform.db.updateTable('email_token').set({ expires_at: new Date(Date.now() - 1000) }).where('purpose', '=', 'password_reset').where('used_at', 'is', null).execute();
-    const expired = await mutation('auth.completePasswordReset', { token: stale, password: 'yet another password 2032' });
+    await platform.db
+      .updateTable('email_token')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('purpose', '=', 'password_reset')
+      .where('used_at', 'is', null)
+      .execute();
+    const expired = await mutation('auth.completePasswordReset', {
+      token: stale,
+      password: 'yet another password 2032',
+    });
     expect(expired.body.error?.message).toBe('auth.linkExpired');
     // The password set through the first link is the one that works.
-    expect((await mutation('auth.signIn', { email: 'reset@example.org', password: 'a brand new password 2031' })).status).toBe(200);
+    expect(
+      (await mutation('auth.signIn', { email: 'reset@example.org', password: 'a brand new password 2031' }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -194,7 +243,11 @@ describe('login throttling', () => {
       emailVerifiedAt: new Date(),
     });
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await mutation('auth.signIn', { email: 'target@example.org', password: `guess number ${i} wrong` })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await mutation('auth.signIn', { email: 'target@example.org', password: `guess number ${i} wrong` }))
+          .status,
+      );
     expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(statuses[5]).toBe(429);
     const right = await mutation('auth.signIn', { email: 'target@example.org', password: PASSWORD });
@@ -217,7 +270,9 @@ describe('sign-in attempts and account mails under load (issue #11 items 14, 15)
       emailVerifiedAt: new Date(),
     });
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => mutation('auth.signIn', { email: 'parallel@example.org', password: `parallel guess ${i}` })),
+      Array.from({ length: 8 }, (_, i) =>
+        mutation('auth.signIn', { email: 'parallel@example.org', password: `parallel guess ${i}` }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
@@ -235,7 +290,9 @@ describe('sign-in attempts and account mails under load (issue #11 items 14, 15)
       status: 'active',
       emailVerifiedAt: new Date(),
     });
-    const results = await Promise.all(Array.from({ length: 8 }, () => mutation('auth.requestPasswordReset', { email: 'flood@example.org' })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => mutation('auth.requestPasswordReset', { email: 'flood@example.org' })),
+    );
     expect(results.every((r) => r.status === 200 && !r.body.error)).toBe(true);
     expect(new Set(results.map((r) => r.headers.get('content-length'))).size).toBe(1);
     const mails = await listOutboxMail(platform.db, { limit: 20, toAddress: 'flood@example.org' });
@@ -244,7 +301,12 @@ describe('sign-in attempts and account mails under load (issue #11 items 14, 15)
   });
 
   it('registration and resending the confirmation answer alike for a known and an unknown address', async () => {
-    const registration = (email: string) => ({ email, name: 'Same Answer', stakeholderGroup: 'civil_society', privacyConsent: true });
+    const registration = (email: string) => ({
+      email,
+      name: 'Same Answer',
+      stakeholderGroup: 'civil_society',
+      privacyConsent: true,
+    });
     const known = await mutation('auth.register', registration('known@example.org'));
     const unknown = await mutation('auth.register', registration('brand-new@example.org'));
     expect([known.status, unknown.status]).toEqual([200, 200]);

@@ -31,7 +31,10 @@ export function AcceptInvitationPage() {
   const valid = linkTokenField.safeParse(token).success;
   const details = useQuery(
     // Accepting uses the link up: a refetch after that would report it as used, so the details are read once.
-    trpc.auth.invitationDetails.queryOptions({ token }, { enabled: valid, retry: false, staleTime: Infinity }),
+    trpc.auth.invitationDetails.queryOptions(
+      { token },
+      { enabled: valid, retry: false, staleTime: Infinity },
+    ),
   );
   const accept = useMutation(
     trpc.auth.acceptInvitation.mutationOptions({ onSuccess: ({ user }) => setMe(user) }),
@@ -88,7 +91,6 @@ export function AcceptInvitationPage() {
 
   const invitation = details.data;
   const role = t(`common.roles.${invitation.role}`);
-
 
   return (
     <Page title={t('invitation.title')}>

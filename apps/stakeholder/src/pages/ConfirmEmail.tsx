@@ -138,7 +138,11 @@ export function ConfirmEmailPage() {
   return (
     <Page title={t('signIn.confirm.title')}>
       <p className="lead">{t('signIn.confirm.intro')}</p>
-      <Form form={form} id="confirm-email" onSubmit={async (values) => void (await confirm.mutateAsync(values))}>
+      <Form
+        form={form}
+        id="confirm-email"
+        onSubmit={async (values) => void (await confirm.mutateAsync(values))}
+      >
         <PasswordField
           name="password"
           label={t('signIn.confirm.password')}

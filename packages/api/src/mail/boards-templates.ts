@@ -34,7 +34,10 @@ export function nominationDeclinedMail(
   const board = oneLine(details.boardName);
   return composeMail(
     to,
-    (t) => t(details.self ? 'nominationDeclined.subjectApplication' : 'nominationDeclined.subjectNomination', { board }),
+    (t) =>
+      t(details.self ? 'nominationDeclined.subjectApplication' : 'nominationDeclined.subjectNomination', {
+        board,
+      }),
     (t) =>
       t(details.self ? 'nominationDeclined.bodyApplication' : 'nominationDeclined.bodyNomination', {
         board,

@@ -56,7 +56,10 @@ export function formatMoment(at: Date, locale: string | null | undefined, timeZo
  * The language a request speaks: the app's X-Musyawarah-Locale header (the page's language), else the first language
  * of Accept-Language the platform speaks (`th-TH,th;q=0.9` → th; `tl` → fil; `in` → id), else null.
  */
-export function requestLocale(header: string | string[] | undefined, acceptLanguage: string | undefined): LanguageCode | null {
+export function requestLocale(
+  header: string | string[] | undefined,
+  acceptLanguage: string | undefined,
+): LanguageCode | null {
   const aliases: Record<string, LanguageCode> = { tl: 'fil', in: 'id', zsm: 'ms', cmn: 'zh' };
   const match = (tag: string): LanguageCode | null => {
     const base = tag.trim().toLowerCase().split(/[-_;]/)[0] ?? '';

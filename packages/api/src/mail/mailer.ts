@@ -9,7 +9,13 @@ export interface OutgoingMail {
 }
 
 export interface SmtpTransport {
-  sendMail(mail: { to: string; subject: string; text: string; html?: string; from: string }): Promise<unknown>;
+  sendMail(mail: {
+    to: string;
+    subject: string;
+    text: string;
+    html?: string;
+    from: string;
+  }): Promise<unknown>;
 }
 
 export interface Mailer {
@@ -30,7 +36,13 @@ export function createMailer(options: {
 }): Mailer {
   return {
     outboxValues(mail) {
-      return { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null, transport: options.smtp ? 'smtp' : 'outbox' };
+      return {
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? null,
+        transport: options.smtp ? 'smtp' : 'outbox',
+      };
     },
     async queue(executor, mail) {
       return insertOutboxMail(executor, {
@@ -59,7 +71,10 @@ export function createMailer(options: {
           await markOutboxMail(executor, mail.id, { sentAt: new Date(), error: null });
         } catch (error) {
           // The row stays in the outbox with the error, so nothing is lost and the secretariat can see what failed.
-          await markOutboxMail(executor, mail.id, { sentAt: null, error: error instanceof Error ? error.message : String(error) });
+          await markOutboxMail(executor, mail.id, {
+            sentAt: null,
+            error: error instanceof Error ? error.message : String(error),
+          });
         }
       }
     },

@@ -26,34 +26,61 @@ export function greeting(name: string, t: TFunction<'mail'> = mailTranslator('en
 
 /** A person's name as mail prints it (see `greeting`): one line of plain text, or '' when it looks like a link. */
 export function plainName(name: string): string {
-  const text = name.replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  const text = name
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
   const linkLike = /:\/\/|\bwww\.|@|[\p{L}\p{N}-]\.[\p{L}]{2,}/iu;
   return linkLike.test(text) ? '' : text;
 }
 
 /** Text a person typed elsewhere (a round's title): one line, so it cannot start a paragraph of its own. */
 export function oneLine(text: string): string {
-  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Greeting, body and signature, in the recipient's language. */
-export function composeMail(to: Recipient, subject: (t: TFunction<'mail'>) => string, body: (t: TFunction<'mail'>) => string): OutgoingMail {
+export function composeMail(
+  to: Recipient,
+  subject: (t: TFunction<'mail'>) => string,
+  body: (t: TFunction<'mail'>) => string,
+): OutgoingMail {
   const t = mailTranslator(to.locale);
-  return { to: to.email, subject: subject(t), text: `${greeting(to.name, t)}\n\n${body(t)}\n\n${t('signature')}` };
+  return {
+    to: to.email,
+    subject: subject(t),
+    text: `${greeting(to.name, t)}\n\n${body(t)}\n\n${t('signature')}`,
+  };
 }
 
 export function confirmEmailMail(to: Recipient, link: string): OutgoingMail {
-  return composeMail(to, (t) => t('confirmEmail.subject'), (t) => t('confirmEmail.body', { link }));
+  return composeMail(
+    to,
+    (t) => t('confirmEmail.subject'),
+    (t) => t('confirmEmail.body', { link }),
+  );
 }
 
 export function alreadyRegisteredMail(to: Recipient, signInLink: string, resetLink: string): OutgoingMail {
-  return composeMail(to, (t) => t('alreadyRegistered.subject'), (t) => t('alreadyRegistered.body', { signInLink, resetLink }));
+  return composeMail(
+    to,
+    (t) => t('alreadyRegistered.subject'),
+    (t) => t('alreadyRegistered.body', { signInLink, resetLink }),
+  );
 }
 
 /** The role an invitation offers, in the invitee's words. */
 export type InvitedRole = { role: 'secretariat' } | { role: 'member_state'; memberState: string | null };
 
-export function invitationMail(to: Recipient, details: { invited: InvitedRole; inviterName: string }, link: string): OutgoingMail {
+export function invitationMail(
+  to: Recipient,
+  details: { invited: InvitedRole; inviterName: string },
+  link: string,
+): OutgoingMail {
   return composeMail(
     to,
     (t) => t('invitation.subject'),
@@ -64,15 +91,26 @@ export function invitationMail(to: Recipient, details: { invited: InvitedRole; i
         invited.role === 'secretariat'
           ? t('invitation.roleSecretariat')
           : t('invitation.roleMemberState', {
-              state: code && (MEMBER_STATE_CODES as readonly string[]).includes(code) ? t(`memberStates.${code}`) : (code ?? ''),
+              state:
+                code && (MEMBER_STATE_CODES as readonly string[]).includes(code)
+                  ? t(`memberStates.${code}`)
+                  : (code ?? ''),
             });
-      return t('invitation.body', { inviter: plainName(details.inviterName) || t('invitation.theSecretariat'), role, link });
+      return t('invitation.body', {
+        inviter: plainName(details.inviterName) || t('invitation.theSecretariat'),
+        role,
+        link,
+      });
     },
   );
 }
 
 export function passwordResetMail(to: Recipient, link: string): OutgoingMail {
-  return composeMail(to, (t) => t('passwordReset.subject'), (t) => t('passwordReset.body', { link }));
+  return composeMail(
+    to,
+    (t) => t('passwordReset.subject'),
+    (t) => t('passwordReset.body', { link }),
+  );
 }
 
 export function contributionReceiptMail(
@@ -105,7 +143,9 @@ export function contributionHiddenMail(
       t('contributionHidden.body', {
         reference: details.reference,
         roundTitle: oneLine(details.roundTitle),
-        reason: (MODERATION_REASONS as readonly string[]).includes(details.reason) ? t(`contributionHidden.reasons.${details.reason}`) : details.reason,
+        reason: (MODERATION_REASONS as readonly string[]).includes(details.reason)
+          ? t(`contributionHidden.reasons.${details.reason}`)
+          : details.reason,
       }),
   );
 }

@@ -1,6 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { deleteAccountInput, organisationKindForGroup, setLocaleInput, updateProfileInput } from '@musyawarah/core';
+import {
+  deleteAccountInput,
+  organisationKindForGroup,
+  setLocaleInput,
+  updateProfileInput,
+} from '@musyawarah/core';
 import {
   THROTTLE,
   consumeRateLimit,
@@ -49,11 +54,16 @@ export const accountRouter = router({
     .mutation(async ({ ctx, input }) => {
       const own = await listUserSessions(ctx.db, ctx.user.id);
       // Someone else's session id is answered exactly like an unknown one.
-      if (!own.some((s) => s.id === input.sessionId)) throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+      if (!own.some((s) => s.id === input.sessionId))
+        throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' });
       await ctx.db.transaction().execute(async (tx) => {
         await invalidateSession(tx, input.sessionId);
         // The session id is a hash of the token, not the token: safe to keep as the audited entity.
-        await writeAudit(tx, auditContext(ctx), { action: 'user.revoke_session', entityType: 'user_session', entityId: input.sessionId });
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'user.revoke_session',
+          entityType: 'user_session',
+          entityId: input.sessionId,
+        });
       });
       if (input.sessionId === ctx.session.id) {
         ctx.request.setCookie(serializeBlankSessionCookie({ secure: ctx.config.secureCookies }));
@@ -79,10 +89,20 @@ export const accountRouter = router({
         locale: input.locale,
         // A member-state representative's state is set by the secretariat's invitation, never by the representative.
         ...(ctx.user.role === 'stakeholder'
-          ? { stakeholder_group: group, organisation_id: organisationId, member_state_code: input.memberState ?? null }
+          ? {
+              stakeholder_group: group,
+              organisation_id: organisationId,
+              member_state_code: input.memberState ?? null,
+            }
           : {}),
       });
-      await writeAudit(tx, auditContext(ctx), { action: 'user.update_profile', entityType: 'user', entityId: after.id, before: ctx.user, after });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'user.update_profile',
+        entityType: 'user',
+        entityId: after.id,
+        before: ctx.user,
+        after,
+      });
       return after;
     });
     const withOrganisation = await findUserWithOrganisation(ctx.db, user.id);
@@ -93,7 +113,13 @@ export const accountRouter = router({
   setLocale: authedProcedure.input(setLocaleInput).mutation(async ({ ctx, input }) => {
     const user = await ctx.db.transaction().execute(async (tx) => {
       const after = await updateUser(tx, ctx.user.id, { locale: input.locale });
-      await writeAudit(tx, auditContext(ctx), { action: 'user.set_locale', entityType: 'user', entityId: after.id, before: { locale: ctx.user.locale }, after: { locale: after.locale } });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'user.set_locale',
+        entityType: 'user',
+        entityId: after.id,
+        before: { locale: ctx.user.locale },
+        after: { locale: after.locale },
+      });
       return after;
     });
     const withOrganisation = await findUserWithOrganisation(ctx.db, user.id);
@@ -105,8 +131,14 @@ export const accountRouter = router({
     const profile = await findUserWithOrganisation(ctx.db, ctx.user.id);
     const sessions = await listUserSessions(ctx.db, ctx.user.id);
     const activity = await listAuditEntries(ctx.db, { actorUserId: ctx.user.id, limit: 10_000 });
-    const [contributions, boards] = await Promise.all([listContributionsOfAuthor(ctx.db, ctx.user.id), listBoardDataOfUser(ctx.db, ctx.user.id)]);
-    const items = await listContributionItems(ctx.db, contributions.map((c) => c.id));
+    const [contributions, boards] = await Promise.all([
+      listContributionsOfAuthor(ctx.db, ctx.user.id),
+      listBoardDataOfUser(ctx.db, ctx.user.id),
+    ]);
+    const items = await listContributionItems(
+      ctx.db,
+      contributions.map((c) => c.id),
+    );
     return {
       exportedAt: new Date().toISOString(),
       profile: profile && {
@@ -121,11 +153,24 @@ export const accountRouter = router({
         emailConfirmedAt: profile.email_verified_at,
         createdAt: profile.created_at,
       },
-      sessions: sessions.map((s) => ({ createdAt: s.created_at, lastUsedAt: s.last_used_at, expiresAt: s.expires_at, userAgent: s.user_agent, ipAddress: s.ip_address })),
-      activity: activity.map((a) => ({ at: a.occurred_at, action: a.action, entityType: a.entity_type, entityId: a.entity_id })),
+      sessions: sessions.map((s) => ({
+        createdAt: s.created_at,
+        lastUsedAt: s.last_used_at,
+        expiresAt: s.expires_at,
+        userAgent: s.user_agent,
+        ipAddress: s.ip_address,
+      })),
+      activity: activity.map((a) => ({
+        at: a.occurred_at,
+        action: a.action,
+        entityType: a.entity_type,
+        entityId: a.entity_id,
+      })),
       contributions: contributions.map((c) => ({
         ...c,
-        items: items.filter((i) => i.contribution_id === c.id).map((i) => ({ type: i.type, text: i.text, actionId: i.action_id })),
+        items: items
+          .filter((i) => i.contribution_id === c.id)
+          .map((i) => ({ type: i.type, text: i.text, actionId: i.action_id })),
       })),
       advisoryBoards: boards,
     };
@@ -137,7 +182,8 @@ export const accountRouter = router({
    * (`anonymiseDeletedAccount`); the audit log keeps its rows and shows them pseudonymised (`listAuditEntries`).
    */
   deleteAccount: authedProcedure.input(deleteAccountInput).mutation(async ({ ctx, input }) => {
-    if (input.confirmEmail !== ctx.user.email) throw new FieldError('BAD_REQUEST', { confirmEmail: ['validation.confirmEmailMismatch'] });
+    if (input.confirmEmail !== ctx.user.email)
+      throw new FieldError('BAD_REQUEST', { confirmEmail: ['validation.confirmEmailMismatch'] });
     // Counted before the check, like sign-in: whoever holds a stolen session must not be able to guess the password here.
     const attempts = await consumeRateLimit(ctx.db, {
       key: `password-check:${ctx.user.id}`,
@@ -145,20 +191,25 @@ export const accountRouter = router({
       windowMs: THROTTLE.windowMs,
     });
     if (!attempts.allowed) throw new ThrottledError(attempts.retryAfterSeconds);
-    const passwordOk = ctx.user.password_hash ? await verifyPassword(ctx.user.password_hash, input.password) : false;
+    const passwordOk = ctx.user.password_hash
+      ? await verifyPassword(ctx.user.password_hash, input.password)
+      : false;
     if (!passwordOk) throw new FieldError('BAD_REQUEST', { password: ['validation.passwordIncorrect'] });
     const queued: MailOutbox[] = [];
     await ctx.db.transaction().execute(async (tx) => {
       // A place the person held goes to the first one waiting, as when they cancel (until the event starts). The rounds
       // are locked before the registrations change, in the order every cancellation takes them, so none can deadlock.
-      const heldPlaces = (await listEventRegistrationsOfUser(tx, ctx.user.id)).filter((r) => r.status === 'registered');
+      const heldPlaces = (await listEventRegistrationsOfUser(tx, ctx.user.id)).filter(
+        (r) => r.status === 'registered',
+      );
       const roundIds = [...new Set(heldPlaces.map((r) => r.round_id))].sort();
       for (const roundId of roundIds) await lockRoundForRegistrations(tx, roundId);
       const anonymised = await anonymiseDeletedAccount(tx, ctx.user);
       for (const roundId of roundIds) {
         const round = await findRound(tx, roundId);
         const event = round ? eventOf(round) : null;
-        if (round && event && new Date(event.startsAt) > new Date()) queued.push(...(await fillFromWaitlist(ctx, tx, round, event)));
+        if (round && event && new Date(event.startsAt) > new Date())
+          queued.push(...(await fillFromWaitlist(ctx, tx, round, event)));
       }
       await invalidateAllUserSessions(tx, ctx.user.id);
       await writeAudit(tx, auditContext(ctx), {

@@ -4,7 +4,14 @@ import { router, secretariatProcedure } from '../trpc';
 
 export const mailRouter = router({
   outbox: secretariatProcedure
-    .input(z.object({ limit: z.number().int().min(1).max(500).default(100), toAddress: z.string().trim().max(254).optional() }).default({ limit: 100 }))
+    .input(
+      z
+        .object({
+          limit: z.number().int().min(1).max(500).default(100),
+          toAddress: z.string().trim().max(254).optional(),
+        })
+        .default({ limit: 100 }),
+    )
     .query(async ({ ctx, input }) => {
       const rows = await listOutboxMail(ctx.db, { limit: input.limit, toAddress: input.toAddress });
       return rows.map((m) => ({

@@ -38,7 +38,9 @@ function present(row: ReadinessAssessment) {
     answers,
     evidence: row.evidence,
     // A submitted assessment shows the scores it was submitted with; a draft is scored live.
-    result: (row.status === 'submitted' && row.result ? row.result : scoreWithRecommendations(answers)) as ReturnType<typeof scoreWithRecommendations>,
+    result: (row.status === 'submitted' && row.result
+      ? row.result
+      : scoreWithRecommendations(answers)) as ReturnType<typeof scoreWithRecommendations>,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     submittedAt: row.submitted_at,
@@ -46,7 +48,10 @@ function present(row: ReadinessAssessment) {
 }
 
 /** A representative sees only their own state's assessments; anything else is answered as not found. */
-async function ownAssessment(ctx: { db: Parameters<typeof findAssessment>[0]; memberState: MemberStateCode }, id: string) {
+async function ownAssessment(
+  ctx: { db: Parameters<typeof findAssessment>[0]; memberState: MemberStateCode },
+  id: string,
+) {
   const row = await findAssessment(ctx.db, id);
   if (!row || row.member_state_code !== ctx.memberState) throw notFound('assessments.notFound');
   return row;
@@ -68,17 +73,29 @@ export const assessmentsRouter = router({
     }));
   }),
 
-  getOwn: memberStateProcedure.input(assessmentIdInput).query(async ({ ctx, input }) => present(await ownAssessment(ctx, input.id))),
+  getOwn: memberStateProcedure
+    .input(assessmentIdInput)
+    .query(async ({ ctx, input }) => present(await ownAssessment(ctx, input.id))),
 
   start: memberStateProcedure.input(startAssessmentInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       const existing = await listAssessmentsOfState(tx, ctx.memberState);
-      if (existing.some((a) => a.year === input.year)) throw new FieldError('CONFLICT', { year: ['validation.assessmentYearTaken'] });
+      if (existing.some((a) => a.year === input.year))
+        throw new FieldError('CONFLICT', { year: ['validation.assessmentYearTaken'] });
       const draft = existing.find((a) => a.status === 'draft');
       if (draft) throw new FieldError('CONFLICT', { year: ['validation.assessmentDraftOpen'] });
-      const created = await insertAssessment(tx, { memberState: ctx.memberState, year: input.year, createdBy: ctx.user.id });
+      const created = await insertAssessment(tx, {
+        memberState: ctx.memberState,
+        year: input.year,
+        createdBy: ctx.user.id,
+      });
       if (!created) throw new FieldError('CONFLICT', { year: ['validation.assessmentYearTaken'] });
-      await writeAudit(tx, auditContext(ctx), { action: 'assessment.start', entityType: 'readiness_assessment', entityId: created.id, after: created });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'assessment.start',
+        entityType: 'readiness_assessment',
+        entityId: created.id,
+        after: created,
+      });
       return present(created);
     });
   }),
@@ -86,7 +103,8 @@ export const assessmentsRouter = router({
   saveDraft: memberStateProcedure.input(saveAssessmentInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       const before = await ownAssessment({ db: tx, memberState: ctx.memberState }, input.id);
-      if (before.status !== 'draft') throw new TRPCError({ code: 'CONFLICT', message: 'assessments.alreadySubmitted' });
+      if (before.status !== 'draft')
+        throw new TRPCError({ code: 'CONFLICT', message: 'assessments.alreadySubmitted' });
       const after = await updateDraftAssessment(tx, input.id, input.expectedVersion, {
         answers: input.answers,
         evidence: input.evidence,
@@ -107,14 +125,28 @@ export const assessmentsRouter = router({
   submit: memberStateProcedure.input(submitAssessmentInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       const before = await ownAssessment({ db: tx, memberState: ctx.memberState }, input.id);
-      if (before.status !== 'draft') throw new TRPCError({ code: 'CONFLICT', message: 'assessments.alreadySubmitted' });
+      if (before.status !== 'draft')
+        throw new TRPCError({ code: 'CONFLICT', message: 'assessments.alreadySubmitted' });
       const answers = before.answers as AssessmentAnswers;
       const unanswered = unansweredCriteria(answers);
       // A submitted assessment is the state's record: every pillar must have a tier, so every criterion an answer.
-      if (unanswered.length) throw new FieldError('BAD_REQUEST', Object.fromEntries(unanswered.map((id) => [`answers.${id}`, ['validation.required']])));
-      const after = await submitAssessment(tx, input.id, input.expectedVersion, { result: scoreWithRecommendations(answers), submittedBy: ctx.user.id });
+      if (unanswered.length)
+        throw new FieldError(
+          'BAD_REQUEST',
+          Object.fromEntries(unanswered.map((id) => [`answers.${id}`, ['validation.required']])),
+        );
+      const after = await submitAssessment(tx, input.id, input.expectedVersion, {
+        result: scoreWithRecommendations(answers),
+        submittedBy: ctx.user.id,
+      });
       if (!after) throw conflict();
-      await writeAudit(tx, auditContext(ctx), { action: 'assessment.submit', entityType: 'readiness_assessment', entityId: after.id, before: { status: 'draft' }, after: { status: 'submitted', result: after.result } });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'assessment.submit',
+        entityType: 'readiness_assessment',
+        entityId: after.id,
+        before: { status: 'draft' },
+        after: { status: 'submitted', result: after.result },
+      });
       return present(after);
     });
   }),
@@ -122,7 +154,11 @@ export const assessmentsRouter = router({
   compareOwn: memberStateProcedure.input(compareAssessmentsInput).query(async ({ ctx, input }) => {
     const from = await ownAssessment(ctx, input.fromId);
     const to = await ownAssessment(ctx, input.toId);
-    return { from: { id: from.id, year: from.year }, to: { id: to.id, year: to.year }, ...compareAssessments(from.answers as AssessmentAnswers, to.answers as AssessmentAnswers) };
+    return {
+      from: { id: from.id, year: from.year },
+      to: { id: to.id, year: to.year },
+      ...compareAssessments(from.answers as AssessmentAnswers, to.answers as AssessmentAnswers),
+    };
   }),
 
   /** The regional table: every state's submitted assessments with their pillar scores and tiers. */
@@ -147,7 +183,9 @@ export const assessmentsRouter = router({
   }),
 
   exportRegional: secretariatProcedure
-    .input(z.object({ format: z.enum(['csv', 'json']), year: z.number().int().min(2024).max(2100).optional() }))
+    .input(
+      z.object({ format: z.enum(['csv', 'json']), year: z.number().int().min(2024).max(2100).optional() }),
+    )
     .query(async ({ ctx, input }) => {
       const rows = await listSubmittedAssessments(ctx.db, { year: input.year });
       const records = rows.map((r) => {
@@ -163,7 +201,11 @@ export const assessmentsRouter = router({
       });
       const stamp = input.year ?? 'all-years';
       if (input.format === 'json') {
-        return { filename: `readiness-regional-${stamp}.json`, contentType: 'application/json', body: JSON.stringify({ assessments: records }, null, 2) };
+        return {
+          filename: `readiness-regional-${stamp}.json`,
+          contentType: 'application/json',
+          body: JSON.stringify({ assessments: records }, null, 2),
+        };
       }
       const csv = Papa.unparse(
         records.map((r) => ({
@@ -171,7 +213,12 @@ export const assessmentsRouter = router({
           member_state_name: r.memberStateName,
           year: r.year,
           submitted_at: r.submittedAt ? new Date(r.submittedAt).toISOString() : '',
-          ...Object.fromEntries(r.pillars.flatMap((p) => [[`pillar_${p.pillar}_score`, p.score], [`pillar_${p.pillar}_tier`, p.tier ?? '']])),
+          ...Object.fromEntries(
+            r.pillars.flatMap((p) => [
+              [`pillar_${p.pillar}_score`, p.score],
+              [`pillar_${p.pillar}_tier`, p.tier ?? ''],
+            ]),
+          ),
           ...Object.fromEntries(ASSESSMENT_CRITERIA.map((c) => [c.id, r.answers[c.id] ?? ''])),
         })),
         { escapeFormulae: true },

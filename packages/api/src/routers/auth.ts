@@ -56,7 +56,12 @@ import { link } from './shared/links';
 export { link };
 
 function linkError(check: Exclude<EmailTokenCheck, { ok: true }>): TRPCError {
-  const message = check.reason === 'expired' ? 'auth.linkExpired' : check.reason === 'used' ? 'auth.linkUsed' : 'auth.linkInvalid';
+  const message =
+    check.reason === 'expired'
+      ? 'auth.linkExpired'
+      : check.reason === 'used'
+        ? 'auth.linkUsed'
+        : 'auth.linkInvalid';
   return new TRPCError({ code: 'BAD_REQUEST', message });
 }
 
@@ -69,7 +74,11 @@ function deliverAfterResponse(ctx: Context, mail: MailOutbox | undefined): void 
   if (!mail) return;
   setImmediate(() => {
     ctx.mailer.deliver(ctx.db, [mail]).catch((error: unknown) => {
-      ctx.logger.error({ msg: 'mail delivery failed', mailId: mail.id, error: error instanceof Error ? error.message : String(error) });
+      ctx.logger.error({
+        msg: 'mail delivery failed',
+        mailId: mail.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
     });
   });
 }
@@ -89,7 +98,12 @@ async function mayMail(ctx: Context, email: string): Promise<boolean> {
  * hashes: a made-up or spent link must not make the server do argon2 work for anyone who asks. The link is still used
  * up inside the transaction that does what it allows.
  */
-async function hashForLink(ctx: Context, token: string, purpose: 'confirm_email' | 'password_reset' | 'invitation', password: string) {
+async function hashForLink(
+  ctx: Context,
+  token: string,
+  purpose: 'confirm_email' | 'password_reset' | 'invitation',
+  password: string,
+) {
   const check = await peekEmailToken(ctx.db, token, purpose);
   if (!check.ok) throw linkError(check);
   return hashPassword(password);
@@ -100,7 +114,9 @@ async function startSession(ctx: Context, user: UserAccount) {
     userAgent: ctx.request.userAgent,
     ipAddress: ctx.request.ipAddress,
   });
-  ctx.request.setCookie(serializeSessionCookie(token, session.expires_at, { secure: ctx.config.secureCookies }));
+  ctx.request.setCookie(
+    serializeSessionCookie(token, session.expires_at, { secure: ctx.config.secureCookies }),
+  );
   const withOrganisation = await findUserWithOrganisation(ctx.db, user.id);
   return toPublicUser(user, withOrganisation?.organisation_name ?? null);
 }
@@ -152,7 +168,11 @@ export const authRouter = router({
       await issueEmailToken(tx, user?.id ?? null, 'confirm_email', token);
       const mail = user
         ? confirmEmailMail(user, link(ctx, '/confirm-email', token))
-        : alreadyRegisteredMail(owner ?? { email: input.email, name: input.name, locale: input.locale }, link(ctx, '/sign-in'), link(ctx, '/forgot-password'));
+        : alreadyRegisteredMail(
+            owner ?? { email: input.email, name: input.name, locale: input.locale },
+            link(ctx, '/sign-in'),
+            link(ctx, '/forgot-password'),
+          );
       return insertOutboxMailIf(tx, ctx.mailer.outboxValues(mail), Boolean(user ?? owner));
     });
     deliverAfterResponse(ctx, queued);
@@ -173,7 +193,13 @@ export const authRouter = router({
         password_hash: passwordHash,
       });
       await invalidateAllUserSessions(tx, before.id);
-      await writeAudit(tx, auditContext(ctx), { action: 'user.confirm_email', entityType: 'user', entityId: after.id, before, after });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'user.confirm_email',
+        entityType: 'user',
+        entityId: after.id,
+        before,
+        after,
+      });
       return after;
     });
     return { user: await startSession(ctx, user) };
@@ -185,9 +211,13 @@ export const authRouter = router({
     const token = generateLinkToken();
     const queued = await ctx.db.transaction().execute(async (tx) => {
       const user = await findUserByEmail(tx, input.email);
-      const pending = user && user.status === 'pending_verification' && user.role === 'stakeholder' ? user : undefined;
+      const pending =
+        user && user.status === 'pending_verification' && user.role === 'stakeholder' ? user : undefined;
       await issueEmailToken(tx, pending?.id ?? null, 'confirm_email', token);
-      const mail = confirmEmailMail(pending ?? { email: input.email, name: '', locale: ctx.request.locale }, link(ctx, '/confirm-email', token));
+      const mail = confirmEmailMail(
+        pending ?? { email: input.email, name: '', locale: ctx.request.locale },
+        link(ctx, '/confirm-email', token),
+      );
       return insertOutboxMailIf(tx, ctx.mailer.outboxValues(mail), Boolean(pending));
     });
     deliverAfterResponse(ctx, queued);
@@ -220,14 +250,22 @@ export const authRouter = router({
         throw new TRPCError({ code: 'FORBIDDEN', message: 'auth.notSecretariat' });
       }
       const publicUser = await startSession(ctx, user);
-      await writeAudit(ctx.db, { ...auditContext(ctx), actorUserId: user.id }, { action: 'user.sign_in', entityType: 'user', entityId: user.id });
+      await writeAudit(
+        ctx.db,
+        { ...auditContext(ctx), actorUserId: user.id },
+        { action: 'user.sign_in', entityType: 'user', entityId: user.id },
+      );
       return { user: publicUser };
     }),
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
     await ctx.db.transaction().execute(async (tx) => {
       await invalidateSession(tx, ctx.session.id);
-      await writeAudit(tx, auditContext(ctx), { action: 'user.sign_out', entityType: 'user', entityId: ctx.user.id });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'user.sign_out',
+        entityType: 'user',
+        entityId: ctx.user.id,
+      });
     });
     ctx.request.setCookie(serializeBlankSessionCookie({ secure: ctx.config.secureCookies }));
     return { ok: true as const };
@@ -236,7 +274,12 @@ export const authRouter = router({
   signOutEverywhere: authedProcedure.mutation(async ({ ctx }) => {
     await ctx.db.transaction().execute(async (tx) => {
       const ended = await invalidateAllUserSessions(tx, ctx.user.id);
-      await writeAudit(tx, auditContext(ctx), { action: 'user.sign_out_everywhere', entityType: 'user', entityId: ctx.user.id, after: { sessionsEnded: ended } });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'user.sign_out_everywhere',
+        entityType: 'user',
+        entityId: ctx.user.id,
+        after: { sessionsEnded: ended },
+      });
     });
     ctx.request.setCookie(serializeBlankSessionCookie({ secure: ctx.config.secureCookies }));
     return { ok: true as const };
@@ -253,51 +296,66 @@ export const authRouter = router({
     const queued = await ctx.db.transaction().execute(async (tx) => {
       const user = await findUserByEmail(tx, input.email);
       const eligible =
-        user && user.status !== 'deleted' && (user.password_hash || (user.status === 'pending_verification' && user.role === 'stakeholder'))
+        user &&
+        user.status !== 'deleted' &&
+        (user.password_hash || (user.status === 'pending_verification' && user.role === 'stakeholder'))
           ? user
           : undefined;
       await issueEmailToken(tx, eligible?.id ?? null, 'password_reset', token);
-      const mail = passwordResetMail(eligible ?? { email: input.email, name: '', locale: ctx.request.locale }, link(ctx, '/reset-password', token));
+      const mail = passwordResetMail(
+        eligible ?? { email: input.email, name: '', locale: ctx.request.locale },
+        link(ctx, '/reset-password', token),
+      );
       return insertOutboxMailIf(tx, ctx.mailer.outboxValues(mail), Boolean(eligible));
     });
     deliverAfterResponse(ctx, queued);
     return { ok: true as const };
   }),
 
-  completePasswordReset: publicProcedure.input(completePasswordResetInput).mutation(async ({ ctx, input }) => {
-    const passwordHash = await hashForLink(ctx, input.token, 'password_reset', input.password);
-    await ctx.db.transaction().execute(async (tx) => {
-      const check = await consumeEmailToken(tx, input.token, 'password_reset');
-      if (!check.ok) throw linkError(check);
-      const before = await findUserById(tx, check.userId);
-      if (!before || before.status === 'deleted') throw linkError({ ok: false, reason: 'invalid' });
-      // The link arrived by e-mail, so it also proves the address: an unconfirmed account becomes active.
-      const after = await updateUser(tx, before.id, {
-        password_hash: passwordHash,
-        status: 'active',
-        email_verified_at: before.email_verified_at ?? new Date(),
+  completePasswordReset: publicProcedure
+    .input(completePasswordResetInput)
+    .mutation(async ({ ctx, input }) => {
+      const passwordHash = await hashForLink(ctx, input.token, 'password_reset', input.password);
+      await ctx.db.transaction().execute(async (tx) => {
+        const check = await consumeEmailToken(tx, input.token, 'password_reset');
+        if (!check.ok) throw linkError(check);
+        const before = await findUserById(tx, check.userId);
+        if (!before || before.status === 'deleted') throw linkError({ ok: false, reason: 'invalid' });
+        // The link arrived by e-mail, so it also proves the address: an unconfirmed account becomes active.
+        const after = await updateUser(tx, before.id, {
+          password_hash: passwordHash,
+          status: 'active',
+          email_verified_at: before.email_verified_at ?? new Date(),
+        });
+        // A reset usually means the old password is known to someone else: end every session.
+        await invalidateAllUserSessions(tx, before.id);
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'user.reset_password',
+          entityType: 'user',
+          entityId: before.id,
+          before,
+          after,
+        });
       });
-      // A reset usually means the old password is known to someone else: end every session.
-      await invalidateAllUserSessions(tx, before.id);
-      await writeAudit(tx, auditContext(ctx), { action: 'user.reset_password', entityType: 'user', entityId: before.id, before, after });
-    });
-    return { ok: true as const };
-  }),
+      return { ok: true as const };
+    }),
 
-  invitationDetails: publicProcedure.input(z.object({ token: linkTokenField })).query(async ({ ctx, input }) => {
-    const check = await peekEmailToken(ctx.db, input.token, 'invitation');
-    if (!check.ok) throw linkError(check);
-    const invitation = await findOpenInvitationForUser(ctx.db, check.userId);
-    if (!invitation) throw linkError({ ok: false, reason: 'invalid' });
-    const inviter = invitation.invited_by ? await findUserById(ctx.db, invitation.invited_by) : undefined;
-    return {
-      email: invitation.email,
-      name: invitation.name,
-      role: invitation.role,
-      memberState: invitation.member_state_code,
-      invitedByName: inviter && inviter.status !== 'deleted' ? inviter.name : null,
-    };
-  }),
+  invitationDetails: publicProcedure
+    .input(z.object({ token: linkTokenField }))
+    .query(async ({ ctx, input }) => {
+      const check = await peekEmailToken(ctx.db, input.token, 'invitation');
+      if (!check.ok) throw linkError(check);
+      const invitation = await findOpenInvitationForUser(ctx.db, check.userId);
+      if (!invitation) throw linkError({ ok: false, reason: 'invalid' });
+      const inviter = invitation.invited_by ? await findUserById(ctx.db, invitation.invited_by) : undefined;
+      return {
+        email: invitation.email,
+        name: invitation.name,
+        role: invitation.role,
+        memberState: invitation.member_state_code,
+        invitedByName: inviter && inviter.status !== 'deleted' ? inviter.name : null,
+      };
+    }),
 
   acceptInvitation: publicProcedure.input(acceptInvitationInput).mutation(async ({ ctx, input }) => {
     const passwordHash = await hashForLink(ctx, input.token, 'invitation', input.password);
@@ -306,7 +364,8 @@ export const authRouter = router({
       if (!check.ok) throw linkError(check);
       const invitation = await findOpenInvitationForUser(tx, check.userId);
       const before = await findUserById(tx, check.userId);
-      if (!invitation || !before || before.status === 'deleted') throw linkError({ ok: false, reason: 'invalid' });
+      if (!invitation || !before || before.status === 'deleted')
+        throw linkError({ ok: false, reason: 'invalid' });
       const after = await updateUser(tx, before.id, {
         password_hash: passwordHash,
         status: 'active',
@@ -314,8 +373,22 @@ export const authRouter = router({
         privacy_consent_at: new Date(),
       });
       await markInvitationAccepted(tx, invitation.id);
-      await writeAudit(tx, { ...auditContext(ctx), actorUserId: before.id }, { action: 'invitation.accept', entityType: 'invitation', entityId: invitation.id, before: invitation, after: { ...invitation, accepted_at: new Date() } });
-      await writeAudit(tx, { ...auditContext(ctx), actorUserId: before.id }, { action: 'user.activate', entityType: 'user', entityId: before.id, before, after });
+      await writeAudit(
+        tx,
+        { ...auditContext(ctx), actorUserId: before.id },
+        {
+          action: 'invitation.accept',
+          entityType: 'invitation',
+          entityId: invitation.id,
+          before: invitation,
+          after: { ...invitation, accepted_at: new Date() },
+        },
+      );
+      await writeAudit(
+        tx,
+        { ...auditContext(ctx), actorUserId: before.id },
+        { action: 'user.activate', entityType: 'user', entityId: before.id, before, after },
+      );
       return after;
     });
     return { user: await startSession(ctx, user) };

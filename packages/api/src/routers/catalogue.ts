@@ -35,20 +35,22 @@ export const catalogueRouter = router({
     return { pillars, timeframe, priorities, edition: presentEdition(edition) };
   }),
 
-  list: publicProcedure.input(catalogueFilterInput.extend({ edition: editionNumberField.optional() }).default({ query: '' })).query(async ({ ctx, input }) => {
-    const { query, edition: number, ...filters } = input;
-    const { catalogue: source } = await editionCatalogue(ctx.db, number);
-    return searchCatalogue(query, filters, source).map((result) => ({
-      id: result.actionArea.id,
-      kind: result.actionArea.kind,
-      pillar: result.actionArea.pillar,
-      tier: result.actionArea.tier,
-      title: result.actionArea.title,
-      subActionCount: result.actionArea.subActions.length,
-      matchingSubActionIds: result.matchingSubActionIds,
-      snippet: result.snippet,
-    }));
-  }),
+  list: publicProcedure
+    .input(catalogueFilterInput.extend({ edition: editionNumberField.optional() }).default({ query: '' }))
+    .query(async ({ ctx, input }) => {
+      const { query, edition: number, ...filters } = input;
+      const { catalogue: source } = await editionCatalogue(ctx.db, number);
+      return searchCatalogue(query, filters, source).map((result) => ({
+        id: result.actionArea.id,
+        kind: result.actionArea.kind,
+        pillar: result.actionArea.pillar,
+        tier: result.actionArea.tier,
+        title: result.actionArea.title,
+        subActionCount: result.actionArea.subActions.length,
+        matchingSubActionIds: result.matchingSubActionIds,
+        snippet: result.snippet,
+      }));
+    }),
 
   actionArea: publicProcedure
     .input(z.object({ id: z.string().trim().min(1).max(20), edition: editionNumberField.optional() }))
@@ -61,7 +63,11 @@ export const catalogueRouter = router({
 
   ids: publicProcedure.input(editionChoice).query(async ({ ctx, input }) => {
     const { catalogue: source } = await editionCatalogue(ctx.db, input?.edition);
-    return source.actionAreas.map((a) => ({ id: a.id, title: a.title, subActionIds: a.subActions.map((s) => s.id) }));
+    return source.actionAreas.map((a) => ({
+      id: a.id,
+      title: a.title,
+      subActionIds: a.subActions.map((s) => s.id),
+    }));
   }),
 });
 
@@ -72,8 +78,14 @@ export function scoreWithRecommendations(answers: AssessmentAnswers) {
 
 export const readinessRouter = router({
   /** The Annex: assessment pillars, the 40 criteria with their options and points, and the tier bands. */
-  criteria: publicProcedure.query(() => ({ pillars: ASSESSMENT_PILLARS, criteria: ASSESSMENT_CRITERIA, tierBands: TIER_BANDS })),
+  criteria: publicProcedure.query(() => ({
+    pillars: ASSESSMENT_PILLARS,
+    criteria: ASSESSMENT_CRITERIA,
+    tierBands: TIER_BANDS,
+  })),
 
   /** Scores answers without saving them: anyone can try the self-assessment. */
-  score: publicProcedure.input(scoreAnswersInput).query(({ input }) => scoreWithRecommendations(input.answers as AssessmentAnswers)),
+  score: publicProcedure
+    .input(scoreAnswersInput)
+    .query(({ input }) => scoreWithRecommendations(input.answers as AssessmentAnswers)),
 });

@@ -25,7 +25,9 @@ export const CONTRIBUTION_LIMITS = {
   registrationChangesPerUser: { limit: 60, windowMs: HOUR },
 } as const satisfies Record<string, { limit: number; windowMs: number }>;
 
-export type ContributionLimits = { [K in keyof typeof CONTRIBUTION_LIMITS]: { limit: number; windowMs: number } };
+export type ContributionLimits = {
+  [K in keyof typeof CONTRIBUTION_LIMITS]: { limit: number; windowMs: number };
+};
 type LimitName = keyof ContributionLimits;
 
 function limitsOf(ctx: Context): ContributionLimits {
@@ -39,12 +41,19 @@ function isLoopback(address: string): boolean {
 }
 
 /** Counts one write of `kind` by this person (and, for `clientLimit`, from this client address); refuses with 429 over a limit. */
-export async function throttleContribution(ctx: Context & { user: { id: string } }, kind: LimitName, clientLimit?: LimitName) {
+export async function throttleContribution(
+  ctx: Context & { user: { id: string } },
+  kind: LimitName,
+  clientLimit?: LimitName,
+) {
   const limits = limitsOf(ctx);
   const checks: RateLimitOptions[] = [{ key: `contribution:${kind}:user:${ctx.user.id}`, ...limits[kind] }];
   const address = ctx.request.ipAddress;
   if (clientLimit && address && !isLoopback(address)) {
-    checks.push({ key: `contribution:${clientLimit}:client:${clientAddressKey(address)}`, ...limits[clientLimit] });
+    checks.push({
+      key: `contribution:${clientLimit}:client:${clientAddressKey(address)}`,
+      ...limits[clientLimit],
+    });
   }
   const decision = await consumeRateLimits(ctx.db, checks);
   if (!decision.allowed) throw new ThrottledError(decision.retryAfterSeconds);

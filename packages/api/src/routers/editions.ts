@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { diffEditions, type Catalogue, type EditionDiff } from '@musyawarah/core/editions';
-import { findEditionRef, listEditions, loadEditionCatalogue, type EditionRef, type Executor } from '@musyawarah/db';
+import {
+  findEditionRef,
+  listEditions,
+  loadEditionCatalogue,
+  type EditionRef,
+  type Executor,
+} from '@musyawarah/db';
 import { notFound } from '../errors';
 import { publicProcedure, router } from '../trpc';
 
@@ -59,7 +65,10 @@ async function refOf(db: Executor, number: number | undefined): Promise<EditionR
 }
 
 /** The catalogue of an edition (the current one when no number is given) with its summary. */
-export async function editionCatalogue(db: Executor, number?: number): Promise<{ edition: EditionRef; catalogue: Catalogue }> {
+export async function editionCatalogue(
+  db: Executor,
+  number?: number,
+): Promise<{ edition: EditionRef; catalogue: Catalogue }> {
   const edition = await refOf(db, number);
   return { edition, catalogue: await catalogueOf(db, edition) };
 }
@@ -95,13 +104,19 @@ export const editionsRouter = router({
    */
   get: publicProcedure.input(z.object({ number: editionNumberField })).query(async ({ ctx, input }) => {
     const edition = await refOf(ctx.db, input.number);
-    const previous = input.number > 1 ? await findEditionRef(ctx.db, { number: input.number - 1 }) : undefined;
+    const previous =
+      input.number > 1 ? await findEditionRef(ctx.db, { number: input.number - 1 }) : undefined;
     if (!previous) return { ...presentEdition(edition), previous: null, changes: null };
     const diff = await diffBetween(ctx.db, previous, edition);
-    const areas = (status: 'added' | 'changed' | 'retired') => diff.actionAreas.filter((area) => area.status === status).map((area) => area.id);
+    const areas = (status: 'added' | 'changed' | 'retired') =>
+      diff.actionAreas.filter((area) => area.status === status).map((area) => area.id);
     // Sub-actions of changed areas only: those of an added or retired area are new or gone with it.
     const subs = (status: 'added' | 'changed' | 'retired') =>
-      diff.actionAreas.flatMap((area) => (area.status === 'changed' ? area.subActions.filter((sub) => sub.status === status).map((sub) => sub.id) : []));
+      diff.actionAreas.flatMap((area) =>
+        area.status === 'changed'
+          ? area.subActions.filter((sub) => sub.status === status).map((sub) => sub.id)
+          : [],
+      );
     return {
       ...presentEdition(edition),
       previous: previous.number,
@@ -120,6 +135,10 @@ export const editionsRouter = router({
     .input(z.object({ from: editionNumberField, to: editionNumberField }))
     .query(async ({ ctx, input }) => {
       const [from, to] = await Promise.all([refOf(ctx.db, input.from), refOf(ctx.db, input.to)]);
-      return { from: presentEdition(from), to: presentEdition(to), diff: await diffBetween(ctx.db, from, to) };
+      return {
+        from: presentEdition(from),
+        to: presentEdition(to),
+        diff: await diffBetween(ctx.db, from, to),
+      };
     }),
 });

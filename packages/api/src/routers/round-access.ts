@@ -4,7 +4,11 @@ import { listBoardIdsOfMember, type ConsultationRound, type Tx, type UserAccount
 import type { Context } from '../context';
 
 /** The boards a participant sits on, read only for a round whose audience is a board (C2.1 consultation sessions). */
-export async function boardIdsFor(db: Tx | Context['db'], round: ConsultationRound | undefined, participant: UserAccount | null) {
+export async function boardIdsFor(
+  db: Tx | Context['db'],
+  round: ConsultationRound | undefined,
+  participant: UserAccount | null,
+) {
   return round?.audience === 'board' && participant ? listBoardIdsOfMember(db, participant.id) : [];
 }
 
@@ -12,7 +16,11 @@ export async function boardIdsFor(db: Tx | Context['db'], round: ConsultationRou
  * The round's audience rule, the one rule for everything a participant does in a round: feedback, drafts and event
  * registrations. Refuses with FORBIDDEN `round.notInvited`.
  */
-export function checkAudience(round: ConsultationRound, participant: UserAccount, boardIds: readonly string[]) {
+export function checkAudience(
+  round: ConsultationRound,
+  participant: UserAccount,
+  boardIds: readonly string[],
+) {
   const audience = isInAudience(
     { audience: round.audience, invitedGroups: round.invited_groups, boardId: round.board_id },
     { stakeholderGroup: participant.stakeholder_group, boardIds },

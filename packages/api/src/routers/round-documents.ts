@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { checkDocument, documentFieldsInput, documentKindOfContentType, safeDocumentFilename } from '@musyawarah/core/consultation/documents';
+import {
+  checkDocument,
+  documentFieldsInput,
+  documentKindOfContentType,
+  safeDocumentFilename,
+} from '@musyawarah/core/consultation/documents';
 import {
   deleteRoundDocument,
   findRound,
@@ -36,13 +41,17 @@ function presentDocument(d: DocumentRow) {
   };
 }
 
-const presentForSecretariat = (d: DocumentRow) => ({ ...presentDocument(d), downloadCount: d.download_count });
+const presentForSecretariat = (d: DocumentRow) => ({
+  ...presentDocument(d),
+  downloadCount: d.download_count,
+});
 
 const roundIdInput = z.object({ roundId: z.uuid({ error: 'validation.invalid' }) });
 
 /** A file part of a multipart body (undici's File and Node's are different classes, so it is recognised by shape). */
 type UploadedFile = Blob & { name: string };
-const isUploadedFile = (value: unknown): value is UploadedFile => value instanceof Blob && typeof (value as { name?: unknown }).name === 'string';
+const isUploadedFile = (value: unknown): value is UploadedFile =>
+  value instanceof Blob && typeof (value as { name?: unknown }).name === 'string';
 
 /**
  * tRPC v11 hands a multipart body to the procedure as FormData; its fields are validated like any JSON input, and JSON
@@ -56,7 +65,11 @@ const uploadInput = z
     language: form.get('language') ?? undefined,
     file: form.get('file') ?? undefined,
   }))
-  .pipe(documentFieldsInput.extend({ file: z.custom<UploadedFile>(isUploadedFile, { error: 'round.documentMissing' }) }));
+  .pipe(
+    documentFieldsInput.extend({
+      file: z.custom<UploadedFile>(isUploadedFile, { error: 'round.documentMissing' }),
+    }),
+  );
 
 export const roundDocumentsRouter = router({
   /** The background documents of a published round, oldest first. */
@@ -91,7 +104,12 @@ export const roundDocumentsRouter = router({
         content,
         uploadedBy: ctx.user.id,
       });
-      await writeAudit(tx, auditContext(ctx), { action: 'round.document_upload', entityType: 'round_document', entityId: document.id, after: document });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'round.document_upload',
+        entityType: 'round_document',
+        entityId: document.id,
+        after: document,
+      });
       return presentForSecretariat(document);
     });
   }),
@@ -102,7 +120,12 @@ export const roundDocumentsRouter = router({
       return ctx.db.transaction().execute(async (tx) => {
         const before = await deleteRoundDocument(tx, input.documentId);
         if (!before) throw notFound('round.documentNotFound');
-        await writeAudit(tx, auditContext(ctx), { action: 'round.document_delete', entityType: 'round_document', entityId: before.id, before });
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'round.document_delete',
+          entityType: 'round_document',
+          entityId: before.id,
+          before,
+        });
         return { id: before.id };
       });
     }),
@@ -114,13 +137,18 @@ export const roundDocumentsRouter = router({
    * behind a load balancer.
    */
   recordVisit: publicProcedure.input(roundIdInput).mutation(async ({ ctx, input }) => {
-    return { counted: await recordRoundVisitOnce(ctx.db, { roundId: input.roundId, address: ctx.request.ipAddress }) };
+    return {
+      counted: await recordRoundVisitOnce(ctx.db, { roundId: input.roundId, address: ctx.request.ipAddress }),
+    };
   }),
 
   /** Reach of a round: visits and downloads per UTC day, downloads per document, and totals. */
   reach: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
     if (!(await findRound(ctx.db, input.roundId))) throw notFound('round.notFound');
-    const [byDay, documents] = await Promise.all([listRoundDailyStats(ctx.db, input.roundId), listRoundDocuments(ctx.db, input.roundId)]);
+    const [byDay, documents] = await Promise.all([
+      listRoundDailyStats(ctx.db, input.roundId),
+      listRoundDocuments(ctx.db, input.roundId),
+    ]);
     return {
       byDay,
       documents: documents.map(presentForSecretariat),

@@ -37,7 +37,20 @@ import { auditContext, publicProcedure, router, secretariatProcedure } from '../
 import { eventOf, fillFromWaitlist, phaseOf } from './shared/consultation';
 
 function presentQuestion(q: RoundQuestion) {
-  return { id: q.id, position: q.position, kind: q.kind, prompt: q.prompt, help: q.help, required: q.required, options: q.options, likert: q.likert as { points: number; minLabel: Record<string, string>; maxLabel: Record<string, string> } | null };
+  return {
+    id: q.id,
+    position: q.position,
+    kind: q.kind,
+    prompt: q.prompt,
+    help: q.help,
+    required: q.required,
+    options: q.options,
+    likert: q.likert as {
+      points: number;
+      minLabel: Record<string, string>;
+      maxLabel: Record<string, string>;
+    } | null,
+  };
 }
 
 /**
@@ -72,7 +85,8 @@ function presentRound(round: ConsultationRound, extra: { contributionCount?: num
 /** A round for a board's members must name a board that exists (the form's own check cannot know the boards). */
 async function checkBoardExists(db: Tx, round: { audience: string; boardId?: string | undefined }) {
   if (round.audience !== 'board' || !round.boardId) return;
-  if (!(await findBoard(db, round.boardId))) throw new FieldError('BAD_REQUEST', { boardId: ['validation.unknownBoard'] });
+  if (!(await findBoard(db, round.boardId)))
+    throw new FieldError('BAD_REQUEST', { boardId: ['validation.unknownBoard'] });
 }
 
 const roundIdInput = z.object({ roundId: z.uuid({ error: 'validation.invalid' }) });
@@ -92,12 +106,22 @@ export const roundsRouter = router({
         .default({}),
     )
     .query(async ({ ctx, input }) => {
-      const [rounds, counts] = await Promise.all([listRounds(ctx.db, { publishedOnly: true }), countContributionsByRound(ctx.db)]);
+      const [rounds, counts] = await Promise.all([
+        listRounds(ctx.db, { publishedOnly: true }),
+        countContributionsByRound(ctx.db),
+      ]);
       return rounds
         .map((r) => presentRound(r, { contributionCount: (counts.get(r.id) ?? NO_CONTRIBUTIONS).published }))
         .filter((r) => !input.phase || r.phase === input.phase)
-        .filter((r) => !input.actionId || r.actionIds.some((id) => id === input.actionId || id.startsWith(`${input.actionId}.`)))
-        .filter((r) => !input.memberState || r.memberStates.length === 0 || r.memberStates.includes(input.memberState))
+        .filter(
+          (r) =>
+            !input.actionId ||
+            r.actionIds.some((id) => id === input.actionId || id.startsWith(`${input.actionId}.`)),
+        )
+        .filter(
+          (r) =>
+            !input.memberState || r.memberStates.length === 0 || r.memberStates.includes(input.memberState),
+        )
         .filter((r) => !input.language || r.languages.includes(input.language))
         .filter((r) => !input.format || r.format === input.format);
     }),
@@ -112,14 +136,25 @@ export const roundsRouter = router({
     ]);
     if (!round || !round.published_at) throw notFound('round.notFound');
     const count = (counts.get(round.id) ?? NO_CONTRIBUTIONS).published;
-    return { ...presentRound(round, { contributionCount: count }), questions: questions.map(presentQuestion), themes };
+    return {
+      ...presentRound(round, { contributionCount: count }),
+      questions: questions.map(presentQuestion),
+      themes,
+    };
   }),
 
   adminList: secretariatProcedure.query(async ({ ctx }) => {
-    const [rounds, counts] = await Promise.all([listRounds(ctx.db, { publishedOnly: false }), countContributionsByRound(ctx.db)]);
+    const [rounds, counts] = await Promise.all([
+      listRounds(ctx.db, { publishedOnly: false }),
+      countContributionsByRound(ctx.db),
+    ]);
     return rounds.map((r) => {
       const count = counts.get(r.id) ?? NO_CONTRIBUTIONS;
-      return { ...presentRound(r, { contributionCount: count.received }), hiddenCount: count.hidden, targets: r.targets };
+      return {
+        ...presentRound(r, { contributionCount: count.received }),
+        hiddenCount: count.hidden,
+        targets: r.targets,
+      };
     });
   }),
 
@@ -146,23 +181,41 @@ export const roundsRouter = router({
     return ctx.db.transaction().execute(async (tx) => {
       await checkBoardExists(tx, input);
       const created = await insertRound(tx, input, ctx.user.id);
-      await writeAudit(tx, auditContext(ctx), { action: 'round.create', entityType: 'consultation_round', entityId: created.id, after: created });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'round.create',
+        entityType: 'consultation_round',
+        entityId: created.id,
+        after: created,
+      });
       return presentRound(created);
     });
   }),
 
   update: secretariatProcedure
-    .input(z.object({ roundId: z.uuid({ error: 'validation.invalid' }), expectedVersion: z.number().int().min(1), round: roundInput }))
+    .input(
+      z.object({
+        roundId: z.uuid({ error: 'validation.invalid' }),
+        expectedVersion: z.number().int().min(1),
+        round: roundInput,
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const queued: MailOutbox[] = [];
       const updated = await ctx.db.transaction().execute(async (tx) => {
         const before = await findRound(tx, input.roundId);
         if (!before) throw notFound('round.notFound');
-        if (phaseOf(before) === 'summary_published') throw new TRPCError({ code: 'CONFLICT', message: 'round.finished' });
+        if (phaseOf(before) === 'summary_published')
+          throw new TRPCError({ code: 'CONFLICT', message: 'round.finished' });
         await checkBoardExists(tx, input.round);
         const after = await updateRound(tx, input.roundId, input.expectedVersion, input.round);
         if (!after) throw new TRPCError({ code: 'CONFLICT', message: 'round.editConflict' });
-        await writeAudit(tx, auditContext(ctx), { action: 'round.update', entityType: 'consultation_round', entityId: after.id, before, after });
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'round.update',
+          entityType: 'consultation_round',
+          entityId: after.id,
+          before,
+          after,
+        });
         // More places (or none limited any more): those waiting move up first, in order, each told by e-mail.
         const event = eventOf(after);
         if (event) {
@@ -193,7 +246,8 @@ export const roundsRouter = router({
         if (!before) throw notFound('round.notFound');
         const now = new Date();
         const phase = phaseOf(before, now);
-        if (!canTransitionRound(phase, input.action)) throw new TRPCError({ code: 'CONFLICT', message: 'round.transitionNotAllowed' });
+        if (!canTransitionRound(phase, input.action))
+          throw new TRPCError({ code: 'CONFLICT', message: 'round.transitionNotAllowed' });
         const changes: RoundTransition = {};
         switch (input.action) {
           case 'publish':
@@ -207,7 +261,8 @@ export const roundsRouter = router({
             break;
           case 'reopen': {
             const closesAt = input.closesAt ? new Date(input.closesAt) : null;
-            if (!closesAt || closesAt <= now) throw new FieldError('BAD_REQUEST', { closesAt: ['validation.closesInPast'] });
+            if (!closesAt || closesAt <= now)
+              throw new FieldError('BAD_REQUEST', { closesAt: ['validation.closesInPast'] });
             changes.closesAt = closesAt;
             break;
           }
@@ -218,14 +273,25 @@ export const roundsRouter = router({
             break;
         }
         const after = await transitionRound(tx, before.id, changes, now);
-        await writeAudit(tx, auditContext(ctx), { action: `round.${input.action}`, entityType: 'consultation_round', entityId: before.id, before, after });
+        await writeAudit(tx, auditContext(ctx), {
+          action: `round.${input.action}`,
+          entityType: 'consultation_round',
+          entityId: before.id,
+          before,
+          after,
+        });
         return presentRound(after);
       });
     }),
 
   /** Replaces the question list. Once feedback has been submitted the questions are fixed, so no answer loses its question. */
   saveQuestions: secretariatProcedure
-    .input(z.object({ roundId: z.uuid({ error: 'validation.invalid' }), questions: z.array(questionInput).max(50) }))
+    .input(
+      z.object({
+        roundId: z.uuid({ error: 'validation.invalid' }),
+        questions: z.array(questionInput).max(50),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       return ctx.db.transaction().execute(async (tx) => {
         const round = await findRound(tx, input.roundId);
@@ -234,19 +300,35 @@ export const roundsRouter = router({
         if (submitted) throw new TRPCError({ code: 'CONFLICT', message: 'round.questionsLocked' });
         const before = await listRoundQuestions(tx, round.id);
         const after = await replaceRoundQuestions(tx, round.id, input.questions);
-        await writeAudit(tx, auditContext(ctx), { action: 'round.save_questions', entityType: 'consultation_round', entityId: round.id, before, after });
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'round.save_questions',
+          entityType: 'consultation_round',
+          entityId: round.id,
+          before,
+          after,
+        });
         return after.map(presentQuestion);
       });
     }),
 
   addTheme: secretariatProcedure
-    .input(z.object({ roundId: z.uuid({ error: 'validation.invalid' }), label: z.string().trim().min(1).max(100) }))
+    .input(
+      z.object({
+        roundId: z.uuid({ error: 'validation.invalid' }),
+        label: z.string().trim().min(1).max(100),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       return ctx.db.transaction().execute(async (tx) => {
         if (!(await findRound(tx, input.roundId))) throw notFound('round.notFound');
         const theme = await insertRoundTheme(tx, input.roundId, input.label);
         if (!theme) throw new FieldError('CONFLICT', { label: ['validation.themeExists'] });
-        await writeAudit(tx, auditContext(ctx), { action: 'round.add_theme', entityType: 'consultation_round', entityId: input.roundId, after: theme });
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'round.add_theme',
+          entityType: 'consultation_round',
+          entityId: input.roundId,
+          after: theme,
+        });
         return theme;
       });
     }),
@@ -255,10 +337,20 @@ export const roundsRouter = router({
   participation: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
     const round = await findRound(ctx.db, input.roundId);
     if (!round) throw notFound('round.notFound');
-    const [counts, themes] = await Promise.all([readRoundTally(ctx.db, round.id), listRoundThemes(ctx.db, round.id)]);
+    const [counts, themes] = await Promise.all([
+      readRoundTally(ctx.db, round.id),
+      listRoundThemes(ctx.db, round.id),
+    ]);
     const { cells: rows, byType, byThemeId, byDay } = counts;
     const byTheme = themes.map((t) => ({ id: t.id, label: t.label, count: byThemeId.get(t.id) ?? 0 }));
-    const tally = tallyParticipation(rows.map((r) => ({ stakeholderGroup: r.stakeholder_group ?? 'other', memberState: r.member_state_code, writtenIn: r.written_in, count: r.count })));
+    const tally = tallyParticipation(
+      rows.map((r) => ({
+        stakeholderGroup: r.stakeholder_group ?? 'other',
+        memberState: r.member_state_code,
+        writtenIn: r.written_in,
+        count: r.count,
+      })),
+    );
     return {
       phase: phaseOf(round),
       tally,

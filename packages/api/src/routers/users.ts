@@ -40,14 +40,22 @@ async function limitInvitationMail(tx: Tx, key: string, limit: number): Promise<
   if (!decision.allowed) throw new ThrottledError(decision.retryAfterSeconds);
 }
 
-async function sendInvitation(ctx: Context & { user: UserAccount }, tx: Tx, invitee: UserAccount, invitation: { role: 'secretariat' | 'member_state'; member_state_code: string | null }) {
+async function sendInvitation(
+  ctx: Context & { user: UserAccount },
+  tx: Tx,
+  invitee: UserAccount,
+  invitation: { role: 'secretariat' | 'member_state'; member_state_code: string | null },
+) {
   const token = await createEmailToken(tx, invitee.id, 'invitation');
   return ctx.mailer.queue(
     tx,
     invitationMail(
       invitee,
       {
-        invited: invitation.role === 'secretariat' ? { role: 'secretariat' } : { role: 'member_state', memberState: invitation.member_state_code },
+        invited:
+          invitation.role === 'secretariat'
+            ? { role: 'secretariat' }
+            : { role: 'member_state', memberState: invitation.member_state_code },
         inviterName: ctx.user.name,
       },
       link(ctx, '/accept-invitation', token),
@@ -57,7 +65,9 @@ async function sendInvitation(ctx: Context & { user: UserAccount }, tx: Tx, invi
 
 export const usersRouter = router({
   list: secretariatProcedure
-    .input(z.object({ role: roleField.optional(), search: z.string().trim().max(200).optional() }).default({}))
+    .input(
+      z.object({ role: roleField.optional(), search: z.string().trim().max(200).optional() }).default({}),
+    )
     .query(async ({ ctx, input }) => {
       const users = await listUsers(ctx.db, { role: input.role, search: input.search });
       return users.map((u) => ({
@@ -86,8 +96,18 @@ export const usersRouter = router({
       }
       await limitInvitationMail(tx, `invitation:sender:${ctx.user.id}`, INVITATION_LIMITS.invitesPerSender);
       const invitee = existing
-        ? await updateUser(tx, existing.id, { name: input.name, role: input.role, member_state_code: input.memberState ?? null })
-        : await insertUser(tx, { email: input.email, name: input.name, role: input.role, memberStateCode: input.memberState ?? null, status: 'pending_verification' });
+        ? await updateUser(tx, existing.id, {
+            name: input.name,
+            role: input.role,
+            member_state_code: input.memberState ?? null,
+          })
+        : await insertUser(tx, {
+            email: input.email,
+            name: input.name,
+            role: input.role,
+            memberStateCode: input.memberState ?? null,
+            status: 'pending_verification',
+          });
       const created = await insertInvitation(tx, {
         email: input.email,
         name: input.name,
@@ -96,12 +116,24 @@ export const usersRouter = router({
         userId: invitee.id,
         invitedBy: ctx.user.id,
       });
-      await writeAudit(tx, auditContext(ctx), { action: 'invitation.create', entityType: 'invitation', entityId: created.id, after: created });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'invitation.create',
+        entityType: 'invitation',
+        entityId: created.id,
+        after: created,
+      });
       queued.push(await sendInvitation(ctx, tx, invitee, created));
       return created;
     });
     await ctx.mailer.deliver(ctx.db, queued);
-    return { invitation: { id: invitation.id, email: invitation.email, role: invitation.role, memberState: invitation.member_state_code } };
+    return {
+      invitation: {
+        id: invitation.id,
+        email: invitation.email,
+        role: invitation.role,
+        memberState: invitation.member_state_code,
+      },
+    };
   }),
 
   invitations: secretariatProcedure.query(async ({ ctx }) => {
@@ -123,32 +155,52 @@ export const usersRouter = router({
     }));
   }),
 
-  revokeInvitation: secretariatProcedure.input(z.object({ invitationId: z.uuid({ error: 'validation.invalid' }) })).mutation(async ({ ctx, input }) => {
-    await ctx.db.transaction().execute(async (tx) => {
-      const before = await findInvitationById(tx, input.invitationId);
-      if (!before) throw notFound();
-      if (before.accepted_at || before.revoked_at) throw new TRPCError({ code: 'CONFLICT', message: 'errors.invitationClosed' });
-      const after = await markInvitationRevoked(tx, before.id);
-      // The link in the e-mail must stop working too.
-      await useUpInvitationTokens(tx, before.user_id);
-      await writeAudit(tx, auditContext(ctx), { action: 'invitation.revoke', entityType: 'invitation', entityId: before.id, before, after });
-    });
-    return { ok: true as const };
-  }),
+  revokeInvitation: secretariatProcedure
+    .input(z.object({ invitationId: z.uuid({ error: 'validation.invalid' }) }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db.transaction().execute(async (tx) => {
+        const before = await findInvitationById(tx, input.invitationId);
+        if (!before) throw notFound();
+        if (before.accepted_at || before.revoked_at)
+          throw new TRPCError({ code: 'CONFLICT', message: 'errors.invitationClosed' });
+        const after = await markInvitationRevoked(tx, before.id);
+        // The link in the e-mail must stop working too.
+        await useUpInvitationTokens(tx, before.user_id);
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'invitation.revoke',
+          entityType: 'invitation',
+          entityId: before.id,
+          before,
+          after,
+        });
+      });
+      return { ok: true as const };
+    }),
 
-  resendInvitation: secretariatProcedure.input(z.object({ invitationId: z.uuid({ error: 'validation.invalid' }) })).mutation(async ({ ctx, input }) => {
-    const queued: MailOutbox[] = [];
-    await ctx.db.transaction().execute(async (tx) => {
-      const invitation = await findInvitationById(tx, input.invitationId);
-      if (!invitation) throw notFound();
-      if (invitation.accepted_at || invitation.revoked_at) throw new TRPCError({ code: 'CONFLICT', message: 'errors.invitationClosed' });
-      const invitee = await findUserById(tx, invitation.user_id);
-      if (!invitee) throw notFound();
-      await limitInvitationMail(tx, `invitation:resend:${invitation.id}`, INVITATION_LIMITS.resendsPerInvitation);
-      queued.push(await sendInvitation(ctx, tx, invitee, invitation));
-      await writeAudit(tx, auditContext(ctx), { action: 'invitation.resend', entityType: 'invitation', entityId: invitation.id });
-    });
-    await ctx.mailer.deliver(ctx.db, queued);
-    return { ok: true as const };
-  }),
+  resendInvitation: secretariatProcedure
+    .input(z.object({ invitationId: z.uuid({ error: 'validation.invalid' }) }))
+    .mutation(async ({ ctx, input }) => {
+      const queued: MailOutbox[] = [];
+      await ctx.db.transaction().execute(async (tx) => {
+        const invitation = await findInvitationById(tx, input.invitationId);
+        if (!invitation) throw notFound();
+        if (invitation.accepted_at || invitation.revoked_at)
+          throw new TRPCError({ code: 'CONFLICT', message: 'errors.invitationClosed' });
+        const invitee = await findUserById(tx, invitation.user_id);
+        if (!invitee) throw notFound();
+        await limitInvitationMail(
+          tx,
+          `invitation:resend:${invitation.id}`,
+          INVITATION_LIMITS.resendsPerInvitation,
+        );
+        queued.push(await sendInvitation(ctx, tx, invitee, invitation));
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'invitation.resend',
+          entityType: 'invitation',
+          entityId: invitation.id,
+        });
+      });
+      await ctx.mailer.deliver(ctx.db, queued);
+      return { ok: true as const };
+    }),
 });

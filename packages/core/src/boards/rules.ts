@@ -16,7 +16,12 @@ export function utcDay(instant: Date): string {
  */
 export const BOARD_TIME_ZONE = 'Asia/Jakarta';
 
-const boardDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: BOARD_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const boardDayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: BOARD_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar date of an instant at the Secretariat (`YYYY-MM-DD`). */
 export function boardDay(instant: Date): string {
@@ -36,13 +41,23 @@ export interface SeatTerm {
 
 export type TermCheck =
   | { ok: true }
-  | { ok: false; field: 'termStartsOn' | 'termEndsOn'; reason: 'board.validation.seatStartsBeforeBoard' | 'board.validation.seatEndsAfterBoard' | 'board.validation.termEndsBeforeStart' };
+  | {
+      ok: false;
+      field: 'termStartsOn' | 'termEndsOn';
+      reason:
+        | 'board.validation.seatStartsBeforeBoard'
+        | 'board.validation.seatEndsAfterBoard'
+        | 'board.validation.termEndsBeforeStart';
+    };
 
 /** A seat cannot start before its board's life begins or end after it ends (an open-ended board bounds only the start). */
 export function seatTermWithinBoardLife(life: BoardLife, term: SeatTerm): TermCheck {
-  if (term.termEndsOn < term.termStartsOn) return { ok: false, field: 'termEndsOn', reason: 'board.validation.termEndsBeforeStart' };
-  if (term.termStartsOn < life.startsOn) return { ok: false, field: 'termStartsOn', reason: 'board.validation.seatStartsBeforeBoard' };
-  if (life.endsOn !== null && term.termEndsOn > life.endsOn) return { ok: false, field: 'termEndsOn', reason: 'board.validation.seatEndsAfterBoard' };
+  if (term.termEndsOn < term.termStartsOn)
+    return { ok: false, field: 'termEndsOn', reason: 'board.validation.termEndsBeforeStart' };
+  if (term.termStartsOn < life.startsOn)
+    return { ok: false, field: 'termStartsOn', reason: 'board.validation.seatStartsBeforeBoard' };
+  if (life.endsOn !== null && term.termEndsOn > life.endsOn)
+    return { ok: false, field: 'termEndsOn', reason: 'board.validation.seatEndsAfterBoard' };
   return { ok: true };
 }
 
@@ -62,7 +77,10 @@ export function seatHeldOn(seat: SeatSpan, day: string): boolean {
  * nor if its term ran out before the session's day. The term's start is not checked: a member invited to a session
  * was seated when invited, and a seat given "from today" must count for a session earlier today.
  */
-export function seatHeldAt(seat: { termEndsOn: string; endedOn: string | null; endedAt: Date | null }, startsAt: Date): boolean {
+export function seatHeldAt(
+  seat: { termEndsOn: string; endedOn: string | null; endedAt: Date | null },
+  startsAt: Date,
+): boolean {
   const day = boardDay(startsAt);
   if (seat.termEndsOn < day) return false;
   if (seat.endedAt === null || seat.endedOn === null) return true;
@@ -89,7 +107,11 @@ export function boardTakesSeats(status: BoardStatus): boolean {
 }
 
 /** Calls for nominations accept applications between their dates, and never for a dissolved board. */
-export function callIsOpen(call: { opensAt: Date; closesAt: Date; closedAt?: Date | null }, status: BoardStatus, now: Date): boolean {
+export function callIsOpen(
+  call: { opensAt: Date; closesAt: Date; closedAt?: Date | null },
+  status: BoardStatus,
+  now: Date,
+): boolean {
   const t = now.getTime();
   if (status === 'dissolved') return false;
   if (call.closedAt && call.closedAt.getTime() <= t) return false;
@@ -119,7 +141,8 @@ export interface ParticipationRate {
   rate: number | null;
 }
 
-const rateOf = (present: number, invited: number) => (invited === 0 ? null : Math.round((present * 1000) / invited) / 10);
+const rateOf = (present: number, invited: number) =>
+  invited === 0 ? null : Math.round((present * 1000) / invited) / 10;
 
 /**
  * The people a session's rate is about: everyone invited or recorded who still held a seat on the session's day, and
@@ -138,7 +161,10 @@ const heldBy = (session: { startsAt: Date }, now: Date) => session.startsAt.getT
  * count as absent — the measure is how many took part, not how many had a reason not to. A session not yet held
  * (starts after `now`) has no rate.
  */
-export function sessionParticipation(session: SessionParticipationInput, now: Date): ParticipationRate & { held: boolean } {
+export function sessionParticipation(
+  session: SessionParticipationInput,
+  now: Date,
+): ParticipationRate & { held: boolean } {
   const invited = countedPeople(session);
   const present = invited.filter((id) => session.attendance[id] === 'present').length;
   const held = heldBy(session, now);
@@ -152,8 +178,13 @@ export interface MemberParticipation extends ParticipationRate {
 }
 
 /** Per member over time: every session held by `now` that the member was invited to (while seated), and their overall rate. */
-export function participationByMember(sessions: readonly SessionParticipationInput[], now: Date): MemberParticipation[] {
-  const held = sessions.filter((s) => heldBy(s, now)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+export function participationByMember(
+  sessions: readonly SessionParticipationInput[],
+  now: Date,
+): MemberParticipation[] {
+  const held = sessions
+    .filter((s) => heldBy(s, now))
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const members = new Map<string, MemberParticipation>();
   for (const session of held) {
     for (const userId of countedPeople(session)) {
@@ -203,15 +234,31 @@ export interface SurveyAggregate {
 function summarise(values: number[]): ScaleSummary {
   const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
   for (const v of values) if (v >= 1 && v <= 5) distribution[v - 1]!++;
-  const mean = values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) * 100) / values.length) / 100;
+  const mean =
+    values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) * 100) / values.length) / 100;
   return { mean, distribution };
 }
 
 /** The aggregate of one session's survey, or only its count while showing more could identify an unsigned answer. */
-export function aggregateSurvey(answers: readonly SurveyAnswer[], options: { closed: boolean }): SurveyAggregate {
+export function aggregateSurvey(
+  answers: readonly SurveyAnswer[],
+  options: { closed: boolean },
+): SurveyAggregate {
   const unsigned = answers.filter((a) => !a.signed).length;
-  const withheldBecause = unsigned > 0 && !options.closed ? 'survey_open' : unsigned > 0 && unsigned < SURVEY_ANONYMITY_MINIMUM ? 'too_few_unsigned' : null;
-  if (withheldBecause || answers.length === 0) return { responses: answers.length, suppressed: withheldBecause !== null, withheldBecause, satisfaction: null, trust: null };
+  const withheldBecause =
+    unsigned > 0 && !options.closed
+      ? 'survey_open'
+      : unsigned > 0 && unsigned < SURVEY_ANONYMITY_MINIMUM
+        ? 'too_few_unsigned'
+        : null;
+  if (withheldBecause || answers.length === 0)
+    return {
+      responses: answers.length,
+      suppressed: withheldBecause !== null,
+      withheldBecause,
+      satisfaction: null,
+      trust: null,
+    };
   return {
     responses: answers.length,
     suppressed: false,
@@ -240,16 +287,29 @@ export interface NominationScore {
  * Scores are 0..SCORE_MAX per criterion, weighted. A missing score counts as 0, so leaving a criterion unscored never
  * raises a nominee above one scored on everything; `complete` says whether every criterion was scored.
  */
-export function scoreNomination(criteria: readonly SelectionCriterion[], scores: Readonly<Record<string, number>>): NominationScore {
+export function scoreNomination(
+  criteria: readonly SelectionCriterion[],
+  scores: Readonly<Record<string, number>>,
+): NominationScore {
   if (criteria.length === 0) return { total: null, complete: true, missing: [] };
   const missing = criteria.filter((c) => scores[c.key] === undefined).map((c) => c.key);
   const best = criteria.reduce((sum, c) => sum + c.weight * SCORE_MAX, 0);
-  const got = criteria.reduce((sum, c) => sum + c.weight * Math.min(SCORE_MAX, Math.max(0, scores[c.key] ?? 0)), 0);
-  return { total: best === 0 ? null : Math.round((got * 1000) / best) / 10, complete: missing.length === 0, missing };
+  const got = criteria.reduce(
+    (sum, c) => sum + c.weight * Math.min(SCORE_MAX, Math.max(0, scores[c.key] ?? 0)),
+    0,
+  );
+  return {
+    total: best === 0 ? null : Math.round((got * 1000) / best) / 10,
+    complete: missing.length === 0,
+    missing,
+  };
 }
 
 /** Criterion keys in `scores` that the board does not have (a stale form after the criteria changed). */
-export function unknownCriteria(criteria: readonly SelectionCriterion[], scores: Readonly<Record<string, number>>): string[] {
+export function unknownCriteria(
+  criteria: readonly SelectionCriterion[],
+  scores: Readonly<Record<string, number>>,
+): string[] {
   const keys = new Set(criteria.map((c) => c.key));
   return Object.keys(scores).filter((k) => !keys.has(k));
 }
@@ -276,7 +336,8 @@ export function periodsBetween(from: Date, to: Date, period: MeasurePeriod): Per
   while (Date.UTC(year, month) <= to.getTime() && out.length < 600) {
     const start = new Date(Date.UTC(year, month));
     const end = new Date(Date.UTC(year, month + step));
-    const key = period === 'month' ? `${year}-${String(month + 1).padStart(2, '0')}` : `${year}-Q${month / 3 + 1}`;
+    const key =
+      period === 'month' ? `${year}-${String(month + 1).padStart(2, '0')}` : `${year}-Q${month / 3 + 1}`;
     out.push({ key, start, end });
     month += step;
     if (month >= 12) {
@@ -300,7 +361,12 @@ export interface MeasuresInput {
   inputsAt: readonly Date[];
   nominationsAt: readonly Date[];
   /** Survey answers with the start of the session they are about. Sessions whose aggregate is withheld are left out. */
-  surveys: readonly { sessionId: string; sessionStartsAt: Date; closed: boolean; answers: readonly SurveyAnswer[] }[];
+  surveys: readonly {
+    sessionId: string;
+    sessionStartsAt: Date;
+    closed: boolean;
+    answers: readonly SurveyAnswer[];
+  }[];
 }
 
 export interface PeriodMeasures {
@@ -308,7 +374,12 @@ export interface PeriodMeasures {
   start: Date;
   end: Date;
   /** Measured at the period's last day (or today for the current period). */
-  representation: { countedSeats: number; marginalisedPercent: number | null; targetsMet: number; targetsTotal: number };
+  representation: {
+    countedSeats: number;
+    marginalisedPercent: number | null;
+    targetsMet: number;
+    targetsTotal: number;
+  };
   participation: ParticipationRate & { sessions: number };
   engagement: { inputs: number; nominations: number; total: number };
   /** Means on the 1–5 scale over the sessions held in the period whose aggregate may be shown. */
@@ -326,13 +397,18 @@ export function boardMeasures(input: MeasuresInput): PeriodMeasures[] {
   const marginalised = new Set(input.marginalised);
   return periodsBetween(input.from, input.now, input.period).map((p) => {
     // The current period is measured today at the Secretariat (where seat terms are dated); past ones on their last day.
-    const lastDay = p.end.getTime() - 1 >= input.now.getTime() ? boardDay(input.now) : utcDay(new Date(p.end.getTime() - 1));
+    const lastDay =
+      p.end.getTime() - 1 >= input.now.getTime()
+        ? boardDay(input.now)
+        : utcDay(new Date(p.end.getTime() - 1));
     const held = input.seats.filter((s) => seatHeldOn(s, lastDay));
     const counted = held.filter(countsTowardsTargets);
     const marginalisedSeats = counted.filter((s) => s.constituencies.some((c) => marginalised.has(c))).length;
     const evaluations = evaluateTargets(input.targets, held);
 
-    const sessions = input.sessions.filter((s) => within(s.startsAt, p) && s.startsAt.getTime() <= input.now.getTime());
+    const sessions = input.sessions.filter(
+      (s) => within(s.startsAt, p) && s.startsAt.getTime() <= input.now.getTime(),
+    );
     let invited = 0;
     let present = 0;
     for (const s of sessions) {
@@ -344,8 +420,15 @@ export function boardMeasures(input: MeasuresInput): PeriodMeasures[] {
     const inputs = input.inputsAt.filter((d) => within(d, p)).length;
     const nominations = input.nominationsAt.filter((d) => within(d, p)).length;
 
-    const shown = input.surveys.filter((s) => within(s.sessionStartsAt, p) && !aggregateSurvey(s.answers, { closed: s.closed }).suppressed).flatMap((s) => s.answers);
-    const mean = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) * 100) / values.length) / 100);
+    const shown = input.surveys
+      .filter(
+        (s) => within(s.sessionStartsAt, p) && !aggregateSurvey(s.answers, { closed: s.closed }).suppressed,
+      )
+      .flatMap((s) => s.answers);
+    const mean = (values: number[]) =>
+      values.length === 0
+        ? null
+        : Math.round((values.reduce((a, b) => a + b, 0) * 100) / values.length) / 100;
 
     return {
       period: p.key,
@@ -353,13 +436,18 @@ export function boardMeasures(input: MeasuresInput): PeriodMeasures[] {
       end: p.end,
       representation: {
         countedSeats: counted.length,
-        marginalisedPercent: counted.length === 0 ? null : Math.round((marginalisedSeats * 1000) / counted.length) / 10,
+        marginalisedPercent:
+          counted.length === 0 ? null : Math.round((marginalisedSeats * 1000) / counted.length) / 10,
         targetsMet: evaluations.filter((e) => e.met).length,
         targetsTotal: evaluations.length,
       },
       participation: { sessions: sessions.length, invited, present, rate: rateOf(present, invited) },
       engagement: { inputs, nominations, total: inputs + nominations },
-      satisfaction: { responses: shown.length, satisfactionMean: mean(shown.map((a) => a.satisfaction)), trustMean: mean(shown.map((a) => a.trust)) },
+      satisfaction: {
+        responses: shown.length,
+        satisfactionMean: mean(shown.map((a) => a.satisfaction)),
+        trustMean: mean(shown.map((a) => a.trust)),
+      },
     };
   });
 }

@@ -24,12 +24,16 @@ const uuidField = z.uuid({ error: 'validation.invalid' });
 const memberStateField = z.enum(MEMBER_STATE_CODES, { error: 'validation.memberState' });
 
 /** Lists of choices are sets: a repeated tick should not count twice. */
-const uniqueList = <T extends z.ZodType>(item: T) => z.array(item).transform((values) => [...new Set(values)] as z.output<T>[]);
+const uniqueList = <T extends z.ZodType>(item: T) =>
+  z.array(item).transform((values) => [...new Set(values)] as z.output<T>[]);
 
 /** Forms send '' or null for a field left empty; both mean absent. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z
-    .preprocess((v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), schema.optional())
+    .preprocess(
+      (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
+      schema.optional(),
+    )
     .transform((v) => v ?? undefined);
 
 const optionalText = (max: number) =>
@@ -41,30 +45,49 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : undefined));
 
 const requiredText = (max: number) =>
-  z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
+  z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(max, { error: 'validation.tooLong' });
 
 /** A calendar date, `YYYY-MM-DD` (board lives and seat terms are days, not instants). */
-export const calendarDateField = z.iso.date({ error: (issue) => (issue.input === undefined || issue.input === null ? 'validation.required' : 'board.validation.date') });
+export const calendarDateField = z.iso.date({
+  error: (issue) =>
+    issue.input === undefined || issue.input === null ? 'validation.required' : 'board.validation.date',
+});
 
 /** Instants carry their offset, so "09:00" cannot silently mean the server's time zone. */
-const instantField = z.iso.datetime({ offset: true, error: 'validation.datetime' }).transform((value) => new Date(value));
+const instantField = z.iso
+  .datetime({ offset: true, error: 'validation.datetime' })
+  .transform((value) => new Date(value));
 
 /** Refinements also run when a field failed; compare only values that parsed. */
 const isBefore = (a: unknown, b: unknown) =>
-  (a instanceof Date && b instanceof Date && a.getTime() < b.getTime()) || (typeof a === 'string' && typeof b === 'string' && a < b);
+  (a instanceof Date && b instanceof Date && a.getTime() < b.getTime()) ||
+  (typeof a === 'string' && typeof b === 'string' && a < b);
 
 /** Stable identifiers of constituencies and selection criteria: lower-case words joined by `_`. */
 export const slugField = (message: string) =>
-  z.string({ error: 'validation.required' }).trim().regex(/^[a-z][a-z0-9_]{1,39}$/, { error: message });
+  z
+    .string({ error: 'validation.required' })
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, { error: message });
 
 export const constituencyKeyField = slugField('board.validation.constituencyKey');
-const constituencyList = uniqueList(constituencyKeyField).pipe(z.array(z.string()).max(30, { error: 'validation.tooLong' }));
+const constituencyList = uniqueList(constituencyKeyField).pipe(
+  z.array(z.string()).max(30, { error: 'validation.tooLong' }),
+);
 const percentField = z
   .number({ error: 'validation.invalidType' })
   .int({ error: 'board.validation.percent' })
   .min(1, { error: 'board.validation.percent' })
   .max(100, { error: 'board.validation.percent' });
-const seatCountField = z.number({ error: 'validation.invalidType' }).int({ error: 'validation.invalidType' }).min(1).max(500);
+const seatCountField = z
+  .number({ error: 'validation.invalidType' })
+  .int({ error: 'validation.invalidType' })
+  .min(1)
+  .max(500);
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Targets and criteria
@@ -72,7 +95,13 @@ const seatCountField = z.number({ error: 'validation.invalidType' }).int({ error
 export const boardTargetInput = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('min_share'), constituencies: constituencyList.pipe(z.array(z.string()).min(1, { error: 'board.validation.constituencyRequired' })), minPercent: percentField }),
+    z.object({
+      kind: z.literal('min_share'),
+      constituencies: constituencyList.pipe(
+        z.array(z.string()).min(1, { error: 'board.validation.constituencyRequired' }),
+      ),
+      minPercent: percentField,
+    }),
     z.object({ kind: z.literal('min_count'), constituency: constituencyKeyField, minCount: seatCountField }),
     z.object({ kind: z.literal('max_per_member_state'), maxSeats: seatCountField }),
     z.object({ kind: z.literal('max_gender_share'), maxPercent: percentField }),
@@ -101,7 +130,8 @@ export const boardTargetsField = z
     targets.forEach((target, index) => {
       if (!target || typeof target !== 'object' || !('kind' in target)) return;
       const identity = targetIdentity(target);
-      if (seen.has(identity)) ctx.addIssue({ code: 'custom', path: [index, 'kind'], message: 'board.validation.duplicateTarget' });
+      if (seen.has(identity))
+        ctx.addIssue({ code: 'custom', path: [index, 'kind'], message: 'board.validation.duplicateTarget' });
       seen.add(identity);
     });
   });
@@ -109,7 +139,12 @@ export const boardTargetsField = z
 export const selectionCriterionInput = z.object({
   key: slugField('board.validation.criterionKey'),
   label: localizedTextField(300),
-  weight: z.number({ error: 'validation.invalidType' }).int({ error: 'validation.invalidType' }).min(1).max(10).default(1),
+  weight: z
+    .number({ error: 'validation.invalidType' })
+    .int({ error: 'validation.invalidType' })
+    .min(1)
+    .max(10)
+    .default(1),
 });
 export type SelectionCriterionInput = z.output<typeof selectionCriterionInput>;
 
@@ -120,7 +155,12 @@ const criteriaField = z
     const seen = new Set<string>();
     criteria.forEach((c, index) => {
       if (typeof c?.key !== 'string') return;
-      if (seen.has(c.key)) ctx.addIssue({ code: 'custom', path: [index, 'key'], message: 'board.validation.duplicateCriterion' });
+      if (seen.has(c.key))
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'key'],
+          message: 'board.validation.duplicateCriterion',
+        });
       seen.add(c.key);
     });
   });
@@ -144,12 +184,19 @@ export const boardInput = z
   })
   .superRefine((board, ctx) => {
     if (board.scope === 'member_state' && !board.memberState)
-      ctx.addIssue({ code: 'custom', path: ['memberState'], message: 'board.validation.memberStateRequired' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['memberState'],
+        message: 'board.validation.memberStateRequired',
+      });
     if (board.lifeEndsOn && isBefore(board.lifeEndsOn, board.lifeStartsOn))
       ctx.addIssue({ code: 'custom', path: ['lifeEndsOn'], message: 'board.validation.lifeEndsBeforeStart' });
   })
   // A regional board keeps no state left over from a form that switched scope.
-  .transform((board) => ({ ...board, memberState: board.scope === 'member_state' ? board.memberState : undefined }));
+  .transform((board) => ({
+    ...board,
+    memberState: board.scope === 'member_state' ? board.memberState : undefined,
+  }));
 export type BoardInput = z.output<typeof boardInput>;
 export type BoardFormValues = z.input<typeof boardInput>;
 
@@ -170,7 +217,9 @@ const seatFields = {
   role: z.enum(SEAT_ROLES, { error: 'validation.invalidOption' }).default('member'),
   termStartsOn: calendarDateField,
   termEndsOn: calendarDateField,
-  constituencies: constituencyList.pipe(z.array(z.string()).min(1, { error: 'board.validation.constituencyRequired' })),
+  constituencies: constituencyList.pipe(
+    z.array(z.string()).min(1, { error: 'board.validation.constituencyRequired' }),
+  ),
   memberState: optional(memberStateField),
   organisation: optionalDisplayNameField(200),
   gender: optional(z.enum(GENDERS, { error: 'validation.invalidOption' })),
@@ -184,7 +233,9 @@ const termInOrder = (seat: { termStartsOn: unknown; termEndsOn: unknown }, ctx: 
 };
 
 /** The secretariat seats someone directly (an appointment rather than an application): the person needs an account. */
-export const seatInput = z.object({ boardId: uuidField, email: emailField, ...seatFields }).superRefine(termInOrder);
+export const seatInput = z
+  .object({ boardId: uuidField, email: emailField, ...seatFields })
+  .superRefine(termInOrder);
 export type SeatInput = z.output<typeof seatInput>;
 
 export const seatUpdateInput = z.object({ seatId: uuidField, ...seatFields }).superRefine(termInOrder);
@@ -219,7 +270,11 @@ export const callInput = z
     closesAt: instantField,
   })
   .superRefine((call, ctx) => {
-    if (call.closesAt instanceof Date && call.opensAt instanceof Date && !isBefore(call.opensAt, call.closesAt))
+    if (
+      call.closesAt instanceof Date &&
+      call.opensAt instanceof Date &&
+      !isBefore(call.opensAt, call.closesAt)
+    )
       ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'board.validation.closesBeforeOpens' });
   });
 export type CallInput = z.output<typeof callInput>;
@@ -234,18 +289,24 @@ export const nominationInput = z
     self: z.boolean({ error: 'validation.invalidType' }),
     nomineeName: optionalDisplayNameField(200),
     nomineeEmail: optional(emailField),
-    constituencies: constituencyList.pipe(z.array(z.string()).min(1, { error: 'board.validation.constituencyRequired' })),
+    constituencies: constituencyList.pipe(
+      z.array(z.string()).min(1, { error: 'board.validation.constituencyRequired' }),
+    ),
     memberState: optional(memberStateField),
     organisation: optionalDisplayNameField(200),
     gender: optional(z.enum(GENDERS, { error: 'validation.invalidOption' })),
     motivation: requiredText(5000),
   })
   .superRefine((n, ctx) => {
-    if (n.self === false && !n.nomineeName) ctx.addIssue({ code: 'custom', path: ['nomineeName'], message: 'board.validation.nomineeRequired' });
-    if (n.self === false && !n.nomineeEmail) ctx.addIssue({ code: 'custom', path: ['nomineeEmail'], message: 'board.validation.nomineeRequired' });
+    if (n.self === false && !n.nomineeName)
+      ctx.addIssue({ code: 'custom', path: ['nomineeName'], message: 'board.validation.nomineeRequired' });
+    if (n.self === false && !n.nomineeEmail)
+      ctx.addIssue({ code: 'custom', path: ['nomineeEmail'], message: 'board.validation.nomineeRequired' });
   })
   // Gender is self-declared: nobody declares it for someone else.
-  .transform((n) => (n.self ? { ...n, nomineeName: undefined, nomineeEmail: undefined } : { ...n, gender: undefined }));
+  .transform((n) =>
+    n.self ? { ...n, nomineeName: undefined, nomineeEmail: undefined } : { ...n, gender: undefined },
+  );
 export type NominationInput = z.output<typeof nominationInput>;
 export type NominationFormValues = z.input<typeof nominationInput>;
 
@@ -254,7 +315,11 @@ export const scoreNominationInput = z.object({
   scores: z
     .record(
       slugField('board.validation.criterionKey'),
-      z.number({ error: 'validation.invalidType' }).int({ error: 'validation.invalidType' }).min(0).max(SCORE_MAX),
+      z
+        .number({ error: 'validation.invalidType' })
+        .int({ error: 'validation.invalidType' })
+        .min(0)
+        .max(SCORE_MAX),
       { error: 'validation.invalidType' },
     )
     .refine((scores) => Object.keys(scores).length <= 20, { error: 'validation.tooLong' }),
@@ -276,7 +341,14 @@ export type AcceptNominationInput = z.output<typeof acceptNominationInput>;
 /** The reason is shown to the applicant, so it is required. */
 export const declineNominationInput = z.object({
   nominationId: uuidField,
-  reason: z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalidType') }).trim().min(1, { error: 'board.validation.reasonRequired' }).max(5000, { error: 'validation.tooLong' }),
+  reason: z
+    .string({
+      error: (issue) =>
+        issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalidType',
+    })
+    .trim()
+    .min(1, { error: 'board.validation.reasonRequired' })
+    .max(5000, { error: 'validation.tooLong' }),
 });
 export type DeclineNominationInput = z.output<typeof declineNominationInput>;
 
@@ -301,7 +373,9 @@ export const sessionInput = z
     endsAt: instantField,
     venue: optionalText(500),
     link: optional(z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'validation.url' })),
-    languages: uniqueList(z.enum(LANGUAGES, { error: 'validation.locale' })).refine((l) => l.length > 0, { error: 'validation.required' }).default(['en']),
+    languages: uniqueList(z.enum(LANGUAGES, { error: 'validation.locale' }))
+      .refine((l) => l.length > 0, { error: 'validation.required' })
+      .default(['en']),
     accommodations: uniqueList(z.enum(ACCOMMODATIONS, { error: 'validation.invalidOption' })).default([]),
     agenda: z.array(agendaItemInput).max(50, { error: 'validation.tooLong' }).default([]),
     actionIds: uniqueList(catalogueActionIdField).pipe(z.array(z.string()).max(100)).default([]),
@@ -309,11 +383,17 @@ export const sessionInput = z
   .superRefine((s, ctx) => {
     if (s.endsAt instanceof Date && s.startsAt instanceof Date && !isBefore(s.startsAt, s.endsAt))
       ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'board.validation.endsBeforeStarts' });
-    if (s.mode !== 'online' && !s.venue) ctx.addIssue({ code: 'custom', path: ['venue'], message: 'board.validation.venueRequired' });
-    if (s.mode !== 'in_person' && !s.link) ctx.addIssue({ code: 'custom', path: ['link'], message: 'board.validation.linkRequired' });
+    if (s.mode !== 'online' && !s.venue)
+      ctx.addIssue({ code: 'custom', path: ['venue'], message: 'board.validation.venueRequired' });
+    if (s.mode !== 'in_person' && !s.link)
+      ctx.addIssue({ code: 'custom', path: ['link'], message: 'board.validation.linkRequired' });
   })
   // A form switched from hybrid to online keeps its old venue; storing it would send people to a room.
-  .transform((s) => ({ ...s, venue: s.mode === 'online' ? undefined : s.venue, link: s.mode === 'in_person' ? undefined : s.link }));
+  .transform((s) => ({
+    ...s,
+    venue: s.mode === 'online' ? undefined : s.venue,
+    link: s.mode === 'in_person' ? undefined : s.link,
+  }));
 export type SessionInput = z.output<typeof sessionInput>;
 export type SessionFormValues = z.input<typeof sessionInput>;
 
@@ -351,7 +431,12 @@ export type RsvpInput = z.output<typeof rsvpInput>;
 export const attendanceInput = z.object({
   sessionId: uuidField,
   records: z
-    .array(z.object({ userId: uuidField, status: z.enum(ATTENDANCE_STATUSES, { error: 'validation.invalidOption' }) }))
+    .array(
+      z.object({
+        userId: uuidField,
+        status: z.enum(ATTENDANCE_STATUSES, { error: 'validation.invalidOption' }),
+      }),
+    )
     .min(1)
     .max(500, { error: 'validation.tooLong' }),
 });
@@ -365,7 +450,11 @@ export const sessionContributionInput = z.object({
 });
 export type SessionContributionInput = z.output<typeof sessionContributionInput>;
 
-const surveyScore = z.number({ error: 'validation.required' }).int({ error: 'validation.invalidOption' }).min(1, { error: 'validation.invalidOption' }).max(5, { error: 'validation.invalidOption' });
+const surveyScore = z
+  .number({ error: 'validation.required' })
+  .int({ error: 'validation.invalidOption' })
+  .min(1, { error: 'validation.invalidOption' })
+  .max(5, { error: 'validation.invalidOption' });
 
 /** `signed: false` (the default) stores the answer without any link to the member. */
 export const surveyAnswerInput = z.object({

@@ -64,7 +64,10 @@ function tally(values: (string | null)[]): Map<string, number> {
  * exactly 40 % meets "at least 40 %", exactly 60 % meets "no more than 60 %"; the comparison is done in integers, so
  * 2 of 5 seats is exactly 40 %, never 39.99…
  */
-export function evaluateTargets(targets: readonly BoardTarget[], currentSeats: readonly SeatForTargets[]): TargetEvaluation[] {
+export function evaluateTargets(
+  targets: readonly BoardTarget[],
+  currentSeats: readonly SeatForTargets[],
+): TargetEvaluation[] {
   const seats = currentSeats.filter(countsTowardsTargets);
   const counted = seats.length;
   return targets.map((target, index): TargetEvaluation => {
@@ -79,9 +82,13 @@ export function evaluateTargets(targets: readonly BoardTarget[], currentSeats: r
           met: counted > 0 && matching * 100 >= target.minPercent * counted,
           actual,
           required: target.minPercent,
-          reason: counted === 0
-            ? { key: 'board.targetReason.noCountedSeats', values: { required: target.minPercent } }
-            : { key: 'board.targetReason.minShare', values: { matching, counted, actual, required: target.minPercent } },
+          reason:
+            counted === 0
+              ? { key: 'board.targetReason.noCountedSeats', values: { required: target.minPercent } }
+              : {
+                  key: 'board.targetReason.minShare',
+                  values: { matching, counted, actual, required: target.minPercent },
+                },
           over: [],
         };
       }
@@ -92,20 +99,28 @@ export function evaluateTargets(targets: readonly BoardTarget[], currentSeats: r
           met: matching >= target.minCount,
           actual: matching,
           required: target.minCount,
-          reason: { key: 'board.targetReason.minCount', values: { matching, required: target.minCount, constituency: target.constituency } },
+          reason: {
+            key: 'board.targetReason.minCount',
+            values: { matching, required: target.minCount, constituency: target.constituency },
+          },
           over: [],
         };
       }
       case 'max_per_member_state': {
         const byState = tally(seats.map((s) => s.memberState));
-        const over = [...byState].filter(([, n]) => n > target.maxSeats).map(([value, n]) => ({ value, seats: n }));
+        const over = [...byState]
+          .filter(([, n]) => n > target.maxSeats)
+          .map(([value, n]) => ({ value, seats: n }));
         const highest = Math.max(0, ...byState.values());
         return {
           ...base,
           met: over.length === 0,
           actual: highest,
           required: target.maxSeats,
-          reason: { key: 'board.targetReason.maxPerMemberState', values: { highest, required: target.maxSeats, statesOver: over.map((o) => o.value).join(', ') } },
+          reason: {
+            key: 'board.targetReason.maxPerMemberState',
+            values: { highest, required: target.maxSeats, statesOver: over.map((o) => o.value).join(', ') },
+          },
           over: over.sort((a, b) => b.seats - a.seats || a.value.localeCompare(b.value)),
         };
       }
@@ -121,7 +136,10 @@ export function evaluateTargets(targets: readonly BoardTarget[], currentSeats: r
           met: over.length === 0,
           actual: percent(highest, counted),
           required: target.maxPercent,
-          reason: { key: 'board.targetReason.maxGenderShare', values: { actual: percent(highest, counted), required: target.maxPercent, counted, undeclared } },
+          reason: {
+            key: 'board.targetReason.maxGenderShare',
+            values: { actual: percent(highest, counted), required: target.maxPercent, counted, undeclared },
+          },
           over,
         };
       }

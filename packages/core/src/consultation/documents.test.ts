@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkDocument, documentFieldsInput, documentKindOfContentType, MAX_DOCUMENT_BYTES, safeDocumentFilename } from './documents';
+import {
+  checkDocument,
+  documentFieldsInput,
+  documentKindOfContentType,
+  MAX_DOCUMENT_BYTES,
+  safeDocumentFilename,
+} from './documents';
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
@@ -7,7 +13,9 @@ const bytes = (...parts: (string | number[])[]) =>
 const pdf = bytes('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj');
 const png = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const jpeg = bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
-const zipHeader = [0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0];
+const zipHeader = [
+  0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0,
+];
 const docx = bytes(zipHeader, '[Content_Types].xml...word/document.xml');
 const xlsx = bytes(zipHeader, '[Content_Types].xml...xl/workbook.xml');
 const pptx = bytes(zipHeader, '[Content_Types].xml...ppt/presentation.xml');
@@ -24,30 +32,67 @@ describe('checkDocument', () => {
     expect(check('data.xlsx', xlsx)).toMatchObject({ ok: true, kind: 'xlsx' });
     expect(check('slides.pptx', pptx)).toMatchObject({ ok: true, kind: 'pptx' });
     expect(check('brief.odt', odt)).toMatchObject({ ok: true, kind: 'odt' });
-    expect(check('notes.txt', bytes('Ringkasan konsultasi\nສະຫຼຸບ\r\n\ttab'))).toMatchObject({ ok: true, kind: 'txt', contentType: 'text/plain; charset=utf-8' });
-    expect(check('targets.csv', bytes('group,state\ncivil_society,ID\n'))).toMatchObject({ ok: true, kind: 'csv' });
+    expect(check('notes.txt', bytes('Ringkasan konsultasi\nສະຫຼຸບ\r\n\ttab'))).toMatchObject({
+      ok: true,
+      kind: 'txt',
+      contentType: 'text/plain; charset=utf-8',
+    });
+    expect(check('targets.csv', bytes('group,state\ncivil_society,ID\n'))).toMatchObject({
+      ok: true,
+      kind: 'csv',
+    });
   });
 
   it('refuses a file whose bytes are not what its extension claims', () => {
     expect(check('renamed.pdf', png)).toEqual({ ok: false, reason: 'round.documentContent' });
-    expect(check('page.pdf', bytes('<html><script>alert(1)</script>'))).toEqual({ ok: false, reason: 'round.documentContent' });
-    expect(check('archive.docx', bytes(zipHeader, 'payload.exe'))).toEqual({ ok: false, reason: 'round.documentContent' });
+    expect(check('page.pdf', bytes('<html><script>alert(1)</script>'))).toEqual({
+      ok: false,
+      reason: 'round.documentContent',
+    });
+    expect(check('archive.docx', bytes(zipHeader, 'payload.exe'))).toEqual({
+      ok: false,
+      reason: 'round.documentContent',
+    });
     expect(check('sheet.docx', xlsx)).toEqual({ ok: false, reason: 'round.documentContent' });
     expect(check('doc.odt', docx)).toEqual({ ok: false, reason: 'round.documentContent' });
-    expect(check('binary.txt', bytes('MZ', [0x90, 0x00, 0x03]))).toEqual({ ok: false, reason: 'round.documentContent' });
-    expect(check('latin1.csv', bytes([0x63, 0x61, 0x66, 0xe9]))).toEqual({ ok: false, reason: 'round.documentContent' });
+    expect(check('binary.txt', bytes('MZ', [0x90, 0x00, 0x03]))).toEqual({
+      ok: false,
+      reason: 'round.documentContent',
+    });
+    expect(check('latin1.csv', bytes([0x63, 0x61, 0x66, 0xe9]))).toEqual({
+      ok: false,
+      reason: 'round.documentContent',
+    });
   });
 
   it('refuses extensions outside the whitelist, and names without one', () => {
-    for (const name of ['page.html', 'image.svg', 'setup.exe', 'script.js', 'pdf', 'README', '.pdf', 'x.pdf.exe']) {
+    for (const name of [
+      'page.html',
+      'image.svg',
+      'setup.exe',
+      'script.js',
+      'pdf',
+      'README',
+      '.pdf',
+      'x.pdf.exe',
+    ]) {
       expect(check(name, pdf), name).toEqual({ ok: false, reason: 'round.documentType' });
     }
   });
 
   it('refuses an empty file and one byte over the limit; accepts exactly the limit', () => {
-    expect(checkDocument({ name: 'a.pdf', size: 0 }, new Uint8Array())).toEqual({ ok: false, reason: 'round.documentEmpty' });
-    expect(checkDocument({ name: 'a.pdf', size: MAX_DOCUMENT_BYTES + 1 })).toEqual({ ok: false, reason: 'round.documentTooLarge' });
-    expect(checkDocument({ name: 'a.pdf', size: MAX_DOCUMENT_BYTES })).toMatchObject({ ok: true, kind: 'pdf' });
+    expect(checkDocument({ name: 'a.pdf', size: 0 }, new Uint8Array())).toEqual({
+      ok: false,
+      reason: 'round.documentEmpty',
+    });
+    expect(checkDocument({ name: 'a.pdf', size: MAX_DOCUMENT_BYTES + 1 })).toEqual({
+      ok: false,
+      reason: 'round.documentTooLarge',
+    });
+    expect(checkDocument({ name: 'a.pdf', size: MAX_DOCUMENT_BYTES })).toMatchObject({
+      ok: true,
+      kind: 'pdf',
+    });
   });
 
   it('checks size and extension alone when the bytes are not read yet (the upload form)', () => {
@@ -84,7 +129,11 @@ describe('documentKindOfContentType and documentFieldsInput', () => {
 
   it('requires a title and a platform language', () => {
     const roundId = '7d1c6a39-7f4e-4a4f-9d7c-2a0b4c1e9f10';
-    expect(documentFieldsInput.safeParse({ roundId, title: '  Brief ', language: 'km' }).data).toEqual({ roundId, title: 'Brief', language: 'km' });
+    expect(documentFieldsInput.safeParse({ roundId, title: '  Brief ', language: 'km' }).data).toEqual({
+      roundId,
+      title: 'Brief',
+      language: 'km',
+    });
     const bad = documentFieldsInput.safeParse({ roundId, title: '   ', language: 'fr' });
     expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['title', 'validation.required'],

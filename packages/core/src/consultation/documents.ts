@@ -15,9 +15,18 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 /** What each accepted kind is called on disk and served as. Nothing else is accepted. */
 export const DOCUMENT_TYPES: Record<DocumentKind, { extensions: readonly string[]; contentType: string }> = {
   pdf: { extensions: ['pdf'], contentType: 'application/pdf' },
-  docx: { extensions: ['docx'], contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  xlsx: { extensions: ['xlsx'], contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  pptx: { extensions: ['pptx'], contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' },
+  docx: {
+    extensions: ['docx'],
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  xlsx: {
+    extensions: ['xlsx'],
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  pptx: {
+    extensions: ['pptx'],
+    contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  },
   odt: { extensions: ['odt'], contentType: 'application/vnd.oasis.opendocument.text' },
   txt: { extensions: ['txt'], contentType: 'text/plain; charset=utf-8' },
   csv: { extensions: ['csv'], contentType: 'text/csv; charset=utf-8' },
@@ -26,7 +35,9 @@ export const DOCUMENT_TYPES: Record<DocumentKind, { extensions: readonly string[
 };
 
 /** The `accept` attribute of a file input offering exactly the accepted kinds. */
-export const DOCUMENT_ACCEPT = DOCUMENT_KINDS.flatMap((kind) => DOCUMENT_TYPES[kind].extensions.map((ext) => `.${ext}`)).join(',');
+export const DOCUMENT_ACCEPT = DOCUMENT_KINDS.flatMap((kind) =>
+  DOCUMENT_TYPES[kind].extensions.map((ext) => `.${ext}`),
+).join(',');
 
 export function documentKindOfContentType(contentType: string): DocumentKind | null {
   return DOCUMENT_KINDS.find((kind) => DOCUMENT_TYPES[kind].contentType === contentType) ?? null;
@@ -46,7 +57,11 @@ const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 function containsAscii(bytes: Uint8Array, needle: string): boolean {
   const pattern = ascii(needle);
   const first = pattern[0];
-  outer: for (let i = bytes.indexOf(first!); i !== -1 && i <= bytes.length - pattern.length; i = bytes.indexOf(first!, i + 1)) {
+  outer: for (
+    let i = bytes.indexOf(first!);
+    i !== -1 && i <= bytes.length - pattern.length;
+    i = bytes.indexOf(first!, i + 1)
+  ) {
     for (let j = 1; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
     return true;
   }
@@ -65,14 +80,23 @@ function contentMatches(kind: DocumentKind, bytes: Uint8Array): boolean {
     case 'jpeg':
       return startsWith(bytes, [0xff, 0xd8, 0xff]);
     case 'docx':
-      return startsWith(bytes, ZIP) && containsAscii(bytes, '[Content_Types].xml') && containsAscii(bytes, 'word/');
+      return (
+        startsWith(bytes, ZIP) && containsAscii(bytes, '[Content_Types].xml') && containsAscii(bytes, 'word/')
+      );
     case 'xlsx':
-      return startsWith(bytes, ZIP) && containsAscii(bytes, '[Content_Types].xml') && containsAscii(bytes, 'xl/');
+      return (
+        startsWith(bytes, ZIP) && containsAscii(bytes, '[Content_Types].xml') && containsAscii(bytes, 'xl/')
+      );
     case 'pptx':
-      return startsWith(bytes, ZIP) && containsAscii(bytes, '[Content_Types].xml') && containsAscii(bytes, 'ppt/');
+      return (
+        startsWith(bytes, ZIP) && containsAscii(bytes, '[Content_Types].xml') && containsAscii(bytes, 'ppt/')
+      );
     case 'odt':
       // OpenDocument puts an uncompressed `mimetype` entry first, so its value sits at a fixed place after the header.
-      return startsWith(bytes, ZIP) && startsWith(bytes, ascii('mimetypeapplication/vnd.oasis.opendocument.text'), 30);
+      return (
+        startsWith(bytes, ZIP) &&
+        startsWith(bytes, ascii('mimetypeapplication/vnd.oasis.opendocument.text'), 30)
+      );
     case 'txt':
     case 'csv':
       return isPlainText(bytes);
@@ -92,7 +116,11 @@ function isPlainText(bytes: Uint8Array): boolean {
 
 export type DocumentCheck =
   | { ok: true; kind: DocumentKind; contentType: string }
-  | { ok: false; reason: 'round.documentEmpty' | 'round.documentTooLarge' | 'round.documentType' | 'round.documentContent' };
+  | {
+      ok: false;
+      reason:
+        'round.documentEmpty' | 'round.documentTooLarge' | 'round.documentType' | 'round.documentContent';
+    };
 
 /**
  * Whether a file may be attached to a round: not empty, at most MAX_DOCUMENT_BYTES, an accepted extension
@@ -114,12 +142,19 @@ export function checkDocument(file: { name: string; size: number }, bytes?: Uint
  */
 export function safeDocumentFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001F\u007F"*:<>?|]/g, '').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  const cleaned = base
+    .normalize('NFC')
+    .replace(/[\u0000-\u001F\u007F"*:<>?|]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
   if (cleaned.length <= 150) return cleaned || 'document';
   const extension = extensionOf(cleaned);
   const suffix = extension && extension.length <= 10 ? `.${extension}` : '';
   const stem = cleaned.slice(0, cleaned.length - suffix.length);
-  return `${Array.from(stem).slice(0, 150 - suffix.length).join('')}${suffix}`;
+  return `${Array.from(stem)
+    .slice(0, 150 - suffix.length)
+    .join('')}${suffix}`;
 }
 
 /** The text fields of an upload (the file itself is checked by `checkDocument`). */

@@ -403,19 +403,41 @@ describe('registrationDecision', () => {
 });
 
 describe('acceptsRegistrations', () => {
-  const round = { publishedAt: at('2026-01-01T00:00:00Z'), opensAt: at('2026-02-01T00:00:00Z'), closesAt: at('2026-03-01T00:00:00Z'), summaryPublishedAt: null };
+  const round = {
+    publishedAt: at('2026-01-01T00:00:00Z'),
+    opensAt: at('2026-02-01T00:00:00Z'),
+    closesAt: at('2026-03-01T00:00:00Z'),
+    summaryPublishedAt: null,
+  };
   const event = { startsAt: at('2026-02-15T02:00:00Z') };
   it('takes registrations from publication until the round closes or the event starts, whichever comes first', () => {
     expect(acceptsRegistrations(round, event, at('2026-01-15T00:00:00Z'))).toEqual({ ok: true });
     expect(acceptsRegistrations(round, event, at('2026-02-15T01:59:59Z'))).toEqual({ ok: true });
-    expect(acceptsRegistrations(round, event, at('2026-02-15T02:00:00Z'))).toEqual({ ok: false, reason: 'errors.eventStarted' });
-    expect(acceptsRegistrations(round, { startsAt: at('2026-04-01T00:00:00Z') }, at('2026-03-01T00:00:00Z'))).toEqual({ ok: false, reason: 'round.closed' });
-    expect(acceptsRegistrations({ ...round, publishedAt: null }, event, at('2026-01-15T00:00:00Z'))).toEqual({ ok: false, reason: 'round.draft' });
-    expect(acceptsRegistrations({ ...round, summaryPublishedAt: at('2026-02-10T00:00:00Z') }, event, at('2026-02-11T00:00:00Z'))).toEqual({ ok: false, reason: 'round.closed' });
+    expect(acceptsRegistrations(round, event, at('2026-02-15T02:00:00Z'))).toEqual({
+      ok: false,
+      reason: 'errors.eventStarted',
+    });
+    expect(
+      acceptsRegistrations(round, { startsAt: at('2026-04-01T00:00:00Z') }, at('2026-03-01T00:00:00Z')),
+    ).toEqual({ ok: false, reason: 'round.closed' });
+    expect(acceptsRegistrations({ ...round, publishedAt: null }, event, at('2026-01-15T00:00:00Z'))).toEqual({
+      ok: false,
+      reason: 'round.draft',
+    });
+    expect(
+      acceptsRegistrations(
+        { ...round, summaryPublishedAt: at('2026-02-10T00:00:00Z') },
+        event,
+        at('2026-02-11T00:00:00Z'),
+      ),
+    ).toEqual({ ok: false, reason: 'round.closed' });
   });
   it('lets a registration be cancelled until the event starts, even after the round closed', () => {
     expect(canCancelRegistration(event, at('2026-02-15T01:59:59Z'))).toEqual({ ok: true });
-    expect(canCancelRegistration(event, at('2026-02-15T02:00:00Z'))).toEqual({ ok: false, reason: 'errors.eventStarted' });
+    expect(canCancelRegistration(event, at('2026-02-15T02:00:00Z'))).toEqual({
+      ok: false,
+      reason: 'errors.eventStarted',
+    });
   });
   it('fills freed places from the waitlist, never beyond the capacity', () => {
     expect(placesToFill(2, 1, 3)).toBe(1);
@@ -431,11 +453,24 @@ describe('isInAudience', () => {
   it('public rounds take everyone, invited rounds only the named groups, board rounds only members', async () => {
     const { isInAudience } = await import('./rules');
     expect(isInAudience({ ...base, audience: 'public' }, { stakeholderGroup: null })).toEqual({ ok: true });
-    expect(isInAudience({ ...base, audience: 'invited_groups' }, { stakeholderGroup: 'academia' })).toEqual({ ok: true });
-    expect(isInAudience({ ...base, audience: 'invited_groups' }, { stakeholderGroup: 'industry' })).toEqual({ ok: false, reason: 'round.notInvited' });
-    expect(isInAudience({ ...base, audience: 'invited_groups' }, { stakeholderGroup: null })).toEqual({ ok: false, reason: 'round.notInvited' });
+    expect(isInAudience({ ...base, audience: 'invited_groups' }, { stakeholderGroup: 'academia' })).toEqual({
+      ok: true,
+    });
+    expect(isInAudience({ ...base, audience: 'invited_groups' }, { stakeholderGroup: 'industry' })).toEqual({
+      ok: false,
+      reason: 'round.notInvited',
+    });
+    expect(isInAudience({ ...base, audience: 'invited_groups' }, { stakeholderGroup: null })).toEqual({
+      ok: false,
+      reason: 'round.notInvited',
+    });
     const board = { ...base, audience: 'board', boardId: 'b1' };
-    expect(isInAudience(board, { stakeholderGroup: 'civil_society', boardIds: ['b1'] })).toEqual({ ok: true });
-    expect(isInAudience(board, { stakeholderGroup: 'civil_society' })).toEqual({ ok: false, reason: 'round.notInvited' });
+    expect(isInAudience(board, { stakeholderGroup: 'civil_society', boardIds: ['b1'] })).toEqual({
+      ok: true,
+    });
+    expect(isInAudience(board, { stakeholderGroup: 'civil_society' })).toEqual({
+      ok: false,
+      reason: 'round.notInvited',
+    });
   });
 });

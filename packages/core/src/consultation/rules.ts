@@ -366,7 +366,6 @@ export function normaliseReceiptReference(input: string): string | null {
 // ---------------------------------------------------------------------------------------------------------------------
 // Languages
 
-
 // ---------------------------------------------------------------------------------------------------------------------
 // Events
 
@@ -379,15 +378,18 @@ export function registrationDecision(
 }
 
 export type RegistrationWindow =
-  | { ok: true }
-  | { ok: false; reason: 'round.draft' | 'round.closed' | 'errors.eventStarted' };
+  { ok: true } | { ok: false; reason: 'round.draft' | 'round.closed' | 'errors.eventStarted' };
 
 /**
  * Whether a round's event takes registrations now: from publication (an upcoming round's event can be announced and
  * filled before feedback opens) until the round closes, and never once the event has started. Who may register is
  * the round's audience (`isInAudience`), the same rule as for feedback.
  */
-export function acceptsRegistrations(round: RoundSchedule, event: { startsAt: Date }, now: Date): RegistrationWindow {
+export function acceptsRegistrations(
+  round: RoundSchedule,
+  event: { startsAt: Date },
+  now: Date,
+): RegistrationWindow {
   switch (roundPhase(round, now)) {
     case 'draft':
       return { ok: false, reason: 'round.draft' };
@@ -396,20 +398,31 @@ export function acceptsRegistrations(round: RoundSchedule, event: { startsAt: Da
       return { ok: false, reason: 'round.closed' };
     case 'upcoming':
     case 'open':
-      return now.getTime() >= event.startsAt.getTime() ? { ok: false, reason: 'errors.eventStarted' } : { ok: true };
+      return now.getTime() >= event.startsAt.getTime()
+        ? { ok: false, reason: 'errors.eventStarted' }
+        : { ok: true };
   }
 }
 
 /** A registration can be cancelled (by its holder or the Secretariat) until the event starts, whatever the round's phase. */
-export function canCancelRegistration(event: { startsAt: Date }, now: Date): { ok: true } | { ok: false; reason: 'errors.eventStarted' } {
-  return now.getTime() >= event.startsAt.getTime() ? { ok: false, reason: 'errors.eventStarted' } : { ok: true };
+export function canCancelRegistration(
+  event: { startsAt: Date },
+  now: Date,
+): { ok: true } | { ok: false; reason: 'errors.eventStarted' } {
+  return now.getTime() >= event.startsAt.getTime()
+    ? { ok: false, reason: 'errors.eventStarted' }
+    : { ok: true };
 }
 
 /**
  * After a cancellation: how many people move up from the waitlist, first come first served. A freed place goes to the
  * first waitlisted person; without a capacity everyone waiting moves up (the capacity was removed).
  */
-export function placesToFill(capacity: number | null, registeredCount: number, waitlistedCount: number): number {
+export function placesToFill(
+  capacity: number | null,
+  registeredCount: number,
+  waitlistedCount: number,
+): number {
   if (capacity === null) return waitlistedCount;
   return Math.max(0, Math.min(waitlistedCount, capacity - registeredCount));
 }

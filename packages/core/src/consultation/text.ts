@@ -20,7 +20,9 @@ export function isInAudience(
       ? { ok: true }
       : { ok: false, reason: 'round.notInvited' };
   }
-  return round.boardId && participant.boardIds?.includes(round.boardId) ? { ok: true } : { ok: false, reason: 'round.notInvited' };
+  return round.boardId && participant.boardIds?.includes(round.boardId)
+    ? { ok: true }
+    : { ok: false, reason: 'round.notInvited' };
 }
 
 const baseLanguage = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';

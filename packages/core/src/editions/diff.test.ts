@@ -4,11 +4,22 @@ import type { Catalogue } from '../catalogue/types';
 import { diffEditions, diffEntries, diffText, changedActionAreaIds, type TextDiff } from './diff';
 import { applyEdits, proposedEditSchema, type ProposedEditInput } from './edits';
 
-const oldSide = (diff: TextDiff) => diff.filter((part) => part.type !== 'insert').map((part) => part.value).join('');
-const newSide = (diff: TextDiff) => diff.filter((part) => part.type !== 'delete').map((part) => part.value).join('');
+const oldSide = (diff: TextDiff) =>
+  diff
+    .filter((part) => part.type !== 'insert')
+    .map((part) => part.value)
+    .join('');
+const newSide = (diff: TextDiff) =>
+  diff
+    .filter((part) => part.type !== 'delete')
+    .map((part) => part.value)
+    .join('');
 
 function edited(...inputs: ProposedEditInput[]): Catalogue {
-  const result = applyEdits(catalogue, inputs.map((input) => proposedEditSchema.parse(input)));
+  const result = applyEdits(
+    catalogue,
+    inputs.map((input) => proposedEditSchema.parse(input)),
+  );
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.catalogue;
 }
@@ -50,7 +61,10 @@ describe('diffText', () => {
   it('shows two unrelated long texts as one removal and one addition instead of a word soup', () => {
     const a = Array.from({ length: 3_000 }, (_, i) => `alpha${i}`).join(' ');
     const b = Array.from({ length: 3_000 }, (_, i) => `beta${i}`).join(' ');
-    expect(diffText(a, b)).toEqual([{ type: 'delete', value: a }, { type: 'insert', value: b }]);
+    expect(diffText(a, b)).toEqual([
+      { type: 'delete', value: a },
+      { type: 'insert', value: b },
+    ]);
   });
 });
 
@@ -60,14 +74,20 @@ describe('diffEntries', () => {
   it('finds nothing for equal lists, and an insertion does not make later entries look changed', () => {
     expect(diffEntries([named('A', 'a')], [named('A', 'a')])).toEqual([]);
     expect(diffEntries([], [])).toEqual([]);
-    const changes = diffEntries([named('A', 'a'), named('B', 'b')], [named('New', 'n'), named('A', 'a'), named('B', 'b')]);
+    const changes = diffEntries(
+      [named('A', 'a'), named('B', 'b')],
+      [named('New', 'n'), named('A', 'a'), named('B', 'b')],
+    );
     expect(changes).toEqual([{ status: 'added', index: 0, name: 'New', text: 'n' }]);
   });
 
   it('pairs a rewritten entry with its old self by name, and diffs name and text', () => {
     const changes = diffEntries(
       [named('Participation', 'Count participants.'), named('Reach', 'Rural share.')],
-      [named('Participation rates', 'Count participants by gender.'), named('Reach', 'Rural and remote share.')],
+      [
+        named('Participation rates', 'Count participants by gender.'),
+        named('Reach', 'Rural and remote share.'),
+      ],
     );
     expect(changes.map((change) => change.status)).toEqual(['changed', 'changed']);
     expect(changes[0]).toMatchObject({ index: 0, newIndex: 0 });
@@ -75,7 +95,10 @@ describe('diffEntries', () => {
   });
 
   it('treats an unrelated replacement as one removed and one added entry', () => {
-    const changes = diffEntries([named('', 'Fund scholarships for women.')], [named('', 'Build data centres.')]);
+    const changes = diffEntries(
+      [named('', 'Fund scholarships for women.')],
+      [named('', 'Build data centres.')],
+    );
     expect(changes.map((change) => change.status)).toEqual(['removed', 'added']);
   });
 });
@@ -85,13 +108,23 @@ describe('diffEditions', () => {
     expect(diffEditions(catalogue, catalogue).actionAreas).toEqual([]);
     const copy = diffEditions(catalogue, structuredClone(catalogue));
     expect(copy.actionAreas).toEqual([]);
-    expect(copy.counts).toEqual({ actionAreas: { added: 0, retired: 0, changed: 0 }, subActions: { added: 0, retired: 0, changed: 0 } });
+    expect(copy.counts).toEqual({
+      actionAreas: { added: 0, retired: 0, changed: 0 },
+      subActions: { added: 0, retired: 0, changed: 0 },
+    });
   });
 
   it('lists added and retired action areas and sub-actions, retired ones where they stood', () => {
     const next = edited(
       { kind: 'retireActionArea', actionAreaId: 'C1.2' },
-      { kind: 'addActionArea', actionArea: { id: 'C1.6', title: 'Open curricula', subActions: [{ id: 'C1.6.1', title: 'Courseware' }] } },
+      {
+        kind: 'addActionArea',
+        actionArea: {
+          id: 'C1.6',
+          title: 'Open curricula',
+          subActions: [{ id: 'C1.6.1', title: 'Courseware' }],
+        },
+      },
       { kind: 'retireSubAction', subActionId: 'C2.1.1' },
       { kind: 'addSubAction', actionAreaId: 'C2.1', subAction: { id: 'C2.1.9', title: 'Community juries' } },
     );
@@ -112,19 +145,40 @@ describe('diffEditions', () => {
   });
 
   it('reports a milestone moved between terms as moved, not as removed and added', () => {
-    const next = edited({ kind: 'moveMilestone', subActionId: 'C1.1.1', from: 'short', index: 0, to: 'long' });
+    const next = edited({
+      kind: 'moveMilestone',
+      subActionId: 'C1.1.1',
+      from: 'short',
+      index: 0,
+      to: 'long',
+    });
     const [area] = diffEditions(catalogue, next).actionAreas;
     const sub = area?.status === 'changed' ? area.subActions[0] : undefined;
     expect(sub?.status === 'changed' && sub.fields).toEqual([
-      { field: 'milestones', terms: [], moved: [{ text: catalogue.actionAreas[0]?.subActions[0]?.milestones.short[0], from: 'short', to: 'long' }] },
+      {
+        field: 'milestones',
+        terms: [],
+        moved: [
+          { text: catalogue.actionAreas[0]?.subActions[0]?.milestones.short[0], from: 'short', to: 'long' },
+        ],
+      },
     ]);
   });
 
   it('gives a word diff for a changed field and the criteria added and removed', () => {
     const next = edited(
-      { kind: 'changeEntry', list: { field: 'objectives', actionAreaId: 'C3.3' }, index: 0, text: 'A living Roadmap, reviewed every two years.' },
+      {
+        kind: 'changeEntry',
+        list: { field: 'objectives', actionAreaId: 'C3.3' },
+        index: 0,
+        text: 'A living Roadmap, reviewed every two years.',
+      },
       { kind: 'setLinkedCriteria', subActionId: 'C1.1.1', criteria: ['Q1'] },
-      { kind: 'changeActionAreaTitle', actionAreaId: 'E1.4', title: 'Develop and publish a national AI strategy' },
+      {
+        kind: 'changeActionAreaTitle',
+        actionAreaId: 'E1.4',
+        title: 'Develop and publish a national AI strategy',
+      },
     );
     const diff = diffEditions(catalogue, next);
     const e14 = diff.actionAreas.find((area) => area.id === 'E1.4');
@@ -139,7 +193,9 @@ describe('diffEditions', () => {
     const objectives = c33?.status === 'changed' ? c33.fields[0] : undefined;
     expect(objectives?.field).toBe('objectives');
     const change = objectives?.field === 'objectives' ? objectives.entries[0] : undefined;
-    expect(change?.status === 'changed' && newSide(change.text)).toBe('A living Roadmap, reviewed every two years.');
+    expect(change?.status === 'changed' && newSide(change.text)).toBe(
+      'A living Roadmap, reviewed every two years.',
+    );
   });
 
   // The 100 ms goal is the benchmark's, on a quiet machine. Here the CPU time is about 30–60 ms; the bound leaves room
@@ -157,7 +213,11 @@ describe('diffEditions', () => {
         sub.targetAreas = sub.targetAreas.map((t) => ({ name: t.name, text: touch(t.text) }));
         sub.measures = sub.measures.map((m) => ({ name: m.name, text: touch(m.text) }));
         sub.caseStudies = sub.caseStudies.map(touch);
-        sub.milestones = { short: sub.milestones.short.map(touch), medium: sub.milestones.medium.map(touch), long: sub.milestones.long.map(touch) };
+        sub.milestones = {
+          short: sub.milestones.short.map(touch),
+          medium: sub.milestones.medium.map(touch),
+          long: sub.milestones.long.map(touch),
+        };
       }
     }
     // CPU time of the best of three runs (the first also warms the code up): wall time on a machine shared with other

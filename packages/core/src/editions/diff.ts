@@ -46,7 +46,8 @@ interface Token {
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   if (!UNSPACED_SCRIPT.test(text)) {
-    for (const match of text.matchAll(TOKEN)) tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+    for (const match of text.matchAll(TOKEN))
+      tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
     return tokens;
   }
   for (const segment of segmenter.segment(text)) {
@@ -72,7 +73,8 @@ function commonPrefix(a: string, b: string): number {
 function commonSuffix(a: string, b: string, prefix: number): number {
   const limit = Math.min(a.length, b.length) - prefix;
   let length = 0;
-  while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++;
+  while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length))
+    length++;
   while (length > 0 && !isSpace(a[a.length - length])) length--;
   return length;
 }
@@ -134,7 +136,11 @@ export function diffText(before: string, after: string): TextDiff {
     newTokens.map((token) => token.text),
     { maxEditLength: MAX_EDIT_LENGTH },
   );
-  if (!changes) return [{ type: 'delete', value: before }, { type: 'insert', value: after }];
+  if (!changes)
+    return [
+      { type: 'delete', value: before },
+      { type: 'insert', value: after },
+    ];
   const raw: TextDiff = [];
   push(raw, 'equal', before.slice(0, prefix));
   // Walk both middles: each change covers a run of tokens; the text before a run (whitespace) and the run itself are
@@ -144,14 +150,19 @@ export function diffText(before: string, after: string): TextDiff {
   let oldToken = 0;
   let newToken = 0;
   const take = (side: 'old' | 'new', count: number): { gap: string; run: string } => {
-    const [text, tokens, first, at] = side === 'old' ? [oldMiddle, oldTokens, oldToken, oldAt] : [newMiddle, newTokens, newToken, newAt];
+    const [text, tokens, first, at] =
+      side === 'old' ? [oldMiddle, oldTokens, oldToken, oldAt] : [newMiddle, newTokens, newToken, newAt];
     const start = (tokens[first] as Token).start;
     const end = (tokens[first + count - 1] as Token).end;
     if (side === 'old') [oldAt, oldToken] = [end, first + count];
     else [newAt, newToken] = [end, first + count];
     return { gap: text.slice(at, start), run: text.slice(start, end) };
   };
-  const same = (type: 'gap' | 'run', old: { gap: string; run: string }, fresh: { gap: string; run: string }) => {
+  const same = (
+    type: 'gap' | 'run',
+    old: { gap: string; run: string },
+    fresh: { gap: string; run: string },
+  ) => {
     if (old[type] === fresh[type]) push(raw, 'equal', old[type]);
     else {
       push(raw, 'delete', old[type]);
@@ -205,7 +216,8 @@ const sameEntry = (a: Entry, b: Entry) => a.name === b.name && a.text === b.text
  * what is left is added or removed.
  */
 export function diffEntries(before: readonly Entry[], after: readonly Entry[]): EntryChange[] {
-  if (before.length === after.length && before.every((entry, at) => sameEntry(entry, after[at] as Entry))) return [];
+  if (before.length === after.length && before.every((entry, at) => sameEntry(entry, after[at] as Entry)))
+    return [];
   const changes: EntryChange[] = [];
   let oldIndex = 0;
   let newIndex = 0;
@@ -214,7 +226,9 @@ export function diffEntries(before: readonly Entry[], after: readonly Entry[]): 
   const flush = () => {
     const pending = [...added];
     for (const old of removed) {
-      const byName = old.entry.name ? pending.findIndex((candidate) => candidate.entry.name === old.entry.name) : -1;
+      const byName = old.entry.name
+        ? pending.findIndex((candidate) => candidate.entry.name === old.entry.name)
+        : -1;
       let pairedAt = byName;
       let textDiff: TextDiff | null = null;
       if (pairedAt < 0 && pending.length) {
@@ -238,7 +252,8 @@ export function diffEntries(before: readonly Entry[], after: readonly Entry[]): 
         text: textDiff ?? diffText(old.entry.text, paired.entry.text),
       });
     }
-    for (const fresh of pending) changes.push({ status: 'added', index: fresh.index, name: fresh.entry.name, text: fresh.entry.text });
+    for (const fresh of pending)
+      changes.push({ status: 'added', index: fresh.index, name: fresh.entry.name, text: fresh.entry.text });
     removed = [];
     added = [];
   };
@@ -294,20 +309,29 @@ function diffTitle(before: string, after: string): FieldChange[] {
   return before === after ? [] : [{ field: 'title', diff: diffText(before, after) }];
 }
 
-function diffList(field: 'objectives' | 'targetAreas' | 'measures' | 'caseStudies', before: readonly Entry[], after: readonly Entry[]): FieldChange[] {
+function diffList(
+  field: 'objectives' | 'targetAreas' | 'measures' | 'caseStudies',
+  before: readonly Entry[],
+  after: readonly Entry[],
+): FieldChange[] {
   const entries = diffEntries(before, after);
   return entries.length ? [{ field, entries }] : [];
 }
 
 function diffMilestones(before: SubAction['milestones'], after: SubAction['milestones']): FieldChange[] {
-  const perTerm = TERMS.map((term) => ({ term, entries: diffEntries(asEntries(before[term]), asEntries(after[term])) }));
+  const perTerm = TERMS.map((term) => ({
+    term,
+    entries: diffEntries(asEntries(before[term]), asEntries(after[term])),
+  }));
   // A text removed from one term and added unchanged to another was moved, not retired and rewritten.
   const moved: MovedMilestone[] = [];
   for (const from of perTerm) {
     for (const removal of from.entries.filter((entry) => entry.status === 'removed')) {
       for (const to of perTerm) {
         if (to.term === from.term) continue;
-        const arrival = to.entries.findIndex((entry) => entry.status === 'added' && entry.text === removal.text);
+        const arrival = to.entries.findIndex(
+          (entry) => entry.status === 'added' && entry.text === removal.text,
+        );
         if (arrival < 0) continue;
         to.entries.splice(arrival, 1);
         from.entries.splice(from.entries.indexOf(removal), 1);
@@ -338,7 +362,10 @@ export function diffSubAction(before: SubAction, after: SubAction): FieldChange[
 }
 
 /** Puts the items only in `before` back where they stood, among the items of `after` (for retired areas and sub-actions). */
-function mergeOrder<T extends { id: string }>(before: readonly T[], after: readonly T[]): { id: string; before?: T; after?: T }[] {
+function mergeOrder<T extends { id: string }>(
+  before: readonly T[],
+  after: readonly T[],
+): { id: string; before?: T; after?: T }[] {
   const inAfter = new Map(after.map((item) => [item.id, item]));
   const inBefore = new Map(before.map((item) => [item.id, item]));
   const merged: { id: string; before?: T; after?: T }[] = [];
@@ -380,7 +407,10 @@ export function diffEditions(a: Catalogue, b: Catalogue): EditionDiff {
       continue;
     }
     if (!before || !after || before === after) continue;
-    const fields = [...diffTitle(before.title, after.title), ...diffList('objectives', before.objectives, after.objectives)];
+    const fields = [
+      ...diffTitle(before.title, after.title),
+      ...diffList('objectives', before.objectives, after.objectives),
+    ];
     const subActions: SubActionDiff[] = [];
     for (const sub of mergeOrder(before.subActions, after.subActions)) {
       if (!sub.before && sub.after) {

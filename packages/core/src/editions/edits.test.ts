@@ -25,7 +25,11 @@ const base: Catalogue = {
           id: 'C1.1.1',
           title: 'Skills programmes',
           targetAreas: [{ name: 'Framework', text: 'A regional framework.' }],
-          milestones: { short: ['Assess needs.', 'Design programmes.'], medium: ['Roll out programmes.'], long: [] },
+          milestones: {
+            short: ['Assess needs.', 'Design programmes.'],
+            medium: ['Roll out programmes.'],
+            long: [],
+          },
           measures: [
             { name: 'Participation', text: 'Count participants.' },
             { name: 'Certification', text: 'Count certificates.' },
@@ -81,30 +85,50 @@ describe('proposedEditSchema', () => {
       const result = proposedEditSchema.safeParse(input);
       return result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
     };
-    expect(issues({ kind: 'addEntry', list: { field: 'caseStudies', subActionId: 'C1.1.1' }, name: 'X', text: 'New case.' })).toEqual([
-      ['name', 'edition.nameNotAllowed'],
-    ]);
-    expect(issues({ kind: 'moveMilestone', subActionId: 'C1.1.1', from: 'short', index: 0, to: 'short' })).toEqual([
-      ['to', 'edition.sameTerm'],
-    ]);
+    expect(
+      issues({
+        kind: 'addEntry',
+        list: { field: 'caseStudies', subActionId: 'C1.1.1' },
+        name: 'X',
+        text: 'New case.',
+      }),
+    ).toEqual([['name', 'edition.nameNotAllowed']]);
+    expect(
+      issues({ kind: 'moveMilestone', subActionId: 'C1.1.1', from: 'short', index: 0, to: 'short' }),
+    ).toEqual([['to', 'edition.sameTerm']]);
     expect(issues({ kind: 'setLinkedCriteria', subActionId: 'C1.1.1', criteria: ['Q41'] })).toEqual([
       ['criteria.0', 'edition.unknownCriterion'],
     ]);
-    expect(issues({ kind: 'changeEntry', list: { field: 'milestones', subActionId: 'C1.1.1', term: 'short' }, index: 0, text: '  ' })).toEqual([
-      ['text', 'validation.required'],
-    ]);
+    expect(
+      issues({
+        kind: 'changeEntry',
+        list: { field: 'milestones', subActionId: 'C1.1.1', term: 'short' },
+        index: 0,
+        text: '  ',
+      }),
+    ).toEqual([['text', 'validation.required']]);
     expect(issues({ kind: 'changeSubActionTitle', subActionId: 'C1.1', title: 'x' })).toEqual([
       ['subActionId', 'edition.invalidSubActionId'],
     ]);
-    expect(issues({ kind: 'addEntry', list: { field: 'milestones', subActionId: 'C1.1.1', term: 'later' }, text: 'x' })).toEqual([
-      ['list.term', 'edition.invalidTerm'],
-    ]);
+    expect(
+      issues({
+        kind: 'addEntry',
+        list: { field: 'milestones', subActionId: 'C1.1.1', term: 'later' },
+        text: 'x',
+      }),
+    ).toEqual([['list.term', 'edition.invalidTerm']]);
     expect(issues({ kind: 'rewriteEverything' })[0]?.[0]).toBe('kind');
   });
 
   it('fills the optional lists of a new sub-action and derives a new area placement from its id', () => {
-    const [edit] = edits({ kind: 'addSubAction', actionAreaId: 'C1.1', subAction: { id: 'C1.1.3', title: 'Mentoring' } });
-    expect(edit).toMatchObject({ subAction: { milestones: { short: [], medium: [], long: [] }, measures: [], linkedCriteria: [] } });
+    const [edit] = edits({
+      kind: 'addSubAction',
+      actionAreaId: 'C1.1',
+      subAction: { id: 'C1.1.3', title: 'Mentoring' },
+    });
+    expect(edit).toMatchObject({
+      subAction: { milestones: { short: [], medium: [], long: [] }, measures: [], linkedCriteria: [] },
+    });
     expect(actionAreaPlacement('C3.3')).toEqual({ kind: 'cross-cutting', pillar: 3, tier: null });
     expect(actionAreaPlacement('E2.7')).toEqual({ kind: 'targeted', pillar: 2, tier: 'emerging' });
     expect(actionAreaPlacement('P4.3')).toEqual({ kind: 'targeted', pillar: 4, tier: 'promising' });
@@ -124,9 +148,25 @@ describe('applyEdits', () => {
     const result = applied(
       { kind: 'changeActionAreaTitle', actionAreaId: 'C1.1', title: 'Advance AI skills' },
       { kind: 'changeSubActionTitle', subActionId: 'C1.1.1', title: 'Skills for all' },
-      { kind: 'changeEntry', list: { field: 'measures', subActionId: 'C1.1.1' }, index: 0, text: 'Count participants by gender.' },
-      { kind: 'changeEntry', list: { field: 'objectives', actionAreaId: 'C1.1' }, index: 0, name: 'Inclusion', text: 'Leave no one behind.' },
-      { kind: 'changeEntry', list: { field: 'caseStudies', subActionId: 'C1.1.1' }, index: 0, text: 'The EU funds skills.' },
+      {
+        kind: 'changeEntry',
+        list: { field: 'measures', subActionId: 'C1.1.1' },
+        index: 0,
+        text: 'Count participants by gender.',
+      },
+      {
+        kind: 'changeEntry',
+        list: { field: 'objectives', actionAreaId: 'C1.1' },
+        index: 0,
+        name: 'Inclusion',
+        text: 'Leave no one behind.',
+      },
+      {
+        kind: 'changeEntry',
+        list: { field: 'caseStudies', subActionId: 'C1.1.1' },
+        index: 0,
+        text: 'The EU funds skills.',
+      },
     );
     const area = result.actionAreas[0];
     expect(area?.title).toBe('Advance AI skills');
@@ -145,15 +185,31 @@ describe('applyEdits', () => {
       { kind: 'addEntry', list, text: 'Consult communities.', before: 1 },
       // Index 1 is still "Design programmes." in the base, whatever the edits above do.
       { kind: 'changeEntry', list, index: 1, text: 'Design inclusive programmes.' },
-      { kind: 'addEntry', list: { field: 'measures', subActionId: 'C1.1.1' }, name: 'Reach', text: 'Rural share.', before: 2 },
+      {
+        kind: 'addEntry',
+        list: { field: 'measures', subActionId: 'C1.1.1' },
+        name: 'Reach',
+        text: 'Rural share.',
+        before: 2,
+      },
     );
     const sub = subAction(result, 'C1.1.1');
-    expect(sub?.milestones.short).toEqual(['Consult communities.', 'Design inclusive programmes.', 'Evaluate.']);
+    expect(sub?.milestones.short).toEqual([
+      'Consult communities.',
+      'Design inclusive programmes.',
+      'Evaluate.',
+    ]);
     expect(sub?.measures.map((measure) => measure.name)).toEqual(['Participation', 'Certification', 'Reach']);
   });
 
   it('moves a milestone to another term, appended there', () => {
-    const result = applied({ kind: 'moveMilestone', subActionId: 'C1.1.1', from: 'short', index: 1, to: 'medium' });
+    const result = applied({
+      kind: 'moveMilestone',
+      subActionId: 'C1.1.1',
+      from: 'short',
+      index: 1,
+      to: 'medium',
+    });
     expect(subAction(result, 'C1.1.1')?.milestones).toEqual({
       short: ['Assess needs.'],
       medium: ['Roll out programmes.', 'Design programmes.'],
@@ -165,21 +221,43 @@ describe('applyEdits', () => {
     const result = applied(
       { kind: 'setLinkedCriteria', subActionId: 'C1.1.1', criteria: ['Q31', 'Q2', 'Q2'] },
       { kind: 'retireSubAction', subActionId: 'C1.1.2' },
-      { kind: 'addSubAction', actionAreaId: 'C1.1', subAction: { id: 'C1.1.3', title: 'Mentoring', milestones: { long: ['Mentor 1,000 women.'] } } },
+      {
+        kind: 'addSubAction',
+        actionAreaId: 'C1.1',
+        subAction: { id: 'C1.1.3', title: 'Mentoring', milestones: { long: ['Mentor 1,000 women.'] } },
+      },
       { kind: 'retireActionArea', actionAreaId: 'A1.1' },
-      { kind: 'addActionArea', actionArea: { id: 'C1.6', title: 'Open AI curricula', subActions: [{ id: 'C1.6.1', title: 'Open courseware' }] } },
+      {
+        kind: 'addActionArea',
+        actionArea: {
+          id: 'C1.6',
+          title: 'Open AI curricula',
+          subActions: [{ id: 'C1.6.1', title: 'Open courseware' }],
+        },
+      },
     );
     expect(result.actionAreas.map((area) => area.id)).toEqual(['C1.1', 'C1.6']);
-    expect(result.actionAreas[1]).toMatchObject({ kind: 'cross-cutting', pillar: 1, tier: null, objectives: [] });
+    expect(result.actionAreas[1]).toMatchObject({
+      kind: 'cross-cutting',
+      pillar: 1,
+      tier: null,
+      objectives: [],
+    });
     expect(result.actionAreas[0]?.subActions.map((sub) => sub.id)).toEqual(['C1.1.1', 'C1.1.3']);
     expect(subAction(result, 'C1.1.1')?.linkedCriteria).toEqual(['Q31', 'Q2']);
     expect(subAction(result, 'C1.1.3')?.milestones.long).toEqual(['Mentor 1,000 women.']);
   });
 
   it('places a new targeted area after the last of its pillar', () => {
-    const result = applied({ kind: 'addActionArea', actionArea: { id: 'E1.2', title: 'Name a national AI body' } });
+    const result = applied({
+      kind: 'addActionArea',
+      actionArea: { id: 'E1.2', title: 'Name a national AI body' },
+    });
     expect(result.actionAreas.map((area) => area.id)).toEqual(['C1.1', 'A1.1', 'E1.2']);
-    const real = applyEdits(catalogue, edits({ kind: 'addActionArea', actionArea: { id: 'E1.6', title: 'Fund a national AI body' } }));
+    const real = applyEdits(
+      catalogue,
+      edits({ kind: 'addActionArea', actionArea: { id: 'E1.6', title: 'Fund a national AI body' } }),
+    );
     expect(real.ok && real.catalogue.actionAreas.map((area) => area.id).indexOf('E1.6')).toBe(
       catalogue.actionAreas.findIndex((area) => area.id === 'E1.5') + 1,
     );
@@ -224,7 +302,12 @@ describe('applyEdits', () => {
         { kind: 'changeSubActionTitle', subActionId: 'C1.1.2', title: 'Grants' },
         { kind: 'retireActionArea', actionAreaId: 'C1.1' },
         { kind: 'moveMilestone', subActionId: 'C1.1.1', from: 'short', index: 0, to: 'long' },
-        { kind: 'changeEntry', list: { field: 'milestones', subActionId: 'C1.1.1', term: 'short' }, index: 0, text: 'x' },
+        {
+          kind: 'changeEntry',
+          list: { field: 'milestones', subActionId: 'C1.1.1', term: 'short' },
+          index: 0,
+          text: 'x',
+        },
         { kind: 'changeActionAreaTitle', actionAreaId: 'A1.1', title: 'One' },
         { kind: 'changeActionAreaTitle', actionAreaId: 'A1.1', title: 'Two' },
       ),
@@ -239,10 +322,15 @@ describe('applyEdits', () => {
   });
 
   it('applies to the real catalogue and keeps every other action area as it was', () => {
-    const result = applyEdits(catalogue, edits({ kind: 'changeSubActionTitle', subActionId: 'C3.3.1', title: 'A living Roadmap' }));
+    const result = applyEdits(
+      catalogue,
+      edits({ kind: 'changeSubActionTitle', subActionId: 'C3.3.1', title: 'A living Roadmap' }),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const changed = result.catalogue.actionAreas.filter((area, at) => JSON.stringify(area) !== JSON.stringify(catalogue.actionAreas[at]));
+    const changed = result.catalogue.actionAreas.filter(
+      (area, at) => JSON.stringify(area) !== JSON.stringify(catalogue.actionAreas[at]),
+    );
     expect(changed.map((area) => area.id)).toEqual(['C3.3']);
   });
 

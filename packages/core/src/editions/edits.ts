@@ -33,7 +33,16 @@
 import { z } from 'zod';
 // Subpath imports (`@musyawarah/core/editions`) must get translation keys too, not zod's English.
 import '../schemas/messages';
-import type { ActionArea, ActionKind, Catalogue, CriterionId, NamedText, ReadinessTier, SubAction, Term } from '../catalogue/types';
+import type {
+  ActionArea,
+  ActionKind,
+  Catalogue,
+  CriterionId,
+  NamedText,
+  ReadinessTier,
+  SubAction,
+  Term,
+} from '../catalogue/types';
 import { ASSESSMENT_CRITERION_IDS } from '../readiness/criteria';
 
 export const TERMS = ['short', 'medium', 'long'] as const satisfies readonly Term[];
@@ -47,8 +56,16 @@ const ACTION_AREA_ID = /^[CAPE][1-4]\.\d{1,2}$/;
 const SUB_ACTION_ID = /^[CAPE][1-4]\.\d{1,2}\.\d{1,2}$/;
 
 /** Ids are matched the way the catalogue's own look-ups match them: trimmed, case-insensitive. */
-const actionAreaIdField = z.string().trim().toUpperCase().regex(ACTION_AREA_ID, { error: 'edition.invalidActionAreaId' });
-const subActionIdField = z.string().trim().toUpperCase().regex(SUB_ACTION_ID, { error: 'edition.invalidSubActionId' });
+const actionAreaIdField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(ACTION_AREA_ID, { error: 'edition.invalidActionAreaId' });
+const subActionIdField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(SUB_ACTION_ID, { error: 'edition.invalidSubActionId' });
 const termField = z.enum(TERMS, { error: 'edition.invalidTerm' });
 const titleField = z.string().trim().min(1).max(EDIT_TITLE_MAX);
 const nameField = z.string().trim().max(EDIT_NAME_MAX);
@@ -102,14 +119,32 @@ export const proposedEditSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('changeActionAreaTitle'), actionAreaId: actionAreaIdField, title: titleField }),
   z.object({ kind: z.literal('changeSubActionTitle'), subActionId: subActionIdField, title: titleField }),
   z
-    .object({ kind: z.literal('changeEntry'), list: entryListSchema, index: indexField, name: nameField.optional(), text: textField })
+    .object({
+      kind: z.literal('changeEntry'),
+      list: entryListSchema,
+      index: indexField,
+      name: nameField.optional(),
+      text: textField,
+    })
     .refine(noNameOnUnnamedList, nameNotAllowed),
   z
-    .object({ kind: z.literal('addEntry'), list: entryListSchema, name: nameField.optional(), text: textField, before: indexField.optional() })
+    .object({
+      kind: z.literal('addEntry'),
+      list: entryListSchema,
+      name: nameField.optional(),
+      text: textField,
+      before: indexField.optional(),
+    })
     .refine(noNameOnUnnamedList, nameNotAllowed),
   z.object({ kind: z.literal('removeEntry'), list: entryListSchema, index: indexField }),
   z
-    .object({ kind: z.literal('moveMilestone'), subActionId: subActionIdField, from: termField, index: indexField, to: termField })
+    .object({
+      kind: z.literal('moveMilestone'),
+      subActionId: subActionIdField,
+      from: termField,
+      index: indexField,
+      to: termField,
+    })
     .refine((edit) => edit.from !== edit.to, { error: 'edition.sameTerm', path: ['to'] }),
   z.object({
     kind: z.literal('setLinkedCriteria'),
@@ -128,7 +163,9 @@ export const proposedEditSchema = z.discriminatedUnion('kind', [
 export type ProposedEdit = z.output<typeof proposedEditSchema>;
 export type ProposedEditInput = z.input<typeof proposedEditSchema>;
 export type ProposedEditKind = ProposedEdit['kind'];
-export const PROPOSED_EDIT_KINDS = proposedEditSchema.options.map((option) => option.shape.kind.value) as ProposedEditKind[];
+export const PROPOSED_EDIT_KINDS = proposedEditSchema.options.map(
+  (option) => option.shape.kind.value,
+) as ProposedEditKind[];
 
 /** "C2.1.3" → "C2.1". */
 export function actionAreaIdOf(subActionId: string): string {
@@ -139,10 +176,15 @@ export function actionAreaIdOf(subActionId: string): string {
  * Where an action area sits follows from its id, as in the Roadmap's tables: C = cross-cutting (no tier); A, P, E =
  * targeted actions for Advanced, Promising and Emerging states; the digit after the letter is the pillar.
  */
-export function actionAreaPlacement(actionAreaId: string): { kind: ActionKind; pillar: number; tier: ReadinessTier | null } {
+export function actionAreaPlacement(actionAreaId: string): {
+  kind: ActionKind;
+  pillar: number;
+  tier: ReadinessTier | null;
+} {
   const letter = actionAreaId.charAt(0);
   const pillar = Number(actionAreaId.charAt(1));
-  const tier: ReadinessTier | null = letter === 'A' ? 'advanced' : letter === 'P' ? 'promising' : letter === 'E' ? 'emerging' : null;
+  const tier: ReadinessTier | null =
+    letter === 'A' ? 'advanced' : letter === 'P' ? 'promising' : letter === 'E' ? 'emerging' : null;
   return { kind: tier === null ? 'cross-cutting' : 'targeted', pillar, tier };
 }
 
@@ -201,7 +243,8 @@ interface ListPlan {
   appended: Entry[];
 }
 
-const listKey = (owner: string, field: string, term?: Term) => (term ? `${owner}:${field}:${term}` : `${owner}:${field}`);
+const listKey = (owner: string, field: string, term?: Term) =>
+  term ? `${owner}:${field}:${term}` : `${owner}:${field}`;
 
 /** One plan per list that some edit touches; lists no edit touches are copied as they are. */
 class Plans {
@@ -305,7 +348,13 @@ export function applyEdits(base: Catalogue, edits: readonly ProposedEdit[]): App
   return { ok: true, catalogue: build(base, plans) };
 }
 
-function planEdit(edit: ProposedEdit, position: number, index: BaseIndex, plans: Plans, locks: Locks): Failure | null {
+function planEdit(
+  edit: ProposedEdit,
+  position: number,
+  index: BaseIndex,
+  plans: Plans,
+  locks: Locks,
+): Failure | null {
   // Every check and lock comes before the plan is touched, so a refused edit leaves nothing behind.
   const lock = (keys: [string, boolean][]): Failure | null => {
     const holder = locks.takeAll(keys, position);
@@ -321,14 +370,20 @@ function planEdit(edit: ProposedEdit, position: number, index: BaseIndex, plans:
   switch (edit.kind) {
     case 'changeActionAreaTitle': {
       if (!index.areas.has(edit.actionAreaId)) return { code: 'targetMissing' };
-      const refused = lock([[areaKey(edit.actionAreaId), false], [`${areaKey(edit.actionAreaId)}:title`, true]]);
+      const refused = lock([
+        [areaKey(edit.actionAreaId), false],
+        [`${areaKey(edit.actionAreaId)}:title`, true],
+      ]);
       if (refused) return refused;
       plans.titles.set(areaKey(edit.actionAreaId), edit.title);
       return null;
     }
     case 'changeSubActionTitle': {
       if (!index.subActions.has(edit.subActionId)) return { code: 'targetMissing' };
-      const refused = lock([...insideSubAction(edit.subActionId), [`${subKey(edit.subActionId)}:title`, true]]);
+      const refused = lock([
+        ...insideSubAction(edit.subActionId),
+        [`${subKey(edit.subActionId)}:title`, true],
+      ]);
       if (refused) return refused;
       plans.titles.set(subKey(edit.subActionId), edit.title);
       return null;
@@ -342,7 +397,9 @@ function planEdit(edit: ProposedEdit, position: number, index: BaseIndex, plans:
       const limit = edit.kind === 'addEntry' ? resolved.entries.length : resolved.entries.length - 1;
       if (at !== undefined && at > limit) return { code: 'targetMissing' };
       const keys: [string, boolean][] =
-        'subActionId' in edit.list ? insideSubAction(edit.list.subActionId) : [[areaKey(edit.list.actionAreaId), false]];
+        'subActionId' in edit.list
+          ? insideSubAction(edit.list.subActionId)
+          : [[areaKey(edit.list.actionAreaId), false]];
       if (edit.kind !== 'addEntry') keys.push([`${resolved.key}:${edit.index}`, true]);
       const refused = lock(keys);
       if (refused) return refused;
@@ -368,12 +425,17 @@ function planEdit(edit: ProposedEdit, position: number, index: BaseIndex, plans:
       const refused = lock([...insideSubAction(edit.subActionId), [`${from}:${edit.index}`, true]]);
       if (refused) return refused;
       plans.list(from).removed.add(edit.index);
-      plans.list(listKey(subKey(edit.subActionId), 'milestones', edit.to)).appended.push(found.subAction.milestones[edit.from][edit.index] as string);
+      plans
+        .list(listKey(subKey(edit.subActionId), 'milestones', edit.to))
+        .appended.push(found.subAction.milestones[edit.from][edit.index] as string);
       return null;
     }
     case 'setLinkedCriteria': {
       if (!index.subActions.has(edit.subActionId)) return { code: 'targetMissing' };
-      const refused = lock([...insideSubAction(edit.subActionId), [`${subKey(edit.subActionId)}:linkedCriteria`, true]]);
+      const refused = lock([
+        ...insideSubAction(edit.subActionId),
+        [`${subKey(edit.subActionId)}:linkedCriteria`, true],
+      ]);
       if (refused) return refused;
       plans.linkedCriteria.set(edit.subActionId, edit.criteria);
       return null;
@@ -382,14 +444,23 @@ function planEdit(edit: ProposedEdit, position: number, index: BaseIndex, plans:
       if (!index.areas.has(edit.actionAreaId)) return { code: 'targetMissing' };
       if (actionAreaIdOf(edit.subAction.id) !== edit.actionAreaId) return { code: 'outsideActionArea' };
       if (index.subActions.has(edit.subAction.id)) return { code: 'alreadyExists' };
-      const refused = lock([[areaKey(edit.actionAreaId), false], [subKey(edit.subAction.id), true]]);
+      const refused = lock([
+        [areaKey(edit.actionAreaId), false],
+        [subKey(edit.subAction.id), true],
+      ]);
       if (refused) return refused;
-      plans.addedSubActions.set(edit.actionAreaId, [...(plans.addedSubActions.get(edit.actionAreaId) ?? []), edit.subAction]);
+      plans.addedSubActions.set(edit.actionAreaId, [
+        ...(plans.addedSubActions.get(edit.actionAreaId) ?? []),
+        edit.subAction,
+      ]);
       return null;
     }
     case 'retireSubAction': {
       if (!index.subActions.has(edit.subActionId)) return { code: 'targetMissing' };
-      const refused = lock([[areaKey(actionAreaIdOf(edit.subActionId)), false], [subKey(edit.subActionId), true]]);
+      const refused = lock([
+        [areaKey(actionAreaIdOf(edit.subActionId)), false],
+        [subKey(edit.subActionId), true],
+      ]);
       if (refused) return refused;
       plans.retired.add(subKey(edit.subActionId));
       return null;
@@ -397,8 +468,11 @@ function planEdit(edit: ProposedEdit, position: number, index: BaseIndex, plans:
     case 'addActionArea': {
       const area = edit.actionArea;
       if (index.areas.has(area.id)) return { code: 'alreadyExists' };
-      if (area.subActions.some((subAction) => actionAreaIdOf(subAction.id) !== area.id)) return { code: 'outsideActionArea' };
-      const duplicated = area.subActions.some((subAction, at) => area.subActions.findIndex((other) => other.id === subAction.id) !== at);
+      if (area.subActions.some((subAction) => actionAreaIdOf(subAction.id) !== area.id))
+        return { code: 'outsideActionArea' };
+      const duplicated = area.subActions.some(
+        (subAction, at) => area.subActions.findIndex((other) => other.id === subAction.id) !== at,
+      );
       if (duplicated) return { code: 'alreadyExists' };
       const refused = lock([[areaKey(area.id), true]]);
       if (refused) return refused;
@@ -423,7 +497,8 @@ function resolveList(list: EntryList, index: BaseIndex): { key: string; entries:
   const found = index.subActions.get(list.subActionId);
   if (!found) return null;
   const owner = `sub:${list.subActionId}`;
-  if (list.field === 'milestones') return { key: listKey(owner, 'milestones', list.term), entries: found.subAction.milestones[list.term] };
+  if (list.field === 'milestones')
+    return { key: listKey(owner, 'milestones', list.term), entries: found.subAction.milestones[list.term] };
   return { key: listKey(owner, list.field), entries: found.subAction[list.field] };
 }
 
@@ -459,7 +534,9 @@ function build(base: Catalogue, plans: Plans): Catalogue {
     });
   // A new area goes after the last one of the same kind and pillar, so the catalogue keeps the Roadmap's reading order.
   for (const added of plans.addedActionAreas) {
-    const samePillar = actionAreas.findLastIndex((area) => area.kind === added.kind && area.pillar === added.pillar);
+    const samePillar = actionAreas.findLastIndex(
+      (area) => area.kind === added.kind && area.pillar === added.pillar,
+    );
     const sameKind = actionAreas.findLastIndex((area) => area.kind === added.kind);
     const after = samePillar >= 0 ? samePillar : sameKind >= 0 ? sameKind : actionAreas.length - 1;
     actionAreas.splice(after + 1, 0, added);

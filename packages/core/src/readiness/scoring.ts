@@ -99,5 +99,7 @@ export function scoreAssessment(answers: AssessmentAnswers): ScoredAssessment {
  * tier: it can be submitted only when this list is empty.
  */
 export function unansweredCriteria(answers: AssessmentAnswers): AssessmentCriterionId[] {
-  return ASSESSMENT_CRITERIA.filter((criterion) => answers[criterion.id] === undefined).map((criterion) => criterion.id);
+  return ASSESSMENT_CRITERIA.filter((criterion) => answers[criterion.id] === undefined).map(
+    (criterion) => criterion.id,
+  );
 }

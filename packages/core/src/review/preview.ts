@@ -8,7 +8,9 @@ export type EditPreview = { ok: true; diff: EditionDiff } | { ok: false; errors:
 /** What one edit does to the base edition on its own, as the word-level diff readers comment on. */
 export function previewEdit(base: Catalogue, edit: ProposedEdit): EditPreview {
   const applied = applyEdits(base, [edit]);
-  return applied.ok ? { ok: true, diff: diffEditions(base, applied.catalogue) } : { ok: false, errors: applied.errors };
+  return applied.ok
+    ? { ok: true, diff: diffEditions(base, applied.catalogue) }
+    : { ok: false, errors: applied.errors };
 }
 
 /**
@@ -34,10 +36,13 @@ export function previewFinal(
 export function draftEdition(
   base: Catalogue,
   edits: readonly EditWithResolution<ProposedEdit>[],
-): { ok: true; catalogue: Catalogue; applied: number } | { ok: false; errors: (EditError & { editId: string })[] } {
+):
+  | { ok: true; catalogue: Catalogue; applied: number }
+  | { ok: false; errors: (EditError & { editId: string })[] } {
   const payloads = adoptedPayloads(edits);
   const ids = edits.filter((e) => e.resolution && e.resolution.kind !== 'rejected').map((e) => e.id);
   const result = applyEdits(base, payloads);
-  if (!result.ok) return { ok: false, errors: result.errors.map((error) => ({ ...error, editId: ids[error.edit] ?? '' })) };
+  if (!result.ok)
+    return { ok: false, errors: result.errors.map((error) => ({ ...error, editId: ids[error.edit] ?? '' })) };
   return { ok: true, catalogue: result.catalogue, applied: payloads.length };
 }

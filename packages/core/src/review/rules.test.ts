@@ -27,7 +27,10 @@ import { CYCLE_PHASES, REVIEW_ACTIVITIES, type CyclePhase } from './vocabulary';
 const at = (iso: string) => new Date(iso);
 
 function plan(): PhaseDates[] {
-  return plannedPhasesFrom(CYCLE_PHASES.map((phase) => ({ phase, durationDays: 10 })), '2027-01-01').map((p) => ({
+  return plannedPhasesFrom(
+    CYCLE_PHASES.map((phase) => ({ phase, durationDays: 10 })),
+    '2027-01-01',
+  ).map((p) => ({
     ...p,
     actualStart: null,
     actualEnd: null,
@@ -57,7 +60,11 @@ describe('plannedPhasesFrom', () => {
       '2027-01-01',
     );
     expect(phases.map((p) => p.phase)).toEqual([...CYCLE_PHASES]);
-    expect(phases[0]).toEqual({ phase: 'call_for_input', plannedStart: '2027-01-01', plannedEnd: '2027-01-01' });
+    expect(phases[0]).toEqual({
+      phase: 'call_for_input',
+      plannedStart: '2027-01-01',
+      plannedEnd: '2027-01-01',
+    });
     expect(phases[1]).toEqual({ phase: 'assessment', plannedStart: '2027-01-02', plannedEnd: '2027-01-03' });
     expect(phases[5]?.plannedEnd).toBe('2027-01-21');
   });
@@ -99,7 +106,8 @@ describe('cycleStage and advanceDecision', () => {
 
 describe('closeDecision', () => {
   it('closes a cycle in any stage before it is adopted, once', () => {
-    for (const stage of ['not_started', ...CYCLE_PHASES] as const) expect(closeDecision(stage)).toEqual({ ok: true });
+    for (const stage of ['not_started', ...CYCLE_PHASES] as const)
+      expect(closeDecision(stage)).toEqual({ ok: true });
     expect(closeDecision('adopted')).toEqual({ ok: false, reason: 'review.cycleAdopted' });
     expect(closeDecision('closed')).toEqual({ ok: false, reason: 'review.cycleClosed' });
   });
@@ -150,7 +158,12 @@ describe('timeliness', () => {
     const report = timeliness(plan(), at('2026-12-01T00:00:00Z'));
     expect(report.overall.status).toBe('not_started');
     expect(report.phases.every((p) => p.status === 'not_started' && p.daysLate === 0)).toBe(true);
-    expect(report.overall).toMatchObject({ plannedStart: '2027-01-01', plannedEnd: '2027-03-01', daysLate: 0, phasesLate: 0 });
+    expect(report.overall).toMatchObject({
+      plannedStart: '2027-01-01',
+      plannedEnd: '2027-03-01',
+      daysLate: 0,
+      phasesLate: 0,
+    });
   });
 
   it('counts a phase ending on its planned end day as on time and the day after as one day late', () => {
@@ -164,7 +177,12 @@ describe('timeliness', () => {
     expect(report.phases[0]).toMatchObject({ status: 'on_time', daysLate: 0, actualEnd: '2027-01-10' });
     expect(report.phases[1]).toMatchObject({ status: 'late', daysLate: 1 });
     expect(report.phases[2]).toMatchObject({ status: 'ongoing', daysLate: 0 });
-    expect(report.overall).toMatchObject({ status: 'ongoing', phasesLate: 1, actualStart: '2027-01-01', actualEnd: null });
+    expect(report.overall).toMatchObject({
+      status: 'ongoing',
+      phasesLate: 1,
+      actualStart: '2027-01-01',
+      actualEnd: null,
+    });
   });
 
   it('shows a running phase past its planned end as late already, by the days gone by', () => {
@@ -181,13 +199,25 @@ describe('timeliness', () => {
       p.actualStart = at(`${p.plannedStart}T09:00:00Z`);
       p.actualEnd = at(`${p.plannedEnd}T09:00:00Z`);
     }
-    expect(timeliness(phases, at('2027-06-01T00:00:00Z')).overall).toMatchObject({ status: 'on_time', daysLate: 0, actualEnd: '2027-03-01' });
+    expect(timeliness(phases, at('2027-06-01T00:00:00Z')).overall).toMatchObject({
+      status: 'on_time',
+      daysLate: 0,
+      actualEnd: '2027-03-01',
+    });
     phases[5]!.actualEnd = at('2027-03-04T09:00:00Z');
-    expect(timeliness(phases, at('2027-06-01T00:00:00Z')).overall).toMatchObject({ status: 'late', daysLate: 3, phasesLate: 1 });
+    expect(timeliness(phases, at('2027-06-01T00:00:00Z')).overall).toMatchObject({
+      status: 'late',
+      daysLate: 3,
+      phasesLate: 1,
+    });
   });
 
   it('handles a cycle with no phases', () => {
-    expect(timeliness([], at('2027-01-01T00:00:00Z')).overall).toMatchObject({ status: 'not_started', plannedEnd: null, daysLate: 0 });
+    expect(timeliness([], at('2027-01-01T00:00:00Z')).overall).toMatchObject({
+      status: 'not_started',
+      plannedEnd: null,
+      daysLate: 0,
+    });
   });
 });
 
@@ -198,7 +228,9 @@ describe('nonRespondents', () => {
     expect(nonRespondents([])).toContain('TL');
   });
   it('leaves out respondents, keeps the order, and ignores duplicates and unknown codes', () => {
-    expect(nonRespondents(['ID', 'ID', 'XX', 'BN'])).toEqual(MEMBER_STATE_CODES.filter((c) => c !== 'ID' && c !== 'BN'));
+    expect(nonRespondents(['ID', 'ID', 'XX', 'BN'])).toEqual(
+      MEMBER_STATE_CODES.filter((c) => c !== 'ID' && c !== 'BN'),
+    );
     expect(nonRespondents(MEMBER_STATE_CODES)).toEqual([]);
   });
 });
@@ -210,7 +242,9 @@ describe('assessment ratings', () => {
     expect(checkRatings(partial, scope, 'draft')).toEqual({});
     expect(checkRatings(partial, scope, 'submit')).toEqual({ ratings: ['review.assessmentIncomplete'] });
     expect(unratedCells(partial, scope)).toHaveLength(3);
-    const full = scope.actionAreaIds.flatMap((a) => scope.criterionKeys.map((c) => ({ actionAreaId: a, criterionKey: c, rating: 3 })));
+    const full = scope.actionAreaIds.flatMap((a) =>
+      scope.criterionKeys.map((c) => ({ actionAreaId: a, criterionKey: c, rating: 3 })),
+    );
     expect(checkRatings(full, scope, 'submit')).toEqual({});
     expect(checkRatings([], { actionAreaIds: [], criterionKeys: [] }, 'submit')).toEqual({});
   });
@@ -237,12 +271,21 @@ describe('assessment ratings', () => {
   it('summarises by action (every area, rated or not) and by state, with who has not responded', () => {
     const summary = summariseAssessments(
       [
-        { memberState: 'ID', ratings: [{ actionAreaId: 'C1.1', criterionKey: 'relevance', rating: 4 }, { actionAreaId: 'C1.1', criterionKey: 'effectiveness', rating: 2 }] },
+        {
+          memberState: 'ID',
+          ratings: [
+            { actionAreaId: 'C1.1', criterionKey: 'relevance', rating: 4 },
+            { actionAreaId: 'C1.1', criterionKey: 'effectiveness', rating: 2 },
+          ],
+        },
         { memberState: 'TL', ratings: [{ actionAreaId: 'C1.1', criterionKey: 'relevance', rating: 5 }] },
       ],
       scope,
     );
-    expect(summary.byAction[0]).toMatchObject({ actionAreaId: 'C1.1', overall: { count: 3, mean: 3.67, min: 2, max: 5 } });
+    expect(summary.byAction[0]).toMatchObject({
+      actionAreaId: 'C1.1',
+      overall: { count: 3, mean: 3.67, min: 2, max: 5 },
+    });
     expect(summary.byAction[0]?.byCriterion.relevance).toEqual({ count: 2, mean: 4.5, min: 4, max: 5 });
     expect(summary.byAction[1]).toMatchObject({ actionAreaId: 'C1.2', overall: { count: 0, mean: null } });
     expect(summary.byState.map((s) => s.memberState)).toEqual(['ID', 'TL']);
@@ -254,7 +297,13 @@ describe('assessment ratings', () => {
 describe('canAdopt', () => {
   const accepted = { kind: 'accepted' as const };
   it('refuses while any edit is unresolved and names them in order', () => {
-    expect(canAdopt([{ id: 'a', resolution: null }, { id: 'b', resolution: accepted }, { id: 'c', resolution: null }])).toEqual({
+    expect(
+      canAdopt([
+        { id: 'a', resolution: null },
+        { id: 'b', resolution: accepted },
+        { id: 'c', resolution: null },
+      ]),
+    ).toEqual({
       ok: false,
       reason: 'review.unresolvedEdits',
       unresolved: ['a', 'c'],
@@ -262,16 +311,28 @@ describe('canAdopt', () => {
   });
   it('has nothing to adopt with no edits or only rejected ones', () => {
     expect(canAdopt([])).toMatchObject({ ok: false, reason: 'review.nothingToAdopt' });
-    expect(canAdopt([{ id: 'a', resolution: { kind: 'rejected' } }])).toMatchObject({ ok: false, reason: 'review.nothingToAdopt' });
+    expect(canAdopt([{ id: 'a', resolution: { kind: 'rejected' } }])).toMatchObject({
+      ok: false,
+      reason: 'review.nothingToAdopt',
+    });
   });
   it('adopts once every edit is resolved and one is accepted', () => {
-    expect(canAdopt([{ id: 'a', resolution: { kind: 'rejected' } }, { id: 'b', resolution: { kind: 'accepted_with_changes' } }])).toEqual({ ok: true });
+    expect(
+      canAdopt([
+        { id: 'a', resolution: { kind: 'rejected' } },
+        { id: 'b', resolution: { kind: 'accepted_with_changes' } },
+      ]),
+    ).toEqual({ ok: true });
   });
   it('applies the final text instead of the proposal, and nothing of rejected edits', () => {
     expect(
       adoptedPayloads([
         { id: 'a', payload: 'proposal a', resolution: accepted },
-        { id: 'b', payload: 'proposal b', resolution: { kind: 'accepted_with_changes', finalPayload: 'final b' } },
+        {
+          id: 'b',
+          payload: 'proposal b',
+          resolution: { kind: 'accepted_with_changes', finalPayload: 'final b' },
+        },
         { id: 'c', payload: 'proposal c', resolution: { kind: 'rejected' } },
         { id: 'd', payload: 'proposal d', resolution: null },
       ]),
@@ -286,12 +347,16 @@ describe('cycleContentAccess', () => {
   const state = { role: 'member_state' as const };
 
   it('lets the Secretariat read every cycle in every stage', () => {
-    for (const stage of ['not_started', ...CYCLE_PHASES, 'adopted'] as const) expect(cycleContentAccess(closed, stage, { role: 'secretariat' })).toEqual({ ok: true });
+    for (const stage of ['not_started', ...CYCLE_PHASES, 'adopted'] as const)
+      expect(cycleContentAccess(closed, stage, { role: 'secretariat' })).toEqual({ ok: true });
   });
 
   it('keeps a members-only cycle from stakeholders and visitors until its record is published', () => {
     for (const stage of ['not_started', ...CYCLE_PHASES] as const) {
-      expect(cycleContentAccess(closed, stage, stakeholder)).toEqual({ ok: false, reason: 'review.notInAudience' });
+      expect(cycleContentAccess(closed, stage, stakeholder)).toEqual({
+        ok: false,
+        reason: 'review.notInAudience',
+      });
       expect(cycleContentAccess(closed, stage, null)).toEqual({ ok: false, reason: 'review.notInAudience' });
     }
     expect(cycleContentAccess({ ...closed, published: true }, 'adopted', null)).toEqual({ ok: true });
@@ -299,8 +364,14 @@ describe('cycleContentAccess', () => {
   });
 
   it('opens to the audience from the comment period on, never to visitors signed out before publication', () => {
-    expect(cycleContentAccess(open, 'drafting', stakeholder)).toEqual({ ok: false, reason: 'review.editsNotOpen' });
-    expect(cycleContentAccess(closed, 'drafting', state)).toEqual({ ok: false, reason: 'review.editsNotOpen' });
+    expect(cycleContentAccess(open, 'drafting', stakeholder)).toEqual({
+      ok: false,
+      reason: 'review.editsNotOpen',
+    });
+    expect(cycleContentAccess(closed, 'drafting', state)).toEqual({
+      ok: false,
+      reason: 'review.editsNotOpen',
+    });
     for (const stage of ['comment_period', 'finalisation', 'adoption'] as const) {
       expect(cycleContentAccess(open, stage, stakeholder)).toEqual({ ok: true });
       expect(cycleContentAccess(closed, stage, state)).toEqual({ ok: true });
@@ -317,12 +388,18 @@ describe('canSeeComment', () => {
   it('shows a confidential comment to the Secretariat, Member States and its author before the publication day', () => {
     expect(canSeeComment(confidential, { id: 's', role: 'secretariat' }, publication, before)).toBe(true);
     expect(canSeeComment(confidential, { id: 'm', role: 'member_state' }, publication, before)).toBe(true);
-    expect(canSeeComment(confidential, { id: 'author', role: 'stakeholder' }, publication, before)).toBe(true);
-    expect(canSeeComment(confidential, { id: 'other', role: 'stakeholder' }, publication, before)).toBe(false);
+    expect(canSeeComment(confidential, { id: 'author', role: 'stakeholder' }, publication, before)).toBe(
+      true,
+    );
+    expect(canSeeComment(confidential, { id: 'other', role: 'stakeholder' }, publication, before)).toBe(
+      false,
+    );
     expect(canSeeComment(confidential, null, publication, before)).toBe(false);
   });
   it('shows it to everyone from the publication day (UTC)', () => {
-    expect(canSeeComment(confidential, { id: 'other', role: 'stakeholder' }, publication, onTheDay)).toBe(true);
+    expect(canSeeComment(confidential, { id: 'other', role: 'stakeholder' }, publication, onTheDay)).toBe(
+      true,
+    );
     expect(canSeeComment(confidential, null, publication, onTheDay)).toBe(true);
   });
   it('always shows comments that are not confidential', () => {

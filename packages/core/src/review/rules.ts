@@ -23,7 +23,8 @@ export function parseDay(day: string): number | null {
   const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const t = Date.UTC(year, month - 1, date);
   const back = new Date(t);
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== date) return null;
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== date)
+    return null;
   return t;
 }
 
@@ -117,7 +118,9 @@ export function phaseAllows(stage: CycleStage, activity: ReviewActivity): PhaseC
   if (stage === 'adopted') return { ok: false, reason: 'review.cycleAdopted' };
   if (stage === 'closed') return { ok: false, reason: 'review.cycleClosed' };
   if (stage === 'not_started') return { ok: false, reason: 'review.cycleNotStarted' };
-  return ACTIVITY_PHASES[activity].includes(stage) ? { ok: true } : { ok: false, reason: `review.notInPhase.${activity}` };
+  return ACTIVITY_PHASES[activity].includes(stage)
+    ? { ok: true }
+    : { ok: false, reason: `review.notInPhase.${activity}` };
 }
 
 /** Edits are drafted by the Secretariat alone; everyone else reads them from the comment period on. */
@@ -132,7 +135,8 @@ export function isInCycleAudience(audience: CycleAudience, role: Role): boolean 
   return role === 'secretariat' || role === 'member_state' || audience === 'all_participants';
 }
 
-export type CycleContentAccess = { ok: true } | { ok: false; reason: 'review.notInAudience' | 'review.editsNotOpen' };
+export type CycleContentAccess =
+  { ok: true } | { ok: false; reason: 'review.notInAudience' | 'review.editsNotOpen' };
 
 /**
  * The one rule for who may read a cycle's content — its edits with their text and rationale, diffs, resolutions,
@@ -151,12 +155,15 @@ export function cycleContentAccess(
 ): CycleContentAccess {
   if (viewer?.role === 'secretariat') return { ok: true };
   if (stage === 'adopted' && cycle.published) return { ok: true };
-  if (!viewer || !isInCycleAudience(cycle.audience, viewer.role)) return { ok: false, reason: 'review.notInAudience' };
-  if (stage === 'adopted' || !editsOpenToParticipants(stage)) return { ok: false, reason: 'review.editsNotOpen' };
+  if (!viewer || !isInCycleAudience(cycle.audience, viewer.role))
+    return { ok: false, reason: 'review.notInAudience' };
+  if (stage === 'adopted' || !editsOpenToParticipants(stage))
+    return { ok: false, reason: 'review.editsNotOpen' };
   return { ok: true };
 }
 
-export type CloseDecision = { ok: true } | { ok: false; reason: 'review.cycleAdopted' | 'review.cycleClosed' };
+export type CloseDecision =
+  { ok: true } | { ok: false; reason: 'review.cycleAdopted' | 'review.cycleClosed' };
 
 /**
  * Closing a cycle without adopting — the way forward for a cycle that can no longer be adopted (its base edition was
@@ -231,7 +238,16 @@ export function timeliness(phases: readonly PhaseDates[], now: Date): CycleTimel
     if (actualEnd) status = daysLate > 0 ? 'late' : 'on_time';
     else if (daysLate > 0) status = 'late';
     else status = actualStart ? 'ongoing' : 'not_started';
-    return { phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd, actualStart, actualEnd, status, daysLate, startDaysLate };
+    return {
+      phase: p.phase,
+      plannedStart: p.plannedStart,
+      plannedEnd: p.plannedEnd,
+      actualStart,
+      actualEnd,
+      status,
+      daysLate,
+      startDaysLate,
+    };
   });
   const first = rows[0];
   const last = rows[rows.length - 1];
@@ -290,13 +306,15 @@ export function checkRatings(
     const found: string[] = [];
     if (!areas.has(cell.actionAreaId)) found.push('validation.unknownActionArea');
     if (!criteria.has(cell.criterionKey)) found.push('validation.unknownFrameworkCriterion');
-    if (!Number.isInteger(cell.rating) || cell.rating < RATING_MIN || cell.rating > RATING_MAX) found.push('validation.invalidOption');
+    if (!Number.isInteger(cell.rating) || cell.rating < RATING_MIN || cell.rating > RATING_MAX)
+      found.push('validation.invalidOption');
     const key = `${cell.actionAreaId}\u0000${cell.criterionKey}`;
     if (seen.has(key)) found.push('validation.duplicateRating');
     seen.add(key);
     if (found.length) errors[`ratings.${index}`] = found;
   });
-  if (mode === 'submit' && unratedCells(ratings, scope).length > 0) errors.ratings = ['review.assessmentIncomplete'];
+  if (mode === 'submit' && unratedCells(ratings, scope).length > 0)
+    errors.ratings = ['review.assessmentIncomplete'];
   return errors;
 }
 
@@ -324,7 +342,12 @@ export interface RatingSummary {
 function summarise(values: number[]): RatingSummary {
   if (values.length === 0) return { count: 0, mean: null, min: null, max: null };
   const sum = values.reduce((a, b) => a + b, 0);
-  return { count: values.length, mean: Math.round((sum / values.length) * 100) / 100, min: Math.min(...values), max: Math.max(...values) };
+  return {
+    count: values.length,
+    mean: Math.round((sum / values.length) * 100) / 100,
+    min: Math.min(...values),
+    max: Math.max(...values),
+  };
 }
 
 /**
@@ -341,7 +364,10 @@ export function summariseAssessments(
       actionAreaId,
       overall: summarise(cells.map((c) => c.rating)),
       byCriterion: Object.fromEntries(
-        scope.criterionKeys.map((key) => [key, summarise(cells.filter((c) => c.criterionKey === key).map((c) => c.rating))]),
+        scope.criterionKeys.map((key) => [
+          key,
+          summarise(cells.filter((c) => c.criterionKey === key).map((c) => c.rating)),
+        ]),
       ) as Record<string, RatingSummary>,
     };
   });
@@ -349,7 +375,10 @@ export function summariseAssessments(
     memberState: a.memberState,
     overall: summarise(a.ratings.map((r) => r.rating)),
     byCriterion: Object.fromEntries(
-      scope.criterionKeys.map((key) => [key, summarise(a.ratings.filter((r) => r.criterionKey === key).map((r) => r.rating))]),
+      scope.criterionKeys.map((key) => [
+        key,
+        summarise(a.ratings.filter((r) => r.criterionKey === key).map((r) => r.rating)),
+      ]),
     ) as Record<string, RatingSummary>,
   }));
   return { byAction, byState, nonRespondents: nonRespondents(assessments.map((a) => a.memberState)) };
@@ -377,7 +406,8 @@ export type AdoptDecision =
 export function canAdopt(edits: readonly Pick<EditWithResolution, 'id' | 'resolution'>[]): AdoptDecision {
   const unresolved = edits.filter((e) => e.resolution === null).map((e) => e.id);
   if (unresolved.length > 0) return { ok: false, reason: 'review.unresolvedEdits', unresolved };
-  if (!edits.some((e) => e.resolution && e.resolution.kind !== 'rejected')) return { ok: false, reason: 'review.nothingToAdopt', unresolved: [] };
+  if (!edits.some((e) => e.resolution && e.resolution.kind !== 'rejected'))
+    return { ok: false, reason: 'review.nothingToAdopt', unresolved: [] };
   return { ok: true };
 }
 

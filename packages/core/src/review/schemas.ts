@@ -42,7 +42,11 @@ const keyField = z
   .trim()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'validation.invalid' });
 
-const versionField = z.number({ error: 'validation.invalidType' }).int({ error: 'validation.invalidType' }).min(1).max(2_147_483_647);
+const versionField = z
+  .number({ error: 'validation.invalidType' })
+  .int({ error: 'validation.invalidType' })
+  .min(1)
+  .max(2_147_483_647);
 
 /** A criterion or metric: its key, and its name and description per language (a plain string is English). */
 const namedEntry = z.object({
@@ -56,7 +60,8 @@ function uniqueKeys(entries: unknown, path: string, ctx: z.RefinementCtx) {
   const seen = new Set<string>();
   entries.forEach((entry: { key?: unknown }, index) => {
     if (typeof entry?.key !== 'string') return;
-    if (seen.has(entry.key)) ctx.addIssue({ code: 'custom', path: [path, index, 'key'], message: 'validation.duplicateKey' });
+    if (seen.has(entry.key))
+      ctx.addIssue({ code: 'custom', path: [path, index, 'key'], message: 'validation.duplicateKey' });
     seen.add(entry.key);
   });
 }
@@ -70,13 +75,20 @@ export const frameworkDocumentSchema = z
   .object({
     title: requiredText(300),
     introduction: optionalText(20_000),
-    criteria: z.array(namedEntry).min(1, { error: 'validation.required' }).max(30, { error: 'validation.tooLong' }),
+    criteria: z
+      .array(namedEntry)
+      .min(1, { error: 'validation.required' })
+      .max(30, { error: 'validation.tooLong' }),
     metrics: z.array(namedEntry).max(30, { error: 'validation.tooLong' }).default([]),
     timeline: z
       .array(
         z.object({
           phase: z.enum(CYCLE_PHASES, { error: 'validation.invalidOption' }),
-          durationDays: z.number({ error: 'validation.invalidType' }).int({ error: 'validation.invalidType' }).min(1).max(730),
+          durationDays: z
+            .number({ error: 'validation.invalidType' })
+            .int({ error: 'validation.invalidType' })
+            .min(1)
+            .max(730),
         }),
       )
       .length(CYCLE_PHASES.length, { error: 'validation.phasesOutOfOrder' }),
@@ -84,7 +96,11 @@ export const frameworkDocumentSchema = z
   .superRefine((doc, ctx) => {
     uniqueKeys(doc.criteria, 'criteria', ctx);
     uniqueKeys(doc.metrics, 'metrics', ctx);
-    if (Array.isArray(doc.timeline) && doc.timeline.length === CYCLE_PHASES.length && doc.timeline.some((t, i) => t?.phase !== CYCLE_PHASES[i]))
+    if (
+      Array.isArray(doc.timeline) &&
+      doc.timeline.length === CYCLE_PHASES.length &&
+      doc.timeline.some((t, i) => t?.phase !== CYCLE_PHASES[i])
+    )
       ctx.addIssue({ code: 'custom', path: ['timeline'], message: 'validation.phasesOutOfOrder' });
   });
 export type FrameworkDocument = z.output<typeof frameworkDocumentSchema>;
@@ -97,11 +113,13 @@ export type FrameworkDocumentValues = z.input<typeof frameworkDocumentSchema>;
 export function readFrameworkDocument(stored: unknown): FrameworkDocument {
   const doc = (stored ?? {}) as Record<string, unknown>;
   const entries = (list: unknown) =>
-    (Array.isArray(list) ? list : []).map((entry: { key?: unknown; name?: unknown; description?: unknown }) => ({
-      key: String(entry?.key ?? ''),
-      name: readReviewText(entry?.name),
-      description: readReviewText(entry?.description),
-    }));
+    (Array.isArray(list) ? list : []).map(
+      (entry: { key?: unknown; name?: unknown; description?: unknown }) => ({
+        key: String(entry?.key ?? ''),
+        name: readReviewText(entry?.name),
+        description: readReviewText(entry?.description),
+      }),
+    );
   return {
     ...(doc as unknown as FrameworkDocument),
     criteria: entries(doc.criteria),
@@ -122,7 +140,11 @@ const plannedPhase = z
     plannedEnd: dayField,
   })
   .superRefine((p, ctx) => {
-    if (typeof p.plannedStart === 'string' && typeof p.plannedEnd === 'string' && p.plannedEnd < p.plannedStart)
+    if (
+      typeof p.plannedStart === 'string' &&
+      typeof p.plannedEnd === 'string' &&
+      p.plannedEnd < p.plannedStart
+    )
       ctx.addIssue({ code: 'custom', path: ['plannedEnd'], message: 'validation.phaseEndsBeforeStart' });
   });
 
@@ -144,10 +166,24 @@ export const cycleInput = z
   .superRefine((cycle, ctx) => {
     if (!Array.isArray(cycle.phases)) return;
     cycle.phases.forEach((p, i) => {
-      if (p?.phase !== CYCLE_PHASES[i]) ctx.addIssue({ code: 'custom', path: ['phases', i, 'phase'], message: 'validation.phasesOutOfOrder' });
+      if (p?.phase !== CYCLE_PHASES[i])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phases', i, 'phase'],
+          message: 'validation.phasesOutOfOrder',
+        });
       const before = cycle.phases[i - 1];
-      if (i > 0 && typeof before?.plannedStart === 'string' && typeof p?.plannedStart === 'string' && p.plannedStart < before.plannedStart)
-        ctx.addIssue({ code: 'custom', path: ['phases', i, 'plannedStart'], message: 'validation.phasesOutOfOrder' });
+      if (
+        i > 0 &&
+        typeof before?.plannedStart === 'string' &&
+        typeof p?.plannedStart === 'string' &&
+        p.plannedStart < before.plannedStart
+      )
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phases', i, 'plannedStart'],
+          message: 'validation.phasesOutOfOrder',
+        });
     });
   });
 export type CycleInput = z.output<typeof cycleInput>;
@@ -156,7 +192,11 @@ export type CycleFormValues = z.input<typeof cycleInput>;
 export const ratingInput = z.object({
   actionAreaId: z.string({ error: 'validation.required' }).trim().min(1).max(20),
   criterionKey: keyField,
-  rating: z.number({ error: 'validation.invalidType' }).int({ error: 'validation.invalidType' }).min(RATING_MIN).max(RATING_MAX),
+  rating: z
+    .number({ error: 'validation.invalidType' })
+    .int({ error: 'validation.invalidType' })
+    .min(RATING_MIN)
+    .max(RATING_MAX),
   comment: optionalText(5_000),
 });
 export type RatingInput = z.output<typeof ratingInput>;
@@ -168,13 +208,12 @@ export const assessmentInput = z.object({
 });
 export type ReviewAssessmentInput = z.output<typeof assessmentInput>;
 
-export const motivationInput = z
-  .object({
-    kind: z.enum(MOTIVATION_KINDS, { error: 'validation.invalidOption' }),
-    /** A consultation contribution, a review assessment or a board session, according to `kind`. */
-    targetId: uuidField,
-    note: optionalText(1_000),
-  });
+export const motivationInput = z.object({
+  kind: z.enum(MOTIVATION_KINDS, { error: 'validation.invalidOption' }),
+  /** A consultation contribution, a review assessment or a board session, according to `kind`. */
+  targetId: uuidField,
+  note: optionalText(1_000),
+});
 export type MotivationInput = z.output<typeof motivationInput>;
 
 /** The payload is the editions domain's proposed edit (change a field, add/remove an item, move a milestone, …). */
@@ -188,7 +227,9 @@ export const editFields = z.object({
     .max(50, { error: 'validation.tooLong' })
     .default([])
     // The same source cited twice is one motivation.
-    .transform((list) => list.filter((m, i) => list.findIndex((o) => o.kind === m.kind && o.targetId === m.targetId) === i)),
+    .transform((list) =>
+      list.filter((m, i) => list.findIndex((o) => o.kind === m.kind && o.targetId === m.targetId) === i),
+    ),
 });
 
 export const createEditInput = editFields.extend({ cycleId: uuidField });
@@ -211,7 +252,11 @@ export const positionInput = z
     if ((p.kind === 'object' || p.kind === 'support_with_amendment') && !p.text)
       ctx.addIssue({ code: 'custom', path: ['text'], message: 'validation.positionTextRequired' });
     if (p.kind === 'support_with_amendment' && !p.counterProposal)
-      ctx.addIssue({ code: 'custom', path: ['counterProposal'], message: 'validation.counterProposalRequired' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['counterProposal'],
+        message: 'validation.counterProposalRequired',
+      });
   });
 export type PositionInput = z.output<typeof positionInput>;
 
@@ -255,5 +300,6 @@ export const closeCycleInput = z
     reason: optionalText(2_000),
   })
   .superRefine((value, ctx) => {
-    if (!value.superseded && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'validation.required' });
+    if (!value.superseded && !value.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'validation.required' });
   });

@@ -28,7 +28,10 @@ export type RegisterInput = z.input<typeof registerInput>;
 
 export const signInInput = z.object({
   email: emailField,
-  password: z.string({ error: 'validation.required' }).min(1, { error: 'validation.required' }).max(PASSWORD_MAX_LENGTH),
+  password: z
+    .string({ error: 'validation.required' })
+    .min(1, { error: 'validation.required' })
+    .max(PASSWORD_MAX_LENGTH),
 });
 export type SignInInput = z.input<typeof signInInput>;
 

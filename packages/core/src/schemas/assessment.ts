@@ -7,7 +7,8 @@ export const assessmentAnswersField = z
   .record(z.string(), z.enum(ASSESSMENT_ANSWERS, { error: 'validation.assessmentAnswer' }))
   .superRefine((record, ctx) => {
     for (const key of Object.keys(record)) {
-      if (!isAssessmentCriterionId(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'validation.unknownCriterion' });
+      if (!isAssessmentCriterionId(key))
+        ctx.addIssue({ code: 'custom', path: [key], message: 'validation.unknownCriterion' });
     }
   });
 
@@ -21,7 +22,8 @@ const evidenceEntry = z.object({
 
 export const assessmentEvidenceField = z.record(z.string(), evidenceEntry).superRefine((record, ctx) => {
   for (const key of Object.keys(record)) {
-    if (!isAssessmentCriterionId(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'validation.unknownCriterion' });
+    if (!isAssessmentCriterionId(key))
+      ctx.addIssue({ code: 'custom', path: [key], message: 'validation.unknownCriterion' });
   }
 });
 

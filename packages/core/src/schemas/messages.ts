@@ -22,12 +22,18 @@ z.config({
   customError(issue) {
     switch (issue.code) {
       case 'invalid_type':
-        return issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalidType';
+        return issue.input === undefined || issue.input === null
+          ? 'validation.required'
+          : 'validation.invalidType';
       case 'too_big':
-        return issue.origin === 'string' || issue.origin === 'array' ? 'validation.tooLong' : 'validation.tooLarge';
+        return issue.origin === 'string' || issue.origin === 'array'
+          ? 'validation.tooLong'
+          : 'validation.tooLarge';
       case 'too_small':
         if (issue.origin === 'string' && issue.minimum === 1) return 'validation.required';
-        return issue.origin === 'string' || issue.origin === 'array' ? 'validation.tooShort' : 'validation.tooSmall';
+        return issue.origin === 'string' || issue.origin === 'array'
+          ? 'validation.tooShort'
+          : 'validation.tooSmall';
       case 'invalid_format':
         return issue.format === 'email' ? 'validation.email' : 'validation.invalid';
       case 'invalid_value':

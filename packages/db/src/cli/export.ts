@@ -17,7 +17,10 @@ const handle = await openDatabase({
   pgliteDataDir: path.resolve(repoRoot, databaseEnv.PGLITE_DATA_DIR),
 });
 try {
-  const out = target === '-' ? process.stdout : createWriteStream(path.resolve(process.env.INIT_CWD ?? process.cwd(), target));
+  const out =
+    target === '-'
+      ? process.stdout
+      : createWriteStream(path.resolve(process.env.INIT_CWD ?? process.cwd(), target));
   const result = await exportDatabase(handle.db, (line) => {
     if (!out.write(`${line}\n`)) return new Promise<void>((resolve) => out.once('drain', () => resolve()));
   });
@@ -25,7 +28,9 @@ try {
     out.end();
     await finished(out);
   }
-  console.error(`Exported ${result.rows} rows from ${result.tables} tables${target === '-' ? '' : ` to ${target}`}.`);
+  console.error(
+    `Exported ${result.rows} rows from ${result.tables} tables${target === '-' ? '' : ` to ${target}`}.`,
+  );
 } finally {
   await handle.close();
 }

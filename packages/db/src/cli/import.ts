@@ -18,7 +18,10 @@ const handle = await openDatabase({
 });
 try {
   await migrateToLatest(handle.db);
-  const lines = createInterface({ input: createReadStream(path.resolve(process.env.INIT_CWD ?? process.cwd(), source)), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(path.resolve(process.env.INIT_CWD ?? process.cwd(), source)),
+    crlfDelay: Infinity,
+  });
   const { rows } = await importDatabase(handle.db, lines);
   console.error(`Restored ${rows} rows from ${source}.`);
 } catch (error) {

@@ -13,10 +13,13 @@ try {
   await migrateToLatest(handle.db);
   // argon2id (Algorithm.Argon2id = 2) with the same OWASP parameters as packages/auth.
   const { created } = await seedDemoData(handle.db, {
-    hashPassword: (password) => hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }),
+    hashPassword: (password) =>
+      hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }),
     nodeEnv: databaseEnv.NODE_ENV,
   });
-  console.log(created.length ? `Created demo accounts: ${created.join(', ')}` : 'Demo accounts already exist.');
+  console.log(
+    created.length ? `Created demo accounts: ${created.join(', ')}` : 'Demo accounts already exist.',
+  );
 } finally {
   await handle.close();
 }

@@ -2,7 +2,6 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen: never edit a migration that has shipped; add a new one.
 export async function up(db: Kysely<any>): Promise<void> {
-
   await db.schema
     .createTable('member_state')
     .addColumn('code', 'char(2)', (c) => c.primaryKey())
@@ -16,7 +15,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind in ('civil_society','industry','academia','government_agency','international_partner','other')`),
+      c
+        .notNull()
+        .check(
+          sql`kind in ('civil_society','industry','academia','government_agency','international_partner','other')`,
+        ),
     )
     .addColumn('member_state_code', 'char(2)', (c) => c.references('member_state.code'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -28,13 +31,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('secretariat','member_state','stakeholder')`))
+    .addColumn('role', 'text', (c) =>
+      c.notNull().check(sql`role in ('secretariat','member_state','stakeholder')`),
+    )
     .addColumn('member_state_code', 'char(2)', (c) => c.references('member_state.code'))
     .addColumn('stakeholder_group', 'text')
     .addColumn('organisation_id', 'uuid', (c) => c.references('organisation.id').onDelete('set null'))
     .addColumn('password_hash', 'text')
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('pending_verification').check(sql`status in ('pending_verification','active','deleted')`),
+      c
+        .notNull()
+        .defaultTo('pending_verification')
+        .check(sql`status in ('pending_verification','active','deleted')`),
     )
     .addColumn('locale', 'text', (c) => c.notNull().defaultTo('en'))
     .addColumn('email_verified_at', 'timestamptz')
@@ -73,7 +81,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('used_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('email_token_user_purpose').on('email_token').columns(['user_id', 'purpose']).execute();
+  await db.schema
+    .createIndex('email_token_user_purpose')
+    .on('email_token')
+    .columns(['user_id', 'purpose'])
+    .execute();
 
   await db.schema
     .createTable('invitation')
@@ -124,7 +136,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('request_id', 'text')
     .addColumn('ip_address', 'text')
     .execute();
-  await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_log_entity')
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
   await db.schema.createIndex('audit_log_actor').on('audit_log').column('actor_user_id').execute();
   // Append-only is enforced by the database, not by convention: nothing can rewrite history, not even a buggy repository.
   await sql`
@@ -139,8 +155,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'audit_log', 'mail_outbox', 'login_throttle', 'invitation', 'email_token', 'user_session', 'user_account',
-    'organisation', 'member_state',
+    'audit_log',
+    'mail_outbox',
+    'login_throttle',
+    'invitation',
+    'email_token',
+    'user_session',
+    'user_account',
+    'organisation',
+    'member_state',
   ]) {
     await db.schema.dropTable(table).ifExists().cascade().execute();
   }

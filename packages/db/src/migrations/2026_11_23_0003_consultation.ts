@@ -28,7 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('consultation_round_dates', sql`closes_at > opens_at`)
     .execute();
-  await db.schema.createIndex('consultation_round_published').on('consultation_round').columns(['published_at', 'closes_at']).execute();
+  await db.schema
+    .createIndex('consultation_round_published')
+    .on('consultation_round')
+    .columns(['published_at', 'closes_at'])
+    .execute();
 
   await db.schema
     .createTable('round_question')
@@ -43,12 +47,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('likert', 'jsonb')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('round_question_round').on('round_question').columns(['round_id', 'position']).execute();
+  await db.schema
+    .createIndex('round_question_round')
+    .on('round_question')
+    .columns(['round_id', 'position'])
+    .execute();
 
   await db.schema
     .createTable('contribution')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('round_id', 'uuid', (c) => c.notNull().references('consultation_round.id').onDelete('restrict'))
+    .addColumn('round_id', 'uuid', (c) =>
+      c.notNull().references('consultation_round.id').onDelete('restrict'),
+    )
     .addColumn('author_user_id', 'uuid', (c) => c.references('user_account.id').onDelete('set null'))
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft','submitted')`))
     // The client's key for one submission: a retry with the same key finds the first result instead of a duplicate.
@@ -70,20 +80,32 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await sql`create unique index contribution_one_draft on contribution (round_id, author_user_id) where status = 'draft'`.execute(db);
-  await db.schema.createIndex('contribution_round_status').on('contribution').columns(['round_id', 'status']).execute();
+  await sql`create unique index contribution_one_draft on contribution (round_id, author_user_id) where status = 'draft'`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('contribution_round_status')
+    .on('contribution')
+    .columns(['round_id', 'status'])
+    .execute();
   await db.schema.createIndex('contribution_author').on('contribution').column('author_user_id').execute();
 
   await db.schema
     .createTable('contribution_item')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('contribution_id', 'uuid', (c) => c.notNull().references('contribution.id').onDelete('cascade'))
+    .addColumn('contribution_id', 'uuid', (c) =>
+      c.notNull().references('contribution.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('action_id', 'text')
     .execute();
-  await db.schema.createIndex('contribution_item_contribution').on('contribution_item').column('contribution_id').execute();
+  await db.schema
+    .createIndex('contribution_item_contribution')
+    .on('contribution_item')
+    .column('contribution_id')
+    .execute();
 
   await db.schema
     .createTable('round_theme')
@@ -96,7 +118,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('contribution_theme')
-    .addColumn('contribution_id', 'uuid', (c) => c.notNull().references('contribution.id').onDelete('cascade'))
+    .addColumn('contribution_id', 'uuid', (c) =>
+      c.notNull().references('contribution.id').onDelete('cascade'),
+    )
     .addColumn('theme_id', 'uuid', (c) => c.notNull().references('round_theme.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('contribution_theme_pk', ['contribution_id', 'theme_id'])
     .execute();
@@ -104,7 +128,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('contribution_response')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('contribution_id', 'uuid', (c) => c.notNull().unique().references('contribution.id').onDelete('cascade'))
+    .addColumn('contribution_id', 'uuid', (c) =>
+      c.notNull().unique().references('contribution.id').onDelete('cascade'),
+    )
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('responded_by', 'uuid', (c) => c.references('user_account.id').onDelete('set null'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -114,7 +140,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('contribution_report')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('contribution_id', 'uuid', (c) => c.notNull().references('contribution.id').onDelete('cascade'))
+    .addColumn('contribution_id', 'uuid', (c) =>
+      c.notNull().references('contribution.id').onDelete('cascade'),
+    )
     .addColumn('reported_by', 'uuid', (c) => c.references('user_account.id').onDelete('set null'))
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
@@ -128,7 +156,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('round_id', 'uuid', (c) => c.notNull().references('consultation_round.id').onDelete('cascade'))
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('user_account.id').onDelete('cascade'))
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('registered','waitlisted','cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('registered','waitlisted','cancelled')`),
+    )
     .addColumn('accommodations_needed', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn('other_needs', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -163,8 +193,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'round_daily_stat', 'round_document', 'event_registration', 'contribution_report', 'contribution_response',
-    'contribution_theme', 'round_theme', 'contribution_item', 'contribution', 'round_question', 'consultation_round',
+    'round_daily_stat',
+    'round_document',
+    'event_registration',
+    'contribution_report',
+    'contribution_response',
+    'contribution_theme',
+    'round_theme',
+    'contribution_item',
+    'contribution',
+    'round_question',
+    'consultation_round',
   ]) {
     await db.schema.dropTable(table).ifExists().cascade().execute();
   }

@@ -33,7 +33,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db
     .insertInto('board_constituency')
-    .values(DEFAULT_CONSTITUENCIES.map(([key, marginalised, label]) => ({ key, marginalised, label: JSON.stringify({ en: label }), is_default: true })))
+    .values(
+      DEFAULT_CONSTITUENCIES.map(([key, marginalised, label]) => ({
+        key,
+        marginalised,
+        label: JSON.stringify({ en: label }),
+        is_default: true,
+      })),
+    )
     .execute();
 
   await db.schema
@@ -43,7 +50,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('scope', 'text', (c) => c.notNull().check(sql`scope in ('regional','member_state')`))
     .addColumn('member_state_code', 'char(2)', (c) => c.references('member_state.code'))
     .addColumn('mandate', 'jsonb', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('forming').check(sql`status in ('forming','active','dissolved')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('forming')
+        .check(sql`status in ('forming','active','dissolved')`),
+    )
     .addColumn('action_ids', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn('life_starts_on', 'date', (c) => c.notNull())
     .addColumn('life_ends_on', 'date')
@@ -55,7 +67,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'uuid', (c) => c.references('user_account.id').onDelete('set null'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addCheckConstraint('advisory_board_scope_state', sql`(scope = 'member_state') = (member_state_code is not null)`)
+    .addCheckConstraint(
+      'advisory_board_scope_state',
+      sql`(scope = 'member_state') = (member_state_code is not null)`,
+    )
     .addCheckConstraint('advisory_board_life', sql`life_ends_on is null or life_ends_on >= life_starts_on`)
     .execute();
 
@@ -64,7 +79,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('board_id', 'uuid', (c) => c.notNull().references('advisory_board.id').onDelete('cascade'))
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('user_account.id').onDelete('cascade'))
-    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('chair','vice_chair','member','observer')`))
+    .addColumn('role', 'text', (c) =>
+      c.notNull().check(sql`role in ('chair','vice_chair','member','observer')`),
+    )
     .addColumn('constituencies', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn('member_state_code', 'char(2)', (c) => c.references('member_state.code'))
     .addColumn('organisation', 'text')
@@ -82,10 +99,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('board_seat_term', sql`term_ends_on >= term_starts_on`)
-    .addCheckConstraint('board_seat_ended', sql`(ended_at is null) = (ended_on is null) and (ended_at is null) = (end_reason is null)`)
+    .addCheckConstraint(
+      'board_seat_ended',
+      sql`(ended_at is null) = (ended_on is null) and (ended_at is null) = (end_reason is null)`,
+    )
     .execute();
   // One person holds at most one seat on a board that has not been ended; ended seats stay as history.
-  await sql`create unique index board_seat_one_active on board_seat (board_id, user_id) where ended_at is null`.execute(db);
+  await sql`create unique index board_seat_one_active on board_seat (board_id, user_id) where ended_at is null`.execute(
+    db,
+  );
   await db.schema.createIndex('board_seat_user').on('board_seat').column('user_id').execute();
 
   await db.schema
@@ -116,7 +138,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('organisation', 'text')
     .addColumn('gender', 'text')
     .addColumn('motivation', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('submitted').check(sql`status in ('submitted','accepted','declined','withdrawn')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('submitted')
+        .check(sql`status in ('submitted','accepted','declined','withdrawn')`),
+    )
     .addColumn('scores', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('score_note', 'text')
     .addColumn('scored_by', 'uuid', (c) => c.references('user_account.id').onDelete('set null'))
@@ -126,12 +153,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seat_id', 'uuid', (c) => c.references('board_seat.id').onDelete('set null'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addCheckConstraint('board_nomination_declined_reason', sql`status <> 'declined' or decision_reason is not null`)
+    .addCheckConstraint(
+      'board_nomination_declined_reason',
+      sql`status <> 'declined' or decision_reason is not null`,
+    )
     .execute();
   // One open application per nominee per call: a double submit or a second nomination of the same person is refused.
-  await sql`create unique index board_nomination_one_open on board_nomination (call_id, nominee_email) where status = 'submitted'`.execute(db);
-  await db.schema.createIndex('board_nomination_board').on('board_nomination').columns(['board_id', 'status']).execute();
-  await db.schema.createIndex('board_nomination_applicant').on('board_nomination').column('applicant_user_id').execute();
+  await sql`create unique index board_nomination_one_open on board_nomination (call_id, nominee_email) where status = 'submitted'`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('board_nomination_board')
+    .on('board_nomination')
+    .columns(['board_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('board_nomination_applicant')
+    .on('board_nomination')
+    .column('applicant_user_id')
+    .execute();
 
   await db.schema
     .createTable('board_session')
@@ -139,7 +179,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('board_id', 'uuid', (c) => c.notNull().references('advisory_board.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('inaugural','consultation')`))
     .addColumn('mode', 'text', (c) => c.notNull().check(sql`mode in ('online','in_person','hybrid')`))
-    .addColumn('method', 'text', (c) => c.notNull().check(sql`method in ('focus_group','survey','interview','workshop')`))
+    .addColumn('method', 'text', (c) =>
+      c.notNull().check(sql`method in ('focus_group','survey','interview','workshop')`),
+    )
     .addColumn('title', 'jsonb', (c) => c.notNull())
     .addColumn('starts_at', 'timestamptz', (c) => c.notNull())
     .addColumn('ends_at', 'timestamptz', (c) => c.notNull())
@@ -151,7 +193,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('action_ids', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn('minutes', 'text')
     .addColumn('outcomes', 'text')
-    .addColumn('minutes_visibility', 'text', (c) => c.notNull().defaultTo('members').check(sql`minutes_visibility in ('members','public')`))
+    .addColumn('minutes_visibility', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('members')
+        .check(sql`minutes_visibility in ('members','public')`),
+    )
     .addColumn('minutes_published_at', 'timestamptz')
     .addColumn('survey_closed_at', 'timestamptz')
     .addColumn('created_by', 'uuid', (c) => c.references('user_account.id').onDelete('set null'))
@@ -159,7 +206,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('board_session_dates', sql`ends_at > starts_at`)
     .execute();
-  await db.schema.createIndex('board_session_board').on('board_session').columns(['board_id', 'starts_at']).execute();
+  await db.schema
+    .createIndex('board_session_board')
+    .on('board_session')
+    .columns(['board_id', 'starts_at'])
+    .execute();
 
   await db.schema
     .createTable('board_session_invitation')
@@ -172,7 +223,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('other_needs', 'text')
     .addPrimaryKeyConstraint('board_session_invitation_pk', ['session_id', 'user_id'])
     .execute();
-  await db.schema.createIndex('board_session_invitation_user').on('board_session_invitation').column('user_id').execute();
+  await db.schema
+    .createIndex('board_session_invitation_user')
+    .on('board_session_invitation')
+    .column('user_id')
+    .execute();
 
   await db.schema
     .createTable('board_attendance')
@@ -194,7 +249,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('board_session_input_session').on('board_session_input').column('session_id').execute();
+  await db.schema
+    .createIndex('board_session_input_session')
+    .on('board_session_input')
+    .column('session_id')
+    .execute();
 
   // No timestamp and no user on unsigned answers (see schema-boards.ts); uuid ids carry no insertion order either.
   await db.schema
@@ -206,7 +265,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('comment', 'text')
     .addColumn('signed_by', 'uuid', (c) => c.references('user_account.id').onDelete('set null'))
     .execute();
-  await db.schema.createIndex('board_survey_response_session').on('board_survey_response').column('session_id').execute();
+  await db.schema
+    .createIndex('board_survey_response_session')
+    .on('board_survey_response')
+    .column('session_id')
+    .execute();
 
   await db.schema
     .createTable('board_survey_participation')
@@ -228,13 +291,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('board_training_board').on('board_training').columns(['board_id', 'user_id']).execute();
+  await db.schema
+    .createIndex('board_training_board')
+    .on('board_training')
+    .columns(['board_id', 'user_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'board_training', 'board_survey_participation', 'board_survey_response', 'board_session_input', 'board_attendance',
-    'board_session_invitation', 'board_session', 'board_nomination', 'board_call', 'board_seat', 'advisory_board',
+    'board_training',
+    'board_survey_participation',
+    'board_survey_response',
+    'board_session_input',
+    'board_attendance',
+    'board_session_invitation',
+    'board_session',
+    'board_nomination',
+    'board_call',
+    'board_seat',
+    'advisory_board',
     'board_constituency',
   ]) {
     await db.schema.dropTable(table).ifExists().cascade().execute();

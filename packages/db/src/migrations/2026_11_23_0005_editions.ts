@@ -5,7 +5,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('roadmap_edition')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('number', 'integer', (c) => c.notNull().unique().check(sql`number > 0`))
+    .addColumn('number', 'integer', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`number > 0`),
+    )
     .addColumn('title', 'text', (c) => c.notNull())
     // The whole catalogue in its public JSON shape ({ actionAreas: [...] }), as adopted.
     .addColumn('catalogue', 'jsonb', (c) => c.notNull())
@@ -19,7 +24,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // Exactly one edition is current: adopting a new one must supersede the old one in the same transaction.
-  await sql`create unique index roadmap_edition_one_current on roadmap_edition ((true)) where status = 'current'`.execute(db);
+  await sql`create unique index roadmap_edition_one_current on roadmap_edition ((true)) where status = 'current'`.execute(
+    db,
+  );
   // An adopted edition's text never changes (readers cache it by id, links to "edition 2" must keep meaning the same
   // thing); only its status moves from current to superseded. Enforced by the database, like the audit log.
   await sql`

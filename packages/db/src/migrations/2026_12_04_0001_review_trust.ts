@@ -17,7 +17,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await sql`alter table review_cycle add constraint review_cycle_closed_reason
     check ((closed_at is null and closed_reason is null and closed_superseded_by is null)
-        or (closed_at is not null and (closed_superseded_by is not null or length(btrim(coalesce(closed_reason, ''))) > 0)))`.execute(db);
+        or (closed_at is not null and (closed_superseded_by is not null or length(btrim(coalesce(closed_reason, ''))) > 0)))`.execute(
+    db,
+  );
   await sql`alter table review_cycle add constraint review_cycle_adopted_or_closed
     check (closed_at is null or adopted_edition_number is null)`.execute(db);
 }
@@ -25,5 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`alter table review_cycle drop constraint if exists review_cycle_adopted_or_closed`.execute(db);
   await sql`alter table review_cycle drop constraint if exists review_cycle_closed_reason`.execute(db);
-  await db.schema.alterTable('review_cycle').dropColumn('closed_superseded_by').dropColumn('closed_reason').dropColumn('closed_by').dropColumn('closed_at').execute();
+  await db.schema
+    .alterTable('review_cycle')
+    .dropColumn('closed_superseded_by')
+    .dropColumn('closed_reason')
+    .dropColumn('closed_by')
+    .dropColumn('closed_at')
+    .execute();
 }

@@ -24,6 +24,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop index if exists board_nomination_one_open_per_applicant`.execute(db);
   // Only restorable when no nominee has two open nominations on one call.
-  await sql`create unique index board_nomination_one_open on board_nomination (call_id, nominee_email) where status = 'submitted'`.execute(db);
-  await db.schema.alterTable('board_survey_participation').addColumn('responded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`)).execute();
+  await sql`create unique index board_nomination_one_open on board_nomination (call_id, nominee_email) where status = 'submitted'`.execute(
+    db,
+  );
+  await db.schema
+    .alterTable('board_survey_participation')
+    .addColumn('responded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
 }

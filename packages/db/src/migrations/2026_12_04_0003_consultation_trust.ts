@@ -25,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('cancelled_by', 'uuid', (c) => c.references('user_account.id').onDelete('set null'))
     .execute();
   await db.schema.alterTable('event_registration').addColumn('promoted_at', 'timestamptz').execute();
-  await db.schema.createIndex('event_registration_queue').on('event_registration').columns(['round_id', 'status', 'created_at']).execute();
+  await db.schema
+    .createIndex('event_registration_queue')
+    .on('event_registration')
+    .columns(['round_id', 'status', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -34,5 +38,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await db.schema.alterTable('event_registration').dropColumn(column).execute();
   }
   await sql`drop index if exists contribution_idempotency_key_scope`.execute(db);
-  await sql`alter table contribution add constraint contribution_idempotency_key_key unique (idempotency_key)`.execute(db);
+  await sql`alter table contribution add constraint contribution_idempotency_key_key unique (idempotency_key)`.execute(
+    db,
+  );
 }

@@ -21,7 +21,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reviewed_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('translation_review_locale_scope_key', ['locale', 'scope', 'key'])
     .addCheckConstraint('translation_review_locale', sql`locale <> 'en' and locale ~ '^[a-z]{2,3}$'`)
-    .addCheckConstraint('translation_review_scope', sql`scope in ('ui', 'stakeholder', 'secretariat', 'mail')`)
+    .addCheckConstraint(
+      'translation_review_scope',
+      sql`scope in ('ui', 'stakeholder', 'secretariat', 'mail')`,
+    )
     .addCheckConstraint('translation_review_text', sql`length(btrim(text)) > 0`)
     .addCheckConstraint('translation_review_source_hash', sql`source_hash ~ '^[0-9a-f]{12}$'`)
     .execute();

@@ -19,23 +19,48 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  */
 export async function anonymiseDeletedAccount(db: Executor, account: { id: string }, now: Date = new Date()) {
   // Read under a lock, not from the caller's copy: the name or organisation may have changed since it was loaded.
-  const user = await db.selectFrom('user_account').select(['id', 'email', 'name', 'organisation_id']).where('id', '=', account.id).forUpdate().executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('user_account')
+    .select(['id', 'email', 'name', 'organisation_id'])
+    .where('id', '=', account.id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   const email = user.email.toLowerCase();
   await db
     .updateTable('user_account')
-    .set({ status: 'deleted', email: deletedUserEmail(user.id), name: DELETED_USER_NAME, password_hash: null, organisation_id: null, stakeholder_group: null, deleted_at: now, updated_at: now })
+    .set({
+      status: 'deleted',
+      email: deletedUserEmail(user.id),
+      name: DELETED_USER_NAME,
+      password_hash: null,
+      organisation_id: null,
+      stakeholder_group: null,
+      deleted_at: now,
+      updated_at: now,
+    })
     .where('id', '=', user.id)
     .execute();
   await db.deleteFrom('email_token').where('user_id', '=', user.id).execute();
   // The sign-in counter and the account-mail counter (consumeRateLimit's `rate:mail:to:…`) both name the address.
-  await db.deleteFrom('login_throttle').where('key', 'in', [`account:${email}`, `rate:mail:to:${email}`]).execute();
-  await db.updateTable('invitation').set({ name: DELETED_USER_NAME, email: deletedUserEmail(user.id) }).where('user_id', '=', user.id).execute();
+  await db
+    .deleteFrom('login_throttle')
+    .where('key', 'in', [`account:${email}`, `rate:mail:to:${email}`])
+    .execute();
+  await db
+    .updateTable('invitation')
+    .set({ name: DELETED_USER_NAME, email: deletedUserEmail(user.id) })
+    .where('user_id', '=', user.id)
+    .execute();
   // An organisation nobody else names is the person's own detail.
   if (user.organisation_id) {
     await db
       .deleteFrom('organisation')
       .where('id', '=', user.organisation_id)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('user_account').select('id').where('organisation_id', '=', user.organisation_id))))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(selectFrom('user_account').select('id').where('organisation_id', '=', user.organisation_id)),
+        ),
+      )
       .execute();
   }
 
@@ -46,7 +71,11 @@ export async function anonymiseDeletedAccount(db: Executor, account: { id: strin
     .where('author_user_id', '=', user.id)
     .returning('id')
     .execute();
-  await db.updateTable('contribution_report').set({ note: null }).where('reported_by', '=', user.id).execute();
+  await db
+    .updateTable('contribution_report')
+    .set({ note: null })
+    .where('reported_by', '=', user.id)
+    .execute();
   // Event places are released (the waitlist is the consultation domain's), the needs given with them removed.
   const registrations = await db
     .updateTable('event_registration')
@@ -56,7 +85,10 @@ export async function anonymiseDeletedAccount(db: Executor, account: { id: strin
     .execute();
 
   // Mail to the person goes (sent or not); mail to others says "Deleted user" where it named them.
-  await db.deleteFrom('mail_outbox').where(sql<boolean>`lower(to_address) = ${email}`).execute();
+  await db
+    .deleteFrom('mail_outbox')
+    .where(sql<boolean>`lower(to_address) = ${email}`)
+    .execute();
   if (user.name.trim().length >= 3 && user.name !== DELETED_USER_NAME) {
     const pattern = `\\m${escapeRegExp(user.name.trim())}\\M`;
     await db
@@ -66,7 +98,13 @@ export async function anonymiseDeletedAccount(db: Executor, account: { id: strin
         text_body: sql`regexp_replace(text_body, ${pattern}, ${DELETED_USER_NAME}, 'g')`,
         html_body: sql`regexp_replace(html_body, ${pattern}, ${DELETED_USER_NAME}, 'g')`,
       })
-      .where((eb) => eb.or([sql<boolean>`subject ~ ${pattern}`, sql<boolean>`text_body ~ ${pattern}`, sql<boolean>`coalesce(html_body, '') ~ ${pattern}`]))
+      .where((eb) =>
+        eb.or([
+          sql<boolean>`subject ~ ${pattern}`,
+          sql<boolean>`text_body ~ ${pattern}`,
+          sql<boolean>`coalesce(html_body, '') ~ ${pattern}`,
+        ]),
+      )
       .execute();
   }
 

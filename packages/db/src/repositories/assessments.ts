@@ -29,10 +29,18 @@ export async function findAssessment(db: Executor, id: string) {
   return db.selectFrom('readiness_assessment').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertAssessment(db: Executor, values: { memberState: MemberStateCode; year: number; createdBy: string }) {
+export async function insertAssessment(
+  db: Executor,
+  values: { memberState: MemberStateCode; year: number; createdBy: string },
+) {
   return db
     .insertInto('readiness_assessment')
-    .values({ member_state_code: values.memberState, year: values.year, created_by: values.createdBy, updated_by: values.createdBy })
+    .values({
+      member_state_code: values.memberState,
+      year: values.year,
+      created_by: values.createdBy,
+      updated_by: values.createdBy,
+    })
     .onConflict((oc) => oc.constraint('readiness_assessment_state_year').doNothing())
     .returningAll()
     .executeTakeFirst();
@@ -46,7 +54,11 @@ export async function updateDraftAssessment(
   db: Executor,
   id: string,
   expectedVersion: number,
-  changes: { answers: Record<string, string>; evidence: Record<string, { note: string; links: string[] }>; updatedBy: string },
+  changes: {
+    answers: Record<string, string>;
+    evidence: Record<string, { note: string; links: string[] }>;
+    updatedBy: string;
+  },
 ) {
   return db
     .updateTable('readiness_assessment')
@@ -64,7 +76,12 @@ export async function updateDraftAssessment(
     .executeTakeFirst();
 }
 
-export async function submitAssessment(db: Executor, id: string, expectedVersion: number, values: { result: unknown; submittedBy: string }) {
+export async function submitAssessment(
+  db: Executor,
+  id: string,
+  expectedVersion: number,
+  values: { result: unknown; submittedBy: string },
+) {
   return db
     .updateTable('readiness_assessment')
     .set({

@@ -10,7 +10,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function listAuditEntries(
   db: Executor,
-  filter: { entityType?: string | undefined; entityId?: string | undefined; actorUserId?: string | undefined; limit: number },
+  filter: {
+    entityType?: string | undefined;
+    entityId?: string | undefined;
+    actorUserId?: string | undefined;
+    limit: number;
+  },
 ) {
   let query = db
     .selectFrom('audit_log')
@@ -36,7 +41,13 @@ export async function listAuditEntries(
 
 /** Applies the deleted-person rule to audit rows read by any caller (see `listAuditEntries`). */
 export async function pseudonymiseAuditRows<
-  R extends { actor_user_id: string | null; entity_type: string; entity_id: string | null; before_value: unknown; after_value: unknown },
+  R extends {
+    actor_user_id: string | null;
+    entity_type: string;
+    entity_id: string | null;
+    before_value: unknown;
+    after_value: unknown;
+  },
 >(db: Executor, rows: R[]): Promise<R[]> {
   if (rows.length === 0) return rows;
   const candidates = new Set<string>();
@@ -46,7 +57,12 @@ export async function pseudonymiseAuditRows<
     for (const s of stringsIn([row.before_value, row.after_value])) if (UUID.test(s)) candidates.add(s);
   }
   const deleted = candidates.size
-    ? await db.selectFrom('user_account').select('id').where('status', '=', 'deleted').where('id', 'in', [...candidates]).execute()
+    ? await db
+        .selectFrom('user_account')
+        .select('id')
+        .where('status', '=', 'deleted')
+        .where('id', 'in', [...candidates])
+        .execute()
     : [];
   const deletions = await db
     .selectFrom('audit_log')
@@ -55,13 +71,21 @@ export async function pseudonymiseAuditRows<
     .where('action', '=', 'user.delete')
     .execute();
   const entities = new Set(
-    deletions.flatMap((d) => ((d.after_value as { pseudonymised?: { type: string; id: string }[] } | null)?.pseudonymised ?? []).map((e) => `${e.type}:${e.id}`)),
+    deletions.flatMap((d) =>
+      ((d.after_value as { pseudonymised?: { type: string; id: string }[] } | null)?.pseudonymised ?? []).map(
+        (e) => `${e.type}:${e.id}`,
+      ),
+    ),
   );
   const deletedIds = new Set(deleted.map((d) => d.id));
   if (deletedIds.size === 0 && entities.size === 0) return rows;
   return rows.map((row) =>
     rowConcernsDeletedPerson(row, deletedIds, entities)
-      ? { ...row, before_value: pseudonymiseValue(row.before_value), after_value: pseudonymiseValue(row.after_value) }
+      ? {
+          ...row,
+          before_value: pseudonymiseValue(row.before_value),
+          after_value: pseudonymiseValue(row.after_value),
+        }
       : row,
   );
 }

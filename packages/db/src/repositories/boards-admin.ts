@@ -68,7 +68,12 @@ export async function updateAdvisoryBoard(db: Executor, boardId: string, values:
     .executeTakeFirstOrThrow();
 }
 
-export async function updateAdvisoryBoardStatus(db: Executor, boardId: string, status: AdvisoryBoard['status'], now: Date) {
+export async function updateAdvisoryBoardStatus(
+  db: Executor,
+  boardId: string,
+  status: AdvisoryBoard['status'],
+  now: Date,
+) {
   return db
     .updateTable('advisory_board')
     .set({ status, version: sql`version + 1`, updated_at: now })
@@ -77,7 +82,11 @@ export async function updateAdvisoryBoardStatus(db: Executor, boardId: string, s
     .executeTakeFirstOrThrow();
 }
 
-export async function updateAdvisoryBoardTargets(db: Executor, boardId: string, targets: readonly BoardTarget[]) {
+export async function updateAdvisoryBoardTargets(
+  db: Executor,
+  boardId: string,
+  targets: readonly BoardTarget[],
+) {
   return db
     .updateTable('advisory_board')
     .set({ targets: toJsonColumn(targets), version: sql`version + 1`, updated_at: new Date() })
@@ -87,7 +96,10 @@ export async function updateAdvisoryBoardTargets(db: Executor, boardId: string, 
 }
 
 /** Adds a constituency to the managed list; undefined when the key is taken. */
-export async function insertBoardConstituency(db: Executor, values: { key: string; label: Localized; marginalised: boolean }) {
+export async function insertBoardConstituency(
+  db: Executor,
+  values: { key: string; label: Localized; marginalised: boolean },
+) {
   return db
     .insertInto('board_constituency')
     .values({ key: values.key, label: toJsonColumn(values.label), marginalised: values.marginalised })
@@ -113,10 +125,18 @@ export async function insertBoardCall(
     .executeTakeFirstOrThrow();
 }
 
-export async function updateBoardCall(db: Executor, callId: string, values: { description: Localized; opensAt: Date; closesAt: Date }) {
+export async function updateBoardCall(
+  db: Executor,
+  callId: string,
+  values: { description: Localized; opensAt: Date; closesAt: Date },
+) {
   return db
     .updateTable('board_call')
-    .set({ description: toJsonColumn(values.description), opens_at: values.opensAt, closes_at: values.closesAt })
+    .set({
+      description: toJsonColumn(values.description),
+      opens_at: values.opensAt,
+      closes_at: values.closesAt,
+    })
     .where('id', '=', callId)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -50,7 +50,12 @@ export async function scoreBoardNomination(
 ) {
   return db
     .updateTable('board_nomination')
-    .set({ scores: toJsonColumn(values.scores), score_note: values.note, scored_by: values.scoredBy, updated_at: new Date() })
+    .set({
+      scores: toJsonColumn(values.scores),
+      score_note: values.note,
+      scored_by: values.scoredBy,
+      updated_at: new Date(),
+    })
     .where('id', '=', nominationId)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -85,7 +90,13 @@ export async function declineBoardNomination(
 ) {
   return db
     .updateTable('board_nomination')
-    .set({ status: 'declined', decision_reason: values.reason, decided_by: values.decidedBy, decided_at: values.now, updated_at: values.now })
+    .set({
+      status: 'declined',
+      decision_reason: values.reason,
+      decided_by: values.decidedBy,
+      decided_at: values.now,
+      updated_at: values.now,
+    })
     .where('id', '=', nominationId)
     .returningAll()
     .executeTakeFirstOrThrow();

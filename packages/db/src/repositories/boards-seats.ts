@@ -76,7 +76,12 @@ export async function updateOwnBoardSeat(
 ) {
   return db
     .updateTable('board_seat')
-    .set({ gender: values.gender, listed_publicly: values.listedPublicly, conflict_of_interest: values.conflictOfInterest, updated_at: new Date() })
+    .set({
+      gender: values.gender,
+      listed_publicly: values.listedPublicly,
+      conflict_of_interest: values.conflictOfInterest,
+      updated_at: new Date(),
+    })
     .where('id', '=', seatId)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -38,7 +38,12 @@ const sessionColumns = (values: BoardSessionValues) => ({
   updated_at: new Date(),
 });
 
-export async function insertBoardSession(db: Executor, boardId: string, values: BoardSessionValues, createdBy: string) {
+export async function insertBoardSession(
+  db: Executor,
+  boardId: string,
+  values: BoardSessionValues,
+  createdBy: string,
+) {
   return db
     .insertInto('board_session')
     .values({ board_id: boardId, ...sessionColumns(values), created_by: createdBy })
@@ -47,7 +52,12 @@ export async function insertBoardSession(db: Executor, boardId: string, values: 
 }
 
 /** Rewrites the session; `surveyClosedAt` also records its survey as closed (from then on it stays closed). */
-export async function updateBoardSession(db: Executor, sessionId: string, values: BoardSessionValues, surveyClosedAt: Date | null) {
+export async function updateBoardSession(
+  db: Executor,
+  sessionId: string,
+  values: BoardSessionValues,
+  surveyClosedAt: Date | null,
+) {
   return db
     .updateTable('board_session')
     .set({ ...sessionColumns(values), ...(surveyClosedAt ? { survey_closed_at: surveyClosedAt } : {}) })

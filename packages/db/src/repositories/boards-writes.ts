@@ -61,13 +61,11 @@ export async function upsertBoardAttendance(
       })),
     )
     .onConflict((oc) =>
-      oc
-        .columns(['session_id', 'user_id'])
-        .doUpdateSet((eb) => ({
-          status: eb.ref('excluded.status'),
-          recorded_by: recordedBy,
-          recorded_at: now,
-        })),
+      oc.columns(['session_id', 'user_id']).doUpdateSet((eb) => ({
+        status: eb.ref('excluded.status'),
+        recorded_by: recordedBy,
+        recorded_at: now,
+      })),
     )
     .returningAll()
     .execute();

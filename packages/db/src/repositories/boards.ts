@@ -6,7 +6,14 @@ import type { Database } from '../schema';
 // Repository functions of the boards domain (executor first). Rules (targets, terms, rates) live in core; these only read and write.
 
 export async function listBoardConstituencies(db: Executor) {
-  return db.selectFrom('board_constituency').selectAll().orderBy('is_default', 'desc').orderBy('marginalised', 'desc').orderBy('created_at').orderBy('key').execute();
+  return db
+    .selectFrom('board_constituency')
+    .selectAll()
+    .orderBy('is_default', 'desc')
+    .orderBy('marginalised', 'desc')
+    .orderBy('created_at')
+    .orderBy('key')
+    .execute();
 }
 
 export async function listBoards(db: Executor, filter: { publishedOnly: boolean }) {
@@ -79,7 +86,11 @@ export async function listBoardSeats(db: Executor, boardId: string, options: { i
     .select([...seatColumns, 'user_account.name as holder_name', 'user_account.email as holder_email'])
     .where('board_seat.board_id', '=', boardId);
   if (!options.includeEnded) query = query.where('board_seat.ended_at', 'is', null);
-  return query.orderBy('board_seat.ended_at', 'desc').orderBy('board_seat.term_starts_on', 'desc').orderBy('user_account.name').execute();
+  return query
+    .orderBy('board_seat.ended_at', 'desc')
+    .orderBy('board_seat.term_starts_on', 'desc')
+    .orderBy('user_account.name')
+    .execute();
 }
 
 export async function findBoardSeat(db: Executor, id: string) {
@@ -88,7 +99,13 @@ export async function findBoardSeat(db: Executor, id: string) {
 
 /** The person's seat on the board that has not been ended, if any: what makes them a member who may see the board. */
 export async function findActiveBoardSeat(db: Executor, boardId: string, userId: string) {
-  return db.selectFrom('board_seat').selectAll().where('board_id', '=', boardId).where('user_id', '=', userId).where('ended_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('board_seat')
+    .selectAll()
+    .where('board_id', '=', boardId)
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** Every board seat of a person that has not been ended, with its board. */
@@ -96,7 +113,14 @@ export async function listActiveBoardSeatsOfUser(db: Executor, userId: string) {
   return db
     .selectFrom('board_seat')
     .innerJoin('advisory_board', 'advisory_board.id', 'board_seat.board_id')
-    .select([...seatColumns, 'advisory_board.name as board_name', 'advisory_board.scope as board_scope', 'advisory_board.member_state_code as board_member_state', 'advisory_board.status as board_status', 'advisory_board.mandate as board_mandate'])
+    .select([
+      ...seatColumns,
+      'advisory_board.name as board_name',
+      'advisory_board.scope as board_scope',
+      'advisory_board.member_state_code as board_member_state',
+      'advisory_board.status as board_status',
+      'advisory_board.mandate as board_mandate',
+    ])
     .where('board_seat.user_id', '=', userId)
     .where('board_seat.ended_at', 'is', null)
     .orderBy('board_seat.term_starts_on')
@@ -104,7 +128,12 @@ export async function listActiveBoardSeatsOfUser(db: Executor, userId: string) {
 }
 
 export async function listBoardCalls(db: Executor, boardId: string) {
-  return db.selectFrom('board_call').selectAll().where('board_id', '=', boardId).orderBy('opens_at', 'desc').execute();
+  return db
+    .selectFrom('board_call')
+    .selectAll()
+    .where('board_id', '=', boardId)
+    .orderBy('opens_at', 'desc')
+    .execute();
 }
 
 export async function findBoardCall(db: Executor, id: string) {
@@ -117,7 +146,12 @@ export async function listOpenBoardCalls(db: Executor, now: Date) {
     .selectFrom('board_call')
     .innerJoin('advisory_board', 'advisory_board.id', 'board_call.board_id')
     .selectAll('board_call')
-    .select(['advisory_board.name as board_name', 'advisory_board.scope as board_scope', 'advisory_board.member_state_code as board_member_state', 'advisory_board.status as board_status'])
+    .select([
+      'advisory_board.name as board_name',
+      'advisory_board.scope as board_scope',
+      'advisory_board.member_state_code as board_member_state',
+      'advisory_board.status as board_status',
+    ])
     .where('advisory_board.published', '=', true)
     .where('advisory_board.status', '<>', 'dissolved')
     .where('board_call.opens_at', '<=', now)
@@ -140,9 +174,15 @@ export async function listBoardNominations(db: Executor, boardId: string, status
   let query = db
     .selectFrom('board_nomination')
     .leftJoin('user_account as applicant', 'applicant.id', 'board_nomination.applicant_user_id')
-    .leftJoin('user_account as nominee', (join) => join.onRef('nominee.email', '=', 'board_nomination.nominee_email').on('nominee.status', '=', 'active'))
+    .leftJoin('user_account as nominee', (join) =>
+      join.onRef('nominee.email', '=', 'board_nomination.nominee_email').on('nominee.status', '=', 'active'),
+    )
     .selectAll('board_nomination')
-    .select(['applicant.name as applicant_name', 'applicant.email as applicant_email', 'nominee.id as nominee_account_id'])
+    .select([
+      'applicant.name as applicant_name',
+      'applicant.email as applicant_email',
+      'nominee.id as nominee_account_id',
+    ])
     .where('board_nomination.board_id', '=', boardId);
   if (status) query = query.where('board_nomination.status', '=', status as 'submitted');
   return query.orderBy('board_nomination.created_at').execute();
@@ -166,7 +206,12 @@ export async function listBoardNominationsOfApplicant(db: Executor, userId: stri
 }
 
 export async function listBoardSessions(db: Executor, boardId: string) {
-  return db.selectFrom('board_session').selectAll().where('board_id', '=', boardId).orderBy('starts_at', 'desc').execute();
+  return db
+    .selectFrom('board_session')
+    .selectAll()
+    .where('board_id', '=', boardId)
+    .orderBy('starts_at', 'desc')
+    .execute();
 }
 
 export async function findBoardSession(db: Executor, id: string) {
@@ -186,7 +231,12 @@ export async function listSessionInvitations(db: Executor, sessionIds: string[])
 }
 
 export async function findSessionInvitation(db: Executor, sessionId: string, userId: string) {
-  return db.selectFrom('board_session_invitation').selectAll().where('session_id', '=', sessionId).where('user_id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('board_session_invitation')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function listBoardAttendance(db: Executor, sessionIds: string[]) {
@@ -200,7 +250,11 @@ export async function listBoardAttendance(db: Executor, sessionIds: string[]) {
     .execute();
 }
 
-export async function listBoardSessionInputs(db: Executor, sessionIds: string[], options: { userId?: string } = {}) {
+export async function listBoardSessionInputs(
+  db: Executor,
+  sessionIds: string[],
+  options: { userId?: string } = {},
+) {
   if (sessionIds.length === 0) return [];
   let query = db
     .selectFrom('board_session_input')
@@ -271,7 +325,13 @@ export async function listBoardTraining(db: Executor, boardId: string, options: 
 
 /** Boards where the person holds a seat that has not been ended: their board memberships (e.g. for "board" audiences). */
 export async function listBoardIdsOfMember(db: Executor, userId: string): Promise<string[]> {
-  const rows = await db.selectFrom('board_seat').select('board_id').distinct().where('user_id', '=', userId).where('ended_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('board_seat')
+    .select('board_id')
+    .distinct()
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+    .execute();
   return rows.map((r) => r.board_id);
 }
 
@@ -282,24 +342,44 @@ export async function listBoardIdsOfMember(db: Executor, userId: string): Promis
  * interest) and notes on their seats, the needs given with their RSVPs — while counts, attendance, inputs and training
  * stay in the record, attributed to "Deleted user".
  */
-export async function releaseBoardPlacesOfDeletedUser(db: Executor, user: { id: string; email: string }, now: Date = new Date()) {
+export async function releaseBoardPlacesOfDeletedUser(
+  db: Executor,
+  user: { id: string; email: string },
+  now: Date = new Date(),
+) {
   const today = boardDay(now);
   const email = user.email.toLowerCase();
   const seats = await db
     .updateTable('board_seat')
-    .set({ ended_on: sql`greatest(term_starts_on, ${today}::date)`, ended_at: now, end_reason: 'resigned', updated_at: now })
+    .set({
+      ended_on: sql`greatest(term_starts_on, ${today}::date)`,
+      ended_at: now,
+      end_reason: 'resigned',
+      updated_at: now,
+    })
     .where('user_id', '=', user.id)
     .where('ended_at', 'is', null)
     .returning('id')
     .execute();
   const allSeats = await db
     .updateTable('board_seat')
-    .set({ organisation: null, gender: null, conflict_of_interest: null, end_note: null, listed_publicly: false, updated_at: now })
+    .set({
+      organisation: null,
+      gender: null,
+      conflict_of_interest: null,
+      end_note: null,
+      listed_publicly: false,
+      updated_at: now,
+    })
     .where('user_id', '=', user.id)
     .returning('id')
     .execute();
   const concernsThePerson = (eb: ExpressionBuilder<Database, 'board_nomination'>) =>
-    eb.or([eb('applicant_user_id', '=', user.id), eb('nominee_user_id', '=', user.id), eb('nominee_email', '=', email)]);
+    eb.or([
+      eb('applicant_user_id', '=', user.id),
+      eb('nominee_user_id', '=', user.id),
+      eb('nominee_email', '=', email),
+    ]);
   const withdrawn = await db
     .updateTable('board_nomination')
     .set({ status: 'withdrawn', updated_at: now })
@@ -343,15 +423,55 @@ export async function releaseBoardPlacesOfDeletedUser(db: Executor, user: { id: 
 /** What the boards domain holds about a person, for "Download my data". */
 export async function listBoardDataOfUser(db: Executor, userId: string) {
   const [seats, nominations, invitations, inputs, training] = await Promise.all([
-    db.selectFrom('board_seat').innerJoin('advisory_board', 'advisory_board.id', 'board_seat.board_id')
-      .select(['advisory_board.name as board', 'board_seat.role', 'board_seat.constituencies', 'board_seat.member_state_code', 'board_seat.organisation', 'board_seat.gender', 'board_seat.conflict_of_interest', 'board_seat.listed_publicly', 'board_seat.term_starts_on', 'board_seat.term_ends_on', 'board_seat.ended_on', 'board_seat.end_reason'])
-      .where('board_seat.user_id', '=', userId).execute(),
-    db.selectFrom('board_nomination')
-      .select(['board_id', 'is_self', 'nominee_name', 'constituencies', 'motivation', 'status', 'decision_reason', 'created_at', 'decided_at'])
-      .where((eb) => eb.or([eb('applicant_user_id', '=', userId), eb('nominee_user_id', '=', userId)])).execute(),
-    db.selectFrom('board_session_invitation').select(['session_id', 'invited_at', 'rsvp', 'rsvp_at', 'accommodations_needed', 'other_needs']).where('user_id', '=', userId).execute(),
-    db.selectFrom('board_session_input').select(['session_id', 'agenda_item_id', 'action_id', 'text', 'created_at']).where('user_id', '=', userId).execute(),
-    db.selectFrom('board_training').select(['board_id', 'course', 'taken_on', 'completed']).where('user_id', '=', userId).execute(),
+    db
+      .selectFrom('board_seat')
+      .innerJoin('advisory_board', 'advisory_board.id', 'board_seat.board_id')
+      .select([
+        'advisory_board.name as board',
+        'board_seat.role',
+        'board_seat.constituencies',
+        'board_seat.member_state_code',
+        'board_seat.organisation',
+        'board_seat.gender',
+        'board_seat.conflict_of_interest',
+        'board_seat.listed_publicly',
+        'board_seat.term_starts_on',
+        'board_seat.term_ends_on',
+        'board_seat.ended_on',
+        'board_seat.end_reason',
+      ])
+      .where('board_seat.user_id', '=', userId)
+      .execute(),
+    db
+      .selectFrom('board_nomination')
+      .select([
+        'board_id',
+        'is_self',
+        'nominee_name',
+        'constituencies',
+        'motivation',
+        'status',
+        'decision_reason',
+        'created_at',
+        'decided_at',
+      ])
+      .where((eb) => eb.or([eb('applicant_user_id', '=', userId), eb('nominee_user_id', '=', userId)]))
+      .execute(),
+    db
+      .selectFrom('board_session_invitation')
+      .select(['session_id', 'invited_at', 'rsvp', 'rsvp_at', 'accommodations_needed', 'other_needs'])
+      .where('user_id', '=', userId)
+      .execute(),
+    db
+      .selectFrom('board_session_input')
+      .select(['session_id', 'agenda_item_id', 'action_id', 'text', 'created_at'])
+      .where('user_id', '=', userId)
+      .execute(),
+    db
+      .selectFrom('board_training')
+      .select(['board_id', 'course', 'taken_on', 'completed'])
+      .where('user_id', '=', userId)
+      .execute(),
   ]);
   return { seats, nominations, invitations, inputs, training };
 }

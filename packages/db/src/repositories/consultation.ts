@@ -16,7 +16,12 @@ export async function findRound(db: Executor, id: string) {
 }
 
 export async function listRoundQuestions(db: Executor, roundId: string) {
-  return db.selectFrom('round_question').selectAll().where('round_id', '=', roundId).orderBy('position').execute();
+  return db
+    .selectFrom('round_question')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .orderBy('position')
+    .execute();
 }
 
 /**
@@ -71,7 +76,10 @@ export async function findDraftContribution(db: Executor, roundId: string, autho
  * The submission stored earlier with this key by this person (the author, or the facilitator of an on-behalf entry)
  * to this round. Keys are scoped to (person, round): the same key sent for another round is another submission.
  */
-export async function findContributionByIdempotencyKey(db: Executor, scope: { key: string; roundId: string; userId: string }) {
+export async function findContributionByIdempotencyKey(
+  db: Executor,
+  scope: { key: string; roundId: string; userId: string },
+) {
   return db
     .selectFrom('contribution')
     .selectAll()
@@ -102,16 +110,29 @@ export async function replaceContributionItems(
   items: { type: string; text: string; actionId?: string | undefined }[],
   options: { isNew?: boolean } = {},
 ) {
-  if (!options.isNew) await db.deleteFrom('contribution_item').where('contribution_id', '=', contributionId).execute();
+  if (!options.isNew)
+    await db.deleteFrom('contribution_item').where('contribution_id', '=', contributionId).execute();
   if (items.length === 0) return;
   await db
     .insertInto('contribution_item')
-    .values(items.map((item, position) => ({ contribution_id: contributionId, position, type: item.type, text: item.text, action_id: item.actionId ?? null })))
+    .values(
+      items.map((item, position) => ({
+        contribution_id: contributionId,
+        position,
+        type: item.type,
+        text: item.text,
+        action_id: item.actionId ?? null,
+      })),
+    )
     .execute();
 }
 
 /** Submitted contributions of a round with author names, responses and themes; hidden ones only when asked. */
-export async function listRoundContributions(db: Executor, roundId: string, options: { includeHidden: boolean }) {
+export async function listRoundContributions(
+  db: Executor,
+  roundId: string,
+  options: { includeHidden: boolean },
+) {
   let query = db
     .selectFrom('contribution')
     .leftJoin('user_account', 'user_account.id', 'contribution.author_user_id')
@@ -135,7 +156,9 @@ export async function listRoundContributions(db: Executor, roundId: string, opti
       'user_account.name as author_name',
       'contribution_response.text as response_text',
       'contribution_response.updated_at as response_at',
-      sql<number>`(select count(*)::int from contribution_report r where r.contribution_id = contribution.id and r.resolved_at is null)`.as('open_reports'),
+      sql<number>`(select count(*)::int from contribution_report r where r.contribution_id = contribution.id and r.resolved_at is null)`.as(
+        'open_reports',
+      ),
     ])
     .where('contribution.round_id', '=', roundId)
     .where('contribution.status', '=', 'submitted');
@@ -154,7 +177,12 @@ export async function listThemesOfContributions(db: Executor, contributionIds: s
 }
 
 export async function listRoundThemes(db: Executor, roundId: string) {
-  return db.selectFrom('round_theme').select(['id', 'label']).where('round_id', '=', roundId).orderBy('label').execute();
+  return db
+    .selectFrom('round_theme')
+    .select(['id', 'label'])
+    .where('round_id', '=', roundId)
+    .orderBy('label')
+    .execute();
 }
 
 export async function listContributionsOfAuthor(db: Executor, authorUserId: string) {
@@ -213,7 +241,9 @@ export async function countThemes(db: Executor, roundId: string) {
     .selectFrom('round_theme')
     .leftJoin('contribution_theme', 'contribution_theme.theme_id', 'round_theme.id')
     .leftJoin('contribution', (join) =>
-      join.onRef('contribution.id', '=', 'contribution_theme.contribution_id').on('contribution.hidden_at', 'is', null),
+      join
+        .onRef('contribution.id', '=', 'contribution_theme.contribution_id')
+        .on('contribution.hidden_at', 'is', null),
     )
     .select(['round_theme.id', 'round_theme.label', sql<number>`count(contribution.id)::int`.as('count')])
     .where('round_theme.round_id', '=', roundId)
@@ -226,7 +256,10 @@ export async function countThemes(db: Executor, roundId: string) {
 export async function countSubmissionsByDay(db: Executor, roundId: string) {
   const rows = await db
     .selectFrom('contribution')
-    .select([sql<string>`to_char(submitted_at at time zone 'UTC', 'YYYY-MM-DD')`.as('day'), sql<number>`count(*)::int`.as('count')])
+    .select([
+      sql<string>`to_char(submitted_at at time zone 'UTC', 'YYYY-MM-DD')`.as('day'),
+      sql<number>`count(*)::int`.as('count'),
+    ])
     .where('round_id', '=', roundId)
     .where('status', '=', 'submitted')
     .groupBy(sql`1`)
@@ -242,7 +275,12 @@ export async function countSubmissionsByDay(db: Executor, roundId: string) {
  */
 export async function loadSubmissionContext(
   db: Executor,
-  args: { roundId: string; idempotencyKey: string; authorUserId: string | null; facilitatorUserId?: string | null },
+  args: {
+    roundId: string;
+    idempotencyKey: string;
+    authorUserId: string | null;
+    facilitatorUserId?: string | null;
+  },
 ) {
   // The key's scope (migration 2026_12_04_0003): this round, and the author — or the facilitator of an on-behalf entry.
   const keyOwner = args.authorUserId ?? args.facilitatorUserId ?? '00000000-0000-0000-0000-000000000000';
@@ -255,7 +293,11 @@ export async function loadSubmissionContext(
         .as('round'),
       eb
         .selectFrom('round_question')
-        .select(sql<QuestionRow[]>`coalesce(jsonb_agg(to_jsonb(round_question) order by position), '[]'::jsonb)`.as('q'))
+        .select(
+          sql<QuestionRow[]>`coalesce(jsonb_agg(to_jsonb(round_question) order by position), '[]'::jsonb)`.as(
+            'q',
+          ),
+        )
         .where('round_id', '=', args.roundId)
         .as('questions'),
       eb
@@ -305,7 +347,10 @@ export async function insertSubmission(
   db: Executor,
   args: {
     /** The contribution row; its answers are written through toJsonColumn. */
-    contribution: Omit<Insertable<ContributionTable>, 'answers'> & { id: string; answers: Record<string, unknown> };
+    contribution: Omit<Insertable<ContributionTable>, 'answers'> & {
+      id: string;
+      answers: Record<string, unknown>;
+    };
     items: { type: string; text: string; actionId?: string | undefined }[];
     replacesDraftId: string | null;
     audit: ReturnType<typeof auditRow>;
@@ -314,7 +359,12 @@ export async function insertSubmission(
 ): Promise<{ mail: MailOutbox | null }> {
   const contributionId = args.contribution.id;
   let query = db
-    .with('c', (qb) => qb.insertInto('contribution').values({ ...args.contribution, answers: toJsonColumn(args.contribution.answers) }).returning('id'))
+    .with('c', (qb) =>
+      qb
+        .insertInto('contribution')
+        .values({ ...args.contribution, answers: toJsonColumn(args.contribution.answers) })
+        .returning('id'),
+    )
     .with('a', (qb) => qb.insertInto('audit_log').values(args.audit).returning('id'));
   if (args.items.length) {
     const items = args.items.map((item, position) => ({
@@ -324,7 +374,9 @@ export async function insertSubmission(
       text: item.text,
       action_id: item.actionId ?? null,
     }));
-    query = query.with('i', (qb) => qb.insertInto('contribution_item').values(items).returning('id')) as unknown as typeof query;
+    query = query.with('i', (qb) =>
+      qb.insertInto('contribution_item').values(items).returning('id'),
+    ) as unknown as typeof query;
   }
   if (args.replacesDraftId) {
     const draftId = args.replacesDraftId;
@@ -345,7 +397,11 @@ export async function insertSubmission(
 /** Postgres' unique_violation on the idempotency key's scope: a concurrent request with the same key, person and round stored first. */
 export function isIdempotencyKeyConflict(error: unknown): boolean {
   const e = error as { code?: string; constraint?: string; message?: string } | null;
-  return !!e && e.code === '23505' && (e.constraint === 'contribution_idempotency_key_scope' || /idempotency_key/.test(e.message ?? ''));
+  return (
+    !!e &&
+    e.code === '23505' &&
+    (e.constraint === 'contribution_idempotency_key_scope' || /idempotency_key/.test(e.message ?? ''))
+  );
 }
 
 /**
@@ -373,7 +429,12 @@ export async function readRoundTally(db: Executor, roundId: string) {
     having sum(count) <> 0
     order by 1, 2
   `.execute(db);
-  const cells: { stakeholder_group: string | null; member_state_code: string | null; written_in: string; count: number }[] = [];
+  const cells: {
+    stakeholder_group: string | null;
+    member_state_code: string | null;
+    written_in: string;
+    count: number;
+  }[] = [];
   const byType: { type: string; count: number }[] = [];
   const byThemeId = new Map<string, number>();
   const byDay: { day: string; count: number }[] = [];
@@ -401,7 +462,12 @@ export async function lockRoundForRegistrations(tx: Executor, roundId: string) {
 }
 
 export async function findEventRegistration(db: Executor, roundId: string, userId: string) {
-  return db.selectFrom('event_registration').selectAll().where('round_id', '=', roundId).where('user_id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('event_registration')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function findEventRegistrationById(db: Executor, id: string) {
@@ -440,7 +506,11 @@ export async function promoteFromWaitlist(tx: Executor, roundId: string, places:
   return tx
     .updateTable('event_registration')
     .set({ status: 'registered', promoted_at: now, updated_at: now })
-    .where('id', 'in', next.map((n) => n.id))
+    .where(
+      'id',
+      'in',
+      next.map((n) => n.id),
+    )
     .where('status', '=', 'waitlisted')
     .returningAll()
     .execute();

@@ -17,7 +17,12 @@ export interface ContributionDraftValues {
 }
 
 /** Creates the participant's draft for the round, or rewrites it (one draft per author and round). */
-export async function upsertContributionDraft(db: Executor, roundId: string, authorUserId: string, draft: ContributionDraftValues) {
+export async function upsertContributionDraft(
+  db: Executor,
+  roundId: string,
+  authorUserId: string,
+  draft: ContributionDraftValues,
+) {
   const values = {
     answers: toJsonColumn(draft.answers),
     stakeholder_group: draft.stakeholderGroup,
@@ -30,7 +35,9 @@ export async function upsertContributionDraft(db: Executor, roundId: string, aut
   return db
     .insertInto('contribution')
     .values({ ...values, round_id: roundId, author_user_id: authorUserId, status: 'draft' })
-    .onConflict((oc) => oc.columns(['round_id', 'author_user_id']).where('status', '=', 'draft').doUpdateSet(values))
+    .onConflict((oc) =>
+      oc.columns(['round_id', 'author_user_id']).where('status', '=', 'draft').doUpdateSet(values),
+    )
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -42,15 +49,30 @@ export async function insertContributionReport(
 ) {
   await db
     .insertInto('contribution_report')
-    .values({ contribution_id: values.contributionId, reported_by: values.reportedBy, reason: values.reason, note: values.note })
+    .values({
+      contribution_id: values.contributionId,
+      reported_by: values.reportedBy,
+      reason: values.reason,
+      note: values.note,
+    })
     .onConflict((oc) => oc.constraint('contribution_report_once').doNothing())
     .execute();
 }
 
-export async function hideContribution(db: Executor, contributionId: string, values: { reason: string; note: string | null; hiddenBy: string }) {
+export async function hideContribution(
+  db: Executor,
+  contributionId: string,
+  values: { reason: string; note: string | null; hiddenBy: string },
+) {
   return db
     .updateTable('contribution')
-    .set({ hidden_at: new Date(), hidden_reason: values.reason, hidden_note: values.note, hidden_by: values.hiddenBy, updated_at: new Date() })
+    .set({
+      hidden_at: new Date(),
+      hidden_reason: values.reason,
+      hidden_note: values.note,
+      hidden_by: values.hiddenBy,
+      updated_at: new Date(),
+    })
     .where('id', '=', contributionId)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -76,26 +98,52 @@ export async function unhideContribution(db: Executor, contributionId: string) {
 }
 
 export async function findContributionResponse(db: Executor, contributionId: string) {
-  return db.selectFrom('contribution_response').selectAll().where('contribution_id', '=', contributionId).executeTakeFirst();
+  return db
+    .selectFrom('contribution_response')
+    .selectAll()
+    .where('contribution_id', '=', contributionId)
+    .executeTakeFirst();
 }
 
 /** The Secretariat's response to a contribution, written or rewritten. */
-export async function upsertContributionResponse(db: Executor, contributionId: string, values: { text: string; respondedBy: string }) {
+export async function upsertContributionResponse(
+  db: Executor,
+  contributionId: string,
+  values: { text: string; respondedBy: string },
+) {
   return db
     .insertInto('contribution_response')
-    .values({ contribution_id: contributionId, text: values.text, responded_by: values.respondedBy, updated_at: new Date() })
-    .onConflict((oc) => oc.column('contribution_id').doUpdateSet({ text: values.text, responded_by: values.respondedBy, updated_at: sql`now()` }))
+    .values({
+      contribution_id: contributionId,
+      text: values.text,
+      responded_by: values.respondedBy,
+      updated_at: new Date(),
+    })
+    .onConflict((oc) =>
+      oc
+        .column('contribution_id')
+        .doUpdateSet({ text: values.text, responded_by: values.respondedBy, updated_at: sql`now()` }),
+    )
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 /** Those of `themeIds` that are themes of the round. */
 export async function listRoundThemeIds(db: Executor, roundId: string, themeIds: string[]) {
-  return db.selectFrom('round_theme').select('id').where('round_id', '=', roundId).where('id', 'in', themeIds).execute();
+  return db
+    .selectFrom('round_theme')
+    .select('id')
+    .where('round_id', '=', roundId)
+    .where('id', 'in', themeIds)
+    .execute();
 }
 
 export async function listThemeIdsOfContribution(db: Executor, contributionId: string) {
-  return db.selectFrom('contribution_theme').select('theme_id').where('contribution_id', '=', contributionId).execute();
+  return db
+    .selectFrom('contribution_theme')
+    .select('theme_id')
+    .where('contribution_id', '=', contributionId)
+    .execute();
 }
 
 /** Deletes the contribution's themes and sets the given ones. */

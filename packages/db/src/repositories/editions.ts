@@ -7,7 +7,15 @@ import type { RoadmapEdition } from '../schema-editions';
 
 // Repository functions of the editions domain (executor first).
 
-const SUMMARY_COLUMNS = ['id', 'number', 'title', 'status', 'adopted_at', 'notes', 'review_cycle_id'] as const;
+const SUMMARY_COLUMNS = [
+  'id',
+  'number',
+  'title',
+  'status',
+  'adopted_at',
+  'notes',
+  'review_cycle_id',
+] as const;
 
 type SummaryRow = Pick<RoadmapEdition, (typeof SUMMARY_COLUMNS)[number]>;
 
@@ -28,25 +36,40 @@ function toSummary(row: SummaryRow): EditionRef {
 
 /** Every edition, newest first, without the catalogues. */
 export async function listEditions(db: Executor): Promise<EditionRef[]> {
-  const rows = await db.selectFrom('roadmap_edition').select(SUMMARY_COLUMNS).orderBy('number', 'desc').execute();
+  const rows = await db
+    .selectFrom('roadmap_edition')
+    .select(SUMMARY_COLUMNS)
+    .orderBy('number', 'desc')
+    .execute();
   return rows.map(toSummary);
 }
 
 /** The summary of one edition (by number) or of the current one: a small query, no catalogue. */
-export async function findEditionRef(db: Executor, which: { number: number } | 'current'): Promise<EditionRef | undefined> {
+export async function findEditionRef(
+  db: Executor,
+  which: { number: number } | 'current',
+): Promise<EditionRef | undefined> {
   let query = db.selectFrom('roadmap_edition').select(SUMMARY_COLUMNS);
-  query = which === 'current' ? query.where('status', '=', 'current') : query.where('number', '=', which.number);
+  query =
+    which === 'current' ? query.where('status', '=', 'current') : query.where('number', '=', which.number);
   const row = await query.executeTakeFirst();
   return row && toSummary(row);
 }
 
 export async function loadEditionCatalogue(db: Executor, id: string): Promise<Catalogue | undefined> {
-  const row = await db.selectFrom('roadmap_edition').select('catalogue').where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('roadmap_edition')
+    .select('catalogue')
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row?.catalogue;
 }
 
 /** One edition with its catalogue, by number or the current one. */
-export async function findEdition(db: Executor, which: { number: number } | 'current'): Promise<(Edition & { id: string }) | undefined> {
+export async function findEdition(
+  db: Executor,
+  which: { number: number } | 'current',
+): Promise<(Edition & { id: string }) | undefined> {
   const ref = await findEditionRef(db, which);
   if (!ref) return undefined;
   const catalogue = await loadEditionCatalogue(db, ref.id);
@@ -64,7 +87,11 @@ export async function findEdition(db: Executor, which: { number: number } | 'cur
 export async function lockEditionsForAdoption(trx: Executor): Promise<number | null> {
   await sql`lock table roadmap_edition in share row exclusive mode`.execute(trx);
   // A new statement, so under READ COMMITTED it sees whatever an adoption we waited for committed.
-  const current = await trx.selectFrom('roadmap_edition').select('number').where('status', '=', 'current').executeTakeFirst();
+  const current = await trx
+    .selectFrom('roadmap_edition')
+    .select('number')
+    .where('status', '=', 'current')
+    .executeTakeFirst();
   return current?.number ?? null;
 }
 
@@ -83,11 +110,23 @@ export interface AdoptEditionInput {
  * commit together. Two adoptions run one after the other; the partial unique index refuses a second current edition
  * whatever happens.
  */
-export async function adoptEdition(trx: Executor, input: AdoptEditionInput, audit: AuditContext): Promise<EditionRef> {
+export async function adoptEdition(
+  trx: Executor,
+  input: AdoptEditionInput,
+  audit: AuditContext,
+): Promise<EditionRef> {
   await lockEditionsForAdoption(trx);
-  const current = await trx.selectFrom('roadmap_edition').select(SUMMARY_COLUMNS).where('status', '=', 'current').executeTakeFirst();
+  const current = await trx
+    .selectFrom('roadmap_edition')
+    .select(SUMMARY_COLUMNS)
+    .where('status', '=', 'current')
+    .executeTakeFirst();
   if (current) {
-    await trx.updateTable('roadmap_edition').set({ status: 'superseded' }).where('id', '=', current.id).execute();
+    await trx
+      .updateTable('roadmap_edition')
+      .set({ status: 'superseded' })
+      .where('id', '=', current.id)
+      .execute();
     await writeAudit(trx, audit, {
       action: 'edition.supersede',
       entityType: 'roadmap_edition',
@@ -120,7 +159,11 @@ export async function adoptEdition(trx: Executor, input: AdoptEditionInput, audi
     action: 'edition.adopt',
     entityType: 'roadmap_edition',
     entityId: adopted.id,
-    after: { ...adopted, actionAreas: input.catalogue.actionAreas.length, supersedes: current?.number ?? null },
+    after: {
+      ...adopted,
+      actionAreas: input.catalogue.actionAreas.length,
+      supersedes: current?.number ?? null,
+    },
   });
   return adopted;
 }

@@ -38,10 +38,19 @@ export async function upsertEventRegistration(
     .executeTakeFirstOrThrow();
 }
 
-export async function cancelEventRegistration(db: Executor, registrationId: string, values: { cancelledBy: string; now: Date }) {
+export async function cancelEventRegistration(
+  db: Executor,
+  registrationId: string,
+  values: { cancelledBy: string; now: Date },
+) {
   return db
     .updateTable('event_registration')
-    .set({ status: 'cancelled', cancelled_at: values.now, cancelled_by: values.cancelledBy, updated_at: values.now })
+    .set({
+      status: 'cancelled',
+      cancelled_at: values.now,
+      cancelled_by: values.cancelledBy,
+      updated_at: values.now,
+    })
     .where('id', '=', registrationId)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -54,7 +54,14 @@ export async function findOpenInvitationId(db: Executor, userId: string) {
 
 export async function insertInvitation(
   db: Executor,
-  values: { email: string; name: string; role: InvitationTable['role']; memberState: MemberStateCode | null; userId: string; invitedBy: string },
+  values: {
+    email: string;
+    name: string;
+    role: InvitationTable['role'];
+    memberState: MemberStateCode | null;
+    userId: string;
+    invitedBy: string;
+  },
 ) {
   return db
     .insertInto('invitation')
@@ -81,11 +88,20 @@ export async function listInvitationExpiries(db: Executor) {
 }
 
 export async function markInvitationRevoked(db: Executor, invitationId: string) {
-  return db.updateTable('invitation').set({ revoked_at: new Date() }).where('id', '=', invitationId).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('invitation')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', invitationId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function markInvitationAccepted(db: Executor, invitationId: string) {
-  await db.updateTable('invitation').set({ accepted_at: new Date() }).where('id', '=', invitationId).execute();
+  await db
+    .updateTable('invitation')
+    .set({ accepted_at: new Date() })
+    .where('id', '=', invitationId)
+    .execute();
 }
 
 /** Uses up the account's unused invitation links, so the link in a revoked invitation's e-mail stops working. */

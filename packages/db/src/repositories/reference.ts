@@ -2,7 +2,11 @@ import { MEMBER_STATES, type OrganisationKind, type MemberStateCode } from '@mus
 import type { Executor } from '../client';
 
 export async function listMemberStates(db: Executor) {
-  return db.selectFrom('member_state').select(['code', 'name', 'languages', 'joined_on']).orderBy('name').execute();
+  return db
+    .selectFrom('member_state')
+    .select(['code', 'name', 'languages', 'joined_on'])
+    .orderBy('name')
+    .execute();
 }
 
 /** Organisations are matched case-insensitively so "UNICEF" and "unicef" are one organisation. */
@@ -33,8 +37,17 @@ export async function findOrCreateOrganisation(
 }
 
 export const MEMBER_STATE_JOINED_ON: Record<MemberStateCode, string> = {
-  BN: '1984-01-07', KH: '1999-04-30', ID: '1967-08-08', LA: '1997-07-23', MY: '1967-08-08', MM: '1997-07-23',
-  PH: '1967-08-08', SG: '1967-08-08', TH: '1967-08-08', TL: '2025-10-26', VN: '1995-07-28',
+  BN: '1984-01-07',
+  KH: '1999-04-30',
+  ID: '1967-08-08',
+  LA: '1997-07-23',
+  MY: '1967-08-08',
+  MM: '1997-07-23',
+  PH: '1967-08-08',
+  SG: '1967-08-08',
+  TH: '1967-08-08',
+  TL: '2025-10-26',
+  VN: '1995-07-28',
 };
 
 export async function upsertMemberStates(db: Executor): Promise<void> {

@@ -21,16 +21,27 @@ export async function listFrameworkVersions(db: Executor) {
   return db
     .selectFrom('review_framework')
     .leftJoin('user_account', 'user_account.id', 'review_framework.created_by')
-    .select(['review_framework.version', 'review_framework.created_at', 'user_account.name as created_by_name'])
+    .select([
+      'review_framework.version',
+      'review_framework.created_at',
+      'user_account.name as created_by_name',
+    ])
     .orderBy('review_framework.version', 'desc')
     .execute();
 }
 
 /** Inserts the next version; the primary key makes two saves from the same version collide instead of both landing. */
-export async function insertFrameworkVersion(db: Executor, values: { version: number; document: unknown; createdBy: string | null }) {
+export async function insertFrameworkVersion(
+  db: Executor,
+  values: { version: number; document: unknown; createdBy: string | null },
+) {
   return db
     .insertInto('review_framework')
-    .values({ version: values.version, document: toJsonColumn(values.document), created_by: values.createdBy })
+    .values({
+      version: values.version,
+      document: toJsonColumn(values.document),
+      created_by: values.createdBy,
+    })
     .onConflict((oc) => oc.column('version').doNothing())
     .returningAll()
     .executeTakeFirst();
@@ -62,7 +73,13 @@ export async function shareLockReviewCycle(db: Executor, id: string) {
 
 export async function listCyclePhases(db: Executor, cycleIds: readonly string[]) {
   if (cycleIds.length === 0) return [];
-  return db.selectFrom('review_cycle_phase').selectAll().where('cycle_id', 'in', [...cycleIds]).orderBy('cycle_id').orderBy('position').execute();
+  return db
+    .selectFrom('review_cycle_phase')
+    .selectAll()
+    .where('cycle_id', 'in', [...cycleIds])
+    .orderBy('cycle_id')
+    .orderBy('position')
+    .execute();
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -77,7 +94,11 @@ export async function findReviewAssessment(db: Executor, cycleId: string, member
     .executeTakeFirst();
 }
 
-export async function listReviewAssessments(db: Executor, cycleId: string, options: { submittedOnly: boolean }) {
+export async function listReviewAssessments(
+  db: Executor,
+  cycleId: string,
+  options: { submittedOnly: boolean },
+) {
   let query = db.selectFrom('review_assessment').selectAll().where('cycle_id', '=', cycleId);
   if (options.submittedOnly) query = query.where('status', '=', 'submitted');
   return query.orderBy('member_state_code').execute();
@@ -87,7 +108,13 @@ export async function listReviewAssessments(db: Executor, cycleId: string, optio
 // Edits
 
 export async function listReviewEdits(db: Executor, cycleId: string) {
-  return db.selectFrom('review_edit').selectAll().where('cycle_id', '=', cycleId).orderBy('position').orderBy('created_at').execute();
+  return db
+    .selectFrom('review_edit')
+    .selectAll()
+    .where('cycle_id', '=', cycleId)
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function findReviewEdit(db: Executor, id: string) {
@@ -105,13 +132,21 @@ export async function nextEditPosition(db: Executor, cycleId: string) {
 
 export async function listEditMotivations(db: Executor, editIds: readonly string[]) {
   if (editIds.length === 0) return [];
-  return db.selectFrom('review_edit_motivation').selectAll().where('edit_id', 'in', [...editIds]).execute();
+  return db
+    .selectFrom('review_edit_motivation')
+    .selectAll()
+    .where('edit_id', 'in', [...editIds])
+    .execute();
 }
 
 export async function replaceEditMotivations(
   db: Executor,
   editId: string,
-  motivations: readonly { kind: 'contribution' | 'assessment' | 'board_session'; targetId: string; note?: string | undefined }[],
+  motivations: readonly {
+    kind: 'contribution' | 'assessment' | 'board_session';
+    targetId: string;
+    note?: string | undefined;
+  }[],
   options: { isNew?: boolean } = {},
 ) {
   if (!options.isNew) await db.deleteFrom('review_edit_motivation').where('edit_id', '=', editId).execute();
@@ -133,12 +168,19 @@ export async function replaceEditMotivations(
 
 export async function listResolutions(db: Executor, editIds: readonly string[]) {
   if (editIds.length === 0) return [];
-  return db.selectFrom('review_resolution').selectAll().where('edit_id', 'in', [...editIds]).execute();
+  return db
+    .selectFrom('review_resolution')
+    .selectAll()
+    .where('edit_id', 'in', [...editIds])
+    .execute();
 }
 
 export async function listPositions(db: Executor, editIds: readonly string[], memberState?: string) {
   if (editIds.length === 0) return [];
-  let query = db.selectFrom('review_position').selectAll().where('edit_id', 'in', [...editIds]);
+  let query = db
+    .selectFrom('review_position')
+    .selectAll()
+    .where('edit_id', 'in', [...editIds]);
   if (memberState) query = query.where('member_state_code', '=', memberState as never);
   return query.orderBy('member_state_code').execute();
 }
@@ -239,7 +281,14 @@ export async function currentEditionNumber(db: Executor): Promise<number | null>
 /** Makes the reviewed catalogue the new current edition inside the adoption's transaction and returns its number. */
 export async function adoptReviewedEdition(
   tx: Executor,
-  values: { catalogue: Catalogue; title: string; notes: string | null; reviewCycleId: string; adoptedBy: string; audit: AuditContext },
+  values: {
+    catalogue: Catalogue;
+    title: string;
+    notes: string | null;
+    reviewCycleId: string;
+    adoptedBy: string;
+    audit: AuditContext;
+  },
 ): Promise<{ number: number }> {
   const { audit, ...input } = values;
   const adopted = await adoptEdition(tx, input, audit);

@@ -20,7 +20,15 @@ const utcToday = sql<string>`(now() at time zone 'UTC')::date`;
 
 export async function insertRoundDocument(
   db: Executor,
-  values: { roundId: string; title: string; filename: string; contentType: string; language: string; content: Uint8Array; uploadedBy: string },
+  values: {
+    roundId: string;
+    title: string;
+    filename: string;
+    contentType: string;
+    language: string;
+    content: Uint8Array;
+    uploadedBy: string;
+  },
 ) {
   return db
     .insertInto('round_document')
@@ -58,7 +66,14 @@ export async function deleteRoundDocument(db: Executor, id: string) {
  * Drafts (never published or unpublished again) give nothing.
  */
 export async function takeRoundDocumentForDownload(db: Executor, id: string) {
-  const result = await sql<{ id: string; round_id: string; filename: string; content_type: string; size_bytes: number; content: Uint8Array }>`
+  const result = await sql<{
+    id: string;
+    round_id: string;
+    filename: string;
+    content_type: string;
+    size_bytes: number;
+    content: Uint8Array;
+  }>`
     with document as (
       update round_document
       set download_count = round_document.download_count + 1

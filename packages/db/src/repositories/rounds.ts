@@ -51,7 +51,12 @@ export async function insertRound(db: Executor, round: RoundValues, createdBy: s
 }
 
 /** Rewrites the round if it is still at `expectedVersion` and bumps its version; undefined otherwise. */
-export async function updateRound(db: Executor, roundId: string, expectedVersion: number, round: RoundValues) {
+export async function updateRound(
+  db: Executor,
+  roundId: string,
+  expectedVersion: number,
+  round: RoundValues,
+) {
   return db
     .updateTable('consultation_round')
     .set({ ...roundColumns(round), version: sql`version + 1`, updated_at: new Date() })
@@ -77,7 +82,9 @@ export async function transitionRound(db: Executor, roundId: string, changes: Ro
       ...('publishedAt' in changes ? { published_at: changes.publishedAt ?? null } : {}),
       ...(changes.closesAt !== undefined ? { closes_at: changes.closesAt } : {}),
       ...(changes.summary !== undefined ? { summary: toJsonColumn(changes.summary) } : {}),
-      ...(changes.summaryPublishedAt !== undefined ? { summary_published_at: changes.summaryPublishedAt } : {}),
+      ...(changes.summaryPublishedAt !== undefined
+        ? { summary_published_at: changes.summaryPublishedAt }
+        : {}),
       version: sql`version + 1`,
       updated_at: now,
     })

@@ -81,11 +81,7 @@ export async function upsertTranslationReview(
 
 /** Every review of one locale, in key order. */
 export async function listTranslationReviews(db: Executor, locale: string): Promise<TranslationReviewRow[]> {
-  return reviewsWithReviewer(db)
-    .where('r.locale', '=', locale)
-    .orderBy('r.scope')
-    .orderBy('r.key')
-    .execute();
+  return reviewsWithReviewer(db).where('r.locale', '=', locale).orderBy('r.scope').orderBy('r.key').execute();
 }
 
 /** Every review of every locale (for the export into the locale files), ordered by locale, scope and key. */

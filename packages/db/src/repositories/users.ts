@@ -18,7 +18,11 @@ const publicUserColumns = [
 ] as const;
 
 export async function findUserByEmail(db: Executor, email: string) {
-  return db.selectFrom('user_account').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('user_account')
+    .selectAll()
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function findUserById(db: Executor, id: string) {
@@ -134,7 +138,10 @@ export async function updateUser(db: Executor, id: string, changes: UserAccountU
     .executeTakeFirstOrThrow();
 }
 
-export async function listUsers(db: Executor, filter: { role?: Role | undefined; search?: string | undefined; limit?: number }) {
+export async function listUsers(
+  db: Executor,
+  filter: { role?: Role | undefined; search?: string | undefined; limit?: number },
+) {
   let query = db
     .selectFrom('user_account')
     .leftJoin('organisation', 'organisation.id', 'user_account.organisation_id')
@@ -147,5 +154,8 @@ export async function listUsers(db: Executor, filter: { role?: Role | undefined;
       eb.or([eb('user_account.email', 'ilike', pattern), eb('user_account.name', 'ilike', pattern)]),
     );
   }
-  return query.orderBy('user_account.created_at', 'desc').limit(filter.limit ?? 200).execute();
+  return query
+    .orderBy('user_account.created_at', 'desc')
+    .limit(filter.limit ?? 200)
+    .execute();
 }

@@ -13,7 +13,9 @@ const PRUNE_BATCH = 50;
  * the window has passed — it is not meant to withstand someone who has the table and tries every address.)
  */
 export function visitorHash(roundId: string, address: string | null): Buffer {
-  return createHash('sha256').update(`round-visit\0${roundId}\0${address ?? '?'}`).digest();
+  return createHash('sha256')
+    .update(`round-visit\0${roundId}\0${address ?? '?'}`)
+    .digest();
 }
 
 /**

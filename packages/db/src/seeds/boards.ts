@@ -28,7 +28,10 @@ export async function seedDemoBoards(tx: Executor): Promise<void> {
   const board = await tx
     .insertInto('advisory_board')
     .values({
-      name: JSON.stringify({ en: 'Demo: ASEAN Regional AI Advisory Board', id: 'Demo: Dewan Penasihat AI Regional ASEAN' }),
+      name: JSON.stringify({
+        en: 'Demo: ASEAN Regional AI Advisory Board',
+        id: 'Demo: Dewan Penasihat AI Regional ASEAN',
+      }),
       scope: 'regional',
       member_state_code: null,
       mandate: JSON.stringify({
@@ -45,7 +48,18 @@ export async function seedDemoBoards(tx: Executor): Promise<void> {
       targets: JSON.stringify([
         {
           kind: 'min_share',
-          constituencies: ['persons_with_disabilities', 'indigenous_peoples', 'women', 'youth', 'older_persons', 'rural_communities', 'ethnic_religious_minorities', 'migrant_workers', 'lgbtiq', 'low_income_communities'],
+          constituencies: [
+            'persons_with_disabilities',
+            'indigenous_peoples',
+            'women',
+            'youth',
+            'older_persons',
+            'rural_communities',
+            'ethnic_religious_minorities',
+            'migrant_workers',
+            'lgbtiq',
+            'low_income_communities',
+          ],
           minPercent: 40,
         },
         { kind: 'min_count', constituency: 'industry', minCount: 1 },
@@ -53,9 +67,21 @@ export async function seedDemoBoards(tx: Executor): Promise<void> {
         { kind: 'max_gender_share', maxPercent: 60 },
       ]),
       selection_criteria: JSON.stringify([
-        { key: 'lived_experience', label: { en: 'Lived experience of the community represented' }, weight: 3 },
-        { key: 'community_mandate', label: { en: 'Mandate from or accountability to that community' }, weight: 2 },
-        { key: 'ai_policy_interest', label: { en: 'Interest in AI policy and willingness to train' }, weight: 1 },
+        {
+          key: 'lived_experience',
+          label: { en: 'Lived experience of the community represented' },
+          weight: 3,
+        },
+        {
+          key: 'community_mandate',
+          label: { en: 'Mandate from or accountability to that community' },
+          weight: 2,
+        },
+        {
+          key: 'ai_policy_interest',
+          label: { en: 'Interest in AI policy and willingness to train' },
+          weight: 1,
+        },
       ]),
       published: true,
       created_by: secretariat.id,
@@ -63,9 +89,25 @@ export async function seedDemoBoards(tx: Executor): Promise<void> {
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await writeAudit(tx, audit, { action: 'board.seed_demo', entityType: 'advisory_board', entityId: board.id, after: board });
+  await writeAudit(tx, audit, {
+    action: 'board.seed_demo',
+    entityType: 'advisory_board',
+    entityId: board.id,
+    after: board,
+  });
 
-  const seat = (values: { userId: string; role: 'chair' | 'vice_chair' | 'member' | 'observer'; constituencies: string[]; memberState: 'PH' | 'ID' | null; organisation: string | null; gender: string | null; listed: boolean; startsOn: string; endsOn: string; ended?: { on: string; reason: string } }) => ({
+  const seat = (values: {
+    userId: string;
+    role: 'chair' | 'vice_chair' | 'member' | 'observer';
+    constituencies: string[];
+    memberState: 'PH' | 'ID' | null;
+    organisation: string | null;
+    gender: string | null;
+    listed: boolean;
+    startsOn: string;
+    endsOn: string;
+    ended?: { on: string; reason: string };
+  }) => ({
     board_id: board.id,
     user_id: values.userId,
     role: values.role,
@@ -86,11 +128,52 @@ export async function seedDemoBoards(tx: Executor): Promise<void> {
   await tx
     .insertInto('board_seat')
     .values([
-      seat({ userId: stakeholder.id, role: 'member', constituencies: ['civil_society', 'women'], memberState: 'PH', organisation: 'Digital Rights Collective Manila', gender: 'woman', listed: true, startsOn: dayOf(-150), endsOn: dayOf(2 * 365) }),
+      seat({
+        userId: stakeholder.id,
+        role: 'member',
+        constituencies: ['civil_society', 'women'],
+        memberState: 'PH',
+        organisation: 'Digital Rights Collective Manila',
+        gender: 'woman',
+        listed: true,
+        startsOn: dayOf(-150),
+        endsOn: dayOf(2 * 365),
+      }),
       // History: the Indonesian representative first observed, then took a government seat.
-      seat({ userId: representative.id, role: 'observer', constituencies: ['government'], memberState: 'ID', organisation: null, gender: null, listed: false, startsOn: dayOf(-180), endsOn: dayOf(365), ended: { on: dayOf(-90), reason: 'other' } }),
-      seat({ userId: representative.id, role: 'vice_chair', constituencies: ['government'], memberState: 'ID', organisation: null, gender: 'man', listed: true, startsOn: dayOf(-90), endsOn: dayOf(2 * 365) }),
-      seat({ userId: secretariat.id, role: 'observer', constituencies: ['government'], memberState: null, organisation: 'ASEAN Secretariat', gender: null, listed: false, startsOn: dayOf(-180), endsOn: dayOf(3 * 365) }),
+      seat({
+        userId: representative.id,
+        role: 'observer',
+        constituencies: ['government'],
+        memberState: 'ID',
+        organisation: null,
+        gender: null,
+        listed: false,
+        startsOn: dayOf(-180),
+        endsOn: dayOf(365),
+        ended: { on: dayOf(-90), reason: 'other' },
+      }),
+      seat({
+        userId: representative.id,
+        role: 'vice_chair',
+        constituencies: ['government'],
+        memberState: 'ID',
+        organisation: null,
+        gender: 'man',
+        listed: true,
+        startsOn: dayOf(-90),
+        endsOn: dayOf(2 * 365),
+      }),
+      seat({
+        userId: secretariat.id,
+        role: 'observer',
+        constituencies: ['government'],
+        memberState: null,
+        organisation: 'ASEAN Secretariat',
+        gender: null,
+        listed: false,
+        startsOn: dayOf(-180),
+        endsOn: dayOf(3 * 365),
+      }),
     ])
     .execute();
 
@@ -119,7 +202,8 @@ export async function seedDemoBoards(tx: Executor): Promise<void> {
       constituencies: ['industry'],
       member_state_code: 'ID',
       organisation: 'Nusantara AI Industry Association',
-      motivation: 'Dewi leads the association’s work on responsible AI for small businesses and has run community tech clinics in rural Java.',
+      motivation:
+        'Dewi leads the association’s work on responsible AI for small businesses and has run community tech clinics in rural Java.',
       scores: JSON.stringify({}),
       updated_at: new Date(),
     })
@@ -141,10 +225,15 @@ export async function seedDemoBoards(tx: Executor): Promise<void> {
       accommodations: ['interpretation', 'captioning'],
       agenda: JSON.stringify([
         { id: '9a4f1c1e-7d2b-4c53-9a6e-1f2d3c4b5a61', title: 'Introductions', actionId: 'C2.1.1' },
-        { id: '9a4f1c1e-7d2b-4c53-9a6e-1f2d3c4b5a62', title: 'Goals and scope of the advisory role', actionId: 'C2.1.1' },
+        {
+          id: '9a4f1c1e-7d2b-4c53-9a6e-1f2d3c4b5a62',
+          title: 'Goals and scope of the advisory role',
+          actionId: 'C2.1.1',
+        },
       ]),
       action_ids: ['C2.1.1'],
-      minutes: 'Members introduced themselves and the communities they represent. The board agreed to hold quarterly consultation sessions and to start with AI in public services.',
+      minutes:
+        'Members introduced themselves and the communities they represent. The board agreed to hold quarterly consultation sessions and to start with AI in public services.',
       outcomes: 'Quarterly sessions; first topic: AI in public services; a call for industry members.',
       minutes_visibility: 'public',
       minutes_published_at: at(-10, 0),
@@ -168,8 +257,16 @@ export async function seedDemoBoards(tx: Executor): Promise<void> {
       languages: ['en', 'fil', 'id'],
       accommodations: ['sign_language', 'captioning', 'interpretation'],
       agenda: JSON.stringify([
-        { id: '2b7e5d40-3c1a-4f8e-b6d9-0e1f2a3b4c51', title: 'Where AI already meets your community', actionId: 'C2.1.1' },
-        { id: '2b7e5d40-3c1a-4f8e-b6d9-0e1f2a3b4c52', title: 'Risks for vulnerable groups', actionId: 'C2.3' },
+        {
+          id: '2b7e5d40-3c1a-4f8e-b6d9-0e1f2a3b4c51',
+          title: 'Where AI already meets your community',
+          actionId: 'C2.1.1',
+        },
+        {
+          id: '2b7e5d40-3c1a-4f8e-b6d9-0e1f2a3b4c52',
+          title: 'Risks for vulnerable groups',
+          actionId: 'C2.3',
+        },
       ]),
       action_ids: ['C2.1.1', 'C2.3'],
       created_by: secretariat.id,
@@ -191,9 +288,27 @@ export async function seedDemoBoards(tx: Executor): Promise<void> {
   await tx
     .insertInto('board_attendance')
     .values([
-      { session_id: past.id, user_id: stakeholder.id, status: 'present', recorded_by: secretariat.id, recorded_at: at(-11, 0) },
-      { session_id: past.id, user_id: representative.id, status: 'excused', recorded_by: secretariat.id, recorded_at: at(-11, 0) },
-      { session_id: past.id, user_id: secretariat.id, status: 'present', recorded_by: secretariat.id, recorded_at: at(-11, 0) },
+      {
+        session_id: past.id,
+        user_id: stakeholder.id,
+        status: 'present',
+        recorded_by: secretariat.id,
+        recorded_at: at(-11, 0),
+      },
+      {
+        session_id: past.id,
+        user_id: representative.id,
+        status: 'excused',
+        recorded_by: secretariat.id,
+        recorded_at: at(-11, 0),
+      },
+      {
+        session_id: past.id,
+        user_id: secretariat.id,
+        status: 'present',
+        recorded_by: secretariat.id,
+        recorded_at: at(-11, 0),
+      },
     ])
     .execute();
   await tx
@@ -208,6 +323,14 @@ export async function seedDemoBoards(tx: Executor): Promise<void> {
     .execute();
   await tx
     .insertInto('board_training')
-    .values({ board_id: board.id, user_id: stakeholder.id, course: 'Introduction to AI policy-making in ASEAN', taken_on: dayOf(-60), completed: true, recorded_by: secretariat.id, updated_at: new Date() })
+    .values({
+      board_id: board.id,
+      user_id: stakeholder.id,
+      course: 'Introduction to AI policy-making in ASEAN',
+      taken_on: dayOf(-60),
+      completed: true,
+      recorded_by: secretariat.id,
+      updated_at: new Date(),
+    })
     .execute();
 }

@@ -23,6 +23,10 @@ export async function seedFirstEdition(db: Executor): Promise<void> {
     .returning(['id', 'number', 'title'])
     .executeTakeFirst();
   if (inserted) {
-    await writeAudit(db, { actorUserId: null }, { action: 'edition.seed_first', entityType: 'roadmap_edition', entityId: inserted.id, after: inserted });
+    await writeAudit(
+      db,
+      { actorUserId: null },
+      { action: 'edition.seed_first', entityType: 'roadmap_edition', entityId: inserted.id, after: inserted },
+    );
   }
 }

@@ -13,22 +13,57 @@ export const DEMO_FRAMEWORK: FrameworkDocument = {
     'Demonstration data. A standardised framework for regular reviews of the Roadmap, with consistent criteria, evaluation ' +
     'metrics and timelines across Member States (Roadmap action C3.3.1).',
   criteria: [
-    { key: 'relevance', name: { en: 'Relevance' }, description: { en: 'The action still responds to the technological landscape and the needs of ASEAN Member States.' } },
-    { key: 'effectiveness', name: { en: 'Effectiveness' }, description: { en: 'The action’s milestones are being achieved and its measures of progress show results.' } },
+    {
+      key: 'relevance',
+      name: { en: 'Relevance' },
+      description: {
+        en: 'The action still responds to the technological landscape and the needs of ASEAN Member States.',
+      },
+    },
+    {
+      key: 'effectiveness',
+      name: { en: 'Effectiveness' },
+      description: {
+        en: 'The action’s milestones are being achieved and its measures of progress show results.',
+      },
+    },
     {
       key: 'alignment',
       name: { en: 'Alignment' },
-      description: { en: 'The action is aligned with the ASEAN Guide on AI Governance and Ethics and the ASEAN Digital Economy Framework Agreement (DEFA).' },
+      description: {
+        en: 'The action is aligned with the ASEAN Guide on AI Governance and Ethics and the ASEAN Digital Economy Framework Agreement (DEFA).',
+      },
     },
   ],
   metrics: [
-    { key: 'engagement', name: { en: 'Extent of stakeholder engagement' }, description: { en: 'Participation of Member States, experts, industry, civil society, academia and partners in the review.' } },
-    { key: 'timeliness', name: { en: 'Timely finalisation of the revised Roadmap' }, description: { en: 'Each phase and the whole cycle against the planned timeline.' } },
-    { key: 'improvement', name: { en: 'Continuous improvement' }, description: { en: 'Lessons learned from each cycle applied to the next.' } },
+    {
+      key: 'engagement',
+      name: { en: 'Extent of stakeholder engagement' },
+      description: {
+        en: 'Participation of Member States, experts, industry, civil society, academia and partners in the review.',
+      },
+    },
+    {
+      key: 'timeliness',
+      name: { en: 'Timely finalisation of the revised Roadmap' },
+      description: { en: 'Each phase and the whole cycle against the planned timeline.' },
+    },
+    {
+      key: 'improvement',
+      name: { en: 'Continuous improvement' },
+      description: { en: 'Lessons learned from each cycle applied to the next.' },
+    },
   ],
   timeline: CYCLE_PHASES.map((phase) => ({
     phase,
-    durationDays: { call_for_input: 30, assessment: 45, drafting: 30, comment_period: 30, finalisation: 21, adoption: 14 }[phase],
+    durationDays: {
+      call_for_input: 30,
+      assessment: 45,
+      drafting: 30,
+      comment_period: 30,
+      finalisation: 21,
+      adoption: 14,
+    }[phase],
   })),
 };
 
@@ -65,7 +100,11 @@ const DEMO_EDITS: { payload: ProposedEdit; rationale: string; citesDemoContribut
  * when there is one) and the positions of two Member States, so both apps show a review in progress.
  */
 export async function seedDemoReview(tx: Executor): Promise<void> {
-  const secretariat = await tx.selectFrom('user_account').select('id').where('email', '=', 'secretariat@example.org').executeTakeFirst();
+  const secretariat = await tx
+    .selectFrom('user_account')
+    .select('id')
+    .where('email', '=', 'secretariat@example.org')
+    .executeTakeFirst();
   const by = secretariat?.id ?? null;
   const framework = await tx
     .insertInto('review_framework')
@@ -74,7 +113,11 @@ export async function seedDemoReview(tx: Executor): Promise<void> {
     .returning('version')
     .executeTakeFirst();
   if (!framework) return;
-  const edition = await tx.selectFrom('roadmap_edition').select('number').where('status', '=', 'current').executeTakeFirst();
+  const edition = await tx
+    .selectFrom('roadmap_edition')
+    .select('number')
+    .where('status', '=', 'current')
+    .executeTakeFirst();
   if (!edition) return;
 
   const now = Date.now();
@@ -107,7 +150,15 @@ export async function seedDemoReview(tx: Executor): Promise<void> {
     const late = daysLate[position];
     const actualStart: Date | null = position === 0 ? new Date(plannedStart) : previousEnd;
     const actualEnd = late === undefined ? null : new Date(plannedEnd + late * DAY);
-    const row = { cycle_id: cycle.id, phase, position, planned_start: day(plannedStart), planned_end: day(plannedEnd), actual_start: actualStart, actual_end: actualEnd };
+    const row = {
+      cycle_id: cycle.id,
+      phase,
+      position,
+      planned_start: day(plannedStart),
+      planned_end: day(plannedEnd),
+      actual_start: actualStart,
+      actual_end: actualEnd,
+    };
     previousEnd = actualEnd;
     plannedStart = plannedEnd + DAY;
     return row;
@@ -141,7 +192,10 @@ export async function seedDemoReview(tx: Executor): Promise<void> {
       .executeTakeFirstOrThrow();
     editIds.push(created.id);
     if (edit.citesDemoContribution && demoContribution) {
-      await tx.insertInto('review_edit_motivation').values({ edit_id: created.id, kind: 'contribution', contribution_id: demoContribution.id }).execute();
+      await tx
+        .insertInto('review_edit_motivation')
+        .values({ edit_id: created.id, kind: 'contribution', contribution_id: demoContribution.id })
+        .execute();
     }
   }
 
@@ -149,7 +203,13 @@ export async function seedDemoReview(tx: Executor): Promise<void> {
   await tx
     .insertInto('review_position')
     .values([
-      { edit_id: editIds[0] as string, member_state_code: 'SG', kind: 'support', text: 'Singapore supports publishing the record.', updated_at: new Date() },
+      {
+        edit_id: editIds[0] as string,
+        member_state_code: 'SG',
+        kind: 'support',
+        text: 'Singapore supports publishing the record.',
+        updated_at: new Date(),
+      },
       {
         edit_id: editIds[1] as string,
         member_state_code: 'SG',
@@ -162,11 +222,21 @@ export async function seedDemoReview(tx: Executor): Promise<void> {
         member_state_code: 'TL',
         kind: 'support_with_amendment',
         text: 'Timor-Leste supports this and asks that the record be available in national languages.',
-        counter_proposal: 'Publish a “you said, we did” record, in English and national languages, of how stakeholder feedback shaped each revision.',
+        counter_proposal:
+          'Publish a “you said, we did” record, in English and national languages, of how stakeholder feedback shaped each revision.',
         updated_at: new Date(),
       },
     ])
     .execute();
 
-  await writeAudit(tx, { actorUserId: by }, { action: 'review.seed_demo', entityType: 'review_cycle', entityId: cycle.id, after: { frameworkVersion: framework.version, edits: editIds.length } });
+  await writeAudit(
+    tx,
+    { actorUserId: by },
+    {
+      action: 'review.seed_demo',
+      entityType: 'review_cycle',
+      entityId: cycle.id,
+      after: { frameworkVersion: framework.version, edits: editIds.length },
+    },
+  );
 }

@@ -5,7 +5,9 @@ import { LinkButton } from './Button';
 import { TranslationDraftNotice } from './TranslationDraftNotice';
 
 // The switcher is a react-aria menu: loaded after the page so react-aria stays out of the start-up bundle.
-const LanguageSwitcher = lazy(() => import('./LanguageSwitcher').then((m) => ({ default: m.LanguageSwitcher })));
+const LanguageSwitcher = lazy(() =>
+  import('./LanguageSwitcher').then((m) => ({ default: m.LanguageSwitcher })),
+);
 
 export interface NavItem {
   to: string;

@@ -20,16 +20,25 @@ describe('Diff', () => {
       { type: 'insert', value: 'an inclusive' },
       { type: 'equal', value: ' framework.' },
     ]);
-    expect(html).toContain('<del class="diff__delete"><span class="visually-hidden">deleted: </span>a<span class="visually-hidden"> (end of deletion)</span></del>');
-    expect(html).toContain('<ins class="diff__insert"><span class="visually-hidden">inserted: </span>an inclusive<span class="visually-hidden"> (end of insertion)</span></ins>');
+    expect(html).toContain(
+      '<del class="diff__delete"><span class="visually-hidden">deleted: </span>a<span class="visually-hidden"> (end of deletion)</span></del>',
+    );
+    expect(html).toContain(
+      '<ins class="diff__insert"><span class="visually-hidden">inserted: </span>an inclusive<span class="visually-hidden"> (end of insertion)</span></ins>',
+    );
     const text = html.replace(/<span class="visually-hidden">[^<]*<\/span>/g, '').replace(/<[^>]+>/g, '');
     expect(text).toBe('Establish aan inclusive framework.');
   });
 
   it('keeps spaces at the edges of a change outside the mark, but marks a change that is only spaces', () => {
-    expect(render([{ type: 'equal', value: 'Roadmap' }, { type: 'insert', value: ' every two years' }])).toContain(
-      'Roadmap</span><span> <ins',
+    expect(
+      render([
+        { type: 'equal', value: 'Roadmap' },
+        { type: 'insert', value: ' every two years' },
+      ]),
+    ).toContain('Roadmap</span><span> <ins');
+    expect(render([{ type: 'insert', value: '  ' }])).toContain(
+      '<span class="visually-hidden">inserted: </span>  <span',
     );
-    expect(render([{ type: 'insert', value: '  ' }])).toContain('<span class="visually-hidden">inserted: </span>  <span');
   });
 });

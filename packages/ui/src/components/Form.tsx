@@ -326,7 +326,12 @@ export function TextField({
 export function ZawgyiCheck({ name }: { name: string }) {
   const { setValue } = useFormContext();
   const value: unknown = useWatch({ name });
-  return <ZawgyiNotice value={value} onConvert={(unicode) => setValue(name, unicode, { shouldDirty: true, shouldValidate: true })} />;
+  return (
+    <ZawgyiNotice
+      value={value}
+      onConvert={(unicode) => setValue(name, unicode, { shouldDirty: true, shouldValidate: true })}
+    />
+  );
 }
 
 export interface PasswordFieldProps {

@@ -13,14 +13,19 @@ const translated = LANGUAGES.filter((l) => l !== 'en');
 
 describe.each(translated)('%s', (locale) => {
   it('has every key, plural form and placeholder of English in the kit, both apps and the e-mails', () => {
-    const problems = LOCALE_ROOTS.filter((root) => existsSync(join(repo, root))).flatMap((root) => checkLocale(join(repo, root), locale));
+    const problems = LOCALE_ROOTS.filter((root) => existsSync(join(repo, root))).flatMap((root) =>
+      checkLocale(join(repo, root), locale),
+    );
     expect(problems).toEqual([]);
   });
 
   it('has a review status for every translated key (node tooling/scripts/i18n-status.mjs keeps it)', () => {
     const path = join(STATUS_DIR, `${locale}.json`);
     expect(existsSync(path), path).toBe(true);
-    const recorded = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { source: string; status: string }>;
+    const recorded = JSON.parse(readFileSync(path, 'utf8')) as Record<
+      string,
+      { source: string; status: string }
+    >;
     const { status } = computeStatus(locale, recorded);
     expect(Object.keys(recorded).sort()).toEqual(Object.keys(status).sort());
   });

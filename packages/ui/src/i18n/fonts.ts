@@ -6,13 +6,27 @@
  * glyph subsets a page really shows, and text stays readable in a fallback face while they arrive.
  */
 const SCRIPT_FONTS: Record<string, () => Promise<unknown>> = {
-  th: () => Promise.all([import('@fontsource/noto-sans-thai/400.css'), import('@fontsource/noto-sans-thai/700.css')]),
-  lo: () => Promise.all([import('@fontsource/noto-sans-lao/400.css'), import('@fontsource/noto-sans-lao/700.css')]),
-  km: () => Promise.all([import('@fontsource/noto-sans-khmer/400.css'), import('@fontsource/noto-sans-khmer/700.css')]),
+  th: () =>
+    Promise.all([import('@fontsource/noto-sans-thai/400.css'), import('@fontsource/noto-sans-thai/700.css')]),
+  lo: () =>
+    Promise.all([import('@fontsource/noto-sans-lao/400.css'), import('@fontsource/noto-sans-lao/700.css')]),
+  km: () =>
+    Promise.all([
+      import('@fontsource/noto-sans-khmer/400.css'),
+      import('@fontsource/noto-sans-khmer/700.css'),
+    ]),
   my: () =>
-    Promise.all([import('@fontsource/noto-sans-myanmar/400.css'), import('@fontsource/noto-sans-myanmar/700.css')]),
-  zh: () => Promise.all([import('@fontsource/noto-sans-sc/400.css'), import('@fontsource/noto-sans-sc/700.css')]),
-  ta: () => Promise.all([import('@fontsource/noto-sans-tamil/400.css'), import('@fontsource/noto-sans-tamil/700.css')]),
+    Promise.all([
+      import('@fontsource/noto-sans-myanmar/400.css'),
+      import('@fontsource/noto-sans-myanmar/700.css'),
+    ]),
+  zh: () =>
+    Promise.all([import('@fontsource/noto-sans-sc/400.css'), import('@fontsource/noto-sans-sc/700.css')]),
+  ta: () =>
+    Promise.all([
+      import('@fontsource/noto-sans-tamil/400.css'),
+      import('@fontsource/noto-sans-tamil/700.css'),
+    ]),
 };
 
 /** The languages whose script has a self-hosted face. */

@@ -11,7 +11,6 @@ import { translationBackend, type TranslationLoadersModule } from './loaders';
  */
 export const KEY_SEPARATOR = '.';
 
-
 /**
  * Languages the interface is translated into: the 13 languages of the Member States (core's LANGUAGES), English first as
  * ASEAN's working language. Only English is bundled; every other language's files load when it is chosen.
@@ -49,7 +48,10 @@ function currentDocumentLanguage(): string {
 /** A language's name in the reader's language ("Khmer" for an English reader), or undefined when unknown. */
 export function languageNameIn(code: string, reader: string): string | undefined {
   try {
-    const name = new Intl.DisplayNames([reader === 'en' ? 'en-GB' : reader], { type: 'language', fallback: 'none' }).of(code);
+    const name = new Intl.DisplayNames([reader === 'en' ? 'en-GB' : reader], {
+      type: 'language',
+      fallback: 'none',
+    }).of(code);
     return name ? name.charAt(0).toLocaleUpperCase(reader) + name.slice(1) : undefined;
   } catch {
     return undefined;
@@ -63,7 +65,9 @@ export function languageNameIn(code: string, reader: string): string | undefined
 export function languageLabel(code: string, reader: string = currentDocumentLanguage()): string {
   const own = languageAutonym(code);
   const theirs = code === reader ? undefined : languageNameIn(code, reader);
-  return theirs && theirs.toLocaleLowerCase(reader) !== own.toLocaleLowerCase(code) ? `${own} (${theirs})` : own;
+  return theirs && theirs.toLocaleLowerCase(reader) !== own.toLocaleLowerCase(code)
+    ? `${own} (${theirs})`
+    : own;
 }
 
 /** Tags browsers send for our languages under another code: Tagalog for Filipino, the retired `in` for Indonesian. */
@@ -186,7 +190,11 @@ export function initI18n(shared: AppResources, appResources: AppResources, optio
   });
   readiness.set(
     instance,
-    pseudo ? Promise.all([ready, import('./pseudo').then((m) => m.enablePseudoLocale(instance))]).then(() => undefined) : ready,
+    pseudo
+      ? Promise.all([ready, import('./pseudo').then((m) => m.enablePseudoLocale(instance))]).then(
+          () => undefined,
+        )
+      : ready,
   );
   applyDocumentLanguage(instance.language ?? lng);
   return instance;

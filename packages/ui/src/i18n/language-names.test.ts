@@ -12,7 +12,7 @@ describe('language names', () => {
     for (const [i, code] of LANGUAGES.entries()) expect(names[i], code).not.toBe(code);
   });
 
-  it('adds the reader\'s name for it beside a foreign autonym, not beside the reader\'s own', () => {
+  it("adds the reader's name for it beside a foreign autonym, not beside the reader's own", () => {
     expect(languageLabel('km', 'en')).toBe('ខ្មែរ (Khmer)');
     expect(languageLabel('th', 'th')).toBe('ไทย');
     expect(languageLabel('en', 'en')).toBe('English');

@@ -5,7 +5,15 @@ import { enablePseudoLocale, PSEUDO_CLOSE, PSEUDO_OPEN, pseudoLocalize } from '.
 
 function pseudoI18n() {
   const i18n = createI18n(
-    { en: { demo: { hello: 'Hello {{name}}, you have {{count}} new messages', only: '{{name}}', dated: 'Sent {{when, datetime}}' } } },
+    {
+      en: {
+        demo: {
+          hello: 'Hello {{name}}, you have {{count}} new messages',
+          only: '{{name}}',
+          dated: 'Sent {{when, datetime}}',
+        },
+      },
+    },
     { lng: 'en' },
   );
   enablePseudoLocale(i18n);

@@ -60,7 +60,12 @@ export const pseudoPostProcessor: PostProcessorModule = {
   },
 };
 
-type Format = (value: unknown, format: string | undefined, lng: string | undefined, options: object) => unknown;
+type Format = (
+  value: unknown,
+  format: string | undefined,
+  lng: string | undefined,
+  options: object,
+) => unknown;
 
 /**
  * Turns pseudo-localisation on for an initialised instance: the post-processor for every `t`, and every interpolated

@@ -11,7 +11,9 @@ import round from '../locales/en/round.json';
 import validation from '../locales/en/validation.json';
 
 /** Shared namespaces no page shell needs: an app may load them with its first lazily loaded page (createStartupI18n). */
-export const sharedLaterResources = { en: { assessments, auth, board, contribution, edition, review, round, validation } };
+export const sharedLaterResources = {
+  en: { assessments, auth, board, contribution, edition, review, round, validation },
+};
 
 /** Every namespace shipped by the UI kit (each app adds its own); what createI18n loads. */
 export const sharedResources = {

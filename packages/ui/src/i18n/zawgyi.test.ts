@@ -5,7 +5,9 @@ describe('Zawgyi detection', () => {
   it('offers the Unicode form of Burmese typed in Zawgyi', async () => {
     // "Myanmar" typed on a Zawgyi keyboard, and the sentence of the UDHR the package's authors test with.
     expect(await zawgyiToUnicodeIfLikely('ျမန္မာ')).toBe('မြန်မာ');
-    expect(await zawgyiToUnicodeIfLikely('လူတိုင္းသည္ တူညီ လြတ္လပ္ေသာ ဂုဏ္သိကၡာျဖင့္ လည္းေကာင္း')).toMatch(/^လူတိုင်းသည် တူညီ လွတ်လပ်သော/);
+    expect(await zawgyiToUnicodeIfLikely('လူတိုင္းသည္ တူညီ လြတ္လပ္ေသာ ဂုဏ္သိကၡာျဖင့္ လည္းေကာင္း')).toMatch(
+      /^လူတိုင်းသည် တူညီ လွတ်လပ်သော/,
+    );
   });
 
   it('leaves Unicode Burmese and other scripts alone', async () => {

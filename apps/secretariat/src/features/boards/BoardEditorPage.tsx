@@ -1,5 +1,14 @@
 import type { BoardInput } from '@musyawarah/core/boards/schemas';
-import { Button, ButtonGroup, ErrorNotice, Form, Loading, NotificationBanner, Page, errorKey } from '@musyawarah/ui';
+import {
+  Button,
+  ButtonGroup,
+  ErrorNotice,
+  Form,
+  Loading,
+  NotificationBanner,
+  Page,
+  errorKey,
+} from '@musyawarah/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,7 +19,13 @@ import { useTRPC, type Outputs } from '../../trpc';
 import '../consultations/consultations.css';
 import { FieldsFor } from '../consultations/fields';
 import { BoardFields } from './BoardFields';
-import { boardFormSchema, boardToForm, emptyBoard, type BoardFormValues, type StoredBoard } from './boardForm';
+import {
+  boardFormSchema,
+  boardToForm,
+  emptyBoard,
+  type BoardFormValues,
+  type StoredBoard,
+} from './boardForm';
 import './boards.css';
 import { english, useServerMessage } from './shared';
 
@@ -42,7 +57,11 @@ export function EditBoardPage() {
       ) : board.isError ? (
         <ErrorNotice error={board.error} onRetry={() => void board.refetch()} />
       ) : (
-        <BoardForm key={board.data.version} board={board.data} initial={boardToForm(board.data as unknown as StoredBoard)} />
+        <BoardForm
+          key={board.data.version}
+          board={board.data}
+          initial={boardToForm(board.data as unknown as StoredBoard)}
+        />
       )}
     </Page>
   );
@@ -71,7 +90,11 @@ function BoardForm({ board, initial }: { board?: BoardDetail; initial: BoardForm
     const input = values;
     try {
       const saved = board
-        ? await update.mutateAsync({ boardId: board.id, expectedVersion: board.version, board: input as never })
+        ? await update.mutateAsync({
+            boardId: board.id,
+            expectedVersion: board.version,
+            board: input as never,
+          })
         : await create.mutateAsync(input as never);
       await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
       void navigate(`/boards/${saved.id}`, { state: { notice: board ? 'saved' : 'created' } });
@@ -91,7 +114,11 @@ function BoardForm({ board, initial }: { board?: BoardDetail; initial: BoardForm
           <p>{conflict}</p>
           <Button
             variant="secondary"
-            onClick={() => void queryClient.invalidateQueries({ queryKey: trpc.boards.adminGet.queryKey({ boardId: board!.id }) })}
+            onClick={() =>
+              void queryClient.invalidateQueries({
+                queryKey: trpc.boards.adminGet.queryKey({ boardId: board!.id }),
+              })
+            }
           >
             {t('boards.editor.reload')}
           </Button>

@@ -19,7 +19,11 @@ export function BoardFields({ formId }: { formId: string }) {
       <RadioGroupField
         name="scope"
         legend={t('boards.editor.scope')}
-        options={BOARD_SCOPES.map((s) => ({ value: s, label: t(`boards.scope.${s}`), hint: t(`boards.scopeHint.${s}`) }))}
+        options={BOARD_SCOPES.map((s) => ({
+          value: s,
+          label: t(`boards.scope.${s}`),
+          hint: t(`boards.scopeHint.${s}`),
+        }))}
       />
       {scope === 'member_state' && (
         <Select
@@ -29,8 +33,17 @@ export function BoardFields({ formId }: { formId: string }) {
           placeholder={t('common.selectPlaceholder')}
         />
       )}
-      <TextArea name="mandate.en" label={t('boards.editor.mandate')} hint={t('boards.editor.mandateHint')} rows={6} />
-      <ActionsPicker formId={formId} label={t('boards.editor.actions')} hint={t('boards.editor.actionsHint')} />
+      <TextArea
+        name="mandate.en"
+        label={t('boards.editor.mandate')}
+        hint={t('boards.editor.mandateHint')}
+        rows={6}
+      />
+      <ActionsPicker
+        formId={formId}
+        label={t('boards.editor.actions')}
+        hint={t('boards.editor.actionsHint')}
+      />
 
       <h2 className="heading-l">{t('boards.editor.lifeHeading')}</h2>
       <Input name="lifeStartsOn" type="date" label={t('boards.editor.lifeStartsOn')} width="20" />
@@ -49,7 +62,11 @@ export function BoardFields({ formId }: { formId: string }) {
         inputMode="numeric"
         width="5"
       />
-      <Checkbox name="published" label={t('boards.editor.published')} hint={t('boards.editor.publishedHint')} />
+      <Checkbox
+        name="published"
+        label={t('boards.editor.published')}
+        hint={t('boards.editor.publishedHint')}
+      />
 
       <h2 className="heading-l">{t('boards.editor.targetsHeading')}</h2>
       <p className="hint">{t('boards.editor.targetsHint')}</p>
@@ -90,7 +107,12 @@ function TargetsEditor() {
                   options={constituencies}
                   columns
                 />
-                <Input name={`targets.${index}.minPercent`} label={t('boards.editor.minPercent')} inputMode="numeric" width="5" />
+                <Input
+                  name={`targets.${index}.minPercent`}
+                  label={t('boards.editor.minPercent')}
+                  inputMode="numeric"
+                  width="5"
+                />
               </>
             )}
             {kind === 'min_count' && (
@@ -101,11 +123,21 @@ function TargetsEditor() {
                   options={constituencies}
                   placeholder={t('common.selectPlaceholder')}
                 />
-                <Input name={`targets.${index}.minCount`} label={t('boards.editor.minCount')} inputMode="numeric" width="5" />
+                <Input
+                  name={`targets.${index}.minCount`}
+                  label={t('boards.editor.minCount')}
+                  inputMode="numeric"
+                  width="5"
+                />
               </>
             )}
             {kind === 'max_per_member_state' && (
-              <Input name={`targets.${index}.maxSeats`} label={t('boards.editor.maxSeats')} inputMode="numeric" width="5" />
+              <Input
+                name={`targets.${index}.maxSeats`}
+                label={t('boards.editor.maxSeats')}
+                inputMode="numeric"
+                width="5"
+              />
             )}
             {kind === 'max_gender_share' && (
               <Input
@@ -138,7 +170,11 @@ function CriteriaEditor() {
       {fields.map((field, index) => (
         <fieldset key={field.id} className="fieldset board-row">
           <legend className="legend">{t('boards.editor.criterion', { n: index + 1 })}</legend>
-          <Input name={`selectionCriteria.${index}.label.en`} label={t('boards.editor.criterionLabel')} width="full" />
+          <Input
+            name={`selectionCriteria.${index}.label.en`}
+            label={t('boards.editor.criterionLabel')}
+            width="full"
+          />
           <Input
             name={`selectionCriteria.${index}.weight`}
             label={t('boards.editor.criterionWeight')}

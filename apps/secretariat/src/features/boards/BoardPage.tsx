@@ -18,7 +18,15 @@ import { Training } from './Training';
 
 export type BoardDetail = Outputs['boards']['adminGet'];
 
-const TABS = ['overview', 'seats', 'representation', 'nominations', 'sessions', 'training', 'measures'] as const;
+const TABS = [
+  'overview',
+  'seats',
+  'representation',
+  'nominations',
+  'sessions',
+  'training',
+  'measures',
+] as const;
 
 export function BoardPage() {
   const { t } = useTranslation();
@@ -28,11 +36,18 @@ export function BoardPage() {
   const board = useQuery(trpc.boards.adminGet.queryOptions({ boardId }));
   const initialNotice = (location.state as { notice?: string } | null)?.notice;
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(
-    initialNotice ? { text: t(`boards.board.notice.${initialNotice === 'created' ? 'created' : 'saved'}`), n: 0 } : null,
+    initialNotice
+      ? { text: t(`boards.board.notice.${initialNotice === 'created' ? 'created' : 'saved'}`), n: 0 }
+      : null,
   );
   const title = board.data ? english(board.data.name) : t('boards.board.loading');
   return (
-    <Page title={title} caption={t('boards.board.caption')} width="full" backLink={{ to: '/boards', label: t('boards.list.title') }}>
+    <Page
+      title={title}
+      caption={t('boards.board.caption')}
+      width="full"
+      backLink={{ to: '/boards', label: t('boards.list.title') }}
+    >
       {notice && (
         <NotificationBanner tone="success" focusOnMount={notice.n > 0} key={notice.n}>
           <p>{notice.text}</p>
@@ -43,7 +58,10 @@ export function BoardPage() {
       ) : board.isError ? (
         <ErrorNotice error={board.error} onRetry={() => void board.refetch()} />
       ) : (
-        <BoardBody board={board.data} onDone={(text) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }))} />
+        <BoardBody
+          board={board.data}
+          onDone={(text) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }))}
+        />
       )}
     </Page>
   );
@@ -53,7 +71,9 @@ function BoardBody({ board, onDone }: { board: BoardDetail; onDone: (text: strin
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   // The tab follows the URL (links and reloads land on it); local state answers a click before the URL settles.
-  const fromUrl = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'overview';
+  const fromUrl = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? params.get('tab')!
+    : 'overview';
   const [tab, setTab] = useState(fromUrl);
   const [seenUrl, setSeenUrl] = useState(fromUrl);
   if (fromUrl !== seenUrl) {
@@ -131,7 +151,10 @@ function Overview({ board }: { board: BoardDetail }) {
             key: 'life',
             label: t('boards.board.life'),
             value: board.lifeEndsOn
-              ? t('boards.board.lifeFromTo', { from: dateText(board.lifeStartsOn), to: dateText(board.lifeEndsOn) })
+              ? t('boards.board.lifeFromTo', {
+                  from: dateText(board.lifeStartsOn),
+                  to: dateText(board.lifeEndsOn),
+                })
               : t('boards.board.lifeFrom', { from: dateText(board.lifeStartsOn) }),
           },
           {

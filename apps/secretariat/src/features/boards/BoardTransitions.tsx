@@ -41,7 +41,11 @@ export function BoardTransitions({ board, onDone }: { board: BoardDetail; onDone
       )}
       <ButtonGroup>
         {next.map((status) => (
-          <Button key={status} variant={status === 'dissolved' ? 'warning' : 'primary'} onClick={() => setConfirming(status)}>
+          <Button
+            key={status}
+            variant={status === 'dissolved' ? 'warning' : 'primary'}
+            onClick={() => setConfirming(status)}
+          >
             {t(`boards.transition.to.${status}`)}
           </Button>
         ))}

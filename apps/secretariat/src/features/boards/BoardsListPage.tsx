@@ -18,7 +18,9 @@ export function BoardsListPage() {
   const status = params.get('status') ?? '';
   const rows = (boards.data ?? []).filter((b) => !status || b.status === status);
   const scopeText = (b: BoardRow) =>
-    b.scope === 'member_state' && b.memberState ? t(`common.memberStates.${b.memberState}`) : t('boards.scope.regional');
+    b.scope === 'member_state' && b.memberState
+      ? t(`common.memberStates.${b.memberState}`)
+      : t('boards.scope.regional');
   return (
     <Page title={t('boards.list.title')} width="full">
       <p className="prose">{t('boards.list.intro')}</p>
@@ -38,7 +40,10 @@ export function BoardsListPage() {
             className="select"
             value={status}
             onChange={(e) =>
-              setParams(e.target.value ? { status: e.target.value } : {}, { replace: true, preventScrollReset: true })
+              setParams(e.target.value ? { status: e.target.value } : {}, {
+                replace: true,
+                preventScrollReset: true,
+              })
             }
           >
             <option value="">{t('boards.list.allStatuses')}</option>
@@ -70,7 +75,11 @@ export function BoardsListPage() {
               cell: (b) => <Link to={`/boards/${b.id}`}>{english(b.name)}</Link>,
             },
             { key: 'scope', header: t('boards.list.columns.scope'), cell: scopeText },
-            { key: 'status', header: t('boards.list.columns.status'), cell: (b) => <BoardStatusTag status={b.status} /> },
+            {
+              key: 'status',
+              header: t('boards.list.columns.status'),
+              cell: (b) => <BoardStatusTag status={b.status} />,
+            },
             {
               key: 'seats',
               header: t('boards.list.columns.seats'),

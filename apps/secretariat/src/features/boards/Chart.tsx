@@ -38,7 +38,10 @@ export function BarChart({
             <span className="board-chart__track">
               <span
                 className="board-chart__bar"
-                style={{ display: 'block', width: `${max > 0 && row.value !== null ? Math.min(100, (row.value / max) * 100) : 0}%` }}
+                style={{
+                  display: 'block',
+                  width: `${max > 0 && row.value !== null ? Math.min(100, (row.value / max) * 100) : 0}%`,
+                }}
               />
             </span>
             <span className="board-chart__value">{row.display}</span>

@@ -1,5 +1,15 @@
 import { constituencyInput } from '@musyawarah/core/boards/schemas';
-import { Button, DataTable, ErrorNotice, Form, Loading, NotificationBanner, Page, Tag, useZodForm } from '@musyawarah/ui';
+import {
+  Button,
+  DataTable,
+  ErrorNotice,
+  Form,
+  Loading,
+  NotificationBanner,
+  Page,
+  Tag,
+  useZodForm,
+} from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,10 +27,16 @@ export function ConstituenciesPage() {
   const constituencies = useConstituencies();
   const name = useConstituencyName();
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
-  const form = useZodForm(constituencyInput, { defaultValues: { key: '', label: { en: '' }, marginalised: false } });
+  const form = useZodForm(constituencyInput, {
+    defaultValues: { key: '', label: { en: '' }, marginalised: false },
+  });
   const add = useMutation(trpc.boards.addConstituency.mutationOptions());
   return (
-    <Page title={t('boards.constituencies.title')} width="full" backLink={{ to: '/boards', label: t('boards.list.title') }}>
+    <Page
+      title={t('boards.constituencies.title')}
+      width="full"
+      backLink={{ to: '/boards', label: t('boards.list.title') }}
+    >
       <p className="prose">{t('boards.constituencies.intro')}</p>
       {notice && (
         <NotificationBanner tone="success" focusOnMount key={notice.n}>
@@ -38,12 +54,21 @@ export function ConstituenciesPage() {
           rows={constituencies.data}
           rowKey={(c) => c.key}
           columns={[
-            { key: 'label', header: t('boards.constituencies.label'), rowHeader: true, cell: (c) => name(c.key, c.label) },
+            {
+              key: 'label',
+              header: t('boards.constituencies.label'),
+              rowHeader: true,
+              cell: (c) => name(c.key, c.label),
+            },
             {
               key: 'marginalised',
               header: t('boards.constituencies.group'),
               cell: (c) =>
-                c.marginalised ? <Tag tone="blue">{t('boards.constituencies.marginalised')}</Tag> : <Tag tone="grey">{t('boards.constituencies.other')}</Tag>,
+                c.marginalised ? (
+                  <Tag tone="blue">{t('boards.constituencies.marginalised')}</Tag>
+                ) : (
+                  <Tag tone="grey">{t('boards.constituencies.other')}</Tag>
+                ),
             },
           ]}
         />
@@ -57,13 +82,25 @@ export function ConstituenciesPage() {
             const created = await add.mutateAsync(values);
             await queryClient.invalidateQueries({ queryKey: trpc.boards.constituencies.queryKey() });
             form.reset({ key: '', label: { en: '' }, marginalised: false });
-            setNotice((prev) => ({ text: t('boards.constituencies.added', { label: english(created.label) }), n: (prev?.n ?? 0) + 1 }));
+            setNotice((prev) => ({
+              text: t('boards.constituencies.added', { label: english(created.label) }),
+              n: (prev?.n ?? 0) + 1,
+            }));
           }}
         >
           <FieldsFor formId="constituency">
             <Input name="label.en" label={t('boards.constituencies.label')} width="full" />
-            <Input name="key" label={t('boards.constituencies.key')} hint={t('boards.constituencies.keyHint')} width="20" />
-            <Checkbox name="marginalised" label={t('boards.constituencies.marginalisedLabel')} hint={t('boards.constituencies.marginalisedHint')} />
+            <Input
+              name="key"
+              label={t('boards.constituencies.key')}
+              hint={t('boards.constituencies.keyHint')}
+              width="20"
+            />
+            <Checkbox
+              name="marginalised"
+              label={t('boards.constituencies.marginalisedLabel')}
+              hint={t('boards.constituencies.marginalisedHint')}
+            />
             <Button type="submit" isBusy={form.formState.isSubmitting}>
               {t('boards.constituencies.add')}
             </Button>

@@ -20,7 +20,10 @@ export function useTargetText() {
             constituencies: target.constituencies.map(label).join(', '),
           });
         case 'min_count':
-          return t('boards.target.min_count', { count: target.minCount, constituency: label(target.constituency) });
+          return t('boards.target.min_count', {
+            count: target.minCount,
+            constituency: label(target.constituency),
+          });
         case 'max_per_member_state':
           return t('boards.target.max_per_member_state', { count: target.maxSeats });
         case 'max_gender_share':
@@ -79,7 +82,8 @@ export function Monitor({ boardId }: { boardId: string }) {
       <p>{t('boards.monitor.counted', { count: countedSeats })}</p>
       {evaluations.length === 0 ? (
         <p>
-          {t('boards.monitor.noTargets')} <Link to={`/boards/${boardId}/edit`}>{t('boards.monitor.addTargets')}</Link>
+          {t('boards.monitor.noTargets')}{' '}
+          <Link to={`/boards/${boardId}/edit`}>{t('boards.monitor.addTargets')}</Link>
         </p>
       ) : (
         <>
@@ -108,9 +112,24 @@ export function Monitor({ boardId }: { boardId: string }) {
             rows={evaluations}
             rowKey={(e) => String(e.index)}
             columns={[
-              { key: 'target', header: t('boards.monitor.columns.target'), rowHeader: true, cell: (e) => text(e.target) },
-              { key: 'required', header: t('boards.monitor.columns.required'), className: 'numeric', cell: (e) => amount(e, e.required) },
-              { key: 'actual', header: t('boards.monitor.columns.actual'), className: 'numeric', cell: (e) => amount(e, e.actual) },
+              {
+                key: 'target',
+                header: t('boards.monitor.columns.target'),
+                rowHeader: true,
+                cell: (e) => text(e.target),
+              },
+              {
+                key: 'required',
+                header: t('boards.monitor.columns.required'),
+                className: 'numeric',
+                cell: (e) => amount(e, e.required),
+              },
+              {
+                key: 'actual',
+                header: t('boards.monitor.columns.actual'),
+                className: 'numeric',
+                cell: (e) => amount(e, e.actual),
+              },
               {
                 key: 'status',
                 header: t('boards.monitor.columns.status'),
@@ -131,20 +150,32 @@ export function Monitor({ boardId }: { boardId: string }) {
 }
 
 /** Who holds the counted seats today, by constituency, Member State and declared gender (roles include observers). */
-function Composition({ composition }: { composition: Record<'byConstituency' | 'byMemberState' | 'byGender' | 'byRole', Record<string, number>> }) {
+function Composition({
+  composition,
+}: {
+  composition: Record<'byConstituency' | 'byMemberState' | 'byGender' | 'byRole', Record<string, number>>;
+}) {
   const { t } = useTranslation();
   const label = useConstituencyLabel();
   const groups = [
     { key: 'byConstituency', name: (k: string) => label(k) },
-    { key: 'byMemberState', name: (k: string) => (k === 'undeclared' ? t('boards.seats.noState') : t(`common.memberStates.${k}`)) },
-    { key: 'byGender', name: (k: string) => (k === 'undeclared' ? t('boards.seats.genderNotSaid') : t(`boards.gender.${k}`)) },
+    {
+      key: 'byMemberState',
+      name: (k: string) => (k === 'undeclared' ? t('boards.seats.noState') : t(`common.memberStates.${k}`)),
+    },
+    {
+      key: 'byGender',
+      name: (k: string) => (k === 'undeclared' ? t('boards.seats.genderNotSaid') : t(`boards.gender.${k}`)),
+    },
     { key: 'byRole', name: (k: string) => t(`boards.role.${k}`) },
   ] as const;
   return (
     <>
       <h3 className="heading-m">{t('boards.monitor.compositionHeading')}</h3>
       {groups.map((g) => {
-        const rows = Object.entries(composition[g.key]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+        const rows = Object.entries(composition[g.key]).sort(
+          (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+        );
         return (
           <DataTable
             key={g.key}
@@ -152,8 +183,18 @@ function Composition({ composition }: { composition: Record<'byConstituency' | '
             rows={rows}
             rowKey={([k]) => k}
             columns={[
-              { key: 'value', header: t(`boards.monitor.composition.${g.key}`), rowHeader: true, cell: ([k]) => g.name(k) },
-              { key: 'seats', header: t('boards.monitor.columns.seats'), className: 'numeric', cell: ([, n]) => n },
+              {
+                key: 'value',
+                header: t(`boards.monitor.composition.${g.key}`),
+                rowHeader: true,
+                cell: ([k]) => g.name(k),
+              },
+              {
+                key: 'seats',
+                header: t('boards.monitor.columns.seats'),
+                className: 'numeric',
+                cell: ([, n]) => n,
+              },
             ]}
           />
         );

@@ -29,7 +29,10 @@ type Nomination = Outputs['boards']['nominations'][number];
 const callFormSchema = z.preprocess((values) => {
   const v = values as { opensAt?: string; closesAt?: string };
   return { ...v, opensAt: localToIso(v.opensAt), closesAt: localToIso(v.closesAt) };
-}, callInput) as unknown as z.ZodType<z.output<typeof callInput>, { boardId: string; description: { en: string }; opensAt: string; closesAt: string }>;
+}, callInput) as unknown as z.ZodType<
+  z.output<typeof callInput>,
+  { boardId: string; description: { en: string }; opensAt: string; closesAt: string }
+>;
 
 export function Nominations({ board }: { board: BoardDetail }) {
   const { t } = useTranslation();
@@ -53,11 +56,17 @@ export function Nominations({ board }: { board: BoardDetail }) {
           <label className="label" htmlFor="nomination-filter">
             {t('boards.nominations.show')}
           </label>
-          <select id="nomination-filter" className="select" value={filter} onChange={(e) => setFilter(e.target.value)}>
+          <select
+            id="nomination-filter"
+            className="select"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          >
             <option value="">{t('boards.nominations.all')}</option>
             {NOMINATION_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {t(`boards.nominationStatus.${s}`)} ({(nominations.data ?? []).filter((n) => n.status === s).length})
+                {t(`boards.nominationStatus.${s}`)} (
+                {(nominations.data ?? []).filter((n) => n.status === s).length})
               </option>
             ))}
           </select>
@@ -150,13 +159,25 @@ function CloseCall({ callId, onDone }: { callId: string; onDone: (text: string) 
     }),
   );
   return (
-    <LinkButton tone="warning" onClick={() => close.mutate({ callId })} aria-disabled={close.isPending || undefined}>
+    <LinkButton
+      tone="warning"
+      onClick={() => close.mutate({ callId })}
+      aria-disabled={close.isPending || undefined}
+    >
       {t('boards.calls.closeNow')}
     </LinkButton>
   );
 }
 
-function OpenCall({ board, onDone, onCancel }: { board: BoardDetail; onDone: () => void; onCancel: () => void }) {
+function OpenCall({
+  board,
+  onDone,
+  onCancel,
+}: {
+  board: BoardDetail;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -174,7 +195,11 @@ function OpenCall({ board, onDone, onCancel }: { board: BoardDetail; onDone: () 
         id="call"
         onSubmit={async () => {
           // Times as typed, with the user's offset: the schema's parsed Dates would lose it.
-          const raw = form.getValues() as unknown as { description: { en: string }; opensAt: string; closesAt: string };
+          const raw = form.getValues() as unknown as {
+            description: { en: string };
+            opensAt: string;
+            closesAt: string;
+          };
           await create.mutateAsync({
             boardId: board.id,
             description: raw.description,
@@ -186,7 +211,12 @@ function OpenCall({ board, onDone, onCancel }: { board: BoardDetail; onDone: () 
         }}
       >
         <FieldsFor formId="call">
-          <TextArea name="description.en" label={t('boards.calls.description')} hint={t('boards.calls.descriptionHint')} rows={4} />
+          <TextArea
+            name="description.en"
+            label={t('boards.calls.description')}
+            hint={t('boards.calls.descriptionHint')}
+            rows={4}
+          />
           <DateTimeField name="opensAt" label={t('boards.calls.opensAt')} />
           <DateTimeField name="closesAt" label={t('boards.calls.closesAt')} />
           <ButtonGroup>
@@ -201,7 +231,15 @@ function OpenCall({ board, onDone, onCancel }: { board: BoardDetail; onDone: () 
   );
 }
 
-function NominationEntry({ nomination: n, board, onDone }: { nomination: Nomination; board: BoardDetail; onDone: (text: string) => void }) {
+function NominationEntry({
+  nomination: n,
+  board,
+  onDone,
+}: {
+  nomination: Nomination;
+  board: BoardDetail;
+  onDone: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const label = useConstituencyLabel();
@@ -218,17 +256,27 @@ function NominationEntry({ nomination: n, board, onDone }: { nomination: Nominat
           {
             key: 'by',
             label: t('boards.nominations.by'),
-            value: n.self ? t('boards.nominations.selfApplied') : t('boards.nominations.nominatedBy', { name: n.applicant?.name ?? '' }),
+            value: n.self
+              ? t('boards.nominations.selfApplied')
+              : t('boards.nominations.nominatedBy', { name: n.applicant?.name ?? '' }),
           },
           { key: 'submitted', label: t('boards.nominations.submitted'), value: format.dateTime(n.createdAt) },
-          { key: 'constituencies', label: t('boards.seats.columns.constituencies'), value: n.constituencies.map(label).join(', ') },
+          {
+            key: 'constituencies',
+            label: t('boards.seats.columns.constituencies'),
+            value: n.constituencies.map(label).join(', '),
+          },
           {
             key: 'state',
             label: t('boards.seats.columns.memberState'),
             value: n.memberState ? t(`common.memberStates.${n.memberState}`) : t('boards.seats.noState'),
           },
           { key: 'organisation', label: t('boards.seats.organisation'), value: n.organisation ?? '—' },
-          { key: 'motivation', label: t('boards.nominations.motivation'), value: <span className="board-pre">{n.motivation}</span> },
+          {
+            key: 'motivation',
+            label: t('boards.nominations.motivation'),
+            value: <span className="board-pre">{n.motivation}</span>,
+          },
           {
             key: 'score',
             label: t('boards.nominations.score'),
@@ -259,7 +307,15 @@ function NominationEntry({ nomination: n, board, onDone }: { nomination: Nominat
   );
 }
 
-function ScoreForm({ nomination: n, board, onDone }: { nomination: Nomination; board: BoardDetail; onDone: (text: string) => void }) {
+function ScoreForm({
+  nomination: n,
+  board,
+  onDone,
+}: {
+  nomination: Nomination;
+  board: BoardDetail;
+  onDone: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -273,7 +329,9 @@ function ScoreForm({ nomination: n, board, onDone }: { nomination: Nomination; b
     trpc.boards.scoreNomination.mutationOptions({
       onSuccess: async () => {
         setProblem(null);
-        await queryClient.invalidateQueries({ queryKey: trpc.boards.nominations.queryKey({ boardId: board.id }) });
+        await queryClient.invalidateQueries({
+          queryKey: trpc.boards.nominations.queryKey({ boardId: board.id }),
+        });
         onDone(t('boards.nominations.scored', { name: n.nomineeName }));
       },
       onError: (error) => setProblem(serverMessage(error)),
@@ -281,7 +339,11 @@ function ScoreForm({ nomination: n, board, onDone }: { nomination: Nomination; b
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const numeric = Object.fromEntries(Object.entries(scores).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)]));
+    const numeric = Object.fromEntries(
+      Object.entries(scores)
+        .filter(([, v]) => v !== '')
+        .map(([k, v]) => [k, Number(v)]),
+    );
     save.mutate({ nominationId: n.id, scores: numeric });
   };
   return (
@@ -323,7 +385,15 @@ function ScoreForm({ nomination: n, board, onDone }: { nomination: Nomination; b
   );
 }
 
-function Accept({ nomination: n, board, onDone }: { nomination: Nomination; board: BoardDetail; onDone: (text: string) => void }) {
+function Accept({
+  nomination: n,
+  board,
+  onDone,
+}: {
+  nomination: Nomination;
+  board: BoardDetail;
+  onDone: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -343,8 +413,11 @@ function Accept({ nomination: n, board, onDone }: { nomination: Nomination; boar
         onDone(t('boards.nominations.accepted', { name: n.nomineeName }));
       },
       onError: (error) => {
-        const fieldErrors = (error as { data?: { fieldErrors?: Record<string, string[]> } }).data?.fieldErrors ?? {};
-        const mapped = Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, v[0] ?? 'validation.invalid']));
+        const fieldErrors =
+          (error as { data?: { fieldErrors?: Record<string, string[]> } }).data?.fieldErrors ?? {};
+        const mapped = Object.fromEntries(
+          Object.entries(fieldErrors).map(([k, v]) => [k, v[0] ?? 'validation.invalid']),
+        );
         setErrors(mapped);
         setProblem(Object.keys(mapped).length ? null : serverMessage(error));
       },
@@ -352,11 +425,21 @@ function Accept({ nomination: n, board, onDone }: { nomination: Nomination; boar
   );
   return (
     <>
-      <Button onClick={() => { setErrors({}); setProblem(null); setOpen(true); }}>
+      <Button
+        onClick={() => {
+          setErrors({});
+          setProblem(null);
+          setOpen(true);
+        }}
+      >
         {t('boards.nominations.accept')}
         <span className="visually-hidden"> {n.nomineeName}</span>
       </Button>
-      <ModalDialog isOpen={open} onOpenChange={setOpen} title={t('boards.nominations.acceptTitle', { name: n.nomineeName })}>
+      <ModalDialog
+        isOpen={open}
+        onOpenChange={setOpen}
+        title={t('boards.nominations.acceptTitle', { name: n.nomineeName })}
+      >
         <p>{t('boards.nominations.acceptBody')}</p>
         {problem && (
           <p className="field-error">
@@ -375,12 +458,31 @@ function Accept({ nomination: n, board, onDone }: { nomination: Nomination; boar
             ))}
           </select>
         </div>
-        <DateInput id={`${id}-starts`} label={t('boards.seats.termStartsOn')} value={starts} onChange={setStarts} error={errors.termStartsOn} />
-        <DateInput id={`${id}-ends`} label={t('boards.seats.termEndsOn')} value={ends} onChange={setEnds} error={errors.termEndsOn} />
+        <DateInput
+          id={`${id}-starts`}
+          label={t('boards.seats.termStartsOn')}
+          value={starts}
+          onChange={setStarts}
+          error={errors.termStartsOn}
+        />
+        <DateInput
+          id={`${id}-ends`}
+          label={t('boards.seats.termEndsOn')}
+          value={ends}
+          onChange={setEnds}
+          error={errors.termEndsOn}
+        />
         <ButtonGroup>
           <Button
             isBusy={accept.isPending}
-            onClick={() => accept.mutate({ nominationId: n.id, role: role as never, termStartsOn: starts, termEndsOn: ends })}
+            onClick={() =>
+              accept.mutate({
+                nominationId: n.id,
+                role: role as never,
+                termStartsOn: starts,
+                termEndsOn: ends,
+              })
+            }
           >
             {t('boards.nominations.acceptConfirm')}
           </Button>
@@ -392,7 +494,19 @@ function Accept({ nomination: n, board, onDone }: { nomination: Nomination; boar
 }
 
 /** A date input with its error next to it, for the small dialogs that do not use a full form. */
-function DateInput({ id, label, value, onChange, error }: { id: string; label: string; value: string; onChange: (v: string) => void; error?: string }) {
+function DateInput({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+}) {
   const { t } = useTranslation();
   const tm = useServerMessageKey();
   return (
@@ -441,7 +555,8 @@ function Decline({ nomination: n, onDone }: { nomination: Nomination; onDone: (t
         onDone(t('boards.nominations.declined', { name: n.nomineeName }));
       },
       onError: (e) => {
-        const key = (e as { data?: { fieldErrors?: Record<string, string[]> } }).data?.fieldErrors?.reason?.[0];
+        const key = (e as { data?: { fieldErrors?: Record<string, string[]> } }).data?.fieldErrors
+          ?.reason?.[0];
         setError(key ? tm(key) : serverMessage(e));
       },
     }),
@@ -455,11 +570,22 @@ function Decline({ nomination: n, onDone }: { nomination: Nomination; onDone: (t
   };
   return (
     <>
-      <Button variant="warning" onClick={() => { setError(null); setOpen(true); }}>
+      <Button
+        variant="warning"
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
         {t('boards.nominations.decline')}
         <span className="visually-hidden"> {n.nomineeName}</span>
       </Button>
-      <ModalDialog isOpen={open} onOpenChange={setOpen} title={t('boards.nominations.declineTitle', { name: n.nomineeName })} tone="warning">
+      <ModalDialog
+        isOpen={open}
+        onOpenChange={setOpen}
+        title={t('boards.nominations.declineTitle', { name: n.nomineeName })}
+        tone="warning"
+      >
         <div className={error ? 'form-group form-group--error' : 'form-group'}>
           <label className="label" htmlFor={`${id}-reason`}>
             {t('boards.nominations.declineReason')}

@@ -49,7 +49,11 @@ export function Seats({ board }: { board: BoardDetail }) {
       )}
       <p>{t('boards.list.seatsOf', { filled: current.length, capacity: board.seatCapacity })}</p>
       <h3 className="heading-m">{t('boards.seats.current')}</h3>
-      {current.length === 0 ? <p>{t('boards.seats.noneCurrent')}</p> : <SeatTable seats={current} onDone={say} />}
+      {current.length === 0 ? (
+        <p>{t('boards.seats.noneCurrent')}</p>
+      ) : (
+        <SeatTable seats={current} onDone={say} />
+      )}
       {board.status !== 'dissolved' &&
         (adding ? (
           <AddSeat
@@ -71,7 +75,15 @@ export function Seats({ board }: { board: BoardDetail }) {
   );
 }
 
-function SeatTable({ seats, ended, onDone }: { seats: Seat[]; ended?: boolean; onDone?: (text: string) => void }) {
+function SeatTable({
+  seats,
+  ended,
+  onDone,
+}: {
+  seats: Seat[];
+  ended?: boolean;
+  onDone?: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const label = useConstituencyLabel();
   const dateText = useDateText();
@@ -99,11 +111,16 @@ function SeatTable({ seats, ended, onDone }: { seats: Seat[]; ended?: boolean; o
           ),
         },
         { key: 'role', header: t('boards.seats.columns.role'), cell: (s) => t(`boards.role.${s.role}`) },
-        { key: 'constituencies', header: t('boards.seats.columns.constituencies'), cell: (s) => s.constituencies.map(label).join(', ') },
+        {
+          key: 'constituencies',
+          header: t('boards.seats.columns.constituencies'),
+          cell: (s) => s.constituencies.map(label).join(', '),
+        },
         {
           key: 'state',
           header: t('boards.seats.columns.memberState'),
-          cell: (s) => (s.memberState ? t(`common.memberStates.${s.memberState}`) : t('boards.seats.noState')),
+          cell: (s) =>
+            s.memberState ? t(`common.memberStates.${s.memberState}`) : t('boards.seats.noState'),
         },
         {
           key: 'term',
@@ -113,7 +130,10 @@ function SeatTable({ seats, ended, onDone }: { seats: Seat[]; ended?: boolean; o
               <>
                 {t('boards.seats.termFromTo', { from: dateText(s.termStartsOn), to: dateText(s.termEndsOn) })}
                 <br />
-                {t('boards.seats.endedOn', { date: dateText(s.endedOn), reason: s.endReason ? t(`boards.endReason.${s.endReason}`) : '' })}
+                {t('boards.seats.endedOn', {
+                  date: dateText(s.endedOn),
+                  reason: s.endReason ? t(`boards.endReason.${s.endReason}`) : '',
+                })}
               </>
             ) : (
               t('boards.seats.termFromTo', { from: dateText(s.termStartsOn), to: dateText(s.termEndsOn) })
@@ -124,9 +144,15 @@ function SeatTable({ seats, ended, onDone }: { seats: Seat[]; ended?: boolean; o
           header: t('boards.seats.columns.declarations'),
           cell: (s) => (
             <>
-              {s.listedPublicly ? <Tag tone="green">{t('boards.seats.listed')}</Tag> : <Tag tone="grey">{t('boards.seats.notListed')}</Tag>}
+              {s.listedPublicly ? (
+                <Tag tone="green">{t('boards.seats.listed')}</Tag>
+              ) : (
+                <Tag tone="grey">{t('boards.seats.notListed')}</Tag>
+              )}
               <br />
-              {s.conflictOfInterest ? t('boards.seats.coiDeclared', { text: s.conflictOfInterest }) : t('boards.seats.coiNone')}
+              {s.conflictOfInterest
+                ? t('boards.seats.coiDeclared', { text: s.conflictOfInterest })
+                : t('boards.seats.coiNone')}
             </>
           ),
         },
@@ -144,7 +170,15 @@ function SeatTable({ seats, ended, onDone }: { seats: Seat[]; ended?: boolean; o
   );
 }
 
-function AddSeat({ board, onDone, onCancel }: { board: BoardDetail; onDone: (text: string) => void; onCancel: () => void }) {
+function AddSeat({
+  board,
+  onDone,
+  onCancel,
+}: {
+  board: BoardDetail;
+  onDone: (text: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -183,10 +217,31 @@ function AddSeat({ board, onDone, onCancel }: { board: BoardDetail; onDone: (tex
         }}
       >
         <FieldsFor formId="seat">
-          <Input name="email" type="email" label={t('boards.seats.email')} hint={t('boards.seats.emailHint')} width="full" />
-          <RadioGroupField name="role" legend={t('boards.seats.role')} options={SEAT_ROLES.map((r) => ({ value: r, label: t(`boards.role.${r}`) }))} />
-          <Checkboxes name="constituencies" legend={t('boards.seats.constituencies')} options={constituencies} columns />
-          <Select name="memberState" label={t('boards.seats.memberState')} options={stateOptions} placeholder={t('boards.seats.noState')} optional />
+          <Input
+            name="email"
+            type="email"
+            label={t('boards.seats.email')}
+            hint={t('boards.seats.emailHint')}
+            width="full"
+          />
+          <RadioGroupField
+            name="role"
+            legend={t('boards.seats.role')}
+            options={SEAT_ROLES.map((r) => ({ value: r, label: t(`boards.role.${r}`) }))}
+          />
+          <Checkboxes
+            name="constituencies"
+            legend={t('boards.seats.constituencies')}
+            options={constituencies}
+            columns
+          />
+          <Select
+            name="memberState"
+            label={t('boards.seats.memberState')}
+            options={stateOptions}
+            placeholder={t('boards.seats.noState')}
+            optional
+          />
           <Input name="organisation" label={t('boards.seats.organisation')} width="full" optional />
           <Select
             name="gender"
@@ -197,9 +252,25 @@ function AddSeat({ board, onDone, onCancel }: { board: BoardDetail; onDone: (tex
             optional
           />
           <Input name="termStartsOn" type="date" label={t('boards.seats.termStartsOn')} width="20" />
-          <Input name="termEndsOn" type="date" label={t('boards.seats.termEndsOn')} hint={t('boards.seats.termHint')} width="20" />
-          <TextArea name="conflictOfInterest" label={t('boards.seats.conflictOfInterest')} hint={t('boards.seats.coiHint')} rows={3} optional />
-          <Checkbox name="listedPublicly" label={t('boards.seats.listedPublicly')} hint={t('boards.seats.listedHint')} />
+          <Input
+            name="termEndsOn"
+            type="date"
+            label={t('boards.seats.termEndsOn')}
+            hint={t('boards.seats.termHint')}
+            width="20"
+          />
+          <TextArea
+            name="conflictOfInterest"
+            label={t('boards.seats.conflictOfInterest')}
+            hint={t('boards.seats.coiHint')}
+            rows={3}
+            optional
+          />
+          <Checkbox
+            name="listedPublicly"
+            label={t('boards.seats.listedPublicly')}
+            hint={t('boards.seats.listedHint')}
+          />
           <ButtonGroup>
             <Button type="submit" isBusy={form.formState.isSubmitting}>
               {t('boards.seats.addSubmit')}
@@ -234,11 +305,22 @@ function EndSeat({ seat, onDone }: { seat: Seat; onDone: (text: string) => void 
   );
   return (
     <>
-      <LinkButton tone="warning" onClick={() => { setProblem(null); setOpen(true); }}>
+      <LinkButton
+        tone="warning"
+        onClick={() => {
+          setProblem(null);
+          setOpen(true);
+        }}
+      >
         {t('boards.seats.end')}
         <span className="visually-hidden"> {seat.name ?? seat.email}</span>
       </LinkButton>
-      <ModalDialog isOpen={open} onOpenChange={setOpen} title={t('boards.seats.endTitle', { name: seat.name ?? seat.email ?? '' })} tone="warning">
+      <ModalDialog
+        isOpen={open}
+        onOpenChange={setOpen}
+        title={t('boards.seats.endTitle', { name: seat.name ?? seat.email ?? '' })}
+        tone="warning"
+      >
         <p>{t('boards.seats.endBody')}</p>
         {problem && (
           <p className="field-error">
@@ -249,7 +331,12 @@ function EndSeat({ seat, onDone }: { seat: Seat; onDone: (text: string) => void 
           <label className="label" htmlFor={`${id}-reason`}>
             {t('boards.seats.endReason')}
           </label>
-          <select id={`${id}-reason`} className="select" value={reason} onChange={(e) => setReason(e.target.value)}>
+          <select
+            id={`${id}-reason`}
+            className="select"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          >
             {SEAT_END_REASONS.map((r) => (
               <option key={r} value={r}>
                 {t(`boards.endReason.${r}`)}
@@ -278,7 +365,9 @@ function EndSeat({ seat, onDone }: { seat: Seat; onDone: (text: string) => void 
           <Button
             variant="warning"
             isBusy={end.isPending}
-            onClick={() => end.mutate({ seatId: seat.id, reason: reason as never, endedOn: endedOn || undefined })}
+            onClick={() =>
+              end.mutate({ seatId: seat.id, reason: reason as never, endedOn: endedOn || undefined })
+            }
           >
             {t('boards.seats.endConfirm')}
           </Button>

@@ -9,7 +9,14 @@ import { useTRPC } from '../../trpc';
 import '../consultations/consultations.css';
 import { FieldsFor } from '../consultations/fields';
 import './boards.css';
-import { emptySession, sessionFormSchema, sessionToForm, toSessionInput, type SessionFormValues, type StoredSession } from './sessionForm';
+import {
+  emptySession,
+  sessionFormSchema,
+  sessionToForm,
+  toSessionInput,
+  type SessionFormValues,
+  type StoredSession,
+} from './sessionForm';
 import { SessionFields } from './SessionFields';
 import { english } from './shared';
 
@@ -101,7 +108,9 @@ function SessionForm({
       ? await update.mutateAsync({ sessionId, session: input })
       : await create.mutateAsync(input);
     await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
-    void navigate(`/boards/${boardId}/sessions/${saved.id}`, { state: { notice: sessionId ? 'saved' : 'created' } });
+    void navigate(`/boards/${boardId}/sessions/${saved.id}`, {
+      state: { notice: sessionId ? 'saved' : 'created' },
+    });
   };
   return (
     <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
@@ -111,7 +120,9 @@ function SessionForm({
           <Button type="submit" isBusy={form.formState.isSubmitting}>
             {sessionId ? t('boards.sessionEditor.save') : t('boards.sessionEditor.create')}
           </Button>
-          <Link to={sessionId ? `/boards/${boardId}/sessions/${sessionId}` : `/boards/${boardId}?tab=sessions`}>
+          <Link
+            to={sessionId ? `/boards/${boardId}/sessions/${sessionId}` : `/boards/${boardId}?tab=sessions`}
+          >
             {t('boards.cancel')}
           </Link>
         </ButtonGroup>

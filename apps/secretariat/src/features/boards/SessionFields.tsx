@@ -18,7 +18,11 @@ export function SessionFields({ formId, boardActions }: { formId: string; boardA
       <RadioGroupField
         name="kind"
         legend={t('boards.sessionEditor.kind')}
-        options={SESSION_KINDS.map((k) => ({ value: k, label: t(`boards.sessionKind.${k}`), hint: t(`boards.sessionKindHint.${k}`) }))}
+        options={SESSION_KINDS.map((k) => ({
+          value: k,
+          label: t(`boards.sessionKind.${k}`),
+          hint: t(`boards.sessionKindHint.${k}`),
+        }))}
       />
       <Select
         name="method"
@@ -65,7 +69,11 @@ export function SessionFields({ formId, boardActions }: { formId: string; boardA
 
       <h2 className="heading-l">{t('boards.sessionEditor.agendaHeading')}</h2>
       <Agenda boardActions={boardActions} />
-      <ActionsPicker formId={formId} label={t('boards.sessionEditor.actions')} hint={t('boards.sessionEditor.actionsHint')} />
+      <ActionsPicker
+        formId={formId}
+        label={t('boards.sessionEditor.actions')}
+        hint={t('boards.sessionEditor.actionsHint')}
+      />
     </>
   );
 }
@@ -82,7 +90,11 @@ function Agenda({ boardActions }: { boardActions: readonly string[] }) {
           <li key={field.id}>
             <fieldset className="fieldset board-row">
               <legend className="legend">{t('boards.sessionEditor.agendaItem', { n: index + 1 })}</legend>
-              <Input name={`agenda.${index}.title`} label={t('boards.sessionEditor.agendaTitle')} width="full" />
+              <Input
+                name={`agenda.${index}.title`}
+                label={t('boards.sessionEditor.agendaTitle')}
+                width="full"
+              />
               <Select
                 name={`agenda.${index}.actionId`}
                 label={t('boards.sessionEditor.agendaAction')}

@@ -40,7 +40,9 @@ export function SessionPage() {
   const session = useQuery(trpc.boards.session.queryOptions({ sessionId }));
   const initialNotice = (location.state as { notice?: string } | null)?.notice;
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(
-    initialNotice ? { text: t(`boards.session.notice.${initialNotice === 'created' ? 'created' : 'saved'}`), n: 0 } : null,
+    initialNotice
+      ? { text: t(`boards.session.notice.${initialNotice === 'created' ? 'created' : 'saved'}`), n: 0 }
+      : null,
   );
   const say = (text: string) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }));
   return (
@@ -66,7 +68,15 @@ export function SessionPage() {
   );
 }
 
-function SessionBody({ session, boardId, onDone }: { session: SessionDetail; boardId: string; onDone: (text: string) => void }) {
+function SessionBody({
+  session,
+  boardId,
+  onDone,
+}: {
+  session: SessionDetail;
+  boardId: string;
+  onDone: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -74,24 +84,53 @@ function SessionBody({ session, boardId, onDone }: { session: SessionDetail; boa
       <div className="two-thirds">
         <SummaryList
           rows={[
-            { key: 'kind', label: t('boards.sessionEditor.kind'), value: t(`boards.sessionKind.${session.kind}`) },
-            { key: 'method', label: t('boards.sessionEditor.method'), value: t(`boards.sessionMethod.${session.method}`) },
+            {
+              key: 'kind',
+              label: t('boards.sessionEditor.kind'),
+              value: t(`boards.sessionKind.${session.kind}`),
+            },
+            {
+              key: 'method',
+              label: t('boards.sessionEditor.method'),
+              value: t(`boards.sessionMethod.${session.method}`),
+            },
             {
               key: 'when',
               label: t('boards.session.when'),
               value: (
                 <>
-                  {t('boards.session.fromTo', { from: format.dateTime(session.startsAt), to: format.dateTime(session.endsAt) })}{' '}
-                  <span className="text-secondary">{t('boards.session.inZone', { zone: userTimeZone() })}</span>
+                  {t('boards.session.fromTo', {
+                    from: format.dateTime(session.startsAt),
+                    to: format.dateTime(session.endsAt),
+                  })}{' '}
+                  <span className="text-secondary">
+                    {t('boards.session.inZone', { zone: userTimeZone() })}
+                  </span>
                 </>
               ),
             },
-            { key: 'mode', label: t('boards.sessionEditor.mode'), value: t(`boards.sessionMode.${session.mode}`) },
-            ...(session.venue ? [{ key: 'venue', label: t('boards.sessionEditor.venue'), value: session.venue }] : []),
-            ...(session.link
-              ? [{ key: 'link', label: t('boards.sessionEditor.link'), value: <a href={session.link}>{session.link}</a> }]
+            {
+              key: 'mode',
+              label: t('boards.sessionEditor.mode'),
+              value: t(`boards.sessionMode.${session.mode}`),
+            },
+            ...(session.venue
+              ? [{ key: 'venue', label: t('boards.sessionEditor.venue'), value: session.venue }]
               : []),
-            { key: 'languages', label: t('boards.sessionEditor.languages'), value: session.languages.map(languageAutonym).join(', ') },
+            ...(session.link
+              ? [
+                  {
+                    key: 'link',
+                    label: t('boards.sessionEditor.link'),
+                    value: <a href={session.link}>{session.link}</a>,
+                  },
+                ]
+              : []),
+            {
+              key: 'languages',
+              label: t('boards.sessionEditor.languages'),
+              value: session.languages.map(languageAutonym).join(', '),
+            },
             {
               key: 'accommodations',
               label: t('boards.sessionEditor.accommodations'),
@@ -127,7 +166,11 @@ function SessionBody({ session, boardId, onDone }: { session: SessionDetail; boa
         </ButtonLink>
       </div>
       <Invitations session={session} onDone={onDone} />
-      <Attendance key={`attendance-${session.invitations.map((i) => `${i.userId}:${i.attendance ?? ''}`).join(',')}`} session={session} onDone={onDone} />
+      <Attendance
+        key={`attendance-${session.invitations.map((i) => `${i.userId}:${i.attendance ?? ''}`).join(',')}`}
+        session={session}
+        onDone={onDone}
+      />
       <Minutes key={`minutes-${session.minutesPublishedAt ?? ''}`} session={session} onDone={onDone} />
       <Inputs session={session} />
       <Survey session={session} />
@@ -178,7 +221,11 @@ function Invitations({ session, onDone }: { session: SessionDetail; onDone: (tex
         </NotificationBanner>
       )}
       <p>{t('boards.session.invitationsHint')}</p>
-      <Button variant="secondary" isBusy={invite.isPending} onClick={() => invite.mutate({ sessionId: session.id, userIds: [] })}>
+      <Button
+        variant="secondary"
+        isBusy={invite.isPending}
+        onClick={() => invite.mutate({ sessionId: session.id, userIds: [] })}
+      >
         {t('boards.session.inviteAll')}
       </Button>
       {session.invitations.length === 0 ? (
@@ -206,13 +253,18 @@ function Invitations({ session, onDone }: { session: SessionDetail; onDone: (tex
                 </>
               ),
             },
-            { key: 'rsvp', header: t('boards.session.rsvp'), cell: (i) => (i.rsvp ? t(`boards.rsvp.${i.rsvp}`) : t('boards.rsvp.none')) },
+            {
+              key: 'rsvp',
+              header: t('boards.session.rsvp'),
+              cell: (i) => (i.rsvp ? t(`boards.rsvp.${i.rsvp}`) : t('boards.rsvp.none')),
+            },
             {
               key: 'needs',
               header: t('boards.session.needs'),
               cell: (i) =>
-                [...i.accommodationsNeeded.map((a) => t(`consultations.accommodation.${a}`)), i.otherNeeds].filter(Boolean).join(', ') ||
-                t('boards.session.noNeeds'),
+                [...i.accommodationsNeeded.map((a) => t(`consultations.accommodation.${a}`)), i.otherNeeds]
+                  .filter(Boolean)
+                  .join(', ') || t('boards.session.noNeeds'),
             },
             {
               key: 'withdraw',
@@ -221,17 +273,30 @@ function Invitations({ session, onDone }: { session: SessionDetail; onDone: (tex
                 i.attendance === 'present' ? null : (
                   <LinkButton onClick={() => setWithdrawing(i)}>
                     {t('boards.session.withdraw')}
-                    <span className="visually-hidden"> {t('boards.session.withdrawOf', { name: i.name })}</span>
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('boards.session.withdrawOf', { name: i.name })}
+                    </span>
                   </LinkButton>
                 ),
             },
           ]}
         />
       )}
-      <ModalDialog isOpen={withdrawing !== null} onOpenChange={(open) => !open && setWithdrawing(null)} title={t('boards.session.withdrawTitle', { name: withdrawing?.name ?? '' })}>
+      <ModalDialog
+        isOpen={withdrawing !== null}
+        onOpenChange={(open) => !open && setWithdrawing(null)}
+        title={t('boards.session.withdrawTitle', { name: withdrawing?.name ?? '' })}
+      >
         <p>{t('boards.session.withdrawBody')}</p>
         <ButtonGroup>
-          <Button variant="warning" isBusy={withdraw.isPending} onClick={() => withdrawing && withdraw.mutate({ sessionId: session.id, userId: withdrawing.userId })}>
+          <Button
+            variant="warning"
+            isBusy={withdraw.isPending}
+            onClick={() =>
+              withdrawing && withdraw.mutate({ sessionId: session.id, userId: withdrawing.userId })
+            }
+          >
             {t('boards.session.withdrawConfirm')}
           </Button>
           <LinkButton onClick={() => setWithdrawing(null)}>{t('boards.cancel')}</LinkButton>
@@ -355,7 +420,9 @@ function Minutes({ session, onDone }: { session: SessionDetail; onDone: (text: s
       </h2>
       <p>
         {session.minutesPublishedAt
-          ? t(`boards.minutes.publishedOn.${session.minutesVisibility}`, { date: format.dateTime(session.minutesPublishedAt) })
+          ? t(`boards.minutes.publishedOn.${session.minutesVisibility}`, {
+              date: format.dateTime(session.minutesPublishedAt),
+            })
           : t('boards.minutes.notPublishedYet')}
       </p>
       <div className="two-thirds">
@@ -370,17 +437,31 @@ function Minutes({ session, onDone }: { session: SessionDetail; onDone: (text: s
         >
           <FieldsFor formId="minutes">
             <TextArea name="minutes" label={t('boards.minutes.minutes')} rows={8} />
-            <TextArea name="outcomes" label={t('boards.minutes.outcomes')} hint={t('boards.minutes.outcomesHint')} rows={5} optional />
+            <TextArea
+              name="outcomes"
+              label={t('boards.minutes.outcomes')}
+              hint={t('boards.minutes.outcomesHint')}
+              rows={5}
+              optional
+            />
             <RadioGroupField
               name="visibility"
               legend={t('boards.minutes.visibility')}
-              options={MINUTES_VISIBILITIES.map((v) => ({ value: v, label: t(`boards.minutes.visibilityOption.${v}`) }))}
+              options={MINUTES_VISIBILITIES.map((v) => ({
+                value: v,
+                label: t(`boards.minutes.visibilityOption.${v}`),
+              }))}
             />
             <ButtonGroup>
               <Button type="submit" onClick={() => setPublish(true)} isBusy={form.formState.isSubmitting}>
                 {t('boards.minutes.publish')}
               </Button>
-              <Button type="submit" variant="secondary" onClick={() => setPublish(false)} isBusy={form.formState.isSubmitting}>
+              <Button
+                type="submit"
+                variant="secondary"
+                onClick={() => setPublish(false)}
+                isBusy={form.formState.isSubmitting}
+              >
                 {t('boards.minutes.saveDraft')}
               </Button>
             </ButtonGroup>
@@ -407,7 +488,10 @@ function Inputs({ session }: { session: SessionDetail }) {
           {session.inputs.map((input) => (
             <li key={input.id}>
               <p className="text-secondary">
-                {t('boards.inputs.meta', { name: input.name ?? t('boards.inputs.formerMember'), date: format.dateTime(input.createdAt) })}
+                {t('boards.inputs.meta', {
+                  name: input.name ?? t('boards.inputs.formerMember'),
+                  date: format.dateTime(input.createdAt),
+                })}
                 {input.agendaItemId && agendaTitle(input.agendaItemId) && (
                   <>
                     {' · '}
@@ -514,7 +598,9 @@ function SurveyResults({ results }: { results: Outputs['boards']['surveyResults'
   const summaries = [
     { key: 'satisfaction', summary: results.satisfaction },
     { key: 'trust', summary: results.trust },
-  ].filter((r): r is { key: string; summary: NonNullable<typeof results.satisfaction> } => r.summary !== null);
+  ].filter(
+    (r): r is { key: string; summary: NonNullable<typeof results.satisfaction> } => r.summary !== null,
+  );
   return (
     <>
       <p>{t('boards.survey.responses', { count: results.responses })}</p>
@@ -525,8 +611,18 @@ function SurveyResults({ results }: { results: Outputs['boards']['surveyResults'
           rows={summaries}
           rowKey={(r) => r.key}
           columns={[
-            { key: 'question', header: t('boards.survey.question'), rowHeader: true, cell: (r) => t(`boards.survey.${r.key}`) },
-            { key: 'mean', header: t('boards.survey.mean'), className: 'numeric', cell: (r) => r.summary.mean ?? '—' },
+            {
+              key: 'question',
+              header: t('boards.survey.question'),
+              rowHeader: true,
+              cell: (r) => t(`boards.survey.${r.key}`),
+            },
+            {
+              key: 'mean',
+              header: t('boards.survey.mean'),
+              className: 'numeric',
+              cell: (r) => r.summary.mean ?? '—',
+            },
             ...[1, 2, 3, 4, 5].map((score) => ({
               key: `s${score}`,
               header: t('boards.survey.scoreColumn', { score }),
@@ -543,7 +639,8 @@ function SurveyResults({ results }: { results: Outputs['boards']['surveyResults'
             {results.signed.map((r, index) => (
               <li key={r.userId ?? index}>
                 <p>
-                  <strong>{r.name}</strong>: {t('boards.survey.signedScores', { satisfaction: r.satisfaction, trust: r.trust })}
+                  <strong>{r.name}</strong>:{' '}
+                  {t('boards.survey.signedScores', { satisfaction: r.satisfaction, trust: r.trust })}
                 </p>
                 {r.comment && <p className="board-pre">{r.comment}</p>}
               </li>

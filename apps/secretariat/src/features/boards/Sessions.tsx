@@ -41,7 +41,8 @@ export function Sessions({ board }: { board: BoardDetail }) {
                   <Link to={`/boards/${board.id}/sessions/${s.id}`}>{english(s.title)}</Link>
                   <br />
                   <span className="text-secondary">
-                    {t(`boards.sessionKind.${s.kind}`)} · {t(`boards.sessionMethod.${s.method}`)} · {t(`boards.sessionMode.${s.mode}`)}
+                    {t(`boards.sessionKind.${s.kind}`)} · {t(`boards.sessionMethod.${s.method}`)} ·{' '}
+                    {t(`boards.sessionMode.${s.mode}`)}
                   </span>
                 </>
               ),

@@ -1,5 +1,16 @@
 import { trainingInput } from '@musyawarah/core/boards/schemas';
-import { Button, ButtonGroup, DataTable, ErrorNotice, Form, LinkButton, Loading, NotificationBanner, Tag, useZodForm } from '@musyawarah/ui';
+import {
+  Button,
+  ButtonGroup,
+  DataTable,
+  ErrorNotice,
+  Form,
+  LinkButton,
+  Loading,
+  NotificationBanner,
+  Tag,
+  useZodForm,
+} from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,27 +95,49 @@ function Completion({ record, onDone }: { record: TrainingRecord; onDone: (text:
   );
   return (
     <>
-      {record.completed ? <Tag tone="green">{t('boards.training.completed')}</Tag> : <Tag tone="yellow">{t('boards.training.inProgress')}</Tag>}{' '}
+      {record.completed ? (
+        <Tag tone="green">{t('boards.training.completed')}</Tag>
+      ) : (
+        <Tag tone="yellow">{t('boards.training.inProgress')}</Tag>
+      )}{' '}
       {!record.completed && (
         <LinkButton
           onClick={() =>
-            update.mutate({ trainingId: record.id, course: record.course, takenOn: record.takenOn, completed: true })
+            update.mutate({
+              trainingId: record.id,
+              course: record.course,
+              takenOn: record.takenOn,
+              completed: true,
+            })
           }
         >
           {t('boards.training.markCompleted')}
-          <span className="visually-hidden"> {t('boards.training.forMember', { name: record.name, course: record.course })}</span>
+          <span className="visually-hidden">
+            {' '}
+            {t('boards.training.forMember', { name: record.name, course: record.course })}
+          </span>
         </LinkButton>
       )}
     </>
   );
 }
 
-function AddTraining({ board, onDone, onCancel }: { board: BoardDetail; onDone: () => void; onCancel: () => void }) {
+function AddTraining({
+  board,
+  onDone,
+  onCancel,
+}: {
+  board: BoardDetail;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const seats = useQuery(trpc.boards.seats.queryOptions({ boardId: board.id }));
-  const members = (seats.data ?? []).filter((s) => !s.endedOn).map((s) => ({ value: s.userId, label: s.name ?? s.email ?? s.userId }));
+  const members = (seats.data ?? [])
+    .filter((s) => !s.endedOn)
+    .map((s) => ({ value: s.userId, label: s.name ?? s.email ?? s.userId }));
   const form = useZodForm(trainingInput, {
     defaultValues: { boardId: board.id, userId: '', course: '', takenOn: today(), completed: false },
   });
@@ -124,7 +157,12 @@ function AddTraining({ board, onDone, onCancel }: { board: BoardDetail; onDone: 
         }}
       >
         <FieldsFor formId="training">
-          <Select name="userId" label={t('boards.training.member')} options={members} placeholder={t('common.selectPlaceholder')} />
+          <Select
+            name="userId"
+            label={t('boards.training.member')}
+            options={members}
+            placeholder={t('common.selectPlaceholder')}
+          />
           <Input name="course" label={t('boards.training.course')} width="full" />
           <Input name="takenOn" type="date" label={t('boards.training.takenOn')} width="20" />
           <Checkbox name="completed" label={t('boards.training.completedLabel')} />

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { boardFormSchema, boardToForm, criterionKey, emptyBoard, emptyTarget, toBoardInput, type BoardFormValues } from './boardForm';
+import {
+  boardFormSchema,
+  boardToForm,
+  criterionKey,
+  emptyBoard,
+  emptyTarget,
+  toBoardInput,
+  type BoardFormValues,
+} from './boardForm';
 
 const filled = (): BoardFormValues => ({
   ...emptyBoard(),
@@ -45,7 +53,11 @@ describe('the board form', () => {
   });
 
   it('is validated by core’s schema: an empty seat count and a target without its threshold are errors on their fields', () => {
-    const values = { ...filled(), seatCapacity: '', targets: [{ ...emptyTarget('min_share'), constituencies: ['women'] }] };
+    const values = {
+      ...filled(),
+      seatCapacity: '',
+      targets: [{ ...emptyTarget('min_share'), constituencies: ['women'] }],
+    };
     const result = boardFormSchema.safeParse(values);
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path.join('.'));

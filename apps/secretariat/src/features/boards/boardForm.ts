@@ -35,7 +35,8 @@ export interface BoardFormValues {
   selectionCriteria: CriterionRow[];
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : typeof v === 'string' && v ? [v] : []);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? (v as string[]) : typeof v === 'string' && v ? [v] : [];
 /** '' stays undefined (the schema says "required"), anything else becomes a number (the schema checks the range). */
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
@@ -93,7 +94,15 @@ export const boardFormSchema = z.preprocess(
 ) as unknown as z.ZodType<BoardInput, BoardFormValues>;
 
 export function emptyTarget(kind = 'min_share'): TargetRow {
-  return { kind, constituencies: [], constituency: '', minPercent: '', minCount: '', maxSeats: '', maxPercent: '' };
+  return {
+    kind,
+    constituencies: [],
+    constituency: '',
+    minPercent: '',
+    minCount: '',
+    maxSeats: '',
+    maxPercent: '',
+  };
 }
 
 export function emptyBoard(): BoardFormValues {
@@ -141,7 +150,9 @@ export interface StoredBoard {
 }
 
 const text = (value: unknown): Record<string, string> =>
-  value && typeof value === 'object' ? { ...(value as Record<string, string>) } : { en: typeof value === 'string' ? value : '' };
+  value && typeof value === 'object'
+    ? { ...(value as Record<string, string>) }
+    : { en: typeof value === 'string' ? value : '' };
 
 export function boardToForm(board: StoredBoard): BoardFormValues {
   return {
@@ -155,6 +166,10 @@ export function boardToForm(board: StoredBoard): BoardFormValues {
     seatCapacity: String(board.seatCapacity),
     published: board.published,
     targets: board.targets.map(targetToRow),
-    selectionCriteria: board.selectionCriteria.map((c) => ({ key: c.key, label: text(c.label), weight: String(c.weight) })),
+    selectionCriteria: board.selectionCriteria.map((c) => ({
+      key: c.key,
+      label: text(c.label),
+      weight: String(c.weight),
+    })),
   };
 }

@@ -9,7 +9,9 @@ const EditBoardPage = lazy(() => import('./BoardEditorPage').then((m) => ({ defa
 const BoardPage = lazy(() => import('./BoardPage').then((m) => ({ default: m.BoardPage })));
 const SessionPage = lazy(() => import('./SessionPage').then((m) => ({ default: m.SessionPage })));
 const NewSessionPage = lazy(() => import('./SessionEditorPage').then((m) => ({ default: m.NewSessionPage })));
-const EditSessionPage = lazy(() => import('./SessionEditorPage').then((m) => ({ default: m.EditSessionPage })));
+const EditSessionPage = lazy(() =>
+  import('./SessionEditorPage').then((m) => ({ default: m.EditSessionPage })),
+);
 const ConstituenciesPage = lazy(() =>
   import('./ConstituenciesPage').then((m) => ({ default: m.ConstituenciesPage })),
 );

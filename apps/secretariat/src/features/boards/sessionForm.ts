@@ -19,7 +19,8 @@ export interface SessionFormValues {
   actionIds: string[];
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : typeof v === 'string' && v ? [v] : []);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? (v as string[]) : typeof v === 'string' && v ? [v] : [];
 
 export function toSessionInput(values: SessionFormValues): unknown {
   return {
@@ -34,7 +35,11 @@ export function toSessionInput(values: SessionFormValues): unknown {
     link: values.link,
     languages: list(values.languages),
     accommodations: list(values.accommodations),
-    agenda: values.agenda.map((item) => ({ id: item.id || undefined, title: item.title, actionId: item.actionId || undefined })),
+    agenda: values.agenda.map((item) => ({
+      id: item.id || undefined,
+      title: item.title,
+      actionId: item.actionId || undefined,
+    })),
     actionIds: values.actionIds,
   };
 }
@@ -79,7 +84,10 @@ export interface StoredSession {
 }
 
 export function sessionToForm(session: StoredSession): SessionFormValues {
-  const title = session.title && typeof session.title === 'object' ? { ...(session.title as Record<string, string>) } : { en: '' };
+  const title =
+    session.title && typeof session.title === 'object'
+      ? { ...(session.title as Record<string, string>) }
+      : { en: '' };
   return {
     boardId: session.boardId,
     kind: session.kind,

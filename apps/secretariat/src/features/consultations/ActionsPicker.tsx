@@ -54,7 +54,11 @@ export function ActionsPicker({ formId, label, hint }: { formId: string; label?:
               <Header className="consult-listbox__header">
                 {area.id} {area.title}
               </Header>
-              <ListBoxItem id={area.id} textValue={`${area.id} ${area.title}`} className="consult-listbox__item">
+              <ListBoxItem
+                id={area.id}
+                textValue={`${area.id} ${area.title}`}
+                className="consult-listbox__item"
+              >
                 {t('consultations.editor.wholeArea', { id: area.id })}
               </ListBoxItem>
               {area.subActionIds.map((sub) => (
@@ -67,7 +71,9 @@ export function ActionsPicker({ formId, label, hint }: { formId: string; label?:
         </ListBox>
       )}
       <p className="consult-chosen" aria-live="polite">
-        {value.length === 0 ? t('consultations.editor.noActions') : t('consultations.editor.chosenActions', { count: value.length })}
+        {value.length === 0
+          ? t('consultations.editor.noActions')
+          : t('consultations.editor.chosenActions', { count: value.length })}
       </p>
       {value.length > 0 && (
         <ul className="consult-chips">

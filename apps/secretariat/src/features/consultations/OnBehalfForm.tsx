@@ -84,7 +84,12 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
     setProblem(null);
     let result;
     try {
-      result = await submit.mutateAsync({ ...values, roundId: round.id, answers, idempotencyKey: idempotencyKey.current });
+      result = await submit.mutateAsync({
+        ...values,
+        roundId: round.id,
+        answers,
+        idempotencyKey: idempotencyKey.current,
+      });
     } catch (error) {
       // A round that closed meanwhile answers `round.closed`: say so in words rather than "no permission".
       if (errorKey(error)?.startsWith('round.')) {
@@ -96,7 +101,9 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
     idempotencyKey.current = crypto.randomUUID();
     setReceipt(result.receiptReference);
     form.reset(defaults);
-    await queryClient.invalidateQueries({ queryKey: trpc.contributions.moderationQueue.queryKey({ roundId: round.id }) });
+    await queryClient.invalidateQueries({
+      queryKey: trpc.contributions.moderationQueue.queryKey({ roundId: round.id }),
+    });
     await queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
   };
 
@@ -117,7 +124,12 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
       <p className="prose">{t('consultations.onBehalf.intro')}</p>
       <Form form={form} id={FORM_ID} onSubmit={onSubmit} aria-label={t('consultations.onBehalf.heading')}>
         <FieldsFor formId={FORM_ID}>
-          <Input name="participantName" label={t('consultations.onBehalf.participantName')} hint={t('consultations.onBehalf.participantNameHint')} optional />
+          <Input
+            name="participantName"
+            label={t('consultations.onBehalf.participantName')}
+            hint={t('consultations.onBehalf.participantNameHint')}
+            optional
+          />
           <Checkbox name="namedPublicly" label={t('consultations.onBehalf.namedPublicly')} />
 
           <h3 className="heading-s">{t('consultations.onBehalf.feedbackHeading')}</h3>
@@ -127,10 +139,19 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
               <Select
                 name={`items.${index}.type`}
                 label={t('consultations.onBehalf.type')}
-                options={FEEDBACK_TYPES.map((type) => ({ value: type, label: t(`consultations.feedbackType.${type}`) }))}
+                options={FEEDBACK_TYPES.map((type) => ({
+                  value: type,
+                  label: t(`consultations.feedbackType.${type}`),
+                }))}
               />
               <TextArea name={`items.${index}.text`} label={t('consultations.onBehalf.text')} rows={4} />
-              <Input name={`items.${index}.actionId`} label={t('consultations.onBehalf.actionId')} hint={t('consultations.onBehalf.actionIdHint')} width="5" optional />
+              <Input
+                name={`items.${index}.actionId`}
+                label={t('consultations.onBehalf.actionId')}
+                hint={t('consultations.onBehalf.actionIdHint')}
+                width="5"
+                optional
+              />
               {items.fields.length > 1 && (
                 <Button variant="secondary" size="small" onClick={() => items.remove(index)}>
                   {t('consultations.onBehalf.removeItem', { n: index + 1 })}
@@ -139,21 +160,38 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
             </fieldset>
           ))}
           {items.fields.length < 20 && (
-            <Button variant="secondary" onClick={() => items.append({ type: 'suggestion', text: '', actionId: '' })}>
+            <Button
+              variant="secondary"
+              onClick={() => items.append({ type: 'suggestion', text: '', actionId: '' })}
+            >
               {t('consultations.onBehalf.addItem')}
             </Button>
           )}
 
-          {round.questions.length > 0 && <h3 className="heading-s">{t('consultations.onBehalf.questionsHeading')}</h3>}
+          {round.questions.length > 0 && (
+            <h3 className="heading-s">{t('consultations.onBehalf.questionsHeading')}</h3>
+          )}
           {round.questions.map((q) => {
             const name = `answers.${q.id}`;
             const label = english(q.prompt);
             const options = (q.options as unknown[]).map((o, i) => ({ value: String(i), label: english(o) }));
-            if (q.kind === 'free_text') return <TextArea key={q.id} name={name} label={label} optional={!q.required} rows={3} />;
+            if (q.kind === 'free_text')
+              return <TextArea key={q.id} name={name} label={label} optional={!q.required} rows={3} />;
             if (q.kind === 'single_choice')
-              return <Select key={q.id} name={name} label={label} options={options} placeholder={t('common.selectPlaceholder')} optional={!q.required} />;
+              return (
+                <Select
+                  key={q.id}
+                  name={name}
+                  label={label}
+                  options={options}
+                  placeholder={t('common.selectPlaceholder')}
+                  optional={!q.required}
+                />
+              );
             if (q.kind === 'multiple_choice')
-              return <Checkboxes key={q.id} name={name} legend={label} options={options} optional={!q.required} />;
+              return (
+                <Checkboxes key={q.id} name={name} legend={label} options={options} optional={!q.required} />
+              );
             if (q.kind === 'likert') {
               const points = q.likert?.points ?? 5;
               return (
@@ -161,8 +199,15 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
                   key={q.id}
                   name={name}
                   label={label}
-                  hint={t('consultations.onBehalf.likertHint', { min: english(q.likert?.minLabel), max: english(q.likert?.maxLabel), points })}
-                  options={Array.from({ length: points }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))}
+                  hint={t('consultations.onBehalf.likertHint', {
+                    min: english(q.likert?.minLabel),
+                    max: english(q.likert?.maxLabel),
+                    points,
+                  })}
+                  options={Array.from({ length: points }, (_, i) => ({
+                    value: String(i + 1),
+                    label: String(i + 1),
+                  }))}
                   placeholder={t('common.selectPlaceholder')}
                   optional={!q.required}
                 />
@@ -176,11 +221,31 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
           })}
 
           <h3 className="heading-s">{t('consultations.onBehalf.aboutHeading')}</h3>
-          <RadioGroupField name="stakeholderGroup" legend={t('consultations.onBehalf.group')} options={groupOptions} />
-          <SelectField name="memberState" label={t('consultations.onBehalf.memberState')} options={stateOptions} placeholder={t('consultations.onBehalf.noState')} optional />
+          <RadioGroupField
+            name="stakeholderGroup"
+            legend={t('consultations.onBehalf.group')}
+            options={groupOptions}
+          />
+          <SelectField
+            name="memberState"
+            label={t('consultations.onBehalf.memberState')}
+            options={stateOptions}
+            placeholder={t('consultations.onBehalf.noState')}
+            optional
+          />
           <Input name="organisationName" label={t('consultations.onBehalf.organisation')} optional />
-          <SelectField name="writtenIn" label={t('consultations.onBehalf.writtenIn')} options={languageOptions} />
-          <TextArea name="facilitationNote" label={t('consultations.onBehalf.note')} hint={t('consultations.onBehalf.noteHint')} optional rows={3} />
+          <SelectField
+            name="writtenIn"
+            label={t('consultations.onBehalf.writtenIn')}
+            options={languageOptions}
+          />
+          <TextArea
+            name="facilitationNote"
+            label={t('consultations.onBehalf.note')}
+            hint={t('consultations.onBehalf.noteHint')}
+            optional
+            rows={3}
+          />
           <ButtonGroup>
             <Button type="submit" isBusy={form.formState.isSubmitting}>
               {t('consultations.onBehalf.submit')}

@@ -1,5 +1,9 @@
 import { questionInput, type QuestionInput } from '@musyawarah/core/consultation/schemas';
-import { LIKERT_POINTS, OPTION_QUESTION_KINDS, QUESTION_KINDS } from '@musyawarah/core/consultation/vocabulary';
+import {
+  LIKERT_POINTS,
+  OPTION_QUESTION_KINDS,
+  QUESTION_KINDS,
+} from '@musyawarah/core/consultation/vocabulary';
 import {
   Button,
   ButtonGroup,
@@ -74,7 +78,11 @@ function fromRound(round: RoundDetail): QuestionForm[] {
       ? (q.options as Record<string, string>[]).map((text) => ({ text: { ...text } }))
       : emptyQuestion().options,
     likert: q.likert
-      ? { points: String(q.likert.points), minLabel: { ...q.likert.minLabel }, maxLabel: { ...q.likert.maxLabel } }
+      ? {
+          points: String(q.likert.points),
+          minLabel: { ...q.likert.minLabel },
+          maxLabel: { ...q.likert.maxLabel },
+        }
       : emptyQuestion().likert,
   }));
 }
@@ -114,7 +122,11 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
     defaultValues: { questions: fromRound(round) },
-    resolver: zodResolver(schema) as unknown as Resolver<QuestionsFormValues, unknown, { questions: QuestionInput[] }>,
+    resolver: zodResolver(schema) as unknown as Resolver<
+      QuestionsFormValues,
+      unknown,
+      { questions: QuestionInput[] }
+    >,
   });
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: 'questions' });
   const save = useMutation(trpc.rounds.saveQuestions.mutationOptions());
@@ -141,7 +153,9 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
     // Keep focus on the button that was pressed, now in the question's new place; at an end, on the other one.
     requestAnimationFrame(() => {
       const atEnd = (direction === 'up' && to === 0) || (direction === 'down' && to === fields.length - 1);
-      document.getElementById(`${fieldKey}-${atEnd ? (direction === 'up' ? 'down' : 'up') : direction}`)?.focus();
+      document
+        .getElementById(`${fieldKey}-${atEnd ? (direction === 'up' ? 'down' : 'up') : direction}`)
+        ?.focus();
     });
   };
 
@@ -163,7 +177,9 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
             {fields.map((field, index) => (
               <li key={field.id} className="consult-question">
                 <fieldset className="fieldset">
-                  <legend className="legend legend--m">{t('consultations.questions.question', { n: index + 1 })}</legend>
+                  <legend className="legend legend--m">
+                    {t('consultations.questions.question', { n: index + 1 })}
+                  </legend>
                   <div className="button-group consult-question__tools">
                     <Button
                       id={`${field.id}-up`}
@@ -173,7 +189,10 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
                       onClick={() => moveTo(index, index - 1, field.id, 'up')}
                     >
                       {t('consultations.questions.moveUp')}
-                      <span className="visually-hidden"> {t('consultations.questions.question', { n: index + 1 })}</span>
+                      <span className="visually-hidden">
+                        {' '}
+                        {t('consultations.questions.question', { n: index + 1 })}
+                      </span>
                     </Button>
                     <Button
                       id={`${field.id}-down`}
@@ -183,7 +202,10 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
                       onClick={() => moveTo(index, index + 1, field.id, 'down')}
                     >
                       {t('consultations.questions.moveDown')}
-                      <span className="visually-hidden"> {t('consultations.questions.question', { n: index + 1 })}</span>
+                      <span className="visually-hidden">
+                        {' '}
+                        {t('consultations.questions.question', { n: index + 1 })}
+                      </span>
                     </Button>
                     <Button variant="warning" size="small" onClick={() => remove(index)}>
                       {t('consultations.questions.remove', { n: index + 1 })}
@@ -277,8 +299,16 @@ function QuestionFields({ index, languages }: { index: number; languages: string
             label={t('consultations.questions.points')}
             options={LIKERT_POINTS.map((p) => ({ value: String(p), label: String(p) }))}
           />
-          <PerLanguage name={`${base}.likert.minLabel`} label={t('consultations.questions.minLabel')} languages={langs} />
-          <PerLanguage name={`${base}.likert.maxLabel`} label={t('consultations.questions.maxLabel')} languages={langs} />
+          <PerLanguage
+            name={`${base}.likert.minLabel`}
+            label={t('consultations.questions.minLabel')}
+            languages={langs}
+          />
+          <PerLanguage
+            name={`${base}.likert.maxLabel`}
+            label={t('consultations.questions.maxLabel')}
+            languages={langs}
+          />
         </fieldset>
       )}
     </>

@@ -24,7 +24,15 @@ import { english, PhaseTag, type RoundDetail } from './shared';
 import { SummaryEditor } from './SummaryEditor';
 import { Transitions } from './Transitions';
 
-const TABS = ['overview', 'documents', 'summary', 'participation', 'moderation', 'registrations', 'on-behalf'] as const;
+const TABS = [
+  'overview',
+  'documents',
+  'summary',
+  'participation',
+  'moderation',
+  'registrations',
+  'on-behalf',
+] as const;
 
 export function RoundPage() {
   const { t } = useTranslation();
@@ -34,11 +42,18 @@ export function RoundPage() {
   const round = useQuery(trpc.rounds.adminGet.queryOptions({ roundId }));
   const initialNotice = (location.state as { notice?: string } | null)?.notice;
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(
-    initialNotice ? { text: t(`consultations.round.notice.${initialNotice === 'created' ? 'created' : 'saved'}`), n: 0 } : null,
+    initialNotice
+      ? { text: t(`consultations.round.notice.${initialNotice === 'created' ? 'created' : 'saved'}`), n: 0 }
+      : null,
   );
   const title = round.data ? english(round.data.title) : t('consultations.round.loading');
   return (
-    <Page title={title} caption={t('consultations.round.caption')} width="full" backLink={{ to: '/consultations', label: t('consultations.list.title') }}>
+    <Page
+      title={title}
+      caption={t('consultations.round.caption')}
+      width="full"
+      backLink={{ to: '/consultations', label: t('consultations.list.title') }}
+    >
       {notice && (
         <NotificationBanner tone="success" focusOnMount={notice.n > 0} key={notice.n}>
           <p>{notice.text}</p>
@@ -49,7 +64,10 @@ export function RoundPage() {
       ) : round.isError ? (
         <ErrorNotice error={round.error} onRetry={() => void round.refetch()} />
       ) : (
-        <RoundBody round={round.data} onDone={(text) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }))} />
+        <RoundBody
+          round={round.data}
+          onDone={(text) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }))}
+        />
       )}
     </Page>
   );
@@ -61,7 +79,9 @@ function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: strin
   const [params, setParams] = useSearchParams();
   const participation = useQuery(trpc.rounds.participation.queryOptions({ roundId: round.id }));
   // The tab follows the URL (links and reloads land on it); local state answers a click before the URL settles.
-  const fromUrl = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'overview';
+  const fromUrl = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? params.get('tab')!
+    : 'overview';
   const [tab, setTab] = useState(fromUrl);
   const [seenUrl, setSeenUrl] = useState(fromUrl);
   if (fromUrl !== seenUrl) {
@@ -80,13 +100,13 @@ function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: strin
       { replace: true, preventScrollReset: true },
     );
   };
-  const short = participation.data?.phase === 'open' ? participation.data.gaps.filter((g) => g.shortfall > 0).length : 0;
+  const short =
+    participation.data?.phase === 'open' ? participation.data.gaps.filter((g) => g.shortfall > 0).length : 0;
 
   return (
     <>
       <p className="consult-phase">
-        <PhaseTag phase={round.phase} />{' '}
-        <span>{t(`consultations.phaseHint.${round.phase}`)}</span>
+        <PhaseTag phase={round.phase} /> <span>{t(`consultations.phaseHint.${round.phase}`)}</span>
       </p>
       <Transitions round={round} onDone={onDone} />
       {short > 0 && tab !== 'participation' && (
@@ -113,7 +133,12 @@ function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: strin
           {participation.isPending ? (
             <Loading />
           ) : (
-            <SummaryEditor key={round.version} round={round} participation={participation.data} onDone={onDone} />
+            <SummaryEditor
+              key={round.version}
+              round={round}
+              participation={participation.data}
+              onDone={onDone}
+            />
           )}
         </TabPanel>
         <TabPanel id="participation" className="consult-tabs__panel">
@@ -154,20 +179,37 @@ function Overview({ round }: { round: RoundDetail }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const utc = (v: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(v));
-  const event = round.event as { mode?: string; venue?: string; link?: string; startsAt?: string; timezone?: string } | null;
+    new Intl.DateTimeFormat(i18n.language, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    }).format(new Date(v));
+  const event = round.event as {
+    mode?: string;
+    venue?: string;
+    link?: string;
+    startsAt?: string;
+    timezone?: string;
+  } | null;
   const editable = round.phase !== 'summary_published';
   return (
     <>
       <SummaryList
         rows={[
-          { key: 'format', label: t('consultations.editor.format'), value: t(`consultations.format.${round.format}`) },
+          {
+            key: 'format',
+            label: t('consultations.editor.format'),
+            value: t(`consultations.format.${round.format}`),
+          },
           {
             key: 'opens',
             label: t('consultations.editor.opensAt'),
             value: (
               <>
-                {format.dateTime(round.opensAt)} <span className="text-secondary">({t('consultations.time.utc', { time: utc(round.opensAt) })})</span>
+                {format.dateTime(round.opensAt)}{' '}
+                <span className="text-secondary">
+                  ({t('consultations.time.utc', { time: utc(round.opensAt) })})
+                </span>
               </>
             ),
           },
@@ -176,7 +218,10 @@ function Overview({ round }: { round: RoundDetail }) {
             label: t('consultations.editor.closesAt'),
             value: (
               <>
-                {format.dateTime(round.closesAt)} <span className="text-secondary">({t('consultations.time.utc', { time: utc(round.closesAt) })})</span>
+                {format.dateTime(round.closesAt)}{' '}
+                <span className="text-secondary">
+                  ({t('consultations.time.utc', { time: utc(round.closesAt) })})
+                </span>
               </>
             ),
           },
@@ -195,7 +240,11 @@ function Overview({ round }: { round: RoundDetail }) {
               ? round.memberStates.map((s) => t(`common.memberStates.${s}`)).join(', ')
               : t('consultations.round.allStates'),
           },
-          { key: 'languages', label: t('consultations.editor.languages'), value: round.languages.map(languageAutonym).join(', ') },
+          {
+            key: 'languages',
+            label: t('consultations.editor.languages'),
+            value: round.languages.map(languageAutonym).join(', '),
+          },
           {
             key: 'actions',
             label: t('consultations.editor.actions'),
@@ -205,17 +254,30 @@ function Overview({ round }: { round: RoundDetail }) {
             key: 'event',
             label: t('consultations.editor.event'),
             value: event
-              ? [t(`consultations.eventMode.${event.mode}`), event.venue, event.link, event.startsAt ? format.dateTime(event.startsAt) : null, event.timezone]
+              ? [
+                  t(`consultations.eventMode.${event.mode}`),
+                  event.venue,
+                  event.link,
+                  event.startsAt ? format.dateTime(event.startsAt) : null,
+                  event.timezone,
+                ]
                   .filter(Boolean)
                   .join(' · ')
               : t('consultations.round.noEvent'),
           },
-          { key: 'questions', label: t('consultations.round.questions'), value: t('consultations.round.questionCount', { count: round.questions.length }) },
+          {
+            key: 'questions',
+            label: t('consultations.round.questions'),
+            value: t('consultations.round.questionCount', { count: round.questions.length }),
+          },
           {
             key: 'contributions',
             label: t('consultations.list.columns.contributions'),
             value: round.hiddenCount
-              ? t('consultations.round.contributionsWithHidden', { count: round.contributionCount, hidden: round.hiddenCount })
+              ? t('consultations.round.contributionsWithHidden', {
+                  count: round.contributionCount,
+                  hidden: round.hiddenCount,
+                })
               : String(round.contributionCount),
           },
         ]}

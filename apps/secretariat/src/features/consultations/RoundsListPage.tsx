@@ -40,7 +40,11 @@ export function RoundsListPage() {
                 </>
               ),
             },
-            { key: 'phase', header: t('consultations.list.columns.phase'), cell: (r) => <PhaseTag phase={r.phase} /> },
+            {
+              key: 'phase',
+              header: t('consultations.list.columns.phase'),
+              cell: (r) => <PhaseTag phase={r.phase} />,
+            },
             {
               key: 'dates',
               header: t('consultations.list.columns.dates'),
@@ -57,7 +61,12 @@ export function RoundsListPage() {
               header: t('consultations.list.columns.contributions'),
               className: 'numeric',
               cell: (r) =>
-                r.hiddenCount ? t('consultations.round.contributionsWithHidden', { count: r.contributionCount, hidden: r.hiddenCount }) : r.contributionCount,
+                r.hiddenCount
+                  ? t('consultations.round.contributionsWithHidden', {
+                      count: r.contributionCount,
+                      hidden: r.hiddenCount,
+                    })
+                  : r.contributionCount,
             },
           ]}
         />

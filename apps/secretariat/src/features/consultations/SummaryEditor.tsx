@@ -1,5 +1,12 @@
 import { FEEDBACK_TYPES } from '@musyawarah/core/consultation/vocabulary';
-import { Button, ButtonGroup, languageAutonym, LinkButton, ModalDialog, NotificationBanner } from '@musyawarah/ui';
+import {
+  Button,
+  ButtonGroup,
+  languageAutonym,
+  LinkButton,
+  ModalDialog,
+  NotificationBanner,
+} from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
@@ -21,7 +28,9 @@ export function draftSummary(t: TFunction, participation: Participation | undefi
   if (themes.length)
     lines.push(
       t('consultations.summary.draft.themes', {
-        list: themes.map((th) => t('consultations.summary.draft.theme', { label: th.label, count: th.count })).join('; '),
+        list: themes
+          .map((th) => t('consultations.summary.draft.theme', { label: th.label, count: th.count }))
+          .join('; '),
       }),
     );
   lines.push('', t('consultations.summary.draft.next'));
@@ -126,7 +135,11 @@ export function SummaryEditor({
         </div>
       ))}
       <Button onClick={start}>{t('consultations.summary.publish')}</Button>
-      <ModalDialog isOpen={confirming} onOpenChange={setConfirming} title={t('consultations.summary.confirmTitle')}>
+      <ModalDialog
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        title={t('consultations.summary.confirmTitle')}
+      >
         <p>{t('consultations.summary.confirmBody')}</p>
         <ButtonGroup>
           <Button

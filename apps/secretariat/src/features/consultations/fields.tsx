@@ -98,7 +98,14 @@ export function Input({
   );
 }
 
-export function TextArea({ name, label, hint, optional, rows = 5, lang }: BaseProps & { rows?: number; lang?: string }) {
+export function TextArea({
+  name,
+  label,
+  hint,
+  optional,
+  rows = 5,
+  lang,
+}: BaseProps & { rows?: number; lang?: string }) {
   const { id, hintId, errorId, register, error } = useFieldState(name);
   return (
     <div className={cx('form-group', error && 'form-group--error')}>

@@ -30,12 +30,15 @@ export interface RoundFormValues {
   targets: { dimension: string; value: string; minimum: string }[];
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : typeof v === 'string' && v ? [v] : []);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? (v as string[]) : typeof v === 'string' && v ? [v] : [];
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
 /** Only the round's languages are sent: text typed in a language that was then unticked is not kept. */
 function pickLanguages(text: Record<string, string>, languages: string[]) {
-  return Object.fromEntries(Object.entries(text).filter(([lang]) => lang === 'en' || languages.includes(lang)));
+  return Object.fromEntries(
+    Object.entries(text).filter(([lang]) => lang === 'en' || languages.includes(lang)),
+  );
 }
 
 export function toRoundInput(values: RoundFormValues): unknown {

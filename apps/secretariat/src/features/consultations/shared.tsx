@@ -45,4 +45,3 @@ export function useServerMessage() {
     [t, i18n, tm],
   );
 }
-

@@ -24,7 +24,10 @@ export function AssessmentDetailPage() {
     const status = errorStatus(assessment.error);
     if (status === 404 || status === 400) {
       return (
-        <Page title={t('readiness.detail.notFoundTitle')} backLink={{ to: '/readiness', label: t('readiness.detail.back') }}>
+        <Page
+          title={t('readiness.detail.notFoundTitle')}
+          backLink={{ to: '/readiness', label: t('readiness.detail.back') }}
+        >
           <p>{t('readiness.detail.notFoundBody')}</p>
         </Page>
       );
@@ -51,8 +54,16 @@ export function AssessmentDetailPage() {
           rows={[
             { key: 'state', label: t('readiness.detail.memberState'), value: state },
             { key: 'year', label: t('readiness.detail.year'), value: String(a.year) },
-            { key: 'submitted', label: t('readiness.detail.submitted'), value: format.dateTime(a.submittedAt) },
-            { key: 'answered', label: t('readiness.detail.answered'), value: t('readiness.detail.answeredOf', { answered, total: 40 }) },
+            {
+              key: 'submitted',
+              label: t('readiness.detail.submitted'),
+              value: format.dateTime(a.submittedAt),
+            },
+            {
+              key: 'answered',
+              label: t('readiness.detail.answered'),
+              value: t('readiness.detail.answeredOf', { answered, total: 40 }),
+            },
           ]}
         />
       </div>
@@ -74,7 +85,9 @@ export function AssessmentDetailPage() {
               <p>
                 <TierTag tier={p.tier} />
               </p>
-              {p.tier && pillar && <p className="readiness-card__desc">{pillar.tiers[p.tier as 'advanced'].description}</p>}
+              {p.tier && pillar && (
+                <p className="readiness-card__desc">{pillar.tiers[p.tier as 'advanced'].description}</p>
+              )}
             </li>
           );
         })}
@@ -123,7 +136,12 @@ function Answers({
                       {option ? (
                         <>
                           <strong>{option.label}</strong>{' '}
-                          <span className="text-secondary">{t('readiness.detail.points', { count: option.points, points: points(option.points) })}</span>
+                          <span className="text-secondary">
+                            {t('readiness.detail.points', {
+                              count: option.points,
+                              points: points(option.points),
+                            })}
+                          </span>
                         </>
                       ) : (
                         <span className="text-secondary">{t('readiness.detail.unanswered')}</span>

@@ -133,7 +133,9 @@ export function RegionalPage() {
                     {[1, 2, 3, 4].map((n) => (
                       <th scope="col" key={n}>
                         {t('readiness.table.pillar', { number: n })}
-                        {criteria.data && <span className="readiness-table__pillar-name">{pillarName(n)}</span>}
+                        {criteria.data && (
+                          <span className="readiness-table__pillar-name">{pillarName(n)}</span>
+                        )}
                       </th>
                     ))}
                     <th scope="col">{t('readiness.table.submitted')}</th>
@@ -146,7 +148,10 @@ export function RegionalPage() {
                         <th scope="row" data-label={t('readiness.table.memberState')}>
                           <Link to={`/readiness/${entry.row.id}`}>
                             {t(`common.memberStates.${entry.row.memberState}`)}
-                            <span className="visually-hidden"> {t('readiness.table.viewSuffix', { year: entry.row.year })}</span>
+                            <span className="visually-hidden">
+                              {' '}
+                              {t('readiness.table.viewSuffix', { year: entry.row.year })}
+                            </span>
                           </Link>
                         </th>
                         <td data-label={t('readiness.table.year')}>{entry.row.year}</td>
@@ -155,7 +160,9 @@ export function RegionalPage() {
                             {pillarCell(entry.row!.pillars.find((p) => p.pillar === n))}
                           </td>
                         ))}
-                        <td data-label={t('readiness.table.submitted')}>{format.date(entry.row.submittedAt)}</td>
+                        <td data-label={t('readiness.table.submitted')}>
+                          {format.date(entry.row.submittedAt)}
+                        </td>
                       </tr>
                     ) : (
                       <tr key={entry.code} className="readiness-table__missing">
@@ -210,7 +217,9 @@ function ExportButtons({ year }: { year: number | undefined }) {
       <h2 className="heading-m" id="export-heading">
         {t('readiness.export.title')}
       </h2>
-      <p className="hint">{year ? t('readiness.export.hintYear', { year }) : t('readiness.export.hintAll')}</p>
+      <p className="hint">
+        {year ? t('readiness.export.hintYear', { year }) : t('readiness.export.hintAll')}
+      </p>
       <div className="button-group">
         <Button variant="secondary" isBusy={busy === 'csv'} onClick={() => void download('csv')}>
           {t('readiness.export.csv')}

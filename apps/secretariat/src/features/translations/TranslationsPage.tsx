@@ -1,5 +1,13 @@
 import { TRANSLATION_FILTERS, type TranslationFilter } from '@musyawarah/api/translations-rules';
-import { DataTable, ErrorNotice, Loading, Page, formattingLocale, languageNameIn, loadAllScriptFonts } from '@musyawarah/ui';
+import {
+  DataTable,
+  ErrorNotice,
+  Loading,
+  Page,
+  formattingLocale,
+  languageNameIn,
+  loadAllScriptFonts,
+} from '@musyawarah/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +43,9 @@ export function TranslationsPage() {
   const localeParam = params.get('locale') ?? '';
   const locale = locales.data?.find((l) => l.code === localeParam);
   const filterParam = params.get('filter') ?? 'all';
-  const filter = (TRANSLATION_FILTERS as readonly string[]).includes(filterParam) ? (filterParam as TranslationFilter) : 'all';
+  const filter = (TRANSLATION_FILTERS as readonly string[]).includes(filterParam)
+    ? (filterParam as TranslationFilter)
+    : 'all';
   const search = params.get('search')?.trim() || undefined;
   const cursor = Math.max(0, Number.parseInt(params.get('cursor') ?? '0', 10) || 0);
 
@@ -90,7 +100,13 @@ function FilterForm({
         <label className="label" htmlFor="translations-locale">
           {t('translations.filter.language')}
         </label>
-        <select id="translations-locale" name="locale" className="select" defaultValue={locale ?? ''} required>
+        <select
+          id="translations-locale"
+          name="locale"
+          className="select"
+          defaultValue={locale ?? ''}
+          required
+        >
           <option value="" disabled>
             {t('translations.filter.chooseLanguage')}
           </option>
@@ -174,12 +190,14 @@ function LanguagesTable({ locales }: { locales: Locale[] }) {
           {
             key: 'translated',
             header: t('translations.languages.translated'),
-            cell: (l) => t('translations.languages.ofKeys', { done: number(l.translated), keys: number(l.keys) }),
+            cell: (l) =>
+              t('translations.languages.ofKeys', { done: number(l.translated), keys: number(l.keys) }),
           },
           {
             key: 'reviewed',
             header: t('translations.languages.reviewed'),
-            cell: (l) => t('translations.languages.ofKeys', { done: number(l.reviewed), keys: number(l.keys) }),
+            cell: (l) =>
+              t('translations.languages.ofKeys', { done: number(l.reviewed), keys: number(l.keys) }),
           },
           { key: 'changed', header: t('translations.languages.changed'), cell: (l) => number(l.changed) },
         ]}

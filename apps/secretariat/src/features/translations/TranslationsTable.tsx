@@ -16,7 +16,13 @@ import { useServerMessage } from '../review/shared';
 type Locale = Outputs['translations']['locales'][number];
 type Row = Outputs['translations']['list']['rows'][number];
 type ListPage = Outputs['translations']['list'];
-type ListInput = { locale: string; filter: string; search?: string | undefined; cursor: number; limit: number };
+type ListInput = {
+  locale: string;
+  filter: string;
+  search?: string | undefined;
+  cursor: number;
+  limit: number;
+};
 
 const STATE_TONE: Record<TranslationState, 'red' | 'grey' | 'yellow' | 'green'> = {
   missing: 'red',
@@ -41,7 +47,9 @@ export function TranslationsTable({
   return (
     <div className="table-wrap">
       <table className="table table--stack translations-table" aria-describedby="translations-range">
-        <caption className="visually-hidden">{t('translations.caption', { language: languageLabel(locale.code, i18n.language) })}</caption>
+        <caption className="visually-hidden">
+          {t('translations.caption', { language: languageLabel(locale.code, i18n.language) })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('translations.columns.key')}</th>
@@ -72,13 +80,15 @@ function useRowUpdate(listInput: ListInput) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return async (updated: Row) => {
-    queryClient.setQueryData(trpc.translations.list.queryKey(listInput as never), (page: ListPage | undefined) =>
-      page
-        ? {
-            ...page,
-            rows: page.rows.map((r) => (r.scope === updated.scope && r.key === updated.key ? updated : r)),
-          }
-        : page,
+    queryClient.setQueryData(
+      trpc.translations.list.queryKey(listInput as never),
+      (page: ListPage | undefined) =>
+        page
+          ? {
+              ...page,
+              rows: page.rows.map((r) => (r.scope === updated.scope && r.key === updated.key ? updated : r)),
+            }
+          : page,
     );
     // Other pages and filters are out of date (fetched again when shown); the counts are fetched now.
     await queryClient.invalidateQueries({ queryKey: trpc.translations.list.pathKey(), refetchType: 'none' });
@@ -134,7 +144,9 @@ function TranslationRow({
               </span>
             ))}
           </span>
-          <span className="text-secondary text-small translations-table__scope">{t(`translations.scope.${row.scope}`)}</span>
+          <span className="text-secondary text-small translations-table__scope">
+            {t(`translations.scope.${row.scope}`)}
+          </span>
         </div>
       </th>
       <td data-label={t('translations.columns.english')}>
@@ -241,7 +253,9 @@ function EditForm({
           .string()
           .max(TRANSLATION_MAX_LENGTH)
           .refine((text) => text.trim() !== '', { error: 'validation.translationRequired', abort: true })
-          .refine((text) => !placeholderDifference(row.english, text, row.key), { error: 'validation.placeholdersDiffer' }),
+          .refine((text) => !placeholderDifference(row.english, text, row.key), {
+            error: 'validation.placeholdersDiffer',
+          }),
       }),
     [row.english, row.key],
   );
@@ -256,7 +270,12 @@ function EditForm({
       form={form}
       id={formId}
       onSubmit={async ({ text }) => {
-        const updated = await approve.mutateAsync({ locale: locale.code, scope: row.scope, key: row.key, text });
+        const updated = await approve.mutateAsync({
+          locale: locale.code,
+          scope: row.scope,
+          key: row.key,
+          text,
+        });
         await onApproved(updated);
       }}
     >

@@ -41,7 +41,10 @@ export function AnswersReadOnly({
                         <>
                           <strong>{option.label}</strong>{' '}
                           <span className="text-secondary">
-                            {t('assessment.questionnaire.points', { count: option.points, points: points(option.points) })}
+                            {t('assessment.questionnaire.points', {
+                              count: option.points,
+                              points: points(option.points),
+                            })}
                           </span>
                         </>
                       ) : (

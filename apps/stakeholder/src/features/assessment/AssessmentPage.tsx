@@ -95,7 +95,9 @@ function OwnAssessments({ me }: { me: Me }) {
                     {a.year}
                   </th>
                   <td data-label={t('assessment.own.status')}>
-                    <Tag tone={a.status === 'submitted' ? 'green' : 'grey'}>{t(`assessment.status.${a.status}`)}</Tag>
+                    <Tag tone={a.status === 'submitted' ? 'green' : 'grey'}>
+                      {t(`assessment.status.${a.status}`)}
+                    </Tag>
                   </td>
                   <td data-label={t('assessment.own.answered')}>
                     {t('assessment.own.answeredOf', { answered: a.answered, total: CRITERION_COUNT })}
@@ -109,12 +111,18 @@ function OwnAssessments({ me }: { me: Me }) {
                     {a.status === 'draft' ? (
                       <Link to={`/assessment/${a.id}/edit`}>
                         {t('assessment.own.continue')}
-                        <span className="visually-hidden"> {t('assessment.own.yearSuffix', { year: a.year })}</span>
+                        <span className="visually-hidden">
+                          {' '}
+                          {t('assessment.own.yearSuffix', { year: a.year })}
+                        </span>
                       </Link>
                     ) : (
                       <Link to={`/assessment/${a.id}`}>
                         {t('assessment.own.view')}
-                        <span className="visually-hidden"> {t('assessment.own.yearSuffix', { year: a.year })}</span>
+                        <span className="visually-hidden">
+                          {' '}
+                          {t('assessment.own.yearSuffix', { year: a.year })}
+                        </span>
                       </Link>
                     )}
                   </td>
@@ -129,7 +137,12 @@ function OwnAssessments({ me }: { me: Me }) {
           <Link to="/assessment/compare">{t('assessment.own.compareLink')}</Link>
         </p>
       )}
-      {list.data && (draft ? <p className="inset-text">{t('assessment.own.draftOpen', { year: draft.year })}</p> : <StartForm takenYears={list.data.map((a) => a.year)} />)}
+      {list.data &&
+        (draft ? (
+          <p className="inset-text">{t('assessment.own.draftOpen', { year: draft.year })}</p>
+        ) : (
+          <StartForm takenYears={list.data.map((a) => a.year)} />
+        ))}
     </section>
   );
 }
@@ -142,7 +155,9 @@ function StartForm({ takenYears }: { takenYears: number[] }) {
   const tm = useAssessmentMessage();
   const id = useId();
   const thisYear = new Date().getFullYear();
-  const years = Array.from({ length: thisYear + 2 - 2024 }, (_, i) => 2024 + i).filter((y) => !takenYears.includes(y));
+  const years = Array.from({ length: thisYear + 2 - 2024 }, (_, i) => 2024 + i).filter(
+    (y) => !takenYears.includes(y),
+  );
   const [year, setYear] = useState(() => (years.includes(thisYear) ? thisYear : (years.at(-1) ?? thisYear)));
   const [error, setError] = useState<string | null>(null);
   const start = useMutation(trpc.assessments.start.mutationOptions());
@@ -161,7 +176,12 @@ function StartForm({ takenYears }: { takenYears: number[] }) {
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="start-form" aria-labelledby={`${id}-heading`} noValidate>
+    <form
+      onSubmit={(e) => void submit(e)}
+      className="start-form"
+      aria-labelledby={`${id}-heading`}
+      noValidate
+    >
       <h3 className="heading-m" id={`${id}-heading`}>
         {t('assessment.start.title')}
       </h3>
@@ -198,7 +218,13 @@ function StartForm({ takenYears }: { takenYears: number[] }) {
   );
 }
 
-function TryAssessment({ criteria, forRepresentative }: { criteria: CriteriaData; forRepresentative: boolean }) {
+function TryAssessment({
+  criteria,
+  forRepresentative,
+}: {
+  criteria: CriteriaData;
+  forRepresentative: boolean;
+}) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const location = useLocation();
@@ -211,7 +237,10 @@ function TryAssessment({ criteria, forRepresentative }: { criteria: CriteriaData
     const next = new URLSearchParams(params);
     next.delete('answers');
     const search = next.toString();
-    void navigate({ search: search ? `?${search}` : '', hash: location.hash }, { replace: true, preventScrollReset: true });
+    void navigate(
+      { search: search ? `?${search}` : '', hash: location.hash },
+      { replace: true, preventScrollReset: true },
+    );
   }, [params, navigate, location.hash]);
   const score = useLiveScore(answers);
   const [cleared, setCleared] = useState(0);

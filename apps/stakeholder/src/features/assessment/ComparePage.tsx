@@ -7,7 +7,14 @@ import { useTRPC, type Me } from '../../trpc';
 import { Breadcrumbs } from '../catalogue/Breadcrumbs';
 import { ANSWERS, type Answer } from './answers';
 import './assessment.css';
-import { signed, useCriteria, usePoints, type Comparison, type CriteriaData, type OwnAssessmentSummary } from './data';
+import {
+  signed,
+  useCriteria,
+  usePoints,
+  type Comparison,
+  type CriteriaData,
+  type OwnAssessmentSummary,
+} from './data';
 import { RequireMemberState } from './guards';
 import { TierTag } from './Scores';
 
@@ -27,7 +34,11 @@ function Compare({ me }: { me: Me }) {
   const from = params.get('from') ?? ordered.at(-2)?.id ?? '';
   const to = params.get('to') ?? ordered.at(-1)?.id ?? '';
   const ready = !!from && !!to && from !== to;
-  const comparison = useQuery({ ...trpc.assessments.compareOwn.queryOptions({ fromId: from, toId: to }), enabled: ready, retry: false });
+  const comparison = useQuery({
+    ...trpc.assessments.compareOwn.queryOptions({ fromId: from, toId: to }),
+    enabled: ready,
+    retry: false,
+  });
 
   return (
     <>
@@ -90,13 +101,19 @@ function CompareForm({
   const id = useId();
   const [a, setA] = useState(from);
   const [b, setB] = useState(to);
-  const label = (o: OwnAssessmentSummary) => t('assessment.compare.option', { year: o.year, status: t(`assessment.status.${o.status}`) });
+  const label = (o: OwnAssessmentSummary) =>
+    t('assessment.compare.option', { year: o.year, status: t(`assessment.status.${o.status}`) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onCompare(a, b);
   };
   return (
-    <form onSubmit={submit} className="compare-form" noValidate aria-label={t('assessment.compare.formLabel')}>
+    <form
+      onSubmit={submit}
+      className="compare-form"
+      noValidate
+      aria-label={t('assessment.compare.formLabel')}
+    >
       <div className="form-group">
         <label className="label" htmlFor={`${id}-from`}>
           {t('assessment.compare.from')}
@@ -162,7 +179,9 @@ function ComparisonView({ comparison, criteria }: { comparison: Comparison; crit
                   {points(p.after.score)} <TierTag tier={p.after.tier} />
                 </td>
                 <td data-label={t('assessment.compare.change')}>
-                  <span className={p.delta > 0 ? 'delta delta--up' : p.delta < 0 ? 'delta delta--down' : 'delta'}>
+                  <span
+                    className={p.delta > 0 ? 'delta delta--up' : p.delta < 0 ? 'delta delta--down' : 'delta'}
+                  >
                     {signed(points, p.delta)}
                   </span>
                   {p.tierChanged && (
@@ -177,7 +196,9 @@ function ComparisonView({ comparison, criteria }: { comparison: Comparison; crit
           </tbody>
         </table>
       </div>
-      <h2 className="heading-l">{t('assessment.compare.criteriaHeading', { count: comparison.criteria.length })}</h2>
+      <h2 className="heading-l">
+        {t('assessment.compare.criteriaHeading', { count: comparison.criteria.length })}
+      </h2>
       {comparison.criteria.length === 0 ? (
         <p>{t('assessment.compare.noChanges')}</p>
       ) : (
@@ -197,12 +218,22 @@ function ComparisonView({ comparison, criteria }: { comparison: Comparison; crit
                 <tr key={c.criterion}>
                   <th scope="row" data-label={t('assessment.compare.criterion')}>
                     <span className="criterion__id">{c.criterion}</span>{' '}
-                    <span className="compare-question">{criteria.criteria.find((x) => x.id === c.criterion)?.question}</span>
+                    <span className="compare-question">
+                      {criteria.criteria.find((x) => x.id === c.criterion)?.question}
+                    </span>
                   </th>
-                  <td data-label={t('assessment.compare.before', { year: years.from })}>{optionLabel(c.criterion, c.before)}</td>
-                  <td data-label={t('assessment.compare.after', { year: years.to })}>{optionLabel(c.criterion, c.after)}</td>
+                  <td data-label={t('assessment.compare.before', { year: years.from })}>
+                    {optionLabel(c.criterion, c.before)}
+                  </td>
+                  <td data-label={t('assessment.compare.after', { year: years.to })}>
+                    {optionLabel(c.criterion, c.after)}
+                  </td>
                   <td data-label={t('assessment.compare.points')}>
-                    <span className={c.delta > 0 ? 'delta delta--up' : c.delta < 0 ? 'delta delta--down' : 'delta'}>
+                    <span
+                      className={
+                        c.delta > 0 ? 'delta delta--up' : c.delta < 0 ? 'delta delta--down' : 'delta'
+                      }
+                    >
                       {signed(points, c.delta)}
                     </span>
                   </td>

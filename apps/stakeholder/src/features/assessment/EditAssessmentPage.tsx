@@ -52,7 +52,11 @@ function EditAssessment({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const trpc = useTRPC();
   const criteria = useCriteria();
-  const assessment = useQuery({ ...trpc.assessments.getOwn.queryOptions({ id }), retry: false, staleTime: 0 });
+  const assessment = useQuery({
+    ...trpc.assessments.getOwn.queryOptions({ id }),
+    retry: false,
+    staleTime: 0,
+  });
   const [reloads, setReloads] = useState(0);
   const [loadedVersion, setLoadedVersion] = useState<number | null>(null);
   // Set just before the submitted assessment lands in the cache, so the redirect below carries the notice.
@@ -68,7 +72,8 @@ function EditAssessment({ me }: { me: Me }) {
 
   if (assessment.isPending || criteria.isPending) return <Loading />;
   if (assessment.isError) {
-    if (errorStatus(assessment.error) === 404 || errorStatus(assessment.error) === 400) return <AssessmentNotFound />;
+    if (errorStatus(assessment.error) === 404 || errorStatus(assessment.error) === 400)
+      return <AssessmentNotFound />;
     return <ErrorNotice error={assessment.error} onRetry={() => void assessment.refetch()} />;
   }
   if (criteria.isError) return <ErrorNotice error={criteria.error} onRetry={() => void criteria.refetch()} />;
@@ -187,7 +192,9 @@ function DraftEditor({
     } catch (error) {
       setConfirming(false);
       const mapped = mapServerError(error, (key) => i18n.exists(key));
-      const unanswered = mapped.fieldErrors.filter((f) => f.path.startsWith('answers.')).map((f) => f.path.slice('answers.'.length));
+      const unanswered = mapped.fieldErrors
+        .filter((f) => f.path.startsWith('answers.'))
+        .map((f) => f.path.slice('answers.'.length));
       if (unanswered.length > 0) {
         setMissing(unanswered);
         setSummaryToken((n) => n + 1);
@@ -220,7 +227,12 @@ function DraftEditor({
             <p>{t('assessment.edit.reloaded')}</p>
           </NotificationBanner>
         )}
-        <SaveBar state={autosave.state} lastSaved={assessment.updatedAt} answered={answered} onRetry={() => void autosave.flush()} />
+        <SaveBar
+          state={autosave.state}
+          lastSaved={assessment.updatedAt}
+          answered={answered}
+          onRetry={() => void autosave.flush()}
+        />
         {autosave.state.kind === 'conflict' && <ConflictBanner onReload={onReload} />}
         {submitError && (
           <NotificationBanner tone="error" focusOnMount>
@@ -314,7 +326,9 @@ function SaveBar({
       text = t('assessment.save.conflict');
       break;
     default:
-      text = t('assessment.save.failed', { reason: tm(mapServerError(state.error).message ?? 'errors.internal') });
+      text = t('assessment.save.failed', {
+        reason: tm(mapServerError(state.error).message ?? 'errors.internal'),
+      });
   }
   const bad = state.kind === 'error' || state.kind === 'conflict';
   return (
@@ -373,7 +387,9 @@ function MissingSummary({ ids, criteria, token }: { ids: string[]; criteria: Cri
         <p>{t('assessment.submit.missingIntro', { count: ids.length })}</p>
         <ul className="error-summary__list missing-list">
           {criteria.pillars.map((pillar) => {
-            const inPillar = ids.filter((id) => criteria.criteria.find((c) => c.id === id)?.pillar === pillar.number);
+            const inPillar = ids.filter(
+              (id) => criteria.criteria.find((c) => c.id === id)?.pillar === pillar.number,
+            );
             if (inPillar.length === 0) return null;
             return (
               <li key={pillar.number}>

@@ -163,7 +163,10 @@ function CriterionFieldset({
                 <label className="choice__label" htmlFor={id}>
                   {option.label}
                   <span className="choice__hint">
-                    {t('assessment.questionnaire.points', { count: option.points, points: points(option.points) })}
+                    {t('assessment.questionnaire.points', {
+                      count: option.points,
+                      points: points(option.points),
+                    })}
                   </span>
                 </label>
               </div>

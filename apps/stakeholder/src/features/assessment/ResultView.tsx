@@ -44,7 +44,9 @@ export function ResultView({
                 </h3>
                 <p className="pillar-card__score">
                   <span className="pillar-card__value">{points(score.score)}</span>{' '}
-                  <span className="pillar-card__max">{t('assessment.result.outOfMax', { max: points(score.max) })}</span>
+                  <span className="pillar-card__max">
+                    {t('assessment.result.outOfMax', { max: points(score.max) })}
+                  </span>
                 </p>
                 <p className="pillar-card__tier">
                   <TierOrProvisional pillar={score} />
@@ -193,9 +195,17 @@ function RecommendationsView({
                       const area = areaOfSub.get(sub);
                       return (
                         <li key={sub}>
-                          <Link to={area ? `/actions/${encodeURIComponent(area)}#${encodeURIComponent(sub)}` : '/actions'}>
+                          <Link
+                            to={
+                              area
+                                ? `/actions/${encodeURIComponent(area)}#${encodeURIComponent(sub)}`
+                                : '/actions'
+                            }
+                          >
                             <span className="rec__id">{sub}</span>{' '}
-                            {area ? t('assessment.result.inArea', { id: area, title: areaTitle.get(area) ?? '' }) : ''}
+                            {area
+                              ? t('assessment.result.inArea', { id: area, title: areaTitle.get(area) ?? '' })
+                              : ''}
                           </Link>
                         </li>
                       );
@@ -210,7 +220,8 @@ function RecommendationsView({
 
       <h3 className="heading-m">{t('assessment.result.crossCuttingHeading')}</h3>
       <p className="prose">
-        <span className="rec__why-label">{t('assessment.reasons.why')}</span> {t('assessment.reasons.crossCutting')}
+        <span className="rec__why-label">{t('assessment.reasons.why')}</span>{' '}
+        {t('assessment.reasons.crossCutting')}
       </p>
       <ul className="rec-list rec-list--compact">
         {recommendations.crossCutting.map((id) => (

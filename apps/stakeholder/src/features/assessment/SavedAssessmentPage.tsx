@@ -43,7 +43,8 @@ function SavedAssessment({ me }: { me: Me }) {
 
   if (assessment.isPending || criteria.isPending) return <Loading />;
   if (assessment.isError) {
-    if (errorStatus(assessment.error) === 404 || errorStatus(assessment.error) === 400) return <AssessmentNotFound />;
+    if (errorStatus(assessment.error) === 404 || errorStatus(assessment.error) === 400)
+      return <AssessmentNotFound />;
     return <ErrorNotice error={assessment.error} onRetry={() => void assessment.refetch()} />;
   }
   if (criteria.isError) return <ErrorNotice error={criteria.error} onRetry={() => void criteria.refetch()} />;
@@ -63,7 +64,11 @@ function SavedAssessment({ me }: { me: Me }) {
           { label: t('assessment.saved.crumb', { year: a.year }) },
         ]}
       />
-      <Page title={t('assessment.saved.title', { state, year: a.year })} caption={t(`assessment.status.${a.status}`)} width="full">
+      <Page
+        title={t('assessment.saved.title', { state, year: a.year })}
+        caption={t(`assessment.status.${a.status}`)}
+        width="full"
+      >
         {justSubmitted && !draft && (
           <NotificationBanner tone="success" focusOnMount heading={t('assessment.saved.submittedHeading')}>
             <p>{t('assessment.saved.submittedBody')}</p>
@@ -74,15 +79,30 @@ function SavedAssessment({ me }: { me: Me }) {
             rows={[
               { key: 'state', label: t('assessment.saved.memberState'), value: state },
               { key: 'year', label: t('assessment.saved.year'), value: String(a.year) },
-              { key: 'status', label: t('assessment.saved.status'), value: t(`assessment.status.${a.status}`) },
+              {
+                key: 'status',
+                label: t('assessment.saved.status'),
+                value: t(`assessment.status.${a.status}`),
+              },
               {
                 key: 'answered',
                 label: t('assessment.saved.answered'),
-                value: t('assessment.own.answeredOf', { answered: answeredCount(answers), total: CRITERION_COUNT }),
+                value: t('assessment.own.answeredOf', {
+                  answered: answeredCount(answers),
+                  total: CRITERION_COUNT,
+                }),
               },
               draft
-                ? { key: 'updated', label: t('assessment.saved.updated'), value: format.dateTime(a.updatedAt) }
-                : { key: 'submitted', label: t('assessment.saved.submitted'), value: format.dateTime(a.submittedAt) },
+                ? {
+                    key: 'updated',
+                    label: t('assessment.saved.updated'),
+                    value: format.dateTime(a.updatedAt),
+                  }
+                : {
+                    key: 'submitted',
+                    label: t('assessment.saved.submitted'),
+                    value: format.dateTime(a.submittedAt),
+                  },
               {
                 key: 'tiers',
                 label: t('assessment.saved.tiers'),
@@ -108,7 +128,9 @@ function SavedAssessment({ me }: { me: Me }) {
           )}
           {others.length > 0 && (
             <p>
-              <Link to={`/assessment/compare?from=${others[0]!.id}&to=${a.id}`}>{t('assessment.saved.compare')}</Link>
+              <Link to={`/assessment/compare?from=${others[0]!.id}&to=${a.id}`}>
+                {t('assessment.saved.compare')}
+              </Link>
             </p>
           )}
         </div>

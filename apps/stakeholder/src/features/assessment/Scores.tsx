@@ -91,10 +91,16 @@ export function ScoreTable({
                   )}
                 </th>
                 <td data-label={t('assessment.score.answered')}>
-                  {t('assessment.score.answeredOf', { answered: score?.answered ?? 0, total: CRITERIA_PER_PILLAR })}
+                  {t('assessment.score.answeredOf', {
+                    answered: score?.answered ?? 0,
+                    total: CRITERIA_PER_PILLAR,
+                  })}
                 </td>
                 <td data-label={t('assessment.score.score')}>
-                  {t('assessment.score.outOf', { score: points(score?.score ?? 0), max: points(score?.max ?? 30) })}
+                  {t('assessment.score.outOf', {
+                    score: points(score?.score ?? 0),
+                    max: points(score?.max ?? 30),
+                  })}
                 </td>
                 <td data-label={t('assessment.score.tier')}>
                   <TierTag tier={score?.tier ?? null} />

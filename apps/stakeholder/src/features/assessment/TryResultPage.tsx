@@ -34,7 +34,9 @@ export function TryResultPage() {
             <p>{t('assessment.tryResult.notSaved')}</p>
           </InsetText>
           <p>
-            <Link to={`/assessment${code ? `?answers=${code}` : ''}`}>{t('assessment.tryResult.change')}</Link>
+            <Link to={`/assessment${code ? `?answers=${code}` : ''}`}>
+              {t('assessment.tryResult.change')}
+            </Link>
           </p>
         </div>
         {criteria.isPending || score.isPending ? (

@@ -38,7 +38,18 @@ describe('compact answers', () => {
   });
 
   it('counts per pillar', () => {
-    expect(pillarCriterionIds(2)).toEqual(['Q11', 'Q12', 'Q13', 'Q14', 'Q15', 'Q16', 'Q17', 'Q18', 'Q19', 'Q20']);
+    expect(pillarCriterionIds(2)).toEqual([
+      'Q11',
+      'Q12',
+      'Q13',
+      'Q14',
+      'Q15',
+      'Q16',
+      'Q17',
+      'Q18',
+      'Q19',
+      'Q20',
+    ]);
     const answers: Answers = { Q11: 'yes', Q12: 'no', Q1: 'yes' };
     expect(answeredCount(answers, pillarCriterionIds(2))).toBe(2);
     expect(unansweredIds(answers)).toHaveLength(37);
@@ -64,11 +75,19 @@ describe('evidence', () => {
         Q2: { note: ' ', links: '' },
         Q3: { note: '', links: 'https://b.example' },
       }),
-    ).toEqual({ Q1: { note: 'Law No. 1 of 2025', links: ['https://a.example'] }, Q3: { note: '', links: ['https://b.example'] } });
+    ).toEqual({
+      Q1: { note: 'Law No. 1 of 2025', links: ['https://a.example'] },
+      Q3: { note: '', links: ['https://b.example'] },
+    });
   });
 
   it('turns saved evidence back into form text', () => {
-    expect(evidenceDrafts({ Q1: { note: 'n', links: ['https://a.example', 'https://b.example'] }, Q2: { note: '', links: [] } })).toEqual({
+    expect(
+      evidenceDrafts({
+        Q1: { note: 'n', links: ['https://a.example', 'https://b.example'] },
+        Q2: { note: '', links: [] },
+      }),
+    ).toEqual({
       Q1: { note: 'n', links: 'https://a.example\nhttps://b.example' },
     });
   });

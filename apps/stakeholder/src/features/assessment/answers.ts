@@ -9,7 +9,10 @@ export type Answers = Partial<Record<string, Answer>>;
 
 /** The Annex has 40 criteria, Q1–Q40, ten per assessment pillar in order. */
 export const CRITERION_COUNT = 40;
-export const CRITERION_IDS: readonly string[] = Array.from({ length: CRITERION_COUNT }, (_, i) => `Q${i + 1}`);
+export const CRITERION_IDS: readonly string[] = Array.from(
+  { length: CRITERION_COUNT },
+  (_, i) => `Q${i + 1}`,
+);
 export const CRITERIA_PER_PILLAR = 10;
 
 const LETTER: Record<Answer, string> = { yes: 'y', partial: 'p', no: 'n' };
@@ -126,7 +129,9 @@ export function evidenceDrafts(raw: unknown): EvidenceDrafts {
     const entry = (raw as Record<string, unknown>)[id] as { note?: unknown; links?: unknown } | undefined;
     if (!entry || typeof entry !== 'object') continue;
     const note = typeof entry.note === 'string' ? entry.note : '';
-    const links = Array.isArray(entry.links) ? entry.links.filter((l): l is string => typeof l === 'string') : [];
+    const links = Array.isArray(entry.links)
+      ? entry.links.filter((l): l is string => typeof l === 'string')
+      : [];
     if (note || links.length) out[id] = { note, links: links.join('\n') };
   }
   return out;

@@ -24,7 +24,12 @@ function setup(save: (payload: string, expectedVersion: number) => Promise<Saved
 
 /** A save that the test resolves by hand, recording what was sent. */
 function manualSave() {
-  const calls: { payload: string; expectedVersion: number; resolve: (v: Saved) => void; reject: (e: unknown) => void }[] = [];
+  const calls: {
+    payload: string;
+    expectedVersion: number;
+    resolve: (v: Saved) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
   const save = (payload: string, expectedVersion: number) =>
     new Promise<Saved>((resolve, reject) => calls.push({ payload, expectedVersion, resolve, reject }));
   return { calls, save };

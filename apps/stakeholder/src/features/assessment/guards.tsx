@@ -6,7 +6,11 @@ import { useMe } from '../../session';
 import type { Me } from '../../trpc';
 
 /** Saved assessments belong to a Member State: only its representatives (role member_state) can open them. */
-export function RequireMemberState({ children }: { children: (me: Me & { memberState: string }) => ReactNode }) {
+export function RequireMemberState({
+  children,
+}: {
+  children: (me: Me & { memberState: string }) => ReactNode;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();

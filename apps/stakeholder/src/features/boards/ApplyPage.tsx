@@ -76,7 +76,8 @@ function ApplyLoader({ boardId }: { boardId: string }) {
   return <ApplyForm board={board.data} callId={call.id} closesAt={call.closesAt} />;
 }
 
-const list = (v: Values['constituencies']): string[] => (Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : []);
+const list = (v: Values['constituencies']): string[] =>
+  Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
 
 /** The checks the API makes too, so the common mistakes are found without a round trip (the API stays the authority). */
 function validate(v: Values): Record<string, string> {
@@ -104,11 +105,25 @@ function ApplyForm({ board, callId, closesAt }: { board: PublicBoard; callId: st
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
-    defaultValues: { self: '', nomineeName: '', nomineeEmail: '', constituencies: [], memberState: undefined, organisation: '', gender: undefined, motivation: '' },
+    defaultValues: {
+      self: '',
+      nomineeName: '',
+      nomineeEmail: '',
+      constituencies: [],
+      memberState: undefined,
+      organisation: '',
+      gender: undefined,
+      motivation: '',
+    },
     resolver: (values) => {
       const errors = validate(values);
       return Object.keys(errors).length
-        ? { values: {}, errors: Object.fromEntries(Object.entries(errors).map(([k, message]) => [k, { type: 'validate', message }])) }
+        ? {
+            values: {},
+            errors: Object.fromEntries(
+              Object.entries(errors).map(([k, message]) => [k, { type: 'validate', message }]),
+            ),
+          }
         : { values, errors: {} };
     },
   });
@@ -118,7 +133,11 @@ function ApplyForm({ board, callId, closesAt }: { board: PublicBoard; callId: st
   if (done) return <ApplyDone boardId={board.id} boardName={name} self={done.self} />;
 
   return (
-    <Page title={t('boards.apply.title')} caption={name} backLink={{ to: `/boards/${board.id}`, label: t('boards.apply.backToBoard') }}>
+    <Page
+      title={t('boards.apply.title')}
+      caption={name}
+      backLink={{ to: `/boards/${board.id}`, label: t('boards.apply.backToBoard') }}
+    >
       <InsetText>
         <p>{t('boards.apply.closes', { date: format(closesAt) })}</p>
       </InsetText>
@@ -166,11 +185,19 @@ function ApplyForm({ board, callId, closesAt }: { board: PublicBoard; callId: st
           )}
           <Checkboxes
             name="constituencies"
-            legend={self === 'false' ? t('boards.apply.constituenciesOther') : t('boards.apply.constituencies')}
+            legend={
+              self === 'false' ? t('boards.apply.constituenciesOther') : t('boards.apply.constituencies')
+            }
             hint={t('boards.apply.constituenciesHint')}
             options={constituencies}
           />
-          <SelectField name="memberState" label={t('boards.apply.memberState')} options={states} placeholder={t('boards.apply.noState')} optional />
+          <SelectField
+            name="memberState"
+            label={t('boards.apply.memberState')}
+            options={states}
+            placeholder={t('boards.apply.noState')}
+            optional
+          />
           <TextField name="organisation" label={t('boards.apply.organisation')} optional />
           {self === 'true' && (
             <SelectField
@@ -182,7 +209,12 @@ function ApplyForm({ board, callId, closesAt }: { board: PublicBoard; callId: st
               optional
             />
           )}
-          <TextArea name="motivation" label={t('boards.apply.motivation')} hint={t('boards.apply.motivationHint')} rows={8} />
+          <TextArea
+            name="motivation"
+            label={t('boards.apply.motivation')}
+            hint={t('boards.apply.motivationHint')}
+            rows={8}
+          />
           <Button type="submit" isBusy={form.formState.isSubmitting}>
             {t('boards.apply.submit')}
           </Button>
@@ -202,7 +234,11 @@ function ApplyDone({ boardId, boardName, self }: { boardId: string; boardName: s
   return (
     <>
       <Panel title={t('boards.apply.doneTitle')}>
-        <p>{self ? t('boards.apply.doneSelf', { board: boardName }) : t('boards.apply.doneOther', { board: boardName })}</p>
+        <p>
+          {self
+            ? t('boards.apply.doneSelf', { board: boardName })
+            : t('boards.apply.doneOther', { board: boardName })}
+        </p>
       </Panel>
       <div className="two-thirds">
         <p>{t('boards.apply.whatNext')}</p>

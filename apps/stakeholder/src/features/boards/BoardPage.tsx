@@ -5,7 +5,14 @@ import { Link, useParams } from 'react-router';
 import { useMe } from '../../session';
 import { useTRPC, type Outputs } from '../../trpc';
 import './boards.css';
-import { BoardStatusTag, isUuid, useConstituencyLabel, useDateText, useLocalized, useZonedFormat } from './data';
+import {
+  BoardStatusTag,
+  isUuid,
+  useConstituencyLabel,
+  useDateText,
+  useLocalized,
+  useZonedFormat,
+} from './data';
 
 type PublicBoard = Outputs['boards']['getPublic'];
 
@@ -51,7 +58,12 @@ function BoardView({ board }: { board: PublicBoard }) {
   const call = board.openCalls[0];
   const applyHref = call ? `/boards/${board.id}/apply?call=${call.id}` : `/boards/${board.id}`;
   return (
-    <Page title={name.text} caption={t('boards.board.caption')} width="full" backLink={{ to: '/boards', label: t('boards.list.title') }}>
+    <Page
+      title={name.text}
+      caption={t('boards.board.caption')}
+      width="full"
+      backLink={{ to: '/boards', label: t('boards.list.title') }}
+    >
       <div className="two-thirds">
         <p className="boards-meta">
           <BoardStatusTag status={board.status} />
@@ -74,7 +86,10 @@ function BoardView({ board }: { board: PublicBoard }) {
               key: 'life',
               label: t('boards.board.life'),
               value: board.lifeEndsOn
-                ? t('boards.board.lifeFromTo', { from: dateText(board.lifeStartsOn), to: dateText(board.lifeEndsOn) })
+                ? t('boards.board.lifeFromTo', {
+                    from: dateText(board.lifeStartsOn),
+                    to: dateText(board.lifeEndsOn),
+                  })
                 : t('boards.board.lifeFrom', { from: dateText(board.lifeStartsOn) }),
             },
             {
@@ -84,7 +99,11 @@ function BoardView({ board }: { board: PublicBoard }) {
                 <ul className="list-plain">
                   {board.actionIds.map((a) => (
                     <li key={a}>
-                      <Link to={`/actions/${a.split('.').slice(0, 2).join('.')}${a.split('.').length > 2 ? `#${a}` : ''}`}>{a}</Link>
+                      <Link
+                        to={`/actions/${a.split('.').slice(0, 2).join('.')}${a.split('.').length > 2 ? `#${a}` : ''}`}
+                      >
+                        {a}
+                      </Link>
                     </li>
                   ))}
                 </ul>
@@ -109,7 +128,9 @@ function BoardView({ board }: { board: PublicBoard }) {
                 <InsetText>
                   <p>{t('boards.call.signInFirst')}</p>
                   <p>
-                    <Link to={`/sign-in?next=${encodeURIComponent(applyHref)}`}>{t('boards.call.signIn')}</Link>{' '}
+                    <Link to={`/sign-in?next=${encodeURIComponent(applyHref)}`}>
+                      {t('boards.call.signIn')}
+                    </Link>{' '}
                     {t('boards.call.or')} <Link to="/register">{t('boards.call.register')}</Link>
                   </p>
                 </InsetText>
@@ -168,7 +189,11 @@ function BoardView({ board }: { board: PublicBoard }) {
 }
 
 /** Published minutes and outcomes of a session (the same on the public page and for members). */
-export function MinutesText({ minutes }: { minutes: { minutes: string | null; outcomes: string | null } | null }) {
+export function MinutesText({
+  minutes,
+}: {
+  minutes: { minutes: string | null; outcomes: string | null } | null;
+}) {
   const { t } = useTranslation();
   if (!minutes) return null;
   return (

@@ -15,7 +15,9 @@ export function BoardsListPage() {
   const boards = useQuery(trpc.boards.listPublic.queryOptions());
   const pick = useLocalized();
   const format = useZonedFormat();
-  const sorted = [...(boards.data ?? [])].sort((a, b) => Number(b.openCalls.length > 0) - Number(a.openCalls.length > 0));
+  const sorted = [...(boards.data ?? [])].sort(
+    (a, b) => Number(b.openCalls.length > 0) - Number(a.openCalls.length > 0),
+  );
   return (
     <Page title={t('boards.list.title')} width="full">
       <div className="two-thirds">
@@ -55,8 +57,12 @@ export function BoardsListPage() {
                   </span>
                   {b.openCalls.length > 0 && <Tag tone="green">{t('boards.list.callOpen')}</Tag>}
                 </p>
-                <p lang={mandate.language}>{mandate.text.length > 240 ? `${mandate.text.slice(0, 237)}…` : mandate.text}</p>
-                {b.openCalls[0] && <p>{t('boards.list.callCloses', { date: format(b.openCalls[0].closesAt) })}</p>}
+                <p lang={mandate.language}>
+                  {mandate.text.length > 240 ? `${mandate.text.slice(0, 237)}…` : mandate.text}
+                </p>
+                {b.openCalls[0] && (
+                  <p>{t('boards.list.callCloses', { date: format(b.openCalls[0].closesAt) })}</p>
+                )}
               </li>
             );
           })}

@@ -57,7 +57,11 @@ function MemberBoardView({ board }: { board: MemberBoard }) {
   const name = pick(board.name);
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
   return (
-    <Page title={name.text} caption={t('boards.memberBoard.caption')} backLink={{ to: '/boards/mine', label: t('boards.mine.title') }}>
+    <Page
+      title={name.text}
+      caption={t('boards.memberBoard.caption')}
+      backLink={{ to: '/boards/mine', label: t('boards.mine.title') }}
+    >
       {notice && (
         <NotificationBanner tone="success" focusOnMount key={notice.n}>
           <p>{notice.text}</p>
@@ -71,18 +75,31 @@ function MemberBoardView({ board }: { board: MemberBoard }) {
         </h2>
         <SummaryList
           rows={[
-            { key: 'role', label: t('boards.memberBoard.role'), value: t(`boards.role.${board.mySeat.role}`) },
+            {
+              key: 'role',
+              label: t('boards.memberBoard.role'),
+              value: t(`boards.role.${board.mySeat.role}`),
+            },
             {
               key: 'term',
               label: t('boards.memberBoard.term'),
-              value: t('boards.board.lifeFromTo', { from: dateText(board.mySeat.termStartsOn), to: dateText(board.mySeat.termEndsOn) }),
+              value: t('boards.board.lifeFromTo', {
+                from: dateText(board.mySeat.termStartsOn),
+                to: dateText(board.mySeat.termEndsOn),
+              }),
             },
-            { key: 'constituencies', label: t('boards.memberBoard.represents'), value: board.mySeat.constituencies.map(label).join(', ') },
+            {
+              key: 'constituencies',
+              label: t('boards.memberBoard.represents'),
+              value: board.mySeat.constituencies.map(label).join(', '),
+            },
           ]}
         />
         <SeatDeclarations
           seat={board.mySeat}
-          onDone={() => setNotice((prev) => ({ text: t('boards.memberBoard.seatSaved'), n: (prev?.n ?? 0) + 1 }))}
+          onDone={() =>
+            setNotice((prev) => ({ text: t('boards.memberBoard.seatSaved'), n: (prev?.n ?? 0) + 1 }))
+          }
         />
       </section>
 
@@ -129,7 +146,8 @@ function MemberBoardView({ board }: { board: MemberBoard }) {
           {board.members.map((m, index) => (
             <li key={`${m.name}-${index}`}>
               <strong>{m.name}</strong>, {t(`boards.role.${m.role}`)}
-              {m.organisation ? ` · ${m.organisation}` : ''} · <span className="text-secondary">{m.constituencies.map(label).join(', ')}</span>
+              {m.organisation ? ` · ${m.organisation}` : ''} ·{' '}
+              <span className="text-secondary">{m.constituencies.map(label).join(', ')}</span>
             </li>
           ))}
         </ul>
@@ -146,7 +164,11 @@ function MemberBoardView({ board }: { board: MemberBoard }) {
             {board.training.map((r) => (
               <li key={r.id}>
                 {r.course}, {dateText(r.takenOn)}{' '}
-                {r.completed ? <Tag tone="green">{t('boards.memberBoard.completed')}</Tag> : <Tag tone="yellow">{t('boards.memberBoard.notCompleted')}</Tag>}
+                {r.completed ? (
+                  <Tag tone="green">{t('boards.memberBoard.completed')}</Tag>
+                ) : (
+                  <Tag tone="yellow">{t('boards.memberBoard.notCompleted')}</Tag>
+                )}
               </li>
             ))}
           </ul>
@@ -169,7 +191,11 @@ function SeatDeclarations({ seat, onDone }: { seat: MemberBoard['mySeat']; onDon
   const queryClient = useQueryClient();
   const form = useForm<SeatValues>({
     mode: 'onSubmit',
-    defaultValues: { listedPublicly: seat.listedPublicly, gender: seat.gender ?? undefined, conflictOfInterest: seat.conflictOfInterest ?? '' },
+    defaultValues: {
+      listedPublicly: seat.listedPublicly,
+      gender: seat.gender ?? undefined,
+      conflictOfInterest: seat.conflictOfInterest ?? '',
+    },
   });
   const update = useMutation(trpc.boards.updateMySeat.mutationOptions());
   return (
@@ -190,7 +216,11 @@ function SeatDeclarations({ seat, onDone }: { seat: MemberBoard['mySeat']; onDon
     >
       <FieldsFor formId="seat">
         <h3 className="heading-m">{t('boards.memberBoard.declarations')}</h3>
-        <CheckboxField name="listedPublicly" label={t('boards.memberBoard.listed')} hint={t('boards.memberBoard.listedHint')} />
+        <CheckboxField
+          name="listedPublicly"
+          label={t('boards.memberBoard.listed')}
+          hint={t('boards.memberBoard.listedHint')}
+        />
         <SelectField
           name="gender"
           label={t('boards.memberBoard.gender')}
@@ -199,7 +229,13 @@ function SeatDeclarations({ seat, onDone }: { seat: MemberBoard['mySeat']; onDon
           placeholder={t('boards.memberBoard.genderNotSaid')}
           optional
         />
-        <TextArea name="conflictOfInterest" label={t('boards.memberBoard.coi')} hint={t('boards.memberBoard.coiHint')} rows={4} optional />
+        <TextArea
+          name="conflictOfInterest"
+          label={t('boards.memberBoard.coi')}
+          hint={t('boards.memberBoard.coiHint')}
+          rows={4}
+          optional
+        />
         <Button type="submit" variant="secondary" isBusy={form.formState.isSubmitting}>
           {t('boards.memberBoard.saveSeat')}
         </Button>

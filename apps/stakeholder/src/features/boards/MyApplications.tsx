@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import './boards.css';
-import { NominationStatusTag, useConstituencyLabel, useLocalized, useServerMessage, useZonedFormat } from './data';
+import {
+  NominationStatusTag,
+  useConstituencyLabel,
+  useLocalized,
+  useServerMessage,
+  useZonedFormat,
+} from './data';
 
 type MyNomination = Outputs['boards']['myNominations'][number];
 
@@ -15,7 +21,8 @@ export function MyApplications() {
   const trpc = useTRPC();
   const nominations = useQuery({ ...trpc.boards.myNominations.queryOptions(), staleTime: 0 });
   const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'error'; n: number } | null>(null);
-  const say = (text: string, tone: 'success' | 'error') => setNotice((prev) => ({ text, tone, n: (prev?.n ?? 0) + 1 }));
+  const say = (text: string, tone: 'success' | 'error') =>
+    setNotice((prev) => ({ text, tone, n: (prev?.n ?? 0) + 1 }));
   return (
     <section className="boards-section" aria-labelledby="applications">
       <h2 className="heading-l" id="applications" tabIndex={-1}>
@@ -51,7 +58,13 @@ export function MyApplications() {
   );
 }
 
-function Application({ nomination: n, onDone }: { nomination: MyNomination; onDone: (text: string, tone: 'success' | 'error') => void }) {
+function Application({
+  nomination: n,
+  onDone,
+}: {
+  nomination: MyNomination;
+  onDone: (text: string, tone: 'success' | 'error') => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -79,22 +92,48 @@ function Application({ nomination: n, onDone }: { nomination: MyNomination; onDo
       </h3>
       <p className="boards-meta">
         <NominationStatusTag status={n.status} />
-        <span>{n.self ? t('boards.applications.self') : t('boards.applications.nominated', { name: n.nomineeName })}</span>
+        <span>
+          {n.self
+            ? t('boards.applications.self')
+            : t('boards.applications.nominated', { name: n.nomineeName })}
+        </span>
       </p>
       <SummaryList
         rows={[
           { key: 'sent', label: t('boards.applications.sent'), value: format(n.createdAt) },
-          { key: 'constituencies', label: t('boards.applications.constituencies'), value: n.constituencies.map(label).join(', ') },
-          ...(n.decidedAt ? [{ key: 'decided', label: t('boards.applications.decided'), value: format(n.decidedAt) }] : []),
+          {
+            key: 'constituencies',
+            label: t('boards.applications.constituencies'),
+            value: n.constituencies.map(label).join(', '),
+          },
+          ...(n.decidedAt
+            ? [{ key: 'decided', label: t('boards.applications.decided'), value: format(n.decidedAt) }]
+            : []),
           ...(n.status === 'declined'
-            ? [{ key: 'reason', label: t('boards.applications.reason'), value: <span className="boards-pre">{n.decisionReason}</span> }]
+            ? [
+                {
+                  key: 'reason',
+                  label: t('boards.applications.reason'),
+                  value: <span className="boards-pre">{n.decisionReason}</span>,
+                },
+              ]
             : n.status === 'accepted' && n.decisionReason
-              ? [{ key: 'note', label: t('boards.applications.note'), value: <span className="boards-pre">{n.decisionReason}</span> }]
+              ? [
+                  {
+                    key: 'note',
+                    label: t('boards.applications.note'),
+                    value: <span className="boards-pre">{n.decisionReason}</span>,
+                  },
+                ]
               : []),
         ]}
       />
       {n.status === 'submitted' && (
-        <Button variant="secondary" isBusy={withdraw.isPending} onClick={() => withdraw.mutate({ nominationId: n.id })}>
+        <Button
+          variant="secondary"
+          isBusy={withdraw.isPending}
+          onClick={() => withdraw.mutate({ nominationId: n.id })}
+        >
           {t('boards.applications.withdraw')}
           <span className="visually-hidden"> — {board.text}</span>
         </Button>

@@ -87,7 +87,9 @@ function BoardEntry({ entry }: { entry: MyBoard }) {
           <ul className="list-plain">
             {entry.surveysToAnswer.map((s) => (
               <li key={s.sessionId}>
-                <Link to={`/boards/mine/sessions/${s.sessionId}#survey`}>{t('boards.mine.answerSurvey', { session: pick(s.title).text })}</Link>{' '}
+                <Link to={`/boards/mine/sessions/${s.sessionId}#survey`}>
+                  {t('boards.mine.answerSurvey', { session: pick(s.title).text })}
+                </Link>{' '}
                 <span className="text-secondary">({format(s.startsAt)})</span>
               </li>
             ))}
@@ -112,7 +114,9 @@ function BoardEntry({ entry }: { entry: MyBoard }) {
                 {!s.invited ? (
                   t('boards.mine.notInvited')
                 ) : s.rsvp ? (
-                  <Tag tone={s.rsvp === 'yes' ? 'green' : s.rsvp === 'no' ? 'grey' : 'yellow'}>{t(`boards.rsvp.${s.rsvp}`)}</Tag>
+                  <Tag tone={s.rsvp === 'yes' ? 'green' : s.rsvp === 'no' ? 'grey' : 'yellow'}>
+                    {t(`boards.rsvp.${s.rsvp}`)}
+                  </Tag>
                 ) : s.rsvpOpen ? (
                   <Tag tone="yellow">{t('boards.mine.replyNeeded')}</Tag>
                 ) : (

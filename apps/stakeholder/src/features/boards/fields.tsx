@@ -112,7 +112,13 @@ export function Checkboxes({
             const optionId = index === 0 ? id : `${id}-${o.value}`;
             return (
               <div className="choice" key={o.value}>
-                <input id={optionId} type="checkbox" className="choice__input" value={o.value} {...register(name)} />
+                <input
+                  id={optionId}
+                  type="checkbox"
+                  className="choice__input"
+                  value={o.value}
+                  {...register(name)}
+                />
                 <label className="choice__label" htmlFor={optionId}>
                   {o.label}
                   {o.hint && <span className="choice__hint">{o.hint}</span>}

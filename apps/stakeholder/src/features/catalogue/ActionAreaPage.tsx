@@ -6,7 +6,16 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTRPC } from '../../trpc';
 import { Breadcrumbs } from './Breadcrumbs';
 import './catalogue.css';
-import { STATIC, freshness, pillarName, termYears, useOverview, type ActionArea, type Overview, type SubAction } from './data';
+import {
+  STATIC,
+  freshness,
+  pillarName,
+  termYears,
+  useOverview,
+  type ActionArea,
+  type Overview,
+  type SubAction,
+} from './data';
 import { ChangeBadge, changesLink, EditionBar, useEditionChanges } from './EditionBar';
 import { TERMS, editionFromSearchParams, editionSearch } from './filters';
 import { useHashFocus } from './hash';
@@ -60,7 +69,9 @@ function ActionNotFound({ id, edition }: { id: string; edition: number | undefin
               </Link>
             </li>
             <li>
-              <Link to={changesLink(retiredIn.number, wanted)}>{t('catalogue.edition.whatChanged', { number: retiredIn.number })}</Link>
+              <Link to={changesLink(retiredIn.number, wanted)}>
+                {t('catalogue.edition.whatChanged', { number: retiredIn.number })}
+              </Link>
             </li>
           </ul>
         </Page>
@@ -93,7 +104,15 @@ function ActionNotFound({ id, edition }: { id: string; edition: number | undefin
   );
 }
 
-function ActionAreaView({ area, overview, edition }: { area: ActionArea; overview: Overview | undefined; edition: number | undefined }) {
+function ActionAreaView({
+  area,
+  overview,
+  edition,
+}: {
+  area: ActionArea;
+  overview: Overview | undefined;
+  edition: number | undefined;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
@@ -125,13 +144,19 @@ function ActionAreaView({ area, overview, edition }: { area: ActionArea; overvie
             <EditionBar
               key={overview.edition.number}
               edition={overview.edition}
-              onChoose={(number) => void navigate(`/actions/${encodeURIComponent(area.id)}${editionSearch(number)}`)}
+              onChoose={(number) =>
+                void navigate(`/actions/${encodeURIComponent(area.id)}${editionSearch(number)}`)
+              }
             />
           )}
           {pillar && (
             <p className="text-secondary">
               {area.kind === 'targeted'
-                ? t('catalogue.detail.targetedIntro', { number: area.pillar, name: pillar, tier: t(`catalogue.tier.${area.tier}`) })
+                ? t('catalogue.detail.targetedIntro', {
+                    number: area.pillar,
+                    name: pillar,
+                    tier: t(`catalogue.tier.${area.tier}`),
+                  })
                 : t('catalogue.detail.crossCuttingIntro', { number: area.pillar, name: pillar })}
             </p>
           )}
@@ -238,7 +263,11 @@ function SubActionSection({
             <section className="milestones__term" key={term} aria-labelledby={`${sub.id}-${term}`}>
               <h4 className="milestones__title" id={`${sub.id}-${term}`}>
                 {t(`catalogue.term.${term}`)}
-                {years && <span className="milestones__years">{t('catalogue.detail.indicativeYears', { years })}</span>}
+                {years && (
+                  <span className="milestones__years">
+                    {t('catalogue.detail.indicativeYears', { years })}
+                  </span>
+                )}
               </h4>
               {items.length > 0 ? (
                 <ul className="list milestones__list">
@@ -271,7 +300,9 @@ function SubActionSection({
 
         {sub.caseStudies.length > 0 && (
           <>
-            <h3 className="heading-m">{t('catalogue.detail.caseStudies', { count: sub.caseStudies.length })}</h3>
+            <h3 className="heading-m">
+              {t('catalogue.detail.caseStudies', { count: sub.caseStudies.length })}
+            </h3>
             <div className="case-study">
               {sub.caseStudies.map((text, i) => (
                 <p key={i}>{text}</p>

@@ -55,7 +55,11 @@ export function CatalogueListPage() {
           />
         )}
       </div>
-      <SearchForm key={filters.query} query={filters.query} onSearch={(query) => apply({ ...filters, query })} />
+      <SearchForm
+        key={filters.query}
+        query={filters.query}
+        onSearch={(query) => apply({ ...filters, query })}
+      />
       <div className="catalogue-layout">
         <FilterPanel filters={filters} overview={overview.data} onChange={apply} />
         <section className="catalogue-results" aria-labelledby="results-heading">
@@ -88,7 +92,13 @@ export function CatalogueListPage() {
           ) : (
             <ol className="result-list" aria-busy={list.isFetching ? true : undefined}>
               {list.data.map((item) => (
-                <ResultItem key={item.id} item={item} filters={filters} overview={overview.data} changes={changes.data} />
+                <ResultItem
+                  key={item.id}
+                  item={item}
+                  filters={filters}
+                  overview={overview.data}
+                  changes={changes.data}
+                />
               ))}
             </ol>
           )}
@@ -206,14 +216,24 @@ function FilterPanel({
           id={`${id}-pillar`}
           className="select filter-panel__select"
           value={filters.pillar ?? ''}
-          onChange={(e) => onChange(withFilter(filters, 'pillar', e.target.value ? (Number(e.target.value) as PillarNumber) : undefined))}
+          onChange={(e) =>
+            onChange(
+              withFilter(
+                filters,
+                'pillar',
+                e.target.value ? (Number(e.target.value) as PillarNumber) : undefined,
+              ),
+            )
+          }
         >
           <option value="">{t('catalogue.filters.allPillars')}</option>
           {PILLARS.map((p) => {
             const name = filters.kind ? pillarName(overview, filters.kind, p) : undefined;
             return (
               <option key={p} value={p}>
-                {name ? t('catalogue.pillarNamed', { number: p, name }) : t('catalogue.pillarNumber', { number: p })}
+                {name
+                  ? t('catalogue.pillarNamed', { number: p, name })
+                  : t('catalogue.pillarNumber', { number: p })}
               </option>
             );
           })}
@@ -231,7 +251,9 @@ function FilterPanel({
           className="select filter-panel__select"
           aria-describedby={`${id}-tier-hint`}
           value={filters.tier ?? ''}
-          onChange={(e) => onChange(withFilter(filters, 'tier', (e.target.value || undefined) as CatalogueFilters['tier']))}
+          onChange={(e) =>
+            onChange(withFilter(filters, 'tier', (e.target.value || undefined) as CatalogueFilters['tier']))
+          }
         >
           <option value="">{t('catalogue.filters.allTiers')}</option>
           {TIERS.map((tier) => (
@@ -253,14 +275,18 @@ function FilterPanel({
           className="select filter-panel__select"
           aria-describedby={`${id}-term-hint`}
           value={filters.term ?? ''}
-          onChange={(e) => onChange(withFilter(filters, 'term', (e.target.value || undefined) as CatalogueFilters['term']))}
+          onChange={(e) =>
+            onChange(withFilter(filters, 'term', (e.target.value || undefined) as CatalogueFilters['term']))
+          }
         >
           <option value="">{t('catalogue.filters.allTerms')}</option>
           {TERMS.map((term) => {
             const years = termYears(overview, term);
             return (
               <option key={term} value={term}>
-                {years ? t('catalogue.termWithYears', { term: t(`catalogue.term.${term}`), years }) : t(`catalogue.term.${term}`)}
+                {years
+                  ? t('catalogue.termWithYears', { term: t(`catalogue.term.${term}`), years })
+                  : t(`catalogue.term.${term}`)}
               </option>
             );
           })}
@@ -268,7 +294,15 @@ function FilterPanel({
       </div>
       {count > 0 && (
         <p>
-          <Link to={{ pathname: '/actions', search: filtersToSearchParams({ query: filters.query, ...(filters.edition ? { edition: filters.edition } : {}) }).toString() }}>
+          <Link
+            to={{
+              pathname: '/actions',
+              search: filtersToSearchParams({
+                query: filters.query,
+                ...(filters.edition ? { edition: filters.edition } : {}),
+              }).toString(),
+            }}
+          >
             {t('catalogue.filters.clear', { count })}
           </Link>
         </p>
@@ -304,7 +338,8 @@ function ResultItem({
     <li className="result">
       <h3 className="result__title">
         <Link to={`/actions/${encodeURIComponent(item.id)}${editionSearch(filters.edition)}`}>
-          <span className="result__id">{item.id}</span> <Highlighted text={item.title} query={filters.query} />
+          <span className="result__id">{item.id}</span>{' '}
+          <Highlighted text={item.title} query={filters.query} />
         </Link>
       </h3>
       <ActionTags overview={overview} kind={item.kind} pillar={item.pillar} tier={item.tier} />
@@ -320,7 +355,11 @@ function ResultItem({
           <ul className="inline-list">
             {item.matchingSubActionIds.map((sub) => (
               <li key={sub}>
-                <Link to={`/actions/${encodeURIComponent(item.id)}${editionSearch(filters.edition)}#${encodeURIComponent(sub)}`}>{sub}</Link>
+                <Link
+                  to={`/actions/${encodeURIComponent(item.id)}${editionSearch(filters.edition)}#${encodeURIComponent(sub)}`}
+                >
+                  {sub}
+                </Link>
               </li>
             ))}
           </ul>

@@ -23,7 +23,9 @@ export function ActionTags({
       </li>
       <li>
         <Tag tone="grey">
-          {name ? t('catalogue.pillarNamed', { number: pillar, name }) : t('catalogue.pillarNumber', { number: pillar })}
+          {name
+            ? t('catalogue.pillarNamed', { number: pillar, name })
+            : t('catalogue.pillarNumber', { number: pillar })}
         </Tag>
       </li>
       {tier && (

@@ -17,7 +17,10 @@ export const freshness = (edition: number | undefined) => (edition ? STATIC : CU
 /** Pillars, timeframe and priorities, and the edition being read (the current one unless a number is given). */
 export function useOverview(edition?: number) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.catalogue.overview.queryOptions(edition ? { edition } : undefined), ...freshness(edition) });
+  return useQuery({
+    ...trpc.catalogue.overview.queryOptions(edition ? { edition } : undefined),
+    ...freshness(edition),
+  });
 }
 
 /** Ids and titles of every action area (and its sub-action ids), for titles of recommended actions and links. */

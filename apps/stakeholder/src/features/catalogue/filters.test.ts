@@ -29,9 +29,12 @@ describe('catalogue filters ⇄ URL', () => {
   it('reads an edition number, keeps it through filter changes, does not count it as a filter, and ignores a bad one', () => {
     const filters = parse('edition=2&q=data');
     expect(filters).toEqual({ query: 'data', edition: 2 });
-    expect(filtersToSearchParams(withFilter(filters, 'kind', 'targeted')).toString()).toBe('q=data&kind=targeted&edition=2');
+    expect(filtersToSearchParams(withFilter(filters, 'kind', 'targeted')).toString()).toBe(
+      'q=data&kind=targeted&edition=2',
+    );
     expect(activeFilterCount(filters)).toBe(0);
-    for (const bad of ['edition=0', 'edition=-1', 'edition=2.5', 'edition=two', 'edition=1234567']) expect(parse(bad)).toEqual({ query: '' });
+    for (const bad of ['edition=0', 'edition=-1', 'edition=2.5', 'edition=two', 'edition=1234567'])
+      expect(parse(bad)).toEqual({ query: '' });
   });
 
   it('collapses whitespace in the search text and caps its length', () => {
@@ -41,7 +44,9 @@ describe('catalogue filters ⇄ URL', () => {
 
   it('writes only what is set, in a fixed order', () => {
     expect(filtersToSearchParams({ query: '' }).toString()).toBe('');
-    expect(filtersToSearchParams({ term: 'long', query: ' bias ', pillar: 3 }).toString()).toBe('q=bias&pillar=3&term=long');
+    expect(filtersToSearchParams({ term: 'long', query: ' bias ', pillar: 3 }).toString()).toBe(
+      'q=bias&pillar=3&term=long',
+    );
   });
 
   it('round-trips', () => {

@@ -11,8 +11,14 @@ type RoundDocument = Outputs['roundDocuments']['list'][number];
 function useFileSize() {
   const { i18n } = useTranslation();
   return (bytes: number) => {
-    const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : [Math.max(bytes / 1000, 0.1), 'kilobyte'];
-    return new Intl.NumberFormat(i18n.language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+    const [value, unit] =
+      bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : [Math.max(bytes / 1000, 0.1), 'kilobyte'];
+    return new Intl.NumberFormat(i18n.language, {
+      style: 'unit',
+      unit,
+      unitDisplay: 'short',
+      maximumFractionDigits: 1,
+    }).format(value);
   };
 }
 
@@ -44,7 +50,9 @@ export function BackgroundDocuments({ roundId }: { roundId: string }) {
   const reading = useContext(ReadingLanguageContext)?.language;
   const documents = useQuery(trpc.roundDocuments.list.queryOptions({ roundId }));
   if (!documents.data || documents.data.length === 0) return null;
-  const ordered = [...documents.data].sort((a, b) => Number(b.language === reading) - Number(a.language === reading));
+  const ordered = [...documents.data].sort(
+    (a, b) => Number(b.language === reading) - Number(a.language === reading),
+  );
   return (
     <section aria-labelledby="background-documents" className="two-thirds background-documents">
       <h2 className="heading-l" id="background-documents">

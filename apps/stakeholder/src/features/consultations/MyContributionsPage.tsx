@@ -1,4 +1,13 @@
-import { ButtonLink, ErrorNotice, InsetText, Loading, NotificationBanner, Page, SummaryList, Tag } from '@musyawarah/ui';
+import {
+  ButtonLink,
+  ErrorNotice,
+  InsetText,
+  Loading,
+  NotificationBanner,
+  Page,
+  SummaryList,
+  Tag,
+} from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -98,7 +107,8 @@ function DraftEntry({ contribution: c, open }: { contribution: MyContribution; o
     <li className="mine-entry" aria-labelledby={headingId}>
       <RoundTitle contribution={c} id={headingId} />
       <p>
-        <Tag tone="yellow">{t('consultations.mine.draftTag')}</Tag> {t('consultations.mine.lastSaved', { date: format(c.updatedAt) })}
+        <Tag tone="yellow">{t('consultations.mine.draftTag')}</Tag>{' '}
+        {t('consultations.mine.lastSaved', { date: format(c.updatedAt) })}
       </p>
       {open ? (
         <ButtonLink to={`/consultations/${c.roundId}/respond`} variant="secondary">
@@ -121,14 +131,21 @@ function SubmittedEntry({ contribution: c }: { contribution: MyContribution }) {
       key: 'reference',
       label: t('consultations.mine.reference'),
       value: c.receiptReference ? (
-        <Link to={`/consultations/${c.roundId}/receipt/${encodeURIComponent(c.receiptReference)}`} className="mono">
+        <Link
+          to={`/consultations/${c.roundId}/receipt/${encodeURIComponent(c.receiptReference)}`}
+          className="mono"
+        >
           {c.receiptReference}
         </Link>
       ) : (
         '—'
       ),
     },
-    { key: 'submitted', label: t('consultations.mine.submittedAt'), value: c.submittedAt ? format(c.submittedAt) : '—' },
+    {
+      key: 'submitted',
+      label: t('consultations.mine.submittedAt'),
+      value: c.submittedAt ? format(c.submittedAt) : '—',
+    },
     {
       key: 'status',
       label: t('consultations.mine.status'),
@@ -137,7 +154,9 @@ function SubmittedEntry({ contribution: c }: { contribution: MyContribution }) {
           <Tag tone="red">{t('consultations.mine.hiddenTag')}</Tag>
           <br />
           {t('consultations.mine.hiddenReason', {
-            reason: c.hiddenReason ? t(`consultations.report.reasons.${c.hiddenReason}`) : t('consultations.mine.noReason'),
+            reason: c.hiddenReason
+              ? t(`consultations.report.reasons.${c.hiddenReason}`)
+              : t('consultations.mine.noReason'),
           })}
         </>
       ) : (
@@ -175,7 +194,9 @@ function ReviewOutcome({ contributionId }: { contributionId: string }) {
         <li key={edit.editId}>
           <Link to={`/review/${edit.cycleId}`}>{edit.cycleTitle}</Link>
           {': '}
-          {edit.resolution ? t(`consultations.mine.reviewResolution.${edit.resolution.kind}`) : t('consultations.mine.reviewPending')}
+          {edit.resolution
+            ? t(`consultations.mine.reviewResolution.${edit.resolution.kind}`)
+            : t('consultations.mine.reviewPending')}
           {edit.adoptedEditionNumber !== null && (
             <>
               {' — '}
@@ -206,7 +227,9 @@ function MyEventRegistrations() {
       </h2>
       {cancelled && (
         <NotificationBanner tone="success" focusOnMount key={cancelled}>
-          <p className="notification__heading">{t('consultations.mine.eventCancelled', { title: cancelled })}</p>
+          <p className="notification__heading">
+            {t('consultations.mine.eventCancelled', { title: cancelled })}
+          </p>
         </NotificationBanner>
       )}
       <ul className="list-plain mine-list">
@@ -225,20 +248,39 @@ function MyEventRegistrations() {
                   {
                     key: 'status',
                     label: t('consultations.mine.status'),
-                    value: <Tag tone={r.status === 'registered' ? 'green' : 'yellow'}>{t(`consultations.mine.eventStatus.${r.status}`)}</Tag>,
+                    value: (
+                      <Tag tone={r.status === 'registered' ? 'green' : 'yellow'}>
+                        {t(`consultations.mine.eventStatus.${r.status}`)}
+                      </Tag>
+                    ),
                   },
-                  { key: 'when', label: t('consultations.event.when'), value: r.startsAt ? format(r.startsAt) : '—' },
+                  {
+                    key: 'when',
+                    label: t('consultations.event.when'),
+                    value: r.startsAt ? format(r.startsAt) : '—',
+                  },
                   {
                     key: 'needs',
                     label: t('consultations.mine.eventNeeds'),
                     value:
                       r.accommodationsNeeded.length === 0 && !r.otherNeeds
                         ? t('consultations.mine.eventNoNeeds')
-                        : [...r.accommodationsNeeded.map((a) => t(`consultations.accommodations.${a}`)), r.otherNeeds].filter(Boolean).join(', '),
+                        : [
+                            ...r.accommodationsNeeded.map((a) => t(`consultations.accommodations.${a}`)),
+                            r.otherNeeds,
+                          ]
+                            .filter(Boolean)
+                            .join(', '),
                   },
                 ]}
               />
-              {r.canCancel && <CancelRegistration roundId={r.roundId} eventName={title.text} onCancelled={() => setCancelled(title.text)} />}
+              {r.canCancel && (
+                <CancelRegistration
+                  roundId={r.roundId}
+                  eventName={title.text}
+                  onCancelled={() => setCancelled(title.text)}
+                />
+              )}
             </li>
           );
         })}

@@ -32,7 +32,9 @@ export function QuestionField({ formId, index, question: q, value, error, onChan
   const describedBy = [help && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
   const heading = (
     <>
-      <span className="question__number">{t('consultations.respond.questionNumber', { number: index + 1 })}</span>
+      <span className="question__number">
+        {t('consultations.respond.questionNumber', { number: index + 1 })}
+      </span>
       <span lang={prompt.language}>{prompt.text}</span>
       {!q.required && <span className="optional"> {t('layout.optional')}</span>}
     </>
@@ -78,7 +80,13 @@ export function QuestionField({ formId, index, question: q, value, error, onChan
   let body: ReactNode;
   if (q.kind === 'single_choice' || q.kind === 'multiple_choice') {
     const multiple = q.kind === 'multiple_choice';
-    const selected = multiple ? (Array.isArray(value) ? value : []) : typeof value === 'number' ? [value] : [];
+    const selected = multiple
+      ? Array.isArray(value)
+        ? value
+        : []
+      : typeof value === 'number'
+        ? [value]
+        : [];
     body = (
       <div className="choices">
         {multiple && <p className="hint">{t('consultations.respond.selectAll')}</p>}
@@ -94,7 +102,9 @@ export function QuestionField({ formId, index, question: q, value, error, onChan
               onChange={(e) => {
                 if (!multiple) onChange(i);
                 else {
-                  const next = e.target.checked ? [...selected, i].sort((a, b) => a - b) : selected.filter((x) => x !== i);
+                  const next = e.target.checked
+                    ? [...selected, i].sort((a, b) => a - b)
+                    : selected.filter((x) => x !== i);
                   onChange(next.length ? next : undefined);
                 }
               }}
@@ -200,7 +210,13 @@ function Ranking({
     const [item] = next.splice(from, 1);
     next.splice(to, 0, item!);
     onChange(next);
-    setAnnouncement(t('consultations.respond.rankMoved', { option: labels[item!]?.text ?? '', position: to + 1, total: labels.length }));
+    setAnnouncement(
+      t('consultations.respond.rankMoved', {
+        option: labels[item!]?.text ?? '',
+        position: to + 1,
+        total: labels.length,
+      }),
+    );
     // Keep focus on the moved item's same button when it still exists, else the other one.
     window.setTimeout(() => {
       const direction = to < from ? 'up' : 'down';
@@ -235,7 +251,10 @@ function Ranking({
                   <span aria-hidden="true">↑</span> {t('consultations.respond.up')}
                   <span className="visually-hidden">
                     {' '}
-                    {t('consultations.respond.rankButtonContext', { option: label?.text ?? '', position: position + 1 })}
+                    {t('consultations.respond.rankButtonContext', {
+                      option: label?.text ?? '',
+                      position: position + 1,
+                    })}
                   </span>
                 </Button>
                 <Button
@@ -248,7 +267,10 @@ function Ranking({
                   <span aria-hidden="true">↓</span> {t('consultations.respond.down')}
                   <span className="visually-hidden">
                     {' '}
-                    {t('consultations.respond.rankButtonContext', { option: label?.text ?? '', position: position + 1 })}
+                    {t('consultations.respond.rankButtonContext', {
+                      option: label?.text ?? '',
+                      position: position + 1,
+                    })}
                   </span>
                 </Button>
               </span>

@@ -58,7 +58,9 @@ function Receipt({ roundId, reference }: { roundId: string; reference: string })
           </Link>
         </p>
       )}
-      {contribution.submittedAt && <p>{t('consultations.receipt.submittedAt', { date: format(contribution.submittedAt) })}</p>}
+      {contribution.submittedAt && (
+        <p>{t('consultations.receipt.submittedAt', { date: format(contribution.submittedAt) })}</p>
+      )}
       <p>{t('consultations.receipt.emailCopy', { email: me.data?.email ?? '' })}</p>
       <p>{t('consultations.receipt.keepReference')}</p>
       <h2 className="heading-m">{t('consultations.receipt.nextTitle')}</h2>

@@ -88,14 +88,19 @@ function RespondLoader({ roundId }: { roundId: string }) {
   const trpc = useTRPC();
   const me = useMe();
   const round = useRound(roundId);
-  const draft = useQuery({ ...trpc.contributions.myDraft.queryOptions({ roundId }), staleTime: 0, gcTime: 0 });
+  const draft = useQuery({
+    ...trpc.contributions.myDraft.queryOptions({ roundId }),
+    staleTime: 0,
+    gcTime: 0,
+  });
   if (round.isPending || draft.isPending || !me.data) return <Loading />;
   if (round.isError) {
     if (errorStatus(round.error) === 404) return <RoundNotFound />;
     return <ErrorNotice error={round.error} onRetry={() => void round.refetch()} />;
   }
   if (draft.isError) return <ErrorNotice error={draft.error} onRetry={() => void draft.refetch()} />;
-  if (round.data.phase !== 'open' || !inAudience(round.data, me.data.stakeholderGroup)) return <NotOpen round={round.data} />;
+  if (round.data.phase !== 'open' || !inAudience(round.data, me.data.stakeholderGroup))
+    return <NotOpen round={round.data} />;
   return (
     <ReadingLanguageProvider languages={round.data.languages}>
       <RespondForm round={round.data} draft={draft.data} me={me.data} />
@@ -137,12 +142,17 @@ function initialValues(round: RoundDetail, draft: Draft | null, me: Me, language
   const known = new Set(round.questions.map((q) => q.id));
   const answers: Record<string, AnswerValue> = {};
   for (const [id, v] of Object.entries((draft?.answers ?? {}) as Record<string, unknown>)) {
-    if (known.has(id) && (typeof v === 'string' || typeof v === 'number' || Array.isArray(v))) answers[id] = v as AnswerValue;
+    if (known.has(id) && (typeof v === 'string' || typeof v === 'number' || Array.isArray(v)))
+      answers[id] = v as AnswerValue;
   }
   const base = language.split('-')[0] ?? 'en';
   return {
     answers,
-    items: (draft?.items ?? []).map((i) => ({ type: i.type as Item['type'], text: i.text, actionId: i.actionId ?? '' })),
+    items: (draft?.items ?? []).map((i) => ({
+      type: i.type as Item['type'],
+      text: i.text,
+      actionId: i.actionId ?? '',
+    })),
     about: {
       stakeholderGroup: draft?.stakeholderGroup ?? me.stakeholderGroup ?? '',
       memberState: draft?.memberState ?? me.memberState ?? '',
@@ -222,7 +232,9 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
 
   // ── autosave ──
   const { mutateAsync: mutateDraft } = useMutation(trpc.contributions.saveDraft.mutationOptions());
-  const [save, setSave] = useState<SaveState>(draft ? { kind: 'saved', at: draft.updatedAt } : { kind: 'idle' });
+  const [save, setSave] = useState<SaveState>(
+    draft ? { kind: 'saved', at: draft.updatedAt } : { kind: 'idle' },
+  );
   const pending = useRef<Values | null>(null);
   const running = useRef<Promise<void> | null>(null);
   const timer = useRef<number | undefined>(undefined);
@@ -331,7 +343,9 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
       clearSubmissionKey(round.id);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.contributions.mine.queryKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.contributions.listPublic.queryKey({ roundId: round.id }) }),
+        queryClient.invalidateQueries({
+          queryKey: trpc.contributions.listPublic.queryKey({ roundId: round.id }),
+        }),
         queryClient.invalidateQueries({ queryKey: trpc.rounds.listPublic.queryKey() }),
       ]);
       queryClient.removeQueries({ queryKey: trpc.contributions.myDraft.queryKey({ roundId: round.id }) });
@@ -365,7 +379,9 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
       const fieldErrors: Record<string, string> = {};
       for (const f of mapped.fieldErrors) fieldErrors[f.path] = resolveMessageKey(f.key, exists);
       setErrors(fieldErrors);
-      setMessage(mapped.message ? { ...mapped.message, key: resolveMessageKey(mapped.message.key, exists) } : null);
+      setMessage(
+        mapped.message ? { ...mapped.message, key: resolveMessageKey(mapped.message.key, exists) } : null,
+      );
       setFocusToken((n) => n + 1);
     } finally {
       inFlight.current = false;
@@ -375,13 +391,18 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
 
   const ids = useCatalogueIds();
   const mine = useQuery(trpc.contributions.mine.queryOptions());
-  const earlier = (mine.data ?? []).filter((c) => c.roundId === round.id && c.status === 'submitted' && c.receiptReference);
+  const earlier = (mine.data ?? []).filter(
+    (c) => c.roundId === round.id && c.status === 'submitted' && c.receiptReference,
+  );
   const actionOptions = (ids.data ?? []).flatMap((a) => [
     { value: a.id, label: `${a.id} — ${a.title}` },
     ...a.subActionIds.map((s) => ({ value: s, label: `${s} (${a.id})` })),
   ]);
 
-  const summaryItems = Object.entries(errors).map(([path, key]) => ({ path, message: resolveMessageKey(key, exists) }));
+  const summaryItems = Object.entries(errors).map(([path, key]) => ({
+    path,
+    message: resolveMessageKey(key, exists),
+  }));
   const ordered = summaryItems.sort((a, b) => order(a.path) - order(b.path));
   function order(path: string): number {
     if (path.startsWith('answers.')) return round.questions.findIndex((q) => `answers.${q.id}` === path);
@@ -396,12 +417,15 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
       documentTitle={t('consultations.respond.documentTitle', { title: title.text })}
       backLink={{ to: `/consultations/${round.id}`, label: t('consultations.respond.backToRound') }}
     >
-      <p>
-        {t('consultations.respond.deadline', { date: format(round.closesAt) })}
-      </p>
+      <p>{t('consultations.respond.deadline', { date: format(round.closesAt) })}</p>
       <ReadInSelector />
       {closed && (
-        <NotificationBanner key={closedBy} tone="error" focusOnMount={closedBy === 'submit'} heading={t('consultations.respond.deadlinePassedHeading')}>
+        <NotificationBanner
+          key={closedBy}
+          tone="error"
+          focusOnMount={closedBy === 'submit'}
+          heading={t('consultations.respond.deadlinePassedHeading')}
+        >
           <p>{t('consultations.respond.deadlinePassedBody')}</p>
           <p>
             <Link to="/my-contributions">{t('consultations.receipt.myContributions')}</Link>
@@ -415,7 +439,10 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
             {earlier.map((c, i) => (
               <span key={c.id}>
                 {i > 0 && ', '}
-                <Link className="mono" to={`/consultations/${round.id}/receipt/${encodeURIComponent(c.receiptReference ?? '')}`}>
+                <Link
+                  className="mono"
+                  to={`/consultations/${round.id}/receipt/${encodeURIComponent(c.receiptReference ?? '')}`}
+                >
                   {c.receiptReference}
                 </Link>
               </span>
@@ -429,17 +456,15 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
           <p>{t('consultations.respond.restored', { date: format(draft.updatedAt) })}</p>
         </NotificationBanner>
       )}
-      {unsure && !closed && (
-        <WarningText>{t('consultations.respond.resuming')}</WarningText>
-      )}
+      {unsure && !closed && <WarningText>{t('consultations.respond.resuming')}</WarningText>}
       <SaveStatus state={unsure ? { kind: 'paused' } : save} onRetry={() => void flush()} />
-      <ErrorSummary
-        formId={FORM_ID}
-        message={message}
-        items={ordered}
-        focusToken={focusToken}
-      />
-      <form id={FORM_ID} noValidate onSubmit={(e) => void onSubmit(e)} aria-label={t('consultations.respond.title')}>
+      <ErrorSummary formId={FORM_ID} message={message} items={ordered} focusToken={focusToken} />
+      <form
+        id={FORM_ID}
+        noValidate
+        onSubmit={(e) => void onSubmit(e)}
+        aria-label={t('consultations.respond.title')}
+      >
         {round.questions.length > 0 && (
           <section aria-labelledby="questions-heading">
             <h2 className="heading-l" id="questions-heading">
@@ -491,12 +516,20 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
               id="add-item"
               onClick={() => {
                 clearError('items');
-                update({ ...values, items: [...values.items, { type: 'suggestion', text: '', actionId: '' }] });
+                update({
+                  ...values,
+                  items: [...values.items, { type: 'suggestion', text: '', actionId: '' }],
+                });
                 const next = values.items.length;
-                window.setTimeout(() => document.getElementById(fieldId(FORM_ID, `items.${next}.type`))?.focus(), 0);
+                window.setTimeout(
+                  () => document.getElementById(fieldId(FORM_ID, `items.${next}.type`))?.focus(),
+                  0,
+                );
               }}
             >
-              {values.items.length === 0 ? t('consultations.respond.addItem') : t('consultations.respond.addAnother')}
+              {values.items.length === 0
+                ? t('consultations.respond.addItem')
+                : t('consultations.respond.addAnother')}
             </Button>
           )}
         </section>
@@ -531,12 +564,15 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
           />
           <div className={cx('form-group', errors.organisationName && 'form-group--error')}>
             <label className="label" htmlFor={fieldId(FORM_ID, 'organisationName')}>
-              {t('consultations.respond.organisation')} <span className="optional">{t('layout.optional')}</span>
+              {t('consultations.respond.organisation')}{' '}
+              <span className="optional">{t('layout.optional')}</span>
             </label>
             <div className="hint" id={`${fieldId(FORM_ID, 'organisationName')}-hint`}>
               {t('consultations.respond.organisationHint')}
             </div>
-            {errors.organisationName && <FieldErrorText path="organisationName" message={errors.organisationName} />}
+            {errors.organisationName && (
+              <FieldErrorText path="organisationName" message={errors.organisationName} />
+            )}
             <input
               id={fieldId(FORM_ID, 'organisationName')}
               className="input"
@@ -623,11 +659,19 @@ function SaveStatus({ state, onRetry }: { state: SaveState | { kind: 'paused' };
       text = t('consultations.save.paused');
       break;
     case 'error':
-      text = t('consultations.save.failed', { reason: tm(mapServerError(state.error).message ?? 'errors.internal') });
+      text = t('consultations.save.failed', {
+        reason: tm(mapServerError(state.error).message ?? 'errors.internal'),
+      });
   }
   return (
     <div className={cx('save-status', state.kind === 'error' && 'save-status--error')}>
-      <p className="save-status__text" role="status" aria-live="polite" aria-atomic="true" data-state={state.kind}>
+      <p
+        className="save-status__text"
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        data-state={state.kind}
+      >
         {text}
       </p>
       {state.kind === 'error' && <LinkButton onClick={onRetry}>{t('consultations.save.retry')}</LinkButton>}
@@ -640,7 +684,8 @@ function FieldErrorText({ path, message }: { path: string; message: string }) {
   const tm = useConsultationMessage();
   return (
     <p className="field-error" id={`${fieldId(FORM_ID, path)}-error`}>
-      <span className="visually-hidden">{t('layout.errorPrefix')}</span> {tm(message, { form: FORM_ID, path })}
+      <span className="visually-hidden">{t('layout.errorPrefix')}</span>{' '}
+      {tm(message, { form: FORM_ID, path })}
     </p>
   );
 }
@@ -721,7 +766,9 @@ function FeedbackItem({
   const textError = errors[`${base}.text`];
   return (
     <fieldset className="fieldset feedback-item">
-      <legend className="legend legend--m">{t('consultations.respond.itemLegend', { number: index + 1 })}</legend>
+      <legend className="legend legend--m">
+        {t('consultations.respond.itemLegend', { number: index + 1 })}
+      </legend>
       <SelectBox
         path={`${base}.type`}
         label={t('consultations.respond.itemType')}

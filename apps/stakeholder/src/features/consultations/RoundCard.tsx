@@ -55,7 +55,9 @@ export function RoundCard({
           </div>
         ) : (
           <div>
-            <dt>{round.phase === 'open' ? t('consultations.card.closes') : t('consultations.card.closed')}</dt>
+            <dt>
+              {round.phase === 'open' ? t('consultations.card.closes') : t('consultations.card.closed')}
+            </dt>
             <dd>
               {format(round.closesAt)}
               {round.phase === 'open' && (

@@ -47,13 +47,16 @@ export function RoundsListPage() {
     format: filters.format,
   };
   const list = useQuery({ ...trpc.rounds.listPublic.queryOptions(input), placeholderData: keepPreviousData });
-  const set = (key: FilterKey, value: string) => setParams(toParams({ ...filters, [key]: value || undefined }), { replace: true });
+  const set = (key: FilterKey, value: string) =>
+    setParams(toParams({ ...filters, [key]: value || undefined }), { replace: true });
   const filtered = Object.keys(filters).length > 0;
 
   const rounds = list.data ?? [];
   const current = rounds
     .filter((r) => r.phase === 'open' || r.phase === 'upcoming')
-    .sort((a, b) => (a.phase === b.phase ? a.closesAt.localeCompare(b.closesAt) : a.phase === 'open' ? -1 : 1));
+    .sort((a, b) =>
+      a.phase === b.phase ? a.closesAt.localeCompare(b.closesAt) : a.phase === 'open' ? -1 : 1,
+    );
   const past = rounds.filter((r) => r.phase === 'closed' || r.phase === 'summary_published');
 
   return (
@@ -83,7 +86,9 @@ export function RoundsListPage() {
             {current.length === 0 ? (
               <div className="inset-text">
                 <p>
-                  <strong>{filtered ? t('consultations.list.noneFiltered') : t('consultations.list.none')}</strong>
+                  <strong>
+                    {filtered ? t('consultations.list.noneFiltered') : t('consultations.list.none')}
+                  </strong>
                 </p>
                 <p>{t('consultations.list.noneHint')}</p>
               </div>
@@ -139,12 +144,22 @@ function PastRound({ round }: { round: RoundSummary }) {
   );
 }
 
-function FilterBar({ filters, onChange }: { filters: Filters; onChange: (key: FilterKey, value: string) => void }) {
+function FilterBar({
+  filters,
+  onChange,
+}: {
+  filters: Filters;
+  onChange: (key: FilterKey, value: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const ids = useCatalogueIds();
   return (
-    <form className="filter" aria-label={t('consultations.filters.label')} onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="filter"
+      aria-label={t('consultations.filters.label')}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="form-group">
         <label className="label" htmlFor={`${id}-action`}>
           {t('consultations.filters.action')}
@@ -170,7 +185,12 @@ function FilterBar({ filters, onChange }: { filters: Filters; onChange: (key: Fi
         <label className="label" htmlFor={`${id}-state`}>
           {t('consultations.filters.state')}
         </label>
-        <select id={`${id}-state`} className="select" value={filters.state ?? ''} onChange={(e) => onChange('state', e.target.value)}>
+        <select
+          id={`${id}-state`}
+          className="select"
+          value={filters.state ?? ''}
+          onChange={(e) => onChange('state', e.target.value)}
+        >
           <option value="">{t('consultations.filters.allStates')}</option>
           {MEMBER_STATE_CODES.map((code) => (
             <option key={code} value={code}>
@@ -201,7 +221,12 @@ function FilterBar({ filters, onChange }: { filters: Filters; onChange: (key: Fi
         <label className="label" htmlFor={`${id}-format`}>
           {t('consultations.filters.format')}
         </label>
-        <select id={`${id}-format`} className="select" value={filters.format ?? ''} onChange={(e) => onChange('format', e.target.value)}>
+        <select
+          id={`${id}-format`}
+          className="select"
+          value={filters.format ?? ''}
+          onChange={(e) => onChange('format', e.target.value)}
+        >
           <option value="">{t('consultations.filters.allFormats')}</option>
           {ROUND_FORMATS.map((f) => (
             <option key={f} value={f}>

@@ -34,7 +34,8 @@ export function asEvent(value: unknown): RoundEvent | null {
 }
 
 export function asLocalized(value: unknown): LocalizedText {
-  if (value && typeof value === 'object' && typeof (value as { en?: unknown }).en === 'string') return value as LocalizedText;
+  if (value && typeof value === 'object' && typeof (value as { en?: unknown }).en === 'string')
+    return value as LocalizedText;
   return { en: typeof value === 'string' ? value : '' };
 }
 
@@ -82,7 +83,11 @@ export function useZonedFormat() {
   // English as ASEAN writes it (4 March 2026, not March 4), every other language as its own locale.
   const locale = formattingLocale(i18n.language);
   return useCallback(
-    (value: string | Date | null | undefined, timeZone = readerTimeZone(), style: 'full' | 'time' = 'full') => {
+    (
+      value: string | Date | null | undefined,
+      timeZone = readerTimeZone(),
+      style: 'full' | 'time' = 'full',
+    ) => {
       if (!value) return '';
       const date = value instanceof Date ? value : new Date(value);
       if (Number.isNaN(date.getTime())) return '';
@@ -110,7 +115,10 @@ export function useZonedFormat() {
 }
 
 /** Time left until `closesAt`, in the largest sensible unit; null once passed. */
-export function timeLeft(closesAt: string | Date, now = new Date()): { unit: 'day' | 'hour' | 'minute'; count: number } | null {
+export function timeLeft(
+  closesAt: string | Date,
+  now = new Date(),
+): { unit: 'day' | 'hour' | 'minute'; count: number } | null {
   const ms = new Date(closesAt).getTime() - now.getTime();
   if (!(ms > 0)) return null;
   const minutes = Math.ceil(ms / 60_000);
@@ -181,4 +189,5 @@ export function inAudience(
 }
 
 /** Round ids are UUIDs; anything else is a 404 without asking the API. */
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

@@ -19,7 +19,11 @@ const STORAGE_KEY = 'musyawarah.readRoundIn';
 const baseLanguage = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 
 /** The reader's earlier choice if this round offers it, else the interface language if offered, else English. */
-export function initialReadingLanguage(languages: readonly string[], uiLanguage: string, remembered: string | null): string {
+export function initialReadingLanguage(
+  languages: readonly string[],
+  uiLanguage: string,
+  remembered: string | null,
+): string {
   if (remembered && languages.includes(remembered)) return remembered;
   const ui = baseLanguage(uiLanguage);
   if (languages.includes(ui)) return ui;
@@ -42,7 +46,13 @@ function remember(language: string) {
   }
 }
 
-export function ReadingLanguageProvider({ languages, children }: { languages: readonly string[]; children: ReactNode }) {
+export function ReadingLanguageProvider({
+  languages,
+  children,
+}: {
+  languages: readonly string[];
+  children: ReactNode;
+}) {
   const { i18n } = useTranslation();
   const offered = useMemo(() => (languages.includes('en') ? languages : ['en', ...languages]), [languages]);
   const [language, setState] = useState(() => initialReadingLanguage(offered, i18n.language, remembered()));
@@ -50,7 +60,10 @@ export function ReadingLanguageProvider({ languages, children }: { languages: re
     setState(next);
     remember(next);
   }, []);
-  const value = useMemo(() => ({ language, languages: offered, setLanguage }), [language, offered, setLanguage]);
+  const value = useMemo(
+    () => ({ language, languages: offered, setLanguage }),
+    [language, offered, setLanguage],
+  );
   return <ReadingLanguageContext.Provider value={value}>{children}</ReadingLanguageContext.Provider>;
 }
 

@@ -53,7 +53,9 @@ function AreaDiff({ area, from, to }: { area: ActionAreaDiff; from: number; to: 
         </>
       )}
       <p>
-        <Link to={`/actions/${encodeURIComponent(area.id)}?edition=${readIn}`}>{t('editions.diff.readIn', { id: area.id, number: readIn })}</Link>
+        <Link to={`/actions/${encodeURIComponent(area.id)}?edition=${readIn}`}>
+          {t('editions.diff.readIn', { id: area.id, number: readIn })}
+        </Link>
       </p>
     </section>
   );
@@ -64,7 +66,8 @@ function SubDiff({ sub }: { sub: SubActionDiff }) {
   return (
     <section className="sub-diff" aria-labelledby={sub.id}>
       <h4 className="heading-s sub-diff__heading" id={sub.id}>
-        {sub.id} {sub.title} <Tag tone={STATUS_TONE[sub.status]}>{t(`editions.diff.status.${sub.status}`)}</Tag>
+        {sub.id} {sub.title}{' '}
+        <Tag tone={STATUS_TONE[sub.status]}>{t(`editions.diff.status.${sub.status}`)}</Tag>
       </h4>
       {sub.status === 'changed' ? (
         <Fields fields={sub.fields} />
@@ -100,8 +103,12 @@ function FieldValue({ field }: { field: FieldChange }) {
     case 'linkedCriteria':
       return (
         <ul className="list">
-          {field.added.length > 0 && <li>{t('editions.diff.criteriaAdded', { ids: field.added.join(', ') })}</li>}
-          {field.removed.length > 0 && <li>{t('editions.diff.criteriaRemoved', { ids: field.removed.join(', ') })}</li>}
+          {field.added.length > 0 && (
+            <li>{t('editions.diff.criteriaAdded', { ids: field.added.join(', ') })}</li>
+          )}
+          {field.removed.length > 0 && (
+            <li>{t('editions.diff.criteriaRemoved', { ids: field.removed.join(', ') })}</li>
+          )}
         </ul>
       );
     case 'milestones':
@@ -118,7 +125,10 @@ function FieldValue({ field }: { field: FieldChange }) {
               {field.moved.map((move, index) => (
                 <li key={index} className="entry-diffs__entry">
                   <Tag tone="blue">{t('editions.diff.entry.moved')}</Tag>{' '}
-                  {t('editions.diff.movedBetween', { from: t(`catalogue.term.${move.from}`), to: t(`catalogue.term.${move.to}`) })}{' '}
+                  {t('editions.diff.movedBetween', {
+                    from: t(`catalogue.term.${move.from}`),
+                    to: t(`catalogue.term.${move.to}`),
+                  })}{' '}
                   <span className="entry-diffs__text">{move.text}</span>
                 </li>
               ))}
@@ -156,7 +166,9 @@ function Entries({ entries }: { entries: EntryChange[] }) {
         const type = entry.status === 'added' ? 'insert' : 'delete';
         return (
           <li key={key} className="entry-diffs__entry">
-            <Tag tone={entry.status === 'added' ? 'green' : 'red'}>{t(`editions.diff.entry.${entry.status}`)}</Tag>{' '}
+            <Tag tone={entry.status === 'added' ? 'green' : 'red'}>
+              {t(`editions.diff.entry.${entry.status}`)}
+            </Tag>{' '}
             <Diff parts={[{ type, value: entry.name ? `${entry.name}: ${entry.text}` : entry.text }]} />
           </li>
         );

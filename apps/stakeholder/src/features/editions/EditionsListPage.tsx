@@ -33,7 +33,9 @@ export function EditionsListPage() {
                 rowHeader: true,
                 cell: (edition) => (
                   <>
-                    <Link to={edition.status === 'current' ? '/actions' : `/actions?edition=${edition.number}`}>
+                    <Link
+                      to={edition.status === 'current' ? '/actions' : `/actions?edition=${edition.number}`}
+                    >
                       {t('editions.list.editionNumber', { number: edition.number })}
                     </Link>
                     <span className="edition-list__title">{edition.title}</span>
@@ -43,13 +45,16 @@ export function EditionsListPage() {
               {
                 key: 'adopted',
                 header: t('editions.list.adopted'),
-                cell: (edition) => (edition.adoptedAt ? date(edition.adoptedAt) : t('editions.list.asPublished')),
+                cell: (edition) =>
+                  edition.adoptedAt ? date(edition.adoptedAt) : t('editions.list.asPublished'),
               },
               {
                 key: 'status',
                 header: t('editions.list.status'),
                 cell: (edition) => (
-                  <Tag tone={edition.status === 'current' ? 'green' : 'grey'}>{t(`editions.status.${edition.status}`)}</Tag>
+                  <Tag tone={edition.status === 'current' ? 'green' : 'grey'}>
+                    {t(`editions.status.${edition.status}`)}
+                  </Tag>
                 ),
               },
               {
@@ -72,7 +77,11 @@ export function EditionsListPage() {
               {editions.data
                 .filter((edition) => edition.notes)
                 .map((edition) => (
-                  <section key={edition.number} className="edition-notes" aria-labelledby={`notes-${edition.number}`}>
+                  <section
+                    key={edition.number}
+                    className="edition-notes"
+                    aria-labelledby={`notes-${edition.number}`}
+                  >
                     <h3 className="heading-s" id={`notes-${edition.number}`}>
                       {t('editions.list.editionNumber', { number: edition.number })}
                     </h3>

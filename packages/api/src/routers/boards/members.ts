@@ -32,7 +32,14 @@ import {
 import { FieldError, notFound } from '../../errors';
 import { auditContext, authedProcedure } from '../../trpc';
 import { boardIdInput, sessionIdInput } from './boards.types';
-import { asDate, presentBoard, presentSeat, presentSession, publishedMinutes, surveyWindowOf } from './presenters';
+import {
+  asDate,
+  presentBoard,
+  presentSeat,
+  presentSession,
+  publishedMinutes,
+  surveyWindowOf,
+} from './presenters';
 import { boardOrThrow, conflict, memberSeatOrThrow, memberSessionOrThrow, shuffled } from './shared';
 
 export const memberProcedures = {
@@ -40,7 +47,10 @@ export const memberProcedures = {
     const seats = await listActiveBoardSeatsOfUser(ctx.db, ctx.user.id);
     if (seats.length === 0) return [];
     const now = new Date();
-    const sessions = await listBoardSessionsOfBoards(ctx.db, seats.map((s) => s.board_id));
+    const sessions = await listBoardSessionsOfBoards(
+      ctx.db,
+      seats.map((s) => s.board_id),
+    );
     const ids = sessions.map((s) => s.id);
     const [invitations, answered] = await Promise.all([
       listSessionInvitations(ctx.db, ids).then((rows) => rows.filter((r) => r.user_id === ctx.user.id)),
@@ -50,16 +60,30 @@ export const memberProcedures = {
     return seats.map((seat) => {
       const own = sessions.filter((s) => s.board_id === seat.board_id);
       return {
-        board: { id: seat.board_id, name: seat.board_name, scope: seat.board_scope, memberState: seat.board_member_state, status: seat.board_status, mandate: seat.board_mandate },
+        board: {
+          id: seat.board_id,
+          name: seat.board_name,
+          scope: seat.board_scope,
+          memberState: seat.board_member_state,
+          status: seat.board_status,
+          mandate: seat.board_mandate,
+        },
         seat: presentSeat(seat),
         upcomingSessions: own
           .filter((s) => asDate(s.ends_at).getTime() > now.getTime())
           .map((s) => {
             const invitation = invitationOf.get(s.id);
-            return { ...presentSession(s), invited: Boolean(invitation), rsvp: invitation?.rsvp ?? null, rsvpOpen: Boolean(invitation) && rsvpIsOpen({ startsAt: asDate(s.starts_at) }, now) };
+            return {
+              ...presentSession(s),
+              invited: Boolean(invitation),
+              rsvp: invitation?.rsvp ?? null,
+              rsvpOpen: Boolean(invitation) && rsvpIsOpen({ startsAt: asDate(s.starts_at) }, now),
+            };
           }),
         surveysToAnswer: own
-          .filter((s) => invitationOf.has(s.id) && !answered.has(s.id) && surveyIsOpen(surveyWindowOf(s), now))
+          .filter(
+            (s) => invitationOf.has(s.id) && !answered.has(s.id) && surveyIsOpen(surveyWindowOf(s), now),
+          )
           .map((s) => ({ sessionId: s.id, title: s.title, startsAt: s.starts_at })),
       };
     });
@@ -84,7 +108,13 @@ export const memberProcedures = {
       ...presentBoard(board, { activeSeats: seats.length }),
       mySeat: presentSeat(seat),
       // Fellow members see each other's names and roles, not e-mail addresses, genders or declarations.
-      members: seats.map((s) => ({ name: s.holder_name, role: s.role, constituencies: s.constituencies, memberState: s.member_state_code, organisation: s.organisation })),
+      members: seats.map((s) => ({
+        name: s.holder_name,
+        role: s.role,
+        constituencies: s.constituencies,
+        memberState: s.member_state_code,
+        organisation: s.organisation,
+      })),
       sessions: sessions.map((s) => ({
         ...presentSession(s),
         minutes: publishedMinutes(s, 'members'),
@@ -93,7 +123,12 @@ export const memberProcedures = {
         surveyAnswered: answered.has(s.id),
         surveyOpen: invitationOf.has(s.id) && surveyIsOpen(surveyWindowOf(s), now),
       })),
-      training: training.map((t) => ({ id: t.id, course: t.course, takenOn: t.taken_on, completed: t.completed })),
+      training: training.map((t) => ({
+        id: t.id,
+        course: t.course,
+        takenOn: t.taken_on,
+        completed: t.completed,
+      })),
     };
   }),
 
@@ -110,11 +145,22 @@ export const memberProcedures = {
       ...presentSession(session),
       minutes: publishedMinutes(session, 'members'),
       invitation: invitation
-        ? { rsvp: invitation.rsvp, rsvpAt: invitation.rsvp_at, accommodationsNeeded: invitation.accommodations_needed, otherNeeds: invitation.other_needs }
+        ? {
+            rsvp: invitation.rsvp,
+            rsvpAt: invitation.rsvp_at,
+            accommodationsNeeded: invitation.accommodations_needed,
+            otherNeeds: invitation.other_needs,
+          }
         : null,
       rsvpOpen: Boolean(invitation) && rsvpIsOpen(window, now),
       inputOpen: sessionAcceptsInput(window, now),
-      myInputs: inputs.map((i) => ({ id: i.id, agendaItemId: i.agenda_item_id, actionId: i.action_id, text: i.text, createdAt: i.created_at })),
+      myInputs: inputs.map((i) => ({
+        id: i.id,
+        agendaItemId: i.agenda_item_id,
+        actionId: i.action_id,
+        text: i.text,
+        createdAt: i.created_at,
+      })),
       surveyAnswered: answered.has(session.id),
       surveyOpen: Boolean(invitation) && surveyIsOpen(window, now),
     };
@@ -125,21 +171,34 @@ export const memberProcedures = {
       const { session } = await memberSessionOrThrow(tx, input.sessionId, ctx.user.id);
       const invitation = await findSessionInvitation(tx, session.id, ctx.user.id);
       if (!invitation) throw new TRPCError({ code: 'FORBIDDEN', message: 'board.notInvited' });
-      if (!rsvpIsOpen({ startsAt: asDate(session.starts_at) }, new Date())) throw conflict('board.sessionStarted');
+      if (!rsvpIsOpen({ startsAt: asDate(session.starts_at) }, new Date()))
+        throw conflict('board.sessionStarted');
       const after = await updateSessionRsvp(tx, session.id, ctx.user.id, {
         rsvp: input.response,
         accommodationsNeeded: input.accommodationsNeeded,
         otherNeeds: input.otherNeeds ?? null,
       });
-      await writeAudit(tx, auditContext(ctx), { action: 'board.rsvp', entityType: 'board_session', entityId: session.id, before: invitation, after });
-      return { sessionId: session.id, rsvp: after.rsvp, accommodationsNeeded: after.accommodations_needed, otherNeeds: after.other_needs };
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'board.rsvp',
+        entityType: 'board_session',
+        entityId: session.id,
+        before: invitation,
+        after,
+      });
+      return {
+        sessionId: session.id,
+        rsvp: after.rsvp,
+        accommodationsNeeded: after.accommodations_needed,
+        otherNeeds: after.other_needs,
+      };
     });
   }),
 
   submitInput: authedProcedure.input(sessionContributionInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       const { session } = await memberSessionOrThrow(tx, input.sessionId, ctx.user.id);
-      if (!sessionAcceptsInput({ endsAt: asDate(session.ends_at) }, new Date())) throw conflict('board.inputClosed');
+      if (!sessionAcceptsInput({ endsAt: asDate(session.ends_at) }, new Date()))
+        throw conflict('board.inputClosed');
       if (input.agendaItemId && !session.agenda.some((item) => item.id === input.agendaItemId)) {
         throw new FieldError('BAD_REQUEST', { agendaItemId: ['board.validation.unknownAgendaItem'] });
       }
@@ -150,8 +209,19 @@ export const memberProcedures = {
         actionId: input.actionId ?? null,
         text: input.text,
       });
-      await writeAudit(tx, auditContext(ctx), { action: 'board.input_submit', entityType: 'board_session_input', entityId: created.id, after: created });
-      return { id: created.id, agendaItemId: created.agenda_item_id, actionId: created.action_id, text: created.text, createdAt: created.created_at };
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'board.input_submit',
+        entityType: 'board_session_input',
+        entityId: created.id,
+        after: created,
+      });
+      return {
+        id: created.id,
+        agendaItemId: created.agenda_item_id,
+        actionId: created.action_id,
+        text: created.text,
+        createdAt: created.created_at,
+      };
     });
   }),
 
@@ -162,7 +232,8 @@ export const memberProcedures = {
   answerSurvey: authedProcedure.input(surveyAnswerInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       const { session } = await memberSessionOrThrow(tx, input.sessionId, ctx.user.id);
-      if (!(await findSessionInvitation(tx, session.id, ctx.user.id))) throw new TRPCError({ code: 'FORBIDDEN', message: 'board.notInvited' });
+      if (!(await findSessionInvitation(tx, session.id, ctx.user.id)))
+        throw new TRPCError({ code: 'FORBIDDEN', message: 'board.notInvited' });
       // One answer at a time per session: the rewrite below must not interleave with another.
       await lockBoardSession(tx, session.id);
       if (!surveyIsOpen(surveyWindowOf(session), new Date())) throw conflict('board.surveyClosed');
@@ -173,18 +244,41 @@ export const memberProcedures = {
       // show. Someone reading the database directly can then not line an unsigned answer up with its author either.
       const previous = await deleteBoardSurveyResponses(tx, session.id);
       const answers = shuffled([
-        ...previous.map((r) => ({ session_id: r.session_id, satisfaction: r.satisfaction, trust: r.trust, comment: r.comment, signed_by: r.signed_by })),
-        { session_id: session.id, satisfaction: input.satisfaction, trust: input.trust, comment: input.comment ?? null, signed_by: input.signed ? ctx.user.id : null },
+        ...previous.map((r) => ({
+          session_id: r.session_id,
+          satisfaction: r.satisfaction,
+          trust: r.trust,
+          comment: r.comment,
+          signed_by: r.signed_by,
+        })),
+        {
+          session_id: session.id,
+          satisfaction: input.satisfaction,
+          trust: input.trust,
+          comment: input.comment ?? null,
+          signed_by: input.signed ? ctx.user.id : null,
+        },
       ]);
       await insertBoardSurveyResponses(tx, answers);
       // A signed answer is audited as the member's action. An unsigned one is audited without actor, address or request
       // id: a row saying who answered when, next to the answers, would undo the anonymity (issue #11 item 4).
-      await writeAudit(tx, input.signed ? auditContext(ctx) : { actorUserId: null, requestId: null, ipAddress: null }, {
-        action: 'board.survey_answer',
-        entityType: 'board_session',
-        entityId: session.id,
-        after: input.signed ? { signed: true, satisfaction: input.satisfaction, trust: input.trust, comment: input.comment ?? null } : { signed: false },
-      });
+      await writeAudit(
+        tx,
+        input.signed ? auditContext(ctx) : { actorUserId: null, requestId: null, ipAddress: null },
+        {
+          action: 'board.survey_answer',
+          entityType: 'board_session',
+          entityId: session.id,
+          after: input.signed
+            ? {
+                signed: true,
+                satisfaction: input.satisfaction,
+                trust: input.trust,
+                comment: input.comment ?? null,
+              }
+            : { signed: false },
+        },
+      );
       return { sessionId: session.id, answered: true, signed: input.signed };
     });
   }),
@@ -192,13 +286,20 @@ export const memberProcedures = {
   updateMySeat: authedProcedure.input(mySeatInput).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (tx) => {
       const seat = await findBoardSeat(tx, input.seatId);
-      if (!seat || seat.user_id !== ctx.user.id || seat.ended_at !== null) throw notFound('board.seatNotFound');
+      if (!seat || seat.user_id !== ctx.user.id || seat.ended_at !== null)
+        throw notFound('board.seatNotFound');
       const after = await updateOwnBoardSeat(tx, seat.id, {
         gender: input.gender ?? null,
         listedPublicly: input.listedPublicly,
         conflictOfInterest: input.conflictOfInterest ?? null,
       });
-      await writeAudit(tx, auditContext(ctx), { action: 'board.seat_self_update', entityType: 'board_seat', entityId: seat.id, before: seat, after });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'board.seat_self_update',
+        entityType: 'board_seat',
+        entityId: seat.id,
+        before: seat,
+        after,
+      });
       return presentSeat(after);
     });
   }),

@@ -22,7 +22,13 @@ export const applicantProcedures = {
       const call = await findBoardCall(tx, input.callId);
       const board = call ? await findBoard(tx, call.board_id) : undefined;
       if (!call || !board || !board.published) throw notFound('board.callNotFound');
-      if (!callIsOpen({ opensAt: asDate(call.opens_at), closesAt: asDate(call.closes_at) }, board.status, new Date())) {
+      if (
+        !callIsOpen(
+          { opensAt: asDate(call.opens_at), closesAt: asDate(call.closes_at) },
+          board.status,
+          new Date(),
+        )
+      ) {
         throw conflict('board.callClosed');
       }
       await assertConstituenciesExist(tx, input.constituencies, () => 'constituencies');
@@ -44,11 +50,18 @@ export const applicantProcedures = {
       }).catch((error: unknown) => {
         // Only this applicant's own open nomination of the same person on the same call (their double submit).
         if (isUniqueViolation(error, 'board_nomination_one_open_per_applicant')) {
-          throw new FieldError('CONFLICT', { [input.self ? 'self' : 'nomineeEmail']: ['board.alreadyNominated'] });
+          throw new FieldError('CONFLICT', {
+            [input.self ? 'self' : 'nomineeEmail']: ['board.alreadyNominated'],
+          });
         }
         throw error;
       });
-      await writeAudit(tx, auditContext(ctx), { action: 'board.nomination_submit', entityType: 'board_nomination', entityId: created.id, after: created });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'board.nomination_submit',
+        entityType: 'board_nomination',
+        entityId: created.id,
+        after: created,
+      });
       return { id: created.id, status: created.status };
     });
   }),
@@ -75,14 +88,23 @@ export const applicantProcedures = {
     }));
   }),
 
-  withdrawNomination: authedProcedure.input(z.object({ nominationId: uuid })).mutation(async ({ ctx, input }) => {
-    return ctx.db.transaction().execute(async (tx) => {
-      const nomination = await findBoardNomination(tx, input.nominationId, { forUpdate: true });
-      if (!nomination || nomination.applicant_user_id !== ctx.user.id) throw notFound('board.nominationNotFound');
-      if (nomination.status !== 'submitted') throw conflict('board.nominationDecided');
-      const after = await withdrawBoardNomination(tx, nomination.id);
-      await writeAudit(tx, auditContext(ctx), { action: 'board.nomination_withdraw', entityType: 'board_nomination', entityId: nomination.id, before: nomination, after });
-      return { id: after.id, status: after.status };
-    });
-  }),
+  withdrawNomination: authedProcedure
+    .input(z.object({ nominationId: uuid }))
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.transaction().execute(async (tx) => {
+        const nomination = await findBoardNomination(tx, input.nominationId, { forUpdate: true });
+        if (!nomination || nomination.applicant_user_id !== ctx.user.id)
+          throw notFound('board.nominationNotFound');
+        if (nomination.status !== 'submitted') throw conflict('board.nominationDecided');
+        const after = await withdrawBoardNomination(tx, nomination.id);
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'board.nomination_withdraw',
+          entityType: 'board_nomination',
+          entityId: nomination.id,
+          before: nomination,
+          after,
+        });
+        return { id: after.id, status: after.status };
+      });
+    }),
 };

@@ -8,13 +8,7 @@ import {
   type BoardStatus,
   type BoardTarget,
 } from '@musyawarah/core';
-import type {
-  AdvisoryBoard,
-  BoardCall,
-  BoardLocalizedText,
-  BoardSeat,
-  BoardSession,
-} from '@musyawarah/db';
+import type { AdvisoryBoard, BoardCall, BoardLocalizedText, BoardSeat, BoardSession } from '@musyawarah/db';
 
 export const today = () => boardDay(new Date());
 export const asDate = (value: Date | string) => new Date(value);
@@ -55,7 +49,10 @@ export function presentAdminBoard(board: AdvisoryBoard, extra: { activeSeats?: n
   };
 }
 
-export function presentSeat(seat: BoardSeat & { holder_name?: string; holder_email?: string }, day = today()) {
+export function presentSeat(
+  seat: BoardSeat & { holder_name?: string; holder_email?: string },
+  day = today(),
+) {
   return {
     id: seat.id,
     boardId: seat.board_id,
@@ -84,8 +81,17 @@ export function presentSeat(seat: BoardSeat & { holder_name?: string; holder_ema
   };
 }
 
-export const spanOf = (seat: BoardSeat) => ({ termStartsOn: seat.term_starts_on, termEndsOn: seat.term_ends_on, endedOn: seat.ended_on });
-export const targetSeatOf = (seat: BoardSeat) => ({ role: seat.role, constituencies: seat.constituencies, memberState: seat.member_state_code, gender: seat.gender });
+export const spanOf = (seat: BoardSeat) => ({
+  termStartsOn: seat.term_starts_on,
+  termEndsOn: seat.term_ends_on,
+  endedOn: seat.ended_on,
+});
+export const targetSeatOf = (seat: BoardSeat) => ({
+  role: seat.role,
+  constituencies: seat.constituencies,
+  memberState: seat.member_state_code,
+  gender: seat.gender,
+});
 
 export function presentCall(call: BoardCall, status: BoardStatus, extra: { nominations?: number } = {}) {
   return {
@@ -94,7 +100,11 @@ export function presentCall(call: BoardCall, status: BoardStatus, extra: { nomin
     description: call.description,
     opensAt: call.opens_at,
     closesAt: call.closes_at,
-    open: callIsOpen({ opensAt: asDate(call.opens_at), closesAt: asDate(call.closes_at) }, status, new Date()),
+    open: callIsOpen(
+      { opensAt: asDate(call.opens_at), closesAt: asDate(call.closes_at) },
+      status,
+      new Date(),
+    ),
     nominations: extra.nominations ?? 0,
   };
 }
@@ -132,7 +142,12 @@ export function presentPublicSession(session: BoardSession) {
 export function publishedMinutes(session: BoardSession, audience: 'public' | 'members') {
   if (!session.minutes_published_at) return null;
   if (audience === 'public' && session.minutes_visibility !== 'public') return null;
-  return { minutes: session.minutes, outcomes: session.outcomes, visibility: session.minutes_visibility, publishedAt: session.minutes_published_at };
+  return {
+    minutes: session.minutes,
+    outcomes: session.outcomes,
+    visibility: session.minutes_visibility,
+    publishedAt: session.minutes_published_at,
+  };
 }
 
 export function presentAdminSession(session: BoardSession) {

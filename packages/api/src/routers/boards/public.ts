@@ -12,16 +12,31 @@ import { seatHeldOn } from '@musyawarah/core';
 import { notFound } from '../../errors';
 import { publicProcedure } from '../../trpc';
 import { boardIdInput } from './boards.types';
-import { presentBoard, presentCall, presentPublicSession, publishedMinutes, spanOf, today } from './presenters';
+import {
+  presentBoard,
+  presentCall,
+  presentPublicSession,
+  publishedMinutes,
+  spanOf,
+  today,
+} from './presenters';
 
 export const publicBoardProcedures = {
   constituencies: publicProcedure.query(async ({ ctx }) => {
     const rows = await listBoardConstituencies(ctx.db);
-    return rows.map((c) => ({ key: c.key, label: c.label, marginalised: c.marginalised, isDefault: c.is_default }));
+    return rows.map((c) => ({
+      key: c.key,
+      label: c.label,
+      marginalised: c.marginalised,
+      isDefault: c.is_default,
+    }));
   }),
 
   listPublic: publicProcedure.query(async ({ ctx }) => {
-    const [boards, calls] = await Promise.all([listBoards(ctx.db, { publishedOnly: true }), listOpenBoardCalls(ctx.db, new Date())]);
+    const [boards, calls] = await Promise.all([
+      listBoards(ctx.db, { publishedOnly: true }),
+      listOpenBoardCalls(ctx.db, new Date()),
+    ]);
     return boards.map((b) => ({
       ...presentBoard(b),
       openCalls: calls.filter((c) => c.board_id === b.id).map((c) => presentCall(c, b.status)),
@@ -42,7 +57,15 @@ export const publicBoardProcedures = {
       // Only people who consented to be listed, and only what a public page needs (no e-mail, gender or declaration).
       members: seats
         .filter((s) => s.listed_publicly && seatHeldOn(spanOf(s), day))
-        .map((s) => ({ name: s.holder_name, role: s.role, constituencies: s.constituencies, memberState: s.member_state_code, organisation: s.organisation, termStartsOn: s.term_starts_on, termEndsOn: s.term_ends_on })),
+        .map((s) => ({
+          name: s.holder_name,
+          role: s.role,
+          constituencies: s.constituencies,
+          memberState: s.member_state_code,
+          organisation: s.organisation,
+          termStartsOn: s.term_starts_on,
+          termEndsOn: s.term_ends_on,
+        })),
       sessions: sessions
         .map((s) => ({ ...presentPublicSession(s), minutes: publishedMinutes(s, 'public') }))
         .filter((s) => s.minutes !== null),

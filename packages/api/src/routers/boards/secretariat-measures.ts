@@ -27,7 +27,9 @@ export const secretariatMeasureProcedures = {
   monitor: secretariatProcedure.input(boardIdInput).query(async ({ ctx, input }) => {
     const board = await boardOrThrow(ctx.db, input.boardId);
     const day = today();
-    const current = (await listBoardSeats(ctx.db, board.id, { includeEnded: false })).filter((s) => seatHeldOn(spanOf(s), day));
+    const current = (await listBoardSeats(ctx.db, board.id, { includeEnded: false })).filter((s) =>
+      seatHeldOn(spanOf(s), day),
+    );
     const evaluations = evaluateTargets(boardTargets(board), current.map(targetSeatOf));
     const count = (values: (string | null)[]) => tallyBy(values.map((v) => v ?? 'undeclared'));
     const counted = current.filter((s) => s.role !== 'observer');
@@ -54,12 +56,15 @@ export const secretariatMeasureProcedures = {
     const sessions = (await listBoardSessions(ctx.db, board.id)).reverse();
     const inputs = await participationInputs(ctx.db, sessions);
     const now = new Date();
-    const names = new Map(
-      (await listSeatHolderNamesOfBoard(ctx.db, board.id)).map((u) => [u.id, u.name]),
-    );
+    const names = new Map((await listSeatHolderNamesOfBoard(ctx.db, board.id)).map((u) => [u.id, u.name]));
     return {
       sessions: sessions
-        .map((s, i) => ({ sessionId: s.id, title: s.title, startsAt: s.starts_at, ...sessionParticipation(inputs[i]!, now) }))
+        .map((s, i) => ({
+          sessionId: s.id,
+          title: s.title,
+          startsAt: s.starts_at,
+          ...sessionParticipation(inputs[i]!, now),
+        }))
         .filter((s) => s.held),
       members: participationByMember(inputs, now).map((m) => ({ ...m, name: names.get(m.userId) ?? null })),
     };
@@ -67,7 +72,12 @@ export const secretariatMeasureProcedures = {
 
   /** The four C2.1 measures per month or quarter, from the board's creation to today. */
   measures: secretariatProcedure
-    .input(z.object({ boardId: uuid, period: z.enum(['month', 'quarter'], { error: 'validation.invalidOption' }).default('quarter') }))
+    .input(
+      z.object({
+        boardId: uuid,
+        period: z.enum(['month', 'quarter'], { error: 'validation.invalidOption' }).default('quarter'),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const board = await boardOrThrow(ctx.db, input.boardId);
       const [seats, sessions, constituencies, inputTimes, nominations] = await Promise.all([
@@ -77,13 +87,27 @@ export const secretariatMeasureProcedures = {
         listInputTimesOfBoard(ctx.db, board.id),
         listNominationTimesOfBoard(ctx.db, board.id),
       ]);
-      const [participation, responses] = await Promise.all([participationInputs(ctx.db, sessions), listBoardSurveyResponses(ctx.db, sessions.map((s) => s.id))]);
+      const [participation, responses] = await Promise.all([
+        participationInputs(ctx.db, sessions),
+        listBoardSurveyResponses(
+          ctx.db,
+          sessions.map((s) => s.id),
+        ),
+      ]);
       const now = new Date();
-      const earliestSession = sessions.reduce((min, s) => Math.min(min, asDate(s.starts_at).getTime()), asDate(board.created_at).getTime());
+      const earliestSession = sessions.reduce(
+        (min, s) => Math.min(min, asDate(s.starts_at).getTime()),
+        asDate(board.created_at).getTime(),
+      );
       // From the board's start (or its first session), but no more than ten years back: a mistyped life date must not
       // turn the series into centuries of empty periods.
       const tenYearsAgo = now.getTime() - 10 * 366 * 86_400_000;
-      const from = new Date(Math.max(tenYearsAgo, Math.min(earliestSession, Date.parse(`${board.life_starts_on}T00:00:00Z`), now.getTime())));
+      const from = new Date(
+        Math.max(
+          tenYearsAgo,
+          Math.min(earliestSession, Date.parse(`${board.life_starts_on}T00:00:00Z`), now.getTime()),
+        ),
+      );
       return {
         period: input.period,
         measures: boardMeasures({
@@ -100,7 +124,9 @@ export const secretariatMeasureProcedures = {
             sessionId: s.id,
             sessionStartsAt: asDate(s.starts_at),
             closed: surveyIsClosed(surveyWindowOf(s), now),
-            answers: responses.filter((r) => r.session_id === s.id).map((r) => ({ satisfaction: r.satisfaction, trust: r.trust, signed: r.signed_by !== null })),
+            answers: responses
+              .filter((r) => r.session_id === s.id)
+              .map((r) => ({ satisfaction: r.satisfaction, trust: r.trust, signed: r.signed_by !== null })),
           })),
         }),
       };

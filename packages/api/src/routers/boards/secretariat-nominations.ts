@@ -41,7 +41,10 @@ import { boardOrThrow, conflict, createSeat } from './shared';
 export const secretariatNominationProcedures = {
   calls: secretariatProcedure.input(boardIdInput).query(async ({ ctx, input }) => {
     const board = await boardOrThrow(ctx.db, input.boardId);
-    const [calls, counts] = await Promise.all([listBoardCalls(ctx.db, board.id), countBoardNominationsByCall(ctx.db, board.id)]);
+    const [calls, counts] = await Promise.all([
+      listBoardCalls(ctx.db, board.id),
+      countBoardNominationsByCall(ctx.db, board.id),
+    ]);
     return calls.map((c) => presentCall(c, board.status, { nominations: counts.get(c.id) ?? 0 }));
   }),
 
@@ -56,7 +59,12 @@ export const secretariatNominationProcedures = {
         closesAt: input.closesAt,
         createdBy: ctx.user.id,
       });
-      await writeAudit(tx, auditContext(ctx), { action: 'board.call_create', entityType: 'board_call', entityId: created.id, after: created });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'board.call_create',
+        entityType: 'board_call',
+        entityId: created.id,
+        after: created,
+      });
       return presentCall(created, board.status);
     });
   }),
@@ -73,7 +81,13 @@ export const secretariatNominationProcedures = {
           opensAt: input.call.opensAt,
           closesAt: input.call.closesAt,
         });
-        await writeAudit(tx, auditContext(ctx), { action: 'board.call_update', entityType: 'board_call', entityId: after.id, before, after });
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'board.call_update',
+          entityType: 'board_call',
+          entityId: after.id,
+          before,
+          after,
+        });
         return presentCall(after, board.status);
       });
     }),
@@ -85,25 +99,48 @@ export const secretariatNominationProcedures = {
       if (!before) throw notFound('board.callNotFound');
       const board = await boardOrThrow(tx, before.board_id);
       const now = new Date();
-      if (!callIsOpen({ opensAt: asDate(before.opens_at), closesAt: asDate(before.closes_at) }, board.status, now)) throw conflict('board.callClosed');
+      if (
+        !callIsOpen(
+          { opensAt: asDate(before.opens_at), closesAt: asDate(before.closes_at) },
+          board.status,
+          now,
+        )
+      )
+        throw conflict('board.callClosed');
       const after = await closeBoardCall(tx, before.id, now);
-      await writeAudit(tx, auditContext(ctx), { action: 'board.call_close', entityType: 'board_call', entityId: after.id, before, after });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'board.call_close',
+        entityType: 'board_call',
+        entityId: after.id,
+        before,
+        after,
+      });
       return presentCall(after, board.status);
     });
   }),
 
   nominations: secretariatProcedure
-    .input(z.object({ boardId: uuid, status: z.enum(NOMINATION_STATUSES, { error: 'validation.invalidOption' }).optional() }))
+    .input(
+      z.object({
+        boardId: uuid,
+        status: z.enum(NOMINATION_STATUSES, { error: 'validation.invalidOption' }).optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const board = await boardOrThrow(ctx.db, input.boardId);
       const criteria = selectionCriteria(board);
-      const [rows, seats] = await Promise.all([listBoardNominations(ctx.db, board.id, input.status), listBoardSeats(ctx.db, board.id, { includeEnded: false })]);
+      const [rows, seats] = await Promise.all([
+        listBoardNominations(ctx.db, board.id, input.status),
+        listBoardSeats(ctx.db, board.id, { includeEnded: false }),
+      ]);
       const seatedEmails = new Set(seats.map((s) => s.holder_email.toLowerCase()));
       return rows.map((n) => ({
         id: n.id,
         callId: n.call_id,
         boardId: n.board_id,
-        applicant: n.applicant_user_id ? { id: n.applicant_user_id, name: n.applicant_name, email: n.applicant_email } : null,
+        applicant: n.applicant_user_id
+          ? { id: n.applicant_user_id, name: n.applicant_name, email: n.applicant_email }
+          : null,
         self: n.is_self,
         nomineeName: n.nominee_name,
         nomineeEmail: n.nominee_email,
@@ -135,10 +172,29 @@ export const secretariatNominationProcedures = {
       const board = await boardOrThrow(tx, before.board_id);
       const criteria = selectionCriteria(board);
       const unknown = unknownCriteria(criteria, input.scores);
-      if (unknown.length) throw new FieldError('BAD_REQUEST', Object.fromEntries(unknown.map((key) => [`scores.${key}`, ['board.validation.unknownCriterion']])));
-      const after = await scoreBoardNomination(tx, before.id, { scores: input.scores, note: input.note ?? null, scoredBy: ctx.user.id });
-      await writeAudit(tx, auditContext(ctx), { action: 'board.nomination_score', entityType: 'board_nomination', entityId: after.id, before, after });
-      return { id: after.id, scores: after.scores, scoreNote: after.score_note, score: scoreNomination(criteria, after.scores) };
+      if (unknown.length)
+        throw new FieldError(
+          'BAD_REQUEST',
+          Object.fromEntries(unknown.map((key) => [`scores.${key}`, ['board.validation.unknownCriterion']])),
+        );
+      const after = await scoreBoardNomination(tx, before.id, {
+        scores: input.scores,
+        note: input.note ?? null,
+        scoredBy: ctx.user.id,
+      });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'board.nomination_score',
+        entityType: 'board_nomination',
+        entityId: after.id,
+        before,
+        after,
+      });
+      return {
+        id: after.id,
+        scores: after.scores,
+        scoreNote: after.score_note,
+        score: scoreNomination(criteria, after.scores),
+      };
     });
   }),
 
@@ -180,18 +236,33 @@ export const secretariatNominationProcedures = {
         seatId: seat.id,
         nomineeUserId: nominee.id,
       });
-      await writeAudit(tx, auditContext(ctx), { action: 'board.nomination_accept', entityType: 'board_nomination', entityId: after.id, before: nomination, after });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'board.nomination_accept',
+        entityType: 'board_nomination',
+        entityId: after.id,
+        before: nomination,
+        after,
+      });
       queued.push(
         await ctx.mailer.queue(
           tx,
           boardSeatMail(
             nominee,
-            { boardName: boardText(board.name, nominee.locale), self: nomination.is_self, termStartsOn: input.termStartsOn, termEndsOn: input.termEndsOn },
+            {
+              boardName: boardText(board.name, nominee.locale),
+              self: nomination.is_self,
+              termStartsOn: input.termStartsOn,
+              termEndsOn: input.termEndsOn,
+            },
             link(ctx, '/boards/mine'),
           ),
         ),
       );
-      return { nominationId: after.id, status: after.status, seat: presentSeat({ ...seat, holder_name: nominee.name, holder_email: nominee.email }) };
+      return {
+        nominationId: after.id,
+        status: after.status,
+        seat: presentSeat({ ...seat, holder_name: nominee.name, holder_email: nominee.email }),
+      };
     });
     await ctx.mailer.deliver(ctx.db, queued);
     return result;
@@ -205,8 +276,18 @@ export const secretariatNominationProcedures = {
       if (nomination.status !== 'submitted') throw conflict('board.nominationDecided');
       const board = await boardOrThrow(tx, nomination.board_id);
       const now = new Date();
-      const after = await declineBoardNomination(tx, nomination.id, { reason: input.reason, decidedBy: ctx.user.id, now });
-      await writeAudit(tx, auditContext(ctx), { action: 'board.nomination_decline', entityType: 'board_nomination', entityId: after.id, before: nomination, after });
+      const after = await declineBoardNomination(tx, nomination.id, {
+        reason: input.reason,
+        decidedBy: ctx.user.id,
+        now,
+      });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'board.nomination_decline',
+        entityType: 'board_nomination',
+        entityId: after.id,
+        before: nomination,
+        after,
+      });
       const applicant = nomination.applicant_user_id
         ? await findNominationApplicant(tx, nomination.applicant_user_id)
         : undefined;
@@ -216,7 +297,12 @@ export const secretariatNominationProcedures = {
             tx,
             nominationDeclinedMail(
               applicant,
-              { boardName: boardText(board.name, applicant.locale), self: nomination.is_self, nomineeName: nomination.nominee_name, reason: input.reason },
+              {
+                boardName: boardText(board.name, applicant.locale),
+                self: nomination.is_self,
+                nomineeName: nomination.nominee_name,
+                reason: input.reason,
+              },
               link(ctx, '/boards/mine'),
             ),
           ),

@@ -43,7 +43,10 @@ export const secretariatSessionProcedures = {
     await boardOrThrow(ctx.db, input.boardId);
     const sessions = await listBoardSessions(ctx.db, input.boardId);
     const participation = await participationInputs(ctx.db, sessions);
-    const invitations = await listSessionInvitations(ctx.db, sessions.map((s) => s.id));
+    const invitations = await listSessionInvitations(
+      ctx.db,
+      sessions.map((s) => s.id),
+    );
     const now = new Date();
     return sessions.map((s, i) => {
       // Replies of people who have since left the board are not expected at the session: not counted either.
@@ -88,8 +91,18 @@ export const secretariatSessionProcedures = {
         seated: seated.has(i.user_id),
       })),
       /** Recorded for people who were not invited (walk-in members). */
-      uninvitedAttendance: attendance.filter((a) => !invitedIds.has(a.user_id)).map((a) => ({ userId: a.user_id, name: a.user_name, attendance: a.status })),
-      inputs: inputs.map((i) => ({ id: i.id, userId: i.user_id, name: i.user_name, agendaItemId: i.agenda_item_id, actionId: i.action_id, text: i.text, createdAt: i.created_at })),
+      uninvitedAttendance: attendance
+        .filter((a) => !invitedIds.has(a.user_id))
+        .map((a) => ({ userId: a.user_id, name: a.user_name, attendance: a.status })),
+      inputs: inputs.map((i) => ({
+        id: i.id,
+        userId: i.user_id,
+        name: i.user_name,
+        agendaItemId: i.agenda_item_id,
+        actionId: i.action_id,
+        text: i.text,
+        createdAt: i.created_at,
+      })),
       /** What the session raised, counted per agenda item and per Roadmap action (`none`: not tied to one). */
       inputCounts: {
         byAgendaItem: tallyBy(inputs.map((i) => i.agenda_item_id)),
@@ -104,27 +117,47 @@ export const secretariatSessionProcedures = {
       const board = await boardOrThrow(tx, input.boardId);
       if (board.status === 'dissolved') throw conflict('board.dissolved');
       const created = await insertBoardSession(tx, board.id, sessionFields(input), ctx.user.id);
-      await writeAudit(tx, auditContext(ctx), { action: 'board.session_create', entityType: 'board_session', entityId: created.id, after: created });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'board.session_create',
+        entityType: 'board_session',
+        entityId: created.id,
+        after: created,
+      });
       return presentAdminSession(created);
     });
   }),
 
-  updateSession: secretariatProcedure.input(z.object({ sessionId: uuid, session: sessionInput })).mutation(async ({ ctx, input }) => {
-    return ctx.db.transaction().execute(async (tx) => {
-      const before = await sessionOrThrow(tx, input.sessionId);
-      if (before.board_id !== input.session.boardId) throw notFound('board.sessionNotFound');
-      // A survey that has closed stays closed whatever the new dates (issue #11 item 4): its results may have been shown,
-      // and one more answer would then tell how its author answered. The closing is recorded before the dates move.
-      const now = new Date();
-      const closing =
-        !before.survey_closed_at && surveyIsClosed(surveyWindowOf(before), now) && (await listBoardSurveyResponses(tx, [before.id])).length > 0
-          ? now
-          : null;
-      const after = await updateBoardSession(tx, before.id, sessionFields(input.session, before.agenda), closing);
-      await writeAudit(tx, auditContext(ctx), { action: 'board.session_update', entityType: 'board_session', entityId: after.id, before, after });
-      return presentAdminSession(after);
-    });
-  }),
+  updateSession: secretariatProcedure
+    .input(z.object({ sessionId: uuid, session: sessionInput }))
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.transaction().execute(async (tx) => {
+        const before = await sessionOrThrow(tx, input.sessionId);
+        if (before.board_id !== input.session.boardId) throw notFound('board.sessionNotFound');
+        // A survey that has closed stays closed whatever the new dates (issue #11 item 4): its results may have been shown,
+        // and one more answer would then tell how its author answered. The closing is recorded before the dates move.
+        const now = new Date();
+        const closing =
+          !before.survey_closed_at &&
+          surveyIsClosed(surveyWindowOf(before), now) &&
+          (await listBoardSurveyResponses(tx, [before.id])).length > 0
+            ? now
+            : null;
+        const after = await updateBoardSession(
+          tx,
+          before.id,
+          sessionFields(input.session, before.agenda),
+          closing,
+        );
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'board.session_update',
+          entityType: 'board_session',
+          entityId: after.id,
+          before,
+          after,
+        });
+        return presentAdminSession(after);
+      });
+    }),
 
   /** Invites seat holders (by default every current member) and e-mails those newly invited. */
   invite: secretariatProcedure.input(inviteInput).mutation(async ({ ctx, input }) => {
@@ -139,7 +172,12 @@ export const secretariatSessionProcedures = {
       if (notMembers.length) throw new FieldError('BAD_REQUEST', { userIds: ['board.notAMember'] });
       if (chosen.length === 0) return { invited: 0 };
       const added = await insertSessionInvitations(tx, session.id, chosen);
-      await writeAudit(tx, auditContext(ctx), { action: 'board.session_invite', entityType: 'board_session', entityId: session.id, after: { userIds: added.map((a) => a.user_id) } });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'board.session_invite',
+        entityType: 'board_session',
+        entityId: session.id,
+        after: { userIds: added.map((a) => a.user_id) },
+      });
       for (const { user_id } of added) {
         const seat = holders.get(user_id)!;
         queued.push(
@@ -147,7 +185,11 @@ export const secretariatSessionProcedures = {
             tx,
             sessionInvitationMail(
               { email: seat.holder_email, name: seat.holder_name },
-              { boardName: boardText(board.name), sessionTitle: boardText(session.title), startsAt: asDate(session.starts_at) },
+              {
+                boardName: boardText(board.name),
+                sessionTitle: boardText(session.title),
+                startsAt: asDate(session.starts_at),
+              },
               link(ctx, `/boards/mine/sessions/${session.id}`),
             ),
           ),
@@ -199,7 +241,12 @@ export const secretariatSessionProcedures = {
       const now = new Date();
       const byUser = new Map(input.records.map((r) => [r.userId, r.status]));
       const stored = await upsertBoardAttendance(tx, session.id, [...byUser], ctx.user.id, now);
-      await writeAudit(tx, auditContext(ctx), { action: 'board.attendance_record', entityType: 'board_session', entityId: session.id, after: stored });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'board.attendance_record',
+        entityType: 'board_session',
+        entityId: session.id,
+        after: stored,
+      });
       const [participation] = await participationInputs(tx, [session]);
       return { sessionId: session.id, participation: sessionParticipation(participation!, new Date()) };
     });
@@ -216,7 +263,13 @@ export const secretariatSessionProcedures = {
         publishedAt: input.publish ? (before.minutes_published_at ?? now) : null,
         now,
       });
-      await writeAudit(tx, auditContext(ctx), { action: input.publish ? 'board.minutes_publish' : 'board.minutes_save', entityType: 'board_session', entityId: after.id, before, after });
+      await writeAudit(tx, auditContext(ctx), {
+        action: input.publish ? 'board.minutes_publish' : 'board.minutes_save',
+        entityType: 'board_session',
+        entityId: after.id,
+        before,
+        after,
+      });
       return presentAdminSession(after);
     });
   }),

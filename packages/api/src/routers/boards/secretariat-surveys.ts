@@ -27,7 +27,13 @@ export const secretariatSurveyProcedures = {
       ...aggregate,
       signed: responses
         .filter((r) => r.signed_by !== null)
-        .map((r) => ({ userId: r.signed_by, name: r.signer_name, satisfaction: r.satisfaction, trust: r.trust, comment: r.comment })),
+        .map((r) => ({
+          userId: r.signed_by,
+          name: r.signer_name,
+          satisfaction: r.satisfaction,
+          trust: r.trust,
+          comment: r.comment,
+        })),
       // Sorted text only, so no order of answering shows through; withheld with the aggregate.
       anonymousComments: aggregate.suppressed
         ? []
@@ -46,7 +52,13 @@ export const secretariatSurveyProcedures = {
       const now = new Date();
       if (!surveyIsOpen(surveyWindowOf(before), now)) throw conflict('board.surveyClosed');
       const after = await closeBoardSurvey(tx, before.id, now);
-      await writeAudit(tx, auditContext(ctx), { action: 'board.survey_close', entityType: 'board_session', entityId: after.id, before, after });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'board.survey_close',
+        entityType: 'board_session',
+        entityId: after.id,
+        before,
+        after,
+      });
       return presentAdminSession(after);
     });
   }),

@@ -77,7 +77,11 @@ export async function memberSessionOrThrow(db: Executor, sessionId: string, user
   return { session, seat };
 }
 
-export async function assertConstituenciesExist(db: Executor, keys: Iterable<string>, field: (key: string) => string) {
+export async function assertConstituenciesExist(
+  db: Executor,
+  keys: Iterable<string>,
+  field: (key: string) => string,
+) {
   const known = new Set((await listBoardConstituencies(db)).map((c) => c.key));
   const errors: Record<string, string[]> = {};
   for (const key of keys) if (!known.has(key)) errors[field(key)] = ['board.validation.unknownConstituency'];
@@ -86,7 +90,11 @@ export async function assertConstituenciesExist(db: Executor, keys: Iterable<str
 
 function targetConstituencyKeys(targets: readonly BoardTargetInput[]): [index: number, key: string][] {
   return targets.flatMap((t, index): [number, string][] =>
-    t.kind === 'min_share' ? t.constituencies.map((c): [number, string] => [index, c]) : t.kind === 'min_count' ? [[index, t.constituency]] : [],
+    t.kind === 'min_share'
+      ? t.constituencies.map((c): [number, string] => [index, c])
+      : t.kind === 'min_count'
+        ? [[index, t.constituency]]
+        : [],
   );
 }
 
@@ -130,33 +138,50 @@ export interface NewSeat extends BoardSeatValues {
  * Seats a person on a board whose row the caller has locked (`lockBoard`) in this transaction: the board takes seats,
  * the term lies within the board's life, a place is free and the person has no other active seat on it.
  */
-export async function createSeat(tx: Tx, ctx: Context & { user: { id: string } }, board: AdvisoryBoard, seat: NewSeat) {
+export async function createSeat(
+  tx: Tx,
+  ctx: Context & { user: { id: string } },
+  board: AdvisoryBoard,
+  seat: NewSeat,
+) {
   if (!boardTakesSeats(board.status)) throw conflict('board.dissolved');
   const term = seatTermWithinBoardLife({ startsOn: board.life_starts_on, endsOn: board.life_ends_on }, seat);
   if (!term.ok) throw new FieldError('BAD_REQUEST', { [term.field]: [term.reason] });
   if (await findActiveBoardSeat(tx, board.id, seat.userId)) throw conflict('board.alreadyHoldsSeat');
   if ((await countActiveBoardSeats(tx, board.id)) >= board.seat_capacity) throw conflict('board.full');
-  const created = await insertBoardSeat(tx, { ...seat, boardId: board.id, createdBy: ctx.user.id }).catch((error: unknown) => {
-    if (isUniqueViolation(error, 'board_seat_one_active')) throw conflict('board.alreadyHoldsSeat');
-    throw error;
+  const created = await insertBoardSeat(tx, { ...seat, boardId: board.id, createdBy: ctx.user.id }).catch(
+    (error: unknown) => {
+      if (isUniqueViolation(error, 'board_seat_one_active')) throw conflict('board.alreadyHoldsSeat');
+      throw error;
+    },
+  );
+  await writeAudit(tx, auditContext(ctx), {
+    action: 'board.seat_create',
+    entityType: 'board_seat',
+    entityId: created.id,
+    after: created,
   });
-  await writeAudit(tx, auditContext(ctx), { action: 'board.seat_create', entityType: 'board_seat', entityId: created.id, after: created });
   return created;
 }
 
 /** The people holding a seat on the session's board when it started (`seatHeldAt`): who may be counted as invited. */
 async function seatedAtSessions(db: Executor, sessions: BoardSession[]): Promise<Map<string, Set<string>>> {
   const boardIds = [...new Set(sessions.map((s) => s.board_id))];
-  const seats = boardIds.length
-    ? await listSeatSpansOfBoards(db, boardIds)
-    : [];
+  const seats = boardIds.length ? await listSeatSpansOfBoards(db, boardIds) : [];
   return new Map(
     sessions.map((s) => {
       const startsAt = asDate(s.starts_at);
       const held = seats.filter(
         (seat) =>
           seat.board_id === s.board_id &&
-          seatHeldAt({ termEndsOn: seat.term_ends_on, endedOn: seat.ended_on, endedAt: seat.ended_at ? asDate(seat.ended_at) : null }, startsAt),
+          seatHeldAt(
+            {
+              termEndsOn: seat.term_ends_on,
+              endedOn: seat.ended_on,
+              endedAt: seat.ended_at ? asDate(seat.ended_at) : null,
+            },
+            startsAt,
+          ),
       );
       return [s.id, new Set(held.map((seat) => seat.user_id))];
     }),
@@ -164,20 +189,32 @@ async function seatedAtSessions(db: Executor, sessions: BoardSession[]): Promise
 }
 
 /** Sessions of a board with who was invited, who was still seated and what was recorded: the input of the participation rules. */
-export async function participationInputs(db: Executor, sessions: BoardSession[]): Promise<SessionParticipationInput[]> {
+export async function participationInputs(
+  db: Executor,
+  sessions: BoardSession[],
+): Promise<SessionParticipationInput[]> {
   const ids = sessions.map((s) => s.id);
-  const [invitations, attendance, seated] = await Promise.all([listSessionInvitations(db, ids), listBoardAttendance(db, ids), seatedAtSessions(db, sessions)]);
+  const [invitations, attendance, seated] = await Promise.all([
+    listSessionInvitations(db, ids),
+    listBoardAttendance(db, ids),
+    seatedAtSessions(db, sessions),
+  ]);
   return sessions.map((s) => ({
     sessionId: s.id,
     startsAt: asDate(s.starts_at),
     invitedUserIds: invitations.filter((i) => i.session_id === s.id).map((i) => i.user_id),
     seatedUserIds: [...(seated.get(s.id) ?? [])],
-    attendance: Object.fromEntries(attendance.filter((a) => a.session_id === s.id).map((a) => [a.user_id, a.status])),
+    attendance: Object.fromEntries(
+      attendance.filter((a) => a.session_id === s.id).map((a) => [a.user_id, a.status]),
+    ),
   }));
 }
 
 /** A session's fields from the Secretariat's form; agenda items get their ids here. */
-export const sessionFields = (input: z.output<typeof sessionInput>, existing: BoardAgendaItem[] = []): BoardSessionValues => {
+export const sessionFields = (
+  input: z.output<typeof sessionInput>,
+  existing: BoardAgendaItem[] = [],
+): BoardSessionValues => {
   // An item keeps its id (inputs refer to it) when editing; new, unknown or repeated ids get a fresh one.
   const known = new Set(existing.map((i) => i.id));
   const used = new Set<string>();

@@ -1,6 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import Papa from 'papaparse';
-import { acceptsRegistrations, canCancelRegistration, registrationDecision, registrationInput } from '@musyawarah/core';
+import {
+  acceptsRegistrations,
+  canCancelRegistration,
+  registrationDecision,
+  registrationInput,
+} from '@musyawarah/core';
 import {
   cancelEventRegistration,
   countEventRegistrations,
@@ -34,7 +39,10 @@ import { registrationIdInput, roundIdInput } from './contributions.types';
  * Cancels a registration (by its holder or the Secretariat) until the event starts; a place it frees goes to the first
  * person waiting, in the same transaction. Returns the mail to deliver once committed.
  */
-async function cancel(ctx: Context & { user: { id: string } }, find: (tx: Tx) => Promise<EventRegistration | undefined>) {
+async function cancel(
+  ctx: Context & { user: { id: string } },
+  find: (tx: Tx) => Promise<EventRegistration | undefined>,
+) {
   const queued: MailOutbox[] = [];
   const result = await ctx.db.transaction().execute(async (tx) => {
     const first = await find(tx);
@@ -44,12 +52,19 @@ async function cancel(ctx: Context & { user: { id: string } }, find: (tx: Tx) =>
     const before = await findEventRegistrationById(tx, first.id);
     const round = await findRound(tx, first.round_id);
     const event = round ? eventOf(round) : null;
-    if (!before || before.status === 'cancelled' || !round || !event) throw notFound('errors.eventNotRegistered');
+    if (!before || before.status === 'cancelled' || !round || !event)
+      throw notFound('errors.eventNotRegistered');
     const allowed = canCancelRegistration({ startsAt: new Date(event.startsAt) }, new Date());
     if (!allowed.ok) throw new TRPCError({ code: 'FORBIDDEN', message: allowed.reason });
     const now = new Date();
     const after = await cancelEventRegistration(tx, before.id, { cancelledBy: ctx.user.id, now });
-    await writeAudit(tx, auditContext(ctx), { action: 'event.cancel_registration', entityType: 'event_registration', entityId: before.id, before, after });
+    await writeAudit(tx, auditContext(ctx), {
+      action: 'event.cancel_registration',
+      entityType: 'event_registration',
+      entityId: before.id,
+      before,
+      after,
+    });
     if (before.status === 'registered') queued.push(...(await fillFromWaitlist(ctx, tx, round, event)));
     return { status: after.status };
   });
@@ -60,7 +75,10 @@ async function cancel(ctx: Context & { user: { id: string } }, find: (tx: Tx) =>
 export const eventProcedures = {
   /** The signed-in person's registration for a round's event, so the page can say "you are registered". */
   myRegistration: authedProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
-    const [row, round] = await Promise.all([findEventRegistration(ctx.db, input.roundId, ctx.user.id), findRound(ctx.db, input.roundId)]);
+    const [row, round] = await Promise.all([
+      findEventRegistration(ctx.db, input.roundId, ctx.user.id),
+      findRound(ctx.db, input.roundId),
+    ]);
     const event = round ? eventOf(round) : null;
     if (!row || row.status === 'cancelled') return null;
     return {
@@ -105,7 +123,11 @@ export const eventProcedures = {
       const round = await findRound(tx, input.roundId);
       const event = round ? eventOf(round) : null;
       if (!round || !round.published_at || !event) throw notFound('round.notFound');
-      const window = acceptsRegistrations(scheduleOf(round), { startsAt: new Date(event.startsAt) }, new Date());
+      const window = acceptsRegistrations(
+        scheduleOf(round),
+        { startsAt: new Date(event.startsAt) },
+        new Date(),
+      );
       if (!window.ok) throw new TRPCError({ code: 'FORBIDDEN', message: window.reason });
       checkAudience(round, ctx.user, await boardIdsFor(tx, round, ctx.user));
       // Serialise registrations of one event so two people cannot both take the last seat.
@@ -115,7 +137,10 @@ export const eventProcedures = {
       // Places freed earlier (a larger capacity) go to those already waiting before anyone new.
       queued.push(...(await fillFromWaitlist(ctx, tx, round, event)));
       const counts = await countEventRegistrations(tx, round.id);
-      const status = counts.waitlisted > 0 ? 'waitlisted' : registrationDecision(event.capacity ?? null, counts.registered);
+      const status =
+        counts.waitlisted > 0
+          ? 'waitlisted'
+          : registrationDecision(event.capacity ?? null, counts.registered);
       const now = new Date();
       // A registration made again after cancelling takes a new place at the back of the queue.
       const row = await upsertEventRegistration(tx, {
@@ -126,7 +151,13 @@ export const eventProcedures = {
         otherNeeds: input.otherNeeds ?? null,
         now,
       });
-      await writeAudit(tx, auditContext(ctx), { action: 'event.register', entityType: 'event_registration', entityId: row.id, before: existing, after: row });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'event.register',
+        entityType: 'event_registration',
+        entityId: row.id,
+        before: existing,
+        after: row,
+      });
       return { status: row.status };
     });
     await ctx.mailer.deliver(ctx.db, queued);
@@ -140,9 +171,9 @@ export const eventProcedures = {
   }),
 
   /** The Secretariat cancels someone's registration (they told the Secretariat, or registered twice). */
-  cancelRegistrationFor: secretariatProcedure.input(registrationIdInput).mutation(({ ctx, input }) =>
-    cancel(ctx, (tx) => findEventRegistrationById(tx, input.registrationId)),
-  ),
+  cancelRegistrationFor: secretariatProcedure
+    .input(registrationIdInput)
+    .mutation(({ ctx, input }) => cancel(ctx, (tx) => findEventRegistrationById(tx, input.registrationId))),
 
   /** Who is coming and what they need: registered and waitlisted people with their accommodations, against capacity. */
   eventRegistrations: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
@@ -201,11 +232,26 @@ export const eventProcedures = {
       promoted_at: r.promoted_at ? new Date(r.promoted_at).toISOString() : '',
       cancelled_at: r.cancelled_at ? new Date(r.cancelled_at).toISOString() : '',
     }));
-    const columns = ['status', 'name', 'email', 'organisation', 'stakeholder_group', 'member_state', 'accommodations', 'other_needs', 'registered_at', 'promoted_at', 'cancelled_at'];
+    const columns = [
+      'status',
+      'name',
+      'email',
+      'organisation',
+      'stakeholder_group',
+      'member_state',
+      'accommodations',
+      'other_needs',
+      'registered_at',
+      'promoted_at',
+      'cancelled_at',
+    ];
     return {
       filename: `registrations-${round.id.slice(0, 8)}.csv`,
       contentType: 'text/csv',
-      body: Papa.unparse({ fields: columns, data: flat.map((r) => columns.map((c) => r[c as keyof typeof r])) }, { escapeFormulae: true }),
+      body: Papa.unparse(
+        { fields: columns, data: flat.map((r) => columns.map((c) => r[c as keyof typeof r])) },
+        { escapeFormulae: true },
+      ),
     };
   }),
 };

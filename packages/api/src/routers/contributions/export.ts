@@ -1,7 +1,12 @@
 // The Secretariat's export of a round's contributions, as JSON or CSV.
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { findRound, listContributionItems, listRoundContributions, listThemesOfContributions } from '@musyawarah/db';
+import {
+  findRound,
+  listContributionItems,
+  listRoundContributions,
+  listThemesOfContributions,
+} from '@musyawarah/db';
 import { notFound } from '../../errors';
 import { secretariatProcedure } from '../../trpc';
 import { uuid } from './contributions.types';
@@ -19,7 +24,10 @@ export const exportProcedures = {
       if (!round) throw notFound('round.notFound');
       const rows = await listRoundContributions(ctx.db, round.id, { includeHidden: true });
       const ids = rows.map((r) => r.id);
-      const [items, themes] = await Promise.all([listContributionItems(ctx.db, ids), listThemesOfContributions(ctx.db, ids)]);
+      const [items, themes] = await Promise.all([
+        listContributionItems(ctx.db, ids),
+        listThemesOfContributions(ctx.db, ids),
+      ]);
       const records = rows.map((r) => ({
         receiptReference: r.receipt_reference,
         submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
@@ -38,7 +46,11 @@ export const exportProcedures = {
       }));
       const stamp = round.id.slice(0, 8);
       if (input.format === 'json') {
-        return { filename: `contributions-${stamp}.json`, contentType: 'application/json', body: JSON.stringify({ roundId: round.id, contributions: records }, null, 2) };
+        return {
+          filename: `contributions-${stamp}.json`,
+          contentType: 'application/json',
+          body: JSON.stringify({ roundId: round.id, contributions: records }, null, 2),
+        };
       }
       // One row per feedback item (or one row for answers only), the shape spreadsheets and qualitative tools expect.
       const flat = records.flatMap((r) => {
@@ -57,9 +69,18 @@ export const exportProcedures = {
           response: r.response ?? '',
         };
         return r.items.length
-          ? r.items.map((i) => ({ ...base, item_type: i.type, item_text: i.text, action_id: i.actionId ?? '' }))
+          ? r.items.map((i) => ({
+              ...base,
+              item_type: i.type,
+              item_text: i.text,
+              action_id: i.actionId ?? '',
+            }))
           : [{ ...base, item_type: '', item_text: '', action_id: '' }];
       });
-      return { filename: `contributions-${stamp}.csv`, contentType: 'text/csv', body: Papa.unparse(flat, { escapeFormulae: true }) };
+      return {
+        filename: `contributions-${stamp}.csv`,
+        contentType: 'text/csv',
+        body: Papa.unparse(flat, { escapeFormulae: true }),
+      };
     }),
 };

@@ -30,7 +30,10 @@ export const moderationProcedures = {
   moderationQueue: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
     const rows = await listRoundContributions(ctx.db, input.roundId, { includeHidden: true });
     const ids = rows.map((r) => r.id);
-    const [items, themes] = await Promise.all([listContributionItems(ctx.db, ids), listThemesOfContributions(ctx.db, ids)]);
+    const [items, themes] = await Promise.all([
+      listContributionItems(ctx.db, ids),
+      listThemesOfContributions(ctx.db, ids),
+    ]);
     return rows.map((r) => ({
       id: r.id,
       receiptReference: r.receipt_reference,
@@ -59,9 +62,19 @@ export const moderationProcedures = {
       const before = await findContribution(tx, input.contributionId);
       if (!before || before.status !== 'submitted') throw notFound('contribution.notFound');
       if (before.hidden_at) throw new TRPCError({ code: 'CONFLICT', message: 'contribution.alreadyHidden' });
-      const after = await hideContribution(tx, before.id, { reason: input.reason, note: input.note ?? null, hiddenBy: ctx.user.id });
+      const after = await hideContribution(tx, before.id, {
+        reason: input.reason,
+        note: input.note ?? null,
+        hiddenBy: ctx.user.id,
+      });
       await resolveContributionReports(tx, before.id);
-      await writeAudit(tx, auditContext(ctx), { action: 'contribution.hide', entityType: 'contribution', entityId: before.id, before, after });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'contribution.hide',
+        entityType: 'contribution',
+        entityId: before.id,
+        before,
+        after,
+      });
       const author = before.author_user_id ? await findUserById(tx, before.author_user_id) : undefined;
       const round = await findRound(tx, before.round_id);
       if (author && author.status === 'active' && round) {
@@ -86,7 +99,13 @@ export const moderationProcedures = {
       const before = await findContribution(tx, input.contributionId);
       if (!before || !before.hidden_at) throw notFound('contribution.notFound');
       const after = await unhideContribution(tx, before.id);
-      await writeAudit(tx, auditContext(ctx), { action: 'contribution.unhide', entityType: 'contribution', entityId: before.id, before, after });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'contribution.unhide',
+        entityType: 'contribution',
+        entityId: before.id,
+        before,
+        after,
+      });
     });
     return { ok: true as const };
   }),
@@ -98,8 +117,17 @@ export const moderationProcedures = {
         const c = await findContribution(tx, input.contributionId);
         if (!c || c.status !== 'submitted') throw notFound('contribution.notFound');
         const before = await findContributionResponse(tx, c.id);
-        const after = await upsertContributionResponse(tx, c.id, { text: input.text, respondedBy: ctx.user.id });
-        await writeAudit(tx, auditContext(ctx), { action: 'contribution.respond', entityType: 'contribution', entityId: c.id, before, after });
+        const after = await upsertContributionResponse(tx, c.id, {
+          text: input.text,
+          respondedBy: ctx.user.id,
+        });
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'contribution.respond',
+          entityType: 'contribution',
+          entityId: c.id,
+          before,
+          after,
+        });
       });
       return { ok: true as const };
     }),
@@ -111,10 +139,21 @@ export const moderationProcedures = {
         const c = await findContribution(tx, input.contributionId);
         if (!c) throw notFound('contribution.notFound');
         const valid = input.themeIds.length ? await listRoundThemeIds(tx, c.round_id, input.themeIds) : [];
-        if (valid.length !== new Set(input.themeIds).size) throw new FieldError('BAD_REQUEST', { themeIds: ['validation.unknownTheme'] });
+        if (valid.length !== new Set(input.themeIds).size)
+          throw new FieldError('BAD_REQUEST', { themeIds: ['validation.unknownTheme'] });
         const before = await listThemeIdsOfContribution(tx, c.id);
-        await replaceContributionThemes(tx, c.id, valid.map((t) => t.id));
-        await writeAudit(tx, auditContext(ctx), { action: 'contribution.set_themes', entityType: 'contribution', entityId: c.id, before: before.map((b) => b.theme_id), after: valid.map((v) => v.id) });
+        await replaceContributionThemes(
+          tx,
+          c.id,
+          valid.map((t) => t.id),
+        );
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'contribution.set_themes',
+          entityType: 'contribution',
+          entityId: c.id,
+          before: before.map((b) => b.theme_id),
+          after: valid.map((v) => v.id),
+        });
       });
       return { ok: true as const };
     }),

@@ -52,10 +52,14 @@ export const participantProcedures = {
     });
   }),
 
-  submit: authedProcedure.input(submitContributionInput).mutation(({ ctx, input }) => submitContribution(ctx, input, false)),
+  submit: authedProcedure
+    .input(submitContributionInput)
+    .mutation(({ ctx, input }) => submitContribution(ctx, input, false)),
 
   /** Feedback gathered at an in-person event, entered by the secretariat, recorded as facilitated by them. */
-  submitOnBehalf: secretariatProcedure.input(facilitatedContributionInput).mutation(({ ctx, input }) => submitContribution(ctx, input, true)),
+  submitOnBehalf: secretariatProcedure
+    .input(facilitatedContributionInput)
+    .mutation(({ ctx, input }) => submitContribution(ctx, input, true)),
 
   mine: authedProcedure.query(async ({ ctx }) => {
     const rows = await listContributionsOfAuthor(ctx.db, ctx.user.id);
@@ -84,8 +88,18 @@ export const participantProcedures = {
     await ctx.db.transaction().execute(async (tx) => {
       const c = await findContribution(tx, input.contributionId);
       if (!c || c.status !== 'submitted' || c.hidden_at) throw notFound('contribution.notFound');
-      await insertContributionReport(tx, { contributionId: c.id, reportedBy: ctx.user.id, reason: input.reason, note: input.note ?? null });
-      await writeAudit(tx, auditContext(ctx), { action: 'contribution.report', entityType: 'contribution', entityId: c.id, after: { reason: input.reason } });
+      await insertContributionReport(tx, {
+        contributionId: c.id,
+        reportedBy: ctx.user.id,
+        reason: input.reason,
+        note: input.note ?? null,
+      });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'contribution.report',
+        entityType: 'contribution',
+        entityId: c.id,
+        after: { reason: input.reason },
+      });
     });
     return { ok: true as const };
   }),

@@ -1,7 +1,10 @@
 // Rows → API shapes of the contributions router.
 import type { Contribution } from '@musyawarah/db';
 
-export function presentContribution(c: Contribution, items: { type: string; text: string; action_id: string | null }[]) {
+export function presentContribution(
+  c: Contribution,
+  items: { type: string; text: string; action_id: string | null }[],
+) {
   return {
     id: c.id,
     roundId: c.round_id,
@@ -20,11 +23,21 @@ export function presentContribution(c: Contribution, items: { type: string; text
 }
 
 /** The feedback items of one contribution, from the items of many (`listContributionItems`). */
-export function itemsOf(items: { contribution_id: string; type: string; text: string; action_id: string | null }[], contributionId: string) {
-  return items.filter((i) => i.contribution_id === contributionId).map((i) => ({ type: i.type, text: i.text, actionId: i.action_id }));
+export function itemsOf(
+  items: { contribution_id: string; type: string; text: string; action_id: string | null }[],
+  contributionId: string,
+) {
+  return items
+    .filter((i) => i.contribution_id === contributionId)
+    .map((i) => ({ type: i.type, text: i.text, actionId: i.action_id }));
 }
 
 /** The themes of one contribution, from the themes of many (`listThemesOfContributions`). */
-export function themesOf(themes: { contribution_id: string; id: string; label: string }[], contributionId: string) {
-  return themes.filter((t) => t.contribution_id === contributionId).map((t) => ({ id: t.id, label: t.label }));
+export function themesOf(
+  themes: { contribution_id: string; id: string; label: string }[],
+  contributionId: string,
+) {
+  return themes
+    .filter((t) => t.contribution_id === contributionId)
+    .map((t) => ({ id: t.id, label: t.label }));
 }

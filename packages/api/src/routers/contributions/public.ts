@@ -1,5 +1,10 @@
 // The public record of a round's contributions.
-import { findRound, listContributionItems, listRoundContributions, listThemesOfContributions } from '@musyawarah/db';
+import {
+  findRound,
+  listContributionItems,
+  listRoundContributions,
+  listThemesOfContributions,
+} from '@musyawarah/db';
 import { notFound } from '../../errors';
 import { publicProcedure } from '../../trpc';
 import { roundIdInput } from './contributions.types';
@@ -12,7 +17,10 @@ export const publicContributionProcedures = {
     if (!round || !round.published_at) throw notFound('round.notFound');
     const rows = await listRoundContributions(ctx.db, round.id, { includeHidden: false });
     const ids = rows.map((r) => r.id);
-    const [items, themes] = await Promise.all([listContributionItems(ctx.db, ids), listThemesOfContributions(ctx.db, ids)]);
+    const [items, themes] = await Promise.all([
+      listContributionItems(ctx.db, ids),
+      listThemesOfContributions(ctx.db, ids),
+    ]);
     return rows.map((r) => ({
       id: r.id,
       authorName: r.named_publicly ? (r.participant_name ?? r.author_name) : null,

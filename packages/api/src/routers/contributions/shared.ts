@@ -2,17 +2,35 @@
 // be open to take it.
 import { TRPCError } from '@trpc/server';
 import { acceptsContributions, type AnswerableQuestion, type QuestionKind } from '@musyawarah/core';
-import { findRound, listRoundQuestions, type ConsultationRound, type RoundQuestion, type Tx, type UserAccount } from '@musyawarah/db';
+import {
+  findRound,
+  listRoundQuestions,
+  type ConsultationRound,
+  type RoundQuestion,
+  type Tx,
+  type UserAccount,
+} from '@musyawarah/db';
 import type { Context } from '../../context';
 import { notFound } from '../../errors';
 import { boardIdsFor, checkAudience } from '../round-access';
 import { scheduleOf } from '../shared/consultation';
 
-export function answerable(q: Pick<RoundQuestion, 'id' | 'kind' | 'required' | 'options' | 'likert'>): AnswerableQuestion {
-  return { id: q.id, kind: q.kind as QuestionKind, required: q.required, options: q.options, likert: q.likert as { points: number } | null };
+export function answerable(
+  q: Pick<RoundQuestion, 'id' | 'kind' | 'required' | 'options' | 'likert'>,
+): AnswerableQuestion {
+  return {
+    id: q.id,
+    kind: q.kind as QuestionKind,
+    required: q.required,
+    options: q.options,
+    likert: q.likert as { points: number } | null,
+  };
 }
 
-export async function answerableQuestions(tx: Tx | Context['db'], roundId: string): Promise<AnswerableQuestion[]> {
+export async function answerableQuestions(
+  tx: Tx | Context['db'],
+  roundId: string,
+): Promise<AnswerableQuestion[]> {
   const questions = await listRoundQuestions(tx, roundId);
   return questions.map(answerable);
 }
@@ -26,7 +44,11 @@ export async function openRoundOrThrow(tx: Tx, roundId: string, participant: Use
   return checkRoundOpen(round, participant, await boardIdsFor(tx, round, participant));
 }
 
-export function checkRoundOpen(round: ConsultationRound | undefined, participant: UserAccount | null, boardIds: readonly string[]): ConsultationRound {
+export function checkRoundOpen(
+  round: ConsultationRound | undefined,
+  participant: UserAccount | null,
+  boardIds: readonly string[],
+): ConsultationRound {
   if (!round || !round.published_at) throw notFound('round.notFound');
   const decision = acceptsContributions(scheduleOf(round), new Date());
   // Deadlines are the server's, in UTC: after closes_at nothing new is accepted, whatever the client's clock says.

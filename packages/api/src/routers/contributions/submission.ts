@@ -20,7 +20,10 @@ import { newReceiptReference } from '../shared/consultation';
 import { link } from '../shared/links';
 import { answerable, checkRoundOpen } from './shared';
 
-export type Submission = SubmitContributionInput & { participantName?: string | undefined; facilitationNote?: string | undefined };
+export type Submission = SubmitContributionInput & {
+  participantName?: string | undefined;
+  facilitationNote?: string | undefined;
+};
 
 /**
  * The one path by which feedback is stored. Idempotent: the client sends a key it generated for this submission, and
@@ -28,7 +31,11 @@ export type Submission = SubmitContributionInput & { participantName?: string | 
  * storing the feedback twice. A key is scoped to (author or facilitator, round): the unique index on the three makes
  * that hold under concurrent retries too, and a key reused for another round stores that round's feedback.
  */
-export async function submitContribution(ctx: Context & { user: UserAccount }, input: Submission, facilitated: boolean) {
+export async function submitContribution(
+  ctx: Context & { user: UserAccount },
+  input: Submission,
+  facilitated: boolean,
+) {
   const context = await loadSubmissionContext(ctx.db, {
     roundId: input.roundId,
     idempotencyKey: input.idempotencyKey,
@@ -37,7 +44,11 @@ export async function submitContribution(ctx: Context & { user: UserAccount }, i
   });
   if (context.existingId) return replayOf(ctx, input.roundId, input.idempotencyKey);
   const participant = facilitated ? null : ctx.user;
-  const round = checkRoundOpen(context.round, participant, await boardIdsFor(ctx.db, context.round, participant));
+  const round = checkRoundOpen(
+    context.round,
+    participant,
+    await boardIdsFor(ctx.db, context.round, participant),
+  );
   const questions = context.questions.map(answerable);
   const fieldErrors = validateSubmission(questions, { answers: input.answers, items: input.items });
   if (Object.keys(fieldErrors).length) throw new FieldError('BAD_REQUEST', fieldErrors);
@@ -47,7 +58,11 @@ export async function submitContribution(ctx: Context & { user: UserAccount }, i
       await throttleContribution(ctx, 'submissionsPerAuthor', 'submissionsPerClient');
     } catch (error) {
       // A retry racing its own first attempt: if that one has been stored meanwhile, its receipt is the answer.
-      const stored = await findContributionByIdempotencyKey(ctx.db, { key: input.idempotencyKey, roundId: input.roundId, userId: ctx.user.id });
+      const stored = await findContributionByIdempotencyKey(ctx.db, {
+        key: input.idempotencyKey,
+        roundId: input.roundId,
+        userId: ctx.user.id,
+      });
       if (stored) return replayOf(ctx, input.roundId, input.idempotencyKey);
       throw error;
     }
@@ -102,7 +117,12 @@ export async function submitContribution(ctx: Context & { user: UserAccount }, i
     if (isIdempotencyKeyConflict(error)) return replayOf(ctx, input.roundId, input.idempotencyKey);
     throw error;
   }
-  return { id: contribution.id, receiptReference: contribution.receipt_reference, submittedAt: now, replayed: false };
+  return {
+    id: contribution.id,
+    receiptReference: contribution.receipt_reference,
+    submittedAt: now,
+    replayed: false,
+  };
 }
 
 /**
@@ -112,10 +132,19 @@ export async function submitContribution(ctx: Context & { user: UserAccount }, i
  */
 async function replayOf(ctx: Context & { user: UserAccount }, roundId: string, idempotencyKey: string) {
   // Scoped to this person and this round: the same key sent for another round is another submission.
-  const existing = await findContributionByIdempotencyKey(ctx.db, { key: idempotencyKey, roundId, userId: ctx.user.id });
+  const existing = await findContributionByIdempotencyKey(ctx.db, {
+    key: idempotencyKey,
+    roundId,
+    userId: ctx.user.id,
+  });
   if (!existing) throw new TRPCError({ code: 'CONFLICT', message: 'errors.retry' });
   if (existing.author_user_id !== ctx.user.id && existing.facilitated_by !== ctx.user.id) {
     throw new FieldError('CONFLICT', { idempotencyKey: ['validation.idempotencyKeyReused'] });
   }
-  return { id: existing.id, receiptReference: existing.receipt_reference!, submittedAt: existing.submitted_at!, replayed: true };
+  return {
+    id: existing.id,
+    receiptReference: existing.receipt_reference!,
+    submittedAt: existing.submitted_at!,
+    replayed: true,
+  };
 }

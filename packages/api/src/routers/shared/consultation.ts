@@ -55,9 +55,18 @@ export function eventOf(round: ConsultationRound): RoundEvent | null {
  * Fills free places from the waitlist, first come first served, and queues each promoted person's e-mail in the same
  * transaction. The caller holds the round lock.
  */
-export async function fillFromWaitlist(ctx: Context, tx: Tx, round: ConsultationRound, event: RoundEvent): Promise<MailOutbox[]> {
+export async function fillFromWaitlist(
+  ctx: Context,
+  tx: Tx,
+  round: ConsultationRound,
+  event: RoundEvent,
+): Promise<MailOutbox[]> {
   const counts = await countEventRegistrations(tx, round.id);
-  const promoted = await promoteFromWaitlist(tx, round.id, placesToFill(event.capacity ?? null, counts.registered, counts.waitlisted));
+  const promoted = await promoteFromWaitlist(
+    tx,
+    round.id,
+    placesToFill(event.capacity ?? null, counts.registered, counts.waitlisted),
+  );
   const queued: MailOutbox[] = [];
   for (const row of promoted) {
     await writeAudit(tx, auditContext(ctx), {

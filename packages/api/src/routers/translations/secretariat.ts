@@ -18,7 +18,13 @@ import { TRANSLATED_LOCALES, approveInput, keyInput, listInput } from './transla
 type SignedIn = Context & { user: NonNullable<Context['user']> };
 
 /** Stores `text` as the reviewed translation of the entry, by the signed-in person, audited in the same transaction. */
-async function storeReview(ctx: SignedIn, locale: string, entry: CatalogueEntry, text: string, action: string) {
+async function storeReview(
+  ctx: SignedIn,
+  locale: string,
+  entry: CatalogueEntry,
+  text: string,
+  action: string,
+) {
   if (placeholderDifference(entry.english, text, entry.key)) {
     throw new FieldError('BAD_REQUEST', { text: ['validation.placeholdersDiffer'] });
   }

@@ -22,7 +22,10 @@ export interface PresentedTranslation {
  * - draft     a machine-drafted translation nobody has approved;
  * - missing   no translation at all.
  */
-export function presentTranslation(entry: CatalogueEntry, review: TranslationReviewRow | undefined): PresentedTranslation {
+export function presentTranslation(
+  entry: CatalogueEntry,
+  review: TranslationReviewRow | undefined,
+): PresentedTranslation {
   const base = { scope: entry.scope, key: entry.key, english: entry.english };
   if (review) {
     return {
@@ -36,7 +39,11 @@ export function presentTranslation(entry: CatalogueEntry, review: TranslationRev
   if (entry.translation === null) return { ...base, translation: null, state: 'missing' };
   const recorded = entry.recorded;
   const state: TranslationState =
-    recorded && recorded.source !== entry.sourceHash ? 'changed' : recorded?.status === 'reviewed' ? 'reviewed' : 'draft';
+    recorded && recorded.source !== entry.sourceHash
+      ? 'changed'
+      : recorded?.status === 'reviewed'
+        ? 'reviewed'
+        : 'draft';
   return {
     ...base,
     translation: entry.translation,
@@ -49,7 +56,9 @@ export function presentTranslation(entry: CatalogueEntry, review: TranslationRev
 /** Every key of a locale, presented, in catalogue order. */
 export async function presentLocale(db: Executor, locale: string): Promise<PresentedTranslation[]> {
   const reviews = new Map((await listTranslationReviews(db, locale)).map((r) => [`${r.scope}:${r.key}`, r]));
-  return localeCatalogue(locale).entries.map((entry) => presentTranslation(entry, reviews.get(`${entry.scope}:${entry.key}`)));
+  return localeCatalogue(locale).entries.map((entry) =>
+    presentTranslation(entry, reviews.get(`${entry.scope}:${entry.key}`)),
+  );
 }
 
 export function matchesFilter(row: PresentedTranslation, filter: TranslationFilter): boolean {
@@ -68,7 +77,9 @@ export function matchesFilter(row: PresentedTranslation, filter: TranslationFilt
 export function matchesSearch(row: PresentedTranslation, search: string | undefined): boolean {
   if (!search) return true;
   const needle = search.toLocaleLowerCase();
-  return [`${row.scope}:${row.key}`, row.english, row.translation ?? ''].some((text) => text.toLocaleLowerCase().includes(needle));
+  return [`${row.scope}:${row.key}`, row.english, row.translation ?? ''].some((text) =>
+    text.toLocaleLowerCase().includes(needle),
+  );
 }
 
 /** The catalogue entry of a key, or a field error on `key` (the key is not one this locale needs). */

@@ -4,9 +4,14 @@ import { LANGUAGES } from '@musyawarah/core';
 import { TRANSLATION_FILTERS, TRANSLATION_MAX_LENGTH, TRANSLATION_SCOPES } from '../../translations-rules';
 
 /** The languages translated from English: every language of the platform but English. */
-export const TRANSLATED_LOCALES = LANGUAGES.filter((code) => code !== 'en') as Exclude<(typeof LANGUAGES)[number], 'en'>[];
+export const TRANSLATED_LOCALES = LANGUAGES.filter((code) => code !== 'en') as Exclude<
+  (typeof LANGUAGES)[number],
+  'en'
+>[];
 
-export const localeField = z.enum(TRANSLATED_LOCALES as [string, ...string[]], { error: 'validation.locale' });
+export const localeField = z.enum(TRANSLATED_LOCALES as [string, ...string[]], {
+  error: 'validation.locale',
+});
 const scopeField = z.enum(TRANSLATION_SCOPES, { error: 'validation.invalidOption' });
 const keyField = z.string().min(1).max(300);
 
