@@ -243,6 +243,78 @@ describe('cancelling a registration', () => {
   });
 });
 
+/** The round editor's update, with the event replaced (`null` removes it). */
+async function updateEvent(
+  roundId: string,
+  change: (event: Record<string, unknown>) => Record<string, unknown> | null,
+) {
+  const current = await secretariat.caller.rounds.adminGet({ roundId });
+  return secretariat.caller.rounds.update({
+    roundId,
+    expectedVersion: current.version,
+    round: {
+      title: current.title,
+      description: current.description,
+      format: current.format,
+      actionIds: current.actionIds,
+      audience: current.audience,
+      invitedGroups: current.invitedGroups,
+      memberStates: current.memberStates,
+      languages: current.languages,
+      opensAt: new Date(current.opensAt).toISOString(),
+      closesAt: new Date(current.closesAt).toISOString(),
+      event: change(current.event as Record<string, unknown>),
+      targets: current.targets,
+    } as never,
+  });
+}
+
+describe('changing an event people registered for', () => {
+  it('refuses fewer places than people already hold, on the capacity field; as many is fine', async () => {
+    const round = await eventRound(3);
+    const [a, b, c] = await people(3);
+    for (const p of [a, b])
+      await p!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
+    const refused = await rejection(updateEvent(round.id, (e) => ({ ...e, capacity: 1 })));
+    expect(refused.code).toBe('CONFLICT');
+    expect((refused as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      'event.capacity': ['round.capacityBelowRegistered'],
+    });
+    // nobody lost a place they were told they have
+    for (const p of [a, b])
+      expect(await p!.caller.contributions.myRegistration({ roundId: round.id })).toMatchObject({
+        status: 'registered',
+      });
+    await updateEvent(round.id, (e) => ({ ...e, capacity: 2 }));
+    expect(
+      await c!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] }),
+    ).toEqual({
+      status: 'waitlisted',
+    });
+  });
+
+  it('refuses removing the event while anyone holds or waits for a place; allowed once they are cancelled', async () => {
+    const round = await eventRound(1);
+    const [holder, waiting] = await people(2);
+    for (const p of [holder, waiting])
+      await p!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
+    const refused = await rejection(updateEvent(round.id, () => null));
+    expect(refused.code).toBe('CONFLICT');
+    expect((refused as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      event: ['round.eventHasRegistrations'],
+    });
+    expect((await secretariat.caller.contributions.eventRegistrations({ roundId: round.id })).hasEvent).toBe(
+      true,
+    );
+    await waiting!.caller.contributions.cancelRegistration({ roundId: round.id });
+    await holder!.caller.contributions.cancelRegistration({ roundId: round.id });
+    await updateEvent(round.id, () => null);
+    expect((await secretariat.caller.contributions.eventRegistrations({ roundId: round.id })).hasEvent).toBe(
+      false,
+    );
+  });
+});
+
 describe('a larger capacity', () => {
   it('gives the new places to the people waiting, in order, with an e-mail — before anyone new', async () => {
     const round = await eventRound(1);

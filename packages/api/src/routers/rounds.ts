@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import {
   canTransitionRound,
+  eventChangeProblem,
   localizedTextField,
   questionInput,
   representationGaps,
@@ -11,6 +12,7 @@ import {
 } from '@musyawarah/core';
 import {
   countContributionsByRound,
+  countEventRegistrations,
   NO_CONTRIBUTIONS,
   findBoard,
   findRound,
@@ -207,6 +209,13 @@ export const roundsRouter = router({
         if (phaseOf(before) === 'summary_published')
           throw new TRPCError({ code: 'CONFLICT', message: 'round.finished' });
         await checkBoardExists(tx, input.round);
+        if (eventOf(before)) {
+          // Registrations change under this lock only, so the counts hold until the update commits.
+          await lockRoundForRegistrations(tx, before.id);
+          const nextEvent = input.round.event ? { capacity: input.round.event.capacity ?? null } : null;
+          const problem = eventChangeProblem(nextEvent, await countEventRegistrations(tx, before.id));
+          if (problem) throw new FieldError('CONFLICT', { [problem.field]: [problem.message] });
+        }
         const after = await updateRound(tx, input.roundId, input.expectedVersion, input.round);
         if (!after) throw new TRPCError({ code: 'CONFLICT', message: 'round.editConflict' });
         await writeAudit(tx, auditContext(ctx), {

@@ -6,6 +6,7 @@ import {
   canCancelRegistration,
   canTransitionRound,
   placesToFill,
+  eventChangeProblem,
   formatReceiptReference,
   isReceiptReference,
   localized,
@@ -472,5 +473,27 @@ describe('isInAudience', () => {
       ok: false,
       reason: 'round.notInvited',
     });
+  });
+});
+
+describe('eventChangeProblem', () => {
+  const some = { registered: 2, waitlisted: 1 };
+  it('refuses fewer places than people hold; as many, more or unlimited is fine', () => {
+    expect(eventChangeProblem({ capacity: 1 }, some)).toEqual({
+      field: 'event.capacity',
+      message: 'round.capacityBelowRegistered',
+    });
+    expect(eventChangeProblem({ capacity: 2 }, some)).toBeNull();
+    expect(eventChangeProblem({ capacity: 9 }, some)).toBeNull();
+    expect(eventChangeProblem({ capacity: null }, some)).toBeNull();
+    expect(eventChangeProblem({ capacity: 0 }, { registered: 0, waitlisted: 0 })).toBeNull();
+  });
+  it('refuses removing an event anyone holds or waits for a place at', () => {
+    expect(eventChangeProblem(null, some)).toEqual({
+      field: 'event',
+      message: 'round.eventHasRegistrations',
+    });
+    expect(eventChangeProblem(null, { registered: 0, waitlisted: 1 })).not.toBeNull();
+    expect(eventChangeProblem(null, { registered: 0, waitlisted: 0 })).toBeNull();
   });
 });

@@ -418,6 +418,28 @@ export function canCancelRegistration(
  * After a cancellation: how many people move up from the waitlist, first come first served. A freed place goes to the
  * first waitlisted person; without a capacity everyone waiting moves up (the capacity was removed).
  */
+/**
+ * Whether the Secretariat may change a round's event this way, given who registered. Nobody loses a place they were
+ * told is theirs: fewer places than people hold is refused (cancel registrations first, each person is told), and so is
+ * removing the event while anyone holds or waits for a place — their registrations would be left pointing at nothing.
+ * Returns the form field and the message key, or null when the change is fine.
+ */
+export function eventChangeProblem(
+  after: { capacity: number | null } | null,
+  counts: { registered: number; waitlisted: number },
+): {
+  field: 'event' | 'event.capacity';
+  message: 'round.eventHasRegistrations' | 'round.capacityBelowRegistered';
+} | null {
+  if (after === null)
+    return counts.registered + counts.waitlisted > 0
+      ? { field: 'event', message: 'round.eventHasRegistrations' }
+      : null;
+  if (after.capacity !== null && after.capacity < counts.registered)
+    return { field: 'event.capacity', message: 'round.capacityBelowRegistered' };
+  return null;
+}
+
 export function placesToFill(
   capacity: number | null,
   registeredCount: number,

@@ -164,7 +164,18 @@ function RoundForm({
           </Button>
         </NotificationBanner>
       )}
-      <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
+      <Form
+        form={form}
+        id={FORM_ID}
+        onSubmit={onSubmit}
+        onServerError={(mapped) => {
+          // "People registered for this event" concerns the event as a whole: shown at the box that removes it.
+          const removal = mapped.fieldErrors.find((f) => f.path === 'event');
+          if (!removal) return;
+          form.clearErrors('event');
+          form.setError('hasEvent', { type: 'server', message: removal.key });
+        }}
+      >
         <FieldsFor formId={FORM_ID}>
           <RoundFields />
           <ButtonGroup>
