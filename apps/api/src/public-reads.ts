@@ -127,10 +127,11 @@ export function createPublicReads(services: ApiServices & { editionCache: Curren
         const prepared = await run(procedure, input, req.headers.cookie);
         return send(req, res, prepared, CACHE_REVALIDATE);
       }
+      // Only an object (or nothing) can be pinned to an edition below; anything else is tRPC's to refuse.
+      if (input !== undefined && (input === null || typeof input !== 'object' || Array.isArray(input))) return false;
       const current = await services.editionCache.current(services.db);
       if (!current) return false;
-      const edition =
-        input && typeof input === 'object' && 'edition' in input ? (input as { edition: unknown }).edition : undefined;
+      const edition = input && 'edition' in input ? (input as { edition: unknown }).edition : undefined;
       if (edition !== undefined && typeof edition !== 'number') return false;
       // Keyed by the current edition too: it decides which edition the URL without a number means, and which edition
       // is "current" in an overview.
@@ -138,7 +139,7 @@ export function createPublicReads(services: ApiServices & { editionCache: Curren
       let prepared = catalogueBytes.get(key);
       if (!prepared) {
         // Pinned to the edition just read, so an adoption in between cannot file one edition's bytes under another.
-        const pinned = { ...(input && typeof input === 'object' ? input : {}), edition: edition ?? current.number };
+        const pinned = { ...input, edition: edition ?? current.number };
         prepared = await run(procedure, pinned, undefined);
         catalogueBytes.set(key, prepared);
       }
