@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECENT_WRITE_COOKIE, RECENT_WRITE_SECONDS } from '@musyawarah/api';
+import { createSession } from '@musyawarah/auth';
+import { insertUser } from '@musyawarah/db';
 import { createScratchDatabaseUrl } from '@musyawarah/db/testing';
-import { CACHE_FIXED, CACHE_REVALIDATE, matchesIfNoneMatch } from './public-reads';
+import { CACHE_FIXED, CACHE_REVALIDATE, matchesIfNoneMatch, ROUND_PAGE_MS } from './public-reads';
 import { startPlatformServer, type PlatformServer } from './server';
 
 // HTTP caching of the hot public reads (issue #16): same bytes as tRPC's own handler, ETag and 304, Cache-Control by
@@ -65,33 +68,38 @@ describe('cached public reads', () => {
     ['catalogue.overview', undefined],
     ['catalogue.actionArea', { id: 'C3.3' }],
     ['catalogue.ids', undefined],
-  ])('%s %j: the bytes tRPC gives, an ETag, revalidated on every use, 304 when unchanged', async (procedure, input) => {
-    const res = await get(procedure, input);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/json');
-    expect(res.headers.get('cache-control')).toBe(CACHE_REVALIDATE);
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    const etag = res.headers.get('etag')!;
-    expect(etag).toMatch(/^"[\w-]{27}"$/);
-    expect(await res.json()).toEqual(await viaTrpc(procedure, input));
+  ])(
+    '%s %j: the bytes tRPC gives, an ETag, revalidated on every use, 304 when unchanged',
+    async (procedure, input) => {
+      const res = await get(procedure, input);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/json');
+      expect(res.headers.get('cache-control')).toBe(CACHE_REVALIDATE);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      const etag = res.headers.get('etag')!;
+      expect(etag).toMatch(/^"[\w-]{27}"$/);
+      expect(await res.json()).toEqual(await viaTrpc(procedure, input));
 
-    const again = await get(procedure, input, { 'if-none-match': etag });
-    expect(again.status).toBe(304);
-    expect(await again.text()).toBe('');
-    expect(again.headers.get('etag')).toBe(etag);
-    // A stale tag gets the full answer.
-    expect((await get(procedure, input, { 'if-none-match': '"stale"' })).status).toBe(200);
-  });
+      const again = await get(procedure, input, { 'if-none-match': etag });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      expect(again.headers.get('etag')).toBe(etag);
+      // A stale tag gets the full answer.
+      expect((await get(procedure, input, { 'if-none-match': '"stale"' })).status).toBe(200);
+    },
+  );
 
   it('lets browsers and a CDN keep a catalogue named by edition number; an overview (it names the current edition) is revalidated', async () => {
     expect((await get('catalogue.list', { edition: 1 })).headers.get('cache-control')).toBe(CACHE_FIXED);
     expect((await get('catalogue.actionArea', { id: 'C3.3', edition: 1 })).headers.get('cache-control')).toBe(
       CACHE_FIXED,
     );
-    expect((await get('catalogue.overview', { edition: 1 })).headers.get('cache-control')).toBe(CACHE_REVALIDATE);
+    expect((await get('catalogue.overview', { edition: 1 })).headers.get('cache-control')).toBe(
+      CACHE_REVALIDATE,
+    );
   });
 
-  it('changes the round page’s ETag when the round changes', async () => {
+  it('changes the round page’s ETag when the round changes: at once for whoever wrote, within a second for others', async () => {
     const first = await get('rounds.get', { roundId });
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toBe(CACHE_REVALIDATE);
@@ -102,11 +110,46 @@ describe('cached public reads', () => {
     await sql`update consultation_round set title = ${JSON.stringify({ en: 'Renamed round' })} where id = ${roundId}`.execute(
       platform.db,
     );
+    const titleOf = async (res: Response) =>
+      ((await res.json()) as { result: { data: { title: { en: string } } } }).result.data.title.en;
+    // The writer carries the read-your-writes cookie the host set on their write: no cached page for them.
+    const writer = await get('rounds.get', { roundId }, { 'if-none-match': etag, cookie: 'musyawarah_rw=1' });
+    expect(writer.status).toBe(200);
+    expect(writer.headers.get('etag')).not.toBe(etag);
+    expect(await titleOf(writer)).toBe('Renamed round');
+
+    await new Promise((r) => setTimeout(r, ROUND_PAGE_MS + 50));
     const changed = await get('rounds.get', { roundId }, { 'if-none-match': etag });
     expect(changed.status).toBe(200);
-    expect(changed.headers.get('etag')).not.toBe(etag);
-    expect(((await changed.json()) as { result: { data: { title: { en: string } } } }).result.data.title.en).toBe(
-      'Renamed round',
+    expect(changed.headers.get('etag')).toBe(writer.headers.get('etag'));
+    expect(await titleOf(changed)).toBe('Renamed round');
+  });
+
+  it('sets the read-your-writes cookie on a signed-in person’s write, not on an anonymous one', async () => {
+    const anonymous = await fetch(`${platform.url}/trpc/roundDocuments.recordVisit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ roundId }),
+    });
+    expect(anonymous.headers.getSetCookie().some((c) => c.startsWith(`${RECENT_WRITE_COOKIE}=`))).toBe(false);
+    const user = await insertUser(platform.db, {
+      email: 'writer@example.org',
+      name: 'Writer',
+      role: 'stakeholder',
+      stakeholderGroup: 'civil_society',
+      passwordHash: null,
+      status: 'active',
+      emailVerifiedAt: new Date(),
+    });
+    const { token } = await createSession(platform.db, user.id);
+    const signedIn = await fetch(`${platform.url}/trpc/roundDocuments.recordVisit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `musyawarah_session=${token}` },
+      body: JSON.stringify({ roundId }),
+    });
+    const cookie = signedIn.headers.getSetCookie().find((c) => c.startsWith(`${RECENT_WRITE_COOKIE}=`));
+    expect(cookie).toBe(
+      `${RECENT_WRITE_COOKIE}=1; Max-Age=${RECENT_WRITE_SECONDS}; Path=/; HttpOnly; SameSite=Lax`,
     );
   });
 

@@ -20,7 +20,8 @@ import {
  *   that changes the response's shape is picked up by the next day); the current catalogue and the round page are
  *   `no-cache`: kept, but revalidated on every use, which costs this host no database work for the catalogue;
  * - the catalogue's response bytes are kept per current edition and URL, so a catalogue read after the first is a
- *   lookup (the current-edition cache is dropped by any host's adoption, see CurrentEditionCache).
+ *   lookup (the current-edition cache is dropped by any host's adoption, see CurrentEditionCache); a round page is
+ *   read at most once a second per host and URL (ROUND_PAGE_MS), concurrent readers sharing that one read.
  *
  * Anything else — a batch, an unknown parameter, input the procedure refuses, an error — is left to tRPC's handler
  * (`handle` resolves false before writing anything), so errors keep their one format.
@@ -29,6 +30,12 @@ const CATALOGUE = new Set(['catalogue.list', 'catalogue.overview', 'catalogue.ac
 /** Catalogue answers that do not mention an edition's status ("current"/"superseded"), so never change. */
 const FIXED_BY_NUMBER = new Set(['catalogue.list', 'catalogue.actionArea', 'catalogue.ids']);
 const ROUND_PAGE = 'rounds.get';
+/**
+ * How long one host reuses a round page it has read. The page changes with every submission (its count), so it cannot
+ * wait for a notification; in a closing rush thousands read the same round each second, and one read a second per host
+ * serves them all. Nobody sees their own write late: whoever has just written bypasses it (read-routing.ts).
+ */
+export const ROUND_PAGE_MS = 1_000;
 export const FAST_PATH_PROCEDURES = [...CATALOGUE, ROUND_PAGE];
 
 export const CACHE_FIXED = 'public, max-age=86400, immutable';
@@ -48,10 +55,13 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-class BoundedBytes {
-  private readonly entries = new Map<string, Prepared>();
+class BoundedBytes<V> {
+  private readonly entries = new Map<string, V>();
   constructor(private readonly limit: number) {}
-  get(key: string): Prepared | undefined {
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+  get(key: string): V | undefined {
     const value = this.entries.get(key);
     if (value) {
       this.entries.delete(key);
@@ -59,7 +69,7 @@ class BoundedBytes {
     }
     return value;
   }
-  set(key: string, value: Prepared): void {
+  set(key: string, value: V): void {
     this.entries.set(key, value);
     while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
   }
@@ -84,7 +94,8 @@ function send(
 }
 
 export function createPublicReads(services: ApiServices & { editionCache: CurrentEditionCache }) {
-  const catalogueBytes = new BoundedBytes(256);
+  const catalogueBytes = new BoundedBytes<Prepared>(256);
+  const roundPages = new BoundedBytes<{ until: number; prepared: Promise<Prepared> }>(1024);
 
   async function run(procedure: string, input: unknown, cookie: string | undefined): Promise<Prepared> {
     // No session: these answers are the same for everybody. Only the read-your-writes marker is passed on, so someone
@@ -100,7 +111,10 @@ export function createPublicReads(services: ApiServices & { editionCache: Curren
       setCookie: () => undefined,
     });
     const [group, name] = procedure.split('.') as [string, string];
-    const caller = createCaller(ctx) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+    const caller = createCaller(ctx) as unknown as Record<
+      string,
+      Record<string, (i: unknown) => Promise<unknown>>
+    >;
     const data = await caller[group]![name]!(input);
     const body = Buffer.from(JSON.stringify({ result: { data } }));
     return { body, etag: etagOf(body) };
@@ -124,11 +138,21 @@ export function createPublicReads(services: ApiServices & { editionCache: Curren
     }
     try {
       if (procedure === ROUND_PAGE) {
-        const prepared = await run(procedure, input, req.headers.cookie);
-        return send(req, res, prepared, CACHE_REVALIDATE);
+        // Someone who has just written reads afresh (and from the primary); everybody else shares one read a second.
+        if (hasRecentWrite(req.headers.cookie))
+          return send(req, res, await run(procedure, input, req.headers.cookie), CACHE_REVALIDATE);
+        let entry = roundPages.get(url);
+        if (!entry || entry.until < Date.now()) {
+          entry = { until: Date.now() + ROUND_PAGE_MS, prepared: run(procedure, input, undefined) };
+          roundPages.set(url, entry);
+          const mine = entry;
+          entry.prepared.catch(() => roundPages.get(url) === mine && roundPages.delete(url));
+        }
+        return send(req, res, await entry.prepared, CACHE_REVALIDATE);
       }
       // Only an object (or nothing) can be pinned to an edition below; anything else is tRPC's to refuse.
-      if (input !== undefined && (input === null || typeof input !== 'object' || Array.isArray(input))) return false;
+      if (input !== undefined && (input === null || typeof input !== 'object' || Array.isArray(input)))
+        return false;
       const current = await services.editionCache.current(services.db);
       if (!current) return false;
       const edition = input && 'edition' in input ? (input as { edition: unknown }).edition : undefined;

@@ -289,8 +289,9 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
       const upload =
         url.split('?')[0] === `/trpc/${ROUND_DOCUMENT_UPLOAD_PATH}` &&
         /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
-      // Read-your-writes: after a signed-in person's write, their reads go to the primary for a while (read-routing.ts).
-      if (method === 'POST' && replica && readSessionToken(req.headers.cookie))
+      // Read-your-writes: after a signed-in person's write, their reads go to the primary and skip the round-page cache
+      // for a while (read-routing.ts).
+      if (method === 'POST' && readSessionToken(req.headers.cookie))
         res.appendHeader('Set-Cookie', recentWriteCookie(services.config.secureCookies));
       if (method === 'GET') {
         publicReads(req, res).then(
@@ -313,6 +314,14 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     if (url.startsWith('/files/') && handleFileRequest(database.db, logger, req, res)) return;
     if (url === '/healthz' || url.startsWith('/healthz?')) {
       if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
+      // The embedded database works through one queue: while it is busy but finishing statements, it is healthy, and
+      // the check does not wait behind every request in flight (a load balancer would take a busy host out for it).
+      const queue = database.queue?.();
+      if (queue && queue.waiting > 0 && Date.now() - queue.lastReleaseAt < 5_000) {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        res.end(JSON.stringify({ status: 'ok', database: database.kind, queued: queue.waiting }));
+        return;
+      }
       sql`select 1`
         .execute(database.db)
         .then(() => {

@@ -74,8 +74,7 @@ export interface Context extends ApiServices {
  * request metadata, so tests build exactly the same context through `createCaller` as the HTTP server does.
  */
 export async function createContext(services: ApiServices, request: RequestMeta): Promise<Context> {
-  const readDb =
-    services.readDb && !hasRecentWrite(request.cookieHeader) ? services.readDb : services.db;
+  const readDb = services.readDb && !hasRecentWrite(request.cookieHeader) ? services.readDb : services.db;
   const token = readSessionToken(request.cookieHeader);
   if (!token) return { ...services, readDb, request, session: null, user: null };
   let validation;

@@ -2,8 +2,9 @@
  * Read-your-writes with a read replica (issue #16). A streaming replica trails the primary by a little (milliseconds
  * when healthy, seconds under load or after a hiccup), so someone who has just saved, submitted or published must not
  * read the public pages from it: they would not find what they did. After a write by a signed-in person the host sets
- * this short-lived cookie, and while the browser sends it back every read of theirs goes to the primary. Anonymous
- * readers — almost all of a closing rush's reads — carry no such cookie and read the replica.
+ * this short-lived cookie, and while the browser sends it back every read of theirs goes to the primary, and past the
+ * host's one-second round-page cache (apps/api/src/public-reads.ts). Anonymous readers — almost all of a closing rush's
+ * reads — carry no such cookie and read the replica and the cache.
  *
  * 30 s is far above a healthy replica's lag; a replica further behind than that is unhealthy and should be taken out of
  * rotation (docs/scaling.md). The cookie carries no data (its presence is the signal), so nothing can be forged with it

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { Kysely, Migrator, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
-import { createPgliteDialect } from './pglite-dialect';
+import { createPgliteDialect, SingleConnectionPool } from './pglite-dialect';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -28,6 +28,11 @@ export interface DatabaseHandle {
    * fresh must not be trusted) and `onListening(true)` once listening again. Resolves with a function that stops.
    */
   listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
+  /**
+   * The embedded database only: statements waiting for its one connection, and when one last finished. A health check
+   * can tell "busy but answering" from "stuck" without queueing behind everybody.
+   */
+  queue?(): { waiting: number; lastReleaseAt: number };
 }
 
 export interface ListenHandlers {
@@ -119,10 +124,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const options = { parsers: { 1082: (value: string) => value } };
   const pglite = dataDir === 'memory://' ? new PGlite(options) : new PGlite(dataDir, options);
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: createPgliteDialect(pglite) });
+  const pool = new SingleConnectionPool(pglite);
+  const db = new Kysely<Database>({ dialect: createPgliteDialect(pglite, pool) });
   return {
     db,
     kind: 'pglite',
+    queue: () => ({ waiting: pool.waiting, lastReleaseAt: pool.lastReleaseAt }),
     close: () => db.destroy(),
     async listen(channel, handlers) {
       if (!CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);
