@@ -63,7 +63,7 @@ describe.skipIf(!bin)('a streaming read replica behind DATABASE_READ_URL (issue 
     primary = await startThrowawayPostgres({ fsync: false, settings: { full_page_writes: 'on' } });
     primaryDb = await openMigrated(primary.url);
     roundId = await openRound(primaryDb.db);
-    [token] = await stakeholderSessions(primaryDb.db, 1);
+    token = (await stakeholderSessions(primaryDb.db, 1))[0]!;
 
     // The standby: a base backup of the primary with the settings to follow it (-R), started on a port of its own.
     standbyDir = mkdtempSync(path.join(tmpdir(), 'musyawarah-standby-'));
