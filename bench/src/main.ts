@@ -4,13 +4,12 @@
 // The API runs as a child process (`node --import tsx apps/api/src/main.ts`, NODE_ENV=production), as it does in
 // production: it gets its own event loop (autocannon in this process would otherwise steal it), its RSS is its own,
 // and the baseline server runs the same way, so both sides pay the same process and loopback costs.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createSession } from '@musyawarah/auth';
@@ -18,116 +17,24 @@ import { FEEDBACK_TYPES, LANGUAGES, MEMBER_STATE_CODES, STAKEHOLDER_GROUPS } fro
 import { insertUser, migrateToLatest, openDatabase, seedReferenceData, type Db } from '@musyawarah/db';
 import { freePort, startThrowawayPostgres } from '../../tooling/scripts/lib/postgres.mjs';
 import { PARTICIPATION_SQL } from './baselines/sql';
+import {
+  addLoadRow,
+  BENCH_DIR,
+  load,
+  log,
+  problems,
+  QUICK,
+  REPO_ROOT,
+  rows,
+  rssMb,
+  SIZES,
+  startChild,
+  type Child,
+  type LoadResult,
+} from './harness';
 import { measureEditionDiff } from './measures/edition-diff';
-
-const QUICK = process.argv.includes('--quick');
-const BENCH_DIR = path.resolve(import.meta.dirname, '..');
-const REPO_ROOT = path.resolve(BENCH_DIR, '..');
-const SIZES = QUICK
-  ? {
-      loadSeconds: 3,
-      warmupSeconds: 1,
-      connections: 64,
-      rounds: 20,
-      users: 64,
-      dashboardContributions: 20_000,
-      dashboardRepeats: 5,
-      background: 5_000,
-    }
-  : {
-      loadSeconds: 20,
-      warmupSeconds: 5,
-      connections: 64,
-      rounds: 200,
-      users: 500,
-      dashboardContributions: 1_000_000,
-      dashboardRepeats: 15,
-      background: 100_000,
-    };
-
-interface Row {
-  id: string;
-  measure: string;
-  value: number | null;
-  unit: string;
-  baseline: number | null;
-  ratio: number | null;
-  goal: string;
-  met: boolean | null;
-  note?: string;
-  raw?: unknown;
-}
-const rows: Row[] = [];
-const problems: string[] = [];
-const log = (line: string) =>
-  console.error(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-const t0 = performance.now();
-
-// ---------------------------------------------------------------------------------------------------------------------
-// processes
-
-interface Child {
-  url: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-async function startChild(
-  name: string,
-  args: string[],
-  env: Record<string, string>,
-  port: number,
-  ready: string,
-): Promise<Child> {
-  // BENCH_PROFILE=1: the API writes a V8 CPU profile to bench/results/profiles/ when it exits (open it in Chrome DevTools).
-  const profile =
-    process.env.BENCH_PROFILE && name === 'API'
-      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, 'results', 'profiles')}`]
-      : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-10_000)));
-  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-10_000)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${out}`);
-    try {
-      const res = await fetch(`${url}${ready}`, { signal: AbortSignal.timeout(2_000) });
-      await res.arrayBuffer();
-      if (res.status < 500) break;
-    } catch {}
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${name} did not answer within 90 s:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-      }),
-  };
-}
-
-function rssMb(pid: number | undefined): number | null {
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Math.round(Number(kb) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
+import { measurePgliteResponsiveness } from './measures/pglite';
+import { measureScaleOut } from './measures/scale';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // seeding, straight into the database
@@ -239,96 +146,6 @@ async function seedContributions(db: Db, roundId: string, n: number) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-// load
-
-interface LoadResult {
-  rps: number;
-  p50: number;
-  p99: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  peakRssMb: number | null;
-}
-
-async function load(
-  url: string,
-  options: {
-    method?: 'GET' | 'POST';
-    path: string;
-    body?: () => string;
-    cookie?: () => string;
-    pid?: number;
-  },
-): Promise<LoadResult> {
-  const request = (duration: number) =>
-    autocannon({
-      url,
-      connections: SIZES.connections,
-      duration,
-      timeout: 10,
-      requests: [
-        {
-          method: options.method ?? 'GET',
-          path: options.path,
-          setupRequest: (req) => ({
-            ...req,
-            headers: {
-              ...req.headers,
-              'content-type': 'application/json',
-              ...(options.cookie ? { cookie: options.cookie() } : {}),
-            },
-            ...(options.body ? { body: options.body() } : {}),
-          }),
-        },
-      ],
-    });
-  await request(SIZES.warmupSeconds);
-  let peak: number | null = null;
-  const sampler = setInterval(() => {
-    const now = rssMb(options.pid);
-    if (now !== null) peak = Math.max(peak ?? 0, now);
-  }, 250);
-  const result = await request(SIZES.loadSeconds);
-  clearInterval(sampler);
-  return {
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    ok: result['2xx'],
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    peakRssMb: peak,
-  };
-}
-
-function addLoadRow(
-  id: string,
-  measure: string,
-  api: LoadResult,
-  base: LoadResult,
-  goalRatio: number,
-  p99Goal?: number,
-) {
-  const ratio = base.rps ? api.rps / base.rps : null;
-  const met = ratio !== null && ratio >= goalRatio && (p99Goal === undefined || api.p99 <= p99Goal);
-  rows.push({
-    id,
-    measure,
-    value: api.rps,
-    unit: 'req/s',
-    baseline: base.rps,
-    ratio,
-    goal: `≥ ${goalRatio * 100} % of baseline${p99Goal ? `, p99 ≤ ${p99Goal} ms` : ''}`,
-    met,
-    note: `p50 ${api.p50} ms, p99 ${api.p99} ms (baseline p99 ${base.p99} ms); API peak RSS ${api.peakRssMb ?? '?'} MB; non-2xx ${api.non2xx}, errors ${api.errors}`,
-    raw: { api, baseline: base },
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------------------
 
 function bundleRow() {
   const dist = path.join(REPO_ROOT, 'apps/stakeholder/dist');
@@ -419,17 +236,17 @@ async function main() {
 
     const dbEnv = { DATABASE_URL: server.url, DATABASE_POOL_SIZE: '10' };
     const apiPort = await freePort();
+    const apiEnv = {
+      ...dbEnv,
+      NODE_ENV: 'production',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+    };
     const api = await startChild(
       'API',
       ['apps/api/src/main.ts'],
-      {
-        ...dbEnv,
-        NODE_ENV: 'production',
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        HOST: '127.0.0.1',
-        PUBLIC_URL: `http://localhost:${apiPort}`,
-      },
+      { ...apiEnv, PUBLIC_URL: `http://localhost:${apiPort}` },
       apiPort,
       '/healthz',
     );
@@ -447,9 +264,9 @@ async function main() {
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
     const cookie = () => `musyawarah_session=${pick(stakeholders)}`;
     let sent = 0;
-    const body = (roundOf: () => string) => () =>
+    const submission = (roundId: string, withKey: boolean) =>
       JSON.stringify({
-        roundId: roundOf(),
+        roundId,
         answers: {},
         stakeholderGroup: pick([...STAKEHOLDER_GROUPS]),
         memberState: pick([...MEMBER_STATE_CODES]),
@@ -461,8 +278,9 @@ async function main() {
             text: `Benchmark feedback ${++sent}: the Roadmap should say more about community review.`,
           },
         ],
-        idempotencyKey: randomUUID(),
+        ...(withKey ? { idempotencyKey: randomUUID() } : {}),
       });
+    const body = (roundOf: () => string) => () => submission(roundOf(), true);
 
     // 1. submissions, many rounds and one round
     for (const [id, label, roundOf] of [
@@ -485,7 +303,7 @@ async function main() {
         body: body(roundOf),
         cookie,
       });
-      addLoadRow(id, label, apiResult, baseResult, 0.6, 50);
+      addLoadRow(id, label, apiResult, baseResult, 0.6, 1.25);
       // Every acknowledged submission is stored (warm-up included), and — on one round — none was refused.
       const rejected = apiResult.non2xx + apiResult.errors + apiResult.timeouts;
       if (afterApi - before < apiResult.ok)
@@ -496,9 +314,16 @@ async function main() {
         );
     }
 
-    // 2. public reads
+    // 2. public reads: the answer in full (a first visit: no cache in the browser or CDN), the revalidation a browser or
+    // CDN makes afterwards (If-None-Match → 304), and — for the catalogue — tRPC's own handler (a batch of one, which
+    // the fast path leaves to it) for comparison. Each beside the bare handler serving the same JSON in full.
     const roundInput = encodeURIComponent(JSON.stringify({ roundId: roundIds[0] }));
-    for (const [id, label, apiPath, basePath] of [
+    const etagOf = async (apiPath: string) => {
+      const res = await fetch(`${api.url}${apiPath}`);
+      await res.arrayBuffer();
+      return res.headers.get('etag') ?? '';
+    };
+    const reads = [
       ['read-catalogue', 'public read: catalogue list', '/trpc/catalogue.list', '/catalogue'],
       [
         'read-round',
@@ -506,14 +331,63 @@ async function main() {
         `/trpc/rounds.get?input=${roundInput}`,
         `/round?id=${roundIds[0]}`,
       ],
-    ] as const) {
+    ] as const;
+    for (const [id, label, apiPath, basePath] of reads) {
       log(`load: ${label}`);
-      const apiResult = await load(api.url, { path: apiPath, pid: api.child.pid });
       const baseResult = await load(base.url, { path: basePath });
-      addLoadRow(id, label, apiResult, baseResult, 0.7);
-      if (apiResult.non2xx || apiResult.errors)
-        problems.push(`${id}: ${apiResult.non2xx} non-2xx, ${apiResult.errors} errors`);
+      const full = await load(api.url, { path: apiPath, pid: api.child.pid });
+      addLoadRow(id, `${label}, full answer (no client cache)`, full, baseResult, 0.9);
+      const etag = await etagOf(apiPath);
+      const revalidated = await load(api.url, {
+        path: apiPath,
+        pid: api.child.pid,
+        headers: { 'if-none-match': etag },
+      });
+      addLoadRow(`${id}-304`, `${label}, revalidated (If-None-Match → 304)`, revalidated, baseResult, 0.9);
+      if (!etag || revalidated.notModified === 0)
+        problems.push(`${id}-304: no 304 answers (ETag ${etag || 'missing'})`);
+      if (full.non2xx || full.errors) problems.push(`${id}: ${full.non2xx} non-2xx, ${full.errors} errors`);
+      if (revalidated.non2xx - revalidated.notModified || revalidated.errors)
+        problems.push(
+          `${id}-304: ${revalidated.non2xx - revalidated.notModified} failed, ${revalidated.errors} errors`,
+        );
+      if (id === 'read-catalogue') {
+        const viaTrpc = await load(api.url, {
+          path: `/trpc/catalogue.list?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: {} }))}`,
+          pid: api.child.pid,
+        });
+        addLoadRow(`${id}-trpc`, `${label}, through tRPC's handler (no fast path)`, viaTrpc, baseResult, 0);
+      }
     }
+
+    // 2b. scale-out: a second host on the same PostgreSQL, one vs two behind nginx, and the closing rush
+    const secondPort = await freePort();
+    const second = await startChild(
+      'API 2',
+      ['apps/api/src/main.ts'],
+      { ...apiEnv, PUBLIC_URL: `http://localhost:${secondPort}` },
+      secondPort,
+      '/healthz',
+    );
+    children.push(second);
+    await measureScaleOut({
+      db,
+      hosts: [api, second],
+      cookie,
+      submission,
+      roundIds,
+      // The issue's rush is 1,000 participants; on this shared 2-core machine (API, PostgreSQL, nginx and autocannon on
+      // the same cores) 1,000 connections only measure the machine's queue, so the default is scaled down (README).
+      participants: await createUsers(
+        db,
+        'stakeholder',
+        Number(process.env.BENCH_RUSH_PARTICIPANTS ?? (QUICK ? 100 : 250)),
+      ),
+    });
+    await second.stop();
+
+    // 2c. the embedded database under load
+    await measurePgliteResponsiveness(createRound, submission);
 
     // 3. dashboard aggregates
     log(`dashboard: rounds.participation over ${SIZES.dashboardContributions} contributions`);

@@ -30,4 +30,16 @@ describe('environment validation', () => {
     expect(() => parseEnv({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: .*TRUST_PROXY=1/);
     expect(() => parseEnv({ TRUST_PROXY: 'proxy.internal' })).toThrow(/TRUST_PROXY: "proxy.internal"/);
   });
+
+  it('takes a read replica only beside a primary, and only as a postgres:// URL', () => {
+    const primary = 'postgres://app@db-primary:5432/musyawarah';
+    const replica = 'postgres://app@db-replica:5432/musyawarah';
+    expect(parseEnv({ DATABASE_URL: primary, DATABASE_READ_URL: replica }).DATABASE_READ_URL).toBe(replica);
+    expect(() => parseEnv({ DATABASE_READ_URL: replica })).toThrow(
+      /DATABASE_READ_URL: a read replica needs DATABASE_URL/,
+    );
+    expect(() => parseEnv({ DATABASE_URL: primary, DATABASE_READ_URL: 'mysql://x' })).toThrow(
+      /DATABASE_READ_URL/,
+    );
+  });
 });

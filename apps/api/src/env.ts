@@ -14,6 +14,8 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  // A streaming replica of DATABASE_URL for public reads (docs/scaling.md).
+  DATABASE_READ_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
   PUBLIC_URL: z.url({ error: 'must be a URL such as https://musyawarah.example.org' }).optional(),
@@ -47,6 +49,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  if (result.data.DATABASE_READ_URL && !result.data.DATABASE_URL) {
+    throw new EnvError(
+      'Invalid environment:\n  DATABASE_READ_URL: a read replica needs DATABASE_URL (the primary) as well',
+    );
   }
   if (result.data.NODE_ENV === 'production' && result.data.SEED_DEMO) {
     throw new EnvError(

@@ -18,6 +18,7 @@ const platform = await startPlatformServer({
   port: env.PORT,
   host: env.HOST,
   databaseUrl: env.DATABASE_URL,
+  databaseReadUrl: env.DATABASE_READ_URL,
   databasePoolSize: env.DATABASE_POOL_SIZE,
   pgliteDataDir: env.PGLITE_DATA_DIR,
   seedDemo,

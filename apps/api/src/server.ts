@@ -10,6 +10,8 @@ import {
   createContext,
   createMailer,
   createSmtpTransport,
+  CurrentEditionCache,
+  recentWriteCookie,
   requestLocale,
   type ApiServices,
 } from '@musyawarah/api';
@@ -18,6 +20,7 @@ import { migrateToLatest, openDatabase, seedDemoData, seedReferenceData, type Db
 import { ROUND_DOCUMENT_UPLOAD_PATH } from '@musyawarah/api/routers/round-documents';
 import { createClientAddress, type TrustProxy } from './client-address';
 import { handleFileRequest } from './files';
+import { createPublicReads } from './public-reads';
 import { createStaticApps } from './static';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -26,6 +29,8 @@ export interface PlatformServerOptions {
   port?: number;
   host?: string;
   databaseUrl?: string | undefined;
+  /** A streaming replica for public reads (see packages/api/src/read-routing.ts); needs databaseUrl. */
+  databaseReadUrl?: string | undefined;
   databasePoolSize?: number;
   /** Folder for the embedded database, relative to the repository root, or `memory://`. */
   pgliteDataDir?: string;
@@ -156,6 +161,10 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     pgliteDataDir,
     poolSize: options.databasePoolSize ?? 10,
   });
+  // Migrations run on the primary only; the replica receives them by streaming.
+  const replica = options.databaseReadUrl
+    ? await openDatabase({ databaseUrl: options.databaseReadUrl, poolSize: options.databasePoolSize ?? 10 })
+    : null;
   const { applied } = await migrateToLatest(database.db);
   if (applied.length) logger.info({ applied }, 'database migrated');
   await seedReferenceData(database.db);
@@ -170,9 +179,18 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     log: (mail) => logger.info({ mail }, 'mail kept in the outbox (no SMTP_URL set)'),
   });
 
+  // Follows adoptions on every host (migration 0200): the current edition is kept only while this listens.
+  const editionCache = new CurrentEditionCache();
+  const stopListening = await database.listen('musyawarah_edition', {
+    onNotify: () => editionCache.invalidate(),
+    onListening: (listening) => editionCache.setListening(listening),
+  });
+
   let publicUrl = options.publicUrl;
-  const services: ApiServices = {
+  const services: ApiServices & { editionCache: CurrentEditionCache } = {
     db: database.db,
+    ...(replica ? { readDb: replica.db } : {}),
+    editionCache,
     mailer,
     logger,
     config: {
@@ -222,6 +240,7 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     },
   } satisfies Parameters<typeof createHTTPHandler>[0];
   const trpcHandler = createHTTPHandler(trpcOptions);
+  const publicReads = createPublicReads(services);
   // Background documents (≤ 10 MB) are the one larger body: only a multipart body to that procedure's own path gets it.
   const uploadHandler = createHTTPHandler({ ...trpcOptions, maxBodySize: 11_000_000 });
 
@@ -270,6 +289,17 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
       const upload =
         url.split('?')[0] === `/trpc/${ROUND_DOCUMENT_UPLOAD_PATH}` &&
         /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
+      // Read-your-writes: after a signed-in person's write, their reads go to the primary and skip the round-page cache
+      // for a while (read-routing.ts).
+      if (method === 'POST' && readSessionToken(req.headers.cookie))
+        res.appendHeader('Set-Cookie', recentWriteCookie(services.config.secureCookies));
+      if (method === 'GET') {
+        publicReads(req, res).then(
+          (answered) => answered || trpcHandler(req, res),
+          () => trpcHandler(req, res),
+        );
+        return;
+      }
       if (!upload) {
         trpcHandler(req, res);
         return;
@@ -284,6 +314,14 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     if (url.startsWith('/files/') && handleFileRequest(database.db, logger, req, res)) return;
     if (url === '/healthz' || url.startsWith('/healthz?')) {
       if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
+      // The embedded database works through one queue: while it is busy but finishing statements, it is healthy, and
+      // the check does not wait behind every request in flight (a load balancer would take a busy host out for it).
+      const queue = database.queue?.();
+      if (queue && queue.waiting > 0 && Date.now() - queue.lastReleaseAt < 5_000) {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        res.end(JSON.stringify({ status: 'ok', database: database.kind, queued: queue.waiting }));
+        return;
+      }
       sql`select 1`
         .execute(database.db)
         .then(() => {
@@ -336,7 +374,10 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
-      }).then(() => database.close());
+      })
+        .then(() => stopListening())
+        .then(() => Promise.all([database.close(), replica?.close()]))
+        .then(() => undefined);
       return closing;
     },
   };

@@ -1,6 +1,8 @@
 import type { Db, UserAccount, UserSession } from '@musyawarah/db';
 import { readSessionToken, serializeSessionCookie, validateSessionToken } from '@musyawarah/auth';
+import type { CurrentEditionCache } from './current-edition';
 import type { Mailer } from './mail/mailer';
+import { hasRecentWrite } from './read-routing';
 import type { ContributionLimits } from './routers/contribution-limits';
 import { isDatabaseUnavailable, unavailable } from './errors';
 
@@ -24,7 +26,15 @@ export interface Logger {
 
 /** Long-lived things shared by every request. */
 export interface ApiServices {
+  /** The primary: every write, and every read that must see them. */
   db: Db;
+  /**
+   * A streaming replica (DATABASE_READ_URL) for public, read-only procedures; absent, they read the primary. Use it
+   * through the context's `readDb`, which falls back to the primary after the person's own writes.
+   */
+  readDb?: Db;
+  /** "Which edition is current", kept while the host follows adoptions (current-edition.ts); absent in tests. */
+  editionCache?: CurrentEditionCache;
   mailer: Mailer;
   config: ApiConfig;
   logger: Logger;
@@ -49,6 +59,11 @@ export interface RequestMeta {
 }
 
 export interface Context extends ApiServices {
+  /**
+   * Where public read-only procedures read: the replica, unless there is none or this browser wrote a moment ago
+   * (read-your-writes: read-routing.ts), then the primary.
+   */
+  readDb: Db;
   request: RequestMeta;
   session: UserSession | null;
   user: UserAccount | null;
@@ -59,8 +74,9 @@ export interface Context extends ApiServices {
  * request metadata, so tests build exactly the same context through `createCaller` as the HTTP server does.
  */
 export async function createContext(services: ApiServices, request: RequestMeta): Promise<Context> {
+  const readDb = services.readDb && !hasRecentWrite(request.cookieHeader) ? services.readDb : services.db;
   const token = readSessionToken(request.cookieHeader);
-  if (!token) return { ...services, request, session: null, user: null };
+  if (!token) return { ...services, readDb, request, session: null, user: null };
   let validation;
   try {
     validation = await validateSessionToken(services.db, token);
@@ -68,11 +84,11 @@ export async function createContext(services: ApiServices, request: RequestMeta)
     if (isDatabaseUnavailable(error)) throw unavailable(error);
     throw error;
   }
-  if (!validation) return { ...services, request, session: null, user: null };
+  if (!validation) return { ...services, readDb, request, session: null, user: null };
   if (validation.renewed) {
     request.setCookie(
       serializeSessionCookie(token, validation.session.expires_at, { secure: services.config.secureCookies }),
     );
   }
-  return { ...services, request, session: validation.session, user: validation.user };
+  return { ...services, readDb, request, session: validation.session, user: validation.user };
 }

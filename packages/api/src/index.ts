@@ -10,3 +10,5 @@ export {
 } from './context';
 export { createMailer, createSmtpTransport, type Mailer, type SmtpTransport } from './mail/mailer';
 export { requestLocale } from './mail/i18n';
+export { CurrentEditionCache } from './current-edition';
+export { RECENT_WRITE_COOKIE, RECENT_WRITE_SECONDS, hasRecentWrite, recentWriteCookie } from './read-routing';

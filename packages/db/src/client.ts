@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { Kysely, Migrator, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
-import { createPgliteDialect } from './pglite-dialect';
+import { createPgliteDialect, SingleConnectionPool } from './pglite-dialect';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -22,7 +22,25 @@ export interface DatabaseHandle {
   db: Db;
   kind: 'postgres' | 'pglite';
   close(): Promise<void>;
+  /**
+   * Follows PostgreSQL notifications on `channel` (LISTEN) on a connection of its own. `onNotify` runs for each one;
+   * `onListening(false)` when the connection is lost (notifications may be missed from then on, so whatever they keep
+   * fresh must not be trusted) and `onListening(true)` once listening again. Resolves with a function that stops.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
+  /**
+   * The embedded database only: statements waiting for its one connection, and when one last finished. A health check
+   * can tell "busy but answering" from "stuck" without queueing behind everybody.
+   */
+  queue?(): { waiting: number; lastReleaseAt: number };
 }
+
+export interface ListenHandlers {
+  onNotify(payload: string): void;
+  onListening(listening: boolean): void;
+}
+
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
@@ -45,7 +63,59 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     });
     const { PostgresDialect } = await import('kysely');
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const listeners = new Set<() => Promise<void>>();
+    return {
+      db,
+      kind: 'postgres',
+      async close() {
+        await Promise.all([...listeners].map((stop) => stop()));
+        await db.destroy();
+      },
+      async listen(channel, handlers) {
+        if (!CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);
+        const url = config.databaseUrl!;
+        let stopped = false;
+        let client: InstanceType<typeof pg.Client> | null = null;
+        let retry: NodeJS.Timeout | undefined;
+        // A listening connection is one session: when it goes, so do its LISTENs. It is opened again (every second
+        // until the server answers), and meanwhile the caller knows it may be missing notifications.
+        const connect = async (): Promise<void> => {
+          const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+          c.on('error', () => undefined);
+          c.on('notification', (message) => {
+            if (message.channel === channel) handlers.onNotify(message.payload ?? '');
+          });
+          c.on('end', () => {
+            if (client !== c) return;
+            client = null;
+            handlers.onListening(false);
+            if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 1_000);
+          });
+          try {
+            await c.connect();
+            await c.query(`listen ${channel}`);
+          } catch (error) {
+            await c.end().catch(() => undefined);
+            if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 1_000);
+            throw error;
+          }
+          if (stopped) return void (await c.end().catch(() => undefined));
+          client = c;
+          handlers.onListening(true);
+        };
+        await connect().catch(() => handlers.onListening(false));
+        const stop = async () => {
+          stopped = true;
+          clearTimeout(retry);
+          listeners.delete(stop);
+          const c = client;
+          client = null;
+          await c?.end().catch(() => undefined);
+        };
+        listeners.add(stop);
+        return stop;
+      },
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const dataDir = config.pgliteDataDir ?? 'memory://';
@@ -54,8 +124,21 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const options = { parsers: { 1082: (value: string) => value } };
   const pglite = dataDir === 'memory://' ? new PGlite(options) : new PGlite(dataDir, options);
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: createPgliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  const pool = new SingleConnectionPool(pglite);
+  const db = new Kysely<Database>({ dialect: createPgliteDialect(pglite, pool) });
+  return {
+    db,
+    kind: 'pglite',
+    queue: () => ({ waiting: pool.waiting, lastReleaseAt: pool.lastReleaseAt }),
+    close: () => db.destroy(),
+    async listen(channel, handlers) {
+      if (!CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);
+      // One process, one database: PGlite delivers the notification after the writing transaction commits.
+      const unsubscribe = await pglite.listen(channel, (payload) => handlers.onNotify(payload));
+      handlers.onListening(true);
+      return unsubscribe;
+    },
+  };
 }
 
 export async function migrateToLatest(

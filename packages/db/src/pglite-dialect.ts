@@ -14,8 +14,11 @@ function commandOf(sqlText: string): 'INSERT' | 'UPDATE' | 'DELETE' | 'MERGE' | 
   return cte ? (cte.toUpperCase() as 'INSERT') : 'SELECT';
 }
 
-class SingleConnectionPool implements PostgresPool {
+export class SingleConnectionPool implements PostgresPool {
   private queue: Promise<void> = Promise.resolve();
+  /** Statements (or transactions) waiting for the connection, and when the connection was last handed back. */
+  waiting = 0;
+  lastReleaseAt = Date.now();
 
   constructor(private readonly pglite: PGlite) {}
 
@@ -23,7 +26,14 @@ class SingleConnectionPool implements PostgresPool {
     let release!: () => void;
     const previous = this.queue;
     this.queue = new Promise<void>((resolve) => (release = resolve));
+    this.waiting++;
     await previous;
+    // PGlite computes on this thread. Handing the connection straight to the next waiter chains every queued statement
+    // in promise callbacks, and the event loop reaches no socket until the queue is empty: with hundreds of submissions
+    // in flight, a static page or /healthz waited for all of them (issue #16). One turn of the loop between holders
+    // lets other requests in; it costs a few microseconds per statement.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.waiting--;
     const pglite = this.pglite;
     const client = {
       async query(sqlText: string, parameters: readonly unknown[]) {
@@ -31,7 +41,8 @@ class SingleConnectionPool implements PostgresPool {
         // Kysely reports affected rows only for these commands; PGlite does not say which command ran.
         return { command: commandOf(sqlText), rowCount: result.affectedRows ?? 0, rows: result.rows };
       },
-      release() {
+      release: () => {
+        this.lastReleaseAt = Date.now();
         release();
       },
     };
@@ -45,6 +56,9 @@ class SingleConnectionPool implements PostgresPool {
   }
 }
 
-export function createPgliteDialect(pglite: PGlite): PostgresDialect {
-  return new PostgresDialect({ pool: new SingleConnectionPool(pglite) });
+export function createPgliteDialect(
+  pglite: PGlite,
+  pool = new SingleConnectionPool(pglite),
+): PostgresDialect {
+  return new PostgresDialect({ pool });
 }

@@ -357,6 +357,60 @@ describe.skipIf(!haveNginx)('three hosts on one PostgreSQL behind nginx (issue #
     expect(refusedOn.size).toBe(HOSTS);
   });
 
+  it('records the address nginx saw, not a forged X-Forwarded-For, on sessions and throttle buckets of every host', async () => {
+    const forged = ['203.0.113.7', '198.51.100.9, 203.0.113.8', 'garbage'];
+    const email = await account('forger');
+    const bucketBefore = await countRows(
+      database.db,
+      `select coalesce(sum(failures), 0) as n from login_throttle where key = 'ip:127.0.0.1'`,
+    );
+    const seen = new Set<string>();
+    for (const header of forged) {
+      const wrong = await answer(
+        await fetch(`${proxyUrl}/trpc/auth.signIn`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': header },
+          body: JSON.stringify({ email, password: 'wrong password 12345' }),
+        }),
+      );
+      expect(wrong.error).toBe('auth.invalidCredentials');
+      seen.add(wrong.host);
+    }
+    expect(seen.size).toBe(HOSTS);
+    // Every wrong password landed in the bucket of the address nginx saw; none in a bucket the client named.
+    expect(
+      await countRows(
+        database.db,
+        `select coalesce(sum(failures), 0) as n from login_throttle where key = 'ip:127.0.0.1'`,
+      ),
+    ).toBe(bucketBefore + forged.length);
+    expect(
+      await countRows(
+        database.db,
+        `select count(*) as n from login_throttle where key like 'ip:%' and key <> 'ip:127.0.0.1'`,
+      ),
+    ).toBe(0);
+
+    const signedIn = await answer(
+      await fetch(`${proxyUrl}/trpc/auth.signIn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.44' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      }),
+    );
+    expect(signedIn.status, signedIn.error).toBe(200);
+    const cookie = signedIn.setCookie.find((c) => c.startsWith('musyawarah_session='))!.split(';')[0]!;
+    for (let i = 0; i < HOSTS; i++) {
+      const listed = await answer<{ current: boolean; ipAddress: string | null }[]>(
+        await fetch(`${proxyUrl}/trpc/account.sessions`, {
+          headers: { cookie, 'x-forwarded-for': `192.0.2.${50 + i}` },
+        }),
+      );
+      expect(listed.status).toBe(200);
+      expect(listed.data.find((s) => s.current)?.ipAddress).toBe('127.0.0.1');
+    }
+  });
+
   it('adopts an edition on one host and every other host reads the new catalogue at once', async () => {
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     // Every host has read (and may have kept) the current catalogue before the adoption.

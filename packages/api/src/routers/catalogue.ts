@@ -31,7 +31,7 @@ const editionChoice = z.strictObject({ edition: editionNumberField.optional() })
 export const catalogueRouter = router({
   /** Pillars, the timeframe and the executive-summary priorities: the frame the action areas sit in; and which edition. */
   overview: publicProcedure.input(editionChoice).query(async ({ ctx, input }) => {
-    const { edition } = await editionCatalogue(ctx.db, input?.edition);
+    const { edition } = await editionCatalogue(ctx, input?.edition);
     return { pillars, timeframe, priorities, edition: presentEdition(edition) };
   }),
 
@@ -39,7 +39,7 @@ export const catalogueRouter = router({
     .input(catalogueFilterInput.extend({ edition: editionNumberField.optional() }).default({ query: '' }))
     .query(async ({ ctx, input }) => {
       const { query, edition: number, ...filters } = input;
-      const { catalogue: source } = await editionCatalogue(ctx.db, number);
+      const { catalogue: source } = await editionCatalogue(ctx, number);
       return searchCatalogue(query, filters, source).map((result) => ({
         id: result.actionArea.id,
         kind: result.actionArea.kind,
@@ -55,14 +55,14 @@ export const catalogueRouter = router({
   actionArea: publicProcedure
     .input(z.object({ id: z.string().trim().min(1).max(20), edition: editionNumberField.optional() }))
     .query(async ({ ctx, input }) => {
-      const { catalogue: source } = await editionCatalogue(ctx.db, input.edition);
+      const { catalogue: source } = await editionCatalogue(ctx, input.edition);
       const actionArea = findActionArea(input.id, source);
       if (!actionArea) throw notFound('errors.actionNotFound');
       return actionArea;
     }),
 
   ids: publicProcedure.input(editionChoice).query(async ({ ctx, input }) => {
-    const { catalogue: source } = await editionCatalogue(ctx.db, input?.edition);
+    const { catalogue: source } = await editionCatalogue(ctx, input?.edition);
     return source.actionAreas.map((a) => ({
       id: a.id,
       title: a.title,

@@ -7,6 +7,8 @@ import {
   type EditionRef,
   type Executor,
 } from '@musyawarah/db';
+import type { Context } from '../context';
+import type { CurrentEditionCache } from '../current-edition';
 import { notFound } from '../errors';
 import { publicProcedure, router } from '../trpc';
 
@@ -58,19 +60,30 @@ async function catalogueOf(db: Executor, ref: EditionRef): Promise<Catalogue> {
   return catalogue;
 }
 
-async function refOf(db: Executor, number: number | undefined): Promise<EditionRef> {
-  const ref = await findEditionRef(db, number === undefined ? 'current' : { number });
+async function refOf(
+  db: Executor,
+  number: number | undefined,
+  cache?: CurrentEditionCache,
+): Promise<EditionRef> {
+  const ref =
+    number === undefined && cache
+      ? await cache.current(db)
+      : await findEditionRef(db, number === undefined ? 'current' : { number });
   if (!ref) throw notFound('edition.notFound');
   return ref;
 }
 
-/** The catalogue of an edition (the current one when no number is given) with its summary. */
+/**
+ * The catalogue of an edition (the current one when no number is given) with its summary. Both are read from the
+ * primary: the current-edition cache follows the primary's notifications, and a replica a moment behind could still
+ * lack the edition it names. Either is read once per process and edition, so the replica would save nothing.
+ */
 export async function editionCatalogue(
-  db: Executor,
+  ctx: Pick<Context, 'db' | 'editionCache'>,
   number?: number,
 ): Promise<{ edition: EditionRef; catalogue: Catalogue }> {
-  const edition = await refOf(db, number);
-  return { edition, catalogue: await catalogueOf(db, edition) };
+  const edition = await refOf(ctx.db, number, ctx.editionCache);
+  return { edition, catalogue: await catalogueOf(ctx.db, edition) };
 }
 
 async function diffBetween(db: Executor, from: EditionRef, to: EditionRef): Promise<EditionDiff> {
@@ -96,7 +109,7 @@ export function presentEdition(edition: EditionRef) {
 
 export const editionsRouter = router({
   /** Every edition, newest first. */
-  list: publicProcedure.query(async ({ ctx }) => (await listEditions(ctx.db)).map(presentEdition)),
+  list: publicProcedure.query(async ({ ctx }) => (await listEditions(ctx.readDb)).map(presentEdition)),
 
   /**
    * One edition and which action areas it added, changed or retired compared with the edition before it (none for the

@@ -74,9 +74,9 @@ const uploadInput = z
 export const roundDocumentsRouter = router({
   /** The background documents of a published round, oldest first. */
   list: publicProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
-    const round = await findRound(ctx.db, input.roundId);
+    const round = await findRound(ctx.readDb, input.roundId);
     if (!round || !round.published_at) throw notFound('round.notFound');
-    return (await listRoundDocuments(ctx.db, round.id)).map(presentDocument);
+    return (await listRoundDocuments(ctx.readDb, round.id)).map(presentDocument);
   }),
 
   /** Every document of any round (drafts too), with its download count. */

@@ -109,8 +109,8 @@ export const roundsRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const [rounds, counts] = await Promise.all([
-        listRounds(ctx.db, { publishedOnly: true }),
-        countContributionsByRound(ctx.db),
+        listRounds(ctx.readDb, { publishedOnly: true }),
+        countContributionsByRound(ctx.readDb),
       ]);
       return rounds
         .map((r) => presentRound(r, { contributionCount: (counts.get(r.id) ?? NO_CONTRIBUTIONS).published }))
@@ -131,10 +131,10 @@ export const roundsRouter = router({
   get: publicProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
     // The three reads at once (the busiest public page): questions and themes of an unpublished round are read and dropped.
     const [round, questions, themes, counts] = await Promise.all([
-      findRound(ctx.db, input.roundId),
-      listRoundQuestions(ctx.db, input.roundId),
-      listRoundThemes(ctx.db, input.roundId),
-      countContributionsByRound(ctx.db, [input.roundId]),
+      findRound(ctx.readDb, input.roundId),
+      listRoundQuestions(ctx.readDb, input.roundId),
+      listRoundThemes(ctx.readDb, input.roundId),
+      countContributionsByRound(ctx.readDb, [input.roundId]),
     ]);
     if (!round || !round.published_at) throw notFound('round.notFound');
     const count = (counts.get(round.id) ?? NO_CONTRIBUTIONS).published;

@@ -23,7 +23,7 @@ import {
 
 export const publicBoardProcedures = {
   constituencies: publicProcedure.query(async ({ ctx }) => {
-    const rows = await listBoardConstituencies(ctx.db);
+    const rows = await listBoardConstituencies(ctx.readDb);
     return rows.map((c) => ({
       key: c.key,
       label: c.label,
@@ -34,8 +34,8 @@ export const publicBoardProcedures = {
 
   listPublic: publicProcedure.query(async ({ ctx }) => {
     const [boards, calls] = await Promise.all([
-      listBoards(ctx.db, { publishedOnly: true }),
-      listOpenBoardCalls(ctx.db, new Date()),
+      listBoards(ctx.readDb, { publishedOnly: true }),
+      listOpenBoardCalls(ctx.readDb, new Date()),
     ]);
     return boards.map((b) => ({
       ...presentBoard(b),
@@ -44,13 +44,13 @@ export const publicBoardProcedures = {
   }),
 
   getPublic: publicProcedure.input(boardIdInput).query(async ({ ctx, input }) => {
-    const board = await findBoard(ctx.db, input.boardId);
+    const board = await findBoard(ctx.readDb, input.boardId);
     if (!board || !board.published) throw notFound('board.notFound');
     const day = today();
     const [seats, sessions, calls] = await Promise.all([
-      listBoardSeats(ctx.db, board.id, { includeEnded: false }),
-      listBoardSessions(ctx.db, board.id),
-      listBoardCalls(ctx.db, board.id),
+      listBoardSeats(ctx.readDb, board.id, { includeEnded: false }),
+      listBoardSessions(ctx.readDb, board.id),
+      listBoardCalls(ctx.readDb, board.id),
     ]);
     return {
       ...presentBoard(board),
@@ -74,7 +74,7 @@ export const publicBoardProcedures = {
   }),
 
   openCalls: publicProcedure.query(async ({ ctx }) => {
-    const calls = await listOpenBoardCalls(ctx.db, new Date());
+    const calls = await listOpenBoardCalls(ctx.readDb, new Date());
     return calls.map((c) => ({
       ...presentCall(c, c.board_status),
       board: { id: c.board_id, name: c.board_name, scope: c.board_scope, memberState: c.board_member_state },

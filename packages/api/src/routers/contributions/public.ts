@@ -13,13 +13,13 @@ import { itemsOf, themesOf } from './presenters';
 export const publicContributionProcedures = {
   /** The public record of a round: visible submissions, named only where the author chose to be. */
   listPublic: publicProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
-    const round = await findRound(ctx.db, input.roundId);
+    const round = await findRound(ctx.readDb, input.roundId);
     if (!round || !round.published_at) throw notFound('round.notFound');
-    const rows = await listRoundContributions(ctx.db, round.id, { includeHidden: false });
+    const rows = await listRoundContributions(ctx.readDb, round.id, { includeHidden: false });
     const ids = rows.map((r) => r.id);
     const [items, themes] = await Promise.all([
-      listContributionItems(ctx.db, ids),
-      listThemesOfContributions(ctx.db, ids),
+      listContributionItems(ctx.readDb, ids),
+      listThemesOfContributions(ctx.readDb, ids),
     ]);
     return rows.map((r) => ({
       id: r.id,

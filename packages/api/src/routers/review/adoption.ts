@@ -42,7 +42,7 @@ export const adoptionProcedures = {
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      return ctx.db.transaction().execute(async (tx) => {
+      const adopted = await ctx.db.transaction().execute(async (tx) => {
         const cycle = await requireCycle(tx, input.cycleId, { lock: true });
         const beforePhases = await listCyclePhases(tx, [cycle.id]);
         const stage = cycleStage(phaseDates(beforePhases), cycle.closed_at);
@@ -77,6 +77,9 @@ export const adoptionProcedures = {
           appliedEdits: draft.applied,
         };
       });
+      // Every host (this one too) drops its current edition on the commit's notification; this host does not wait for it.
+      ctx.editionCache?.invalidate();
+      return adopted;
     }),
 
   /**

@@ -1,0 +1,228 @@
+// Shared by the benchmark's measures: sizes, the result rows, child processes and the load generator (autocannon).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+export const QUICK = process.argv.includes('--quick');
+export const BENCH_DIR = path.resolve(import.meta.dirname, '..');
+export const REPO_ROOT = path.resolve(BENCH_DIR, '..');
+export const SIZES = QUICK
+  ? {
+      loadSeconds: 3,
+      warmupSeconds: 1,
+      connections: 64,
+      rounds: 20,
+      users: 64,
+      dashboardContributions: 20_000,
+      dashboardRepeats: 5,
+      background: 5_000,
+    }
+  : {
+      loadSeconds: 20,
+      warmupSeconds: 5,
+      connections: 64,
+      rounds: 200,
+      users: 500,
+      dashboardContributions: 1_000_000,
+      dashboardRepeats: 15,
+      background: 100_000,
+    };
+
+export interface Row {
+  id: string;
+  measure: string;
+  value: number | null;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+  goal: string;
+  met: boolean | null;
+  note?: string;
+  raw?: unknown;
+}
+export const rows: Row[] = [];
+export const problems: string[] = [];
+export const log = (line: string) =>
+  console.error(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const t0 = performance.now();
+
+// ---------------------------------------------------------------------------------------------------------------------
+// processes
+
+export interface Child {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startChild(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+  ready: string,
+): Promise<Child> {
+  // BENCH_PROFILE=1: the API writes a V8 CPU profile to bench/results/profiles/ when it exits (open it in Chrome DevTools).
+  const profile =
+    process.env.BENCH_PROFILE && name === 'API'
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, 'results', 'profiles')}`]
+      : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-10_000)));
+  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-10_000)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${out}`);
+    try {
+      const res = await fetch(`${url}${ready}`, { signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (res.status < 500) break;
+    } catch {}
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not answer within 90 s:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+export function rssMb(pid: number | undefined): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// load
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  /** 304 Not Modified answers (revalidation) — autocannon counts them among non2xx. */
+  notModified: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  peakRssMb: number | null;
+}
+
+export interface LoadOptions {
+  method?: 'GET' | 'POST';
+  path: string;
+  body?: () => string;
+  cookie?: () => string;
+  headers?: Record<string, string>;
+  pid?: number;
+  connections?: number;
+  seconds?: number;
+  warmupSeconds?: number;
+}
+
+export async function load(url: string, options: LoadOptions): Promise<LoadResult> {
+  return loadRequests(url, options, [
+    {
+      method: options.method ?? 'GET',
+      path: options.path,
+      setupRequest: (req) => ({
+        ...req,
+        headers: {
+          ...req.headers,
+          'content-type': 'application/json',
+          ...options.headers,
+          ...(options.cookie ? { cookie: options.cookie() } : {}),
+        },
+        ...(options.body ? { body: options.body() } : {}),
+      }),
+    },
+  ]);
+}
+
+/** A warm-up, then the measured run (with the API's RSS sampled), of a sequence of requests every connection repeats. */
+export async function loadRequests(
+  url: string,
+  options: Pick<LoadOptions, 'pid' | 'connections' | 'seconds' | 'warmupSeconds'>,
+  requests: autocannon.Request[],
+): Promise<LoadResult> {
+  const request = (duration: number) =>
+    autocannon({
+      url,
+      connections: options.connections ?? SIZES.connections,
+      duration,
+      timeout: 10,
+      requests,
+    });
+  const warmup = options.warmupSeconds ?? SIZES.warmupSeconds;
+  if (warmup > 0) await request(warmup);
+  let peak: number | null = null;
+  const sampler = setInterval(() => {
+    const now = rssMb(options.pid);
+    if (now !== null) peak = Math.max(peak ?? 0, now);
+  }, 250);
+  const result = await request(options.seconds ?? SIZES.loadSeconds);
+  clearInterval(sampler);
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    notModified: result['3xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    peakRssMb: peak,
+  };
+}
+
+/** A throughput row: API ÷ baseline req/s against `goalRatio` (0: reported only), and optionally p99 ≤ factor × the baseline's. */
+export function addLoadRow(
+  id: string,
+  measure: string,
+  api: LoadResult,
+  base: LoadResult,
+  goalRatio: number,
+  p99Factor?: number,
+) {
+  const ratio = base.rps ? api.rps / base.rps : null;
+  const met =
+    goalRatio === 0
+      ? null
+      : ratio !== null && ratio >= goalRatio && (p99Factor === undefined || api.p99 <= p99Factor * base.p99);
+  rows.push({
+    id,
+    measure,
+    value: api.rps,
+    unit: 'req/s',
+    baseline: base.rps,
+    ratio,
+    goal:
+      goalRatio === 0
+        ? 'reported'
+        : `≥ ${goalRatio * 100} % of baseline${p99Factor ? `, p99 ≤ ${p99Factor} × baseline p99` : ''}`,
+    met,
+    note: `p50 ${api.p50} ms, p99 ${api.p99} ms (baseline p99 ${base.p99} ms); API peak RSS ${api.peakRssMb ?? '?'} MB; 304 ${api.notModified}, other non-2xx ${api.non2xx - api.notModified}, errors ${api.errors}`,
+    raw: { api, baseline: base },
+  });
+}
