@@ -35,6 +35,7 @@ import {
 import { FieldError, notFound } from '../errors';
 import { auditContext, publicProcedure, router, secretariatProcedure } from '../trpc';
 import { eventOf, fillFromWaitlist, phaseOf } from './shared/consultation';
+import { roundTransitionNotifications } from '../notifications/rounds';
 
 function presentQuestion(q: RoundQuestion) {
   return {
@@ -241,7 +242,8 @@ export const roundsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      return ctx.db.transaction().execute(async (tx) => {
+      const queued: MailOutbox[] = [];
+      const presented = await ctx.db.transaction().execute(async (tx) => {
         const before = await findRound(tx, input.roundId);
         if (!before) throw notFound('round.notFound');
         const now = new Date();
@@ -280,8 +282,11 @@ export const roundsRouter = router({
           before,
           after,
         });
+        queued.push(...(await roundTransitionNotifications(ctx, tx, input.action, after, now)));
         return presentRound(after);
       });
+      await ctx.mailer.deliver(ctx.db, queued);
+      return presented;
     }),
 
   /** Replaces the question list. Once feedback has been submitted the questions are fixed, so no answer loses its question. */
