@@ -10,3 +10,7 @@ export {
 } from './context';
 export { createMailer, createSmtpTransport, type Mailer, type SmtpTransport } from './mail/mailer';
 export { requestLocale } from './mail/i18n';
+export { applyUnsubscribe } from './notifications/unsubscribe';
+export { runDigests } from './notifications/digests';
+export { runRoundReminders, runRoundSchedule } from './notifications/rounds';
+export { runCommentPeriodReminders } from './notifications/review';
