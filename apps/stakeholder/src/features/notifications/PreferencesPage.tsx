@@ -19,6 +19,14 @@ export function PreferencesPage() {
   const [saved, setSaved] = useState<NotificationKind | null>(null);
   const save = useMutation(
     trpc.notifications.setPreference.mutationOptions({
+      // The choice shows at once (a radio that waits for the server looks broken); a failure is refetched below.
+      onMutate: ({ kind, delivery }) => {
+        setSaved(null);
+        queryClient.setQueryData(trpc.notifications.preferences.queryKey(), (old) =>
+          old?.map((p) => (p.kind === kind ? { ...p, delivery } : p)),
+        );
+      },
+      onError: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.preferences.queryKey() }),
       onSuccess: async (result) => {
         await queryClient.invalidateQueries({ queryKey: trpc.notifications.preferences.queryKey() });
         setSaved(result.kind);
@@ -37,6 +45,7 @@ export function PreferencesPage() {
     >
       <p className="body">{t('notifications.preferences.intro')}</p>
       <InsetText>{t('notifications.preferences.essential')}</InsetText>
+      {save.isError && <ErrorNotice error={save.error} />}
       {preferences.isPending ? (
         <Loading />
       ) : preferences.isError ? (
