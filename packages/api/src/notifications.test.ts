@@ -3,7 +3,7 @@ import { listOutboxMail } from '@musyawarah/db';
 import { runDigests } from './notifications/digests';
 import { runRoundReminders } from './notifications/rounds';
 import { signingKeyOf, signUnsubscribeToken } from './notifications/unsubscribe-token';
-import { createTestApi, rejection, type TestApi } from './test-support';
+import { createTestApi, rejection, TEST_PASSWORD, type TestApi } from './test-support';
 
 let api: TestApi;
 type Session = Awaited<ReturnType<TestApi['signedIn']>>;
@@ -362,5 +362,31 @@ describe(`deadline reminders for drafts (${dbLabel})`, () => {
     });
     await runRoundReminders(api.services);
     expect((await drafter.caller.notifications.list()).items).toEqual([]);
+  });
+});
+
+describe(`a person's notification data (${dbLabel})`, () => {
+  it('is in their data export, and removed when they delete their account', async () => {
+    const round = await publishedRound();
+    const person = await api.signedIn('stakeholder');
+    await person.caller.notifications.follow({ subjectType: 'round', subjectId: round.id });
+    await person.caller.notifications.setPreference({ kind: 'review_phase', delivery: 'weekly' });
+    await secretariat.caller.rounds.transition({ roundId: round.id, action: 'close_early' });
+    const exported = await person.caller.account.exportData();
+    expect(exported.follows).toEqual([
+      expect.objectContaining({ subjectType: 'round', subjectId: round.id }),
+    ]);
+    expect(exported.notifications.map((n) => n.event)).toEqual(['round.closed']);
+    expect(exported.notificationPreferences).toEqual({ review_phase: 'weekly' });
+
+    await person.caller.account.deleteAccount({ confirmEmail: person.user.email, password: TEST_PASSWORD });
+    for (const table of ['notification', 'follow', 'notification_preference'] as const) {
+      const rows = await api.db
+        .selectFrom(table)
+        .select('user_id')
+        .where('user_id', '=', person.user.id)
+        .execute();
+      expect(rows, table).toEqual([]);
+    }
   });
 });

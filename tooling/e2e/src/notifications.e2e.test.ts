@@ -143,7 +143,12 @@ test('the notification settings page lets a person choose a digest, and passes a
   await group.getByText('Saved.').waitFor();
   await page.reload();
   await expect
-    .poll(() => page.getByRole('group', { name: 'New rounds on actions I follow' }).getByLabel('Weekly summary').isChecked())
+    .poll(() =>
+      page
+        .getByRole('group', { name: 'New rounds on actions I follow' })
+        .getByLabel('Weekly summary')
+        .isChecked(),
+    )
     .toBe(true);
   expect(await axeViolations(page)).toEqual([]);
 });
