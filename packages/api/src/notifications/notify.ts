@@ -1,10 +1,5 @@
-import {
-  deliveryFor,
-  kindOfEvent,
-  UNSUBSCRIBE_SCOPE_ALL,
-  type NotificationEvent,
-  type NotificationKind,
-} from '@musyawarah/core';
+import type { UNSUBSCRIBE_SCOPE_ALL } from '@musyawarah/core';
+import { deliveryFor, kindOfEvent, type NotificationEvent, type NotificationKind } from '@musyawarah/core';
 import {
   insertNotifications,
   readNotificationPreferences,
