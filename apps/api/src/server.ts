@@ -21,6 +21,7 @@ import { ROUND_DOCUMENT_UPLOAD_PATH } from '@musyawarah/api/routers/round-docume
 import { createClientAddress, type TrustProxy } from './client-address';
 import { handleFileRequest } from './files';
 import { createPublicReads } from './public-reads';
+import { handleOneClickUnsubscribe, ONE_CLICK_PATH } from './unsubscribe';
 import { createStaticApps } from './static';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -312,6 +313,10 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
       return;
     }
     if (url.startsWith('/files/') && handleFileRequest(database.db, logger, req, res)) return;
+    if (url === ONE_CLICK_PATH || url.startsWith(`${ONE_CLICK_PATH}?`)) {
+      handleOneClickUnsubscribe(database.db, logger, req, res, { requestId, ipAddress: clientAddress(req) });
+      return;
+    }
     if (url === '/healthz' || url.startsWith('/healthz?')) {
       if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
       // The embedded database works through one queue: while it is busy but finishing statements, it is healthy, and

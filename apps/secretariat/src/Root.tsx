@@ -1,7 +1,9 @@
-import { AppShell, useAccountLanguage } from '@musyawarah/ui';
+import { AppShell, NotificationBell, useAccountLanguage } from '@musyawarah/ui';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useMe, useSaveLanguage, useSignOut } from './session';
+import { useTRPC } from './trpc';
 
 export function Root() {
   const { t } = useTranslation();
@@ -11,6 +13,13 @@ export function Root() {
   useAccountLanguage(user);
   const saveLanguage = useSaveLanguage();
   const isSecretariat = user?.role === 'secretariat';
+  const trpc = useTRPC();
+  const unread = useQuery(
+    trpc.notifications.unreadCount.queryOptions(undefined, {
+      enabled: isSecretariat,
+      refetchInterval: 60_000,
+    }),
+  );
   return (
     <AppShell
       onLanguageChange={saveLanguage}
@@ -32,6 +41,9 @@ export function Root() {
           : []
       }
       user={user}
+      userTools={
+        isSecretariat ? <NotificationBell to="/notifications" unread={unread.data?.unread ?? 0} /> : null
+      }
       onSignOut={signOut}
       signingOut={isPending}
       footerLinks={[

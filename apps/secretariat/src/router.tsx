@@ -15,6 +15,7 @@ import { SignInPage } from './pages/SignIn';
 import { UsersPage } from './pages/Users';
 import { Root } from './Root';
 import { RequireSecretariat } from './session';
+import { NotificationsPage } from './features/notifications/NotificationsPage';
 
 const guarded = (page: ReactNode) => <RequireSecretariat>{page}</RequireSecretariat>;
 
@@ -32,6 +33,7 @@ export const router = createBrowserRouter(
             { path: 'users/invite', element: guarded(<InviteUserPage />) },
             { path: 'invitations', element: guarded(<InvitationsPage />) },
             { path: 'mail', element: guarded(<MailOutboxPage />) },
+            { path: 'notifications', element: guarded(<NotificationsPage />) },
             { path: 'mail/:id', element: guarded(<MailMessagePage />) },
             { path: 'readiness', element: guarded(<RegionalPage />) },
             { path: 'readiness/:id', element: guarded(<AssessmentDetailPage />) },

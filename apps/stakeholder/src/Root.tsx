@@ -1,7 +1,9 @@
-import { AppShell, useAccountLanguage } from '@musyawarah/ui';
+import { AppShell, NotificationBell, useAccountLanguage } from '@musyawarah/ui';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useMe, useSaveLanguage, useSignOut } from './session';
+import { useTRPC } from './trpc';
 
 export function Root() {
   const { t } = useTranslation();
@@ -10,6 +12,14 @@ export function Root() {
   const user = me.data ?? null;
   useAccountLanguage(user);
   const saveLanguage = useSaveLanguage();
+  const trpc = useTRPC();
+  // The bell's count: refreshed every minute and when the window regains focus (TanStack Query's default).
+  const unread = useQuery(
+    trpc.notifications.unreadCount.queryOptions(undefined, {
+      enabled: Boolean(user),
+      refetchInterval: 60_000,
+    }),
+  );
   const navigation = [
     { to: '/', label: t('shell.nav.home'), end: true },
     { to: '/actions', label: t('shell.nav.roadmap') },
@@ -32,6 +42,7 @@ export function Root() {
       tagline={t('shell.tagline')}
       navigation={navigation}
       user={user}
+      userTools={user ? <NotificationBell to="/notifications" unread={unread.data?.unread ?? 0} /> : null}
       onSignOut={signOut}
       signingOut={isPending}
       signedOutLinks={

@@ -4,6 +4,7 @@ import { assessmentRoutes } from './features/assessment/routes';
 import { boardRoutes } from './features/boards/routes';
 import { consultationRoutes } from './features/consultations/routes';
 import { editionRoutes } from './features/editions/routes';
+import { notificationRoutes } from './features/notifications/routes';
 import { reviewRoutes } from './features/review/routes';
 import { lazyPage, loadAllTranslations } from './i18n';
 import { HomePage } from './pages/Home';
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
           { path: 'boards', children: boardRoutes },
           { path: 'editions', children: editionRoutes },
           { path: 'review', children: reviewRoutes },
+          ...notificationRoutes,
           {
             path: 'privacy',
             lazy: page(

@@ -4,6 +4,7 @@
  * added without a decision here fails the build.
  */
 import { boardsAccess } from './policy/boards';
+import { notificationsAccess } from './policy/notifications';
 import { editionsAccess } from './policy/editions';
 import { eventsAccess } from './policy/events';
 import { reviewAccess } from './policy/review';
@@ -87,6 +88,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   ...eventsAccess,
   ...reviewAccess,
   ...roundDocumentsAccess,
+  ...notificationsAccess,
 };
 
 export type Actor = 'anonymous' | 'stakeholder' | 'member_state' | 'secretariat';

@@ -12,3 +12,7 @@ export { createMailer, createSmtpTransport, type Mailer, type SmtpTransport } fr
 export { requestLocale } from './mail/i18n';
 export { CurrentEditionCache } from './current-edition';
 export { RECENT_WRITE_COOKIE, RECENT_WRITE_SECONDS, hasRecentWrite, recentWriteCookie } from './read-routing';
+export { applyUnsubscribe } from './notifications/unsubscribe';
+export { runDigests } from './notifications/digests';
+export { runRoundReminders, runRoundSchedule } from './notifications/rounds';
+export { runCommentPeriodReminders } from './notifications/review';

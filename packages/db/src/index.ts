@@ -31,3 +31,4 @@ export * from './repositories/round-documents';
 export * from './repositories/visits';
 export * from './repositories/translation-review';
 export * from './backup';
+export * from './repositories/notifications';

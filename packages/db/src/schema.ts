@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { BoardTables } from './schema-boards';
 import type { EditionTables } from './schema-editions';
 import type { ReviewTables } from './schema-review';
+import type { NotificationTables } from './schema-notifications';
 import type { MemberStateCode, OrganisationKind, Role, StakeholderGroup } from '@musyawarah/core';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -102,6 +103,8 @@ export interface MailOutboxTable {
   created_at: CreatedAt;
   sent_at: Timestamp | null;
   error: string | null;
+  /** Extra headers for delivery (List-Unsubscribe on notification mail); null for most mail. */
+  headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
 }
 
 /** Append-only: a trigger refuses UPDATE and DELETE. */
@@ -316,7 +319,7 @@ export interface TranslationReviewTable {
   reviewed_at: Timestamp;
 }
 
-export interface Database extends BoardTables, EditionTables, ReviewTables {
+export interface Database extends BoardTables, EditionTables, ReviewTables, NotificationTables {
   member_state: MemberStateTable;
   organisation: OrganisationTable;
   user_account: UserAccountTable;
@@ -362,3 +365,4 @@ export type TranslationReview = Selectable<TranslationReviewTable>;
 export type * from './schema-boards';
 export type * from './schema-editions';
 export type * from './schema-review';
+export type * from './schema-notifications';

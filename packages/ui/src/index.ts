@@ -14,6 +14,7 @@ export * from './components/EditDiff';
 export * from './components/Feedback';
 export * from './components/Form';
 export * from './components/LanguageSwitcher';
+export * from './components/Notifications';
 export * from './components/Page';
 export * from './components/Table';
 export { cx } from './components/cx';

@@ -47,6 +47,10 @@ export function AccountPage() {
       <div className="two-thirds">
         <p className="lead">{t('account.lead', { email: user.email })}</p>
         <ProfileSection user={user} />
+        <h2 className="heading-l">{t('notifications.preferences.title')}</h2>
+        <p className="body">
+          <Link to="/account/notifications">{t('notifications.settingsLink')}</Link>
+        </p>
       </div>
       <SessionsSection />
       <div className="two-thirds">

@@ -6,6 +6,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers (List-Unsubscribe on non-essential mail, RFC 8058); stored with the outbox row. */
+  headers?: Record<string, string>;
 }
 
 export interface SmtpTransport {
@@ -15,6 +17,7 @@ export interface SmtpTransport {
     text: string;
     html?: string;
     from: string;
+    headers?: Record<string, string>;
   }): Promise<unknown>;
 }
 
@@ -42,6 +45,7 @@ export function createMailer(options: {
         text: mail.text,
         html: mail.html ?? null,
         transport: options.smtp ? 'smtp' : 'outbox',
+        headers: mail.headers ?? null,
       };
     },
     async queue(executor, mail) {
@@ -51,6 +55,7 @@ export function createMailer(options: {
         text: mail.text,
         html: mail.html ?? null,
         transport: options.smtp ? 'smtp' : 'outbox',
+        headers: mail.headers ?? null,
       });
     },
     async deliver(executor, queued) {
@@ -67,6 +72,7 @@ export function createMailer(options: {
             subject: mail.subject,
             text: mail.text_body,
             ...(mail.html_body ? { html: mail.html_body } : {}),
+            ...(mail.headers ? { headers: mail.headers } : {}),
           });
           await markOutboxMail(executor, mail.id, { sentAt: new Date(), error: null });
         } catch (error) {

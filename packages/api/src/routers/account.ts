@@ -29,6 +29,9 @@ import {
   updateUser,
   type MailOutbox,
   writeAudit,
+  listFollowsOf,
+  listNotificationsOf,
+  readNotificationPreferences,
 } from '@musyawarah/db';
 import { FieldError, ThrottledError } from '../errors';
 import { auditContext, authedProcedure, router } from '../trpc';
@@ -131,9 +134,12 @@ export const accountRouter = router({
     const profile = await findUserWithOrganisation(ctx.db, ctx.user.id);
     const sessions = await listUserSessions(ctx.db, ctx.user.id);
     const activity = await listAuditEntries(ctx.db, { actorUserId: ctx.user.id, limit: 10_000 });
-    const [contributions, boards] = await Promise.all([
+    const [contributions, boards, notifications, follows, notificationPreferences] = await Promise.all([
       listContributionsOfAuthor(ctx.db, ctx.user.id),
       listBoardDataOfUser(ctx.db, ctx.user.id),
+      listNotificationsOf(ctx.db, ctx.user.id, { limit: 10_000 }),
+      listFollowsOf(ctx.db, ctx.user.id),
+      readNotificationPreferences(ctx.db, [ctx.user.id]),
     ]);
     const items = await listContributionItems(
       ctx.db,
@@ -173,6 +179,19 @@ export const accountRouter = router({
           .map((i) => ({ type: i.type, text: i.text, actionId: i.action_id })),
       })),
       advisoryBoards: boards,
+      notifications: notifications.map((n) => ({
+        event: n.event,
+        link: n.link,
+        params: n.params,
+        createdAt: n.created_at,
+        readAt: n.read_at,
+      })),
+      follows: follows.map((f) => ({
+        subjectType: f.subject_type,
+        subjectId: f.subject_id,
+        since: f.created_at,
+      })),
+      notificationPreferences: Object.fromEntries(notificationPreferences.get(ctx.user.id) ?? []),
     };
   }),
 

@@ -37,6 +37,7 @@ import {
 import { FieldError, notFound } from '../errors';
 import { auditContext, publicProcedure, router, secretariatProcedure } from '../trpc';
 import { eventOf, fillFromWaitlist, phaseOf } from './shared/consultation';
+import { roundTransitionNotifications } from '../notifications/rounds';
 
 function presentQuestion(q: RoundQuestion) {
   return {
@@ -250,7 +251,8 @@ export const roundsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      return ctx.db.transaction().execute(async (tx) => {
+      const queued: MailOutbox[] = [];
+      const presented = await ctx.db.transaction().execute(async (tx) => {
         const before = await findRound(tx, input.roundId);
         if (!before) throw notFound('round.notFound');
         const now = new Date();
@@ -289,8 +291,11 @@ export const roundsRouter = router({
           before,
           after,
         });
+        queued.push(...(await roundTransitionNotifications(ctx, tx, input.action, after, now)));
         return presentRound(after);
       });
+      await ctx.mailer.deliver(ctx.db, queued);
+      return presented;
     }),
 
   /** Replaces the question list. Once feedback has been submitted the questions are fixed, so no answer loses its question. */

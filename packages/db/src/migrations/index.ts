@@ -14,6 +14,7 @@ import * as m20261204_0005 from './2026_12_04_0005_round_visit_dedup';
 import * as m20261205_0001 from './2026_12_05_0001_translation_review';
 import * as m20261205_0002 from './2026_12_05_0002_review_localized_text';
 import * as m20261206_0200 from './2026_12_06_0200_edition_notify';
+import * as m20261206_0500 from './2026_12_06_0500_notifications';
 
 /**
  * Migrations are listed statically (not read from disk) so they bundle and run the same under tsx, vitest and a build.
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_0001_translation_review': m20261205_0001,
   '2026_12_05_0002_review_localized_text': m20261205_0002,
   '2026_12_06_0200_edition_notify': m20261206_0200,
+  '2026_12_06_0500_notifications': m20261206_0500,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../client';
 import { releaseBoardPlacesOfDeletedUser } from './boards';
+import { deleteNotificationDataOf } from './notifications';
 
 /** How a deleted account is named wherever it is still referenced (contributions, board history, the audit log). */
 export const DELETED_USER_NAME = 'Deleted user';
@@ -41,6 +42,8 @@ export async function anonymiseDeletedAccount(db: Executor, account: { id: strin
     .where('id', '=', user.id)
     .execute();
   await db.deleteFrom('email_token').where('user_id', '=', user.id).execute();
+  // What a person followed and was told is about them alone; nothing else refers to it.
+  await deleteNotificationDataOf(db, user.id);
   // The sign-in counter and the account-mail counter (consumeRateLimit's `rate:mail:to:…`) both name the address.
   await db
     .deleteFrom('login_throttle')

@@ -10,6 +10,7 @@ export interface NewOutboxMail {
   transport: string;
   sentAt?: Date | null;
   error?: string | null;
+  headers?: Record<string, string> | null;
 }
 
 export function outboxRow(mail: NewOutboxMail) {
@@ -21,6 +22,7 @@ export function outboxRow(mail: NewOutboxMail) {
     transport: mail.transport,
     sent_at: mail.sentAt ?? null,
     error: mail.error ?? null,
+    headers: mail.headers ? JSON.stringify(mail.headers) : null,
   };
 }
 

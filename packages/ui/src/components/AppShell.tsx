@@ -33,6 +33,8 @@ export interface AppShellProps {
   footerLinks?: NavItem[];
   /** Called after the reader picks another language (an app saves it as a signed-in person's language). */
   onLanguageChange?: (locale: string) => void;
+  /** Shown first in the header's tools for a signed-in person (the notification bell). */
+  userTools?: ReactNode;
   children: ReactNode;
 }
 
@@ -79,6 +81,7 @@ export function AppShell({
   signedOutLinks,
   footerLinks = [],
   onLanguageChange,
+  userTools,
   children,
 }: AppShellProps) {
   const { t } = useTranslation();
@@ -101,6 +104,7 @@ export function AppShell({
             <div className="header__tools">
               {user ? (
                 <>
+                  {userTools}
                   <span className="header__user">
                     <span className="visually-hidden">{t('layout.signedInAs')} </span>
                     {user.name}

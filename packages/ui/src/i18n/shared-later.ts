@@ -6,6 +6,7 @@ import contribution from '../locales/en/contribution.json';
 import edition from '../locales/en/edition.json';
 import errors from '../locales/en/errors.json';
 import layout from '../locales/en/layout.json';
+import notifications from '../locales/en/notifications.json';
 import review from '../locales/en/review.json';
 import round from '../locales/en/round.json';
 import validation from '../locales/en/validation.json';
@@ -17,6 +18,19 @@ export const sharedLaterResources = {
 
 /** Every namespace shipped by the UI kit (each app adds its own); what createI18n loads. */
 export const sharedResources = {
-  en: { assessments, auth, board, common, contribution, edition, errors, layout, review, round, validation },
+  en: {
+    assessments,
+    auth,
+    board,
+    common,
+    contribution,
+    edition,
+    errors,
+    layout,
+    notifications,
+    review,
+    round,
+    validation,
+  },
 };
 export const SHARED_NAMESPACES = Object.keys(sharedResources.en);

@@ -13,6 +13,7 @@ import {
   useLocalized,
   useZonedFormat,
 } from './data';
+import { Follow } from '../notifications/Follow';
 
 type PublicBoard = Outputs['boards']['getPublic'];
 
@@ -65,6 +66,7 @@ function BoardView({ board }: { board: PublicBoard }) {
       backLink={{ to: '/boards', label: t('boards.list.title') }}
     >
       <div className="two-thirds">
+        <Follow subjectType="board" subjectId={board.id} name={name.text} />
         <p className="boards-meta">
           <BoardStatusTag status={board.status} />
         </p>

@@ -20,6 +20,7 @@ import { ChangeBadge, changesLink, EditionBar, useEditionChanges } from './Editi
 import { TERMS, editionFromSearchParams, editionSearch } from './filters';
 import { useHashFocus } from './hash';
 import { ActionTags } from './Tags';
+import { Follow } from '../notifications/Follow';
 
 /** `/actions/:id`: one action area in full; `#C2.1.1` jumps to a sub-action; `?edition=1` reads an earlier edition. */
 export function ActionAreaPage() {
@@ -138,6 +139,7 @@ function ActionAreaView({
         width="full"
       >
         <div className="two-thirds">
+          <Follow subjectType="action" subjectId={area.id} name={`${area.id} ${area.title}`} />
           <ActionTags overview={overview} kind={area.kind} pillar={area.pillar} tier={area.tier} />
           <ChangeBadge changes={changes.data} actionAreaId={area.id} />
           {overview && (

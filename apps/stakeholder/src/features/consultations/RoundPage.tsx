@@ -44,6 +44,7 @@ import { CancelRegistration } from './CancelRegistration';
 import { ReadInSelector, ReadingLanguageProvider } from './reading-language';
 import { PhaseTag, TimeLeft } from './RoundCard';
 import { RoundNotFound } from './RoundNotFound';
+import { Follow } from '../notifications/Follow';
 
 /** `/consultations/:id`: the round, its event, the public record and the call to give feedback. */
 export function RoundPage() {
@@ -150,6 +151,7 @@ function RoundView({ round }: { round: RoundDetail }) {
           <span className="caption">{t(`consultations.format.${round.format}`)}</span>
           <span lang={title.language}>{title.text}</span>
         </h1>
+        <Follow subjectType="round" subjectId={round.id} name={title.text} />
         <ReadInSelector />
         {(title.fallback || description.fallback) && (
           <p className="hint">{t('consultations.round.shownIn', { language: languageAutonym('en') })}</p>

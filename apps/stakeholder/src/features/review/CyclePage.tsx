@@ -36,6 +36,7 @@ import { DiffLegend, EditDiff } from '@musyawarah/ui';
 import './review.css';
 import { ReviewReadIn, ReviewReadingLanguage, useCycleTexts } from './reading';
 import { PositionTag, ResolutionTag, StageTag, useDay, useEditTitle, useServerMessage } from './shared';
+import { Follow } from '../notifications/Follow';
 
 type Cycle = Outputs['review']['cycle'];
 type ParticipantEdit = Outputs['review']['edits']['edits'][number];
@@ -114,6 +115,7 @@ function CycleView({ cycle }: { cycle: Cycle }) {
           <span className="caption">{t('reviews.cycle.caption')}</span>
           <span lang={title.language}>{title.text}</span>
         </h1>
+        <Follow subjectType="review_cycle" subjectId={cycle.id} name={title.text} />
         {notice && <p className="hint">{notice}</p>}
         <ReviewReadIn />
         <p className="review-stage">

@@ -1,5 +1,7 @@
 // Secretariat procedures on sessions: list and read (participation, RSVPs, inputs), create and edit, invite (mailed),
 // withdraw an invitation, record attendance, save or publish minutes.
+import { notifyMinutesPublished, notifySessionInvited } from '../../notifications/boards';
+import { deliverAfterCommit } from '../../notifications/notify';
 import { z } from 'zod';
 import {
   attendanceInput,
@@ -178,6 +180,13 @@ export const secretariatSessionProcedures = {
         entityId: session.id,
         after: { userIds: added.map((a) => a.user_id) },
       });
+      await notifySessionInvited(
+        ctx,
+        tx,
+        board,
+        session,
+        added.map((a) => a.user_id),
+      );
       for (const { user_id } of added) {
         const seat = holders.get(user_id)!;
         queued.push(
@@ -253,24 +262,33 @@ export const secretariatSessionProcedures = {
   }),
 
   saveMinutes: secretariatProcedure.input(minutesInput).mutation(async ({ ctx, input }) => {
-    return ctx.db.transaction().execute(async (tx) => {
-      const before = await sessionOrThrow(tx, input.sessionId);
-      const now = new Date();
-      const after = await saveBoardSessionMinutes(tx, before.id, {
-        minutes: input.minutes,
-        outcomes: input.outcomes ?? null,
-        visibility: input.visibility,
-        publishedAt: input.publish ? (before.minutes_published_at ?? now) : null,
-        now,
-      });
-      await writeAudit(tx, auditContext(ctx), {
-        action: input.publish ? 'board.minutes_publish' : 'board.minutes_save',
-        entityType: 'board_session',
-        entityId: after.id,
-        before,
-        after,
-      });
-      return presentAdminSession(after);
-    });
+    const queued: MailOutbox[] = [];
+    return deliverAfterCommit(
+      ctx,
+      queued,
+      ctx.db.transaction().execute(async (tx) => {
+        const before = await sessionOrThrow(tx, input.sessionId);
+        const now = new Date();
+        const after = await saveBoardSessionMinutes(tx, before.id, {
+          minutes: input.minutes,
+          outcomes: input.outcomes ?? null,
+          visibility: input.visibility,
+          publishedAt: input.publish ? (before.minutes_published_at ?? now) : null,
+          now,
+        });
+        await writeAudit(tx, auditContext(ctx), {
+          action: input.publish ? 'board.minutes_publish' : 'board.minutes_save',
+          entityType: 'board_session',
+          entityId: after.id,
+          before,
+          after,
+        });
+        if (input.publish && !before.minutes_published_at) {
+          const board = await boardOrThrow(tx, after.board_id);
+          queued.push(...(await notifyMinutesPublished(ctx, tx, board, after)));
+        }
+        return presentAdminSession(after);
+      }),
+    );
   }),
 };

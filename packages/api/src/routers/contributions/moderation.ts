@@ -23,6 +23,7 @@ import {
 import { FieldError, notFound } from '../../errors';
 import { contributionHiddenMail } from '../../mail/templates';
 import { auditContext, secretariatProcedure } from '../../trpc';
+import { notifyFeedbackAuthor } from '../../notifications/producers';
 import { contributionIdInput, roundIdInput, uuid } from './contributions.types';
 import { itemsOf, themesOf } from './presenters';
 
@@ -88,6 +89,8 @@ export const moderationProcedures = {
             }),
           ),
         );
+        // The moderation notice above is the mail (a statement of reasons the author always gets); the bell lists it.
+        await notifyFeedbackAuthor(ctx, tx, before, round, 'feedback.hidden', { alreadyMailed: true });
       }
     });
     await ctx.mailer.deliver(ctx.db, queued);
@@ -95,6 +98,7 @@ export const moderationProcedures = {
   }),
 
   unhide: secretariatProcedure.input(contributionIdInput).mutation(async ({ ctx, input }) => {
+    const queued: MailOutbox[] = [];
     await ctx.db.transaction().execute(async (tx) => {
       const before = await findContribution(tx, input.contributionId);
       if (!before || !before.hidden_at) throw notFound('contribution.notFound');
@@ -106,13 +110,17 @@ export const moderationProcedures = {
         before,
         after,
       });
+      const round = await findRound(tx, before.round_id);
+      if (round) queued.push(...(await notifyFeedbackAuthor(ctx, tx, before, round, 'feedback.restored')));
     });
+    await ctx.mailer.deliver(ctx.db, queued);
     return { ok: true as const };
   }),
 
   respond: secretariatProcedure
     .input(z.object({ contributionId: uuid, text: z.string().trim().min(1).max(10_000) }))
     .mutation(async ({ ctx, input }) => {
+      const queued: MailOutbox[] = [];
       await ctx.db.transaction().execute(async (tx) => {
         const c = await findContribution(tx, input.contributionId);
         if (!c || c.status !== 'submitted') throw notFound('contribution.notFound');
@@ -128,7 +136,16 @@ export const moderationProcedures = {
           before,
           after,
         });
+        // The first answer is news; later corrections of its wording are not mailed again (the key makes it once).
+        const round = await findRound(tx, c.round_id);
+        if (round)
+          queued.push(
+            ...(await notifyFeedbackAuthor(ctx, tx, c, round, 'feedback.responded', {
+              dedupKey: `feedback.responded:${c.id}`,
+            })),
+          );
       });
+      await ctx.mailer.deliver(ctx.db, queued);
       return { ok: true as const };
     }),
 

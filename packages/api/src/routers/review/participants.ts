@@ -8,8 +8,11 @@ import {
   listPositions,
   listReviewEdits,
   writeAudit,
+  type MailOutbox,
 } from '@musyawarah/db';
 import { FieldError } from '../../errors';
+import { deliverAfterCommit } from '../../notifications/notify';
+import { notifyEditCommented } from '../../notifications/review';
 import { auditContext, authedProcedure } from '../../trpc';
 import { cycleIdInput, editIdInput } from './review.types';
 import { presentComment, presentCycle, presentPosition, visibleComments } from './presenters';
@@ -61,33 +64,39 @@ export const participantReviewProcedures = {
   }),
 
   addComment: authedProcedure.input(commentInput).mutation(async ({ ctx, input }) => {
-    return ctx.db.transaction().execute(async (tx) => {
-      const edit = await requireEdit(tx, input.editId);
-      const cycle = await requireCycle(tx, edit.cycle_id);
-      await requireContentAccess(tx, cycle, ctx.user);
-      refuseUnlessPhase(await stageForWrite(tx, cycle.id), 'comment');
-      if (input.parentId) {
-        const parent = await findReviewCommentRef(tx, input.parentId);
-        if (!parent || parent.edit_id !== edit.id)
-          throw new FieldError('BAD_REQUEST', { parentId: ['review.parentNotInThread'] });
-      }
-      const created = await insertReviewComment(tx, {
-        editId: edit.id,
-        parentId: input.parentId ?? null,
-        authorUserId: ctx.user.id,
-        body: input.body,
-        confidential: input.confidential,
-      });
-      await writeAudit(tx, auditContext(ctx), {
-        action: 'review.comment',
-        entityType: 'review_comment',
-        entityId: created.id,
-        after: created,
-      });
-      const [row] = await listEditComments(tx, [edit.id]).then((rows) =>
-        rows.filter((r) => r.id === created.id),
-      );
-      return presentComment(row as NonNullable<typeof row>);
-    });
+    const queued: MailOutbox[] = [];
+    return deliverAfterCommit(
+      ctx,
+      queued,
+      ctx.db.transaction().execute(async (tx) => {
+        const edit = await requireEdit(tx, input.editId);
+        const cycle = await requireCycle(tx, edit.cycle_id);
+        await requireContentAccess(tx, cycle, ctx.user);
+        refuseUnlessPhase(await stageForWrite(tx, cycle.id), 'comment');
+        if (input.parentId) {
+          const parent = await findReviewCommentRef(tx, input.parentId);
+          if (!parent || parent.edit_id !== edit.id)
+            throw new FieldError('BAD_REQUEST', { parentId: ['review.parentNotInThread'] });
+        }
+        const created = await insertReviewComment(tx, {
+          editId: edit.id,
+          parentId: input.parentId ?? null,
+          authorUserId: ctx.user.id,
+          body: input.body,
+          confidential: input.confidential,
+        });
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'review.comment',
+          entityType: 'review_comment',
+          entityId: created.id,
+          after: created,
+        });
+        queued.push(...(await notifyEditCommented(ctx, tx, edit, ctx.user.id)));
+        const [row] = await listEditComments(tx, [edit.id]).then((rows) =>
+          rows.filter((r) => r.id === created.id),
+        );
+        return presentComment(row as NonNullable<typeof row>);
+      }),
+    );
   }),
 };

@@ -34,8 +34,11 @@ import {
   listReviewEdits,
   lockEditionsForAdoption,
   writeAudit,
+  type MailOutbox,
 } from '@musyawarah/db';
 import { FieldError } from '../../errors';
+import { deliverAfterCommit } from '../../notifications/notify';
+import { notifyCyclePhase } from '../../notifications/producers';
 import { auditContext, secretariatProcedure } from '../../trpc';
 import { cycleIdInput, uuid, versionField } from './review.types';
 import { iso, phaseDates, presentCycle } from './presenters';
@@ -217,34 +220,40 @@ export const secretariatCycleProcedures = {
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      return ctx.db.transaction().execute(async (tx) => {
-        const cycle = await requireCycle(tx, input.cycleId, { lock: true });
-        const before = await listCyclePhases(tx, [cycle.id]);
-        const stage = cycleStage(phaseDates(before), cycle.closed_at);
-        if (stage !== input.expectedStage)
-          throw new TRPCError({ code: 'CONFLICT', message: 'review.phaseChanged' });
-        const decision = advanceDecision(stage);
-        if (!decision.ok) throw new TRPCError({ code: 'CONFLICT', message: decision.reason });
-        // Every state must have a way forward: a cycle enters adoption only if adopting would succeed now, otherwise it
-        // stays in finalisation where resolutions can still change (the refusal names the edits in the way).
-        if (decision.starts === 'adoption') {
-          const readiness = await readinessOf(tx, cycle, await currentEditionNumber(tx));
-          if (!readiness.ok) throw notReadyRefusal(readiness.problems);
-        }
-        const now = new Date();
-        if (decision.ends) await setCyclePhaseActuals(tx, cycle.id, decision.ends, { actual_end: now });
-        await setCyclePhaseActuals(tx, cycle.id, decision.starts, { actual_start: now, actual_end: null });
-        const after = await bumpReviewCycleVersion(tx, cycle.id, now);
-        const phases = await listCyclePhases(tx, [cycle.id]);
-        await writeAudit(tx, auditContext(ctx), {
-          action: 'review.cycle_advance',
-          entityType: 'review_cycle',
-          entityId: cycle.id,
-          before: { stage, phases: before },
-          after: { stage: decision.starts, phases },
-        });
-        return presentCycle(after, phases);
-      });
+      const queued: MailOutbox[] = [];
+      return deliverAfterCommit(
+        ctx,
+        queued,
+        ctx.db.transaction().execute(async (tx) => {
+          const cycle = await requireCycle(tx, input.cycleId, { lock: true });
+          const before = await listCyclePhases(tx, [cycle.id]);
+          const stage = cycleStage(phaseDates(before), cycle.closed_at);
+          if (stage !== input.expectedStage)
+            throw new TRPCError({ code: 'CONFLICT', message: 'review.phaseChanged' });
+          const decision = advanceDecision(stage);
+          if (!decision.ok) throw new TRPCError({ code: 'CONFLICT', message: decision.reason });
+          // Every state must have a way forward: a cycle enters adoption only if adopting would succeed now, otherwise it
+          // stays in finalisation where resolutions can still change (the refusal names the edits in the way).
+          if (decision.starts === 'adoption') {
+            const readiness = await readinessOf(tx, cycle, await currentEditionNumber(tx));
+            if (!readiness.ok) throw notReadyRefusal(readiness.problems);
+          }
+          const now = new Date();
+          if (decision.ends) await setCyclePhaseActuals(tx, cycle.id, decision.ends, { actual_end: now });
+          await setCyclePhaseActuals(tx, cycle.id, decision.starts, { actual_start: now, actual_end: null });
+          const after = await bumpReviewCycleVersion(tx, cycle.id, now);
+          const phases = await listCyclePhases(tx, [cycle.id]);
+          await writeAudit(tx, auditContext(ctx), {
+            action: 'review.cycle_advance',
+            entityType: 'review_cycle',
+            entityId: cycle.id,
+            before: { stage, phases: before },
+            after: { stage: decision.starts, phases },
+          });
+          queued.push(...(await notifyCyclePhase(ctx, tx, after, decision.starts, now)));
+          return presentCycle(after, phases);
+        }),
+      );
     }),
 
   /**

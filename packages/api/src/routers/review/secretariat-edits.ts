@@ -27,8 +27,11 @@ import {
   nextEditPosition,
   replaceEditMotivations,
   writeAudit,
+  type MailOutbox,
 } from '@musyawarah/db';
 import { notFound } from '../../errors';
+import { deliverAfterCommit } from '../../notifications/notify';
+import { notifyEditAnswered } from '../../notifications/review';
 import { auditContext, secretariatProcedure } from '../../trpc';
 import { cycleIdInput, uuid, versionField } from './review.types';
 import { type PresentedPosition, presentComment, presentMotivation, presentPosition } from './presenters';
@@ -183,47 +186,59 @@ export const secretariatEditProcedures = {
   }),
 
   answerPosition: secretariatProcedure.input(answerInput).mutation(async ({ ctx, input }) => {
-    return ctx.db.transaction().execute(async (tx) => {
-      const before = await findReviewPosition(tx, input.id);
-      if (!before) throw notFound('review.positionNotFound');
-      const edit = await requireEdit(tx, before.edit_id);
-      refuseUnlessPhase(await stageForWrite(tx, edit.cycle_id), 'answer');
-      const after = await answerReviewPosition(tx, before.id, {
-        answer: input.answer,
-        answeredBy: ctx.user.id,
-        answeredAt: new Date(),
-      });
-      await writeAudit(tx, auditContext(ctx), {
-        action: 'review.position_answer',
-        entityType: 'review_position',
-        entityId: before.id,
-        before,
-        after,
-      });
-      return presentPosition(after);
-    });
+    const queued: MailOutbox[] = [];
+    return deliverAfterCommit(
+      ctx,
+      queued,
+      ctx.db.transaction().execute(async (tx) => {
+        const before = await findReviewPosition(tx, input.id);
+        if (!before) throw notFound('review.positionNotFound');
+        const edit = await requireEdit(tx, before.edit_id);
+        refuseUnlessPhase(await stageForWrite(tx, edit.cycle_id), 'answer');
+        const after = await answerReviewPosition(tx, before.id, {
+          answer: input.answer,
+          answeredBy: ctx.user.id,
+          answeredAt: new Date(),
+        });
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'review.position_answer',
+          entityType: 'review_position',
+          entityId: before.id,
+          before,
+          after,
+        });
+        queued.push(...(await notifyEditAnswered(ctx, tx, edit, { memberState: before.member_state_code })));
+        return presentPosition(after);
+      }),
+    );
   }),
 
   answerComment: secretariatProcedure.input(answerInput).mutation(async ({ ctx, input }) => {
-    return ctx.db.transaction().execute(async (tx) => {
-      const before = await findReviewComment(tx, input.id);
-      if (!before) throw notFound('review.commentNotFound');
-      const edit = await requireEdit(tx, before.edit_id);
-      refuseUnlessPhase(await stageForWrite(tx, edit.cycle_id), 'answer');
-      const after = await answerReviewComment(tx, before.id, {
-        answer: input.answer,
-        answeredBy: ctx.user.id,
-        answeredAt: new Date(),
-      });
-      await writeAudit(tx, auditContext(ctx), {
-        action: 'review.comment_answer',
-        entityType: 'review_comment',
-        entityId: before.id,
-        before,
-        after,
-      });
-      const [row] = (await listEditComments(tx, [before.edit_id])).filter((r) => r.id === before.id);
-      return presentComment(row as NonNullable<typeof row>);
-    });
+    const queued: MailOutbox[] = [];
+    return deliverAfterCommit(
+      ctx,
+      queued,
+      ctx.db.transaction().execute(async (tx) => {
+        const before = await findReviewComment(tx, input.id);
+        if (!before) throw notFound('review.commentNotFound');
+        const edit = await requireEdit(tx, before.edit_id);
+        refuseUnlessPhase(await stageForWrite(tx, edit.cycle_id), 'answer');
+        const after = await answerReviewComment(tx, before.id, {
+          answer: input.answer,
+          answeredBy: ctx.user.id,
+          answeredAt: new Date(),
+        });
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'review.comment_answer',
+          entityType: 'review_comment',
+          entityId: before.id,
+          before,
+          after,
+        });
+        queued.push(...(await notifyEditAnswered(ctx, tx, edit, { userId: before.author_user_id })));
+        const [row] = (await listEditComments(tx, [before.edit_id])).filter((r) => r.id === before.id);
+        return presentComment(row as NonNullable<typeof row>);
+      }),
+    );
   }),
 };
