@@ -16,8 +16,19 @@ const queryClient = createQueryClient({
 });
 const trpcClient = createApiClient();
 
+// The host sent the page's frame and text already (apps/api/src/page-shell.ts); the first render replaces them, so it
+// waits for the route's lazily loaded code: rendering earlier would swap the text for an empty frame.
+const routeReady = new Promise<void>((resolve) => {
+  if (router.state.initialized) return resolve();
+  const unsubscribe = router.subscribe((state) => {
+    if (!state.initialized) return;
+    unsubscribe();
+    resolve();
+  });
+});
+
 // In a language other than English the shell's words arrive in a small chunk first: no flash of English.
-void whenI18nReady(i18n).then(() =>
+void Promise.all([whenI18nReady(i18n), routeReady]).then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

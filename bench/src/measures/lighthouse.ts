@@ -4,7 +4,7 @@
 //
 // Run alone: `pnpm --filter @musyawarah/bench bench:lighthouse` (the apps must be built).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -121,6 +121,10 @@ export async function measureLighthouse(options: {
         const lhr = result?.lhr;
         if (!lhr) throw new Error(`lighthouse gave no result for ${url}`);
         if (lhr.runtimeError) throw new Error(`lighthouse on ${url}: ${lhr.runtimeError.message}`);
+        // Every report kept for reading (bench/results is git-ignored): which request or task cost the points.
+        const reports = path.join(options.repoRoot, 'bench', 'results', 'lighthouse');
+        mkdirSync(reports, { recursive: true });
+        writeFileSync(path.join(reports, `${page}-${i + 1}.json`), JSON.stringify(lhr));
         const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
         samples.push({
           page,
