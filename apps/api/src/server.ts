@@ -33,6 +33,8 @@ export interface PlatformServerOptions {
   pgliteDataDir?: string;
   seedDemo?: boolean;
   serveApps?: boolean;
+  /** The built apps' folders; default `apps/{stakeholder,secretariat}/dist` (tests give fixtures). */
+  appDists?: { stakeholder: string; secretariat: string };
   publicUrl?: string | undefined;
   trustedOrigins?: string[];
   /** Which X-Forwarded-For hops to believe (see client-address.ts); default false: the TCP peer is the client. */
@@ -230,10 +232,14 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
   const apps =
     options.serveApps === false
       ? null
-      : createStaticApps(REPO_ROOT, { stakeholderShell: createPageShell(REPO_ROOT, database.db) });
-  // API answers above 1 KB (a round page, the catalogue list: tens of KB of JSON) are compressed on the way out when the
-  // client accepts it: brotli at quality 4 or gzip, a fraction of a millisecond for the sizes the API sends. Clients
-  // that send no Accept-Encoding (the benchmark's load generator, curl) get them as before.
+      : createStaticApps(REPO_ROOT, {
+          stakeholderShell: createPageShell(REPO_ROOT, database.db),
+          dists: options.appDists,
+        });
+  // API answers (a round page, the catalogue list: tens of KB of JSON) are compressed on the way out when the client
+  // accepts it: brotli at quality 4 or gzip, a fraction of a millisecond for the sizes the API sends. tRPC's adapter
+  // streams its body without a Content-Length, so the 1 KB threshold only applies where a length is known. Clients that
+  // send no Accept-Encoding (the benchmark's load generator, curl) get them as before.
   const compress = compression({ threshold: 1024 }) as (
     req: http.IncomingMessage,
     res: http.ServerResponse,
