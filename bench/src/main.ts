@@ -19,6 +19,7 @@ import { insertUser, migrateToLatest, openDatabase, seedReferenceData, type Db }
 import { freePort, startThrowawayPostgres } from '../../tooling/scripts/lib/postgres.mjs';
 import { PARTICIPATION_SQL } from './baselines/sql';
 import { measureEditionDiff } from './measures/edition-diff';
+import { measureLighthouse } from './measures/lighthouse';
 
 const QUICK = process.argv.includes('--quick');
 const BENCH_DIR = path.resolve(import.meta.dirname, '..');
@@ -577,6 +578,30 @@ async function main() {
     for (const c of children) await c.stop();
     await handle.close();
     await server.stop();
+  }
+  // 6. Lighthouse, after PostgreSQL and the load tests have stopped (its scores read the CPU's time). Full run only.
+  if (!QUICK) await lighthouseRows();
+}
+
+async function lighthouseRows() {
+  try {
+    const pages = await measureLighthouse({ repoRoot: REPO_ROOT, runs: 3, log });
+    for (const p of pages) {
+      rows.push({
+        id: `lighthouse-${p.page}`,
+        measure: `Lighthouse mobile: ${p.page} page`,
+        value: p.performance,
+        unit: 'score',
+        baseline: null,
+        ratio: null,
+        goal: '≥ 90 performance, accessibility 100',
+        met: p.performance >= 90 && p.accessibility === 100,
+        note: `${p.url}: accessibility ${p.accessibility}, ${p.transferredKb} KB transferred, FCP ${p.firstContentfulPaintMs} ms, LCP ${p.largestContentfulPaintMs} ms, TBT ${p.totalBlockingTimeMs} ms, CLS ${p.cumulativeLayoutShift}; median of ${p.runs} runs`,
+        raw: p,
+      });
+    }
+  } catch (error) {
+    problems.push(`lighthouse: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -48,6 +48,15 @@ function translations(repoRoot: string) {
   return (lng: string) => (key: string) => escape(lookup(load(lng), key) ?? lookup(load('en'), key) ?? '');
 }
 
+/** The kit's mark (AppShell's Mark): eight dots around a centre, drawn the same so the header keeps its width. */
+const MARK = `<svg class="header__mark" viewBox="0 0 36 36" aria-hidden="true" focusable="false"><circle cx="18" cy="18" r="5" fill="#ffffff"/>${Array.from(
+  { length: 8 },
+  (_, i) => {
+    const a = (i / 8) * Math.PI * 2;
+    return `<circle cx="${18 + Math.cos(a) * 12}" cy="${18 + Math.sin(a) * 12}" r="3.2" fill="#ffcc00"/>`;
+  },
+).join('')}</svg>`;
+
 const NAVIGATION = [
   { to: '/', key: 'shell.nav.home', end: true },
   { to: '/actions', key: 'shell.nav.roadmap' },
@@ -65,7 +74,7 @@ function frame(t: (key: string) => string, lng: string, pathname: string, main: 
   }).join('');
   return (
     `<header ${lang}><div class="header"><div class="width-container header__inner">` +
-    `<a href="/" class="header__brand"><span><span class="header__service">${t('layout.serviceName')}</span>` +
+    `<a href="/" class="header__brand">${MARK}<span><span class="header__service">${t('layout.serviceName')}</span>` +
     `<span class="header__tagline">${t('shell.tagline')}</span></span></a></div></div>` +
     `<nav class="service-nav" aria-label="${t('layout.navigationLabel')}"><div class="width-container">` +
     `<ul class="service-nav__list">${nav}</ul></div></nav>` +

@@ -20,6 +20,7 @@ export interface LighthousePage {
   firstContentfulPaintMs: number;
   largestContentfulPaintMs: number;
   totalBlockingTimeMs: number;
+  cumulativeLayoutShift: number;
   runs: number;
 }
 
@@ -135,6 +136,7 @@ export async function measureLighthouse(options: {
           firstContentfulPaintMs: Math.round(audit('first-contentful-paint')),
           largestContentfulPaintMs: Math.round(audit('largest-contentful-paint')),
           totalBlockingTimeMs: Math.round(audit('total-blocking-time')),
+          cumulativeLayoutShift: Math.round(audit('cumulative-layout-shift') * 1000) / 1000,
         });
       }
       // The median run by performance score, reported whole (its figures belong together).

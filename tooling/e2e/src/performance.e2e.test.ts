@@ -61,8 +61,8 @@ async function transfers(page: Page, path: string): Promise<Transfer[]> {
     if (response) done.push({ ...response, bytes: e.encodedDataLength });
   });
   await page.goto(`${platform.url}${path}`, { waitUntil: 'networkidle' });
-  // The app has taken over from the host's shell: the kit's header mark is only in the app's own markup.
-  await page.locator('.header__mark').waitFor();
+  // The app has taken over from the host's shell: only the app's pages mark their heading (for focus on navigation).
+  await page.locator('main [data-page-heading]').waitFor();
   await page.waitForLoadState('networkidle');
   return done;
 }
@@ -116,7 +116,7 @@ describe('text before JavaScript', () => {
   test('with scripts on, the app replaces the shell: one header, one main, one h1', async () => {
     const page = await browser.newPage();
     await page.goto(`${platform.url}${roundPath}`);
-    await page.locator('.header__mark').waitFor();
+    await page.locator('main [data-page-heading]').waitFor();
     // The app's round view (not its loading state) is up when its summary list is.
     await page.locator('main dl').first().waitFor();
     expect(await page.locator('header').count()).toBe(1);
