@@ -33,6 +33,7 @@ import {
   type LoadResult,
 } from './harness';
 import { measureEditionDiff } from './measures/edition-diff';
+import { measureLighthouse } from './measures/lighthouse';
 import { measurePgliteResponsiveness } from './measures/pglite';
 import { measureScaleOut } from './measures/scale';
 
@@ -451,6 +452,30 @@ async function main() {
     for (const c of children) await c.stop();
     await handle.close();
     await server.stop();
+  }
+  // Lighthouse, after PostgreSQL and the load tests have stopped (its scores read the CPU's time). Full run only.
+  if (!QUICK) await lighthouseRows();
+}
+
+async function lighthouseRows() {
+  try {
+    const pages = await measureLighthouse({ repoRoot: REPO_ROOT, runs: 3, log });
+    for (const p of pages) {
+      rows.push({
+        id: `lighthouse-${p.page}`,
+        measure: `Lighthouse mobile: ${p.page} page`,
+        value: p.performance,
+        unit: 'score',
+        baseline: null,
+        ratio: null,
+        goal: '≥ 90 performance, accessibility 100',
+        met: p.performance >= 90 && p.accessibility === 100,
+        note: `${p.url}: accessibility ${p.accessibility}, ${p.transferredKb} KB transferred, FCP ${p.firstContentfulPaintMs} ms, LCP ${p.largestContentfulPaintMs} ms, TBT ${p.totalBlockingTimeMs} ms, CLS ${p.cumulativeLayoutShift}; median of ${p.runs} runs`,
+        raw: p,
+      });
+    }
+  } catch (error) {
+    problems.push(`lighthouse: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

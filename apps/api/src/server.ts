@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { sql } from 'kysely';
+import compression from 'compression';
 import pino, { type Logger as PinoLogger } from 'pino';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
@@ -22,6 +23,7 @@ import { createClientAddress, type TrustProxy } from './client-address';
 import { handleFileRequest } from './files';
 import { createPublicReads } from './public-reads';
 import { handleOneClickUnsubscribe, ONE_CLICK_PATH } from './unsubscribe';
+import { createPageShell } from './page-shell';
 import { createStaticApps } from './static';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -37,6 +39,8 @@ export interface PlatformServerOptions {
   pgliteDataDir?: string;
   seedDemo?: boolean;
   serveApps?: boolean;
+  /** The built apps' folders; default `apps/{stakeholder,secretariat}/dist` (tests give fixtures). */
+  appDists?: { stakeholder: string; secretariat: string };
   publicUrl?: string | undefined;
   trustedOrigins?: string[];
   /** Which X-Forwarded-For hops to believe (see client-address.ts); default false: the TCP peer is the client. */
@@ -245,7 +249,22 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
   // Background documents (≤ 10 MB) are the one larger body: only a multipart body to that procedure's own path gets it.
   const uploadHandler = createHTTPHandler({ ...trpcOptions, maxBodySize: 11_000_000 });
 
-  const apps = options.serveApps === false ? null : createStaticApps(REPO_ROOT);
+  const apps =
+    options.serveApps === false
+      ? null
+      : createStaticApps(REPO_ROOT, {
+          stakeholderShell: createPageShell(REPO_ROOT, database.db),
+          dists: options.appDists,
+        });
+  // API answers (a round page, the catalogue list: tens of KB of JSON) are compressed on the way out when the client
+  // accepts it: brotli at quality 4 or gzip, a fraction of a millisecond for the sizes the API sends. tRPC's adapter
+  // streams its body without a Content-Length, so the 1 KB threshold only applies where a length is known. Clients that
+  // send no Accept-Encoding (the benchmark's load generator, curl) get them as before.
+  const compress = compression({ threshold: 1024 }) as (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    next: () => void,
+  ) => void;
 
   const headerValues = Object.entries(securityHeaderValues(options.publicUrl));
   // Graceful shutdown (close() below): responses not yet started when it begins, and any request still arriving on an
@@ -302,7 +321,7 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
         return;
       }
       if (!upload) {
-        trpcHandler(req, res);
+        compress(req, res, () => trpcHandler(req, res));
         return;
       }
       // Only a signed-in secretariat user gets the 11 MB limit; anyone else is answered by the ordinary handler (1 MB,

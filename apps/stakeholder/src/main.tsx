@@ -2,7 +2,7 @@ import '@musyawarah/ui/styles.css';
 import { createQueryClient } from '@musyawarah/ui';
 import { whenI18nReady } from '@musyawarah/ui/i18n-startup';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router';
@@ -16,17 +16,32 @@ const queryClient = createQueryClient({
 });
 const trpcClient = createApiClient();
 
+// The host sent the page's frame and text already (apps/api/src/page-shell.ts); the first render replaces them, so it
+// waits for the route's lazily loaded code: rendering earlier would swap the text for an empty frame.
+const routeReady = new Promise<void>((resolve) => {
+  if (router.state.initialized) return resolve();
+  const unsubscribe = router.subscribe((state) => {
+    if (!state.initialized) return;
+    unsubscribe();
+    resolve();
+  });
+});
+
 // In a language other than English the shell's words arrive in a small chunk first: no flash of English.
-void whenI18nReady(i18n).then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <QueryClientProvider client={queryClient}>
-          <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-            <RouterProvider router={router} />
-          </TRPCProvider>
-        </QueryClientProvider>
-      </I18nextProvider>
-    </StrictMode>,
+// The first render is a transition: React renders in slices of a few milliseconds instead of one long task, so a slow
+// phone can still answer a tap on the shell's links meanwhile (the shell stays on screen until the commit).
+void Promise.all([whenI18nReady(i18n), routeReady]).then(() =>
+  startTransition(() =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <QueryClientProvider client={queryClient}>
+            <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+              <RouterProvider router={router} />
+            </TRPCProvider>
+          </QueryClientProvider>
+        </I18nextProvider>
+      </StrictMode>,
+    ),
   ),
 );
