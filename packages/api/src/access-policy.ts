@@ -6,10 +6,11 @@
 import { boardsAccess } from './policy/boards';
 import { editionsAccess } from './policy/editions';
 import { eventsAccess } from './policy/events';
+import { homeAccess } from './policy/home';
 import { reviewAccess } from './policy/review';
 import { roundDocumentsAccess } from './policy/round-documents';
 
-export type Access = 'public' | 'authed' | 'secretariat' | 'member_state';
+export type Access = 'public' | 'authed' | 'participant' | 'secretariat' | 'member_state';
 
 export const ACCESS_POLICY: Record<string, Access> = {
   'reference.memberStates': 'public',
@@ -85,6 +86,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   ...boardsAccess,
   ...editionsAccess,
   ...eventsAccess,
+  ...homeAccess,
   ...reviewAccess,
   ...roundDocumentsAccess,
 };
@@ -98,6 +100,8 @@ export function isAllowed(access: Access, actor: Actor): boolean {
       return true;
     case 'authed':
       return actor !== 'anonymous';
+    case 'participant':
+      return actor === 'stakeholder';
     case 'secretariat':
       return actor === 'secretariat';
     case 'member_state':

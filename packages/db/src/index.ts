@@ -30,4 +30,5 @@ export * from './repositories/review-assessments';
 export * from './repositories/round-documents';
 export * from './repositories/visits';
 export * from './repositories/translation-review';
+export * from './repositories/work';
 export * from './backup';

@@ -51,6 +51,8 @@ export const moderationProcedures = {
       hidden: r.hidden_at !== null,
       hiddenReason: r.hidden_reason,
       openReports: Number(r.open_reports),
+      /** Shown and not yet answered: the rule the Secretariat overview counts by (awaitsResponse, work.ts). */
+      awaitingResponse: Boolean(r.awaits_response),
       response: r.response_text,
     }));
   }),
