@@ -74,6 +74,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'contributions.moderationQueue': 'secretariat',
   'contributions.hide': 'secretariat',
   'contributions.unhide': 'secretariat',
+  'contributions.dismissReports': 'secretariat',
   'contributions.respond': 'secretariat',
   'contributions.setThemes': 'secretariat',
   'contributions.registerForEvent': 'authed',

@@ -112,7 +112,8 @@ export const memberStateProcedure = authedProcedure.use(({ ctx, next }) => {
  * Secretariat have their own procedures; this one is for what only a participant's own home shows.
  */
 export const participantProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'stakeholder') throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+  if (ctx.user.role !== 'stakeholder')
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
   return next();
 });
 

@@ -15,13 +15,17 @@ import {
   listThemesOfContributions,
   replaceContributionThemes,
   resolveContributionReports,
+  dismissContributionReports,
   unhideContribution,
   upsertContributionResponse,
   writeAudit,
   type MailOutbox,
+  type Tx,
 } from '@musyawarah/db';
 import { FieldError, notFound } from '../../errors';
 import { contributionHiddenMail } from '../../mail/templates';
+import { contributionAnsweredMail, contributionShownAgainMail } from '../../mail/worksurface-templates';
+import { link } from '../shared/links';
 import { auditContext, secretariatProcedure } from '../../trpc';
 import { contributionIdInput, roundIdInput, uuid } from './contributions.types';
 import { itemsOf, themesOf } from './presenters';
@@ -96,7 +100,9 @@ export const moderationProcedures = {
     return { ok: true as const };
   }),
 
+  /** Shown again: the author, who was told it was hidden, is told it is back. */
   unhide: secretariatProcedure.input(contributionIdInput).mutation(async ({ ctx, input }) => {
+    const queued: MailOutbox[] = [];
     await ctx.db.transaction().execute(async (tx) => {
       const before = await findContribution(tx, input.contributionId);
       if (!before || !before.hidden_at) throw notFound('contribution.notFound');
@@ -108,13 +114,51 @@ export const moderationProcedures = {
         before,
         after,
       });
+      const author = await activeAuthor(tx, before.author_user_id);
+      const round = await findRound(tx, before.round_id);
+      if (author && round)
+        queued.push(
+          await ctx.mailer.queue(
+            tx,
+            contributionShownAgainMail(author, {
+              roundTitle: localized(round.title as { en: string }, [author.locale]).text,
+              reference: before.receipt_reference ?? before.id,
+            }),
+          ),
+        );
     });
+    await ctx.mailer.deliver(ctx.db, queued);
     return { ok: true as const };
   }),
+
+  /** The reports were unfounded: they are resolved with the Secretariat's note and the contribution stays shown. */
+  dismissReports: secretariatProcedure
+    .input(z.object({ contributionId: uuid, note: z.string().trim().min(1).max(2000) }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db.transaction().execute(async (tx) => {
+        const c = await findContribution(tx, input.contributionId);
+        if (!c || c.status !== 'submitted') throw notFound('contribution.notFound');
+        const dismissed = await dismissContributionReports(tx, c.id, {
+          note: input.note,
+          dismissedBy: ctx.user.id,
+        });
+        if (dismissed.length === 0)
+          throw new TRPCError({ code: 'CONFLICT', message: 'worksurface.moderation.noOpenReports' });
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'contribution.dismiss_reports',
+          entityType: 'contribution',
+          entityId: c.id,
+          before: null,
+          after: { reports: dismissed.map((r) => r.id), note: input.note },
+        });
+      });
+      return { ok: true as const };
+    }),
 
   respond: secretariatProcedure
     .input(z.object({ contributionId: uuid, text: z.string().trim().min(1).max(10_000) }))
     .mutation(async ({ ctx, input }) => {
+      const queued: MailOutbox[] = [];
       await ctx.db.transaction().execute(async (tx) => {
         const c = await findContribution(tx, input.contributionId);
         if (!c || c.status !== 'submitted') throw notFound('contribution.notFound');
@@ -130,7 +174,22 @@ export const moderationProcedures = {
           before,
           after,
         });
+        // The author hears when a response is first published; correcting its wording later sends nothing more.
+        const author = before ? undefined : await activeAuthor(tx, c.author_user_id);
+        const round = author ? await findRound(tx, c.round_id) : undefined;
+        if (author && round)
+          queued.push(
+            await ctx.mailer.queue(
+              tx,
+              contributionAnsweredMail(author, {
+                roundTitle: localized(round.title as { en: string }, [author.locale]).text,
+                reference: c.receipt_reference ?? c.id,
+                link: link(ctx, '/my-contributions'),
+              }),
+            ),
+          );
       });
+      await ctx.mailer.deliver(ctx.db, queued);
       return { ok: true as const };
     }),
 
@@ -160,3 +219,9 @@ export const moderationProcedures = {
       return { ok: true as const };
     }),
 };
+
+/** The author of a contribution, when they have an account that can still receive mail. */
+async function activeAuthor(db: Tx, authorUserId: string | null) {
+  const author = authorUserId ? await findUserById(db, authorUserId) : undefined;
+  return author && author.status === 'active' ? author : undefined;
+}
