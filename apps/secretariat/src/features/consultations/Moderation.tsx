@@ -16,6 +16,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
+import { DismissReports } from './DismissReports';
 import { english, useServerMessage, type RoundDetail } from './shared';
 
 type Contribution = Outputs['contributions']['moderationQueue'][number];
@@ -400,6 +401,9 @@ function ContributionCard({
           </Button>
         )}
       </ButtonGroup>
+      {c.openReports > 0 && !c.hidden && (
+        <DismissReports contributionId={c.id} reference={reference} onDone={onDone} refresh={refresh} />
+      )}
 
       <form onSubmit={submitResponse} noValidate className="consult-response">
         <div className={responseError ? 'form-group form-group--error' : 'form-group'}>
