@@ -9,6 +9,7 @@ import layout from '../locales/en/layout.json';
 import review from '../locales/en/review.json';
 import round from '../locales/en/round.json';
 import validation from '../locales/en/validation.json';
+import worksurface from '../locales/en/worksurface.json';
 
 /** Shared namespaces no page shell needs: an app may load them with its first lazily loaded page (createStartupI18n). */
 export const sharedLaterResources = {
@@ -17,6 +18,19 @@ export const sharedLaterResources = {
 
 /** Every namespace shipped by the UI kit (each app adds its own); what createI18n loads. */
 export const sharedResources = {
-  en: { assessments, auth, board, common, contribution, edition, errors, layout, review, round, validation },
+  en: {
+    assessments,
+    auth,
+    board,
+    common,
+    contribution,
+    edition,
+    errors,
+    layout,
+    review,
+    round,
+    validation,
+    worksurface,
+  },
 };
 export const SHARED_NAMESPACES = Object.keys(sharedResources.en);
