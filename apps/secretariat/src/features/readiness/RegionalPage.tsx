@@ -168,7 +168,7 @@ export function RegionalPage() {
                       </th>
                       <td data-label={t('readiness.table.year')}>{year ?? '—'}</td>
                       <td colSpan={5} data-label={t('readiness.table.status')}>
-                        {t('readiness.table.notSubmitted')}
+                        {year ? t('readiness.table.notSubmitted') : t('worksurface.readiness.noneYet')}
                       </td>
                     </tr>
                   ),
