@@ -168,9 +168,10 @@ export function AppShell({
 function ServiceNav({ navigation }: { navigation: NavItem[] }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const [open, setOpen] = useState(false);
+  // Open only on the page it was opened on: a navigation folds it again without an effect.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
   const listId = useId();
-  useEffect(() => setOpen(false), [pathname]);
   return (
     <nav className="service-nav" aria-label={t('layout.navigationLabel')}>
       <div className="width-container">
@@ -179,7 +180,7 @@ function ServiceNav({ navigation }: { navigation: NavItem[] }) {
           className="service-nav__toggle"
           aria-expanded={open}
           aria-controls={listId}
-          onClick={() => setOpen((was) => !was)}
+          onClick={() => setOpenOn(open ? null : pathname)}
         >
           {t('worksurface.menu')}
         </button>
