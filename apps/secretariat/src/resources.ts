@@ -9,6 +9,7 @@ import shell from './locales/en/shell.json';
 import signIn from './locales/en/signIn.json';
 import translations from './locales/en/translations.json';
 import users from './locales/en/users.json';
+import worksurface from './locales/en/worksurface.json';
 
 /** The secretariat app's own namespaces; shared ones (layout, validation, errors, auth, common) come from @musyawarah/ui. */
 export const appResources = {
@@ -24,5 +25,6 @@ export const appResources = {
     signIn,
     translations,
     users,
+    worksurface,
   },
 };

@@ -10,6 +10,7 @@ import privacy from './locales/en/privacy.json';
 import register from './locales/en/register.json';
 import reviews from './locales/en/review.json';
 import signIn from './locales/en/signIn.json';
+import worksurface from './locales/en/worksurface.json';
 
 /** Namespaces of the pages that load on demand: fetched once, with the first such page (see i18n.ts). */
 export const laterResources = {
@@ -26,5 +27,6 @@ export const laterResources = {
     register,
     reviews,
     signIn,
+    worksurface,
   },
 };

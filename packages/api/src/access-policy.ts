@@ -7,10 +7,11 @@ import { boardsAccess } from './policy/boards';
 import { notificationsAccess } from './policy/notifications';
 import { editionsAccess } from './policy/editions';
 import { eventsAccess } from './policy/events';
+import { homeAccess } from './policy/home';
 import { reviewAccess } from './policy/review';
 import { roundDocumentsAccess } from './policy/round-documents';
 
-export type Access = 'public' | 'authed' | 'secretariat' | 'member_state';
+export type Access = 'public' | 'authed' | 'participant' | 'secretariat' | 'member_state';
 
 export const ACCESS_POLICY: Record<string, Access> = {
   'reference.memberStates': 'public',
@@ -74,6 +75,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'contributions.moderationQueue': 'secretariat',
   'contributions.hide': 'secretariat',
   'contributions.unhide': 'secretariat',
+  'contributions.dismissReports': 'secretariat',
   'contributions.respond': 'secretariat',
   'contributions.setThemes': 'secretariat',
   'contributions.registerForEvent': 'authed',
@@ -86,6 +88,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   ...boardsAccess,
   ...editionsAccess,
   ...eventsAccess,
+  ...homeAccess,
   ...reviewAccess,
   ...roundDocumentsAccess,
   ...notificationsAccess,
@@ -100,6 +103,8 @@ export function isAllowed(access: Access, actor: Actor): boolean {
       return true;
     case 'authed':
       return actor !== 'anonymous';
+    case 'participant':
+      return actor === 'stakeholder';
     case 'secretariat':
       return actor === 'secretariat';
     case 'member_state':

@@ -13,6 +13,7 @@ import { reviewRouter } from './routers/review/index';
 import { roundDocumentsRouter } from './routers/round-documents';
 import { translationsRouter } from './routers/translations/index';
 import { notificationsRouter } from './routers/notifications';
+import { homeRouter } from './routers/home/index';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -33,6 +34,7 @@ export const appRouter = router({
   roundDocuments: roundDocumentsRouter,
   translations: translationsRouter,
   notifications: notificationsRouter,
+  home: homeRouter,
 });
 
 export type AppRouter = typeof appRouter;

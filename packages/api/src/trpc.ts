@@ -107,6 +107,16 @@ export const memberStateProcedure = authedProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, memberState: ctx.user.member_state_code as MemberStateCode } });
 });
 
+/**
+ * A participant: a signed-in stakeholder (civil society, industry, academia, board members). Representatives and the
+ * Secretariat have their own procedures; this one is for what only a participant's own home shows.
+ */
+export const participantProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'stakeholder')
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+  return next();
+});
+
 /** Audit context for the signed-in actor (or nobody) of this request. */
 export function auditContext(ctx: Context) {
   return {

@@ -30,5 +30,6 @@ export * from './repositories/review-assessments';
 export * from './repositories/round-documents';
 export * from './repositories/visits';
 export * from './repositories/translation-review';
+export * from './repositories/work';
 export * from './backup';
 export * from './repositories/notifications';

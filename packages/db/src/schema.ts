@@ -248,6 +248,9 @@ export interface ContributionReportTable {
   note: string | null;
   created_at: CreatedAt;
   resolved_at: Timestamp | null;
+  /** Why the reports were dismissed without hiding the contribution; null when resolved by hiding. */
+  resolution_note: string | null;
+  resolved_by: string | null;
 }
 
 export interface EventRegistrationTable {

@@ -41,12 +41,6 @@ const PILLAR_3: Points[] = [3, 3, 3, 3, 3, 0, 0, 0, 0, 0];
 /** Q31–Q34 only: 7.5 from 4 of 10 answered → provisional, no tier. */
 const PILLAR_4: Points[] = [3, 3, 1.5, 0];
 
-async function answerAll(page: Page, plan: Points[][]) {
-  for (const [p, points] of plan.entries()) {
-    for (const [i, value] of points.entries()) await answer(page, `Q${p * 10 + i + 1}`, value);
-  }
-}
-
 async function signIn(page: Page, url: string, email: string) {
   await page.goto(url);
   await page.getByLabel('E-mail address').fill(email);
@@ -61,17 +55,32 @@ describe('the readiness self-assessment', () => {
     await page.goto(`${platform.url}/assessment`);
     await page.getByRole('heading', { name: 'AI readiness self-assessment', level: 1 }).waitFor();
     // The heading comes first; the criteria follow once the API has answered: wait for them, do not count once.
-    await expect.poll(() => page.locator('fieldset[id^="Q"]').count()).toBe(40);
-
-    await answerAll(page, [PILLAR_1, PILLAR_2, PILLAR_3, PILLAR_4]);
+    // One pillar per step (issue #14): ten questions at a time, the scoring rules behind "How scores work".
+    await expect.poll(() => page.locator('fieldset[id^="Q"]').count()).toBe(10);
+    await expect.poll(() => page.getByText('Pillar 1 of 4').count()).toBe(1);
+    expect(await page.getByText('Each question scores 3 points').isVisible()).toBe(false);
 
     // The running scores (scored by the server as the answers change) are announced per pillar.
     const liveStatus = page.locator('.pillar-progress__text');
-    await expect.poll(() => liveStatus.nth(0).textContent()).toContain('10.5 out of 30 points');
-    await expect.poll(() => liveStatus.nth(0).textContent()).toContain('Emerging');
+    const plan = [PILLAR_1, PILLAR_2, PILLAR_3, PILLAR_4];
+    for (const [p, points] of plan.entries()) {
+      await page.locator(`fieldset[id="Q${p * 10 + 1}"]`).waitFor();
+      for (const [i, value] of points.entries()) await answer(page, `Q${p * 10 + i + 1}`, value);
+      if (p === 0) {
+        await expect.poll(() => liveStatus.first().textContent()).toContain('10.5 out of 30 points');
+        await expect.poll(() => liveStatus.first().textContent()).toContain('Emerging');
+      }
+      if (p < plan.length - 1) await page.getByRole('button', { name: 'Next pillar' }).click();
+    }
     await expect
-      .poll(() => liveStatus.nth(3).textContent())
+      .poll(() => liveStatus.first().textContent())
       .toContain('4 of 10 answered · 7.5 out of 30 points · Provisional');
+    // Answers are kept while moving between steps.
+    await page.getByRole('button', { name: /^Assessment pillar 1 / }).click();
+    await expect.poll(() => page.locator('fieldset[id="Q1"] input:checked').count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Assessment pillar 2 .*10 of 10 answered/ }).count())
+      .toBe(1);
 
     await page.getByRole('link', { name: 'See your results' }).click();
     await page.getByRole('heading', { name: 'Your self-assessment results', level: 1 }).waitFor();

@@ -11,16 +11,45 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTRPC, type Outputs } from '../trpc';
 
 type Mail = Outputs['mail']['outbox'][number];
 
 const OUTBOX_LIMIT = 200;
 
-function useOutbox() {
+function useOutbox(failedOnly = false) {
   const trpc = useTRPC();
-  return useQuery(trpc.mail.outbox.queryOptions({ limit: OUTBOX_LIMIT }));
+  return useQuery(
+    trpc.mail.outbox.queryOptions(failedOnly ? { limit: OUTBOX_LIMIT, failedOnly } : { limit: OUTBOX_LIMIT }),
+  );
+}
+
+/** "Failed only" lists what the overview counts as failed mail (the server's filter, not the page's). */
+function MailFilter({ failedOnly, onChange }: { failedOnly: boolean; onChange(failedOnly: boolean): void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="fieldset">
+      <legend className="legend">{t('worksurface.mail.show')}</legend>
+      <div className="choices choices--inline">
+        {(['all', 'failed'] as const).map((f) => (
+          <div className="choice" key={f}>
+            <input
+              id={`mail-filter-${f}`}
+              type="radio"
+              name="mail-filter"
+              className="choice__input"
+              checked={failedOnly === (f === 'failed')}
+              onChange={() => onChange(f === 'failed')}
+            />
+            <label className="choice__label" htmlFor={`mail-filter-${f}`}>
+              {t(`worksurface.mail.${f}`)}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
 }
 
 function DeliveryTag({ mail }: { mail: Mail }) {
@@ -34,16 +63,22 @@ function DeliveryTag({ mail }: { mail: Mail }) {
 export function MailOutboxPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const outbox = useOutbox();
+  const [params, setParams] = useSearchParams();
+  const failedOnly = params.get('show') === 'failed';
+  const outbox = useOutbox(failedOnly);
   return (
     <Page title={t('mail.title')} width="full">
       <p className="prose">{t('mail.intro')}</p>
+      <MailFilter
+        failedOnly={failedOnly}
+        onChange={(failed) => setParams(failed ? { show: 'failed' } : {}, { replace: true })}
+      />
       {outbox.isPending ? (
         <Loading />
       ) : outbox.isError ? (
         <ErrorNotice error={outbox.error} onRetry={() => void outbox.refetch()} />
       ) : outbox.data.length === 0 ? (
-        <p>{t('mail.none')}</p>
+        <p>{failedOnly ? t('worksurface.mail.noneFailed') : t('mail.none')}</p>
       ) : (
         <DataTable
           caption={t('mail.caption', { count: outbox.data.length })}

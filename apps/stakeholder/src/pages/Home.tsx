@@ -12,6 +12,13 @@ const OpenRoundsSection = lazy(() =>
   })),
 );
 
+// A signed-in person's tasks come from the API; the section and its texts load with the other on-demand translations.
+const YourTasks = lazy(() =>
+  Promise.all([import('../features/home/YourTasks'), loadAllTranslations()]).then(([m]) => ({
+    default: m.YourTasks,
+  })),
+);
+
 const ACTIONS = [
   { code: 'C2.1', key: 'c21' },
   { code: 'C3.2', key: 'c32' },
@@ -45,6 +52,12 @@ export function HomePage() {
           </>
         )}
       </div>
+
+      {me.data && (
+        <Suspense fallback={<Loading />}>
+          <YourTasks role={me.data.role} />
+        </Suspense>
+      )}
 
       <section aria-labelledby="open-consultations">
         <h2 className="heading-l" id="open-consultations">

@@ -9,11 +9,16 @@ export const mailRouter = router({
         .object({
           limit: z.number().int().min(1).max(500).default(100),
           toAddress: z.string().trim().max(254).optional(),
+          failedOnly: z.boolean().optional(),
         })
         .default({ limit: 100 }),
     )
     .query(async ({ ctx, input }) => {
-      const rows = await listOutboxMail(ctx.db, { limit: input.limit, toAddress: input.toAddress });
+      const rows = await listOutboxMail(ctx.db, {
+        limit: input.limit,
+        toAddress: input.toAddress,
+        failedOnly: input.failedOnly,
+      });
       return rows.map((m) => ({
         id: m.id,
         toAddress: m.to_address,

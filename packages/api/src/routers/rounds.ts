@@ -5,9 +5,7 @@ import {
   eventChangeProblem,
   localizedTextField,
   questionInput,
-  representationGaps,
   roundInput,
-  tallyParticipation,
   ROUND_ACTIONS,
 } from '@musyawarah/core';
 import {
@@ -19,7 +17,6 @@ import {
   findSubmittedContributionOfRound,
   insertRound,
   insertRoundTheme,
-  readRoundTally,
   listRoundQuestions,
   listRoundThemes,
   listRounds,
@@ -38,6 +35,7 @@ import { FieldError, notFound } from '../errors';
 import { auditContext, publicProcedure, router, secretariatProcedure } from '../trpc';
 import { eventOf, fillFromWaitlist, phaseOf } from './shared/consultation';
 import { roundTransitionNotifications } from '../notifications/rounds';
+import { roundParticipation } from './shared/work';
 
 function presentQuestion(q: RoundQuestion) {
   return {
@@ -351,28 +349,6 @@ export const roundsRouter = router({
   participation: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
     const round = await findRound(ctx.db, input.roundId);
     if (!round) throw notFound('round.notFound');
-    const [counts, themes] = await Promise.all([
-      readRoundTally(ctx.db, round.id),
-      listRoundThemes(ctx.db, round.id),
-    ]);
-    const { cells: rows, byType, byThemeId, byDay } = counts;
-    const byTheme = themes.map((t) => ({ id: t.id, label: t.label, count: byThemeId.get(t.id) ?? 0 }));
-    const tally = tallyParticipation(
-      rows.map((r) => ({
-        stakeholderGroup: r.stakeholder_group ?? 'other',
-        memberState: r.member_state_code,
-        writtenIn: r.written_in,
-        count: r.count,
-      })),
-    );
-    return {
-      phase: phaseOf(round),
-      tally,
-      targets: round.targets,
-      gaps: representationGaps(tally, round.targets),
-      byType: Object.fromEntries(byType.map((r) => [r.type, Number(r.count)])),
-      byTheme: byTheme.map((t) => ({ id: t.id, label: t.label, count: Number(t.count) })),
-      byDay,
-    };
+    return { phase: phaseOf(round), ...(await roundParticipation(ctx.db, round)) };
   }),
 });

@@ -15,6 +15,7 @@ import * as m20261205_0001 from './2026_12_05_0001_translation_review';
 import * as m20261205_0002 from './2026_12_05_0002_review_localized_text';
 import * as m20261206_0200 from './2026_12_06_0200_edition_notify';
 import * as m20261206_0500 from './2026_12_06_0500_notifications';
+import * as m20261206_0300 from './2026_12_06_0300_report_dismissal';
 
 /**
  * Migrations are listed statically (not read from disk) so they bundle and run the same under tsx, vitest and a build.
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_0002_review_localized_text': m20261205_0002,
   '2026_12_06_0200_edition_notify': m20261206_0200,
   '2026_12_06_0500_notifications': m20261206_0500,
+  '2026_12_06_0300_report_dismissal': m20261206_0300,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ import type { Executor } from '../client';
 import { toJsonColumn } from '../json-column';
 import type { ConsultationRound, ContributionTable, MailOutbox, RoundQuestion } from '../schema';
 import { outboxRow, type NewOutboxMail } from './mail';
+import { awaitsResponse, openReportsOfContribution } from './work';
 
 export async function listRounds(db: Executor, filter: { publishedOnly: boolean }) {
   let query = db.selectFrom('consultation_round').selectAll();
@@ -156,9 +157,8 @@ export async function listRoundContributions(
       'user_account.name as author_name',
       'contribution_response.text as response_text',
       'contribution_response.updated_at as response_at',
-      sql<number>`(select count(*)::int from contribution_report r where r.contribution_id = contribution.id and r.resolved_at is null)`.as(
-        'open_reports',
-      ),
+      openReportsOfContribution.as('open_reports'),
+      awaitsResponse.as('awaits_response'),
     ])
     .where('contribution.round_id', '=', roundId)
     .where('contribution.status', '=', 'submitted');

@@ -88,6 +88,21 @@ export async function resolveContributionReports(db: Executor, contributionId: s
     .execute();
 }
 
+/** Dismisses every open report of the contribution, with the Secretariat's note; the contribution stays shown. */
+export async function dismissContributionReports(
+  db: Executor,
+  contributionId: string,
+  values: { note: string; dismissedBy: string },
+) {
+  return db
+    .updateTable('contribution_report')
+    .set({ resolved_at: new Date(), resolution_note: values.note, resolved_by: values.dismissedBy })
+    .where('contribution_id', '=', contributionId)
+    .where('resolved_at', 'is', null)
+    .returningAll()
+    .execute();
+}
+
 export async function unhideContribution(db: Executor, contributionId: string) {
   return db
     .updateTable('contribution')

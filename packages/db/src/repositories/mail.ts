@@ -63,9 +63,11 @@ export async function markOutboxMail(
 
 export async function listOutboxMail(
   db: Executor,
-  options: { limit: number; toAddress?: string | undefined },
+  options: { limit: number; toAddress?: string | undefined; failedOnly?: boolean | undefined },
 ) {
   let query = db.selectFrom('mail_outbox').selectAll();
   if (options.toAddress) query = query.where('to_address', '=', options.toAddress.toLowerCase());
+  // The same rule as countFailedMail (work.ts): a failed delivery keeps its error.
+  if (options.failedOnly) query = query.where('error', 'is not', null);
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
 }

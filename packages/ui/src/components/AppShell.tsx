@@ -1,7 +1,8 @@
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import { LinkButton } from './Button';
+import { cx } from './cx';
 import { TranslationDraftNotice } from './TranslationDraftNotice';
 
 // The switcher is a react-aria menu: loaded after the page so react-aria stays out of the start-up bundle.
@@ -124,27 +125,7 @@ export function AppShell({
             </div>
           </div>
         </div>
-        {navigation.length > 0 && (
-          <nav className="service-nav" aria-label={t('layout.navigationLabel')}>
-            <div className="width-container">
-              <ul className="service-nav__list">
-                {navigation.map((item) => (
-                  <li className="service-nav__item" key={item.to}>
-                    {item.external ? (
-                      <a href={item.to} className="service-nav__link">
-                        {item.label}
-                      </a>
-                    ) : (
-                      <NavLink to={item.to} end={item.end} className="service-nav__link">
-                        {item.label}
-                      </NavLink>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </nav>
-        )}
+        {navigation.length > 0 && <ServiceNav navigation={navigation} />}
         <div className="width-container">
           <div className="phase-banner">
             <p>
@@ -181,5 +162,48 @@ export function AppShell({
         </div>
       </footer>
     </>
+  );
+}
+
+/**
+ * The service's pages. On a phone the list folds behind a "Menu" button (a disclosure), so the header and nine links
+ * do not fill the screen before the page begins; it folds again after each navigation.
+ */
+function ServiceNav({ navigation }: { navigation: NavItem[] }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  // Open only on the page it was opened on: a navigation folds it again without an effect.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const listId = useId();
+  return (
+    <nav className="service-nav" aria-label={t('layout.navigationLabel')}>
+      <div className="width-container">
+        <button
+          type="button"
+          className="service-nav__toggle"
+          aria-expanded={open}
+          aria-controls={listId}
+          onClick={() => setOpenOn(open ? null : pathname)}
+        >
+          {t('worksurface.menu')}
+        </button>
+        <ul id={listId} className={cx('service-nav__list', open && 'service-nav__list--open')}>
+          {navigation.map((item) => (
+            <li className="service-nav__item" key={item.to}>
+              {item.external ? (
+                <a href={item.to} className="service-nav__link">
+                  {item.label}
+                </a>
+              ) : (
+                <NavLink to={item.to} end={item.end} className="service-nav__link">
+                  {item.label}
+                </NavLink>
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </nav>
   );
 }

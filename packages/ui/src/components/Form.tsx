@@ -467,14 +467,18 @@ export function RadioGroupField({ name, legend, hint, options, optional }: Radio
                   aria-describedby={o.hint ? `${optionId}-hint` : undefined}
                   {...register(name)}
                 />
-                <label className="choice__label" htmlFor={optionId}>
-                  {o.label}
+                {/* The hint sits beside the label, not in it: inside, it would be read twice, as the name and
+                    again as the description. */}
+                <div className="choice__text">
+                  <label className="choice__label" htmlFor={optionId}>
+                    {o.label}
+                  </label>
                   {o.hint && (
-                    <span id={`${optionId}-hint`} className="choice__hint">
+                    <div id={`${optionId}-hint`} className="choice__hint">
                       {o.hint}
-                    </span>
+                    </div>
                   )}
-                </label>
+                </div>
               </div>
             );
           })}

@@ -7,6 +7,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import '../consultations/consultations.css';
 import './boards.css';
+import '../status-actions.css';
 import { BoardTransitions } from './BoardTransitions';
 import { Measures } from './Measures';
 import { Monitor, UnmetBanner } from './Monitor';
@@ -89,7 +90,6 @@ function BoardBody({ board, onDone }: { board: BoardDetail; onDone: (text: strin
       <p className="board-status">
         <BoardStatusTag status={board.status} /> <span>{t(`boards.statusHint.${board.status}`)}</span>
       </p>
-      <BoardTransitions board={board} onDone={onDone} />
       {tab !== 'representation' && <UnmetBanner boardId={board.id} />}
       <Tabs selectedKey={tab} onSelectionChange={select} className="consult-tabs">
         <TabList aria-label={t('boards.board.sections')} className="consult-tabs__list">
@@ -128,6 +128,13 @@ function BoardBody({ board, onDone }: { board: BoardDetail; onDone: (text: strin
           <Measures boardId={board.id} />
         </TabPanel>
       </Tabs>
+      {/* Dissolving ends every seat: it sits below the work, not above it, behind a confirmation. */}
+      <section aria-labelledby="board-status" className="status-actions">
+        <h2 className="heading-m" id="board-status">
+          {t('worksurface.status.heading')}
+        </h2>
+        <BoardTransitions board={board} onDone={onDone} />
+      </section>
     </>
   );
 }

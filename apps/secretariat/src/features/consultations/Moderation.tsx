@@ -16,11 +16,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
+import { DismissReports } from './DismissReports';
 import { english, useServerMessage, type RoundDetail } from './shared';
 
 type Contribution = Outputs['contributions']['moderationQueue'][number];
 type Question = RoundDetail['questions'][number];
-const FILTERS = ['all', 'reported', 'hidden'] as const;
+const FILTERS = ['all', 'reported', 'unanswered', 'hidden'] as const;
 type Filter = (typeof FILTERS)[number];
 
 export function ModerationQueue({ round }: { round: RoundDetail }) {
@@ -40,11 +41,18 @@ export function ModerationQueue({ round }: { round: RoundDetail }) {
 
   const rows =
     queue.data?.filter((c) =>
-      filter === 'reported' ? c.openReports > 0 : filter === 'hidden' ? c.hidden : true,
+      filter === 'reported'
+        ? c.openReports > 0
+        : filter === 'unanswered'
+          ? c.awaitingResponse
+          : filter === 'hidden'
+            ? c.hidden
+            : true,
     ) ?? [];
   const counts = {
     all: queue.data?.length ?? 0,
     reported: queue.data?.filter((c) => c.openReports > 0).length ?? 0,
+    unanswered: queue.data?.filter((c) => c.awaitingResponse).length ?? 0,
     hidden: queue.data?.filter((c) => c.hidden).length ?? 0,
   };
 
@@ -81,7 +89,9 @@ export function ModerationQueue({ round }: { round: RoundDetail }) {
                 }}
               />
               <label className="choice__label" htmlFor={`moderation-filter-${f}`}>
-                {t(`consultations.moderation.filter.${f}`, { count: counts[f] })}
+                {f === 'unanswered'
+                  ? t('worksurface.moderation.unanswered', { count: counts[f] })
+                  : t(`consultations.moderation.filter.${f}`, { count: counts[f] })}
               </label>
             </div>
           ))}
@@ -92,7 +102,11 @@ export function ModerationQueue({ round }: { round: RoundDetail }) {
       ) : queue.isError ? (
         <ErrorNotice error={queue.error} onRetry={() => void queue.refetch()} />
       ) : rows.length === 0 ? (
-        <p>{t(`consultations.moderation.empty.${filter}`)}</p>
+        <p>
+          {filter === 'unanswered'
+            ? t('worksurface.moderation.emptyUnanswered')
+            : t(`consultations.moderation.empty.${filter}`)}
+        </p>
       ) : (
         <ol className="consult-queue list-plain" aria-label={t('consultations.moderation.listLabel')}>
           {rows.map((c) => (
@@ -387,6 +401,9 @@ function ContributionCard({
           </Button>
         )}
       </ButtonGroup>
+      {c.openReports > 0 && !c.hidden && (
+        <DismissReports contributionId={c.id} reference={reference} onDone={onDone} refresh={refresh} />
+      )}
 
       <form onSubmit={submitResponse} noValidate className="consult-response">
         <div className={responseError ? 'form-group form-group--error' : 'form-group'}>

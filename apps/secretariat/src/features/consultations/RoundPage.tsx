@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useTRPC } from '../../trpc';
 import './consultations.css';
+import '../status-actions.css';
 import { ModerationQueue } from './Moderation';
 import { OnBehalfForm } from './OnBehalfForm';
 import { DocumentsSection } from './Documents';
@@ -108,7 +109,6 @@ function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: strin
       <p className="consult-phase">
         <PhaseTag phase={round.phase} /> <span>{t(`consultations.phaseHint.${round.phase}`)}</span>
       </p>
-      <Transitions round={round} onDone={onDone} />
       {short > 0 && tab !== 'participation' && (
         <NotificationBanner heading={t('consultations.participation.underTitle', { count: short })}>
           <p>
@@ -171,6 +171,13 @@ function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: strin
           <OnBehalfForm round={round} />
         </TabPanel>
       </Tabs>
+      {/* Status changes (closing early, unpublishing) sit below the work, not above it, each behind a confirmation. */}
+      <section aria-labelledby="round-status" className="status-actions">
+        <h2 className="heading-m" id="round-status">
+          {t('worksurface.status.heading')}
+        </h2>
+        <Transitions round={round} onDone={onDone} />
+      </section>
     </>
   );
 }

@@ -53,13 +53,12 @@ export function RegionalPage() {
       MEMBER_STATE_CODES.indexOf(a.memberState as (typeof MEMBER_STATE_CODES)[number]) -
         MEMBER_STATE_CODES.indexOf(b.memberState as (typeof MEMBER_STATE_CODES)[number]) || b.year - a.year,
   );
-  // With a year chosen, every Member State has a line, in the usual order, so the gaps show too.
-  const entries: { code: string; row?: Row }[] = year
-    ? MEMBER_STATE_CODES.flatMap((code) => {
-        const own = rows.filter((r) => r.memberState === code);
-        return own.length ? own.map((row) => ({ code, row })) : [{ code }];
-      })
-    : rows.map((row) => ({ code: row.memberState, row }));
+  // Every Member State has a line, in the usual order, so a state that has not submitted shows as such (for the
+  // chosen year, or for any year).
+  const entries: { code: string; row?: Row }[] = MEMBER_STATE_CODES.flatMap((code) => {
+    const own = rows.filter((r) => r.memberState === code);
+    return own.length ? own.map((row) => ({ code, row })) : [{ code }];
+  });
   const caption = year ? t('readiness.table.captionYear', { year }) : t('readiness.table.captionAll');
   const pillarCell = (p: PillarScore | undefined) =>
     p ? (
@@ -118,68 +117,65 @@ export function RegionalPage() {
           <p role="status" className="readiness-count">
             {t('readiness.table.count', { count: rows.length })}
           </p>
-          {rows.length === 0 && !year ? (
+          {rows.length === 0 && !year && (
             <div className="inset-text">
               <p>{t('readiness.table.none')}</p>
             </div>
-          ) : (
-            <div className="table-wrap">
-              <table className="table table--stack readiness-table">
-                <caption>{caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('readiness.table.memberState')}</th>
-                    <th scope="col">{t('readiness.table.year')}</th>
-                    {[1, 2, 3, 4].map((n) => (
-                      <th scope="col" key={n}>
-                        {t('readiness.table.pillar', { number: n })}
-                        {criteria.data && (
-                          <span className="readiness-table__pillar-name">{pillarName(n)}</span>
-                        )}
-                      </th>
-                    ))}
-                    <th scope="col">{t('readiness.table.submitted')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {entries.map((entry) =>
-                    entry.row ? (
-                      <tr key={entry.row.id}>
-                        <th scope="row" data-label={t('readiness.table.memberState')}>
-                          <Link to={`/readiness/${entry.row.id}`}>
-                            {t(`common.memberStates.${entry.row.memberState}`)}
-                            <span className="visually-hidden">
-                              {' '}
-                              {t('readiness.table.viewSuffix', { year: entry.row.year })}
-                            </span>
-                          </Link>
-                        </th>
-                        <td data-label={t('readiness.table.year')}>{entry.row.year}</td>
-                        {[1, 2, 3, 4].map((n) => (
-                          <td key={n} data-label={t('readiness.table.pillar', { number: n })}>
-                            {pillarCell(entry.row!.pillars.find((p) => p.pillar === n))}
-                          </td>
-                        ))}
-                        <td data-label={t('readiness.table.submitted')}>
-                          {format.date(entry.row.submittedAt)}
-                        </td>
-                      </tr>
-                    ) : (
-                      <tr key={entry.code} className="readiness-table__missing">
-                        <th scope="row" data-label={t('readiness.table.memberState')}>
-                          {t(`common.memberStates.${entry.code}`)}
-                        </th>
-                        <td data-label={t('readiness.table.year')}>{year}</td>
-                        <td colSpan={5} data-label={t('readiness.table.status')}>
-                          {t('readiness.table.notSubmitted')}
-                        </td>
-                      </tr>
-                    ),
-                  )}
-                </tbody>
-              </table>
-            </div>
           )}
+          <div className="table-wrap">
+            <table className="table table--stack readiness-table">
+              <caption>{caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('readiness.table.memberState')}</th>
+                  <th scope="col">{t('readiness.table.year')}</th>
+                  {[1, 2, 3, 4].map((n) => (
+                    <th scope="col" key={n}>
+                      {t('readiness.table.pillar', { number: n })}
+                      {criteria.data && <span className="readiness-table__pillar-name">{pillarName(n)}</span>}
+                    </th>
+                  ))}
+                  <th scope="col">{t('readiness.table.submitted')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry) =>
+                  entry.row ? (
+                    <tr key={entry.row.id}>
+                      <th scope="row" data-label={t('readiness.table.memberState')}>
+                        <Link to={`/readiness/${entry.row.id}`}>
+                          {t(`common.memberStates.${entry.row.memberState}`)}
+                          <span className="visually-hidden">
+                            {' '}
+                            {t('readiness.table.viewSuffix', { year: entry.row.year })}
+                          </span>
+                        </Link>
+                      </th>
+                      <td data-label={t('readiness.table.year')}>{entry.row.year}</td>
+                      {[1, 2, 3, 4].map((n) => (
+                        <td key={n} data-label={t('readiness.table.pillar', { number: n })}>
+                          {pillarCell(entry.row!.pillars.find((p) => p.pillar === n))}
+                        </td>
+                      ))}
+                      <td data-label={t('readiness.table.submitted')}>
+                        {format.date(entry.row.submittedAt)}
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={entry.code} className="readiness-table__missing">
+                      <th scope="row" data-label={t('readiness.table.memberState')}>
+                        {t(`common.memberStates.${entry.code}`)}
+                      </th>
+                      <td data-label={t('readiness.table.year')}>{year ?? '—'}</td>
+                      <td colSpan={5} data-label={t('readiness.table.status')}>
+                        {year ? t('readiness.table.notSubmitted') : t('worksurface.readiness.noneYet')}
+                      </td>
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </Page>

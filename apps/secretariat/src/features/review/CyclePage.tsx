@@ -173,12 +173,11 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
                 <dd>{t('reviews.timeline.range', { start: day(p.plannedStart), end: day(p.plannedEnd) })}</dd>
                 <dt>{t('reviews.timeline.actual')}</dt>
                 <dd>
-                  {p.actualStart
-                    ? t('reviews.timeline.range', {
-                        start: day(p.actualStart),
-                        end: p.actualEnd ? day(p.actualEnd) : t('reviews.timeline.running'),
-                      })
-                    : t('reviews.timeline.notYet')}
+                  {!p.actualStart
+                    ? t('reviews.timeline.notYet')
+                    : p.actualEnd
+                      ? t('reviews.timeline.range', { start: day(p.actualStart), end: day(p.actualEnd) })
+                      : t('worksurface.timeline.runningSince', { start: day(p.actualStart) })}
                 </dd>
                 {(p.daysLate > 0 || p.startDaysLate > 0) && (
                   <>
@@ -188,7 +187,14 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
                         p.startDaysLate > 0
                           ? t('reviews.timeliness.startedLate', { count: p.startDaysLate })
                           : null,
-                        p.daysLate > 0 ? t('reviews.timeliness.endLate', { count: p.daysLate }) : null,
+                        p.daysLate > 0
+                          ? t(
+                              p.actualEnd ? 'worksurface.timeline.endedLate' : 'worksurface.timeline.overdue',
+                              {
+                                count: p.daysLate,
+                              },
+                            )
+                          : null,
                       ]
                         .filter(Boolean)
                         .join(' · ')}

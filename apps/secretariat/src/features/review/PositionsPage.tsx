@@ -90,10 +90,18 @@ function Matrix({ cycleId, matrix }: { cycleId: string; matrix: Outputs['review'
                       </td>
                     );
                   })}
-                  <td>
-                    {row.nonRespondents.length === 0
-                      ? t('reviews.positions.everyone')
-                      : row.nonRespondents.map((code) => t(`common.memberStates.${code}`)).join(', ')}
+                  <td className="review-matrix__waiting">
+                    {row.nonRespondents.length === 0 ? (
+                      t('reviews.positions.everyone')
+                    ) : (
+                      // Codes, as in the column heads, keep the row one or two lines high; the names are read out.
+                      <>
+                        <span aria-hidden="true">{row.nonRespondents.join(', ')}</span>
+                        <span className="visually-hidden">
+                          {row.nonRespondents.map((code) => t(`common.memberStates.${code}`)).join(', ')}
+                        </span>
+                      </>
+                    )}
                   </td>
                 </tr>
               );

@@ -1,6 +1,7 @@
 import {
   Button,
   ButtonLink,
+  Details,
   ErrorNotice,
   LinkButton,
   Loading,
@@ -22,6 +23,7 @@ import { CRITERION_COUNT, answeredCount, encodeAnswers } from './answers';
 import './assessment.css';
 import { useCriteria, useLiveScore, type CriteriaData } from './data';
 import { useAssessmentMessage } from './messages';
+import { PillarSteps, pillarOfCriterion } from './PillarSteps';
 import { Questionnaire } from './Questionnaire';
 import { BandRule, ScoreTable } from './Scores';
 import { useTryAnswers } from './useTryAnswers';
@@ -38,9 +40,12 @@ export function AssessmentPage() {
     <Page title={t('assessment.index.title')} width="full">
       <div className="two-thirds">
         <p className="lead">{t('assessment.index.lead')}</p>
-        <p>{t('assessment.index.howScored')}</p>
-        {criteria.data && <BandRule bands={criteria.data.tierBands} />}
-        <p>{t('assessment.result.noOverall')}</p>
+        {/* The scoring rules are there for whoever wants them, not in the way of answering. */}
+        <Details summary={t('worksurface.steps.howScores')}>
+          <p>{t('assessment.index.howScored')}</p>
+          {criteria.data && <BandRule bands={criteria.data.tierBands} />}
+          <p>{t('assessment.result.noOverall')}</p>
+        </Details>
       </div>
       {rep && <OwnAssessments me={rep} />}
       {criteria.isPending ? (
@@ -243,6 +248,19 @@ function TryAssessment({
     );
   }, [params, navigate, location.hash]);
   const score = useLiveScore(answers);
+  // The step is in the address (`?pillar=2`), so a reload or a link lands on it; a `#Q12` link lands on Q12's pillar.
+  const fromHash = pillarOfCriterion(criteria, location.hash.slice(1));
+  const pillar = fromHash ?? (Number(params.get('pillar')) || 1);
+  const step = (next: number) => {
+    const search = new URLSearchParams(params);
+    search.set('pillar', String(next));
+    void navigate({ search: `?${search.toString()}` }, { replace: true });
+    requestAnimationFrame(() => {
+      const heading = document.getElementById(`try-pillar-${next}`);
+      heading?.setAttribute('tabindex', '-1');
+      heading?.focus();
+    });
+  };
   const [cleared, setCleared] = useState(0);
   const answered = answeredCount(answers);
   const code = encodeAnswers(answers);
@@ -278,6 +296,8 @@ function TryAssessment({
         className="try-assessment__form"
         noValidate
       >
+        <PillarSteps criteria={criteria} answers={answers} pillar={pillar} onStep={step} position="top" />
+        <p className="hint">{t('worksurface.steps.kept')}</p>
         <Questionnaire
           formId="try"
           criteria={criteria}
@@ -286,7 +306,9 @@ function TryAssessment({
           scores={score.data?.pillars}
           anchors
           headingLevel={3}
+          onlyPillar={pillar}
         />
+        <PillarSteps criteria={criteria} answers={answers} pillar={pillar} onStep={step} position="bottom" />
       </form>
       <div className="try-assessment__end">
         <p className="text-secondary">

@@ -33,15 +33,19 @@ export interface QuestionnaireProps {
   /** Give each criterion the id `Q1`… so `#Q1` links land on it (one questionnaire per page). */
   anchors?: boolean;
   headingLevel?: 2 | 3;
+  /** Show only this pillar (one step of a stepped questionnaire); all four when absent. */
+  onlyPillar?: number;
 }
 
 /** The 40 criteria, grouped by the four assessment pillars, one fieldset per criterion. */
 export function Questionnaire(props: QuestionnaireProps) {
   return (
     <div className="questionnaire">
-      {props.criteria.pillars.map((pillar) => (
-        <PillarSection key={pillar.number} pillarNumber={pillar.number} {...props} />
-      ))}
+      {props.criteria.pillars
+        .filter((pillar) => props.onlyPillar === undefined || pillar.number === props.onlyPillar)
+        .map((pillar) => (
+          <PillarSection key={pillar.number} pillarNumber={pillar.number} {...props} />
+        ))}
     </div>
   );
 }

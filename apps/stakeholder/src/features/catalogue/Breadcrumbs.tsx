@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import './breadcrumbs.css';
 
 export interface Crumb {
   to?: string;

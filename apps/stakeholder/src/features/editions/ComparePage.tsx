@@ -28,10 +28,13 @@ export function ComparePage() {
   const current = editions.data?.find((edition) => edition.status === 'current')?.number;
   const to = positive(params.get('to')) ?? current;
   const from = positive(params.get('from')) ?? (to !== undefined && to > 1 ? to - 1 : undefined);
+  // With fewer than two editions there is nothing to compare: one message says so, and no comparison is asked for
+  // (asking would answer "not found" for the missing edition, shown as a second, alarming message).
+  const comparable = editions.data !== undefined && editions.data.length >= 2;
   const compared = useQuery({
     ...trpc.editions.compare.queryOptions({ from: from ?? 1, to: to ?? 1 }),
     ...STATIC,
-    enabled: from !== undefined && to !== undefined,
+    enabled: comparable && from !== undefined && to !== undefined,
     placeholderData: keepPreviousData,
     retry: false,
   });
@@ -56,7 +59,7 @@ export function ComparePage() {
           <Link to="/editions">{t('editions.compare.allEditions')}</Link>
         </p>
       </div>
-      {from !== undefined && to !== undefined && (
+      {comparable && from !== undefined && to !== undefined && (
         <section aria-labelledby="changes-heading" aria-busy={compared.isFetching ? true : undefined}>
           <h2 className="heading-l" id="changes-heading">
             {t('editions.compare.heading', { from, to })}

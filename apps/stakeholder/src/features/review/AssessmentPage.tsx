@@ -23,6 +23,7 @@ import { Link, useParams } from 'react-router';
 import { RequireSignIn } from '../../session';
 import { useTRPC, type Outputs } from '../../trpc';
 import { useLocalized } from '../consultations/data';
+import { AssessmentReadOnly } from './AssessmentReadOnly';
 import { ReviewReadIn, ReviewReadingLanguage, textLanguages, useFallbackNotice } from './reading';
 import './review.css';
 import { useServerMessage } from './shared';
@@ -216,83 +217,90 @@ function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'dra
         </dl>
         <p className="hint">{t('reviews.assess.scale')}</p>
       </div>
-      <form
-        id={FORM_ID}
-        noValidate
-        onSubmit={(e) => e.preventDefault()}
-        aria-label={t('reviews.assess.title')}
-      >
-        {scope.actionAreas.map((area) => (
-          <fieldset key={area.id} className="fieldset review-repeat">
-            <legend className="legend">
-              {area.id} {area.title}
-            </legend>
-            <div className="review-rating-grid">
-              {criteria.map((c) => {
-                const key = cellKey(area.id, c.key);
-                const id = fieldId(FORM_ID, key);
-                const error = errors[key];
-                return (
-                  <div key={c.key} className={error ? 'form-group form-group--error' : 'form-group'}>
-                    <label className="label" htmlFor={id}>
-                      <span lang={c.name.language}>{c.name.text}</span>
-                      <span className="visually-hidden"> ({area.id})</span>
-                    </label>
-                    {error && (
-                      <p className="field-error" id={`${id}-error`}>
-                        <span className="visually-hidden">{t('layout.errorPrefix')}</span> {tm(error)}
-                      </p>
-                    )}
-                    <select
-                      id={id}
-                      className="select"
-                      value={cells[key]?.rating ?? ''}
-                      disabled={!open}
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? `${id}-error` : undefined}
-                      onChange={(e) => set(key, { rating: e.target.value })}
-                    >
-                      <option value="">{t('reviews.assess.notRated')}</option>
-                      {ratingOptions.map((n) => (
-                        <option key={n} value={String(n)}>
-                          {t(`reviews.assess.rating.${n}`)}
-                        </option>
-                      ))}
-                    </select>
-                    <label className="label text-small" htmlFor={`${id}-comment`}>
-                      {t('reviews.assess.comment')} <span className="optional">{t('layout.optional')}</span>
-                      <span className="visually-hidden">
-                        {' '}
-                        ({c.name.text}, {area.id})
-                      </span>
-                    </label>
-                    <input
-                      id={`${id}-comment`}
-                      className="input"
-                      value={cells[key]?.comment ?? ''}
-                      disabled={!open}
-                      onChange={(e) => set(key, { comment: e.target.value })}
-                    />
-                  </div>
-                );
-              })}
-            </div>
-          </fieldset>
-        ))}
-        {open && (
-          <ButtonGroup>
-            <Button variant="secondary" isBusy={save.isPending} onClick={() => void send('draft')}>
-              {t('reviews.assess.saveDraft')}
-            </Button>
-            <Button isBusy={submit.isPending} onClick={() => void send('submit')}>
-              {t('reviews.assess.submit', { state })}
-            </Button>
-          </ButtonGroup>
-        )}
-        <p>
-          <Link to={`/review/${scope.cycleId}`}>{t('reviews.assess.back')}</Link>
-        </p>
-      </form>
+      {!open ? (
+        <>
+          <AssessmentReadOnly scope={scope} criteria={criteria} />
+          <p>
+            <Link to={`/review/${scope.cycleId}`}>{t('reviews.assess.back')}</Link>
+          </p>
+        </>
+      ) : (
+        <form
+          id={FORM_ID}
+          noValidate
+          onSubmit={(e) => e.preventDefault()}
+          aria-label={t('reviews.assess.title')}
+        >
+          {scope.actionAreas.map((area) => (
+            <fieldset key={area.id} className="fieldset review-repeat">
+              <legend className="legend">
+                {area.id} {area.title}
+              </legend>
+              <div className="review-rating-grid">
+                {criteria.map((c) => {
+                  const key = cellKey(area.id, c.key);
+                  const id = fieldId(FORM_ID, key);
+                  const error = errors[key];
+                  return (
+                    <div key={c.key} className={error ? 'form-group form-group--error' : 'form-group'}>
+                      <label className="label" htmlFor={id}>
+                        <span lang={c.name.language}>{c.name.text}</span>
+                        <span className="visually-hidden"> ({area.id})</span>
+                      </label>
+                      {error && (
+                        <p className="field-error" id={`${id}-error`}>
+                          <span className="visually-hidden">{t('layout.errorPrefix')}</span> {tm(error)}
+                        </p>
+                      )}
+                      <select
+                        id={id}
+                        className="select"
+                        value={cells[key]?.rating ?? ''}
+                        aria-invalid={error ? true : undefined}
+                        aria-describedby={error ? `${id}-error` : undefined}
+                        onChange={(e) => set(key, { rating: e.target.value })}
+                      >
+                        <option value="">{t('reviews.assess.notRated')}</option>
+                        {ratingOptions.map((n) => (
+                          <option key={n} value={String(n)}>
+                            {t(`reviews.assess.rating.${n}`)}
+                          </option>
+                        ))}
+                      </select>
+                      <label className="label text-small" htmlFor={`${id}-comment`}>
+                        {t('reviews.assess.comment')} <span className="optional">{t('layout.optional')}</span>
+                        <span className="visually-hidden">
+                          {' '}
+                          ({c.name.text}, {area.id})
+                        </span>
+                      </label>
+                      <input
+                        id={`${id}-comment`}
+                        className="input"
+                        value={cells[key]?.comment ?? ''}
+                        onChange={(e) => set(key, { comment: e.target.value })}
+                      />
+                    </div>
+                  );
+                })}
+              </div>
+            </fieldset>
+          ))}
+          {
+            <ButtonGroup>
+              <Button variant="secondary" isBusy={save.isPending} onClick={() => void send('draft')}>
+                {t('reviews.assess.saveDraft')}
+              </Button>
+              <Button isBusy={submit.isPending} onClick={() => void send('submit')}>
+                {t('reviews.assess.submit', { state })}
+              </Button>
+            </ButtonGroup>
+          }
+          <p>
+            <Link to={`/review/${scope.cycleId}`}>{t('reviews.assess.back')}</Link>
+          </p>
+        </form>
+      )}
     </>
   );
 }

@@ -427,9 +427,11 @@ function StatePosition({
             />
             <TextArea
               name="text"
-              label={t('reviews.position.text')}
-              hint={t('reviews.position.textHint')}
-              optional={kind !== 'object' && kind !== 'support_with_amendment'}
+              label={
+                kind === 'object' || kind === 'support_with_amendment'
+                  ? t('worksurface.position.textRequired')
+                  : t('worksurface.position.textRule')
+              }
               rows={4}
             />
             {kind === 'support_with_amendment' && (

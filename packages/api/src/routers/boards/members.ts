@@ -16,11 +16,9 @@ import {
   insertBoardSessionInput,
   insertBoardSurveyParticipation,
   insertBoardSurveyResponses,
-  listActiveBoardSeatsOfUser,
   listBoardSeats,
   listBoardSessionInputs,
   listBoardSessions,
-  listBoardSessionsOfBoards,
   listBoardSurveyParticipation,
   listBoardTraining,
   listSessionInvitations,
@@ -40,54 +38,11 @@ import {
   publishedMinutes,
   surveyWindowOf,
 } from './presenters';
+import { memberBoardsOf } from '../shared/work';
 import { boardOrThrow, conflict, memberSeatOrThrow, memberSessionOrThrow, shuffled } from './shared';
 
 export const memberProcedures = {
-  myBoards: authedProcedure.query(async ({ ctx }) => {
-    const seats = await listActiveBoardSeatsOfUser(ctx.db, ctx.user.id);
-    if (seats.length === 0) return [];
-    const now = new Date();
-    const sessions = await listBoardSessionsOfBoards(
-      ctx.db,
-      seats.map((s) => s.board_id),
-    );
-    const ids = sessions.map((s) => s.id);
-    const [invitations, answered] = await Promise.all([
-      listSessionInvitations(ctx.db, ids).then((rows) => rows.filter((r) => r.user_id === ctx.user.id)),
-      listBoardSurveyParticipation(ctx.db, ctx.user.id, ids),
-    ]);
-    const invitationOf = new Map(invitations.map((i) => [i.session_id, i]));
-    return seats.map((seat) => {
-      const own = sessions.filter((s) => s.board_id === seat.board_id);
-      return {
-        board: {
-          id: seat.board_id,
-          name: seat.board_name,
-          scope: seat.board_scope,
-          memberState: seat.board_member_state,
-          status: seat.board_status,
-          mandate: seat.board_mandate,
-        },
-        seat: presentSeat(seat),
-        upcomingSessions: own
-          .filter((s) => asDate(s.ends_at).getTime() > now.getTime())
-          .map((s) => {
-            const invitation = invitationOf.get(s.id);
-            return {
-              ...presentSession(s),
-              invited: Boolean(invitation),
-              rsvp: invitation?.rsvp ?? null,
-              rsvpOpen: Boolean(invitation) && rsvpIsOpen({ startsAt: asDate(s.starts_at) }, now),
-            };
-          }),
-        surveysToAnswer: own
-          .filter(
-            (s) => invitationOf.has(s.id) && !answered.has(s.id) && surveyIsOpen(surveyWindowOf(s), now),
-          )
-          .map((s) => ({ sessionId: s.id, title: s.title, startsAt: s.starts_at })),
-      };
-    });
-  }),
+  myBoards: authedProcedure.query(({ ctx }) => memberBoardsOf(ctx.db, ctx.user.id, new Date())),
 
   memberBoard: authedProcedure.input(boardIdInput).query(async ({ ctx, input }) => {
     const seat = await memberSeatOrThrow(ctx.db, input.boardId, ctx.user.id);

@@ -7,8 +7,6 @@ import {
   boardTargetsField,
   canTransitionBoard,
   constituencyInput,
-  evaluateTargets,
-  seatHeldOn,
   seatTermWithinBoardLife,
 } from '@musyawarah/core';
 import {
@@ -17,7 +15,6 @@ import {
   endSeatsOfDissolvedBoard,
   insertAdvisoryBoard,
   insertBoardConstituency,
-  listAllActiveBoardSeats,
   listBoardSeats,
   listBoards,
   lockBoard,
@@ -29,7 +26,8 @@ import {
 import { FieldError, notFound } from '../../errors';
 import { auditContext, secretariatProcedure } from '../../trpc';
 import { boardIdInput, uuid } from './boards.types';
-import { boardTargets, presentAdminBoard, spanOf, targetSeatOf, today } from './presenters';
+import { presentAdminBoard } from './presenters';
+import { unmetTargetsByBoard } from '../shared/work';
 import { assertTargetConstituencies, boardOrThrow, boardValues, conflict } from './shared';
 
 export const secretariatBoardProcedures = {
@@ -38,15 +36,11 @@ export const secretariatBoardProcedures = {
       listBoards(ctx.db, { publishedOnly: false }),
       countActiveBoardSeatsByBoard(ctx.db),
     ]);
-    const seats = boards.length ? await listAllActiveBoardSeats(ctx.db) : [];
-    const day = today();
-    return boards.map((b) => {
-      const current = seats
-        .filter((s) => s.board_id === b.id && seatHeldOn(spanOf(s), day))
-        .map(targetSeatOf);
-      const unmet = evaluateTargets(boardTargets(b), current).filter((e) => !e.met).length;
-      return { ...presentAdminBoard(b, { activeSeats: counts.get(b.id) ?? 0 }), unmetTargets: unmet };
-    });
+    const unmet = await unmetTargetsByBoard(ctx.db, boards);
+    return boards.map((b) => ({
+      ...presentAdminBoard(b, { activeSeats: counts.get(b.id) ?? 0 }),
+      unmetTargets: unmet.get(b.id) ?? 0,
+    }));
   }),
 
   adminGet: secretariatProcedure.input(boardIdInput).query(async ({ ctx, input }) => {

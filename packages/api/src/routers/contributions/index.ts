@@ -14,7 +14,9 @@
  * Secretariat:
  *   submitOnBehalf                 feedback gathered at an in-person event, recorded as facilitated by them
  *   moderationQueue {roundId}, hide, unhide {contributionId}, respond {contributionId, text},
+ *   dismissReports {contributionId, note}   reports resolved with a note, the contribution stays shown
  *   setThemes {contributionId, themeIds}
+ *   (the author is mailed when hidden, shown again, and when a response is first published)
  *   export {roundId, format}       JSON, or CSV with one row per feedback item
  *   eventRegistrations {roundId}, exportRegistrations {roundId}, cancelRegistrationFor {registrationId}
  *

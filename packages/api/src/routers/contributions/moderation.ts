@@ -15,13 +15,16 @@ import {
   listThemesOfContributions,
   replaceContributionThemes,
   resolveContributionReports,
+  dismissContributionReports,
   unhideContribution,
   upsertContributionResponse,
   writeAudit,
   type MailOutbox,
+  type Tx,
 } from '@musyawarah/db';
 import { FieldError, notFound } from '../../errors';
 import { contributionHiddenMail } from '../../mail/templates';
+import { link } from '../shared/links';
 import { auditContext, secretariatProcedure } from '../../trpc';
 import { notifyFeedbackAuthor } from '../../notifications/producers';
 import { contributionIdInput, roundIdInput, uuid } from './contributions.types';
@@ -52,6 +55,8 @@ export const moderationProcedures = {
       hidden: r.hidden_at !== null,
       hiddenReason: r.hidden_reason,
       openReports: Number(r.open_reports),
+      /** Shown and not yet answered: the rule the Secretariat overview counts by (awaitsResponse, work.ts). */
+      awaitingResponse: Boolean(r.awaits_response),
       response: r.response_text,
     }));
   }),
@@ -97,6 +102,7 @@ export const moderationProcedures = {
     return { ok: true as const };
   }),
 
+  /** Shown again: the author, who was told it was hidden, is told it is back. */
   unhide: secretariatProcedure.input(contributionIdInput).mutation(async ({ ctx, input }) => {
     const queued: MailOutbox[] = [];
     await ctx.db.transaction().execute(async (tx) => {
@@ -116,6 +122,30 @@ export const moderationProcedures = {
     await ctx.mailer.deliver(ctx.db, queued);
     return { ok: true as const };
   }),
+
+  /** The reports were unfounded: they are resolved with the Secretariat's note and the contribution stays shown. */
+  dismissReports: secretariatProcedure
+    .input(z.object({ contributionId: uuid, note: z.string().trim().min(1).max(2000) }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db.transaction().execute(async (tx) => {
+        const c = await findContribution(tx, input.contributionId);
+        if (!c || c.status !== 'submitted') throw notFound('contribution.notFound');
+        const dismissed = await dismissContributionReports(tx, c.id, {
+          note: input.note,
+          dismissedBy: ctx.user.id,
+        });
+        if (dismissed.length === 0)
+          throw new TRPCError({ code: 'CONFLICT', message: 'worksurface.moderation.noOpenReports' });
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'contribution.dismiss_reports',
+          entityType: 'contribution',
+          entityId: c.id,
+          before: null,
+          after: { reports: dismissed.map((r) => r.id), note: input.note },
+        });
+      });
+      return { ok: true as const };
+    }),
 
   respond: secretariatProcedure
     .input(z.object({ contributionId: uuid, text: z.string().trim().min(1).max(10_000) }))
