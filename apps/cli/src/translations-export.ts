@@ -85,7 +85,7 @@ function setText(file: JsonObject, path: string[], text: string, expected: strin
     } else {
       const value = last ? text : {};
       insertOrdered(node, segment, value, childOrder(expected, path.slice(0, i)));
-      if (!last) node = value as JsonObject;
+      if (!last) node = value;
     }
   }
 }

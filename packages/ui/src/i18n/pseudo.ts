@@ -87,6 +87,6 @@ export function enablePseudoLocale(instance: I18n): void {
   interpolator.format = (value, name, lng, options) => {
     const formatted = name === undefined ? value : format(value, name, lng, options);
     if (formatted === undefined || formatted === null || typeof formatted === 'object') return formatted;
-    return VALUE_START + String(formatted as string | number) + VALUE_END;
+    return VALUE_START + String(formatted as string | number | boolean | bigint) + VALUE_END;
   };
 }
