@@ -1,3 +1,3 @@
 import { vitestConfig } from '@musyawarah/vitest-config';
 
-export default vitestConfig();
+export default vitestConfig({ setupFiles: ['@musyawarah/core/testing/setup'] });

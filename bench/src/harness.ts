@@ -74,8 +74,8 @@ export async function startChild(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-10_000)));
-  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-10_000)));
+  child.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-10_000)));
+  child.stderr.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-10_000)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {

@@ -1,5 +1,8 @@
+import { mergeConfig } from 'vitest/config';
 import { vitestConfig } from '@musyawarah/vitest-config';
 
 // Each file starts its own PostgreSQL server and API processes: run them one after another, with room for slow machines.
-const config = vitestConfig({ testTimeout: 240_000 });
-export default { ...config, test: { ...config.test, fileParallelism: false } };
+export default mergeConfig(
+  vitestConfig({ testTimeout: 240_000, setupFiles: ['@musyawarah/core/testing/setup'] }),
+  { test: { fileParallelism: false } },
+);

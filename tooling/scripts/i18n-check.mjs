@@ -13,7 +13,6 @@ export const LOCALE_ROOTS = [
   'apps/secretariat/src/locales',
   'packages/api/src/mail/locales',
 ];
-const PLURAL_SUFFIXES = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
 /** Flattens a namespace file into `a.b.c` → text. */
 export function flatten(object, prefix = '', out = {}) {

@@ -488,7 +488,7 @@ async function main() {
   if (!interrupted() && !quick) await benchmarks();
 }
 
-main()
+await main()
   .catch((error) => {
     console.error(red(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     record({ suite: 'test runner', database: '-', passed: 0, failed: 1, note: 'crashed (see above)' });

@@ -3,4 +3,5 @@ export function vitestConfig(overrides?: {
   environment?: 'node' | 'jsdom';
   testTimeout?: number;
   include?: string[];
+  setupFiles?: string[];
 }): UserConfig;

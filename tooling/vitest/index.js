@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
  * Shared vitest preset (plain JS: vitest loads workspace-package configs without transpiling them).
  * Database suites are slow to start (PGlite initdb), so timeouts are generous.
  * VITEST_JSON_OUT lets the test command sum passed/failed over every suite.
- * @param {{ environment?: 'node' | 'jsdom'; testTimeout?: number; include?: string[] }} [overrides]
+ * setupFiles: core's global zod messages are installed by each program at start, not on import, so suites that parse
+ * list `@musyawarah/core/testing/setup`.
+ * @param {{ environment?: 'node' | 'jsdom'; testTimeout?: number; include?: string[]; setupFiles?: string[] }} [overrides]
  */
 export function vitestConfig(overrides = {}) {
   return defineConfig({
@@ -12,6 +14,7 @@ export function vitestConfig(overrides = {}) {
       environment: overrides.environment ?? 'node',
       include: overrides.include ?? ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
       testTimeout: overrides.testTimeout ?? 30_000,
+      setupFiles: overrides.setupFiles ?? [],
       hookTimeout: 60_000,
       reporters: process.env.VITEST_JSON_OUT
         ? ['default', ['json', { outputFile: process.env.VITEST_JSON_OUT }]]

@@ -155,7 +155,7 @@ export function createPublicReads(services: ApiServices & { editionCache: Curren
         return false;
       const current = await services.editionCache.current(services.db);
       if (!current) return false;
-      const edition = input && 'edition' in input ? (input as { edition: unknown }).edition : undefined;
+      const edition = input && 'edition' in input ? input.edition : undefined;
       if (edition !== undefined && typeof edition !== 'number') return false;
       // Keyed by the current edition too: it decides which edition the URL without a number means, and which edition
       // is "current" in an overview.

@@ -19,6 +19,7 @@ import {
 import { hashPassword, peekSessionRole, readSessionToken } from '@musyawarah/auth';
 import { migrateToLatest, openDatabase, seedDemoData, seedReferenceData, type Db } from '@musyawarah/db';
 import { ROUND_DOCUMENT_UPLOAD_PATH } from '@musyawarah/api/routers/round-documents';
+import { installValidationMessages } from '@musyawarah/core/schemas/messages';
 import { createClientAddress, type TrustProxy } from './client-address';
 import { handleFileRequest } from './files';
 import { createPublicReads } from './public-reads';
@@ -154,6 +155,8 @@ function procedureCount(pathname: string): number {
  * balancer when DATABASE_URL points at PostgreSQL (sessions and throttling live there).
  */
 export async function startPlatformServer(options: PlatformServerOptions = {}): Promise<PlatformServer> {
+  // The host decides how zod's issues read (translation keys for the apps); importing core installs nothing.
+  installValidationMessages();
   const nodeEnv = options.nodeEnv ?? 'development';
   const logger =
     options.logger ?? pino({ level: options.logLevel ?? 'info', base: { service: 'musyawarah-api' } });
@@ -229,7 +232,7 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
         userAgent: req.headers['user-agent']?.slice(0, 500) ?? null,
         cookieHeader: req.headers.cookie ?? null,
         origin: req.headers.origin ?? null,
-        secFetchSite: (req.headers['sec-fetch-site'] as string | undefined) ?? null,
+        secFetchSite: req.headers['sec-fetch-site'] ?? null,
         host: req.headers.host ?? null,
         locale: requestLocale(req.headers['x-musyawarah-locale'], req.headers['accept-language']),
         setCookie: (value) => res.appendHeader('Set-Cookie', value),
@@ -326,7 +329,7 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
       }
       // Only a signed-in secretariat user gets the 11 MB limit; anyone else is answered by the ordinary handler (1 MB,
       // then 401/403), so nobody can make the server read large bodies without signing in.
-      peekSessionRole(database.db, readSessionToken(req.headers.cookie))
+      void peekSessionRole(database.db, readSessionToken(req.headers.cookie))
         .catch(() => null)
         .then((role) => (role === 'secretariat' ? uploadHandler : trpcHandler)(req, res));
       return;

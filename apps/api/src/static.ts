@@ -122,8 +122,8 @@ function appHandler(dist: string, shell?: PageShell): Handler | null {
     // the byte range means what the client thinks it means.
     req.headers['accept-encoding'] = req.headers.range || encoding === 'identity' ? '' : encoding;
     // sirv answers 304 with no headers of its own; the ETag it matched is the one the client sent.
-    const writeHead = res.writeHead.bind(res) as (status: number) => ServerResponse;
-    res.writeHead = ((status: number, ...rest: unknown[]) => {
+    const writeHead: (status: number) => ServerResponse = res.writeHead.bind(res);
+    res.writeHead = (status: number, ...rest: unknown[]) => {
       if (status === 304) {
         res.setHeader('ETag', req.headers['if-none-match'] ?? '');
         res.setHeader('Vary', 'Accept-Encoding');
@@ -133,9 +133,9 @@ function appHandler(dist: string, shell?: PageShell): Handler | null {
         );
       }
       return (writeHead as (...args: unknown[]) => ServerResponse)(status, ...rest);
-    }) as typeof res.writeHead;
+    };
     files(req, res, () => {
-      res.writeHead = writeHead as typeof res.writeHead;
+      res.writeHead = writeHead;
       // A missing bundle is a 404, never the app's HTML (a browser would run it as a script). Other paths are pages,
       // including deep links whose id has a dot (`/actions/C2.1`), which only look like file names.
       const wantsPage =

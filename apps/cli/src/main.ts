@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { catalogue } from '@musyawarah/core';
+import { getCatalogue, installValidationMessages } from '@musyawarah/core';
 import { runCli } from './cli';
 
 /** The platform's database, from DATABASE_URL / PGLITE_DATA_DIR (relative to the repository root) like the API. */
@@ -27,7 +27,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const result = await runCli(process.argv.slice(2), readStdin, { catalogue, openDatabase });
+installValidationMessages();
+const result = await runCli(process.argv.slice(2), readStdin, { catalogue: getCatalogue(), openDatabase });
 if (result.stdout) process.stdout.write(result.stdout);
 if (result.stderr) process.stderr.write(result.stderr);
 process.exitCode = result.exitCode;

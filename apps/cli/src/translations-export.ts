@@ -85,7 +85,7 @@ function setText(file: JsonObject, path: string[], text: string, expected: strin
     } else {
       const value = last ? text : {};
       insertOrdered(node, segment, value, childOrder(expected, path.slice(0, i)));
-      if (!last) node = value as JsonObject;
+      if (!last) node = value;
     }
   }
 }
@@ -132,7 +132,7 @@ export function exportTranslations(root: string, reviews: TranslationReviewRow[]
       setText(files.get(filePath)!, path, row.text, namespaceKeys);
       result.exported++;
       let reviewed = reviewedByLocale.get(locale);
-      if (!reviewed) reviewedByLocale.set(locale, (reviewed = new Map()));
+      if (!reviewed) reviewedByLocale.set(locale, (reviewed = new Map<string, StatusEntry>()));
       reviewed.set(`${scope}:${row.key}`, {
         source: row.sourceHash,
         status: 'reviewed',

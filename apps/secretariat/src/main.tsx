@@ -1,4 +1,5 @@
 import '@musyawarah/ui/styles.css';
+import { installValidationMessages } from '@musyawarah/core/schemas/messages';
 import { createI18n, createQueryClient, whenI18nReady } from '@musyawarah/ui';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -8,6 +9,9 @@ import { RouterProvider } from 'react-router';
 import { appResources } from './resources';
 import { router } from './router';
 import { ME_QUERY_KEY_PREFIX, TRPCProvider, createApiClient } from './trpc';
+
+// Zod's issues read as translation keys in every form (core installs nothing on import).
+installValidationMessages();
 
 const i18n = createI18n(appResources, {
   loaders: () => import('./locale-loaders').then((m) => m.loaders),

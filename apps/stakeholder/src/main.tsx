@@ -1,4 +1,5 @@
 import '@musyawarah/ui/styles.css';
+import { installValidationMessages } from '@musyawarah/core/schemas/messages';
 import { createQueryClient } from '@musyawarah/ui';
 import { whenI18nReady } from '@musyawarah/ui/i18n-startup';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -9,6 +10,9 @@ import { RouterProvider } from 'react-router';
 import { i18n } from './i18n';
 import { router } from './router';
 import { TRPCProvider, createApiClient, ME_QUERY_KEY_PREFIX } from './trpc';
+
+// Zod's issues read as translation keys in every form (core installs nothing on import).
+installValidationMessages();
 
 const queryClient = createQueryClient({
   // The session ended: forget the user; pages that need one send the visitor to sign in.

@@ -1,8 +1,8 @@
 // Measure 4: the word-level diff of two complete Roadmap editions. Edition B is edition A with every string field
 // changed somewhere (a word replaced, one inserted), so every field of every action area and sub-action is diffed.
 // Baseline: serialising both editions to JSON — the least any comparison must do (touch every field once).
-import { catalogue } from '@musyawarah/core/catalogue/index';
-import { diffEditions, type Catalogue } from '@musyawarah/core/editions/index';
+import { getCatalogue } from '@musyawarah/core/catalogue';
+import { diffEditions, type Catalogue } from '@musyawarah/core/editions';
 
 function reviseEveryString(value: unknown, path: string): unknown {
   if (typeof value === 'string') {
@@ -28,7 +28,7 @@ function median(values: number[]): number {
 }
 
 export function measureEditionDiff(repeats: number) {
-  const first = catalogue as Catalogue;
+  const first = getCatalogue();
   const second = reviseEveryString(first, '') as Catalogue;
   diffEditions(first, second); // warm-up (JIT)
   const diffTimes: number[] = [];

@@ -33,7 +33,7 @@ it('exports feedback and board records, and deletion ends seats and withdraws no
     constituencies: ['youth'],
     termStartsOn: day(0),
     termEndsOn: day(365),
-  } as never);
+  });
   const second = await secretariat.caller.boards.create({
     name: { en: 'Second board' },
     scope: 'regional',
@@ -51,14 +51,14 @@ it('exports feedback and board records, and deletion ends seats and withdraws no
     description: { en: 'Apply' },
     opensAt: new Date(Date.now() - 3_600_000).toISOString(),
     closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-  } as never);
+  });
   const nomination = await me.caller.boards.submitNomination({
     callId: secondCall.id,
     self: true,
     constituencies: ['youth'],
     memberState: 'PH',
     motivation: 'I work with young people',
-  } as never);
+  });
 
   const round = await secretariat.caller.rounds.create({
     title: { en: 'Data round' },

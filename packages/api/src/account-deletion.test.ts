@@ -74,13 +74,13 @@ it('deleting an account with a seat, nominations, an RSVP, input, training, an e
     listedPublicly: true,
     termStartsOn: day(-1),
     termEndsOn: day(365),
-  } as never);
+  });
   await me.caller.boards.updateMySeat({
     seatId: seat.id,
     gender: 'woman',
     listedPublicly: true,
     conflictOfInterest: CONFLICT,
-  } as never);
+  });
 
   // Nominated by someone else on another board, and applying there too.
   const other = await secretariat.caller.boards.create(boardInput('Other board') as never);
@@ -99,7 +99,7 @@ it('deleting an account with a seat, nominations, an RSVP, input, training, an e
     organisation: ORGANISATION,
     constituencies: ['youth'],
     motivation: `${NAME} runs ${ORGANISATION}`,
-  } as never);
+  });
   // Declined: the nominator's mail names the person.
   const [byNominator] = await secretariat.caller.boards.nominations({ boardId: other.id });
   await secretariat.caller.boards.declineNomination({
@@ -114,7 +114,7 @@ it('deleting an account with a seat, nominations, an RSVP, input, training, an e
     constituencies: ['youth'],
     memberState: 'PH',
     motivation: `I founded ${ORGANISATION}`,
-  } as never);
+  });
 
   // A session: invited (mail), RSVP with needs, input, signed survey answer; a training record.
   const upcoming = await secretariat.caller.boards.createSession({
@@ -144,7 +144,7 @@ it('deleting an account with a seat, nominations, an RSVP, input, training, an e
     course: 'AI ethics basics',
     takenOn: day(-1),
     completed: true,
-  } as never);
+  });
 
   // Feedback in a consultation round, with the organisation, named publicly; and an event registration with needs.
   const round = await secretariat.caller.rounds.create({

@@ -45,7 +45,7 @@ async function seatedMember(
     termStartsOn: day(-10),
     termEndsOn: day(365),
     ...extra,
-  } as never);
+  });
   return { ...person, seatId: seat.id };
 }
 
@@ -74,7 +74,7 @@ describe('item 4: a survey whose results were shown stays closed', () => {
         satisfaction: 3 + i,
         trust: 3,
         signed: false,
-      } as never);
+      });
     }
     // Move the session back in time: its survey window (30 days after the end) has passed, so the survey is closed.
     await secretariat.caller.boards.updateSession({
@@ -96,7 +96,7 @@ describe('item 4: a survey whose results were shown stays closed', () => {
         satisfaction: 1,
         trust: 1,
         signed: false,
-      } as never),
+      }),
     );
     expect(late.message).toBe('board.surveyClosed');
     const again = await secretariat.caller.boards.surveyResults({ sessionId: session.id });
@@ -116,13 +116,13 @@ describe('item 4: a survey whose results were shown stays closed', () => {
       satisfaction: 2,
       trust: 2,
       signed: false,
-    } as never);
+    });
     await named.caller.boards.answerSurvey({
       sessionId: session.id,
       satisfaction: 5,
       trust: 5,
       signed: true,
-    } as never);
+    });
     const rows = await api.db
       .selectFrom('audit_log')
       .selectAll()
@@ -203,7 +203,7 @@ describe('item 7: a nomination reveals nobody', () => {
         nomineeEmail: email,
         constituencies: ['youth'],
         motivation: 'Knows the field well',
-      } as never);
+      });
 
     const ofOutsider = await nominate(first, outsider.user.email);
     const ofMember = await nominate(first, seated.user.email);
@@ -221,7 +221,7 @@ describe('item 7: a nomination reveals nobody', () => {
           self: true,
           constituencies: ['youth'],
           motivation: 'Again, please',
-        } as never)
+        })
       ).status,
     ).toBe('submitted');
     // The secretariat sees them all, with who already holds a seat, and dedups.

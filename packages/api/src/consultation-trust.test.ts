@@ -135,7 +135,7 @@ describe('event registration follows the round’s audience and dates (item 10)'
       constituencies: ['youth'],
       termStartsOn: day(0),
       termEndsOn: day(365),
-    } as never);
+    });
     const outsider = await api.signedIn('stakeholder');
     const round = await publishedRound({ format: 'town_hall', audience: 'board', boardId: board.id, event });
     expect(

@@ -417,7 +417,7 @@ describe('a round for an advisory board (C2.1 consultation sessions)', () => {
       constituencies: ['youth'],
       termStartsOn: day(0),
       termEndsOn: day(365),
-    } as never);
+    });
     const outsider = await api.signedIn('stakeholder');
 
     const unknown = await rejection(openRound({ audience: 'board', boardId: randomUUID() }));

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { catalogue } from '@musyawarah/core';
+import { getCatalogue } from '@musyawarah/core';
 import { applyEdits, proposedEditSchema, type ProposedEditInput } from '@musyawarah/core/editions';
 import { adoptEdition } from '@musyawarah/db';
 import { createTestApi, rejection, type TestApi } from './test-support';
+
+const catalogue = getCatalogue();
 
 let api: TestApi;
 beforeAll(async () => {
@@ -133,7 +135,7 @@ describe('editions', () => {
     expect((await rejection(caller.catalogue.list({ query: '', edition: 9 }))).message).toBe(
       'edition.notFound',
     );
-    const bad = await rejection(caller.editions.compare({ from: 0, to: 1.5 } as never));
+    const bad = await rejection(caller.editions.compare({ from: 0, to: 1.5 }));
     expect(bad.code).toBe('BAD_REQUEST');
     expect(
       bad.cause instanceof ZodError && bad.cause.issues.map((issue) => issue.path.join('.')).sort(),

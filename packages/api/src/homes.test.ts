@@ -183,7 +183,7 @@ describe(`homes (${dbLabel})`, () => {
   it('shows a representative this year’s readiness self-assessment once started', async () => {
     const representative = await api.signedIn('member_state', { memberState: 'KH' });
     const year = new Date().getUTCFullYear();
-    await representative.caller.assessments.start({ year } as never);
+    await representative.caller.assessments.start({ year });
     const home = await representative.caller.home.memberState();
     const own = (await representative.caller.assessments.listOwn()).find((a) => a.year === year)!;
     expect(home.readiness).toEqual({

@@ -59,9 +59,7 @@ describe(`moderation notices (${dbLabel})`, () => {
     const [after] = await secretariat.caller.contributions.moderationQueue({ roundId: round.id });
     expect(after).toMatchObject({ openReports: 0, hidden: false });
     const visitor = (await api.call()).caller;
-    expect(
-      (await visitor.contributions.listPublic({ roundId: round.id } as never)) as unknown[],
-    ).toHaveLength(1);
+    expect((await visitor.contributions.listPublic({ roundId: round.id })) as unknown[]).toHaveLength(1);
     expect(
       (await secretariat.caller.home.secretariat()).moderation.find((m) => m.roundId === round.id)
         ?.reported ?? 0,

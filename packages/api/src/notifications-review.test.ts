@@ -110,7 +110,7 @@ describe(`review cycle news (${dbLabel})`, () => {
     const reminders = (await thailand.caller.notifications.list()).items.filter(
       (n) => n.event === 'reminder.commentPeriodEnding' && n.params.title !== null,
     );
-    expect(reminders.filter((n) => (n.link as string).endsWith(cycle.id))).toHaveLength(1);
+    expect(reminders.filter((n) => n.link.endsWith(cycle.id))).toHaveLength(1);
     expect(
       (await vietnam.caller.notifications.list()).items.filter((n) => n.link.endsWith(cycle.id)),
     ).toEqual([]);

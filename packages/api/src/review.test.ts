@@ -447,13 +447,13 @@ describe('proposed edits', () => {
       secretariat.caller.review.updateEdit({
         editId: edit!.id,
         expectedVersion: 1,
-        payload: { ...retitle, title: 'Mine' } as ProposedEditInput,
+        payload: { ...retitle, title: 'Mine' },
         rationale: 'Mine',
       }),
       colleague.caller.review.updateEdit({
         editId: edit!.id,
         expectedVersion: 1,
-        payload: { ...retitle, title: 'Theirs' } as ProposedEditInput,
+        payload: { ...retitle, title: 'Theirs' },
         rationale: 'Theirs',
       }),
     ]);
@@ -924,7 +924,7 @@ describe('finalisation, adoption and traceability', () => {
       editId: edit!.id,
       expectedVersion: resolved.version,
       kind: 'accepted_with_changes',
-      finalPayload: { ...retitle, title: 'Review the Roadmap every year' } as ProposedEditInput,
+      finalPayload: { ...retitle, title: 'Review the Roadmap every year' },
       answer: 'Sharper.',
     });
     await advanceTo(cycle.id, 'adoption');
@@ -1198,7 +1198,7 @@ describe('closing a cycle without adopting', () => {
         expectedVersion: 0,
         superseded: false,
         reason: '',
-      } as never),
+      }),
     );
     expect(bad.code).toBe('BAD_REQUEST');
     expect(

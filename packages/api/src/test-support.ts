@@ -91,7 +91,7 @@ export async function createTestApi() {
     latestMailTo,
     tokenFromMail,
     sessionTokenFromCookies,
-    close: database.close,
+    close: () => database.close(),
   };
 }
 export type TestApi = Awaited<ReturnType<typeof createTestApi>>;

@@ -61,7 +61,7 @@ export function pluralParts(key: string): { base: string; category?: string } {
 /** CLDR plural categories of a language (Tetum is not in CLDR: one form, 'other'). */
 export function pluralCategories(locale: string): string[] {
   try {
-    return new Intl.PluralRules(locale).resolvedOptions().pluralCategories as string[];
+    return new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
   } catch {
     return ['other'];
   }
@@ -149,9 +149,7 @@ export function computeStatus(root: string, locale: string, previous: StatusFile
       if (entry.status === 'reviewed' && entry.source === hash) reviewed++;
     }
   }
-  const sorted = Object.fromEntries(
-    Object.entries(next).sort(([a], [b]) => a.localeCompare(b)),
-  ) as StatusFile;
+  const sorted: StatusFile = Object.fromEntries(Object.entries(next).sort(([a], [b]) => a.localeCompare(b)));
   return { status: sorted, summary: { keys, translated, reviewed } };
 }
 

@@ -1,6 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { isCrossSiteRequest } from '@musyawarah/auth';
-import type { MemberStateCode } from '@musyawarah/core';
 import { ZodError } from 'zod';
 import type { Context } from './context';
 import { FieldError, isDatabaseUnavailable, isRefusedValue, refusedValue, ThrottledError } from './errors';
@@ -104,7 +103,7 @@ export const memberStateProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== 'member_state' || !ctx.user.member_state_code) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
   }
-  return next({ ctx: { ...ctx, memberState: ctx.user.member_state_code as MemberStateCode } });
+  return next({ ctx: { ...ctx, memberState: ctx.user.member_state_code } });
 });
 
 /**

@@ -129,9 +129,10 @@ export async function consumeEmailToken(
     .where('purpose', '=', purpose)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('user_account')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_account')
           .select(sql`1`.as('one'))
           .whereRef('user_account.id', '=', 'email_token.user_id')
           .where('user_account.status', '!=', 'deleted'),

@@ -113,7 +113,7 @@ describe(`sessions (${dbLabel})`, () => {
           .select('last_used_at')
           .where('id', '=', session.id)
           .executeTakeFirstOrThrow()
-      ).last_used_at as unknown as Date;
+      ).last_used_at;
 
     await validateSessionToken(t.db, token, new Date(created.getTime() + 30_000));
     expect((await lastUsed()).getTime()).toBe(created.getTime());

@@ -30,7 +30,7 @@ export const SESSION_LAST_USED_PRECISION_MS = 60 * 1000;
  * carry the Date we actually read and write until the schema says `Timestamp` there (reported to the db owner).
  */
 const asLastUsed = (d: Date) => d as never;
-const lastUsedOf = (s: UserSession) => s.last_used_at as unknown as Date;
+const lastUsedOf = (s: UserSession) => s.last_used_at;
 
 export interface SessionMeta {
   userAgent?: string | null;

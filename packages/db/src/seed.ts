@@ -1,6 +1,6 @@
 import {
   ASSESSMENT_CRITERIA,
-  catalogue,
+  getCatalogue,
   recommend,
   scoreAssessment,
   type AssessmentAnswer,
@@ -173,7 +173,7 @@ async function seedDemoAssessments(tx: Executor): Promise<void> {
         year: 2025,
         status: 'submitted',
         answers: JSON.stringify(answers),
-        result: JSON.stringify({ ...scored, recommendations: recommend(scored, answers, catalogue) }),
+        result: JSON.stringify({ ...scored, recommendations: recommend(scored, answers, getCatalogue()) }),
         submitted_at: new Date(),
       })
       .onConflict((oc) => oc.constraint('readiness_assessment_state_year').doNothing())

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -10,6 +9,7 @@ import {
   startPlatform,
   type BrowserHandle,
   type Platform,
+  axeViolations,
 } from './harness';
 
 /**
@@ -17,15 +17,6 @@ import {
  * and a phone width. A machine finds perhaps a third of accessibility problems; the rest is design and review, but
  * this third must never regress.
  */
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 let platform: Platform;
 let browser: BrowserHandle;
@@ -39,17 +30,6 @@ afterAll(async () => {
   await browser?.close();
   await platform?.close();
 });
-
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const found = (await page.evaluate(
-    async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
-    WCAG_TAGS,
-  )) as AxeViolation[];
-  return found.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
 
 async function signIn(page: Page, email: string, app: '' | '/secretariat') {
   await page.goto(`${platform.url}${app}/sign-in`);
@@ -65,7 +45,7 @@ async function check(page: Page, path: string) {
   await page.waitForLoadState('networkidle');
   // Audit the page, not its loading state: every query's "Loading…" indicator must be gone.
   await expect.poll(() => page.locator('.loading').count()).toBe(0);
-  expect(await violations(page), `${path} at ${page.viewportSize()?.width}px`).toEqual([]);
+  expect(await axeViolations(page), `${path} at ${page.viewportSize()?.width}px`).toEqual([]);
 }
 
 const PUBLIC_PAGES = [

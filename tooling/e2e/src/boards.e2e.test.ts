@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -11,6 +10,7 @@ import {
   startPlatform,
   type BrowserHandle,
   type Platform,
+  axeViolations,
 } from './harness';
 
 /**
@@ -23,8 +23,6 @@ import {
  */
 
 const SHOTS = process.env.BOARDS_SHOTS;
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let platform: Platform;
 let browser: BrowserHandle;
@@ -67,17 +65,6 @@ async function shot(page: Page, name: string) {
   if (!SHOTS) return;
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: `${SHOTS}/${name}-${page.viewportSize()?.width}.png`, fullPage: true });
-}
-
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const found = (await page.evaluate(
-    async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
-    WCAG_TAGS,
-  )) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return found.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
 }
 
 const monitorRow = (page: Page, target: string | RegExp) =>
@@ -467,7 +454,7 @@ describe.sequential('advisory boards', () => {
                 .replace(board.nextSessionId, 'next')
                 .replace(/[^a-z0-9]+/gi, '-')}`,
             );
-          expect(await violations(page), `${path} at ${width}px`).toEqual([]);
+          expect(await axeViolations(page), `${path} at ${width}px`).toEqual([]);
           const overflow = await page.evaluate(
             () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
           );

@@ -1,5 +1,4 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
@@ -10,6 +9,7 @@ import {
   startPlatform,
   type BrowserHandle,
   type Platform,
+  axeViolations,
 } from './harness';
 
 /**
@@ -35,18 +35,6 @@ afterAll(async () => {
 
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** WCAG 2.2 A/AA violations axe-core finds on the page as it is now (pages open with bypassCSP to inject it). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const found = (await page.evaluate(
-    async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
-    ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-  )) as { id: string; nodes: { target: string[] }[] }[];
-  return found.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function api<T>(path: string, body: unknown, cookie: string): Promise<T> {
@@ -148,7 +136,7 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
   expect(await axeViolations(visitor)).toEqual([]);
   const [download] = await Promise.all([visitor.waitForEvent('download'), link.click()]);
   expect(download.suggestedFilename()).toBe('សង្ខេប brief.pdf');
-  expect(readFileSync((await download.path())!)).toEqual(PDF);
+  expect(readFileSync(await download.path())).toEqual(PDF);
 
   // A reload in the same session keeps the choice and does not count a second visit.
   await visitor.reload();

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { asSecretariat, createOpenRound, signInCookie, type CreatedRound } from './fixtures/rounds';
@@ -11,6 +10,7 @@ import {
   waitForMail,
   type BrowserHandle,
   type Platform,
+  axeViolations,
 } from './harness';
 
 /**
@@ -18,22 +18,6 @@ import {
  * the way back, the answer form saved as they type, one submission with a receipt whose reference is the stored one,
  * and the receipt under My contributions. A submission whose answer was lost, retried after a reload, is stored once.
  */
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** WCAG 2.2 A/AA problems a machine can find (axe-core), as readable lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const found = (await page.evaluate(
-    async () =>
-      (
-        await window.axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        })
-      ).violations,
-  )) as { id: string; help: string; nodes: { target: string[] }[] }[];
-  return found.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 let platform: Platform;
 let browser: BrowserHandle;
@@ -163,7 +147,7 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
   const stored = await submittedContributions(round.id);
   expect(stored).toHaveLength(1);
   expect(stored[0]!.receipt_reference).toBe(reference);
-  const answers = stored[0]!.answers as Record<string, unknown>;
+  const answers = stored[0]!.answers;
   const ids = Object.fromEntries(round.questions.map((q) => [q.kind, q.id]));
   expect(answers[ids.single_choice!]).toBe(1);
   expect(answers[ids.multiple_choice!]).toEqual([0, 2]);

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { adoptEdition, findEdition } from '@musyawarah/db';
-import { launchBrowser, startPlatform, type BrowserHandle, type Platform } from './harness';
+import { axeViolations, launchBrowser, startPlatform, type BrowserHandle, type Platform } from './harness';
 
 /**
  * Editions of the Roadmap (C3.3): the catalogue shows the current edition and marks what it changed; earlier editions
@@ -11,7 +10,6 @@ import { launchBrowser, startPlatform, type BrowserHandle, type Platform } from 
  * as the review cycle's adoption does, with a real edit of each kind the comparison shows.
  */
 const SHOTS = process.env.E2E_SHOTS_DIR;
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let platform: Platform;
 let browser: BrowserHandle;
@@ -90,19 +88,6 @@ const visibleText = (page: Page, selector: string) =>
         .map((node) => node.textContent)
         .join(''),
     );
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const found = (await page.evaluate(
-    async () =>
-      (
-        await window.axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        })
-      ).violations,
-  )) as { id: string; nodes: { target: string[] }[] }[];
-  return found.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('editions of the Roadmap', () => {
   test('the editions page lists both editions and leads to a word-level comparison', async () => {

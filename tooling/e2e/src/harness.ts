@@ -74,7 +74,7 @@ export async function startPlatform(overrides: Partial<PlatformOptions> = {}): P
     serveApps: true,
     logLevel: 'warn',
     ...overrides,
-  } as PlatformOptions);
+  });
   return { url: server.url.replace(/\/+$/, ''), db: server.db, close: () => server.close() };
 }
 
@@ -213,7 +213,7 @@ export async function waitForMail(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const mail = await readLatestMail(db, toAddress);
-    if (mail && (!since || new Date(mail.created_at as unknown as string | Date) >= since)) return mail;
+    if (mail && (!since || new Date(mail.created_at) >= since)) return mail;
     if (Date.now() > deadline)
       throw new Error(`no mail to ${toAddress}${since ? ` since ${since.toISOString()}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));

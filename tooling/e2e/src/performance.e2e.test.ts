@@ -52,7 +52,7 @@ async function transfers(page: Page, path: string): Promise<Transfer[]> {
     );
     responses.set(e.requestId, {
       url: e.response.url,
-      encoding: headers['content-encoding'] as string | undefined,
+      encoding: headers['content-encoding'],
       type: String(headers['content-type'] ?? ''),
     });
   });

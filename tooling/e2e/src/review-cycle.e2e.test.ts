@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
@@ -20,6 +19,7 @@ import {
   startPlatform,
   type BrowserHandle,
   type Platform,
+  axeViolations,
 } from './harness';
 
 /**
@@ -29,8 +29,6 @@ import {
  * Each page is checked with axe (WCAG 2.2 A/AA) and photographed at 1280 and 375 px for review.
  */
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SHOTS = process.env.REVIEW_SHOTS_DIR ?? '/tmp/review-ui-shots';
 const MALAYSIA = 'member-state.my@example.org';
 
@@ -51,17 +49,7 @@ afterAll(async () => {
 
 async function axe(page: Page, what: string) {
   await page.waitForLoadState('networkidle');
-  await page.addScriptTag({ path: axePath });
-  const found = (await page.evaluate(
-    async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
-    WCAG_TAGS,
-  )) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  expect(
-    found.map(
-      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    ),
-    `${what} at ${page.viewportSize()?.width}px`,
-  ).toEqual([]);
+  expect(await axeViolations(page), `${what} at ${page.viewportSize()?.width}px`).toEqual([]);
 }
 
 /** Axe and a full-page screenshot at the current width, then the same at phone width. */

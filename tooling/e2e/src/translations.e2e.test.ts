@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
@@ -9,6 +8,7 @@ import {
   startPlatform,
   type BrowserHandle,
   type Platform,
+  axeViolations,
 } from './harness';
 
 /**
@@ -18,8 +18,6 @@ import {
  * 375 px for review. The approval goes to the in-memory database only: the repository's locale files are not written.
  */
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SHOTS = process.env.TRANSLATIONS_SHOTS_DIR ?? '/tmp/translations-ui-shots';
 const KEY = 'validation.passwordTooShort';
 
@@ -39,17 +37,7 @@ afterAll(async () => {
 
 async function axe(page: Page, what: string) {
   await page.waitForLoadState('networkidle');
-  await page.addScriptTag({ path: axePath });
-  const found = (await page.evaluate(
-    async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
-    WCAG_TAGS,
-  )) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  expect(
-    found.map(
-      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    ),
-    `${what} at ${page.viewportSize()?.width}px`,
-  ).toEqual([]);
+  expect(await axeViolations(page), `${what} at ${page.viewportSize()?.width}px`).toEqual([]);
 }
 
 /** Axe and a full-page screenshot at 1280 px, then the same at phone width (nothing wider than the screen). */

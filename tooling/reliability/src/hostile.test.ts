@@ -163,6 +163,7 @@ function callProcedure(caller: Caller, path: string, input: unknown): Promise<un
 const roleFor: Record<Access, 'stakeholder' | 'secretariat' | 'member_state'> = {
   public: 'stakeholder',
   authed: 'stakeholder',
+  participant: 'stakeholder',
   secretariat: 'secretariat',
   member_state: 'member_state',
 };

@@ -83,8 +83,8 @@ async function startProduction(extraEnv: Record<string, string>) {
   });
   children.add(child);
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
-  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  child.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  child.stderr.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {

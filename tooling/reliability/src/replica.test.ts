@@ -211,7 +211,7 @@ describe.skipIf(!bin)('a streaming read replica behind DATABASE_READ_URL (issue 
       await sql`select pg_wal_replay_resume()`.execute(standby.db);
     }
     await until(
-      () => get('rounds.get', { roundId: other! }),
+      () => get('rounds.get', { roundId: other }),
       (r) => r.status === 200,
     );
   });

@@ -154,8 +154,8 @@ export async function startApi(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
-  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  child.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  child.stderr.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -151,7 +151,7 @@ export async function startThrowawayPostgres(options = {}) {
         ]);
         const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
         log(`PostgreSQL ${version}: ${url} (fsync ${fsync ? 'on' : 'off'})`);
-        return { url, port, dataDir, version, stop: async () => stop() };
+        return { url, port, dataDir, version, stop: () => Promise.resolve(stop()) };
       } catch (error) {
         let serverLog = '';
         try {

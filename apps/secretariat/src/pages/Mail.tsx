@@ -26,7 +26,13 @@ function useOutbox(failedOnly = false) {
 }
 
 /** "Failed only" lists what the overview counts as failed mail (the server's filter, not the page's). */
-function MailFilter({ failedOnly, onChange }: { failedOnly: boolean; onChange(failedOnly: boolean): void }) {
+function MailFilter({
+  failedOnly,
+  onChange,
+}: {
+  failedOnly: boolean;
+  onChange: (failedOnly: boolean) => void;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset className="fieldset">

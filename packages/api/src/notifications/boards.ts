@@ -75,7 +75,7 @@ export async function notifySessionInvited(
     subjectType: 'board_session',
     subjectId: session.id,
     link: `/boards/mine/sessions/${session.id}`,
-    params: { title: board.name as Record<string, string>, session: session.title as Record<string, string> },
+    params: { title: board.name, session: session.title },
     dedupKey: `board.invitation:${session.id}`,
     alreadyMailed: true,
   });

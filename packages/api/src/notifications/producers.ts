@@ -16,7 +16,7 @@ import { notify, type NotifyServices } from './notify';
  */
 
 function roundParams(round: ConsultationRound) {
-  return { title: round.title as Record<string, string> };
+  return { title: round.title };
 }
 
 /** "A round I follow opens / closes / publishes its summary", once per round and moment. */
@@ -124,7 +124,7 @@ export async function notifyCyclePhase(
       subjectType: 'review_cycle',
       subjectId: cycle.id,
       link: `/review/${cycle.id}`,
-      params: { title: cycle.title as Record<string, string>, phase },
+      params: { title: cycle.title, phase },
       dedupKey: `review.phase:${cycle.id}:${phase}:${now.toISOString()}`,
     },
     now,

@@ -107,7 +107,7 @@ export async function runCommentPeriodReminders(
               subjectId: cycle.id,
               link: `/review/${cycle.id}`,
               params: {
-                title: cycle.title as Record<string, string>,
+                title: cycle.title,
                 count: unanswered.length,
                 deadline: deadline.toISOString(),
               },

@@ -131,7 +131,7 @@ export async function runRoundReminders(
             subjectId: round.id,
             link: `/consultations/${round.id}/respond`,
             params: {
-              title: round.title as Record<string, string>,
+              title: round.title,
               closesAt: new Date(round.closes_at).toISOString(),
             },
             dedupKey: `reminder.round:${round.id}:${new Date(round.closes_at).toISOString()}`,

@@ -157,7 +157,7 @@ export const assessmentsRouter = router({
     return {
       from: { id: from.id, year: from.year },
       to: { id: to.id, year: to.year },
-      ...compareAssessments(from.answers as AssessmentAnswers, to.answers as AssessmentAnswers),
+      ...compareAssessments(from.answers, to.answers),
     };
   }),
 
@@ -214,7 +214,7 @@ export const assessmentsRouter = router({
           year: r.year,
           submitted_at: r.submittedAt ? new Date(r.submittedAt).toISOString() : '',
           ...Object.fromEntries(
-            r.pillars.flatMap((p) => [
+            r.pillars.flatMap((p): [string, string | number][] => [
               [`pillar_${p.pillar}_score`, p.score],
               [`pillar_${p.pillar}_tier`, p.tier ?? ''],
             ]),

@@ -2,17 +2,17 @@ import { z } from 'zod';
 import {
   ASSESSMENT_CRITERIA,
   ASSESSMENT_PILLARS,
-  catalogue,
+  getCatalogue,
   catalogueFilterInput,
   findActionArea,
-  pillars,
-  priorities,
+  getPillars,
+  getPriorities,
   recommend,
   scoreAnswersInput,
   scoreAssessment,
   searchCatalogue,
   TIER_BANDS,
-  timeframe,
+  getTimeframe,
   type AssessmentAnswers,
 } from '@musyawarah/core';
 import { notFound } from '../errors';
@@ -32,7 +32,12 @@ export const catalogueRouter = router({
   /** Pillars, the timeframe and the executive-summary priorities: the frame the action areas sit in; and which edition. */
   overview: publicProcedure.input(editionChoice).query(async ({ ctx, input }) => {
     const { edition } = await editionCatalogue(ctx, input?.edition);
-    return { pillars, timeframe, priorities, edition: presentEdition(edition) };
+    return {
+      pillars: getPillars(),
+      timeframe: getTimeframe(),
+      priorities: getPriorities(),
+      edition: presentEdition(edition),
+    };
   }),
 
   list: publicProcedure
@@ -73,7 +78,7 @@ export const catalogueRouter = router({
 
 export function scoreWithRecommendations(answers: AssessmentAnswers) {
   const scored = scoreAssessment(answers);
-  return { ...scored, recommendations: recommend(scored, answers, catalogue) };
+  return { ...scored, recommendations: recommend(scored, answers, getCatalogue()) };
 }
 
 export const readinessRouter = router({

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { ASSESSMENT_CRITERIA, isAssessmentCriterionId } from '../readiness';
 import {
-  catalogue,
+  getCatalogue,
   findActionArea,
   findSubAction,
   listSubActionsCitingCriterion,
-  normalisations,
-  pillars,
-  priorities,
-  timeframe,
+  getNormalisations,
+  getPillars,
+  getPriorities,
+  getTimeframe,
 } from './index';
+
+const catalogue = getCatalogue();
+const normalisations = getNormalisations();
+const pillars = getPillars();
+const priorities = getPriorities();
+const timeframe = getTimeframe();
 
 /** Tables 1a and 1b of the Roadmap, in their order. */
 const EXPECTED_IDS =

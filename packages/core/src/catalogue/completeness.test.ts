@@ -6,8 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalogue, normalisations } from './index';
+import { getCatalogue, getNormalisations } from './index';
 import type { ActionArea, NamedText } from './types';
+
+const catalogue = getCatalogue();
+const normalisations = getNormalisations();
 
 const SOURCE = fileURLToPath(
   new URL('../../source/asean-responsible-ai-roadmap-2025-2030.txt', import.meta.url),

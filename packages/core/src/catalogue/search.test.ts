@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue, foldForSearch, searchCatalogue, tokenize } from './index';
+import { getCatalogue, foldForSearch, searchCatalogue, tokenize } from './index';
 import type { ActionArea, Catalogue } from './types';
+
+const catalogue = getCatalogue();
 
 const ids = (query: string, filters = {}) =>
   searchCatalogue(query, filters).map((result) => result.actionArea.id);

@@ -242,9 +242,9 @@ const bump = (counts: Record<string, number>, key: string, by: number) => {
  * as spam). Records are used as prototype-free maps, so a value like "constructor" cannot collide with Object's keys.
  */
 export function tallyParticipation(contributions: readonly ParticipationRecord[]): ParticipationTally {
-  const byStakeholderGroup: Record<string, number> = Object.create(null);
-  const byMemberState: Record<string, number> = Object.create(null);
-  const byLanguage: Record<string, number> = Object.create(null);
+  const byStakeholderGroup = Object.create(null) as Record<string, number>;
+  const byMemberState = Object.create(null) as Record<string, number>;
+  const byLanguage = Object.create(null) as Record<string, number>;
   const cells = new Map<string, ParticipationCell>();
   let unspecifiedMemberState = 0;
   let total = 0;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../catalogue';
+import { getCatalogue } from '../catalogue';
 import {
   contributionDraftInput,
   facilitatedContributionInput,
@@ -15,6 +15,8 @@ import {
   answerValue,
 } from './schemas';
 import { fieldErrors } from './test-helpers';
+
+const catalogue = getCatalogue();
 
 const firstArea = catalogue.actionAreas[0]!;
 const firstSub = firstArea.subActions[0]!;

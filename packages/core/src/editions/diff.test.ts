@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../catalogue';
+import { getCatalogue } from '../catalogue';
 import type { Catalogue } from '../catalogue/types';
 import { diffEditions, diffEntries, diffText, changedActionAreaIds, type TextDiff } from './diff';
 import { applyEdits, proposedEditSchema, type ProposedEditInput } from './edits';
+
+const catalogue = getCatalogue();
 
 const oldSide = (diff: TextDiff) =>
   diff

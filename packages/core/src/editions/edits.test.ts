@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../catalogue';
+import { getCatalogue } from '../catalogue';
 import type { Catalogue } from '../catalogue/types';
 import {
   actionAreaPlacement,
@@ -10,6 +10,8 @@ import {
   type ProposedEdit,
   type ProposedEditInput,
 } from './edits';
+
+const catalogue = getCatalogue();
 
 const base: Catalogue = {
   actionAreas: [

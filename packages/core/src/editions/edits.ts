@@ -163,9 +163,9 @@ export const proposedEditSchema = z.discriminatedUnion('kind', [
 export type ProposedEdit = z.output<typeof proposedEditSchema>;
 export type ProposedEditInput = z.input<typeof proposedEditSchema>;
 export type ProposedEditKind = ProposedEdit['kind'];
-export const PROPOSED_EDIT_KINDS = proposedEditSchema.options.map(
+export const PROPOSED_EDIT_KINDS: ProposedEditKind[] = proposedEditSchema.options.map<ProposedEditKind>(
   (option) => option.shape.kind.value,
-) as ProposedEditKind[];
+);
 
 /** "C2.1.3" → "C2.1". */
 export function actionAreaIdOf(subActionId: string): string {

@@ -17,7 +17,9 @@ export function deliveryFor(
   preferences: ReadonlyMap<string, string> | Readonly<Record<string, string>>,
 ): NotificationDelivery {
   const chosen =
-    preferences instanceof Map ? preferences.get(kind) : (preferences as Record<string, string>)[kind];
+    preferences instanceof Map
+      ? (preferences as ReadonlyMap<string, string>).get(kind)
+      : (preferences as Readonly<Record<string, string>>)[kind];
   return (chosen as NotificationDelivery | undefined) ?? DEFAULT_NOTIFICATION_DELIVERY[kind];
 }
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../catalogue';
+import { getCatalogue } from '../catalogue';
 import type { AssessmentAnswer, AssessmentAnswers } from './answers';
 import { ASSESSMENT_CRITERIA, isAssessmentCriterionId, type AssessmentCriterion } from './criteria';
 import { recommend } from './recommend';
 import { scoreAssessment } from './scoring';
+
+const catalogue = getCatalogue();
 
 /** Answers to every criterion of `pillar`, chosen per criterion. */
 function pillarAnswers(

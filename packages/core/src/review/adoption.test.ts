@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../catalogue';
+import { getCatalogue } from '../catalogue';
 import type { ProposedEdit } from '../editions/edits';
 import { adoptionReadiness } from './adoption';
 import type { EditWithResolution } from './rules';
+
+const catalogue = getCatalogue();
 
 const retitle: ProposedEdit = {
   kind: 'changeActionAreaTitle',

@@ -82,7 +82,7 @@ export function readReviewText(value: unknown): Localized {
     const out: Record<string, string> = {};
     for (const [language, text] of Object.entries(value as Record<string, unknown>))
       if (typeof text === 'string' && text.trim() !== '') out[language] = text;
-    return { ...out, en: typeof out.en === 'string' ? out.en : '' } as Localized;
+    return { ...out, en: typeof out.en === 'string' ? out.en : '' };
   }
   return { en: '' };
 }
@@ -92,6 +92,6 @@ export function filledLanguages(
   ...texts: readonly (Partial<Record<string, string>> | null | undefined)[]
 ): LanguageCode[] {
   return LANGUAGES.filter((code) =>
-    texts.some((text) => typeof text?.[code] === 'string' && text[code]!.trim() !== ''),
+    texts.some((text) => typeof text?.[code] === 'string' && text[code].trim() !== ''),
   );
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../catalogue';
+import { getCatalogue } from '../catalogue';
 import type { ProposedEdit } from '../editions/edits';
 import { draftEdition, previewEdit, previewFinal } from './preview';
+
+const catalogue = getCatalogue();
 
 const proposal: ProposedEdit = {
   kind: 'changeActionAreaTitle',

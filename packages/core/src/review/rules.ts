@@ -368,7 +368,7 @@ export function summariseAssessments(
           key,
           summarise(cells.filter((c) => c.criterionKey === key).map((c) => c.rating)),
         ]),
-      ) as Record<string, RatingSummary>,
+      ),
     };
   });
   const byState = assessments.map((a) => ({
@@ -379,7 +379,7 @@ export function summariseAssessments(
         key,
         summarise(a.ratings.filter((r) => r.criterionKey === key).map((r) => r.rating)),
       ]),
-    ) as Record<string, RatingSummary>,
+    ),
   }));
   return { byAction, byState, nonRespondents: nonRespondents(assessments.map((a) => a.memberState)) };
 }
@@ -420,7 +420,7 @@ export function effectivePayload<P>(edit: EditWithResolution<P>): P | null {
 
 /** The edits to apply to the base edition, in the order they were drafted. */
 export function adoptedPayloads<P>(edits: readonly EditWithResolution<P>[]): P[] {
-  return edits.map(effectivePayload).filter((p): p is NonNullable<typeof p> => p !== null) as P[];
+  return edits.map(effectivePayload).filter((p): p is NonNullable<typeof p> => p !== null);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -115,7 +115,7 @@ export function readFrameworkDocument(stored: unknown): FrameworkDocument {
   const entries = (list: unknown) =>
     (Array.isArray(list) ? list : []).map(
       (entry: { key?: unknown; name?: unknown; description?: unknown }) => ({
-        key: String(entry?.key ?? ''),
+        key: typeof entry?.key === 'string' || typeof entry?.key === 'number' ? String(entry.key) : '',
         name: readReviewText(entry?.name),
         description: readReviewText(entry?.description),
       }),

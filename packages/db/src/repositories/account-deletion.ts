@@ -59,9 +59,11 @@ export async function anonymiseDeletedAccount(db: Executor, account: { id: strin
     await db
       .deleteFrom('organisation')
       .where('id', '=', user.organisation_id)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(selectFrom('user_account').select('id').where('organisation_id', '=', user.organisation_id)),
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('user_account').select('id').where('organisation_id', '=', user.organisation_id),
+          ),
         ),
       )
       .execute();

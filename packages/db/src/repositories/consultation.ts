@@ -320,7 +320,7 @@ export async function loadSubmissionContext(
   const round = row.round ? reviveRound(row.round) : undefined;
   return {
     round,
-    questions: (row.questions ?? []) as QuestionRow[],
+    questions: row.questions ?? [],
     existingId: row.existing_id ?? null,
     draftId: args.authorUserId ? (row.draft_id ?? null) : null,
   };
@@ -388,7 +388,7 @@ export async function insertSubmission(
     const mail = outboxRow(args.mail);
     const withMail = query.with('m', (qb) => qb.insertInto('mail_outbox').values(mail).returningAll());
     const row = await withMail.selectFrom('m').selectAll().executeTakeFirst();
-    return { mail: (row as MailOutbox | undefined) ?? null };
+    return { mail: row ?? null };
   }
   await query.selectFrom('c').select('id').execute();
   return { mail: null };

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { catalogue } from '@musyawarah/core';
+import { getCatalogue } from '@musyawarah/core';
 import { applyEdits, proposedEditSchema } from '@musyawarah/core/editions';
 import { seedReferenceData } from '../seed';
 import { openTestDatabase, type TestDatabase } from '../testing';
 import { adoptEdition, findEdition, findEditionRef, listEditions, loadEditionCatalogue } from './editions';
+
+const catalogue = getCatalogue();
 
 let t: TestDatabase;
 beforeAll(async () => {

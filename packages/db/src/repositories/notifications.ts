@@ -124,7 +124,7 @@ export async function readNotificationPreferences(
     .execute();
   for (const row of rows) {
     let prefs = result.get(row.user_id);
-    if (!prefs) result.set(row.user_id, (prefs = new Map()));
+    if (!prefs) result.set(row.user_id, (prefs = new Map<string, string>()));
     prefs.set(row.kind, row.delivery);
   }
   return result;

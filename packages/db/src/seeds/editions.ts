@@ -1,4 +1,4 @@
-import { catalogue } from '@musyawarah/core';
+import { getCatalogue } from '@musyawarah/core';
 import type { Executor } from '../client';
 import { writeAudit } from '../audit';
 
@@ -13,7 +13,7 @@ export async function seedFirstEdition(db: Executor): Promise<void> {
     .values({
       number: 1,
       title: FIRST_EDITION_TITLE,
-      catalogue: JSON.stringify(catalogue),
+      catalogue: JSON.stringify(getCatalogue()),
       // Current only when it is the first edition ever stored; `on conflict` leaves an existing edition 1 alone.
       status: 'current',
       adopted_at: null,

@@ -1,6 +1,4 @@
-// Installs zod's global error map that turns every issue into a `validation.*` key (a side effect, imported on purpose).
-// Core is imported by subpath everywhere in the apps: its index also re-exports the Roadmap catalogue (~0.5 MB).
-import '@musyawarah/core/schemas/messages';
+// Client-side checks show `validation.*` keys because each app installs core's zod messages at start (main.tsx).
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   createContext,
@@ -62,7 +60,7 @@ function useField(name: string) {
   const formId = useContext(FormIdContext);
   const { register, formState } = useFormContext();
   const id = fieldId(formId, name);
-  const error = get(formState.errors, name) as { message?: string } | undefined;
+  const error = get<unknown, { message?: string } | undefined>(formState.errors, name);
   return {
     id,
     hintId: `${id}-hint`,
@@ -176,7 +174,7 @@ export interface FormProps<TIn extends FieldValues, TOut> {
   /** Prefix for field ids; unique on the page. */
   id: string;
   /** Called with the parsed values. Throw (e.g. a tRPC error) to show it in the summary and next to the fields. */
-  onSubmit: (values: TOut) => Promise<unknown> | unknown;
+  onSubmit: (values: TOut) => unknown; // may return a promise; the form waits for it
   /** Called with the mapped error after a failed submit (to react to specific keys). */
   onServerError?: (mapped: MappedServerError, error: unknown) => void;
   /** Extra content in the error summary for a given message key. */
@@ -205,7 +203,7 @@ export function Form<TIn extends FieldValues, TOut>({
   const [focusToken, setFocusToken] = useState(0);
   const page = usePageErrorFlag();
 
-  const items = domOrder(id, flattenErrors(form.formState.errors as FieldErrors));
+  const items = domOrder(id, flattenErrors(form.formState.errors));
   const visible = !!message || items.length > 0;
 
   useEffect(() => {

@@ -64,8 +64,9 @@ export function useNotificationText() {
     for (const [name, value] of Object.entries((item.params ?? {}) as Record<string, unknown>)) {
       if (value === null || value === undefined) continue;
       if (typeof value === 'object') values[name] = localized(value as { en: string }, [i18n.language]).text;
-      else if (name === 'phase') values[name] = t(`notifications.phases.${String(value)}`);
-      else values[name] = value as string | number;
+      else if (name === 'phase' && typeof value === 'string')
+        values[name] = t(`notifications.phases.${value}`);
+      else if (typeof value === 'string' || typeof value === 'number') values[name] = value;
     }
     return t(`notifications.events.${item.event}`, values);
   };

@@ -36,8 +36,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** `error.data` of a TRPCClientError (duck-typed so the helper also accepts plain objects in tests). */
 function dataOf(error: unknown): ErrorData | undefined {
   if (!isRecord(error)) return undefined;
-  if (isRecord(error.data)) return error.data as ErrorData;
-  if (isRecord(error.shape) && isRecord(error.shape.data)) return error.shape.data as ErrorData;
+  if (isRecord(error.data)) return error.data;
+  if (isRecord(error.shape) && isRecord(error.shape.data)) return error.shape.data;
   return undefined;
 }
 

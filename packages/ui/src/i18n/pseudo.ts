@@ -87,6 +87,8 @@ export function enablePseudoLocale(instance: I18n): void {
   interpolator.format = (value, name, lng, options) => {
     const formatted = name === undefined ? value : format(value, name, lng, options);
     if (formatted === undefined || formatted === null || typeof formatted === 'object') return formatted;
-    return VALUE_START + String(formatted as string | number) + VALUE_END;
+    // i18next types a formatted value as its input; objects were returned above, what is left prints as itself.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    return VALUE_START + String(formatted) + VALUE_END;
   };
 }

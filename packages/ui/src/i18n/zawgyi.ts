@@ -11,8 +11,8 @@ const MYANMAR = /[\u1000-\u109F\uAA60-\uAA7F]/;
 export const ZAWGYI_THRESHOLD = 0.95;
 
 interface Tools {
-  getZawgyiProbability(text: string): number;
-  zawgyiToUnicode(text: string): string;
+  getZawgyiProbability: (text: string) => number;
+  zawgyiToUnicode: (text: string) => string;
 }
 
 let tools: Promise<Tools> | undefined;
@@ -20,7 +20,7 @@ let tools: Promise<Tools> | undefined;
 function loadTools(): Promise<Tools> {
   tools ??= import('myanmar-tools').then((module) => {
     // A CommonJS package: its exports arrive as the default export under Vite, as named ones under Node.
-    const { ZawgyiDetector, ZawgyiConverter } = (module.default as typeof module | undefined) ?? module;
+    const { ZawgyiDetector, ZawgyiConverter } = module.default ?? module;
     const detector = new ZawgyiDetector();
     const converter = new ZawgyiConverter();
     return {

@@ -12,20 +12,14 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import '../consultations/consultations.css';
 import { FieldsFor } from '../consultations/fields';
 import { BoardFields } from './BoardFields';
-import {
-  boardFormSchema,
-  boardToForm,
-  emptyBoard,
-  type BoardFormValues,
-  type StoredBoard,
-} from './boardForm';
+import { boardFormSchema, boardToForm, emptyBoard, type BoardFormValues } from './boardForm';
 import './boards.css';
 import { english, useServerMessage } from './shared';
 
@@ -57,11 +51,7 @@ export function EditBoardPage() {
       ) : board.isError ? (
         <ErrorNotice error={board.error} onRetry={() => void board.refetch()} />
       ) : (
-        <BoardForm
-          key={board.data.version}
-          board={board.data}
-          initial={boardToForm(board.data as unknown as StoredBoard)}
-        />
+        <BoardForm key={board.data.version} board={board.data} initial={boardToForm(board.data)} />
       )}
     </Page>
   );
@@ -79,7 +69,7 @@ function BoardForm({ board, initial }: { board?: BoardDetail; initial: BoardForm
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
     defaultValues: initial,
-    resolver: zodResolver(boardFormSchema) as unknown as Resolver<BoardFormValues, unknown, BoardInput>,
+    resolver: zodResolver(boardFormSchema),
   });
   const create = useMutation(trpc.boards.create.mutationOptions());
   const update = useMutation(trpc.boards.update.mutationOptions());
@@ -93,9 +83,9 @@ function BoardForm({ board, initial }: { board?: BoardDetail; initial: BoardForm
         ? await update.mutateAsync({
             boardId: board.id,
             expectedVersion: board.version,
-            board: input as never,
+            board: input,
           })
-        : await create.mutateAsync(input as never);
+        : await create.mutateAsync(input);
       await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
       void navigate(`/boards/${saved.id}`, { state: { notice: board ? 'saved' : 'created' } });
     } catch (error) {

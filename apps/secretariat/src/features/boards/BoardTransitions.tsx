@@ -30,7 +30,7 @@ export function BoardTransitions({ board, onDone }: { board: BoardDetail; onDone
       },
     }),
   );
-  const next = BOARD_STATUSES.filter((s) => canTransitionBoard(board.status as BoardStatus, s));
+  const next = BOARD_STATUSES.filter((s) => canTransitionBoard(board.status, s));
   if (next.length === 0 && !problem) return null;
   return (
     <>

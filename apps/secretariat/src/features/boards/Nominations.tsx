@@ -205,7 +205,7 @@ function OpenCall({
             description: raw.description,
             opensAt: localToIso(raw.opensAt) ?? raw.opensAt,
             closesAt: localToIso(raw.closesAt) ?? raw.closesAt,
-          } as never);
+          });
           await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
           onDone();
         }}

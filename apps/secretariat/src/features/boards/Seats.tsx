@@ -211,7 +211,7 @@ function AddSeat({
         form={form}
         id="seat"
         onSubmit={async (values) => {
-          await add.mutateAsync(values as never);
+          await add.mutateAsync(values);
           await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
           onDone(t('boards.seats.added'));
         }}

@@ -2,7 +2,7 @@ import type { SessionInput } from '@musyawarah/core/boards/schemas';
 import { Button, ButtonGroup, ErrorNotice, Form, Loading, Page } from '@musyawarah/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTRPC } from '../../trpc';
@@ -15,7 +15,6 @@ import {
   sessionToForm,
   toSessionInput,
   type SessionFormValues,
-  type StoredSession,
 } from './sessionForm';
 import { SessionFields } from './SessionFields';
 import { english } from './shared';
@@ -70,7 +69,7 @@ export function EditSessionPage() {
           boardId={boardId}
           sessionId={sessionId}
           boardActions={board.data.actionIds}
-          initial={sessionToForm(session.data as unknown as StoredSession)}
+          initial={sessionToForm(session.data)}
         />
       )}
     </Page>
@@ -97,7 +96,7 @@ function SessionForm({
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
     defaultValues: initial,
-    resolver: zodResolver(sessionFormSchema) as unknown as Resolver<SessionFormValues, unknown, SessionInput>,
+    resolver: zodResolver(sessionFormSchema),
   });
   const create = useMutation(trpc.boards.createSession.mutationOptions());
   const update = useMutation(trpc.boards.updateSession.mutationOptions());

@@ -17,7 +17,7 @@ export function ActionsPicker({ formId, label, hint }: { formId: string; label?:
   const ids = useQuery(trpc.catalogue.ids.queryOptions());
   const { field } = useController({ name: 'actionIds' });
   const { formState } = useFormContext();
-  const error = (get(formState.errors, 'actionIds') as { message?: string } | undefined)?.message;
+  const error = get<unknown, { message?: string } | undefined>(formState.errors, 'actionIds')?.message;
   const labelId = useId();
   const hintId = useId();
   const value = (field.value ?? []) as string[];

@@ -71,12 +71,10 @@ const emptyQuestion = (): QuestionForm => ({
 function fromRound(round: RoundDetail): QuestionForm[] {
   return round.questions.map((q) => ({
     kind: q.kind,
-    prompt: { ...(q.prompt as Record<string, string>) },
-    help: { en: '', ...((q.help ?? {}) as Record<string, string>) },
+    prompt: { ...q.prompt },
+    help: { en: '', ...(q.help ?? {}) },
     required: q.required,
-    options: (q.options as Record<string, string>[]).length
-      ? (q.options as Record<string, string>[]).map((text) => ({ text: { ...text } }))
-      : emptyQuestion().options,
+    options: q.options.length ? q.options.map((text) => ({ text: { ...text } })) : emptyQuestion().options,
     likert: q.likert
       ? {
           points: String(q.likert.points),
@@ -134,7 +132,7 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
   const onSubmit = async (values: { questions: QuestionInput[] }) => {
     setLocked(null);
     try {
-      await save.mutateAsync({ roundId: round.id, questions: values.questions as never });
+      await save.mutateAsync({ roundId: round.id, questions: values.questions });
     } catch (error) {
       if (errorKey(error) === 'round.questionsLocked') {
         setLocked(serverMessage(error));

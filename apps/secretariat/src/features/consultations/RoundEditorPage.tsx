@@ -27,7 +27,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
-import { useFieldArray, useForm, useFormContext, useWatch, type Resolver } from 'react-hook-form';
+import { useFieldArray, useForm, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { RoundInput } from '@musyawarah/core/consultation/schemas';
@@ -106,7 +106,7 @@ function RoundForm({
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
     defaultValues: initial,
-    resolver: zodResolver(roundFormSchema) as unknown as Resolver<RoundFormValues, unknown, RoundInput>,
+    resolver: zodResolver(roundFormSchema),
   });
   const create = useMutation(trpc.rounds.create.mutationOptions());
   const update = useMutation(trpc.rounds.update.mutationOptions());
@@ -132,9 +132,9 @@ function RoundForm({
         ? await update.mutateAsync({
             roundId: round.id,
             expectedVersion: round.version,
-            round: input as never,
+            round: input,
           })
-        : await create.mutateAsync(input as never);
+        : await create.mutateAsync(input);
       await queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
       void navigate(`/consultations/${saved.id}`, { state: { notice: round ? 'saved' : 'created' } });
     } catch (error) {

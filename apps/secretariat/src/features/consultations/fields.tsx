@@ -19,7 +19,7 @@ function useFieldState(name: string) {
   const formId = useContext(FormIdContext);
   const { register, formState } = useFormContext();
   const id = fieldId(formId, name);
-  const raw = get(formState.errors, name) as { message?: string; type?: string } | undefined;
+  const raw = get<unknown, { message?: string; type?: string } | undefined>(formState.errors, name);
   const error = raw ? (raw.message ? raw.message : raw.type ? 'validation.invalid' : undefined) : undefined;
   return { formId, id, hintId: `${id}-hint`, errorId: `${id}-error`, register, error };
 }

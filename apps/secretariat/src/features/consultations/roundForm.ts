@@ -129,8 +129,8 @@ export function roundToForm(round: RoundDetail): RoundFormValues {
     minimum: number;
   }[];
   return {
-    title: { ...(round.title as Record<string, string>) },
-    description: { ...(round.description as Record<string, string>) },
+    title: { ...round.title },
+    description: { ...round.description },
     format: round.format,
     actionIds: [...round.actionIds],
     audience: round.audience,

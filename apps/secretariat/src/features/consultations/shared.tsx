@@ -22,7 +22,7 @@ export function PhaseTag({ phase }: { phase: string }) {
 
 /** The English text of a per-language field (the secretariat works in English, ASEAN's working language). */
 export function english(value: unknown): string {
-  if (value && typeof value === 'object' && 'en' in value) return String((value as { en: unknown }).en ?? '');
+  if (value && typeof value === 'object' && 'en' in value) return englishOf(value);
   return '';
 }
 
@@ -44,4 +44,9 @@ export function useServerMessage() {
     },
     [t, i18n, tm],
   );
+}
+
+/** The English text if there is one; a stored text is a string or absent. */
+function englishOf(value: { en?: unknown }): string {
+  return typeof value.en === 'string' ? value.en : '';
 }

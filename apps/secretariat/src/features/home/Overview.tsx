@@ -10,7 +10,7 @@ type Overview = Outputs['home']['secretariat'];
 
 /** English is the Secretariat's working language; titles are stored per language with English required. */
 const english = (value: unknown) =>
-  value && typeof value === 'object' && 'en' in value ? String((value as { en: unknown }).en ?? '') : '';
+  value && typeof value === 'object' && 'en' in value && typeof value.en === 'string' ? value.en : '';
 
 function Task({ to, title, children }: { to: string; title: string; children?: ReactNode }) {
   return (

@@ -50,8 +50,8 @@ export function RegionalPage() {
 
   const rows = [...(regional.data ?? [])].sort(
     (a, b) =>
-      MEMBER_STATE_CODES.indexOf(a.memberState as (typeof MEMBER_STATE_CODES)[number]) -
-        MEMBER_STATE_CODES.indexOf(b.memberState as (typeof MEMBER_STATE_CODES)[number]) || b.year - a.year,
+      MEMBER_STATE_CODES.indexOf(a.memberState) - MEMBER_STATE_CODES.indexOf(b.memberState) ||
+      b.year - a.year,
   );
   // Every Member State has a line, in the usual order, so a state that has not submitted shows as such (for the
   // chosen year, or for any year).

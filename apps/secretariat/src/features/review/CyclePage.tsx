@@ -84,7 +84,7 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
   const serverMessage = useServerMessage();
   const [exportProblem, setExportProblem] = useState<string | null>(null);
   const report = { phases: cycle.phases, overall: cycle.timeliness };
-  const stage = cycle.stage as CycleStage;
+  const stage = cycle.stage;
   const day = (value: string | null) =>
     value ? format.date(`${value}T00:00:00Z`) : t('reviews.timeline.notYet');
   const statusTone = { not_started: 'grey', ongoing: 'blue', on_time: 'green', late: 'red' } as const;
@@ -265,7 +265,7 @@ function Advance({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => vo
   const serverMessage = useServerMessage();
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const decision = advanceDecision(cycle.stage as CycleStage);
+  const decision = advanceDecision(cycle.stage);
   const advance = useMutation(
     trpc.review.advancePhase.mutationOptions({
       onSuccess: async () => {

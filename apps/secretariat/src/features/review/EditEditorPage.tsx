@@ -1,5 +1,5 @@
 import type { Catalogue } from '@musyawarah/core/catalogue/types';
-import { proposedEditSchema, type ProposedEdit } from '@musyawarah/core/editions/edits';
+import { proposedEditSchema } from '@musyawarah/core/editions/edits';
 import { previewEdit } from '@musyawarah/core/review/preview';
 import { editFields } from '@musyawarah/core/review/schemas';
 import {
@@ -157,7 +157,7 @@ function EditForm({ cycle, edit, onReloaded }: { cycle: Cycle; edit?: Edit; onRe
     shouldFocusError: false,
     defaultValues: edit
       ? {
-          ...fromPayload(edit.payload as ProposedEdit),
+          ...fromPayload(edit.payload),
           rationale: edit.rationale,
           motivations: edit.motivations.map((m) => ({
             kind: m.kind,

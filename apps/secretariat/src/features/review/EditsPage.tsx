@@ -187,7 +187,7 @@ export function useEditTitle() {
   const { t } = useTranslation();
   return (edit: { payload: unknown }, n: number) => {
     const payload = edit.payload as ProposedEdit;
-    const where = editLocation(payload as unknown as Record<string, unknown>);
+    const where = editLocation(payload);
     return t('reviews.edits.cardTitle', {
       n,
       kind: t(`reviews.kind.${payload.kind}`),

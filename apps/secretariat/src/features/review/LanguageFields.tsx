@@ -47,7 +47,7 @@ export function initialLanguages(...texts: readonly (Text | null | undefined)[])
 /** A text as the form holds it: every language a string, so each input starts controlled. */
 export function textToForm(text: Text | null | undefined): Record<string, string> {
   return Object.fromEntries(
-    LANGUAGES.map((code) => [code, typeof text?.[code] === 'string' ? (text[code] as string) : '']),
+    LANGUAGES.map((code) => [code, typeof text?.[code] === 'string' ? text[code] : '']),
   );
 }
 
@@ -70,7 +70,7 @@ const isFilled = (value: unknown) => typeof value === 'string' && value.trim() !
 /** "Filled in: English, ខ្មែរ (Khmer)": which languages have text, as the form stands. */
 export function FilledLanguages({ names }: { names: readonly string[] }) {
   const { t } = useTranslation();
-  const values = useWatch({ name: names as string[] }) as (Text | undefined)[];
+  const values = useWatch({ name: names }) as (Text | undefined)[];
   const filled = LANGUAGES.filter((code) => values.some((text) => isFilled(text?.[code])));
   return (
     <p className="hint" aria-live="polite">

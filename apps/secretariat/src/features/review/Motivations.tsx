@@ -10,7 +10,7 @@ const english = (value: unknown) =>
   typeof value === 'string'
     ? value
     : value && typeof value === 'object' && 'en' in value
-      ? String((value as { en: unknown }).en ?? '')
+      ? englishOf(value)
       : '';
 
 const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -24,7 +24,7 @@ export function MotivationsField({ formId, cycleId }: { formId: string; cycleId:
   const tm = useMessage();
   const { formState } = useFormContext<EditFormValues>();
   const { fields, append, remove } = useFieldArray<EditFormValues, 'motivations'>({ name: 'motivations' });
-  const error = (get(formState.errors, 'motivations') as { message?: string } | undefined)?.message;
+  const error = get<unknown, { message?: string } | undefined>(formState.errors, 'motivations')?.message;
   const id = fieldId(formId, 'motivations');
   const linked = new Set(fields.map((f) => `${f.kind}:${f.targetId}`));
   const add = (kind: string, targetId: string, label: string) => {
@@ -304,4 +304,9 @@ function BoardSessionFinder({
       </div>
     </details>
   );
+}
+
+/** The English text if there is one; a stored text is a string or absent. */
+function englishOf(value: { en?: unknown }): string {
+  return typeof value.en === 'string' ? value.en : '';
 }

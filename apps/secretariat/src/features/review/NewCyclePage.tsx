@@ -16,7 +16,7 @@ import {
 } from '@musyawarah/ui';
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
@@ -155,7 +155,7 @@ function CycleForm({
       publicationDate: cycle?.publicationDate ?? planned[planned.length - 1]!.plannedEnd,
       phases: planned,
     },
-    resolver: zodResolver(schema) as unknown as Resolver<CycleFormValues, unknown, CycleInput>,
+    resolver: zodResolver(schema),
   });
   const create = useMutation(trpc.review.createCycle.mutationOptions());
   const update = useMutation(trpc.review.updateCycle.mutationOptions());

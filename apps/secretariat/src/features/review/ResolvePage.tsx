@@ -66,9 +66,7 @@ export function ResolvePage() {
 function ResolveBody({ cycle, row, n }: { cycle: Cycle; row: EditRow; n: number }) {
   const { t } = useTranslation();
   const edit = row.edit;
-  const { catalogue } = useBaseCatalogue(cycle.baseEditionNumber, [
-    editLocation(edit.payload as Record<string, unknown>).actionAreaId,
-  ]);
+  const { catalogue } = useBaseCatalogue(cycle.baseEditionNumber, [editLocation(edit.payload).actionAreaId]);
   const positions = Object.values(row.positions).filter((p) => p !== null);
   const canAnswer = cycle.stage === 'comment_period' || cycle.stage === 'finalisation';
   return (
@@ -282,8 +280,8 @@ function finalPayload(proposal: ProposedEdit, final: ResolutionFormValues['final
   if ('text' in p) p.text = final.text;
   if ('text' in p && isNamedList(p)) p.name = final.name;
   if ('criteria' in p) p.criteria = final.criteria;
-  if (p.subAction) p.subAction = { ...(p.subAction as object), title: final.title };
-  if (p.actionArea) p.actionArea = { ...(p.actionArea as object), title: final.title };
+  if (p.subAction) p.subAction = { ...p.subAction, title: final.title };
+  if (p.actionArea) p.actionArea = { ...p.actionArea, title: final.title };
   return p;
 }
 
@@ -302,7 +300,7 @@ function ResolutionForm({
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
   const [conflict, setConflict] = useState<string | null>(null);
-  const proposal = edit.payload as ProposedEdit;
+  const proposal = edit.payload;
   const p = proposal as Record<string, unknown>;
   const existingFinal = (edit.resolution?.finalPayload ?? null) as Record<string, unknown> | null;
   const source = existingFinal ?? p;
@@ -314,14 +312,13 @@ function ResolutionForm({
       kind: edit.resolution?.kind ?? '',
       answer: edit.resolution?.answer ?? '',
       final: {
-        title: String(
+        title: asText(
           source.title ??
             (source.subAction as { title?: string } | undefined)?.title ??
-            (source.actionArea as { title?: string } | undefined)?.title ??
-            '',
+            (source.actionArea as { title?: string } | undefined)?.title,
         ),
-        name: String(source.name ?? ''),
-        text: String(source.text ?? ''),
+        name: asText(source.name),
+        text: asText(source.text),
         criteria: Array.isArray(source.criteria) ? (source.criteria as string[]) : [],
       },
     },
@@ -458,4 +455,9 @@ function FinalWording({ proposal, catalogue }: { proposal: ProposedEdit; catalog
       </section>
     </fieldset>
   );
+}
+
+/** A stored text field: a string (or, in old rows, a number); anything else reads as empty. */
+function asText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }

@@ -1,4 +1,4 @@
-import type { ActionArea, Catalogue } from '@musyawarah/core/catalogue/types';
+import type { Catalogue } from '@musyawarah/core/catalogue/types';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../trpc';
 
@@ -27,7 +27,7 @@ export function useBaseCatalogue(
     })),
   });
   if (!ids.data) return { catalogue: undefined, isPending: ids.isPending, error: ids.error };
-  const loaded = new Map(areas.flatMap((q) => (q.data ? [[q.data.id, q.data as ActionArea]] : [])));
+  const loaded = new Map(areas.flatMap((q) => (q.data ? [[q.data.id, q.data]] : [])));
   const catalogue: Catalogue = {
     actionAreas: ids.data.map(
       (a) =>

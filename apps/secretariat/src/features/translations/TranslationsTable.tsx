@@ -208,10 +208,8 @@ function TranslationRow({
                 approveAsIs.mutate(
                   { locale: locale.code, scope: row.scope, key: row.key },
                   {
-                    onSuccess: async (updated) => {
-                      await updateRow(updated);
-                      onApproved(id);
-                    },
+                    // mutate's per-call callbacks are not awaited: the row is updated, then the list moves on.
+                    onSuccess: (updated) => void updateRow(updated).then(() => onApproved(id)),
                   },
                 )
               }

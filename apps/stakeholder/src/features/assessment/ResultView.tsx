@@ -111,7 +111,7 @@ function RecommendationsView({
   const reasonsFor = (id: string, kind: Reason['kind']) =>
     (recommendations.reasons[id] ?? []).filter((r) => r.kind === kind).map(reasonText);
 
-  const criterionEntries = Object.entries(recommendations.byCriterion) as [string, string[]][];
+  const criterionEntries = Object.entries<string[]>(recommendations.byCriterion);
 
   return (
     <section aria-labelledby="recommendations-heading" className="recommendations">

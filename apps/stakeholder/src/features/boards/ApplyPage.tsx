@@ -152,9 +152,9 @@ function ApplyForm({ board, callId, closesAt }: { board: PublicBoard; callId: st
             nomineeName: isSelf ? undefined : v.nomineeName,
             nomineeEmail: isSelf ? undefined : v.nomineeEmail,
             constituencies: list(v.constituencies),
-            memberState: (v.memberState || undefined) as never,
+            memberState: v.memberState || undefined,
             organisation: v.organisation || undefined,
-            gender: (isSelf ? v.gender || undefined : undefined) as never,
+            gender: isSelf ? v.gender || undefined : undefined,
             motivation: v.motivation,
           });
           await queryClient.invalidateQueries({ queryKey: trpc.boards.myNominations.queryKey() });

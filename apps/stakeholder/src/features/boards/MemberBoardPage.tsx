@@ -207,7 +207,7 @@ function SeatDeclarations({ seat, onDone }: { seat: MemberBoard['mySeat']; onDon
         await update.mutateAsync({
           seatId: seat.id,
           listedPublicly: v.listedPublicly,
-          gender: (v.gender || undefined) as never,
+          gender: v.gender || undefined,
           conflictOfInterest: v.conflictOfInterest || undefined,
         });
         await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });

@@ -1,3 +1,4 @@
+import { phaseAllows } from '@musyawarah/core/review/rules';
 import { RATING_MAX, RATING_MIN } from '@musyawarah/core/review/vocabulary';
 import {
   Button,
@@ -125,7 +126,7 @@ function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'dra
     textLanguages(scope.criteria.flatMap((c) => [c.name, c.description])),
   );
   const submitted = scope.assessment?.status === 'submitted';
-  const open = scope.stage === 'assessment' && !submitted;
+  const open = phaseAllows(scope.stage, 'assess').ok && !submitted;
   const rated = Object.values(cells).filter((c) => c.rating !== '').length;
   const total = scope.actionAreas.length * scope.criteria.length;
 

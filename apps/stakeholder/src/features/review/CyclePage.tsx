@@ -4,6 +4,7 @@ import {
   type CommentInput,
   type PositionInput,
 } from '@musyawarah/core/review/schemas';
+import { editsOpenToParticipants, phaseAllows } from '@musyawarah/core/review/rules';
 import { POSITION_KINDS } from '@musyawarah/core/review/vocabulary';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
@@ -24,7 +25,7 @@ import {
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { z } from 'zod';
@@ -42,8 +43,6 @@ type Cycle = Outputs['review']['cycle'];
 type ParticipantEdit = Outputs['review']['edits']['edits'][number];
 type RecordEdit = NonNullable<Cycle['record']>[number];
 type Comment = Outputs['review']['comments'][number];
-
-const OPEN_STAGES = ['comment_period', 'finalisation', 'adoption'];
 
 /** `/review/:cycleId`: a review cycle; from the comment period on, its proposed edits, positions and threads. */
 export function CyclePage() {
@@ -208,7 +207,7 @@ function CycleView({ cycle }: { cycle: Cycle }) {
       </div>
       {cycle.record ? (
         <PublishedRecord edits={cycle.record} />
-      ) : cycle.stage === 'closed' ? null : !OPEN_STAGES.includes(cycle.stage) ? (
+      ) : cycle.stage === 'closed' ? null : !editsOpenToParticipants(cycle.stage) ? (
         <InsetText>
           <p>{t('reviews.cycle.editsLater')}</p>
         </InsetText>
@@ -252,7 +251,8 @@ function CommentPeriod({ cycle, me }: { cycle: Cycle; me: Me }) {
     return <ErrorNotice error={edits.error} onRetry={() => void edits.refetch()} />;
   }
   const representative = me.role === 'member_state' && me.memberState ? me.memberState : null;
-  const commenting = cycle.stage === 'comment_period';
+  // The server's rule for commenting and recording a position (both in the comment period only).
+  const commenting = phaseAllows(cycle.stage, 'comment').ok;
   return (
     <section aria-labelledby="edits-heading">
       <h2 className="heading-l" id="edits-heading">
@@ -352,7 +352,7 @@ function StatePosition({
       text: own?.text ?? '',
       counterProposal: own?.counterProposal ?? '',
     },
-    resolver: zodResolver(schema) as unknown as Resolver<PositionFormValues, unknown, PositionInput>,
+    resolver: zodResolver(schema),
   });
   const record = useMutation(trpc.review.recordPosition.mutationOptions());
   const kind = useWatch({ control: form.control, name: 'kind' });
@@ -611,7 +611,7 @@ function CommentForm({
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
     defaultValues: { body: '', confidential: false },
-    resolver: zodResolver(schema) as unknown as Resolver<CommentFormValues, unknown, CommentInput>,
+    resolver: zodResolver(schema),
   });
   const add = useMutation(trpc.review.addComment.mutationOptions());
   const onSubmit = async (values: CommentInput) => {

@@ -31,7 +31,7 @@ export function TextArea({
   const formId = useContext(FormIdContext);
   const { register, formState } = useFormContext();
   const id = fieldId(formId, name);
-  const raw = get(formState.errors, name) as { message?: string; type?: string } | undefined;
+  const raw = get<unknown, { message?: string; type?: string } | undefined>(formState.errors, name);
   const error = raw ? raw.message || 'validation.invalid' : undefined;
   const describedBy =
     [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;

@@ -20,11 +20,9 @@ import {
   upsertContributionResponse,
   writeAudit,
   type MailOutbox,
-  type Tx,
 } from '@musyawarah/db';
 import { FieldError, notFound } from '../../errors';
 import { contributionHiddenMail } from '../../mail/templates';
-import { link } from '../shared/links';
 import { auditContext, secretariatProcedure } from '../../trpc';
 import { notifyFeedbackAuthor } from '../../notifications/producers';
 import { contributionIdInput, roundIdInput, uuid } from './contributions.types';

@@ -10,7 +10,6 @@ import {
   readFrameworkDocument,
   saveFrameworkInput,
   summariseAssessments,
-  type AdoptionProblem,
 } from '@musyawarah/core';
 import {
   bumpReviewCycleVersion,
@@ -116,10 +115,7 @@ export const secretariatCycleProcedures = {
       editCount: edits.length,
       resolvedCount: resolutions.length,
       /** Whether adopting would succeed now, and every reason it would not: what the adoption screen shows. */
-      readiness: { ok: readiness.ok, problems: readiness.problems } as {
-        ok: boolean;
-        problems: AdoptionProblem[];
-      },
+      readiness: { ok: readiness.ok, problems: readiness.problems },
       currentEditionNumber: current,
       /** Finalisation answers every position and comment; these are still waiting (adoption does not depend on them). */
       unanswered: {

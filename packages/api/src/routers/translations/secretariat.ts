@@ -63,7 +63,7 @@ export const secretariatTranslationProcedures = {
     const reviews = new Map<string, Map<string, TranslationReviewRow>>();
     for (const review of await listAllTranslationReviews(ctx.db)) {
       let forLocale = reviews.get(review.locale);
-      if (!forLocale) reviews.set(review.locale, (forLocale = new Map()));
+      if (!forLocale) reviews.set(review.locale, (forLocale = new Map<string, TranslationReviewRow>()));
       forLocale.set(`${review.scope}:${review.key}`, review);
     }
     return TRANSLATED_LOCALES.map((code) => {

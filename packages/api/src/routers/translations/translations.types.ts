@@ -4,10 +4,9 @@ import { LANGUAGES } from '@musyawarah/core';
 import { TRANSLATION_FILTERS, TRANSLATION_MAX_LENGTH, TRANSLATION_SCOPES } from '../../translations-rules';
 
 /** The languages translated from English: every language of the platform but English. */
-export const TRANSLATED_LOCALES = LANGUAGES.filter((code) => code !== 'en') as Exclude<
-  (typeof LANGUAGES)[number],
-  'en'
->[];
+export const TRANSLATED_LOCALES = LANGUAGES.filter(
+  (code): code is Exclude<(typeof LANGUAGES)[number], 'en'> => code !== 'en',
+);
 
 export const localeField = z.enum(TRANSLATED_LOCALES as [string, ...string[]], {
   error: 'validation.locale',
