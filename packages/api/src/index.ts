@@ -10,3 +10,11 @@ export {
 } from './context';
 export { createMailer, createSmtpTransport, type Mailer, type SmtpTransport } from './mail/mailer';
 export { requestLocale } from './mail/i18n';
+export {
+  BUILT_IN_SCHEDULES,
+  DEFAULT_LEASE_MS,
+  platformJobHandlers,
+  startJobRunner,
+  type JobHandler,
+  type JobRunner,
+} from './jobs';

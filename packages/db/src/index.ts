@@ -30,4 +30,6 @@ export * from './repositories/review-assessments';
 export * from './repositories/round-documents';
 export * from './repositories/visits';
 export * from './repositories/translation-review';
+export * from './repositories/jobs';
+export * from './repositories/maintenance';
 export * from './backup';
