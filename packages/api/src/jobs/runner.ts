@@ -54,8 +54,8 @@ export interface JobRunner {
   workerId: string;
   /** Look for work now instead of at the next poll (after a request enqueued something). */
   wake(): void;
-  /** Runs one claim-and-run round and waits for the jobs it started: for tests and scripts. */
-  drain(): Promise<number>;
+  /** Claims and runs due jobs, waiting for them, until a round finds none (or `maxRounds`): for tests and scripts. */
+  drain(maxRounds?: number): Promise<number>;
   /** Stops claiming and waits (at most `timeoutMs`) for running jobs; unfinished ones are reclaimed after their lease. */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -213,11 +213,16 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
     wake() {
       schedule(0);
     },
-    async drain() {
+    async drain(maxRounds = Number.POSITIVE_INFINITY) {
       while (looping) await looping;
-      const claimed = await round();
-      await Promise.all(running.values());
-      return claimed;
+      let total = 0;
+      for (let i = 0; i < maxRounds; i++) {
+        const claimed = await round();
+        await Promise.all(running.values());
+        if (claimed === 0) break;
+        total += claimed;
+      }
+      return total;
     },
     async stop(timeoutMs = 10_000) {
       stopped = true;
