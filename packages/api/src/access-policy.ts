@@ -6,6 +6,7 @@
 import { boardsAccess } from './policy/boards';
 import { editionsAccess } from './policy/editions';
 import { eventsAccess } from './policy/events';
+import { jobsAccess } from './policy/jobs';
 import { reviewAccess } from './policy/review';
 import { roundDocumentsAccess } from './policy/round-documents';
 
@@ -85,6 +86,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   ...boardsAccess,
   ...editionsAccess,
   ...eventsAccess,
+  ...jobsAccess,
   ...reviewAccess,
   ...roundDocumentsAccess,
 };
