@@ -77,11 +77,14 @@ export async function extendJobLease(
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Marks the job done if this worker still holds it; false when the lease had been lost to another worker. */
+/**
+ * Marks the job done if this worker still holds it; false when the lease had been lost to another worker. `locked_by`
+ * stays, so a finished job tells which process ran it (host name and process id).
+ */
 export async function completeJob(db: Executor, id: string, workerId: string): Promise<boolean> {
   const result = await db
     .updateTable('job')
-    .set({ status: 'done', finished_at: sql`now()`, locked_by: null, locked_until: null })
+    .set({ status: 'done', finished_at: sql`now()`, locked_until: null })
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
     .where('status', '=', 'running')
