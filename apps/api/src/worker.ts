@@ -18,11 +18,15 @@ try {
 }
 if (!env.DATABASE_URL) {
   // PGlite is one process's database: a second process cannot open it, and the host runs its jobs itself.
-  console.error('pnpm worker needs DATABASE_URL (PostgreSQL); with the embedded database the host runs the jobs.');
+  console.error(
+    'pnpm worker needs DATABASE_URL (PostgreSQL); with the embedded database the host runs the jobs.',
+  );
   process.exit(1);
 }
 if (env.JOB_CONCURRENCY === 0) {
-  console.error('JOB_CONCURRENCY=0 leaves a worker nothing to do; unset it or give a number of jobs to run at once.');
+  console.error(
+    'JOB_CONCURRENCY=0 leaves a worker nothing to do; unset it or give a number of jobs to run at once.',
+  );
   process.exit(1);
 }
 
@@ -35,7 +39,11 @@ const runner = startPlatformJobs({
   smtp,
   mailFrom: env.MAIL_FROM,
   logger,
-  options: { concurrency: env.JOB_CONCURRENCY, pollIntervalMs: env.JOB_POLL_INTERVAL_MS, leaseMs: env.JOB_LEASE_MS },
+  options: {
+    concurrency: env.JOB_CONCURRENCY,
+    pollIntervalMs: env.JOB_POLL_INTERVAL_MS,
+    leaseMs: env.JOB_LEASE_MS,
+  },
 })!;
 logger.info({ workerId: runner.workerId, smtp: Boolean(smtp) }, 'worker started');
 

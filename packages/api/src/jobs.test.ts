@@ -35,7 +35,11 @@ describe(`retrying failed mail and jobs (${dbLabel})`, () => {
 
     expect(await caller.mail.retry({ mailId: mail.id })).toEqual({ id: mail.id, status: 'retried' });
     expect((await findOutboxMail(api.db, mail.id))?.status).toBe('retried');
-    const retried = await api.db.selectFrom('job').selectAll().where('id', '=', job!.id).executeTakeFirstOrThrow();
+    const retried = await api.db
+      .selectFrom('job')
+      .selectAll()
+      .where('id', '=', job!.id)
+      .executeTakeFirstOrThrow();
     expect(retried).toMatchObject({ status: 'queued', max_attempts: 9 });
     const audit = await listAuditEntries(api.db, { entityType: 'mail_outbox', entityId: mail.id, limit: 5 });
     expect(audit[0]).toMatchObject({ action: 'mail.retry', actor_user_id: user.id });
@@ -52,12 +56,18 @@ describe(`retrying failed mail and jobs (${dbLabel})`, () => {
       values ('maintenance.prune', 'dead', 8, 8, 'boom', now()) returning id`
       .execute(api.db)
       .then((r) => r.rows);
-    expect(await caller.jobs.retry({ jobId: dead!.id })).toMatchObject({ status: 'queued', attempts: 8, maxAttempts: 9 });
+    expect(await caller.jobs.retry({ jobId: dead!.id })).toMatchObject({
+      status: 'queued',
+      attempts: 8,
+      maxAttempts: 9,
+    });
     const audit = await listAuditEntries(api.db, { entityType: 'job', entityId: dead!.id, limit: 5 });
     expect(audit[0]?.action).toBe('job.retry');
 
     await sql`update job set status = 'done' where id = ${dead!.id}`.execute(api.db);
-    expect(await rejection(caller.jobs.retry({ jobId: dead!.id }))).toMatchObject({ message: 'jobs.notRetryable' });
+    expect(await rejection(caller.jobs.retry({ jobId: dead!.id }))).toMatchObject({
+      message: 'jobs.notRetryable',
+    });
     expect(
       await rejection(caller.jobs.retry({ jobId: '00000000-0000-4000-8000-000000000000' })),
     ).toMatchObject({ code: 'NOT_FOUND', message: 'jobs.notFound' });
@@ -67,7 +77,9 @@ describe(`retrying failed mail and jobs (${dbLabel})`, () => {
     const { caller } = await api.signedIn('stakeholder');
     expect(await rejection(caller.jobs.list({}))).toMatchObject({ code: 'FORBIDDEN' });
     const member = await api.signedIn('member_state');
-    expect(await rejection(member.caller.mail.retry({ mailId: '00000000-0000-4000-8000-000000000000' }))).toMatchObject({
+    expect(
+      await rejection(member.caller.mail.retry({ mailId: '00000000-0000-4000-8000-000000000000' })),
+    ).toMatchObject({
       code: 'FORBIDDEN',
     });
   });
@@ -96,14 +108,29 @@ describe(`scheduled housekeeping (${dbLabel})`, () => {
 
     await pruneHandler(quiet).run({} as never, context(now));
 
-    const sessions = await api.db.selectFrom('user_session').select('id').where('user_id', '=', user.id).execute();
+    const sessions = await api.db
+      .selectFrom('user_session')
+      .select('id')
+      .where('user_id', '=', user.id)
+      .execute();
     expect(sessions.map((s) => s.id)).toHaveLength(1);
     expect(sessions[0]!.id).not.toBe('expired-session');
     expect(live.token).toBeTruthy();
-    const tokens = await api.db.selectFrom('email_token').select('id').where('user_id', '=', user.id).execute();
+    const tokens = await api.db
+      .selectFrom('email_token')
+      .select('id')
+      .where('user_id', '=', user.id)
+      .execute();
     expect(tokens.map((t) => t.id)).toEqual(['live-token']);
-    const throttles = await api.db.selectFrom('login_throttle').select('key').where('key', 'like', 'account:%').execute();
-    expect(throttles.map((t) => t.key).sort()).toEqual(['account:fresh@example.org', 'account:locked@example.org']);
+    const throttles = await api.db
+      .selectFrom('login_throttle')
+      .select('key')
+      .where('key', 'like', 'account:%')
+      .execute();
+    expect(throttles.map((t) => t.key).sort()).toEqual([
+      'account:fresh@example.org',
+      'account:locked@example.org',
+    ]);
   });
 
   it('records the closing of a survey whose window has passed (with answers), audited, and leaves others open', async () => {
@@ -124,7 +151,9 @@ describe(`scheduled housekeeping (${dbLabel})`, () => {
     const lapsedUnanswered = await session(40);
     const open = await session(5);
     for (const id of [lapsed, open]) {
-      await sql`insert into board_survey_response (session_id, satisfaction, trust) values (${id}, 4, 4)`.execute(api.db);
+      await sql`insert into board_survey_response (session_id, satisfaction, trust) values (${id}, 4, 4)`.execute(
+        api.db,
+      );
     }
 
     await closeLapsedSurveysHandler().run({} as never, context(new Date()));
@@ -135,7 +164,9 @@ describe(`scheduled housekeeping (${dbLabel})`, () => {
       .where('board_id', '=', board!.id)
       .execute();
     const byId = new Map(closed.map((s) => [s.id, s]));
-    expect(byId.get(lapsed)!.survey_closed_at!.getTime()).toBe(byId.get(lapsed)!.ends_at.getTime() + 30 * DAY);
+    expect(byId.get(lapsed)!.survey_closed_at!.getTime()).toBe(
+      byId.get(lapsed)!.ends_at.getTime() + 30 * DAY,
+    );
     expect(byId.get(lapsedUnanswered)!.survey_closed_at).toBeNull();
     expect(byId.get(open)!.survey_closed_at).toBeNull();
     const audit = await listAuditEntries(api.db, { entityType: 'board_session', entityId: lapsed, limit: 5 });

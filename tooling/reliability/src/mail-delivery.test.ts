@@ -7,7 +7,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertOutboxMail, type Db } from '@musyawarah/db';
 import { startSmtpSink, type SmtpSink } from '@musyawarah/api/testing/smtp-sink';
-import { countRows, freePort, openMigrated, REPO_ROOT, startApi, startPostgres, type ApiChild, type Postgres } from './support';
+import {
+  countRows,
+  freePort,
+  openMigrated,
+  REPO_ROOT,
+  startApi,
+  startPostgres,
+  type ApiChild,
+  type Postgres,
+} from './support';
 
 let pg: Postgres;
 let database: { db: Db; close(): Promise<void> };
@@ -84,24 +93,34 @@ describe('mail delivery through the job queue on PostgreSQL', () => {
     // server, not yet committed) is closed here, so any duplicate would be the queue's fault.
     await until(
       'accepted mails recorded as sent',
-      async () => (await countRows(db, `select count(*)::int as n from mail_outbox where status = 'sent'`)) === ACCEPT_FIRST,
+      async () =>
+        (await countRows(db, `select count(*)::int as n from mail_outbox where status = 'sent'`)) ===
+        ACCEPT_FIRST,
     );
     const inFlight = await countRows(db, `select count(*)::int as n from job where status = 'running'`);
     expect(inFlight).toBeGreaterThanOrEqual(2);
     host.process.kill('SIGKILL');
-    await new Promise((resolve) => (host.process.exitCode !== null ? resolve(null) : host.process.once('exit', resolve)));
+    await new Promise((resolve) =>
+      host.process.exitCode !== null ? resolve(null) : host.process.once('exit', resolve),
+    );
 
     sink.answer = () => 'accept';
     children.push(await startApi(pg.url, port, jobEnv()));
-    await until('every mail delivered', () => sink.received.filter((r) => r.to.startsWith('crash-')).length >= TOTAL);
+    await until(
+      'every mail delivered',
+      () => sink.received.filter((r) => r.to.startsWith('crash-')).length >= TOTAL,
+    );
     await until(
       'every mail recorded as sent',
-      async () => (await countRows(db, `select count(*)::int as n from mail_outbox where status = 'sent'`)) === TOTAL,
+      async () =>
+        (await countRows(db, `select count(*)::int as n from mail_outbox where status = 'sent'`)) === TOTAL,
     );
     expectExactlyOnce(ids, 'crash');
     // The jobs the dead host held were taken over after their lease: more than one attempt, all done.
     expect(await countRows(db, `select count(*)::int as n from job where status <> 'done'`)).toBe(0);
-    expect(await countRows(db, `select count(*)::int as n from job where attempts > 1`)).toBeGreaterThanOrEqual(inFlight);
+    expect(
+      await countRows(db, `select count(*)::int as n from job where attempts > 1`),
+    ).toBeGreaterThanOrEqual(inFlight);
     await children.pop()!.stop();
   });
 
@@ -126,12 +145,17 @@ describe('mail delivery through the job queue on PostgreSQL', () => {
 
     const TOTAL = 300;
     const ids = await queueMails(db, 'shared', TOTAL);
-    await until('every mail delivered', () => sink.received.filter((r) => r.to.startsWith('shared-')).length >= TOTAL);
+    await until(
+      'every mail delivered',
+      () => sink.received.filter((r) => r.to.startsWith('shared-')).length >= TOTAL,
+    );
     await until(
       'every mail recorded as sent',
       async () =>
-        (await countRows(db, `select count(*)::int as n from mail_outbox where status = 'sent' and to_address like 'shared-%'`)) ===
-        TOTAL,
+        (await countRows(
+          db,
+          `select count(*)::int as n from mail_outbox where status = 'sent' and to_address like 'shared-%'`,
+        )) === TOTAL,
     );
     // A little longer than a poll, so a duplicate delivery in progress would have arrived too.
     await new Promise((resolve) => setTimeout(resolve, 1000));

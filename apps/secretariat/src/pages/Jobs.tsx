@@ -133,7 +133,11 @@ export function JobProblems() {
                   t('jobs.none')
                 ),
             },
-            { key: 'error', header: t('jobs.columns.lastError'), cell: (j) => <span className="mono">{j.lastError}</span> },
+            {
+              key: 'error',
+              header: t('jobs.columns.lastError'),
+              cell: (j) => <span className="mono">{j.lastError}</span>,
+            },
             {
               key: 'retry',
               header: t('jobs.columns.action'),
@@ -143,7 +147,9 @@ export function JobProblems() {
                   size="small"
                   isBusy={retry.isPending && retry.variables.jobId === j.id}
                   onClick={() => retry.mutate({ jobId: j.id })}
-                  aria-label={t('jobs.retryJob', { kind: t(`jobs.kinds.${j.kind.replace('.', '_')}`, { defaultValue: j.kind }) })}
+                  aria-label={t('jobs.retryJob', {
+                    kind: t(`jobs.kinds.${j.kind.replace('.', '_')}`, { defaultValue: j.kind }),
+                  })}
                 >
                   {t('jobs.retryNow')}
                 </Button>

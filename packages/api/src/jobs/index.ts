@@ -1,15 +1,16 @@
 import type { Logger } from '../context';
 import { MAIL_DELIVERY_JOB, mailDeliveryHandler } from '../mail/delivery';
 import type { SmtpTransport } from '../mail/mailer';
-import {
-  CLOSE_LAPSED_SURVEYS_JOB,
-  closeLapsedSurveysHandler,
-  PRUNE_JOB,
-  pruneHandler,
-} from './maintenance';
+import { CLOSE_LAPSED_SURVEYS_JOB, closeLapsedSurveysHandler, PRUNE_JOB, pruneHandler } from './maintenance';
 import type { JobHandler } from './runner';
 
-export { startJobRunner, DEFAULT_LEASE_MS, type JobHandler, type JobRunner, type JobSchedule } from './runner';
+export {
+  startJobRunner,
+  DEFAULT_LEASE_MS,
+  type JobHandler,
+  type JobRunner,
+  type JobSchedule,
+} from './runner';
 export { retryDelayMs } from './backoff';
 export { BUILT_IN_SCHEDULES } from './maintenance';
 
@@ -25,6 +26,8 @@ export function platformJobHandlers(options: {
   return {
     [PRUNE_JOB]: pruneHandler(options.logger),
     [CLOSE_LAPSED_SURVEYS_JOB]: closeLapsedSurveysHandler(),
-    ...(options.smtp ? { [MAIL_DELIVERY_JOB]: mailDeliveryHandler({ smtp: options.smtp, from: options.from }) } : {}),
+    ...(options.smtp
+      ? { [MAIL_DELIVERY_JOB]: mailDeliveryHandler({ smtp: options.smtp, from: options.from }) }
+      : {}),
   };
 }

@@ -29,7 +29,10 @@ export function pruneHandler(logger: Logger): JobHandler {
       const counts = await db.transaction().execute(async (tx) => ({
         sessions: await pruneExpiredSessions(tx, at),
         emailTokens: await pruneSpentEmailTokens(tx, at),
-        throttles: await pruneStaleThrottles(tx, { now: at, windowStartedBefore: new Date(at.getTime() - DAY_MS) }),
+        throttles: await pruneStaleThrottles(tx, {
+          now: at,
+          windowStartedBefore: new Date(at.getTime() - DAY_MS),
+        }),
         jobs: await pruneFinishedJobs(tx, {
           doneBefore: new Date(at.getTime() - 7 * DAY_MS),
           deadBefore: new Date(at.getTime() - 30 * DAY_MS),

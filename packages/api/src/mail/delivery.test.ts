@@ -70,7 +70,11 @@ async function runUntil(check: () => Promise<boolean>) {
 
 describe(`mail delivery by the job queue to a real SMTP server (${dbLabel})`, () => {
   it('delivers every kind of message the platform writes, once, with its outbox id as Message-ID', async () => {
-    const to = (n: string, locale: 'en' | 'km' = 'en') => ({ email: `${n}@example.org`, name: 'Siti Aminah', locale });
+    const to = (n: string, locale: 'en' | 'km' = 'en') => ({
+      email: `${n}@example.org`,
+      name: 'Siti Aminah',
+      locale,
+    });
     const link = 'http://localhost:3000/x?token=abcdefghijklmnopqrstuvwxyz234567';
     const kinds: OutgoingMail[] = [
       confirmEmailMail(to('confirm'), link),
@@ -83,7 +87,11 @@ describe(`mail delivery by the job queue to a real SMTP server (${dbLabel})`, ()
         submittedAt: new Date('2026-12-01T10:00:00Z'),
         link,
       }),
-      contributionHiddenMail(to('hidden'), { roundTitle: 'Open round', reference: 'R-ABC124', reason: 'spam' }),
+      contributionHiddenMail(to('hidden'), {
+        roundTitle: 'Open round',
+        reference: 'R-ABC124',
+        reason: 'spam',
+      }),
       eventPlaceOfferedMail(to('place'), {
         roundTitle: 'Open round',
         startsAt: new Date('2026-12-20T02:00:00Z'),
@@ -102,7 +110,11 @@ describe(`mail delivery by the job queue to a real SMTP server (${dbLabel})`, ()
       ),
       sessionInvitationMail(
         to('session'),
-        { boardName: 'Advisory board', sessionTitle: 'First session', startsAt: new Date('2027-02-01T03:00:00Z') },
+        {
+          boardName: 'Advisory board',
+          sessionTitle: 'First session',
+          startsAt: new Date('2027-02-01T03:00:00Z'),
+        },
         link,
       ),
     ];
@@ -128,14 +140,16 @@ describe(`mail delivery by the job queue to a real SMTP server (${dbLabel})`, ()
     let tries = 0;
     sink.answer = () => (++tries <= 2 ? { code: 451, message: 'Greylisted, try again later' } : 'accept');
     const seen = sink.refusals;
-    const [row] = await queueAll([confirmEmailMail({ email: 'grey@example.org', name: 'Grey' }, 'http://x/c')]);
+    const [row] = await queueAll([
+      confirmEmailMail({ email: 'grey@example.org', name: 'Grey' }, 'http://x/c'),
+    ]);
     await runner.drain(1);
     const failed = await findOutboxMail(t.db, row!.id);
     expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
     expect(failed!.error).toMatch(/451.*Greylisted/);
-    expect((await t.db.selectFrom('job').selectAll().where('mail_id', '=', row!.id).executeTakeFirst())?.status).toBe(
-      'queued',
-    );
+    expect(
+      (await t.db.selectFrom('job').selectAll().where('mail_id', '=', row!.id).executeTakeFirst())?.status,
+    ).toBe('queued');
 
     await runUntil(async () => (await findOutboxMail(t.db, row!.id))?.status === 'sent');
     await runner.drain();
@@ -146,10 +160,16 @@ describe(`mail delivery by the job queue to a real SMTP server (${dbLabel})`, ()
 
   it('gives up at once on a 550 refusal (dead, with the server’s answer); retry now sends it once', async () => {
     sink.answer = () => ({ code: 550, message: 'No such user here' });
-    const [row] = await queueAll([passwordResetMail({ email: 'nobody@example.org', name: 'N' }, 'http://x/r')]);
+    const [row] = await queueAll([
+      passwordResetMail({ email: 'nobody@example.org', name: 'N' }, 'http://x/r'),
+    ]);
     await runner.drain();
     expect(await findOutboxMail(t.db, row!.id)).toMatchObject({ status: 'dead', attempts: 1 });
-    const job = await t.db.selectFrom('job').selectAll().where('mail_id', '=', row!.id).executeTakeFirstOrThrow();
+    const job = await t.db
+      .selectFrom('job')
+      .selectAll()
+      .where('mail_id', '=', row!.id)
+      .executeTakeFirstOrThrow();
     expect(job).toMatchObject({ status: 'dead' });
     expect(job.last_error).toMatch(/550/);
     await runner.drain();

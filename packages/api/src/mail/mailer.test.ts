@@ -22,13 +22,24 @@ describe('mailer', () => {
     const queued = await mailer.queue(t.db, mail('outbox@example.org'));
     await mailer.deliver(t.db, [queued]);
     const [row] = await listOutboxMail(t.db, { limit: 1, toAddress: 'outbox@example.org' });
-    expect(row).toMatchObject({ transport: 'outbox', status: 'kept', sent_at: null, error: null, job_id: null });
+    expect(row).toMatchObject({
+      transport: 'outbox',
+      status: 'kept',
+      sent_at: null,
+      error: null,
+      job_id: null,
+    });
     expect(logged).toEqual(['outbox@example.org']);
   });
 
   it('with SMTP writes the mail and its delivery job in the caller’s transaction, and only wakes the runner', async () => {
     let wakes = 0;
-    const mailer = createMailer({ smtp: true, from: 'x@example.org', log: () => undefined, wake: () => wakes++ });
+    const mailer = createMailer({
+      smtp: true,
+      from: 'x@example.org',
+      log: () => undefined,
+      wake: () => wakes++,
+    });
     await t.db
       .transaction()
       .execute(async (tx) => {

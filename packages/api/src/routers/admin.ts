@@ -28,7 +28,8 @@ export const mailRouter = router({
         attempts: m.attempts,
         lastAttemptAt: m.last_attempt_at,
         jobId: m.job_id,
-        nextAttemptAt: m.status === 'failed' || m.status === 'queued' || m.status === 'retried' ? m.job_run_at : null,
+        nextAttemptAt:
+          m.status === 'failed' || m.status === 'queued' || m.status === 'retried' ? m.job_run_at : null,
       }));
     }),
   retry: retryMail,

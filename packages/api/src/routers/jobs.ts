@@ -82,21 +82,23 @@ export const jobsRouter = router({
 });
 
 /** `mail.retry`: merged into the mail router. */
-export const retryMail = secretariatProcedure.input(z.object({ mailId: uuid })).mutation(async ({ ctx, input }) => {
-  const mail = await ctx.db.transaction().execute(async (tx) => {
-    const before = await findOutboxMail(tx, input.mailId);
-    if (!before) throw notFound('jobs.mailNotFound');
-    const after = await retryOutboxMailNow(tx, before.id);
-    if (!after) throw notRetryable();
-    await writeAudit(tx, auditContext(ctx), {
-      action: 'mail.retry',
-      entityType: 'mail_outbox',
-      entityId: after.id,
-      before: { status: before.status, attempts: before.attempts, error: before.error },
-      after: { status: after.status },
+export const retryMail = secretariatProcedure
+  .input(z.object({ mailId: uuid }))
+  .mutation(async ({ ctx, input }) => {
+    const mail = await ctx.db.transaction().execute(async (tx) => {
+      const before = await findOutboxMail(tx, input.mailId);
+      if (!before) throw notFound('jobs.mailNotFound');
+      const after = await retryOutboxMailNow(tx, before.id);
+      if (!after) throw notRetryable();
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'mail.retry',
+        entityType: 'mail_outbox',
+        entityId: after.id,
+        before: { status: before.status, attempts: before.attempts, error: before.error },
+        after: { status: after.status },
+      });
+      return after;
     });
-    return after;
+    await ctx.mailer.deliver(ctx.db, [mail]);
+    return { id: mail.id, status: mail.status };
   });
-  await ctx.mailer.deliver(ctx.db, [mail]);
-  return { id: mail.id, status: mail.status };
-});

@@ -79,7 +79,11 @@ describe(`job queue (${dbLabel})`, () => {
     await claimJobs(t.db, { workerId: 'w', limit: 1, leaseMs: 60_000 });
     const later = new Date(Date.now() + 3_600_000);
     await failJob(t.db, job.id, 'w', { error: '451 try later', retryAt: later });
-    expect(await findJob(t.db, job.id)).toMatchObject({ status: 'queued', last_error: '451 try later', attempts: 1 });
+    expect(await findJob(t.db, job.id)).toMatchObject({
+      status: 'queued',
+      last_error: '451 try later',
+      attempts: 1,
+    });
     expect(await claimJobs(t.db, { workerId: 'w', limit: 1, leaseMs: 60_000 })).toEqual([]);
 
     await retryJobNow(t.db, job.id);

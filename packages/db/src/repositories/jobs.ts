@@ -130,7 +130,9 @@ export async function retryJobNow(db: Executor, id: string): Promise<Job | undef
       max_attempts: sql`greatest(max_attempts, attempts + 1)`,
     })
     .where('id', '=', id)
-    .where((eb) => eb.or([eb('status', '=', 'dead'), eb.and([eb('status', '=', 'queued'), eb('attempts', '>', 0)])]))
+    .where((eb) =>
+      eb.or([eb('status', '=', 'dead'), eb.and([eb('status', '=', 'queued'), eb('attempts', '>', 0)])]),
+    )
     .returningAll()
     .executeTakeFirst();
 }
@@ -150,7 +152,10 @@ export async function listJobs(
   let query = db.selectFrom('job').selectAll();
   if (options.filter === 'problems') {
     query = query.where((eb) =>
-      eb.or([eb('status', '=', 'dead'), eb.and([eb('status', '=', 'queued'), eb('last_error', 'is not', null)])]),
+      eb.or([
+        eb('status', '=', 'dead'),
+        eb.and([eb('status', '=', 'queued'), eb('last_error', 'is not', null)]),
+      ]),
     );
   } else if (options.filter !== 'all') {
     query = query.where('status', '=', options.filter);

@@ -69,7 +69,11 @@ export async function listOutboxMail(
     .selectAll('mail_outbox')
     .select(['job.id as job_id', 'job.run_at as job_run_at', 'job.status as job_status']);
   if (options.toAddress) query = query.where('to_address', '=', options.toAddress.toLowerCase());
-  return query.orderBy('mail_outbox.created_at', 'desc').orderBy('mail_outbox.id', 'desc').limit(options.limit).execute();
+  return query
+    .orderBy('mail_outbox.created_at', 'desc')
+    .orderBy('mail_outbox.id', 'desc')
+    .limit(options.limit)
+    .execute();
 }
 
 export async function findOutboxMail(db: Executor, id: string): Promise<MailOutbox | undefined> {
@@ -91,7 +95,11 @@ export async function markOutboxMailSent(db: Executor, id: string) {
 }
 
 /** Records a refused or failed attempt with the server's answer: `failed` while another attempt is scheduled, else `dead`. */
-export async function markOutboxMailFailed(db: Executor, id: string, outcome: { error: string; dead: boolean }) {
+export async function markOutboxMailFailed(
+  db: Executor,
+  id: string,
+  outcome: { error: string; dead: boolean },
+) {
   await db
     .updateTable('mail_outbox')
     .set({

@@ -59,7 +59,9 @@ export async function recordLapsedSurveyClosings(db: Executor, options: { now: D
           .whereRef('board_survey_response.session_id', '=', 'board_session.id'),
       ),
     )
-    .where(sql<boolean>`ends_at + ${options.windowDays}::int * interval '1 day' <= ${options.now}::timestamptz`)
+    .where(
+      sql<boolean>`ends_at + ${options.windowDays}::int * interval '1 day' <= ${options.now}::timestamptz`,
+    )
     .returning(['id', 'board_id', 'ends_at', 'survey_closed_at'])
     .execute();
 }
