@@ -57,8 +57,13 @@ test('the Secretariat sees an e-mail the mail server refused, retries it now, an
   await expect
     .poll(
       async () =>
-        (await platform.db.selectFrom('mail_outbox').select('status').where('id', '=', mail.id).executeTakeFirst())
-          ?.status,
+        (
+          await platform.db
+            .selectFrom('mail_outbox')
+            .select('status')
+            .where('id', '=', mail.id)
+            .executeTakeFirst()
+        )?.status,
       { timeout: 15_000 },
     )
     .toBe('dead');
