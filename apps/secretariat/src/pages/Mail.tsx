@@ -11,10 +11,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useTRPC, type Outputs } from '../trpc';
+import { useTRPC } from '../trpc';
 import { JobProblems, MailStatusTag, RetryMailButton } from './Jobs';
 
-type Mail = Outputs['mail']['outbox'][number];
 
 const OUTBOX_LIMIT = 200;
 
