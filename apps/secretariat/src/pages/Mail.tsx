@@ -14,7 +14,6 @@ import { Link, useParams } from 'react-router';
 import { useTRPC } from '../trpc';
 import { JobProblems, MailStatusTag, RetryMailButton } from './Jobs';
 
-
 const OUTBOX_LIMIT = 200;
 
 function useOutbox() {
