@@ -12,7 +12,8 @@ import { sql, type Kysely } from 'kysely';
  * - Every mail written to `mail_outbox` for SMTP gets its delivery job from a trigger, in the same statement, whatever
  *   path inserted it (a repository call, the submission's single CTE statement, a conditional insert): a mail can
  *   never be committed without the job that sends it. `mail_id` cascades, so deleting a person's mail (account
- *   deletion) takes its delivery job with it.
+ *   deletion) takes its delivery job with it. A restored backup (which leaves the queue out) gets a job for each mail
+ *   still to be sent; sent, kept and dead mail get none.
  * - `mail_outbox.status` is the mail's own history as the Secretariat reads it: kept (no SMTP), queued, failed (an
  *   attempt failed; another is scheduled), retried (staff asked for another attempt), sent, dead (given up).
  * - `job_schedule`: recurring jobs. A host claims a due schedule by moving `next_run_at` forward in one UPDATE, so of
@@ -75,12 +76,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     create function mail_outbox_enqueue_delivery() returns trigger language plpgsql as $$
     begin
       insert into job (kind, mail_id, payload, unique_key)
-      values ('mail.deliver', new.id, jsonb_build_object('mailId', new.id), 'mail.deliver:' || new.id);
+      values ('mail.deliver', new.id, jsonb_build_object('mailId', new.id), 'mail.deliver:' || new.id)
+      on conflict (unique_key) do nothing;
       return null;
     end $$`.execute(db);
   await sql`
     create trigger mail_outbox_enqueue_delivery after insert on mail_outbox
-    for each row when (new.transport = 'smtp') execute function mail_outbox_enqueue_delivery()`.execute(db);
+    for each row when (new.transport = 'smtp' and new.status in ('queued', 'failed', 'retried'))
+    execute function mail_outbox_enqueue_delivery()`.execute(db);
 
   await db.schema
     .createTable('job_schedule')
