@@ -38,8 +38,9 @@ const externalNpmPackages = {
 
 rmSync(path.join(here, 'dist'), { recursive: true, force: true });
 await build({
-  entryPoints: [path.join(here, 'src/main.ts')],
-  outfile: path.join(here, 'dist/main.js'),
+  // The host and `pnpm worker`'s process (dist/worker.js), built from the same sources.
+  entryPoints: [path.join(here, 'src/main.ts'), path.join(here, 'src/worker.ts')],
+  outdir: path.join(here, 'dist'),
   bundle: true,
   platform: 'node',
   format: 'esm',

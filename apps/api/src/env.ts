@@ -36,6 +36,11 @@ export const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Musyawarah <no-reply@musyawarah.example.org>'),
   SEED_DEMO: booleanFromString.optional(),
+  // Background jobs (mail delivery, scheduled housekeeping): how many this process runs at once (0: none, leave them
+  // to \`pnpm worker\` processes), how often it looks for due jobs, and how long a job stays claimed without a heartbeat.
+  JOB_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
+  JOB_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1_000),
+  JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof envSchema>;

@@ -29,6 +29,11 @@ const platform = await startPlatformServer({
   trustProxy: env.TRUST_PROXY,
   smtpUrl: env.SMTP_URL,
   mailFrom: env.MAIL_FROM,
+  jobs: {
+    concurrency: env.JOB_CONCURRENCY,
+    pollIntervalMs: env.JOB_POLL_INTERVAL_MS,
+    leaseMs: env.JOB_LEASE_MS,
+  },
   nodeEnv: env.NODE_ENV,
   logLevel: env.LOG_LEVEL,
 });

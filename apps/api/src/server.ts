@@ -16,6 +16,8 @@ import {
   requestLocale,
   type ApiServices,
 } from '@musyawarah/api';
+import type { JobRunner } from '@musyawarah/api';
+import { startPlatformJobs, type JobOptions } from './jobs';
 import { hashPassword, peekSessionRole, readSessionToken } from '@musyawarah/auth';
 import { migrateToLatest, openDatabase, seedDemoData, seedReferenceData, type Db } from '@musyawarah/db';
 import { ROUND_DOCUMENT_UPLOAD_PATH } from '@musyawarah/api/routers/round-documents';
@@ -48,6 +50,8 @@ export interface PlatformServerOptions {
   trustProxy?: TrustProxy;
   smtpUrl?: string | undefined;
   mailFrom?: string;
+  /** The job runner inside this host (mail delivery, scheduled jobs); `concurrency: 0` runs none here. */
+  jobs?: JobOptions;
   nodeEnv?: string;
   logLevel?: string;
   logger?: PinoLogger;
@@ -59,6 +63,8 @@ export interface PlatformServer {
   databaseKind: 'postgres' | 'pglite';
   demoAccountsCreated: string[];
   logger: PinoLogger;
+  /** This host's job runner, or null when it runs no jobs. */
+  jobs: JobRunner | null;
   close(): Promise<void>;
 }
 
@@ -181,10 +187,13 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     : [];
 
   const smtp = options.smtpUrl ? await createSmtpTransport(options.smtpUrl) : null;
+  const mailFrom = options.mailFrom ?? 'Musyawarah <no-reply@musyawarah.example.org>';
+  const jobs = startPlatformJobs({ db: database.db, smtp, mailFrom, logger, options: options.jobs });
   const mailer = createMailer({
     smtp,
-    from: options.mailFrom ?? 'Musyawarah <no-reply@musyawarah.example.org>',
+    from: mailFrom,
     log: (mail) => logger.info({ mail }, 'mail kept in the outbox (no SMTP_URL set)'),
+    wake: () => jobs?.wake(),
   });
 
   // Follows adoptions on every host (migration 0200): the current edition is kept only while this listens.
@@ -393,6 +402,7 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     databaseKind: database.kind,
     demoAccountsCreated,
     logger,
+    jobs,
     close() {
       // Stop accepting, let in-flight requests finish, then close the database.
       closing ??= new Promise<void>((resolve) => {
@@ -402,6 +412,10 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
       })
+        // Jobs still running get the same grace as requests; one that outlives it is reclaimed by another host
+        // (or this one after a restart) when its lease runs out.
+        .then(() => jobs?.stop(10_000))
+        .then(() => smtp?.close?.())
         .then(() => stopListening())
         .then(() => Promise.all([database.close(), replica?.close()]))
         .then(() => undefined);

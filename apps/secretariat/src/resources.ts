@@ -3,6 +3,7 @@ import reviews from './locales/en/review.json';
 import consultations from './locales/en/consultations.json';
 import dashboard from './locales/en/dashboard.json';
 import invitations from './locales/en/invitations.json';
+import jobs from './locales/en/jobs.json';
 import mail from './locales/en/mail.json';
 import readiness from './locales/en/readiness.json';
 import shell from './locales/en/shell.json';
@@ -18,6 +19,7 @@ export const appResources = {
     consultations,
     dashboard,
     invitations,
+    jobs,
     mail,
     readiness,
     reviews,

@@ -8,6 +8,7 @@ import { notificationsAccess } from './policy/notifications';
 import { editionsAccess } from './policy/editions';
 import { eventsAccess } from './policy/events';
 import { homeAccess } from './policy/home';
+import { jobsAccess } from './policy/jobs';
 import { reviewAccess } from './policy/review';
 import { roundDocumentsAccess } from './policy/round-documents';
 
@@ -89,6 +90,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   ...editionsAccess,
   ...eventsAccess,
   ...homeAccess,
+  ...jobsAccess,
   ...reviewAccess,
   ...roundDocumentsAccess,
   ...notificationsAccess,

@@ -16,3 +16,11 @@ export { applyUnsubscribe } from './notifications/unsubscribe';
 export { runDigests } from './notifications/digests';
 export { runRoundReminders, runRoundSchedule } from './notifications/rounds';
 export { runCommentPeriodReminders } from './notifications/review';
+export {
+  BUILT_IN_SCHEDULES,
+  DEFAULT_LEASE_MS,
+  platformJobHandlers,
+  startJobRunner,
+  type JobHandler,
+  type JobRunner,
+} from './jobs';

@@ -14,6 +14,7 @@ import { roundDocumentsRouter } from './routers/round-documents';
 import { translationsRouter } from './routers/translations/index';
 import { notificationsRouter } from './routers/notifications';
 import { homeRouter } from './routers/home/index';
+import { jobsRouter } from './routers/jobs';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -35,6 +36,7 @@ export const appRouter = router({
   translations: translationsRouter,
   notifications: notificationsRouter,
   home: homeRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,7 +16,9 @@ import { migrationProvider } from './migrations';
 export const BACKUP_FORMAT = 'musyawarah-backup';
 export const BACKUP_VERSION = 1;
 const BATCH_ROWS = 500;
-const DERIVED_TABLES = new Set(['round_tally', 'round_tally_delta']);
+// The job queue is not exported either: a restored mail still to be sent gets its delivery job from the outbox
+// trigger, and scheduled jobs are enqueued again by their schedules; a restored job row would collide with those.
+const DERIVED_TABLES = new Set(['round_tally', 'round_tally_delta', 'job']);
 const MIGRATION_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
 
 export interface BackupHeader {

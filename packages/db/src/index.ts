@@ -31,5 +31,7 @@ export * from './repositories/round-documents';
 export * from './repositories/visits';
 export * from './repositories/translation-review';
 export * from './repositories/work';
+export * from './repositories/jobs';
+export * from './repositories/maintenance';
 export * from './backup';
 export * from './repositories/notifications';

@@ -3,6 +3,7 @@ import type { BoardTables } from './schema-boards';
 import type { EditionTables } from './schema-editions';
 import type { ReviewTables } from './schema-review';
 import type { NotificationTables } from './schema-notifications';
+import type { JobTables } from './schema-jobs';
 import type { MemberStateCode, OrganisationKind, Role, StakeholderGroup } from '@musyawarah/core';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -102,10 +103,17 @@ export interface MailOutboxTable {
   transport: string;
   created_at: CreatedAt;
   sent_at: Timestamp | null;
+  /** The last delivery error (the SMTP server's answer), kept after a later success is recorded as `sent`. */
   error: string | null;
   /** Extra headers for delivery (List-Unsubscribe on notification mail); null for most mail. */
   headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  /** kept (no SMTP), queued, failed (retry scheduled), retried (staff asked again), sent, dead (given up). */
+  status: ColumnType<MailStatus, MailStatus | undefined, MailStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_attempt_at: Timestamp | null;
 }
+
+export type MailStatus = 'kept' | 'queued' | 'failed' | 'retried' | 'sent' | 'dead';
 
 /** Append-only: a trigger refuses UPDATE and DELETE. */
 export interface AuditLogTable {
@@ -322,7 +330,7 @@ export interface TranslationReviewTable {
   reviewed_at: Timestamp;
 }
 
-export interface Database extends BoardTables, EditionTables, ReviewTables, NotificationTables {
+export interface Database extends BoardTables, EditionTables, ReviewTables, NotificationTables, JobTables {
   member_state: MemberStateTable;
   organisation: OrganisationTable;
   user_account: UserAccountTable;
@@ -369,3 +377,4 @@ export type * from './schema-boards';
 export type * from './schema-editions';
 export type * from './schema-review';
 export type * from './schema-notifications';
+export type * from './schema-jobs';

@@ -5,16 +5,14 @@ import {
   NotificationBanner,
   Page,
   SummaryList,
-  Tag,
   useFormat,
 } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useTRPC, type Outputs } from '../trpc';
-
-type Mail = Outputs['mail']['outbox'][number];
+import { useTRPC } from '../trpc';
+import { JobProblems, MailStatusTag, RetryMailButton } from './Jobs';
 
 const OUTBOX_LIMIT = 200;
 
@@ -58,14 +56,6 @@ function MailFilter({
   );
 }
 
-function DeliveryTag({ mail }: { mail: Mail }) {
-  const { t } = useTranslation();
-  if (mail.error) return <Tag tone="red">{t('mail.status.failed')}</Tag>;
-  if (mail.transport === 'outbox') return <Tag tone="blue">{t('mail.status.outbox')}</Tag>;
-  if (mail.sentAt) return <Tag tone="green">{t('mail.status.sent')}</Tag>;
-  return <Tag tone="grey">{t('mail.status.queued')}</Tag>;
-}
-
 export function MailOutboxPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -75,6 +65,8 @@ export function MailOutboxPage() {
   return (
     <Page title={t('mail.title')} width="full">
       <p className="prose">{t('mail.intro')}</p>
+      <JobProblems />
+      <h2 className="heading-m">{t('jobs.messagesTitle')}</h2>
       <MailFilter
         failedOnly={failedOnly}
         onChange={(failed) => setParams(failed ? { show: 'failed' } : {}, { replace: true })}
@@ -106,7 +98,12 @@ export function MailOutboxPage() {
                 <time dateTime={format.isoString(m.createdAt)}>{format.dateTime(m.createdAt)}</time>
               ),
             },
-            { key: 'status', header: t('mail.columns.status'), cell: (m) => <DeliveryTag mail={m} /> },
+            { key: 'status', header: t('mail.columns.status'), cell: (m) => <MailStatusTag mail={m} /> },
+            {
+              key: 'attempts',
+              header: t('jobs.columns.attempts'),
+              cell: (m) => (m.transport === 'outbox' ? t('jobs.none') : m.attempts),
+            },
           ]}
         />
       )}
@@ -173,7 +170,36 @@ export function MailMessagePage() {
                 <time dateTime={format.isoString(mail.createdAt)}>{format.dateTime(mail.createdAt)}</time>
               ),
             },
-            { key: 'status', label: t('mail.columns.status'), value: <DeliveryTag mail={mail} /> },
+            { key: 'status', label: t('mail.columns.status'), value: <MailStatusTag mail={mail} /> },
+            ...(mail.transport === 'smtp'
+              ? [{ key: 'attempts', label: t('jobs.columns.attempts'), value: String(mail.attempts) }]
+              : []),
+            ...(mail.lastAttemptAt
+              ? [
+                  {
+                    key: 'lastAttempt',
+                    label: t('jobs.lastAttempt'),
+                    value: (
+                      <time dateTime={format.isoString(mail.lastAttemptAt)}>
+                        {format.dateTime(mail.lastAttemptAt)}
+                      </time>
+                    ),
+                  },
+                ]
+              : []),
+            ...(mail.nextAttemptAt
+              ? [
+                  {
+                    key: 'nextAttempt',
+                    label: t('jobs.columns.nextAttempt'),
+                    value: (
+                      <time dateTime={format.isoString(mail.nextAttemptAt)}>
+                        {format.dateTime(mail.nextAttemptAt)}
+                      </time>
+                    ),
+                  },
+                ]
+              : []),
             ...(mail.sentAt
               ? [
                   {
@@ -187,12 +213,13 @@ export function MailMessagePage() {
               : []),
           ]}
         />
-        {mail.error && (
+        {mail.error && mail.status !== 'sent' && (
           <NotificationBanner tone="error">
             <p>{t('mail.deliveryError')}</p>
             <p className="mono">{mail.error}</p>
           </NotificationBanner>
         )}
+        <RetryMailButton mail={mail} />
         {mail.transport === 'outbox' && <p className="text-secondary">{t('mail.outboxNote')}</p>}
       </div>
       <h2 className="heading-m">{t('mail.body')}</h2>

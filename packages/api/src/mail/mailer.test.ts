@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutboxMail } from '@musyawarah/db';
 import { openTestDatabase, type TestDatabase } from '@musyawarah/db/testing';
-import { createMailer, type SmtpTransport } from './mailer';
+import { createMailer } from './mailer';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -16,42 +16,43 @@ const mail = (to: string) => ({
 });
 
 describe('mailer', () => {
-  it('without SMTP keeps the mail in the outbox and logs it', async () => {
+  it('without SMTP keeps the mail in the outbox (no delivery job) and logs it', async () => {
     const logged: string[] = [];
     const mailer = createMailer({ smtp: null, from: 'x@example.org', log: (m) => logged.push(m.to) });
     const queued = await mailer.queue(t.db, mail('outbox@example.org'));
     await mailer.deliver(t.db, [queued]);
     const [row] = await listOutboxMail(t.db, { limit: 1, toAddress: 'outbox@example.org' });
-    expect(row).toMatchObject({ transport: 'outbox', sent_at: null, error: null });
+    expect(row).toMatchObject({
+      transport: 'outbox',
+      status: 'kept',
+      sent_at: null,
+      error: null,
+      job_id: null,
+    });
     expect(logged).toEqual(['outbox@example.org']);
   });
 
-  it('with SMTP sends it, marks it sent, and records a failed delivery instead of losing the mail', async () => {
-    const sent: string[] = [];
-    const working: SmtpTransport = { sendMail: async (m) => sent.push(`${m.from} -> ${m.to}`) };
-    const broken: SmtpTransport = {
-      sendMail: async () => {
-        throw new Error('connect ECONNREFUSED 127.0.0.1:25');
-      },
-    };
-
-    const ok = createMailer({
-      smtp: working,
-      from: 'Musyawarah <no-reply@example.org>',
+  it('with SMTP writes the mail and its delivery job in the caller’s transaction, and only wakes the runner', async () => {
+    let wakes = 0;
+    const mailer = createMailer({
+      smtp: true,
+      from: 'x@example.org',
       log: () => undefined,
+      wake: () => wakes++,
     });
-    await ok.deliver(t.db, [await ok.queue(t.db, mail('smtp-ok@example.org'))]);
-    expect(sent).toEqual(['Musyawarah <no-reply@example.org> -> smtp-ok@example.org']);
-    const [delivered] = await listOutboxMail(t.db, { limit: 1, toAddress: 'smtp-ok@example.org' });
-    expect(delivered?.sent_at).toBeInstanceOf(Date);
+    await t.db
+      .transaction()
+      .execute(async (tx) => {
+        await mailer.queue(tx, mail('rolled-back@example.org'));
+        throw new Error('the request failed');
+      })
+      .catch(() => undefined);
+    expect(await listOutboxMail(t.db, { limit: 1, toAddress: 'rolled-back@example.org' })).toEqual([]);
 
-    const failing = createMailer({ smtp: broken, from: 'x@example.org', log: () => undefined });
-    await failing.deliver(t.db, [await failing.queue(t.db, mail('smtp-down@example.org'))]);
-    const [kept] = await listOutboxMail(t.db, { limit: 1, toAddress: 'smtp-down@example.org' });
-    expect(kept).toMatchObject({
-      transport: 'smtp',
-      sent_at: null,
-      error: 'connect ECONNREFUSED 127.0.0.1:25',
-    });
+    const queued = await t.db.transaction().execute((tx) => mailer.queue(tx, mail('smtp@example.org')));
+    await mailer.deliver(t.db, [queued]);
+    const [row] = await listOutboxMail(t.db, { limit: 1, toAddress: 'smtp@example.org' });
+    expect(row).toMatchObject({ transport: 'smtp', status: 'queued', sent_at: null, job_status: 'queued' });
+    expect(wakes).toBe(1);
   });
 });

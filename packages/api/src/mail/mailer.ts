@@ -1,94 +1,105 @@
 import type { Executor, MailOutbox, NewOutboxMail } from '@musyawarah/db';
-import { insertOutboxMail, markOutboxMail } from '@musyawarah/db';
+import { insertOutboxMail } from '@musyawarah/db';
 
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
   html?: string;
-  /** Extra headers (List-Unsubscribe on non-essential mail, RFC 8058); stored with the outbox row. */
+  /** Extra headers for delivery (List-Unsubscribe on notification mail). */
   headers?: Record<string, string>;
 }
 
+export interface SmtpMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  from: string;
+  headers?: Record<string, string>;
+  /** Stable per outbox row, so a message sent again after a crash is recognisable as the same message. */
+  messageId?: string;
+}
+
 export interface SmtpTransport {
-  sendMail(mail: {
-    to: string;
-    subject: string;
-    text: string;
-    html?: string;
-    from: string;
-    headers?: Record<string, string>;
-  }): Promise<unknown>;
+  sendMail(mail: SmtpMessage): Promise<unknown>;
+  close?(): void;
 }
 
 export interface Mailer {
   /**
    * Records the mail in the outbox inside the caller's transaction (so an account and its confirmation mail are
-   * created together or not at all) and returns the row; call `deliver` with it after the transaction commits.
+   * created together or not at all) and returns the row. With SMTP the row's delivery job is written in the same
+   * statement (a trigger on mail_outbox), so committing the transaction is what sends the mail.
    */
   queue(executor: Executor, mail: OutgoingMail): Promise<MailOutbox>;
   /** The outbox row `queue` would insert, for callers that write it as part of a larger statement. */
   outboxValues(mail: OutgoingMail): NewOutboxMail;
+  /**
+   * Call after the transaction commits. Sends nothing itself (no request waits on SMTP): it wakes this process's job
+   * runner so the delivery starts at once rather than at the next poll, and logs mail that is only kept in the outbox.
+   */
   deliver(executor: Executor, queued: MailOutbox[]): Promise<void>;
 }
 
 export function createMailer(options: {
-  smtp: SmtpTransport | null;
+  /** Whether mail goes out by SMTP (a transport or true); null/false keeps it in the outbox. */
+  smtp: SmtpTransport | boolean | null;
   from: string;
   log: (entry: { to: string; subject: string; text: string }) => void;
+  /** Wakes the job runner of this process, if it runs one. */
+  wake?: () => void;
 }): Mailer {
+  const transport = options.smtp ? 'smtp' : 'outbox';
+  const values = (mail: OutgoingMail): NewOutboxMail => ({
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html ?? null,
+    transport,
+    headers: mail.headers ?? null,
+  });
   return {
-    outboxValues(mail) {
-      return {
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html ?? null,
-        transport: options.smtp ? 'smtp' : 'outbox',
-        headers: mail.headers ?? null,
-      };
-    },
+    outboxValues: values,
     async queue(executor, mail) {
-      return insertOutboxMail(executor, {
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html ?? null,
-        transport: options.smtp ? 'smtp' : 'outbox',
-        headers: mail.headers ?? null,
-      });
+      return insertOutboxMail(executor, values(mail));
     },
-    async deliver(executor, queued) {
+    async deliver(_executor, queued) {
+      let wake = false;
       for (const mail of queued) {
-        if (!options.smtp) {
-          // Without SMTP the outbox is the delivery: the secretariat app shows it, and the log shows it to developers.
-          options.log({ to: mail.to_address, subject: mail.subject, text: mail.text_body });
+        if (mail.transport === 'smtp') {
+          wake = true;
           continue;
         }
-        try {
-          await options.smtp.sendMail({
-            from: options.from,
-            to: mail.to_address,
-            subject: mail.subject,
-            text: mail.text_body,
-            ...(mail.html_body ? { html: mail.html_body } : {}),
-            ...(mail.headers ? { headers: mail.headers } : {}),
-          });
-          await markOutboxMail(executor, mail.id, { sentAt: new Date(), error: null });
-        } catch (error) {
-          // The row stays in the outbox with the error, so nothing is lost and the secretariat can see what failed.
-          await markOutboxMail(executor, mail.id, {
-            sentAt: null,
-            error: error instanceof Error ? error.message : String(error),
-          });
-        }
+        // Without SMTP the outbox is the delivery: the secretariat app shows it, and the log shows it to developers.
+        options.log({ to: mail.to_address, subject: mail.subject, text: mail.text_body });
       }
+      if (wake) options.wake?.();
     },
   };
 }
 
-/** nodemailer is loaded only when SMTP_URL is set, so the embedded default does not pay for it. */
+/**
+ * One pooled SMTP transport per process (nodemailer's pool: a few connections reused for every message), loaded only
+ * when SMTP_URL is set so the embedded default does not pay for it. Parameters in the URL win over these defaults;
+ * the timeouts keep a hung server from holding a delivery job longer than its lease.
+ */
 export async function createSmtpTransport(smtpUrl: string): Promise<SmtpTransport> {
   const nodemailer = await import('nodemailer');
-  return nodemailer.createTransport(smtpUrl);
+  const url = new URL(smtpUrl);
+  const defaults: Record<string, string> = {
+    pool: 'true',
+    maxConnections: '3',
+    connectionTimeout: '10000',
+    greetingTimeout: '10000',
+    socketTimeout: '60000',
+  };
+  for (const [key, value] of Object.entries(defaults)) {
+    if (!url.searchParams.has(key)) url.searchParams.set(key, value);
+  }
+  const transporter = nodemailer.createTransport(url.toString());
+  return {
+    sendMail: (mail) => transporter.sendMail(mail),
+    close: () => transporter.close(),
+  };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listAuditEntries, listOutboxMail } from '@musyawarah/db';
 import { router, secretariatProcedure } from '../trpc';
+import { retryMail } from './jobs';
 
 export const mailRouter = router({
   outbox: secretariatProcedure
@@ -28,8 +29,15 @@ export const mailRouter = router({
         createdAt: m.created_at,
         sentAt: m.sent_at,
         error: m.error,
+        status: m.status,
+        attempts: m.attempts,
+        lastAttemptAt: m.last_attempt_at,
+        jobId: m.job_id,
+        nextAttemptAt:
+          m.status === 'failed' || m.status === 'queued' || m.status === 'retried' ? m.job_run_at : null,
       }));
     }),
+  retry: retryMail,
 });
 
 export const auditRouter = router({

@@ -16,6 +16,7 @@ import * as m20261205_0002 from './2026_12_05_0002_review_localized_text';
 import * as m20261206_0200 from './2026_12_06_0200_edition_notify';
 import * as m20261206_0500 from './2026_12_06_0500_notifications';
 import * as m20261206_0300 from './2026_12_06_0300_report_dismissal';
+import * as m20261206_0100 from './2026_12_06_0100_jobs';
 
 /**
  * Migrations are listed statically (not read from disk) so they bundle and run the same under tsx, vitest and a build.
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0200_edition_notify': m20261206_0200,
   '2026_12_06_0500_notifications': m20261206_0500,
   '2026_12_06_0300_report_dismissal': m20261206_0300,
+  '2026_12_06_0100_jobs': m20261206_0100,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -65,9 +65,81 @@ export async function listOutboxMail(
   db: Executor,
   options: { limit: number; toAddress?: string | undefined; failedOnly?: boolean | undefined },
 ) {
-  let query = db.selectFrom('mail_outbox').selectAll();
+  let query = db
+    .selectFrom('mail_outbox')
+    .leftJoin('job', 'job.mail_id', 'mail_outbox.id')
+    .selectAll('mail_outbox')
+    .select(['job.id as job_id', 'job.run_at as job_run_at', 'job.status as job_status']);
   if (options.toAddress) query = query.where('to_address', '=', options.toAddress.toLowerCase());
-  // The same rule as countFailedMail (work.ts): a failed delivery keeps its error.
-  if (options.failedOnly) query = query.where('error', 'is not', null);
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+  // The same rule as countFailedMail (work.ts): a delivery that failed and is retried or given up.
+  if (options.failedOnly) query = query.where('mail_outbox.status', 'in', ['failed', 'dead']);
+  return query
+    .orderBy('mail_outbox.created_at', 'desc')
+    .orderBy('mail_outbox.id', 'desc')
+    .limit(options.limit)
+    .execute();
+}
+
+export async function findOutboxMail(db: Executor, id: string): Promise<MailOutbox | undefined> {
+  return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Records a delivery the SMTP server accepted; written in the transaction that completes the delivery job. */
+export async function markOutboxMailSent(db: Executor, id: string) {
+  await db
+    .updateTable('mail_outbox')
+    .set({
+      status: 'sent',
+      sent_at: sql`now()`,
+      last_attempt_at: sql`now()`,
+      attempts: sql`attempts + 1`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Records a refused or failed attempt with the server's answer: `failed` while another attempt is scheduled, else `dead`. */
+export async function markOutboxMailFailed(
+  db: Executor,
+  id: string,
+  outcome: { error: string; dead: boolean },
+) {
+  await db
+    .updateTable('mail_outbox')
+    .set({
+      status: outcome.dead ? 'dead' : 'failed',
+      error: outcome.error.slice(0, 2000),
+      last_attempt_at: sql`now()`,
+      attempts: sql`attempts + 1`,
+    })
+    .where('id', '=', id)
+    .where('status', '<>', 'sent')
+    .execute();
+}
+
+/**
+ * "Retry now" for a mail whose delivery failed or was given up: the mail is marked `retried` and its delivery job is
+ * due at once (recreated if it was pruned), with one more attempt allowed. Undefined when the mail is not in a state
+ * that can be retried (sent, kept, or already waiting).
+ */
+export async function retryOutboxMailNow(db: Executor, id: string): Promise<MailOutbox | undefined> {
+  const mail = await db
+    .updateTable('mail_outbox')
+    .set({ status: 'retried' })
+    .where('id', '=', id)
+    .where('transport', '=', 'smtp')
+    .where('status', 'in', ['failed', 'dead'])
+    .returningAll()
+    .executeTakeFirst();
+  if (!mail) return undefined;
+  await sql`
+    insert into job (kind, mail_id, payload, unique_key)
+    values ('mail.deliver', ${id}, jsonb_build_object('mailId', ${id}::uuid), ${`mail.deliver:${id}`})
+    on conflict (unique_key) do update set
+      status = 'queued',
+      run_at = now(),
+      finished_at = null,
+      max_attempts = greatest(job.max_attempts, job.attempts + 1)
+    where job.status <> 'running'`.execute(db);
+  return mail;
 }

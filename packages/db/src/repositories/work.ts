@@ -29,12 +29,12 @@ export async function countModerationWork(db: Executor) {
     .filter((r) => r.reported > 0 || r.unanswered > 0);
 }
 
-/** A mail whose delivery failed keeps its error (mailer.ts): what the Mail screen tags "failed". */
+/** A mail whose delivery failed and is being retried or was given up (the job queue's statuses). */
 export async function countFailedMail(db: Executor) {
   const row = await db
     .selectFrom('mail_outbox')
     .select(sql<number>`count(*)::int`.as('count'))
-    .where('error', 'is not', null)
+    .where('status', 'in', ['failed', 'dead'])
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }

@@ -1,0 +1,39 @@
+import type { Db } from '@musyawarah/db';
+import {
+  BUILT_IN_SCHEDULES,
+  platformJobHandlers,
+  startJobRunner,
+  type JobRunner,
+  type Logger,
+  type SmtpTransport,
+} from '@musyawarah/api';
+
+export interface JobOptions {
+  /** Jobs this process runs at once; 0 runs none (a host that leaves jobs to `pnpm worker` processes). */
+  concurrency?: number;
+  pollIntervalMs?: number;
+  leaseMs?: number;
+  retryBaseMs?: number;
+}
+
+/** Starts this process's job runner with the platform's handlers and schedules, or returns null for concurrency 0. */
+export function startPlatformJobs(args: {
+  db: Db;
+  smtp: SmtpTransport | null;
+  mailFrom: string;
+  logger: Logger;
+  options?: JobOptions | undefined;
+}): JobRunner | null {
+  const options = args.options ?? {};
+  if (options.concurrency === 0) return null;
+  return startJobRunner({
+    db: args.db,
+    handlers: platformJobHandlers({ smtp: args.smtp, from: args.mailFrom, logger: args.logger }),
+    schedules: BUILT_IN_SCHEDULES,
+    logger: args.logger,
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
+    ...(options.retryBaseMs !== undefined ? { retryBaseMs: options.retryBaseMs } : {}),
+  });
+}
