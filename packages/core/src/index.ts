@@ -10,3 +10,4 @@ export * from './schemas/assessment';
 export * from './consultation';
 export * from './boards';
 export * from './review';
+export * from './insight/schemas';
