@@ -6,6 +6,7 @@
 import { boardsAccess } from './policy/boards';
 import { editionsAccess } from './policy/editions';
 import { eventsAccess } from './policy/events';
+import { insightAccess } from './policy/insight';
 import { reviewAccess } from './policy/review';
 import { roundDocumentsAccess } from './policy/round-documents';
 
@@ -85,6 +86,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   ...boardsAccess,
   ...editionsAccess,
   ...eventsAccess,
+  ...insightAccess,
   ...reviewAccess,
   ...roundDocumentsAccess,
 };

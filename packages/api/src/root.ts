@@ -12,6 +12,7 @@ import { editionsRouter } from './routers/editions';
 import { reviewRouter } from './routers/review/index';
 import { roundDocumentsRouter } from './routers/round-documents';
 import { translationsRouter } from './routers/translations/index';
+import { insightRouter } from './routers/insight/index';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -31,6 +32,7 @@ export const appRouter = router({
   review: reviewRouter,
   roundDocuments: roundDocumentsRouter,
   translations: translationsRouter,
+  insight: insightRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -31,3 +31,5 @@ export * from './repositories/round-documents';
 export * from './repositories/visits';
 export * from './repositories/translation-review';
 export * from './backup';
+export * from './repositories/insight';
+export { seedThemeAnalysisDemoRound } from './seeds/insight';

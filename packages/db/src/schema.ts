@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { BoardTables } from './schema-boards';
+import type { InsightTables } from './schema-insight';
 import type { EditionTables } from './schema-editions';
 import type { ReviewTables } from './schema-review';
 import type { MemberStateCode, OrganisationKind, Role, StakeholderGroup } from '@musyawarah/core';
@@ -316,7 +317,7 @@ export interface TranslationReviewTable {
   reviewed_at: Timestamp;
 }
 
-export interface Database extends BoardTables, EditionTables, ReviewTables {
+export interface Database extends BoardTables, EditionTables, ReviewTables, InsightTables {
   member_state: MemberStateTable;
   organisation: OrganisationTable;
   user_account: UserAccountTable;
@@ -362,3 +363,4 @@ export type TranslationReview = Selectable<TranslationReviewTable>;
 export type * from './schema-boards';
 export type * from './schema-editions';
 export type * from './schema-review';
+export type * from './schema-insight';

@@ -13,6 +13,7 @@ import * as m20261204_0004 from './2026_12_04_0004_auth_trust';
 import * as m20261204_0005 from './2026_12_04_0005_round_visit_dedup';
 import * as m20261205_0001 from './2026_12_05_0001_translation_review';
 import * as m20261205_0002 from './2026_12_05_0002_review_localized_text';
+import * as m20261206_0400 from './2026_12_06_0400_theme_analysis';
 
 /**
  * Migrations are listed statically (not read from disk) so they bundle and run the same under tsx, vitest and a build.
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0005_round_visit_dedup': m20261204_0005,
   '2026_12_05_0001_translation_review': m20261205_0001,
   '2026_12_05_0002_review_localized_text': m20261205_0002,
+  '2026_12_06_0400_theme_analysis': m20261206_0400,
 };
 
 export const migrationProvider: MigrationProvider = {
