@@ -1,3 +1,4 @@
+/// <reference path="./stopword.d.ts" />
 // Stop words per platform language. stopwords-iso (the widest maintained collection) covers en, ms, id, th, vi, tl
 // (our fil), zh and pt; Burmese comes from the `stopword` package. Neither has Khmer, Lao, Tamil or Tetum, so those
 // get short hand-written lists of the commonest function words below (drafts a fluent reader should extend);

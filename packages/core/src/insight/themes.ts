@@ -34,7 +34,9 @@ export const ANALYSIS_LIMITS = {
   /** Below this a language's contributions are one suggestion: k-means on a handful of texts is noise. */
   minimumToCluster: 8,
   maximumThemesPerLanguage: 12,
-  maximumVocabulary: 3000,
+  maximumVocabulary: 1500,
+  /** The silhouette is O(n²): above this many texts it is measured on an evenly spaced sample. */
+  silhouetteSample: 300,
   termsPerTheme: 8,
   quotesPerTheme: 3,
 } as const;
@@ -81,7 +83,10 @@ export function tfidfVectors(docs: string[][]): { vocabulary: string[]; vectors:
 }
 
 /** Mean silhouette with cosine distance (vectors are unit length, so distance = 1 − dot). */
-export function silhouette(vectors: Vector[], clusters: number[]): number {
+export function silhouette(allVectors: Vector[], allClusters: number[]): number {
+  const step = Math.ceil(allVectors.length / ANALYSIS_LIMITS.silhouetteSample);
+  const vectors = allVectors.filter((_, i) => i % step === 0);
+  const clusters = allClusters.filter((_, i) => i % step === 0);
   const k = Math.max(...clusters) + 1;
   let total = 0;
   for (let i = 0; i < vectors.length; i++) {

@@ -6,17 +6,31 @@ import contribution from '../locales/en/contribution.json';
 import edition from '../locales/en/edition.json';
 import errors from '../locales/en/errors.json';
 import layout from '../locales/en/layout.json';
+import insight from '../locales/en/insight.json';
 import review from '../locales/en/review.json';
 import round from '../locales/en/round.json';
 import validation from '../locales/en/validation.json';
 
 /** Shared namespaces no page shell needs: an app may load them with its first lazily loaded page (createStartupI18n). */
 export const sharedLaterResources = {
-  en: { assessments, auth, board, contribution, edition, review, round, validation },
+  en: { assessments, auth, board, contribution, edition, insight, review, round, validation },
 };
 
 /** Every namespace shipped by the UI kit (each app adds its own); what createI18n loads. */
 export const sharedResources = {
-  en: { assessments, auth, board, common, contribution, edition, errors, layout, review, round, validation },
+  en: {
+    assessments,
+    auth,
+    board,
+    common,
+    contribution,
+    edition,
+    errors,
+    insight,
+    layout,
+    review,
+    round,
+    validation,
+  },
 };
 export const SHARED_NAMESPACES = Object.keys(sharedResources.en);
