@@ -18,6 +18,7 @@ import { migrateToLatest, openDatabase, seedDemoData, seedReferenceData, type Db
 import { ROUND_DOCUMENT_UPLOAD_PATH } from '@musyawarah/api/routers/round-documents';
 import { createClientAddress, type TrustProxy } from './client-address';
 import { handleFileRequest } from './files';
+import { handleOpenDataRequest } from './open-data';
 import { createStaticApps } from './static';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -281,6 +282,11 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
         .then((role) => (role === 'secretariat' ? uploadHandler : trpcHandler)(req, res));
       return;
     }
+    if (
+      url.startsWith('/files/open-data/') &&
+      handleOpenDataRequest(database.db, logger, () => services.config.publicUrl, req, res)
+    )
+      return;
     if (url.startsWith('/files/') && handleFileRequest(database.db, logger, req, res)) return;
     if (url === '/healthz' || url.startsWith('/healthz?')) {
       if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');

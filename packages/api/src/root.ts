@@ -13,6 +13,7 @@ import { reviewRouter } from './routers/review/index';
 import { roundDocumentsRouter } from './routers/round-documents';
 import { translationsRouter } from './routers/translations/index';
 import { insightRouter } from './routers/insight/index';
+import { openDataRouter } from './routers/open-data';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -33,6 +34,7 @@ export const appRouter = router({
   roundDocuments: roundDocumentsRouter,
   translations: translationsRouter,
   insight: insightRouter,
+  openData: openDataRouter,
 });
 
 export type AppRouter = typeof appRouter;

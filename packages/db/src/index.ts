@@ -33,3 +33,4 @@ export * from './repositories/translation-review';
 export * from './backup';
 export * from './repositories/insight';
 export { seedThemeAnalysisDemoRound } from './seeds/insight';
+export * from './repositories/open-data';

@@ -5,4 +5,5 @@ export const insightAccess: Record<string, Access> = {
   'insight.runAnalysis': 'secretariat',
   'insight.analysis': 'secretariat',
   'insight.decide': 'secretariat',
+  'openData.list': 'public',
 };
