@@ -51,6 +51,13 @@ export const router = createBrowserRouter([
           { path: 'editions', children: editionRoutes },
           { path: 'review', children: reviewRoutes },
           {
+            path: 'open-data',
+            lazy: page(
+              () => import('./features/opendata/OpenDataPage'),
+              (m) => m.OpenDataPage,
+            ),
+          },
+          {
             path: 'privacy',
             lazy: page(
               () => import('./pages/Privacy'),

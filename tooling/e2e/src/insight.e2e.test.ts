@@ -59,14 +59,20 @@ test('the Secretariat runs the analysis on the demo round, merges suggestions ac
   expect(await axeViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Run the analysis' }).click();
-  await page.getByRole('heading', { name: /Suggestions in .*Khmer|Suggestions in ខ្មែរ/ }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('heading', { name: /Suggestions in .*Khmer|Suggestions in ខ្មែរ/ })
+    .waitFor({ timeout: 60_000 });
   await expect.poll(() => page.getByText('300 contributions analysed', { exact: false }).count()).toBe(1);
   expect(await axeViolations(page)).toEqual([]);
   await shot(page, 'insight-themes-en-1280');
 
   // Merge the first Thai and the first Khmer suggestion into one theme across languages.
-  const thai = page.locator('section', { has: page.getByRole('heading', { name: /Suggestions in .*Thai|ไทย/ }) });
-  const khmer = page.locator('section', { has: page.getByRole('heading', { name: /Suggestions in .*Khmer|ខ្មែរ/ }) });
+  const thai = page.locator('section', {
+    has: page.getByRole('heading', { name: /Suggestions in .*Thai|ไทย/ }),
+  });
+  const khmer = page.locator('section', {
+    has: page.getByRole('heading', { name: /Suggestions in .*Khmer|ខ្មែរ/ }),
+  });
   await thai.getByRole('checkbox').first().check();
   await khmer.getByRole('checkbox').first().check();
   await page.getByRole('button', { name: 'Merge the selected suggestions' }).click();
@@ -74,7 +80,9 @@ test('the Secretariat runs the analysis on the demo round, merges suggestions ac
   await dialog.getByLabel('Theme name').fill('Personal data');
   await dialog.getByRole('button', { name: 'Merge the selected suggestions' }).click();
   await page.getByText('Merged 2 suggestions.').waitFor();
-  const merged = page.locator('section', { has: page.getByRole('heading', { name: 'Merged across languages' }) });
+  const merged = page.locator('section', {
+    has: page.getByRole('heading', { name: 'Merged across languages' }),
+  });
   await merged.getByRole('heading', { name: /Personal data/ }).waitFor();
 
   await merged.getByRole('button', { name: 'Accept as a theme' }).click();
@@ -98,7 +106,11 @@ test('the Secretariat runs the analysis on the demo round, merges suggestions ac
   await shot(page, 'insight-themes-en-375');
 
   // The same screen in Khmer: the account's language wins after a reload.
-  await platform.db.updateTable('user_account').set({ locale: 'km' }).where('email', '=', DEMO_SECRETARIAT.email).execute();
+  await platform.db
+    .updateTable('user_account')
+    .set({ locale: 'km' })
+    .where('email', '=', DEMO_SECRETARIAT.email)
+    .execute();
   await page.reload();
   await page.locator('html[lang="km"]').waitFor();
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -107,5 +119,44 @@ test('the Secretariat runs the analysis on the demo round, merges suggestions ac
   await shot(page, 'insight-themes-km-375');
   await page.setViewportSize({ width: 1280, height: 900 });
   await shot(page, 'insight-themes-km-1280');
-  await platform.db.updateTable('user_account').set({ locale: 'en' }).where('email', '=', DEMO_SECRETARIAT.email).execute();
+  await platform.db
+    .updateTable('user_account')
+    .set({ locale: 'en' })
+    .where('email', '=', DEMO_SECRETARIAT.email)
+    .execute();
 }, 180_000);
+
+test('a visitor finds a closed round’s published results on /open-data and reads its CSV, in Khmer too', async () => {
+  await platform.db
+    .updateTable('consultation_round')
+    .set({ summary: JSON.stringify({ en: 'What we heard.' }), summary_published_at: new Date() })
+    .where('id', '=', roundId)
+    .execute();
+  const page = await browser.newPage({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  await page.goto(`${platform.url}/open-data`);
+  await page.getByRole('heading', { name: 'Open data', level: 1 }).waitFor();
+  const csvLink = page.getByRole('link', { name: /Download CSV — Demo: What should/ });
+  await csvLink.waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await shot(page, 'opendata-en-1280');
+  const href = await csvLink.getAttribute('href');
+  expect(href).toBe(`http://localhost:3000/files/open-data/rounds/${roundId}.csv`);
+  const csv = await (await fetch(`${platform.url}/files/open-data/rounds/${roundId}.csv`)).text();
+  expect(csv.split('\r\n')[0]).toContain('contribution_id');
+  expect(csv.split('\r\n').length).toBeGreaterThan(300);
+  const json = (await (await fetch(`${platform.url}/files/open-data/rounds/${roundId}.json`)).json()) as {
+    dataset: { licence: { id: string } };
+    aggregates: { contributions: number };
+  };
+  expect(json.dataset.licence.id).toBe('CC-BY-4.0');
+  expect(json.aggregates.contributions).toBe(300);
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.evaluate(() => window.localStorage.setItem('musyawarah.locale', 'my'));
+  await page.reload();
+  await page.locator('html[lang="my"]').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'ပွင့်လင်းဒေတာ' }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await shot(page, 'opendata-my-375');
+}, 120_000);
