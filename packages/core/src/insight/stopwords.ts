@@ -1,3 +1,6 @@
+// The `stopword` package ships no types; packages that type-check core's sources (api, db) only see this declaration
+// through the reference.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./stopword.d.ts" />
 // Stop words per platform language. stopwords-iso (the widest maintained collection) covers en, ms, id, th, vi, tl
 // (our fil), zh and pt; Burmese comes from the `stopword` package. Neither has Khmer, Lao, Tamil or Tetum, so those
