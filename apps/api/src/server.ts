@@ -27,6 +27,7 @@ import { handleFileRequest } from './files';
 import { createPublicReads } from './public-reads';
 import { handleOneClickUnsubscribe, ONE_CLICK_PATH } from './unsubscribe';
 import { createPageShell } from './page-shell';
+import { handleOpenDataRequest } from './open-data';
 import { createStaticApps } from './static';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -343,6 +344,11 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
         .then((role) => (role === 'secretariat' ? uploadHandler : trpcHandler)(req, res));
       return;
     }
+    if (
+      url.startsWith('/files/open-data/') &&
+      handleOpenDataRequest(database.db, logger, () => services.config.publicUrl, req, res)
+    )
+      return;
     if (url.startsWith('/files/') && handleFileRequest(database.db, logger, req, res)) return;
     if (url === ONE_CLICK_PATH || url.startsWith(`${ONE_CLICK_PATH}?`)) {
       handleOneClickUnsubscribe(database.db, logger, req, res, { requestId, ipAddress: clientAddress(req) });

@@ -5,6 +5,7 @@ import { boardRoutes } from './features/boards/routes';
 import { consultationRoutes } from './features/consultations/routes';
 import { reviewRoutes } from './features/review/routes';
 import { translationRoutes } from './features/translations/routes';
+import { insightRoutes } from './features/insight/routes';
 import { AssessmentDetailPage } from './features/readiness/AssessmentDetailPage';
 import { RegionalPage } from './features/readiness/RegionalPage';
 import { DashboardPage } from './pages/Dashboard';
@@ -41,6 +42,7 @@ export const router = createBrowserRouter(
             ...boardRoutes(guarded),
             ...reviewRoutes(guarded),
             ...translationRoutes(guarded),
+            ...insightRoutes(guarded),
             { path: '*', element: <NotFoundPage /> },
           ],
         },

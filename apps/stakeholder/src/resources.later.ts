@@ -5,6 +5,7 @@ import catalogue from './locales/en/catalogue.json';
 import consultations from './locales/en/consultations.json';
 import editions from './locales/en/editions.json';
 import invitation from './locales/en/invitation.json';
+import opendata from './locales/en/opendata.json';
 import password from './locales/en/password.json';
 import privacy from './locales/en/privacy.json';
 import register from './locales/en/register.json';
@@ -22,6 +23,7 @@ export const laterResources = {
     consultations,
     editions,
     invitation,
+    opendata,
     password,
     privacy,
     register,

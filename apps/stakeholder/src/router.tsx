@@ -53,6 +53,13 @@ export const router = createBrowserRouter([
           { path: 'review', children: reviewRoutes },
           ...notificationRoutes,
           {
+            path: 'open-data',
+            lazy: page(
+              () => import('./features/opendata/OpenDataPage'),
+              (m) => m.OpenDataPage,
+            ),
+          },
+          {
             path: 'privacy',
             lazy: page(
               () => import('./pages/Privacy'),

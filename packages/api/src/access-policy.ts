@@ -9,6 +9,7 @@ import { editionsAccess } from './policy/editions';
 import { eventsAccess } from './policy/events';
 import { homeAccess } from './policy/home';
 import { jobsAccess } from './policy/jobs';
+import { insightAccess } from './policy/insight';
 import { reviewAccess } from './policy/review';
 import { roundDocumentsAccess } from './policy/round-documents';
 
@@ -91,6 +92,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   ...eventsAccess,
   ...homeAccess,
   ...jobsAccess,
+  ...insightAccess,
   ...reviewAccess,
   ...roundDocumentsAccess,
   ...notificationsAccess,

@@ -15,6 +15,8 @@ import { translationsRouter } from './routers/translations/index';
 import { notificationsRouter } from './routers/notifications';
 import { homeRouter } from './routers/home/index';
 import { jobsRouter } from './routers/jobs';
+import { insightRouter } from './routers/insight/index';
+import { openDataRouter } from './routers/open-data';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -37,6 +39,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   home: homeRouter,
   jobs: jobsRouter,
+  insight: insightRouter,
+  openData: openDataRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,3 +11,4 @@ export * from './consultation';
 export * from './boards';
 export * from './review';
 export * from './notifications';
+export * from './insight/schemas';

@@ -35,3 +35,6 @@ export * from './repositories/jobs';
 export * from './repositories/maintenance';
 export * from './backup';
 export * from './repositories/notifications';
+export * from './repositories/insight';
+export { seedThemeAnalysisDemoRound } from './seeds/insight';
+export * from './repositories/open-data';

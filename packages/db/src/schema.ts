@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { BoardTables } from './schema-boards';
+import type { InsightTables } from './schema-insight';
 import type { EditionTables } from './schema-editions';
 import type { ReviewTables } from './schema-review';
 import type { NotificationTables } from './schema-notifications';
@@ -330,7 +331,8 @@ export interface TranslationReviewTable {
   reviewed_at: Timestamp;
 }
 
-export interface Database extends BoardTables, EditionTables, ReviewTables, NotificationTables, JobTables {
+export interface Database
+  extends BoardTables, EditionTables, ReviewTables, NotificationTables, JobTables, InsightTables {
   member_state: MemberStateTable;
   organisation: OrganisationTable;
   user_account: UserAccountTable;
@@ -378,3 +380,4 @@ export type * from './schema-editions';
 export type * from './schema-review';
 export type * from './schema-notifications';
 export type * from './schema-jobs';
+export type * from './schema-insight';

@@ -17,6 +17,7 @@ import { writeAudit } from './audit';
 import { seedDemoBoards } from './seeds/boards';
 import { seedFirstEdition } from './seeds/editions';
 import { seedDemoReview } from './seeds/review';
+import { seedThemeAnalysisDemoRound } from './seeds/insight';
 
 /** Shared by every demo account; printed at start-up. Long enough to pass the password policy, never valid in production. */
 export const DEMO_PASSWORD = 'asean-demo-2030';
@@ -131,6 +132,7 @@ export async function seedDemoData(
       await seedDemoRound(tx);
       await seedDemoBoards(tx);
       await seedDemoReview(tx);
+      await seedThemeAnalysisDemoRound(tx);
     }
   });
   return { created };

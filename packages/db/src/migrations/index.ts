@@ -17,6 +17,7 @@ import * as m20261206_0200 from './2026_12_06_0200_edition_notify';
 import * as m20261206_0500 from './2026_12_06_0500_notifications';
 import * as m20261206_0300 from './2026_12_06_0300_report_dismissal';
 import * as m20261206_0100 from './2026_12_06_0100_jobs';
+import * as m20261206_0400 from './2026_12_06_0400_theme_analysis';
 
 /**
  * Migrations are listed statically (not read from disk) so they bundle and run the same under tsx, vitest and a build.
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0500_notifications': m20261206_0500,
   '2026_12_06_0300_report_dismissal': m20261206_0300,
   '2026_12_06_0100_jobs': m20261206_0100,
+  '2026_12_06_0400_theme_analysis': m20261206_0400,
 };
 
 export const migrationProvider: MigrationProvider = {

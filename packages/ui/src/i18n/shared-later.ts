@@ -7,6 +7,7 @@ import edition from '../locales/en/edition.json';
 import errors from '../locales/en/errors.json';
 import layout from '../locales/en/layout.json';
 import notifications from '../locales/en/notifications.json';
+import insight from '../locales/en/insight.json';
 import review from '../locales/en/review.json';
 import round from '../locales/en/round.json';
 import validation from '../locales/en/validation.json';
@@ -14,7 +15,7 @@ import worksurface from '../locales/en/worksurface.json';
 
 /** Shared namespaces no page shell needs: an app may load them with its first lazily loaded page (createStartupI18n). */
 export const sharedLaterResources = {
-  en: { assessments, auth, board, contribution, edition, review, round, validation },
+  en: { assessments, auth, board, contribution, edition, insight, review, round, validation },
 };
 
 /** Every namespace shipped by the UI kit (each app adds its own); what createI18n loads. */
@@ -27,6 +28,7 @@ export const sharedResources = {
     contribution,
     edition,
     errors,
+    insight,
     layout,
     notifications,
     review,

@@ -299,6 +299,11 @@ function Overview({ round }: { round: RoundDetail }) {
           </ButtonLink>
         </div>
       )}
+      <p>
+        <ButtonLink variant="secondary" to={`/consultations/${round.id}/themes`}>
+          {t('insight.page.link')}
+        </ButtonLink>
+      </p>
       <h3 className="heading-m">{t('consultations.round.descriptionHeading')}</h3>
       <p className="prose consult-pre">{english(round.description)}</p>
     </>
