@@ -2,7 +2,7 @@
 // sees only their own state, and each home is refused to every other role.
 import { randomUUID } from 'node:crypto';
 import { createSession } from '@musyawarah/auth';
-import { findUserByEmail, insertOutboxMail, seedDemoData } from '@musyawarah/db';
+import { findUserByEmail, insertOutboxMail, markOutboxMailFailed, seedDemoData } from '@musyawarah/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, rejection, type TestApi } from './test-support';
 
@@ -112,13 +112,14 @@ describe(`homes (${dbLabel})`, () => {
 
   it('gives the Secretariat boards with unmet targets, the review cycle’s waiting states and failed mail', async () => {
     const secretariat = await as('secretariat@example.org');
-    await insertOutboxMail(api.db, {
+    const undeliverable = await insertOutboxMail(api.db, {
       to: 'someone@example.org',
       subject: 'Undeliverable',
       text: 'x',
       transport: 'smtp',
-      error: 'connection refused',
     });
+    // what the delivery job records when the SMTP server refuses for good
+    await markOutboxMailFailed(api.db, undeliverable.id, { error: '550 mailbox unavailable', dead: true });
     const home = await secretariat.caller.home.secretariat();
 
     const boards = await secretariat.caller.boards.adminList();
