@@ -46,7 +46,7 @@ describe(`retrying failed mail and jobs (${dbLabel})`, () => {
 
     // Waiting now, it cannot be "retried" again.
     const again = await rejection(caller.mail.retry({ mailId: mail.id }));
-    expect(again).toMatchObject({ code: 'CONFLICT', message: 'jobs.notRetryable' });
+    expect(again).toMatchObject({ code: 'CONFLICT', message: 'errors.jobNotRetryable' });
   });
 
   it('retries a dead job by its id, and refuses one that is done', async () => {
@@ -66,11 +66,11 @@ describe(`retrying failed mail and jobs (${dbLabel})`, () => {
 
     await sql`update job set status = 'done' where id = ${dead!.id}`.execute(api.db);
     expect(await rejection(caller.jobs.retry({ jobId: dead!.id }))).toMatchObject({
-      message: 'jobs.notRetryable',
+      message: 'errors.jobNotRetryable',
     });
     expect(
       await rejection(caller.jobs.retry({ jobId: '00000000-0000-4000-8000-000000000000' })),
-    ).toMatchObject({ code: 'NOT_FOUND', message: 'jobs.notFound' });
+    ).toMatchObject({ code: 'NOT_FOUND', message: 'errors.jobNotFound' });
   });
 
   it('refuses anyone but the Secretariat', async () => {

@@ -23,7 +23,7 @@ export function MailStatusTag({ mail }: { mail: Pick<Mail, 'status'> }) {
   return <Tag tone={MAIL_TONE[mail.status]}>{t(`jobs.mailStatus.${mail.status}`)}</Tag>;
 }
 
-/** The translated refusal, or the generic error: the server answers with keys (jobs.notRetryable, errors.*). */
+/** The translated refusal, or the generic error: the server answers with keys (errors.jobNotRetryable, errors.*). */
 function useRefusal() {
   const { t, i18n } = useTranslation();
   return (error: unknown) => {

@@ -20,7 +20,7 @@ import { auditContext, router, secretariatProcedure } from '../trpc';
  *
  * - `jobs.list` (secretariat): jobs by filter (`problems`: dead, or waiting to retry after an error) and counts.
  * - `jobs.retry` (secretariat): a failed or dead job due now, one more attempt allowed; a mail's job marks the mail
- *   `retried`. Refused `jobs.notRetryable` (CONFLICT) for a job that is done, running or not yet tried.
+ *   `retried`. Refused `errors.jobNotRetryable` (CONFLICT) for a job that is done, running or not yet tried.
  * - `mail.retry` (secretariat, in the mail router): the same for one outbox message.
  */
 const uuid = z.uuid();
@@ -40,7 +40,7 @@ function presentJob(job: Job) {
   };
 }
 
-const notRetryable = () => new TRPCError({ code: 'CONFLICT', message: 'jobs.notRetryable' });
+const notRetryable = () => new TRPCError({ code: 'CONFLICT', message: 'errors.jobNotRetryable' });
 
 export const jobsRouter = router({
   list: secretariatProcedure
@@ -63,7 +63,7 @@ export const jobsRouter = router({
   retry: secretariatProcedure.input(z.object({ jobId: uuid })).mutation(async ({ ctx, input }) => {
     const { job, mail } = await ctx.db.transaction().execute(async (tx) => {
       const before = await findJob(tx, input.jobId);
-      if (!before) throw notFound('jobs.notFound');
+      if (!before) throw notFound('errors.jobNotFound');
       const mail = before.mail_id ? await retryOutboxMailNow(tx, before.mail_id) : undefined;
       const job = before.mail_id ? mail && (await findJob(tx, before.id)) : await retryJobNow(tx, before.id);
       if (!job) throw notRetryable();
@@ -87,7 +87,7 @@ export const retryMail = secretariatProcedure
   .mutation(async ({ ctx, input }) => {
     const mail = await ctx.db.transaction().execute(async (tx) => {
       const before = await findOutboxMail(tx, input.mailId);
-      if (!before) throw notFound('jobs.mailNotFound');
+      if (!before) throw notFound('errors.mailNotFound');
       const after = await retryOutboxMailNow(tx, before.id);
       if (!after) throw notRetryable();
       await writeAudit(tx, auditContext(ctx), {
