@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import {
   createCaller,
   createContext,
@@ -8,6 +9,7 @@ import {
   type ApiServices,
   type CurrentEditionCache,
 } from '@musyawarah/api';
+import { matchesIfNoneMatch, negotiateEncoding } from './static';
 
 /**
  * The hot public reads, answered with HTTP caching (issue #16): the catalogue of the current edition and the round
@@ -16,6 +18,7 @@ import {
  * same for everybody), and add what the handler cannot:
  *
  * - `ETag` (a digest of the bytes, so every host gives the same one) and `304 Not Modified` on `If-None-Match`;
+ * - compression (brotli or gzip, as the client accepts) done once per cached answer, not once per request;
  * - `Cache-Control`: a catalogue named by edition number is fixed, so browsers and a CDN keep it (a day, so a release
  *   that changes the response's shape is picked up by the next day); the current catalogue and the round page are
  *   `no-cache`: kept, but revalidated on every use, which costs this host no database work for the catalogue;
@@ -41,19 +44,34 @@ export const FAST_PATH_PROCEDURES = [...CATALOGUE, ROUND_PAGE];
 export const CACHE_FIXED = 'public, max-age=86400, immutable';
 export const CACHE_REVALIDATE = 'public, no-cache';
 
+/** Below this an answer goes out as it is: compressing a few hundred bytes saves less than the headers it adds. */
+const COMPRESS_FROM_BYTES = 1024;
+
 interface Prepared {
   body: Buffer;
-  etag: string;
+  /** A digest of the bytes without its quotes; each encoding's ETag adds its name (the representations differ). */
+  digest: string;
+  /** Compressed forms, made on first request for each and kept with the answer. */
+  encoded: { br?: Buffer; gzip?: Buffer };
 }
 
-const etagOf = (body: Buffer) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-
-/** RFC 9110 §13.1.2: weak comparison, a list of tags or `*`. */
-export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+function prepare(body: Buffer): Prepared {
+  return { body, digest: createHash('sha256').update(body).digest('base64url').slice(0, 27), encoded: {} };
 }
+
+function encodedBody(prepared: Prepared, encoding: 'br' | 'gzip'): Buffer {
+  return (prepared.encoded[encoding] ??=
+    encoding === 'br'
+      ? brotliCompressSync(prepared.body, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 5,
+            [constants.BROTLI_PARAM_SIZE_HINT]: prepared.body.length,
+          },
+        })
+      : gzipSync(prepared.body, { level: 6 }));
+}
+
+export { matchesIfNoneMatch };
 
 class BoundedBytes<V> {
   private readonly entries = new Map<string, V>();
@@ -81,15 +99,23 @@ function send(
   prepared: Prepared,
   cacheControl: string,
 ): true {
-  res.setHeader('ETag', prepared.etag);
+  const negotiated = prepared.body.length < COMPRESS_FROM_BYTES ? 'identity' : negotiateEncoding(req);
+  const etag = `"${prepared.digest}${negotiated === 'identity' ? '' : `-${negotiated}`}"`;
+  res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', cacheControl);
-  if (matchesIfNoneMatch(req.headers['if-none-match'], prepared.etag)) {
+  res.setHeader('Vary', 'Accept-Encoding');
+  if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
     res.writeHead(304);
     res.end();
     return true;
   }
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': prepared.body.length });
-  res.end(prepared.body);
+  const body = negotiated === 'identity' ? prepared.body : encodedBody(prepared, negotiated);
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Content-Length': body.length,
+    ...(negotiated === 'identity' ? {} : { 'Content-Encoding': negotiated }),
+  });
+  res.end(body);
   return true;
 }
 
@@ -116,8 +142,7 @@ export function createPublicReads(services: ApiServices & { editionCache: Curren
       Record<string, (i: unknown) => Promise<unknown>>
     >;
     const data = await caller[group]![name]!(input);
-    const body = Buffer.from(JSON.stringify({ result: { data } }));
-    return { body, etag: etagOf(body) };
+    return prepare(Buffer.from(JSON.stringify({ result: { data } })));
   }
 
   /** Resolves true when it answered; false (having written nothing) when tRPC's handler should. */

@@ -246,6 +246,8 @@ describe('bad input to every procedure gets field-level errors, never a 500', ()
         query: '',
         year: '',
         id: '',
+        filter: '',
+        limit: '',
         format: '',
       },
     ],

@@ -189,7 +189,13 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
 
   const smtp = options.smtpUrl ? await createSmtpTransport(options.smtpUrl) : null;
   const mailFrom = options.mailFrom ?? 'Musyawarah <no-reply@musyawarah.example.org>';
-  const jobs = startPlatformJobs({ db: database.db, smtp, mailFrom, logger, options: options.jobs });
+  let publicUrl = options.publicUrl;
+  const config = {
+    get publicUrl() {
+      return publicUrl ?? 'http://localhost:3000';
+    },
+  };
+  const jobs = startPlatformJobs({ db: database.db, smtp, mailFrom, logger, config, options: options.jobs });
   const mailer = createMailer({
     smtp,
     from: mailFrom,
@@ -204,7 +210,6 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     onListening: (listening) => editionCache.setListening(listening),
   });
 
-  let publicUrl = options.publicUrl;
   const services: ApiServices & { editionCache: CurrentEditionCache } = {
     db: database.db,
     ...(replica ? { readDb: replica.db } : {}),
@@ -213,7 +218,7 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     logger,
     config: {
       get publicUrl() {
-        return publicUrl ?? 'http://localhost:3000';
+        return config.publicUrl;
       },
       secureCookies: false,
       trustedOrigins: options.trustedOrigins ?? (nodeEnv === 'production' ? [] : DEV_ORIGINS),
@@ -327,10 +332,9 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
       if (method === 'POST' && readSessionToken(req.headers.cookie))
         res.appendHeader('Set-Cookie', recentWriteCookie(services.config.secureCookies));
       if (method === 'GET') {
-        publicReads(req, res).then(
-          (answered) => answered || trpcHandler(req, res),
-          () => trpcHandler(req, res),
-        );
+        // The fast path compresses its cached answers itself; everything else is compressed on the way out.
+        const viaHandler = () => compress(req, res, () => void trpcHandler(req, res));
+        publicReads(req, res).then((answered) => answered || viaHandler(), viaHandler);
         return;
       }
       if (!upload) {

@@ -235,16 +235,46 @@ describe('pages', () => {
 });
 
 describe('API answers', () => {
-  it('compresses JSON for a client that accepts it, and leaves it as it is otherwise', async () => {
-    const big = await get('/trpc/catalogue.ids', { 'accept-encoding': 'gzip' });
+  // Two ways an answer leaves: the public-reads fast path (cached bytes, compressed once) and tRPC's handler (compressed
+  // on the way out). A phone on a slow link must get both compressed.
+  const answers = [
+    { way: 'the fast path', url: '/trpc/catalogue.ids', cacheControl: 'public, no-cache' },
+    {
+      way: "tRPC's handler",
+      url: `/trpc/catalogue.ids?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: {} }))}`,
+      cacheControl: 'no-store',
+    },
+  ];
+  for (const { way, url, cacheControl } of answers) {
+    it(`compresses JSON from ${way} for a client that accepts it, and leaves it as it is otherwise`, async () => {
+      const plain = await get(url);
+      const gzip = await get(url, { 'accept-encoding': 'gzip' });
+      const br = await get(url, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(plain.status).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.length).toBeGreaterThan(1024);
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(br.headers['content-encoding']).toBe('br');
+      for (const compressed of [gzip, br]) {
+        expect(compressed.headers.vary).toMatch(/Accept-Encoding/);
+        expect(compressed.body.length).toBeLessThan(plain.body.length / 2);
+        expect(compressed.headers['cache-control']).toBe(cacheControl);
+        expectSecurityHeaders(compressed);
+      }
+      expect(JSON.parse(gunzipSync(gzip.body).toString())).toEqual(JSON.parse(plain.body.toString()));
+      expect(JSON.parse(brotliDecompressSync(br.body).toString())).toEqual(JSON.parse(plain.body.toString()));
+    });
+  }
+
+  it('revalidates a compressed fast-path answer by its own ETag, which differs from the plain one', async () => {
     const plain = await get('/trpc/catalogue.ids');
-    expect(plain.status).toBe(200);
-    expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(plain.body.length).toBeGreaterThan(1024);
-    expect(big.headers['content-encoding']).toBe('gzip');
-    expect(big.headers.vary).toMatch(/Accept-Encoding/);
-    expect(JSON.parse(gunzipSync(big.body).toString())).toEqual(JSON.parse(plain.body.toString()));
-    expect(big.headers['cache-control']).toBe('no-store');
-    expectSecurityHeaders(big);
+    const gzip = await get('/trpc/catalogue.ids', { 'accept-encoding': 'gzip' });
+    expect(gzip.headers.etag).not.toBe(plain.headers.etag);
+    const again = await get('/trpc/catalogue.ids', {
+      'accept-encoding': 'gzip',
+      'if-none-match': String(gzip.headers.etag),
+    });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
   });
 });

@@ -27,8 +27,8 @@ export function negotiateEncoding(req: IncomingMessage): Encoding {
   return chosen === 'br' || chosen === 'gzip' ? chosen : 'identity';
 }
 
-/** If-None-Match names this ETag (a list, `*`, or the weak form of the same tag). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+/** If-None-Match names this ETag (RFC 9110 §13.1.2 weak comparison: a list of tags, `*`, or the weak form of the same tag). */
+export function matchesIfNoneMatch(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === '*') return true;
   return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''));
@@ -68,7 +68,7 @@ async function sendPage(
   res.setHeader('Cache-Control', 'no-cache');
   res.setHeader('Vary', 'Accept-Encoding');
   res.setHeader('ETag', etag);
-  if (matches(req.headers['if-none-match'], etag)) {
+  if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
     res.writeHead(304);
     res.end();
     return;

@@ -39,6 +39,7 @@ const runner = startPlatformJobs({
   smtp,
   mailFrom: env.MAIL_FROM,
   logger,
+  config: { publicUrl: env.PUBLIC_URL ?? 'http://localhost:3000' },
   options: {
     concurrency: env.JOB_CONCURRENCY,
     pollIntervalMs: env.JOB_POLL_INTERVAL_MS,

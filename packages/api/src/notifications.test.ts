@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutboxMail } from '@musyawarah/db';
+import { BUILT_IN_SCHEDULES, platformJobHandlers, startJobRunner } from './jobs';
 import { runDigests } from './notifications/digests';
 import { runRoundReminders } from './notifications/rounds';
 import { signingKeyOf, signUnsubscribeToken } from './notifications/unsubscribe-token';
@@ -388,5 +389,67 @@ describe(`a person's notification data (${dbLabel})`, () => {
         .execute();
       expect(rows, table).toEqual([]);
     }
+  });
+});
+
+describe(`scheduled by the job runner (${dbLabel})`, () => {
+  it('has a handler for every built-in schedule', () => {
+    const handlers = platformJobHandlers({
+      smtp: null,
+      from: 'test@example.org',
+      logger: api.services.logger,
+      notify: api.services,
+    });
+    for (const schedule of BUILT_IN_SCHEDULES) expect(Object.keys(handlers)).toContain(schedule.kind);
+  });
+
+  it('announces a round that closed on its own clock and reminds a draft holder, with nobody calling anything', async () => {
+    const closing = await publishedRound({ opensAt: hoursFromNow(-3), closesAt: hoursFromNow(20) });
+    const closed = await publishedRound({ opensAt: hoursFromNow(-3), closesAt: hoursFromNow(48) });
+    const follower = await api.signedIn('stakeholder');
+    await follower.caller.notifications.follow({ subjectType: 'round', subjectId: closed.id });
+    const drafter = await api.signedIn('stakeholder');
+    const full = await (await api.call()).caller.rounds.get({ roundId: closing.id });
+    await drafter.caller.contributions.saveDraft({
+      roundId: closing.id,
+      answers: { [full.questions[0]!.id]: 'Half an answer' },
+      items: [],
+      stakeholderGroup: 'civil_society',
+      memberState: 'TL',
+      writtenIn: 'en',
+      namedPublicly: false,
+    });
+    // The round's closing time passes: no request marks it, only the clock.
+    await api.db
+      .updateTable('consultation_round')
+      .set({ closes_at: new Date(Date.now() - 60_000).toISOString() })
+      .where('id', '=', closed.id)
+      .execute();
+
+    const runner = startJobRunner({
+      db: api.db,
+      handlers: platformJobHandlers({
+        smtp: null,
+        from: 'test@example.org',
+        logger: api.services.logger,
+        notify: api.services,
+      }),
+      schedules: BUILT_IN_SCHEDULES,
+      logger: api.services.logger,
+      autoStart: false,
+    });
+    try {
+      await runner.drain();
+      await runner.drain();
+    } finally {
+      await runner.stop();
+    }
+
+    const heard = (await follower.caller.notifications.list()).items;
+    expect(heard.map((n) => n.event)).toEqual(['round.closed']);
+    expect(heard[0]!.link).toBe(`/consultations/${closed.id}`);
+    expect((await mailsTo(follower.user.email)).map((m) => m.subject)).toHaveLength(1);
+    const reminders = (await drafter.caller.notifications.list()).items;
+    expect(reminders.map((n) => n.event)).toEqual(['reminder.roundClosing']);
   });
 });

@@ -85,8 +85,8 @@ async function recordPosition(email: string, state: string, cycleId: string, kin
   await page.goto(`${platform.url}/review/${cycleId}`);
   await page.getByRole('heading', { level: 2, name: '1 proposed edit' }).waitFor();
   const form = page.getByRole('form', { name: `Position of ${state}` });
-  // The radios' names include their hints ("Support Your state agrees…"), so pick by the option's label start.
-  await form.getByRole('radio', { name: new RegExp(`^${kind} Your state`) }).check();
+  // The hints sit beside the labels (described-by), so a radio's name is its label alone.
+  await form.getByRole('radio', { name: kind, exact: true }).check();
   if (text) await form.getByLabel('Explanation').fill(text);
   await form.getByRole('button', { name: `Record the position of ${state}` }).click();
   await page.getByText(`The position of ${state} was recorded.`).waitFor();

@@ -1,8 +1,16 @@
 import type { Logger } from '../context';
 import { MAIL_DELIVERY_JOB, mailDeliveryHandler } from '../mail/delivery';
 import type { SmtpTransport } from '../mail/mailer';
-import { CLOSE_LAPSED_SURVEYS_JOB, closeLapsedSurveysHandler, PRUNE_JOB, pruneHandler } from './maintenance';
-import type { JobHandler } from './runner';
+import type { NotifyServices } from '../notifications/notify';
+import {
+  CLOSE_LAPSED_SURVEYS_JOB,
+  closeLapsedSurveysHandler,
+  MAINTENANCE_SCHEDULES,
+  PRUNE_JOB,
+  pruneHandler,
+} from './maintenance';
+import { NOTIFICATION_SCHEDULES, notificationJobHandlers } from './notifications';
+import type { JobHandler, JobSchedule } from './runner';
 
 export {
   startJobRunner,
@@ -12,7 +20,13 @@ export {
   type JobSchedule,
 } from './runner';
 export { retryDelayMs } from './backoff';
-export { BUILT_IN_SCHEDULES } from './maintenance';
+export { NOTIFICATION_SCHEDULES, ROUND_SCHEDULE_LOOKBACK_MS } from './notifications';
+
+/** The recurring jobs every runner registers; one runner runs each tick (see claimDueSchedules). */
+export const BUILT_IN_SCHEDULES: readonly JobSchedule[] = [
+  ...MAINTENANCE_SCHEDULES,
+  ...NOTIFICATION_SCHEDULES,
+];
 
 /**
  * The handlers a host or `pnpm worker` runs. Without SMTP there is no mail handler, so such a process leaves mail
@@ -22,10 +36,13 @@ export function platformJobHandlers(options: {
   smtp: SmtpTransport | null;
   from: string;
   logger: Logger;
+  /** What the scheduled notifications write with: the mailer (outbox) and the public address links point to. */
+  notify: NotifyServices;
 }): Record<string, JobHandler> {
   return {
     [PRUNE_JOB]: pruneHandler(options.logger),
     [CLOSE_LAPSED_SURVEYS_JOB]: closeLapsedSurveysHandler(),
+    ...notificationJobHandlers(options.notify, options.logger),
     ...(options.smtp
       ? { [MAIL_DELIVERY_JOB]: mailDeliveryHandler({ smtp: options.smtp, from: options.from }) }
       : {}),

@@ -15,8 +15,8 @@ const DAY_MS = 86_400_000;
 export const PRUNE_JOB = 'maintenance.prune';
 export const CLOSE_LAPSED_SURVEYS_JOB = 'boards.closeLapsedSurveys';
 
-/** The recurring jobs every runner registers; one host runs each tick (see claimDueSchedules). */
-export const BUILT_IN_SCHEDULES: readonly JobSchedule[] = [
+/** Housekeeping; with the notification schedules, every runner's BUILT_IN_SCHEDULES (jobs/index.ts). */
+export const MAINTENANCE_SCHEDULES: readonly JobSchedule[] = [
   { name: 'prune-hourly', intervalSeconds: 3600, kind: PRUNE_JOB },
   { name: 'close-lapsed-surveys', intervalSeconds: 600, kind: CLOSE_LAPSED_SURVEYS_JOB },
 ];

@@ -186,7 +186,7 @@ function ServiceNav({ navigation }: { navigation: NavItem[] }) {
           aria-controls={listId}
           onClick={() => setOpenOn(open ? null : pathname)}
         >
-          {t('worksurface.menu')}
+          {t('layout.serviceMenu')}
         </button>
         <ul id={listId} className={cx('service-nav__list', open && 'service-nav__list--open')}>
           {navigation.map((item) => (

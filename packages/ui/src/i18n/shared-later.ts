@@ -11,7 +11,6 @@ import insight from '../locales/en/insight.json';
 import review from '../locales/en/review.json';
 import round from '../locales/en/round.json';
 import validation from '../locales/en/validation.json';
-import worksurface from '../locales/en/worksurface.json';
 
 /** Shared namespaces no page shell needs: an app may load them with its first lazily loaded page (createStartupI18n). */
 export const sharedLaterResources = {
@@ -34,7 +33,6 @@ export const sharedResources = {
     review,
     round,
     validation,
-    worksurface,
   },
 };
 export const SHARED_NAMESPACES = Object.keys(sharedResources.en);

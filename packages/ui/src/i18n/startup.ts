@@ -2,13 +2,12 @@ import common from '../locales/en/common.json';
 import errors from '../locales/en/errors.json';
 import layout from '../locales/en/layout.json';
 import notifications from '../locales/en/notifications.json';
-import worksurface from '../locales/en/worksurface.json';
 import type { i18n as I18n } from 'i18next';
 import { initI18n, type AppResources, type I18nOptions } from './index';
 
 /** What the page shell needs whatever the page: the layout, common words and error messages. */
-// `notifications` too: the bell in the header names its unread count on every page; `worksurface`: the phone menu.
-const sharedStartupResources = { en: { common, errors, layout, notifications, worksurface } };
+// `notifications` too: the bell in the header names its unread count on every page. The phone menu's button is in `layout`.
+const sharedStartupResources = { en: { common, errors, layout, notifications } };
 
 /**
  * Like createI18n, with only the shared namespaces the page shell needs; the others come with `loadSharedLaterResources`
