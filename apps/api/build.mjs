@@ -30,6 +30,9 @@ const externalNpmPackages = {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:') || builtins.has(packageName(args.path))) return { external: true };
       if (args.path.startsWith('@musyawarah/')) return undefined; // workspace source: bundle it
+      // A package's JSON data (stopwords-iso's lists) is bundled: Node's ESM loader refuses a bare JSON import without
+      // an import attribute, which esbuild does not write for an external module.
+      if (args.path.endsWith('.json')) return undefined;
       imported.add(packageName(args.path));
       return { external: true };
     });
