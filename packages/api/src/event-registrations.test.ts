@@ -355,3 +355,52 @@ describe('a larger capacity', () => {
     ).toEqual({ status: 'waitlisted' });
   });
 });
+
+describe('a new time or place for the event', () => {
+  const changedSubject = 'The event you registered for has changed';
+  const mailsOf = (email: string) =>
+    api.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('to_address', '=', email)
+      .where('subject', '=', changedSubject)
+      .execute();
+
+  it('tells everyone holding or waiting for a place, once, with the new time and place; not those who cancelled', async () => {
+    const round = await eventRound(1);
+    const [holder, waiting, gone] = await people(3);
+    for (const p of [holder, waiting, gone])
+      await p!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
+    await gone!.caller.contributions.cancelRegistration({ roundId: round.id });
+    const startsAt = new Date(Date.now() + 96 * 3_600_000);
+    startsAt.setUTCMinutes(0, 0, 0);
+    await updateEvent(round.id, (e) => ({
+      ...e,
+      mode: 'hybrid',
+      venue: 'Palácio do Governo, Dili',
+      link: 'https://meet.example.org/town-hall',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+    }));
+    for (const p of [holder, waiting]) {
+      const mails = await mailsOf(p!.user.email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.text_body).toContain('Town hall on inclusive AI');
+      expect(mails[0]!.text_body).toContain('Palácio do Governo, Dili');
+      expect(mails[0]!.text_body).toContain('https://meet.example.org/town-hall');
+      // the new start, in the event's own time zone (Dili is UTC+9)
+      const local = new Date(startsAt.getTime() + 9 * 3_600_000);
+      expect(mails[0]!.text_body).toContain(`${local.getUTCHours()}:00`);
+      expect(mails[0]!.text_body).toContain(`/consultations/${round.id}#event`);
+    }
+    expect(await mailsOf(gone!.user.email)).toEqual([]);
+  });
+
+  it('sends nothing when only the capacity or the accommodations offered change', async () => {
+    const round = await eventRound(5);
+    const [holder] = await people(1);
+    await holder!.caller.contributions.registerForEvent({ roundId: round.id, accommodationsNeeded: [] });
+    await updateEvent(round.id, (e) => ({ ...e, capacity: 10, accommodationsOffered: ['captioning'] }));
+    expect(await mailsOf(holder!.user.email)).toEqual([]);
+  });
+});

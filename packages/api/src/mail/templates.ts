@@ -166,3 +166,35 @@ export function eventPlaceOfferedMail(
       }),
   );
 }
+
+/** The time or place of an event someone holds or waits for a place at has changed (issue #15). */
+export function eventChangedMail(
+  to: Recipient,
+  details: {
+    roundTitle: string;
+    startsAt: Date;
+    endsAt: Date;
+    timezone: string;
+    venue?: string | null | undefined;
+    onlineLink?: string | null | undefined;
+    link: string;
+  },
+): OutgoingMail {
+  return composeMail(
+    to,
+    (t) => t('eventChanged.subject'),
+    (t) => {
+      const where = [
+        details.venue ? t('eventChanged.venue', { venue: oneLine(details.venue) }) : null,
+        details.onlineLink ? t('eventChanged.online', { url: details.onlineLink }) : null,
+      ].filter((line): line is string => line !== null);
+      return t('eventChanged.body', {
+        roundTitle: oneLine(details.roundTitle),
+        startsAt: formatMoment(details.startsAt, to.locale, details.timezone),
+        endsAt: formatMoment(details.endsAt, to.locale, details.timezone),
+        where: where.join('\n'),
+        link: details.link,
+      });
+    },
+  );
+}

@@ -33,7 +33,7 @@ import {
 } from '@musyawarah/db';
 import { FieldError, notFound } from '../errors';
 import { auditContext, publicProcedure, router, secretariatProcedure } from '../trpc';
-import { eventOf, fillFromWaitlist, phaseOf } from './shared/consultation';
+import { eventOf, fillFromWaitlist, tellRegistrantsOfEventChange, phaseOf } from './shared/consultation';
 import { roundTransitionNotifications } from '../notifications/rounds';
 import { roundParticipation } from './shared/work';
 
@@ -228,6 +228,8 @@ export const roundsRouter = router({
         const event = eventOf(after);
         if (event) {
           await lockRoundForRegistrations(tx, after.id);
+          const earlier = eventOf(before);
+          if (earlier) queued.push(...(await tellRegistrantsOfEventChange(ctx, tx, after, earlier, event)));
           queued.push(...(await fillFromWaitlist(ctx, tx, after, event)));
         }
         return presentRound(after);

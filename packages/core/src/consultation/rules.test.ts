@@ -7,6 +7,7 @@ import {
   canTransitionRound,
   placesToFill,
   eventChangeProblem,
+  eventChangesForAttendees,
   formatReceiptReference,
   isReceiptReference,
   localized,
@@ -495,5 +496,38 @@ describe('eventChangeProblem', () => {
     });
     expect(eventChangeProblem(null, { registered: 0, waitlisted: 1 })).not.toBeNull();
     expect(eventChangeProblem(null, { registered: 0, waitlisted: 0 })).toBeNull();
+  });
+});
+
+describe('eventChangesForAttendees', () => {
+  const event = {
+    mode: 'in_person',
+    venue: 'Dili Convention Centre',
+    startsAt: '2027-03-01T09:00:00+09:00',
+    endsAt: '2027-03-01T12:00:00+09:00',
+    timezone: 'Asia/Dili',
+  };
+  it('names a new time, a new place, or both', () => {
+    expect(eventChangesForAttendees(event, { ...event, startsAt: '2027-03-02T09:00:00+09:00' })).toEqual([
+      'time',
+    ]);
+    expect(eventChangesForAttendees(event, { ...event, timezone: 'Asia/Jakarta' })).toEqual(['time']);
+    expect(eventChangesForAttendees(event, { ...event, venue: 'Palácio do Governo' })).toEqual(['place']);
+    expect(
+      eventChangesForAttendees(event, { ...event, mode: 'hybrid', link: 'https://meet.example.org/x' }),
+    ).toEqual(['place']);
+    expect(
+      eventChangesForAttendees(event, { ...event, endsAt: '2027-03-01T13:00:00+09:00', venue: 'Elsewhere' }),
+    ).toEqual(['time', 'place']);
+  });
+  it('finds no change in the same moment written in another offset, or in an absent versus empty link', () => {
+    expect(
+      eventChangesForAttendees(event, {
+        ...event,
+        startsAt: '2027-03-01T00:00:00Z',
+        endsAt: '2027-03-01T03:00:00.000Z',
+        link: undefined,
+      }),
+    ).toEqual([]);
   });
 });

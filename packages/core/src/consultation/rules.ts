@@ -415,10 +415,6 @@ export function canCancelRegistration(
 }
 
 /**
- * After a cancellation: how many people move up from the waitlist, first come first served. A freed place goes to the
- * first waitlisted person; without a capacity everyone waiting moves up (the capacity was removed).
- */
-/**
  * Whether the Secretariat may change a round's event this way, given who registered. Nobody loses a place they were
  * told is theirs: fewer places than people hold is refused (cancel registrations first, each person is told), and so is
  * removing the event while anyone holds or waits for a place — their registrations would be left pointing at nothing.
@@ -440,6 +436,46 @@ export function eventChangeProblem(
   return null;
 }
 
+/** What of an event its registrants plan around: when and where (a room, a meeting link or both). */
+export interface EventArrangements {
+  mode: string;
+  venue?: string | null | undefined;
+  link?: string | null | undefined;
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+}
+
+/**
+ * What changed about an event for the people who hold or wait for a place, so they can be told (an empty list: nothing
+ * they plan around — a new capacity or accommodations offered are not news to them). Times compare as instants, so the
+ * same moment written with another offset is no change.
+ */
+export function eventChangesForAttendees(
+  before: EventArrangements,
+  after: EventArrangements,
+): ('time' | 'place')[] {
+  const instant = (iso: string) => new Date(iso).getTime();
+  const changes: ('time' | 'place')[] = [];
+  if (
+    instant(before.startsAt) !== instant(after.startsAt) ||
+    instant(before.endsAt) !== instant(after.endsAt) ||
+    before.timezone !== after.timezone
+  )
+    changes.push('time');
+  if (
+    before.mode !== after.mode ||
+    (before.venue ?? null) !== (after.venue ?? null) ||
+    (before.link ?? null) !== (after.link ?? null)
+  )
+    changes.push('place');
+  return changes;
+}
+
+/**
+ * After a cancellation: how many people move up from the waitlist, first come first served. A freed place goes to the
+ * first waitlisted person; without a capacity everyone waiting moves up (the capacity was removed).
+ */
 export function placesToFill(
   capacity: number | null,
   registeredCount: number,

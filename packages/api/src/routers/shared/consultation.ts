@@ -2,16 +2,20 @@
 // references, a round's event and the waitlist (no router imports another router).
 import { randomBytes } from 'node:crypto';
 import {
+  eventChangesForAttendees,
   formatReceiptReference,
   localized,
   placesToFill,
   receiptCodeFromBytes,
   roundPhase,
+  type EventArrangements,
   type RoundPhase,
 } from '@musyawarah/core';
 import {
   countEventRegistrations,
+  findNotificationRecipients,
   findUserById,
+  listEventRegistrations,
   promoteFromWaitlist,
   writeAudit,
   type ConsultationRound,
@@ -19,7 +23,7 @@ import {
   type Tx,
 } from '@musyawarah/db';
 import type { Context } from '../../context';
-import { eventPlaceOfferedMail } from '../../mail/templates';
+import { eventChangedMail, eventPlaceOfferedMail } from '../../mail/templates';
 import { auditContext } from '../../trpc';
 import { link } from './links';
 
@@ -41,9 +45,7 @@ export function newReceiptReference(now = new Date()): string {
 }
 
 /** A round's in-person or hybrid event, as far as registrations need it. */
-export interface RoundEvent {
-  startsAt: string;
-  timezone: string;
+export interface RoundEvent extends EventArrangements {
   capacity?: number | null;
 }
 
@@ -90,6 +92,43 @@ export async function fillFromWaitlist(
         ),
       );
     }
+  }
+  return queued;
+}
+
+/**
+ * When the Secretariat moves an event or changes where it happens, everyone holding or waiting for a place is told by
+ * e-mail, in their language, with the new time and place, in the update's transaction (nobody turns up at the old
+ * room). A new capacity or accommodations offered are not news to them (core's eventChangesForAttendees).
+ */
+export async function tellRegistrantsOfEventChange(
+  ctx: Context,
+  tx: Tx,
+  round: ConsultationRound,
+  before: RoundEvent,
+  after: RoundEvent,
+): Promise<MailOutbox[]> {
+  if (eventChangesForAttendees(before, after).length === 0) return [];
+  const holders = (await listEventRegistrations(tx, round.id)).filter((r) => r.status !== 'cancelled');
+  const queued: MailOutbox[] = [];
+  for (const person of await findNotificationRecipients(
+    tx,
+    holders.map((r) => r.user_id),
+  )) {
+    queued.push(
+      await ctx.mailer.queue(
+        tx,
+        eventChangedMail(person, {
+          roundTitle: localized(round.title as { en: string }, [person.locale]).text,
+          startsAt: new Date(after.startsAt),
+          endsAt: new Date(after.endsAt),
+          timezone: after.timezone,
+          venue: after.venue,
+          onlineLink: after.link,
+          link: link(ctx, `/consultations/${round.id}#event`),
+        }),
+      ),
+    );
   }
   return queued;
 }
