@@ -339,3 +339,41 @@ describe('item 8: participation counts the people who were still members', () =>
     ).toBe('board.attendanceRecorded');
   });
 });
+
+describe('a session moved or relocated', () => {
+  const subjectOf = (title: string) => `Changed: ${title}`;
+  it('tells the invited members, once, with the new time and link; nobody for a title-only edit or a past session', async () => {
+    const board = await createBoard();
+    const [invited, notInvited] = [await seatedMember(board.id), await seatedMember(board.id)];
+    const planned = sessionBase(board.id, 48, 'Planning');
+    const session = await secretariat.caller.boards.createSession(planned);
+    await secretariat.caller.boards.invite({ sessionId: session.id, userIds: [invited.user.id] });
+    const changedMails = async (email: string) =>
+      (await api.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', email).execute()).filter(
+        (m) => m.subject === subjectOf('Planning'),
+      );
+
+    await secretariat.caller.boards.updateSession({
+      sessionId: session.id,
+      session: { ...planned, title: { en: 'Planning', fil: 'Pagpaplano' } },
+    });
+    expect(await changedMails(invited.user.email)).toEqual([]);
+
+    await secretariat.caller.boards.updateSession({
+      sessionId: session.id,
+      session: { ...sessionBase(board.id, 72, 'Planning'), link: 'https://meet.example.org/new-room' },
+    });
+    const mails = await changedMails(invited.user.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text_body).toContain('https://meet.example.org/new-room');
+    expect(mails[0]!.text_body).toContain(`/boards/mine/sessions/${session.id}`);
+    expect(await changedMails(notInvited.user.email)).toEqual([]);
+
+    // Correcting the record of a session already held is not news to anyone.
+    await secretariat.caller.boards.updateSession({
+      sessionId: session.id,
+      session: sessionBase(board.id, -30, 'Planning'),
+    });
+    expect(await changedMails(invited.user.email)).toHaveLength(1);
+  });
+});

@@ -67,3 +67,37 @@ export function sessionInvitationMail(
       }),
   );
 }
+
+/** To the members invited to a session whose time or place has changed (issue #15, as for round events). */
+export function sessionChangedMail(
+  to: Recipient,
+  details: {
+    boardName: string;
+    sessionTitle: string;
+    startsAt: Date;
+    endsAt: Date;
+    venue?: string | null | undefined;
+    onlineLink?: string | null | undefined;
+  },
+  link: string,
+): OutgoingMail {
+  const session = oneLine(details.sessionTitle);
+  return composeMail(
+    to,
+    (t) => t('sessionChanged.subject', { session }),
+    (t) => {
+      const where = [
+        details.venue ? t('eventChanged.venue', { venue: oneLine(details.venue) }) : null,
+        details.onlineLink ? t('eventChanged.online', { url: details.onlineLink }) : null,
+      ].filter((line): line is string => line !== null);
+      return t('sessionChanged.body', {
+        board: oneLine(details.boardName),
+        session,
+        startsAt: formatMoment(details.startsAt, to.locale),
+        endsAt: formatMoment(details.endsAt, to.locale),
+        where: where.join('\n'),
+        link,
+      });
+    },
+  );
+}

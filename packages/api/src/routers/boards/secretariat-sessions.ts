@@ -5,17 +5,20 @@ import { deliverAfterCommit } from '../../notifications/notify';
 import { z } from 'zod';
 import {
   attendanceInput,
+  eventChangesForAttendees,
   inviteInput,
   minutesInput,
   sessionInput,
   sessionParticipation,
   surveyIsClosed,
   withdrawInvitationInput,
+  type EventArrangements,
 } from '@musyawarah/core';
 import {
   deleteBoardAttendance,
   deleteSessionInvitation,
   findBoardAttendance,
+  findNotificationRecipients,
   findSessionInvitation,
   insertBoardSession,
   insertSessionInvitations,
@@ -30,15 +33,59 @@ import {
   updateBoardSession,
   upsertBoardAttendance,
   writeAudit,
+  type BoardSession,
   type MailOutbox,
+  type Tx,
 } from '@musyawarah/db';
+import type { Context } from '../../context';
 import { FieldError, notFound } from '../../errors';
-import { sessionInvitationMail } from '../../mail/boards-templates';
+import { sessionChangedMail, sessionInvitationMail } from '../../mail/boards-templates';
 import { auditContext, secretariatProcedure } from '../../trpc';
 import { link } from '../auth';
 import { boardIdInput, sessionIdInput, uuid } from './boards.types';
 import { asDate, boardText, presentAdminSession, surveyWindowOf, tallyBy } from './presenters';
 import { boardOrThrow, conflict, participationInputs, sessionFields, sessionOrThrow } from './shared';
+
+/** What invited members plan around (sessions keep UTC instants; the mail shows them in UTC, as the invitation). */
+function sessionArrangements(session: BoardSession): EventArrangements {
+  return {
+    mode: session.mode,
+    venue: session.venue,
+    link: session.link,
+    startsAt: asDate(session.starts_at).toISOString(),
+    endsAt: asDate(session.ends_at).toISOString(),
+    timezone: 'UTC',
+  };
+}
+
+/** Queues the "session changed" mail to every member invited to it, in each one's language. */
+async function mailSessionChange(ctx: Context, tx: Tx, session: BoardSession): Promise<MailOutbox[]> {
+  const board = await boardOrThrow(tx, session.board_id);
+  const invited = await listSessionInvitations(tx, [session.id]);
+  const queued: MailOutbox[] = [];
+  for (const person of await findNotificationRecipients(
+    tx,
+    invited.map((i) => i.user_id),
+  ))
+    queued.push(
+      await ctx.mailer.queue(
+        tx,
+        sessionChangedMail(
+          person,
+          {
+            boardName: boardText(board.name, person.locale),
+            sessionTitle: boardText(session.title, person.locale),
+            startsAt: asDate(session.starts_at),
+            endsAt: asDate(session.ends_at),
+            venue: session.venue,
+            onlineLink: session.link,
+          },
+          link(ctx, `/boards/mine/sessions/${session.id}`),
+        ),
+      ),
+    );
+  return queued;
+}
 
 export const secretariatSessionProcedures = {
   sessions: secretariatProcedure.input(boardIdInput).query(async ({ ctx, input }) => {
@@ -132,7 +179,8 @@ export const secretariatSessionProcedures = {
   updateSession: secretariatProcedure
     .input(z.object({ sessionId: uuid, session: sessionInput }))
     .mutation(async ({ ctx, input }) => {
-      return ctx.db.transaction().execute(async (tx) => {
+      const queued: MailOutbox[] = [];
+      const updated = await ctx.db.transaction().execute(async (tx) => {
         const before = await sessionOrThrow(tx, input.sessionId);
         if (before.board_id !== input.session.boardId) throw notFound('board.sessionNotFound');
         // A survey that has closed stays closed whatever the new dates (issue #11 item 4): its results may have been shown,
@@ -157,8 +205,16 @@ export const secretariatSessionProcedures = {
           before,
           after,
         });
+        // Invited members plan around the time and place; a session already over is only being corrected.
+        if (
+          asDate(after.ends_at) > now &&
+          eventChangesForAttendees(sessionArrangements(before), sessionArrangements(after)).length > 0
+        )
+          queued.push(...(await mailSessionChange(ctx, tx, after)));
         return presentAdminSession(after);
       });
+      await ctx.mailer.deliver(ctx.db, queued);
+      return updated;
     }),
 
   /** Invites seat holders (by default every current member) and e-mails those newly invited. */
