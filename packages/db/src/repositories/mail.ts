@@ -2,6 +2,12 @@ import { sql } from 'kysely';
 import type { Executor } from '../client';
 import type { MailOutbox } from '../schema';
 
+/**
+ * A mail whose delivery failed and is being retried, or was given up (the job queue's statuses): what the Mail
+ * screen's "failed" filter lists, what the overview counts, and what "retry now" accepts.
+ */
+export const FAILED_MAIL_STATUSES = ['failed', 'dead'] as const;
+
 export interface NewOutboxMail {
   to: string;
   subject: string;
@@ -72,7 +78,7 @@ export async function listOutboxMail(
     .select(['job.id as job_id', 'job.run_at as job_run_at', 'job.status as job_status']);
   if (options.toAddress) query = query.where('to_address', '=', options.toAddress.toLowerCase());
   // The same rule as countFailedMail (work.ts): a delivery that failed and is retried or given up.
-  if (options.failedOnly) query = query.where('mail_outbox.status', 'in', ['failed', 'dead']);
+  if (options.failedOnly) query = query.where('mail_outbox.status', 'in', FAILED_MAIL_STATUSES);
   return query
     .orderBy('mail_outbox.created_at', 'desc')
     .orderBy('mail_outbox.id', 'desc')
@@ -128,7 +134,7 @@ export async function retryOutboxMailNow(db: Executor, id: string): Promise<Mail
     .set({ status: 'retried' })
     .where('id', '=', id)
     .where('transport', '=', 'smtp')
-    .where('status', 'in', ['failed', 'dead'])
+    .where('status', 'in', FAILED_MAIL_STATUSES)
     .returningAll()
     .executeTakeFirst();
   if (!mail) return undefined;

@@ -2,6 +2,7 @@
 // page and the list behind its link never disagree.
 import { sql } from 'kysely';
 import type { Executor } from '../client';
+import { FAILED_MAIL_STATUSES } from './mail';
 
 /**
  * Unresolved reports of a contribution (`contribution` in scope). The moderation queue shows this number per
@@ -29,12 +30,12 @@ export async function countModerationWork(db: Executor) {
     .filter((r) => r.reported > 0 || r.unanswered > 0);
 }
 
-/** A mail whose delivery failed and is being retried or was given up (the job queue's statuses). */
+/** Failed mail as the Mail screen's filter lists it (FAILED_MAIL_STATUSES). */
 export async function countFailedMail(db: Executor) {
   const row = await db
     .selectFrom('mail_outbox')
     .select(sql<number>`count(*)::int`.as('count'))
-    .where('status', 'in', ['failed', 'dead'])
+    .where('status', 'in', FAILED_MAIL_STATUSES)
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
