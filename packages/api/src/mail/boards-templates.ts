@@ -1,5 +1,5 @@
 import { formatMoment } from './i18n';
-import { composeMail, oneLine, plainName, type Recipient } from './templates';
+import { composeMail, oneLine, plainName, whereLines, type Recipient } from './templates';
 import type { OutgoingMail } from './mailer';
 
 // The AI advisory boards' mails, in the recipient's language (board names and session titles arrive already in the
@@ -85,19 +85,14 @@ export function sessionChangedMail(
   return composeMail(
     to,
     (t) => t('sessionChanged.subject', { session }),
-    (t) => {
-      const where = [
-        details.venue ? t('eventChanged.venue', { venue: oneLine(details.venue) }) : null,
-        details.onlineLink ? t('eventChanged.online', { url: details.onlineLink }) : null,
-      ].filter((line): line is string => line !== null);
-      return t('sessionChanged.body', {
+    (t) =>
+      t('sessionChanged.body', {
         board: oneLine(details.boardName),
         session,
         startsAt: formatMoment(details.startsAt, to.locale),
         endsAt: formatMoment(details.endsAt, to.locale),
-        where: where.join('\n'),
+        where: whereLines(t, details),
         link,
-      });
-    },
+      }),
   );
 }

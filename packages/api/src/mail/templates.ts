@@ -167,6 +167,19 @@ export function eventPlaceOfferedMail(
   );
 }
 
+/** Where an event or a session happens: its room, its meeting link, or both, a line each. */
+export function whereLines(
+  t: TFunction<'mail'>,
+  place: { venue?: string | null | undefined; onlineLink?: string | null | undefined },
+): string {
+  return [
+    place.venue ? t('eventChanged.venue', { venue: oneLine(place.venue) }) : null,
+    place.onlineLink ? t('eventChanged.online', { url: place.onlineLink }) : null,
+  ]
+    .filter((line): line is string => line !== null)
+    .join('\n');
+}
+
 /** The time or place of an event someone holds or waits for a place at has changed (issue #15). */
 export function eventChangedMail(
   to: Recipient,
@@ -183,18 +196,13 @@ export function eventChangedMail(
   return composeMail(
     to,
     (t) => t('eventChanged.subject'),
-    (t) => {
-      const where = [
-        details.venue ? t('eventChanged.venue', { venue: oneLine(details.venue) }) : null,
-        details.onlineLink ? t('eventChanged.online', { url: details.onlineLink }) : null,
-      ].filter((line): line is string => line !== null);
-      return t('eventChanged.body', {
+    (t) =>
+      t('eventChanged.body', {
         roundTitle: oneLine(details.roundTitle),
         startsAt: formatMoment(details.startsAt, to.locale, details.timezone),
         endsAt: formatMoment(details.endsAt, to.locale, details.timezone),
-        where: where.join('\n'),
+        where: whereLines(t, details),
         link: details.link,
-      });
-    },
+      }),
   );
 }
