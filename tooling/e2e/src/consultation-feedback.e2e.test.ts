@@ -167,6 +167,9 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
   await expect.poll(() => entry.textContent()).toContain(reference);
   await expect(entry.textContent()).resolves.toContain('Published');
   expect(await axeViolations(page)).toEqual([]);
+  // On a phone the service navigation folds behind its Menu button; the page is reachable from it either way.
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) await menu.click();
   await page.getByRole('navigation').getByRole('link', { name: 'My contributions' }).waitFor();
 });
 

@@ -200,7 +200,7 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
     .fill('The working group reports to the Member States, who decide.');
   await sec.getByRole('button', { name: 'Save the answer' }).click();
   await sec.getByText('The working group reports to the Member States, who decide.').waitFor();
-  await sec.getByRole('radio', { name: /^Accepted The proposal/ }).check();
+  await sec.getByRole('radio', { name: 'Accepted', exact: true }).check();
   await sec
     .getByLabel('Answer to the positions and comments')
     .fill('Accepted: the working group is open to civil society and reports to the Member States.');
