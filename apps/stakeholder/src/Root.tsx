@@ -67,6 +67,7 @@ export function Root() {
       footerLinks={[
         { to: '/privacy', label: t('shell.footer.privacy') },
         { to: '/actions', label: t('shell.footer.roadmap') },
+        { to: '/open-data', label: t('shell.footer.openData') },
       ]}
     >
       <Outlet />

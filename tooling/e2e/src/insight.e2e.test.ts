@@ -133,8 +133,11 @@ test('a visitor finds a closed round’s published results on /open-data and rea
     .where('id', '=', roundId)
     .execute();
   const page = await browser.newPage({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  await page.goto(`${platform.url}/open-data`);
+  // Found from any page: the footer links to it.
+  await page.goto(`${platform.url}/`);
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Open data' }).click();
   await page.getByRole('heading', { name: 'Open data', level: 1 }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/open-data');
   const csvLink = page.getByRole('link', { name: /Download CSV — Demo: What should/ });
   await csvLink.waitFor();
   expect(await axeViolations(page)).toEqual([]);
