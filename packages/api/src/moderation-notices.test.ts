@@ -58,6 +58,20 @@ describe(`moderation notices (${dbLabel})`, () => {
     });
     const [after] = await secretariat.caller.contributions.moderationQueue({ roundId: round.id });
     expect(after).toMatchObject({ openReports: 0, hidden: false });
+    // The moderator sees what was reported and why it was dismissed, by whom; never who reported it.
+    expect(after!.reports).toEqual([
+      {
+        id: expect.any(String),
+        reason: 'spam',
+        note: null,
+        reportedAt: expect.any(Date),
+        resolvedAt: expect.any(Date),
+        resolution: 'dismissed',
+        resolutionNote: 'Not spam: a genuine concern.',
+        resolvedByName: secretariat.user.name,
+      },
+    ]);
+    expect(JSON.stringify(after!.reports)).not.toContain(reporter.user.id);
     const visitor = (await api.call()).caller;
     expect((await visitor.contributions.listPublic({ roundId: round.id })) as unknown[]).toHaveLength(1);
     expect(

@@ -168,7 +168,7 @@ test('the Secretariat creates, publishes, moderates, closes a round and publishe
     stakeholder,
   );
   const representative = await signInAs(DEMO_MEMBER_STATE.email);
-  const second = await api<{ receiptReference: string }>(
+  const second = await api<{ id: string; receiptReference: string }>(
     'contributions.submit',
     {
       roundId,
@@ -211,6 +211,27 @@ test('the Secretariat creates, publishes, moderates, closes a round and publishe
     .waitFor();
   await page.getByLabel('All (2)').check();
   await expect.poll(() => page.getByRole('article').count()).toBe(2);
+
+  // A participant reports the second; the Secretariat finds nothing wrong, dismisses the report with a note, and the
+  // contribution's report history keeps the reason for the next moderator.
+  await api(
+    'contributions.report',
+    { contributionId: second.id, reason: 'spam', note: 'Looks like an advert.' },
+    await signInAs(DEMO_STAKEHOLDER.email),
+  );
+  await page.reload();
+  await page.getByRole('tab', { name: 'Moderation' }).click();
+  const reported = page.getByRole('article', { name: new RegExp(second.receiptReference) });
+  await reported.getByText('Reported 1 time').waitFor();
+  await reported.getByText('The reports are unfounded: dismiss them and keep the contribution shown').click();
+  await reported.getByLabel('Why the reports are dismissed').fill('A genuine proposal, not an advert.');
+  await reported.getByRole('button', { name: 'Dismiss the reports' }).click();
+  await page.getByText(`The reports on ${second.receiptReference} were dismissed; it stays shown.`).waitFor();
+  await reported.getByText('Reports on this contribution (1)').click();
+  await reported.getByText('“Looks like an advert.”').waitFor();
+  await reported
+    .getByText(new RegExp(`^Dismissed .* by Siti Rahmawati: A genuine proposal, not an advert\\.$`))
+    .waitFor();
 
   // Respond publicly to the second.
   const response = 'Thank you: bilingual courses are now part of the C1.1 work plan for 2026.';

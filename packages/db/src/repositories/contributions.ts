@@ -78,6 +78,32 @@ export async function hideContribution(
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * The reports of these contributions, oldest first, for the moderator: reason, the reporter's note, and how each was
+ * resolved (the dismissing moderator's name). Who reported is left out: moderators judge the contribution, not the
+ * reporter, and a reporter should not fear being known for it.
+ */
+export async function listReportsOfContributions(db: Executor, contributionIds: readonly string[]) {
+  if (contributionIds.length === 0) return [];
+  return db
+    .selectFrom('contribution_report')
+    .leftJoin('user_account as resolver', 'resolver.id', 'contribution_report.resolved_by')
+    .select([
+      'contribution_report.id',
+      'contribution_report.contribution_id',
+      'contribution_report.reason',
+      'contribution_report.note',
+      'contribution_report.created_at',
+      'contribution_report.resolved_at',
+      'contribution_report.resolution_note',
+      'resolver.name as resolver_name',
+    ])
+    .where('contribution_report.contribution_id', 'in', [...contributionIds])
+    .orderBy('contribution_report.created_at')
+    .orderBy('contribution_report.id')
+    .execute();
+}
+
 /** Marks every open report of the contribution resolved. */
 export async function resolveContributionReports(db: Executor, contributionId: string) {
   await db

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import { DismissReports } from './DismissReports';
+import { ReportHistory } from './ReportHistory';
 import { english, useServerMessage, type RoundDetail } from './shared';
 
 type Contribution = Outputs['contributions']['moderationQueue'][number];
@@ -404,6 +405,7 @@ function ContributionCard({
       {c.openReports > 0 && !c.hidden && (
         <DismissReports contributionId={c.id} reference={reference} onDone={onDone} refresh={refresh} />
       )}
+      <ReportHistory reports={c.reports} />
 
       <form onSubmit={submitResponse} noValidate className="consult-response">
         <div className={responseError ? 'form-group form-group--error' : 'form-group'}>

@@ -16,6 +16,7 @@ import {
   replaceContributionThemes,
   resolveContributionReports,
   dismissContributionReports,
+  listReportsOfContributions,
   unhideContribution,
   upsertContributionResponse,
   writeAudit,
@@ -26,15 +27,16 @@ import { contributionHiddenMail } from '../../mail/templates';
 import { auditContext, secretariatProcedure } from '../../trpc';
 import { notifyFeedbackAuthor } from '../../notifications/producers';
 import { contributionIdInput, roundIdInput, uuid } from './contributions.types';
-import { itemsOf, themesOf } from './presenters';
+import { itemsOf, presentReport, themesOf } from './presenters';
 
 export const moderationProcedures = {
   moderationQueue: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
     const rows = await listRoundContributions(ctx.db, input.roundId, { includeHidden: true });
     const ids = rows.map((r) => r.id);
-    const [items, themes] = await Promise.all([
+    const [items, themes, reports] = await Promise.all([
       listContributionItems(ctx.db, ids),
       listThemesOfContributions(ctx.db, ids),
+      listReportsOfContributions(ctx.db, ids),
     ]);
     return rows.map((r) => ({
       id: r.id,
@@ -53,6 +55,7 @@ export const moderationProcedures = {
       hidden: r.hidden_at !== null,
       hiddenReason: r.hidden_reason,
       openReports: Number(r.open_reports),
+      reports: reports.filter((report) => report.contribution_id === r.id).map(presentReport),
       /** Shown and not yet answered: the rule the Secretariat overview counts by (awaitsResponse, work.ts). */
       awaitingResponse: Boolean(r.awaits_response),
       response: r.response_text,

@@ -1,5 +1,7 @@
 // Rows → API shapes of the contributions router.
-import type { Contribution } from '@musyawarah/db';
+import type { Contribution, listReportsOfContributions } from '@musyawarah/db';
+
+type ContributionReportRow = Awaited<ReturnType<typeof listReportsOfContributions>>[number];
 
 export function presentContribution(
   c: Contribution,
@@ -40,4 +42,22 @@ export function themesOf(
   return themes
     .filter((t) => t.contribution_id === contributionId)
     .map((t) => ({ id: t.id, label: t.label }));
+}
+
+/** A report as the moderator sees it; `hidden`: resolved by hiding the contribution (no note of its own). */
+export function presentReport(report: ContributionReportRow) {
+  return {
+    id: report.id,
+    reason: report.reason,
+    note: report.note,
+    reportedAt: report.created_at,
+    resolvedAt: report.resolved_at,
+    resolution: !report.resolved_at
+      ? ('open' as const)
+      : report.resolution_note !== null
+        ? ('dismissed' as const)
+        : ('hidden' as const),
+    resolutionNote: report.resolution_note,
+    resolvedByName: report.resolver_name,
+  };
 }
