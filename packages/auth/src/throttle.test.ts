@@ -6,7 +6,9 @@ import {
   clientAddressKey,
   consumeRateLimit,
   consumeRateLimits,
+  accountMailLimits,
   forgiveLoginAttempt,
+  MAIL_THROTTLE,
   pruneLoginThrottle,
   recordLoginFailure,
   reserveLoginAttempt,
@@ -236,5 +238,47 @@ describe(`login throttling (${dbLabel})`, () => {
     expect(await failures(stale[0]!)).toBe(0);
     expect(await failures(locked[0]!)).toBe(5);
     expect(await checkLoginThrottle(t.db, locked, later)).toMatchObject({ allowed: false });
+  });
+});
+
+describe(`account mails someone else asks for (${dbLabel})`, () => {
+  const hour = 60 * 60_000;
+  const ask = (email: string, ip: string, now: Date) =>
+    consumeRateLimits(t.db, accountMailLimits(email, ip, now));
+
+  it('a request denied by one limit uses none of the others', async () => {
+    const tight = `test:${++n}`;
+    const wide = `test:${++n}`;
+    const now = new Date('2026-06-13T09:00:00Z');
+    const both = [
+      { key: tight, limit: 1, windowMs: hour, now },
+      { key: wide, limit: 2, windowMs: hour, now },
+    ];
+    expect(await consumeRateLimits(t.db, both)).toEqual({ allowed: true });
+    for (let i = 0; i < 5; i += 1) expect((await consumeRateLimits(t.db, both)).allowed).toBe(false);
+    // the wide limit has room for exactly one more, however many were refused by the tight one
+    expect(await consumeRateLimit(t.db, { key: wide, limit: 2, windowMs: hour, now })).toEqual({
+      allowed: true,
+    });
+    expect((await consumeRateLimit(t.db, { key: wide, limit: 2, windowMs: hour, now })).allowed).toBe(false);
+  });
+
+  it('one machine asking for a person’s mails cannot use up that person’s own: they still get theirs', async () => {
+    const victim = `victim${++n}@example.org`;
+    const now = new Date('2026-06-14T09:00:00Z');
+    const attacker = '203.0.113.66';
+    for (let i = 0; i < MAIL_THROTTLE.perAddressFromClient; i += 1)
+      expect((await ask(victim, attacker, now)).allowed).toBe(true);
+    for (let i = 0; i < 40; i += 1) expect((await ask(victim, attacker, now)).allowed).toBe(false);
+    expect((await ask(victim, '198.51.100.200', now)).allowed).toBe(true);
+  });
+
+  it('many machines together cannot flood one address: the address has its own wider cap', async () => {
+    const target = `target${++n}@example.org`;
+    const now = new Date('2026-06-15T09:00:00Z');
+    let allowed = 0;
+    for (let machine = 1; machine <= 20; machine += 1)
+      for (let i = 0; i < 3; i += 1) if ((await ask(target, `192.0.2.${machine}`, now)).allowed) allowed += 1;
+    expect(allowed).toBe(MAIL_THROTTLE.perAddress);
   });
 });

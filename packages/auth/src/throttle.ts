@@ -226,30 +226,36 @@ export async function forgiveLoginAttempt(
 }
 
 /**
- * Account mails anyone can trigger without signing in (registration, resending the confirmation, password reset):
- * at most 3 an hour to one address, whatever asked for them, and at most 30 an hour asked for from one client address
- * (an IPv6 /64 counts as one). 30 leaves room for a workshop registering its participants over one conference Wi-Fi.
+ * Account mails anyone can trigger without signing in (registration, resending the confirmation, password reset).
+ * Counted per target address *and client* (3 an hour), so someone asking for another person's mails from their own
+ * machine uses up only their own share, never that person's; per target address from all clients together (10 an hour),
+ * so many machines cannot flood one inbox; and per client address (30 an hour, an IPv6 /64 counting as one: room for a
+ * workshop registering its participants over one conference Wi-Fi). A request refused by one limit counts against none
+ * (consumeRateLimits), so hammering a refused pair does not eat into the address's wider cap.
  */
-export const MAIL_THROTTLE = { perAddress: 3, perClient: 30, windowMs: 60 * MINUTE_MS } as const;
+export const MAIL_THROTTLE = {
+  perAddressFromClient: 3,
+  perAddress: 10,
+  perClient: 30,
+  windowMs: 60 * MINUTE_MS,
+} as const;
 
 /** The limits `consumeRateLimits` checks before an account mail is sent (shared by every such procedure). */
 export function accountMailLimits(email: string, ipAddress: string | null, now?: Date): RateLimitOptions[] {
-  const limits: RateLimitOptions[] = [
-    {
-      key: `mail:to:${email.trim().toLowerCase()}`,
-      limit: MAIL_THROTTLE.perAddress,
-      windowMs: MAIL_THROTTLE.windowMs,
-      ...(now ? { now } : {}),
-    },
+  const address = email.trim().toLowerCase();
+  // Without a known client (no address reached the host) all such requests share one pair.
+  const client = ipAddress ? clientAddressKey(ipAddress) : 'unknown';
+  const limit = (key: string, count: number): RateLimitOptions => ({
+    key,
+    limit: count,
+    windowMs: MAIL_THROTTLE.windowMs,
+    ...(now ? { now } : {}),
+  });
+  const limits = [
+    limit(`mail:to:${address}:from:${client}`, MAIL_THROTTLE.perAddressFromClient),
+    limit(`mail:to:${address}`, MAIL_THROTTLE.perAddress),
   ];
-  if (ipAddress) {
-    limits.push({
-      key: `mail:from:${clientAddressKey(ipAddress)}`,
-      limit: MAIL_THROTTLE.perClient,
-      windowMs: MAIL_THROTTLE.windowMs,
-      ...(now ? { now } : {}),
-    });
-  }
+  if (ipAddress) limits.push(limit(`mail:from:${client}`, MAIL_THROTTLE.perClient));
   return limits;
 }
 
@@ -281,6 +287,11 @@ export interface RateLimitOptions {
  *   if (!decision.allowed) throw new ThrottledError(decision.retryAfterSeconds);
  */
 export async function consumeRateLimit(db: Executor, options: RateLimitOptions): Promise<ThrottleDecision> {
+  return (await countUse(db, options)).decision;
+}
+
+/** Counts one use; also returns the window's end, which names the window a refund must come from. */
+async function countUse(db: Executor, options: RateLimitOptions) {
   const now = options.now ?? new Date();
   const windowEnd = new Date(now.getTime() + options.windowMs);
   const restart = sql<boolean>`coalesce(login_throttle.locked_until <= ${now}::timestamptz, true)`;
@@ -296,18 +307,39 @@ export async function consumeRateLimit(db: Executor, options: RateLimitOptions):
     )
     .returning(['failures', 'locked_until'])
     .executeTakeFirstOrThrow();
-  if (row.failures <= options.limit) return { allowed: true };
-  const end = row.locked_until ? new Date(row.locked_until).getTime() : windowEnd.getTime();
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((end - now.getTime()) / 1000)) };
+  const lockedUntil = row.locked_until ? new Date(row.locked_until) : windowEnd;
+  const decision: ThrottleDecision =
+    row.failures <= options.limit
+      ? { allowed: true }
+      : {
+          allowed: false,
+          retryAfterSeconds: Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)),
+        };
+  return { decision, lockedUntil };
 }
 
-/** Several limits at once (e.g. per target address and per client address); allowed only when every one allows. */
+/**
+ * Several limits at once (e.g. per target address and per client address); allowed only when every one allows. A
+ * refused request uses none of them: the uses it counted against limits that had room are given back (in the same
+ * window only), so a client hammering one exhausted limit cannot use up another limit that others share.
+ */
 export async function consumeRateLimits(db: Executor, limits: RateLimitOptions[]): Promise<ThrottleDecision> {
   let retryAfterSeconds = 0;
+  const counted: { key: string; lockedUntil: Date }[] = [];
   // A fixed order, so two callers inside transactions cannot each hold one row while waiting for the other's.
   for (const options of [...limits].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-    const decision = await consumeRateLimit(db, options);
-    if (!decision.allowed) retryAfterSeconds = Math.max(retryAfterSeconds, decision.retryAfterSeconds);
+    const { decision, lockedUntil } = await countUse(db, options);
+    if (decision.allowed) counted.push({ key: options.key, lockedUntil });
+    else retryAfterSeconds = Math.max(retryAfterSeconds, decision.retryAfterSeconds);
   }
-  return retryAfterSeconds === 0 ? { allowed: true } : { allowed: false, retryAfterSeconds };
+  if (retryAfterSeconds === 0) return { allowed: true };
+  for (const { key, lockedUntil } of counted)
+    await db
+      .updateTable('login_throttle')
+      .set({ failures: sql`login_throttle.failures - 1` })
+      .where('key', '=', `rate:${key}`)
+      .where('locked_until', '=', lockedUntil)
+      .where('failures', '>', 0)
+      .execute();
+  return { allowed: false, retryAfterSeconds };
 }

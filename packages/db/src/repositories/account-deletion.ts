@@ -44,10 +44,16 @@ export async function anonymiseDeletedAccount(db: Executor, account: { id: strin
   await db.deleteFrom('email_token').where('user_id', '=', user.id).execute();
   // What a person followed and was told is about them alone; nothing else refers to it.
   await deleteNotificationDataOf(db, user.id);
-  // The sign-in counter and the account-mail counter (consumeRateLimit's `rate:mail:to:…`) both name the address.
+  // The sign-in counter and the account-mail counters (accountMailLimits' `rate:mail:to:…` and, per client,
+  // `rate:mail:to:…:from:…`) name the address. A prefix test, not LIKE: `_` and `%` are legal in an address.
   await db
     .deleteFrom('login_throttle')
-    .where('key', 'in', [`account:${email}`, `rate:mail:to:${email}`])
+    .where((eb) =>
+      eb.or([
+        eb('key', 'in', [`account:${email}`, `rate:mail:to:${email}`]),
+        sql<boolean>`starts_with(key, ${`rate:mail:to:${email}:from:`})`,
+      ]),
+    )
     .execute();
   await db
     .updateTable('invitation')
