@@ -790,6 +790,23 @@ describe('sessions', () => {
     expect(current.participation).toMatchObject({ sessions: 1, invited: 3, present: 2 });
     expect(current.engagement.inputs).toBe(1);
     expect(current.representation.countedSeats).toBe(3);
+    // A point sent again with its key (the answer was lost on a bad connection) is stored once, with one audit row;
+    // the same key from another member is theirs alone.
+    const idempotencyKey = crypto.randomUUID();
+    const point = { sessionId: upcoming.id, text: 'Interpreters for Tetum speakers', idempotencyKey };
+    const first = await m1.caller.boards.submitInput(point);
+    const again = await m1.caller.boards.submitInput(point);
+    expect(again).toEqual(first);
+    expect((await m1.caller.boards.memberSession({ sessionId: upcoming.id })).myInputs).toHaveLength(1);
+    const audited = await api.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity_id', '=', first.id)
+      .where('action', '=', 'board.input_submit')
+      .execute();
+    expect(audited).toHaveLength(1);
+    const theirs = await m3.caller.boards.submitInput(point);
+    expect(theirs.id).not.toBe(first.id);
   });
 });
 

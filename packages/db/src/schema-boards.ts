@@ -161,6 +161,8 @@ export interface BoardSessionInputTable {
   agenda_item_id: string | null;
   action_id: string | null;
   text: string;
+  /** The app's key for this point, so a point sent again after a lost answer is stored once (unique per member). */
+  idempotency_key: string | null;
   created_at: CreatedAt;
 }
 

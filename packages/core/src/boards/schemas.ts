@@ -447,6 +447,8 @@ export const sessionContributionInput = z.object({
   agendaItemId: optional(uuidField),
   actionId: optional(catalogueActionIdField),
   text: requiredText(10_000),
+  /** Made by the app once per point; sending the point again with it stores it once. */
+  idempotencyKey: optional(uuidField),
 });
 export type SessionContributionInput = z.output<typeof sessionContributionInput>;
 

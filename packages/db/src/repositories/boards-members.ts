@@ -13,6 +13,10 @@ export async function withdrawBoardNomination(db: Executor, nominationId: string
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Stores a member's point. With a key already used by this member, stores nothing and returns the point first stored
+ * under it (`replayed`), so a point sent again after a lost answer is kept once.
+ */
 export async function insertBoardSessionInput(
   db: Executor,
   values: {
@@ -21,9 +25,11 @@ export async function insertBoardSessionInput(
     agendaItemId: string | null;
     actionId: string | null;
     text: string;
+    idempotencyKey?: string | null | undefined;
   },
 ) {
-  return db
+  const key = values.idempotencyKey ?? null;
+  const inserted = await db
     .insertInto('board_session_input')
     .values({
       session_id: values.sessionId,
@@ -31,9 +37,21 @@ export async function insertBoardSessionInput(
       agenda_item_id: values.agendaItemId,
       action_id: values.actionId,
       text: values.text,
+      idempotency_key: key,
     })
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing(),
+    )
     .returningAll()
+    .executeTakeFirst();
+  if (inserted) return { input: inserted, replayed: false };
+  const stored = await db
+    .selectFrom('board_session_input')
+    .selectAll()
+    .where('user_id', '=', values.userId)
+    .where('idempotency_key', '=', key)
     .executeTakeFirstOrThrow();
+  return { input: stored, replayed: true };
 }
 
 /** Records that the user answered the session's survey; undefined when they already had. */

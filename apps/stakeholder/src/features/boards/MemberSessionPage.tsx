@@ -16,7 +16,7 @@ import {
   languageLabel,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm, type FieldErrors, type FieldValues, type ResolverResult } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -282,6 +282,8 @@ function Input({ session, onDone }: { session: MemberSession; onDone: (text: str
       resolved(values, values.text.trim() ? {} : { text: 'boards.memberSession.inputRequired' }),
   });
   const submit = useMutation(trpc.boards.submitInput.mutationOptions());
+  // One key per point, kept until it is stored: sending again after a lost answer stores it once.
+  const idempotencyKey = useRef(crypto.randomUUID());
   const agendaTitle = (id: string | null) => session.agenda.find((a) => a.id === id)?.title;
   const actions = [
     ...new Set([...session.actionIds, ...session.agenda.flatMap((a) => (a.actionId ? [a.actionId] : []))]),
@@ -323,7 +325,9 @@ function Input({ session, onDone }: { session: MemberSession; onDone: (text: str
               agendaItemId: v.agendaItemId || undefined,
               actionId: v.actionId || undefined,
               text: v.text,
+              idempotencyKey: idempotencyKey.current,
             });
+            idempotencyKey.current = crypto.randomUUID();
             form.reset(empty);
             await queryClient.invalidateQueries({
               queryKey: trpc.boards.memberSession.queryKey({ sessionId: session.id }),

@@ -157,19 +157,21 @@ export const memberProcedures = {
       if (input.agendaItemId && !session.agenda.some((item) => item.id === input.agendaItemId)) {
         throw new FieldError('BAD_REQUEST', { agendaItemId: ['board.validation.unknownAgendaItem'] });
       }
-      const created = await insertBoardSessionInput(tx, {
+      const { input: created, replayed } = await insertBoardSessionInput(tx, {
         sessionId: session.id,
         userId: ctx.user.id,
         agendaItemId: input.agendaItemId ?? null,
         actionId: input.actionId ?? null,
         text: input.text,
+        idempotencyKey: input.idempotencyKey,
       });
-      await writeAudit(tx, auditContext(ctx), {
-        action: 'board.input_submit',
-        entityType: 'board_session_input',
-        entityId: created.id,
-        after: created,
-      });
+      if (!replayed)
+        await writeAudit(tx, auditContext(ctx), {
+          action: 'board.input_submit',
+          entityType: 'board_session_input',
+          entityId: created.id,
+          after: created,
+        });
       return {
         id: created.id,
         agendaItemId: created.agenda_item_id,
