@@ -631,6 +631,25 @@ describe('member-state positions', () => {
 });
 
 describe('comment threads', () => {
+  it('stores a comment sent again with its key once (a lost answer on a bad connection), with one audit row', async () => {
+    const cycle = await cycleInPhase('drafting');
+    const [edit] = await draftEdits(cycle.id, [retitle]);
+    await advanceTo(cycle.id, 'comment_period');
+    const comment = {
+      editId: edit!.id,
+      body: 'Name the rural women’s groups.',
+      idempotencyKey: crypto.randomUUID(),
+    };
+    const first = await stakeholder.caller.review.addComment(comment);
+    const again = await stakeholder.caller.review.addComment(comment);
+    expect(again).toEqual(first);
+    expect((await stakeholder.caller.review.comments({ editId: edit!.id })).map((c) => c.id)).toEqual([
+      first.id,
+    ]);
+    const audit = await listAuditEntries(api.db, { entityType: 'review_comment', limit: 200 });
+    expect(audit.filter((entry) => entry.entity_id === first.id)).toHaveLength(1);
+  });
+
   it('keeps confidential comments to the Secretariat and Member States until the publication date', async () => {
     const cycle = await cycleInPhase('drafting');
     const [edit] = await draftEdits(cycle.id, [retitle]);

@@ -122,6 +122,8 @@ export interface ReviewCommentTable {
   answer: string | null;
   answered_by: string | null;
   answered_at: Timestamp | null;
+  /** The app's key for this comment, so a comment sent again after a lost answer is stored once (unique per author). */
+  idempotency_key: string | null;
   created_at: CreatedAt;
 }
 

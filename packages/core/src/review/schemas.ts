@@ -265,6 +265,8 @@ export const commentInput = z.object({
   parentId: uuidField.nullish().transform((v) => v ?? undefined),
   body: requiredText(10_000),
   confidential: z.boolean({ error: 'validation.invalidType' }).default(false),
+  /** Made by the app once per comment; sending the comment again with it stores it once. */
+  idempotencyKey: uuidField.optional(),
 });
 export type CommentInput = z.output<typeof commentInput>;
 

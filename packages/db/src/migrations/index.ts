@@ -18,7 +18,7 @@ import * as m20261206_0500 from './2026_12_06_0500_notifications';
 import * as m20261206_0300 from './2026_12_06_0300_report_dismissal';
 import * as m20261206_0100 from './2026_12_06_0100_jobs';
 import * as m20261206_0400 from './2026_12_06_0400_theme_analysis';
-import * as m20261207_0300 from './2026_12_07_0300_board_input_idempotency';
+import * as m20261207_0300 from './2026_12_07_0300_participant_write_idempotency';
 
 /**
  * Migrations are listed statically (not read from disk) so they bundle and run the same under tsx, vitest and a build.
@@ -44,7 +44,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0300_report_dismissal': m20261206_0300,
   '2026_12_06_0100_jobs': m20261206_0100,
   '2026_12_06_0400_theme_analysis': m20261206_0400,
-  '2026_12_07_0300_board_input_idempotency': m20261207_0300,
+  '2026_12_07_0300_participant_write_idempotency': m20261207_0300,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -179,6 +179,10 @@ export async function findReviewCommentRef(db: Executor, id: string) {
   return db.selectFrom('review_comment').select(['id', 'edit_id']).where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Stores a comment. With a key this author already used, stores nothing and returns the comment first stored under it
+ * (`replayed`), so a comment sent again after a lost answer is kept once.
+ */
 export async function insertReviewComment(
   db: Executor,
   values: {
@@ -187,9 +191,11 @@ export async function insertReviewComment(
     authorUserId: string;
     body: string;
     confidential: boolean;
+    idempotencyKey?: string | null | undefined;
   },
 ) {
-  return db
+  const key = values.idempotencyKey ?? null;
+  const inserted = await db
     .insertInto('review_comment')
     .values({
       edit_id: values.editId,
@@ -197,9 +203,21 @@ export async function insertReviewComment(
       author_user_id: values.authorUserId,
       body: values.body,
       confidential: values.confidential,
+      idempotency_key: key,
     })
+    .onConflict((oc) =>
+      oc.columns(['author_user_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing(),
+    )
     .returningAll()
+    .executeTakeFirst();
+  if (inserted) return { comment: inserted, replayed: false };
+  const stored = await db
+    .selectFrom('review_comment')
+    .selectAll()
+    .where('author_user_id', '=', values.authorUserId)
+    .where('idempotency_key', '=', key)
     .executeTakeFirstOrThrow();
+  return { comment: stored, replayed: true };
 }
 
 export async function answerReviewComment(

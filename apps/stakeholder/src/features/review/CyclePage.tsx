@@ -24,7 +24,7 @@ import {
   useFormat,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -614,8 +614,11 @@ function CommentForm({
     resolver: zodResolver(schema),
   });
   const add = useMutation(trpc.review.addComment.mutationOptions());
+  // One key per comment, kept until it is stored: sending again after a lost answer stores it once.
+  const idempotencyKey = useRef(crypto.randomUUID());
   const onSubmit = async (values: CommentInput) => {
-    await add.mutateAsync(values);
+    await add.mutateAsync({ ...values, idempotencyKey: idempotencyKey.current });
+    idempotencyKey.current = crypto.randomUUID();
     await queryClient.invalidateQueries({ queryKey: trpc.review.comments.queryKey({ editId }) });
     form.reset();
     setSent((n) => n + 1);

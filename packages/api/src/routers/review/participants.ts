@@ -78,20 +78,23 @@ export const participantReviewProcedures = {
           if (!parent || parent.edit_id !== edit.id)
             throw new FieldError('BAD_REQUEST', { parentId: ['review.parentNotInThread'] });
         }
-        const created = await insertReviewComment(tx, {
+        const { comment: created, replayed } = await insertReviewComment(tx, {
           editId: edit.id,
           parentId: input.parentId ?? null,
           authorUserId: ctx.user.id,
           body: input.body,
           confidential: input.confidential,
+          idempotencyKey: input.idempotencyKey,
         });
-        await writeAudit(tx, auditContext(ctx), {
-          action: 'review.comment',
-          entityType: 'review_comment',
-          entityId: created.id,
-          after: created,
-        });
-        queued.push(...(await notifyEditCommented(ctx, tx, edit, ctx.user.id)));
+        if (!replayed) {
+          await writeAudit(tx, auditContext(ctx), {
+            action: 'review.comment',
+            entityType: 'review_comment',
+            entityId: created.id,
+            after: created,
+          });
+          queued.push(...(await notifyEditCommented(ctx, tx, edit, ctx.user.id)));
+        }
         const [row] = await listEditComments(tx, [edit.id]).then((rows) =>
           rows.filter((r) => r.id === created.id),
         );
