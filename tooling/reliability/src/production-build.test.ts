@@ -130,6 +130,7 @@ it('the production folder holds the bundle, both apps and runtime npm packages o
   const modules = path.join(folder, 'apps/api/node_modules');
   for (const file of [
     'apps/api/dist/main.js',
+    'apps/api/dist/worker.js',
     'apps/stakeholder/dist/index.html',
     'apps/secretariat/dist/index.html',
   ])
@@ -137,7 +138,7 @@ it('the production folder holds the bundle, both apps and runtime npm packages o
   const installed = readdirSync(modules);
   // Workspace packages are inside the bundle; build and test tools are not installed.
   expect(installed).not.toContain('@musyawarah');
-  for (const devTool of ['tsx', 'esbuild', 'vitest', 'typescript-eslint', 'vite'])
+  for (const devTool of ['tsx', 'typescript', 'esbuild', 'vitest', 'typescript-eslint', 'vite'])
     expect(installed).not.toContain(devTool);
   for (const runtime of ['pg', 'pino', 'nodemailer', 'sirv', 'zod', 'kysely'])
     expect(installed).toContain(runtime);
@@ -146,6 +147,18 @@ it('the production folder holds the bundle, both apps and runtime npm packages o
   expect(readFileSync(path.join(folder, 'apps/api/dist/main.js'), 'utf8')).not.toMatch(
     /from ["']@musyawarah\//,
   );
+  // Outside the installed npm packages, no TypeScript source came along: the translation trees are copied as JSON only.
+  const sources: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') walk(file);
+      } else if (/\.(ts|tsx|mts)$/.test(entry.name)) sources.push(path.relative(folder, file));
+    }
+  };
+  walk(folder);
+  expect(sources).toEqual([]);
 });
 
 /** What a visitor and the apps rely on: both apps with their scripts, deep links, the API reading the database. */
