@@ -30,8 +30,8 @@ const externalNpmPackages = {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:') || builtins.has(packageName(args.path))) return { external: true };
       if (args.path.startsWith('@musyawarah/')) return undefined; // workspace source: bundle it
-      // A package's JSON data (stopwords-iso's lists) is bundled: Node's ESM loader refuses a bare JSON import without
-      // an import attribute, which esbuild does not write for an external module.
+      // Data files of npm packages (stopwords-iso's lists) go inside the bundle: Node refuses an external JSON import
+      // without `with { type: 'json' }`, which the TypeScript sources (run by tsx and vite as well) do not write.
       if (args.path.endsWith('.json')) return undefined;
       imported.add(packageName(args.path));
       return { external: true };
@@ -55,6 +55,9 @@ await build({
   },
   plugins: [externalNpmPackages],
   logLevel: 'warning',
+  // Core declares itself free of side effects (its entry installs nothing; programs call installValidationMessages()),
+  // so esbuild rightly drops the few leftover bare `import '../schemas/messages'` lines — and would warn about each.
+  logOverride: { 'ignored-bare-import': 'silent' },
 });
 
 const missing = [...imported].filter((name) => !declared.has(name)).sort();
