@@ -123,4 +123,18 @@ describe('text before JavaScript', () => {
     expect(await page.locator('main').count()).toBe(1);
     expect(await page.locator('h1').count()).toBe(1);
   });
+
+  test('the round page takes its round from the page the host sent: no spinner, no second read of it', async () => {
+    const page = await browser.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/trpc/')) asked.push(decodeURIComponent(new URL(request.url()).pathname));
+    });
+    await page.goto(`${platform.url}${roundPath}`);
+    await page.locator('main [data-page-heading]').waitFor();
+    expect(await page.locator('main dl').count()).toBeGreaterThan(0);
+    await page.waitForLoadState('networkidle');
+    expect(asked.length).toBeGreaterThan(0); // the page's other reads (session, public record) still go to the API
+    expect(asked.filter((p) => p.includes('rounds.get'))).toEqual([]);
+  });
 });
