@@ -1,6 +1,9 @@
 import type { AppRouter } from '@musyawarah/api';
 import type { QueryClient } from '@tanstack/react-query';
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import type { Outputs } from './trpc';
+
+type RoundDetail = Outputs['rounds']['get'];
 
 /** The element the host writes a page's data into (apps/api/src/page-shell.ts, PAGE_DATA_ID). */
 const PAGE_DATA_ID = 'page-data';
@@ -32,10 +35,7 @@ export function seedPageData(
   }
   for (const query of queries) {
     if (query.path === 'rounds.get' && isRoundInput(query.input)) {
-      queryClient.setQueryData(
-        trpc.rounds.get.queryKey(query.input),
-        query.data as Parameters<typeof queryClient.setQueryData>[1],
-      );
+      queryClient.setQueryData(trpc.rounds.get.queryKey(query.input), query.data as RoundDetail);
     }
   }
 }
