@@ -7,9 +7,10 @@ import { launchBrowser, startPlatform, type BrowserHandle, type Platform } from 
 
 /**
  * Per page, in KB. Measured at the time of writing: home ~270, catalogue ~280, a round ~290 (before compression:
- * 950–990). The budget leaves room for ordinary growth, not for another uncompressed or unsplit bundle.
+ * 950–990). The budget leaves room for ordinary growth, not for another uncompressed or unsplit bundle; lowered by the
+ * 3.6 KB gzip zod left the start-up JavaScript with, so the gain is kept.
  */
-const BUDGET_KB = { home: 330, catalogue: 340, round: 350 } as const;
+const BUDGET_KB = { home: 326, catalogue: 336, round: 346 } as const;
 
 let platform: Platform;
 let browser: BrowserHandle;
