@@ -148,10 +148,19 @@ async function seedContributions(db: Db, roundId: string, n: number) {
 
 // ---------------------------------------------------------------------------------------------------------------------
 
+/** `--only=lighthouse,bundle`: just those rows, without PostgreSQL or the load tests (a few minutes, not an hour). */
+const ONLY = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+  .filter(Boolean);
+const ONLY_KNOWN = ['lighthouse', 'bundle'];
+
 function bundleRow() {
   const dist = path.join(REPO_ROOT, 'apps/stakeholder/dist');
-  // The full run measures a fresh production build; --quick (inside `npm test`, which has just built the apps) reuses it.
-  if (!QUICK || !existsSync(path.join(dist, 'index.html'))) {
+  // The full run measures a fresh production build; --quick (inside `npm test`, which has just built the apps) and --only
+  // (Lighthouse measures the built app too) reuse it.
+  if ((!QUICK && !ONLY) || !existsSync(path.join(dist, 'index.html'))) {
     log('building the stakeholder app (vite build)');
     const built = spawnSync('corepack', ['pnpm', '--filter', '@musyawarah/stakeholder', 'build'], {
       cwd: REPO_ROOT,
@@ -207,6 +216,19 @@ function median(values: number[]) {
 }
 
 async function main() {
+  if (ONLY) {
+    const unknown = ONLY.filter((o) => !ONLY_KNOWN.includes(o));
+    if (unknown.length) throw new Error(`--only knows ${ONLY_KNOWN.join(', ')}; not ${unknown.join(', ')}`);
+    log(
+      `only ${ONLY.join(', ')}; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}; ${os.cpus().length} cores`,
+    );
+    if (ONLY.includes('bundle')) bundleRow();
+    if (ONLY.includes('lighthouse')) await lighthouseRows();
+    return;
+  }
   log(
     `${QUICK ? 'quick' : 'full'} run; load average ${os
       .loadavg()

@@ -3,14 +3,27 @@
 // page's frame (header, navigation, phase banner: the same markup and classes as the kit's AppShell, so nothing moves
 // when the app takes over) and its heading and text — from the translations for the home and catalogue pages, from the
 // database for a round. The app's first render replaces it (main.tsx renders once the route's code has loaded);
-// without JavaScript it stays, above the <noscript> message.
+// without JavaScript it stays, above the <noscript> message. A round's page also carries the round as the API would
+// answer it (a JSON data block the app seeds its query cache with), so the app shows it without asking again.
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { requestLocale } from '@musyawarah/api';
 import { localized } from '@musyawarah/core/consultation/text';
-import { findRound, type Db } from '@musyawarah/db';
 import type { PageShell } from './static';
+
+/** What `rounds.get` answers for this round (public data), or null when it answers not found. */
+export type PublicRound = (
+  roundId: string,
+  req: IncomingMessage,
+) => Promise<{ title: unknown; description: unknown; format: string } | null>;
+
+/** The element the app reads the page's data from (apps/stakeholder/src/page-data.ts). */
+export const PAGE_DATA_ID = 'page-data';
+
+/** JSON inside <script>: `<` escaped, so no text in it can close the element. */
+const jsonInScript = (value: unknown) =>
+  JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 
 type Texts = Record<string, unknown>;
 
@@ -84,7 +97,12 @@ function frame(t: (key: string) => string, lng: string, pathname: string, main: 
   );
 }
 
-export function createPageShell(repoRoot: string, db: Db): PageShell {
+/** Queries the app would send for this page, with the API's answers (JSON, as on the wire: dates as ISO strings). */
+function pageData(queries: { path: string; input: unknown; data: unknown }[]): string {
+  return `<script type="application/json" id="${PAGE_DATA_ID}">${jsonInScript({ queries })}</script>`;
+}
+
+export function createPageShell(repoRoot: string, publicRound: PublicRound): PageShell {
   const translate = translations(repoRoot);
   return async (pathname: string, req: IncomingMessage) => {
     const lng = requestLocale(undefined, req.headers['accept-language']) ?? 'en';
@@ -110,8 +128,8 @@ export function createPageShell(repoRoot: string, db: Db): PageShell {
     }
     const round = /^\/consultations\/([^/]+)$/.exec(page)?.[1];
     if (round && UUID.test(round)) {
-      const row = await findRound(db, round);
-      if (!row?.published_at) return null;
+      const row = await publicRound(round, req);
+      if (!row) return null;
       const preferred = [lng];
       const title = localized(row.title as { en: string }, preferred);
       const description = localized(row.description as { en: string }, preferred);
@@ -121,13 +139,15 @@ export function createPageShell(repoRoot: string, db: Db): PageShell {
         .filter(Boolean)
         .map((p) => `<p>${escape(p)}</p>`)
         .join('');
-      return frame(
-        t,
-        lng,
-        page,
-        `<div class="two-thirds"><h1 class="heading-xl"><span class="caption">${t(`consultations.format.${row.format}`)}</span>` +
-          `<span lang="${title.language}">${escape(title.text)}</span></h1>` +
-          `<div class="prose round-description" lang="${description.language}">${paragraphs}</div></div>`,
+      return (
+        frame(
+          t,
+          lng,
+          page,
+          `<div class="two-thirds"><h1 class="heading-xl"><span class="caption">${t(`consultations.format.${row.format}`)}</span>` +
+            `<span lang="${title.language}">${escape(title.text)}</span></h1>` +
+            `<div class="prose round-description" lang="${description.language}">${paragraphs}</div></div>`,
+        ) + pageData([{ path: 'rounds.get', input: { roundId: round }, data: row }])
       );
     }
     return null;

@@ -5,13 +5,17 @@ import { sql } from 'kysely';
 import compression from 'compression';
 import pino, { type Logger as PinoLogger } from 'pino';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { TRPCError } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import {
   appRouter,
+  createCaller,
   createContext,
   createMailer,
   createSmtpTransport,
   CurrentEditionCache,
+  hasRecentWrite,
+  RECENT_WRITE_COOKIE,
   recentWriteCookie,
   requestLocale,
   type ApiServices,
@@ -26,7 +30,7 @@ import { createClientAddress, type TrustProxy } from './client-address';
 import { handleFileRequest } from './files';
 import { createPublicReads } from './public-reads';
 import { handleOneClickUnsubscribe, ONE_CLICK_PATH } from './unsubscribe';
-import { createPageShell } from './page-shell';
+import { createPageShell, type PublicRound } from './page-shell';
 import { handleOpenDataRequest } from './open-data';
 import { createStaticApps } from './static';
 
@@ -267,11 +271,32 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
   // Background documents (≤ 10 MB) are the one larger body: only a multipart body to that procedure's own path gets it.
   const uploadHandler = createHTTPHandler({ ...trpcOptions, maxBodySize: 11_000_000 });
 
+  // The round a page shell embeds is what `rounds.get` answers a visitor without a session (it is public data), read
+  // where that procedure would read for this browser (the primary right after one of its writes, read-routing.ts).
+  const publicRound: PublicRound = async (roundId, req) => {
+    const recentWrite = hasRecentWrite(req.headers.cookie);
+    const caller = createCaller(
+      await createContext(services, {
+        requestId: randomUUID(),
+        ipAddress: null,
+        userAgent: null,
+        cookieHeader: recentWrite ? `${RECENT_WRITE_COOKIE}=1` : null,
+        origin: null,
+        secFetchSite: null,
+        host: req.headers.host ?? null,
+        setCookie: () => undefined,
+      }),
+    );
+    return caller.rounds.get({ roundId }).catch((error: unknown) => {
+      if (error instanceof TRPCError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    });
+  };
   const apps =
     options.serveApps === false
       ? null
       : createStaticApps(REPO_ROOT, {
-          stakeholderShell: createPageShell(REPO_ROOT, database.db),
+          stakeholderShell: createPageShell(REPO_ROOT, publicRound),
           dists: options.appDists,
         });
   // API answers (a round page, the catalogue list: tens of KB of JSON) are compressed on the way out when the client

@@ -15,7 +15,13 @@ export const i18n = createStartupI18n(startupResources, {
 let later: Promise<void> | undefined;
 
 export function loadAllTranslations(): Promise<void> {
-  later ??= Promise.all([import('./resources.later'), loadSharedLaterResources()])
+  later ??= Promise.all([
+    import('./resources.later'),
+    loadSharedLaterResources(),
+    // Zod's issues read as translation keys in every form (core installs nothing on import). Every form is on a page
+    // that loads through here, so zod stays out of the start-up JavaScript the home page needs.
+    import('@musyawarah/core/schemas/messages').then((m) => m.installValidationMessages()),
+  ])
     .then(async ([{ laterResources }, shared]) => {
       const namespaces: string[] = [];
       for (const resources of [shared, laterResources] as Record<string, Record<string, object>>[]) {

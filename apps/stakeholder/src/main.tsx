@@ -1,5 +1,5 @@
 import '@musyawarah/ui/styles.css';
-import { installValidationMessages } from '@musyawarah/core/schemas/messages';
+import type { AppRouter } from '@musyawarah/api';
 import { createQueryClient } from '@musyawarah/ui';
 import { whenI18nReady } from '@musyawarah/ui/i18n-startup';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -9,16 +9,17 @@ import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { i18n } from './i18n';
 import { router } from './router';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { seedPageData } from './page-data';
 import { TRPCProvider, createApiClient, ME_QUERY_KEY_PREFIX } from './trpc';
-
-// Zod's issues read as translation keys in every form (core installs nothing on import).
-installValidationMessages();
 
 const queryClient = createQueryClient({
   // The session ended: forget the user; pages that need one send the visitor to sign in.
   onUnauthorized: (client) => client.setQueriesData({ queryKey: ME_QUERY_KEY_PREFIX }, null),
 });
 const trpcClient = createApiClient();
+// A round's page arrives with the round in it (apps/api/src/page-shell.ts): its first render shows it, no spinner.
+seedPageData(queryClient, createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient }));
 
 // The host sent the page's frame and text already (apps/api/src/page-shell.ts); the first render replaces them, so it
 // waits for the route's lazily loaded code: rendering earlier would swap the text for an empty frame.
