@@ -57,10 +57,24 @@ export function BarChart({
           <svg className="chart-bars__track" height="22" width="100%" focusable="false">
             <rect x="0" y="0" width="100%" height="22" className="chart-bars__bg" />
             {b.value > 0 && (
-              <rect x="0" y="2" width={`${x(b.value)}%`} height="18" fill={fillOf(id, b.series)} stroke="#0b0c0c" />
+              <rect
+                x="0"
+                y="2"
+                width={`${x(b.value)}%`}
+                height="18"
+                fill={fillOf(id, b.series)}
+                stroke="#0b0c0c"
+              />
             )}
             {b.target !== undefined && (
-              <rect x={`${x(b.target)}%`} y="0" width="4" height="22" fill="#0b0c0c" transform="translate(-2,0)" />
+              <rect
+                x={`${x(b.target)}%`}
+                y="0"
+                width="4"
+                height="22"
+                fill="#0b0c0c"
+                transform="translate(-2,0)"
+              />
             )}
           </svg>
           <span className="chart-bars__value">{b.display}</span>

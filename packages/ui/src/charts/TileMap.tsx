@@ -71,7 +71,16 @@ export function TileMap({ tiles }: { tiles: readonly TileRow[] }) {
         {hasTargets && (
           <li>
             <svg width="20" height="16" focusable="false">
-              <rect x="2" y="2" width="16" height="12" fill="#ffffff" stroke="#0b0c0c" strokeWidth="3" strokeDasharray="5 3" />
+              <rect
+                x="2"
+                y="2"
+                width="16"
+                height="12"
+                fill="#ffffff"
+                stroke="#0b0c0c"
+                strokeWidth="3"
+                strokeDasharray="5 3"
+              />
             </svg>
             {t('charts.kit.belowTarget')}
           </li>

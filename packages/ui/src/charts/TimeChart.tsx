@@ -54,21 +54,43 @@ export function TimeChart({
     <div ref={ref} className="chart-time">
       <PatternDefs id={id} />
       {series.length > 1 && (
-        <Legend id={id} items={series.map((s) => ({ label: s.label, series: s.series }))} kind={lines.length ? 'marker' : 'swatch'} />
+        <Legend
+          id={id}
+          items={series.map((s) => ({ label: s.label, series: s.series }))}
+          kind={lines.length ? 'marker' : 'swatch'}
+        />
       )}
       <svg width={width} height={HEIGHT} focusable="false">
         {y.ticks(4).map((tick) => (
           <g key={tick}>
-            <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(tick)} y2={y(tick)} className="chart__grid" />
+            <line
+              x1={MARGIN.left}
+              x2={width - MARGIN.right}
+              y1={y(tick)}
+              y2={y(tick)}
+              className="chart__grid"
+            />
             <text x={MARGIN.left - 6} y={y(tick)} dy="0.32em" textAnchor="end" className="chart__tick">
               {formatTick(tick)}
             </text>
           </g>
         ))}
-        <line x1={MARGIN.left} x2={width - MARGIN.right} y1={baseline} y2={baseline} className="chart__axis" />
+        <line
+          x1={MARGIN.left}
+          x2={width - MARGIN.right}
+          y1={baseline}
+          y2={baseline}
+          className="chart__axis"
+        />
         {labels.map((label, i) =>
           i % every === 0 ? (
-            <text key={i} x={centre(i)} y={HEIGHT - MARGIN.bottom + 16} textAnchor="middle" className="chart__tick">
+            <text
+              key={i}
+              x={centre(i)}
+              y={HEIGHT - MARGIN.bottom + 16}
+              textAnchor="middle"
+              className="chart__tick"
+            >
               {label}
             </text>
           ) : null,
@@ -97,9 +119,17 @@ export function TimeChart({
             .y((v) => y(v ?? 0))(s.values);
           return (
             <g key={s.label}>
-              <path d={path ?? ''} fill="none" stroke={style.colour} strokeWidth="2.5" strokeDasharray={dashOf(s.series)} />
+              <path
+                d={path ?? ''}
+                fill="none"
+                stroke={style.colour}
+                strokeWidth="2.5"
+                strokeDasharray={dashOf(s.series)}
+              />
               {s.values.map((v, i) =>
-                v === null ? null : <Marker key={i} shape={style.marker} x={centre(i)} y={y(v)} colour={style.colour} />,
+                v === null ? null : (
+                  <Marker key={i} shape={style.marker} x={centre(i)} y={y(v)} colour={style.colour} />
+                ),
               )}
             </g>
           );

@@ -28,7 +28,9 @@ export function PatternDefs({ id }: { id: string }) {
         {SERIES.map((s, i) => (
           <pattern key={i} id={`${id}-p${i}`} width="8" height="8" patternUnits="userSpaceOnUse">
             <rect width="8" height="8" fill={s.colour} />
-            {s.pattern === 'diagonal' && <path d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4" stroke={INK} strokeWidth="1.5" />}
+            {s.pattern === 'diagonal' && (
+              <path d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4" stroke={INK} strokeWidth="1.5" />
+            )}
             {s.pattern === 'dots' && <circle cx="4" cy="4" r="1.6" fill={INK} />}
             {s.pattern === 'cross' && <path d="M0,0 l8,8 M8,0 l-8,8" stroke={INK} strokeWidth="1" />}
             {s.pattern === 'horizontal' && <path d="M0,4 h8" stroke={INK} strokeWidth="1.5" />}
@@ -45,24 +47,56 @@ export function PatternDefs({ id }: { id: string }) {
   );
 }
 
-export const fillOf = (id: string, series: number) => `url(#${id}-p${((series % SERIES.length) + SERIES.length) % SERIES.length})`;
+export const fillOf = (id: string, series: number) =>
+  `url(#${id}-p${((series % SERIES.length) + SERIES.length) % SERIES.length})`;
 
 /** A marker shape centred on (x, y), for line charts and legends. */
-export function Marker({ shape, x, y, size = 5, colour }: { shape: Series['marker']; x: number; y: number; size?: number; colour: string }) {
+export function Marker({
+  shape,
+  x,
+  y,
+  size = 5,
+  colour,
+}: {
+  shape: Series['marker'];
+  x: number;
+  y: number;
+  size?: number;
+  colour: string;
+}) {
   const open = shape.endsWith('-open');
   const fill = open ? '#ffffff' : colour;
   const common = { fill, stroke: open ? colour : INK, strokeWidth: open ? 2 : 1 };
   const base = shape.replace('-open', '');
-  if (base === 'square') return <rect x={x - size} y={y - size} width={size * 2} height={size * 2} {...common} />;
+  if (base === 'square')
+    return <rect x={x - size} y={y - size} width={size * 2} height={size * 2} {...common} />;
   if (base === 'triangle')
-    return <path d={`M${x},${y - size * 1.2} L${x + size * 1.1},${y + size * 0.8} L${x - size * 1.1},${y + size * 0.8} Z`} {...common} />;
+    return (
+      <path
+        d={`M${x},${y - size * 1.2} L${x + size * 1.1},${y + size * 0.8} L${x - size * 1.1},${y + size * 0.8} Z`}
+        {...common}
+      />
+    );
   if (base === 'diamond')
-    return <path d={`M${x},${y - size * 1.3} L${x + size * 1.3},${y} L${x},${y + size * 1.3} L${x - size * 1.3},${y} Z`} {...common} />;
+    return (
+      <path
+        d={`M${x},${y - size * 1.3} L${x + size * 1.3},${y} L${x},${y + size * 1.3} L${x - size * 1.3},${y} Z`}
+        {...common}
+      />
+    );
   return <circle cx={x} cy={y} r={size} {...common} />;
 }
 
 /** A legend: swatch (pattern) or marker, then the words. Visible, and hidden from screen readers like the drawing. */
-export function Legend({ id, items, kind = 'swatch' }: { id: string; items: { label: string; series: number }[]; kind?: 'swatch' | 'marker' }) {
+export function Legend({
+  id,
+  items,
+  kind = 'swatch',
+}: {
+  id: string;
+  items: { label: string; series: number }[];
+  kind?: 'swatch' | 'marker';
+}) {
   return (
     <ul className="chart__legend" aria-hidden="true">
       {items.map((item) => {
@@ -74,7 +108,15 @@ export function Legend({ id, items, kind = 'swatch' }: { id: string; items: { la
                 <rect x="1" y="1" width="18" height="14" fill={fillOf(id, item.series)} stroke={INK} />
               ) : (
                 <>
-                  <line x1="0" x2="20" y1="8" y2="8" stroke={s.colour} strokeWidth="2" strokeDasharray={dashOf(item.series)} />
+                  <line
+                    x1="0"
+                    x2="20"
+                    y1="8"
+                    y2="8"
+                    stroke={s.colour}
+                    strokeWidth="2"
+                    strokeDasharray={dashOf(item.series)}
+                  />
                   <Marker shape={s.marker} x={10} y={8} size={4} colour={s.colour} />
                 </>
               )}

@@ -24,7 +24,10 @@ export function categoryRows(
   label: (key: string) => string,
   options: { order?: readonly string[]; targets?: Readonly<Record<string, number>>; keepZero?: boolean } = {},
 ): CategoryRow[] {
-  const keys = [...new Set([...(options.order ?? []), ...Object.keys(counts)])];
+  // A target nobody has met yet is a category too: leaving it out would hide the largest shortfall of all.
+  const keys = [
+    ...new Set([...(options.order ?? []), ...Object.keys(counts), ...Object.keys(options.targets ?? {})]),
+  ];
   const total = keys.reduce((sum, k) => sum + (counts[k] ?? 0), 0);
   return keys
     .map((key, i) => {
@@ -99,7 +102,10 @@ export function dailyRows(byDay: readonly { day: string; count: number | string 
 }
 
 export function dailyFacts(rows: readonly DayRow[]) {
-  const busiest = rows.reduce<DayRow | null>((best, r) => (best === null || r.count > best.count ? r : best), null);
+  const busiest = rows.reduce<DayRow | null>(
+    (best, r) => (best === null || r.count > best.count ? r : best),
+    null,
+  );
   return {
     total: rows[rows.length - 1]?.cumulative ?? 0,
     days: rows.length,
@@ -190,5 +196,9 @@ export interface SeriesPoint {
 /** The first and the latest measured point of a series, for "from X in Q1 to Y in Q3" summaries. */
 export function seriesFacts(points: readonly SeriesPoint[]) {
   const measured = points.filter((p) => p.value !== null);
-  return { first: measured[0] ?? null, latest: measured[measured.length - 1] ?? null, measured: measured.length };
+  return {
+    first: measured[0] ?? null,
+    latest: measured[measured.length - 1] ?? null,
+    measured: measured.length,
+  };
 }

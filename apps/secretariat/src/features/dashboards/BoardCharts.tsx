@@ -1,5 +1,11 @@
 import { DataTable, ErrorNotice, Loading } from '@musyawarah/ui';
-import { ChartFigure, TimeChart, seriesFacts, type SeriesPoint, type TimeSeries } from '@musyawarah/ui/charts';
+import {
+  ChartFigure,
+  TimeChart,
+  seriesFacts,
+  type SeriesPoint,
+  type TimeSeries,
+} from '@musyawarah/ui/charts';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -60,7 +66,11 @@ export function BoardCharts({ boardId }: { boardId: string }) {
       series: [line(m('representation'), 0, (p) => p.representation.marginalisedPercent)],
       domain: [0, 100],
       unit: percent,
-      summary: trend(t, points((p) => p.representation.marginalisedPercent), percent),
+      summary: trend(
+        t,
+        points((p) => p.representation.marginalisedPercent),
+        percent,
+      ),
     },
     {
       key: 'participation',
@@ -68,14 +78,23 @@ export function BoardCharts({ boardId }: { boardId: string }) {
       series: [line(m('participation'), 1, (p) => p.participation.rate)],
       domain: [0, 100],
       unit: percent,
-      summary: trend(t, points((p) => p.participation.rate), percent),
+      summary: trend(
+        t,
+        points((p) => p.participation.rate),
+        percent,
+      ),
     },
     {
       key: 'engagement',
       title: m('engagement'),
       series: [
         { label: m('inputs'), series: 2, kind: 'column', values: periods.map((p) => p.engagement.inputs) },
-        { label: m('nominations'), series: 1, kind: 'column', values: periods.map((p) => p.engagement.nominations) },
+        {
+          label: m('nominations'),
+          series: 1,
+          kind: 'column',
+          values: periods.map((p) => p.engagement.nominations),
+        },
       ],
       unit: plain,
       summary: latest
@@ -96,8 +115,16 @@ export function BoardCharts({ boardId }: { boardId: string }) {
       domain: [1, 5],
       unit: plain,
       summary: [
-        `${m('satisfactionMean')}: ${trend(t, points((p) => p.satisfaction.satisfactionMean), plain)}`,
-        `${m('trustMean')}: ${trend(t, points((p) => p.satisfaction.trustMean), plain)}`,
+        `${m('satisfactionMean')}: ${trend(
+          t,
+          points((p) => p.satisfaction.satisfactionMean),
+          plain,
+        )}`,
+        `${m('trustMean')}: ${trend(
+          t,
+          points((p) => p.satisfaction.trustMean),
+          plain,
+        )}`,
       ].join(' '),
     },
   ];
@@ -132,7 +159,8 @@ export function BoardCharts({ boardId }: { boardId: string }) {
                         key: 'targets',
                         header: m('targetsMet'),
                         className: 'numeric',
-                        cell: (p: Period) => `${p.representation.targetsMet} / ${p.representation.targetsTotal}`,
+                        cell: (p: Period) =>
+                          `${p.representation.targetsMet} / ${p.representation.targetsTotal}`,
                       },
                     ]
                   : []),

@@ -50,13 +50,21 @@ export function ReviewCharts() {
               header: t('charts.page.columns.timeliness'),
               cell: (r) => t(`reviews.timeliness.status.${r.status}`),
             },
-            { key: 'daysLate', header: t('charts.page.columns.daysLate'), className: 'numeric', cell: (r) => r.daysLate },
+            {
+              key: 'daysLate',
+              header: t('charts.page.columns.daysLate'),
+              className: 'numeric',
+              cell: (r) => r.daysLate,
+            },
           ]}
         />
       }
     >
       <BarChart
-        legend={statuses.map((s) => ({ label: t(`reviews.timeliness.status.${s}`), series: STATUS_SERIES[s] ?? 0 }))}
+        legend={statuses.map((s) => ({
+          label: t(`reviews.timeliness.status.${s}`),
+          series: STATUS_SERIES[s] ?? 0,
+        }))}
         bars={rows.map((r) => ({
           key: r.key,
           label: `${r.cycle} · ${r.phase}`,

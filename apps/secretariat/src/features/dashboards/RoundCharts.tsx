@@ -26,7 +26,9 @@ const shortDay = (day: string, language: string) =>
 /** "Met" or "n short" for a row with a target; "No target" otherwise. */
 function againstTarget(t: TFunction, row: { value: number; target?: number }) {
   if (row.target === undefined) return t('charts.page.noTarget');
-  return row.value >= row.target ? t('charts.page.met') : t('charts.page.short', { count: row.target - row.value });
+  return row.value >= row.target
+    ? t('charts.page.met')
+    : t('charts.page.short', { count: row.target - row.value });
 }
 
 /** The summary sentence of a by-category chart, with the targets sentence when there are targets. */
@@ -47,7 +49,8 @@ function categorySummary(t: TFunction, rows: readonly CategoryRow[], key: 'group
   ];
   if (facts.targetsTotal > 0) {
     parts.push(t('charts.page.groups.targets', { met: facts.targetsMet, total: facts.targetsTotal }));
-    for (const s of facts.short) parts.push(t('charts.page.groups.short', { label: s.row.label, count: s.shortfall }));
+    for (const s of facts.short)
+      parts.push(t('charts.page.groups.short', { label: s.row.label, count: s.shortfall }));
   }
   return parts.join(' ');
 }
@@ -63,7 +66,12 @@ function CategoryTable({ caption, header, rows }: { caption: string; header: str
       rowKey={(r) => r.key}
       columns={[
         { key: 'label', header, rowHeader: true, cell: (r) => r.label },
-        { key: 'value', header: t('charts.page.columns.contributions'), className: 'numeric', cell: (r) => r.value },
+        {
+          key: 'value',
+          header: t('charts.page.columns.contributions'),
+          className: 'numeric',
+          cell: (r) => r.value,
+        },
         {
           key: 'share',
           header: t('charts.page.columns.share'),
@@ -78,7 +86,11 @@ function CategoryTable({ caption, header, rows }: { caption: string; header: str
                 className: 'numeric',
                 cell: (r: CategoryRow) => r.target ?? '–',
               },
-              { key: 'status', header: t('charts.page.columns.status'), cell: (r: CategoryRow) => againstTarget(t, r) },
+              {
+                key: 'status',
+                header: t('charts.page.columns.status'),
+                cell: (r: CategoryRow) => againstTarget(t, r),
+              },
             ]
           : []),
       ]}
@@ -153,7 +165,12 @@ export function RoundCharts({ roundId }: { roundId: string }) {
                 rowHeader: true,
                 cell: (d) => format.date(`${d.day}T12:00:00Z`),
               },
-              { key: 'count', header: t('charts.page.columns.contributions'), className: 'numeric', cell: (d) => d.count },
+              {
+                key: 'count',
+                header: t('charts.page.columns.contributions'),
+                className: 'numeric',
+                cell: (d) => d.count,
+              },
               {
                 key: 'cumulative',
                 header: t('charts.page.columns.runningTotal'),
@@ -166,7 +183,14 @@ export function RoundCharts({ roundId }: { roundId: string }) {
       >
         <TimeChart
           labels={days.map((d) => shortDay(d.day, i18n.language))}
-          series={[{ label: t('charts.page.columns.contributions'), series: 0, kind: 'column', values: days.map((d) => d.count) }]}
+          series={[
+            {
+              label: t('charts.page.columns.contributions'),
+              series: 0,
+              kind: 'column',
+              values: days.map((d) => d.count),
+            },
+          ]}
         />
       </ChartFigure>
 
@@ -174,12 +198,18 @@ export function RoundCharts({ roundId }: { roundId: string }) {
         title={t('charts.page.states.title')}
         summary={[
           named[0]
-            ? t('charts.page.states.summary', { count: named.length, first: named[0].label, firstCount: named[0].value })
+            ? t('charts.page.states.summary', {
+                count: named.length,
+                first: named[0].label,
+                firstCount: named[0].value,
+              })
             : t('charts.page.states.empty'),
           data.tally.unspecifiedMemberState > 0
             ? t('charts.page.states.unspecified', { count: data.tally.unspecifiedMemberState })
             : '',
-          below.length > 0 ? t('charts.page.states.below', { list: below.map((b) => b.label).join(', ') }) : '',
+          below.length > 0
+            ? t('charts.page.states.below', { list: below.map((b) => b.label).join(', ') })
+            : '',
         ]
           .filter(Boolean)
           .join(' ')}
@@ -197,7 +227,13 @@ export function RoundCharts({ roundId }: { roundId: string }) {
       <ChartFigure
         title={t('charts.page.groups.title')}
         summary={categorySummary(t, groups, 'groups')}
-        table={<CategoryTable caption={t('charts.page.groups.title')} header={t('charts.page.columns.group')} rows={groups} />}
+        table={
+          <CategoryTable
+            caption={t('charts.page.groups.title')}
+            header={t('charts.page.columns.group')}
+            rows={groups}
+          />
+        }
       >
         <BarChart bars={asBars(t, groups)} />
       </ChartFigure>
@@ -206,7 +242,11 @@ export function RoundCharts({ roundId }: { roundId: string }) {
         title={t('charts.page.languages.title')}
         summary={categorySummary(t, languages, 'languages')}
         table={
-          <CategoryTable caption={t('charts.page.languages.title')} header={t('charts.page.columns.language')} rows={languages} />
+          <CategoryTable
+            caption={t('charts.page.languages.title')}
+            header={t('charts.page.columns.language')}
+            rows={languages}
+          />
         }
       >
         <BarChart bars={asBars(t, languages)} />
@@ -231,7 +271,12 @@ export function RoundCharts({ roundId }: { roundId: string }) {
             rowKey={(r) => r.key}
             columns={[
               { key: 'label', header: t('charts.page.columns.type'), rowHeader: true, cell: (r) => r.label },
-              { key: 'value', header: t('charts.page.columns.items'), className: 'numeric', cell: (r) => r.value },
+              {
+                key: 'value',
+                header: t('charts.page.columns.items'),
+                className: 'numeric',
+                cell: (r) => r.value,
+              },
               {
                 key: 'share',
                 header: t('charts.page.columns.share'),
