@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+// Here, not in the barrel: the bundler skips a re-exporting index's own imports, and every chart uses this figure.
+import './charts.css';
 
 /**
  * A chart as a figure: the caption names it and states what it shows in words (the text a screen reader reads, and a
