@@ -149,7 +149,7 @@ describe.sequential('dashboards', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'dashboards-en');
-  });
+  }, 180_000);
 
   test('the board measures are four named charts, and the page reads in Khmer', async () => {
     const page = await browser.newPage({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
@@ -174,5 +174,5 @@ describe.sequential('dashboards', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'dashboards-km');
-  });
+  }, 180_000);
 });
