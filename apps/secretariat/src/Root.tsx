@@ -35,6 +35,7 @@ export function Root() {
               { to: '/readiness', label: t('readiness.nav') },
               { to: '/boards', label: t('boards.nav') },
               { to: '/review', label: t('reviews.nav') },
+              { to: '/dashboards', label: t('charts.page.nav') },
               { to: '/translations', label: t('translations.nav') },
               { to: '/mail', label: t('shell.nav.mail') },
             ]

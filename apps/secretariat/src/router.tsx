@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { boardRoutes } from './features/boards/routes';
 import { consultationRoutes } from './features/consultations/routes';
+import { dashboardRoutes } from './features/dashboards/routes';
 import { reviewRoutes } from './features/review/routes';
 import { translationRoutes } from './features/translations/routes';
 import { insightRoutes } from './features/insight/routes';
@@ -43,6 +44,7 @@ export const router = createBrowserRouter(
             ...reviewRoutes(guarded),
             ...translationRoutes(guarded),
             ...insightRoutes(guarded),
+            ...dashboardRoutes(guarded),
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -1,6 +1,7 @@
 import assessments from '../locales/en/assessments.json';
 import auth from '../locales/en/auth.json';
 import board from '../locales/en/board.json';
+import charts from '../locales/en/charts.json';
 import common from '../locales/en/common.json';
 import contribution from '../locales/en/contribution.json';
 import edition from '../locales/en/edition.json';
@@ -14,7 +15,7 @@ import validation from '../locales/en/validation.json';
 
 /** Shared namespaces no page shell needs: an app may load them with its first lazily loaded page (createStartupI18n). */
 export const sharedLaterResources = {
-  en: { assessments, auth, board, contribution, edition, insight, review, round, validation },
+  en: { assessments, auth, board, charts, contribution, edition, insight, review, round, validation },
 };
 
 /** Every namespace shipped by the UI kit (each app adds its own); what createI18n loads. */
@@ -23,6 +24,7 @@ export const sharedResources = {
     assessments,
     auth,
     board,
+    charts,
     common,
     contribution,
     edition,
