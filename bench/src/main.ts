@@ -341,8 +341,10 @@ async function main() {
     // CDN makes afterwards (If-None-Match → 304), and — for the catalogue — tRPC's own handler (a batch of one, which
     // the fast path leaves to it) for comparison. Each beside the bare handler serving the same JSON in full.
     const roundInput = encodeURIComponent(JSON.stringify({ roundId: roundIds[0] }));
+    // A browser or CDN revalidates with the Accept-Encoding it fetched with; each encoding has its own ETag.
+    const acceptEncoding = 'gzip';
     const etagOf = async (apiPath: string) => {
-      const res = await fetch(`${api.url}${apiPath}`);
+      const res = await fetch(`${api.url}${apiPath}`, { headers: { 'accept-encoding': acceptEncoding } });
       await res.arrayBuffer();
       return res.headers.get('etag') ?? '';
     };
@@ -364,7 +366,7 @@ async function main() {
       const revalidated = await load(api.url, {
         path: apiPath,
         pid: api.child.pid,
-        headers: { 'if-none-match': etag },
+        headers: { 'if-none-match': etag, 'accept-encoding': acceptEncoding },
       });
       addLoadRow(`${id}-304`, `${label}, revalidated (If-None-Match → 304)`, revalidated, baseResult, 0.9);
       if (!etag || revalidated.notModified === 0)

@@ -51,7 +51,14 @@ beforeAll(async () => {
   runOrThrow('mkdir', ['-p', bin], process.env);
   writeFileSync(path.join(bin, 'pnpm'), '#!/bin/sh\nexec corepack pnpm "$@"\n');
   chmodSync(path.join(bin, 'pnpm'), 0o755);
-  const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, TURBO_TELEMETRY_DISABLED: '1' };
+  // vitest runs with NODE_ENV=test, and Vite builds what NODE_ENV says: React's development build, three times the
+  // bytes, written over the apps' dist that the browser tests serve next. An operator builds for production.
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PATH: `${bin}:${process.env.PATH ?? ''}`,
+    TURBO_TELEMETRY_DISABLED: '1',
+  };
   // The web apps are usually cached by turbo (test-all.mjs builds them before this suite); the host bundle takes ~2 s.
   timed('pnpm build', () => runOrThrow('corepack', ['pnpm', 'build'], env));
   timed('package-server', () =>
