@@ -320,6 +320,19 @@ async function vitestSuite(dir, database, env) {
       `${brokenFiles.length} file(s) failed to run: ${brokenFiles.map((f) => relative(join(ROOT, dir), f.name)).join(', ')}`,
     );
   }
+  // Named in the summary: the end of a long log is often all that is left of a CI run.
+  const failedTests = (report.testResults ?? []).flatMap((f) =>
+    (f.assertionResults ?? [])
+      .filter((a) => a.status === 'failed')
+      .map((a) => {
+        const why = String(a.failureMessages?.[0] ?? '')
+          .split('\n')[0]
+          .replace(/\x1b\[[0-9;]*m/g, '')
+          .slice(0, 200);
+        return `${relative(join(ROOT, dir), f.name)} › ${a.fullName}${why ? ` (${why})` : ''}`;
+      }),
+  );
+  if (failedTests.length) notes.push(`failed: ${failedTests.join('; ')}`);
   if (timedOut) notes.push(`timed out after ${formatDuration(suiteTimeout(dir))}`);
   // Unhandled errors and "no test files found" fail vitest without failing a test; count them once.
   if (code !== 0 && row.failed === 0) {
