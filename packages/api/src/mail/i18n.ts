@@ -35,21 +35,32 @@ export function mailTranslator(locale: string | null | undefined): TFunction<'ma
   return instance.getFixedT(mailLocale(locale), 'mail');
 }
 
+/** One formatter per language and zone: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const momentFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A moment as the recipient reads it: their language's date and time, in the given zone, with the zone named. */
 export function formatMoment(at: Date, locale: string | null | undefined, timeZone = 'UTC'): string {
   // ASEAN English writes the day first (4 March 2026); a 24-hour clock reads the same in every language.
   const language = mailLocale(locale);
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(at);
+  const key = `${language} ${timeZone}`;
+  let format = momentFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    // Time zones come from rounds and events: a few dozen at most, but never an unbounded cache.
+    if (momentFormats.size > 500) momentFormats.clear();
+    momentFormats.set(key, format);
+  }
+  return format.format(at);
 }
 
 /**

@@ -52,22 +52,6 @@ export async function submitContribution(
   const questions = context.questions.map(answerable);
   const fieldErrors = validateSubmission(questions, { answers: input.answers, items: input.items });
   if (Object.keys(fieldErrors).length) throw new FieldError('BAD_REQUEST', fieldErrors);
-  // Counted only for new feedback (a retry was answered above); staff entering an event's feedback are not counted.
-  if (!facilitated) {
-    try {
-      await throttleContribution(ctx, 'submissionsPerAuthor', 'submissionsPerClient');
-    } catch (error) {
-      // A retry racing its own first attempt: if that one has been stored meanwhile, its receipt is the answer.
-      const stored = await findContributionByIdempotencyKey(ctx.db, {
-        key: input.idempotencyKey,
-        roundId: input.roundId,
-        userId: ctx.user.id,
-      });
-      if (stored) return replayOf(ctx, input.roundId, input.idempotencyKey);
-      throw error;
-    }
-  }
-
   const now = new Date();
   const contribution = {
     id: randomUUID(),
@@ -97,24 +81,45 @@ export async function submitContribution(
           link: link(ctx, '/my-contributions'),
         }),
       );
+  let counting = false;
   try {
-    // A participant's own draft becomes the submission; on-behalf entries are always new rows.
-    const stored = await insertSubmission(ctx.db, {
-      contribution,
-      items: input.items,
-      replacesDraftId: facilitated ? null : context.draftId,
-      audit: auditRow(auditContext(ctx), {
-        action: facilitated ? 'contribution.submit_on_behalf' : 'contribution.submit',
-        entityType: 'contribution',
-        entityId: contribution.id,
-        after: { ...contribution, items: input.items, facilitationNote: input.facilitationNote },
-      }),
-      mail,
+    // The count and the feedback commit together: one commit (one fsync) per submission instead of two, and a
+    // submission that fails is not counted.
+    const stored = await ctx.db.transaction().execute(async (tx) => {
+      // Counted only for new feedback (a retry was answered above); staff entering an event's feedback are not counted.
+      if (!facilitated) {
+        counting = true;
+        await throttleContribution({ ...ctx, db: tx }, 'submissionsPerAuthor', 'submissionsPerClient');
+        counting = false;
+      }
+      // A participant's own draft becomes the submission; on-behalf entries are always new rows.
+      return insertSubmission(tx, {
+        contribution,
+        items: input.items,
+        replacesDraftId: facilitated ? null : context.draftId,
+        audit: auditRow(auditContext(ctx), {
+          action: facilitated ? 'contribution.submit_on_behalf' : 'contribution.submit',
+          entityType: 'contribution',
+          entityId: contribution.id,
+          after: { ...contribution, items: input.items, facilitationNote: input.facilitationNote },
+        }),
+        mail,
+      });
     });
     if (stored.mail) await ctx.mailer.deliver(ctx.db, [stored.mail]);
   } catch (error) {
     // A concurrent request with the same key stored first (its statement stored everything, this one nothing).
     if (isIdempotencyKeyConflict(error)) return replayOf(ctx, input.roundId, input.idempotencyKey);
+    if (counting) {
+      // A retry racing its own first attempt over the limit: if that one has been stored meanwhile, its receipt is
+      // the answer.
+      const stored = await findContributionByIdempotencyKey(ctx.db, {
+        key: input.idempotencyKey,
+        roundId: input.roundId,
+        userId: ctx.user.id,
+      });
+      if (stored) return replayOf(ctx, input.roundId, input.idempotencyKey);
+    }
     throw error;
   }
   return {

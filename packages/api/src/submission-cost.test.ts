@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql, type KyselyPlugin } from 'kysely';
+import { createSession } from '@musyawarah/auth';
+import { createContext } from './context';
+import { createCaller } from './root';
+import { createTestApi, type TestApi } from './test-support';
+
+// What the closing rush of a round costs the database per submission (issue #16): PostgreSQL with fsync on is bound by
+// commits, so a submission is one transaction, and its statements are counted so a new one is a decision, not a drift.
+let api: TestApi;
+beforeAll(async () => {
+  api = await createTestApi();
+});
+afterAll(async () => api.close());
+
+const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+
+async function openRound() {
+  const secretariat = await api.signedIn('secretariat');
+  const round = await secretariat.caller.rounds.create({
+    title: { en: 'The cost of a submission' },
+    description: { en: 'What one submission asks of the database' },
+    format: 'online_consultation',
+    actionIds: ['C3.2'],
+    audience: 'public',
+    memberStates: [],
+    languages: ['en'],
+    opensAt: hoursFromNow(-1),
+    closesAt: hoursFromNow(48),
+    targets: [],
+  });
+  await secretariat.caller.rounds.transition({ roundId: round.id, action: 'publish' });
+  return round;
+}
+
+/** A caller whose every statement is recorded by kind (begin and commit are not statements of Kysely's). */
+async function recordingCaller(token: string) {
+  const statements: string[] = [];
+  const plugin: KyselyPlugin = {
+    transformQuery(args) {
+      statements.push(args.node.kind);
+      return args.node;
+    },
+    async transformResult(args) {
+      return args.result;
+    },
+  };
+  const ctx = await createContext(
+    { ...api.services, db: api.services.db.withPlugin(plugin) },
+    {
+      requestId: `cost-${randomUUID()}`,
+      // not loopback: both the person's and the client's limit are counted
+      ipAddress: '203.0.113.9',
+      userAgent: 'vitest',
+      cookieHeader: `musyawarah_session=${token}`,
+      origin: null,
+      secFetchSite: null,
+      host: 'localhost:3000',
+      setCookie: () => undefined,
+    },
+  );
+  return { caller: createCaller(ctx), statements };
+}
+
+const feedback = (roundId: string) => ({
+  roundId,
+  idempotencyKey: randomUUID(),
+  answers: {},
+  items: [{ type: 'suggestion' as const, text: 'One submission among thousands at the close' }],
+  stakeholderGroup: 'civil_society' as const,
+  writtenIn: 'en' as const,
+  namedPublicly: false,
+});
+
+describe('what one submission costs the database (issue #16)', () => {
+  it('counts the submission against the limits in the transaction that stores it: one commit', async () => {
+    const round = await openRound();
+    const user = await api.createUser('stakeholder');
+    const { token } = await createSession(api.db, user.id);
+    const { caller } = await recordingCaller(token);
+    const receipt = await caller.contributions.submit(feedback(round.id));
+
+    const { rows } = await sql<{ source: string; writer: string }>`
+      select 'contribution' as source, xmin::text as writer from contribution where id = ${receipt.id}
+      union all
+      select key as source, xmin::text as writer from login_throttle where key like 'rate:contribution:submissions%'
+        and (key like ${`%:user:${user.id}`} or key like '%:client:%')
+    `.execute(api.db);
+    const writers = new Set(rows.map((r) => r.writer));
+    expect(rows.map((r) => r.source)).toEqual(
+      expect.arrayContaining(['contribution', `rate:contribution:submissionsPerAuthor:user:${user.id}`]),
+    );
+    expect(rows.some((r) => r.source.includes(':client:'))).toBe(true);
+    expect(writers.size).toBe(1);
+  });
+
+  it('runs a fixed number of statements: session, round and draft, two limits, the insert of everything', async () => {
+    const round = await openRound();
+    const user = await api.createUser('stakeholder');
+    const { token } = await createSession(api.db, user.id);
+    const first = await recordingCaller(token);
+    await first.caller.contributions.submit(feedback(round.id));
+    const second = await recordingCaller(token);
+    await second.caller.contributions.submit(feedback(round.id));
+    expect(second.statements).toEqual(first.statements);
+    expect(second.statements).toEqual([
+      'SelectQueryNode',
+      'SelectQueryNode',
+      'InsertQueryNode',
+      'InsertQueryNode',
+      'SelectQueryNode',
+    ]);
+  });
+});
