@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutboxMail } from '@musyawarah/db';
 import { BUILT_IN_SCHEDULES, platformJobHandlers, startJobRunner } from './jobs';
 import { runDigests } from './notifications/digests';
-import { runRoundReminders } from './notifications/rounds';
+import { runRoundReminders, runRoundSchedule } from './notifications/rounds';
 import { signingKeyOf, signUnsubscribeToken } from './notifications/unsubscribe-token';
 import { createTestApi, rejection, TEST_PASSWORD, type TestApi } from './test-support';
 
@@ -425,6 +425,28 @@ describe(`a person's notification data (${dbLabel})`, () => {
         .execute();
       expect(rows, table).toEqual([]);
     }
+  });
+});
+
+describe(`a round opening on its own clock (${dbLabel})`, () => {
+  it('tells the followers of an upcoming round once when it opens, however often and overlapping the passes run', async () => {
+    const round = await publishedRound({ opensAt: hoursFromNow(2), closesAt: hoursFromNow(48) });
+    const follower = await api.signedIn('stakeholder');
+    await follower.caller.notifications.follow({ subjectType: 'round', subjectId: round.id });
+
+    const before = new Date();
+    await runRoundSchedule(api.services, new Date(before.getTime() - 60_000), before);
+    expect((await follower.caller.notifications.list()).items).toEqual([]);
+
+    const opened = new Date(before.getTime() + 3 * 3_600_000);
+    await runRoundSchedule(api.services, new Date(opened.getTime() - 24 * 3_600_000), opened);
+    await runRoundSchedule(api.services, new Date(opened.getTime() - 3_600_000), opened);
+    const items = (await follower.caller.notifications.list()).items;
+    expect(items.map((n) => [n.event, n.link])).toEqual([['round.opened', `/consultations/${round.id}`]]);
+    const mails = await mailsTo(follower.user.email);
+    expect(mails.map((m) => m.subject)).toEqual([
+      '“Consultation on AI advisory boards” is open for feedback',
+    ]);
   });
 });
 
