@@ -154,7 +154,7 @@ test('the notification settings page lets a person choose a digest, and passes a
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('the Secretariat follows a round it runs from its own page, hears of the closing under its bell, and reaches the settings', async () => {
+test('the Secretariat follows a round it runs from its own page, hears of the closing under its bell, opens it there, and reaches the settings', async () => {
   const round = await createOpenRound(platform, { title: { en: 'Consultation on AI in public hospitals' } });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   await page.goto(`${platform.url}/secretariat/sign-in`);
@@ -174,7 +174,19 @@ test('the Secretariat follows a round it runs from its own page, hears of the cl
   const bell = page.getByRole('link', { name: /^Notifications, \d+ unread$/ });
   await bell.click();
   await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+  // It opens the round's page here, where the Secretariat runs it, and counts as read.
+  await page.getByRole('link', { name: `“${round.title.en}” has closed` }).click();
+  await page.getByRole('heading', { level: 1, name: round.title.en }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(`/secretariat/consultations/${round.id}`);
+  await page.goto(`${platform.url}/secretariat/notifications`);
   await page.getByRole('link', { name: `“${round.title.en}” has closed` }).waitFor();
+  expect(
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `“${round.title.en}” has closed` })
+      .getByText('Unread')
+      .count(),
+  ).toBe(0);
 
   await page.getByRole('link', { name: 'Notification settings' }).click();
   await page.getByRole('heading', { level: 1, name: 'Notification settings' }).waitFor();
