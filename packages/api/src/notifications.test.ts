@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutboxMail } from '@musyawarah/db';
 import { BUILT_IN_SCHEDULES, platformJobHandlers, startJobRunner } from './jobs';
 import { runDigests } from './notifications/digests';
-import { runRoundReminders } from './notifications/rounds';
+import { runRoundReminders, runRoundSchedule } from './notifications/rounds';
 import { signingKeyOf, signUnsubscribeToken } from './notifications/unsubscribe-token';
 import { createTestApi, rejection, TEST_PASSWORD, type TestApi } from './test-support';
 
@@ -189,6 +189,42 @@ describe(`preferences and digests (${dbLabel})`, () => {
     const after = await mailsTo(person.user.email);
     expect(after).toHaveLength(2);
     expect(after[0]!.subject).toBe('Your daily summary: 1 update');
+  });
+
+  it('a weekly choice gathers the week’s news into one mail a week, not a mail a day', async () => {
+    const round = await publishedRound();
+    const person = await api.signedIn('stakeholder');
+    await person.caller.notifications.setPreference({ kind: 'round_update', delivery: 'weekly' });
+    await person.caller.notifications.follow({ subjectType: 'round', subjectId: round.id });
+    await closeAndSummarise(round.id);
+    expect(await mailsTo(person.user.email)).toEqual([]);
+
+    const start = new Date(Date.now() + 60_000);
+    const daysLater = (d: number) => new Date(start.getTime() + d * 24 * 3_600_000);
+    await runDigests(api.services, start);
+    const [first, ...none] = await mailsTo(person.user.email);
+    expect(none).toEqual([]);
+    expect(first!.subject).toBe('Your weekly summary: 2 updates');
+    expect(first!.text_body).toContain('“Consultation on AI advisory boards” has closed');
+    expect(first!.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+
+    // News during the week, with the scheduler running every day: it waits for the week to be up.
+    const second = await publishedRound();
+    const third = await publishedRound();
+    await person.caller.notifications.follow({ subjectType: 'round', subjectId: second.id });
+    await person.caller.notifications.follow({ subjectType: 'round', subjectId: third.id });
+    await secretariat.caller.rounds.transition({ roundId: second.id, action: 'close_early' });
+    await secretariat.caller.rounds.transition({ roundId: third.id, action: 'close_early' });
+    for (let d = 1; d <= 6; d++) await runDigests(api.services, daysLater(d));
+    expect(await mailsTo(person.user.email)).toHaveLength(1);
+
+    await runDigests(api.services, daysLater(7));
+    await runDigests(api.services, daysLater(7));
+    const after = await mailsTo(person.user.email);
+    expect(after).toHaveLength(2);
+    expect(after[0]!.subject).toBe('Your weekly summary: 2 updates');
+    // In the app, everything was listed at once.
+    expect((await person.caller.notifications.list()).items).toHaveLength(4);
   });
 });
 
@@ -389,6 +425,28 @@ describe(`a person's notification data (${dbLabel})`, () => {
         .execute();
       expect(rows, table).toEqual([]);
     }
+  });
+});
+
+describe(`a round opening on its own clock (${dbLabel})`, () => {
+  it('tells the followers of an upcoming round once when it opens, however often and overlapping the passes run', async () => {
+    const round = await publishedRound({ opensAt: hoursFromNow(2), closesAt: hoursFromNow(48) });
+    const follower = await api.signedIn('stakeholder');
+    await follower.caller.notifications.follow({ subjectType: 'round', subjectId: round.id });
+
+    const before = new Date();
+    await runRoundSchedule(api.services, new Date(before.getTime() - 60_000), before);
+    expect((await follower.caller.notifications.list()).items).toEqual([]);
+
+    const opened = new Date(before.getTime() + 3 * 3_600_000);
+    await runRoundSchedule(api.services, new Date(opened.getTime() - 24 * 3_600_000), opened);
+    await runRoundSchedule(api.services, new Date(opened.getTime() - 3_600_000), opened);
+    const items = (await follower.caller.notifications.list()).items;
+    expect(items.map((n) => [n.event, n.link])).toEqual([['round.opened', `/consultations/${round.id}`]]);
+    const mails = await mailsTo(follower.user.email);
+    expect(mails.map((m) => m.subject)).toEqual([
+      '“Consultation on AI advisory boards” is open for feedback',
+    ]);
   });
 });
 

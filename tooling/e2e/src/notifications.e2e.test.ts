@@ -4,6 +4,7 @@ import { asSecretariat, createOpenRound, type CreatedRound } from './fixtures/ro
 import {
   axeViolations,
   DEMO_PASSWORD,
+  DEMO_SECRETARIAT,
   DEMO_STAKEHOLDER,
   extractLink,
   launchBrowser,
@@ -151,4 +152,43 @@ test('the notification settings page lets a person choose a digest, and passes a
     )
     .toBe(true);
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the Secretariat follows a round it runs from its own page, hears of the closing under its bell, opens it there, and reaches the settings', async () => {
+  const round = await createOpenRound(platform, { title: { en: 'Consultation on AI in public hospitals' } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await page.goto(`${platform.url}/secretariat/sign-in`);
+  await page.getByLabel('E-mail address').fill(DEMO_SECRETARIAT.email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+
+  await page.goto(`${platform.url}/secretariat/consultations/${round.id}`);
+  await page.getByRole('heading', { level: 1, name: round.title.en }).waitFor();
+  await page.getByRole('button', { name: `Follow: ${round.title.en}` }).click();
+  await page.getByRole('button', { name: `Unfollow: ${round.title.en}` }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+
+  await asSecretariat(platform, 'rounds.transition', { roundId: round.id, action: 'close_early' });
+  await page.reload();
+  const bell = page.getByRole('link', { name: /^Notifications, \d+ unread$/ });
+  await bell.click();
+  await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+  // It opens the round's page here, where the Secretariat runs it, and counts as read.
+  await page.getByRole('link', { name: `“${round.title.en}” has closed` }).click();
+  await page.getByRole('heading', { level: 1, name: round.title.en }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(`/secretariat/consultations/${round.id}`);
+  await page.goto(`${platform.url}/secretariat/notifications`);
+  await page.getByRole('link', { name: `“${round.title.en}” has closed` }).waitFor();
+  expect(
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `“${round.title.en}” has closed` })
+      .getByText('Unread')
+      .count(),
+  ).toBe(0);
+
+  await page.getByRole('link', { name: 'Notification settings' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Notification settings' }).waitFor();
+  await page.getByRole('link', { name: 'Consultation round' }).first().waitFor();
 });

@@ -8,6 +8,7 @@ import { useTRPC, type Outputs } from '../../trpc';
 import '../consultations/consultations.css';
 import './boards.css';
 import '../status-actions.css';
+import { Follow } from '../notifications/Follow';
 import { BoardTransitions } from './BoardTransitions';
 import { Measures } from './Measures';
 import { Monitor, UnmetBanner } from './Monitor';
@@ -90,6 +91,7 @@ function BoardBody({ board, onDone }: { board: BoardDetail; onDone: (text: strin
       <p className="board-status">
         <BoardStatusTag status={board.status} /> <span>{t(`boards.statusHint.${board.status}`)}</span>
       </p>
+      {board.published && <Follow subjectType="board" subjectId={board.id} name={english(board.name)} />}
       {tab !== 'representation' && <UnmetBanner boardId={board.id} />}
       <Tabs selectedKey={tab} onSelectionChange={select} className="consult-tabs">
         <TabList aria-label={t('boards.board.sections')} className="consult-tabs__list">

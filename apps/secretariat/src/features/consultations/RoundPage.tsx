@@ -18,6 +18,7 @@ import './consultations.css';
 import '../status-actions.css';
 import { ModerationQueue } from './Moderation';
 import { OnBehalfForm } from './OnBehalfForm';
+import { Follow } from '../notifications/Follow';
 import { DocumentsSection } from './Documents';
 import { ParticipationMap, ReachSection } from './Participation';
 import { RegistrationsSection } from './Registrations';
@@ -109,6 +110,9 @@ function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: strin
       <p className="consult-phase">
         <PhaseTag phase={round.phase} /> <span>{t(`consultations.phaseHint.${round.phase}`)}</span>
       </p>
+      {round.phase !== 'draft' && (
+        <Follow subjectType="round" subjectId={round.id} name={english(round.title)} />
+      )}
       {short > 0 && tab !== 'participation' && (
         <NotificationBanner heading={t('consultations.participation.underTitle', { count: short })}>
           <p>

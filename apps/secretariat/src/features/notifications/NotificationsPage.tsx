@@ -1,11 +1,14 @@
 import { ErrorNotice, Loading, NotificationList, Page } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useTRPC } from '../../trpc';
+import { secretariatPathOf } from './links';
 
 /**
- * The Secretariat's notification centre. A notification points at a page of the public app, opened with a full page
- * load (it is another app); the settings live there too, under the account.
+ * The Secretariat's notification centre. A round, board or review cycle followed from its page here opens that page
+ * (and counts as read); any other notification points at a page of the public app, opened with a full page load (it is
+ * another app). The settings live there too, under the account.
  */
 export function NotificationsPage() {
   const { t } = useTranslation();
@@ -34,7 +37,20 @@ export function NotificationsPage() {
           busy={markAllRead.isPending}
           onMarkRead={(id) => markRead.mutate({ notificationId: id })}
           onMarkAllRead={() => markAllRead.mutate()}
-          renderLink={(item, text) => <a href={item.link}>{text}</a>}
+          renderLink={(item, text) => {
+            const here = secretariatPathOf(item.link);
+            if (!here) return <a href={item.link}>{text}</a>;
+            return (
+              <Link
+                to={here}
+                onClick={() => {
+                  if (!item.readAt) markRead.mutate({ notificationId: item.id });
+                }}
+              >
+                {text}
+              </Link>
+            );
+          }}
         />
       )}
     </Page>

@@ -25,6 +25,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import '@musyawarah/ui/review.css';
 import { CycleSections, StageTag, downloadText, useServerMessage } from './shared';
+import { Follow } from '../notifications/Follow';
 import { ClosedNotice, CloseCycle } from './CloseCycle';
 
 export type Cycle = Outputs['review']['adminCycle'];
@@ -106,6 +107,7 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
       <p className="review-stage">
         <StageTag stage={stage} /> <span>{t(`reviews.stageHint.${stage}`)}</span>
       </p>
+      <Follow subjectType="review_cycle" subjectId={cycle.id} name={cycle.title.en} />
       <ClosedNotice cycle={cycle} />
       <Advance cycle={cycle} onDone={onDone} />
       <CloseCycle cycle={cycle} onDone={onDone} />
