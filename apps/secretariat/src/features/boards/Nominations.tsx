@@ -3,13 +3,16 @@ import { NOMINATION_STATUSES, SCORE_MAX, SEAT_ROLES } from '@musyawarah/core/boa
 import {
   Button,
   ButtonGroup,
+  DateTimeField,
   ErrorNotice,
   Form,
   LinkButton,
   Loading,
+  localToIso,
   ModalDialog,
   NotificationBanner,
   SummaryList,
+  TextAreaField,
   useFormat,
   useZodForm,
 } from '@musyawarah/ui';
@@ -18,8 +21,6 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useTRPC, type Outputs } from '../../trpc';
-import { localToIso } from '../consultations/datetime';
-import { DateTimeField, FieldsFor, TextArea } from '../consultations/fields';
 import type { BoardDetail } from './BoardPage';
 import { english, NominationStatusTag, today, useConstituencyLabel, useServerMessage } from './shared';
 
@@ -210,22 +211,20 @@ function OpenCall({
           onDone();
         }}
       >
-        <FieldsFor formId="call">
-          <TextArea
-            name="description.en"
-            label={t('boards.calls.description')}
-            hint={t('boards.calls.descriptionHint')}
-            rows={4}
-          />
-          <DateTimeField name="opensAt" label={t('boards.calls.opensAt')} />
-          <DateTimeField name="closesAt" label={t('boards.calls.closesAt')} />
-          <ButtonGroup>
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {t('boards.calls.submit')}
-            </Button>
-            <LinkButton onClick={onCancel}>{t('boards.cancel')}</LinkButton>
-          </ButtonGroup>
-        </FieldsFor>
+        <TextAreaField
+          name="description.en"
+          label={t('boards.calls.description')}
+          hint={t('boards.calls.descriptionHint')}
+          rows={4}
+        />
+        <DateTimeField name="opensAt" label={t('boards.calls.opensAt')} />
+        <DateTimeField name="closesAt" label={t('boards.calls.closesAt')} />
+        <ButtonGroup>
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {t('boards.calls.submit')}
+          </Button>
+          <LinkButton onClick={onCancel}>{t('boards.cancel')}</LinkButton>
+        </ButtonGroup>
       </Form>
     </section>
   );

@@ -5,12 +5,14 @@ import {
   Button,
   ButtonGroup,
   DataTable,
+  errorKey,
   ErrorNotice,
   Form,
   Loading,
   NotificationBanner,
   Page,
-  errorKey,
+  TextAreaField,
+  TextField,
   useFormat,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,7 +22,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { useTRPC, type Outputs } from '../../trpc';
-import { FieldsFor, Input, TextArea } from '../consultations/fields';
 import '@musyawarah/ui/review.css';
 import {
   LanguageChoice,
@@ -194,43 +195,41 @@ function FrameworkForm({ framework, onSaved }: { framework: Framework | null; on
         </NotificationBanner>
       )}
       <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
-        <FieldsFor formId={FORM_ID}>
-          <Input name="document.title" label={t('reviews.framework.docTitle')} width="full" />
-          <TextArea
-            name="document.introduction"
-            label={t('reviews.framework.introduction')}
-            hint={t('reviews.framework.introductionHint')}
-            optional
-            rows={5}
+        <TextField name="document.title" label={t('reviews.framework.docTitle')} width="full" />
+        <TextAreaField
+          name="document.introduction"
+          label={t('reviews.framework.introduction')}
+          hint={t('reviews.framework.introductionHint')}
+          optional
+          rows={5}
+        />
+        <LanguageChoice
+          legend={t('reviews.framework.languages')}
+          hint={t('reviews.framework.languagesHint')}
+        />
+        <h2 className="heading-l">{t('reviews.framework.criteriaHeading')}</h2>
+        <p className="hint">{t('reviews.framework.criteriaHint')}</p>
+        <Items name="criteria" legendKey="reviews.framework.criterion" minimum={1} />
+        <h2 className="heading-l">{t('reviews.framework.metricsHeading')}</h2>
+        <p className="hint">{t('reviews.framework.metricsHint')}</p>
+        <Items name="metrics" legendKey="reviews.framework.metric" minimum={0} />
+        <h2 className="heading-l">{t('reviews.framework.timelineHeading')}</h2>
+        <p className="hint">{t('reviews.framework.timelineHint')}</p>
+        {CYCLE_PHASES.map((phase, index) => (
+          <TextField
+            key={phase}
+            name={`document.timeline.${index}.durationDays`}
+            label={t('reviews.framework.phaseDays', { phase: t(`reviews.stage.${phase}`) })}
+            inputMode="numeric"
+            width="5"
           />
-          <LanguageChoice
-            legend={t('reviews.framework.languages')}
-            hint={t('reviews.framework.languagesHint')}
-          />
-          <h2 className="heading-l">{t('reviews.framework.criteriaHeading')}</h2>
-          <p className="hint">{t('reviews.framework.criteriaHint')}</p>
-          <Items name="criteria" legendKey="reviews.framework.criterion" minimum={1} />
-          <h2 className="heading-l">{t('reviews.framework.metricsHeading')}</h2>
-          <p className="hint">{t('reviews.framework.metricsHint')}</p>
-          <Items name="metrics" legendKey="reviews.framework.metric" minimum={0} />
-          <h2 className="heading-l">{t('reviews.framework.timelineHeading')}</h2>
-          <p className="hint">{t('reviews.framework.timelineHint')}</p>
-          {CYCLE_PHASES.map((phase, index) => (
-            <Input
-              key={phase}
-              name={`document.timeline.${index}.durationDays`}
-              label={t('reviews.framework.phaseDays', { phase: t(`reviews.stage.${phase}`) })}
-              inputMode="numeric"
-              width="5"
-            />
-          ))}
-          <ButtonGroup>
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {framework ? t('reviews.framework.saveNew') : t('reviews.framework.saveFirst')}
-            </Button>
-            <Link to="/review">{t('reviews.common.cancel')}</Link>
-          </ButtonGroup>
-        </FieldsFor>
+        ))}
+        <ButtonGroup>
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {framework ? t('reviews.framework.saveNew') : t('reviews.framework.saveFirst')}
+          </Button>
+          <Link to="/review">{t('reviews.common.cancel')}</Link>
+        </ButtonGroup>
       </Form>
     </>
   );
@@ -255,7 +254,7 @@ function Items({
       {fields.map((field, index) => (
         <fieldset key={field.id} className="fieldset review-repeat">
           <legend className="legend">{t(legendKey, { n: index + 1 })}</legend>
-          <Input
+          <TextField
             name={`document.${name}.${index}.key`}
             label={t('reviews.framework.key')}
             hint={t('reviews.framework.keyHint')}
