@@ -17,11 +17,11 @@ import {
   Page,
   SelectField,
   TextField,
+  useZodForm,
 } from '@musyawarah/ui';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
@@ -117,17 +117,7 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
   const serverMessage = useServerMessage();
   const [locked, setLocked] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const form = useForm<QuestionsFormValues, unknown, { questions: QuestionInput[] }>({
-    mode: 'onSubmit',
-    reValidateMode: 'onSubmit',
-    shouldFocusError: false,
-    defaultValues: { questions: fromRound(round) },
-    resolver: zodResolver(schema) as unknown as Resolver<
-      QuestionsFormValues,
-      unknown,
-      { questions: QuestionInput[] }
-    >,
-  });
+  const form = useZodForm(schema, { defaultValues: { questions: fromRound(round) } });
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: 'questions' });
   const save = useMutation(trpc.rounds.saveQuestions.mutationOptions());
 

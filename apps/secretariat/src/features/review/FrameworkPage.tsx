@@ -1,6 +1,5 @@
 import { frameworkDocumentSchema, type FrameworkDocument } from '@musyawarah/core/review/schemas';
 import { CYCLE_PHASES } from '@musyawarah/core/review/vocabulary';
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Button,
   ButtonGroup,
@@ -14,10 +13,11 @@ import {
   TextAreaField,
   TextField,
   useFormat,
+  useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
@@ -151,17 +151,7 @@ function FrameworkForm({ framework, onSaved }: { framework: Framework | null; on
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
   const [conflict, setConflict] = useState<string | null>(null);
-  const form = useForm<FrameworkFormValues, unknown, { document: FrameworkDocument }>({
-    mode: 'onSubmit',
-    reValidateMode: 'onSubmit',
-    shouldFocusError: false,
-    defaultValues: toForm(framework),
-    resolver: zodResolver(frameworkFormSchema) as unknown as Resolver<
-      FrameworkFormValues,
-      unknown,
-      { document: FrameworkDocument }
-    >,
-  });
+  const form = useZodForm(frameworkFormSchema, { defaultValues: toForm(framework) });
   const save = useMutation(trpc.review.saveFramework.mutationOptions());
 
   const onSubmit = async (values: { document: FrameworkDocument }) => {
