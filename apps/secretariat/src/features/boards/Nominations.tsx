@@ -399,7 +399,7 @@ function Accept({
   const serverMessage = useServerMessage();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [role, setRole] = useState('member');
+  const [role, setRole] = useState<(typeof SEAT_ROLES)[number]>('member');
   const [starts, setStarts] = useState(() => (today() < board.lifeStartsOn ? board.lifeStartsOn : today()));
   const [ends, setEnds] = useState(board.lifeEndsOn ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -449,7 +449,12 @@ function Accept({
           <label className="label" htmlFor={`${id}-role`}>
             {t('boards.seats.role')}
           </label>
-          <select id={`${id}-role`} className="select" value={role} onChange={(e) => setRole(e.target.value)}>
+          <select
+            id={`${id}-role`}
+            className="select"
+            value={role}
+            onChange={(e) => setRole(SEAT_ROLES.find((r) => r === e.target.value) ?? 'member')}
+          >
             {SEAT_ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`boards.role.${r}`)}
@@ -477,7 +482,7 @@ function Accept({
             onClick={() =>
               accept.mutate({
                 nominationId: n.id,
-                role: role as never,
+                role,
                 termStartsOn: starts,
                 termEndsOn: ends,
               })

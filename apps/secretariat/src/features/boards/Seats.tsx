@@ -294,7 +294,7 @@ function EndSeat({ seat, onDone }: { seat: Seat; onDone: (text: string) => void 
   const serverMessage = useServerMessage();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState<string>('term_ended');
+  const [reason, setReason] = useState<(typeof SEAT_END_REASONS)[number]>('term_ended');
   const [endedOn, setEndedOn] = useState(today());
   const [problem, setProblem] = useState<string | null>(null);
   const end = useMutation(
@@ -339,7 +339,7 @@ function EndSeat({ seat, onDone }: { seat: Seat; onDone: (text: string) => void 
             id={`${id}-reason`}
             className="select"
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={(e) => setReason(SEAT_END_REASONS.find((r) => r === e.target.value) ?? 'term_ended')}
           >
             {SEAT_END_REASONS.map((r) => (
               <option key={r} value={r}>
@@ -369,9 +369,7 @@ function EndSeat({ seat, onDone }: { seat: Seat; onDone: (text: string) => void 
           <Button
             variant="warning"
             isBusy={end.isPending}
-            onClick={() =>
-              end.mutate({ seatId: seat.id, reason: reason as never, endedOn: endedOn || undefined })
-            }
+            onClick={() => end.mutate({ seatId: seat.id, reason, endedOn: endedOn || undefined })}
           >
             {t('boards.seats.endConfirm')}
           </Button>

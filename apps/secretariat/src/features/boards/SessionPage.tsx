@@ -312,8 +312,8 @@ function Attendance({ session, onDone }: { session: SessionDetail; onDone: (text
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(session.invitations.map((i) => [i.userId, i.attendance ?? ''])),
+  const [values, setValues] = useState<Record<string, (typeof ATTENDANCE_STATUSES)[number] | undefined>>(() =>
+    Object.fromEntries(session.invitations.map((i) => [i.userId, i.attendance ?? undefined])),
   );
   const [problem, setProblem] = useState<string | null>(null);
   const record = useMutation(
@@ -328,9 +328,9 @@ function Attendance({ session, onDone }: { session: SessionDetail; onDone: (text
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const records = Object.entries(values)
-      .filter(([, status]) => status)
-      .map(([userId, status]) => ({ userId, status: status as never }));
+    const records = Object.entries(values).flatMap(([userId, status]) =>
+      status ? [{ userId, status }] : [],
+    );
     if (records.length === 0) {
       setProblem(t('boards.attendance.noneChosen'));
       return;
