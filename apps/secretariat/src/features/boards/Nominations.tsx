@@ -183,7 +183,7 @@ function OpenCall({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useZodForm(callFormSchema, {
-    defaultValues: { boardId: board.id, description: { en: '' }, opensAt: '', closesAt: '' } as never,
+    defaultValues: { boardId: board.id, description: { en: '' }, opensAt: '', closesAt: '' },
   });
   const create = useMutation(trpc.boards.createCall.mutationOptions());
   return (

@@ -199,10 +199,10 @@ function AddSeat({
       constituencies: [],
       memberState: board.memberState ?? '',
       organisation: '',
-      gender: '' as never,
+      gender: '',
       conflictOfInterest: '',
       listedPublicly: false,
-    } as never,
+    },
   });
   const add = useMutation(trpc.boards.addSeat.mutationOptions());
   return (
