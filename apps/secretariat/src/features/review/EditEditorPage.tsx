@@ -235,7 +235,7 @@ function EditForm({ cycle, edit, onReloaded }: { cycle: Cycle; edit?: Edit; onRe
           hint={t('reviews.editor.rationaleHint')}
           rows={5}
         />
-        <MotivationsField formId={FORM_ID} cycleId={cycle.id} />
+        <MotivationsField cycleId={cycle.id} />
         <ButtonGroup>
           <Button type="submit" isBusy={form.formState.isSubmitting}>
             {edit ? t('reviews.editor.save') : t('reviews.editor.create')}
