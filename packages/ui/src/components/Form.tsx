@@ -1,23 +1,17 @@
 // Client-side checks show `validation.*` keys because each app installs core's zod messages at start (main.tsx).
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  createContext,
-  useContext,
   useEffect,
   useId,
   useRef,
   useState,
   type FormEvent,
-  type HTMLInputTypeAttribute,
   type ReactNode,
   type MouseEvent as ReactMouseEvent,
 } from 'react';
 import {
   FormProvider,
-  get,
   useForm,
-  useFormContext,
-  useWatch,
   type FieldErrors,
   type FieldValues,
   type UseFormProps,
@@ -27,10 +21,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { applyServerError, type MappedServerError, type Message } from '../errors/server-error';
 import { useMessage } from '../i18n/translate';
-import { Button } from './Button';
-import { cx } from './cx';
+import { fieldId, FormIdContext } from './field-parts';
 import { usePageErrorFlag } from './Page';
-import { ZawgyiNotice } from './ZawgyiNotice';
 
 /**
  * react-hook-form with a shared zod schema from @musyawarah/core. Validation runs on submit (GOV.UK: no errors while
@@ -47,32 +39,6 @@ export function useZodForm<TSchema extends z.ZodType<FieldValues, FieldValues>>(
     resolver: zodResolver(schema),
     ...props,
   });
-}
-
-const FormIdContext = createContext<string>('form');
-
-/** The DOM id of a field, shared by the input and the error summary link. */
-export function fieldId(formId: string, name: string): string {
-  return `${formId}-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-}
-
-function useField(name: string) {
-  const formId = useContext(FormIdContext);
-  const { register, formState } = useFormContext();
-  const id = fieldId(formId, name);
-  const error = get<unknown, { message?: string } | undefined>(formState.errors, name);
-  return {
-    id,
-    hintId: `${id}-hint`,
-    errorId: `${id}-error`,
-    register,
-    error: error?.message ? error.message : error ? 'validation.invalid' : undefined,
-  };
-}
-
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  const list = ids.filter(Boolean);
-  return list.length ? list.join(' ') : undefined;
 }
 
 interface SummaryItem {
@@ -246,276 +212,5 @@ export function Form<TIn extends FieldValues, TOut>({
         </form>
       </FormIdContext.Provider>
     </FormProvider>
-  );
-}
-
-function FieldError({ id, name, message }: { id: string; name: string; message: string | undefined }) {
-  const { t } = useTranslation();
-  const tm = useMessage();
-  const form = useContext(FormIdContext);
-  if (!message) return null;
-  return (
-    <p id={id} className="field-error">
-      <span className="visually-hidden">{t('layout.errorPrefix')}</span> {tm(message, { form, path: name })}
-    </p>
-  );
-}
-
-function Label({ htmlFor, label, optional }: { htmlFor: string; label: ReactNode; optional?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <label className="label" htmlFor={htmlFor}>
-      {label}
-      {optional && <span className="optional"> {t('layout.optional')}</span>}
-    </label>
-  );
-}
-
-export interface TextFieldProps {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  type?: HTMLInputTypeAttribute;
-  autoComplete?: string;
-  inputMode?: 'text' | 'email' | 'numeric' | 'search' | 'tel' | 'url';
-  spellCheck?: boolean;
-  optional?: boolean;
-  width?: 'full' | '20' | '30';
-}
-
-export function TextField({
-  name,
-  label,
-  hint,
-  type = 'text',
-  autoComplete,
-  inputMode,
-  spellCheck,
-  optional,
-  width = '30',
-}: TextFieldProps) {
-  const { id, hintId, errorId, register, error } = useField(name);
-  return (
-    <div className={cx('form-group', error && 'form-group--error')}>
-      <Label htmlFor={id} label={label} optional={optional} />
-      {hint && (
-        <div id={hintId} className="hint">
-          {hint}
-        </div>
-      )}
-      <FieldError id={errorId} name={name} message={error} />
-      <input
-        id={id}
-        type={type}
-        className={cx('input', width !== 'full' && `input--w${width}`, error && 'input--error')}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        spellCheck={spellCheck}
-        aria-describedby={describedBy(!!hint && hintId, !!error && errorId)}
-        aria-invalid={error ? true : undefined}
-        {...register(name)}
-      />
-      {type === 'text' && <ZawgyiCheck name={name} />}
-    </div>
-  );
-}
-
-/** Offers to convert Burmese typed in Zawgyi to Unicode (see ZawgyiNotice) for a field of the surrounding form. */
-export function ZawgyiCheck({ name }: { name: string }) {
-  const { setValue } = useFormContext();
-  const value: unknown = useWatch({ name });
-  return (
-    <ZawgyiNotice
-      value={value}
-      onConvert={(unicode) => setValue(name, unicode, { shouldDirty: true, shouldValidate: true })}
-    />
-  );
-}
-
-export interface PasswordFieldProps {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  autoComplete: 'current-password' | 'new-password';
-}
-
-/** A password input with a "Show" button (GOV.UK password input): fewer typos on phones, no confirm field needed. */
-export function PasswordField({ name, label, hint, autoComplete }: PasswordFieldProps) {
-  const { t } = useTranslation();
-  const { id, hintId, errorId, register, error } = useField(name);
-  // null until the user presses the button, so nothing is announced on page load.
-  const [shown, setShown] = useState<boolean | null>(null);
-  return (
-    <div className={cx('form-group', error && 'form-group--error')}>
-      <Label htmlFor={id} label={label} />
-      {hint && (
-        <div id={hintId} className="hint">
-          {hint}
-        </div>
-      )}
-      <FieldError id={errorId} name={name} message={error} />
-      <div className="password-input">
-        <input
-          id={id}
-          type={shown ? 'text' : 'password'}
-          className={cx('input', error && 'input--error')}
-          autoComplete={autoComplete}
-          autoCapitalize="none"
-          spellCheck={false}
-          aria-describedby={describedBy(!!hint && hintId, !!error && errorId)}
-          aria-invalid={error ? true : undefined}
-          {...register(name)}
-        />
-        <Button variant="secondary" aria-controls={id} onClick={() => setShown((s) => !s)}>
-          {shown ? t('layout.password.hide') : t('layout.password.show')}
-          <span className="visually-hidden"> {t('layout.password.password')}</span>
-        </Button>
-      </div>
-      <p className="visually-hidden" aria-live="polite">
-        {shown === null
-          ? ''
-          : shown
-            ? t('layout.password.shownAnnouncement')
-            : t('layout.password.hiddenAnnouncement')}
-      </p>
-    </div>
-  );
-}
-
-export interface Option {
-  value: string;
-  label: string;
-  hint?: string;
-}
-
-export interface SelectFieldProps {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  options: Option[];
-  /** Label of the empty first option; choosing it sets the value to undefined. */
-  placeholder?: string;
-  optional?: boolean;
-}
-
-export function SelectField({ name, label, hint, options, placeholder, optional }: SelectFieldProps) {
-  const { id, hintId, errorId, register, error } = useField(name);
-  return (
-    <div className={cx('form-group', error && 'form-group--error')}>
-      <Label htmlFor={id} label={label} optional={optional} />
-      {hint && (
-        <div id={hintId} className="hint">
-          {hint}
-        </div>
-      )}
-      <FieldError id={errorId} name={name} message={error} />
-      <select
-        id={id}
-        className={cx('select', error && 'select--error')}
-        aria-describedby={describedBy(!!hint && hintId, !!error && errorId)}
-        aria-invalid={error ? true : undefined}
-        {...register(name, { setValueAs: (v: unknown) => (v === '' || v === null ? undefined : v) })}
-      >
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-export interface RadioGroupFieldProps {
-  name: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  options: Option[];
-  optional?: boolean;
-}
-
-/** Radios in a fieldset; the error summary links to the first radio. */
-export function RadioGroupField({ name, legend, hint, options, optional }: RadioGroupFieldProps) {
-  const { t } = useTranslation();
-  const { id, hintId, errorId, register, error } = useField(name);
-  return (
-    <div className={cx('form-group', error && 'form-group--error')}>
-      <fieldset className="fieldset" aria-describedby={describedBy(!!hint && hintId, !!error && errorId)}>
-        <legend className="legend">
-          {legend}
-          {optional && <span className="optional"> {t('layout.optional')}</span>}
-        </legend>
-        {hint && (
-          <div id={hintId} className="hint">
-            {hint}
-          </div>
-        )}
-        <FieldError id={errorId} name={name} message={error} />
-        <div className="choices">
-          {options.map((o, index) => {
-            const optionId = index === 0 ? id : `${id}-${o.value}`;
-            return (
-              <div className="choice" key={o.value}>
-                <input
-                  id={optionId}
-                  type="radio"
-                  className="choice__input"
-                  value={o.value}
-                  aria-describedby={o.hint ? `${optionId}-hint` : undefined}
-                  {...register(name)}
-                />
-                {/* The hint sits beside the label, not in it: inside, it would be read twice, as the name and
-                    again as the description. */}
-                <div className="choice__text">
-                  <label className="choice__label" htmlFor={optionId}>
-                    {o.label}
-                  </label>
-                  {o.hint && (
-                    <div id={`${optionId}-hint`} className="choice__hint">
-                      {o.hint}
-                    </div>
-                  )}
-                </div>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
-export interface CheckboxFieldProps {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-}
-
-/** A single checkbox (e.g. consent). Links belong in the hint, not the label (a click on the label toggles the box). */
-export function CheckboxField({ name, label, hint }: CheckboxFieldProps) {
-  const { id, hintId, errorId, register, error } = useField(name);
-  return (
-    <div className={cx('form-group', error && 'form-group--error')}>
-      {hint && (
-        <div id={hintId} className="hint">
-          {hint}
-        </div>
-      )}
-      <FieldError id={errorId} name={name} message={error} />
-      <div className="choice">
-        <input
-          id={id}
-          type="checkbox"
-          className="choice__input"
-          aria-describedby={describedBy(!!hint && hintId, !!error && errorId)}
-          aria-invalid={error ? true : undefined}
-          {...register(name)}
-        />
-        <label className="choice__label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-    </div>
   );
 }

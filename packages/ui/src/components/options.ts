@@ -1,7 +1,7 @@
 import { LANGUAGES, MEMBER_STATE_CODES, STAKEHOLDER_GROUPS } from '@musyawarah/core/domain';
 import { useTranslation } from 'react-i18next';
 import { languageAutonym } from '../i18n';
-import type { Option } from './Form';
+import type { Option } from './ChoiceFields';
 
 /** The 11 Member States, names translated, in the order of the shared list (alphabetical in English). */
 export function useMemberStateOptions(): Option[] {

@@ -2,12 +2,12 @@ import type { BoardInput } from '@musyawarah/core/boards/schemas';
 import {
   Button,
   ButtonGroup,
+  errorKey,
   ErrorNotice,
   Form,
   Loading,
   NotificationBanner,
   Page,
-  errorKey,
 } from '@musyawarah/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -17,7 +17,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import '../consultations/consultations.css';
-import { FieldsFor } from '../consultations/fields';
 import { BoardFields } from './BoardFields';
 import { boardFormSchema, boardToForm, emptyBoard, type BoardFormValues } from './boardForm';
 import './boards.css';
@@ -115,15 +114,13 @@ function BoardForm({ board, initial }: { board?: BoardDetail; initial: BoardForm
         </NotificationBanner>
       )}
       <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
-        <FieldsFor formId={FORM_ID}>
-          <BoardFields formId={FORM_ID} />
-          <ButtonGroup>
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {board ? t('boards.editor.save') : t('boards.editor.create')}
-            </Button>
-            <Link to={board ? `/boards/${board.id}` : '/boards'}>{t('boards.editor.cancel')}</Link>
-          </ButtonGroup>
-        </FieldsFor>
+        <BoardFields formId={FORM_ID} />
+        <ButtonGroup>
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {board ? t('boards.editor.save') : t('boards.editor.create')}
+          </Button>
+          <Link to={board ? `/boards/${board.id}` : '/boards'}>{t('boards.editor.cancel')}</Link>
+        </ButtonGroup>
       </Form>
     </>
   );

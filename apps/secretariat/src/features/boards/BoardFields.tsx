@@ -1,9 +1,17 @@
 import { BOARD_SCOPES, TARGET_KINDS } from '@musyawarah/core/boards/vocabulary';
-import { Button, RadioGroupField, useMemberStateOptions } from '@musyawarah/ui';
+import {
+  Button,
+  CheckboxesField,
+  CheckboxField,
+  RadioGroupField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useMemberStateOptions,
+} from '@musyawarah/ui';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ActionsPicker } from '../consultations/ActionsPicker';
-import { Checkbox, Checkboxes, Input, Select, TextArea } from '../consultations/fields';
 import type { BoardFormValues } from './boardForm';
 import { emptyTarget } from './boardForm';
 import { useConstituencyOptions } from './shared';
@@ -15,7 +23,7 @@ export function BoardFields({ formId }: { formId: string }) {
   return (
     <>
       <h2 className="heading-l">{t('boards.editor.aboutHeading')}</h2>
-      <Input name="name.en" label={t('boards.editor.name')} width="full" />
+      <TextField name="name.en" label={t('boards.editor.name')} width="full" />
       <RadioGroupField
         name="scope"
         legend={t('boards.editor.scope')}
@@ -26,14 +34,15 @@ export function BoardFields({ formId }: { formId: string }) {
         }))}
       />
       {scope === 'member_state' && (
-        <Select
+        <SelectField
+          keepBlank
           name="memberState"
           label={t('boards.editor.memberState')}
           options={stateOptions}
           placeholder={t('common.selectPlaceholder')}
         />
       )}
-      <TextArea
+      <TextAreaField
         name="mandate.en"
         label={t('boards.editor.mandate')}
         hint={t('boards.editor.mandateHint')}
@@ -46,8 +55,8 @@ export function BoardFields({ formId }: { formId: string }) {
       />
 
       <h2 className="heading-l">{t('boards.editor.lifeHeading')}</h2>
-      <Input name="lifeStartsOn" type="date" label={t('boards.editor.lifeStartsOn')} width="20" />
-      <Input
+      <TextField name="lifeStartsOn" type="date" label={t('boards.editor.lifeStartsOn')} width="20" />
+      <TextField
         name="lifeEndsOn"
         type="date"
         label={t('boards.editor.lifeEndsOn')}
@@ -55,14 +64,14 @@ export function BoardFields({ formId }: { formId: string }) {
         width="20"
         optional
       />
-      <Input
+      <TextField
         name="seatCapacity"
         label={t('boards.editor.seatCapacity')}
         hint={t('boards.editor.seatCapacityHint')}
         inputMode="numeric"
         width="5"
       />
-      <Checkbox
+      <CheckboxField
         name="published"
         label={t('boards.editor.published')}
         hint={t('boards.editor.publishedHint')}
@@ -93,21 +102,21 @@ function TargetsEditor() {
         return (
           <fieldset key={field.id} className="fieldset board-row">
             <legend className="legend">{t('boards.editor.target', { n: index + 1 })}</legend>
-            <Select
+            <SelectField
               name={`targets.${index}.kind`}
               label={t('boards.editor.targetKind')}
               options={TARGET_KINDS.map((k) => ({ value: k, label: t(`boards.targetKind.${k}`) }))}
             />
             {kind === 'min_share' && (
               <>
-                <Checkboxes
+                <CheckboxesField
                   name={`targets.${index}.constituencies`}
                   legend={t('boards.editor.targetConstituencies')}
                   hint={t('boards.editor.targetConstituenciesHint')}
                   options={constituencies}
                   columns
                 />
-                <Input
+                <TextField
                   name={`targets.${index}.minPercent`}
                   label={t('boards.editor.minPercent')}
                   inputMode="numeric"
@@ -117,13 +126,14 @@ function TargetsEditor() {
             )}
             {kind === 'min_count' && (
               <>
-                <Select
+                <SelectField
+                  keepBlank
                   name={`targets.${index}.constituency`}
                   label={t('boards.editor.targetConstituency')}
                   options={constituencies}
                   placeholder={t('common.selectPlaceholder')}
                 />
-                <Input
+                <TextField
                   name={`targets.${index}.minCount`}
                   label={t('boards.editor.minCount')}
                   inputMode="numeric"
@@ -132,7 +142,7 @@ function TargetsEditor() {
               </>
             )}
             {kind === 'max_per_member_state' && (
-              <Input
+              <TextField
                 name={`targets.${index}.maxSeats`}
                 label={t('boards.editor.maxSeats')}
                 inputMode="numeric"
@@ -140,7 +150,7 @@ function TargetsEditor() {
               />
             )}
             {kind === 'max_gender_share' && (
-              <Input
+              <TextField
                 name={`targets.${index}.maxPercent`}
                 label={t('boards.editor.maxPercent')}
                 hint={t('boards.editor.maxPercentHint')}
@@ -170,12 +180,12 @@ function CriteriaEditor() {
       {fields.map((field, index) => (
         <fieldset key={field.id} className="fieldset board-row">
           <legend className="legend">{t('boards.editor.criterion', { n: index + 1 })}</legend>
-          <Input
+          <TextField
             name={`selectionCriteria.${index}.label.en`}
             label={t('boards.editor.criterionLabel')}
             width="full"
           />
-          <Input
+          <TextField
             name={`selectionCriteria.${index}.weight`}
             label={t('boards.editor.criterionWeight')}
             hint={t('boards.editor.criterionWeightHint')}

@@ -1,6 +1,7 @@
 import { constituencyInput } from '@musyawarah/core/boards/schemas';
 import {
   Button,
+  CheckboxField,
   DataTable,
   ErrorNotice,
   Form,
@@ -8,6 +9,7 @@ import {
   NotificationBanner,
   Page,
   Tag,
+  TextField,
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -15,7 +17,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc';
 import '../consultations/consultations.css';
-import { Checkbox, FieldsFor, Input } from '../consultations/fields';
 import './boards.css';
 import { english, useConstituencies, useConstituencyName } from './shared';
 
@@ -88,23 +89,21 @@ export function ConstituenciesPage() {
             }));
           }}
         >
-          <FieldsFor formId="constituency">
-            <Input name="label.en" label={t('boards.constituencies.label')} width="full" />
-            <Input
-              name="key"
-              label={t('boards.constituencies.key')}
-              hint={t('boards.constituencies.keyHint')}
-              width="20"
-            />
-            <Checkbox
-              name="marginalised"
-              label={t('boards.constituencies.marginalisedLabel')}
-              hint={t('boards.constituencies.marginalisedHint')}
-            />
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {t('boards.constituencies.add')}
-            </Button>
-          </FieldsFor>
+          <TextField name="label.en" label={t('boards.constituencies.label')} width="full" />
+          <TextField
+            name="key"
+            label={t('boards.constituencies.key')}
+            hint={t('boards.constituencies.keyHint')}
+            width="20"
+          />
+          <CheckboxField
+            name="marginalised"
+            label={t('boards.constituencies.marginalisedLabel')}
+            hint={t('boards.constituencies.marginalisedHint')}
+          />
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {t('boards.constituencies.add')}
+          </Button>
         </Form>
       </div>
     </Page>

@@ -3,13 +3,16 @@ import { NOMINATION_STATUSES, SCORE_MAX, SEAT_ROLES } from '@musyawarah/core/boa
 import {
   Button,
   ButtonGroup,
+  DateTimeField,
   ErrorNotice,
   Form,
   LinkButton,
   Loading,
+  localToIso,
   ModalDialog,
   NotificationBanner,
   SummaryList,
+  TextAreaField,
   useFormat,
   useZodForm,
 } from '@musyawarah/ui';
@@ -18,8 +21,6 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useTRPC, type Outputs } from '../../trpc';
-import { localToIso } from '../consultations/datetime';
-import { DateTimeField, FieldsFor, TextArea } from '../consultations/fields';
 import type { BoardDetail } from './BoardPage';
 import { english, NominationStatusTag, today, useConstituencyLabel, useServerMessage } from './shared';
 
@@ -182,7 +183,7 @@ function OpenCall({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useZodForm(callFormSchema, {
-    defaultValues: { boardId: board.id, description: { en: '' }, opensAt: '', closesAt: '' } as never,
+    defaultValues: { boardId: board.id, description: { en: '' }, opensAt: '', closesAt: '' },
   });
   const create = useMutation(trpc.boards.createCall.mutationOptions());
   return (
@@ -210,22 +211,20 @@ function OpenCall({
           onDone();
         }}
       >
-        <FieldsFor formId="call">
-          <TextArea
-            name="description.en"
-            label={t('boards.calls.description')}
-            hint={t('boards.calls.descriptionHint')}
-            rows={4}
-          />
-          <DateTimeField name="opensAt" label={t('boards.calls.opensAt')} />
-          <DateTimeField name="closesAt" label={t('boards.calls.closesAt')} />
-          <ButtonGroup>
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {t('boards.calls.submit')}
-            </Button>
-            <LinkButton onClick={onCancel}>{t('boards.cancel')}</LinkButton>
-          </ButtonGroup>
-        </FieldsFor>
+        <TextAreaField
+          name="description.en"
+          label={t('boards.calls.description')}
+          hint={t('boards.calls.descriptionHint')}
+          rows={4}
+        />
+        <DateTimeField name="opensAt" label={t('boards.calls.opensAt')} />
+        <DateTimeField name="closesAt" label={t('boards.calls.closesAt')} />
+        <ButtonGroup>
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {t('boards.calls.submit')}
+          </Button>
+          <LinkButton onClick={onCancel}>{t('boards.cancel')}</LinkButton>
+        </ButtonGroup>
       </Form>
     </section>
   );
@@ -400,7 +399,7 @@ function Accept({
   const serverMessage = useServerMessage();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [role, setRole] = useState('member');
+  const [role, setRole] = useState<(typeof SEAT_ROLES)[number]>('member');
   const [starts, setStarts] = useState(() => (today() < board.lifeStartsOn ? board.lifeStartsOn : today()));
   const [ends, setEnds] = useState(board.lifeEndsOn ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -450,7 +449,12 @@ function Accept({
           <label className="label" htmlFor={`${id}-role`}>
             {t('boards.seats.role')}
           </label>
-          <select id={`${id}-role`} className="select" value={role} onChange={(e) => setRole(e.target.value)}>
+          <select
+            id={`${id}-role`}
+            className="select"
+            value={role}
+            onChange={(e) => setRole(SEAT_ROLES.find((r) => r === e.target.value) ?? 'member')}
+          >
             {SEAT_ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`boards.role.${r}`)}
@@ -478,7 +482,7 @@ function Accept({
             onClick={() =>
               accept.mutate({
                 nominationId: n.id,
-                role: role as never,
+                role,
                 termStartsOn: starts,
                 termEndsOn: ends,
               })

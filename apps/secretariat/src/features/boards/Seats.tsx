@@ -3,6 +3,8 @@ import { GENDERS, SEAT_END_REASONS, SEAT_ROLES } from '@musyawarah/core/boards/v
 import {
   Button,
   ButtonGroup,
+  CheckboxesField,
+  CheckboxField,
   DataTable,
   ErrorNotice,
   Form,
@@ -11,7 +13,10 @@ import {
   ModalDialog,
   NotificationBanner,
   RadioGroupField,
+  SelectField,
   Tag,
+  TextAreaField,
+  TextField,
   useMemberStateOptions,
   useZodForm,
 } from '@musyawarah/ui';
@@ -19,7 +24,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type Outputs } from '../../trpc';
-import { Checkbox, Checkboxes, FieldsFor, Input, Select, TextArea } from '../consultations/fields';
 import type { BoardDetail } from './BoardPage';
 import { today, useConstituencyLabel, useConstituencyOptions, useDateText, useServerMessage } from './shared';
 
@@ -195,10 +199,10 @@ function AddSeat({
       constituencies: [],
       memberState: board.memberState ?? '',
       organisation: '',
-      gender: '' as never,
+      gender: '',
       conflictOfInterest: '',
       listedPublicly: false,
-    } as never,
+    },
   });
   const add = useMutation(trpc.boards.addSeat.mutationOptions());
   return (
@@ -216,68 +220,68 @@ function AddSeat({
           onDone(t('boards.seats.added'));
         }}
       >
-        <FieldsFor formId="seat">
-          <Input
-            name="email"
-            type="email"
-            label={t('boards.seats.email')}
-            hint={t('boards.seats.emailHint')}
-            width="full"
-          />
-          <RadioGroupField
-            name="role"
-            legend={t('boards.seats.role')}
-            options={SEAT_ROLES.map((r) => ({ value: r, label: t(`boards.role.${r}`) }))}
-          />
-          <Checkboxes
-            name="constituencies"
-            legend={t('boards.seats.constituencies')}
-            options={constituencies}
-            columns
-          />
-          <Select
-            name="memberState"
-            label={t('boards.seats.memberState')}
-            options={stateOptions}
-            placeholder={t('boards.seats.noState')}
-            optional
-          />
-          <Input name="organisation" label={t('boards.seats.organisation')} width="full" optional />
-          <Select
-            name="gender"
-            label={t('boards.seats.gender')}
-            hint={t('boards.seats.genderHint')}
-            options={GENDERS.map((g) => ({ value: g, label: t(`boards.gender.${g}`) }))}
-            placeholder={t('boards.seats.genderNotSaid')}
-            optional
-          />
-          <Input name="termStartsOn" type="date" label={t('boards.seats.termStartsOn')} width="20" />
-          <Input
-            name="termEndsOn"
-            type="date"
-            label={t('boards.seats.termEndsOn')}
-            hint={t('boards.seats.termHint')}
-            width="20"
-          />
-          <TextArea
-            name="conflictOfInterest"
-            label={t('boards.seats.conflictOfInterest')}
-            hint={t('boards.seats.coiHint')}
-            rows={3}
-            optional
-          />
-          <Checkbox
-            name="listedPublicly"
-            label={t('boards.seats.listedPublicly')}
-            hint={t('boards.seats.listedHint')}
-          />
-          <ButtonGroup>
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {t('boards.seats.addSubmit')}
-            </Button>
-            <LinkButton onClick={onCancel}>{t('boards.cancel')}</LinkButton>
-          </ButtonGroup>
-        </FieldsFor>
+        <TextField
+          name="email"
+          type="email"
+          label={t('boards.seats.email')}
+          hint={t('boards.seats.emailHint')}
+          width="full"
+        />
+        <RadioGroupField
+          name="role"
+          legend={t('boards.seats.role')}
+          options={SEAT_ROLES.map((r) => ({ value: r, label: t(`boards.role.${r}`) }))}
+        />
+        <CheckboxesField
+          name="constituencies"
+          legend={t('boards.seats.constituencies')}
+          options={constituencies}
+          columns
+        />
+        <SelectField
+          keepBlank
+          name="memberState"
+          label={t('boards.seats.memberState')}
+          options={stateOptions}
+          placeholder={t('boards.seats.noState')}
+          optional
+        />
+        <TextField name="organisation" label={t('boards.seats.organisation')} width="full" optional />
+        <SelectField
+          keepBlank
+          name="gender"
+          label={t('boards.seats.gender')}
+          hint={t('boards.seats.genderHint')}
+          options={GENDERS.map((g) => ({ value: g, label: t(`boards.gender.${g}`) }))}
+          placeholder={t('boards.seats.genderNotSaid')}
+          optional
+        />
+        <TextField name="termStartsOn" type="date" label={t('boards.seats.termStartsOn')} width="20" />
+        <TextField
+          name="termEndsOn"
+          type="date"
+          label={t('boards.seats.termEndsOn')}
+          hint={t('boards.seats.termHint')}
+          width="20"
+        />
+        <TextAreaField
+          name="conflictOfInterest"
+          label={t('boards.seats.conflictOfInterest')}
+          hint={t('boards.seats.coiHint')}
+          rows={3}
+          optional
+        />
+        <CheckboxField
+          name="listedPublicly"
+          label={t('boards.seats.listedPublicly')}
+          hint={t('boards.seats.listedHint')}
+        />
+        <ButtonGroup>
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {t('boards.seats.addSubmit')}
+          </Button>
+          <LinkButton onClick={onCancel}>{t('boards.cancel')}</LinkButton>
+        </ButtonGroup>
       </Form>
     </section>
   );
@@ -290,7 +294,7 @@ function EndSeat({ seat, onDone }: { seat: Seat; onDone: (text: string) => void 
   const serverMessage = useServerMessage();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState<string>('term_ended');
+  const [reason, setReason] = useState<(typeof SEAT_END_REASONS)[number]>('term_ended');
   const [endedOn, setEndedOn] = useState(today());
   const [problem, setProblem] = useState<string | null>(null);
   const end = useMutation(
@@ -335,7 +339,7 @@ function EndSeat({ seat, onDone }: { seat: Seat; onDone: (text: string) => void 
             id={`${id}-reason`}
             className="select"
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={(e) => setReason(SEAT_END_REASONS.find((r) => r === e.target.value) ?? 'term_ended')}
           >
             {SEAT_END_REASONS.map((r) => (
               <option key={r} value={r}>
@@ -365,9 +369,7 @@ function EndSeat({ seat, onDone }: { seat: Seat; onDone: (text: string) => void 
           <Button
             variant="warning"
             isBusy={end.isPending}
-            onClick={() =>
-              end.mutate({ seatId: seat.id, reason: reason as never, endedOn: endedOn || undefined })
-            }
+            onClick={() => end.mutate({ seatId: seat.id, reason, endedOn: endedOn || undefined })}
           >
             {t('boards.seats.endConfirm')}
           </Button>

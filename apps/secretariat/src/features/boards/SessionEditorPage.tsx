@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTRPC } from '../../trpc';
 import '../consultations/consultations.css';
-import { FieldsFor } from '../consultations/fields';
 import './boards.css';
 import {
   emptySession,
@@ -113,19 +112,15 @@ function SessionForm({
   };
   return (
     <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
-      <FieldsFor formId={FORM_ID}>
-        <SessionFields formId={FORM_ID} boardActions={boardActions} />
-        <ButtonGroup>
-          <Button type="submit" isBusy={form.formState.isSubmitting}>
-            {sessionId ? t('boards.sessionEditor.save') : t('boards.sessionEditor.create')}
-          </Button>
-          <Link
-            to={sessionId ? `/boards/${boardId}/sessions/${sessionId}` : `/boards/${boardId}?tab=sessions`}
-          >
-            {t('boards.cancel')}
-          </Link>
-        </ButtonGroup>
-      </FieldsFor>
+      <SessionFields formId={FORM_ID} boardActions={boardActions} />
+      <ButtonGroup>
+        <Button type="submit" isBusy={form.formState.isSubmitting}>
+          {sessionId ? t('boards.sessionEditor.save') : t('boards.sessionEditor.create')}
+        </Button>
+        <Link to={sessionId ? `/boards/${boardId}/sessions/${sessionId}` : `/boards/${boardId}?tab=sessions`}>
+          {t('boards.cancel')}
+        </Link>
+      </ButtonGroup>
     </Form>
   );
 }

@@ -1,10 +1,17 @@
 import { ACCOMMODATIONS } from '@musyawarah/core/consultation/vocabulary';
 import { SESSION_KINDS, SESSION_METHODS, SESSION_MODES } from '@musyawarah/core/boards/vocabulary';
-import { Button, RadioGroupField, useLanguageOptions } from '@musyawarah/ui';
+import {
+  Button,
+  CheckboxesField,
+  DateTimeField,
+  RadioGroupField,
+  SelectField,
+  TextField,
+  useLanguageOptions,
+} from '@musyawarah/ui';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ActionsPicker } from '../consultations/ActionsPicker';
-import { Checkboxes, DateTimeField, Input, Select } from '../consultations/fields';
 
 /** The session editor's fields; `boardActions` are offered for agenda items (the Roadmap actions the board advises on). */
 export function SessionFields({ formId, boardActions }: { formId: string; boardActions: readonly string[] }) {
@@ -14,7 +21,7 @@ export function SessionFields({ formId, boardActions }: { formId: string; boardA
   return (
     <>
       <h2 className="heading-l">{t('boards.sessionEditor.aboutHeading')}</h2>
-      <Input name="title.en" label={t('boards.sessionEditor.title')} width="full" />
+      <TextField name="title.en" label={t('boards.sessionEditor.title')} width="full" />
       <RadioGroupField
         name="kind"
         legend={t('boards.sessionEditor.kind')}
@@ -24,7 +31,7 @@ export function SessionFields({ formId, boardActions }: { formId: string; boardA
           hint: t(`boards.sessionKindHint.${k}`),
         }))}
       />
-      <Select
+      <SelectField
         name="method"
         label={t('boards.sessionEditor.method')}
         options={SESSION_METHODS.map((m) => ({ value: m, label: t(`boards.sessionMethod.${m}`) }))}
@@ -38,9 +45,9 @@ export function SessionFields({ formId, boardActions }: { formId: string; boardA
         legend={t('boards.sessionEditor.mode')}
         options={SESSION_MODES.map((m) => ({ value: m, label: t(`boards.sessionMode.${m}`) }))}
       />
-      {mode !== 'online' && <Input name="venue" label={t('boards.sessionEditor.venue')} width="full" />}
+      {mode !== 'online' && <TextField name="venue" label={t('boards.sessionEditor.venue')} width="full" />}
       {mode !== 'in_person' && (
-        <Input
+        <TextField
           name="link"
           label={t('boards.sessionEditor.link')}
           hint={t('boards.sessionEditor.linkHint')}
@@ -51,14 +58,14 @@ export function SessionFields({ formId, boardActions }: { formId: string; boardA
       )}
 
       <h2 className="heading-l">{t('boards.sessionEditor.accessHeading')}</h2>
-      <Checkboxes
+      <CheckboxesField
         name="languages"
         legend={t('boards.sessionEditor.languages')}
         hint={t('boards.sessionEditor.languagesHint')}
         options={languageOptions}
         columns
       />
-      <Checkboxes
+      <CheckboxesField
         name="accommodations"
         legend={t('boards.sessionEditor.accommodations')}
         hint={t('boards.sessionEditor.accommodationsHint')}
@@ -90,12 +97,13 @@ function Agenda({ boardActions }: { boardActions: readonly string[] }) {
           <li key={field.id}>
             <fieldset className="fieldset board-row">
               <legend className="legend">{t('boards.sessionEditor.agendaItem', { n: index + 1 })}</legend>
-              <Input
+              <TextField
                 name={`agenda.${index}.title`}
                 label={t('boards.sessionEditor.agendaTitle')}
                 width="full"
               />
-              <Select
+              <SelectField
+                keepBlank
                 name={`agenda.${index}.actionId`}
                 label={t('boards.sessionEditor.agendaAction')}
                 options={actionOptions}

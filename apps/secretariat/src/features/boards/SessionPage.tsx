@@ -15,7 +15,9 @@ import {
   Page,
   RadioGroupField,
   SummaryList,
+  TextAreaField,
   useFormat,
+  userTimeZone,
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -24,8 +26,6 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import '../consultations/consultations.css';
-import { userTimeZone } from '../consultations/datetime';
-import { FieldsFor, TextArea } from '../consultations/fields';
 import './boards.css';
 import { english, useServerMessage } from './shared';
 
@@ -312,8 +312,8 @@ function Attendance({ session, onDone }: { session: SessionDetail; onDone: (text
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(session.invitations.map((i) => [i.userId, i.attendance ?? ''])),
+  const [values, setValues] = useState<Record<string, (typeof ATTENDANCE_STATUSES)[number] | undefined>>(() =>
+    Object.fromEntries(session.invitations.map((i) => [i.userId, i.attendance ?? undefined])),
   );
   const [problem, setProblem] = useState<string | null>(null);
   const record = useMutation(
@@ -328,9 +328,9 @@ function Attendance({ session, onDone }: { session: SessionDetail; onDone: (text
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const records = Object.entries(values)
-      .filter(([, status]) => status)
-      .map(([userId, status]) => ({ userId, status: status as never }));
+    const records = Object.entries(values).flatMap(([userId, status]) =>
+      status ? [{ userId, status }] : [],
+    );
     if (records.length === 0) {
       setProblem(t('boards.attendance.noneChosen'));
       return;
@@ -435,37 +435,35 @@ function Minutes({ session, onDone }: { session: SessionDetail; onDone: (text: s
             onDone(t(publish ? 'boards.minutes.publishedNotice' : 'boards.minutes.savedNotice'));
           }}
         >
-          <FieldsFor formId="minutes">
-            <TextArea name="minutes" label={t('boards.minutes.minutes')} rows={8} />
-            <TextArea
-              name="outcomes"
-              label={t('boards.minutes.outcomes')}
-              hint={t('boards.minutes.outcomesHint')}
-              rows={5}
-              optional
-            />
-            <RadioGroupField
-              name="visibility"
-              legend={t('boards.minutes.visibility')}
-              options={MINUTES_VISIBILITIES.map((v) => ({
-                value: v,
-                label: t(`boards.minutes.visibilityOption.${v}`),
-              }))}
-            />
-            <ButtonGroup>
-              <Button type="submit" onClick={() => setPublish(true)} isBusy={form.formState.isSubmitting}>
-                {t('boards.minutes.publish')}
-              </Button>
-              <Button
-                type="submit"
-                variant="secondary"
-                onClick={() => setPublish(false)}
-                isBusy={form.formState.isSubmitting}
-              >
-                {t('boards.minutes.saveDraft')}
-              </Button>
-            </ButtonGroup>
-          </FieldsFor>
+          <TextAreaField name="minutes" label={t('boards.minutes.minutes')} rows={8} />
+          <TextAreaField
+            name="outcomes"
+            label={t('boards.minutes.outcomes')}
+            hint={t('boards.minutes.outcomesHint')}
+            rows={5}
+            optional
+          />
+          <RadioGroupField
+            name="visibility"
+            legend={t('boards.minutes.visibility')}
+            options={MINUTES_VISIBILITIES.map((v) => ({
+              value: v,
+              label: t(`boards.minutes.visibilityOption.${v}`),
+            }))}
+          />
+          <ButtonGroup>
+            <Button type="submit" onClick={() => setPublish(true)} isBusy={form.formState.isSubmitting}>
+              {t('boards.minutes.publish')}
+            </Button>
+            <Button
+              type="submit"
+              variant="secondary"
+              onClick={() => setPublish(false)}
+              isBusy={form.formState.isSubmitting}
+            >
+              {t('boards.minutes.saveDraft')}
+            </Button>
+          </ButtonGroup>
         </Form>
       </div>
     </section>

@@ -2,20 +2,22 @@ import { trainingInput } from '@musyawarah/core/boards/schemas';
 import {
   Button,
   ButtonGroup,
+  CheckboxField,
   DataTable,
   ErrorNotice,
   Form,
   LinkButton,
   Loading,
   NotificationBanner,
+  SelectField,
   Tag,
+  TextField,
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type Outputs } from '../../trpc';
-import { Checkbox, FieldsFor, Input, Select } from '../consultations/fields';
 import type { BoardDetail } from './BoardPage';
 import { today, useDateText, useServerMessage } from './shared';
 
@@ -156,23 +158,22 @@ function AddTraining({
           onDone();
         }}
       >
-        <FieldsFor formId="training">
-          <Select
-            name="userId"
-            label={t('boards.training.member')}
-            options={members}
-            placeholder={t('common.selectPlaceholder')}
-          />
-          <Input name="course" label={t('boards.training.course')} width="full" />
-          <Input name="takenOn" type="date" label={t('boards.training.takenOn')} width="20" />
-          <Checkbox name="completed" label={t('boards.training.completedLabel')} />
-          <ButtonGroup>
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {t('boards.training.save')}
-            </Button>
-            <LinkButton onClick={onCancel}>{t('boards.cancel')}</LinkButton>
-          </ButtonGroup>
-        </FieldsFor>
+        <SelectField
+          keepBlank
+          name="userId"
+          label={t('boards.training.member')}
+          options={members}
+          placeholder={t('common.selectPlaceholder')}
+        />
+        <TextField name="course" label={t('boards.training.course')} width="full" />
+        <TextField name="takenOn" type="date" label={t('boards.training.takenOn')} width="20" />
+        <CheckboxField name="completed" label={t('boards.training.completedLabel')} />
+        <ButtonGroup>
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {t('boards.training.save')}
+          </Button>
+          <LinkButton onClick={onCancel}>{t('boards.cancel')}</LinkButton>
+        </ButtonGroup>
       </Form>
     </section>
   );

@@ -1,6 +1,6 @@
+import { isoToLocal, localToIso } from '@musyawarah/ui';
 import { sessionInput, type SessionInput } from '@musyawarah/core/boards/schemas';
 import { z } from 'zod';
-import { isoToLocal, localToIso } from '../consultations/datetime';
 
 /** What the session editor holds; times are the user's wall time (datetime-local), sent with the user's offset. */
 export interface SessionFormValues {

@@ -3,11 +3,15 @@ import { FEEDBACK_TYPES } from '@musyawarah/core/consultation/vocabulary';
 import {
   Button,
   ButtonGroup,
+  CheckboxesField,
+  CheckboxField,
   errorKey,
   Form,
   NotificationBanner,
   RadioGroupField,
   SelectField,
+  TextAreaField,
+  TextField,
   useLanguageOptions,
   useMemberStateOptions,
   useStakeholderGroupOptions,
@@ -19,7 +23,6 @@ import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useTRPC } from '../../trpc';
-import { Checkbox, Checkboxes, FieldsFor, Input, Select, TextArea } from './fields';
 import { english, useServerMessage, type RoundDetail } from './shared';
 
 const FORM_ID = 'on-behalf';
@@ -123,135 +126,142 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
       )}
       <p className="prose">{t('consultations.onBehalf.intro')}</p>
       <Form form={form} id={FORM_ID} onSubmit={onSubmit} aria-label={t('consultations.onBehalf.heading')}>
-        <FieldsFor formId={FORM_ID}>
-          <Input
-            name="participantName"
-            label={t('consultations.onBehalf.participantName')}
-            hint={t('consultations.onBehalf.participantNameHint')}
-            optional
-          />
-          <Checkbox name="namedPublicly" label={t('consultations.onBehalf.namedPublicly')} />
+        <TextField
+          name="participantName"
+          label={t('consultations.onBehalf.participantName')}
+          hint={t('consultations.onBehalf.participantNameHint')}
+          optional
+        />
+        <CheckboxField name="namedPublicly" label={t('consultations.onBehalf.namedPublicly')} />
 
-          <h3 className="heading-s">{t('consultations.onBehalf.feedbackHeading')}</h3>
-          {items.fields.map((field, index) => (
-            <fieldset key={field.id} className="fieldset consult-row">
-              <legend className="legend">{t('consultations.onBehalf.item', { n: index + 1 })}</legend>
-              <Select
-                name={`items.${index}.type`}
-                label={t('consultations.onBehalf.type')}
-                options={FEEDBACK_TYPES.map((type) => ({
-                  value: type,
-                  label: t(`consultations.feedbackType.${type}`),
-                }))}
-              />
-              <TextArea name={`items.${index}.text`} label={t('consultations.onBehalf.text')} rows={4} />
-              <Input
-                name={`items.${index}.actionId`}
-                label={t('consultations.onBehalf.actionId')}
-                hint={t('consultations.onBehalf.actionIdHint')}
-                width="5"
-                optional
-              />
-              {items.fields.length > 1 && (
-                <Button variant="secondary" size="small" onClick={() => items.remove(index)}>
-                  {t('consultations.onBehalf.removeItem', { n: index + 1 })}
-                </Button>
-              )}
-            </fieldset>
-          ))}
-          {items.fields.length < 20 && (
-            <Button
-              variant="secondary"
-              onClick={() => items.append({ type: 'suggestion', text: '', actionId: '' })}
-            >
-              {t('consultations.onBehalf.addItem')}
-            </Button>
-          )}
+        <h3 className="heading-s">{t('consultations.onBehalf.feedbackHeading')}</h3>
+        {items.fields.map((field, index) => (
+          <fieldset key={field.id} className="fieldset consult-row">
+            <legend className="legend">{t('consultations.onBehalf.item', { n: index + 1 })}</legend>
+            <SelectField
+              name={`items.${index}.type`}
+              label={t('consultations.onBehalf.type')}
+              options={FEEDBACK_TYPES.map((type) => ({
+                value: type,
+                label: t(`consultations.feedbackType.${type}`),
+              }))}
+            />
+            <TextAreaField name={`items.${index}.text`} label={t('consultations.onBehalf.text')} rows={4} />
+            <TextField
+              name={`items.${index}.actionId`}
+              label={t('consultations.onBehalf.actionId')}
+              hint={t('consultations.onBehalf.actionIdHint')}
+              width="5"
+              optional
+            />
+            {items.fields.length > 1 && (
+              <Button variant="secondary" size="small" onClick={() => items.remove(index)}>
+                {t('consultations.onBehalf.removeItem', { n: index + 1 })}
+              </Button>
+            )}
+          </fieldset>
+        ))}
+        {items.fields.length < 20 && (
+          <Button
+            variant="secondary"
+            onClick={() => items.append({ type: 'suggestion', text: '', actionId: '' })}
+          >
+            {t('consultations.onBehalf.addItem')}
+          </Button>
+        )}
 
-          {round.questions.length > 0 && (
-            <h3 className="heading-s">{t('consultations.onBehalf.questionsHeading')}</h3>
-          )}
-          {round.questions.map((q) => {
-            const name = `answers.${q.id}`;
-            const label = english(q.prompt);
-            const options = (q.options as unknown[]).map((o, i) => ({ value: String(i), label: english(o) }));
-            if (q.kind === 'free_text')
-              return <TextArea key={q.id} name={name} label={label} optional={!q.required} rows={3} />;
-            if (q.kind === 'single_choice')
-              return (
-                <Select
-                  key={q.id}
-                  name={name}
-                  label={label}
-                  options={options}
-                  placeholder={t('common.selectPlaceholder')}
-                  optional={!q.required}
-                />
-              );
-            if (q.kind === 'multiple_choice')
-              return (
-                <Checkboxes key={q.id} name={name} legend={label} options={options} optional={!q.required} />
-              );
-            if (q.kind === 'likert') {
-              const points = q.likert?.points ?? 5;
-              return (
-                <Select
-                  key={q.id}
-                  name={name}
-                  label={label}
-                  hint={t('consultations.onBehalf.likertHint', {
-                    min: english(q.likert?.minLabel),
-                    max: english(q.likert?.maxLabel),
-                    points,
-                  })}
-                  options={Array.from({ length: points }, (_, i) => ({
-                    value: String(i + 1),
-                    label: String(i + 1),
-                  }))}
-                  placeholder={t('common.selectPlaceholder')}
-                  optional={!q.required}
-                />
-              );
-            }
+        {round.questions.length > 0 && (
+          <h3 className="heading-s">{t('consultations.onBehalf.questionsHeading')}</h3>
+        )}
+        {round.questions.map((q) => {
+          const name = `answers.${q.id}`;
+          const label = english(q.prompt);
+          const options = (q.options as unknown[]).map((o, i) => ({ value: String(i), label: english(o) }));
+          if (q.kind === 'free_text')
+            return <TextAreaField key={q.id} name={name} label={label} optional={!q.required} rows={3} />;
+          if (q.kind === 'single_choice')
             return (
-              <p key={q.id} className="hint">
-                {t('consultations.onBehalf.rankingUnsupported', { prompt: label })}
-              </p>
+              <SelectField
+                keepBlank
+                key={q.id}
+                name={name}
+                label={label}
+                options={options}
+                placeholder={t('common.selectPlaceholder')}
+                optional={!q.required}
+              />
             );
-          })}
+          if (q.kind === 'multiple_choice')
+            return (
+              <CheckboxesField
+                key={q.id}
+                name={name}
+                legend={label}
+                options={options}
+                optional={!q.required}
+              />
+            );
+          if (q.kind === 'likert') {
+            const points = q.likert?.points ?? 5;
+            return (
+              <SelectField
+                keepBlank
+                key={q.id}
+                name={name}
+                label={label}
+                hint={t('consultations.onBehalf.likertHint', {
+                  min: english(q.likert?.minLabel),
+                  max: english(q.likert?.maxLabel),
+                  points,
+                })}
+                options={Array.from({ length: points }, (_, i) => ({
+                  value: String(i + 1),
+                  label: String(i + 1),
+                }))}
+                placeholder={t('common.selectPlaceholder')}
+                optional={!q.required}
+              />
+            );
+          }
+          return (
+            <p key={q.id} className="hint">
+              {t('consultations.onBehalf.rankingUnsupported', { prompt: label })}
+            </p>
+          );
+        })}
 
-          <h3 className="heading-s">{t('consultations.onBehalf.aboutHeading')}</h3>
-          <RadioGroupField
-            name="stakeholderGroup"
-            legend={t('consultations.onBehalf.group')}
-            options={groupOptions}
-          />
-          <SelectField
-            name="memberState"
-            label={t('consultations.onBehalf.memberState')}
-            options={stateOptions}
-            placeholder={t('consultations.onBehalf.noState')}
-            optional
-          />
-          <Input name="organisationName" label={t('consultations.onBehalf.organisation')} optional />
-          <SelectField
-            name="writtenIn"
-            label={t('consultations.onBehalf.writtenIn')}
-            options={languageOptions}
-          />
-          <TextArea
-            name="facilitationNote"
-            label={t('consultations.onBehalf.note')}
-            hint={t('consultations.onBehalf.noteHint')}
-            optional
-            rows={3}
-          />
-          <ButtonGroup>
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {t('consultations.onBehalf.submit')}
-            </Button>
-          </ButtonGroup>
-        </FieldsFor>
+        <h3 className="heading-s">{t('consultations.onBehalf.aboutHeading')}</h3>
+        <RadioGroupField
+          name="stakeholderGroup"
+          legend={t('consultations.onBehalf.group')}
+          options={groupOptions}
+        />
+        <SelectField
+          keepBlank
+          name="memberState"
+          label={t('consultations.onBehalf.memberState')}
+          options={stateOptions}
+          placeholder={t('consultations.onBehalf.noState')}
+          optional
+        />
+        <TextField name="organisationName" label={t('consultations.onBehalf.organisation')} optional />
+        <SelectField
+          name="writtenIn"
+          label={t('consultations.onBehalf.writtenIn')}
+          options={languageOptions}
+        />
+        <TextAreaField
+          name="facilitationNote"
+          label={t('consultations.onBehalf.note')}
+          hint={t('consultations.onBehalf.noteHint')}
+          optional
+          rows={3}
+        />
+        <ButtonGroup>
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {t('consultations.onBehalf.submit')}
+          </Button>
+        </ButtonGroup>
       </Form>
     </>
   );

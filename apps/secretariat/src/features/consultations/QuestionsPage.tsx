@@ -7,24 +7,26 @@ import {
 import {
   Button,
   ButtonGroup,
-  ErrorNotice,
+  CheckboxField,
   errorKey,
+  ErrorNotice,
   Form,
   languageAutonym,
   Loading,
   NotificationBanner,
   Page,
+  SelectField,
+  TextField,
+  useZodForm,
 } from '@musyawarah/ui';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { useTRPC } from '../../trpc';
 import './consultations.css';
-import { Checkbox, FieldsFor, Input, Select } from './fields';
 import { english, useServerMessage, type RoundDetail } from './shared';
 
 const FORM_ID = 'questions';
@@ -115,17 +117,7 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
   const serverMessage = useServerMessage();
   const [locked, setLocked] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const form = useForm<QuestionsFormValues, unknown, { questions: QuestionInput[] }>({
-    mode: 'onSubmit',
-    reValidateMode: 'onSubmit',
-    shouldFocusError: false,
-    defaultValues: { questions: fromRound(round) },
-    resolver: zodResolver(schema) as unknown as Resolver<
-      QuestionsFormValues,
-      unknown,
-      { questions: QuestionInput[] }
-    >,
-  });
+  const form = useZodForm(schema, { defaultValues: { questions: fromRound(round) } });
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: 'questions' });
   const save = useMutation(trpc.rounds.saveQuestions.mutationOptions());
 
@@ -169,63 +161,61 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
         {announcement}
       </p>
       <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
-        <FieldsFor formId={FORM_ID}>
-          {fields.length === 0 && <p>{t('consultations.questions.none')}</p>}
-          <ol className="list-plain consult-questions">
-            {fields.map((field, index) => (
-              <li key={field.id} className="consult-question">
-                <fieldset className="fieldset">
-                  <legend className="legend legend--m">
-                    {t('consultations.questions.question', { n: index + 1 })}
-                  </legend>
-                  <div className="button-group consult-question__tools">
-                    <Button
-                      id={`${field.id}-up`}
-                      variant="secondary"
-                      size="small"
-                      aria-disabled={index === 0 ? true : undefined}
-                      onClick={() => moveTo(index, index - 1, field.id, 'up')}
-                    >
-                      {t('consultations.questions.moveUp')}
-                      <span className="visually-hidden">
-                        {' '}
-                        {t('consultations.questions.question', { n: index + 1 })}
-                      </span>
-                    </Button>
-                    <Button
-                      id={`${field.id}-down`}
-                      variant="secondary"
-                      size="small"
-                      aria-disabled={index === fields.length - 1 ? true : undefined}
-                      onClick={() => moveTo(index, index + 1, field.id, 'down')}
-                    >
-                      {t('consultations.questions.moveDown')}
-                      <span className="visually-hidden">
-                        {' '}
-                        {t('consultations.questions.question', { n: index + 1 })}
-                      </span>
-                    </Button>
-                    <Button variant="warning" size="small" onClick={() => remove(index)}>
-                      {t('consultations.questions.remove', { n: index + 1 })}
-                    </Button>
-                  </div>
-                  <QuestionFields index={index} languages={round.languages} />
-                </fieldset>
-              </li>
-            ))}
-          </ol>
-          <ButtonGroup>
-            <Button variant="secondary" onClick={() => append(emptyQuestion())}>
-              {t('consultations.questions.add')}
-            </Button>
-          </ButtonGroup>
-          <ButtonGroup>
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {t('consultations.questions.save')}
-            </Button>
-            <Link to={`/consultations/${round.id}`}>{t('consultations.editor.cancel')}</Link>
-          </ButtonGroup>
-        </FieldsFor>
+        {fields.length === 0 && <p>{t('consultations.questions.none')}</p>}
+        <ol className="list-plain consult-questions">
+          {fields.map((field, index) => (
+            <li key={field.id} className="consult-question">
+              <fieldset className="fieldset">
+                <legend className="legend legend--m">
+                  {t('consultations.questions.question', { n: index + 1 })}
+                </legend>
+                <div className="button-group consult-question__tools">
+                  <Button
+                    id={`${field.id}-up`}
+                    variant="secondary"
+                    size="small"
+                    aria-disabled={index === 0 ? true : undefined}
+                    onClick={() => moveTo(index, index - 1, field.id, 'up')}
+                  >
+                    {t('consultations.questions.moveUp')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('consultations.questions.question', { n: index + 1 })}
+                    </span>
+                  </Button>
+                  <Button
+                    id={`${field.id}-down`}
+                    variant="secondary"
+                    size="small"
+                    aria-disabled={index === fields.length - 1 ? true : undefined}
+                    onClick={() => moveTo(index, index + 1, field.id, 'down')}
+                  >
+                    {t('consultations.questions.moveDown')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('consultations.questions.question', { n: index + 1 })}
+                    </span>
+                  </Button>
+                  <Button variant="warning" size="small" onClick={() => remove(index)}>
+                    {t('consultations.questions.remove', { n: index + 1 })}
+                  </Button>
+                </div>
+                <QuestionFields index={index} languages={round.languages} />
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+        <ButtonGroup>
+          <Button variant="secondary" onClick={() => append(emptyQuestion())}>
+            {t('consultations.questions.add')}
+          </Button>
+        </ButtonGroup>
+        <ButtonGroup>
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {t('consultations.questions.save')}
+          </Button>
+          <Link to={`/consultations/${round.id}`}>{t('consultations.editor.cancel')}</Link>
+        </ButtonGroup>
       </Form>
     </>
   );
@@ -236,7 +226,7 @@ function PerLanguage({ name, label, languages }: { name: string; label: string; 
   return (
     <>
       {languages.map((lang) => (
-        <Input
+        <TextField
           key={lang}
           name={`${name}.${lang}`}
           lang={lang}
@@ -257,14 +247,14 @@ function QuestionFields({ index, languages }: { index: number; languages: string
   const langs = ['en', ...languages.filter((l) => l !== 'en')];
   return (
     <>
-      <Select
+      <SelectField
         name={`${base}.kind`}
         label={t('consultations.questions.kind')}
         options={QUESTION_KINDS.map((k) => ({ value: k, label: t(`consultations.questionKind.${k}`) }))}
       />
       <PerLanguage name={`${base}.prompt`} label={t('consultations.questions.prompt')} languages={langs} />
-      <Input name={`${base}.help.en`} label={t('consultations.questions.help')} optional width="full" />
-      <Checkbox name={`${base}.required`} label={t('consultations.questions.required')} />
+      <TextField name={`${base}.help.en`} label={t('consultations.questions.help')} optional width="full" />
+      <CheckboxField name={`${base}.required`} label={t('consultations.questions.required')} />
       {isOptionKind(kind) && (
         <fieldset className="fieldset consult-subsection">
           <legend className="legend">{t('consultations.questions.options')}</legend>
@@ -292,7 +282,7 @@ function QuestionFields({ index, languages }: { index: number; languages: string
       {kind === 'likert' && (
         <fieldset className="fieldset consult-subsection">
           <legend className="legend">{t('consultations.questions.scale')}</legend>
-          <Select
+          <SelectField
             name={`${base}.likert.points`}
             label={t('consultations.questions.points')}
             options={LIKERT_POINTS.map((p) => ({ value: String(p), label: String(p) }))}

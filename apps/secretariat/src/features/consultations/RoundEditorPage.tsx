@@ -9,16 +9,22 @@ import { LANGUAGES, MEMBER_STATE_CODES, STAKEHOLDER_GROUPS } from '@musyawarah/c
 import {
   Button,
   ButtonGroup,
+  CheckboxesField,
+  CheckboxField,
+  DateTimeField,
+  errorKey,
   ErrorNotice,
   Form,
+  languageAutonym,
+  languageLabel,
   Loading,
+  localToIso,
   NotificationBanner,
   Page,
   RadioGroupField,
   SelectField,
-  errorKey,
-  languageAutonym,
-  languageLabel,
+  TextAreaField,
+  TextField,
   useLanguageOptions,
   useMemberStateOptions,
   useStakeholderGroupOptions,
@@ -34,8 +40,6 @@ import type { RoundInput } from '@musyawarah/core/consultation/schemas';
 import { useTRPC } from '../../trpc';
 import { ActionsPicker } from './ActionsPicker';
 import './consultations.css';
-import { localToIso } from './datetime';
-import { Checkbox, Checkboxes, DateTimeField, FieldsFor, Input, Select, TextArea } from './fields';
 import { emptyRound, roundFormSchema, roundToForm, type RoundFormValues } from './roundForm';
 import { english, useServerMessage, type RoundDetail } from './shared';
 
@@ -176,17 +180,15 @@ function RoundForm({
           form.setError('hasEvent', { type: 'server', message: removal.key });
         }}
       >
-        <FieldsFor formId={FORM_ID}>
-          <RoundFields />
-          <ButtonGroup>
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {round ? t('consultations.editor.save') : t('consultations.editor.create')}
-            </Button>
-            <Link to={round ? `/consultations/${round.id}` : '/consultations'}>
-              {t('consultations.editor.cancel')}
-            </Link>
-          </ButtonGroup>
-        </FieldsFor>
+        <RoundFields />
+        <ButtonGroup>
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {round ? t('consultations.editor.save') : t('consultations.editor.create')}
+          </Button>
+          <Link to={round ? `/consultations/${round.id}` : '/consultations'}>
+            {t('consultations.editor.cancel')}
+          </Link>
+        </ButtonGroup>
       </Form>
     </>
   );
@@ -218,7 +220,7 @@ function RoundFields() {
   return (
     <>
       <h2 className="heading-l">{t('consultations.editor.textHeading')}</h2>
-      <Checkboxes
+      <CheckboxesField
         name="languages"
         legend={t('consultations.editor.languages')}
         hint={t('consultations.editor.languagesHint')}
@@ -238,14 +240,14 @@ function RoundFields() {
         </TabList>
         {chosen.map((lang) => (
           <TabPanel key={lang} id={lang} className="consult-tabs__panel" shouldForceMount>
-            <Input
+            <TextField
               name={`title.${lang}`}
               label={t('consultations.editor.titleIn', { language: languageLabel(lang) })}
               optional={lang !== 'en'}
               width="full"
               lang={lang}
             />
-            <TextArea
+            <TextAreaField
               name={`description.${lang}`}
               label={t('consultations.editor.descriptionIn', { language: languageLabel(lang) })}
               optional={lang !== 'en'}
@@ -276,14 +278,14 @@ function RoundFields() {
         }))}
       />
       {audience === 'invited_groups' && (
-        <Checkboxes
+        <CheckboxesField
           name="invitedGroups"
           legend={t('consultations.editor.invitedGroups')}
           options={groupOptions}
         />
       )}
       {audience === 'board' && <BoardSelect />}
-      <Checkboxes
+      <CheckboxesField
         name="memberStates"
         legend={t('consultations.editor.memberStates')}
         hint={t('consultations.editor.memberStatesHint')}
@@ -297,7 +299,7 @@ function RoundFields() {
       <DateTimeField name="closesAt" label={t('consultations.editor.closesAt')} />
 
       <h2 className="heading-l">{t('consultations.editor.eventHeading')}</h2>
-      <Checkbox
+      <CheckboxField
         name="hasEvent"
         label={t('consultations.editor.hasEvent')}
         hint={t('consultations.editor.hasEventHint')}
@@ -311,10 +313,10 @@ function RoundFields() {
             options={EVENT_MODES.map((m) => ({ value: m, label: t(`consultations.eventMode.${m}`) }))}
           />
           {mode !== 'online' && (
-            <Input name="event.venue" label={t('consultations.editor.venue')} width="full" />
+            <TextField name="event.venue" label={t('consultations.editor.venue')} width="full" />
           )}
           {mode !== 'in_person' && (
-            <Input
+            <TextField
               name="event.link"
               label={t('consultations.editor.link')}
               hint={t('consultations.editor.linkHint')}
@@ -323,7 +325,7 @@ function RoundFields() {
               width="full"
             />
           )}
-          <Input
+          <TextField
             name="event.capacity"
             label={t('consultations.editor.capacity')}
             inputMode="numeric"
@@ -332,13 +334,13 @@ function RoundFields() {
           />
           <DateTimeField name="event.startsAt" label={t('consultations.editor.eventStarts')} />
           <DateTimeField name="event.endsAt" label={t('consultations.editor.eventEnds')} />
-          <Input
+          <TextField
             name="event.timezone"
             label={t('consultations.editor.timezone')}
             hint={t('consultations.editor.timezoneHint')}
             width="20"
           />
-          <Checkboxes
+          <CheckboxesField
             name="event.accommodationsOffered"
             legend={t('consultations.editor.accommodations')}
             options={ACCOMMODATIONS.map((a) => ({ value: a, label: t(`consultations.accommodation.${a}`) }))}
@@ -377,7 +379,7 @@ function Targets() {
       {fields.map((field, index) => (
         <fieldset key={field.id} className="fieldset consult-row">
           <legend className="legend">{t('consultations.editor.target', { n: index + 1 })}</legend>
-          <Select
+          <SelectField
             name={`targets.${index}.dimension`}
             label={t('consultations.editor.dimension')}
             options={REPRESENTATION_DIMENSIONS.map((d) => ({
@@ -385,13 +387,14 @@ function Targets() {
               label: t(`consultations.dimension.${d}`),
             }))}
           />
-          <Select
+          <SelectField
+            keepBlank
             name={`targets.${index}.value`}
             label={t('consultations.editor.value')}
             options={valueOptions(values?.[index]?.dimension)}
             placeholder={t('common.selectPlaceholder')}
           />
-          <Input
+          <TextField
             name={`targets.${index}.minimum`}
             label={t('consultations.editor.minimum')}
             inputMode="numeric"
@@ -418,7 +421,8 @@ function BoardSelect() {
   const trpc = useTRPC();
   const boards = useQuery(trpc.boards.adminList.queryOptions());
   return (
-    <Select
+    <SelectField
+      keepBlank
       name="boardId"
       label={t('consultations.editor.boardId')}
       hint={t('consultations.editor.boardIdHint')}

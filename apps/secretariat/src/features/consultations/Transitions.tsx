@@ -1,9 +1,19 @@
-import { Button, ButtonGroup, LinkButton, ModalDialog, NotificationBanner, useFormat } from '@musyawarah/ui';
+import {
+  Button,
+  ButtonGroup,
+  isoToLocal,
+  LinkButton,
+  localToIso,
+  ModalDialog,
+  NotificationBanner,
+  useFormat,
+  userTimeZone,
+  utcEquivalent,
+} from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc';
-import { isoToLocal, localToIso, userTimeZone, utcEquivalent } from './datetime';
 import { useServerMessage, type RoundDetail } from './shared';
 
 type Action = 'publish' | 'unpublish' | 'close_early' | 'reopen';
@@ -130,7 +140,7 @@ export function Transitions({ round, onDone }: { round: RoundDetail; onDone: (me
               aria-describedby={`${inputId}-hint ${inputId}-utc${closesAtError ? ` ${inputId}-error` : ''}`}
               aria-invalid={closesAtError ? true : undefined}
             />
-            <p className="hint consult-utc" id={`${inputId}-utc`} aria-live="polite">
+            <p className="hint date-time-utc" id={`${inputId}-utc`} aria-live="polite">
               {utc ? t('consultations.time.utc', { time: utc }) : ''}
             </p>
           </div>

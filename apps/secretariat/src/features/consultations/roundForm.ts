@@ -1,6 +1,6 @@
+import { isoToLocal, localToIso, userTimeZone } from '@musyawarah/ui';
 import { roundInput, type RoundInput } from '@musyawarah/core/consultation/schemas';
 import { z } from 'zod';
-import { isoToLocal, localToIso, userTimeZone } from './datetime';
 import type { RoundDetail } from './shared';
 
 /** What the round editor holds: strings as inputs give them, turned into `roundInput`'s shape before validation. */

@@ -5,13 +5,17 @@ import { editFields } from '@musyawarah/core/review/schemas';
 import {
   Button,
   ButtonGroup,
+  CheckboxesField,
+  errorKey,
   ErrorNotice,
   Form,
   InsetText,
   Loading,
   NotificationBanner,
   Page,
-  errorKey,
+  SelectField,
+  TextAreaField,
+  TextField,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -20,7 +24,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { useTRPC } from '../../trpc';
-import { Checkboxes, FieldsFor, Input, Select, TextArea } from '../consultations/fields';
 import { useCycle, type Cycle } from './CyclePage';
 import { DiffLegend, EditDiff } from '@musyawarah/ui';
 import {
@@ -217,30 +220,28 @@ function EditForm({ cycle, edit, onReloaded }: { cycle: Cycle; edit?: Edit; onRe
         </NotificationBanner>
       )}
       <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
-        <FieldsFor formId={FORM_ID}>
-          <h2 className="heading-l">{t('reviews.editor.whatHeading')}</h2>
-          <Select
-            name="kind"
-            label={t('reviews.editor.kind')}
-            options={EDIT_KINDS.map((k) => ({ value: k, label: t(`reviews.kind.${k}`) }))}
-          />
-          <KindFields catalogue={catalogue} />
-          <Preview catalogue={catalogue} />
-          <h2 className="heading-l">{t('reviews.editor.whyHeading')}</h2>
-          <TextArea
-            name="rationale"
-            label={t('reviews.editor.rationale')}
-            hint={t('reviews.editor.rationaleHint')}
-            rows={5}
-          />
-          <MotivationsField formId={FORM_ID} cycleId={cycle.id} />
-          <ButtonGroup>
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {edit ? t('reviews.editor.save') : t('reviews.editor.create')}
-            </Button>
-            <Link to={`/review/cycles/${cycle.id}/edits`}>{t('reviews.common.cancel')}</Link>
-          </ButtonGroup>
-        </FieldsFor>
+        <h2 className="heading-l">{t('reviews.editor.whatHeading')}</h2>
+        <SelectField
+          name="kind"
+          label={t('reviews.editor.kind')}
+          options={EDIT_KINDS.map((k) => ({ value: k, label: t(`reviews.kind.${k}`) }))}
+        />
+        <KindFields catalogue={catalogue} />
+        <Preview catalogue={catalogue} />
+        <h2 className="heading-l">{t('reviews.editor.whyHeading')}</h2>
+        <TextAreaField
+          name="rationale"
+          label={t('reviews.editor.rationale')}
+          hint={t('reviews.editor.rationaleHint')}
+          rows={5}
+        />
+        <MotivationsField cycleId={cycle.id} />
+        <ButtonGroup>
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {edit ? t('reviews.editor.save') : t('reviews.editor.create')}
+          </Button>
+          <Link to={`/review/cycles/${cycle.id}/edits`}>{t('reviews.common.cancel')}</Link>
+        </ButtonGroup>
       </Form>
     </div>
   );
@@ -271,7 +272,8 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
   return (
     <>
       {need.actionArea && (
-        <Select
+        <SelectField
+          keepBlank
           name="actionAreaId"
           label={t('reviews.editor.actionArea')}
           placeholder={t('common.selectPlaceholder')}
@@ -282,14 +284,15 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
         />
       )}
       {need.entryList && (
-        <Select
+        <SelectField
           name="field"
           label={t('reviews.editor.field')}
           options={ENTRY_FIELDS.map((f) => ({ value: f, label: t(`reviews.field.${f}`) }))}
         />
       )}
       {subActionNeeded && area && (
-        <Select
+        <SelectField
+          keepBlank
           name="subActionId"
           label={t('reviews.editor.subAction')}
           placeholder={t('common.selectPlaceholder')}
@@ -297,10 +300,11 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
         />
       )}
       {need.entryList && values.field === 'milestones' && (
-        <Select name="term" label={t('reviews.editor.term')} options={termOptions} />
+        <SelectField name="term" label={t('reviews.editor.term')} options={termOptions} />
       )}
       {need.entryIndex && (
-        <Select
+        <SelectField
+          keepBlank
           name="index"
           label={t('reviews.editor.entry')}
           placeholder={entries.length ? t('common.selectPlaceholder') : t('reviews.editor.noEntries')}
@@ -311,7 +315,8 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
         />
       )}
       {need.before && (
-        <Select
+        <SelectField
+          keepBlank
           name="before"
           label={t('reviews.editor.position')}
           placeholder={t('reviews.editor.atEnd')}
@@ -324,8 +329,9 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
       )}
       {need.move && (
         <>
-          <Select name="from" label={t('reviews.editor.fromTerm')} options={termOptions} />
-          <Select
+          <SelectField name="from" label={t('reviews.editor.fromTerm')} options={termOptions} />
+          <SelectField
+            keepBlank
             name="index"
             label={t('reviews.editor.milestone')}
             placeholder={milestones.length ? t('common.selectPlaceholder') : t('reviews.editor.noEntries')}
@@ -334,7 +340,7 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
               label: t('reviews.editor.entryOption', { n: i + 1, text: excerpt(text) }),
             }))}
           />
-          <Select name="to" label={t('reviews.editor.toTerm')} options={termOptions} />
+          <SelectField name="to" label={t('reviews.editor.toTerm')} options={termOptions} />
         </>
       )}
       {current && (
@@ -366,7 +372,7 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
         </div>
       )}
       {(need.newSubAction || need.newActionArea) && (
-        <Input
+        <TextField
           name="newId"
           label={need.newSubAction ? t('reviews.editor.newSubActionId') : t('reviews.editor.newActionAreaId')}
           hint={
@@ -378,11 +384,11 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
         />
       )}
       {(need.title || need.newSubAction || need.newActionArea) && (
-        <TextArea name="payload.title" label={t('reviews.editor.newTitle')} rows={2} />
+        <TextAreaField name="payload.title" label={t('reviews.editor.newTitle')} rows={2} />
       )}
       {need.text &&
         (values.field === 'objectives' || values.field === 'targetAreas' || values.field === 'measures') && (
-          <Input
+          <TextField
             name="payload.name"
             label={t('reviews.editor.newName')}
             hint={t('reviews.editor.newNameHint')}
@@ -390,9 +396,9 @@ function KindFields({ catalogue }: { catalogue: Catalogue }) {
             optional
           />
         )}
-      {need.text && <TextArea name="payload.text" label={t('reviews.editor.newText')} rows={6} />}
+      {need.text && <TextAreaField name="payload.text" label={t('reviews.editor.newText')} rows={6} />}
       {need.criteria && (
-        <Checkboxes
+        <CheckboxesField
           name="criteria"
           legend={t('reviews.editor.criteria')}
           hint={t('reviews.editor.criteriaHint', {

@@ -1,26 +1,27 @@
 import { frameworkDocumentSchema, type FrameworkDocument } from '@musyawarah/core/review/schemas';
 import { CYCLE_PHASES } from '@musyawarah/core/review/vocabulary';
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Button,
   ButtonGroup,
   DataTable,
+  errorKey,
   ErrorNotice,
   Form,
   Loading,
   NotificationBanner,
   Page,
-  errorKey,
+  TextAreaField,
+  TextField,
   useFormat,
+  useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { useTRPC, type Outputs } from '../../trpc';
-import { FieldsFor, Input, TextArea } from '../consultations/fields';
 import '@musyawarah/ui/review.css';
 import {
   LanguageChoice,
@@ -150,17 +151,7 @@ function FrameworkForm({ framework, onSaved }: { framework: Framework | null; on
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
   const [conflict, setConflict] = useState<string | null>(null);
-  const form = useForm<FrameworkFormValues, unknown, { document: FrameworkDocument }>({
-    mode: 'onSubmit',
-    reValidateMode: 'onSubmit',
-    shouldFocusError: false,
-    defaultValues: toForm(framework),
-    resolver: zodResolver(frameworkFormSchema) as unknown as Resolver<
-      FrameworkFormValues,
-      unknown,
-      { document: FrameworkDocument }
-    >,
-  });
+  const form = useZodForm(frameworkFormSchema, { defaultValues: toForm(framework) });
   const save = useMutation(trpc.review.saveFramework.mutationOptions());
 
   const onSubmit = async (values: { document: FrameworkDocument }) => {
@@ -194,43 +185,41 @@ function FrameworkForm({ framework, onSaved }: { framework: Framework | null; on
         </NotificationBanner>
       )}
       <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
-        <FieldsFor formId={FORM_ID}>
-          <Input name="document.title" label={t('reviews.framework.docTitle')} width="full" />
-          <TextArea
-            name="document.introduction"
-            label={t('reviews.framework.introduction')}
-            hint={t('reviews.framework.introductionHint')}
-            optional
-            rows={5}
+        <TextField name="document.title" label={t('reviews.framework.docTitle')} width="full" />
+        <TextAreaField
+          name="document.introduction"
+          label={t('reviews.framework.introduction')}
+          hint={t('reviews.framework.introductionHint')}
+          optional
+          rows={5}
+        />
+        <LanguageChoice
+          legend={t('reviews.framework.languages')}
+          hint={t('reviews.framework.languagesHint')}
+        />
+        <h2 className="heading-l">{t('reviews.framework.criteriaHeading')}</h2>
+        <p className="hint">{t('reviews.framework.criteriaHint')}</p>
+        <Items name="criteria" legendKey="reviews.framework.criterion" minimum={1} />
+        <h2 className="heading-l">{t('reviews.framework.metricsHeading')}</h2>
+        <p className="hint">{t('reviews.framework.metricsHint')}</p>
+        <Items name="metrics" legendKey="reviews.framework.metric" minimum={0} />
+        <h2 className="heading-l">{t('reviews.framework.timelineHeading')}</h2>
+        <p className="hint">{t('reviews.framework.timelineHint')}</p>
+        {CYCLE_PHASES.map((phase, index) => (
+          <TextField
+            key={phase}
+            name={`document.timeline.${index}.durationDays`}
+            label={t('reviews.framework.phaseDays', { phase: t(`reviews.stage.${phase}`) })}
+            inputMode="numeric"
+            width="5"
           />
-          <LanguageChoice
-            legend={t('reviews.framework.languages')}
-            hint={t('reviews.framework.languagesHint')}
-          />
-          <h2 className="heading-l">{t('reviews.framework.criteriaHeading')}</h2>
-          <p className="hint">{t('reviews.framework.criteriaHint')}</p>
-          <Items name="criteria" legendKey="reviews.framework.criterion" minimum={1} />
-          <h2 className="heading-l">{t('reviews.framework.metricsHeading')}</h2>
-          <p className="hint">{t('reviews.framework.metricsHint')}</p>
-          <Items name="metrics" legendKey="reviews.framework.metric" minimum={0} />
-          <h2 className="heading-l">{t('reviews.framework.timelineHeading')}</h2>
-          <p className="hint">{t('reviews.framework.timelineHint')}</p>
-          {CYCLE_PHASES.map((phase, index) => (
-            <Input
-              key={phase}
-              name={`document.timeline.${index}.durationDays`}
-              label={t('reviews.framework.phaseDays', { phase: t(`reviews.stage.${phase}`) })}
-              inputMode="numeric"
-              width="5"
-            />
-          ))}
-          <ButtonGroup>
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {framework ? t('reviews.framework.saveNew') : t('reviews.framework.saveFirst')}
-            </Button>
-            <Link to="/review">{t('reviews.common.cancel')}</Link>
-          </ButtonGroup>
-        </FieldsFor>
+        ))}
+        <ButtonGroup>
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {framework ? t('reviews.framework.saveNew') : t('reviews.framework.saveFirst')}
+          </Button>
+          <Link to="/review">{t('reviews.common.cancel')}</Link>
+        </ButtonGroup>
       </Form>
     </>
   );
@@ -255,7 +244,7 @@ function Items({
       {fields.map((field, index) => (
         <fieldset key={field.id} className="fieldset review-repeat">
           <legend className="legend">{t(legendKey, { n: index + 1 })}</legend>
-          <Input
+          <TextField
             name={`document.${name}.${index}.key`}
             label={t('reviews.framework.key')}
             hint={t('reviews.framework.keyHint')}

@@ -1,11 +1,17 @@
 import { LANGUAGES } from '@musyawarah/core/domain';
 import { filledLanguages } from '@musyawarah/core/review/localized';
-import { languageAutonym, languageLabel, useLanguageOptions } from '@musyawarah/ui';
+import {
+  CheckboxesField,
+  languageAutonym,
+  languageLabel,
+  TextAreaField,
+  TextField,
+  useLanguageOptions,
+} from '@musyawarah/ui';
 import { useState, type ReactNode } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { get, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Checkboxes, Input, TextArea } from '../consultations/fields';
 import '../consultations/consultations.css';
 
 /*
@@ -62,7 +68,7 @@ export function LanguageChoice({
   hint?: ReactNode;
 }) {
   const options = useLanguageOptions().filter((option) => option.value !== 'en');
-  return <Checkboxes name={name} legend={legend} hint={hint} options={options} optional columns />;
+  return <CheckboxesField name={name} legend={legend} hint={hint} options={options} optional columns />;
 }
 
 const isFilled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
@@ -151,9 +157,9 @@ export function LanguageTabs({
               lang: code,
             };
             return f.multiline ? (
-              <TextArea key={f.name} {...props} rows={f.rows ?? 4} />
+              <TextAreaField key={f.name} {...props} rows={f.rows ?? 4} />
             ) : (
-              <Input key={f.name} {...props} width={f.width ?? 'full'} />
+              <TextField key={f.name} {...props} width={f.width ?? 'full'} />
             );
           })}
         </TabPanel>

@@ -1,7 +1,7 @@
-import { Button, ErrorNotice, Loading, Tag, cx, fieldId, useFormat, useMessage } from '@musyawarah/ui';
+import { Button, ErrorNotice, FieldError, Loading, Tag, cx, useField, useFormat } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { get, useFieldArray, useFormContext } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc';
 import type { EditFormValues } from './editForm';
@@ -19,13 +19,10 @@ const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(
  * What motivated an edit: consultation contributions (found round by round) and member-state assessments of this
  * cycle. Each linked item is listed with a button to remove it.
  */
-export function MotivationsField({ formId, cycleId }: { formId: string; cycleId: string }) {
+export function MotivationsField({ cycleId }: { cycleId: string }) {
   const { t } = useTranslation();
-  const tm = useMessage();
-  const { formState } = useFormContext<EditFormValues>();
   const { fields, append, remove } = useFieldArray<EditFormValues, 'motivations'>({ name: 'motivations' });
-  const error = get<unknown, { message?: string } | undefined>(formState.errors, 'motivations')?.message;
-  const id = fieldId(formId, 'motivations');
+  const { id, error } = useField('motivations');
   const linked = new Set(fields.map((f) => `${f.kind}:${f.targetId}`));
   const add = (kind: string, targetId: string, label: string) => {
     if (!linked.has(`${kind}:${targetId}`)) append({ kind, targetId, label });
@@ -36,12 +33,7 @@ export function MotivationsField({ formId, cycleId }: { formId: string; cycleId:
         {t('reviews.motivations.heading')}
       </h3>
       <p className="hint">{t('reviews.motivations.hint')}</p>
-      {error && (
-        <p className="field-error">
-          <span className="visually-hidden">{t('layout.errorPrefix')}</span>{' '}
-          {tm(error, { form: formId, path: 'motivations' })}
-        </p>
-      )}
+      <FieldError name="motivations" message={error} />
       {fields.length === 0 ? (
         <p>{t('reviews.motivations.none')}</p>
       ) : (

@@ -5,6 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Button,
   ButtonGroup,
+  errorKey,
   ErrorNotice,
   Form,
   InsetText,
@@ -12,7 +13,7 @@ import {
   NotificationBanner,
   Page,
   RadioGroupField,
-  errorKey,
+  TextField,
 } from '@musyawarah/ui';
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,7 +22,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { useTRPC, type Outputs } from '../../trpc';
-import { FieldsFor, Input } from '../consultations/fields';
 import { useCycle, type Cycle } from './CyclePage';
 import {
   FilledLanguages,
@@ -195,58 +195,56 @@ function CycleForm({
         </NotificationBanner>
       )}
       <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
-        <FieldsFor formId={FORM_ID}>
-          {framework && (
-            <p>
-              {t('reviews.newCycle.framework', {
-                version: framework.version,
-                title: framework.document.title,
-              })}
-            </p>
-          )}
-          <CycleTextFields />
-          <RadioGroupField
-            name="audience"
-            legend={t('reviews.newCycle.audience')}
-            options={CYCLE_AUDIENCES.map((a) => ({
-              value: a,
-              label: t(`reviews.audience.${a}`),
-              hint: t(`reviews.audienceHint.${a}`),
-            }))}
-          />
-          <h2 className="heading-l">{t('reviews.newCycle.phasesHeading')}</h2>
-          <p className="hint">{t('reviews.newCycle.phasesHint')}</p>
-          {CYCLE_PHASES.map((phase, index) => (
-            <fieldset key={phase} className="fieldset review-repeat">
-              <legend className="legend">{t(`reviews.stage.${phase}`)}</legend>
-              <Input
-                name={`phases.${index}.plannedStart`}
-                label={t('reviews.newCycle.plannedStart')}
-                type="date"
-                width="20"
-              />
-              <Input
-                name={`phases.${index}.plannedEnd`}
-                label={t('reviews.newCycle.plannedEnd')}
-                type="date"
-                width="20"
-              />
-            </fieldset>
-          ))}
-          <Input
-            name="publicationDate"
-            label={t('reviews.newCycle.publicationDate')}
-            hint={t('reviews.newCycle.publicationDateHint')}
-            type="date"
-            width="20"
-          />
-          <ButtonGroup>
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {cycle ? t('reviews.newCycle.save') : t('reviews.newCycle.create')}
-            </Button>
-            <Link to={cycle ? `/review/cycles/${cycle.id}` : '/review'}>{t('reviews.common.cancel')}</Link>
-          </ButtonGroup>
-        </FieldsFor>
+        {framework && (
+          <p>
+            {t('reviews.newCycle.framework', {
+              version: framework.version,
+              title: framework.document.title,
+            })}
+          </p>
+        )}
+        <CycleTextFields />
+        <RadioGroupField
+          name="audience"
+          legend={t('reviews.newCycle.audience')}
+          options={CYCLE_AUDIENCES.map((a) => ({
+            value: a,
+            label: t(`reviews.audience.${a}`),
+            hint: t(`reviews.audienceHint.${a}`),
+          }))}
+        />
+        <h2 className="heading-l">{t('reviews.newCycle.phasesHeading')}</h2>
+        <p className="hint">{t('reviews.newCycle.phasesHint')}</p>
+        {CYCLE_PHASES.map((phase, index) => (
+          <fieldset key={phase} className="fieldset review-repeat">
+            <legend className="legend">{t(`reviews.stage.${phase}`)}</legend>
+            <TextField
+              name={`phases.${index}.plannedStart`}
+              label={t('reviews.newCycle.plannedStart')}
+              type="date"
+              width="20"
+            />
+            <TextField
+              name={`phases.${index}.plannedEnd`}
+              label={t('reviews.newCycle.plannedEnd')}
+              type="date"
+              width="20"
+            />
+          </fieldset>
+        ))}
+        <TextField
+          name="publicationDate"
+          label={t('reviews.newCycle.publicationDate')}
+          hint={t('reviews.newCycle.publicationDateHint')}
+          type="date"
+          width="20"
+        />
+        <ButtonGroup>
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {cycle ? t('reviews.newCycle.save') : t('reviews.newCycle.create')}
+          </Button>
+          <Link to={cycle ? `/review/cycles/${cycle.id}` : '/review'}>{t('reviews.common.cancel')}</Link>
+        </ButtonGroup>
       </Form>
     </>
   );

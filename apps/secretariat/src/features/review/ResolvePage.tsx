@@ -5,6 +5,8 @@ import { RESOLUTION_KINDS } from '@musyawarah/core/review/vocabulary';
 import {
   Button,
   ButtonGroup,
+  CheckboxesField,
+  errorKey,
   ErrorNotice,
   Form,
   InsetText,
@@ -12,7 +14,7 @@ import {
   NotificationBanner,
   Page,
   RadioGroupField,
-  errorKey,
+  TextAreaField,
   useFormat,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -21,7 +23,6 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useTRPC } from '../../trpc';
-import { FieldsFor, TextArea, Checkboxes } from '../consultations/fields';
 import { useCycle, type Cycle } from './CyclePage';
 import { DiffLegend, EditDiff } from '@musyawarah/ui';
 import { useBaseCatalogue } from './baseCatalogue';
@@ -381,27 +382,25 @@ function ResolutionForm({
       )}
       <div className="two-thirds">
         <Form form={form} id="resolution" onSubmit={onSubmit}>
-          <FieldsFor formId="resolution">
-            <RadioGroupField
-              name="kind"
-              legend={t('reviews.resolve.kind')}
-              options={RESOLUTION_KINDS.filter((k) => k !== 'accepted_with_changes' || hasWords).map((k) => ({
-                value: k,
-                label: t(`reviews.resolution.${k}`),
-                hint: t(`reviews.resolutionHint.${k}`),
-              }))}
-            />
-            <FinalWording proposal={proposal} catalogue={catalogue} />
-            <TextArea
-              name="answer"
-              label={t('reviews.resolve.answerAll')}
-              hint={t('reviews.resolve.answerAllHint')}
-              rows={5}
-            />
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {t('reviews.resolve.save')}
-            </Button>
-          </FieldsFor>
+          <RadioGroupField
+            name="kind"
+            legend={t('reviews.resolve.kind')}
+            options={RESOLUTION_KINDS.filter((k) => k !== 'accepted_with_changes' || hasWords).map((k) => ({
+              value: k,
+              label: t(`reviews.resolution.${k}`),
+              hint: t(`reviews.resolutionHint.${k}`),
+            }))}
+          />
+          <FinalWording proposal={proposal} catalogue={catalogue} />
+          <TextAreaField
+            name="answer"
+            label={t('reviews.resolve.answerAll')}
+            hint={t('reviews.resolve.answerAllHint')}
+            rows={5}
+          />
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {t('reviews.resolve.save')}
+          </Button>
         </Form>
       </div>
     </>
@@ -436,14 +435,14 @@ function FinalWording({ proposal, catalogue }: { proposal: ProposedEdit; catalog
     <fieldset className="fieldset review-repeat">
       <legend className="legend">{t('reviews.resolve.finalHeading')}</legend>
       {('title' in p || !!p.subAction || !!p.actionArea) && (
-        <TextArea name="final.title" label={t('reviews.editor.newTitle')} rows={2} />
+        <TextAreaField name="final.title" label={t('reviews.editor.newTitle')} rows={2} />
       )}
       {'text' in p && isNamedList(p) && (
-        <TextArea name="final.name" label={t('reviews.editor.newName')} rows={1} optional />
+        <TextAreaField name="final.name" label={t('reviews.editor.newName')} rows={1} optional />
       )}
-      {'text' in p && <TextArea name="final.text" label={t('reviews.editor.newText')} rows={6} />}
+      {'text' in p && <TextAreaField name="final.text" label={t('reviews.editor.newText')} rows={6} />}
       {'criteria' in p && (
-        <Checkboxes
+        <CheckboxesField
           name="final.criteria"
           legend={t('reviews.editor.criteria')}
           options={Array.from({ length: 40 }, (_, i) => ({ value: `Q${i + 1}`, label: `Q${i + 1}` }))}

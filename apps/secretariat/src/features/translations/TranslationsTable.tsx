@@ -4,13 +4,12 @@ import {
   TRANSLATION_MAX_LENGTH,
   type TranslationState,
 } from '@musyawarah/api/translations-rules';
-import { Button, Form, Tag, languageLabel, useFormat, useZodForm } from '@musyawarah/ui';
+import { Button, Form, languageLabel, Tag, TextAreaField, useFormat, useZodForm } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useTRPC, type Outputs } from '../../trpc';
-import { FieldsFor, TextArea } from '../consultations/fields';
 import { useServerMessage } from '../review/shared';
 
 type Locale = Outputs['translations']['locales'][number];
@@ -277,26 +276,24 @@ function EditForm({
         await onApproved(updated);
       }}
     >
-      <FieldsFor formId={formId}>
-        <TextArea
-          name="text"
-          label={t('translations.edit.label', { language: languageLabel(locale.code, i18n.language) })}
-          hint={
-            tokens.length > 0 ? (
-              <>
-                {t('translations.edit.keep')}{' '}
-                {tokens.map((token) => (
-                  <code key={token} className="mono translations-table__token">
-                    {token}
-                  </code>
-                ))}
-              </>
-            ) : undefined
-          }
-          rows={Math.min(8, Math.max(3, Math.ceil(row.english.length / 40)))}
-          lang={locale.code}
-        />
-      </FieldsFor>
+      <TextAreaField
+        name="text"
+        label={t('translations.edit.label', { language: languageLabel(locale.code, i18n.language) })}
+        hint={
+          tokens.length > 0 ? (
+            <>
+              {t('translations.edit.keep')}{' '}
+              {tokens.map((token) => (
+                <code key={token} className="mono translations-table__token">
+                  {token}
+                </code>
+              ))}
+            </>
+          ) : undefined
+        }
+        rows={Math.min(8, Math.max(3, Math.ceil(row.english.length / 40)))}
+        lang={locale.code}
+      />
       <div className="translations-table__form-actions">
         <Button type="submit" isBusy={approve.isPending}>
           {t('translations.edit.approve')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoToLocal, localToIso } from './datetime';
+import { isoToLocal, localToIso } from './date-time';
 
 describe('deadline conversion', () => {
   it('keeps the wall time and adds the offset of the local zone', () => {

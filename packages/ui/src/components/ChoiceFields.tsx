@@ -1,0 +1,192 @@
+import type { ReactNode } from 'react';
+import { cx } from './cx';
+import { describedBy, FieldError, Hint, Label, LabelText, useField } from './field-parts';
+
+export interface Option {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
+export interface SelectFieldProps {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  options: Option[];
+  /** Label of the empty first option; choosing it sets the value to undefined. */
+  placeholder?: string;
+  optional?: boolean;
+  /** Keep the placeholder's value as '' instead of undefined (for schemas that read '' as "none chosen"). */
+  keepBlank?: boolean;
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  options,
+  placeholder,
+  optional,
+  keepBlank,
+}: SelectFieldProps) {
+  const { id, hintId, errorId, register, error } = useField(name);
+  return (
+    <div className={cx('form-group', error && 'form-group--error')}>
+      <Label htmlFor={id} label={label} optional={optional} />
+      <Hint id={hintId}>{hint}</Hint>
+      <FieldError id={errorId} name={name} message={error} />
+      <select
+        id={id}
+        className={cx('select', error && 'select--error')}
+        aria-describedby={describedBy(!!hint && hintId, !!error && errorId)}
+        aria-invalid={error ? true : undefined}
+        {...register(name, keepBlank ? {} : { setValueAs: blankToUndefined })}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export interface RadioGroupFieldProps {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: Option[];
+  optional?: boolean;
+}
+
+/** Radios in a fieldset; the error summary links to the first radio. */
+export function RadioGroupField({ name, legend, hint, options, optional }: RadioGroupFieldProps) {
+  const { id, hintId, errorId, register, error } = useField(name);
+  return (
+    <div className={cx('form-group', error && 'form-group--error')}>
+      <fieldset className="fieldset" aria-describedby={describedBy(!!hint && hintId, !!error && errorId)}>
+        <legend className="legend">
+          <LabelText label={legend} optional={optional} />
+        </legend>
+        <Hint id={hintId}>{hint}</Hint>
+        <FieldError id={errorId} name={name} message={error} />
+        <div className="choices">
+          {options.map((o, index) => {
+            const optionId = index === 0 ? id : `${id}-${o.value}`;
+            return (
+              <div className="choice" key={o.value}>
+                <input
+                  id={optionId}
+                  type="radio"
+                  className="choice__input"
+                  value={o.value}
+                  aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+                  {...register(name)}
+                />
+                {/* The hint sits beside the label, not in it: inside, it would be read twice, as the name and
+                    again as the description. */}
+                <div className="choice__text">
+                  <label className="choice__label" htmlFor={optionId}>
+                    {o.label}
+                  </label>
+                  {o.hint && (
+                    <div id={`${optionId}-hint`} className="choice__hint">
+                      {o.hint}
+                    </div>
+                  )}
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export interface CheckboxFieldProps {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+/** A single checkbox (e.g. consent). Links belong in the hint, not the label (a click on the label toggles the box). */
+export function CheckboxField({ name, label, hint }: CheckboxFieldProps) {
+  const { id, hintId, errorId, register, error } = useField(name);
+  return (
+    <div className={cx('form-group', error && 'form-group--error')}>
+      <Hint id={hintId}>{hint}</Hint>
+      <FieldError id={errorId} name={name} message={error} />
+      <div className="choice">
+        <input
+          id={id}
+          type="checkbox"
+          className="choice__input"
+          aria-describedby={describedBy(!!hint && hintId, !!error && errorId)}
+          aria-invalid={error ? true : undefined}
+          {...register(name)}
+        />
+        <label className="choice__label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}
+
+export interface CheckboxesFieldProps {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: Option[];
+  optional?: boolean;
+  /** Two columns on wider screens, for long lists of short labels (languages, Member States). */
+  columns?: boolean;
+}
+
+/** Checkboxes in a fieldset whose ticked values form an array; the error summary links to the first box. */
+export function CheckboxesField({ name, legend, hint, options, optional, columns }: CheckboxesFieldProps) {
+  const { id, hintId, errorId, register, error } = useField(name);
+  return (
+    <div className={cx('form-group', error && 'form-group--error')}>
+      <fieldset className="fieldset" aria-describedby={describedBy(!!hint && hintId, !!error && errorId)}>
+        <legend className="legend">
+          <LabelText label={legend} optional={optional} />
+        </legend>
+        <Hint id={hintId}>{hint}</Hint>
+        <FieldError id={errorId} name={name} message={error} />
+        <div className={cx('choices', columns && 'choices--columns')}>
+          {options.map((o, index) => {
+            const optionId = index === 0 ? id : `${id}-${o.value}`;
+            return (
+              <div className="choice" key={o.value}>
+                <input
+                  id={optionId}
+                  type="checkbox"
+                  className="choice__input"
+                  value={o.value}
+                  aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+                  {...register(name)}
+                />
+                <div className="choice__text">
+                  <label className="choice__label" htmlFor={optionId}>
+                    {o.label}
+                  </label>
+                  {o.hint && (
+                    <div id={`${optionId}-hint`} className="choice__hint">
+                      {o.hint}
+                    </div>
+                  )}
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
