@@ -15,7 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { RequireSignIn, useMe } from '../../session';
 import { useTRPC, type Me } from '../../trpc';
 import { useCatalogueIds } from '../catalogue/data';
@@ -37,17 +37,11 @@ import { ReadInSelector, ReadingLanguageProvider } from './reading-language';
 import { QuestionField, type AnswerValue } from './QuestionField';
 import { RoundNotFound } from './RoundNotFound';
 import { FORM_ID, AUTOSAVE_DELAY_MS } from './respond/formId';
-import {
-  type Item,
-  type About,
-  type Values,
-  initialValues,
-  answered,
-  payload,
-  validate,
-} from './respond/values';
+import { type Item, type About, type Values, initialValues, payload, validate } from './respond/values';
 import { type SaveState, SaveStatus } from './respond/SaveStatus';
 import { NotOpen } from './respond/NotOpen';
+import { DeadlinePassed } from './respond/DeadlinePassed';
+import { EarlierSubmissions } from './respond/EarlierSubmissions';
 import { AboutYou } from './respond/AboutYou';
 import { FeedbackItem } from './respond/FeedbackItem';
 
@@ -297,37 +291,9 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
     >
       <p>{t('consultations.respond.deadline', { date: format(round.closesAt) })}</p>
       <ReadInSelector />
-      {closed && (
-        <NotificationBanner
-          key={closedBy}
-          tone="error"
-          focusOnMount={closedBy === 'submit'}
-          heading={t('consultations.respond.deadlinePassedHeading')}
-        >
-          <p>{t('consultations.respond.deadlinePassedBody')}</p>
-          <p>
-            <Link to="/my-contributions">{t('consultations.receipt.myContributions')}</Link>
-          </p>
-        </NotificationBanner>
-      )}
+      {closedBy && <DeadlinePassed closedBy={closedBy} />}
       {!draft && !unsure && !closed && earlier.length > 0 && (
-        <NotificationBanner>
-          <p>
-            {t('consultations.respond.alreadySent', { count: earlier.length })}{' '}
-            {earlier.map((c, i) => (
-              <span key={c.id}>
-                {i > 0 && ', '}
-                <Link
-                  className="mono"
-                  to={`/consultations/${round.id}/receipt/${encodeURIComponent(c.receiptReference ?? '')}`}
-                >
-                  {c.receiptReference}
-                </Link>
-              </span>
-            ))}
-          </p>
-          <p>{t('consultations.respond.sendMore')}</p>
-        </NotificationBanner>
+        <EarlierSubmissions roundId={round.id} earlier={earlier} />
       )}
       {draft && !closed && (
         <NotificationBanner>

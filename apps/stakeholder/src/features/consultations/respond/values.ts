@@ -1,4 +1,4 @@
-import { FEEDBACK_TYPES } from '@musyawarah/core/consultation/vocabulary';
+import type { FEEDBACK_TYPES } from '@musyawarah/core/consultation/vocabulary';
 import { LANGUAGES } from '@musyawarah/core/domain';
 import { type Me } from '../../../trpc';
 import { type Draft, type RoundDetail } from '../data';
