@@ -2,7 +2,7 @@ import { LANGUAGES, MEMBER_STATE_CODES, STAKEHOLDER_GROUPS } from '@musyawarah/c
 import { cx, fieldId, languageAutonym } from '@musyawarah/ui';
 import { useTranslation } from 'react-i18next';
 import { FORM_ID } from './formId';
-import { type About } from './values';
+import { languageOf, type About } from './values';
 import { FieldErrorText, SelectBox } from './fields';
 
 /** Who is writing: the group, Member State, organisation and language the contribution is filed under. */
@@ -78,14 +78,15 @@ export function AboutYou({
         options={LANGUAGES.map((code) => ({ value: code, label: languageAutonym(code), lang: code }))}
         onChange={(v) => {
           clearError('writtenIn');
-          onChange({ writtenIn: v });
+          const writtenIn = languageOf(v);
+          if (writtenIn) onChange({ writtenIn });
         }}
       />
       <div className="form-group">
         <fieldset className="fieldset" aria-describedby="named-hint">
           <legend className="legend">{t('consultations.respond.namedLegend')}</legend>
           <div className="hint" id="named-hint">
-            {t('consultations.respond.namedHint', { name: name })}
+            {t('consultations.respond.namedHint', { name })}
           </div>
           <div className="choice">
             <input

@@ -1,5 +1,5 @@
 import type { FEEDBACK_TYPES } from '@musyawarah/core/consultation/vocabulary';
-import { LANGUAGES } from '@musyawarah/core/domain';
+import { LANGUAGES, type LanguageCode } from '@musyawarah/core/domain';
 import { type Me } from '../../../trpc';
 import { type Draft, type RoundDetail } from '../data';
 import { type AnswerValue } from '../QuestionField';
@@ -14,7 +14,7 @@ export interface About {
   stakeholderGroup: string;
   memberState: string;
   organisationName: string;
-  writtenIn: string;
+  writtenIn: LanguageCode;
   namedPublicly: boolean;
 }
 
@@ -23,6 +23,10 @@ export interface Values {
   items: Item[];
   about: About;
 }
+
+/** One of the languages a contribution can be written in (the API stores only these), else undefined. */
+export const languageOf = (code: string | null | undefined): LanguageCode | undefined =>
+  LANGUAGES.find((language) => language === code);
 
 export function initialValues(round: RoundDetail, draft: Draft | null, me: Me, language: string): Values {
   const known = new Set(round.questions.map((q) => q.id));
@@ -43,7 +47,7 @@ export function initialValues(round: RoundDetail, draft: Draft | null, me: Me, l
       stakeholderGroup: draft?.stakeholderGroup ?? me.stakeholderGroup ?? '',
       memberState: draft?.memberState ?? me.memberState ?? '',
       organisationName: draft?.organisationName ?? me.organisationName ?? '',
-      writtenIn: draft?.writtenIn ?? ((LANGUAGES as readonly string[]).includes(base) ? base : 'en'),
+      writtenIn: languageOf(draft?.writtenIn) ?? languageOf(base) ?? 'en',
       namedPublicly: draft?.namedPublicly ?? false,
     },
   };
@@ -66,9 +70,9 @@ export function payload(roundId: string, v: Values) {
     answers,
     items: v.items.map((i) => ({ type: i.type, text: i.text, actionId: i.actionId || undefined })),
     stakeholderGroup: v.about.stakeholderGroup as never,
-    memberState: (v.about.memberState || undefined) as never,
+    memberState: v.about.memberState || undefined,
     organisationName: v.about.organisationName.trim() || undefined,
-    writtenIn: v.about.writtenIn as never,
+    writtenIn: v.about.writtenIn,
     namedPublicly: v.about.namedPublicly,
   };
 }
