@@ -1,26 +1,21 @@
-import { FEEDBACK_TYPES } from '@musyawarah/core/consultation/vocabulary';
-import { LANGUAGES, MEMBER_STATE_CODES, STAKEHOLDER_GROUPS } from '@musyawarah/core/domain';
 import {
   Button,
   ErrorNotice,
   ErrorSummary,
-  LinkButton,
   Loading,
   NotificationBanner,
   Page,
   WarningText,
-  cx,
   errorKey,
   errorStatus,
   fieldId,
-  languageAutonym,
   mapServerError,
   type Message,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { RequireSignIn, useMe } from '../../session';
 import { useTRPC, type Me } from '../../trpc';
 import { useCatalogueIds } from '../catalogue/data';
@@ -41,37 +36,14 @@ import { clearSubmissionKey, pendingSubmissionKey, submissionKey } from './idemp
 import { ReadInSelector, ReadingLanguageProvider } from './reading-language';
 import { QuestionField, type AnswerValue } from './QuestionField';
 import { RoundNotFound } from './RoundNotFound';
-
-export const FORM_ID = 'respond';
-export const AUTOSAVE_DELAY_MS = 1000;
-
-interface Item {
-  type: (typeof FEEDBACK_TYPES)[number];
-  text: string;
-  actionId: string;
-}
-
-interface About {
-  stakeholderGroup: string;
-  memberState: string;
-  organisationName: string;
-  writtenIn: string;
-  namedPublicly: boolean;
-}
-
-interface Values {
-  answers: Record<string, AnswerValue>;
-  items: Item[];
-  about: About;
-}
-
-type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'pending' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: string | Date }
-  | { kind: 'error'; error: unknown }
-  | { kind: 'needsGroup' };
+import { FORM_ID, AUTOSAVE_DELAY_MS } from './respond/formId';
+import { type Item, type About, type Values, initialValues, payload, validate } from './respond/values';
+import { type SaveState, SaveStatus } from './respond/SaveStatus';
+import { NotOpen } from './respond/NotOpen';
+import { DeadlinePassed } from './respond/DeadlinePassed';
+import { EarlierSubmissions } from './respond/EarlierSubmissions';
+import { AboutYou } from './respond/AboutYou';
+import { FeedbackItem } from './respond/FeedbackItem';
 
 /** `/consultations/:id/respond`: the answer form, saved as it is filled in, submitted once. */
 export function RespondPage() {
@@ -106,106 +78,6 @@ function RespondLoader({ roundId }: { roundId: string }) {
       <RespondForm round={round.data} draft={draft.data} me={me.data} />
     </ReadingLanguageProvider>
   );
-}
-
-function NotOpen({ round }: { round: RoundDetail }) {
-  const { t } = useTranslation();
-  const pick = useLocalized();
-  const format = useZonedFormat();
-  const upcoming = round.phase === 'upcoming';
-  const open = round.phase === 'open';
-  const title = open
-    ? t('consultations.respond.notInvitedTitle')
-    : upcoming
-      ? t('consultations.respond.notOpenTitle')
-      : t('consultations.respond.closedTitle');
-  return (
-    <Page title={title} caption={pick(round.title).text}>
-      <p>
-        {open
-          ? t('consultations.round.notInAudience')
-          : upcoming
-            ? t('consultations.round.opensLater', { date: format(round.opensAt) })
-            : t('consultations.round.closedOn', { date: format(round.closesAt) })}
-      </p>
-      <p>
-        <Link to={`/consultations/${round.id}`}>{t('consultations.respond.backToRound')}</Link>
-      </p>
-      <p>
-        <Link to="/my-contributions">{t('consultations.receipt.myContributions')}</Link>
-      </p>
-    </Page>
-  );
-}
-
-function initialValues(round: RoundDetail, draft: Draft | null, me: Me, language: string): Values {
-  const known = new Set(round.questions.map((q) => q.id));
-  const answers: Record<string, AnswerValue> = {};
-  for (const [id, v] of Object.entries((draft?.answers ?? {}) as Record<string, unknown>)) {
-    if (known.has(id) && (typeof v === 'string' || typeof v === 'number' || Array.isArray(v)))
-      answers[id] = v as AnswerValue;
-  }
-  const base = language.split('-')[0] ?? 'en';
-  return {
-    answers,
-    items: (draft?.items ?? []).map((i) => ({
-      type: i.type as Item['type'],
-      text: i.text,
-      actionId: i.actionId ?? '',
-    })),
-    about: {
-      stakeholderGroup: draft?.stakeholderGroup ?? me.stakeholderGroup ?? '',
-      memberState: draft?.memberState ?? me.memberState ?? '',
-      organisationName: draft?.organisationName ?? me.organisationName ?? '',
-      writtenIn: draft?.writtenIn ?? ((LANGUAGES as readonly string[]).includes(base) ? base : 'en'),
-      namedPublicly: draft?.namedPublicly ?? false,
-    },
-  };
-}
-
-function answered(value: AnswerValue): boolean {
-  if (value === undefined) return false;
-  if (typeof value === 'string') return value.trim() !== '';
-  if (Array.isArray(value)) return value.length > 0;
-  return true;
-}
-
-function payload(roundId: string, v: Values) {
-  const answers: Record<string, string | number | number[]> = {};
-  for (const [id, value] of Object.entries(v.answers)) {
-    if (answered(value)) answers[id] = typeof value === 'string' ? value.trim() : value!;
-  }
-  return {
-    roundId,
-    answers,
-    items: v.items.map((i) => ({ type: i.type, text: i.text, actionId: i.actionId || undefined })),
-    stakeholderGroup: v.about.stakeholderGroup as never,
-    memberState: (v.about.memberState || undefined) as never,
-    organisationName: v.about.organisationName.trim() || undefined,
-    writtenIn: v.about.writtenIn as never,
-    namedPublicly: v.about.namedPublicly,
-  };
-}
-
-/** The checks the API makes too, so most mistakes are found without a round trip (the API stays the authority). */
-function validate(round: RoundDetail, v: Values): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const q of round.questions) {
-    const value = v.answers[q.id];
-    if (!answered(value)) {
-      if (q.required) errors[`answers.${q.id}`] = 'validation.required';
-    } else if (q.kind === 'ranking' && Array.isArray(value) && value.length !== q.options.length) {
-      errors[`answers.${q.id}`] = 'validation.rankingIncomplete';
-    }
-  }
-  v.items.forEach((item, i) => {
-    if (item.text.trim() === '') errors[`items.${i}.text`] = 'validation.required';
-  });
-  if (!v.about.stakeholderGroup) errors.stakeholderGroup = 'validation.required';
-  if (!v.about.writtenIn) errors.writtenIn = 'validation.required';
-  const any = round.questions.some((q) => answered(v.answers[q.id])) || v.items.length > 0;
-  if (!any && Object.keys(errors).length === 0) errors.items = 'validation.emptyContribution';
-  return errors;
 }
 
 function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | null; me: Me }) {
@@ -419,37 +291,9 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
     >
       <p>{t('consultations.respond.deadline', { date: format(round.closesAt) })}</p>
       <ReadInSelector />
-      {closed && (
-        <NotificationBanner
-          key={closedBy}
-          tone="error"
-          focusOnMount={closedBy === 'submit'}
-          heading={t('consultations.respond.deadlinePassedHeading')}
-        >
-          <p>{t('consultations.respond.deadlinePassedBody')}</p>
-          <p>
-            <Link to="/my-contributions">{t('consultations.receipt.myContributions')}</Link>
-          </p>
-        </NotificationBanner>
-      )}
+      {closedBy && <DeadlinePassed closedBy={closedBy} />}
       {!draft && !unsure && !closed && earlier.length > 0 && (
-        <NotificationBanner>
-          <p>
-            {t('consultations.respond.alreadySent', { count: earlier.length })}{' '}
-            {earlier.map((c, i) => (
-              <span key={c.id}>
-                {i > 0 && ', '}
-                <Link
-                  className="mono"
-                  to={`/consultations/${round.id}/receipt/${encodeURIComponent(c.receiptReference ?? '')}`}
-                >
-                  {c.receiptReference}
-                </Link>
-              </span>
-            ))}
-          </p>
-          <p>{t('consultations.respond.sendMore')}</p>
-        </NotificationBanner>
+        <EarlierSubmissions roundId={round.id} earlier={earlier} />
       )}
       {draft && !closed && (
         <NotificationBanner>
@@ -534,88 +378,13 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
           )}
         </section>
 
-        <section aria-labelledby="about-heading">
-          <h2 className="heading-l" id="about-heading">
-            {t('consultations.respond.aboutHeading')}
-          </h2>
-          <p>{t('consultations.respond.aboutIntro')}</p>
-          <SelectBox
-            path="stakeholderGroup"
-            label={t('consultations.respond.stakeholderGroup')}
-            hint={t('consultations.respond.stakeholderGroupHint')}
-            value={values.about.stakeholderGroup}
-            error={errors.stakeholderGroup}
-            placeholder={t('common.selectPlaceholder')}
-            options={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: t(`common.stakeholderGroups.${g}`) }))}
-            onChange={(v) => {
-              clearError('stakeholderGroup');
-              setAbout({ stakeholderGroup: v });
-            }}
-          />
-          <SelectBox
-            path="memberState"
-            label={t('consultations.respond.memberState')}
-            optional
-            value={values.about.memberState}
-            error={errors.memberState}
-            placeholder={t('consultations.respond.noMemberState')}
-            options={MEMBER_STATE_CODES.map((c) => ({ value: c, label: t(`common.memberStates.${c}`) }))}
-            onChange={(v) => setAbout({ memberState: v })}
-          />
-          <div className={cx('form-group', errors.organisationName && 'form-group--error')}>
-            <label className="label" htmlFor={fieldId(FORM_ID, 'organisationName')}>
-              {t('consultations.respond.organisation')}{' '}
-              <span className="optional">{t('layout.optional')}</span>
-            </label>
-            <div className="hint" id={`${fieldId(FORM_ID, 'organisationName')}-hint`}>
-              {t('consultations.respond.organisationHint')}
-            </div>
-            {errors.organisationName && (
-              <FieldErrorText path="organisationName" message={errors.organisationName} />
-            )}
-            <input
-              id={fieldId(FORM_ID, 'organisationName')}
-              className="input"
-              autoComplete="organization"
-              maxLength={200}
-              aria-describedby={`${fieldId(FORM_ID, 'organisationName')}-hint`}
-              value={values.about.organisationName}
-              onChange={(e) => setAbout({ organisationName: e.target.value })}
-            />
-          </div>
-          <SelectBox
-            path="writtenIn"
-            label={t('consultations.respond.writtenIn')}
-            hint={t('consultations.respond.writtenInHint')}
-            value={values.about.writtenIn}
-            error={errors.writtenIn}
-            options={LANGUAGES.map((code) => ({ value: code, label: languageAutonym(code), lang: code }))}
-            onChange={(v) => {
-              clearError('writtenIn');
-              setAbout({ writtenIn: v });
-            }}
-          />
-          <div className="form-group">
-            <fieldset className="fieldset" aria-describedby="named-hint">
-              <legend className="legend">{t('consultations.respond.namedLegend')}</legend>
-              <div className="hint" id="named-hint">
-                {t('consultations.respond.namedHint', { name: me.name })}
-              </div>
-              <div className="choice">
-                <input
-                  id={fieldId(FORM_ID, 'namedPublicly')}
-                  className="choice__input"
-                  type="checkbox"
-                  checked={values.about.namedPublicly}
-                  onChange={(e) => setAbout({ namedPublicly: e.target.checked })}
-                />
-                <label className="choice__label" htmlFor={fieldId(FORM_ID, 'namedPublicly')}>
-                  {t('consultations.respond.namedLabel')}
-                </label>
-              </div>
-            </fieldset>
-          </div>
-        </section>
+        <AboutYou
+          about={values.about}
+          errors={errors}
+          name={me.name}
+          onChange={setAbout}
+          clearError={clearError}
+        />
 
         <section aria-labelledby="send-heading">
           <h2 className="heading-l" id="send-heading">
@@ -631,182 +400,5 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
         </section>
       </form>
     </Page>
-  );
-}
-
-function SaveStatus({ state, onRetry }: { state: SaveState | { kind: 'paused' }; onRetry: () => void }) {
-  const { t } = useTranslation();
-  const format = useZonedFormat();
-  const tm = useConsultationMessage();
-  let text = '';
-  switch (state.kind) {
-    case 'idle':
-      text = t('consultations.save.idle');
-      break;
-    case 'pending':
-      text = t('consultations.save.pending');
-      break;
-    case 'saving':
-      text = t('consultations.save.saving');
-      break;
-    case 'saved':
-      text = t('consultations.save.saved', { time: format(state.at, undefined, 'time') });
-      break;
-    case 'needsGroup':
-      text = t('consultations.save.needsGroup');
-      break;
-    case 'paused':
-      text = t('consultations.save.paused');
-      break;
-    case 'error':
-      text = t('consultations.save.failed', {
-        reason: tm(mapServerError(state.error).message ?? 'errors.internal'),
-      });
-  }
-  return (
-    <div className={cx('save-status', state.kind === 'error' && 'save-status--error')}>
-      <p
-        className="save-status__text"
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        data-state={state.kind}
-      >
-        {text}
-      </p>
-      {state.kind === 'error' && <LinkButton onClick={onRetry}>{t('consultations.save.retry')}</LinkButton>}
-    </div>
-  );
-}
-
-function FieldErrorText({ path, message }: { path: string; message: string }) {
-  const { t } = useTranslation();
-  const tm = useConsultationMessage();
-  return (
-    <p className="field-error" id={`${fieldId(FORM_ID, path)}-error`}>
-      <span className="visually-hidden">{t('layout.errorPrefix')}</span>{' '}
-      {tm(message, { form: FORM_ID, path })}
-    </p>
-  );
-}
-
-function SelectBox({
-  path,
-  label,
-  hint,
-  optional,
-  value,
-  error,
-  placeholder,
-  options,
-  onChange,
-}: {
-  path: string;
-  label: string;
-  hint?: ReactNode;
-  optional?: boolean;
-  value: string;
-  error?: string;
-  placeholder?: string;
-  options: { value: string; label: string; lang?: string }[];
-  onChange: (value: string) => void;
-}) {
-  const { t } = useTranslation();
-  const id = fieldId(FORM_ID, path);
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={cx('form-group', error && 'form-group--error')}>
-      <label className="label" htmlFor={id}>
-        {label}
-        {optional && <span className="optional"> {t('layout.optional')}</span>}
-      </label>
-      {hint && (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && <FieldErrorText path={path} message={error} />}
-      <select
-        id={id}
-        className={cx('select', error && 'select--error')}
-        value={value}
-        aria-describedby={describedBy}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value} lang={o.lang}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function FeedbackItem({
-  index,
-  item,
-  errors,
-  actionOptions,
-  onChange,
-  onRemove,
-}: {
-  index: number;
-  item: Item;
-  errors: Record<string, string>;
-  actionOptions: { value: string; label: string }[];
-  onChange: (item: Item) => void;
-  onRemove: () => void;
-}) {
-  const { t } = useTranslation();
-  const base = `items.${index}`;
-  const textId = fieldId(FORM_ID, `${base}.text`);
-  const textError = errors[`${base}.text`];
-  return (
-    <fieldset className="fieldset feedback-item">
-      <legend className="legend legend--m">
-        {t('consultations.respond.itemLegend', { number: index + 1 })}
-      </legend>
-      <SelectBox
-        path={`${base}.type`}
-        label={t('consultations.respond.itemType')}
-        value={item.type}
-        error={errors[`${base}.type`]}
-        options={FEEDBACK_TYPES.map((type) => ({ value: type, label: t(`consultations.itemType.${type}`) }))}
-        onChange={(v) => onChange({ ...item, type: v as Item['type'] })}
-      />
-      <div className={cx('form-group', textError && 'form-group--error')}>
-        <label className="label" htmlFor={textId}>
-          {t('consultations.respond.itemText')}
-        </label>
-        {textError && <FieldErrorText path={`${base}.text`} message={textError} />}
-        <textarea
-          id={textId}
-          className={cx('textarea', textError && 'textarea--error')}
-          rows={5}
-          maxLength={10_000}
-          value={item.text}
-          aria-describedby={textError ? `${textId}-error` : undefined}
-          aria-invalid={textError ? true : undefined}
-          onChange={(e) => onChange({ ...item, text: e.target.value })}
-        />
-      </div>
-      <SelectBox
-        path={`${base}.actionId`}
-        label={t('consultations.respond.itemAction')}
-        hint={t('consultations.respond.itemActionHint')}
-        optional
-        value={item.actionId}
-        error={errors[`${base}.actionId`]}
-        placeholder={t('consultations.respond.noAction')}
-        options={actionOptions}
-        onChange={(v) => onChange({ ...item, actionId: v })}
-      />
-      <LinkButton tone="warning" onClick={onRemove}>
-        {t('consultations.respond.removeItem', { number: index + 1 })}
-      </LinkButton>
-    </fieldset>
   );
 }

@@ -1,4 +1,5 @@
 import { isInAudience, localized } from '@musyawarah/core/consultation/text';
+import type { Accommodation } from '@musyawarah/core/consultation/vocabulary';
 import { formattingLocale, useMessage, type Message } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useContext } from 'react';
@@ -23,7 +24,7 @@ export interface RoundEvent {
   startsAt: string;
   endsAt: string;
   timezone: string;
-  accommodationsOffered?: string[];
+  accommodationsOffered?: Accommodation[];
 }
 
 export function asEvent(value: unknown): RoundEvent | null {

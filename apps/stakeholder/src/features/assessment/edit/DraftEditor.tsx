@@ -1,0 +1,221 @@
+import {
+  Button,
+  ButtonGroup,
+  LinkButton,
+  ModalDialog,
+  NotificationBanner,
+  Page,
+  errorKey,
+  mapServerError,
+} from '@musyawarah/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useTRPC, type Me } from '../../../trpc';
+import { Breadcrumbs } from '../../catalogue/Breadcrumbs';
+import { useHashFocus } from '../../catalogue/hash';
+import {
+  CRITERION_COUNT,
+  answeredCount,
+  cleanAnswers,
+  evidenceDrafts,
+  evidencePayload,
+  unansweredIds,
+  type Answer,
+  type Answers,
+  type EvidenceDraft,
+  type EvidenceDrafts,
+} from '../answers';
+import { useLiveScore, type CriteriaData, type OwnAssessment } from '../data';
+import { useAssessmentMessage } from '../messages';
+import { Questionnaire } from '../Questionnaire';
+import { ScoreTable } from '../Scores';
+import { useAutosave } from '../useAutosave';
+import { FORM_ID } from './formId';
+import { SaveBar } from './SaveBar';
+import { ConflictBanner } from './ConflictBanner';
+import { MissingSummary } from './MissingSummary';
+
+export function DraftEditor({
+  me,
+  assessment,
+  criteria,
+  reloaded,
+  onReload,
+  onSubmitted,
+}: {
+  me: Me;
+  assessment: OwnAssessment;
+  criteria: CriteriaData;
+  reloaded: boolean;
+  onReload: () => Promise<void>;
+  /** The page then redirects to the read-only view (it sees the submitted status in the cache). */
+  onSubmitted: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const tm = useAssessmentMessage();
+  const state = t(`common.memberStates.${me.memberState}`);
+  const [answers, setAnswers] = useState<Answers>(() => cleanAnswers(assessment.answers));
+  const [evidence, setEvidence] = useState<EvidenceDrafts>(() => evidenceDrafts(assessment.evidence));
+  const score = useLiveScore(answers);
+  useHashFocus(true);
+
+  const onSaved = useCallback(
+    (saved: OwnAssessment) => {
+      queryClient.setQueryData(trpc.assessments.getOwn.queryKey({ id: saved.id }), saved);
+      void queryClient.invalidateQueries({ queryKey: trpc.assessments.listOwn.queryKey() });
+    },
+    [queryClient, trpc],
+  );
+  const autosave = useAutosave(assessment.id, assessment.version, onSaved);
+
+  const [missing, setMissing] = useState<string[]>([]);
+  const [summaryToken, setSummaryToken] = useState(0);
+  const [confirming, setConfirming] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const submit = useMutation(trpc.assessments.submit.mutationOptions());
+
+  const onAnswer = (id: string, value: Answer) => {
+    const next = { ...answers, [id]: value };
+    setAnswers(next);
+    if (missing.includes(id)) setMissing((m) => m.filter((x) => x !== id));
+    autosave.schedule({ answers: next, evidence: evidencePayload(evidence) });
+  };
+  const onEvidence = (id: string, draft: EvidenceDraft) => {
+    const next = { ...evidence, [id]: draft };
+    setEvidence(next);
+    autosave.schedule({ answers, evidence: evidencePayload(next) });
+  };
+
+  const requestSubmit = () => {
+    setSubmitError(null);
+    const unanswered = unansweredIds(answers);
+    if (unanswered.length > 0) {
+      setMissing(unanswered);
+      setSummaryToken((n) => n + 1);
+      return;
+    }
+    setMissing([]);
+    setConfirming(true);
+  };
+
+  const confirmSubmit = async () => {
+    setSubmitError(null);
+    const saved = await autosave.flush();
+    if (!saved) {
+      setConfirming(false);
+      if (!autosave.isConflicted()) setSubmitError(t('assessment.submit.unsaved'));
+      return;
+    }
+    try {
+      const done = await submit.mutateAsync({ id: assessment.id, expectedVersion: autosave.version() });
+      void queryClient.invalidateQueries({ queryKey: trpc.assessments.listOwn.queryKey() });
+      onSubmitted();
+      queryClient.setQueryData(trpc.assessments.getOwn.queryKey({ id: done.id }), done);
+    } catch (error) {
+      setConfirming(false);
+      const mapped = mapServerError(error, (key) => i18n.exists(key));
+      const unanswered = mapped.fieldErrors
+        .filter((f) => f.path.startsWith('answers.'))
+        .map((f) => f.path.slice('answers.'.length));
+      if (unanswered.length > 0) {
+        setMissing(unanswered);
+        setSummaryToken((n) => n + 1);
+      } else if (errorKey(error) === 'assessments.editConflict') {
+        autosave.markConflict();
+      } else {
+        setSubmitError(tm(mapped.message ?? 'errors.internal'));
+      }
+    }
+  };
+
+  const answered = answeredCount(answers);
+  const title = t('assessment.saved.title', { state, year: assessment.year });
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: '/', label: t('catalogue.crumbs.home') },
+          { to: '/assessment', label: t('assessment.nav') },
+          { label: t('assessment.edit.crumb', { year: assessment.year }) },
+        ]}
+      />
+      <Page title={title} caption={t('assessment.status.draft')} width="full">
+        <div className="two-thirds">
+          <p className="lead">{t('assessment.edit.lead')}</p>
+        </div>
+        {reloaded && (
+          <NotificationBanner tone="success" focusOnMount>
+            <p>{t('assessment.edit.reloaded')}</p>
+          </NotificationBanner>
+        )}
+        <SaveBar
+          state={autosave.state}
+          lastSaved={assessment.updatedAt}
+          answered={answered}
+          onRetry={() => void autosave.flush()}
+        />
+        {autosave.state.kind === 'conflict' && <ConflictBanner onReload={onReload} />}
+        {submitError && (
+          <NotificationBanner tone="error" focusOnMount>
+            <p>{submitError}</p>
+          </NotificationBanner>
+        )}
+        <MissingSummary ids={missing} criteria={criteria} token={summaryToken} />
+        <ScoreTable
+          criteria={criteria}
+          pillars={score.data?.pillars}
+          caption={t('assessment.edit.scoresCaption')}
+          sectionPrefix={FORM_ID}
+        />
+        <form aria-label={title} onSubmit={(e) => e.preventDefault()} noValidate>
+          <Questionnaire
+            formId={FORM_ID}
+            criteria={criteria}
+            answers={answers}
+            onAnswer={onAnswer}
+            scores={score.data?.pillars}
+            evidence={evidence}
+            onEvidence={onEvidence}
+            missing={new Set(missing)}
+            anchors
+          />
+        </form>
+        <section aria-labelledby="submit-heading" className="submit-section">
+          <h2 className="heading-l" id="submit-heading">
+            {t('assessment.submit.title')}
+          </h2>
+          <div className="two-thirds">
+            <p>{t('assessment.submit.body', { answered, total: CRITERION_COUNT })}</p>
+            <ButtonGroup>
+              <Button onClick={requestSubmit} disabled={autosave.state.kind === 'conflict'}>
+                {t('assessment.submit.button')}
+              </Button>
+              <Link to={`/assessment/${assessment.id}`}>{t('assessment.edit.resultsSoFar')}</Link>
+            </ButtonGroup>
+          </div>
+        </section>
+      </Page>
+      <ModalDialog
+        isOpen={confirming}
+        onOpenChange={(open) => {
+          if (!submit.isPending) setConfirming(open);
+        }}
+        title={t('assessment.submit.confirmTitle', { state, year: assessment.year })}
+      >
+        <p>{t('assessment.submit.confirmReadOnly')}</p>
+        <p>{t('assessment.submit.confirmSecretariat')}</p>
+        <ButtonGroup>
+          <Button onClick={() => void confirmSubmit()} isBusy={submit.isPending}>
+            {t('assessment.submit.confirm')}
+          </Button>
+          <LinkButton onClick={() => setConfirming(false)}>{t('assessment.submit.cancel')}</LinkButton>
+        </ButtonGroup>
+      </ModalDialog>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export const FORM_ID = 'respond';
+
+export const AUTOSAVE_DELAY_MS = 1000;

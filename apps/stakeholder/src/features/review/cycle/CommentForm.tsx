@@ -1,0 +1,87 @@
+import { commentInput, type CommentInput } from '@musyawarah/core/review/schemas';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, CheckboxField, Form } from '@musyawarah/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { useTRPC } from '../../../trpc';
+import { FieldsFor, TextArea } from '../fields';
+import { useDay } from '../shared';
+import { type Cycle } from './types';
+
+export interface CommentFormValues {
+  body: string;
+  confidential: boolean;
+}
+
+export function CommentForm({
+  cycle,
+  editId,
+  parentId,
+  formId,
+  label,
+  onDone,
+}: {
+  cycle: Cycle;
+  editId: string;
+  parentId?: string;
+  formId: string;
+  label: string;
+  onDone?: () => void;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const day = useDay();
+  const headingId = useId();
+  const [sent, setSent] = useState(0);
+  const schema = z.preprocess(
+    (values) => ({ ...(values as CommentFormValues), editId, parentId }),
+    commentInput,
+  ) as unknown as z.ZodType<CommentInput, CommentFormValues>;
+  const form = useForm<CommentFormValues, unknown, CommentInput>({
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+    defaultValues: { body: '', confidential: false },
+    resolver: zodResolver(schema),
+  });
+  const add = useMutation(trpc.review.addComment.mutationOptions());
+  // One key per comment, kept until it is stored: sending again after a lost answer stores it once.
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const onSubmit = async (values: CommentInput) => {
+    await add.mutateAsync({ ...values, idempotencyKey: idempotencyKey.current });
+    idempotencyKey.current = crypto.randomUUID();
+    await queryClient.invalidateQueries({ queryKey: trpc.review.comments.queryKey({ editId }) });
+    form.reset();
+    setSent((n) => n + 1);
+    onDone?.();
+  };
+  return (
+    <div className="review-inline-form" role="group" aria-labelledby={headingId}>
+      <p className="heading-s" id={headingId}>
+        {label}
+      </p>
+      {sent > 0 && (
+        <p role="status" className="hint">
+          {t('reviews.comments.sent')}
+        </p>
+      )}
+      <Form form={form} id={formId} onSubmit={onSubmit} aria-label={label}>
+        <FieldsFor formId={formId}>
+          <TextArea name="body" label={t('reviews.comments.body')} rows={4} />
+          <CheckboxField
+            name="confidential"
+            label={t('reviews.comments.confidential')}
+            hint={t('reviews.comments.confidentialHint', { date: day(cycle.publicationDate) })}
+          />
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {parentId ? t('reviews.comments.sendReply') : t('reviews.comments.send')}
+          </Button>
+        </FieldsFor>
+      </Form>
+    </div>
+  );
+}

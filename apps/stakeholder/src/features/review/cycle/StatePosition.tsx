@@ -1,0 +1,159 @@
+import { positionInput, type PositionInput } from '@musyawarah/core/review/schemas';
+import { POSITION_KINDS } from '@musyawarah/core/review/vocabulary';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, ButtonGroup, Form, LinkButton, NotificationBanner, RadioGroupField } from '@musyawarah/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { useTRPC } from '../../../trpc';
+import { FieldsFor, TextArea } from '../fields';
+import { PositionTag } from '../shared';
+import { type ParticipantEdit } from './types';
+
+export interface PositionFormValues {
+  kind: string;
+  text: string;
+  counterProposal: string;
+}
+
+/** The representative's state's formal position on one edit: shown when recorded, and (in the comment period) a form. */
+export function StatePosition({
+  edit,
+  memberState,
+  canRecord,
+  n,
+}: {
+  edit: ParticipantEdit;
+  memberState: string;
+  canRecord: boolean;
+  n: number;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const own = edit.myPosition;
+  const formId = `position-${n}`;
+  const schema = z.preprocess(
+    (values) => ({
+      ...(values as PositionFormValues),
+      kind: (values as PositionFormValues).kind || undefined,
+      editId: edit.id,
+      memberState,
+    }),
+    positionInput,
+  ) as unknown as z.ZodType<PositionInput, PositionFormValues>;
+  const form = useForm<PositionFormValues, unknown, PositionInput>({
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+    defaultValues: {
+      kind: own?.kind ?? '',
+      text: own?.text ?? '',
+      counterProposal: own?.counterProposal ?? '',
+    },
+    resolver: zodResolver(schema),
+  });
+  const record = useMutation(trpc.review.recordPosition.mutationOptions());
+  const kind = useWatch({ control: form.control, name: 'kind' });
+  const state = t(`common.memberStates.${memberState}`);
+
+  const onSubmit = async (values: PositionInput) => {
+    await record.mutateAsync(values);
+    await queryClient.invalidateQueries({ queryKey: trpc.review.edits.queryKey({ cycleId: edit.cycleId }) });
+    setEditing(false);
+    setSaved(true);
+  };
+
+  return (
+    <section className="review-position-form" aria-labelledby={`${formId}-heading`}>
+      <h4 className="heading-s" id={`${formId}-heading`}>
+        {t('reviews.position.heading', { state })}
+      </h4>
+      {saved && !editing && (
+        <NotificationBanner tone="success" focusOnMount>
+          <p>{t('reviews.position.saved', { state })}</p>
+        </NotificationBanner>
+      )}
+      {own && !editing ? (
+        <>
+          <p>
+            <PositionTag kind={own.kind} />
+          </p>
+          {own.text && <p className="review-pre">{own.text}</p>}
+          {own.counterProposal && (
+            <>
+              <p className="heading-s">{t('reviews.position.counterProposal')}</p>
+              <p className="review-pre inset-text">{own.counterProposal}</p>
+            </>
+          )}
+          {own.answer && (
+            <>
+              <p className="heading-s">{t('reviews.answer')}</p>
+              <p className="review-pre">{own.answer}</p>
+            </>
+          )}
+          {canRecord && (
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t('reviews.position.change')}
+              <span className="visually-hidden"> {t('reviews.edit.number', { n })}</span>
+            </Button>
+          )}
+        </>
+      ) : !canRecord ? (
+        <p>{t('reviews.position.noneRecorded')}</p>
+      ) : (
+        <Form
+          form={form}
+          id={formId}
+          onSubmit={onSubmit}
+          aria-label={t('reviews.position.heading', { state })}
+        >
+          <FieldsFor formId={formId}>
+            <RadioGroupField
+              name="kind"
+              legend={t('reviews.position.kindLegend', { state })}
+              options={POSITION_KINDS.map((k) => ({
+                value: k,
+                label: t(`reviews.position.${k}`),
+                hint: t(`reviews.positionHint.${k}`),
+              }))}
+            />
+            <TextArea
+              name="text"
+              label={
+                kind === 'object' || kind === 'support_with_amendment'
+                  ? t('worksurface.position.textRequired')
+                  : t('worksurface.position.textRule')
+              }
+              rows={4}
+            />
+            {kind === 'support_with_amendment' && (
+              <TextArea
+                name="counterProposal"
+                label={t('reviews.position.counterProposal')}
+                hint={t('reviews.position.counterProposalHint')}
+                rows={4}
+              />
+            )}
+            <ButtonGroup>
+              <Button type="submit" isBusy={form.formState.isSubmitting}>
+                {t('reviews.position.submit', { state })}
+              </Button>
+              {own && <LinkButton onClick={() => setEditing(false)}>{t('reviews.common.cancel')}</LinkButton>}
+            </ButtonGroup>
+          </FieldsFor>
+        </Form>
+      )}
+    </section>
+  );
+}

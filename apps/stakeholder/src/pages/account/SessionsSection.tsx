@@ -1,0 +1,159 @@
+import {
+  Button,
+  ButtonGroup,
+  DataTable,
+  ErrorNotice,
+  LinkButton,
+  Loading,
+  NotificationBanner,
+  Tag,
+  useFormat,
+  useMessage,
+  mapServerError,
+  type Message,
+} from '@musyawarah/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useSetMe } from '../../session';
+import { useTRPC, type Outputs } from '../../trpc';
+import { describeUserAgent } from '../../user-agent';
+
+export type Session = Outputs['account']['sessions'][number];
+
+export function SessionsSection() {
+  const { t } = useTranslation();
+  const tm = useMessage();
+  const trpc = useTRPC();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const setMe = useSetMe();
+  const queryClient = useQueryClient();
+  const sessions = useQuery(trpc.account.sessions.queryOptions());
+  const [problem, setProblem] = useState<Message | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const onError = (error: unknown) => setProblem(mapServerError(error).message);
+  const revoke = useMutation(
+    trpc.account.revokeSession.mutationOptions({
+      onSuccess: async (_data, { sessionId }) => {
+        const session = sessions.data?.find((s) => s.id === sessionId);
+        if (session?.current) {
+          setMe(null);
+          await navigate('/sign-in', { state: { notice: 'signedOut' } });
+          return;
+        }
+        setNotice(t('account.sessions.revoked'));
+        await queryClient.invalidateQueries({ queryKey: trpc.account.sessions.queryKey() });
+      },
+      onError,
+    }),
+  );
+  const everywhere = useMutation(
+    trpc.auth.signOutEverywhere.mutationOptions({
+      onSuccess: async () => {
+        setMe(null);
+        await navigate('/sign-in', { state: { notice: 'signedOutEverywhere' } });
+      },
+      onError,
+    }),
+  );
+  const device = (s: Session) => describeUserAgent(s.userAgent, t);
+
+  return (
+    <section aria-labelledby="sessions-heading">
+      <h2 className="heading-l" id="sessions-heading">
+        {t('account.sessions.title')}
+      </h2>
+      <p className="prose">{t('account.sessions.intro')}</p>
+      {problem && (
+        <NotificationBanner tone="error" focusOnMount>
+          <p>{tm(problem)}</p>
+        </NotificationBanner>
+      )}
+      {notice && (
+        <NotificationBanner tone="success" focusOnMount key={notice}>
+          <p>{notice}</p>
+        </NotificationBanner>
+      )}
+      {sessions.isPending ? (
+        <Loading />
+      ) : sessions.isError ? (
+        <ErrorNotice error={sessions.error} onRetry={() => void sessions.refetch()} />
+      ) : (
+        <DataTable
+          caption={t('account.sessions.caption')}
+          captionHidden
+          rows={sessions.data}
+          rowKey={(s) => s.id}
+          columns={[
+            {
+              key: 'device',
+              header: t('account.sessions.device'),
+              rowHeader: true,
+              cell: (s) => (
+                <>
+                  {device(s)} {s.current && <Tag tone="green">{t('account.sessions.current')}</Tag>}
+                </>
+              ),
+            },
+            {
+              key: 'ip',
+              header: t('account.sessions.ip'),
+              cell: (s) => <span className="mono">{s.ipAddress ?? '–'}</span>,
+            },
+            {
+              key: 'created',
+              header: t('account.sessions.signedIn'),
+              cell: (s) => (
+                <time dateTime={format.isoString(s.createdAt)}>{format.dateTime(s.createdAt)}</time>
+              ),
+            },
+            {
+              key: 'used',
+              header: t('account.sessions.lastUsed'),
+              cell: (s) => (
+                <time dateTime={format.isoString(s.lastUsedAt)}>{format.dateTime(s.lastUsedAt)}</time>
+              ),
+            },
+            {
+              key: 'action',
+              header: t('account.sessions.action'),
+              className: 'actions',
+              cell: (s) => (
+                <LinkButton
+                  onClick={() => {
+                    setProblem(null);
+                    revoke.mutate({ sessionId: s.id });
+                  }}
+                  aria-disabled={revoke.isPending ? true : undefined}
+                >
+                  {t('account.sessions.signOut')}
+                  <span className="visually-hidden">
+                    {' '}
+                    {t('account.sessions.signOutContext', {
+                      device: device(s),
+                      time: format.dateTime(s.lastUsedAt),
+                    })}
+                  </span>
+                </LinkButton>
+              ),
+            },
+          ]}
+        />
+      )}
+      <ButtonGroup>
+        <Button
+          variant="secondary"
+          isBusy={everywhere.isPending}
+          onClick={() => {
+            setProblem(null);
+            everywhere.mutate();
+          }}
+        >
+          {t('account.sessions.everywhere')}
+        </Button>
+      </ButtonGroup>
+    </section>
+  );
+}
