@@ -13,6 +13,7 @@ export * from './components/Diff';
 export * from './components/EditDiff';
 export * from './components/Feedback';
 export * from './components/Form';
+export * from './components/form-schema';
 export * from './components/Fields';
 export * from './components/ChoiceFields';
 export { describedBy, fieldId, FieldError, useField } from './components/field-parts';

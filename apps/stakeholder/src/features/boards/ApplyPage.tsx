@@ -13,6 +13,8 @@ import {
   errorStatus,
   useDocumentTitle,
   useMemberStateOptions,
+  TextAreaField,
+  CheckboxesField,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -24,7 +26,6 @@ import { useTRPC, type Outputs } from '../../trpc';
 import { BoardNotFound } from './BoardPage';
 import './boards.css';
 import { isUuid, useConstituencyOptions, useLocalized, useZonedFormat } from './data';
-import { Checkboxes, FieldsFor, TextArea } from './fields';
 
 const FORM_ID = 'apply';
 type PublicBoard = Outputs['boards']['getPublic'];
@@ -161,64 +162,60 @@ function ApplyForm({ board, callId, closesAt }: { board: PublicBoard; callId: st
           setDone({ self: isSelf });
         }}
       >
-        <FieldsFor formId={FORM_ID}>
-          <RadioGroupField
-            name="self"
-            legend={t('boards.apply.who')}
-            options={[
-              { value: 'true', label: t('boards.apply.whoSelf') },
-              { value: 'false', label: t('boards.apply.whoOther'), hint: t('boards.apply.whoOtherHint') },
-            ]}
-          />
-          {self === 'false' && (
-            <>
-              <TextField name="nomineeName" label={t('boards.apply.nomineeName')} autoComplete="off" />
-              <TextField
-                name="nomineeEmail"
-                type="email"
-                label={t('boards.apply.nomineeEmail')}
-                hint={t('boards.apply.nomineeEmailHint')}
-                autoComplete="off"
-                spellCheck={false}
-              />
-            </>
-          )}
-          <Checkboxes
-            name="constituencies"
-            legend={
-              self === 'false' ? t('boards.apply.constituenciesOther') : t('boards.apply.constituencies')
-            }
-            hint={t('boards.apply.constituenciesHint')}
-            options={constituencies}
-          />
+        <RadioGroupField
+          name="self"
+          legend={t('boards.apply.who')}
+          options={[
+            { value: 'true', label: t('boards.apply.whoSelf') },
+            { value: 'false', label: t('boards.apply.whoOther'), hint: t('boards.apply.whoOtherHint') },
+          ]}
+        />
+        {self === 'false' && (
+          <>
+            <TextField name="nomineeName" label={t('boards.apply.nomineeName')} autoComplete="off" />
+            <TextField
+              name="nomineeEmail"
+              type="email"
+              label={t('boards.apply.nomineeEmail')}
+              hint={t('boards.apply.nomineeEmailHint')}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </>
+        )}
+        <CheckboxesField
+          name="constituencies"
+          legend={self === 'false' ? t('boards.apply.constituenciesOther') : t('boards.apply.constituencies')}
+          hint={t('boards.apply.constituenciesHint')}
+          options={constituencies}
+        />
+        <SelectField
+          name="memberState"
+          label={t('boards.apply.memberState')}
+          options={states}
+          placeholder={t('boards.apply.noState')}
+          optional
+        />
+        <TextField name="organisation" label={t('boards.apply.organisation')} optional />
+        {self === 'true' && (
           <SelectField
-            name="memberState"
-            label={t('boards.apply.memberState')}
-            options={states}
-            placeholder={t('boards.apply.noState')}
+            name="gender"
+            label={t('boards.apply.gender')}
+            hint={t('boards.apply.genderHint')}
+            options={GENDERS.map((g) => ({ value: g, label: t(`boards.gender.${g}`) }))}
+            placeholder={t('boards.apply.genderNotSaid')}
             optional
           />
-          <TextField name="organisation" label={t('boards.apply.organisation')} optional />
-          {self === 'true' && (
-            <SelectField
-              name="gender"
-              label={t('boards.apply.gender')}
-              hint={t('boards.apply.genderHint')}
-              options={GENDERS.map((g) => ({ value: g, label: t(`boards.gender.${g}`) }))}
-              placeholder={t('boards.apply.genderNotSaid')}
-              optional
-            />
-          )}
-          <TextArea
-            name="motivation"
-            label={t('boards.apply.motivation')}
-            hint={t('boards.apply.motivationHint')}
-            rows={8}
-          />
-          <Button type="submit" isBusy={form.formState.isSubmitting}>
-            {t('boards.apply.submit')}
-          </Button>
-        </FieldsFor>
+        )}
+        <TextAreaField
+          name="motivation"
+          label={t('boards.apply.motivation')}
+          hint={t('boards.apply.motivationHint')}
+          rows={8}
+        />
+        <Button type="submit" isBusy={form.formState.isSubmitting}>
+          {t('boards.apply.submit')}
+        </Button>
       </Form>
     </Page>
   );

@@ -11,6 +11,7 @@ import {
   SummaryList,
   Tag,
   errorStatus,
+  TextAreaField,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -22,7 +23,6 @@ import { useTRPC, type Outputs } from '../../trpc';
 import { BoardNotFound, MinutesText } from './BoardPage';
 import './boards.css';
 import { isUuid, useConstituencyLabel, useDateText, useLocalized, useZonedFormat } from './data';
-import { FieldsFor, TextArea } from './fields';
 
 type MemberBoard = Outputs['boards']['memberBoard'];
 
@@ -214,32 +214,30 @@ function SeatDeclarations({ seat, onDone }: { seat: MemberBoard['mySeat']; onDon
         onDone();
       }}
     >
-      <FieldsFor formId="seat">
-        <h3 className="heading-m">{t('boards.memberBoard.declarations')}</h3>
-        <CheckboxField
-          name="listedPublicly"
-          label={t('boards.memberBoard.listed')}
-          hint={t('boards.memberBoard.listedHint')}
-        />
-        <SelectField
-          name="gender"
-          label={t('boards.memberBoard.gender')}
-          hint={t('boards.memberBoard.genderHint')}
-          options={GENDERS.map((g) => ({ value: g, label: t(`boards.gender.${g}`) }))}
-          placeholder={t('boards.memberBoard.genderNotSaid')}
-          optional
-        />
-        <TextArea
-          name="conflictOfInterest"
-          label={t('boards.memberBoard.coi')}
-          hint={t('boards.memberBoard.coiHint')}
-          rows={4}
-          optional
-        />
-        <Button type="submit" variant="secondary" isBusy={form.formState.isSubmitting}>
-          {t('boards.memberBoard.saveSeat')}
-        </Button>
-      </FieldsFor>
+      <h3 className="heading-m">{t('boards.memberBoard.declarations')}</h3>
+      <CheckboxField
+        name="listedPublicly"
+        label={t('boards.memberBoard.listed')}
+        hint={t('boards.memberBoard.listedHint')}
+      />
+      <SelectField
+        name="gender"
+        label={t('boards.memberBoard.gender')}
+        hint={t('boards.memberBoard.genderHint')}
+        options={GENDERS.map((g) => ({ value: g, label: t(`boards.gender.${g}`) }))}
+        placeholder={t('boards.memberBoard.genderNotSaid')}
+        optional
+      />
+      <TextAreaField
+        name="conflictOfInterest"
+        label={t('boards.memberBoard.coi')}
+        hint={t('boards.memberBoard.coiHint')}
+        rows={4}
+        optional
+      />
+      <Button type="submit" variant="secondary" isBusy={form.formState.isSubmitting}>
+        {t('boards.memberBoard.saveSeat')}
+      </Button>
     </Form>
   );
 }

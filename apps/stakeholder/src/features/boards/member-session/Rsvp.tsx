@@ -1,11 +1,10 @@
 import { ACCOMMODATIONS, type Accommodation } from '@musyawarah/core/consultation/vocabulary';
 import { RSVP_RESPONSES, type RsvpResponse } from '@musyawarah/core/boards/vocabulary';
-import { Button, Form, RadioGroupField, TextField } from '@musyawarah/ui';
+import { Button, Form, RadioGroupField, TextField, CheckboxesField } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../../trpc';
-import { Checkboxes, FieldsFor } from '../fields';
 import { type MemberSession } from './types';
 import { list, refused } from './resolver';
 
@@ -74,27 +73,25 @@ export function Rsvp({ session, onDone }: { session: MemberSession; onDone: (tex
                 onDone(t('boards.memberSession.rsvpSaved'));
               }}
             >
-              <FieldsFor formId="rsvp">
-                <RadioGroupField
-                  name="response"
-                  legend={t('boards.memberSession.attending')}
-                  options={RSVP_RESPONSES.map((r) => ({ value: r, label: t(`boards.rsvpAnswer.${r}`) }))}
-                />
-                <Checkboxes
-                  name="accommodationsNeeded"
-                  legend={t('boards.memberSession.needs')}
-                  hint={t('boards.memberSession.needsHint')}
-                  options={ACCOMMODATIONS.map((a) => ({
-                    value: a,
-                    label: t(`consultations.accommodations.${a}`),
-                  }))}
-                  optional
-                />
-                <TextField name="otherNeeds" label={t('boards.memberSession.otherNeeds')} optional />
-                <Button type="submit" isBusy={form.formState.isSubmitting}>
-                  {t('boards.memberSession.sendReply')}
-                </Button>
-              </FieldsFor>
+              <RadioGroupField
+                name="response"
+                legend={t('boards.memberSession.attending')}
+                options={RSVP_RESPONSES.map((r) => ({ value: r, label: t(`boards.rsvpAnswer.${r}`) }))}
+              />
+              <CheckboxesField
+                name="accommodationsNeeded"
+                legend={t('boards.memberSession.needs')}
+                hint={t('boards.memberSession.needsHint')}
+                options={ACCOMMODATIONS.map((a) => ({
+                  value: a,
+                  label: t(`consultations.accommodations.${a}`),
+                }))}
+                optional
+              />
+              <TextField name="otherNeeds" label={t('boards.memberSession.otherNeeds')} optional />
+              <Button type="submit" isBusy={form.formState.isSubmitting}>
+                {t('boards.memberSession.sendReply')}
+              </Button>
             </Form>
           ) : (
             <p className="hint">{t('boards.memberSession.rsvpClosed')}</p>

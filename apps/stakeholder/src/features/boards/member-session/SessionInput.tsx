@@ -1,11 +1,10 @@
-import { Button, Form, SelectField } from '@musyawarah/ui';
+import { Button, Form, SelectField, TextAreaField } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../../trpc';
 import { useZonedFormat } from '../data';
-import { FieldsFor, TextArea } from '../fields';
 import { type MemberSession } from './types';
 import { resolved } from './resolver';
 
@@ -84,35 +83,33 @@ export function Input({ session, onDone }: { session: MemberSession; onDone: (te
             onDone(t('boards.memberSession.inputSent'));
           }}
         >
-          <FieldsFor formId="input">
-            {session.agenda.length > 0 && (
-              <SelectField
-                name="agendaItemId"
-                label={t('boards.memberSession.agendaItem')}
-                options={session.agenda.map((a) => ({ value: a.id, label: a.title }))}
-                placeholder={t('boards.memberSession.generalInput')}
-                optional
-              />
-            )}
-            {actions.length > 0 && (
-              <SelectField
-                name="actionId"
-                label={t('boards.memberSession.action')}
-                options={actions.map((a) => ({ value: a, label: a }))}
-                placeholder={t('boards.memberSession.noAction')}
-                optional
-              />
-            )}
-            <TextArea
-              name="text"
-              label={t('boards.memberSession.inputText')}
-              hint={t('boards.memberSession.inputHint')}
-              rows={6}
+          {session.agenda.length > 0 && (
+            <SelectField
+              name="agendaItemId"
+              label={t('boards.memberSession.agendaItem')}
+              options={session.agenda.map((a) => ({ value: a.id, label: a.title }))}
+              placeholder={t('boards.memberSession.generalInput')}
+              optional
             />
-            <Button type="submit" isBusy={form.formState.isSubmitting}>
-              {t('boards.memberSession.sendInput')}
-            </Button>
-          </FieldsFor>
+          )}
+          {actions.length > 0 && (
+            <SelectField
+              name="actionId"
+              label={t('boards.memberSession.action')}
+              options={actions.map((a) => ({ value: a, label: a }))}
+              placeholder={t('boards.memberSession.noAction')}
+              optional
+            />
+          )}
+          <TextAreaField
+            name="text"
+            label={t('boards.memberSession.inputText')}
+            hint={t('boards.memberSession.inputHint')}
+            rows={6}
+          />
+          <Button type="submit" isBusy={form.formState.isSubmitting}>
+            {t('boards.memberSession.sendInput')}
+          </Button>
         </Form>
       ) : (
         <p className="hint">{t('boards.memberSession.inputClosed')}</p>

@@ -1,10 +1,9 @@
 import { SURVEY_SCALE } from '@musyawarah/core/boards/vocabulary';
-import { Button, Form, InsetText, RadioGroupField } from '@musyawarah/ui';
+import { Button, Form, InsetText, RadioGroupField, TextAreaField } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../../trpc';
-import { FieldsFor, TextArea } from '../fields';
 import { type MemberSession } from './types';
 import { resolved } from './resolver';
 
@@ -63,40 +62,38 @@ export function Survey({ session, onDone }: { session: MemberSession; onDone: (t
               onDone(t('boards.memberSession.surveySent'));
             }}
           >
-            <FieldsFor formId="survey-form">
-              <RadioGroupField
-                name="satisfaction"
-                legend={t('boards.memberSession.satisfaction')}
-                options={scale()}
-              />
-              <RadioGroupField
-                name="trust"
-                legend={t('boards.memberSession.trust')}
-                hint={t('boards.memberSession.trustHint')}
-                options={scale()}
-              />
-              <TextArea name="comment" label={t('boards.memberSession.comment')} rows={4} optional />
-              <RadioGroupField
-                name="signed"
-                legend={t('boards.memberSession.signLegend')}
-                hint={t('boards.memberSession.signHint')}
-                options={[
-                  {
-                    value: 'false',
-                    label: t('boards.memberSession.anonymous'),
-                    hint: t('boards.memberSession.anonymousHint'),
-                  },
-                  {
-                    value: 'true',
-                    label: t('boards.memberSession.signed'),
-                    hint: t('boards.memberSession.signedHint'),
-                  },
-                ]}
-              />
-              <Button type="submit" isBusy={form.formState.isSubmitting}>
-                {t('boards.memberSession.sendSurvey')}
-              </Button>
-            </FieldsFor>
+            <RadioGroupField
+              name="satisfaction"
+              legend={t('boards.memberSession.satisfaction')}
+              options={scale()}
+            />
+            <RadioGroupField
+              name="trust"
+              legend={t('boards.memberSession.trust')}
+              hint={t('boards.memberSession.trustHint')}
+              options={scale()}
+            />
+            <TextAreaField name="comment" label={t('boards.memberSession.comment')} rows={4} optional />
+            <RadioGroupField
+              name="signed"
+              legend={t('boards.memberSession.signLegend')}
+              hint={t('boards.memberSession.signHint')}
+              options={[
+                {
+                  value: 'false',
+                  label: t('boards.memberSession.anonymous'),
+                  hint: t('boards.memberSession.anonymousHint'),
+                },
+                {
+                  value: 'true',
+                  label: t('boards.memberSession.signed'),
+                  hint: t('boards.memberSession.signedHint'),
+                },
+              ]}
+            />
+            <Button type="submit" isBusy={form.formState.isSubmitting}>
+              {t('boards.memberSession.sendSurvey')}
+            </Button>
           </Form>
         </>
       )}

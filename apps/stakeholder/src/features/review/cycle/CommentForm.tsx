@@ -1,13 +1,11 @@
 import { commentInput, type CommentInput } from '@musyawarah/core/review/schemas';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, CheckboxField, Form } from '@musyawarah/ui';
+import { Button, CheckboxField, Form, TextAreaField, formSchema } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { useTRPC } from '../../../trpc';
-import { FieldsFor, TextArea } from '../fields';
 import { useDay } from '../shared';
 import { type Cycle } from './types';
 
@@ -37,10 +35,7 @@ export function CommentForm({
   const day = useDay();
   const headingId = useId();
   const [sent, setSent] = useState(0);
-  const schema = z.preprocess(
-    (values) => ({ ...(values as CommentFormValues), editId, parentId }),
-    commentInput,
-  ) as unknown as z.ZodType<CommentInput, CommentFormValues>;
+  const schema = formSchema((values: CommentFormValues) => ({ ...values, editId, parentId }), commentInput);
   const form = useForm<CommentFormValues, unknown, CommentInput>({
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
@@ -70,17 +65,15 @@ export function CommentForm({
         </p>
       )}
       <Form form={form} id={formId} onSubmit={onSubmit} aria-label={label}>
-        <FieldsFor formId={formId}>
-          <TextArea name="body" label={t('reviews.comments.body')} rows={4} />
-          <CheckboxField
-            name="confidential"
-            label={t('reviews.comments.confidential')}
-            hint={t('reviews.comments.confidentialHint', { date: day(cycle.publicationDate) })}
-          />
-          <Button type="submit" isBusy={form.formState.isSubmitting}>
-            {parentId ? t('reviews.comments.sendReply') : t('reviews.comments.send')}
-          </Button>
-        </FieldsFor>
+        <TextAreaField name="body" label={t('reviews.comments.body')} rows={4} />
+        <CheckboxField
+          name="confidential"
+          label={t('reviews.comments.confidential')}
+          hint={t('reviews.comments.confidentialHint', { date: day(cycle.publicationDate) })}
+        />
+        <Button type="submit" isBusy={form.formState.isSubmitting}>
+          {parentId ? t('reviews.comments.sendReply') : t('reviews.comments.send')}
+        </Button>
       </Form>
     </div>
   );

@@ -1,19 +1,27 @@
 import { positionInput, type PositionInput } from '@musyawarah/core/review/schemas';
-import { POSITION_KINDS } from '@musyawarah/core/review/vocabulary';
+import { type MemberStateCode } from '@musyawarah/core';
+import { POSITION_KINDS, type PositionKind } from '@musyawarah/core/review/vocabulary';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, ButtonGroup, Form, LinkButton, NotificationBanner, RadioGroupField } from '@musyawarah/ui';
+import {
+  Button,
+  ButtonGroup,
+  Form,
+  LinkButton,
+  NotificationBanner,
+  RadioGroupField,
+  TextAreaField,
+  formSchema,
+} from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { useTRPC } from '../../../trpc';
-import { FieldsFor, TextArea } from '../fields';
 import { PositionTag } from '../shared';
 import { type ParticipantEdit } from './types';
 
 export interface PositionFormValues {
-  kind: string;
+  kind: PositionKind | '';
   text: string;
   counterProposal: string;
 }
@@ -26,7 +34,7 @@ export function StatePosition({
   n,
 }: {
   edit: ParticipantEdit;
-  memberState: string;
+  memberState: MemberStateCode;
   canRecord: boolean;
   n: number;
 }) {
@@ -37,15 +45,15 @@ export function StatePosition({
   const [saved, setSaved] = useState(false);
   const own = edit.myPosition;
   const formId = `position-${n}`;
-  const schema = z.preprocess(
-    (values) => ({
-      ...(values as PositionFormValues),
-      kind: (values as PositionFormValues).kind || undefined,
+  const schema = formSchema(
+    (values: PositionFormValues) => ({
+      ...values,
+      kind: values.kind || undefined,
       editId: edit.id,
       memberState,
     }),
     positionInput,
-  ) as unknown as z.ZodType<PositionInput, PositionFormValues>;
+  );
   const form = useForm<PositionFormValues, unknown, PositionInput>({
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
@@ -118,40 +126,38 @@ export function StatePosition({
           onSubmit={onSubmit}
           aria-label={t('reviews.position.heading', { state })}
         >
-          <FieldsFor formId={formId}>
-            <RadioGroupField
-              name="kind"
-              legend={t('reviews.position.kindLegend', { state })}
-              options={POSITION_KINDS.map((k) => ({
-                value: k,
-                label: t(`reviews.position.${k}`),
-                hint: t(`reviews.positionHint.${k}`),
-              }))}
-            />
-            <TextArea
-              name="text"
-              label={
-                kind === 'object' || kind === 'support_with_amendment'
-                  ? t('worksurface.position.textRequired')
-                  : t('worksurface.position.textRule')
-              }
+          <RadioGroupField
+            name="kind"
+            legend={t('reviews.position.kindLegend', { state })}
+            options={POSITION_KINDS.map((k) => ({
+              value: k,
+              label: t(`reviews.position.${k}`),
+              hint: t(`reviews.positionHint.${k}`),
+            }))}
+          />
+          <TextAreaField
+            name="text"
+            label={
+              kind === 'object' || kind === 'support_with_amendment'
+                ? t('worksurface.position.textRequired')
+                : t('worksurface.position.textRule')
+            }
+            rows={4}
+          />
+          {kind === 'support_with_amendment' && (
+            <TextAreaField
+              name="counterProposal"
+              label={t('reviews.position.counterProposal')}
+              hint={t('reviews.position.counterProposalHint')}
               rows={4}
             />
-            {kind === 'support_with_amendment' && (
-              <TextArea
-                name="counterProposal"
-                label={t('reviews.position.counterProposal')}
-                hint={t('reviews.position.counterProposalHint')}
-                rows={4}
-              />
-            )}
-            <ButtonGroup>
-              <Button type="submit" isBusy={form.formState.isSubmitting}>
-                {t('reviews.position.submit', { state })}
-              </Button>
-              {own && <LinkButton onClick={() => setEditing(false)}>{t('reviews.common.cancel')}</LinkButton>}
-            </ButtonGroup>
-          </FieldsFor>
+          )}
+          <ButtonGroup>
+            <Button type="submit" isBusy={form.formState.isSubmitting}>
+              {t('reviews.position.submit', { state })}
+            </Button>
+            {own && <LinkButton onClick={() => setEditing(false)}>{t('reviews.common.cancel')}</LinkButton>}
+          </ButtonGroup>
         </Form>
       )}
     </section>
