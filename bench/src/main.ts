@@ -148,13 +148,34 @@ async function seedContributions(db: Db, roundId: string, n: number) {
 
 // ---------------------------------------------------------------------------------------------------------------------
 
+let sent = 0;
+const pickOne = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
+/** One participant's feedback as `contributions.submit` takes it (the baseline server takes the same body). */
+function submission(roundId: string, withKey: boolean): string {
+  return JSON.stringify({
+    roundId,
+    answers: {},
+    stakeholderGroup: pickOne(STAKEHOLDER_GROUPS),
+    memberState: pickOne(MEMBER_STATE_CODES),
+    writtenIn: pickOne(['en', 'id', 'th', 'vi']),
+    namedPublicly: false,
+    items: [
+      {
+        type: 'suggestion',
+        text: `Benchmark feedback ${++sent}: the Roadmap should say more about community review.`,
+      },
+    ],
+    ...(withKey ? { idempotencyKey: randomUUID() } : {}),
+  });
+}
+
 /** `--only=lighthouse,bundle`: just those rows, without PostgreSQL or the load tests (a few minutes, not an hour). */
 const ONLY = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',')
   .filter(Boolean);
-const ONLY_KNOWN = ['lighthouse', 'bundle'];
+const ONLY_KNOWN = ['lighthouse', 'bundle', 'pglite'];
 
 function bundleRow() {
   const dist = path.join(REPO_ROOT, 'apps/stakeholder/dist');
@@ -226,6 +247,7 @@ async function main() {
         .join(' ')}; ${os.cpus().length} cores`,
     );
     if (ONLY.includes('bundle')) bundleRow();
+    if (ONLY.includes('pglite')) await measurePgliteResponsiveness(createRound, submission);
     if (ONLY.includes('lighthouse')) await lighthouseRows();
     return;
   }
@@ -286,23 +308,6 @@ async function main() {
 
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
     const cookie = () => `musyawarah_session=${pick(stakeholders)}`;
-    let sent = 0;
-    const submission = (roundId: string, withKey: boolean) =>
-      JSON.stringify({
-        roundId,
-        answers: {},
-        stakeholderGroup: pick([...STAKEHOLDER_GROUPS]),
-        memberState: pick([...MEMBER_STATE_CODES]),
-        writtenIn: pick(['en', 'id', 'th', 'vi']),
-        namedPublicly: false,
-        items: [
-          {
-            type: 'suggestion',
-            text: `Benchmark feedback ${++sent}: the Roadmap should say more about community review.`,
-          },
-        ],
-        ...(withKey ? { idempotencyKey: randomUUID() } : {}),
-      });
     const body = (roundOf: () => string) => () => submission(roundOf(), true);
 
     // 1. submissions, many rounds and one round

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import compression from 'compression';
 import pino, { type Logger as PinoLogger } from 'pino';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { AdmissionGate } from './admission';
 import { TRPCError } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import {
@@ -124,14 +125,24 @@ export function securityHeaderValues(publicUrl: string | undefined): Record<stri
   };
 }
 
+/**
+ * On the embedded database, API requests worked on at once and how long one may wait for its turn (admission.ts). Eight
+ * keep the one connection busy (a request also spends time outside the database) without a long statement queue. The
+ * wait is generous: the queue moves at the database's full speed, a person's browser waits minutes for an answer, and
+ * a client that gives up earlier is skipped when its turn comes.
+ */
+const EMBEDDED_REQUESTS_AT_ONCE = 8;
+const EMBEDDED_ADMISSION_WAIT_MS = 15_000;
+
 /** An error in the shape tRPC answers with, so the apps' error mapping reads it like any other (message = i18n key). */
 function sendTrpcError(
   res: http.ServerResponse,
-  status: 405 | 413,
+  status: 405 | 413 | 503,
   message: string,
   headers: Record<string, string> = {},
 ) {
-  const code = status === 405 ? 'METHOD_NOT_SUPPORTED' : 'PAYLOAD_TOO_LARGE';
+  const code =
+    status === 405 ? 'METHOD_NOT_SUPPORTED' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'SERVICE_UNAVAILABLE';
   res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
   res.end(
     JSON.stringify({
@@ -270,6 +281,24 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
   const publicReads = createPublicReads(services);
   // Background documents (≤ 10 MB) are the one larger body: only a multipart body to that procedure's own path gets it.
   const uploadHandler = createHTTPHandler({ ...trpcOptions, maxBodySize: 11_000_000 });
+  // The embedded database serves one statement at a time: admit a few API requests at once (admission.ts).
+  const gate =
+    database.kind === 'pglite'
+      ? new AdmissionGate(EMBEDDED_REQUESTS_AT_ONCE, EMBEDDED_ADMISSION_WAIT_MS)
+      : null;
+  const admitted = (req: http.IncomingMessage, res: http.ServerResponse, run: () => void) => {
+    if (!gate) return run();
+    void gate.enter().then((leave) => {
+      if (!leave) {
+        sendTrpcError(res, 503, 'errors.unavailable', { 'Retry-After': '2' });
+        return;
+      }
+      // A client that left while waiting gets nothing done for it.
+      if (res.closed || req.socket.destroyed) return leave();
+      res.once('close', leave);
+      run();
+    });
+  };
 
   // The round a page shell embeds is what `rounds.get` answers a visitor without a session (it is public data), read
   // where that procedure would read for this browser (the primary right after one of its writes, read-routing.ts).
@@ -358,19 +387,22 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
         res.appendHeader('Set-Cookie', recentWriteCookie(services.config.secureCookies));
       if (method === 'GET') {
         // The fast path compresses its cached answers itself; everything else is compressed on the way out.
-        const viaHandler = () => compress(req, res, () => void trpcHandler(req, res));
+        const viaHandler = () =>
+          admitted(req, res, () => compress(req, res, () => void trpcHandler(req, res)));
         publicReads(req, res).then((answered) => answered || viaHandler(), viaHandler);
         return;
       }
       if (!upload) {
-        compress(req, res, () => trpcHandler(req, res));
+        admitted(req, res, () => compress(req, res, () => trpcHandler(req, res)));
         return;
       }
       // Only a signed-in secretariat user gets the 11 MB limit; anyone else is answered by the ordinary handler (1 MB,
       // then 401/403), so nobody can make the server read large bodies without signing in.
-      void peekSessionRole(database.db, readSessionToken(req.headers.cookie))
-        .catch(() => null)
-        .then((role) => (role === 'secretariat' ? uploadHandler : trpcHandler)(req, res));
+      admitted(req, res, () => {
+        void peekSessionRole(database.db, readSessionToken(req.headers.cookie))
+          .catch(() => null)
+          .then((role) => (role === 'secretariat' ? uploadHandler : trpcHandler)(req, res));
+      });
       return;
     }
     if (

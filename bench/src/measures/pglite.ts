@@ -58,7 +58,7 @@ export async function measurePgliteResponsiveness(
       port,
       '/healthz',
     );
-    const connections = QUICK ? 100 : 500;
+    const connections = Number(process.env.BENCH_PGLITE_CONNECTIONS ?? (QUICK ? 100 : 500));
     const probes: Record<'/healthz' | '/', number[]> = { '/healthz': [], '/': [] };
     let loading = true;
     const probe = async () => {

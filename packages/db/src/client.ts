@@ -1,8 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import { Kysely, Migrator, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
 import { createPgliteDialect, SingleConnectionPool } from './pglite-dialect';
+import { startEmbeddedDatabase } from './pglite-thread';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -16,6 +16,11 @@ export interface DatabaseConfig {
   pgliteDataDir?: string | undefined;
   /** Pool size for a real server. */
   poolSize?: number;
+  /**
+   * How long a request may wait for a connection before it is answered 503 (default 5 s, on both databases). The
+   * test harness waits longer: a loaded CI machine is slow, not overloaded.
+   */
+  connectTimeoutMs?: number;
 }
 
 export interface DatabaseHandle {
@@ -50,7 +55,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
       max: config.poolSize ?? 10,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: config.connectTimeoutMs ?? 5_000,
       idleTimeoutMillis: 30_000,
     });
     // A dropped server connection must not crash the process; the next query reconnects. The pool's 'error' event
@@ -117,14 +122,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       },
     };
   }
-  const { PGlite } = await import('@electric-sql/pglite');
-  const dataDir = config.pgliteDataDir ?? 'memory://';
-  if (dataDir !== 'memory://') await mkdir(dataDir, { recursive: true });
-  // `date` columns stay ISO strings, exactly as the pg driver is configured above, so code sees one shape on both.
-  const options = { parsers: { 1082: (value: string) => value } };
-  const pglite = dataDir === 'memory://' ? new PGlite(options) : new PGlite(dataDir, options);
-  await pglite.waitReady;
-  const pool = new SingleConnectionPool(pglite);
+  const pglite = await startEmbeddedDatabase(config.pgliteDataDir ?? 'memory://');
+  const pool = new SingleConnectionPool(pglite, config.connectTimeoutMs ?? 5_000);
   const db = new Kysely<Database>({ dialect: createPgliteDialect(pglite, pool) });
   return {
     db,
