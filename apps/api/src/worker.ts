@@ -2,6 +2,7 @@
 // PostgreSQL as the hosts, for scale-out. Hosts run jobs too unless JOB_CONCURRENCY=0; any mix shares one queue.
 import pino from 'pino';
 import { createSmtpTransport } from '@musyawarah/api';
+import { installValidationMessages } from '@musyawarah/core/schemas/messages';
 import { migrateToLatest, openDatabase } from '@musyawarah/db';
 import { EnvError, parseEnv } from './env';
 import { startPlatformJobs } from './jobs';
@@ -30,6 +31,8 @@ if (env.JOB_CONCURRENCY === 0) {
   process.exit(1);
 }
 
+// Jobs validate with the same schemas as the host's procedures; their issues must read the same (translation keys).
+installValidationMessages();
 const logger = pino({ level: env.LOG_LEVEL, base: { service: 'musyawarah-worker' } });
 const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
 await migrateToLatest(database.db);
