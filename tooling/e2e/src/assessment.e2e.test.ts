@@ -4,6 +4,7 @@ import {
   DEMO_MEMBER_STATE,
   DEMO_PASSWORD,
   DEMO_SECRETARIAT,
+  axeViolations,
   launchBrowser,
   startPlatform,
   type BrowserHandle,
@@ -119,8 +120,8 @@ describe('the readiness self-assessment', () => {
     await page.getByRole('heading', { name: 'Develop a National AI Strategy', level: 1 }).waitFor();
   });
 
-  test('a Member State representative saves a draft, meets a conflicting save, submits; the Secretariat sees the row', async () => {
-    const page = await browser.newPage();
+  test('a Member State representative answers a pillar per step, saves a draft, meets a conflicting save, submits; the Secretariat sees the row', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
     await signIn(page, `${platform.url}/sign-in?next=/assessment`, DEMO_MEMBER_STATE.email);
     await page.goto(`${platform.url}/assessment`);
     await page.getByRole('heading', { name: 'Indonesia’s assessments' }).waitFor();
@@ -157,6 +158,7 @@ describe('the readiness self-assessment', () => {
     await expect.poll(shownIds).toBe(ids(21));
     await page.getByText('Pillar 3 of 4').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('assessment-pillar-3');
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Previous pillar' }).click();
     await expect.poll(shownIds).toBe(ids(11));
     await page.getByRole('button', { name: /^Assessment pillar 1 .*1 of 10 answered/ }).click();
@@ -194,6 +196,7 @@ describe('the readiness self-assessment', () => {
     await page.getByText('38 questions have no answer yet.').waitFor();
     await page.getByRole('button', { name: 'Submit assessment' }).click();
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Answer Q13', exact: true }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('2');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('assessment-answers-Q13');
