@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useTRPC } from '../../trpc';
 import './catalogue.css';
 import { freshness, pillarName, termYears, useOverview, type ActionAreaSummary, type Overview } from './data';
-import { ChangeBadge, EditionBar, useEditionChanges, type EditionChanges } from './EditionBar';
+import { ChangeBadge, EditionBar, useEditionChanges, useEditions, type EditionChanges } from './EditionBar';
 import {
   activeFilterCount,
   editionSearch,
@@ -39,6 +39,9 @@ export function CatalogueListPage() {
   });
   // The badges compare the edition shown with the one before it.
   const changes = useEditionChanges(overview.data?.edition.number);
+  // Asked for with the page's first queries (one batch), and the edition bar waits for it: its edition switch arriving
+  // later pushed the search and the results down (layout shift on a phone).
+  const editions = useEditions();
   const apply = (next: CatalogueFilters) => setParams(filtersToSearchParams(next));
   const filtered = activeFilterCount(filters) > 0 || filters.query !== '';
   const unfiltered = `/actions${editionSearch(filters.edition)}`;
@@ -47,7 +50,7 @@ export function CatalogueListPage() {
     <Page title={t('catalogue.list.title')} width="full">
       <div className="two-thirds">
         <p className="lead">{t('catalogue.list.lead')}</p>
-        {overview.data && (
+        {overview.data && !editions.isPending && (
           <EditionBar
             key={overview.data.edition.number}
             edition={overview.data.edition}
