@@ -4,6 +4,7 @@ import {
   DEMO_MEMBER_STATE,
   DEMO_PASSWORD,
   DEMO_SECRETARIAT,
+  axeViolations,
   launchBrowser,
   startPlatform,
   type BrowserHandle,
@@ -119,8 +120,8 @@ describe('the readiness self-assessment', () => {
     await page.getByRole('heading', { name: 'Develop a National AI Strategy', level: 1 }).waitFor();
   });
 
-  test('a Member State representative saves a draft, meets a conflicting save, submits; the Secretariat sees the row', async () => {
-    const page = await browser.newPage();
+  test('a Member State representative answers a pillar per step, saves a draft, meets a conflicting save, submits; the Secretariat sees the row', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
     await signIn(page, `${platform.url}/sign-in?next=/assessment`, DEMO_MEMBER_STATE.email);
     await page.goto(`${platform.url}/assessment`);
     await page.getByRole('heading', { name: 'Indonesia’s assessments' }).waitFor();
@@ -145,6 +146,29 @@ describe('the readiness self-assessment', () => {
     await page.getByLabel('Links to sources').first().fill('https://ai-innovation.id/strategi');
     await expect.poll(() => status.getAttribute('data-state')).toBe('saved');
 
+    // One pillar per step (issue #14), the step in the address; an answer survives moving between steps and a reload.
+    const shownIds = () =>
+      page.locator('fieldset[id^="Q"]').evaluateAll((sets) => sets.map((f) => f.id).join(' '));
+    const ids = (from: number) => Array.from({ length: 10 }, (_, i) => `Q${from + i}`).join(' ');
+    await expect.poll(shownIds).toBe(ids(1));
+    await page.getByText('Pillar 1 of 4').waitFor();
+    expect(await page.getByText('Each question scores 3 points').isVisible()).toBe(false);
+    await page.getByRole('button', { name: /^Assessment pillar 3 / }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('3');
+    await expect.poll(shownIds).toBe(ids(21));
+    await page.getByText('Pillar 3 of 4').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('assessment-pillar-3');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Previous pillar' }).click();
+    await expect.poll(shownIds).toBe(ids(11));
+    await page.getByRole('button', { name: /^Assessment pillar 1 .*1 of 10 answered/ }).click();
+    await page.locator('fieldset[id="Q1"] input:checked').waitFor();
+    await page.goto(`${editUrl}?step=3`);
+    await expect.poll(shownIds).toBe(ids(21));
+    await page.getByRole('button', { name: /^Assessment pillar 1 / }).click();
+    await page.locator('fieldset[id="Q1"] input:checked').waitFor();
+    await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('1');
+
     // A second tab of the same draft is now stale: its save is refused and it offers to reload.
     const other = await browser.newPage();
     await signIn(other, `${platform.url}/sign-in`, DEMO_MEMBER_STATE.email);
@@ -166,11 +190,18 @@ describe('the readiness self-assessment', () => {
       .poll(() => page.getByLabel('Note').first().inputValue())
       .toBe('National AI Strategy (Stranas KA) 2020–2045');
 
-    // Submitting with unanswered questions lists them.
-    await page.getByRole('button', { name: 'Submit assessment' }).click();
+    // The last step lists what is still unanswered; submitting then makes it an error summary whose links lead to
+    // each question on its step.
+    await page.getByRole('button', { name: /^Review and submit/ }).click();
     await page.getByText('38 questions have no answer yet.').waitFor();
-    await page.getByRole('link', { name: 'Answer Q3', exact: true }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('assessment-answers-Q3');
+    await page.getByRole('button', { name: 'Submit assessment' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Answer Q13', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('2');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('assessment-answers-Q13');
+    await page.getByText('Answer Q13 before you submit').waitFor();
+    await page.getByRole('button', { name: /^Assessment pillar 1 / }).click();
 
     // Answer the rest: pillar 1 = 28.5 (Advanced), 2 = 21 (Advanced), 3 = 15 (Promising), 4 = 12 (Promising).
     const plan: Points[] = [
@@ -179,9 +210,14 @@ describe('the readiness self-assessment', () => {
       ...PILLAR_3,
       ...[3, 3, 3, 3, 0, 0, 0, 0, 0, 0],
     ] as Points[];
-    for (let n = 3; n <= 40; n++) await answer(page, `Q${n}`, plan[n - 1]!);
+    for (let n = 3; n <= 40; n++) {
+      await answer(page, `Q${n}`, plan[n - 1]!);
+      if (n % 10 === 0 && n < 40) await page.getByRole('button', { name: 'Next pillar' }).click();
+    }
+    await page.getByRole('button', { name: 'Next: review and submit' }).click();
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
-    await expect.poll(() => page.getByText('38 questions have no answer yet.').count()).toBe(0);
+    await page.getByText('Every question has an answer.').waitFor();
+    expect(await page.getByText('There is a problem').count()).toBe(0);
 
     // Submitting asks for confirmation in a dialog that says the assessment becomes read-only.
     await page.getByRole('button', { name: 'Submit assessment' }).click();

@@ -1,14 +1,54 @@
-import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import { LinkButton } from './Button';
 import { cx } from './cx';
+import { LanguageButtonContent } from './LanguageButtonContent';
+import type { LanguageSwitcherProps } from './LanguageSwitcher';
 import { TranslationDraftNotice } from './TranslationDraftNotice';
 
-// The switcher is a react-aria menu: loaded after the page so react-aria stays out of the start-up bundle.
-const LanguageSwitcher = lazy(() =>
-  import('./LanguageSwitcher').then((m) => ({ default: m.LanguageSwitcher })),
-);
+/**
+ * The language menu is a react-aria menu, and react-aria (with every script's face, which the menu lists) costs a phone
+ * most of a second to load and evaluate. So the page starts with a plain button that looks the same, and the menu loads
+ * when someone shows they want it: pointer over it, focus on it, or a tap. A tap opens the menu once it is there.
+ */
+function DeferredLanguageSwitcher({ onChange }: { onChange?: (locale: string) => void }) {
+  const [Switcher, setSwitcher] = useState<ComponentType<LanguageSwitcherProps> | null>(null);
+  const standIn = useRef<HTMLButtonElement>(null);
+  const loading = useRef(false);
+  const [pressed, setPressed] = useState(false);
+  const [hadFocus, setHadFocus] = useState(false);
+  const load = () => {
+    if (loading.current) return;
+    loading.current = true;
+    void import('./LanguageSwitcher')
+      .then((m) => {
+        setHadFocus(document.activeElement === standIn.current);
+        setSwitcher(() => m.LanguageSwitcher);
+      })
+      .catch(() => {
+        loading.current = false; // offline: the next gesture tries again
+      });
+  };
+  if (Switcher) return <Switcher onChange={onChange} takeFocus={hadFocus} defaultOpen={pressed} />;
+  return (
+    <button
+      ref={standIn}
+      type="button"
+      className="lang-button"
+      aria-haspopup="true"
+      aria-expanded="false"
+      onPointerEnter={load}
+      onFocus={load}
+      onClick={() => {
+        setPressed(true);
+        load();
+      }}
+    >
+      <LanguageButtonContent />
+    </button>
+  );
+}
 
 export interface NavItem {
   to: string;
@@ -119,9 +159,7 @@ export function AppShell({
               ) : (
                 signedOutLinks
               )}
-              <Suspense fallback={null}>
-                <LanguageSwitcher onChange={onLanguageChange} />
-              </Suspense>
+              <DeferredLanguageSwitcher onChange={onLanguageChange} />
             </div>
           </div>
         </div>

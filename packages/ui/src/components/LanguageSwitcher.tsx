@@ -1,15 +1,33 @@
 import { Button, Menu, MenuItem, MenuTrigger, Popover, type Selection } from 'react-aria-components';
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUPPORTED_LOCALES, languageAutonym, languageNameIn, rememberLocale } from '../i18n';
 import { loadAllScriptFonts } from '../i18n/fonts';
+import { LanguageButtonContent } from './LanguageButtonContent';
 
 /** "Language: English" menu (react-aria Menu). Each language is listed in its own name and script. */
-export function LanguageSwitcher({ onChange }: { onChange?: (locale: string) => void }) {
+export interface LanguageSwitcherProps {
+  onChange?: (locale: string) => void;
+  /** It replaces a stand-in button that had focus (AppShell loads the menu when first wanted): keep focus here. */
+  takeFocus?: boolean;
+  /** The stand-in was pressed: open the menu at once. */
+  defaultOpen?: boolean;
+}
+
+export function LanguageSwitcher({ onChange, takeFocus, defaultOpen }: LanguageSwitcherProps) {
   const { t, i18n } = useTranslation();
   const current = i18n.resolvedLanguage ?? i18n.language;
   // Each language is named in its own script: the menu needs every script's face.
   useEffect(() => void loadAllScriptFonts(), []);
+  const button = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  // Focus first, then open: closing the menu returns focus to this button, not to the stand-in that is gone.
+  useEffect(() => {
+    if (takeFocus || defaultOpen) button.current?.focus();
+    if (!defaultOpen) return;
+    const frame = requestAnimationFrame(() => setOpen(true));
+    return () => cancelAnimationFrame(frame);
+  }, [takeFocus, defaultOpen]);
   const change = (keys: Selection) => {
     if (keys === 'all') return;
     const [next] = [...keys];
@@ -19,21 +37,9 @@ export function LanguageSwitcher({ onChange }: { onChange?: (locale: string) => 
     onChange?.(next);
   };
   return (
-    <MenuTrigger>
-      <Button className="lang-button">
-        <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
-          <path
-            d="M2 12h20M12 2c3 3 3 17 0 20M12 2c-3 3-3 17 0 20"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-          />
-        </svg>
-        <span>
-          <span className="lang-button__label">{t('layout.language.label')} </span>
-          <span lang={current}>{languageAutonym(current)}</span>
-        </span>
+    <MenuTrigger isOpen={open} onOpenChange={setOpen}>
+      <Button className="lang-button" ref={button}>
+        <LanguageButtonContent />
       </Button>
       <Popover className="popover" placement="bottom end">
         <Menu

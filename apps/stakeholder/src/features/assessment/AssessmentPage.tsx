@@ -23,7 +23,7 @@ import { CRITERION_COUNT, answeredCount, encodeAnswers } from './answers';
 import './assessment.css';
 import { useCriteria, useLiveScore, type CriteriaData } from './data';
 import { useAssessmentMessage } from './messages';
-import { PillarSteps, pillarOfCriterion } from './PillarSteps';
+import { PillarSteps, REVIEW_STEP, pillarOfCriterion, type Step } from './PillarSteps';
 import { Questionnaire } from './Questionnaire';
 import { BandRule, ScoreTable } from './Scores';
 import { useTryAnswers } from './useTryAnswers';
@@ -251,7 +251,8 @@ function TryAssessment({
   // The step is in the address (`?pillar=2`), so a reload or a link lands on it; a `#Q12` link lands on Q12's pillar.
   const fromHash = pillarOfCriterion(criteria, location.hash.slice(1));
   const pillar = fromHash ?? (Number(params.get('pillar')) || 1);
-  const step = (next: number) => {
+  const step = (next: Step) => {
+    if (next === REVIEW_STEP) return; // the try-out has no review step
     const search = new URLSearchParams(params);
     search.set('pillar', String(next));
     void navigate({ search: `?${search.toString()}` }, { replace: true });
@@ -284,7 +285,7 @@ function TryAssessment({
         criteria={criteria}
         pillars={score.data?.pillars}
         caption={t('assessment.try.scoresCaption')}
-        sectionPrefix="try"
+        pillarLink={(n) => ({ search: `?pillar=${n}`, hash: `try-pillar-${n}` })}
       />
       {score.isError && <ErrorNotice error={score.error} onRetry={() => void score.refetch()} />}
       <p>
@@ -296,7 +297,7 @@ function TryAssessment({
         className="try-assessment__form"
         noValidate
       >
-        <PillarSteps criteria={criteria} answers={answers} pillar={pillar} onStep={step} position="top" />
+        <PillarSteps criteria={criteria} answers={answers} step={pillar} onStep={step} position="top" />
         <p className="hint">{t('worksurface.steps.kept')}</p>
         <Questionnaire
           formId="try"
@@ -308,7 +309,7 @@ function TryAssessment({
           headingLevel={3}
           onlyPillar={pillar}
         />
-        <PillarSteps criteria={criteria} answers={answers} pillar={pillar} onStep={step} position="bottom" />
+        <PillarSteps criteria={criteria} answers={answers} step={pillar} onStep={step} position="bottom" />
       </form>
       <div className="try-assessment__end">
         <p className="text-secondary">

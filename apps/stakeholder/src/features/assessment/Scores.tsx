@@ -1,6 +1,6 @@
 import { Tag } from '@musyawarah/ui';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, type To } from 'react-router';
 import { CRITERIA_PER_PILLAR } from './answers';
 import { usePoints, type CriteriaData, type PillarScore } from './data';
 
@@ -54,13 +54,13 @@ export function ScoreTable({
   criteria,
   pillars,
   caption,
-  sectionPrefix,
+  pillarLink,
 }: {
   criteria: CriteriaData;
   pillars: readonly PillarScore[] | undefined;
   caption: string;
-  /** Links each pillar to its questions (`#${sectionPrefix}-pillar-1`). */
-  sectionPrefix?: string;
+  /** Where each pillar's questions are (its step of a stepped questionnaire). */
+  pillarLink?: (pillar: number) => To;
 }) {
   const { t } = useTranslation();
   const points = usePoints();
@@ -82,8 +82,8 @@ export function ScoreTable({
             return (
               <tr key={p.number}>
                 <th scope="row" data-label={t('assessment.score.pillar')}>
-                  {sectionPrefix ? (
-                    <Link to={{ hash: `${sectionPrefix}-pillar-${p.number}` }}>
+                  {pillarLink ? (
+                    <Link to={pillarLink(p.number)}>
                       {t('assessment.pillarNamed', { number: p.number, name: p.name })}
                     </Link>
                   ) : (

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useTRPC } from '../../trpc';
 import './catalogue.css';
 import { freshness, pillarName, termYears, useOverview, type ActionAreaSummary, type Overview } from './data';
-import { ChangeBadge, EditionBar, useEditionChanges, type EditionChanges } from './EditionBar';
+import { ChangeBadge, EditionBar, useEditionChanges, useEditions, type EditionChanges } from './EditionBar';
 import {
   activeFilterCount,
   editionSearch,
@@ -39,6 +39,11 @@ export function CatalogueListPage() {
   });
   // The badges compare the edition shown with the one before it.
   const changes = useEditionChanges(overview.data?.edition.number);
+  // Asked for with the page's first queries (one batch). Until that batch is in, the page shows only its heading and
+  // lead (as the host's shell did): the edition bar arriving above a search form already on screen pushed everything
+  // down (layout shift on a phone). Later reads (another edition, a filter) keep the page as it is.
+  const editions = useEditions();
+  const firstRead = editions.isPending || (overview.isPending && !list.data);
   const apply = (next: CatalogueFilters) => setParams(filtersToSearchParams(next));
   const filtered = activeFilterCount(filters) > 0 || filters.query !== '';
   const unfiltered = `/actions${editionSearch(filters.edition)}`;
@@ -47,7 +52,7 @@ export function CatalogueListPage() {
     <Page title={t('catalogue.list.title')} width="full">
       <div className="two-thirds">
         <p className="lead">{t('catalogue.list.lead')}</p>
-        {overview.data && (
+        {overview.data && !firstRead && (
           <EditionBar
             key={overview.data.edition.number}
             edition={overview.data.edition}
@@ -55,55 +60,63 @@ export function CatalogueListPage() {
           />
         )}
       </div>
-      <SearchForm
-        key={filters.query}
-        query={filters.query}
-        onSearch={(query) => apply({ ...filters, query })}
-      />
-      <div className="catalogue-layout">
-        <FilterPanel filters={filters} overview={overview.data} onChange={apply} />
-        <section className="catalogue-results" aria-labelledby="results-heading">
-          <h2 className="heading-m catalogue-results__heading" id="results-heading" tabIndex={-1}>
-            {t('catalogue.list.resultsHeading')}
-          </h2>
-          <p className="catalogue-results__count" role="status">
-            {list.data
-              ? filters.query
-                ? t('catalogue.list.countFor', { count: list.data.length, query: filters.query })
-                : t('catalogue.list.count', { count: list.data.length })
-              : ''}
-          </p>
-          {filtered && (
-            <p>
-              <Link to={unfiltered}>{t('catalogue.list.clearAll')}</Link>
-            </p>
-          )}
-          {list.isPending ? (
-            <Loading />
-          ) : list.isError ? (
-            <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
-          ) : list.data.length === 0 ? (
-            <div className="inset-text">
-              <p>
-                <strong>{t('catalogue.list.noneTitle')}</strong>
+      {firstRead ? (
+        <div className="catalogue-first-read">
+          <Loading />
+        </div>
+      ) : (
+        <>
+          <SearchForm
+            key={filters.query}
+            query={filters.query}
+            onSearch={(query) => apply({ ...filters, query })}
+          />
+          <div className="catalogue-layout">
+            <FilterPanel filters={filters} overview={overview.data} onChange={apply} />
+            <section className="catalogue-results" aria-labelledby="results-heading">
+              <h2 className="heading-m catalogue-results__heading" id="results-heading" tabIndex={-1}>
+                {t('catalogue.list.resultsHeading')}
+              </h2>
+              <p className="catalogue-results__count" role="status">
+                {list.data
+                  ? filters.query
+                    ? t('catalogue.list.countFor', { count: list.data.length, query: filters.query })
+                    : t('catalogue.list.count', { count: list.data.length })
+                  : ''}
               </p>
-              <p>{t('catalogue.list.noneHint')}</p>
-            </div>
-          ) : (
-            <ol className="result-list" aria-busy={list.isFetching ? true : undefined}>
-              {list.data.map((item) => (
-                <ResultItem
-                  key={item.id}
-                  item={item}
-                  filters={filters}
-                  overview={overview.data}
-                  changes={changes.data}
-                />
-              ))}
-            </ol>
-          )}
-        </section>
-      </div>
+              {filtered && (
+                <p>
+                  <Link to={unfiltered}>{t('catalogue.list.clearAll')}</Link>
+                </p>
+              )}
+              {list.isPending ? (
+                <Loading />
+              ) : list.isError ? (
+                <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
+              ) : list.data.length === 0 ? (
+                <div className="inset-text">
+                  <p>
+                    <strong>{t('catalogue.list.noneTitle')}</strong>
+                  </p>
+                  <p>{t('catalogue.list.noneHint')}</p>
+                </div>
+              ) : (
+                <ol className="result-list" aria-busy={list.isFetching ? true : undefined}>
+                  {list.data.map((item) => (
+                    <ResultItem
+                      key={item.id}
+                      item={item}
+                      filters={filters}
+                      overview={overview.data}
+                      changes={changes.data}
+                    />
+                  ))}
+                </ol>
+              )}
+            </section>
+          </div>
+        </>
+      )}
     </Page>
   );
 }

@@ -19,7 +19,8 @@ export function useHashFocus(ready: boolean) {
     const handle = window.setTimeout(() => {
       const target = document.getElementById(id);
       if (!target) return;
-      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+      // Only what cannot take focus gets tabindex=-1: on a radio or a link it would drop them from the Tab order.
+      if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
       target.scrollIntoView({ block: 'start' });
       target.focus({ preventScroll: true });
     }, 0);

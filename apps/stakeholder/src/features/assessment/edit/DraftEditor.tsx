@@ -1,6 +1,7 @@
 import {
   Button,
   ButtonGroup,
+  Details,
   LinkButton,
   ModalDialog,
   NotificationBanner,
@@ -11,12 +12,10 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useTRPC, type Me } from '../../../trpc';
 import { Breadcrumbs } from '../../catalogue/Breadcrumbs';
 import { useHashFocus } from '../../catalogue/hash';
 import {
-  CRITERION_COUNT,
   answeredCount,
   cleanAnswers,
   evidenceDrafts,
@@ -29,13 +28,15 @@ import {
 } from '../answers';
 import { useLiveScore, type CriteriaData, type OwnAssessment } from '../data';
 import { useAssessmentMessage } from '../messages';
+import { PillarSteps, REVIEW_STEP, type Step } from '../PillarSteps';
 import { Questionnaire } from '../Questionnaire';
-import { ScoreTable } from '../Scores';
+import { BandRule } from '../Scores';
 import { useAutosave } from '../useAutosave';
-import { FORM_ID } from './formId';
-import { SaveBar } from './SaveBar';
 import { ConflictBanner } from './ConflictBanner';
-import { MissingSummary } from './MissingSummary';
+import { FORM_ID } from './formId';
+import { ReviewStep } from './ReviewStep';
+import { SaveBar } from './SaveBar';
+import { useEditorStep } from './useEditorStep';
 
 export function DraftEditor({
   me,
@@ -61,6 +62,7 @@ export function DraftEditor({
   const [answers, setAnswers] = useState<Answers>(() => cleanAnswers(assessment.answers));
   const [evidence, setEvidence] = useState<EvidenceDrafts>(() => evidenceDrafts(assessment.evidence));
   const score = useLiveScore(answers);
+  const { step, go } = useEditorStep(criteria, FORM_ID);
   useHashFocus(true);
 
   const onSaved = useCallback(
@@ -72,8 +74,8 @@ export function DraftEditor({
   );
   const autosave = useAutosave(assessment.id, assessment.version, onSaved);
 
-  const [missing, setMissing] = useState<string[]>([]);
-  const [summaryToken, setSummaryToken] = useState(0);
+  // Counts the submits refused for unanswered questions; from the first, those questions are shown as errors.
+  const [refusals, setRefusals] = useState(0);
   const [confirming, setConfirming] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const submit = useMutation(trpc.assessments.submit.mutationOptions());
@@ -81,7 +83,6 @@ export function DraftEditor({
   const onAnswer = (id: string, value: Answer) => {
     const next = { ...answers, [id]: value };
     setAnswers(next);
-    if (missing.includes(id)) setMissing((m) => m.filter((x) => x !== id));
     autosave.schedule({ answers: next, evidence: evidencePayload(evidence) });
   };
   const onEvidence = (id: string, draft: EvidenceDraft) => {
@@ -90,16 +91,20 @@ export function DraftEditor({
     autosave.schedule({ answers, evidence: evidencePayload(next) });
   };
 
+  const unanswered = unansweredIds(answers);
   const requestSubmit = () => {
     setSubmitError(null);
-    const unanswered = unansweredIds(answers);
     if (unanswered.length > 0) {
-      setMissing(unanswered);
-      setSummaryToken((n) => n + 1);
+      setRefusals((n) => n + 1);
       return;
     }
-    setMissing([]);
     setConfirming(true);
+  };
+
+  // Moving to another step is a good moment to save what is pending, rather than after the quiet delay.
+  const toStep = (next: Step) => {
+    void autosave.flush();
+    go(next);
   };
 
   const confirmSubmit = async () => {
@@ -118,12 +123,8 @@ export function DraftEditor({
     } catch (error) {
       setConfirming(false);
       const mapped = mapServerError(error, (key) => i18n.exists(key));
-      const unanswered = mapped.fieldErrors
-        .filter((f) => f.path.startsWith('answers.'))
-        .map((f) => f.path.slice('answers.'.length));
-      if (unanswered.length > 0) {
-        setMissing(unanswered);
-        setSummaryToken((n) => n + 1);
+      if (mapped.fieldErrors.some((f) => f.path.startsWith('answers.'))) {
+        setRefusals((n) => n + 1);
       } else if (errorKey(error) === 'assessments.editConflict') {
         autosave.markConflict();
       } else {
@@ -147,6 +148,12 @@ export function DraftEditor({
       <Page title={title} caption={t('assessment.status.draft')} width="full">
         <div className="two-thirds">
           <p className="lead">{t('assessment.edit.lead')}</p>
+          {/* The scoring rules are there for whoever wants them, not in the way of answering. */}
+          <Details summary={t('worksurface.steps.howScores')}>
+            <p>{t('assessment.index.howScored')}</p>
+            <BandRule bands={criteria.tierBands} />
+            <p>{t('assessment.result.noOverall')}</p>
+          </Details>
         </div>
         {reloaded && (
           <NotificationBanner tone="success" focusOnMount>
@@ -165,40 +172,50 @@ export function DraftEditor({
             <p>{submitError}</p>
           </NotificationBanner>
         )}
-        <MissingSummary ids={missing} criteria={criteria} token={summaryToken} />
-        <ScoreTable
+        <PillarSteps
           criteria={criteria}
-          pillars={score.data?.pillars}
-          caption={t('assessment.edit.scoresCaption')}
-          sectionPrefix={FORM_ID}
+          answers={answers}
+          step={step}
+          onStep={toStep}
+          position="top"
+          withReview
+          announce
         />
-        <form aria-label={title} onSubmit={(e) => e.preventDefault()} noValidate>
-          <Questionnaire
-            formId={FORM_ID}
+        {step === REVIEW_STEP ? (
+          <ReviewStep
+            assessmentId={assessment.id}
             criteria={criteria}
-            answers={answers}
-            onAnswer={onAnswer}
             scores={score.data?.pillars}
-            evidence={evidence}
-            onEvidence={onEvidence}
-            missing={new Set(missing)}
-            anchors
+            unanswered={unanswered}
+            submitRefused={refusals > 0}
+            refusedToken={refusals}
+            canSubmit={autosave.state.kind !== 'conflict'}
+            onSubmit={requestSubmit}
           />
-        </form>
-        <section aria-labelledby="submit-heading" className="submit-section">
-          <h2 className="heading-l" id="submit-heading">
-            {t('assessment.submit.title')}
-          </h2>
-          <div className="two-thirds">
-            <p>{t('assessment.submit.body', { answered, total: CRITERION_COUNT })}</p>
-            <ButtonGroup>
-              <Button onClick={requestSubmit} disabled={autosave.state.kind === 'conflict'}>
-                {t('assessment.submit.button')}
-              </Button>
-              <Link to={`/assessment/${assessment.id}`}>{t('assessment.edit.resultsSoFar')}</Link>
-            </ButtonGroup>
-          </div>
-        </section>
+        ) : (
+          <form aria-label={title} onSubmit={(e) => e.preventDefault()} noValidate>
+            <Questionnaire
+              formId={FORM_ID}
+              criteria={criteria}
+              answers={answers}
+              onAnswer={onAnswer}
+              scores={score.data?.pillars}
+              evidence={evidence}
+              onEvidence={onEvidence}
+              missing={refusals > 0 ? new Set(unanswered) : undefined}
+              anchors
+              onlyPillar={step}
+            />
+          </form>
+        )}
+        <PillarSteps
+          criteria={criteria}
+          answers={answers}
+          step={step}
+          onStep={toStep}
+          position="bottom"
+          withReview
+        />
       </Page>
       <ModalDialog
         isOpen={confirming}
