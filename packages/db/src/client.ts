@@ -2,7 +2,7 @@ import { Kysely, Migrator, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
 import { createPgliteDialect, SingleConnectionPool } from './pglite-dialect';
-import { startEmbeddedDatabase } from './pglite-thread';
+import { startEmbeddedDatabase, startInlineEmbeddedDatabase } from './pglite-thread';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -21,6 +21,11 @@ export interface DatabaseConfig {
    * test harness waits longer: a loaded CI machine is slow, not overloaded.
    */
   connectTimeoutMs?: number;
+  /**
+   * Where the embedded database computes: on a worker thread (default: the host stays responsive while it works) or on
+   * the calling thread (test suites: one test at a time, no thread hop per statement).
+   */
+  pgliteThread?: 'worker' | 'inline';
 }
 
 export interface DatabaseHandle {
@@ -122,7 +127,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       },
     };
   }
-  const pglite = await startEmbeddedDatabase(config.pgliteDataDir ?? 'memory://');
+  const dataDir = config.pgliteDataDir ?? 'memory://';
+  const pglite =
+    config.pgliteThread === 'inline'
+      ? await startInlineEmbeddedDatabase(dataDir)
+      : await startEmbeddedDatabase(dataDir);
   const pool = new SingleConnectionPool(pglite, config.connectTimeoutMs ?? 5_000);
   const db = new Kysely<Database>({ dialect: createPgliteDialect(pglite, pool) });
   return {

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -163,5 +164,23 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
       if (!exited) await send({ type: 'close' }).catch(() => undefined);
       await worker.terminate();
     },
+  };
+}
+
+/**
+ * PGlite on the calling thread, behind the same interface: for test suites, where a database answers one test at a
+ * time and the thread hop per statement would cost a third of the run (measured on packages/api's suites).
+ */
+export async function startInlineEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (dataDir !== 'memory://') await mkdir(dataDir, { recursive: true });
+  // 'date' columns stay ISO strings, as in the worker and the pg driver.
+  const options = { parsers: { 1082: (value: string) => value } };
+  const pglite = dataDir === 'memory://' ? new PGlite(options) : new PGlite(dataDir, options);
+  await pglite.waitReady;
+  return {
+    query: (sqlText, parameters) => pglite.query(sqlText, [...parameters]),
+    listen: (channel, onNotify) => pglite.listen(channel, onNotify),
+    close: () => pglite.close(),
   };
 }

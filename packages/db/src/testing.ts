@@ -18,7 +18,11 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) {
     // No 503 after a few seconds in the queue: a test run on a loaded machine is slow, not overloaded.
-    const handle = await openDatabase({ pgliteDataDir: 'memory://', connectTimeoutMs: 600_000 });
+    const handle = await openDatabase({
+      pgliteDataDir: 'memory://',
+      connectTimeoutMs: 600_000,
+      pgliteThread: 'inline',
+    });
     await migrateToLatest(handle.db);
     return handle;
   }
