@@ -161,4 +161,23 @@ describe(`round reports (${dbLabel})`, () => {
       .execute();
     expect(audit).toHaveLength(2);
   }, 120_000);
+
+  it('withdraws a published report when moderation hides a contribution it quotes, and renders it again without the quote', async () => {
+    const { roundId, ids } = await demoRound();
+    const theme = await secretariat.caller.rounds.addTheme({ roundId, label: 'Privacy' });
+    await secretariat.caller.contributions.setThemes({ contributionId: ids[0]!, themeIds: [theme.id] });
+    await secretariat.caller.reports.publishRound({ roundId });
+    await renderQueuedReports();
+    const subject = { kind: 'round' as const, id: roundId };
+    expect(pdfText((await findReportFile(api.db, subject, 'en', 'pdf'))!.body, 'quoted')).toContain(
+      LABELLED_CORPUS[0]!.text,
+    );
+
+    await secretariat.caller.contributions.hide({ contributionId: ids[0]!, reason: 'off_topic' });
+    expect(await findReportFile(api.db, subject, 'en', 'pdf')).toBeUndefined();
+    await renderQueuedReports();
+    const after = pdfText((await findReportFile(api.db, subject, 'en', 'pdf'))!.body, 'withdrawn');
+    expect(after).toContain('Contributions: 14.');
+    expect(after).not.toContain(LABELLED_CORPUS[0]!.text);
+  }, 120_000);
 });

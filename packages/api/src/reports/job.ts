@@ -7,6 +7,7 @@ import {
   enqueueJob,
   findReportPublication,
   storeReportFile,
+  withdrawReportFiles,
   type Executor,
   type ReportSubjectKind,
 } from '@musyawarah/db';
@@ -41,6 +42,15 @@ export async function enqueueReportRendering(
       maxAttempts: 3,
     });
   }
+}
+
+/**
+ * After moderation hides a contribution, a published report may quote it: its files are withdrawn at once (404 until
+ * rendered again, rather than serving the quote on) and every language is rendered anew, in the caller's transaction.
+ */
+export async function refreshPublishedReport(db: Executor, subject: { kind: ReportSubjectKind; id: string }) {
+  const version = await withdrawReportFiles(db, subject);
+  if (version !== undefined) await enqueueReportRendering(db, subject, version);
 }
 
 /** The report of one subject in one language, PDF and HTML; undefined when the subject no longer has a report. */

@@ -148,3 +148,24 @@ export async function listAcceptedThemeRepresentatives(db: Executor, roundId: st
     .orderBy('position')
     .execute();
 }
+
+/**
+ * Withdraws a published report's files and moves it to the next version, keeping who published it; returns the new
+ * version, or undefined when the subject has no published report.
+ */
+export async function withdrawReportFiles(db: Executor, subject: ReportSubject) {
+  const publication = await db
+    .updateTable('report_publication')
+    .set({ version: sql`version + 1` })
+    .where('subject_kind', '=', subject.kind)
+    .where('subject_id', '=', subject.id)
+    .returning('version')
+    .executeTakeFirst();
+  if (!publication) return undefined;
+  await db
+    .deleteFrom('report_file')
+    .where('subject_kind', '=', subject.kind)
+    .where('subject_id', '=', subject.id)
+    .execute();
+  return publication.version;
+}
