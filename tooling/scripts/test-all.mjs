@@ -45,6 +45,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const E2E_DIR = 'tooling/e2e';
 // The reliability suite's proxy test runs the host behind a real nginx (tooling/reliability/src/proxy.test.ts).
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+// The report tests read rendered PDFs back as a reader's tool does (packages/api/src/reports.test.ts).
+const PDFTOTEXT = '/usr/bin/pdftotext';
 /** Packages whose tests run a second time against a real PostgreSQL server. */
 const DATABASE_PACKAGES = ['packages/db', 'packages/auth', 'packages/api', 'apps/api'];
 /** Packages that run once, not on PGlite: each suite starts its own PostgreSQL server (crash, outage, hostile input). */
@@ -119,8 +121,9 @@ async function install() {
 // ---------------------------------------------------------------------------------------------------------------------
 // b. system packages
 
-async function ensureSystemPackages({ needPostgres, needChromium, needNginx }) {
-  if (!needPostgres && !needChromium && !needNginx) return { postgres: false, chromium: false, nginx: false };
+async function ensureSystemPackages({ needPostgres, needChromium, needNginx, needPdftotext }) {
+  if (!needPostgres && !needChromium && !needNginx && !(needPdftotext && !existsSync(PDFTOTEXT)))
+    return { postgres: false, chromium: false, nginx: false };
   step('Checking PostgreSQL, Chromium and nginx…');
   const missing = [];
   if (needPostgres && !findPostgresBin())
@@ -129,6 +132,8 @@ async function ensureSystemPackages({ needPostgres, needChromium, needNginx }) {
     missing.push({ what: 'Chromium', packages: ['chromium', 'fonts-noto-core'], recommends: false });
   if (needNginx && !existsSync(NGINX))
     missing.push({ what: 'nginx', packages: ['nginx'], recommends: false });
+  if (needPdftotext && !existsSync(PDFTOTEXT))
+    missing.push({ what: 'pdftotext', packages: ['poppler-utils'], recommends: false });
   if (missing.length === 0) {
     if (needPostgres) console.log(`PostgreSQL ${findPostgresBin().split('/').at(-2)} is installed.`);
     if (needChromium) console.log(`${CHROMIUM} is installed.`);
@@ -434,6 +439,7 @@ async function main() {
     needPostgres: dbPackages.length > 0 || postgresOnly.length > 0,
     needChromium: packages.includes(E2E_DIR),
     needNginx: packages.includes('tooling/reliability'),
+    needPdftotext: packages.includes('packages/api') || packages.includes(E2E_DIR),
   });
   if (interrupted()) return;
   if (system.postgres) {

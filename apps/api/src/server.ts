@@ -33,6 +33,7 @@ import { createPublicReads } from './public-reads';
 import { handleOneClickUnsubscribe, ONE_CLICK_PATH } from './unsubscribe';
 import { createPageShell, type PublicRound } from './page-shell';
 import { handleOpenDataRequest } from './open-data';
+import { handleReportRequest } from './reports';
 import { createStaticApps } from './static';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -410,6 +411,7 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
       handleOpenDataRequest(database.db, logger, () => services.config.publicUrl, req, res)
     )
       return;
+    if (url.startsWith('/files/reports/') && handleReportRequest(database.db, logger, req, res)) return;
     if (url.startsWith('/files/') && handleFileRequest(database.db, logger, req, res)) return;
     if (url === ONE_CLICK_PATH || url.startsWith(`${ONE_CLICK_PATH}?`)) {
       handleOneClickUnsubscribe(database.db, logger, req, res, { requestId, ipAddress: clientAddress(req) });

@@ -10,6 +10,7 @@ import { eventsAccess } from './policy/events';
 import { homeAccess } from './policy/home';
 import { jobsAccess } from './policy/jobs';
 import { insightAccess } from './policy/insight';
+import { reportsAccess } from './policy/reports';
 import { reviewAccess } from './policy/review';
 import { roundDocumentsAccess } from './policy/round-documents';
 
@@ -93,6 +94,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   ...homeAccess,
   ...jobsAccess,
   ...insightAccess,
+  ...reportsAccess,
   ...reviewAccess,
   ...roundDocumentsAccess,
   ...notificationsAccess,

@@ -17,6 +17,7 @@ import { homeRouter } from './routers/home/index';
 import { jobsRouter } from './routers/jobs';
 import { insightRouter } from './routers/insight/index';
 import { openDataRouter } from './routers/open-data';
+import { reportsRouter } from './routers/reports';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -41,6 +42,7 @@ export const appRouter = router({
   jobs: jobsRouter,
   insight: insightRouter,
   openData: openDataRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

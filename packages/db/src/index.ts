@@ -36,5 +36,6 @@ export * from './repositories/maintenance';
 export * from './backup';
 export * from './repositories/notifications';
 export * from './repositories/insight';
+export * from './repositories/reports';
 export { seedThemeAnalysisDemoRound } from './seeds/insight';
 export * from './repositories/open-data';

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { BoardTables } from './schema-boards';
 import type { InsightTables } from './schema-insight';
+import type { ReportTables } from './schema-reports';
 import type { EditionTables } from './schema-editions';
 import type { ReviewTables } from './schema-review';
 import type { NotificationTables } from './schema-notifications';
@@ -332,7 +333,14 @@ export interface TranslationReviewTable {
 }
 
 export interface Database
-  extends BoardTables, EditionTables, ReviewTables, NotificationTables, JobTables, InsightTables {
+  extends
+    BoardTables,
+    EditionTables,
+    ReviewTables,
+    NotificationTables,
+    JobTables,
+    InsightTables,
+    ReportTables {
   member_state: MemberStateTable;
   organisation: OrganisationTable;
   user_account: UserAccountTable;
@@ -381,3 +389,4 @@ export type * from './schema-review';
 export type * from './schema-notifications';
 export type * from './schema-jobs';
 export type * from './schema-insight';
+export type * from './schema-reports';

@@ -10,6 +10,7 @@ import {
   pruneHandler,
 } from './maintenance';
 import { NOTIFICATION_SCHEDULES, notificationJobHandlers } from './notifications';
+import { RENDER_REPORT_JOB, renderReportHandler } from '../reports/job';
 import type { JobHandler, JobSchedule } from './runner';
 
 export {
@@ -42,6 +43,7 @@ export function platformJobHandlers(options: {
   return {
     [PRUNE_JOB]: pruneHandler(options.logger),
     [CLOSE_LAPSED_SURVEYS_JOB]: closeLapsedSurveysHandler(),
+    [RENDER_REPORT_JOB]: renderReportHandler(),
     ...notificationJobHandlers(options.notify, options.logger),
     ...(options.smtp
       ? { [MAIL_DELIVERY_JOB]: mailDeliveryHandler({ smtp: options.smtp, from: options.from }) }

@@ -22,6 +22,7 @@ import { Follow } from '../notifications/Follow';
 import { DocumentsSection } from './Documents';
 import { ParticipationMap, ReachSection } from './Participation';
 import { RegistrationsSection } from './Registrations';
+import { ReportSection } from './ReportSection';
 import { english, PhaseTag, type RoundDetail } from './shared';
 import { SummaryEditor } from './SummaryEditor';
 import { Transitions } from './Transitions';
@@ -144,6 +145,8 @@ function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: strin
               onDone={onDone}
             />
           )}
+          <h3 className="heading-m">{t('consultations.report.heading')}</h3>
+          <ReportSection round={round} />
         </TabPanel>
         <TabPanel id="participation" className="consult-tabs__panel">
           <h2 className="heading-l">{t('consultations.participation.heading')}</h2>

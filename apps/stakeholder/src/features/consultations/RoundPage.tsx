@@ -14,6 +14,7 @@ import { QuestionPreview } from './round/QuestionPreview';
 import { paragraphs } from './round/paragraphs';
 import { CallToAction } from './round/CallToAction';
 import { WhatWeHeard } from './round/WhatWeHeard';
+import { ReportDownload } from './round/ReportDownload';
 import { EventSection } from './round/EventSection';
 import { PublicRecord } from './round/PublicRecord';
 
@@ -76,6 +77,9 @@ function RoundView({ round }: { round: RoundDetail }) {
       </div>
 
       {round.summary && <WhatWeHeard summary={round.summary} />}
+      {(round.phase === 'closed' || round.phase === 'summary_published') && (
+        <ReportDownload roundId={round.id} />
+      )}
 
       {round.questions.length > 0 && round.phase !== 'summary_published' && <QuestionPreview round={round} />}
 

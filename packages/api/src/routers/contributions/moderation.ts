@@ -28,6 +28,7 @@ import { auditContext, secretariatProcedure } from '../../trpc';
 import { notifyFeedbackAuthor } from '../../notifications/producers';
 import { contributionIdInput, roundIdInput, uuid } from './contributions.types';
 import { itemsOf, presentReport, themesOf } from './presenters';
+import { refreshPublishedReport } from '../../reports/job';
 
 export const moderationProcedures = {
   moderationQueue: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
@@ -75,6 +76,7 @@ export const moderationProcedures = {
         hiddenBy: ctx.user.id,
       });
       await resolveContributionReports(tx, before.id);
+      await refreshPublishedReport(tx, { kind: 'round', id: before.round_id });
       await writeAudit(tx, auditContext(ctx), {
         action: 'contribution.hide',
         entityType: 'contribution',
