@@ -16,6 +16,7 @@ import {
   SelectField,
   TextAreaField,
   TextField,
+  useServerMessage,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -45,7 +46,7 @@ import { MotivationsField } from './Motivations';
 import { useBaseCatalogue } from './baseCatalogue';
 import { useEditRows, type EditRow } from './EditsPage';
 import '@musyawarah/ui/review.css';
-import { CycleSections, useServerMessage } from './shared';
+import { CycleSections } from './shared';
 
 export type Edit = EditRow['edit'];
 

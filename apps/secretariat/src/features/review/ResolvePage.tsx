@@ -16,6 +16,7 @@ import {
   RadioGroupField,
   TextAreaField,
   useFormat,
+  useServerMessage,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -29,7 +30,7 @@ import { useBaseCatalogue } from './baseCatalogue';
 import { EditCard, useEditRows, type EditRow } from './EditsPage';
 import { editLocation, remapFieldErrors } from './editForm';
 import '@musyawarah/ui/review.css';
-import { CycleSections, PositionTag, ResolutionTag, useServerMessage } from './shared';
+import { CycleSections, PositionTag, ResolutionTag } from './shared';
 
 type Comment = EditRow['comments'][number];
 

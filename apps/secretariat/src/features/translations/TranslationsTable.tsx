@@ -4,13 +4,21 @@ import {
   TRANSLATION_MAX_LENGTH,
   type TranslationState,
 } from '@musyawarah/api/translations-rules';
-import { Button, Form, languageLabel, Tag, TextAreaField, useFormat, useZodForm } from '@musyawarah/ui';
+import {
+  Button,
+  Form,
+  languageLabel,
+  Tag,
+  TextAreaField,
+  useFormat,
+  useZodForm,
+  useServerMessage,
+} from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useTRPC, type Outputs } from '../../trpc';
-import { useServerMessage } from '../review/shared';
 
 type Locale = Outputs['translations']['locales'][number];
 type Row = Outputs['translations']['list']['rows'][number];
