@@ -1,5 +1,11 @@
+import { ASSESSMENT_CRITERION_IDS, isAssessmentCriterionId } from '@musyawarah/core';
 import type { Catalogue } from '@musyawarah/core/catalogue/types';
-import { proposedEditSchema, type ProposedEdit } from '@musyawarah/core/editions/edits';
+import {
+  proposedEditSchema,
+  type ProposedEdit,
+  type ProposedEditInput,
+} from '@musyawarah/core/editions/edits';
+import { resolutionInput } from '@musyawarah/core/review/schemas';
 import { previewFinal } from '@musyawarah/core/review/preview';
 import { RESOLUTION_KINDS } from '@musyawarah/core/review/vocabulary';
 import {
@@ -17,12 +23,14 @@ import {
   TextAreaField,
   useFormat,
   useServerMessage,
+  useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { z } from 'zod';
 import { useTRPC } from '../../trpc';
 import { useCycle, type Cycle } from './CyclePage';
 import { DiffLegend, EditDiff } from '@musyawarah/ui';
@@ -263,11 +271,19 @@ function AnswerBlock({
   );
 }
 
-interface ResolutionFormValues {
-  kind: string;
-  answer: string;
-  final: { title: string; name: string; text: string; criteria: string[] };
-}
+/** The resolution as the form holds it: a kind not yet chosen is '', refused with the API's own message. */
+const resolutionFormSchema = z.object({
+  kind: z.string().pipe(resolutionInput.shape.kind),
+  answer: resolutionInput.shape.answer,
+  final: z.object({
+    title: z.string(),
+    name: z.string(),
+    text: z.string(),
+    criteria: z.array(z.enum(ASSESSMENT_CRITERION_IDS)),
+  }),
+});
+type ResolutionFormValues = z.input<typeof resolutionFormSchema>;
+type CheckedResolution = z.output<typeof resolutionFormSchema>;
 
 /** Objectives, target areas and measures have a name before their text; milestones and case studies do not. */
 function isNamedList(payload: Record<string, unknown>): boolean {
@@ -276,15 +292,23 @@ function isNamedList(payload: Record<string, unknown>): boolean {
 }
 
 /** The final wording of an edit accepted with changes: the proposal with its words (or criteria) replaced. */
-function finalPayload(proposal: ProposedEdit, final: ResolutionFormValues['final']): Record<string, unknown> {
-  const p = { ...(proposal as Record<string, unknown>) };
-  if ('title' in p) p.title = final.title;
-  if ('text' in p) p.text = final.text;
-  if ('text' in p && isNamedList(p)) p.name = final.name;
-  if ('criteria' in p) p.criteria = final.criteria;
-  if (p.subAction) p.subAction = { ...p.subAction, title: final.title };
-  if (p.actionArea) p.actionArea = { ...p.actionArea, title: final.title };
-  return p;
+function finalPayload(proposal: ProposedEdit, final: CheckedResolution['final']): ProposedEditInput {
+  switch (proposal.kind) {
+    case 'changeActionAreaTitle':
+    case 'changeSubActionTitle':
+      return { ...proposal, title: final.title };
+    case 'changeEntry':
+    case 'addEntry':
+      return { ...proposal, text: final.text, ...(isNamedList(proposal) ? { name: final.name } : {}) };
+    case 'setLinkedCriteria':
+      return { ...proposal, criteria: final.criteria };
+    case 'addSubAction':
+      return { ...proposal, subAction: { ...proposal.subAction, title: final.title } };
+    case 'addActionArea':
+      return { ...proposal, actionArea: { ...proposal.actionArea, title: final.title } };
+    default:
+      return proposal;
+  }
 }
 
 function ResolutionForm({
@@ -306,10 +330,7 @@ function ResolutionForm({
   const p = proposal as Record<string, unknown>;
   const existingFinal = (edit.resolution?.finalPayload ?? null) as Record<string, unknown> | null;
   const source = existingFinal ?? p;
-  const form = useForm<ResolutionFormValues>({
-    mode: 'onSubmit',
-    reValidateMode: 'onSubmit',
-    shouldFocusError: false,
+  const form = useZodForm(resolutionFormSchema, {
     defaultValues: {
       kind: edit.resolution?.kind ?? '',
       answer: edit.resolution?.answer ?? '',
@@ -321,25 +342,23 @@ function ResolutionForm({
         ),
         name: asText(source.name),
         text: asText(source.text),
-        criteria: Array.isArray(source.criteria) ? (source.criteria as string[]) : [],
+        criteria: Array.isArray(source.criteria) ? source.criteria.filter(isAssessmentCriterionId) : [],
       },
     },
   });
   const resolve = useMutation(trpc.review.resolveEdit.mutationOptions());
   const hasWords = 'title' in p || 'text' in p || 'criteria' in p || !!p.subAction || !!p.actionArea;
 
-  const onSubmit = async (values: ResolutionFormValues) => {
+  const onSubmit = async (values: CheckedResolution) => {
     setConflict(null);
     try {
       await resolve.mutateAsync({
         editId: edit.id,
         expectedVersion: edit.version,
-        kind: (values.kind || undefined) as never,
+        kind: values.kind,
         answer: values.answer,
         finalPayload:
-          values.kind === 'accepted_with_changes'
-            ? (finalPayload(proposal, values.final) as never)
-            : undefined,
+          values.kind === 'accepted_with_changes' ? finalPayload(proposal, values.final) : undefined,
       });
       await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
       void navigate(`/review/cycles/${cycle.id}/edits`, { state: { notice: 'resolved' } });
