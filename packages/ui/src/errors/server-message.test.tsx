@@ -48,7 +48,7 @@ describe('useServerMessage', () => {
 
   it("reads a key the shared locale lacks from the app's namespace, and only when asked to", () => {
     const error = apiError('basket.empty');
-    expect(render(<Notice error={error} options={{ localNamespace: 'shop.server' }} />)).toBe(
+    expect(render(<Notice error={error} options={{ localKey: (key) => `shop.server.${key}` }} />)).toBe(
       '<p>Your basket is empty.</p>',
     );
     expect(render(<Notice error={error} />)).toBe('<p>Check the information you entered and try again.</p>');

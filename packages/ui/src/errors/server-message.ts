@@ -6,10 +6,10 @@ import { applyServerError, errorKey, INTERNAL_ERROR, mapServerError } from './se
 
 export interface ServerMessageOptions {
   /**
-   * An app namespace carrying translations for API keys the shared locale may not have yet, as
-   * `<namespace>.<key with dots as underscores>` (e.g. `boards.server.board_editConflict`).
+   * Where the app keeps a translation for an API key the shared locale may not have yet, given the key with its dots
+   * as underscores: `(key) => \`boards.server.${key}\`` reads `board.editConflict` from `boards.server.board_editConflict`.
    */
-  localNamespace?: string;
+  localKey?: (underscoredKey: string) => string;
 }
 
 export interface ServerMessage {
@@ -23,18 +23,18 @@ export interface ServerMessage {
 }
 
 /** Translates what a procedure threw, for a notice beside the action or on a react-hook-form form. */
-export function useServerMessage({ localNamespace }: ServerMessageOptions = {}): ServerMessage {
+export function useServerMessage({ localKey }: ServerMessageOptions = {}): ServerMessage {
   const { t, i18n } = useTranslation();
   const tm = useMessage();
   const exists = useCallback((key: string) => i18n.exists(key), [i18n]);
   const localText = useCallback(
     (error: unknown): string | null => {
       const key = errorKey(error);
-      if (!localNamespace || !key || i18n.exists(key)) return null;
-      const local = `${localNamespace}.${key.replace(/\./g, '_')}`;
+      if (!localKey || !key || i18n.exists(key)) return null;
+      const local = localKey(key.replace(/\./g, '_'));
       return i18n.exists(local) ? t(local) : null;
     },
-    [localNamespace, t, i18n],
+    [localKey, t, i18n],
   );
   return useMemo(() => {
     const text = (error: unknown): string => {

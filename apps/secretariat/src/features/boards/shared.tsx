@@ -80,7 +80,8 @@ export function useConstituencyLabel() {
  * Translates what a boards procedure threw. The shared `board.*` namespace translates the API's keys; this namespace
  * carries a few as `boards.server.<key with _>` for keys the shared locale may not have yet.
  */
-export const useServerMessage = () => useKitServerMessage({ localNamespace: 'boards.server' });
+const localKey = (key: string) => `boards.server.${key}`;
+export const useServerMessage = () => useKitServerMessage({ localKey });
 
 /** Today at the Secretariat, `YYYY-MM-DD`: board lives and seat terms are calendar days in Jakarta (core's boardDay). */
 export function today(): string {

@@ -29,7 +29,8 @@ export function english(value: unknown): string {
  * Translates what a consultation procedure threw. The shared locales may not have every `round.*` / `contribution.*`
  * key yet; this namespace carries them as `consultations.server.<key with _>` so no raw key or vague message shows.
  */
-export const useServerMessage = () => useKitServerMessage({ localNamespace: 'consultations.server' });
+const localKey = (key: string) => `consultations.server.${key}`;
+export const useServerMessage = () => useKitServerMessage({ localKey });
 
 /** The English text if there is one; a stored text is a string or absent. */
 function englishOf(value: { en?: unknown }): string {
