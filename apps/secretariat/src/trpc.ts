@@ -1,7 +1,7 @@
 import type { AppRouter } from '@musyawarah/api';
 import { API_BATCH_MAX_ITEMS, API_MAX_URL_LENGTH, API_URL, apiFetch } from '@musyawarah/ui';
 import { createTRPCClient, httpBatchLink, httpLink, isNonJsonSerializable, splitLink } from '@trpc/client';
-import type { inferRouterOutputs } from '@trpc/server';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
@@ -24,6 +24,7 @@ export function createApiClient() {
   });
 }
 
+export type Inputs = inferRouterInputs<AppRouter>;
 export type Outputs = inferRouterOutputs<AppRouter>;
 export type Me = NonNullable<Outputs['auth']['me']>;
 

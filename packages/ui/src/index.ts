@@ -1,5 +1,6 @@
 export * from './api/client';
 export * from './errors/server-error';
+export * from './errors/server-message';
 export * from './i18n';
 export * from './i18n/full';
 export { byLanguageAndNamespace } from './i18n/loaders';

@@ -12,7 +12,7 @@ import {
   emptySession,
   sessionFormSchema,
   sessionToForm,
-  toSessionInput,
+  sessionRequest,
   type SessionFormValues,
 } from './sessionForm';
 import { SessionFields } from './SessionFields';
@@ -99,9 +99,8 @@ function SessionForm({
   });
   const create = useMutation(trpc.boards.createSession.mutationOptions());
   const update = useMutation(trpc.boards.updateSession.mutationOptions());
-  const onSubmit = async () => {
-    // Times as typed with the user's offset (the parsed Dates would be sent as UTC, which is right but less legible).
-    const input = toSessionInput(form.getValues()) as never;
+  const onSubmit = async (checked: SessionInput) => {
+    const input = sessionRequest(checked, form.getValues());
     const saved = sessionId
       ? await update.mutateAsync({ sessionId, session: input })
       : await create.mutateAsync(input);

@@ -1,6 +1,7 @@
 import { isoToLocal, localToIso } from '@musyawarah/ui';
 import { sessionInput, type SessionInput } from '@musyawarah/core/boards/schemas';
 import { z } from 'zod';
+import type { Inputs } from '../../trpc';
 
 /** What the session editor holds; times are the user's wall time (datetime-local), sent with the user's offset. */
 export interface SessionFormValues {
@@ -41,6 +42,21 @@ export function toSessionInput(values: SessionFormValues): unknown {
       actionId: item.actionId || undefined,
     })),
     actionIds: values.actionIds,
+  };
+}
+
+/**
+ * The request for a session the form has checked: the checked values, with the times as typed and the user's offset
+ * (the parsed Dates would be sent as UTC, which is right but less legible).
+ */
+export function sessionRequest(
+  checked: SessionInput,
+  typed: SessionFormValues,
+): Inputs['boards']['createSession'] {
+  return {
+    ...checked,
+    startsAt: localToIso(typed.startsAt) ?? checked.startsAt.toISOString(),
+    endsAt: localToIso(typed.endsAt) ?? checked.endsAt.toISOString(),
   };
 }
 

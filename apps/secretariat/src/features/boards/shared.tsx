@@ -1,6 +1,6 @@
 import { boardDay } from '@musyawarah/core/boards/rules';
 import { DEFAULT_CONSTITUENCIES } from '@musyawarah/core/boards/vocabulary';
-import { errorKey, mapServerError, Tag, useMessage, type Option, formattingLocale } from '@musyawarah/ui';
+import { Tag, type Option, formattingLocale, useServerMessage as useKitServerMessage } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -80,21 +80,8 @@ export function useConstituencyLabel() {
  * Translates what a boards procedure threw. The shared `board.*` namespace translates the API's keys; this namespace
  * carries a few as `boards.server.<key with _>` for keys the shared locale may not have yet.
  */
-export function useServerMessage() {
-  const { t, i18n } = useTranslation();
-  const tm = useMessage();
-  return useCallback(
-    (error: unknown): string => {
-      const key = errorKey(error);
-      if (key && !i18n.exists(key)) {
-        const local = `boards.server.${key.replace(/\./g, '_')}`;
-        if (i18n.exists(local)) return t(local);
-      }
-      return tm(mapServerError(error, (k) => i18n.exists(k)).message ?? { key: 'errors.internal' });
-    },
-    [t, i18n, tm],
-  );
-}
+const localKey = (key: string) => `boards.server.${key}`;
+export const useServerMessage = () => useKitServerMessage({ localKey });
 
 /** Today at the Secretariat, `YYYY-MM-DD`: board lives and seat terms are calendar days in Jakarta (core's boardDay). */
 export function today(): string {

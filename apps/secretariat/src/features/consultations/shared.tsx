@@ -1,5 +1,4 @@
-import { errorKey, mapServerError, Tag, useMessage } from '@musyawarah/ui';
-import { useCallback } from 'react';
+import { Tag, useServerMessage as useKitServerMessage } from '@musyawarah/ui';
 import { useTranslation } from 'react-i18next';
 import type { Outputs } from '../../trpc';
 
@@ -30,21 +29,8 @@ export function english(value: unknown): string {
  * Translates what a consultation procedure threw. The shared locales may not have every `round.*` / `contribution.*`
  * key yet; this namespace carries them as `consultations.server.<key with _>` so no raw key or vague message shows.
  */
-export function useServerMessage() {
-  const { t, i18n } = useTranslation();
-  const tm = useMessage();
-  return useCallback(
-    (error: unknown): string => {
-      const key = errorKey(error);
-      if (key && !i18n.exists(key)) {
-        const local = `consultations.server.${key.replace('.', '_')}`;
-        if (i18n.exists(local)) return t(local);
-      }
-      return tm(mapServerError(error, (k) => i18n.exists(k)).message ?? { key: 'errors.internal' });
-    },
-    [t, i18n, tm],
-  );
-}
+const localKey = (key: string) => `consultations.server.${key}`;
+export const useServerMessage = () => useKitServerMessage({ localKey });
 
 /** The English text if there is one; a stored text is a string or absent. */
 function englishOf(value: { en?: unknown }): string {

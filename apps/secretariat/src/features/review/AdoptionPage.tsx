@@ -10,6 +10,7 @@ import {
   Page,
   WarningText,
   useMessage,
+  useServerMessage,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
@@ -19,7 +20,7 @@ import { useTRPC } from '../../trpc';
 import { useCycle, type Cycle } from './CyclePage';
 import { useEditRows, useEditTitle, type EditRow } from './EditsPage';
 import '@musyawarah/ui/review.css';
-import { CycleSections, useServerMessage } from './shared';
+import { CycleSections } from './shared';
 import { ClosedNotice, CloseCycle } from './CloseCycle';
 
 /** `/review/cycles/:cycleId/adoption`: the draft becomes the current edition, once every edit is resolved. */

@@ -6,13 +6,13 @@ import {
   NotificationBanner,
   WarningText,
   useMessage,
+  useServerMessage,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc';
 import type { Cycle } from './CyclePage';
-import { useServerMessage } from './shared';
 
 /**
  * "Close without adopting": offered only when the API would accept it (`cycle.canClose`). When another edition has

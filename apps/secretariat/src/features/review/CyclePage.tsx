@@ -17,6 +17,7 @@ import {
   cx,
   languageLabel,
   useFormat,
+  useServerMessage,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -24,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import '@musyawarah/ui/review.css';
-import { CycleSections, StageTag, downloadText, useServerMessage } from './shared';
+import { CycleSections, StageTag, downloadText } from './shared';
 import { Follow } from '../notifications/Follow';
 import { ClosedNotice, CloseCycle } from './CloseCycle';
 

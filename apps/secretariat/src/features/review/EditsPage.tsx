@@ -13,6 +13,7 @@ import {
   Page,
   Tag,
   cx,
+  useServerMessage,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,7 +24,7 @@ import { useCycle, type Cycle } from './CyclePage';
 import { DiffLegend, EditDiff } from '@musyawarah/ui';
 import { editLocation } from './editForm';
 import '@musyawarah/ui/review.css';
-import { CycleSections, ResolutionTag, useServerMessage } from './shared';
+import { CycleSections, ResolutionTag } from './shared';
 
 /** An edit with every state's position and the whole thread (the Secretariat's view of the matrix). */
 export type EditRow = Outputs['review']['positionsMatrix']['rows'][number];

@@ -14,6 +14,7 @@ import {
   TextField,
   useFormat,
   useZodForm,
+  useServerMessage,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -31,7 +32,6 @@ import {
   pickLanguages,
   textToForm,
 } from './LanguageFields';
-import { useServerMessage } from './shared';
 
 type Framework = NonNullable<Outputs['review']['framework']>;
 

@@ -14,6 +14,7 @@ import {
   Page,
   RadioGroupField,
   TextField,
+  useServerMessage,
 } from '@musyawarah/ui';
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -33,7 +34,6 @@ import {
   textToForm,
 } from './LanguageFields';
 import '@musyawarah/ui/review.css';
-import { useServerMessage } from './shared';
 
 type Framework = NonNullable<Outputs['review']['framework']>;
 

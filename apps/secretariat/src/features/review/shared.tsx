@@ -1,5 +1,5 @@
-import { mapServerError, Tag, useMessage } from '@musyawarah/ui';
-import { useCallback, type ReactNode } from 'react';
+import { Tag } from '@musyawarah/ui';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 
@@ -43,17 +43,6 @@ const POSITION_TONE: Record<string, 'green' | 'yellow' | 'red' | 'grey' | 'blue'
 export function PositionTag({ kind }: { kind: string }) {
   const { t } = useTranslation();
   return <Tag tone={POSITION_TONE[kind] ?? 'grey'}>{t(`reviews.position.${kind}`)}</Tag>;
-}
-
-/** Translates what a review procedure threw (the shared locale carries every `review.*` refusal). */
-export function useServerMessage() {
-  const { i18n } = useTranslation();
-  const tm = useMessage();
-  return useCallback(
-    (error: unknown): string =>
-      tm(mapServerError(error, (k) => i18n.exists(k)).message ?? { key: 'errors.internal' }),
-    [i18n, tm],
-  );
 }
 
 /** The sections of one cycle, as links (each is its own page, so reloads and shared links land on it). */

@@ -4,24 +4,26 @@ import {
   TRANSLATION_MAX_LENGTH,
   type TranslationState,
 } from '@musyawarah/api/translations-rules';
-import { Button, Form, languageLabel, Tag, TextAreaField, useFormat, useZodForm } from '@musyawarah/ui';
+import {
+  Button,
+  Form,
+  languageLabel,
+  Tag,
+  TextAreaField,
+  useFormat,
+  useZodForm,
+  useServerMessage,
+} from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { useTRPC, type Outputs } from '../../trpc';
-import { useServerMessage } from '../review/shared';
+import { useTRPC, type Inputs, type Outputs } from '../../trpc';
 
 type Locale = Outputs['translations']['locales'][number];
 type Row = Outputs['translations']['list']['rows'][number];
 type ListPage = Outputs['translations']['list'];
-type ListInput = {
-  locale: string;
-  filter: string;
-  search?: string | undefined;
-  cursor: number;
-  limit: number;
-};
+type ListInput = Inputs['translations']['list'];
 
 const STATE_TONE: Record<TranslationState, 'red' | 'grey' | 'yellow' | 'green'> = {
   missing: 'red',
@@ -79,15 +81,13 @@ function useRowUpdate(listInput: ListInput) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return async (updated: Row) => {
-    queryClient.setQueryData(
-      trpc.translations.list.queryKey(listInput as never),
-      (page: ListPage | undefined) =>
-        page
-          ? {
-              ...page,
-              rows: page.rows.map((r) => (r.scope === updated.scope && r.key === updated.key ? updated : r)),
-            }
-          : page,
+    queryClient.setQueryData(trpc.translations.list.queryKey(listInput), (page: ListPage | undefined) =>
+      page
+        ? {
+            ...page,
+            rows: page.rows.map((r) => (r.scope === updated.scope && r.key === updated.key ? updated : r)),
+          }
+        : page,
     );
     // Other pages and filters are out of date (fetched again when shown); the counts are fetched now.
     await queryClient.invalidateQueries({ queryKey: trpc.translations.list.pathKey(), refetchType: 'none' });

@@ -1,0 +1,3 @@
+import type { Outputs } from '../../../trpc';
+
+export type Nomination = Outputs['boards']['nominations'][number];

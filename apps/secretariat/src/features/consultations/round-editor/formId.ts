@@ -1,0 +1,2 @@
+/** Prefix of the round form's field ids. */
+export const FORM_ID = 'round';

@@ -1,0 +1,3 @@
+import type { EditRow } from '../EditsPage';
+
+export type Comment = EditRow['comments'][number];
