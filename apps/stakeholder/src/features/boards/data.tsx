@@ -1,5 +1,5 @@
 import { DEFAULT_CONSTITUENCIES } from '@musyawarah/core/boards/vocabulary';
-import { errorKey, mapServerError, Tag, useMessage, formattingLocale } from '@musyawarah/ui';
+import { Tag, formattingLocale, useServerMessage as useKitServerMessage } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -81,21 +81,9 @@ export function NominationStatusTag({ status }: { status: string }) {
 }
 
 /** Translates what a boards procedure threw, with this namespace's wording for keys the shared locale may lack. */
-export function useServerMessage() {
-  const { t, i18n } = useTranslation();
-  const tm = useMessage();
-  return useCallback(
-    (error: unknown): string => {
-      const key = errorKey(error);
-      if (key && !i18n.exists(key)) {
-        const local = `boards.server.${key.replace(/\./g, '_')}`;
-        if (i18n.exists(local)) return t(local);
-      }
-      return tm(mapServerError(error, (k) => i18n.exists(k)).message ?? { key: 'errors.internal' });
-    },
-    [t, i18n, tm],
-  );
-}
+// An API key this app's locale has before the shared one does reads from `boards.server.<key with underscores>`.
+const localKey = (key: string) => `boards.server.${key}`;
+export const useServerMessage = () => useKitServerMessage({ localKey });
 
 /** A calendar date (`YYYY-MM-DD`) in words, without shifting it through a time zone. */
 export function useDateText() {

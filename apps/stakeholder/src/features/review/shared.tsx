@@ -1,5 +1,4 @@
-import { mapServerError, Tag, useMessage, formattingLocale } from '@musyawarah/ui';
-import { useCallback } from 'react';
+import { Tag, formattingLocale } from '@musyawarah/ui';
 import { useTranslation } from 'react-i18next';
 
 const STAGE_TONE: Record<string, 'grey' | 'yellow' | 'green' | 'blue'> = {
@@ -37,15 +36,7 @@ export function ResolutionTag({ kind }: { kind: string | null | undefined }) {
 }
 
 /** Translates what a review procedure threw (the shared locale carries every `review.*` refusal). */
-export function useServerMessage() {
-  const { i18n } = useTranslation();
-  const tm = useMessage();
-  return useCallback(
-    (error: unknown): string =>
-      tm(mapServerError(error, (k) => i18n.exists(k)).message ?? { key: 'errors.internal' }),
-    [i18n, tm],
-  );
-}
+export { useServerMessage } from '@musyawarah/ui';
 
 /** "Edit 3: change an entry (C2.1.1)" */
 export function useEditTitle() {
