@@ -180,4 +180,26 @@ describe(`round reports (${dbLabel})`, () => {
     expect(after).toContain('Contributions: 14.');
     expect(after).not.toContain(LABELLED_CORPUS[0]!.text);
   }, 120_000);
+
+  it('lets only the Secretariat publish or see a report’s progress, and answers bad input with a field error', async () => {
+    const roundId = (await demoRound()).roundId;
+    const visitor = await api.call({});
+    const stakeholder = await api.signedIn('stakeholder');
+    const representative = await api.signedIn('member_state', { memberState: 'ID' });
+    for (const { caller } of [visitor, stakeholder, representative]) {
+      for (const attempt of [
+        caller.reports.publishRound({ roundId }),
+        caller.reports.roundStatus({ roundId }),
+      ])
+        expect(['UNAUTHORIZED', 'FORBIDDEN']).toContain((await rejection(attempt)).code);
+    }
+    const bad = await rejection(secretariat.caller.reports.publishRound({ roundId: 'not-a-round' }));
+    expect(bad.code).toBe('BAD_REQUEST');
+    const unknown = await rejection(
+      secretariat.caller.reports.publishRound({ roundId: '00000000-0000-4000-8000-000000000000' }),
+    );
+    expect(unknown.code).toBe('NOT_FOUND');
+    // Nothing was published by any refused call: the public sees no report.
+    expect((await visitor.caller.reports.forRound({ roundId })).languages).toEqual([]);
+  });
 });
