@@ -205,7 +205,14 @@ export function addLoadRow(
   goalRatio: number,
   p99Factor?: number,
 ) {
-  const ratio = base.rps ? api.rps / base.rps : null;
+  // A baseline that fails is no baseline: a bare handler answering errors fast makes every ratio meaningless (its
+  // ON CONFLICT target outlived a schema change once, and every "submission" of it was a quick 500 for days).
+  const baseFailed = base.non2xx - base.notModified + base.errors + base.timeouts;
+  if (baseFailed > 0)
+    problems.push(
+      `${id}: the baseline failed ${baseFailed} requests (non-2xx ${base.non2xx - base.notModified}, errors ${base.errors}, timeouts ${base.timeouts}); its figures are not comparable`,
+    );
+  const ratio = base.rps && baseFailed === 0 ? api.rps / base.rps : null;
   const met =
     goalRatio === 0
       ? null

@@ -175,7 +175,7 @@ const ONLY = process.argv
   ?.slice('--only='.length)
   .split(',')
   .filter(Boolean);
-const ONLY_KNOWN = ['lighthouse', 'bundle', 'pglite'];
+const ONLY_KNOWN = ['lighthouse', 'bundle', 'pglite', 'submit'];
 
 function bundleRow() {
   const dist = path.join(REPO_ROOT, 'apps/stakeholder/dist');
@@ -249,7 +249,8 @@ async function main() {
     if (ONLY.includes('bundle')) bundleRow();
     if (ONLY.includes('pglite')) await measurePgliteResponsiveness(createRound, submission);
     if (ONLY.includes('lighthouse')) await lighthouseRows();
-    return;
+    // `submit` needs the PostgreSQL set-up below and stops after the submission rows.
+    if (!ONLY.includes('submit')) return;
   }
   log(
     `${QUICK ? 'quick' : 'full'} run; load average ${os
@@ -341,6 +342,7 @@ async function main() {
           `${id}: ${rejected} submissions rejected or failed (non-2xx ${apiResult.non2xx}, errors ${apiResult.errors}, timeouts ${apiResult.timeouts})`,
         );
     }
+    if (ONLY) return;
 
     // 2. public reads: the answer in full (a first visit: no cache in the browser or CDN), the revalidation a browser or
     // CDN makes afterwards (If-None-Match → 304), and — for the catalogue — tRPC's own handler (a batch of one, which
@@ -483,7 +485,7 @@ async function main() {
     await server.stop();
   }
   // Lighthouse, after PostgreSQL and the load tests have stopped (its scores read the CPU's time). Full run only.
-  if (!QUICK) await lighthouseRows();
+  if (!QUICK && !ONLY) await lighthouseRows();
 }
 
 async function lighthouseRows() {

@@ -73,7 +73,8 @@ async function submit(req: http.IncomingMessage, res: http.ServerResponse) {
       `insert into contribution (round_id, author_user_id, status, idempotency_key, receipt_reference, answers, stakeholder_group,
          member_state_code, written_in, named_publicly, submitted_at, updated_at)
        values ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, $9, now(), now())
-       on conflict (idempotency_key) do nothing returning *`,
+       on conflict (round_id, (coalesce(author_user_id, facilitated_by)), idempotency_key) where idempotency_key is not null
+       do nothing returning *`,
       [
         input.roundId,
         user.id,
