@@ -127,6 +127,11 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   peakRssMb: number | null;
+  /**
+   * The server process's CPU time (user + system) per answered request during the measured run: unlike req/s it
+   * hardly moves with what else runs on the machine, so it compares the API with the bare handler on a busy host too.
+   */
+  cpuMsPerRequest: number | null;
 }
 
 export interface LoadOptions {
@@ -177,12 +182,15 @@ export async function loadRequests(
   const warmup = options.warmupSeconds ?? SIZES.warmupSeconds;
   if (warmup > 0) await request(warmup);
   let peak: number | null = null;
+  const cpuBefore = cpuMs(options.pid);
   const sampler = setInterval(() => {
     const now = rssMb(options.pid);
     if (now !== null) peak = Math.max(peak ?? 0, now);
   }, 250);
   const result = await request(options.seconds ?? SIZES.loadSeconds);
   clearInterval(sampler);
+  const cpuAfter = cpuMs(options.pid);
+  const answered = result['2xx'] + result['3xx'];
   return {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -193,8 +201,26 @@ export async function loadRequests(
     errors: result.errors,
     timeouts: result.timeouts,
     peakRssMb: peak,
+    cpuMsPerRequest:
+      cpuBefore !== null && cpuAfter !== null && answered > 0
+        ? Math.round(((cpuAfter - cpuBefore) / answered) * 100) / 100
+        : null,
   };
 }
+
+/** utime + stime of a process in ms, from /proc (Linux); null where that is not readable. */
+export function cpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** A throughput row: API ÷ baseline req/s against `goalRatio` (0: reported only), and optionally p99 ≤ factor × the baseline's. */
 export function addLoadRow(
@@ -229,7 +255,7 @@ export function addLoadRow(
         ? 'reported'
         : `≥ ${goalRatio * 100} % of baseline${p99Factor ? `, p99 ≤ ${p99Factor} × baseline p99` : ''}`,
     met,
-    note: `p50 ${api.p50} ms, p99 ${api.p99} ms (baseline p99 ${base.p99} ms); API peak RSS ${api.peakRssMb ?? '?'} MB; 304 ${api.notModified}, other non-2xx ${api.non2xx - api.notModified}, errors ${api.errors}`,
+    note: `p50 ${api.p50} ms, p99 ${api.p99} ms (baseline p99 ${base.p99} ms); CPU per request ${api.cpuMsPerRequest ?? '?'} ms (baseline ${base.cpuMsPerRequest ?? '?'} ms); API peak RSS ${api.peakRssMb ?? '?'} MB; 304 ${api.notModified}, other non-2xx ${api.non2xx - api.notModified}, errors ${api.errors}`,
     raw: { api, baseline: base },
   });
 }
