@@ -14,6 +14,7 @@ import {
 import type { JobHandler } from '../jobs/runner';
 import { renderReportHtml } from './render-html';
 import { renderReportPdf } from './render-pdf';
+import { cycleReportDocument, loadCycleReport } from './cycle-report';
 import { loadRoundReport, roundReportDocument } from './round-report';
 
 export const RENDER_REPORT_JOB = 'reports.render';
@@ -61,10 +62,15 @@ export async function renderReport(
   locale: LanguageCode,
   now: Date,
 ) {
-  if (kind !== 'round') return undefined;
-  const content = await loadRoundReport(db, subjectId, now);
-  if (!content) return undefined;
-  const document = roundReportDocument(content, locale);
+  let document;
+  if (kind === 'round') {
+    const content = await loadRoundReport(db, subjectId, now);
+    document = content && roundReportDocument(content, locale);
+  } else {
+    const content = await loadCycleReport(db, subjectId);
+    document = content && cycleReportDocument(content, locale);
+  }
+  if (!document) return undefined;
   return { pdf: await renderReportPdf(document), html: renderReportHtml(document) };
 }
 
