@@ -96,6 +96,13 @@ describe(`round reports (${dbLabel})`, () => {
     );
     expect(english).toContain('What we heard: Demo: What should the Responsible AI Roadmap protect?');
     expect(english).toContain('Contributions: 14. Participants: 14.');
+    // The figures are the round's Participation tab's, from the same tally.
+    const onScreen = await secretariat.caller.rounds.participation({ roundId });
+    expect(english).toContain(`Contributions: ${onScreen.tally.total}.`);
+    expect(english).toContain(
+      `Privacy — contributions: ${onScreen.byTheme.find((t) => t.label === 'Privacy')!.count}`,
+    );
+    expect(english).toContain(`${onScreen.tally.byMemberState.KH} (target 30)`);
     expect(english).toContain('Privacy — contributions: 3');
     expect(english).toContain('6 (target 30)'); // Cambodia against its target
     expect(english).toContain(LABELLED_CORPUS[0]!.text);
