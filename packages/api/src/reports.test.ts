@@ -372,6 +372,22 @@ describe(`review cycle reports (${dbLabel})`, () => {
     expect(html).toContain(`<blockquote lang="km"><p>${LABELLED_CORPUS[250]!.text}</p></blockquote>`);
   }, 180_000);
 
+  it('withdraws a published cycle report when moderation hides a contribution it quotes, and renders it again without the quote', async () => {
+    const { cycleId, ids } = await adoptedCycle();
+    const subject = { kind: 'review_cycle' as const, id: cycleId };
+    await secretariat.caller.reports.publishCycle({ cycleId });
+    await renderQueuedReports();
+    expect(pdfText((await findReportFile(api.db, subject, 'en', 'pdf'))!.body, 'cycle-quoted')).toContain(
+      LABELLED_CORPUS[0]!.text,
+    );
+    await secretariat.caller.contributions.hide({ contributionId: ids[0]!, reason: 'off_topic' });
+    expect(await findReportFile(api.db, subject, 'en', 'pdf')).toBeUndefined();
+    await renderQueuedReports();
+    const after = pdfText((await findReportFile(api.db, subject, 'en', 'pdf'))!.body, 'cycle-withdrawn');
+    expect(after).toContain('Consultation contributions behind this change: 2 (quoted: 1)');
+    expect(after).not.toContain(LABELLED_CORPUS[0]!.text);
+  }, 180_000);
+
   it('refuses a cycle that has not adopted its edition, other roles, and bad ids; nothing is served before publishing', async () => {
     const framework = await secretariat.caller.review.framework();
     const cycle = await secretariat.caller.review.createCycle({
