@@ -13,7 +13,7 @@ import {
 } from '@musyawarah/db';
 import type { JobHandler } from '../jobs/runner';
 import { renderReportHtml } from './render-html';
-import { renderReportPdf } from './render-pdf';
+import { renderReportPdfOffThread } from './render-off-thread';
 import { cycleReportDocument, loadCycleReport } from './cycle-report';
 import { loadRoundReport, roundReportDocument } from './round-report';
 
@@ -71,7 +71,7 @@ export async function renderReport(
     document = content && cycleReportDocument(content, locale);
   }
   if (!document) return undefined;
-  return { pdf: await renderReportPdf(document), html: renderReportHtml(document) };
+  return { pdf: await renderReportPdfOffThread(document), html: renderReportHtml(document) };
 }
 
 /**
