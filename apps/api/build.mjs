@@ -41,8 +41,13 @@ const externalNpmPackages = {
 
 rmSync(path.join(here, 'dist'), { recursive: true, force: true });
 await build({
-  // The host and `pnpm worker`'s process (dist/worker.js), built from the same sources.
-  entryPoints: [path.join(here, 'src/main.ts'), path.join(here, 'src/worker.ts')],
+  // The host and `pnpm worker`'s process (dist/worker.js), built from the same sources, and the thread both draw
+  // report PDFs on (dist/report-render-worker.js, found beside them by packages/api/src/reports/render-off-thread.ts).
+  entryPoints: [
+    { in: path.join(here, 'src/main.ts'), out: 'main' },
+    { in: path.join(here, 'src/worker.ts'), out: 'worker' },
+    { in: path.join(here, '../../packages/api/src/reports/render-worker.ts'), out: 'report-render-worker' },
+  ],
   outdir: path.join(here, 'dist'),
   bundle: true,
   platform: 'node',

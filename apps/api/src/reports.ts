@@ -4,7 +4,12 @@ import { LANGUAGES } from '@musyawarah/core';
 import { isDatabaseUnavailable } from '@musyawarah/api/errors';
 import { findReportFile, type Db } from '@musyawarah/db';
 
-const ROUND_REPORT = /^\/files\/reports\/rounds\/([0-9a-f-]{36})\/([a-z]{2,3})\.(pdf|html)(?:\?.*)?$/i;
+const REPORT = /^\/files\/reports\/(rounds|cycles)\/([0-9a-f-]{36})\/([a-z]{2,3})\.(pdf|html)(?:\?.*)?$/i;
+
+const SUBJECTS = {
+  rounds: { kind: 'round', filename: 'what-we-heard' },
+  cycles: { kind: 'review_cycle', filename: 'you-said-we-did' },
+} as const;
 
 function plain(res: http.ServerResponse, status: number, text: string) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -12,8 +17,8 @@ function plain(res: http.ServerResponse, status: number, text: string) {
 }
 
 /**
- * `GET /files/reports/rounds/:roundId/:locale.pdf|.html` — a published "What we heard" report in one language
- * (issue #17), open to anyone, from the stored rendering (never rendered on the request path). 404 until the report is
+ * `GET /files/reports/rounds/:roundId/:locale.pdf|.html` and `/files/reports/cycles/:cycleId/:locale.pdf|.html` — a
+ * published "What we heard" or "You said, we did" report in one language (issue #17), open to anyone, from the stored rendering (never rendered on the request path). 404 until the report is
  * published and that language is rendered. The ETag is the file's SHA-256, so a re-rendered report is fetched anew.
  * Returns false when the URL is not a report route.
  */
@@ -23,19 +28,26 @@ export function handleReportRequest(
   req: http.IncomingMessage,
   res: http.ServerResponse,
 ): boolean {
-  const match = ROUND_REPORT.exec(req.url ?? '');
+  const match = REPORT.exec(req.url ?? '');
   if (!match) return false;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Method not allowed');
     return true;
   }
-  const [, roundId, locale, format] = match as unknown as [string, string, string, 'pdf' | 'html'];
+  const [, segment, id, locale, format] = match as unknown as [
+    string,
+    'rounds' | 'cycles',
+    string,
+    string,
+    'pdf' | 'html',
+  ];
+  const subject = SUBJECTS[segment.toLowerCase() as 'rounds' | 'cycles'];
   if (!(LANGUAGES as readonly string[]).includes(locale)) {
     plain(res, 404, 'Not found');
     return true;
   }
-  findReportFile(db, { kind: 'round', id: roundId.toLowerCase() }, locale, format)
+  findReportFile(db, { kind: subject.kind, id: id.toLowerCase() }, locale, format)
     .then((file) => {
       if (!file) return plain(res, 404, 'Not found');
       const etag = `"${file.sha256}"`;
@@ -52,7 +64,7 @@ export function handleReportRequest(
         res.end();
         return;
       }
-      const filename = `what-we-heard-${roundId.slice(0, 8)}-${locale}.${format}`;
+      const filename = `${subject.filename}-${id.slice(0, 8)}-${locale}.${format}`;
       res.writeHead(200, {
         ...headers,
         'Content-Type': format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',

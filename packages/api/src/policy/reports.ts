@@ -5,4 +5,7 @@ export const reportsAccess: Record<string, Access> = {
   'reports.publishRound': 'secretariat',
   'reports.roundStatus': 'secretariat',
   'reports.forRound': 'public',
+  'reports.publishCycle': 'secretariat',
+  'reports.cycleStatus': 'secretariat',
+  'reports.forCycle': 'public',
 };

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
+import { isWordBreak } from './line-breaks';
 
 const require = createRequire(import.meta.url);
 
@@ -131,11 +132,13 @@ export function fontRuns(text: string, fonts: ReportFont[]): { font: ReportFont;
   for (const char of text) {
     const last = runs[runs.length - 1];
     const codePoint = char.codePointAt(0) ?? 0;
-    // Spaces and punctuation every font has stay in the current run.
+    // Spaces and punctuation every font has stay in the current run, and so does a word break (see line-breaks.ts).
     if (
       last &&
       (JOINS_PREVIOUS.test(char) ||
-        (codePoint < 0x80 && !/[\p{L}\p{N}]/u.test(char) && last.font.hasGlyph(codePoint)))
+        ((codePoint < 0x80 || isWordBreak(char)) &&
+          !/[\p{L}\p{N}]/u.test(char) &&
+          last.font.hasGlyph(codePoint)))
     ) {
       last.text += char;
       continue;

@@ -13,7 +13,8 @@ import {
 } from '@musyawarah/db';
 import type { JobHandler } from '../jobs/runner';
 import { renderReportHtml } from './render-html';
-import { renderReportPdf } from './render-pdf';
+import { renderReportPdfOffThread } from './render-off-thread';
+import { cycleReportDocument, loadCycleReport } from './cycle-report';
 import { loadRoundReport, roundReportDocument } from './round-report';
 
 export const RENDER_REPORT_JOB = 'reports.render';
@@ -61,11 +62,16 @@ export async function renderReport(
   locale: LanguageCode,
   now: Date,
 ) {
-  if (kind !== 'round') return undefined;
-  const content = await loadRoundReport(db, subjectId, now);
-  if (!content) return undefined;
-  const document = roundReportDocument(content, locale);
-  return { pdf: await renderReportPdf(document), html: renderReportHtml(document) };
+  let document;
+  if (kind === 'round') {
+    const content = await loadRoundReport(db, subjectId, now);
+    document = content && roundReportDocument(content, locale);
+  } else {
+    const content = await loadCycleReport(db, subjectId);
+    document = content && cycleReportDocument(content, locale);
+  }
+  if (!document) return undefined;
+  return { pdf: await renderReportPdfOffThread(document), html: renderReportHtml(document) };
 }
 
 /**

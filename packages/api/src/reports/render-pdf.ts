@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { ReportBlock, ReportDocument } from './document';
 import { fontRuns, reportFonts, type FontWeight } from './fonts';
+import { withWordBreaks } from './line-breaks';
 
 const MARGIN = 56;
 const INK = '#0b0c0c';
@@ -8,7 +9,8 @@ const MUTED = '#505a5f';
 // One blue and a dark mark for the target: readable in greyscale print and by people who do not see colour.
 const BAR = '#1d70b8';
 
-type Doc = InstanceType<typeof PDFDocument>;
+/** The document with the report's language, which text without a language of its own is segmented in. */
+type Doc = InstanceType<typeof PDFDocument> & { reportLang: string };
 
 function registerFonts(doc: Doc) {
   for (const weight of [400, 700] as const)
@@ -19,9 +21,17 @@ function registerFonts(doc: Doc) {
 function write(
   doc: Doc,
   text: string,
-  style: { size: number; weight?: FontWeight; color?: string; width?: number; x?: number; y?: number },
+  style: {
+    size: number;
+    weight?: FontWeight;
+    color?: string;
+    width?: number;
+    x?: number;
+    y?: number;
+    lang?: string;
+  },
 ) {
-  const runs = fontRuns(text, reportFonts(style.weight ?? 400));
+  const runs = fontRuns(withWordBreaks(text, style.lang ?? doc.reportLang), reportFonts(style.weight ?? 400));
   doc.fontSize(style.size).fillColor(style.color ?? INK);
   const options = { width: style.width ?? doc.page.width - 2 * MARGIN, lineGap: style.size * 0.35 };
   runs.forEach((run, i) => {
@@ -30,6 +40,10 @@ function write(
     const features = run.font.featuresFor(run.text) as unknown as
       PDFKit.Mixins.OpenTypeFeatures[] | undefined;
     const continued = i < runs.length - 1;
+    // A continued text keeps the line wrapper of its first run, which measures words with that run's features:
+    // measuring a Khmer word without its fallback features throws in fontkit (pdfkit 0.20's private field).
+    const wrapper = (doc as unknown as { _wrapper?: { features?: unknown } | null })._wrapper;
+    if (wrapper) wrapper.features = features;
     if (i === 0 && style.x !== undefined)
       doc.text(run.text, style.x, style.y, { ...options, continued, ...(features ? { features } : {}) });
     else doc.text(run.text, { ...options, continued, ...(features ? { features } : {}) });
@@ -58,7 +72,9 @@ function drawBlock(doc: Doc, block: ReportBlock) {
     case 'paragraph':
       ensureRoom(doc, 30);
       doc.addStructure(
-        doc.struct('P', block.lang ? { lang: block.lang } : {}, () => write(doc, block.text, { size: 10.5 })),
+        doc.struct('P', block.lang ? { lang: block.lang } : {}, () =>
+          write(doc, block.text, { size: 10.5, lang: block.lang }),
+        ),
       );
       doc.moveDown(0.5);
       return;
@@ -68,6 +84,7 @@ function drawBlock(doc: Doc, block: ReportBlock) {
         doc.struct('BlockQuote', { lang: block.lang }, () => {
           const top = doc.y;
           write(doc, `“${block.text}”`, {
+            lang: block.lang,
             size: 10.5,
             color: MUTED,
             x: MARGIN + 14,
@@ -163,7 +180,8 @@ export function renderReportPdf(report: ReportDocument): Promise<Buffer> {
     displayTitle: true,
     bufferPages: true,
     info: { Title: report.title, Subject: report.subtitle, CreationDate: new Date(0), ModDate: new Date(0) },
-  });
+  }) as Doc;
+  doc.reportLang = report.lang;
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -12,6 +12,7 @@ import {
 } from '@musyawarah/db';
 import { mailTranslator } from '../mail/i18n';
 import { itemsOf, themesOf } from '../routers/contributions/presenters';
+import { roundParticipation } from '../routers/shared/work';
 import type { BarRow, ReportBlock, ReportDocument } from './document';
 
 const QUOTES_PER_THEME = 3;
@@ -54,6 +55,18 @@ export interface RoundReportInput {
     }[];
   };
   themes: { id: string; label: string }[];
+  /**
+   * The figures exactly as the round's Participation tab shows them (`roundParticipation`: the round's tally of
+   * submitted, visible contributions), so that the report and the screen never disagree.
+   */
+  participation: {
+    total: number;
+    byMemberState: Record<string, number>;
+    unspecifiedMemberState: number;
+    byStakeholderGroup: Record<string, number>;
+    byLanguage: Record<string, number>;
+    byTheme: { id: string; count: number }[];
+  };
   /** Per accepted theme, the contributions the analysis picked as representative (tried first for quotes). */
   representatives: Map<string, string[]>;
   contributions: ReportContribution[];
@@ -61,19 +74,8 @@ export interface RoundReportInput {
 
 export type RoundReportContent = ReturnType<typeof roundReportContent>;
 
-function countBy(rows: ReportContribution[], key: (row: ReportContribution) => string | null) {
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(key(row) ?? '', (counts.get(key(row) ?? '') ?? 0) + 1);
-  return counts;
-}
-
 /** Counts against targets: every key with contributions or a target, largest first, the unstated last. */
-function figures(
-  rows: ReportContribution[],
-  key: (row: ReportContribution) => string | null,
-  targets: Map<string, number>,
-) {
-  const counts = countBy(rows, key);
+function figures(counts: Map<string, number>, targets: Map<string, number>) {
   const keys = new Set([...counts.keys(), ...targets.keys()]);
   return [...keys]
     .map((k) => ({ key: k, count: counts.get(k) ?? 0, target: targets.get(k) ?? null }))
@@ -88,9 +90,11 @@ function figures(
  */
 export function roundReportContent(input: RoundReportInput) {
   const visible = input.contributions.filter((c) => !c.hidden);
+  const tally = input.participation;
   const quotable = new Map(visible.filter((c) => c.namedPublicly && c.text).map((c) => [c.id, c]));
   const target = (dimension: string) =>
     new Map(input.round.targets.filter((t) => t.dimension === dimension).map((t) => [t.value, t.minimum]));
+  const themeCounts = new Map(input.participation.byTheme.map((t) => [t.id, t.count]));
   const themes = input.themes
     .map((theme) => {
       const members = visible.filter((c) => c.themeIds.includes(theme.id));
@@ -102,7 +106,7 @@ export function roundReportContent(input: RoundReportInput) {
         })
         .slice(0, QUOTES_PER_THEME)
         .map((c) => ({ language: c.writtenIn, text: c.text.slice(0, QUOTE_MAX_CHARS) }));
-      return { label: theme.label, contributions: members.length, quotes };
+      return { label: theme.label, contributions: themeCounts.get(theme.id) ?? 0, quotes };
     })
     .filter((t) => t.contributions > 0)
     .sort((a, b) => b.contributions - a.contributions);
@@ -110,11 +114,20 @@ export function roundReportContent(input: RoundReportInput) {
   return {
     round: input.round,
     participation: {
-      contributions: visible.length,
+      contributions: tally.total,
       participants: new Set(visible.map((c) => c.participantKey)).size,
-      byMemberState: figures(visible, (c) => c.memberState, target('member_state')),
-      byStakeholderGroup: figures(visible, (c) => c.stakeholderGroup, target('stakeholder_group')),
-      byLanguage: figures(visible, (c) => c.writtenIn, target('language')),
+      byMemberState: figures(
+        new Map([
+          ...Object.entries(tally.byMemberState),
+          ...(tally.unspecifiedMemberState ? [['', tally.unspecifiedMemberState] as const] : []),
+        ]),
+        target('member_state'),
+      ),
+      byStakeholderGroup: figures(
+        new Map(Object.entries(tally.byStakeholderGroup)),
+        target('stakeholder_group'),
+      ),
+      byLanguage: figures(new Map(Object.entries(tally.byLanguage)), target('language')),
     },
     themes,
     responses: { count: responses.length, shown: [...new Set(responses)].slice(0, RESPONSES_SHOWN) },
@@ -127,11 +140,12 @@ export async function loadRoundReport(db: Executor, roundId: string, now = new D
   if (!round?.published_at || round.closes_at > now) return undefined;
   const rows = await listRoundContributions(db, round.id, { includeHidden: true });
   const ids = rows.map((r) => r.id);
-  const [items, themeTags, representatives, edition] = await Promise.all([
+  const [items, themeTags, representatives, edition, participation] = await Promise.all([
     listContributionItems(db, ids),
     listThemesOfContributions(db, ids),
     listAcceptedThemeRepresentatives(db, round.id),
     findRoundEditionNumber(db, round.edition_id),
+    roundParticipation(db, round),
   ]);
   const themes = new Map(themeTags.map((t) => [t.id, t.label]));
   const representativeIds = new Map<string, string[]>();
@@ -157,6 +171,10 @@ export async function loadRoundReport(db: Executor, roundId: string, now = new D
       targets: round.targets,
     },
     themes: [...themes].map(([id, label]) => ({ id, label })).sort((a, b) => (a.label < b.label ? -1 : 1)),
+    participation: {
+      ...participation.tally,
+      byTheme: participation.byTheme,
+    },
     representatives: representativeIds,
     contributions: rows.map((r) => ({
       id: r.id,

@@ -250,6 +250,7 @@ export async function listCitedContributions(db: Executor, ids: readonly string[
       'contribution.named_publicly',
       'contribution.participant_name',
       'contribution.organisation_name',
+      'contribution.written_in',
       'contribution.hidden_at',
       'contribution.status',
       'consultation_round.title as round_title',

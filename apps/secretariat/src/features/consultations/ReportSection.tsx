@@ -2,42 +2,39 @@ import { Button, languageAutonym, NotificationBanner, useFormat } from '@musyawa
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTRPC } from '../../trpc';
+import { useTRPC, type Outputs } from '../../trpc';
 import { useServerMessage, type RoundDetail } from './shared';
 
 /** Rendering takes seconds per language in the background; the status is asked again until every language is ready. */
-const POLL_MS = 3000;
+export const REPORT_POLL_MS = 3000;
 
-/** The "What we heard" report (issue #17): publish it (or again), and see each language's PDF and web page as they are ready. */
-export function ReportSection({ round }: { round: RoundDetail }) {
+type ReportStatus = Outputs['reports']['roundStatus'];
+
+/**
+ * A published report's languages as they are ready, and the button that publishes it (again): shared by the round's
+ * "What we heard" and the review cycle's "You said, we did".
+ */
+export function ReportPublishing({
+  intro,
+  status,
+  onPublish,
+  isPublishing,
+  problem,
+}: {
+  intro: string;
+  status: ReportStatus | undefined;
+  onPublish: () => void;
+  isPublishing: boolean;
+  problem: string | null;
+}) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const format = useFormat();
-  const queryClient = useQueryClient();
-  const serverMessage = useServerMessage();
-  const [problem, setProblem] = useState<string | null>(null);
-  const closed = round.phase === 'closed' || round.phase === 'summary_published';
-  const status = useQuery({
-    ...trpc.reports.roundStatus.queryOptions({ roundId: round.id }),
-    enabled: closed,
-    refetchInterval: (query) => (query.state.data?.languages.some((l) => !l.ready) ? POLL_MS : false),
-  });
-  const publish = useMutation(
-    trpc.reports.publishRound.mutationOptions({
-      onSuccess: async () => {
-        setProblem(null);
-        await queryClient.invalidateQueries({ queryKey: trpc.reports.pathKey() });
-      },
-      onError: (e) => setProblem(serverMessage(e)),
-    }),
-  );
-  if (!closed) return <p>{t('consultations.report.notYet')}</p>;
-  const publication = status.data?.publication ?? null;
-  const languages = status.data?.languages ?? [];
+  const publication = status?.publication ?? null;
+  const languages = status?.languages ?? [];
   const ready = languages.filter((l) => l.ready).length;
   return (
     <div className="consult-report">
-      <p>{t('consultations.report.intro')}</p>
+      <p>{intro}</p>
       {problem && (
         <NotificationBanner tone="error">
           <p>{problem}</p>
@@ -71,9 +68,43 @@ export function ReportSection({ round }: { round: RoundDetail }) {
           </ul>
         </>
       )}
-      <Button onClick={() => publish.mutate({ roundId: round.id })} isBusy={publish.isPending}>
+      <Button onClick={onPublish} isBusy={isPublishing}>
         {publication ? t('consultations.report.publishAgain') : t('consultations.report.publish')}
       </Button>
     </div>
+  );
+}
+
+/** The "What we heard" report (issue #17): publish it (or again), and see each language's PDF and web page as they are ready. */
+export function ReportSection({ round }: { round: RoundDetail }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const serverMessage = useServerMessage();
+  const [problem, setProblem] = useState<string | null>(null);
+  const closed = round.phase === 'closed' || round.phase === 'summary_published';
+  const status = useQuery({
+    ...trpc.reports.roundStatus.queryOptions({ roundId: round.id }),
+    enabled: closed,
+    refetchInterval: (query) => (query.state.data?.languages.some((l) => !l.ready) ? REPORT_POLL_MS : false),
+  });
+  const publish = useMutation(
+    trpc.reports.publishRound.mutationOptions({
+      onSuccess: async () => {
+        setProblem(null);
+        await queryClient.invalidateQueries({ queryKey: trpc.reports.pathKey() });
+      },
+      onError: (e) => setProblem(serverMessage(e)),
+    }),
+  );
+  if (!closed) return <p>{t('consultations.report.notYet')}</p>;
+  return (
+    <ReportPublishing
+      intro={t('consultations.report.intro')}
+      status={status.data}
+      onPublish={() => publish.mutate({ roundId: round.id })}
+      isPublishing={publish.isPending}
+      problem={problem}
+    />
   );
 }

@@ -28,6 +28,7 @@ import '@musyawarah/ui/review.css';
 import { CycleSections, StageTag, downloadText } from './shared';
 import { Follow } from '../notifications/Follow';
 import { ClosedNotice, CloseCycle } from './CloseCycle';
+import { CycleReportSection } from './CycleReportSection';
 
 export type Cycle = Outputs['review']['adminCycle'];
 
@@ -149,6 +150,7 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
           <Link to={`/review/cycles/${cycle.id}/plan`}>{t('reviews.cycle.changePlan')}</Link>
         </p>
       )}
+      {stage !== 'closed' && <CycleReportSection cycle={cycle} />}
 
       <h2 className="heading-l" id="timeline-heading">
         {t('reviews.timeline.heading')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import { Breadcrumbs } from '../catalogue/Breadcrumbs';
+import { CycleReportDownload } from '../consultations/round/ReportDownload';
 import { useLocalized } from '../consultations/data';
 import { DiffLegend, EditDiff } from '@musyawarah/ui';
 import './review.css';
@@ -79,6 +80,7 @@ function YouSaidWeDid({ record }: { record: Record }) {
           </li>
         </ul>
       </div>
+      <CycleReportDownload cycleId={record.cycle.id} />
       <h2 className="heading-l">{t('reviews.youSaid.changesHeading', { count: record.changes.length })}</h2>
       <DiffLegend />
       <ol className="review-list-plain">

@@ -18,6 +18,7 @@ import {
   dismissContributionReports,
   listReportsOfContributions,
   unhideContribution,
+  listEditsCitingContribution,
   upsertContributionResponse,
   writeAudit,
   type MailOutbox,
@@ -77,6 +78,10 @@ export const moderationProcedures = {
       });
       await resolveContributionReports(tx, before.id);
       await refreshPublishedReport(tx, { kind: 'round', id: before.round_id });
+      // A review cycle's "You said, we did" may quote it too, under an edit that cites it.
+      const citing = await listEditsCitingContribution(tx, before.id);
+      for (const cycleId of new Set(citing.map((c) => c.cycle_id)))
+        await refreshPublishedReport(tx, { kind: 'review_cycle', id: cycleId });
       await writeAudit(tx, auditContext(ctx), {
         action: 'contribution.hide',
         entityType: 'contribution',

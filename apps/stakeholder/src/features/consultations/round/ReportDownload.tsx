@@ -1,22 +1,25 @@
 import { languageAutonym } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useTRPC } from '../../../trpc';
+import { useTRPC, type Outputs } from '../../../trpc';
 
-/** The published "What we heard" report (issue #17) in the reader's language, else English, as PDF and as a web page. */
-export function ReportDownload({ roundId }: { roundId: string }) {
+type Downloads = Outputs['reports']['forRound'] | undefined;
+
+/**
+ * A published report (issue #17) in the reader's language, else English, as PDF and as a web page; nothing until
+ * one is ready.
+ */
+function ReportLinks({ downloads, heading, id }: { downloads: Downloads; heading: string; id: string }) {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
-  const report = useQuery(trpc.reports.forRound.queryOptions({ roundId }));
-  const languages = report.data?.languages ?? [];
+  const languages = downloads?.languages ?? [];
   const file =
     languages.find((l) => l.locale === i18n.resolvedLanguage) ?? languages.find((l) => l.locale === 'en');
   if (!file) return null;
   const language = languageAutonym(file.locale);
   return (
-    <section aria-labelledby="round-report" className="two-thirds">
-      <h2 className="heading-l" id="round-report">
-        {t('consultations.resultsReport.heading')}
+    <section aria-labelledby={id} className="two-thirds">
+      <h2 className="heading-l" id={id}>
+        {heading}
       </h2>
       <ul className="list">
         <li>
@@ -32,4 +35,26 @@ export function ReportDownload({ roundId }: { roundId: string }) {
       </ul>
     </section>
   );
+}
+
+/** A closed round's "What we heard". */
+export function ReportDownload({ roundId }: { roundId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const report = useQuery(trpc.reports.forRound.queryOptions({ roundId }));
+  return (
+    <ReportLinks
+      downloads={report.data}
+      heading={t('consultations.resultsReport.heading')}
+      id="round-report"
+    />
+  );
+}
+
+/** An adopted review cycle's "You said, we did". */
+export function CycleReportDownload({ cycleId }: { cycleId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const report = useQuery(trpc.reports.forCycle.queryOptions({ cycleId }));
+  return <ReportLinks downloads={report.data} heading={t('reviews.youSaid.report')} id="cycle-report" />;
 }
