@@ -30,8 +30,10 @@ export function handleReportRequest(
     res.end('Method not allowed');
     return true;
   }
-  const [, roundId, locale, format] = match as unknown as [string, string, string, 'pdf' | 'html'];
-  if (!(LANGUAGES as readonly string[]).includes(locale)) {
+  const [, roundId = '', locale = '', extension] = match;
+  const format = extension === 'pdf' || extension === 'html' ? extension : null;
+  // The pattern ignores case, the stored files do not: `.PDF` is not found, as before.
+  if (!format || !(LANGUAGES as readonly string[]).includes(locale)) {
     plain(res, 404, 'Not found');
     return true;
   }
