@@ -30,7 +30,8 @@ export function handleOpenDataRequest(
     res.end('Method not allowed');
     return true;
   }
-  const [, roundId, format] = match as unknown as [string, string, 'json' | 'csv'];
+  const [, roundId = '', extension] = match;
+  const format = extension === 'json' ? 'json' : 'csv';
   buildOpenDataset(db, roundId.toLowerCase(), publicUrl())
     .then((data) => {
       if (!data) return plain(res, 404, 'Not found');

@@ -137,6 +137,7 @@ export function createPublicReads(services: ApiServices & { editionCache: Curren
       setCookie: () => undefined,
     });
     const [group, name] = procedure.split('.') as [string, string];
+    // The procedure is named at run time (from the allow-list above); the typed caller can only be indexed by literals.
     const caller = createCaller(ctx) as unknown as Record<
       string,
       Record<string, (i: unknown) => Promise<unknown>>

@@ -35,15 +35,12 @@ export function handleReportRequest(
     res.end('Method not allowed');
     return true;
   }
-  const [, segment, id, locale, format] = match as unknown as [
-    string,
-    'rounds' | 'cycles',
-    string,
-    string,
-    'pdf' | 'html',
-  ];
-  const subject = SUBJECTS[segment.toLowerCase() as 'rounds' | 'cycles'];
-  if (!(LANGUAGES as readonly string[]).includes(locale)) {
+  const [, segment = '', id = '', locale = '', extension] = match;
+  const format = extension === 'pdf' || extension === 'html' ? extension : null;
+  const subjectKey = segment.toLowerCase();
+  const subject = subjectKey === 'rounds' || subjectKey === 'cycles' ? SUBJECTS[subjectKey] : null;
+  // The pattern ignores case, the stored files do not: `.PDF` is not found, as before.
+  if (!subject || !format || !(LANGUAGES as readonly string[]).includes(locale)) {
     plain(res, 404, 'Not found');
     return true;
   }

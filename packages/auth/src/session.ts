@@ -24,14 +24,6 @@ export const SESSION_RENEW_WITHIN_MS = 15 * DAY_MS;
 /** last_used_at is for the "your devices" list; minute precision is plenty and spares a write on every request. */
 export const SESSION_LAST_USED_PRECISION_MS = 60 * 1000;
 
-/*
- * The schema declares user_session.last_used_at as Generated<Timestamp>; kysely's Generated<S> does not unwrap a
- * ColumnType, so that column's select/insert/update types are the ColumnType object instead of Date. These two casts
- * carry the Date we actually read and write until the schema says `Timestamp` there (reported to the db owner).
- */
-const asLastUsed = (d: Date) => d as never;
-const lastUsedOf = (s: UserSession) => s.last_used_at;
-
 export interface SessionMeta {
   userAgent?: string | null;
   ipAddress?: string | null;
@@ -51,7 +43,7 @@ export async function createSession(
       user_id: userId,
       expires_at: new Date(now.getTime() + SESSION_TTL_MS),
       created_at: now,
-      last_used_at: asLastUsed(now),
+      last_used_at: now,
       // Free text from the client: cap it so a hostile User-Agent cannot bloat the table.
       user_agent: meta.userAgent?.slice(0, 512) ?? null,
       ip_address: meta.ipAddress?.slice(0, 64) ?? null,
@@ -112,16 +104,16 @@ export async function validateSessionToken(
   if (user.status !== 'active') return null;
 
   const renewed = session.expires_at.getTime() - now.getTime() < SESSION_RENEW_WITHIN_MS;
-  const touch = now.getTime() - lastUsedOf(session).getTime() >= SESSION_LAST_USED_PRECISION_MS;
+  const touch = now.getTime() - session.last_used_at.getTime() >= SESSION_LAST_USED_PRECISION_MS;
   if (renewed || touch) {
     const expiresAt = renewed ? new Date(now.getTime() + SESSION_TTL_MS) : session.expires_at;
     await db
       .updateTable('user_session')
-      .set({ expires_at: expiresAt, last_used_at: asLastUsed(now) })
+      .set({ expires_at: expiresAt, last_used_at: now })
       .where('id', '=', session.id)
       .execute();
     session.expires_at = expiresAt;
-    session.last_used_at = asLastUsed(now);
+    session.last_used_at = now;
   }
   return { session, user, renewed };
 }

@@ -27,5 +27,6 @@ export { cx } from './components/cx';
 export * from './components/options';
 export * from './components/StatusPages';
 export { safeNext } from './navigation/safe-next';
+export { useUrlTab } from './navigation/url-tab';
 export { ZawgyiNotice } from './components/ZawgyiNotice';
 export { zawgyiToUnicodeIfLikely } from './i18n/zawgyi';

@@ -16,6 +16,7 @@ import {
   DEMO_SECRETARIAT,
   DEMO_STAKEHOLDER,
   launchBrowser,
+  PAGE_TIMEOUT_MS,
   startPlatform,
   type BrowserHandle,
   type Platform,
@@ -269,8 +270,17 @@ test('the published review pages and the comment-period view of the demo cycle p
   await page.getByRole('button', { name: 'Save as draft' }).click();
   await page.getByText('Your draft was saved.').waitFor();
   await page.getByText('1 of ', { exact: false }).first().waitFor();
+  // The refusal comes from the API: wait for its answer (server work, as long as a page load may take), then for the
+  // summary to say what it refused, rather than for the summary alone within the time of a click.
+  const refused = page.waitForResponse((response) => response.url().includes('review.submitAssessment'), {
+    timeout: PAGE_TIMEOUT_MS * 2,
+  });
   await page.getByRole('button', { name: 'Submit the assessment of Indonesia' }).click();
-  await page.locator('.error-summary').waitFor();
+  await refused;
+  await page
+    .locator('.error-summary')
+    .getByText('Rate every action area against every criterion before submitting.')
+    .waitFor();
   await checkPage(page, 'stk-assessment');
 
   const sec = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });

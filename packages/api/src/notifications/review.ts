@@ -1,4 +1,9 @@
-import { COMMENT_PERIOD_REMINDER_LEAD_MS, MEMBER_STATE_CODES, reminderDue } from '@musyawarah/core';
+import {
+  COMMENT_PERIOD_REMINDER_LEAD_MS,
+  MEMBER_STATE_CODES,
+  reminderDue,
+  type MemberStateCode,
+} from '@musyawarah/core';
 import {
   findNotificationRecipients,
   findReviewCycle,
@@ -55,7 +60,7 @@ export async function notifyEditAnswered(
   services: NotifyServices,
   tx: Executor,
   edit: EditRef,
-  to: { memberState: string } | { userId: string | null },
+  to: { memberState: MemberStateCode } | { userId: string | null },
 ): Promise<MailOutbox[]> {
   const cycle = await findReviewCycle(tx, edit.cycle_id);
   if (!cycle) return [];

@@ -81,6 +81,7 @@ export async function renderReport(
 export function renderReportHandler(): JobHandler {
   return {
     async run(job, { db, now }) {
+      // Written by `enqueueReportRendering` with this shape; the job table stores payloads of every kind as JSON.
       const payload = job.payload as unknown as RenderReportPayload;
       const subject = { kind: payload.kind, id: payload.subjectId };
       const publication = await findReportPublication(db, subject);

@@ -55,22 +55,38 @@ const fromPlain = (value: unknown) => (typeof value === 'string' ? { en: value }
 const isBlank = (value: unknown) =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
+/**
+ * `schema` run on what `prepare` makes of the value, typed as accepting `TInput` (zod's `preprocess` would type its
+ * input as anything). Every issue keeps its path and message, so it lands where the schema put it.
+ */
+function acceptingInput<TInput, TSchema extends z.ZodType>(
+  prepare: (value: TInput) => unknown,
+  schema: TSchema,
+) {
+  return z.custom<TInput>().transform((value, ctx): z.output<TSchema> => {
+    const result = schema.safeParse(prepare(value));
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path, input: value });
+    }
+    return z.NEVER;
+  });
+}
+
 /** Required per-language text: English must be there. */
 export const reviewTextField = (max: number) =>
-  z.preprocess(fromPlain, localizedObject(max)) as unknown as z.ZodType<Localized, ReviewTextInput>;
+  acceptingInput((value: ReviewTextInput) => fromPlain(value), localizedObject(max));
 
 /**
  * Optional per-language text: absent when nothing is filled in (null, '', or every language blank); once any language
  * is filled in, English is required too.
  */
 export const optionalReviewTextField = (max: number) =>
-  (
-    z.preprocess((value) => {
-      if (isBlank(value)) return undefined;
-      if (typeof value === 'object' && Object.values(value as object).every(isBlank)) return undefined;
-      return fromPlain(value);
-    }, localizedObject(max).optional()) as unknown as z.ZodType<Localized | undefined, ReviewTextInput | null>
-  ).optional();
+  acceptingInput((value: ReviewTextInput | null) => {
+    if (isBlank(value)) return undefined;
+    if (typeof value === 'object' && value !== null && Object.values(value).every(isBlank)) return undefined;
+    return fromPlain(value);
+  }, localizedObject(max).optional()).optional();
 
 /**
  * A stored text as the per-language object, whatever form it was saved in: objects as they are, a plain string (saved

@@ -121,6 +121,7 @@ export function readFrameworkDocument(stored: unknown): FrameworkDocument {
       }),
     );
   return {
+    // Stored by `saveFrameworkInput`, so the other fields have their types; no validation, as said above.
     ...(doc as unknown as FrameworkDocument),
     criteria: entries(doc.criteria),
     metrics: entries(doc.metrics),

@@ -334,6 +334,7 @@ function reviveRound(json: Record<string, unknown>): ConsultationRound {
   for (const key of Object.keys(round)) {
     if (key.endsWith('_at') && typeof round[key] === 'string') round[key] = new Date(round[key]);
   }
+  // The row came from the database as JSON (a round read inside a statement); only its timestamps change type.
   return round as unknown as ConsultationRound;
 }
 
@@ -374,6 +375,8 @@ export async function insertSubmission(
       text: item.text,
       action_id: item.actionId ?? null,
     }));
+    // Each `with` adds a CTE name to the builder's type; the optional ones are kept in one variable, and nothing below
+    // selects from them, so the type without them stays true for what is read.
     query = query.with('i', (qb) =>
       qb.insertInto('contribution_item').values(items).returning('id'),
     ) as unknown as typeof query;

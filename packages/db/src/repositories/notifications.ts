@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { MemberStateCode } from '@musyawarah/core';
 import type { Executor } from '../client';
 import { toJsonColumn } from '../json-column';
 import type { NotificationParams } from '../schema-notifications';
@@ -97,14 +98,14 @@ export async function findNotificationRecipients(
 /** Active member-state representatives of the given states. */
 export async function listRepresentativesOf(
   db: Executor,
-  memberStates: readonly string[],
+  memberStates: readonly MemberStateCode[],
 ): Promise<NotificationRecipient[]> {
   if (memberStates.length === 0) return [];
   return db
     .selectFrom('user_account')
     .select(RECIPIENT_COLUMNS)
     .where('role', '=', 'member_state')
-    .where('member_state_code', 'in', [...memberStates] as never[])
+    .where('member_state_code', 'in', [...memberStates])
     .where('status', '=', 'active')
     .orderBy('id')
     .execute();
@@ -357,7 +358,11 @@ export async function listRepresentativesWithPositionOn(
 }
 
 /** Edits of a cycle with the states that have not recorded a position on each (for comment-period reminders). */
-export async function listEditsWithoutPositionOf(db: Executor, cycleId: string, memberState: string) {
+export async function listEditsWithoutPositionOf(
+  db: Executor,
+  cycleId: string,
+  memberState: MemberStateCode,
+) {
   return db
     .selectFrom('review_edit')
     .select(['review_edit.id', 'review_edit.position'])
@@ -369,7 +374,7 @@ export async function listEditsWithoutPositionOf(db: Executor, cycleId: string, 
             .selectFrom('review_position')
             .select('review_position.id')
             .whereRef('review_position.edit_id', '=', 'review_edit.id')
-            .where('review_position.member_state_code', '=', memberState as never),
+            .where('review_position.member_state_code', '=', memberState),
         ),
       ),
     )

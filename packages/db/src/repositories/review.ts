@@ -1,6 +1,6 @@
 // Repository functions of the review domain (executor first). Writes are audited by the caller in the same transaction.
 import { sql } from 'kysely';
-import type { Catalogue } from '@musyawarah/core';
+import type { Catalogue, MemberStateCode } from '@musyawarah/core';
 import type { Executor } from '../client';
 import type { AuditContext } from '../audit';
 import { toJsonColumn } from '../json-column';
@@ -85,12 +85,12 @@ export async function listCyclePhases(db: Executor, cycleIds: readonly string[])
 // ---------------------------------------------------------------------------------------------------------------------
 // Assessments
 
-export async function findReviewAssessment(db: Executor, cycleId: string, memberState: string) {
+export async function findReviewAssessment(db: Executor, cycleId: string, memberState: MemberStateCode) {
   return db
     .selectFrom('review_assessment')
     .selectAll()
     .where('cycle_id', '=', cycleId)
-    .where('member_state_code', '=', memberState as never)
+    .where('member_state_code', '=', memberState)
     .executeTakeFirst();
 }
 
@@ -175,13 +175,13 @@ export async function listResolutions(db: Executor, editIds: readonly string[]) 
     .execute();
 }
 
-export async function listPositions(db: Executor, editIds: readonly string[], memberState?: string) {
+export async function listPositions(db: Executor, editIds: readonly string[], memberState?: MemberStateCode) {
   if (editIds.length === 0) return [];
   let query = db
     .selectFrom('review_position')
     .selectAll()
     .where('edit_id', 'in', [...editIds]);
-  if (memberState) query = query.where('member_state_code', '=', memberState as never);
+  if (memberState) query = query.where('member_state_code', '=', memberState);
   return query.orderBy('member_state_code').execute();
 }
 

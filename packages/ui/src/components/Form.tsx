@@ -197,6 +197,8 @@ export function Form<TIn extends FieldValues, TOut>({
     )(event);
   };
 
+  // The fields below read the form through context without knowing its values' type; react-hook-form's provider is
+  // typed per form, and its method signatures (contravariant in the values) make a widening impossible without a cast.
   return (
     <FormProvider {...(form as unknown as UseFormReturn<FieldValues>)}>
       <FormIdContext.Provider value={id}>

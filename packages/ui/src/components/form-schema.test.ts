@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formSchema } from './form-schema';
+import { checkedList, formSchema, optionOrBlank, optionsIn } from './form-schema';
 
 const commentInput = z.object({
   editId: z.uuid(),
@@ -32,5 +32,29 @@ describe('formSchema', () => {
     expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
       ['body', 'validation.required'],
     ]);
+  });
+});
+
+describe('optionOrBlank and optionsIn', () => {
+  const kinds = ['support', 'object'] as const;
+
+  it('keep stored values that are among the options', () => {
+    expect(optionOrBlank(kinds, 'object')).toBe('object');
+    expect(optionsIn(kinds, ['object', 'support'])).toEqual(['object', 'support']);
+  });
+
+  it('leave out values the form has no field for', () => {
+    expect(optionOrBlank(kinds, 'abstain')).toBe('');
+    expect(optionOrBlank(kinds, null)).toBe('');
+    expect(optionsIn(kinds, ['abstain', 'support'])).toEqual(['support']);
+  });
+});
+
+describe('checkedList', () => {
+  it('reads a single box and an unticked one as lists', () => {
+    expect(checkedList(['a', 'b'])).toEqual(['a', 'b']);
+    expect(checkedList('a')).toEqual(['a']);
+    expect(checkedList(false)).toEqual([]);
+    expect(checkedList('')).toEqual([]);
   });
 });

@@ -1,9 +1,17 @@
-import { ButtonLink, ErrorNotice, Loading, NotificationBanner, Page, SummaryList } from '@musyawarah/ui';
+import {
+  ButtonLink,
+  ErrorNotice,
+  Loading,
+  NotificationBanner,
+  Page,
+  SummaryList,
+  useUrlTab,
+} from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import '../consultations/consultations.css';
 import './boards.css';
@@ -71,21 +79,7 @@ export function BoardPage() {
 
 function BoardBody({ board, onDone }: { board: BoardDetail; onDone: (text: string) => void }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  // The tab follows the URL (links and reloads land on it); local state answers a click before the URL settles.
-  const fromUrl = (TABS as readonly string[]).includes(params.get('tab') ?? '')
-    ? params.get('tab')!
-    : 'overview';
-  const [tab, setTab] = useState(fromUrl);
-  const [seenUrl, setSeenUrl] = useState(fromUrl);
-  if (fromUrl !== seenUrl) {
-    setSeenUrl(fromUrl);
-    setTab(fromUrl);
-  }
-  const select = (key: Key) => {
-    setTab(String(key));
-    setParams(key === 'overview' ? {} : { tab: String(key) }, { replace: true, preventScrollReset: true });
-  };
+  const [tab, select] = useUrlTab(TABS);
   return (
     <>
       <p className="board-status">

@@ -46,19 +46,19 @@ describe('the board form', () => {
   });
 
   it('drops the Member State of a regional board and keeps an empty end date absent', () => {
-    const values = { ...filled(), memberState: 'ID', lifeEndsOn: '' };
+    const values: BoardFormValues = { ...filled(), memberState: 'ID', lifeEndsOn: '' };
     const input = toBoardInput(values) as { memberState?: string; lifeEndsOn?: string };
     expect(input.memberState).toBeUndefined();
     expect(input.lifeEndsOn).toBeUndefined();
   });
 
-  it('is validated by core’s schema: an empty seat count and a target without its threshold are errors on their fields', () => {
+  it('is validated by core’s schema: an empty seat count and a target without its threshold are errors on their fields', async () => {
     const values = {
       ...filled(),
       seatCapacity: '',
       targets: [{ ...emptyTarget('min_share'), constituencies: ['women'] }],
     };
-    const result = boardFormSchema.safeParse(values);
+    const result = await boardFormSchema.safeParseAsync(values);
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toContain('seatCapacity');

@@ -1,10 +1,12 @@
-import { boardInput, type BoardInput } from '@musyawarah/core/boards/schemas';
+import { MEMBER_STATE_CODES, type MemberStateCode } from '@musyawarah/core';
+import { boardInput } from '@musyawarah/core/boards/schemas';
 import type { BoardTarget } from '@musyawarah/core/boards/targets';
-import { z } from 'zod';
+import { BOARD_SCOPES, type BoardScope, type TargetKind } from '@musyawarah/core/boards/vocabulary';
+import { checkedList, formSchema, optionOrBlank } from '@musyawarah/ui';
 
 /** One row of the targets editor: every kind's inputs exist, the chosen kind decides which are sent. */
 export interface TargetRow {
-  kind: string;
+  kind: TargetKind | '';
   constituencies: string[];
   constituency: string;
   minPercent: string;
@@ -23,8 +25,8 @@ export interface CriterionRow {
 /** What the board editor holds: strings as inputs give them, turned into `boardInput`'s shape before validation. */
 export interface BoardFormValues {
   name: Record<string, string>;
-  scope: string;
-  memberState: string;
+  scope: BoardScope | '';
+  memberState: MemberStateCode | '';
   mandate: Record<string, string>;
   actionIds: string[];
   lifeStartsOn: string;
@@ -35,8 +37,6 @@ export interface BoardFormValues {
   selectionCriteria: CriterionRow[];
 }
 
-const list = (v: unknown): string[] =>
-  Array.isArray(v) ? (v as string[]) : typeof v === 'string' && v ? [v] : [];
 /** '' stays undefined (the schema says "required"), anything else becomes a number (the schema checks the range). */
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
@@ -52,10 +52,14 @@ export function criterionKey(label: string, index: number): string {
   return /^[a-z]/.test(slug) ? slug : `c_${slug}`;
 }
 
-export function toTarget(row: TargetRow): unknown {
+export function toTarget(row: TargetRow) {
   switch (row.kind) {
     case 'min_share':
-      return { kind: row.kind, constituencies: list(row.constituencies), minPercent: num(row.minPercent) };
+      return {
+        kind: row.kind,
+        constituencies: checkedList(row.constituencies),
+        minPercent: num(row.minPercent),
+      };
     case 'min_count':
       return { kind: row.kind, constituency: row.constituency, minCount: num(row.minCount) };
     case 'max_per_member_state':
@@ -67,7 +71,7 @@ export function toTarget(row: TargetRow): unknown {
   }
 }
 
-export function toBoardInput(values: BoardFormValues): unknown {
+export function toBoardInput(values: BoardFormValues) {
   return {
     name: values.name,
     scope: values.scope || undefined,
@@ -88,12 +92,9 @@ export function toBoardInput(values: BoardFormValues): unknown {
 }
 
 /** The form's schema: core's `boardInput`, after the inputs' strings are turned into its types. */
-export const boardFormSchema = z.preprocess(
-  (values) => toBoardInput(values as BoardFormValues),
-  boardInput,
-) as unknown as z.ZodType<BoardInput, BoardFormValues>;
+export const boardFormSchema = formSchema(toBoardInput, boardInput);
 
-export function emptyTarget(kind = 'min_share'): TargetRow {
+export function emptyTarget(kind: TargetKind | '' = 'min_share'): TargetRow {
   return {
     kind,
     constituencies: [],
@@ -157,8 +158,8 @@ const text = (value: unknown): Record<string, string> =>
 export function boardToForm(board: StoredBoard): BoardFormValues {
   return {
     name: text(board.name),
-    scope: board.scope,
-    memberState: board.memberState ?? '',
+    scope: optionOrBlank(BOARD_SCOPES, board.scope),
+    memberState: optionOrBlank(MEMBER_STATE_CODES, board.memberState),
     mandate: text(board.mandate),
     actionIds: [...board.actionIds],
     lifeStartsOn: board.lifeStartsOn.slice(0, 10),

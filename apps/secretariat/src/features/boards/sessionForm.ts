@@ -1,29 +1,35 @@
-import { isoToLocal, localToIso } from '@musyawarah/ui';
+import { LANGUAGES, type LanguageCode } from '@musyawarah/core';
 import { sessionInput, type SessionInput } from '@musyawarah/core/boards/schemas';
-import { z } from 'zod';
+import {
+  SESSION_KINDS,
+  SESSION_METHODS,
+  SESSION_MODES,
+  type SessionKind,
+  type SessionMethod,
+  type SessionMode,
+} from '@musyawarah/core/boards/vocabulary';
+import { ACCOMMODATIONS, type Accommodation } from '@musyawarah/core/consultation/vocabulary';
+import { checkedList, formSchema, isoToLocal, localToIso, optionOrBlank, optionsIn } from '@musyawarah/ui';
 import type { Inputs } from '../../trpc';
 
 /** What the session editor holds; times are the user's wall time (datetime-local), sent with the user's offset. */
 export interface SessionFormValues {
   boardId: string;
-  kind: string;
-  mode: string;
-  method: string;
+  kind: SessionKind | '';
+  mode: SessionMode | '';
+  method: SessionMethod | '';
   title: Record<string, string>;
   startsAt: string;
   endsAt: string;
   venue: string;
   link: string;
-  languages: string[];
-  accommodations: string[];
+  languages: LanguageCode[];
+  accommodations: Accommodation[];
   agenda: { id: string; title: string; actionId: string }[];
   actionIds: string[];
 }
 
-const list = (v: unknown): string[] =>
-  Array.isArray(v) ? (v as string[]) : typeof v === 'string' && v ? [v] : [];
-
-export function toSessionInput(values: SessionFormValues): unknown {
+export function toSessionInput(values: SessionFormValues) {
   return {
     boardId: values.boardId,
     kind: values.kind || undefined,
@@ -34,8 +40,8 @@ export function toSessionInput(values: SessionFormValues): unknown {
     endsAt: localToIso(values.endsAt),
     venue: values.venue,
     link: values.link,
-    languages: list(values.languages),
-    accommodations: list(values.accommodations),
+    languages: checkedList(values.languages),
+    accommodations: checkedList(values.accommodations),
     agenda: values.agenda.map((item) => ({
       id: item.id || undefined,
       title: item.title,
@@ -60,10 +66,7 @@ export function sessionRequest(
   };
 }
 
-export const sessionFormSchema = z.preprocess(
-  (values) => toSessionInput(values as SessionFormValues),
-  sessionInput,
-) as unknown as z.ZodType<SessionInput, SessionFormValues>;
+export const sessionFormSchema = formSchema(toSessionInput, sessionInput);
 
 export function emptySession(boardId: string, first: boolean): SessionFormValues {
   return {
@@ -106,16 +109,16 @@ export function sessionToForm(session: StoredSession): SessionFormValues {
       : { en: '' };
   return {
     boardId: session.boardId,
-    kind: session.kind,
-    mode: session.mode,
-    method: session.method,
+    kind: optionOrBlank(SESSION_KINDS, session.kind),
+    mode: optionOrBlank(SESSION_MODES, session.mode),
+    method: optionOrBlank(SESSION_METHODS, session.method),
     title,
     startsAt: isoToLocal(session.startsAt),
     endsAt: isoToLocal(session.endsAt),
     venue: session.venue ?? '',
     link: session.link ?? '',
-    languages: [...session.languages],
-    accommodations: [...session.accommodations],
+    languages: optionsIn(LANGUAGES, session.languages),
+    accommodations: optionsIn(ACCOMMODATIONS, session.accommodations),
     agenda: session.agenda.map((a) => ({ id: a.id, title: a.title, actionId: a.actionId ?? '' })),
     actionIds: [...session.actionIds],
   };

@@ -1,5 +1,6 @@
 import { facilitatedContributionInput } from '@musyawarah/core/consultation/schemas';
-import { FEEDBACK_TYPES } from '@musyawarah/core/consultation/vocabulary';
+import { type LanguageCode, type MemberStateCode, type StakeholderGroup } from '@musyawarah/core';
+import { FEEDBACK_TYPES, type FeedbackType } from '@musyawarah/core/consultation/vocabulary';
 import {
   Button,
   ButtonGroup,
@@ -7,6 +8,7 @@ import {
   CheckboxField,
   errorKey,
   Form,
+  formSchema,
   NotificationBanner,
   RadioGroupField,
   SelectField,
@@ -28,9 +30,24 @@ import { english, useServerMessage, type RoundDetail } from './shared';
 const FORM_ID = 'on-behalf';
 
 /** The contribution fields as the form holds them; answers are turned into the API's shape on submit. */
-const onBehalfSchema = facilitatedContributionInput
-  .omit({ roundId: true, idempotencyKey: true, answers: true })
-  .extend({ answers: z.record(z.string(), z.unknown()).default({}) });
+interface OnBehalfValues {
+  participantName: string;
+  facilitationNote: string;
+  stakeholderGroup: StakeholderGroup | '';
+  memberState: MemberStateCode | '';
+  organisationName: string;
+  writtenIn: LanguageCode;
+  namedPublicly: boolean;
+  items: { type: FeedbackType; text: string; actionId: string }[];
+  answers: Record<string, unknown>;
+}
+
+const onBehalfSchema = formSchema(
+  (values: OnBehalfValues) => values,
+  facilitatedContributionInput
+    .omit({ roundId: true, idempotencyKey: true, answers: true })
+    .extend({ answers: z.record(z.string(), z.unknown()).default({}) }),
+);
 
 type Question = RoundDetail['questions'][number];
 
@@ -63,17 +80,17 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
   const [receipt, setReceipt] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const serverMessage = useServerMessage();
-  const defaults = {
+  const defaults: OnBehalfValues = {
     participantName: '',
     facilitationNote: '',
-    stakeholderGroup: undefined,
+    stakeholderGroup: '',
     memberState: '',
     organisationName: '',
     writtenIn: 'en',
     namedPublicly: false,
     items: [{ type: 'suggestion', text: '', actionId: '' }],
     answers: {},
-  } as unknown as z.input<typeof onBehalfSchema>;
+  };
   const form = useZodForm(onBehalfSchema, { defaultValues: defaults });
   const items = useFieldArray({ control: form.control, name: 'items' });
   const submit = useMutation(trpc.contributions.submitOnBehalf.mutationOptions());

@@ -3,6 +3,7 @@ import {
   LIKERT_POINTS,
   OPTION_QUESTION_KINDS,
   QUESTION_KINDS,
+  type QuestionKind,
 } from '@musyawarah/core/consultation/vocabulary';
 import {
   Button,
@@ -11,9 +12,11 @@ import {
   errorKey,
   ErrorNotice,
   Form,
+  formSchema,
   languageAutonym,
   Loading,
   NotificationBanner,
+  optionOrBlank,
   Page,
   SelectField,
   TextField,
@@ -32,7 +35,7 @@ import { english, useServerMessage, type RoundDetail } from './shared';
 const FORM_ID = 'questions';
 
 interface QuestionForm {
-  kind: string;
+  kind: QuestionKind | '';
   prompt: Record<string, string>;
   help: Record<string, string>;
   required: boolean;
@@ -52,14 +55,17 @@ function toInput(q: QuestionForm) {
     help: q.help.en?.trim() ? q.help : null,
     required: q.required,
     options: isOptionKind(q.kind) ? q.options.map((o) => o.text) : [],
-    likert: q.kind === 'likert' ? { ...q.likert, points: Number(q.likert.points) } : null,
+    likert:
+      q.kind === 'likert'
+        ? { ...q.likert, points: LIKERT_POINTS.find((points) => String(points) === q.likert.points) }
+        : null,
   };
 }
 
-const schema = z.preprocess(
-  (v) => ({ questions: (v as QuestionsFormValues).questions.map(toInput) }),
+const schema = formSchema(
+  (values: QuestionsFormValues) => ({ questions: values.questions.map(toInput) }),
   z.object({ questions: z.array(questionInput).max(50) }),
-) as unknown as z.ZodType<{ questions: QuestionInput[] }, QuestionsFormValues>;
+);
 
 const emptyQuestion = (): QuestionForm => ({
   kind: 'free_text',
@@ -72,7 +78,7 @@ const emptyQuestion = (): QuestionForm => ({
 
 function fromRound(round: RoundDetail): QuestionForm[] {
   return round.questions.map((q) => ({
-    kind: q.kind,
+    kind: optionOrBlank(QUESTION_KINDS, q.kind),
     prompt: { ...q.prompt },
     help: { en: '', ...(q.help ?? {}) },
     required: q.required,

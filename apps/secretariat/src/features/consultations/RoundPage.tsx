@@ -7,12 +7,13 @@ import {
   Page,
   SummaryList,
   useFormat,
+  useUrlTab,
 } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useTRPC } from '../../trpc';
 import './consultations.css';
 import '../status-actions.css';
@@ -79,30 +80,9 @@ export function RoundPage() {
 function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: string) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
   const participation = useQuery(trpc.rounds.participation.queryOptions({ roundId: round.id }));
-  // The tab follows the URL (links and reloads land on it); local state answers a click before the URL settles.
-  const fromUrl = (TABS as readonly string[]).includes(params.get('tab') ?? '')
-    ? params.get('tab')!
-    : 'overview';
-  const [tab, setTab] = useState(fromUrl);
-  const [seenUrl, setSeenUrl] = useState(fromUrl);
-  if (fromUrl !== seenUrl) {
-    setSeenUrl(fromUrl);
-    setTab(fromUrl);
-  }
-  const select = (key: Key) => {
-    setTab(String(key));
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams();
-        if (key !== 'overview') next.set('tab', String(key));
-        if (key === 'moderation' && prev.get('show')) next.set('show', prev.get('show')!);
-        return next;
-      },
-      { replace: true, preventScrollReset: true },
-    );
-  };
+  // The moderation tab's filter stays with it.
+  const [tab, select] = useUrlTab(TABS, { keep: (chosen) => (chosen === 'moderation' ? ['show'] : []) });
   const short =
     participation.data?.phase === 'open' ? participation.data.gaps.filter((g) => g.shortfall > 0).length : 0;
 

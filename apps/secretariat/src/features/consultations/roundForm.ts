@@ -1,37 +1,62 @@
-import { isoToLocal, localToIso, userTimeZone } from '@musyawarah/ui';
-import { roundInput, type RoundInput } from '@musyawarah/core/consultation/schemas';
-import { z } from 'zod';
+import {
+  checkedList,
+  formSchema,
+  isoToLocal,
+  localToIso,
+  optionOrBlank,
+  optionsIn,
+  userTimeZone,
+} from '@musyawarah/ui';
+import {
+  LANGUAGES,
+  MEMBER_STATE_CODES,
+  STAKEHOLDER_GROUPS,
+  type LanguageCode,
+  type MemberStateCode,
+  type StakeholderGroup,
+} from '@musyawarah/core';
+import { roundInput } from '@musyawarah/core/consultation/schemas';
+import {
+  ACCOMMODATIONS,
+  EVENT_MODES,
+  REPRESENTATION_DIMENSIONS,
+  ROUND_AUDIENCES,
+  ROUND_FORMATS,
+  type Accommodation,
+  type EventMode,
+  type RepresentationDimension,
+  type RoundAudience,
+  type RoundFormat,
+} from '@musyawarah/core/consultation/vocabulary';
 import type { RoundDetail } from './shared';
 
 /** What the round editor holds: strings as inputs give them, turned into `roundInput`'s shape before validation. */
 export interface RoundFormValues {
   title: Record<string, string>;
   description: Record<string, string>;
-  format: string;
+  format: RoundFormat | '';
   actionIds: string[];
-  audience: string;
-  invitedGroups: string[];
+  audience: RoundAudience | '';
+  invitedGroups: StakeholderGroup[];
   boardId: string;
-  memberStates: string[];
-  languages: string[];
+  memberStates: MemberStateCode[];
+  languages: LanguageCode[];
   opensAt: string;
   closesAt: string;
   hasEvent: boolean;
   event: {
-    mode: string;
+    mode: EventMode | '';
     venue: string;
     link: string;
     capacity: string;
     startsAt: string;
     endsAt: string;
     timezone: string;
-    accommodationsOffered: string[];
+    accommodationsOffered: Accommodation[];
   };
-  targets: { dimension: string; value: string; minimum: string }[];
+  targets: { dimension: RepresentationDimension | ''; value: string; minimum: string }[];
 }
 
-const list = (v: unknown): string[] =>
-  Array.isArray(v) ? (v as string[]) : typeof v === 'string' && v ? [v] : [];
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
 /** Only the round's languages are sent: text typed in a language that was then unticked is not kept. */
@@ -41,17 +66,17 @@ function pickLanguages(text: Record<string, string>, languages: string[]) {
   );
 }
 
-export function toRoundInput(values: RoundFormValues): unknown {
-  const languages = list(values.languages);
+export function toRoundInput(values: RoundFormValues) {
+  const languages = checkedList(values.languages);
   return {
     title: pickLanguages(values.title, languages),
     description: pickLanguages(values.description, languages),
     format: values.format || undefined,
     actionIds: values.actionIds,
     audience: values.audience || undefined,
-    invitedGroups: list(values.invitedGroups),
+    invitedGroups: checkedList(values.invitedGroups),
     boardId: values.boardId,
-    memberStates: list(values.memberStates),
+    memberStates: checkedList(values.memberStates),
     languages,
     opensAt: localToIso(values.opensAt),
     closesAt: localToIso(values.closesAt),
@@ -64,7 +89,7 @@ export function toRoundInput(values: RoundFormValues): unknown {
           startsAt: localToIso(values.event.startsAt),
           endsAt: localToIso(values.event.endsAt),
           timezone: values.event.timezone,
-          accommodationsOffered: list(values.event.accommodationsOffered),
+          accommodationsOffered: checkedList(values.event.accommodationsOffered),
         }
       : null,
     targets: values.targets.map((target) => ({
@@ -76,10 +101,7 @@ export function toRoundInput(values: RoundFormValues): unknown {
 }
 
 /** The form's schema: the shared `roundInput`, after the inputs' strings are turned into its types. */
-export const roundFormSchema = z.preprocess(
-  (values) => toRoundInput(values as RoundFormValues),
-  roundInput,
-) as unknown as z.ZodType<RoundInput, RoundFormValues>;
+export const roundFormSchema = formSchema(toRoundInput, roundInput);
 
 export function emptyRound(): RoundFormValues {
   return {
@@ -131,29 +153,33 @@ export function roundToForm(round: RoundDetail): RoundFormValues {
   return {
     title: { ...round.title },
     description: { ...round.description },
-    format: round.format,
+    format: optionOrBlank(ROUND_FORMATS, round.format),
     actionIds: [...round.actionIds],
-    audience: round.audience,
-    invitedGroups: [...round.invitedGroups],
+    audience: optionOrBlank(ROUND_AUDIENCES, round.audience),
+    invitedGroups: optionsIn(STAKEHOLDER_GROUPS, round.invitedGroups),
     // The API does not return the board id yet; the editor asks for it again when the audience is a board.
     boardId: (round as { boardId?: string | null }).boardId ?? '',
-    memberStates: [...round.memberStates],
-    languages: [...round.languages],
+    memberStates: optionsIn(MEMBER_STATE_CODES, round.memberStates),
+    languages: optionsIn(LANGUAGES, round.languages),
     opensAt: isoToLocal(round.opensAt),
     closesAt: isoToLocal(round.closesAt),
     hasEvent: !!event,
     event: event
       ? {
-          mode: event.mode ?? 'online',
+          mode: event.mode ? optionOrBlank(EVENT_MODES, event.mode) : 'online',
           venue: event.venue ?? '',
           link: event.link ?? '',
           capacity: event.capacity ? String(event.capacity) : '',
           startsAt: isoToLocal(event.startsAt),
           endsAt: isoToLocal(event.endsAt),
           timezone: event.timezone ?? userTimeZone(),
-          accommodationsOffered: event.accommodationsOffered ?? [],
+          accommodationsOffered: optionsIn(ACCOMMODATIONS, event.accommodationsOffered ?? []),
         }
       : empty.event,
-    targets: targets.map((target) => ({ ...target, minimum: String(target.minimum) })),
+    targets: targets.map((target) => ({
+      ...target,
+      dimension: optionOrBlank(REPRESENTATION_DIMENSIONS, target.dimension),
+      minimum: String(target.minimum),
+    })),
   };
 }

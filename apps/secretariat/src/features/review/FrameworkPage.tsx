@@ -1,5 +1,5 @@
-import { frameworkDocumentSchema, type FrameworkDocument } from '@musyawarah/core/review/schemas';
-import { CYCLE_PHASES } from '@musyawarah/core/review/vocabulary';
+import { frameworkDocumentSchema } from '@musyawarah/core/review/schemas';
+import { CYCLE_PHASES, type CyclePhase } from '@musyawarah/core/review/vocabulary';
 import {
   Button,
   ButtonGroup,
@@ -7,6 +7,7 @@ import {
   errorKey,
   ErrorNotice,
   Form,
+  formSchema,
   Loading,
   NotificationBanner,
   Page,
@@ -53,7 +54,7 @@ interface FrameworkFormValues {
     introduction: string;
     criteria: EntryValues[];
     metrics: EntryValues[];
-    timeline: { phase: string; durationDays: string }[];
+    timeline: { phase: CyclePhase; durationDays: string }[];
   };
 }
 
@@ -83,13 +84,12 @@ function toForm(framework: Framework | null): FrameworkFormValues {
   };
 }
 
-const numberOrText = (value: string) =>
-  value.trim() !== '' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+/** Anything but a whole number is left out: the schema refuses it as not a number, like a blank. */
+const wholeNumber = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value) : undefined);
 
 /** The shared document schema, after the typed day counts are turned into numbers. */
-const frameworkFormSchema = z.preprocess(
-  (values) => {
-    const v = values as FrameworkFormValues;
+const frameworkFormSchema = formSchema(
+  (v: FrameworkFormValues) => {
     const languages = chosenLanguages(v.languages);
     const entry = (e: EntryValues) => ({
       key: e.key,
@@ -103,13 +103,13 @@ const frameworkFormSchema = z.preprocess(
         metrics: v.document.metrics.map(entry),
         timeline: v.document.timeline.map((p) => ({
           phase: p.phase,
-          durationDays: numberOrText(p.durationDays),
+          durationDays: wholeNumber(p.durationDays),
         })),
       },
     };
   },
   z.object({ document: frameworkDocumentSchema }),
-) as unknown as z.ZodType<{ document: FrameworkDocument }, FrameworkFormValues>;
+);
 
 /** `/review/framework`: the Regional Review Framework. Every save is a new version; earlier ones stay readable. */
 export function FrameworkPage() {
@@ -154,7 +154,7 @@ function FrameworkForm({ framework, onSaved }: { framework: Framework | null; on
   const form = useZodForm(frameworkFormSchema, { defaultValues: toForm(framework) });
   const save = useMutation(trpc.review.saveFramework.mutationOptions());
 
-  const onSubmit = async (values: { document: FrameworkDocument }) => {
+  const onSubmit = async (values: z.output<typeof frameworkFormSchema>) => {
     setConflict(null);
     try {
       await save.mutateAsync({ document: values.document, expectedVersion: framework?.version ?? null });

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { MotivationKind } from '@musyawarah/core/review/vocabulary';
 import { useTRPC } from '../../trpc';
 import type { EditFormValues } from './editForm';
 
@@ -24,7 +25,7 @@ export function MotivationsField({ cycleId }: { cycleId: string }) {
   const { fields, append, remove } = useFieldArray<EditFormValues, 'motivations'>({ name: 'motivations' });
   const { id, error } = useField('motivations');
   const linked = new Set(fields.map((f) => `${f.kind}:${f.targetId}`));
-  const add = (kind: string, targetId: string, label: string) => {
+  const add = (kind: MotivationKind, targetId: string, label: string) => {
     if (!linked.has(`${kind}:${targetId}`)) append({ kind, targetId, label });
   };
   return (

@@ -1,6 +1,11 @@
 import { plannedPhasesFrom, addDays, dayOf } from '@musyawarah/core/review/rules';
 import { cycleInput, type CycleInput } from '@musyawarah/core/review/schemas';
-import { CYCLE_AUDIENCES, CYCLE_PHASES } from '@musyawarah/core/review/vocabulary';
+import {
+  CYCLE_AUDIENCES,
+  CYCLE_PHASES,
+  type CycleAudience,
+  type CyclePhase,
+} from '@musyawarah/core/review/vocabulary';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Button,
@@ -8,6 +13,7 @@ import {
   errorKey,
   ErrorNotice,
   Form,
+  formSchema,
   InsetText,
   Loading,
   NotificationBanner,
@@ -21,7 +27,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { z } from 'zod';
 import { useTRPC, type Outputs } from '../../trpc';
 import { useCycle, type Cycle } from './CyclePage';
 import {
@@ -42,9 +47,9 @@ interface CycleFormValues {
   languages: string[];
   title: Record<string, string>;
   description: Record<string, string>;
-  audience: string;
+  audience: CycleAudience | '';
   publicationDate: string;
-  phases: { phase: string; plannedStart: string; plannedEnd: string }[];
+  phases: { phase: CyclePhase; plannedStart: string; plannedEnd: string }[];
 }
 
 const FORM_ID = 'cycle';
@@ -132,8 +137,7 @@ function CycleForm({
   const planned = cycle
     ? cycle.phases.map((p) => ({ phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd }))
     : plannedPhasesFrom(framework?.document.timeline ?? [], start);
-  const schema = z.preprocess((values) => {
-    const { languages: ticked, ...v } = values as CycleFormValues;
+  const schema = formSchema(({ languages: ticked, ...v }: CycleFormValues) => {
     const languages = chosenLanguages(ticked);
     return {
       ...v,
@@ -142,7 +146,7 @@ function CycleForm({
       frameworkVersion,
       baseEditionNumber: cycle?.baseEditionNumber,
     };
-  }, cycleInput) as unknown as z.ZodType<CycleInput, CycleFormValues>;
+  }, cycleInput);
   const form = useForm<CycleFormValues, unknown, CycleInput>({
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',

@@ -1,5 +1,6 @@
 import type { ActionArea, Catalogue, SubAction } from '@musyawarah/core/catalogue/types';
 import type { ProposedEdit, ProposedEditKind } from '@musyawarah/core/editions/edits';
+import type { MotivationKind } from '@musyawarah/core/review/vocabulary';
 
 /** Lists an entry edit can address, with where they hang (action area or sub-action). */
 export const ENTRY_FIELDS = ['objectives', 'targetAreas', 'measures', 'caseStudies', 'milestones'] as const;
@@ -56,7 +57,7 @@ export interface EditFormValues {
   newId: string;
   payload: { title: string; name: string; text: string };
   rationale: string;
-  motivations: { kind: string; targetId: string; label: string }[];
+  motivations: { kind: MotivationKind | ''; targetId: string; label: string }[];
 }
 
 export function emptyEditForm(): EditFormValues {

@@ -37,7 +37,15 @@ import { ReadInSelector, ReadingLanguageProvider } from './reading-language';
 import { QuestionField, type AnswerValue } from './QuestionField';
 import { RoundNotFound } from './RoundNotFound';
 import { FORM_ID, AUTOSAVE_DELAY_MS } from './respond/formId';
-import { type Item, type About, type Values, initialValues, payload, validate } from './respond/values';
+import {
+  type Item,
+  type About,
+  type Values,
+  hasGroup,
+  initialValues,
+  payload,
+  validate,
+} from './respond/values';
 import { type SaveState, SaveStatus } from './respond/SaveStatus';
 import { NotOpen } from './respond/NotOpen';
 import { DeadlinePassed } from './respond/DeadlinePassed';
@@ -119,6 +127,8 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
     while (pending.current && !stopped.current) {
       const next = pending.current;
       pending.current = null;
+      // `update` queues only values with a group; a draft cannot be stored without one.
+      if (!hasGroup(next)) continue;
       setSave({ kind: 'saving' });
       const attempt = (async (): Promise<boolean> => {
         try {
@@ -195,8 +205,10 @@ function RespondForm({ round, draft, me }: { round: RoundDetail; draft: Draft | 
     setMessage(null);
     // After an attempt whose answer never arrived, the API is asked first: it may already hold the feedback (the draft
     // it came from is then gone) and answers with that receipt; if not, it checks everything as usual.
-    const found = pendingSubmissionKey(round.id) ? {} : validate(round, values);
-    if (Object.keys(found).length > 0) {
+    const found: Record<string, string> = pendingSubmissionKey(round.id) ? {} : validate(round, values);
+    // Nothing can be sent without the participant's group, not even that retry (the API would refuse it too).
+    if (!hasGroup(values)) found.stakeholderGroup ??= 'validation.required';
+    if (Object.keys(found).length > 0 || !hasGroup(values)) {
       setErrors(found);
       setFocusToken((n) => n + 1);
       return;

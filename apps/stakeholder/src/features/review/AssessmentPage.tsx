@@ -153,10 +153,12 @@ function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'dra
     try {
       if (mode === 'draft') await save.mutateAsync(input);
       else await submit.mutateAsync(input);
-      onSaved(mode);
+      // "Saved" is said once the form holds the new version (it starts afresh with it): a submission sent before that
+      // would carry the old version, and the fresh start would clear the answer it got.
       await queryClient.invalidateQueries({
         queryKey: trpc.review.myAssessment.queryKey({ cycleId: scope.cycleId }),
       });
+      onSaved(mode);
     } catch (error) {
       const mapped = mapServerError(error);
       const found: Record<string, string> = {};

@@ -5,6 +5,7 @@ import {
   DateTimeField,
   ErrorNotice,
   Form,
+  formSchema,
   LinkButton,
   Loading,
   localToIso,
@@ -15,19 +16,22 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { useTRPC } from '../../../trpc';
 import type { BoardDetail } from '../BoardPage';
 import { useServerMessage } from '../shared';
 
+interface CallFormValues {
+  boardId: string;
+  description: { en: string };
+  opensAt: string;
+  closesAt: string;
+}
+
 /** The call form holds the user's wall times (datetime-local); the schema wants instants with their offset. */
-const callFormSchema = z.preprocess((values) => {
-  const v = values as { opensAt?: string; closesAt?: string };
-  return { ...v, opensAt: localToIso(v.opensAt), closesAt: localToIso(v.closesAt) };
-}, callInput) as unknown as z.ZodType<
-  z.output<typeof callInput>,
-  { boardId: string; description: { en: string }; opensAt: string; closesAt: string }
->;
+const callFormSchema = formSchema(
+  (v: CallFormValues) => ({ ...v, opensAt: localToIso(v.opensAt), closesAt: localToIso(v.closesAt) }),
+  callInput,
+);
 
 export function Calls({ board, onDone }: { board: BoardDetail; onDone: (text: string) => void }) {
   const { t } = useTranslation();
@@ -133,11 +137,7 @@ function OpenCall({
         id="call"
         onSubmit={async () => {
           // Times as typed, with the user's offset: the schema's parsed Dates would lose it.
-          const raw = form.getValues() as unknown as {
-            description: { en: string };
-            opensAt: string;
-            closesAt: string;
-          };
+          const raw = form.getValues();
           await create.mutateAsync({
             boardId: board.id,
             description: raw.description,

@@ -4,6 +4,7 @@ import {
   ButtonGroup,
   errorKey,
   Form,
+  formSchema,
   InsetText,
   NotificationBanner,
   SelectField,
@@ -15,7 +16,7 @@ import { useMemo, useState } from 'react';
 import { get, set, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { useTRPC } from '../../../trpc';
 import type { Cycle } from '../CyclePage';
 import {
@@ -54,9 +55,8 @@ export function EditForm({
   const [conflict, setConflict] = useState<string | null>(null);
   const schema = useMemo(
     () =>
-      z.preprocess((values) => {
-        const v = values as EditFormValues;
-        return {
+      formSchema(
+        (v: EditFormValues) => ({
           payload: toPayload(v),
           rationale: v.rationale,
           // The label (receipt reference, round) is kept as the motivation's note: it names the source on every screen.
@@ -65,13 +65,14 @@ export function EditForm({
             targetId: m.targetId,
             note: m.label.slice(0, 1000),
           })),
-        };
-      }, editFields) as unknown as z.ZodType<EditValues, EditFormValues>,
+        }),
+        editFields,
+      ),
     [],
   );
   // The payload nests a list; the form's fields are flat: each problem is shown on the field it is about.
   const resolver: Resolver<EditFormValues, unknown, EditValues> = async (values) => {
-    const result = schema.safeParse(values);
+    const result = await schema.safeParseAsync(values);
     if (result.success) return { values: result.data, errors: {} };
     const errors = {};
     for (const issue of result.error.issues) {

@@ -35,7 +35,9 @@ export function FeedbackItem({
         value={item.type}
         error={errors[`${base}.type`]}
         options={FEEDBACK_TYPES.map((type) => ({ value: type, label: t(`consultations.itemType.${type}`) }))}
-        onChange={(v) => onChange({ ...item, type: v as Item['type'] })}
+        onChange={(type) => {
+          if (type) onChange({ ...item, type });
+        }}
       />
       <div className={cx('form-group', textError && 'form-group--error')}>
         <label className="label" htmlFor={textId}>

@@ -1,4 +1,4 @@
-import { cx, fieldId } from '@musyawarah/ui';
+import { cx, fieldId, optionOrBlank } from '@musyawarah/ui';
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsultationMessage } from '../data';
@@ -15,7 +15,7 @@ export function FieldErrorText({ path, message }: { path: string; message: strin
   );
 }
 
-export function SelectBox({
+export function SelectBox<T extends string>({
   path,
   label,
   hint,
@@ -30,11 +30,12 @@ export function SelectBox({
   label: string;
   hint?: ReactNode;
   optional?: boolean;
-  value: string;
+  value: T | '';
   error?: string;
   placeholder?: string;
-  options: { value: string; label: string; lang?: string }[];
-  onChange: (value: string) => void;
+  options: { value: T; label: string; lang?: string }[];
+  /** One of the options' values, or blank for the placeholder. */
+  onChange: (value: T | '') => void;
 }) {
   const { t } = useTranslation();
   const id = fieldId(FORM_ID, path);
@@ -57,7 +58,14 @@ export function SelectBox({
         value={value}
         aria-describedby={describedBy}
         aria-invalid={error ? true : undefined}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) =>
+          onChange(
+            optionOrBlank(
+              options.map((o) => o.value),
+              e.target.value,
+            ),
+          )
+        }
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (

@@ -1,5 +1,13 @@
 import type { FEEDBACK_TYPES } from '@musyawarah/core/consultation/vocabulary';
-import { LANGUAGES, type LanguageCode } from '@musyawarah/core/domain';
+import {
+  LANGUAGES,
+  MEMBER_STATE_CODES,
+  STAKEHOLDER_GROUPS,
+  type LanguageCode,
+  type MemberStateCode,
+  type StakeholderGroup,
+} from '@musyawarah/core/domain';
+import { optionOrBlank } from '@musyawarah/ui';
 import { type Me } from '../../../trpc';
 import { type Draft, type RoundDetail } from '../data';
 import { type AnswerValue } from '../QuestionField';
@@ -11,8 +19,8 @@ export interface Item {
 }
 
 export interface About {
-  stakeholderGroup: string;
-  memberState: string;
+  stakeholderGroup: StakeholderGroup | '';
+  memberState: MemberStateCode | '';
   organisationName: string;
   writtenIn: LanguageCode;
   namedPublicly: boolean;
@@ -44,8 +52,8 @@ export function initialValues(round: RoundDetail, draft: Draft | null, me: Me, l
       actionId: i.actionId ?? '',
     })),
     about: {
-      stakeholderGroup: draft?.stakeholderGroup ?? me.stakeholderGroup ?? '',
-      memberState: draft?.memberState ?? me.memberState ?? '',
+      stakeholderGroup: optionOrBlank(STAKEHOLDER_GROUPS, draft?.stakeholderGroup ?? me.stakeholderGroup),
+      memberState: optionOrBlank(MEMBER_STATE_CODES, draft?.memberState ?? me.memberState),
       organisationName: draft?.organisationName ?? me.organisationName ?? '',
       writtenIn: languageOf(draft?.writtenIn) ?? languageOf(base) ?? 'en',
       namedPublicly: draft?.namedPublicly ?? false,
@@ -60,7 +68,12 @@ export function answered(value: AnswerValue): boolean {
   return true;
 }
 
-export function payload(roundId: string, v: Values) {
+/** Values whose participant has said which group they belong to: what a draft or a submission needs. */
+export type WithGroup = Values & { about: About & { stakeholderGroup: StakeholderGroup } };
+
+export const hasGroup = (v: Values): v is WithGroup => v.about.stakeholderGroup !== '';
+
+export function payload(roundId: string, v: WithGroup) {
   const answers: Record<string, string | number | number[]> = {};
   for (const [id, value] of Object.entries(v.answers)) {
     if (answered(value)) answers[id] = typeof value === 'string' ? value.trim() : value!;
@@ -69,7 +82,7 @@ export function payload(roundId: string, v: Values) {
     roundId,
     answers,
     items: v.items.map((i) => ({ type: i.type, text: i.text, actionId: i.actionId || undefined })),
-    stakeholderGroup: v.about.stakeholderGroup as never,
+    stakeholderGroup: v.about.stakeholderGroup,
     memberState: v.about.memberState || undefined,
     organisationName: v.about.organisationName.trim() || undefined,
     writtenIn: v.about.writtenIn,
