@@ -1,4 +1,6 @@
 import '@musyawarah/ui/styles.css';
+// First, so the worker starts before the rest of the start-up code is evaluated.
+import './intl-warmup';
 import type { AppRouter } from '@musyawarah/api';
 import { createQueryClient } from '@musyawarah/ui';
 import { whenI18nReady } from '@musyawarah/ui/i18n-startup';

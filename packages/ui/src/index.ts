@@ -23,6 +23,7 @@ export * from './components/LanguageSwitcher';
 export * from './components/Notifications';
 export * from './components/Page';
 export * from './components/Table';
+export { useRenderInSlices } from './components/slices';
 export { cx } from './components/cx';
 export * from './components/options';
 export * from './components/StatusPages';

@@ -1,6 +1,6 @@
-import { Button, ErrorNotice, Loading, Page } from '@musyawarah/ui';
+import { Button, ErrorNotice, Loading, Page, useRenderInSlices } from '@musyawarah/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { memo, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useTRPC } from '../../trpc';
@@ -47,6 +47,8 @@ export function CatalogueListPage() {
   const apply = (next: CatalogueFilters) => setParams(filtersToSearchParams(next));
   const filtered = activeFilterCount(filters) > 0 || filters.query !== '';
   const unfiltered = `/actions${editionSearch(filters.edition)}`;
+  const results = useRenderInSlices(list.data ?? []);
+  const narrowed = filters.query !== '' || filters.term !== undefined;
 
   return (
     <Page title={t('catalogue.list.title')} width="full">
@@ -101,14 +103,20 @@ export function CatalogueListPage() {
                   <p>{t('catalogue.list.noneHint')}</p>
                 </div>
               ) : (
-                <ol className="result-list" aria-busy={list.isFetching ? true : undefined}>
-                  {list.data.map((item) => (
+                <ol
+                  className="result-list"
+                  aria-busy={list.isFetching || !results.complete ? true : undefined}
+                >
+                  {results.shown.map((item) => (
                     <ResultItem
                       key={item.id}
                       item={item}
-                      filters={filters}
+                      query={filters.query}
+                      narrowed={narrowed}
+                      edition={filters.edition}
                       overview={overview.data}
-                      changes={changes.data}
+                      // Only the results the edition changed get (and re-render for) the comparison.
+                      changes={changedIn(changes.data, item.id) ? changes.data : undefined}
                     />
                   ))}
                 </ol>
@@ -332,34 +340,42 @@ function Highlighted({ text, query }: { text: string; query: string }) {
   );
 }
 
-function ResultItem({
+function changedIn(changes: EditionChanges | undefined, actionAreaId: string): boolean {
+  const areas = changes?.changes;
+  return Boolean(areas && (areas.added.includes(actionAreaId) || areas.changed.includes(actionAreaId)));
+}
+
+/** One result; memoised with plain props, so the page's later renders (a query settling) skip the unchanged ones. */
+const ResultItem = memo(function ResultItem({
   item,
-  filters,
+  query,
+  narrowed,
+  edition,
   overview,
   changes,
 }: {
   item: ActionAreaSummary;
-  filters: CatalogueFilters;
+  query: string;
+  narrowed: boolean;
+  edition: CatalogueFilters['edition'];
   overview: Overview | undefined;
   changes: EditionChanges | undefined;
 }) {
   const { t } = useTranslation();
-  const narrowed = filters.query !== '' || filters.term !== undefined;
   // Without a search the server's snippet is the title again; leave it out.
   const snippet = item.snippet && item.snippet !== `${item.id} ${item.title}` ? item.snippet : null;
   return (
     <li className="result">
       <h3 className="result__title">
-        <Link to={`/actions/${encodeURIComponent(item.id)}${editionSearch(filters.edition)}`}>
-          <span className="result__id">{item.id}</span>{' '}
-          <Highlighted text={item.title} query={filters.query} />
+        <Link to={`/actions/${encodeURIComponent(item.id)}${editionSearch(edition)}`}>
+          <span className="result__id">{item.id}</span> <Highlighted text={item.title} query={query} />
         </Link>
       </h3>
       <ActionTags overview={overview} kind={item.kind} pillar={item.pillar} tier={item.tier} />
       <ChangeBadge changes={changes} actionAreaId={item.id} />
       {snippet && (
         <p className="result__snippet">
-          <Highlighted text={snippet} query={filters.query} />
+          <Highlighted text={snippet} query={query} />
         </p>
       )}
       {narrowed && item.matchingSubActionIds.length > 0 ? (
@@ -369,7 +385,7 @@ function ResultItem({
             {item.matchingSubActionIds.map((sub) => (
               <li key={sub}>
                 <Link
-                  to={`/actions/${encodeURIComponent(item.id)}${editionSearch(filters.edition)}#${encodeURIComponent(sub)}`}
+                  to={`/actions/${encodeURIComponent(item.id)}${editionSearch(edition)}#${encodeURIComponent(sub)}`}
                 >
                   {sub}
                 </Link>
@@ -382,4 +398,4 @@ function ResultItem({
       )}
     </li>
   );
-}
+});
