@@ -21,7 +21,7 @@ export function isPermanentSmtpError(error: unknown): boolean {
 }
 
 function mailIdOf(job: Job): string {
-  const id = job.mail_id ?? (job.payload as { mailId?: unknown }).mailId;
+  const id = job.mail_id ?? job.payload.mailId;
   if (typeof id !== 'string') throw new Error(`mail.deliver job ${job.id} names no mail`);
   return id;
 }

@@ -11,6 +11,7 @@ import {
   type Executor,
   type ReportSubjectKind,
 } from '@musyawarah/db';
+import { z } from 'zod';
 import type { JobHandler } from '../jobs/runner';
 import { renderReportHtml } from './render-html';
 import { renderReportPdfOffThread } from './render-off-thread';
@@ -19,12 +20,16 @@ import { loadRoundReport, roundReportDocument } from './round-report';
 
 export const RENDER_REPORT_JOB = 'reports.render';
 
-interface RenderReportPayload {
-  kind: ReportSubjectKind;
-  subjectId: string;
-  locale: LanguageCode;
-  version: number;
-}
+const REPORT_SUBJECT_KINDS = ['round', 'review_cycle'] as const satisfies readonly ReportSubjectKind[];
+
+/** What a rendering job carries; read back through the schema, since the job table stores every kind's payload as JSON. */
+const renderReportPayload = z.object({
+  kind: z.enum(REPORT_SUBJECT_KINDS),
+  subjectId: z.string(),
+  locale: z.enum(LANGUAGES),
+  version: z.number().int(),
+});
+type RenderReportPayload = z.infer<typeof renderReportPayload>;
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -81,8 +86,8 @@ export async function renderReport(
 export function renderReportHandler(): JobHandler {
   return {
     async run(job, { db, now }) {
-      // Written by `enqueueReportRendering` with this shape; the job table stores payloads of every kind as JSON.
-      const payload = job.payload as unknown as RenderReportPayload;
+      // A payload of another shape is a programming error: parse throws, and the runner records the job as failed.
+      const payload = renderReportPayload.parse(job.payload);
       const subject = { kind: payload.kind, id: payload.subjectId };
       const publication = await findReportPublication(db, subject);
       if (!publication || publication.version > payload.version) return;
