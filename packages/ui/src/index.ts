@@ -27,6 +27,8 @@ export { useRenderInSlices } from './components/slices';
 export { cx } from './components/cx';
 export * from './components/options';
 export * from './components/StatusPages';
+export * from './drafts/draft-saver';
+export { useDraftSaver, type UseDraftSaverOptions } from './drafts/useDraftSaver';
 export { safeNext } from './navigation/safe-next';
 export { useUrlTab } from './navigation/url-tab';
 export { ZawgyiNotice } from './components/ZawgyiNotice';
