@@ -17,7 +17,7 @@ export * from './components/Form';
 export * from './components/form-schema';
 export * from './components/Fields';
 export * from './components/ChoiceFields';
-export { describedBy, fieldId, FieldError, useField } from './components/field-parts';
+export { describedBy, fieldId, FieldError, Hint, LabelText, useField } from './components/field-parts';
 export { isoToLocal, localToIso, userTimeZone, utcEquivalent } from './components/date-time';
 export * from './components/LanguageSwitcher';
 export * from './components/Notifications';

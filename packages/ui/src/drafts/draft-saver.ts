@@ -21,6 +21,7 @@ export type SaveState =
   | { kind: 'conflict' }
   | { kind: 'stopped'; error: unknown }
   | { kind: 'incomplete' }
+  /** Only as a starting state (`paused: true`); `pause()` leaves the status line to the page. */
   | { kind: 'paused' };
 
 export interface DraftSaverOptions<P, R> {
@@ -113,11 +114,13 @@ export class DraftSaver<P, R> {
     return ok && this.pending === null;
   }
 
-  /** Saves nothing until `resume()`; resolves once a save already under way has settled. */
+  /**
+   * Saves nothing until `resume()`; resolves once a save already under way has settled. The status line is left as it
+   * is: the page knows better what to say (a submission being sent is not "saving is paused").
+   */
   async pause(): Promise<void> {
     this.paused = true;
     clearTimeout(this.timer);
-    if (!this.conflicted && !this.stoppedFor) this.options.onState({ kind: 'paused' });
     if (this.running) await this.running.catch(() => false);
   }
 
@@ -154,8 +157,7 @@ export class DraftSaver<P, R> {
       const saved = await this.options.save(payload, this.version);
       if (this.version !== undefined && this.options.versionOf) this.version = this.options.versionOf(saved);
       this.options.onSaved?.(saved);
-      if (this.paused) this.options.onState({ kind: 'paused' });
-      else if (this.pending === null)
+      if (this.pending === null || this.paused)
         this.options.onState({ kind: 'saved', at: this.options.savedAt(saved) });
       return true;
     } catch (error) {
@@ -166,7 +168,7 @@ export class DraftSaver<P, R> {
       } else {
         // Keep the unsaved changes (unless newer ones arrived meanwhile) for the next attempt.
         this.pending ??= payload;
-        this.options.onState(this.paused ? { kind: 'paused' } : { kind: 'error', error });
+        this.options.onState({ kind: 'error', error });
       }
       return false;
     }
