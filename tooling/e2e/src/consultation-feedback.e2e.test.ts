@@ -213,7 +213,7 @@ test('a submission whose answer was lost, sent again after a reload, is stored o
   await page
     .getByLabel(/What should the Roadmap do first/)
     .fill('Hold sessions in national languages, and publish easy-read summaries.');
-  // Ten times the autosave delay (AUTOSAVE_DELAY_MS, 1 s, in RespondPage.tsx) passes on the page's clock at once, its
+  // Ten times the autosave delay (AUTOSAVE_DELAY_MS, 1 s, in respond/formId.ts) passes on the page's clock at once, its
   // timers firing in order: a save the typing had scheduled has been sent, and counted, when this returns.
   await page.clock.runFor(10_000);
   expect(await draftSaves(page)).toBe(savesBefore);
