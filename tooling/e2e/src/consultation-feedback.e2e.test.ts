@@ -104,6 +104,12 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
   await expect(summary.textContent()).resolves.toContain('Enter this information');
   expect(await axeViolations(page)).toEqual([]);
 
+  // A draft cannot be stored without the participant's group: the status says so instead of failing every save.
+  const group = page.getByLabel('Which group do you belong to?');
+  await group.selectOption('');
+  await expect.poll(() => page.locator('.save-status__text').textContent()).toContain('Choose your group');
+  await group.selectOption('civil_society');
+
   // Every kind of question, by keyboard-reachable controls.
   await page
     .getByLabel(/What should the Roadmap do first/)
