@@ -104,6 +104,12 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
   await expect(summary.textContent()).resolves.toContain('Enter this information');
   expect(await axeViolations(page)).toEqual([]);
 
+  // A draft cannot be stored without the participant's group: the status says so instead of failing every save.
+  const group = page.getByLabel('Which group do you belong to?');
+  await group.selectOption('');
+  await expect.poll(() => page.locator('.save-status__text').textContent()).toContain('Choose your group');
+  await group.selectOption('civil_society');
+
   // Every kind of question, by keyboard-reachable controls.
   await page
     .getByLabel(/What should the Roadmap do first/)
@@ -213,7 +219,7 @@ test('a submission whose answer was lost, sent again after a reload, is stored o
   await page
     .getByLabel(/What should the Roadmap do first/)
     .fill('Hold sessions in national languages, and publish easy-read summaries.');
-  // Ten times the autosave delay (AUTOSAVE_DELAY_MS, 1 s, in RespondPage.tsx) passes on the page's clock at once, its
+  // Ten times the autosave delay (AUTOSAVE_DELAY_MS, 1 s, in respond/formId.ts) passes on the page's clock at once, its
   // timers firing in order: a save the typing had scheduled has been sent, and counted, when this returns.
   await page.clock.runFor(10_000);
   expect(await draftSaves(page)).toBe(savesBefore);

@@ -5,6 +5,7 @@ import { LANGUAGES, MEMBER_STATE_CODES, STAKEHOLDER_GROUPS, type LanguageCode } 
 import {
   checkAnswer,
   FREE_TEXT_MAX,
+  validateSubmission,
   resolveCatalogueActionId,
   type AnswerableQuestion,
   type AnswerMode,
@@ -329,6 +330,22 @@ export const submitContributionInput = z.object({
   idempotencyKey: uuidField,
 });
 export type SubmitContributionInput = z.output<typeof submitContributionInput>;
+
+/**
+ * A submission to a round with these questions, checked as `contributions.submit` checks it: the input schema, then
+ * `validateSubmission` (required questions, options, scale points, complete rankings, text lengths, something said).
+ * The answering form validates with it before sending; the idempotency key is the page's to add.
+ */
+export const roundSubmissionInput = (questions: readonly AnswerableQuestion[]) =>
+  submitContributionInput.omit({ idempotencyKey: true }).superRefine(
+    (input, ctx) => {
+      for (const [path, messages] of Object.entries(validateSubmission(questions, input)))
+        for (const message of messages) ctx.addIssue({ code: 'custom', path: path.split('.'), message });
+    },
+    // Also when a field failed (a missing group), so every problem shows at once; `validateSubmission` takes its
+    // input as unchecked, so an unparsed value there is safe.
+    { when: () => true },
+  );
 
 /**
  * The secretariat typing in what a participant said at an in-person event. The facilitator is the signed-in user,

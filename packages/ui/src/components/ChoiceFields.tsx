@@ -6,6 +6,8 @@ export interface Option {
   value: string;
   label: string;
   hint?: string;
+  /** Language of the label, when it is not the page's (an option in the round's reading language, a language's own name). */
+  lang?: string;
 }
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
@@ -46,7 +48,7 @@ export function SelectField({
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}
@@ -61,20 +63,34 @@ export interface RadioGroupFieldProps {
   hint?: ReactNode;
   options: Option[];
   optional?: boolean;
+  /** `scale`: the options side by side on wider screens, as the points of a rating scale (1 … 5). */
+  layout?: 'list' | 'scale';
+  className?: string;
+  /** Shown under the options, inside the fieldset (e.g. a button that clears the choice). */
+  after?: ReactNode;
 }
 
 /** Radios in a fieldset; the error summary links to the first radio. */
-export function RadioGroupField({ name, legend, hint, options, optional }: RadioGroupFieldProps) {
+export function RadioGroupField({
+  name,
+  legend,
+  hint,
+  options,
+  optional,
+  layout = 'list',
+  className,
+  after,
+}: RadioGroupFieldProps) {
   const { id, hintId, errorId, register, error } = useField(name);
   return (
-    <div className={cx('form-group', error && 'form-group--error')}>
+    <div className={cx('form-group', error && 'form-group--error', className)}>
       <fieldset className="fieldset" aria-describedby={describedBy(!!hint && hintId, !!error && errorId)}>
         <legend className="legend">
           <LabelText label={legend} optional={optional} />
         </legend>
         <Hint id={hintId}>{hint}</Hint>
         <FieldError id={errorId} name={name} message={error} />
-        <div className="choices">
+        <div className={cx('choices', layout === 'scale' && 'choices--scale')}>
           {options.map((o, index) => {
             const optionId = index === 0 ? id : `${id}-${o.value}`;
             return (
@@ -90,7 +106,7 @@ export function RadioGroupField({ name, legend, hint, options, optional }: Radio
                 {/* The hint sits beside the label, not in it: inside, it would be read twice, as the name and
                     again as the description. */}
                 <div className="choice__text">
-                  <label className="choice__label" htmlFor={optionId}>
+                  <label className="choice__label" htmlFor={optionId} lang={o.lang}>
                     {o.label}
                   </label>
                   {o.hint && (
@@ -103,6 +119,7 @@ export function RadioGroupField({ name, legend, hint, options, optional }: Radio
             );
           })}
         </div>
+        {after}
       </fieldset>
     </div>
   );
@@ -146,13 +163,22 @@ export interface CheckboxesFieldProps {
   optional?: boolean;
   /** Two columns on wider screens, for long lists of short labels (languages, Member States). */
   columns?: boolean;
+  className?: string;
 }
 
 /** Checkboxes in a fieldset whose ticked values form an array; the error summary links to the first box. */
-export function CheckboxesField({ name, legend, hint, options, optional, columns }: CheckboxesFieldProps) {
+export function CheckboxesField({
+  name,
+  legend,
+  hint,
+  options,
+  optional,
+  columns,
+  className,
+}: CheckboxesFieldProps) {
   const { id, hintId, errorId, register, error } = useField(name);
   return (
-    <div className={cx('form-group', error && 'form-group--error')}>
+    <div className={cx('form-group', error && 'form-group--error', className)}>
       <fieldset className="fieldset" aria-describedby={describedBy(!!hint && hintId, !!error && errorId)}>
         <legend className="legend">
           <LabelText label={legend} optional={optional} />
@@ -173,7 +199,7 @@ export function CheckboxesField({ name, legend, hint, options, optional, columns
                   {...register(name)}
                 />
                 <div className="choice__text">
-                  <label className="choice__label" htmlFor={optionId}>
+                  <label className="choice__label" htmlFor={optionId} lang={o.lang}>
                     {o.label}
                   </label>
                   {o.hint && (

@@ -66,12 +66,26 @@ export interface TextAreaFieldProps {
   rows?: number;
   /** Language of the text typed, when it is not the page's. */
   lang?: string;
+  maxLength?: number;
+  className?: string;
+  /** Shown under the box, inside the field's group (e.g. a character count). */
+  after?: ReactNode;
 }
 
-export function TextAreaField({ name, label, hint, optional, rows = 5, lang }: TextAreaFieldProps) {
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  optional,
+  rows = 5,
+  lang,
+  maxLength,
+  className,
+  after,
+}: TextAreaFieldProps) {
   const { id, hintId, errorId, register, error } = useField(name);
   return (
-    <div className={cx('form-group', error && 'form-group--error')}>
+    <div className={cx('form-group', error && 'form-group--error', className)}>
       <Label htmlFor={id} label={label} optional={optional} />
       <Hint id={hintId}>{hint}</Hint>
       <FieldError id={errorId} name={name} message={error} />
@@ -79,11 +93,13 @@ export function TextAreaField({ name, label, hint, optional, rows = 5, lang }: T
         id={id}
         rows={rows}
         lang={lang}
+        maxLength={maxLength}
         className={cx('textarea', error && 'textarea--error')}
         aria-describedby={describedBy(!!hint && hintId, !!error && errorId)}
         aria-invalid={error ? true : undefined}
         {...register(name)}
       />
+      {after}
       <ZawgyiCheck name={name} />
     </div>
   );

@@ -35,10 +35,15 @@ export function SaveBar({
     case 'conflict':
       text = t('assessment.save.conflict');
       break;
-    default:
+    case 'error':
+    case 'stopped':
       text = t('assessment.save.failed', {
         reason: tm(mapServerError(state.error).message ?? 'errors.internal'),
       });
+      break;
+    default:
+      // An assessment draft is never paused or incomplete: the saver is not asked for either.
+      text = t('assessment.save.pending');
   }
   const bad = state.kind === 'error' || state.kind === 'conflict';
   return (

@@ -1,22 +1,9 @@
-import { LinkButton, cx, mapServerError } from '@musyawarah/ui';
+import { LinkButton, cx, mapServerError, type SaveState } from '@musyawarah/ui';
 import { useTranslation } from 'react-i18next';
 import { useConsultationMessage, useZonedFormat } from '../data';
 
-export type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'pending' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: string | Date }
-  | { kind: 'error'; error: unknown }
-  | { kind: 'needsGroup' };
-
-export function SaveStatus({
-  state,
-  onRetry,
-}: {
-  state: SaveState | { kind: 'paused' };
-  onRetry: () => void;
-}) {
+/** The draft saver's state in words, in a polite live region; a failed save offers to try again. */
+export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
   const { t } = useTranslation();
   const format = useZonedFormat();
   const tm = useConsultationMessage();
@@ -34,19 +21,26 @@ export function SaveStatus({
     case 'saved':
       text = t('consultations.save.saved', { time: format(state.at, undefined, 'time') });
       break;
-    case 'needsGroup':
+    case 'incomplete':
+      // A draft cannot be stored without the participant's group.
       text = t('consultations.save.needsGroup');
       break;
     case 'paused':
       text = t('consultations.save.paused');
       break;
     case 'error':
+    case 'stopped':
       text = t('consultations.save.failed', {
         reason: tm(mapServerError(state.error).message ?? 'errors.internal'),
       });
   }
   return (
-    <div className={cx('save-status', state.kind === 'error' && 'save-status--error')}>
+    <div
+      className={cx(
+        'save-status',
+        (state.kind === 'error' || state.kind === 'stopped') && 'save-status--error',
+      )}
+    >
       <p
         className="save-status__text"
         role="status"

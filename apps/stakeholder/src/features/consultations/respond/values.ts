@@ -1,4 +1,13 @@
-import type { FEEDBACK_TYPES } from '@musyawarah/core/consultation/vocabulary';
+import {
+  roundSubmissionInput,
+  submitContributionInput,
+  type AnswerValue,
+} from '@musyawarah/core/consultation/schemas';
+import {
+  QUESTION_KINDS,
+  type FEEDBACK_TYPES,
+  type QuestionKind,
+} from '@musyawarah/core/consultation/vocabulary';
 import {
   LANGUAGES,
   MEMBER_STATE_CODES,
@@ -7,10 +16,9 @@ import {
   type MemberStateCode,
   type StakeholderGroup,
 } from '@musyawarah/core/domain';
-import { optionOrBlank } from '@musyawarah/ui';
+import { checkedList, formSchema, optionOrBlank } from '@musyawarah/ui';
 import { type Me } from '../../../trpc';
-import { type Draft, type RoundDetail } from '../data';
-import { type AnswerValue } from '../QuestionField';
+import { type Draft, type Question, type RoundDetail } from '../data';
 
 export interface Item {
   type: (typeof FEEDBACK_TYPES)[number];
@@ -18,7 +26,17 @@ export interface Item {
   actionId: string;
 }
 
-export interface About {
+/**
+ * An answer as its field holds it: text for free text; the chosen option's index (or scale point) as a radio's value,
+ * '' for none; the ticked indexes as checkbox values; a ranking as the option indexes in order (undefined until the
+ * participant orders them). `toAnswer` turns it into what the API stores.
+ */
+export type FieldAnswer = string | string[] | number[] | undefined;
+
+/** The form's values: the submission's own keys, so every error (the form's or the API's) lands on its field. */
+export interface Values {
+  answers: Record<string, FieldAnswer>;
+  items: Item[];
   stakeholderGroup: StakeholderGroup | '';
   memberState: MemberStateCode | '';
   organisationName: string;
@@ -26,23 +44,49 @@ export interface About {
   namedPublicly: boolean;
 }
 
-export interface Values {
-  answers: Record<string, AnswerValue>;
-  items: Item[];
-  about: About;
-}
-
 /** One of the languages a contribution can be written in (the API stores only these), else undefined. */
 export const languageOf = (code: string | null | undefined): LanguageCode | undefined =>
   LANGUAGES.find((language) => language === code);
 
-export function initialValues(round: RoundDetail, draft: Draft | null, me: Me, language: string): Values {
-  const known = new Set(round.questions.map((q) => q.id));
-  const answers: Record<string, AnswerValue> = {};
-  for (const [id, v] of Object.entries((draft?.answers ?? {}) as Record<string, unknown>)) {
-    if (known.has(id) && (typeof v === 'string' || typeof v === 'number' || Array.isArray(v)))
-      answers[id] = v as AnswerValue;
+const isIndexList = (value: unknown): value is number[] =>
+  Array.isArray(value) && value.every((x) => typeof x === 'number');
+
+/** A stored answer as its field holds it; anything the question cannot show is left out, to be asked again. */
+export function toFieldAnswer(question: Question, stored: unknown): FieldAnswer {
+  switch (question.kind) {
+    case 'free_text':
+      return typeof stored === 'string' ? stored : '';
+    case 'single_choice':
+    case 'likert':
+      return typeof stored === 'number' ? String(stored) : '';
+    case 'multiple_choice':
+      return isIndexList(stored) ? stored.map(String) : [];
+    default:
+      return isIndexList(stored) ? stored : undefined;
   }
+}
+
+/** A field's answer as the API takes it; not answered is undefined. */
+export function toAnswer(question: Question, value: FieldAnswer): AnswerValue | undefined {
+  if (value === undefined) return undefined;
+  switch (question.kind) {
+    case 'free_text':
+      return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+    case 'single_choice':
+    case 'likert':
+      return typeof value === 'string' && value !== '' ? Number(value) : undefined;
+    default: {
+      const indexes = checkedList<string | number>(value).map(Number);
+      if (indexes.length === 0) return undefined;
+      return question.kind === 'multiple_choice' ? indexes.sort((a, b) => a - b) : indexes;
+    }
+  }
+}
+
+export function initialValues(round: RoundDetail, draft: Draft | null, me: Me, language: string): Values {
+  const stored = (draft?.answers ?? {}) as Record<string, unknown>;
+  const answers: Record<string, FieldAnswer> = {};
+  for (const q of round.questions) answers[q.id] = toFieldAnswer(q, stored[q.id]);
   const base = language.split('-')[0] ?? 'en';
   return {
     answers,
@@ -51,62 +95,58 @@ export function initialValues(round: RoundDetail, draft: Draft | null, me: Me, l
       text: i.text,
       actionId: i.actionId ?? '',
     })),
-    about: {
-      stakeholderGroup: optionOrBlank(STAKEHOLDER_GROUPS, draft?.stakeholderGroup ?? me.stakeholderGroup),
-      memberState: optionOrBlank(MEMBER_STATE_CODES, draft?.memberState ?? me.memberState),
-      organisationName: draft?.organisationName ?? me.organisationName ?? '',
-      writtenIn: languageOf(draft?.writtenIn) ?? languageOf(base) ?? 'en',
-      namedPublicly: draft?.namedPublicly ?? false,
-    },
+    stakeholderGroup: optionOrBlank(STAKEHOLDER_GROUPS, draft?.stakeholderGroup ?? me.stakeholderGroup),
+    memberState: optionOrBlank(MEMBER_STATE_CODES, draft?.memberState ?? me.memberState),
+    organisationName: draft?.organisationName ?? me.organisationName ?? '',
+    writtenIn: languageOf(draft?.writtenIn) ?? languageOf(base) ?? 'en',
+    namedPublicly: draft?.namedPublicly ?? false,
   };
 }
 
-export function answered(value: AnswerValue): boolean {
-  if (value === undefined) return false;
-  if (typeof value === 'string') return value.trim() !== '';
-  if (Array.isArray(value)) return value.length > 0;
-  return true;
+/** The values as the API's input for this round (without the idempotency key, which the page adds). */
+export function toInput(round: Pick<RoundDetail, 'id' | 'questions'>, v: Values) {
+  const answers: Record<string, AnswerValue> = {};
+  for (const q of round.questions) {
+    const answer = toAnswer(q, v.answers[q.id]);
+    if (answer !== undefined) answers[q.id] = answer;
+  }
+  return {
+    roundId: round.id,
+    answers,
+    items: v.items.map((i) => ({ type: i.type, text: i.text, actionId: i.actionId || undefined })),
+    stakeholderGroup: v.stakeholderGroup || undefined,
+    memberState: v.memberState || undefined,
+    organisationName: v.organisationName.trim() || undefined,
+    writtenIn: v.writtenIn,
+    namedPublicly: v.namedPublicly,
+  };
 }
 
 /** Values whose participant has said which group they belong to: what a draft or a submission needs. */
-export type WithGroup = Values & { about: About & { stakeholderGroup: StakeholderGroup } };
+export type WithGroup = Values & { stakeholderGroup: StakeholderGroup };
 
-export const hasGroup = (v: Values): v is WithGroup => v.about.stakeholderGroup !== '';
+export const hasGroup = (v: Values): v is WithGroup => v.stakeholderGroup !== '';
 
-export function payload(roundId: string, v: WithGroup) {
-  const answers: Record<string, string | number | number[]> = {};
-  for (const [id, value] of Object.entries(v.answers)) {
-    if (answered(value)) answers[id] = typeof value === 'string' ? value.trim() : value!;
-  }
-  return {
-    roundId,
-    answers,
-    items: v.items.map((i) => ({ type: i.type, text: i.text, actionId: i.actionId || undefined })),
-    stakeholderGroup: v.about.stakeholderGroup,
-    memberState: v.about.memberState || undefined,
-    organisationName: v.about.organisationName.trim() || undefined,
-    writtenIn: v.about.writtenIn,
-    namedPublicly: v.about.namedPublicly,
-  };
-}
+/** A draft as `contributions.saveDraft` takes it. */
+export const draftInput = (round: Pick<RoundDetail, 'id' | 'questions'>, v: WithGroup) => ({
+  ...toInput(round, v),
+  stakeholderGroup: v.stakeholderGroup,
+});
 
-/** The checks the API makes too, so most mistakes are found without a round trip (the API stays the authority). */
-export function validate(round: RoundDetail, v: Values): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const q of round.questions) {
-    const value = v.answers[q.id];
-    if (!answered(value)) {
-      if (q.required) errors[`answers.${q.id}`] = 'validation.required';
-    } else if (q.kind === 'ranking' && Array.isArray(value) && value.length !== q.options.length) {
-      errors[`answers.${q.id}`] = 'validation.rankingIncomplete';
-    }
-  }
-  v.items.forEach((item, i) => {
-    if (item.text.trim() === '') errors[`items.${i}.text`] = 'validation.required';
-  });
-  if (!v.about.stakeholderGroup) errors.stakeholderGroup = 'validation.required';
-  if (!v.about.writtenIn) errors.writtenIn = 'validation.required';
-  const any = round.questions.some((q) => answered(v.answers[q.id])) || v.items.length > 0;
-  if (!any && Object.keys(errors).length === 0) errors.items = 'validation.emptyContribution';
-  return errors;
-}
+/**
+ * The form's schema: what `contributions.submit` checks, with this round's questions. A retry after an attempt whose
+ * answer never arrived is checked as the API checks it before looking up the earlier receipt (its input schema only):
+ * the API may already hold the feedback, and answers with that receipt rather than with the round's rules.
+ */
+export const respondSchema = (round: Pick<RoundDetail, 'id' | 'questions'>, retry: boolean) =>
+  formSchema(
+    (v: Values) => toInput(round, v),
+    retry
+      ? submitContributionInput.omit({ idempotencyKey: true })
+      : roundSubmissionInput(
+          round.questions.flatMap((q) => (isKind(q.kind) ? [{ ...q, kind: q.kind }] : [])),
+        ),
+  );
+
+// The API sends kinds as strings; every one it stores is among these.
+const isKind = (kind: string): kind is QuestionKind => (QUESTION_KINDS as readonly string[]).includes(kind);
