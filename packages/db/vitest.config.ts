@@ -1,3 +1,6 @@
 import { vitestConfig } from '@musyawarah/vitest-config';
 
-export default vitestConfig({ setupFiles: ['@musyawarah/core/testing/setup'] });
+export default vitestConfig({
+  setupFiles: ['@musyawarah/core/testing/setup'],
+  globalSetup: ['./src/testing-global-setup.ts'],
+});

@@ -4,4 +4,5 @@ export function vitestConfig(overrides?: {
   testTimeout?: number;
   include?: string[];
   setupFiles?: string[];
+  globalSetup?: string[];
 }): UserConfig;

@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
  * VITEST_JSON_OUT lets the test command sum passed/failed over every suite.
  * setupFiles: core's global zod messages are installed by each program at start, not on import, so suites that parse
  * list `@musyawarah/core/testing/setup`.
- * @param {{ environment?: 'node' | 'jsdom'; testTimeout?: number; include?: string[]; setupFiles?: string[] }} [overrides]
+ * globalSetup: the database suites list `@musyawarah/db/testing/global-setup` (one migrated PGlite snapshot per run).
+ * @param {{ environment?: 'node' | 'jsdom'; testTimeout?: number; include?: string[]; setupFiles?: string[]; globalSetup?: string[] }} [overrides]
  */
 export function vitestConfig(overrides = {}) {
   return defineConfig({
@@ -15,6 +16,7 @@ export function vitestConfig(overrides = {}) {
       include: overrides.include ?? ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
       testTimeout: overrides.testTimeout ?? 30_000,
       setupFiles: overrides.setupFiles ?? [],
+      globalSetup: overrides.globalSetup ?? [],
       hookTimeout: 60_000,
       reporters: process.env.VITEST_JSON_OUT
         ? ['default', ['json', { outputFile: process.env.VITEST_JSON_OUT }]]

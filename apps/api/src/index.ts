@@ -1,2 +1,7 @@
-export { startPlatformServer, type PlatformServer, type PlatformServerOptions } from './server';
+export {
+  preparePlatformDatabase,
+  startPlatformServer,
+  type PlatformServer,
+  type PlatformServerOptions,
+} from './server';
 export { parseEnv, envSchema, type Env } from './env';

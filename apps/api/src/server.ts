@@ -47,6 +47,8 @@ export interface PlatformServerOptions {
   databasePoolSize?: number;
   /** Folder for the embedded database, relative to the repository root, or `memory://`. */
   pgliteDataDir?: string;
+  /** With `memory://`: start from this snapshot (`writeEmbeddedSnapshot`, e.g. of `preparePlatformDatabase`). */
+  pgliteSnapshot?: string | undefined;
   seedDemo?: boolean;
   serveApps?: boolean;
   /** The built apps' folders; default `apps/{stakeholder,secretariat}/dist` (tests give fixtures). */
@@ -173,6 +175,22 @@ function procedureCount(pathname: string): number {
 }
 
 /**
+ * What the host does to its database before serving: migrations, reference data and, when asked, the demo accounts
+ * and their content (idempotent: what exists is left alone). The browser tests run it once per run into a snapshot.
+ */
+export async function preparePlatformDatabase(
+  db: Db,
+  options: { seedDemo: boolean; nodeEnv?: string },
+): Promise<{ applied: string[]; demoAccountsCreated: string[] }> {
+  const { applied } = await migrateToLatest(db);
+  await seedReferenceData(db);
+  const demoAccountsCreated = options.seedDemo
+    ? (await seedDemoData(db, { hashPassword, nodeEnv: options.nodeEnv })).created
+    : [];
+  return { applied, demoAccountsCreated };
+}
+
+/**
  * One process serves the API (`/trpc`), the health check (`/healthz`) and both built web apps, so the embedded
  * default needs one port. It is stateless apart from the database: run as many replicas as needed behind a load
  * balancer when DATABASE_URL points at PostgreSQL (sessions and throttling live there).
@@ -190,18 +208,18 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
   const database = await openDatabase({
     databaseUrl: options.databaseUrl,
     pgliteDataDir,
+    pgliteSnapshot: options.pgliteSnapshot,
     poolSize: options.databasePoolSize ?? 10,
   });
   // Migrations run on the primary only; the replica receives them by streaming.
   const replica = options.databaseReadUrl
     ? await openDatabase({ databaseUrl: options.databaseReadUrl, poolSize: options.databasePoolSize ?? 10 })
     : null;
-  const { applied } = await migrateToLatest(database.db);
+  const { applied, demoAccountsCreated } = await preparePlatformDatabase(database.db, {
+    seedDemo: options.seedDemo ?? false,
+    nodeEnv,
+  });
   if (applied.length) logger.info({ applied }, 'database migrated');
-  await seedReferenceData(database.db);
-  const demoAccountsCreated = options.seedDemo
-    ? (await seedDemoData(database.db, { hashPassword, nodeEnv })).created
-    : [];
 
   const smtp = options.smtpUrl ? await createSmtpTransport(options.smtpUrl) : null;
   const mailFrom = options.mailFrom ?? 'Musyawarah <no-reply@musyawarah.example.org>';

@@ -1,76 +1,25 @@
-import { isSupportedLocale, safeNext as safeNextIn } from '@musyawarah/ui';
-import { Loading, ServiceProblemPage } from '@musyawarah/ui';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createSessionHooks, safeNext as safeNextIn } from '@musyawarah/ui';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
-import { useTRPC, type Me } from './trpc';
+import { useTRPC } from './trpc';
 
-/** The signed-in user, or null. */
-export function useMe() {
-  const trpc = useTRPC();
-  return useQuery(trpc.auth.me.queryOptions());
-}
+/** The kit's session hooks over this app's tRPC client. */
+const session = createSessionHooks({
+  useMeQuery: () => useQuery(useTRPC().auth.me.queryOptions()),
+  useMeQueryKey: () => useTRPC().auth.me.queryKey(),
+  useSetLocale: (options) => useMutation(useTRPC().account.setLocale.mutationOptions(options)),
+  useSignOut: (options) => useMutation(useTRPC().auth.signOut.mutationOptions(options)),
+});
 
-/** Record a fresh sign-in (the API set the cookie) without another round trip. */
-export function useSetMe() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return (user: Me | null) => {
-    // Anything cached belonged to the previous user.
-    queryClient.removeQueries({
-      predicate: (q) => JSON.stringify(q.queryKey) !== JSON.stringify(trpc.auth.me.queryKey()),
-    });
-    queryClient.setQueryData(trpc.auth.me.queryKey(), user);
-  };
-}
-
-/** Saves the language picked in the switcher as the signed-in person's language (pages and e-mails follow it). */
-export function useSaveLanguage() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const me = useMe();
-  const mutation = useMutation(
-    trpc.account.setLocale.mutationOptions({
-      onSuccess: ({ user }) =>
-        queryClient.setQueryData(trpc.auth.me.queryKey(), (old: Me | null | undefined) =>
-          old ? { ...old, locale: user.locale } : old,
-        ),
-    }),
-  );
-  return (locale: string) => {
-    // Only a language the API accepts; a failure (offline) leaves the choice on this device, which is what it was.
-    if (me.data && isSupportedLocale(locale) && locale !== me.data.locale) mutation.mutate({ locale });
-  };
-}
-
-export function useSignOut() {
-  const trpc = useTRPC();
-  const setMe = useSetMe();
-  const navigate = useNavigate();
-  const mutation = useMutation(
-    trpc.auth.signOut.mutationOptions({
-      onSettled: () => {
-        setMe(null);
-        void navigate('/sign-in', { state: { notice: 'signedOut' } });
-      },
-    }),
-  );
-  return { signOut: () => mutation.mutate(), isPending: mutation.isPending };
-}
+export const { useMe, useSetMe, useSaveLanguage, useSignOut } = session;
 
 /** This app's landing place when `?next=` is missing or unsafe. */
 export const safeNext = (next: string | null | undefined, fallback = '/account') =>
   safeNextIn(next, fallback);
 
+const anyAccount = () => true;
+
+/** Pages for any signed-in person; a visitor is sent to sign in. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
-  const me = useMe();
-  const location = useLocation();
-  if (me.isPending) return <Loading />;
-  // Could not ask who is signed in (offline, server down): say so rather than send a signed-in user to sign in.
-  if (me.isError) return <ServiceProblemPage error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data) {
-    const next = encodeURIComponent(location.pathname + location.search);
-    return <Navigate to={`/sign-in?next=${next}`} replace />;
-  }
-  return children;
+  return <session.RequireSession allows={anyAccount}>{children}</session.RequireSession>;
 }

@@ -26,6 +26,11 @@ export interface DatabaseConfig {
    * the calling thread (test suites: one test at a time, no thread hop per statement).
    */
   pgliteThread?: 'worker' | 'inline';
+  /**
+   * Start the embedded database as a copy of this snapshot (`writeEmbeddedSnapshot`) instead of an empty one: test
+   * runs prepare the schema and demo data once and give every test file its own copy.
+   */
+  pgliteSnapshot?: string | undefined;
 }
 
 export interface DatabaseHandle {
@@ -130,8 +135,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const dataDir = config.pgliteDataDir ?? 'memory://';
   const pglite =
     config.pgliteThread === 'inline'
-      ? await startInlineEmbeddedDatabase(dataDir)
-      : await startEmbeddedDatabase(dataDir);
+      ? await startInlineEmbeddedDatabase(dataDir, config.pgliteSnapshot)
+      : await startEmbeddedDatabase(dataDir, config.pgliteSnapshot);
   const pool = new SingleConnectionPool(pglite, config.connectTimeoutMs ?? 5_000);
   const db = new Kysely<Database>({ dialect: createPgliteDialect(pglite, pool) });
   return {
@@ -147,6 +152,23 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       return unsubscribe;
     },
   };
+}
+
+/**
+ * Writes `file`: an in-memory embedded database after `prepare` ran on it, to be opened with `pgliteSnapshot`. Starting
+ * from it skips initdb and whatever `prepare` does (migrations, demo data): seconds per database on a busy machine.
+ */
+export async function writeEmbeddedSnapshot(file: string, prepare: (db: Db) => Promise<void>): Promise<void> {
+  const pglite = await startInlineEmbeddedDatabase('memory://');
+  const db = new Kysely<Database>({
+    dialect: createPgliteDialect(pglite, new SingleConnectionPool(pglite, 600_000)),
+  });
+  try {
+    await prepare(db);
+    await pglite.writeSnapshot(file);
+  } finally {
+    await db.destroy();
+  }
 }
 
 export async function migrateToLatest(

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -38,6 +38,8 @@ const { PGlite } = require(workerData.pglitePath);
 const options = { parsers: { 1082: (value) => value } };
 const dataDir = workerData.dataDir;
 if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
+// A snapshot (dumpDataDir) replaces initdb, which is most of the time a fresh database takes to start.
+if (workerData.snapshot) options.loadDataDir = new Blob([require('node:fs').readFileSync(workerData.snapshot)]);
 const pglite = dataDir === 'memory://' ? new PGlite(options) : new PGlite(dataDir, options);
 const unlisteners = new Map();
 // A database error keeps its SQLSTATE, constraint and the rest: callers branch on them (e.g. 23505 on a retry).
@@ -92,12 +94,15 @@ function rebuildError(fields: Record<string, unknown>): Error {
   return error;
 }
 
-/** Starts PGlite in a worker thread on `dataDir` (`memory://` for an in-memory database) and waits until it is ready. */
-export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+/**
+ * Starts PGlite in a worker thread on `dataDir` (`memory://` for an in-memory database) and waits until it is ready.
+ * With `snapshot` (a file written by `writeEmbeddedSnapshot`) the database starts as a copy of it.
+ */
+export async function startEmbeddedDatabase(dataDir: string, snapshot?: string): Promise<EmbeddedDatabase> {
   const require = createRequire(import.meta.url);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { pglitePath: require.resolve('@electric-sql/pglite'), dataDir },
+    workerData: { pglitePath: require.resolve('@electric-sql/pglite'), dataDir, snapshot },
   });
   let nextId = 1;
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -171,16 +176,24 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
  * PGlite on the calling thread, behind the same interface: for test suites, where a database answers one test at a
  * time and the thread hop per statement would cost a third of the run (measured on packages/api's suites).
  */
-export async function startInlineEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+export async function startInlineEmbeddedDatabase(
+  dataDir: string,
+  snapshot?: string,
+): Promise<EmbeddedDatabase & { writeSnapshot(file: string): Promise<void> }> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (dataDir !== 'memory://') await mkdir(dataDir, { recursive: true });
   // 'date' columns stay ISO strings, as in the worker and the pg driver.
-  const options = { parsers: { 1082: (value: string) => value } };
+  const options = {
+    parsers: { 1082: (value: string) => value },
+    ...(snapshot ? { loadDataDir: new Blob([await readFile(snapshot)]) } : {}),
+  };
   const pglite = dataDir === 'memory://' ? new PGlite(options) : new PGlite(dataDir, options);
   await pglite.waitReady;
   return {
     query: (sqlText, parameters) => pglite.query(sqlText, [...parameters]),
     listen: (channel, onNotify) => pglite.listen(channel, onNotify),
     close: () => pglite.close(),
+    // Uncompressed: gzip would cost more time on every load than the larger file costs to read.
+    writeSnapshot: async (file) => writeFile(file, await (await pglite.dumpDataDir('none')).bytes()),
   };
 }

@@ -22,6 +22,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       pgliteDataDir: 'memory://',
       connectTimeoutMs: 600_000,
       pgliteThread: 'inline',
+      // Already migrated by testing-global-setup.ts when the suite's config lists it; migrating again is then a check.
+      pgliteSnapshot: process.env.MUSYAWARAH_TEST_PGLITE_SNAPSHOT,
     });
     await migrateToLatest(handle.db);
     return handle;

@@ -33,3 +33,5 @@ export { safeNext } from './navigation/safe-next';
 export { useUrlTab } from './navigation/url-tab';
 export { ZawgyiNotice } from './components/ZawgyiNotice';
 export { zawgyiToUnicodeIfLikely } from './i18n/zawgyi';
+export { createSessionHooks, type SessionProcedures, type SessionUser } from './session/session';
+export { createFollow, type FollowProcedures, type FollowSubject } from './session/follow';

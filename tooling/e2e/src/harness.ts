@@ -14,6 +14,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
+import { inject } from 'vitest';
 import {
   chromium,
   type Browser,
@@ -64,12 +65,16 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** The API host in this process on a free port, with its own in-memory database and the demo data. */
+/**
+ * The API host in this process on a free port, with its own in-memory database and the demo data: a copy of the
+ * snapshot global-setup.ts prepared once for the run, so no file sees another's writes.
+ */
 export async function startPlatform(overrides: Partial<PlatformOptions> = {}): Promise<Platform> {
   const server = await startPlatformServer({
     port: 0,
     host: '127.0.0.1',
     pgliteDataDir: 'memory://',
+    pgliteSnapshot: inject('platformSnapshot'),
     seedDemo: true,
     serveApps: true,
     logLevel: 'warn',

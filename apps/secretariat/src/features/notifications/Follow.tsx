@@ -1,41 +1,18 @@
-import { FollowButton } from '@musyawarah/ui';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createFollow } from '@musyawarah/ui';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMe } from '../../session';
 import { useTRPC } from '../../trpc';
 
+/** What can be followed from this app's pages. */
 type Subject = 'round' | 'board' | 'review_cycle';
 
-/**
- * "Follow" on a page the Secretariat runs: a colleague hears, under the bell and by e-mail as they chose, when the round
- * opens or closes on its own clock or its summary is published, when a board's minutes are published, when a review
- * cycle changes phase. Shown only for what can be followed (a published round or board; any cycle).
- */
-export function Follow({
-  subjectType,
-  subjectId,
-  name,
-}: {
-  subjectType: Subject;
-  subjectId: string;
-  name: string;
-}) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const input = { subjectType, subjectId };
-  const state = useQuery(trpc.notifications.followState.queryOptions(input));
-  const onSuccess = (result: { following: boolean }) => {
-    queryClient.setQueryData(trpc.notifications.followState.queryKey(input), result);
-    void queryClient.invalidateQueries({ queryKey: trpc.notifications.follows.queryKey() });
-  };
-  const follow = useMutation(trpc.notifications.follow.mutationOptions({ onSuccess }));
-  const unfollow = useMutation(trpc.notifications.unfollow.mutationOptions({ onSuccess }));
-  if (!state.data) return null;
-  const following = state.data.following;
-  return (
-    <FollowButton
-      name={name}
-      following={following}
-      busy={follow.isPending || unfollow.isPending}
-      onToggle={() => (following ? unfollow.mutate(input) : follow.mutate(input))}
-    />
-  );
-}
+/** The kit's "Follow" button over this app's tRPC client. */
+export const Follow = createFollow<Subject>({
+  useSignedIn: () => Boolean(useMe().data),
+  useFollowState: (input, options) =>
+    useQuery(useTRPC().notifications.followState.queryOptions(input, options)),
+  useFollowStateKey: (input) => useTRPC().notifications.followState.queryKey(input),
+  useFollowsKey: () => useTRPC().notifications.follows.queryKey(),
+  useFollow: (options) => useMutation(useTRPC().notifications.follow.mutationOptions(options)),
+  useUnfollow: (options) => useMutation(useTRPC().notifications.unfollow.mutationOptions(options)),
+});
