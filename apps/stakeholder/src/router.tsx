@@ -17,127 +17,135 @@ import { RequireSignIn } from './session';
  */
 const page = lazyPage;
 
-export const router = createBrowserRouter([
-  {
-    element: <Root />,
-    children: [
-      {
-        errorElement: <RouteErrorPage />,
-        children: [
-          { index: true, element: <HomePage /> },
-          {
-            path: 'actions',
-            lazy: page(
-              () => import('./features/catalogue/CatalogueListPage'),
-              (m) => m.CatalogueListPage,
-            ),
-          },
-          {
-            path: 'actions/:id',
-            lazy: page(
-              () => import('./features/catalogue/ActionAreaPage'),
-              (m) => m.ActionAreaPage,
-            ),
-          },
-          { path: 'assessment', children: assessmentRoutes },
-          { path: 'consultations', children: consultationRoutes },
-          {
-            path: 'my-contributions',
-            lazy: page(
-              () => import('./features/consultations/MyContributionsPage'),
-              (m) => m.MyContributionsPage,
-            ),
-          },
-          { path: 'boards', children: boardRoutes },
-          { path: 'editions', children: editionRoutes },
-          { path: 'review', children: reviewRoutes },
-          ...notificationRoutes,
-          {
-            path: 'open-data',
-            lazy: page(
-              () => import('./features/opendata/OpenDataPage'),
-              (m) => m.OpenDataPage,
-            ),
-          },
-          {
-            path: 'privacy',
-            lazy: page(
-              () => import('./pages/Privacy'),
-              (m) => m.PrivacyPage,
-            ),
-          },
-          {
-            path: 'register',
-            lazy: page(
-              () => import('./pages/Register'),
-              (m) => m.RegisterPage,
-            ),
-          },
-          {
-            path: 'register/check-email',
-            lazy: page(
-              () => import('./pages/ConfirmEmail'),
-              (m) => m.CheckEmailPage,
-            ),
-          },
-          {
-            path: 'confirm-email',
-            lazy: page(
-              () => import('./pages/ConfirmEmail'),
-              (m) => m.ConfirmEmailPage,
-            ),
-          },
-          {
-            path: 'sign-in',
-            lazy: page(
-              () => import('./pages/SignIn'),
-              (m) => m.SignInPage,
-            ),
-          },
-          {
-            path: 'forgot-password',
-            lazy: page(
-              () => import('./pages/Password'),
-              (m) => m.ForgotPasswordPage,
-            ),
-          },
-          {
-            path: 'reset-password',
-            lazy: page(
-              () => import('./pages/Password'),
-              (m) => m.ResetPasswordPage,
-            ),
-          },
-          {
-            path: 'accept-invitation',
-            lazy: page(
-              () => import('./pages/AcceptInvitation'),
-              (m) => m.AcceptInvitationPage,
-            ),
-          },
-          {
-            path: 'account',
-            lazy: async () => {
-              const [{ AccountPage }] = await Promise.all([import('./pages/Account'), loadAllTranslations()]);
-              return {
-                element: (
-                  <RequireSignIn>
-                    <AccountPage />
-                  </RequireSignIn>
-                ),
-              };
+/**
+ * The app's router. Creating it matches the address and starts loading the page's code, so main.tsx calls it in a
+ * task of its own, after the start-up modules have been evaluated (see there).
+ */
+export const createAppRouter = () =>
+  createBrowserRouter([
+    {
+      element: <Root />,
+      children: [
+        {
+          errorElement: <RouteErrorPage />,
+          children: [
+            { index: true, element: <HomePage /> },
+            {
+              path: 'actions',
+              lazy: page(
+                () => import('./features/catalogue/CatalogueListPage'),
+                (m) => m.CatalogueListPage,
+              ),
             },
-          },
-          {
-            path: 'account/deleted',
-            lazy: page(
-              () => import('./pages/Account'),
-              (m) => m.AccountDeletedPage,
-            ),
-          },
-          { path: '*', element: <NotFoundPage /> },
-        ],
-      },
-    ],
-  },
-]);
+            {
+              path: 'actions/:id',
+              lazy: page(
+                () => import('./features/catalogue/ActionAreaPage'),
+                (m) => m.ActionAreaPage,
+              ),
+            },
+            { path: 'assessment', children: assessmentRoutes },
+            { path: 'consultations', children: consultationRoutes },
+            {
+              path: 'my-contributions',
+              lazy: page(
+                () => import('./features/consultations/MyContributionsPage'),
+                (m) => m.MyContributionsPage,
+              ),
+            },
+            { path: 'boards', children: boardRoutes },
+            { path: 'editions', children: editionRoutes },
+            { path: 'review', children: reviewRoutes },
+            ...notificationRoutes,
+            {
+              path: 'open-data',
+              lazy: page(
+                () => import('./features/opendata/OpenDataPage'),
+                (m) => m.OpenDataPage,
+              ),
+            },
+            {
+              path: 'privacy',
+              lazy: page(
+                () => import('./pages/Privacy'),
+                (m) => m.PrivacyPage,
+              ),
+            },
+            {
+              path: 'register',
+              lazy: page(
+                () => import('./pages/Register'),
+                (m) => m.RegisterPage,
+              ),
+            },
+            {
+              path: 'register/check-email',
+              lazy: page(
+                () => import('./pages/ConfirmEmail'),
+                (m) => m.CheckEmailPage,
+              ),
+            },
+            {
+              path: 'confirm-email',
+              lazy: page(
+                () => import('./pages/ConfirmEmail'),
+                (m) => m.ConfirmEmailPage,
+              ),
+            },
+            {
+              path: 'sign-in',
+              lazy: page(
+                () => import('./pages/SignIn'),
+                (m) => m.SignInPage,
+              ),
+            },
+            {
+              path: 'forgot-password',
+              lazy: page(
+                () => import('./pages/Password'),
+                (m) => m.ForgotPasswordPage,
+              ),
+            },
+            {
+              path: 'reset-password',
+              lazy: page(
+                () => import('./pages/Password'),
+                (m) => m.ResetPasswordPage,
+              ),
+            },
+            {
+              path: 'accept-invitation',
+              lazy: page(
+                () => import('./pages/AcceptInvitation'),
+                (m) => m.AcceptInvitationPage,
+              ),
+            },
+            {
+              path: 'account',
+              lazy: async () => {
+                const [{ AccountPage }] = await Promise.all([
+                  import('./pages/Account'),
+                  loadAllTranslations(),
+                ]);
+                return {
+                  element: (
+                    <RequireSignIn>
+                      <AccountPage />
+                    </RequireSignIn>
+                  ),
+                };
+              },
+            },
+            {
+              path: 'account/deleted',
+              lazy: page(
+                () => import('./pages/Account'),
+                (m) => m.AccountDeletedPage,
+              ),
+            },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
