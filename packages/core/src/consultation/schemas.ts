@@ -374,3 +374,17 @@ export type ModerationInput = z.output<typeof moderationInput>;
 /** A participant reporting a contribution gives the same reasons a moderator would hide it for. */
 export const reportContributionInput = moderationInput;
 export type ReportContributionInput = ModerationInput;
+
+/** The Secretariat's public response to a contribution; the moderation card's form checks it with the same schema. */
+export const contributionResponseInput = z.object({
+  contributionId: uuidField,
+  text: z.string().trim().min(1).max(10_000),
+});
+export type ContributionResponseInput = z.output<typeof contributionResponseInput>;
+
+/** A theme the Secretariat adds to a round for tagging feedback; the label is unique within the round. */
+export const roundThemeInput = z.object({
+  roundId: uuidField,
+  label: z.string().trim().min(1).max(100),
+});
+export type RoundThemeInput = z.output<typeof roundThemeInput>;

@@ -1,7 +1,7 @@
 // The Secretariat's moderation of contributions: the queue, hiding and unhiding, responses and themes.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { localized, moderationInput } from '@musyawarah/core';
+import { contributionResponseInput, localized, moderationInput } from '@musyawarah/core';
 import {
   findContribution,
   findContributionResponse,
@@ -155,37 +155,35 @@ export const moderationProcedures = {
       return { ok: true as const };
     }),
 
-  respond: secretariatProcedure
-    .input(z.object({ contributionId: uuid, text: z.string().trim().min(1).max(10_000) }))
-    .mutation(async ({ ctx, input }) => {
-      const queued: MailOutbox[] = [];
-      await ctx.db.transaction().execute(async (tx) => {
-        const c = await findContribution(tx, input.contributionId);
-        if (!c || c.status !== 'submitted') throw notFound('contribution.notFound');
-        const before = await findContributionResponse(tx, c.id);
-        const after = await upsertContributionResponse(tx, c.id, {
-          text: input.text,
-          respondedBy: ctx.user.id,
-        });
-        await writeAudit(tx, auditContext(ctx), {
-          action: 'contribution.respond',
-          entityType: 'contribution',
-          entityId: c.id,
-          before,
-          after,
-        });
-        // The first answer is news; later corrections of its wording are not mailed again (the key makes it once).
-        const round = await findRound(tx, c.round_id);
-        if (round)
-          queued.push(
-            ...(await notifyFeedbackAuthor(ctx, tx, c, round, 'feedback.responded', {
-              dedupKey: `feedback.responded:${c.id}`,
-            })),
-          );
+  respond: secretariatProcedure.input(contributionResponseInput).mutation(async ({ ctx, input }) => {
+    const queued: MailOutbox[] = [];
+    await ctx.db.transaction().execute(async (tx) => {
+      const c = await findContribution(tx, input.contributionId);
+      if (!c || c.status !== 'submitted') throw notFound('contribution.notFound');
+      const before = await findContributionResponse(tx, c.id);
+      const after = await upsertContributionResponse(tx, c.id, {
+        text: input.text,
+        respondedBy: ctx.user.id,
       });
-      await ctx.mailer.deliver(ctx.db, queued);
-      return { ok: true as const };
-    }),
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'contribution.respond',
+        entityType: 'contribution',
+        entityId: c.id,
+        before,
+        after,
+      });
+      // The first answer is news; later corrections of its wording are not mailed again (the key makes it once).
+      const round = await findRound(tx, c.round_id);
+      if (round)
+        queued.push(
+          ...(await notifyFeedbackAuthor(ctx, tx, c, round, 'feedback.responded', {
+            dedupKey: `feedback.responded:${c.id}`,
+          })),
+        );
+    });
+    await ctx.mailer.deliver(ctx.db, queued);
+    return { ok: true as const };
+  }),
 
   setThemes: secretariatProcedure
     .input(z.object({ contributionId: uuid, themeIds: z.array(uuid).max(50) }))

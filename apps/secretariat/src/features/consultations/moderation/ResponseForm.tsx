@@ -1,10 +1,20 @@
-import { Button } from '@musyawarah/ui';
+import { contributionResponseInput } from '@musyawarah/core/consultation/schemas';
+import { Button, Form, TextAreaField, useZodForm } from '@musyawarah/ui';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { useTRPC } from '../../../trpc';
-import { useServerMessage } from '../shared';
 import type { CardPartProps } from './types';
+
+// The procedure's own rule for the text, after this form's own wording for a blank response (a pipe stops at the
+// first schema's issue, so a blank box says "Enter the response" rather than the generic message).
+const responseSchema = z.object({
+  text: z
+    .string()
+    .trim()
+    .min(1, { error: 'consultations.moderation.responseRequired' })
+    .pipe(contributionResponseInput.shape.text),
+});
 
 /** The Secretariat's public response to a contribution: written, then published (or updated). */
 export function ResponseForm({
@@ -17,59 +27,37 @@ export function ResponseForm({
 }: CardPartProps & { published: string | null }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const serverMessage = useServerMessage();
-  const [response, setResponse] = useState(published ?? '');
-  const [responseError, setResponseError] = useState(false);
-  const respond = useMutation(
-    trpc.contributions.respond.mutationOptions({
-      onSuccess: async () => {
-        await refresh();
-        onDone(t('consultations.moderation.responded', { reference }));
-      },
-      onError: (e) => onDone(serverMessage(e), 'error'),
-    }),
-  );
-  const submitResponse = (event: FormEvent) => {
-    event.preventDefault();
-    if (!response.trim()) {
-      setResponseError(true);
-      return;
-    }
-    setResponseError(false);
-    respond.mutate({ contributionId, text: response.trim() });
+  const form = useZodForm(responseSchema, { defaultValues: { text: published ?? '' } });
+  const respond = useMutation(trpc.contributions.respond.mutationOptions());
+
+  const onSubmit = async ({ text }: z.output<typeof responseSchema>) => {
+    // Thrown errors go to the form: on the field when the text is refused, else in the error summary.
+    await respond.mutateAsync({ contributionId, text });
+    await refresh();
+    onDone(t('consultations.moderation.responded', { reference }));
   };
+
   return (
-    <form onSubmit={submitResponse} noValidate className="consult-response">
-      <div className={responseError ? 'form-group form-group--error' : 'form-group'}>
-        <label className="label" htmlFor={`${idPrefix}-response`}>
-          {t('consultations.moderation.response')}
-          <span className="visually-hidden"> {reference}</span>
-        </label>
-        <div className="hint" id={`${idPrefix}-response-hint`}>
-          {t('consultations.moderation.responseHint')}
-        </div>
-        {responseError && (
-          <p className="field-error" id={`${idPrefix}-response-error`}>
-            <span className="visually-hidden">{t('layout.errorPrefix')}</span>{' '}
-            {t('consultations.moderation.responseRequired')}
-          </p>
-        )}
-        <textarea
-          id={`${idPrefix}-response`}
-          className={responseError ? 'textarea textarea--error' : 'textarea'}
+    <div className="consult-response">
+      <Form form={form} id={`${idPrefix}-response-form`} onSubmit={onSubmit}>
+        <TextAreaField
+          name="text"
           rows={3}
-          value={response}
-          onChange={(e) => setResponse(e.target.value)}
-          aria-describedby={`${idPrefix}-response-hint${responseError ? ` ${idPrefix}-response-error` : ''}`}
-          aria-invalid={responseError ? true : undefined}
+          label={
+            <>
+              {t('consultations.moderation.response')}
+              <span className="visually-hidden"> {reference}</span>
+            </>
+          }
+          hint={t('consultations.moderation.responseHint')}
         />
-      </div>
-      <Button type="submit" variant="secondary" size="small" isBusy={respond.isPending}>
-        {published
-          ? t('consultations.moderation.updateResponse')
-          : t('consultations.moderation.publishResponse')}
-        <span className="visually-hidden"> {reference}</span>
-      </Button>
-    </form>
+        <Button type="submit" variant="secondary" size="small" isBusy={respond.isPending}>
+          {published
+            ? t('consultations.moderation.updateResponse')
+            : t('consultations.moderation.publishResponse')}
+          <span className="visually-hidden"> {reference}</span>
+        </Button>
+      </Form>
+    </div>
   );
 }
