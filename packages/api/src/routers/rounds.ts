@@ -6,6 +6,7 @@ import {
   localizedTextField,
   questionInput,
   roundInput,
+  roundThemeInput,
   ROUND_ACTIONS,
 } from '@musyawarah/core';
 import {
@@ -325,27 +326,20 @@ export const roundsRouter = router({
       });
     }),
 
-  addTheme: secretariatProcedure
-    .input(
-      z.object({
-        roundId: z.uuid({ error: 'validation.invalid' }),
-        label: z.string().trim().min(1).max(100),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      return ctx.db.transaction().execute(async (tx) => {
-        if (!(await findRound(tx, input.roundId))) throw notFound('round.notFound');
-        const theme = await insertRoundTheme(tx, input.roundId, input.label);
-        if (!theme) throw new FieldError('CONFLICT', { label: ['validation.themeExists'] });
-        await writeAudit(tx, auditContext(ctx), {
-          action: 'round.add_theme',
-          entityType: 'consultation_round',
-          entityId: input.roundId,
-          after: theme,
-        });
-        return theme;
+  addTheme: secretariatProcedure.input(roundThemeInput).mutation(async ({ ctx, input }) => {
+    return ctx.db.transaction().execute(async (tx) => {
+      if (!(await findRound(tx, input.roundId))) throw notFound('round.notFound');
+      const theme = await insertRoundTheme(tx, input.roundId, input.label);
+      if (!theme) throw new FieldError('CONFLICT', { label: ['validation.themeExists'] });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'round.add_theme',
+        entityType: 'consultation_round',
+        entityId: input.roundId,
+        after: theme,
       });
-    }),
+      return theme;
+    });
+  }),
 
   /** Who took part, by group, state and language, against the round's targets; gaps flagged while the round is open. */
   participation: secretariatProcedure.input(roundIdInput).query(async ({ ctx, input }) => {
