@@ -388,3 +388,10 @@ export const roundThemeInput = z.object({
   label: z.string().trim().min(1).max(100),
 });
 export type RoundThemeInput = z.output<typeof roundThemeInput>;
+
+/** Reports found unfounded: dismissed with the Secretariat's note for the record; the contribution stays shown. */
+export const dismissReportsInput = z.object({
+  contributionId: uuidField,
+  note: z.string().trim().min(1).max(2000),
+});
+export type DismissReportsInput = z.output<typeof dismissReportsInput>;

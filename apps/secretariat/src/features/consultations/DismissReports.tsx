@@ -1,9 +1,18 @@
-import { Button, Details } from '@musyawarah/ui';
+import { dismissReportsInput } from '@musyawarah/core/consultation/schemas';
+import { Button, Details, Form, TextAreaField, useZodForm } from '@musyawarah/ui';
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { useTRPC } from '../../trpc';
-import { useServerMessage } from './shared';
+
+// The procedure's own rule for the note, after this form's own wording for a blank one (the pipe stops there).
+const dismissSchema = z.object({
+  note: z
+    .string()
+    .trim()
+    .min(1, { error: 'worksurface.moderation.dismissNoteRequired' })
+    .pipe(dismissReportsInput.shape.note),
+});
 
 /**
  * A reported contribution that breaks no rule: its reports are dismissed with a note for the record, and it stays
@@ -22,62 +31,36 @@ export function DismissReports({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const serverMessage = useServerMessage();
-  const id = useId();
-  const [note, setNote] = useState('');
-  const [error, setError] = useState(false);
-  const dismiss = useMutation(
-    trpc.contributions.dismissReports.mutationOptions({
-      onSuccess: async () => {
-        setNote('');
-        await refresh();
-        onDone(t('worksurface.moderation.dismissed', { reference }));
-      },
-      onError: (e) => onDone(serverMessage(e), 'error'),
-    }),
-  );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!note.trim()) {
-      setError(true);
-      document.getElementById(`${id}-note`)?.focus();
-      return;
-    }
-    setError(false);
-    dismiss.mutate({ contributionId, note: note.trim() });
+  const form = useZodForm(dismissSchema, { defaultValues: { note: '' } });
+  const dismiss = useMutation(trpc.contributions.dismissReports.mutationOptions());
+
+  const onSubmit = async ({ note }: z.output<typeof dismissSchema>) => {
+    // Thrown errors go to the form: on the field when the note is refused, else in the error summary.
+    await dismiss.mutateAsync({ contributionId, note });
+    form.reset({ note: '' });
+    await refresh();
+    onDone(t('worksurface.moderation.dismissed', { reference }));
   };
+
   return (
     <Details summary={t('worksurface.moderation.dismissSummary')}>
-      <form onSubmit={submit} noValidate>
-        <div className={error ? 'form-group form-group--error' : 'form-group'}>
-          <label className="label" htmlFor={`${id}-note`}>
-            {t('worksurface.moderation.dismissNote')}
-            <span className="visually-hidden"> {reference}</span>
-          </label>
-          <div className="hint" id={`${id}-hint`}>
-            {t('worksurface.moderation.dismissHint')}
-          </div>
-          {error && (
-            <p className="field-error" id={`${id}-error`}>
-              <span className="visually-hidden">{t('layout.errorPrefix')}</span>{' '}
-              {t('worksurface.moderation.dismissNoteRequired')}
-            </p>
-          )}
-          <textarea
-            id={`${id}-note`}
-            className={error ? 'textarea textarea--error' : 'textarea'}
-            rows={3}
-            value={note}
-            aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </div>
+      <Form form={form} id={`dismiss-reports-${contributionId}`} onSubmit={onSubmit}>
+        <TextAreaField
+          name="note"
+          rows={3}
+          label={
+            <>
+              {t('worksurface.moderation.dismissNote')}
+              <span className="visually-hidden"> {reference}</span>
+            </>
+          }
+          hint={t('worksurface.moderation.dismissHint')}
+        />
         <Button type="submit" variant="secondary" isBusy={dismiss.isPending}>
           {t('worksurface.moderation.dismiss')}
           <span className="visually-hidden"> {reference}</span>
         </Button>
-      </form>
+      </Form>
     </Details>
   );
 }

@@ -1,7 +1,7 @@
 // The Secretariat's moderation of contributions: the queue, hiding and unhiding, responses and themes.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { contributionResponseInput, localized, moderationInput } from '@musyawarah/core';
+import { contributionResponseInput, dismissReportsInput, localized, moderationInput } from '@musyawarah/core';
 import {
   findContribution,
   findContributionResponse,
@@ -132,28 +132,26 @@ export const moderationProcedures = {
   }),
 
   /** The reports were unfounded: they are resolved with the Secretariat's note and the contribution stays shown. */
-  dismissReports: secretariatProcedure
-    .input(z.object({ contributionId: uuid, note: z.string().trim().min(1).max(2000) }))
-    .mutation(async ({ ctx, input }) => {
-      await ctx.db.transaction().execute(async (tx) => {
-        const c = await findContribution(tx, input.contributionId);
-        if (!c || c.status !== 'submitted') throw notFound('contribution.notFound');
-        const dismissed = await dismissContributionReports(tx, c.id, {
-          note: input.note,
-          dismissedBy: ctx.user.id,
-        });
-        if (dismissed.length === 0)
-          throw new TRPCError({ code: 'CONFLICT', message: 'worksurface.moderation.noOpenReports' });
-        await writeAudit(tx, auditContext(ctx), {
-          action: 'contribution.dismiss_reports',
-          entityType: 'contribution',
-          entityId: c.id,
-          before: null,
-          after: { reports: dismissed.map((r) => r.id), note: input.note },
-        });
+  dismissReports: secretariatProcedure.input(dismissReportsInput).mutation(async ({ ctx, input }) => {
+    await ctx.db.transaction().execute(async (tx) => {
+      const c = await findContribution(tx, input.contributionId);
+      if (!c || c.status !== 'submitted') throw notFound('contribution.notFound');
+      const dismissed = await dismissContributionReports(tx, c.id, {
+        note: input.note,
+        dismissedBy: ctx.user.id,
       });
-      return { ok: true as const };
-    }),
+      if (dismissed.length === 0)
+        throw new TRPCError({ code: 'CONFLICT', message: 'worksurface.moderation.noOpenReports' });
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'contribution.dismiss_reports',
+        entityType: 'contribution',
+        entityId: c.id,
+        before: null,
+        after: { reports: dismissed.map((r) => r.id), note: input.note },
+      });
+    });
+    return { ok: true as const };
+  }),
 
   respond: secretariatProcedure.input(contributionResponseInput).mutation(async ({ ctx, input }) => {
     const queued: MailOutbox[] = [];
