@@ -2,11 +2,12 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { noscriptInEveryLanguage } from '../../packages/ui/build/noscript-plugin.mjs';
 import { precompressAssets } from '../../packages/ui/build/precompress.mjs';
+import { paintBeforeScripts } from './build/paint-before-scripts';
 
 const api = process.env.MUSYAWARAH_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react(), noscriptInEveryLanguage(), precompressAssets()],
+  plugins: [react(), noscriptInEveryLanguage(), paintBeforeScripts(), precompressAssets()],
   base: '/',
   server: {
     port: 5173,
