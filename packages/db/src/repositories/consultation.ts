@@ -339,7 +339,10 @@ function reviveRound(json: Record<string, unknown>): ConsultationRound {
 }
 
 /** The receipt mail's outbox row as far as `Mailer.deliver` reads it. */
-export type SubmissionReceiptMail = Pick<MailOutbox, 'id' | 'transport' | 'to_address' | 'subject' | 'text_body'>;
+export type SubmissionReceiptMail = Pick<
+  MailOutbox,
+  'id' | 'transport' | 'to_address' | 'subject' | 'text_body'
+>;
 
 /**
  * Stores a submission, its items, its audit row and its receipt mail in ONE statement (data-modifying CTEs), which is
@@ -394,7 +397,10 @@ export async function insertSubmission(
     const mail = outboxRow(args.mail);
     // Only what delivery reads comes back: the bodies and timestamps of the whole row were parsed for nothing.
     const withMail = query.with('m', (qb) =>
-      qb.insertInto('mail_outbox').values(mail).returning(['id', 'transport', 'to_address', 'subject', 'text_body']),
+      qb
+        .insertInto('mail_outbox')
+        .values(mail)
+        .returning(['id', 'transport', 'to_address', 'subject', 'text_body']),
     );
     const row = await withMail.selectFrom('m').selectAll().executeTakeFirst();
     return { mail: row ?? null };
