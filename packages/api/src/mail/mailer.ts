@@ -39,7 +39,10 @@ export interface Mailer {
    * Call after the transaction commits. Sends nothing itself (no request waits on SMTP): it wakes this process's job
    * runner so the delivery starts at once rather than at the next poll, and logs mail that is only kept in the outbox.
    */
-  deliver(executor: Executor, queued: MailOutbox[]): Promise<void>;
+  deliver(
+    executor: Executor,
+    queued: readonly Pick<MailOutbox, 'transport' | 'to_address' | 'subject' | 'text_body'>[],
+  ): Promise<void>;
 }
 
 export function createMailer(options: {

@@ -338,6 +338,12 @@ function reviveRound(json: Record<string, unknown>): ConsultationRound {
   return round as unknown as ConsultationRound;
 }
 
+/** The receipt mail's outbox row as far as `Mailer.deliver` reads it. */
+export type SubmissionReceiptMail = Pick<
+  MailOutbox,
+  'id' | 'transport' | 'to_address' | 'subject' | 'text_body'
+>;
+
 /**
  * Stores a submission, its items, its audit row and its receipt mail in ONE statement (data-modifying CTEs), which is
  * atomic without an explicit transaction: two round trips fewer than BEGIN … COMMIT and four fewer than one insert per
@@ -357,7 +363,7 @@ export async function insertSubmission(
     audit: ReturnType<typeof auditRow>;
     mail: NewOutboxMail | null;
   },
-): Promise<{ mail: MailOutbox | null }> {
+): Promise<{ mail: SubmissionReceiptMail | null }> {
   const contributionId = args.contribution.id;
   let query = db
     .with('c', (qb) =>
@@ -389,7 +395,13 @@ export async function insertSubmission(
   }
   if (args.mail) {
     const mail = outboxRow(args.mail);
-    const withMail = query.with('m', (qb) => qb.insertInto('mail_outbox').values(mail).returningAll());
+    // Only what delivery reads comes back: the bodies and timestamps of the whole row were parsed for nothing.
+    const withMail = query.with('m', (qb) =>
+      qb
+        .insertInto('mail_outbox')
+        .values(mail)
+        .returning(['id', 'transport', 'to_address', 'subject', 'text_body']),
+    );
     const row = await withMail.selectFrom('m').selectAll().executeTakeFirst();
     return { mail: row ?? null };
   }
