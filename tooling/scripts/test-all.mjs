@@ -7,6 +7,11 @@
 // Options: --skip-install, --skip-checks (typecheck/lint), --only=<dir,...> (e.g. --only=packages/db,tooling/e2e).
 // --quick (`pnpm test:quick`, the inner loop): typecheck + lint and every unit, database and API suite on PGlite only –
 // no PostgreSQL, no Chromium, no reliability suites, no app build, no benchmarks, no system packages. Same summary.
+// Caches (fast lane only): turbo replays a package's typecheck/lint when neither its files nor any workspace package it
+// depends on changed (turbo.json: `dependsOn: ["^transit"]`), and prettier skips files it has already checked. The full
+// gate passes --force to turbo and runs prettier without a cache, so it re-checks everything every time.
+// Concurrency: the PGlite suites run TEST_CONCURRENCY at a time (fast lane 2, full gate 1), slow ones first; each
+// suite's output is held back and printed in one piece when it ends.
 // Reports: .tmp/test-reports/<suite>-<database>.json. A suite gets TEST_SUITE_TIMEOUT_MIN minutes (default 15), the
 // browser suite TEST_E2E_TIMEOUT_MIN (default 30).
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -55,6 +60,10 @@ const SUITE_TIMEOUT_MS = Number(process.env.TEST_SUITE_TIMEOUT_MIN ?? 15) * 60_0
 /** The browser suite runs ~20 files one after another (every page in four scripts and the pseudo-locale): more room. */
 const SUITE_TIMEOUT_OVERRIDES_MS = { [E2E_DIR]: Number(process.env.TEST_E2E_TIMEOUT_MIN ?? 30) * 60_000 };
 const suiteTimeout = (dir) => SUITE_TIMEOUT_OVERRIDES_MS[dir] ?? SUITE_TIMEOUT_MS;
+/** Two at a time suits the 2-core machines we have; the full gate keeps the one-after-another order CI has always had. */
+const CONCURRENCY = Math.max(1, Math.floor(Number(process.env.TEST_CONCURRENCY ?? (quick ? 2 : 1))) || 1);
+/** Started first when suites run side by side, so the longest one isn't left running alone at the end. */
+const SLOW_SUITES_FIRST = ['packages/api', 'apps/api', 'packages/db', 'packages/auth'];
 
 /** @type {{ suite: string; database: string; passed: number; failed: number; skipped: number; durationMs: number; durationText?: string; note?: string }[]} */
 const results = [];
@@ -188,6 +197,8 @@ async function typecheckAndLint() {
     'lint',
     '--continue',
     '--summarize',
+    // the full gate re-runs every check; the fast lane replays results whose inputs (and dependencies') are unchanged
+    ...(quick ? [] : ['--force']),
     ...filters,
   ]);
   const durationMs = Date.now() - t;
@@ -238,7 +249,9 @@ async function typecheckAndLint() {
 /** `prettier --check .`: formatting is a habit the test command enforces (issue #12); `pnpm format` fixes it. */
 async function formatCheck() {
   step('Checking formatting (prettier --check .)…');
-  const { code, durationMs } = await pnpm(['exec', 'prettier', '--check', '--log-level=warn', '.']);
+  // Fast lane: skip files whose content, prettier version and options are unchanged since they last passed.
+  const cache = quick ? ['--cache', '--cache-strategy', 'content'] : [];
+  const { code, durationMs } = await pnpm(['exec', 'prettier', '--check', '--log-level=warn', ...cache, '.']);
   record({
     suite: 'format',
     database: '-',
@@ -285,21 +298,54 @@ function readReport(file) {
   }
 }
 
-async function vitestSuite(dir, database, env) {
+/** Runs suites `concurrency` at a time (slow ones first) and records their rows in the order given. */
+async function vitestSuites(dirs, database, env, concurrency = 1) {
+  const buffer = concurrency > 1 && dirs.length > 1;
+  const order = [...dirs].sort(
+    (a, b) =>
+      (SLOW_SUITES_FIRST.includes(a) ? SLOW_SUITES_FIRST.indexOf(a) : Infinity) -
+      (SLOW_SUITES_FIRST.includes(b) ? SLOW_SUITES_FIRST.indexOf(b) : Infinity),
+  );
+  if (buffer)
+    step(
+      `Tests on ${databaseName(database)}: ${dirs.length} suites, ${concurrency} at a time (each suite's output is printed when it ends)…`,
+    );
+  const rows = new Map();
+  let next = 0;
+  const worker = async () => {
+    while (next < order.length && !interrupted()) {
+      const dir = order[next++];
+      rows.set(dir, await vitestSuite(dir, database, env, { buffer }));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, order.length) }, worker));
+  for (const dir of dirs) if (rows.get(dir)) record(rows.get(dir));
+}
+
+const databaseName = (database) => (database === 'pglite' ? 'the embedded database (PGlite)' : database);
+
+/** One vitest suite; returns its summary row (the caller records it). */
+async function vitestSuite(dir, database, env, { buffer = false } = {}) {
   if (interrupted()) return;
   const reportFile = join(REPORT_DIR, `${dir.replaceAll('/', '-')}-${database}.json`);
-  step(`Tests: ${dir} on ${database === 'pglite' ? 'the embedded database (PGlite)' : database}…`);
+  if (buffer) console.log(dim(`  started: ${dir}`));
+  else step(`Tests: ${dir} on ${databaseName(database)}…`);
   // The preset writes the report when VITEST_JSON_OUT is set; the flags cover packages without the preset's config.
   const reporterFlags = ['--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];
-  const { code, durationMs, timedOut } = await run(
+  const { code, durationMs, timedOut, output } = await run(
     join(ROOT, '.tmp', 'bin', 'pnpm'),
     ['run', 'test', ...reporterFlags],
     {
       cwd: join(ROOT, dir),
       env: { ...env, VITEST_JSON_OUT: reportFile },
       timeoutMs: suiteTimeout(dir),
+      buffer,
     },
   );
+  if (buffer) {
+    step(`Tests: ${dir} on ${databaseName(database)} (ended after ${formatDuration(durationMs)})`);
+    process.stdout.write(output.endsWith('\n') || output === '' ? output : `${output}\n`);
+  }
   const report = readReport(reportFile);
   const row = { suite: dir, database, passed: 0, failed: 0, skipped: 0, durationMs };
   if (!report) {
@@ -309,7 +355,7 @@ async function vitestSuite(dir, database, env) {
       : code === 0
         ? 'exited 0 but wrote no JSON report (is its test script vitest?)'
         : `crashed without a report (exit ${code})`;
-    return record(row);
+    return row;
   }
   row.passed = report.numPassedTests ?? 0;
   row.failed = report.numFailedTests ?? 0;
@@ -345,7 +391,7 @@ async function vitestSuite(dir, database, env) {
     notes.push(`vitest exited with ${code} although no test failed (unhandled error or no test files?)`);
   }
   if (notes.length) row.note = notes.join('; ');
-  record(row);
+  return row;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -461,11 +507,15 @@ async function main() {
   if (!quick && (!only || selected(E2E_DIR) || selected('apps/stakeholder') || selected('apps/secretariat')))
     await buildWebApps();
 
-  for (const dir of packages.filter((d) => d !== E2E_DIR && !postgresOnly.includes(d)))
-    await vitestSuite(dir, 'pglite', testEnv());
+  await vitestSuites(
+    packages.filter((d) => d !== E2E_DIR && !postgresOnly.includes(d)),
+    'pglite',
+    testEnv(),
+    CONCURRENCY,
+  );
 
   for (const dir of dbPackages) {
-    if (postgres) await vitestSuite(dir, 'postgres', testEnv({ TEST_DATABASE_URL: postgres.url }));
+    if (postgres) await vitestSuites([dir], 'postgres', testEnv({ TEST_DATABASE_URL: postgres.url }));
     else
       record({
         suite: dir,
@@ -481,7 +531,7 @@ async function main() {
   }
 
   for (const dir of postgresOnly) {
-    if (system.postgres) await vitestSuite(dir, 'postgres', testEnv());
+    if (system.postgres) await vitestSuites([dir], 'postgres', testEnv());
     else
       record({
         suite: dir,
@@ -493,7 +543,7 @@ async function main() {
   }
 
   if (packages.includes(E2E_DIR)) {
-    if (system.chromium) await vitestSuite(E2E_DIR, 'pglite', testEnv());
+    if (system.chromium) await vitestSuites([E2E_DIR], 'pglite', testEnv());
     else
       record({
         suite: E2E_DIR,

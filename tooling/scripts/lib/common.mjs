@@ -139,14 +139,25 @@ export function killTree(pid, signal) {
 
 /**
  * Runs a command with its output streamed and no stdin. With timeoutMs, the whole process tree gets SIGTERM when time
- * is up and SIGKILL 10 s later.
- * @returns {Promise<{ code: number; durationMs: number; timedOut: boolean }>} code is 128+n when killed by a signal
+ * is up and SIGKILL 10 s later. With buffer, stdout and stderr are collected (interleaved, in arrival order) and
+ * returned as `output` instead of printed, so two commands running at once don't mix their lines.
+ * @returns {Promise<{ code: number; durationMs: number; timedOut: boolean; output: string }>} code is 128+n when killed
+ *   by a signal
  */
-export function run(cmd, args, { cwd = ROOT, env = baseEnv, timeoutMs } = {}) {
+export function run(cmd, args, { cwd = ROOT, env = baseEnv, timeoutMs, buffer = false } = {}) {
   const started = Date.now();
   return new Promise((resolvePromise) => {
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(cmd, args, {
+      cwd,
+      env,
+      stdio: ['ignore', buffer ? 'pipe' : 'inherit', buffer ? 'pipe' : 'inherit'],
+    });
     children.add(child);
+    const chunks = [];
+    if (buffer) {
+      child.stdout.on('data', (chunk) => chunks.push(chunk));
+      child.stderr.on('data', (chunk) => chunks.push(chunk));
+    }
     let timedOut = false;
     const timers = [];
     if (timeoutMs) {
@@ -167,7 +178,12 @@ export function run(cmd, args, { cwd = ROOT, env = baseEnv, timeoutMs } = {}) {
     child.on('close', (code, signal) => {
       for (const t of timers) clearTimeout(t);
       children.delete(child);
-      resolvePromise({ code: code ?? signalExitCode(signal), durationMs: Date.now() - started, timedOut });
+      resolvePromise({
+        code: code ?? signalExitCode(signal),
+        durationMs: Date.now() - started,
+        timedOut,
+        output: Buffer.concat(chunks).toString('utf8'),
+      });
     });
   });
 }
