@@ -421,24 +421,29 @@ export function isIdempotencyKeyConflict(error: unknown): boolean {
 
 /**
  * The round dashboard's counts, from the write-time tally (migration 0007) rather than a GROUP BY over every
- * contribution. One statement folds the deltas written since the last read into round_tally and returns the totals:
- * its final SELECT sees the tally as it was before the fold (one snapshot), so it adds the folded deltas itself.
+ * contribution. The deltas written since the last read are folded into round_tally first, then the totals are read
+ * as round_tally plus any deltas still waiting, in a second statement. Folding and reading in one statement was wrong
+ * on PostgreSQL: a reader whose DELETE waited for a concurrent fold found the deltas gone, and its snapshot, taken
+ * before that fold committed, did not see them in round_tally either, so it returned figures without them (a report
+ * rendering 13 languages at once printed "Contributions: 0"). Each fold commits its move atomically, so any snapshot
+ * sees every delta exactly once: still waiting, or in round_tally.
  */
 export async function readRoundTally(db: Executor, roundId: string) {
-  const { rows } = await sql<{ dimension: string; key: string; count: string | number }>`
+  await sql`
     with moved as (
       delete from round_tally_delta where round_id = ${roundId} returning dimension, key, delta
     ), summed as (
       select dimension, key, sum(delta) as delta from moved group by 1, 2
-    ), folded as (
-      insert into round_tally (round_id, dimension, key, count)
-      select ${roundId}, dimension, key, delta from summed order by dimension, key
-      on conflict (round_id, dimension, key) do update set count = round_tally.count + excluded.count
     )
+    insert into round_tally (round_id, dimension, key, count)
+    select ${roundId}, dimension, key, delta from summed order by dimension, key
+    on conflict (round_id, dimension, key) do update set count = round_tally.count + excluded.count
+  `.execute(db);
+  const { rows } = await sql<{ dimension: string; key: string; count: string | number }>`
     select dimension, key, sum(count) as count from (
       select dimension, key, count from round_tally where round_id = ${roundId}
       union all
-      select dimension, key, delta from summed
+      select dimension, key, delta from round_tally_delta where round_id = ${roundId}
     ) totals
     group by 1, 2
     having sum(count) <> 0
