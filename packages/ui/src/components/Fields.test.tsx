@@ -7,7 +7,7 @@ import { createI18n } from '../i18n/full';
 import { CheckboxesField } from './ChoiceFields';
 import { userTimeZone, utcEquivalent } from './date-time';
 import { DateTimeField, TextAreaField } from './Fields';
-import { Form } from './Form';
+import { ErrorSummary, Form } from './Form';
 
 const i18n = createI18n({}, { lng: 'en' });
 
@@ -148,5 +148,19 @@ describe('CheckboxesField', () => {
     expect(html).toContain('<fieldset class="fieldset" aria-describedby="test-languages-error">');
     expect(html).toContain('id="test-languages-error" class="field-error"');
     expect(html).toContain('href="#test-languages"');
+  });
+});
+
+describe('ErrorSummary', () => {
+  const summary = (props: { messageText?: string | null }) =>
+    renderToStaticMarkup(
+      <I18nextProvider i18n={i18n}>
+        <ErrorSummary formId="test" message={{ key: 'basket.empty' }} items={[]} focusToken={0} {...props} />
+      </I18nextProvider>,
+    );
+
+  it("shows a server message put into words by the app's server-message hook, not the untranslated key", () => {
+    expect(summary({ messageText: 'Your basket is empty.' })).toContain('<p>Your basket is empty.</p>');
+    expect(summary({})).toContain('<p>Something went wrong');
   });
 });
