@@ -137,6 +137,20 @@ describe('CheckboxesField', () => {
     expect(html).toContain('<div id="test-languages-km-hint" class="choice__hint">ខ្មែរ</div>');
   });
 
+  it('lists more boxes under their heading in the same question, and without boxes above drops the heading', () => {
+    const more = { heading: 'Or ask for:', options: [{ value: 'th', label: 'Thai' }] };
+    const both = render(
+      <CheckboxesField name="languages" legend="Languages" options={options} more={more} />,
+    );
+    expect(both).toContain('<div class="choices choices--more"><p class="choices__heading">Or ask for:</p>');
+    expect(tagWithId(both, 'test-languages')).toContain('value="en"');
+    expect(tagWithId(both, 'test-languages-th')).toContain('name="languages"');
+    const onlyMore = render(<CheckboxesField name="languages" legend="Languages" options={[]} more={more} />);
+    expect(onlyMore).not.toContain('Or ask for:');
+    // The first box on show carries the field id, so the summary can still reach it.
+    expect(tagWithId(onlyMore, 'test-languages')).toContain('value="th"');
+  });
+
   it('shows the group error inside the fieldset and links it from the legend group', () => {
     const html = render(
       <CheckboxesField name="languages" legend="Languages" options={options} />,
