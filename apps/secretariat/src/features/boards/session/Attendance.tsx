@@ -1,30 +1,12 @@
-import { attendanceInput } from '@musyawarah/core/boards/schemas';
 import { ATTENDANCE_STATUSES } from '@musyawarah/core/boards/vocabulary';
 import { Button, Form, RadioGroupField, useZodForm } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { useTRPC } from '../../../trpc';
 import { useServerMessage } from '../shared';
+import { attendanceSchema } from './attendanceForm';
 import type { SessionDetail } from './types';
-
-// One choice per invited member (none yet for some), turned into the procedure's records and checked by its own
-// schema; with nothing chosen, the first member's row says so (the error summary links there).
-const attendanceSchema = z
-  .object({ status: z.record(z.string(), z.string().nullish()) })
-  .transform(({ status }, ctx) => {
-    const records = Object.entries(status).flatMap(([userId, chosen]) =>
-      chosen ? [{ userId, status: chosen }] : [],
-    );
-    if (records.length === 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['status', Object.keys(status)[0] ?? ''],
-        message: 'boards.attendance.noneChosen',
-      });
-    return { records };
-  })
-  .pipe(attendanceInput.omit({ sessionId: true }));
 
 /** One row of radios per invited member; saved together. Walk-ins are members invited afterwards. */
 export function Attendance({ session, onDone }: { session: SessionDetail; onDone: (text: string) => void }) {
