@@ -17,6 +17,7 @@ export * from './components/Form';
 export * from './components/form-schema';
 export * from './components/Fields';
 export * from './components/ChoiceFields';
+export * from './components/RankingField';
 export { describedBy, fieldId, FieldError, Hint, LabelText, useField } from './components/field-parts';
 export { isoToLocal, localToIso, userTimeZone, utcEquivalent } from './components/date-time';
 export * from './components/LanguageSwitcher';

@@ -126,7 +126,15 @@ test('a stakeholder answers an open round from the home page, sees it saved, sub
     .getByLabel(/^2$/)
     .check();
   const ranking = page.getByRole('group', { name: /Rank these priorities/ });
-  await ranking.getByRole('button', { name: /^Up — Fairness and inclusion/ }).click();
+  // By keyboard: the move is announced, and focus stays on the moved option (on its Down button, as it is now first).
+  await ranking.getByRole('button', { name: /^Up — Fairness and inclusion/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => ranking.locator('[aria-live="polite"]').textContent())
+    .toBe('Fairness and inclusion moved to number 1 of 3.');
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+    .toMatch(/Down — Fairness and inclusion, now number 1$/);
   await expect
     .poll(() => ranking.locator('.ranking__label').first().textContent())
     .toBe('Fairness and inclusion');
@@ -326,7 +334,8 @@ test('a participant registers for the event with the support they need and repor
     .click();
   const dialog = page.getByRole('dialog', { name: 'Report this contribution' });
   await dialog.getByRole('button', { name: 'Send report' }).click();
-  await dialog.getByText('Select why you are reporting this contribution').waitFor();
+  // The error summary links to the reasons.
+  await dialog.getByRole('link', { name: 'Select why you are reporting this contribution' }).waitFor();
   await dialog.getByLabel('It is off-topic').check();
   await dialog.getByRole('button', { name: 'Send report' }).click();
   await page.getByText('Thank you. The Secretariat will review this contribution.').waitFor();

@@ -63,8 +63,11 @@ export interface RadioGroupFieldProps {
   hint?: ReactNode;
   options: Option[];
   optional?: boolean;
-  /** `scale`: the options side by side on wider screens, as the points of a rating scale (1 … 5). */
-  layout?: 'list' | 'scale';
+  /**
+   * `scale`: the options side by side on wider screens, as the points of a rating scale (1 … 5); `inline`: a few short
+   * options on one line, wrapping when there is no room (present, absent, excused).
+   */
+  layout?: 'list' | 'scale' | 'inline';
   className?: string;
   /** Shown under the options, inside the fieldset (e.g. a button that clears the choice). */
   after?: ReactNode;
@@ -90,7 +93,7 @@ export function RadioGroupField({
         </legend>
         <Hint id={hintId}>{hint}</Hint>
         <FieldError id={errorId} name={name} message={error} />
-        <div className={cx('choices', layout === 'scale' && 'choices--scale')}>
+        <div className={cx('choices', layout !== 'list' && `choices--${layout}`)}>
           {options.map((o, index) => {
             const optionId = index === 0 ? id : `${id}-${o.value}`;
             return (
@@ -160,6 +163,11 @@ export interface CheckboxesFieldProps {
   legend: ReactNode;
   hint?: ReactNode;
   options: Option[];
+  /**
+   * A second list in the same question under its own heading, ticked into the same value (what an event offers,
+   * then what else one may ask for). The heading shows only when `options` has boxes above it.
+   */
+  more?: { heading: ReactNode; options: Option[] };
   optional?: boolean;
   /** Two columns on wider screens, for long lists of short labels (languages, Member States). */
   columns?: boolean;
@@ -172,11 +180,38 @@ export function CheckboxesField({
   legend,
   hint,
   options,
+  more,
   optional,
   columns,
   className,
 }: CheckboxesFieldProps) {
   const { id, hintId, errorId, register, error } = useField(name);
+  const box = (o: Option, first: boolean) => {
+    const optionId = first ? id : `${id}-${o.value}`;
+    return (
+      <div className="choice" key={o.value}>
+        <input
+          id={optionId}
+          type="checkbox"
+          className="choice__input"
+          value={o.value}
+          aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+          {...register(name)}
+        />
+        <div className="choice__text">
+          <label className="choice__label" htmlFor={optionId} lang={o.lang}>
+            {o.label}
+          </label>
+          {o.hint && (
+            <div id={`${optionId}-hint`} className="choice__hint">
+              {o.hint}
+            </div>
+          )}
+        </div>
+      </div>
+    );
+  };
+  const choicesClass = cx('choices', columns && 'choices--columns');
   return (
     <div className={cx('form-group', error && 'form-group--error', className)}>
       <fieldset className="fieldset" aria-describedby={describedBy(!!hint && hintId, !!error && errorId)}>
@@ -185,33 +220,15 @@ export function CheckboxesField({
         </legend>
         <Hint id={hintId}>{hint}</Hint>
         <FieldError id={errorId} name={name} message={error} />
-        <div className={cx('choices', columns && 'choices--columns')}>
-          {options.map((o, index) => {
-            const optionId = index === 0 ? id : `${id}-${o.value}`;
-            return (
-              <div className="choice" key={o.value}>
-                <input
-                  id={optionId}
-                  type="checkbox"
-                  className="choice__input"
-                  value={o.value}
-                  aria-describedby={o.hint ? `${optionId}-hint` : undefined}
-                  {...register(name)}
-                />
-                <div className="choice__text">
-                  <label className="choice__label" htmlFor={optionId} lang={o.lang}>
-                    {o.label}
-                  </label>
-                  {o.hint && (
-                    <div id={`${optionId}-hint`} className="choice__hint">
-                      {o.hint}
-                    </div>
-                  )}
-                </div>
-              </div>
-            );
-          })}
-        </div>
+        {options.length > 0 && (
+          <div className={choicesClass}>{options.map((o, index) => box(o, index === 0))}</div>
+        )}
+        {more && more.options.length > 0 && (
+          <div className={cx(choicesClass, options.length > 0 && 'choices--more')}>
+            {options.length > 0 && <p className="choices__heading">{more.heading}</p>}
+            {more.options.map((o, index) => box(o, options.length === 0 && index === 0))}
+          </div>
+        )}
       </fieldset>
     </div>
   );

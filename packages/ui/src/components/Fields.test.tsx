@@ -7,7 +7,7 @@ import { createI18n } from '../i18n/full';
 import { CheckboxesField } from './ChoiceFields';
 import { userTimeZone, utcEquivalent } from './date-time';
 import { DateTimeField, TextAreaField } from './Fields';
-import { Form } from './Form';
+import { ErrorSummary, Form } from './Form';
 
 const i18n = createI18n({}, { lng: 'en' });
 
@@ -137,6 +137,20 @@ describe('CheckboxesField', () => {
     expect(html).toContain('<div id="test-languages-km-hint" class="choice__hint">ខ្មែរ</div>');
   });
 
+  it('lists more boxes under their heading in the same question, and without boxes above drops the heading', () => {
+    const more = { heading: 'Or ask for:', options: [{ value: 'th', label: 'Thai' }] };
+    const both = render(
+      <CheckboxesField name="languages" legend="Languages" options={options} more={more} />,
+    );
+    expect(both).toContain('<div class="choices choices--more"><p class="choices__heading">Or ask for:</p>');
+    expect(tagWithId(both, 'test-languages')).toContain('value="en"');
+    expect(tagWithId(both, 'test-languages-th')).toContain('name="languages"');
+    const onlyMore = render(<CheckboxesField name="languages" legend="Languages" options={[]} more={more} />);
+    expect(onlyMore).not.toContain('Or ask for:');
+    // The first box on show carries the field id, so the summary can still reach it.
+    expect(tagWithId(onlyMore, 'test-languages')).toContain('value="th"');
+  });
+
   it('shows the group error inside the fieldset and links it from the legend group', () => {
     const html = render(
       <CheckboxesField name="languages" legend="Languages" options={options} />,
@@ -148,5 +162,19 @@ describe('CheckboxesField', () => {
     expect(html).toContain('<fieldset class="fieldset" aria-describedby="test-languages-error">');
     expect(html).toContain('id="test-languages-error" class="field-error"');
     expect(html).toContain('href="#test-languages"');
+  });
+});
+
+describe('ErrorSummary', () => {
+  const summary = (props: { messageText?: string | null }) =>
+    renderToStaticMarkup(
+      <I18nextProvider i18n={i18n}>
+        <ErrorSummary formId="test" message={{ key: 'basket.empty' }} items={[]} focusToken={0} {...props} />
+      </I18nextProvider>,
+    );
+
+  it("shows a server message put into words by the app's server-message hook, not the untranslated key", () => {
+    expect(summary({ messageText: 'Your basket is empty.' })).toContain('<p>Your basket is empty.</p>');
+    expect(summary({})).toContain('<p>Something went wrong');
   });
 });

@@ -20,6 +20,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { applyServerError, type MappedServerError, type Message } from '../errors/server-error';
+import type { ServerMessage } from '../errors/server-message';
 import { useMessage } from '../i18n/translate';
 import { fieldId, FormIdContext } from './field-parts';
 import { usePageErrorFlag } from './Page';
@@ -78,6 +79,8 @@ function domOrder(formId: string, items: SummaryItem[]): SummaryItem[] {
 export interface ErrorSummaryProps {
   formId: string;
   message: Message | null;
+  /** The message already in words (an app's `useServerMessage`), shown instead of translating `message`. */
+  messageText?: string | null;
   items: SummaryItem[];
   /** Extra content under the message for a given message key (e.g. a link to send a confirmation again). */
   messageExtra?: ReactNode;
@@ -88,7 +91,14 @@ export interface ErrorSummaryProps {
  * GOV.UK error summary: a box at the top of the form with the problem(s), each linking to its field. It takes focus
  * when it appears so screen-reader and keyboard users land on it.
  */
-export function ErrorSummary({ formId, message, items, messageExtra, focusToken }: ErrorSummaryProps) {
+export function ErrorSummary({
+  formId,
+  message,
+  messageText,
+  items,
+  messageExtra,
+  focusToken,
+}: ErrorSummaryProps) {
   const { t } = useTranslation();
   const tm = useMessage();
   const ref = useRef<HTMLDivElement>(null);
@@ -117,7 +127,7 @@ export function ErrorSummary({ formId, message, items, messageExtra, focusToken 
         {t('layout.errorSummary.title')}
       </h2>
       <div className="error-summary__body">
-        {message && <p>{tm(message)}</p>}
+        {message && <p>{messageText ?? tm(message)}</p>}
         {messageExtra}
         {items.length > 0 && (
           <ul className="error-summary__list">
@@ -145,6 +155,11 @@ export interface FormProps<TIn extends FieldValues, TOut> {
   onServerError?: (mapped: MappedServerError, error: unknown) => void;
   /** Extra content in the error summary for a given message key. */
   renderMessageExtra?: (key: string) => ReactNode;
+  /**
+   * Puts what `onSubmit` threw into words for the summary: the app's `useServerMessage`, which also reads the API keys
+   * the shared locale lacks from the app's own namespace. Without it the summary knows only the shared keys.
+   */
+  serverMessage?: ServerMessage;
   /** Accessible name of the form when a page has several. */
   'aria-label'?: string;
   children: ReactNode;
@@ -161,11 +176,13 @@ export function Form<TIn extends FieldValues, TOut>({
   onSubmit,
   onServerError,
   renderMessageExtra,
+  serverMessage,
   children,
   ...rest
 }: FormProps<TIn, TOut>) {
   const { i18n } = useTranslation();
   const [message, setMessage] = useState<Message | null>(null);
+  const [messageText, setMessageText] = useState<string | null>(null);
   const [focusToken, setFocusToken] = useState(0);
   const page = usePageErrorFlag();
 
@@ -186,6 +203,7 @@ export function Form<TIn extends FieldValues, TOut>({
         } catch (error) {
           const mapped = applyServerError(error, form.setError, (key) => i18n.exists(key));
           setMessage(mapped.message);
+          setMessageText(mapped.message && serverMessage ? serverMessage(error) : null);
           onServerError?.(mapped, error);
           setFocusToken((n) => n + 1);
         }
@@ -206,6 +224,7 @@ export function Form<TIn extends FieldValues, TOut>({
           <ErrorSummary
             formId={id}
             message={message}
+            messageText={messageText}
             items={items}
             focusToken={focusToken}
             messageExtra={message && renderMessageExtra ? renderMessageExtra(message.key) : undefined}

@@ -1,9 +1,8 @@
-import { CheckboxesField, LinkButton, RadioGroupField, TextAreaField } from '@musyawarah/ui';
+import { CheckboxesField, LinkButton, RadioGroupField, RankingField, TextAreaField } from '@musyawarah/ui';
 import { FREE_TEXT_MAX } from '@musyawarah/core';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useLocalized, type Question } from './data';
-import { RankingField } from './respond/RankingField';
 
 /**
  * One question, through the kit's fields: a textarea (the prompt as its label) for free text, radios for single

@@ -1,6 +1,11 @@
 import { isInAudience, localized } from '@musyawarah/core/consultation/text';
 import type { Accommodation } from '@musyawarah/core/consultation/vocabulary';
-import { formattingLocale, useMessage, type Message } from '@musyawarah/ui';
+import {
+  formattingLocale,
+  useMessage,
+  useServerMessage as useKitServerMessage,
+  type Message,
+} from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -156,6 +161,15 @@ export function resolveMessageKey(key: string, exists: (key: string) => boolean)
   const fallback = FALLBACKS[key];
   return fallback && !exists(key) ? fallback : key;
 }
+
+// The kit's server-message hook asks for a key's local translation by the key with its dots as underscores.
+const FALLBACK_BY_UNDERSCORED = new Map(
+  Object.entries(FALLBACKS).map(([key, ours]) => [key.replace(/\./g, '_'), ours]),
+);
+const localKey = (underscored: string) => FALLBACK_BY_UNDERSCORED.get(underscored) ?? underscored;
+
+/** What a consultation procedure threw, in words: the kit's `useServerMessage` with our fallbacks (for a kit `Form`). */
+export const useServerMessage = () => useKitServerMessage({ localKey });
 
 export function useConsultationMessage() {
   const { i18n } = useTranslation();

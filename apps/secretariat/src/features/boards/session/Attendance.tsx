@@ -1,10 +1,11 @@
 import { ATTENDANCE_STATUSES } from '@musyawarah/core/boards/vocabulary';
-import { Button, NotificationBanner } from '@musyawarah/ui';
+import { Button, Form, RadioGroupField, useZodForm } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { useTRPC } from '../../../trpc';
 import { useServerMessage } from '../shared';
+import { attendanceSchema } from './attendanceForm';
 import type { SessionDetail } from './types';
 
 /** One row of radios per invited member; saved together. Walk-ins are members invited afterwards. */
@@ -13,31 +14,22 @@ export function Attendance({ session, onDone }: { session: SessionDetail; onDone
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const [values, setValues] = useState<Record<string, (typeof ATTENDANCE_STATUSES)[number] | undefined>>(() =>
-    Object.fromEntries(session.invitations.map((i) => [i.userId, i.attendance ?? undefined])),
-  );
-  const [problem, setProblem] = useState<string | null>(null);
-  const record = useMutation(
-    trpc.boards.recordAttendance.mutationOptions({
-      onSuccess: async () => {
-        setProblem(null);
-        await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
-        onDone(t('boards.attendance.saved'));
-      },
-      onError: (error) => setProblem(serverMessage(error)),
-    }),
-  );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const records = Object.entries(values).flatMap(([userId, status]) =>
-      status ? [{ userId, status }] : [],
-    );
-    if (records.length === 0) {
-      setProblem(t('boards.attendance.noneChosen'));
-      return;
-    }
-    record.mutate({ sessionId: session.id, records });
+  const form = useZodForm(attendanceSchema, {
+    defaultValues: {
+      status: Object.fromEntries(session.invitations.map((i) => [i.userId, i.attendance ?? null])),
+    },
+  });
+  const record = useMutation(trpc.boards.recordAttendance.mutationOptions());
+  const onSubmit = async ({ records }: z.output<typeof attendanceSchema>) => {
+    // Thrown errors go to the form's error summary.
+    await record.mutateAsync({ sessionId: session.id, records });
+    await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
+    onDone(t('boards.attendance.saved'));
   };
+  const statusOptions = ATTENDANCE_STATUSES.map((status) => ({
+    value: status,
+    label: t(`boards.attendance.status.${status}`),
+  }));
   const started = session.held;
   return (
     <section aria-labelledby="attendance-heading">
@@ -57,42 +49,27 @@ export function Attendance({ session, onDone }: { session: SessionDetail; onDone
       {session.invitations.length === 0 ? (
         <p>{t('boards.attendance.inviteFirst')}</p>
       ) : (
-        <form onSubmit={submit} aria-labelledby="attendance-heading" noValidate>
-          {problem && (
-            <NotificationBanner tone="error" focusOnMount>
-              <p>{problem}</p>
-            </NotificationBanner>
-          )}
+        <Form
+          form={form}
+          id="attendance"
+          onSubmit={onSubmit}
+          serverMessage={serverMessage}
+          aria-label={t('boards.attendance.heading')}
+        >
           {session.invitations.map((i) => (
-            <fieldset className="fieldset board-row" key={i.userId}>
-              <legend className="legend">{i.name}</legend>
-              <div className="choices choices--inline">
-                {ATTENDANCE_STATUSES.map((status) => {
-                  const id = `attendance-${i.userId}-${status}`;
-                  return (
-                    <div className="choice" key={status}>
-                      <input
-                        id={id}
-                        type="radio"
-                        className="choice__input"
-                        name={`attendance-${i.userId}`}
-                        value={status}
-                        checked={values[i.userId] === status}
-                        onChange={() => setValues((prev) => ({ ...prev, [i.userId]: status }))}
-                      />
-                      <label className="choice__label" htmlFor={id}>
-                        {t(`boards.attendance.status.${status}`)}
-                      </label>
-                    </div>
-                  );
-                })}
-              </div>
-            </fieldset>
+            <RadioGroupField
+              key={i.userId}
+              name={`status.${i.userId}`}
+              legend={i.name}
+              options={statusOptions}
+              layout="inline"
+              className="board-row"
+            />
           ))}
           <Button type="submit" isBusy={record.isPending}>
             {t('boards.attendance.save')}
           </Button>
-        </form>
+        </Form>
       )}
     </section>
   );
