@@ -2,12 +2,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { noscriptInEveryLanguage } from '../../packages/ui/build/noscript-plugin.mjs';
 import { precompressAssets } from '../../packages/ui/build/precompress.mjs';
+import { productionReactRouter } from '../../packages/ui/build/production-router.mjs';
 
 const api = process.env.MUSYAWARAH_API_URL ?? 'http://localhost:3000';
 
 /** Served under /secretariat/ next to the stakeholder app; the router's basename matches. */
 export default defineConfig({
-  plugins: [react(), noscriptInEveryLanguage(), precompressAssets()],
+  plugins: [react(), productionReactRouter(), noscriptInEveryLanguage(), precompressAssets()],
   base: '/secretariat/',
   server: {
     port: 5174,

@@ -2,12 +2,19 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { noscriptInEveryLanguage } from '../../packages/ui/build/noscript-plugin.mjs';
 import { precompressAssets } from '../../packages/ui/build/precompress.mjs';
+import { productionReactRouter } from '../../packages/ui/build/production-router.mjs';
 import { paintBeforeScripts } from './build/paint-before-scripts';
 
 const api = process.env.MUSYAWARAH_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react(), noscriptInEveryLanguage(), paintBeforeScripts(), precompressAssets()],
+  plugins: [
+    react(),
+    productionReactRouter(),
+    noscriptInEveryLanguage(),
+    paintBeforeScripts(),
+    precompressAssets(),
+  ],
   base: '/',
   server: {
     port: 5173,
