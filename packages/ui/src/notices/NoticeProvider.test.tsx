@@ -31,6 +31,7 @@ function Actions() {
       <button onClick={() => notice.success({ key: 'layout.loading' })}>By key</button>
       <button onClick={() => notice.error('The seat could not be ended')}>Fail</button>
       <button onClick={() => void navigate('/boards')}>Leave</button>
+      <button onClick={() => void navigate('?tab=training')}>Training tab</button>
     </>
   );
 }
@@ -87,6 +88,13 @@ describe('NoticeProvider', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
     expect(statusRegions()[0]!.textContent).toContain('Seat added');
     fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    expect(statusRegions()[0]!.textContent).toBe('');
+  });
+
+  it('is cleared by another view of the same page (a tab in the address)', () => {
+    render(<Actions />, { wrapper: Shell });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Training tab' }));
     expect(statusRegions()[0]!.textContent).toBe('');
   });
 

@@ -48,16 +48,18 @@ const RegionsContext = createContext<Regions | null>(null);
  * The one place an app says "saved", "sent" or "that failed" after an action on the same page (issue #12). A notice is
  * shown as a GOV.UK notification banner inside a polite live region (WCAG 4.1.3): a screen reader announces it without
  * focus moving away from what the person was doing, and it stays until the next notice or until they go to another
- * page, rather than vanishing on a timer before it could be read. The kit's AppShell mounts this once per app.
+ * page or view, rather than vanishing on a timer before it could be read. The kit's AppShell mounts this once per app.
  */
 export function NoticeProvider({ children }: { children: ReactNode }) {
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [regions, setRegions] = useState<string[]>([]);
-  // Another page: the last page's notice no longer applies. Adjusted while rendering, so it is never shown there.
-  const [shownOn, setShownOn] = useState(pathname);
-  if (shownOn !== pathname) {
-    setShownOn(pathname);
+  // Another page, or another view of it (a tab, a filter: the address changes): the notice was about what was done
+  // there and no longer applies. Adjusted while rendering, so it is never shown in the new view.
+  const here = pathname + search;
+  const [shownOn, setShownOn] = useState(here);
+  if (shownOn !== here) {
+    setShownOn(here);
     setNotice(null);
   }
   const say = useCallback(
