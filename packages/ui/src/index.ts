@@ -29,6 +29,7 @@ export { cx } from './components/cx';
 export * from './components/options';
 export * from './components/StatusPages';
 export * from './drafts/draft-saver';
+export * from './notices/NoticeProvider';
 export { useDraftSaver, type UseDraftSaverOptions } from './drafts/useDraftSaver';
 export { safeNext } from './navigation/safe-next';
 export { useUrlTab } from './navigation/url-tab';

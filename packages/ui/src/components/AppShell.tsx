@@ -6,6 +6,7 @@ import { cx } from './cx';
 import { LanguageButtonContent } from './LanguageButtonContent';
 import type { LanguageSwitcherProps } from './LanguageSwitcher';
 import { TranslationDraftNotice } from './TranslationDraftNotice';
+import { NoticeProvider, NoticeRegion } from '../notices/NoticeProvider';
 
 /**
  * The language menu is a react-aria menu, and react-aria (with every script's face, which the menu lists) costs a phone
@@ -111,7 +112,10 @@ function useRouteFocus() {
   }, [pathname]);
 }
 
-/** Skip link, header (brand, user, sign out, language), service navigation, main landmark and footer. */
+/**
+ * Skip link, header (brand, user, sign out, language), service navigation, main landmark (with the app's notices,
+ * `useNotice`) and footer.
+ */
 export function AppShell({
   homeHref,
   tagline,
@@ -176,7 +180,10 @@ export function AppShell({
       <div className="main-wrapper">
         <div className="width-container">
           <main id="main-content" tabIndex={-1}>
-            {children}
+            <NoticeProvider>
+              <NoticeRegion />
+              {children}
+            </NoticeProvider>
           </main>
         </div>
       </div>

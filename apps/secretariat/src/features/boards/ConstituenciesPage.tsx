@@ -6,14 +6,14 @@ import {
   ErrorNotice,
   Form,
   Loading,
-  NotificationBanner,
+  NoticeRegion,
   Page,
   Tag,
   TextField,
+  useNotice,
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc';
 import '../consultations/consultations.css';
@@ -27,7 +27,7 @@ export function ConstituenciesPage() {
   const queryClient = useQueryClient();
   const constituencies = useConstituencies();
   const name = useConstituencyName();
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
+  const notice = useNotice();
   const form = useZodForm(constituencyInput, {
     defaultValues: { key: '', label: { en: '' }, marginalised: false },
   });
@@ -39,11 +39,7 @@ export function ConstituenciesPage() {
       backLink={{ to: '/boards', label: t('boards.list.title') }}
     >
       <p className="prose">{t('boards.constituencies.intro')}</p>
-      {notice && (
-        <NotificationBanner tone="success" focusOnMount key={notice.n}>
-          <p>{notice.text}</p>
-        </NotificationBanner>
-      )}
+      <NoticeRegion />
       {constituencies.isPending ? (
         <Loading />
       ) : constituencies.isError ? (
@@ -83,10 +79,7 @@ export function ConstituenciesPage() {
             const created = await add.mutateAsync(values);
             await queryClient.invalidateQueries({ queryKey: trpc.boards.constituencies.queryKey() });
             form.reset({ key: '', label: { en: '' }, marginalised: false });
-            setNotice((prev) => ({
-              text: t('boards.constituencies.added', { label: english(created.label) }),
-              n: (prev?.n ?? 0) + 1,
-            }));
+            notice.success(t('boards.constituencies.added', { label: english(created.label) }));
           }}
         >
           <TextField name="label.en" label={t('boards.constituencies.label')} width="full" />

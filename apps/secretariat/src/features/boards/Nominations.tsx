@@ -1,5 +1,5 @@
 import { NOMINATION_STATUSES } from '@musyawarah/core/boards/vocabulary';
-import { ErrorNotice, Loading, NotificationBanner } from '@musyawarah/ui';
+import { ErrorNotice, Loading, NoticeRegion, useNotice } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,16 +13,11 @@ export function Nominations({ board }: { board: BoardDetail }) {
   const trpc = useTRPC();
   const nominations = useQuery(trpc.boards.nominations.queryOptions({ boardId: board.id }));
   const [filter, setFilter] = useState<string>('submitted');
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
-  const say = (text: string) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }));
+  const say = useNotice().success;
   const rows = (nominations.data ?? []).filter((n) => !filter || n.status === filter);
   return (
     <>
-      {notice && (
-        <NotificationBanner tone="success" focusOnMount key={notice.n}>
-          <p>{notice.text}</p>
-        </NotificationBanner>
-      )}
+      <NoticeRegion />
       <Calls board={board} onDone={say} />
       <h3 className="heading-m">{t('boards.nominations.queue')}</h3>
       <div className="board-filters">

@@ -11,13 +11,14 @@ import {
   LinkButton,
   Loading,
   ModalDialog,
-  NotificationBanner,
+  NoticeRegion,
   RadioGroupField,
   SelectField,
   Tag,
   TextAreaField,
   TextField,
   useMemberStateOptions,
+  useNotice,
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -29,16 +30,11 @@ import { today, useConstituencyLabel, useConstituencyOptions, useDateText, useSe
 
 type Seat = Outputs['boards']['seats'][number];
 
-function useNotice() {
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
-  return [notice, (text: string) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }))] as const;
-}
-
 export function Seats({ board }: { board: BoardDetail }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const seats = useQuery(trpc.boards.seats.queryOptions({ boardId: board.id }));
-  const [notice, say] = useNotice();
+  const say = useNotice().success;
   const [adding, setAdding] = useState(false);
   if (seats.isPending) return <Loading />;
   if (seats.isError) return <ErrorNotice error={seats.error} onRetry={() => void seats.refetch()} />;
@@ -46,11 +42,7 @@ export function Seats({ board }: { board: BoardDetail }) {
   const history = seats.data.filter((s) => !s.active);
   return (
     <>
-      {notice && (
-        <NotificationBanner tone="success" focusOnMount key={notice.n}>
-          <p>{notice.text}</p>
-        </NotificationBanner>
-      )}
+      <NoticeRegion />
       <p>{t('boards.list.seatsOf', { filled: current.length, capacity: board.seatCapacity })}</p>
       <h3 className="heading-m">{t('boards.seats.current')}</h3>
       {current.length === 0 ? (

@@ -8,10 +8,11 @@ import {
   Form,
   LinkButton,
   Loading,
-  NotificationBanner,
+  NoticeRegion,
   SelectField,
   Tag,
   TextField,
+  useNotice,
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -30,15 +31,10 @@ export function Training({ board }: { board: BoardDetail }) {
   const training = useQuery(trpc.boards.training.queryOptions({ boardId: board.id }));
   const dateText = useDateText();
   const [adding, setAdding] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
-  const say = (text: string) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }));
+  const say = useNotice().success;
   return (
     <>
-      {notice && (
-        <NotificationBanner tone="success" focusOnMount key={notice.n}>
-          <p>{notice.text}</p>
-        </NotificationBanner>
-      )}
+      <NoticeRegion />
       {training.isPending ? (
         <Loading />
       ) : training.isError ? (

@@ -1,4 +1,4 @@
-import { ErrorNotice, Loading, NotificationBanner } from '@musyawarah/ui';
+import { ErrorNotice, Loading, NoticeRegion, useNotice } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,9 +23,8 @@ export function ModerationQueue({ round }: { round: RoundDetail }) {
       : 'all',
   );
   const queue = useQuery(trpc.contributions.moderationQueue.queryOptions({ roundId: round.id }));
-  const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'error'; n: number } | null>(null);
-  const say = (text: string, tone: 'success' | 'error' = 'success') =>
-    setNotice((prev) => ({ text, tone, n: (prev?.n ?? 0) + 1 }));
+  const notice = useNotice();
+  const say = (text: string, tone: 'success' | 'error' = 'success') => notice[tone](text);
 
   const rows =
     queue.data?.filter((c) =>
@@ -46,11 +45,7 @@ export function ModerationQueue({ round }: { round: RoundDetail }) {
 
   return (
     <>
-      {notice && (
-        <NotificationBanner tone={notice.tone} focusOnMount key={notice.n}>
-          <p>{notice.text}</p>
-        </NotificationBanner>
-      )}
+      <NoticeRegion />
       <AddTheme round={round} onDone={say} />
       <fieldset className="fieldset consult-filter">
         <legend className="legend">{t('consultations.moderation.show')}</legend>

@@ -7,10 +7,11 @@ import {
   LinkButton,
   Loading,
   ModalDialog,
-  NotificationBanner,
+  NoticeRegion,
   SummaryList,
   Tag,
   useFormat,
+  useNotice,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -36,9 +37,8 @@ export function RegistrationsSection({ round }: { round: RoundDetail }) {
   const serverMessage = useServerMessage();
   const view = useQuery(trpc.contributions.eventRegistrations.queryOptions({ roundId: round.id }));
   const [cancelling, setCancelling] = useState<Registration | null>(null);
-  const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'error'; n: number } | null>(null);
-  const say = (text: string, tone: 'success' | 'error' = 'success') =>
-    setNotice((prev) => ({ text, tone, n: (prev?.n ?? 0) + 1 }));
+  const notice = useNotice();
+  const say = (text: string, tone: 'success' | 'error' = 'success') => notice[tone](text);
   const cancel = useMutation(
     trpc.contributions.cancelRegistrationFor.mutationOptions({
       onSuccess: async () => {
@@ -153,11 +153,7 @@ export function RegistrationsSection({ round }: { round: RoundDetail }) {
 
   return (
     <>
-      {notice && (
-        <NotificationBanner tone={notice.tone} focusOnMount key={notice.n}>
-          <p>{notice.text}</p>
-        </NotificationBanner>
-      )}
+      <NoticeRegion />
       <SummaryList
         rows={[
           {

@@ -4,11 +4,13 @@ import {
   ErrorNotice,
   InsetText,
   Loading,
+  NoticeRegion,
   NotificationBanner,
   Page,
   errorKey,
   languageLabel,
   useMessage,
+  useNotice,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -35,8 +37,7 @@ export function ThemesPage() {
       return status === 'queued' || status === 'running' ? 1000 : false;
     },
   });
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
-  const done = (text: string) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }));
+  const done = useNotice().success;
   return (
     <Page
       title={t('insight.page.title')}
@@ -44,11 +45,7 @@ export function ThemesPage() {
       width="full"
       backLink={{ to: `/consultations/${roundId}`, label: t('insight.page.back') }}
     >
-      {notice && (
-        <NotificationBanner tone="success" focusOnMount key={notice.n}>
-          <p>{notice.text}</p>
-        </NotificationBanner>
-      )}
+      <NoticeRegion />
       <InsetText>
         <p>{t('insight.page.method')}</p>
       </InsetText>

@@ -5,16 +5,16 @@ import {
   ErrorNotice,
   Form,
   Loading,
-  NotificationBanner,
+  NoticeRegion,
   Page,
   SelectField,
   SummaryList,
   Tag,
-  errorStatus,
   TextAreaField,
+  errorStatus,
+  useNotice,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -55,18 +55,14 @@ function MemberBoardView({ board }: { board: MemberBoard }) {
   const dateText = useDateText();
   const label = useConstituencyLabel();
   const name = pick(board.name);
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
+  const notice = useNotice();
   return (
     <Page
       title={name.text}
       caption={t('boards.memberBoard.caption')}
       backLink={{ to: '/boards/mine', label: t('boards.mine.title') }}
     >
-      {notice && (
-        <NotificationBanner tone="success" focusOnMount key={notice.n}>
-          <p>{notice.text}</p>
-        </NotificationBanner>
-      )}
+      <NoticeRegion />
       <p className="boards-pre">{pick(board.mandate).text}</p>
 
       <section className="boards-section" aria-labelledby="seat-heading">
@@ -97,9 +93,7 @@ function MemberBoardView({ board }: { board: MemberBoard }) {
         />
         <SeatDeclarations
           seat={board.mySeat}
-          onDone={() =>
-            setNotice((prev) => ({ text: t('boards.memberBoard.seatSaved'), n: (prev?.n ?? 0) + 1 }))
-          }
+          onDone={() => notice.success(t('boards.memberBoard.seatSaved'))}
         />
       </section>
 

@@ -1,14 +1,14 @@
 import {
   ErrorNotice,
   Loading,
-  NotificationBanner,
+  NoticeRegion,
   Page,
   SummaryList,
   errorStatus,
   languageLabel,
+  useNotice,
 } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { RequireSignIn } from '../../session';
@@ -58,28 +58,19 @@ function SessionLoader({ sessionId }: { sessionId: string }) {
   return <SessionView session={session.data} />;
 }
 
-function useNotice() {
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
-  return [notice, (text: string) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }))] as const;
-}
-
 function SessionView({ session }: { session: MemberSession }) {
   const { t } = useTranslation();
   const pick = useLocalized();
   const format = useZonedFormat();
   const title = pick(session.title);
-  const [notice, say] = useNotice();
+  const say = useNotice().success;
   return (
     <Page
       title={title.text}
       caption={t(`boards.sessionKind.${session.kind}`)}
       backLink={{ to: '/boards/mine', label: t('boards.mine.title') }}
     >
-      {notice && (
-        <NotificationBanner tone="success" focusOnMount key={notice.n}>
-          <p>{notice.text}</p>
-        </NotificationBanner>
-      )}
+      <NoticeRegion />
       <SummaryList
         rows={[
           { key: 'starts', label: t('boards.memberSession.starts'), value: format(session.startsAt) },

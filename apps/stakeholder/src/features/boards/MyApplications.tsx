@@ -1,6 +1,13 @@
-import { Button, ErrorNotice, InsetText, Loading, NotificationBanner, SummaryList } from '@musyawarah/ui';
+import {
+  Button,
+  ErrorNotice,
+  InsetText,
+  Loading,
+  NoticeRegion,
+  SummaryList,
+  useNotice,
+} from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
@@ -20,20 +27,15 @@ export function MyApplications() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const nominations = useQuery({ ...trpc.boards.myNominations.queryOptions(), staleTime: 0 });
-  const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'error'; n: number } | null>(null);
-  const say = (text: string, tone: 'success' | 'error') =>
-    setNotice((prev) => ({ text, tone, n: (prev?.n ?? 0) + 1 }));
+  const notice = useNotice();
+  const say = (text: string, tone: 'success' | 'error') => notice[tone](text);
   return (
     <section className="boards-section" aria-labelledby="applications">
       <h2 className="heading-l" id="applications" tabIndex={-1}>
         {t('boards.applications.title')}
       </h2>
       <p>{t('boards.applications.lead')}</p>
-      {notice && (
-        <NotificationBanner tone={notice.tone} focusOnMount key={notice.n}>
-          <p>{notice.text}</p>
-        </NotificationBanner>
-      )}
+      <NoticeRegion />
       {nominations.isPending ? (
         <Loading />
       ) : nominations.isError ? (

@@ -1,0 +1,133 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter, useNavigate } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createI18n } from '../i18n/full';
+import { NoticeProvider, NoticeRegion, useNotice } from './NoticeProvider';
+
+const i18n = createI18n({}, { lng: 'en' });
+
+function Shell({ children }: { children: ReactNode }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MemoryRouter initialEntries={['/boards/1']}>
+        <NoticeProvider>
+          <NoticeRegion />
+          {children}
+        </NoticeProvider>
+      </MemoryRouter>
+    </I18nextProvider>
+  );
+}
+
+function Actions() {
+  const notice = useNotice();
+  const navigate = useNavigate();
+  return (
+    <>
+      <button onClick={() => notice.success('Seat added')}>Add</button>
+      <button onClick={() => notice.success({ key: 'layout.loading' })}>By key</button>
+      <button onClick={() => notice.error('The seat could not be ended')}>Fail</button>
+      <button onClick={() => void navigate('/boards')}>Leave</button>
+      <button onClick={() => void navigate('?tab=training')}>Training tab</button>
+    </>
+  );
+}
+
+const statusRegions = () => screen.getAllByRole('status');
+
+afterEach(cleanup);
+
+describe('NoticeProvider', () => {
+  it('has one polite, atomic live region on the page before anything is said', () => {
+    render(<Actions />, { wrapper: Shell });
+    const [region] = statusRegions();
+    expect(statusRegions()).toHaveLength(1);
+    expect(region!.getAttribute('aria-live')).toBe('polite');
+    expect(region!.getAttribute('aria-atomic')).toBe('true');
+    expect(region!.textContent).toBe('');
+  });
+
+  it('announces a success in the region without moving focus', () => {
+    render(<Actions />, { wrapper: Shell });
+    const add = screen.getByRole('button', { name: 'Add' });
+    add.focus();
+    fireEvent.click(add);
+    const region = statusRegions()[0]!;
+    expect(within(region).getByRole('heading', { name: 'Success' })).toBeTruthy();
+    expect(region.textContent).toContain('Seat added');
+    expect(document.activeElement).toBe(add);
+  });
+
+  it('replaces the last notice with the next one, and re-announces the same words as a new node', () => {
+    render(<Actions />, { wrapper: Shell });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    const first = statusRegions()[0]!.firstElementChild;
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    const second = statusRegions()[0]!.firstElementChild;
+    expect(second).not.toBe(first);
+    expect(statusRegions()[0]!.textContent).toBe('SuccessSeat added');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Fail' }));
+    const region = statusRegions()[0]!;
+    expect(region.textContent).toBe('There is a problemThe seat could not be ended');
+    expect(region.querySelectorAll('.notification')).toHaveLength(1);
+    expect(region.querySelector('.notification--error')).toBeTruthy();
+  });
+
+  it('translates a notice given as a key', () => {
+    render(<Actions />, { wrapper: Shell });
+    fireEvent.click(screen.getByRole('button', { name: 'By key' }));
+    expect(statusRegions()[0]!.textContent).toContain('Loading');
+  });
+
+  it('stays until the person goes to another page', () => {
+    render(<Actions />, { wrapper: Shell });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(statusRegions()[0]!.textContent).toContain('Seat added');
+    fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    expect(statusRegions()[0]!.textContent).toBe('');
+  });
+
+  it('is cleared by another view of the same page (a tab in the address)', () => {
+    render(<Actions />, { wrapper: Shell });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Training tab' }));
+    expect(statusRegions()[0]!.textContent).toBe('');
+  });
+
+  it("shows notices in a page's own region while it is mounted, and in the shell's after", () => {
+    function Page({ own }: { own: boolean }) {
+      return (
+        <>
+          <h1>Board</h1>
+          <Actions />
+          {own && (
+            <section aria-label="Seats">
+              <NoticeRegion />
+            </section>
+          )}
+        </>
+      );
+    }
+    const { rerender } = render(<Page own />, { wrapper: Shell });
+    expect(statusRegions()).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(within(screen.getByRole('region', { name: 'Seats' })).getByRole('status').textContent).toContain(
+      'Seat added',
+    );
+    act(() => rerender(<Page own={false} />));
+    expect(statusRegions()).toHaveLength(1);
+    expect(statusRegions()[0]!.textContent).toContain('Seat added');
+  });
+
+  it('refuses to be used outside a provider', () => {
+    function Lonely() {
+      useNotice();
+      return null;
+    }
+    expect(() => render(<Lonely />)).toThrow(/NoticeProvider/);
+  });
+});
