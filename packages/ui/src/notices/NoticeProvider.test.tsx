@@ -41,13 +41,14 @@ const statusRegions = () => screen.getAllByRole('status');
 afterEach(cleanup);
 
 describe('NoticeProvider', () => {
-  it('has one polite, atomic live region on the page before anything is said', () => {
+  it('has one polite status region and one alert region on the page before anything is said', () => {
     render(<Actions />, { wrapper: Shell });
     const [region] = statusRegions();
     expect(statusRegions()).toHaveLength(1);
     expect(region!.getAttribute('aria-live')).toBe('polite');
     expect(region!.getAttribute('aria-atomic')).toBe('true');
     expect(region!.textContent).toBe('');
+    expect(screen.getByRole('alert').textContent).toBe('');
   });
 
   it('announces a success in the region without moving focus', () => {
@@ -71,10 +72,12 @@ describe('NoticeProvider', () => {
     expect(statusRegions()[0]!.textContent).toBe('SuccessSeat added');
 
     fireEvent.click(screen.getByRole('button', { name: 'Fail' }));
-    const region = statusRegions()[0]!;
-    expect(region.textContent).toBe('There is a problemThe seat could not be ended');
-    expect(region.querySelectorAll('.notification')).toHaveLength(1);
-    expect(region.querySelector('.notification--error')).toBeTruthy();
+    // A failure interrupts (an alert) and replaces the success, which is no longer shown.
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe('There is a problemThe seat could not be ended');
+    expect(alert.querySelector('.notification--error')).toBeTruthy();
+    expect(statusRegions()[0]!.textContent).toBe('');
+    expect(document.querySelectorAll('.notification')).toHaveLength(1);
   });
 
   it('translates a notice given as a key', () => {

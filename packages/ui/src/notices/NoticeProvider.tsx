@@ -46,8 +46,8 @@ const RegionsContext = createContext<Regions | null>(null);
 
 /**
  * The one place an app says "saved", "sent" or "that failed" after an action on the same page (issue #12). A notice is
- * shown as a GOV.UK notification banner inside a polite live region (WCAG 4.1.3): a screen reader announces it without
- * focus moving away from what the person was doing, and it stays until the next notice or until they go to another
+ * shown as a GOV.UK notification banner inside a live region (WCAG 4.1.3; polite for an outcome, an alert for a
+ * failure): a screen reader announces it without focus moving away from what the person was doing, and it stays until the next notice or until they go to another
  * page or view, rather than vanishing on a timer before it could be read. The kit's AppShell mounts this once per app.
  */
 export function NoticeProvider({ children }: { children: ReactNode }) {
@@ -104,9 +104,17 @@ export function NoticeRegion() {
   const register = regions?.register;
   useLayoutEffect(() => register?.(id), [register, id]);
   if (!regions || regions.active !== id) return null;
+  const { notice } = regions;
+  // Two live regions, both present before anything is said: an outcome is announced politely, after what the screen
+  // reader is saying; a failure interrupts it (role="alert"), since the person's action did not happen.
   return (
-    <div className="notice-region" role="status" aria-live="polite" aria-atomic="true" data-notice-region="">
-      {regions.notice && <NoticeBanner key={regions.notice.n} notice={regions.notice} />}
+    <div className="notice-region" data-notice-region="">
+      <div role="status" aria-live="polite" aria-atomic="true">
+        {notice?.tone === 'success' && <NoticeBanner key={notice.n} notice={notice} />}
+      </div>
+      <div role="alert" aria-atomic="true">
+        {notice?.tone === 'error' && <NoticeBanner key={notice.n} notice={notice} />}
+      </div>
     </div>
   );
 }
