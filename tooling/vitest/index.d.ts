@@ -5,4 +5,5 @@ export function vitestConfig(overrides?: {
   include?: string[];
   setupFiles?: string[];
   globalSetup?: string[];
+  sharedModules?: { isolatedFiles: string[] };
 }): UserConfig;

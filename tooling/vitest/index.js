@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * Shared vitest preset (plain JS: vitest loads workspace-package configs without transpiling them).
@@ -7,13 +7,31 @@ import { defineConfig } from 'vitest/config';
  * setupFiles: core's global zod messages are installed by each program at start, not on import, so suites that parse
  * list `@musyawarah/core/testing/setup`.
  * globalSetup: the database suites list `@musyawarah/db/testing/global-setup` (one migrated PGlite snapshot per run).
- * @param {{ environment?: 'node' | 'jsdom'; testTimeout?: number; include?: string[]; setupFiles?: string[]; globalSetup?: string[] }} [overrides]
+ * sharedModules: the test files of a worker share one module graph instead of importing the package afresh per file.
+ * packages/api has ~40 files, each of which spent seconds importing the API and its dependencies again; shared, its
+ * PGlite suite took 163 s instead of 455 s at the same load (6 December). Files that replace modules (`vi.mock`)
+ * cannot share a graph: list them in `isolatedFiles` and they run in a project of their own, isolated as before.
+ * @param {{ environment?: 'node' | 'jsdom'; testTimeout?: number; include?: string[]; setupFiles?: string[]; globalSetup?: string[]; sharedModules?: { isolatedFiles: string[] } }} [overrides]
  */
 export function vitestConfig(overrides = {}) {
+  const include = overrides.include ?? ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'];
+  const isolatedFiles = overrides.sharedModules?.isolatedFiles ?? [];
+  const projects = overrides.sharedModules
+    ? [
+        {
+          extends: true,
+          test: { name: 'shared', isolate: false, exclude: [...configDefaults.exclude, ...isolatedFiles] },
+        },
+        ...(isolatedFiles.length
+          ? [{ extends: true, test: { name: 'isolated', include: isolatedFiles } }]
+          : []),
+      ]
+    : undefined;
   return defineConfig({
     test: {
+      ...(projects ? { projects } : {}),
       environment: overrides.environment ?? 'node',
-      include: overrides.include ?? ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+      include,
       testTimeout: overrides.testTimeout ?? 30_000,
       setupFiles: overrides.setupFiles ?? [],
       globalSetup: overrides.globalSetup ?? [],
