@@ -10,7 +10,7 @@
 // Caches (fast lane only): turbo replays a package's typecheck/lint when neither its files nor any workspace package it
 // depends on changed (turbo.json: `dependsOn: ["^transit"]`), and prettier skips files it has already checked. The full
 // gate passes --force to turbo and runs prettier without a cache, so it re-checks everything every time.
-// Concurrency: the PGlite suites run TEST_CONCURRENCY at a time (fast lane 2, full gate 1), slow ones first; each
+// Concurrency: the PGlite suites run TEST_CONCURRENCY at a time (default 2, in both lanes), slow ones first; each
 // suite's output is held back and printed in one piece when it ends.
 // Reports: .tmp/test-reports/<suite>-<database>.json. A suite gets TEST_SUITE_TIMEOUT_MIN minutes (default 15), the
 // browser suite TEST_E2E_TIMEOUT_MIN (default 30).
@@ -57,11 +57,16 @@ const DATABASE_PACKAGES = ['packages/db', 'packages/auth', 'packages/api', 'apps
 /** Packages that run once, not on PGlite: each suite starts its own PostgreSQL server (crash, outage, hostile input). */
 const POSTGRES_ONLY_PACKAGES = ['tooling/reliability'];
 const SUITE_TIMEOUT_MS = Number(process.env.TEST_SUITE_TIMEOUT_MIN ?? 15) * 60_000;
-/** The browser suite runs ~20 files one after another (every page in four scripts and the pseudo-locale): more room. */
+/** The browser suite runs ~20 files, two at a time (every page in four scripts and the pseudo-locale): more room. */
 const SUITE_TIMEOUT_OVERRIDES_MS = { [E2E_DIR]: Number(process.env.TEST_E2E_TIMEOUT_MIN ?? 30) * 60_000 };
 const suiteTimeout = (dir) => SUITE_TIMEOUT_OVERRIDES_MS[dir] ?? SUITE_TIMEOUT_MS;
-/** Two at a time suits the 2-core machines we have; the full gate keeps the one-after-another order CI has always had. */
-const CONCURRENCY = Math.max(1, Math.floor(Number(process.env.TEST_CONCURRENCY ?? (quick ? 2 : 1))) || 1);
+/**
+ * Two at a time suits the 2-core machines we have: vitest gives a suite one worker there, so one suite keeps one core
+ * busy. Both lanes run the same PGlite suites, so the full gate runs them as the fast lane does before every commit
+ * (it used to run them one after another: TEST_CONCURRENCY=1 still does). Each suite's databases are in-memory PGlite
+ * and its servers listen on free ports, so two suites share nothing.
+ */
+const CONCURRENCY = Math.max(1, Math.floor(Number(process.env.TEST_CONCURRENCY ?? 2)) || 1);
 /** Started first when suites run side by side, so the longest one isn't left running alone at the end. */
 const SLOW_SUITES_FIRST = ['packages/api', 'apps/api', 'packages/db', 'packages/auth'];
 
@@ -267,16 +272,25 @@ async function formatCheck() {
 
 async function buildWebApps() {
   step('Building the web apps (the browser tests serve them)…');
-  const { code, durationMs } = await pnpm([
-    'exec',
-    'turbo',
-    'run',
-    'build',
-    '--filter=@musyawarah/stakeholder',
-    '--filter=@musyawarah/secretariat',
-    // one app failing to build must not cancel the other: its browser tests can still run
-    '--continue',
-  ]);
+  const { code, durationMs } = await pnpm(
+    [
+      'exec',
+      'turbo',
+      'run',
+      'build',
+      '--filter=@musyawarah/stakeholder',
+      '--filter=@musyawarah/secretariat',
+      // one app failing to build must not cancel the other: its browser tests can still run
+      '--continue',
+    ],
+    {
+      // What an operator builds, and what the reliability suite's production build (production-build.test.ts) asks turbo
+      // for: NODE_ENV is part of turbo's task hash (turbo.json globalEnv), so with it unset here that suite missed the
+      // cache and built both apps again (30-50 s), writing over the dist the browser tests serve. Vite builds for
+      // production either way, so the output is the same.
+      env: { ...baseEnv, NODE_ENV: 'production' },
+    },
+  );
   record({
     suite: 'build web apps',
     database: '-',
@@ -514,6 +528,8 @@ async function main() {
     CONCURRENCY,
   );
 
+  // One after another: the suites share this server, and packages/db's listener test ends every connection on it that
+  // listens for edition changes (an apps/api suite's host among them, were it running).
   for (const dir of dbPackages) {
     if (postgres) await vitestSuites([dir], 'postgres', testEnv({ TEST_DATABASE_URL: postgres.url }));
     else
