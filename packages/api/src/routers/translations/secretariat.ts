@@ -12,7 +12,14 @@ import { FieldError } from '../../errors';
 import { auditContext, secretariatProcedure } from '../../trpc';
 import { localeAutonym, localeCatalogue, type CatalogueEntry } from '../../translations-catalogue';
 import { placeholderDifference } from '../../translations-rules';
-import { matchesFilter, matchesSearch, presentLocale, presentTranslation, requireEntry } from './shared';
+import {
+  matchesFilter,
+  matchesSearch,
+  presentLocale,
+  presentTranslation,
+  requireEntry,
+  translationState,
+} from './shared';
 import { TRANSLATED_LOCALES, approveInput, keyInput, listInput } from './translations.types';
 
 type SignedIn = Context & { user: NonNullable<Context['user']> };
@@ -70,7 +77,7 @@ export const secretariatTranslationProcedures = {
       const stored = reviews.get(code);
       const counts = { keys: 0, translated: 0, reviewed: 0, changed: 0 };
       for (const entry of localeCatalogue(code).entries) {
-        const { state } = presentTranslation(entry, stored?.get(`${entry.scope}:${entry.key}`));
+        const state = translationState(entry, stored?.get(`${entry.scope}:${entry.key}`));
         counts.keys++;
         if (state !== 'missing') counts.translated++;
         if (state === 'reviewed') counts.reviewed++;

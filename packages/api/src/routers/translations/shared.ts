@@ -22,28 +22,38 @@ export interface PresentedTranslation {
  * - draft     a machine-drafted translation nobody has approved;
  * - missing   no translation at all.
  */
+/**
+ * A key's state in a locale: a stored review wins over the locale file's own record. Separate from presenting it, so
+ * the languages overview counts the states of every key in 12 locales without building a row for each.
+ */
+export function translationState(
+  entry: CatalogueEntry,
+  review: Pick<TranslationReviewRow, 'sourceHash'> | undefined,
+): TranslationState {
+  if (review) return review.sourceHash === entry.sourceHash ? 'reviewed' : 'changed';
+  if (entry.translation === null) return 'missing';
+  const recorded = entry.recorded;
+  if (recorded && recorded.source !== entry.sourceHash) return 'changed';
+  return recorded?.status === 'reviewed' ? 'reviewed' : 'draft';
+}
+
 export function presentTranslation(
   entry: CatalogueEntry,
   review: TranslationReviewRow | undefined,
 ): PresentedTranslation {
   const base = { scope: entry.scope, key: entry.key, english: entry.english };
+  const state = translationState(entry, review);
   if (review) {
     return {
       ...base,
       translation: review.text,
-      state: review.sourceHash === entry.sourceHash ? 'reviewed' : 'changed',
+      state,
       reviewedBy: review.reviewedByName ?? review.reviewedBy ?? undefined,
       reviewedAt: new Date(review.reviewedAt).toISOString(),
     };
   }
-  if (entry.translation === null) return { ...base, translation: null, state: 'missing' };
+  if (entry.translation === null) return { ...base, translation: null, state };
   const recorded = entry.recorded;
-  const state: TranslationState =
-    recorded && recorded.source !== entry.sourceHash
-      ? 'changed'
-      : recorded?.status === 'reviewed'
-        ? 'reviewed'
-        : 'draft';
   return {
     ...base,
     translation: entry.translation,
