@@ -16,11 +16,17 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export function vitestConfig(overrides = {}) {
   const include = overrides.include ?? ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'];
   const isolatedFiles = overrides.sharedModules?.isolatedFiles ?? [];
+  // A project that `extends` the root config appends its `include` to the root's, so with projects the root has none.
   const projects = overrides.sharedModules
     ? [
         {
           extends: true,
-          test: { name: 'shared', isolate: false, exclude: [...configDefaults.exclude, ...isolatedFiles] },
+          test: {
+            name: 'shared',
+            include,
+            isolate: false,
+            exclude: [...configDefaults.exclude, ...isolatedFiles],
+          },
         },
         ...(isolatedFiles.length
           ? [{ extends: true, test: { name: 'isolated', include: isolatedFiles } }]
@@ -29,9 +35,8 @@ export function vitestConfig(overrides = {}) {
     : undefined;
   return defineConfig({
     test: {
-      ...(projects ? { projects } : {}),
+      ...(projects ? { projects } : { include }),
       environment: overrides.environment ?? 'node',
-      include,
       testTimeout: overrides.testTimeout ?? 30_000,
       setupFiles: overrides.setupFiles ?? [],
       globalSetup: overrides.globalSetup ?? [],
