@@ -71,6 +71,14 @@ const sessionLookup = preparedStatement<{ sessionId: string }, SessionRow>((db, 
     .where('s.id', '=', param('sessionId')),
 );
 
+/** Renewing or touching a session (at most once a minute per session), compiled once like the lookup. */
+const sessionTouch = preparedStatement<{ id: string; expiresAt: Date; now: Date }, unknown>((db, param) =>
+  db
+    .updateTable('user_session')
+    .set({ expires_at: param('expiresAt'), last_used_at: param('now') })
+    .where('id', '=', param('id')),
+);
+
 type SessionRow = UserAccount & {
   s_id: string;
   s_user_id: string;
@@ -121,11 +129,7 @@ export async function validateSessionToken(
   const touch = now.getTime() - session.last_used_at.getTime() >= SESSION_LAST_USED_PRECISION_MS;
   if (renewed || touch) {
     const expiresAt = renewed ? new Date(now.getTime() + SESSION_TTL_MS) : session.expires_at;
-    await db
-      .updateTable('user_session')
-      .set({ expires_at: expiresAt, last_used_at: now })
-      .where('id', '=', session.id)
-      .execute();
+    await sessionTouch(db, { id: session.id, expiresAt, now });
     session.expires_at = expiresAt;
     session.last_used_at = now;
   }
