@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '@musyawarah/db';
+import { preparedStatement, type Executor } from '@musyawarah/db';
 
 const MINUTE_MS = 60 * 1000;
 /**
@@ -290,14 +290,17 @@ export async function consumeRateLimit(db: Executor, options: RateLimitOptions):
   return (await countUse(db, options)).decision;
 }
 
-/** Counts one use; also returns the window's end, which names the window a refund must come from. */
-async function countUse(db: Executor, options: RateLimitOptions) {
-  const now = options.now ?? new Date();
-  const windowEnd = new Date(now.getTime() + options.windowMs);
+/** countUse's upsert, compiled once: every participation write runs it. */
+const countUseStatement = preparedStatement<
+  { key: string; now: Date; windowEnd: Date },
+  { failures: number; locked_until: Date | null }
+>((db, param) => {
+  const now = param('now');
+  const windowEnd = param('windowEnd');
   const restart = sql<boolean>`coalesce(login_throttle.locked_until <= ${now}::timestamptz, true)`;
-  const row = await db
+  return db
     .insertInto('login_throttle')
-    .values({ key: `rate:${options.key}`, failures: 1, window_started_at: now, locked_until: windowEnd })
+    .values({ key: param('key'), failures: 1, window_started_at: now, locked_until: windowEnd })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
         failures: sql`case when ${restart} then 1 else login_throttle.failures + 1 end`,
@@ -305,8 +308,14 @@ async function countUse(db: Executor, options: RateLimitOptions) {
         locked_until: sql`case when ${restart} then ${windowEnd}::timestamptz else login_throttle.locked_until end`,
       }),
     )
-    .returning(['failures', 'locked_until'])
-    .executeTakeFirstOrThrow();
+    .returning(['failures', 'locked_until']);
+});
+
+/** Counts one use; also returns the window's end, which names the window a refund must come from. */
+async function countUse(db: Executor, options: RateLimitOptions) {
+  const now = options.now ?? new Date();
+  const windowEnd = new Date(now.getTime() + options.windowMs);
+  const row = (await countUseStatement(db, { key: `rate:${options.key}`, now, windowEnd })).rows[0]!;
   const lockedUntil = row.locked_until ? new Date(row.locked_until) : windowEnd;
   const decision: ThrottleDecision =
     row.failures <= options.limit

@@ -1,5 +1,6 @@
 export * from './schema';
 export * from './client';
+export * from './prepared';
 export * from './audit';
 export * from './pglite-dialect';
 export * from './seed';

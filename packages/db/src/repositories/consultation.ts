@@ -2,7 +2,8 @@ import { sql, type Insertable } from 'kysely';
 import type { auditRow } from '../audit';
 import type { Executor } from '../client';
 import { toJsonColumn } from '../json-column';
-import type { ConsultationRound, ContributionTable, MailOutbox, RoundQuestion } from '../schema';
+import { preparedStatement } from '../prepared';
+import type { ConsultationRound, ContributionTable, Database, MailOutbox, RoundQuestion } from '../schema';
 import { outboxRow, type NewOutboxMail } from './mail';
 import { awaitsResponse, openReportsOfContribution } from './work';
 
@@ -268,6 +269,51 @@ export async function countSubmissionsByDay(db: Executor, roundId: string) {
   return rows.map((r) => ({ day: r.day, count: Number(r.count) }));
 }
 
+const NO_USER = '00000000-0000-0000-0000-000000000000';
+
+/** loadSubmissionContext's one statement, compiled once (it runs on every submission). */
+const submissionContextStatement = preparedStatement<
+  { roundId: string; idempotencyKey: string; keyOwner: string; authorUserId: string },
+  {
+    round: Record<string, unknown> | null;
+    questions: QuestionRow[] | null;
+    existing_id: string | null;
+    draft_id: string | null;
+  }
+>((db, param) =>
+  db.selectNoFrom((eb) => [
+    eb
+      .selectFrom('consultation_round')
+      .select(sql<Record<string, unknown>>`to_jsonb(consultation_round)`.as('r'))
+      .where('id', '=', param('roundId'))
+      .as('round'),
+    eb
+      .selectFrom('round_question')
+      .select(
+        sql<QuestionRow[]>`coalesce(jsonb_agg(to_jsonb(round_question) order by position), '[]'::jsonb)`.as(
+          'q',
+        ),
+      )
+      .where('round_id', '=', param('roundId'))
+      .as('questions'),
+    eb
+      .selectFrom('contribution')
+      .select(['id'])
+      .where('round_id', '=', param('roundId'))
+      .where(sql<boolean>`coalesce(author_user_id, facilitated_by) = ${param('keyOwner')}`)
+      .where('idempotency_key', '=', param('idempotencyKey'))
+      .as('existing_id'),
+    eb
+      .selectFrom('contribution')
+      .select(['id'])
+      .where('round_id', '=', param('roundId'))
+      .where('author_user_id', '=', param('authorUserId'))
+      .where('status', '=', 'draft')
+      .limit(1)
+      .as('draft_id'),
+  ]),
+);
+
 /**
  * Everything the submission path reads, in one round trip: the round, its questions, an earlier submission with the
  * same idempotency key, and the participant's draft. Feedback submission is the platform's busiest write, and each
@@ -283,40 +329,14 @@ export async function loadSubmissionContext(
   },
 ) {
   // The key's scope (migration 2026_12_04_0003): this round, and the author — or the facilitator of an on-behalf entry.
-  const keyOwner = args.authorUserId ?? args.facilitatorUserId ?? '00000000-0000-0000-0000-000000000000';
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('consultation_round')
-        .select(sql<Record<string, unknown>>`to_jsonb(consultation_round)`.as('r'))
-        .where('id', '=', args.roundId)
-        .as('round'),
-      eb
-        .selectFrom('round_question')
-        .select(
-          sql<QuestionRow[]>`coalesce(jsonb_agg(to_jsonb(round_question) order by position), '[]'::jsonb)`.as(
-            'q',
-          ),
-        )
-        .where('round_id', '=', args.roundId)
-        .as('questions'),
-      eb
-        .selectFrom('contribution')
-        .select(['id'])
-        .where('round_id', '=', args.roundId)
-        .where(sql<boolean>`coalesce(author_user_id, facilitated_by) = ${keyOwner}`)
-        .where('idempotency_key', '=', args.idempotencyKey)
-        .as('existing_id'),
-      eb
-        .selectFrom('contribution')
-        .select(['id'])
-        .where('round_id', '=', args.roundId)
-        .where('author_user_id', '=', args.authorUserId ?? '00000000-0000-0000-0000-000000000000')
-        .where('status', '=', 'draft')
-        .limit(1)
-        .as('draft_id'),
-    ])
-    .executeTakeFirstOrThrow();
+  const keyOwner = args.authorUserId ?? args.facilitatorUserId ?? NO_USER;
+  const { rows } = await submissionContextStatement(db, {
+    roundId: args.roundId,
+    idempotencyKey: args.idempotencyKey,
+    keyOwner,
+    authorUserId: args.authorUserId ?? NO_USER,
+  });
+  const row = rows[0]!;
   const round = row.round ? reviveRound(row.round) : undefined;
   return {
     round,
@@ -364,49 +384,133 @@ export async function insertSubmission(
     mail: NewOutboxMail | null;
   },
 ): Promise<{ mail: SubmissionReceiptMail | null }> {
-  const contributionId = args.contribution.id;
-  let query = db
-    .with('c', (qb) =>
-      qb
-        .insertInto('contribution')
-        .values({ ...args.contribution, answers: toJsonColumn(args.contribution.answers) })
-        .returning('id'),
-    )
-    .with('a', (qb) => qb.insertInto('audit_log').values(args.audit).returning('id'));
-  if (args.items.length) {
-    const items = args.items.map((item, position) => ({
-      contribution_id: contributionId,
+  const values: SubmissionValues = {
+    contribution: { ...args.contribution, answers: toJsonColumn(args.contribution.answers) },
+    items: args.items.map((item, position) => ({
+      contribution_id: args.contribution.id,
       position,
       type: item.type,
       text: item.text,
       action_id: item.actionId ?? null,
-    }));
+    })),
+    draftId: args.replacesDraftId,
+    audit: args.audit,
+    // Only what delivery reads comes back: the bodies and timestamps of the whole row were parsed for nothing.
+    mail: args.mail ? outboxRow(args.mail) : null,
+  };
+  // A statement's shape: which rows and columns it writes. Submissions come in few shapes (a handful of items, with or
+  // without a draft and a mail), each compiled once; an unusually long one is built as it comes.
+  if (values.items.length > PREPARED_SUBMISSION_ITEMS) {
+    const row = await buildInsertSubmission(db, values).execute();
+    return { mail: args.mail ? ((row[0] as SubmissionReceiptMail | undefined) ?? null) : null };
+  }
+  const params: Record<string, unknown> = {};
+  const shape = [
+    values.items.length,
+    values.draftId === null ? '' : 'd',
+    paramsOf('c', values.contribution, params),
+    paramsOf('a', values.audit, params),
+    values.mail ? paramsOf('m', values.mail, params) : '',
+    ...values.items.map((item, i) => paramsOf(`i${i}`, item, params)),
+  ].join('|');
+  if (values.draftId !== null) params['draftId'] = values.draftId;
+  let statement = insertSubmissionStatements.get(shape);
+  if (!statement) {
+    statement = preparedStatement<Record<string, unknown>, Record<string, unknown>>((cold, param) =>
+      buildInsertSubmission(cold, {
+        contribution: asParams('c', values.contribution, param),
+        items: values.items.map((item, i) => asParams(`i${i}`, item, param)),
+        draftId: values.draftId === null ? null : param('draftId'),
+        audit: asParams('a', values.audit, param),
+        mail: values.mail ? asParams('m', values.mail, param) : null,
+      }),
+    );
+    insertSubmissionStatements.set(shape, statement);
+  }
+  const { rows } = await statement(db, params);
+  return { mail: args.mail ? ((rows[0] as SubmissionReceiptMail | undefined) ?? null) : null };
+}
+
+const PREPARED_SUBMISSION_ITEMS = 12;
+const insertSubmissionStatements = new Map<
+  string,
+  ReturnType<typeof preparedStatement<Record<string, unknown>, Record<string, unknown>>>
+>();
+
+type SubmissionValues = {
+  contribution: Record<string, unknown> & { id: unknown };
+  items: Record<string, unknown>[];
+  draftId: unknown;
+  audit: Record<string, unknown>;
+  mail: Record<string, unknown> | null;
+};
+
+/** Adds `row`'s values to `params` under `prefix`, and returns its columns (part of the statement's shape). */
+function paramsOf(prefix: string, row: Record<string, unknown>, params: Record<string, unknown>): string {
+  let columns = prefix;
+  for (const column in row) {
+    const value = row[column];
+    // Kysely leaves out a column whose value is undefined: it is not part of the shape.
+    if (value === undefined) continue;
+    params[`${prefix}.${column}`] = value;
+    columns += `,${column}`;
+  }
+  return columns;
+}
+
+function asParams<T extends Record<string, unknown>>(
+  prefix: string,
+  row: T,
+  param: (name: string) => unknown,
+): T {
+  const out: Record<string, unknown> = {};
+  for (const column in row) if (row[column] !== undefined) out[column] = param(`${prefix}.${column}`);
+  return out as T;
+}
+
+/**
+ * The one statement of a submission (data-modifying CTEs). Built with either the values themselves or, once per shape,
+ * with parameters standing for them (preparedStatement).
+ */
+function buildInsertSubmission(db: Executor, values: SubmissionValues) {
+  // The rows are typed by their callers (insertSubmission's arguments, auditRow, outboxRow); here they are plain
+  // records so that parameters can stand for their values.
+  const contribution = values.contribution as unknown as Insertable<ContributionTable>;
+  let query = db
+    .with('c', (qb) => qb.insertInto('contribution').values(contribution).returning('id'))
+    .with('a', (qb) =>
+      qb
+        .insertInto('audit_log')
+        .values(values.audit as unknown as ReturnType<typeof auditRow>)
+        .returning('id'),
+    );
+  if (values.items.length) {
+    const items = values.items as unknown as Insertable<Database['contribution_item']>[];
     // Each `with` adds a CTE name to the builder's type; the optional ones are kept in one variable, and nothing below
     // selects from them, so the type without them stays true for what is read.
     query = query.with('i', (qb) =>
       qb.insertInto('contribution_item').values(items).returning('id'),
     ) as unknown as typeof query;
   }
-  if (args.replacesDraftId) {
-    const draftId = args.replacesDraftId;
+  if (values.draftId !== null) {
+    const draftId = values.draftId as string;
     query = query.with('d', (qb) =>
       qb.deleteFrom('contribution').where('id', '=', draftId).where('status', '=', 'draft').returning('id'),
     ) as unknown as typeof query;
   }
-  if (args.mail) {
-    const mail = outboxRow(args.mail);
-    // Only what delivery reads comes back: the bodies and timestamps of the whole row were parsed for nothing.
-    const withMail = query.with('m', (qb) =>
-      qb
-        .insertInto('mail_outbox')
-        .values(mail)
-        .returning(['id', 'transport', 'to_address', 'subject', 'text_body']),
-    );
-    const row = await withMail.selectFrom('m').selectAll().executeTakeFirst();
-    return { mail: row ?? null };
+  if (values.mail) {
+    const mail = values.mail as unknown as ReturnType<typeof outboxRow>;
+    return query
+      .with('m', (qb) =>
+        qb
+          .insertInto('mail_outbox')
+          .values(mail)
+          .returning(['id', 'transport', 'to_address', 'subject', 'text_body']),
+      )
+      .selectFrom('m')
+      .selectAll();
   }
-  await query.selectFrom('c').select('id').execute();
-  return { mail: null };
+  return query.selectFrom('c').select('id');
 }
 
 /** Postgres' unique_violation on the idempotency key's scope: a concurrent request with the same key, person and round stored first. */
