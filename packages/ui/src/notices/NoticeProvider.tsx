@@ -105,16 +105,19 @@ export function NoticeRegion() {
   useLayoutEffect(() => register?.(id), [register, id]);
   if (!regions || regions.active !== id) return null;
   const { notice } = regions;
-  // Two live regions, both present before anything is said: an outcome is announced politely, after what the screen
-  // reader is saying; a failure interrupts it (role="alert"), since the person's action did not happen.
+  // An outcome is announced politely, after what the screen reader is saying, from a status region that is on the page
+  // before anything is said. A failure interrupts (role="alert", since the person's action did not happen); an alert
+  // is announced when it is inserted with its text, so it exists only while there is one and pages carry no empty alert.
   return (
     <div className="notice-region" data-notice-region="">
       <div role="status" aria-live="polite" aria-atomic="true">
         {notice?.tone === 'success' && <NoticeBanner key={notice.n} notice={notice} />}
       </div>
-      <div role="alert" aria-atomic="true">
-        {notice?.tone === 'error' && <NoticeBanner key={notice.n} notice={notice} />}
-      </div>
+      {notice?.tone === 'error' && (
+        <div role="alert" key={notice.n}>
+          <NoticeBanner notice={notice} />
+        </div>
+      )}
     </div>
   );
 }
