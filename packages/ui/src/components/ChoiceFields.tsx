@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { cx } from './cx';
 import { describedBy, FieldError, Hint, Label, LabelText, useField } from './field-parts';
 
@@ -8,6 +9,44 @@ export interface Option {
   hint?: string;
   /** Language of the label, when it is not the page's (an option in the round's reading language, a language's own name). */
   lang?: string;
+}
+
+/** One radio button or checkbox with its label and hint. */
+function Choice({
+  type,
+  id,
+  option,
+  input,
+}: {
+  type: 'radio' | 'checkbox';
+  id: string;
+  option: Option;
+  input: UseFormRegisterReturn;
+}) {
+  return (
+    <div className="choice">
+      <input
+        id={id}
+        type={type}
+        className="choice__input"
+        value={option.value}
+        aria-describedby={option.hint ? `${id}-hint` : undefined}
+        {...input}
+      />
+      {/* The hint sits beside the label, not in it: inside, it would be read twice, as the name and again as the
+          description. */}
+      <div className="choice__text">
+        <label className="choice__label" htmlFor={id} lang={option.lang}>
+          {option.label}
+        </label>
+        {option.hint && (
+          <div id={`${id}-hint`} className="choice__hint">
+            {option.hint}
+          </div>
+        )}
+      </div>
+    </div>
+  );
 }
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
@@ -96,30 +135,7 @@ export function RadioGroupField({
         <div className={cx('choices', layout !== 'list' && `choices--${layout}`)}>
           {options.map((o, index) => {
             const optionId = index === 0 ? id : `${id}-${o.value}`;
-            return (
-              <div className="choice" key={o.value}>
-                <input
-                  id={optionId}
-                  type="radio"
-                  className="choice__input"
-                  value={o.value}
-                  aria-describedby={o.hint ? `${optionId}-hint` : undefined}
-                  {...register(name)}
-                />
-                {/* The hint sits beside the label, not in it: inside, it would be read twice, as the name and
-                    again as the description. */}
-                <div className="choice__text">
-                  <label className="choice__label" htmlFor={optionId} lang={o.lang}>
-                    {o.label}
-                  </label>
-                  {o.hint && (
-                    <div id={`${optionId}-hint`} className="choice__hint">
-                      {o.hint}
-                    </div>
-                  )}
-                </div>
-              </div>
-            );
+            return <Choice key={o.value} type="radio" id={optionId} option={o} input={register(name)} />;
           })}
         </div>
         {after}
@@ -188,28 +204,7 @@ export function CheckboxesField({
   const { id, hintId, errorId, register, error } = useField(name);
   const box = (o: Option, first: boolean) => {
     const optionId = first ? id : `${id}-${o.value}`;
-    return (
-      <div className="choice" key={o.value}>
-        <input
-          id={optionId}
-          type="checkbox"
-          className="choice__input"
-          value={o.value}
-          aria-describedby={o.hint ? `${optionId}-hint` : undefined}
-          {...register(name)}
-        />
-        <div className="choice__text">
-          <label className="choice__label" htmlFor={optionId} lang={o.lang}>
-            {o.label}
-          </label>
-          {o.hint && (
-            <div id={`${optionId}-hint`} className="choice__hint">
-              {o.hint}
-            </div>
-          )}
-        </div>
-      </div>
-    );
+    return <Choice key={o.value} type="checkbox" id={optionId} option={o} input={register(name)} />;
   };
   const choicesClass = cx('choices', columns && 'choices--columns');
   return (
