@@ -11,6 +11,7 @@ import {
   type BrowserHandle,
   type Platform,
 } from './harness';
+import { signInCookie } from './fixtures/rounds';
 
 let platform: Platform;
 let browser: BrowserHandle;
@@ -194,5 +195,40 @@ describe('secretariat app sign-in', () => {
       .getByRole('row', { name: new RegExp(email.replace('.', '\\.')) })
       .getByText('Accepted')
       .waitFor();
+  });
+
+  test('a stakeholder saves their details and signs out another of their devices; each outcome is said beside the button used, and focus stays there', async () => {
+    // Another device: a second session of the same account.
+    await signInCookie(platform, DEMO_STAKEHOLDER.email, DEMO_PASSWORD);
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(`${platform.url}/sign-in?next=${encodeURIComponent('/account')}`);
+    await page.getByLabel('E-mail address').fill(DEMO_STAKEHOLDER.email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+
+    const save = page.getByRole('button', { name: 'Save changes' });
+    await save.focus();
+    await page.keyboard.press('Enter');
+    // Said in a polite status region right after the form (at 375 px a banner at the top would be out of sight).
+    const saved = page.locator('form#profile + [data-notice-region] [role="status"]');
+    await saved.getByText('Your details have been saved.').waitFor();
+    await expect.poll(() => saved.locator('.notification--success').isVisible()).toBe(true);
+    await expect.poll(focusedText).toBe('Save changes');
+
+    const sessions = page.getByRole('region', { name: 'Where you are signed in' });
+    const other = sessions
+      .getByRole('row')
+      .filter({ hasNotText: 'This device' })
+      .filter({ hasText: 'Sign out' });
+    await expect.poll(() => other.count()).toBe(1);
+    await other.getByRole('button', { name: /^Sign out/ }).click();
+    const revoked = sessions.locator('[data-notice-region] [role="status"]');
+    await revoked.getByText('That device has been signed out.').waitFor();
+    await expect.poll(() => other.count()).toBe(0);
+    // One notice at a time: the earlier one has gone.
+    await expect.poll(() => page.getByText('Your details have been saved.').count()).toBe(0);
+    await page.close();
   });
 });

@@ -3,7 +3,7 @@ import {
   Button,
   Details,
   Form,
-  NotificationBanner,
+  NoticeRegion,
   Page,
   Panel,
   PasswordField,
@@ -12,10 +12,10 @@ import {
   isLinkError,
   useDocumentTitle,
   useMessage,
+  useNotice,
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useSetMe } from '../session';
@@ -27,22 +27,17 @@ export function ResendConfirmation({ email = '' }: { email?: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const resend = useMutation(trpc.auth.resendConfirmation.mutationOptions());
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const notice = useNotice();
   const form = useZodForm(resendConfirmationInput, { defaultValues: { email } });
   return (
     <>
-      {sentTo && (
-        <NotificationBanner tone="success" focusOnMount>
-          <p>{t('signIn.resent', { email: sentTo })}</p>
-        </NotificationBanner>
-      )}
       <Form
         form={form}
         id="resend"
         aria-label={t('signIn.resendTitle')}
         onSubmit={async (values) => {
           await resend.mutateAsync(values);
-          setSentTo(values.email);
+          notice.success(t('signIn.resent', { email: values.email }));
         }}
       >
         <TextField
@@ -56,6 +51,8 @@ export function ResendConfirmation({ email = '' }: { email?: string }) {
           {t('signIn.resendButton')}
         </Button>
       </Form>
+      {/* Below the form it answers (it comes after other text on the page). */}
+      <NoticeRegion />
     </>
   );
 }

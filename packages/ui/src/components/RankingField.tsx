@@ -48,8 +48,14 @@ export function RankingField({ name, legend, hint, optional, options, className 
   const [announcement, setAnnouncement] = useState('');
   // The button to focus once the moved option is drawn at its new position.
   const focusAfterMove = useRef<{ position: number; direction: 'up' | 'down' } | null>(null);
+  // "Use this order" goes once pressed: focus goes to the words that replace it rather than to the top of the page.
+  const focusAfterKeep = useRef(false);
 
   useEffect(() => {
+    if (focusAfterKeep.current) {
+      focusAfterKeep.current = false;
+      document.getElementById(`${id}-ranked`)?.focus();
+    }
     const pending = focusAfterMove.current;
     if (!pending) return;
     focusAfterMove.current = null;
@@ -132,10 +138,18 @@ export function RankingField({ name, legend, hint, optional, options, className 
             })}
           </ol>
           {value ? (
-            <p className="hint">{t('layout.ranking.ranked')}</p>
+            <p className="hint" id={`${id}-ranked`} tabIndex={-1}>
+              {t('layout.ranking.ranked')}
+            </p>
           ) : (
             <p>
-              <Button variant="secondary" onClick={() => field.onChange(order)}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  focusAfterKeep.current = true;
+                  field.onChange(order);
+                }}
+              >
                 {t('layout.ranking.keepOrder')}
               </Button>
             </p>

@@ -5,12 +5,13 @@ import {
   ErrorNotice,
   LinkButton,
   Loading,
-  NotificationBanner,
+  NoticeRegion,
   Page,
   Tag,
   cx,
   mapServerError,
   useFormat,
+  useNotice,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
@@ -262,7 +263,13 @@ function TryAssessment({
       heading?.focus();
     });
   };
+  const notice = useNotice();
+  // "Clear all answers" goes once there is nothing to clear: focus moves to the link beside it, rather than falling
+  // back to the top of the page. Counts clearings, so each one moves it.
   const [cleared, setCleared] = useState(0);
+  useEffect(() => {
+    if (cleared > 0) document.getElementById('try-see-results')?.focus();
+  }, [cleared]);
   const answered = answeredCount(answers);
   const code = encodeAnswers(answers);
   const resultHref = `/assessment/result${code ? `?answers=${code}` : ''}`;
@@ -276,11 +283,6 @@ function TryAssessment({
         <p>{t('assessment.try.intro')}</p>
         {!forRepresentative && <p className="text-secondary">{t('assessment.try.representatives')}</p>}
       </div>
-      {cleared > 0 && (
-        <NotificationBanner tone="success" key={cleared} focusOnMount>
-          <p>{t('assessment.try.cleared')}</p>
-        </NotificationBanner>
-      )}
       <ScoreTable
         criteria={criteria}
         pillars={score.data?.pillars}
@@ -316,18 +318,23 @@ function TryAssessment({
           {t('assessment.try.answeredTotal', { answered, total: CRITERION_COUNT })}
         </p>
         <div className="button-group">
-          <ButtonLink to={resultHref}>{t('assessment.try.seeResults')}</ButtonLink>
+          <ButtonLink to={resultHref} id="try-see-results">
+            {t('assessment.try.seeResults')}
+          </ButtonLink>
           {answered > 0 && (
             <LinkButton
               onClick={() => {
                 clear();
                 setCleared((n) => n + 1);
+                notice.success(t('assessment.try.cleared'));
               }}
             >
               {t('assessment.try.clear')}
             </LinkButton>
           )}
         </div>
+        {/* At the end of the questions, beside the button, where a banner at the top would be out of sight. */}
+        <NoticeRegion />
       </div>
     </section>
   );

@@ -3,13 +3,14 @@ import {
   ErrorNotice,
   InsetText,
   Loading,
-  NotificationBanner,
+  NoticeRegion,
   Page,
   SummaryList,
   Tag,
+  useNotice,
 } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RequireSignIn } from '../../session';
@@ -218,20 +219,20 @@ function MyEventRegistrations() {
   const pick = useLocalized();
   const format = useZonedFormat();
   const registrations = useQuery({ ...trpc.contributions.myRegistrations.queryOptions(), staleTime: 0 });
-  const [cancelled, setCancelled] = useState<string | null>(null);
+  const notice = useNotice();
+  // Counts cancellations: the section stays (with its notice) after the last registration goes, and each one moves
+  // focus to its heading, since the entry whose button was pressed has gone and focus would fall to the top of the page.
+  const [cancelled, setCancelled] = useState(0);
+  useEffect(() => {
+    if (cancelled > 0) document.getElementById('events-heading')?.focus();
+  }, [cancelled]);
   if (!registrations.data || (registrations.data.length === 0 && !cancelled)) return null;
   return (
     <section aria-labelledby="events-heading">
-      <h2 className="heading-l" id="events-heading">
+      <h2 className="heading-l" id="events-heading" tabIndex={-1}>
         {t('consultations.mine.events')}
       </h2>
-      {cancelled && (
-        <NotificationBanner tone="success" focusOnMount key={cancelled}>
-          <p className="notification__heading">
-            {t('consultations.mine.eventCancelled', { title: cancelled })}
-          </p>
-        </NotificationBanner>
-      )}
+      <NoticeRegion />
       <ul className="list-plain mine-list">
         {registrations.data.map((r) => {
           const title = pick(r.roundTitle);
@@ -278,7 +279,10 @@ function MyEventRegistrations() {
                 <CancelRegistration
                   roundId={r.roundId}
                   eventName={title.text}
-                  onCancelled={() => setCancelled(title.text)}
+                  onCancelled={() => {
+                    setCancelled((n) => n + 1);
+                    notice.success(t('consultations.mine.eventCancelled', { title: title.text }));
+                  }}
                 />
               )}
             </li>

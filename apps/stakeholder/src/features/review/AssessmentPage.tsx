@@ -7,7 +7,7 @@ import {
   ErrorSummary,
   InsetText,
   Loading,
-  NotificationBanner,
+  NoticeRegion,
   Page,
   Tag,
   errorKey,
@@ -16,6 +16,7 @@ import {
   mapServerError,
   useFormat,
   useMessage,
+  useNotice,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -49,8 +50,6 @@ function AssessmentLoader() {
   const { cycleId = '' } = useParams();
   const trpc = useTRPC();
   const serverMessage = useServerMessage();
-  // Kept here: a save bumps the assessment's version, which gives the form below a fresh start.
-  const [saved, setSaved] = useState<{ mode: 'draft' | 'submit'; n: number } | null>(null);
   const scope = useQuery({
     ...trpc.review.myAssessment.queryOptions({ cycleId }),
     retry: (n, e) => ![400, 403, 404].includes(errorStatus(e) ?? 0) && n < 2,
@@ -61,17 +60,6 @@ function AssessmentLoader() {
       width="full"
       backLink={{ to: `/review/${cycleId}`, label: t('reviews.cycle.caption') }}
     >
-      {saved && (
-        <NotificationBanner tone="success" focusOnMount key={saved.n}>
-          <p>
-            {saved.mode === 'draft'
-              ? t('reviews.assess.savedDraft')
-              : t('reviews.assess.submitted', {
-                  state: scope.data ? t(`common.memberStates.${scope.data.memberState}`) : '',
-                })}
-          </p>
-        </NotificationBanner>
-      )}
       {scope.isPending ? (
         <Loading />
       ) : scope.isError ? (
@@ -88,23 +76,23 @@ function AssessmentLoader() {
         )
       ) : (
         <ReviewReadingLanguage texts={scope.data.criteria.flatMap((c) => [c.name, c.description])}>
-          <AssessmentForm
-            key={scope.data.assessment?.version ?? 0}
-            scope={scope.data}
-            onSaved={(mode) => setSaved((prev) => ({ mode, n: (prev?.n ?? 0) + 1 }))}
-          />
+          <AssessmentForm key={scope.data.assessment?.version ?? 0} scope={scope.data} />
+          {/* Out of the form, which starts afresh with each saved version: the region stays on the page, below the
+              buttons (at the end of a long grid), and is there, empty, before "saved" is said in it. */}
+          <NoticeRegion />
         </ReviewReadingLanguage>
       )}
     </Page>
   );
 }
 
-function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'draft' | 'submit') => void }) {
+function AssessmentForm({ scope }: { scope: Scope }) {
   const { t } = useTranslation();
   const tm = useMessage();
   const trpc = useTRPC();
   const format = useFormat();
   const queryClient = useQueryClient();
+  const outcome = useNotice();
   const state = t(`common.memberStates.${scope.memberState}`);
   const initial: Record<string, Cell> = {};
   for (const r of scope.assessment?.ratings ?? [])
@@ -134,6 +122,7 @@ function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'dra
     setCells((prev) => ({ ...prev, [key]: { rating: '', comment: '', ...prev[key], ...patch } }));
 
   const send = async (mode: 'draft' | 'submit') => {
+    outcome.clear();
     setMessage(null);
     setErrors({});
     // Only rated cells are sent, in the order of the form, so a field error `ratings.<n>` names a cell on screen.
@@ -158,7 +147,9 @@ function AssessmentForm({ scope, onSaved }: { scope: Scope; onSaved: (mode: 'dra
       await queryClient.invalidateQueries({
         queryKey: trpc.review.myAssessment.queryKey({ cycleId: scope.cycleId }),
       });
-      onSaved(mode);
+      outcome.success(
+        mode === 'draft' ? t('reviews.assess.savedDraft') : t('reviews.assess.submitted', { state }),
+      );
     } catch (error) {
       const mapped = mapServerError(error);
       const found: Record<string, string> = {};

@@ -1,19 +1,19 @@
-import { Button, NotificationBanner, useMessage, mapServerError, type Message } from '@musyawarah/ui';
+import { Button, mapServerError } from '@musyawarah/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNoticeBeside } from '../../notice-beside';
 import { useTRPC } from '../../trpc';
 
 export function ExportSection() {
   const { t } = useTranslation();
-  const tm = useMessage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Message | null>(null);
+  const notice = useNoticeBeside();
   const download = async () => {
     setBusy(true);
-    setProblem(null);
+    notice.start();
     try {
       const data = await queryClient.fetchQuery({ ...trpc.account.exportData.queryOptions(), staleTime: 0 });
       const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
@@ -26,7 +26,7 @@ export function ExportSection() {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
-      setProblem(mapServerError(error).message);
+      notice.error(mapServerError(error).message ?? { key: 'errors.internal' });
     } finally {
       setBusy(false);
     }
@@ -37,14 +37,10 @@ export function ExportSection() {
         {t('account.export.title')}
       </h2>
       <p>{t('account.export.body')}</p>
-      {problem && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{tm(problem)}</p>
-        </NotificationBanner>
-      )}
       <Button variant="secondary" isBusy={busy} onClick={() => void download()}>
         {t('account.export.button')}
       </Button>
+      {notice.region}
     </section>
   );
 }

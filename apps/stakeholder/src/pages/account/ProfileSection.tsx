@@ -3,7 +3,6 @@ import { updateProfileInput } from '@musyawarah/core/schemas/account';
 import {
   Button,
   Form,
-  NotificationBanner,
   RadioGroupField,
   SelectField,
   SummaryList,
@@ -14,8 +13,8 @@ import {
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNoticeBeside } from '../../notice-beside';
 import { useTRPC, type Me } from '../../trpc';
 
 export const toLocale = (code: string): LanguageCode =>
@@ -36,7 +35,7 @@ export function ProfileSection({ user }: { user: Me }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const update = useMutation(trpc.account.updateProfile.mutationOptions());
-  const [saved, setSaved] = useState(0);
+  const notice = useNoticeBeside();
   const groups = useStakeholderGroupOptions();
   const memberStates = useMemberStateOptions();
   const languages = useLanguageOptions();
@@ -48,11 +47,6 @@ export function ProfileSection({ user }: { user: Me }) {
       <h2 className="heading-l" id="profile-heading">
         {t('account.profile.title')}
       </h2>
-      {saved > 0 && (
-        <NotificationBanner tone="success" focusOnMount key={saved}>
-          <p>{t('account.profile.saved')}</p>
-        </NotificationBanner>
-      )}
       <SummaryList
         rows={[
           { key: 'email', label: t('account.profile.email'), value: user.email },
@@ -72,11 +66,12 @@ export function ProfileSection({ user }: { user: Me }) {
         form={form}
         id="profile"
         onSubmit={async (values) => {
-          setSaved(0);
+          notice.start();
           const { user: updated } = await update.mutateAsync(values);
           queryClient.setQueryData(trpc.auth.me.queryKey(), updated);
           form.reset(profileValues(updated));
-          setSaved((n) => n + 1);
+          // By key, so it is said in the language just chosen.
+          notice.success({ key: 'account.profile.saved' });
         }}
       >
         <TextField name="name" label={t('register.name')} autoComplete="name" />
@@ -108,6 +103,7 @@ export function ProfileSection({ user }: { user: Me }) {
           {t('account.profile.submit')}
         </Button>
       </Form>
+      {notice.region}
     </section>
   );
 }

@@ -5,17 +5,14 @@ import {
   ErrorNotice,
   LinkButton,
   Loading,
-  NotificationBanner,
   Tag,
   useFormat,
-  useMessage,
   mapServerError,
-  type Message,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useNoticeBeside } from '../../notice-beside';
 import { useSetMe } from '../../session';
 import { useTRPC, type Outputs } from '../../trpc';
 import { describeUserAgent } from '../../user-agent';
@@ -24,16 +21,15 @@ export type Session = Outputs['account']['sessions'][number];
 
 export function SessionsSection() {
   const { t } = useTranslation();
-  const tm = useMessage();
   const trpc = useTRPC();
   const format = useFormat();
   const navigate = useNavigate();
   const setMe = useSetMe();
   const queryClient = useQueryClient();
   const sessions = useQuery(trpc.account.sessions.queryOptions());
-  const [problem, setProblem] = useState<Message | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const onError = (error: unknown) => setProblem(mapServerError(error).message);
+  const notice = useNoticeBeside();
+  const onError = (error: unknown) =>
+    notice.error(mapServerError(error).message ?? { key: 'errors.internal' });
   const revoke = useMutation(
     trpc.account.revokeSession.mutationOptions({
       onSuccess: async (_data, { sessionId }) => {
@@ -43,7 +39,7 @@ export function SessionsSection() {
           await navigate('/sign-in', { state: { notice: 'signedOut' } });
           return;
         }
-        setNotice(t('account.sessions.revoked'));
+        notice.success(t('account.sessions.revoked'));
         await queryClient.invalidateQueries({ queryKey: trpc.account.sessions.queryKey() });
       },
       onError,
@@ -66,16 +62,6 @@ export function SessionsSection() {
         {t('account.sessions.title')}
       </h2>
       <p className="prose">{t('account.sessions.intro')}</p>
-      {problem && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{tm(problem)}</p>
-        </NotificationBanner>
-      )}
-      {notice && (
-        <NotificationBanner tone="success" focusOnMount key={notice}>
-          <p>{notice}</p>
-        </NotificationBanner>
-      )}
       {sessions.isPending ? (
         <Loading />
       ) : sessions.isError ? (
@@ -123,7 +109,7 @@ export function SessionsSection() {
               cell: (s) => (
                 <LinkButton
                   onClick={() => {
-                    setProblem(null);
+                    notice.start();
                     revoke.mutate({ sessionId: s.id });
                   }}
                   aria-disabled={revoke.isPending ? true : undefined}
@@ -147,13 +133,15 @@ export function SessionsSection() {
           variant="secondary"
           isBusy={everywhere.isPending}
           onClick={() => {
-            setProblem(null);
+            notice.start();
             everywhere.mutate();
           }}
         >
           {t('account.sessions.everywhere')}
         </Button>
       </ButtonGroup>
+      {/* Below the actions, so nothing moves under the pointer; a signed-out row goes and the rows above move up. */}
+      {notice.region}
     </section>
   );
 }

@@ -4,10 +4,12 @@ import {
   Details,
   LinkButton,
   ModalDialog,
+  NoticeRegion,
   NotificationBanner,
   Page,
   errorKey,
   mapServerError,
+  useNotice,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
@@ -77,7 +79,9 @@ export function DraftEditor({
   // Counts the submits refused for unanswered questions; from the first, those questions are shown as errors.
   const [refusals, setRefusals] = useState(0);
   const [confirming, setConfirming] = useState(false);
-  const [submitError, setSubmitError] = useState<string | null>(null);
+  // A submission that failed (not a refusal for unanswered questions, which the review step lists) is said beside the
+  // Submit button the dialog hands focus back to.
+  const notice = useNotice();
   const submit = useMutation(trpc.assessments.submit.mutationOptions());
 
   const onAnswer = (id: string, value: Answer) => {
@@ -93,7 +97,7 @@ export function DraftEditor({
 
   const unanswered = unansweredIds(answers);
   const requestSubmit = () => {
-    setSubmitError(null);
+    notice.clear();
     if (unanswered.length > 0) {
       setRefusals((n) => n + 1);
       return;
@@ -108,11 +112,11 @@ export function DraftEditor({
   };
 
   const confirmSubmit = async () => {
-    setSubmitError(null);
+    notice.clear();
     const saved = await autosave.flush();
     if (!saved) {
       setConfirming(false);
-      if (!autosave.isConflicted()) setSubmitError(t('assessment.submit.unsaved'));
+      if (!autosave.isConflicted()) notice.error(t('assessment.submit.unsaved'));
       return;
     }
     try {
@@ -128,7 +132,7 @@ export function DraftEditor({
       } else if (errorKey(error) === 'assessments.editConflict') {
         autosave.markConflict();
       } else {
-        setSubmitError(tm(mapped.message ?? 'errors.internal'));
+        notice.error(tm(mapped.message ?? 'errors.internal'));
       }
     }
   };
@@ -167,11 +171,6 @@ export function DraftEditor({
           onRetry={() => void autosave.flush()}
         />
         {autosave.state.kind === 'conflict' && <ConflictBanner onReload={onReload} />}
-        {submitError && (
-          <NotificationBanner tone="error" focusOnMount>
-            <p>{submitError}</p>
-          </NotificationBanner>
-        )}
         <PillarSteps
           criteria={criteria}
           answers={answers}
@@ -182,16 +181,19 @@ export function DraftEditor({
           announce
         />
         {step === REVIEW_STEP ? (
-          <ReviewStep
-            assessmentId={assessment.id}
-            criteria={criteria}
-            scores={score.data?.pillars}
-            unanswered={unanswered}
-            submitRefused={refusals > 0}
-            refusedToken={refusals}
-            canSubmit={autosave.state.kind !== 'conflict'}
-            onSubmit={requestSubmit}
-          />
+          <>
+            <ReviewStep
+              assessmentId={assessment.id}
+              criteria={criteria}
+              scores={score.data?.pillars}
+              unanswered={unanswered}
+              submitRefused={refusals > 0}
+              refusedToken={refusals}
+              canSubmit={autosave.state.kind !== 'conflict'}
+              onSubmit={requestSubmit}
+            />
+            <NoticeRegion />
+          </>
         ) : (
           <form aria-label={title} onSubmit={(e) => e.preventDefault()} noValidate>
             <Questionnaire

@@ -4,13 +4,15 @@ import {
   Button,
   CheckboxesField,
   Form,
+  NoticeRegion,
   NotificationBanner,
   TextAreaField,
+  useNotice,
   useZodForm,
   type Option,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { z } from 'zod';
@@ -33,7 +35,13 @@ export function Registration({ round, offered }: { round: RoundDetail; offered: 
   });
   const queryClient = useQueryClient();
   const pick = useLocalized();
+  const notice = useNotice();
   const [cancelled, setCancelled] = useState(0);
+  // The dialog hands focus back to "Cancel my registration", which goes with the registration: focus moves on to the
+  // heading of the form that replaces it, rather than falling back to the top of the page.
+  useEffect(() => {
+    if (cancelled > 0) document.getElementById('event-registration-heading')?.focus();
+  }, [cancelled]);
   const register = useMutation(
     trpc.contributions.registerForEvent.mutationOptions({
       onSuccess: () =>
@@ -69,6 +77,7 @@ export function Registration({ round, offered }: { round: RoundDetail; offered: 
   if (registered) {
     return (
       <>
+        <NoticeRegion />
         <NotificationBanner tone="success" focusOnMount={!!register.data}>
           <p className="notification__heading">{t(`consultations.event.result.${registered.status}`)}</p>
           {(register.variables?.accommodationsNeeded?.length ?? 0) > 0 && (
@@ -83,6 +92,7 @@ export function Registration({ round, offered }: { round: RoundDetail; offered: 
               register.reset();
               form.reset();
               setCancelled((n) => n + 1);
+              notice.success(t('consultations.event.cancelledNotice'));
             }}
           />
         )}
@@ -92,13 +102,12 @@ export function Registration({ round, offered }: { round: RoundDetail; offered: 
   if (!takesRegistrations) return null;
   return (
     <>
-      {cancelled > 0 && (
-        <NotificationBanner tone="success" focusOnMount key={cancelled}>
-          <p className="notification__heading">{t('consultations.event.cancelledNotice')}</p>
-        </NotificationBanner>
-      )}
+      {/* First in both views, so it is the same region, on the page before "cancelled" is said in it. */}
+      <NoticeRegion />
       <div className="registration">
-        <h3 className="heading-m">{t('consultations.event.registerTitle')}</h3>
+        <h3 className="heading-m" id="event-registration-heading" tabIndex={-1}>
+          {t('consultations.event.registerTitle')}
+        </h3>
         <Form
           form={form}
           id="event-registration"

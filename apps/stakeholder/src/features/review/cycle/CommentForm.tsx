@@ -2,9 +2,10 @@ import { commentInput, type CommentInput } from '@musyawarah/core/review/schemas
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, CheckboxField, Form, TextAreaField, formSchema } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { type NoticeBeside } from '../../../notice-beside';
 import { useTRPC } from '../../../trpc';
 import { useDay } from '../shared';
 import { type Cycle } from './types';
@@ -20,6 +21,7 @@ export function CommentForm({
   parentId,
   formId,
   label,
+  notice,
   onDone,
 }: {
   cycle: Cycle;
@@ -27,6 +29,8 @@ export function CommentForm({
   parentId?: string;
   formId: string;
   label: string;
+  /** Where "your comment was added" is said: beside this form, or beside the comment a reply answers (the reply form closes). */
+  notice: NoticeBeside;
   onDone?: () => void;
 }) {
   const { t } = useTranslation();
@@ -34,7 +38,6 @@ export function CommentForm({
   const queryClient = useQueryClient();
   const day = useDay();
   const headingId = useId();
-  const [sent, setSent] = useState(0);
   const schema = formSchema((values: CommentFormValues) => ({ ...values, editId, parentId }), commentInput);
   const form = useForm<CommentFormValues, unknown, CommentInput>({
     mode: 'onSubmit',
@@ -47,11 +50,12 @@ export function CommentForm({
   // One key per comment, kept until it is stored: sending again after a lost answer stores it once.
   const idempotencyKey = useRef(crypto.randomUUID());
   const onSubmit = async (values: CommentInput) => {
+    notice.start();
     await add.mutateAsync({ ...values, idempotencyKey: idempotencyKey.current });
     idempotencyKey.current = crypto.randomUUID();
     await queryClient.invalidateQueries({ queryKey: trpc.review.comments.queryKey({ editId }) });
     form.reset();
-    setSent((n) => n + 1);
+    notice.success(t('reviews.comments.sent'));
     onDone?.();
   };
   return (
@@ -59,11 +63,6 @@ export function CommentForm({
       <p className="heading-s" id={headingId}>
         {label}
       </p>
-      {sent > 0 && (
-        <p role="status" className="hint">
-          {t('reviews.comments.sent')}
-        </p>
-      )}
       <Form form={form} id={formId} onSubmit={onSubmit} aria-label={label}>
         <TextAreaField name="body" label={t('reviews.comments.body')} rows={4} />
         <CheckboxField

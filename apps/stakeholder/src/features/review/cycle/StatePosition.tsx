@@ -7,15 +7,15 @@ import {
   ButtonGroup,
   Form,
   LinkButton,
-  NotificationBanner,
   RadioGroupField,
   TextAreaField,
   formSchema,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useNoticeBeside } from '../../../notice-beside';
 import { useTRPC } from '../../../trpc';
 import { PositionTag } from '../shared';
 import { type ParticipantEdit } from './types';
@@ -42,9 +42,16 @@ export function StatePosition({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const notice = useNoticeBeside();
+  // The form, and the button that sent it, go when the position is recorded: focus is put on what replaces them (the
+  // button to change it) rather than left to fall back to the top of the page.
+  const [justRecorded, setJustRecorded] = useState(false);
   const own = edit.myPosition;
   const formId = `position-${n}`;
+  const changeId = `${formId}-change`;
+  useEffect(() => {
+    if (justRecorded) document.getElementById(changeId)?.focus();
+  }, [justRecorded, changeId]);
   const schema = formSchema(
     (values: PositionFormValues) => ({
       ...values,
@@ -70,10 +77,12 @@ export function StatePosition({
   const state = t(`common.memberStates.${memberState}`);
 
   const onSubmit = async (values: PositionInput) => {
+    notice.start();
     await record.mutateAsync(values);
     await queryClient.invalidateQueries({ queryKey: trpc.review.edits.queryKey({ cycleId: edit.cycleId }) });
     setEditing(false);
-    setSaved(true);
+    setJustRecorded(true);
+    notice.success(t('reviews.position.saved', { state }));
   };
 
   return (
@@ -81,11 +90,6 @@ export function StatePosition({
       <h4 className="heading-s" id={`${formId}-heading`}>
         {t('reviews.position.heading', { state })}
       </h4>
-      {saved && !editing && (
-        <NotificationBanner tone="success" focusOnMount>
-          <p>{t('reviews.position.saved', { state })}</p>
-        </NotificationBanner>
-      )}
       {own && !editing ? (
         <>
           <p>
@@ -106,9 +110,11 @@ export function StatePosition({
           )}
           {canRecord && (
             <Button
+              id={changeId}
               variant="secondary"
               onClick={() => {
-                setSaved(false);
+                notice.clear();
+                setJustRecorded(false);
                 setEditing(true);
               }}
             >
@@ -160,6 +166,7 @@ export function StatePosition({
           </ButtonGroup>
         </Form>
       )}
+      {notice.region}
     </section>
   );
 }

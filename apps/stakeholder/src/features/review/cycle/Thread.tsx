@@ -1,7 +1,8 @@
 import { ErrorNotice, LinkButton, Loading, useFormat } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNoticeBeside } from '../../../notice-beside';
 import { useTRPC } from '../../../trpc';
 import { type Cycle, type ParticipantEdit, type Comment } from './types';
 import { CommentForm } from './CommentForm';
@@ -21,6 +22,7 @@ export function Thread({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const comments = useQuery(trpc.review.comments.queryOptions({ editId: edit.id }));
+  const notice = useNoticeBeside();
   return (
     <section aria-labelledby={`thread-${edit.id}`}>
       <h4 className="heading-s" id={`thread-${edit.id}`}>
@@ -47,8 +49,10 @@ export function Thread({
           editId={edit.id}
           formId={`comment-${n}`}
           label={t('reviews.comments.add')}
+          notice={notice}
         />
       )}
+      {notice.region}
     </section>
   );
 }
@@ -69,6 +73,15 @@ export function CommentTree({
   const { t } = useTranslation();
   const format = useFormat();
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
+  // The reply form closes once the reply is stored, so its outcome is said beside the comment it answers.
+  const notice = useNoticeBeside();
+  const [repliedTo, setRepliedTo] = useState<string | null>(null);
+  // With the form, the button that sent the reply goes: focus returns to the "Reply" button it was opened with, rather
+  // than falling back to the top of the page. A new object per reply, so a second reply to one comment refocuses too.
+  const [closedAfterReply, setClosedAfterReply] = useState<{ id: string } | null>(null);
+  useEffect(() => {
+    if (closedAfterReply) document.getElementById(`reply-open-${closedAfterReply.id}`)?.focus();
+  }, [closedAfterReply]);
   const level = comments.filter((c) => (c.parentId ?? null) === parentId);
   if (level.length === 0) return null;
   const authorOf = (c: Comment) =>
@@ -103,10 +116,20 @@ export function CommentTree({
                 parentId={c.id}
                 formId={`reply-${c.id}`}
                 label={t('reviews.comments.replyTo', { author: authorOf(c) })}
-                onDone={() => setReplyingTo(null)}
+                notice={{
+                  ...notice,
+                  start: () => {
+                    setRepliedTo(c.id);
+                    notice.start();
+                  },
+                }}
+                onDone={() => {
+                  setReplyingTo(null);
+                  setClosedAfterReply({ id: c.id });
+                }}
               />
             ) : (
-              <LinkButton onClick={() => setReplyingTo(c.id)}>
+              <LinkButton id={`reply-open-${c.id}`} onClick={() => setReplyingTo(c.id)}>
                 {t('reviews.comments.reply')}
                 <span className="visually-hidden">
                   {' '}
@@ -114,6 +137,7 @@ export function CommentTree({
                 </span>
               </LinkButton>
             ))}
+          {repliedTo === c.id && notice.region}
           <CommentTree
             cycle={cycle}
             editId={editId}
