@@ -144,6 +144,8 @@ export interface LoadOptions {
   connections?: number;
   seconds?: number;
   warmupSeconds?: number;
+  /** Offered load in requests per second across all connections (open loop); without it, as fast as answered. */
+  rate?: number;
 }
 
 export async function load(url: string, options: LoadOptions): Promise<LoadResult> {
@@ -168,7 +170,7 @@ export async function load(url: string, options: LoadOptions): Promise<LoadResul
 /** A warm-up, then the measured run (with the API's RSS sampled), of a sequence of requests every connection repeats. */
 export async function loadRequests(
   url: string,
-  options: Pick<LoadOptions, 'pid' | 'connections' | 'seconds' | 'warmupSeconds'>,
+  options: Pick<LoadOptions, 'pid' | 'connections' | 'seconds' | 'warmupSeconds' | 'rate'>,
   requests: autocannon.Request[],
 ): Promise<LoadResult> {
   const request = (duration: number) =>
@@ -178,6 +180,7 @@ export async function loadRequests(
       duration,
       timeout: 10,
       requests,
+      ...(options.rate ? { overallRate: options.rate } : {}),
     });
   const warmup = options.warmupSeconds ?? SIZES.warmupSeconds;
   if (warmup > 0) await request(warmup);
@@ -221,6 +224,43 @@ export function cpuMs(pid: number | undefined): number | null {
   }
 }
 const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * A latency row: the API's and the baseline's p99 at the same offered rate (`load(…, { rate })`), against
+ * `p99 ≤ factor × baseline p99`. A side that could not carry the rate (answered under 95 % of it) fails the row: its
+ * p99 would be a queue's, not a latency.
+ */
+export function addLatencyRow(
+  id: string,
+  measure: string,
+  rate: number,
+  api: LoadResult,
+  base: LoadResult,
+  factor: number,
+) {
+  const carried = (result: LoadResult) => result.rps >= 0.95 * rate;
+  for (const [side, result] of [
+    ['API', api],
+    ['baseline', base],
+  ] as const) {
+    const failed = result.non2xx - result.notModified + result.errors + result.timeouts;
+    if (failed > 0) problems.push(`${id}: the ${side} failed ${failed} requests at ${rate} req/s`);
+    if (!carried(result)) problems.push(`${id}: the ${side} answered ${result.rps} of ${rate} req/s offered`);
+  }
+  const ratio = base.p99 ? api.p99 / base.p99 : null;
+  rows.push({
+    id,
+    measure,
+    value: api.p99,
+    unit: 'ms p99',
+    baseline: base.p99,
+    ratio,
+    goal: `p99 ≤ ${factor} × baseline p99 at the same offered rate`,
+    met: ratio !== null && ratio <= factor && carried(api) && carried(base),
+    note: `${rate} req/s offered; answered API ${api.rps} / baseline ${base.rps} req/s; p50 ${api.p50} / ${base.p50} ms; CPU per request ${api.cpuMsPerRequest ?? '?'} / ${base.cpuMsPerRequest ?? '?'} ms; non-2xx ${api.non2xx} / ${base.non2xx}, errors ${api.errors} / ${base.errors}`,
+    raw: { api, baseline: base },
+  });
+}
 
 /** A throughput row: API ÷ baseline req/s against `goalRatio` (0: reported only), and optionally p99 ≤ factor × the baseline's. */
 export function addLoadRow(

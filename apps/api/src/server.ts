@@ -29,6 +29,7 @@ import { ROUND_DOCUMENT_UPLOAD_PATH } from '@musyawarah/api/routers/round-docume
 import { installValidationMessages } from '@musyawarah/core/schemas/messages';
 import { createClientAddress, type TrustProxy } from './client-address';
 import { handleFileRequest } from './files';
+import { createDirectMutations } from './direct-mutations';
 import { createPublicReads } from './public-reads';
 import { handleOneClickUnsubscribe, ONE_CLICK_PATH } from './unsubscribe';
 import { createPageShell, type PublicRound } from './page-shell';
@@ -268,35 +269,49 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
           'number of proxies in front (see docs/deployment.md)',
       ),
   });
+  const requestContext = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    createContext(services, {
+      requestId: String(res.getHeader('X-Request-Id')),
+      ipAddress: clientAddress(req),
+      userAgent: req.headers['user-agent']?.slice(0, 500) ?? null,
+      cookieHeader: req.headers.cookie ?? null,
+      origin: req.headers.origin ?? null,
+      secFetchSite: req.headers['sec-fetch-site'] ?? null,
+      host: req.headers.host ?? null,
+      locale: requestLocale(req.headers['x-musyawarah-locale'], req.headers['accept-language']),
+      setCookie: (value) => res.appendHeader('Set-Cookie', value),
+    });
+  const logProcedureFailure = ({
+    error,
+    path: procedurePath,
+    req,
+  }: {
+    error: TRPCError;
+    path: string | undefined;
+    req: http.IncomingMessage;
+  }) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      logger.error(
+        { err: error.cause ?? error, procedure: procedurePath, requestId: req.headers['x-request-id'] },
+        'procedure failed',
+      );
+    }
+  };
   const trpcOptions = {
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: 1_000_000,
     // The host refuses larger batches before tRPC sees them (with a translatable message); this is the second guard.
     maxBatchSize: MAX_BATCH_SIZE,
-    async createContext({ req, res }) {
-      return createContext(services, {
-        requestId: String(res.getHeader('X-Request-Id')),
-        ipAddress: clientAddress(req),
-        userAgent: req.headers['user-agent']?.slice(0, 500) ?? null,
-        cookieHeader: req.headers.cookie ?? null,
-        origin: req.headers.origin ?? null,
-        secFetchSite: req.headers['sec-fetch-site'] ?? null,
-        host: req.headers.host ?? null,
-        locale: requestLocale(req.headers['x-musyawarah-locale'], req.headers['accept-language']),
-        setCookie: (value) => res.appendHeader('Set-Cookie', value),
-      });
-    },
-    onError({ error, path: procedurePath, req }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        logger.error(
-          { err: error.cause ?? error, procedure: procedurePath, requestId: req.headers['x-request-id'] },
-          'procedure failed',
-        );
-      }
-    },
+    createContext: ({ req, res }) => requestContext(req, res),
+    onError: logProcedureFailure,
   } satisfies Parameters<typeof createHTTPHandler>[0];
   const trpcHandler = createHTTPHandler(trpcOptions);
+  const directMutations = createDirectMutations({
+    maxBodySize: trpcOptions.maxBodySize,
+    createContext: requestContext,
+    onError: logProcedureFailure,
+  });
   const publicReads = createPublicReads(services);
   // Background documents (≤ 10 MB) are the one larger body: only a multipart body to that procedure's own path gets it.
   const uploadHandler = createHTTPHandler({ ...trpcOptions, maxBodySize: 11_000_000 });
@@ -409,6 +424,17 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
         const viaHandler = () =>
           admitted(req, res, () => compress(req, res, () => void trpcHandler(req, res)));
         publicReads(req, res).then((answered) => answered || viaHandler(), viaHandler);
+        return;
+      }
+      const direct = directMutations.take(req);
+      if (direct) {
+        admitted(req, res, () =>
+          compress(
+            req,
+            res,
+            () => void directMutations.answer(req, res, direct, () => void trpcHandler(req, res)),
+          ),
+        );
         return;
       }
       if (!upload) {

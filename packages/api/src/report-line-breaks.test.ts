@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { withWordBreaks } from './reports/line-breaks';
 import { renderReportPdf } from './reports/render-pdf';
 
 const workDir = mkdtempSync(path.join(tmpdir(), 'report-lines-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 const PAGE_WIDTH = 595.28; // A4
 const MARGIN = 56;
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,9 +19,11 @@ beforeAll(async () => {
   api = await createTestApi();
   secretariat = await api.signedIn('secretariat');
 });
-afterAll(async () => api.close());
-
 const workDir = mkdtempSync(path.join(tmpdir(), 'report-test-'));
+afterAll(async () => {
+  await api.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
 /** The text a reader's PDF tool extracts, with line breaks and runs of spaces made one space. */
 function pdfText(pdf: Buffer, name: string, order: 'reading' | 'drawing' = 'reading') {
   const file = path.join(workDir, `${name}.pdf`);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -114,9 +114,12 @@ beforeAll(async () => {
   ({ cycleId, edition: adoptedEdition } = await adoptDemoCycle(platform.db));
 });
 
+/** The downloaded reports, read with pdftotext; removed with the platform. */
+const downloads = mkdtempSync(path.join(tmpdir(), 'report-e2e-'));
 afterAll(async () => {
   await browser?.close();
   await platform?.close();
+  rmSync(downloads, { recursive: true, force: true });
 });
 
 /** Khmer's pre-base vowels come out of pdftotext before their consonant; the letters keep their order. */
@@ -146,7 +149,7 @@ test('the Secretariat publishes the round report; a participant whose browser as
   expect(response.headers()['content-disposition']).toMatch(
     /^attachment; filename="what-we-heard-.*-km\.pdf"$/,
   );
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-e2e-')), 'km.pdf');
+  const file = path.join(downloads, 'km.pdf');
   writeFileSync(file, await response.body());
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   expect(letters(text)).toContain(letters('អ្វីដែលយើងបានឮ'));
@@ -199,7 +202,7 @@ test('the Secretariat publishes the adopted cycle\'s "You said, we did"; a reade
   expect(response.headers()['content-disposition']).toMatch(
     /^attachment; filename="you-said-we-did-.*-km\.pdf"$/,
   );
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-e2e-')), 'cycle-km.pdf');
+  const file = path.join(downloads, 'cycle-km.pdf');
   writeFileSync(file, await response.body());
   // In drawing order: pdftotext's reading order moves Khmer marks drawn above a line onto lines of their own.
   const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });

@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '@musyawarah/auth';
+import { insertUser } from '@musyawarah/db';
+import { createScratchDatabaseUrl } from '@musyawarah/db/testing';
+import { startPlatformServer, type PlatformServer } from './server';
+
+// Submissions and drafts answered without tRPC's fetch adapter (issue #16) must be the handler's answers: same status,
+// same body, same headers that clients read, for every outcome a participant can meet.
+let platform: PlatformServer;
+let scratch: Awaited<ReturnType<typeof createScratchDatabaseUrl>>;
+let roundId: string;
+let cookie: string;
+
+beforeAll(async () => {
+  scratch = await createScratchDatabaseUrl();
+  platform = await startPlatformServer({
+    port: 0,
+    pgliteDataDir: 'memory://',
+    databaseUrl: scratch.url,
+    serveApps: false,
+    logLevel: 'silent',
+    nodeEnv: 'test',
+  });
+  const round = await platform.db
+    .insertInto('consultation_round')
+    .values({
+      title: JSON.stringify({ en: 'Direct round' }),
+      description: JSON.stringify({ en: 'A round answered without the fetch adapter' }),
+      format: 'online_consultation',
+      audience: 'public',
+      languages: ['en'],
+      opens_at: new Date(Date.now() - 3_600_000),
+      closes_at: new Date(Date.now() + 30 * 86_400_000),
+      published_at: new Date(),
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  roundId = round.id;
+  const user = await insertUser(platform.db, {
+    email: 'direct@example.org',
+    name: 'Direct Participant',
+    role: 'stakeholder',
+    stakeholderGroup: 'civil_society',
+    passwordHash: null,
+    status: 'active',
+    emailVerifiedAt: new Date(),
+  });
+  const { token } = await createSession(platform.db, user.id);
+  cookie = `musyawarah_session=${token}`;
+});
+afterAll(async () => {
+  await platform.close();
+  await scratch.drop();
+});
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * A POST as the apps send it. `direct` declares the body's length, which the direct path requires; `handler` sends
+ * the same bytes chunked (no length), which only tRPC's handler takes — the same request by HTTP's rules.
+ */
+function post(
+  way: 'direct' | 'handler',
+  procedure: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const url = new URL(`${platform.url}/trpc/${procedure}`);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(way === 'direct' ? { 'content-length': Buffer.byteLength(body) } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+        );
+      },
+    );
+    req.on('error', reject);
+    if (way === 'handler') req.setHeader('transfer-encoding', 'chunked');
+    req.end(body);
+  });
+}
+
+/** What a client reads of an answer; which path sent it shows only in how its length is told. */
+function comparable(answer: Answer) {
+  return {
+    status: answer.status,
+    contentType: answer.headers['content-type'],
+    vary: answer.headers.vary,
+    cacheControl: answer.headers['cache-control'],
+    body: JSON.parse(answer.body) as unknown,
+  };
+}
+
+async function both(
+  procedure: string,
+  body: string,
+  headers?: Record<string, string>,
+  { handedOver = false } = {},
+): Promise<{ direct: Answer; handler: Answer }> {
+  const direct = await post('direct', procedure, body, headers);
+  const handler = await post('handler', procedure, body, headers);
+  // Proof of the path taken: the direct path knows its length, tRPC's adapter streams its answer.
+  if (handedOver) expect(direct.headers['transfer-encoding']).toBe('chunked');
+  else expect(direct.headers['content-length']).toBeDefined();
+  expect(handler.headers['transfer-encoding']).toBe('chunked');
+  return { direct, handler };
+}
+
+const feedback = (extra: Record<string, unknown> = {}) => ({
+  roundId,
+  answers: {},
+  stakeholderGroup: 'civil_society',
+  memberState: 'KH',
+  writtenIn: 'en',
+  namedPublicly: false,
+  items: [{ type: 'suggestion', text: 'The Roadmap should say how communities review AI systems.' }],
+  ...extra,
+});
+
+describe('contributions.submit and saveDraft without the fetch adapter', () => {
+  it('stores a submission once and gives a retry on either path the same receipt', async () => {
+    const idempotencyKey = randomUUID();
+    const first = await post('direct', 'contributions.submit', JSON.stringify(feedback({ idempotencyKey })), {
+      cookie,
+    });
+    expect(first.status).toBe(200);
+    expect(first.headers['content-length']).toBeDefined();
+    const receipt = (
+      JSON.parse(first.body) as { result: { data: { receiptReference: string; replayed: boolean } } }
+    ).result.data;
+    expect(receipt.replayed).toBe(false);
+
+    const retries = await both('contributions.submit', JSON.stringify(feedback({ idempotencyKey })), {
+      cookie,
+    });
+    expect(comparable(retries.direct)).toEqual(comparable(retries.handler));
+    expect(JSON.parse(retries.direct.body)).toEqual({ result: { data: { ...receipt, replayed: true } } });
+
+    const stored = await platform.db
+      .selectFrom('contribution')
+      .select(['receipt_reference', 'status'])
+      .where('idempotency_key', '=', idempotencyKey)
+      .execute();
+    expect(stored).toEqual([{ receipt_reference: receipt.receiptReference, status: 'submitted' }]);
+  });
+
+  it('answers the apps’ batch of one as a batch, on both paths alike', async () => {
+    const idempotencyKey = randomUUID();
+    const body = JSON.stringify({ 0: feedback({ idempotencyKey }) });
+    const first = await post('direct', 'contributions.submit?batch=1', body, { cookie });
+    expect(first.status).toBe(200);
+    const [answer] = JSON.parse(first.body) as [{ result: { data: { replayed: boolean } } }];
+    expect(answer.result.data.replayed).toBe(false);
+    const retries = await both('contributions.submit?batch=1', body, { cookie });
+    expect(comparable(retries.direct)).toEqual(comparable(retries.handler));
+    expect(comparable(retries.direct).body).toEqual([
+      { result: { data: { ...answer.result.data, replayed: true } } },
+    ]);
+  });
+
+  it.each([
+    ['someone signed out', 'contributions.submit', () => feedback({ idempotencyKey: randomUUID() }), {}],
+    [
+      'another site posting in a participant’s name',
+      'contributions.submit',
+      () => feedback({ idempotencyKey: randomUUID() }),
+      { origin: 'https://elsewhere.example' },
+    ],
+    [
+      'input the schema refuses, field by field',
+      'contributions.submit',
+      () => ({ roundId: 'not-a-round', items: 'many', writtenIn: 'xx' }),
+      {},
+    ],
+    [
+      'a round that does not exist',
+      'contributions.submit',
+      () => feedback({ roundId: randomUUID(), idempotencyKey: randomUUID() }),
+      {},
+    ],
+    [
+      'a draft for a round that does not exist',
+      'contributions.saveDraft',
+      () => feedback({ roundId: randomUUID() }),
+      {},
+    ],
+  ])('refuses %s with the handler’s status and error', async (_case, procedure, input, headers) => {
+    const signedIn = _case === 'someone signed out' ? {} : { cookie };
+    for (const batch of [false, true]) {
+      const body = JSON.stringify(batch ? { 0: input() } : input());
+      const { direct, handler } = await both(`${procedure}${batch ? '?batch=1' : ''}`, body, {
+        ...signedIn,
+        ...headers,
+      });
+      expect(direct.status).toBeGreaterThanOrEqual(400);
+      expect(comparable(direct)).toEqual(comparable(handler));
+    }
+  });
+
+  it('saves a draft as the handler does', async () => {
+    const { direct, handler } = await both('contributions.saveDraft', JSON.stringify(feedback()), { cookie });
+    expect(direct.status).toBe(200);
+    const shape = (answer: Answer) => {
+      const { body, ...rest } = comparable(answer);
+      const data = (body as { result: { data: { id: string; savedAt: string } } }).result.data;
+      return { ...rest, id: data.id, savedAtIsDate: !Number.isNaN(Date.parse(data.savedAt)) };
+    };
+    expect(shape(direct)).toEqual(shape(handler));
+  });
+
+  it.each([
+    ['a body that is not JSON', 'contributions.submit', '{"roundId": '],
+    ['a batch without its first call', 'contributions.submit?batch=1', '{"1": {}}'],
+    ['a batch that is a list', 'contributions.submit?batch=1', '[{}]'],
+  ])('leaves %s to the handler, which answers it as before', async (_case, path, body) => {
+    const { direct, handler } = await both(path, body, { cookie }, { handedOver: true });
+    expect(direct.status).toBeGreaterThanOrEqual(400);
+    expect(direct.status).toBeLessThan(500);
+    expect({ ...comparable(direct), body: direct.body }).toEqual({
+      ...comparable(handler),
+      body: handler.body,
+    });
+  });
+
+  it('leaves a body over the limit to the handler, which refuses it before reading it all', async () => {
+    const answer = await post(
+      'direct',
+      'contributions.submit',
+      JSON.stringify(feedback({ padding: 'x'.repeat(1_100_000) })),
+      { cookie },
+    );
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { data: { code: 'PAYLOAD_TOO_LARGE' } } });
+  });
+});
