@@ -2,6 +2,7 @@ import {
   createContext,
   useCallback,
   useContext,
+  useEffect,
   useId,
   useLayoutEffect,
   useMemo,
@@ -9,7 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { cx } from '../components/cx';
 import type { Message } from '../errors/server-error';
 import { useMessage } from '../i18n/translate';
@@ -24,6 +25,38 @@ interface Notice {
   text: NoticeText;
   /** Counts notices, so the same words said twice are a new node and are announced again. */
   n: number;
+  /** Brought by a navigation: it is about the page as a whole, so it is shown at the top, not beside a page's actions. */
+  onArrival?: boolean;
+}
+
+/** Where a notice carried across a navigation sits in the history entry's state. */
+const ARRIVAL_KEY = 'musyawarahNotice';
+
+/**
+ * History state that makes the page a navigation lands on show a notice, once: "the round was created" after the form
+ * that created it sends the person to the round. Plain data (a history entry's state is copied by the browser), so the
+ * text is a translation key (a `Message`) or words already translated.
+ */
+export type NoticeOnArrival = { readonly [ARRIVAL_KEY]: { tone: NoticeTone; text: NoticeText } };
+
+/**
+ * `navigate(to, { state: noticeOnArrival.success({ key: 'boards.board.notice.created' }) })`, or the same as the `state`
+ * of a `<Navigate>`. The NoticeProvider shows it on arrival like any other notice, then takes it out of the history
+ * entry: a reload or a return by Back is not a new outcome, so it is not announced again (the GOV.UK and Rails "flash").
+ */
+export const noticeOnArrival = {
+  success: (text: NoticeText): NoticeOnArrival => ({ [ARRIVAL_KEY]: { tone: 'success', text } }),
+  error: (text: NoticeText): NoticeOnArrival => ({ [ARRIVAL_KEY]: { tone: 'error', text } }),
+};
+
+function arrivingNotice(state: unknown): NoticeOnArrival[typeof ARRIVAL_KEY] | null {
+  if (typeof state !== 'object' || state === null || !(ARRIVAL_KEY in state)) return null;
+  const carried = (state as Partial<NoticeOnArrival>)[ARRIVAL_KEY];
+  const fine =
+    carried &&
+    (carried.tone === 'success' || carried.tone === 'error') &&
+    (typeof carried.text === 'string' || typeof carried.text?.key === 'string');
+  return fine ? carried : null;
 }
 
 export interface Notices {
@@ -51,17 +84,32 @@ const RegionsContext = createContext<Regions | null>(null);
  * page or view, rather than vanishing on a timer before it could be read. The kit's AppShell mounts this once per app.
  */
 export function NoticeProvider({ children }: { children: ReactNode }) {
-  const { pathname, search } = useLocation();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const arriving = arrivingNotice(location.state);
+  const [notice, setNotice] = useState<Notice | null>(arriving && { ...arriving, n: 1, onArrival: true });
   const [regions, setRegions] = useState<string[]>([]);
   // Another page, or another view of it (a tab, a filter: the address changes): the notice was about what was done
-  // there and no longer applies. Adjusted while rendering, so it is never shown in the new view.
-  const here = pathname + search;
-  const [shownOn, setShownOn] = useState(here);
-  if (shownOn !== here) {
-    setShownOn(here);
-    setNotice(null);
+  // there and no longer applies, unless the navigation brought one of its own. Adjusted while rendering, so an old
+  // notice is never shown in the new view and a brought one is there from the first paint.
+  const here = location.pathname + location.search;
+  const [shownOn, setShownOn] = useState({ here, entry: location.key });
+  if (shownOn.entry !== location.key) {
+    setShownOn({ here, entry: location.key });
+    if (arriving) setNotice((prev) => ({ ...arriving, n: (prev?.n ?? 0) + 1, onArrival: true }));
+    else if (shownOn.here !== here) setNotice(null);
   }
+  // Shown once: the history entry forgets it (same address, so the notice above stays), and a reload, or coming
+  // back to this entry, does not say it again.
+  useEffect(() => {
+    if (!arrivingNotice(location.state)) return;
+    const rest: Record<string, unknown> = { ...(location.state as Record<string, unknown>) };
+    delete rest[ARRIVAL_KEY];
+    void navigate(
+      { pathname: location.pathname, search: location.search, hash: location.hash },
+      { replace: true, state: Object.keys(rest).length > 0 ? rest : null },
+    );
+  }, [location, navigate]);
   const say = useCallback(
     (tone: NoticeTone) => (text: NoticeText) => setNotice((prev) => ({ tone, text, n: (prev?.n ?? 0) + 1 })),
     [],
@@ -74,8 +122,9 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
     setRegions((list) => [...list, id]);
     return () => setRegions((list) => list.filter((other) => other !== id));
   }, []);
+  // A notice brought by a navigation is about the page, so it takes the first region (the shell's, at the top).
   const value = useMemo<Regions>(
-    () => ({ notice, active: regions[regions.length - 1], register }),
+    () => ({ notice, active: notice?.onArrival ? regions[0] : regions[regions.length - 1], register }),
     [notice, regions, register],
   );
   return (
@@ -95,7 +144,8 @@ export function useNotice(): Notices {
 /**
  * Where notices appear. The AppShell puts one at the top of the main content; a page whose actions sit further down
  * (a tab, a table of rows) puts its own beside them, so the banner is seen where the person is working. Only the
- * region mounted last shows the notice, so it appears once. The live region is on the page before any notice is put
+ * region mounted last shows the notice, so it appears once; a notice brought by a navigation (`noticeOnArrival`) is
+ * shown in the first, the shell's, above the page's heading. The live region is on the page before any notice is put
  * in it: assistive technology announces changes to a region it already knows, not a region that appears with its text.
  */
 export function NoticeRegion() {
