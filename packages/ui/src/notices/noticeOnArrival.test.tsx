@@ -156,7 +156,7 @@ describe('noticeOnArrival', () => {
     await screen.findByRole('heading', { name: 'Round' });
     const own = within(screen.getByRole('region', { name: 'Questions' }));
     expect(shellStatus().textContent).toContain('Loading');
-    expect(own.queryByRole('status')).toBeNull();
+    expect(own.getByRole('status').textContent).toBe('');
 
     fireEvent.click(screen.getByRole('button', { name: 'Add a question' }));
     expect(own.getByRole('status').textContent).toContain('Question added');

@@ -5,6 +5,8 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { isSupportedLocale, type SupportedLocale } from '../i18n';
 import { Loading } from '../components/Feedback';
 import { ServiceProblemPage } from '../components/StatusPages';
+import type { Message } from '../errors/server-error';
+import { noticeOnArrival } from '../notices/NoticeProvider';
 
 /** What the kit reads of `auth.me`; each app's own `Me` (the router's output) has more. */
 export interface SessionUser {
@@ -70,14 +72,17 @@ export function createSessionHooks<TMeQuery extends UseQueryResult<SessionUser |
     };
   }
 
-  /** Signs out and goes to the sign-in page; the user is forgotten even when the request fails (offline). */
-  function useSignOut() {
+  /**
+   * Signs out and goes to the sign-in page, which says `signedOutNotice` ("You have signed out"); the user is forgotten
+   * even when the request fails (offline).
+   */
+  function useSignOut(signedOutNotice: Message) {
     const setMe = useSetMe();
     const navigate = useNavigate();
     const mutation = procedures.useSignOut({
       onSettled: () => {
         setMe(null);
-        void navigate('/sign-in', { state: { notice: 'signedOut' } });
+        void navigate('/sign-in', { state: noticeOnArrival.success(signedOutNotice) });
       },
     });
     return { signOut: () => mutation.mutate(), isPending: mutation.isPending };
