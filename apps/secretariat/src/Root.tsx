@@ -8,7 +8,7 @@ import { useTRPC } from './trpc';
 export function Root() {
   const { t } = useTranslation();
   const me = useMe();
-  const { signOut, isPending } = useSignOut();
+  const { signOut, isPending } = useSignOut({ key: 'signIn.signedOut' });
   const user = me.data ?? null;
   useAccountLanguage(user);
   const saveLanguage = useSaveLanguage();

@@ -6,19 +6,17 @@ import {
   ErrorNotice,
   LinkButton,
   Loading,
+  mapServerError,
   ModalDialog,
-  NotificationBanner,
+  NoticeRegion,
   Page,
   Tag,
-  mapServerError,
   useFormat,
-  useMessage,
-  type Message,
+  useNotice,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
 import { useTRPC, type Outputs } from '../trpc';
 
 type Invitation = Outputs['users']['invitations'][number];
@@ -35,38 +33,27 @@ const STATUS_TONE = { accepted: 'green', revoked: 'grey', expired: 'yellow', pen
 
 export function InvitationsPage() {
   const { t } = useTranslation();
-  const tm = useMessage();
   const trpc = useTRPC();
   const format = useFormat();
-  const location = useLocation();
+  const notice = useNotice();
   const queryClient = useQueryClient();
   const invitations = useQuery(trpc.users.invitations.queryOptions());
-  const invited = (location.state as { invited?: string } | null)?.invited;
-  const [notice, setNotice] = useState<ReactNode>(null);
-  const [problem, setProblem] = useState<Message | null>(null);
   const [confirming, setConfirming] = useState<Invitation | null>(null);
 
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.mail.pathKey() });
   };
-  const onError = (error: unknown) => {
-    setNotice(null);
-    setProblem(mapServerError(error).message);
-  };
+  const onError = (error: unknown) =>
+    notice.error(mapServerError(error).message ?? { key: 'errors.internal' });
   const resend = useMutation(
     trpc.users.resendInvitation.mutationOptions({
       onSuccess: async (_d, { invitationId }) => {
         const i = invitations.data?.find((x) => x.id === invitationId);
-        setProblem(null);
-        setNotice(
-          <>
-            <p>{t('invitations.resent', { email: i?.email ?? '' })}</p>
-            <p>
-              <Link to="/mail">{t('invitations.toOutbox')}</Link>
-            </p>
-          </>,
-        );
+        notice.success(t('invitations.resent', { email: i?.email ?? '' }), {
+          to: '/mail',
+          text: t('invitations.toOutbox'),
+        });
         await refresh();
       },
       onError,
@@ -77,8 +64,7 @@ export function InvitationsPage() {
       onSuccess: async (_d, { invitationId }) => {
         const i = invitations.data?.find((x) => x.id === invitationId);
         setConfirming(null);
-        setProblem(null);
-        setNotice(<p>{t('invitations.revoked', { email: i?.email ?? '' })}</p>);
+        notice.success(t('invitations.revoked', { email: i?.email ?? '' }));
         await refresh();
       },
       onError: (error) => {
@@ -90,26 +76,10 @@ export function InvitationsPage() {
 
   return (
     <Page title={t('invitations.title')} width="full">
-      {invited && !notice && !problem && (
-        <NotificationBanner tone="success">
-          <p>{t('users.invite.sent', { email: invited })}</p>
-          <p>
-            {t('users.invite.sentHint')} <Link to="/mail">{t('invitations.toOutbox')}</Link>
-          </p>
-        </NotificationBanner>
-      )}
-      {notice && (
-        <NotificationBanner tone="success" focusOnMount key={String(resend.submittedAt + revoke.submittedAt)}>
-          {notice}
-        </NotificationBanner>
-      )}
-      {problem && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{tm(problem)}</p>
-        </NotificationBanner>
-      )}
       <p className="prose">{t('invitations.intro')}</p>
       <ButtonLink to="/users/invite">{t('users.inviteButton')}</ButtonLink>
+      {/* Sending again and revoking are said beside the table of invitations they act on. */}
+      <NoticeRegion />
       {invitations.isPending ? (
         <Loading />
       ) : invitations.isError ? (

@@ -2,6 +2,7 @@ import { inviteUserInput } from '@musyawarah/core/schemas/account';
 import {
   Button,
   Form,
+  noticeOnArrival,
   Page,
   RadioGroupField,
   SelectField,
@@ -40,7 +41,12 @@ export function InviteUserPage() {
           const { invitation } = await invite.mutateAsync(values);
           await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
           await queryClient.invalidateQueries({ queryKey: trpc.mail.pathKey() });
-          await navigate('/invitations', { state: { invited: invitation.email } });
+          await navigate('/invitations', {
+            state: noticeOnArrival.success(
+              { key: 'users.invite.sent', params: { email: invitation.email } },
+              { to: '/mail', text: { key: 'invitations.toOutbox' } },
+            ),
+          });
         }}
       >
         <TextField name="name" label={t('users.invite.name')} autoComplete="off" />

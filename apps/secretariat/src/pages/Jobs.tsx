@@ -1,6 +1,5 @@
-import { Button, DataTable, errorKey, NotificationBanner, Tag, useFormat } from '@musyawarah/ui';
+import { Button, DataTable, errorKey, NoticeRegion, Tag, useFormat, useNotice } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type Outputs } from '../trpc';
 
@@ -32,32 +31,38 @@ function useRefusal() {
   };
 }
 
-/** "Retry now" for a mail that failed or was given up; tells what happened in a live region. */
+/**
+ * "Retry now" for a mail that failed or was given up. What happened is said beside the button, below the message's
+ * details (at the top of the page it would be out of sight on a phone); the region stays once the button is gone.
+ */
 export function RetryMailButton({ mail }: { mail: Pick<Mail, 'id' | 'status' | 'subject'> }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refusal = useRefusal();
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const notice = useNotice();
   const retry = useMutation(
     trpc.mail.retry.mutationOptions({
       onSuccess: async () => {
-        setMessage({ tone: 'success', text: t('jobs.retried') });
+        notice.success(t('jobs.retried'));
         await queryClient.invalidateQueries({ queryKey: trpc.mail.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.jobs.pathKey() });
       },
-      onError: (error) => setMessage({ tone: 'error', text: refusal(error) }),
+      onError: (error) => notice.error(refusal(error)),
     }),
   );
-  if (mail.status !== 'failed' && mail.status !== 'dead') {
-    return message ? <NotificationBanner tone={message.tone}>{message.text}</NotificationBanner> : null;
-  }
   return (
     <div>
-      {message && <NotificationBanner tone={message.tone}>{message.text}</NotificationBanner>}
-      <Button variant="secondary" isBusy={retry.isPending} onClick={() => retry.mutate({ mailId: mail.id })}>
-        {t('jobs.retryNow')}
-      </Button>
+      <NoticeRegion />
+      {(mail.status === 'failed' || mail.status === 'dead') && (
+        <Button
+          variant="secondary"
+          isBusy={retry.isPending}
+          onClick={() => retry.mutate({ mailId: mail.id })}
+        >
+          {t('jobs.retryNow')}
+        </Button>
+      )}
     </div>
   );
 }
@@ -69,16 +74,16 @@ export function JobProblems() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refusal = useRefusal();
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const notice = useNotice();
   const problems = useQuery(trpc.jobs.list.queryOptions({ filter: 'problems', limit: 50 }));
   const retry = useMutation(
     trpc.jobs.retry.mutationOptions({
       onSuccess: async () => {
-        setMessage({ tone: 'success', text: t('jobs.retried') });
+        notice.success(t('jobs.retried'));
         await queryClient.invalidateQueries({ queryKey: trpc.jobs.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.mail.pathKey() });
       },
-      onError: (error) => setMessage({ tone: 'error', text: refusal(error) }),
+      onError: (error) => notice.error(refusal(error)),
     }),
   );
   if (!problems.data) return null;
@@ -91,9 +96,7 @@ export function JobProblems() {
       <p className="text-secondary">
         {t('jobs.counts', { queued: counts.queued, running: counts.running, dead: counts.dead })}
       </p>
-      <div aria-live="polite">
-        {message && <NotificationBanner tone={message.tone}>{message.text}</NotificationBanner>}
-      </div>
+      <NoticeRegion />
       {jobs.length === 0 ? (
         <p>{t('jobs.noProblems')}</p>
       ) : (

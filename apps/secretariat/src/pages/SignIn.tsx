@@ -2,7 +2,7 @@ import { signInInput } from '@musyawarah/core/schemas/account';
 import { Button, Form, NotificationBanner, Page, PasswordField, TextField, useZodForm } from '@musyawarah/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { safeNext, useMe, useSetMe } from '../session';
 import { useTRPC } from '../trpc';
 
@@ -10,24 +10,17 @@ export function SignInPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const location = useLocation();
   const [params] = useSearchParams();
   const me = useMe();
   const setMe = useSetMe();
   const signIn = useMutation(trpc.auth.signIn.mutationOptions());
   const form = useZodForm(signInInput, { defaultValues: { email: '', password: '' } });
-  const notice = (location.state as { notice?: 'signedOut' } | null)?.notice;
   const next = safeNext(params.get('next'));
 
   if (me.data?.role === 'secretariat') return <Navigate to={next} replace />;
 
   return (
     <Page title={t('signIn.title')}>
-      {notice && (
-        <NotificationBanner tone="success">
-          <p>{t('signIn.signedOut')}</p>
-        </NotificationBanner>
-      )}
       {me.data && (
         <NotificationBanner>
           <p>{t('signIn.wrongAccount', { name: me.data.name })}</p>

@@ -11,6 +11,7 @@ import {
   TextField,
   errorKey,
   isLinkError,
+  noticeOnArrival,
   useMessage,
   useZodForm,
 } from '@musyawarah/ui';
@@ -116,7 +117,7 @@ export function ResetPasswordPage() {
         id="reset-password"
         onSubmit={async (values) => {
           await complete.mutateAsync(values);
-          await navigate('/sign-in', { state: { notice: 'passwordChanged' } });
+          await navigate('/sign-in', { state: noticeOnArrival.success({ key: 'signIn.notices.passwordChanged' }) });
         }}
       >
         <PasswordField

@@ -1,31 +1,22 @@
 import { signInInput } from '@musyawarah/core/schemas/account';
-import { Button, Form, NotificationBanner, Page, PasswordField, TextField, useZodForm } from '@musyawarah/ui';
+import { Button, Form, Page, PasswordField, TextField, useZodForm } from '@musyawarah/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { safeNext, useSetMe } from '../session';
 import { useTRPC } from '../trpc';
-
-type Notice = 'signedOut' | 'signedOutEverywhere' | 'passwordChanged';
 
 export function SignInPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const location = useLocation();
   const [params] = useSearchParams();
   const setMe = useSetMe();
   const signIn = useMutation(trpc.auth.signIn.mutationOptions());
   const form = useZodForm(signInInput, { defaultValues: { email: '', password: '' } });
-  const notice = (location.state as { notice?: Notice } | null)?.notice;
 
   return (
     <Page title={t('signIn.title')}>
-      {notice && (
-        <NotificationBanner tone="success">
-          <p>{t(`signIn.notices.${notice}`)}</p>
-        </NotificationBanner>
-      )}
       <Form
         form={form}
         id="sign-in"

@@ -30,6 +30,11 @@ function Actions() {
       <button onClick={() => notice.success('Seat added')}>Add</button>
       <button onClick={() => notice.success({ key: 'layout.loading' })}>By key</button>
       <button onClick={() => notice.error('The seat could not be ended')}>Fail</button>
+      <button
+        onClick={() => notice.success('Invitation sent', { to: '/mail', text: { key: 'layout.loading' } })}
+      >
+        With a link
+      </button>
       <button onClick={() => void navigate('/boards')}>Leave</button>
       <button onClick={() => void navigate('?tab=training')}>Training tab</button>
     </>
@@ -86,6 +91,14 @@ describe('NoticeProvider', () => {
     expect(statusRegions()[0]!.textContent).toContain('Loading');
   });
 
+  it('offers a link under the text, inside the announced region', () => {
+    render(<Actions />, { wrapper: Shell });
+    fireEvent.click(screen.getByRole('button', { name: 'With a link' }));
+    const region = statusRegions()[0]!;
+    expect(region.textContent).toBe('SuccessInvitation sentLoading…');
+    expect(within(region).getByRole('link', { name: 'Loading…' }).getAttribute('href')).toBe('/mail');
+  });
+
   it('stays until the person goes to another page', () => {
     render(<Actions />, { wrapper: Shell });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
@@ -116,14 +129,63 @@ describe('NoticeProvider', () => {
       );
     }
     const { rerender } = render(<Page own />, { wrapper: Shell });
-    expect(statusRegions()).toHaveLength(1);
+    // The shell's stays on the page, empty, for a notice brought by a navigation (see noticeOnArrival.test.tsx).
+    expect(statusRegions()).toHaveLength(2);
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
     expect(within(screen.getByRole('region', { name: 'Seats' })).getByRole('status').textContent).toContain(
       'Seat added',
     );
+    expect(statusRegions()[0]!.textContent).toBe('');
+    expect(document.querySelectorAll('.notification')).toHaveLength(1);
     act(() => rerender(<Page own={false} />));
     expect(statusRegions()).toHaveLength(1);
     expect(statusRegions()[0]!.textContent).toContain('Seat added');
+  });
+
+  it('shows what is said inside a wrapping region there, before its actions, and other notices elsewhere', () => {
+    function Status() {
+      const notice = useNotice();
+      return <button onClick={() => notice.success('Board dissolved')}>Dissolve</button>;
+    }
+    function Page({ status }: { status: boolean }) {
+      return (
+        <>
+          <section aria-label="Seats">
+            <NoticeRegion />
+            <Actions />
+          </section>
+          {status && (
+            <section aria-label="Status">
+              <NoticeRegion>
+                <Status />
+              </NoticeRegion>
+            </section>
+          )}
+        </>
+      );
+    }
+    const { rerender } = render(<Page status />, { wrapper: Shell });
+    const seats = () => within(screen.getByRole('region', { name: 'Seats' }));
+    const status = () => within(screen.getByRole('region', { name: 'Status' }));
+    // Mounted after the seats' region, the wrapping one does not take the seats' notices, and has its live region
+    // before anything is said in it.
+    expect(status().getByRole('status').textContent).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(seats().getByRole('status').textContent).toContain('Seat added');
+    expect(status().getByRole('status').textContent).toBe('');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Dissolve' }));
+    expect(status().getByRole('status').textContent).toBe('SuccessBoard dissolved');
+    expect(seats().getByRole('status').textContent).toBe('');
+    expect(document.querySelectorAll('.notification')).toHaveLength(1);
+    // Its banner comes before the actions it is about.
+    const banner = status().getByText('Board dissolved');
+    const button = status().getByRole('button', { name: 'Dissolve' });
+    expect(banner.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    // Gone with its part of the page, the notice is shown in the page's region.
+    act(() => rerender(<Page status={false} />));
+    expect(seats().getByRole('status').textContent).toContain('Board dissolved');
   });
 
   it('refuses to be used outside a provider', () => {

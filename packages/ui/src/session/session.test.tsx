@@ -87,7 +87,7 @@ describe('session hooks', () => {
     client.setQueryData(ME_KEY, ada);
     client.setQueryData(['account', 'profile'], { email: 'ada@example.org' });
     const { hooks, take } = sessionOver(client);
-    take(hooks.useSignOut).signOut();
+    take(() => hooks.useSignOut({ key: 'signIn.signedOut' })).signOut();
     expect(client.getQueryData(ME_KEY)).toBeNull();
     expect(client.getQueryData(['account', 'profile'])).toBeUndefined();
   });

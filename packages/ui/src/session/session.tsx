@@ -1,10 +1,12 @@
 import type { QueryKey, UseQueryResult } from '@tanstack/react-query';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { isSupportedLocale, type SupportedLocale } from '../i18n';
 import { Loading } from '../components/Feedback';
 import { ServiceProblemPage } from '../components/StatusPages';
+import type { Message } from '../errors/server-error';
+import { noticeOnArrival } from '../notices/NoticeProvider';
 
 /** What the kit reads of `auth.me`; each app's own `Me` (the router's output) has more. */
 export interface SessionUser {
@@ -35,6 +37,12 @@ export function createSessionHooks<TMeQuery extends UseQueryResult<SessionUser |
   procedures: SessionProcedures<TMeQuery>,
 ) {
   type TMe = NonNullable<TMeQuery['data']>;
+  /**
+   * True from a sign-out until the sign-in page is reached. The page being left may be one for signed-in people: its
+   * guard, seeing nobody signed in before the navigation is done, must not send them to sign in with `?next=` back to
+   * it, replacing the entry that carries the signed-out notice.
+   */
+  let leaving = false;
 
   /** The signed-in user, or null. */
   function useMe() {
@@ -70,14 +78,23 @@ export function createSessionHooks<TMeQuery extends UseQueryResult<SessionUser |
     };
   }
 
-  /** Signs out and goes to the sign-in page; the user is forgotten even when the request fails (offline). */
-  function useSignOut() {
+  /**
+   * Signs out and goes to the sign-in page, which says `signedOutNotice` ("You have signed out"); the user is forgotten
+   * even when the request fails (offline).
+   */
+  function useSignOut(signedOutNotice: Message) {
     const setMe = useSetMe();
     const navigate = useNavigate();
+    const { pathname, key } = useLocation();
+    // Arrived (a new entry, even when signing out from the sign-in page itself): guards redirect again.
+    useEffect(() => {
+      if (pathname === '/sign-in') leaving = false;
+    }, [pathname, key]);
     const mutation = procedures.useSignOut({
       onSettled: () => {
+        leaving = true;
         setMe(null);
-        void navigate('/sign-in', { state: { notice: 'signedOut' } });
+        void navigate('/sign-in', { state: noticeOnArrival.success(signedOutNotice) });
       },
     });
     return { signOut: () => mutation.mutate(), isPending: mutation.isPending };
@@ -94,6 +111,7 @@ export function createSessionHooks<TMeQuery extends UseQueryResult<SessionUser |
     // Could not ask who is signed in (offline, server down): say so rather than send a signed-in user to sign in.
     if (me.isError) return <ServiceProblemPage error={me.error} onRetry={() => void me.refetch()} />;
     if (!me.data || !allows(me.data)) {
+      if (leaving) return null;
       const next = encodeURIComponent(location.pathname + location.search);
       return <Navigate to={`/sign-in?next=${next}`} replace />;
     }

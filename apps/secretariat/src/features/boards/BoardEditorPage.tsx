@@ -6,6 +6,7 @@ import {
   ErrorNotice,
   Form,
   Loading,
+  noticeOnArrival,
   NotificationBanner,
   Page,
 } from '@musyawarah/ui';
@@ -86,7 +87,11 @@ function BoardForm({ board, initial }: { board?: BoardDetail; initial: BoardForm
           })
         : await create.mutateAsync(input);
       await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
-      void navigate(`/boards/${saved.id}`, { state: { notice: board ? 'saved' : 'created' } });
+      void navigate(`/boards/${saved.id}`, {
+        state: noticeOnArrival.success({
+          key: board ? 'boards.board.notice.saved' : 'boards.board.notice.created',
+        }),
+      });
     } catch (error) {
       if (errorKey(error) === 'board.editConflict') {
         setConflict(serverMessage(error));

@@ -1,17 +1,8 @@
-import {
-  ButtonLink,
-  ErrorNotice,
-  Loading,
-  NotificationBanner,
-  Page,
-  SummaryList,
-  useUrlTab,
-} from '@musyawarah/ui';
+import { ButtonLink, ErrorNotice, Loading, NoticeRegion, Page, SummaryList, useUrlTab } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import '../consultations/consultations.css';
 import './boards.css';
@@ -42,14 +33,7 @@ export function BoardPage() {
   const { t } = useTranslation();
   const { boardId = '' } = useParams();
   const trpc = useTRPC();
-  const location = useLocation();
   const board = useQuery(trpc.boards.adminGet.queryOptions({ boardId }));
-  const initialNotice = (location.state as { notice?: string } | null)?.notice;
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(
-    initialNotice
-      ? { text: t(`boards.board.notice.${initialNotice === 'created' ? 'created' : 'saved'}`), n: 0 }
-      : null,
-  );
   const title = board.data ? english(board.data.name) : t('boards.board.loading');
   return (
     <Page
@@ -58,26 +42,18 @@ export function BoardPage() {
       width="full"
       backLink={{ to: '/boards', label: t('boards.list.title') }}
     >
-      {notice && (
-        <NotificationBanner tone="success" focusOnMount={notice.n > 0} key={notice.n}>
-          <p>{notice.text}</p>
-        </NotificationBanner>
-      )}
       {board.isPending ? (
         <Loading />
       ) : board.isError ? (
         <ErrorNotice error={board.error} onRetry={() => void board.refetch()} />
       ) : (
-        <BoardBody
-          board={board.data}
-          onDone={(text) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }))}
-        />
+        <BoardBody board={board.data} />
       )}
     </Page>
   );
 }
 
-function BoardBody({ board, onDone }: { board: BoardDetail; onDone: (text: string) => void }) {
+function BoardBody({ board }: { board: BoardDetail }) {
   const { t } = useTranslation();
   const [tab, select] = useUrlTab(TABS);
   return (
@@ -129,7 +105,9 @@ function BoardBody({ board, onDone }: { board: BoardDetail; onDone: (text: strin
         <h2 className="heading-m" id="board-status">
           {t('worksurface.status.heading')}
         </h2>
-        <BoardTransitions board={board} onDone={onDone} />
+        <NoticeRegion>
+          <BoardTransitions board={board} />
+        </NoticeRegion>
       </section>
     </>
   );

@@ -1,6 +1,6 @@
 import { canTransitionBoard } from '@musyawarah/core/boards/rules';
 import { BOARD_STATUSES, type BoardStatus } from '@musyawarah/core/boards/vocabulary';
-import { Button, ButtonGroup, LinkButton, ModalDialog, NotificationBanner } from '@musyawarah/ui';
+import { Button, ButtonGroup, LinkButton, ModalDialog, NotificationBanner, useNotice } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import type { BoardDetail } from './BoardPage';
 import { useServerMessage } from './shared';
 
 /** Moves a board forward in its life (forming → active → dissolved); dissolving ends every seat, so it asks first. */
-export function BoardTransitions({ board, onDone }: { board: BoardDetail; onDone: (text: string) => void }) {
+export function BoardTransitions({ board }: { board: BoardDetail }) {
+  const notice = useNotice();
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -22,7 +23,7 @@ export function BoardTransitions({ board, onDone }: { board: BoardDetail; onDone
         setConfirming(null);
         setProblem(null);
         await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
-        onDone(t(`boards.transition.done.${status}`));
+        notice.success(t(`boards.transition.done.${status}`));
       },
       onError: (error) => {
         setConfirming(null);

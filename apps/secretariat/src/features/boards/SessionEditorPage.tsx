@@ -1,5 +1,5 @@
 import type { SessionInput } from '@musyawarah/core/boards/schemas';
-import { Button, ButtonGroup, ErrorNotice, Form, Loading, Page } from '@musyawarah/ui';
+import { Button, ButtonGroup, ErrorNotice, Form, Loading, noticeOnArrival, Page } from '@musyawarah/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
@@ -106,7 +106,9 @@ function SessionForm({
       : await create.mutateAsync(input);
     await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
     void navigate(`/boards/${boardId}/sessions/${saved.id}`, {
-      state: { notice: sessionId ? 'saved' : 'created' },
+      state: noticeOnArrival.success({
+        key: sessionId ? 'boards.session.notice.saved' : 'boards.session.notice.created',
+      }),
     });
   };
   return (

@@ -3,16 +3,15 @@ import {
   ErrorNotice,
   languageAutonym,
   Loading,
-  NotificationBanner,
+  NoticeRegion,
   Page,
   SummaryList,
   useFormat,
   userTimeZone,
 } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTRPC } from '../../trpc';
 import '../consultations/consultations.css';
 import './boards.css';
@@ -28,15 +27,7 @@ export function SessionPage() {
   const { t } = useTranslation();
   const { boardId = '', sessionId = '' } = useParams();
   const trpc = useTRPC();
-  const location = useLocation();
   const session = useQuery(trpc.boards.session.queryOptions({ sessionId }));
-  const initialNotice = (location.state as { notice?: string } | null)?.notice;
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(
-    initialNotice
-      ? { text: t(`boards.session.notice.${initialNotice === 'created' ? 'created' : 'saved'}`), n: 0 }
-      : null,
-  );
-  const say = (text: string) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }));
   return (
     <Page
       title={session.data ? english(session.data.title) : t('boards.session.loading')}
@@ -44,31 +35,18 @@ export function SessionPage() {
       width="full"
       backLink={{ to: `/boards/${boardId}?tab=sessions`, label: t('boards.board.back') }}
     >
-      {notice && (
-        <NotificationBanner tone="success" focusOnMount={notice.n > 0} key={notice.n}>
-          <p>{notice.text}</p>
-        </NotificationBanner>
-      )}
       {session.isPending ? (
         <Loading />
       ) : session.isError ? (
         <ErrorNotice error={session.error} onRetry={() => void session.refetch()} />
       ) : (
-        <SessionBody session={session.data} boardId={boardId} onDone={say} />
+        <SessionBody session={session.data} boardId={boardId} />
       )}
     </Page>
   );
 }
 
-function SessionBody({
-  session,
-  boardId,
-  onDone,
-}: {
-  session: SessionDetail;
-  boardId: string;
-  onDone: (text: string) => void;
-}) {
+function SessionBody({ session, boardId }: { session: SessionDetail; boardId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -157,13 +135,19 @@ function SessionBody({
           {t('boards.session.edit')}
         </ButtonLink>
       </div>
-      <Invitations session={session} onDone={onDone} />
-      <Attendance
-        key={`attendance-${session.invitations.map((i) => `${i.userId}:${i.attendance ?? ''}`).join(',')}`}
-        session={session}
-        onDone={onDone}
-      />
-      <Minutes key={`minutes-${session.minutesPublishedAt ?? ''}`} session={session} onDone={onDone} />
+      {/* Each part says what its action did just above itself: on a phone the top of the page is out of sight. */}
+      <NoticeRegion>
+        <Invitations session={session} />
+      </NoticeRegion>
+      <NoticeRegion>
+        <Attendance
+          key={`attendance-${session.invitations.map((i) => `${i.userId}:${i.attendance ?? ''}`).join(',')}`}
+          session={session}
+        />
+      </NoticeRegion>
+      <NoticeRegion>
+        <Minutes key={`minutes-${session.minutesPublishedAt ?? ''}`} session={session} />
+      </NoticeRegion>
       <Inputs session={session} />
       <Survey session={session} />
     </>

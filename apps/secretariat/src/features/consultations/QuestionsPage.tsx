@@ -15,6 +15,7 @@ import {
   formSchema,
   languageAutonym,
   Loading,
+  noticeOnArrival,
   NotificationBanner,
   optionOrBlank,
   Page,
@@ -139,7 +140,9 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
       throw error;
     }
     await queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
-    void navigate(`/consultations/${round.id}`, { state: { notice: 'saved' } });
+    void navigate(`/consultations/${round.id}`, {
+      state: noticeOnArrival.success({ key: 'consultations.round.notice.saved' }),
+    });
   };
 
   const moveTo = (from: number, to: number, fieldKey: string, direction: 'up' | 'down') => {

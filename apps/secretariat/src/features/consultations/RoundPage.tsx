@@ -3,17 +3,18 @@ import {
   ErrorNotice,
   languageAutonym,
   Loading,
+  NoticeRegion,
   NotificationBanner,
   Page,
   SummaryList,
   useFormat,
+  useNotice,
   useUrlTab,
 } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTRPC } from '../../trpc';
 import './consultations.css';
 import '../status-actions.css';
@@ -42,14 +43,8 @@ export function RoundPage() {
   const { t } = useTranslation();
   const { roundId = '' } = useParams();
   const trpc = useTRPC();
-  const location = useLocation();
+  const notice = useNotice();
   const round = useQuery(trpc.rounds.adminGet.queryOptions({ roundId }));
-  const initialNotice = (location.state as { notice?: string } | null)?.notice;
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(
-    initialNotice
-      ? { text: t(`consultations.round.notice.${initialNotice === 'created' ? 'created' : 'saved'}`), n: 0 }
-      : null,
-  );
   const title = round.data ? english(round.data.title) : t('consultations.round.loading');
   return (
     <Page
@@ -58,20 +53,12 @@ export function RoundPage() {
       width="full"
       backLink={{ to: '/consultations', label: t('consultations.list.title') }}
     >
-      {notice && (
-        <NotificationBanner tone="success" focusOnMount={notice.n > 0} key={notice.n}>
-          <p>{notice.text}</p>
-        </NotificationBanner>
-      )}
       {round.isPending ? (
         <Loading />
       ) : round.isError ? (
         <ErrorNotice error={round.error} onRetry={() => void round.refetch()} />
       ) : (
-        <RoundBody
-          round={round.data}
-          onDone={(text) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }))}
-        />
+        <RoundBody round={round.data} onDone={notice.success} />
       )}
     </Page>
   );
@@ -163,7 +150,9 @@ function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: strin
         <h2 className="heading-m" id="round-status">
           {t('worksurface.status.heading')}
         </h2>
-        <Transitions round={round} onDone={onDone} />
+        <NoticeRegion>
+          <Transitions round={round} />
+        </NoticeRegion>
       </section>
     </>
   );

@@ -7,6 +7,7 @@ import {
   ModalDialog,
   NotificationBanner,
   useFormat,
+  useNotice,
   userTimeZone,
   utcEquivalent,
 } from '@musyawarah/ui';
@@ -30,7 +31,8 @@ export const ACTIONS_BY_PHASE: Record<string, Action[]> = {
 /** A suggested new closing time when reopening: a week from now. */
 const inAWeek = () => isoToLocal(new Date(Date.now() + 7 * 24 * 3600 * 1000));
 
-export function Transitions({ round, onDone }: { round: RoundDetail; onDone: (message: string) => void }) {
+export function Transitions({ round }: { round: RoundDetail }) {
+  const notice = useNotice();
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const format = useFormat();
@@ -47,7 +49,7 @@ export function Transitions({ round, onDone }: { round: RoundDetail; onDone: (me
         setConfirming(null);
         setProblem(null);
         await queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
-        onDone(t(`consultations.actions.done.${action}`));
+        notice.success(t(`consultations.actions.done.${action}`));
       },
       onError: (error) => {
         if (confirming === 'reopen' && (error as { data?: { fieldErrors?: unknown } }).data?.fieldErrors) {

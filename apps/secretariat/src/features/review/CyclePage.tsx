@@ -4,8 +4,10 @@ import type { CycleStage } from '@musyawarah/core/review/vocabulary';
 import {
   Button,
   ButtonGroup,
+  cx,
   DataTable,
   ErrorNotice,
+  languageLabel,
   LinkButton,
   Loading,
   ModalDialog,
@@ -13,16 +15,15 @@ import {
   Page,
   SummaryList,
   Tag,
-  WarningText,
-  cx,
-  languageLabel,
   useFormat,
+  useNotice,
   useServerMessage,
+  WarningText,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import '@musyawarah/ui/review.css';
 import { CycleSections, StageTag, downloadText } from './shared';
@@ -42,16 +43,8 @@ export function useCycle(cycleId: string) {
 export function CyclePage() {
   const { t } = useTranslation();
   const { cycleId = '' } = useParams();
-  const location = useLocation();
+  const notice = useNotice();
   const cycle = useCycle(cycleId);
-  const initial = (location.state as { notice?: string } | null)?.notice;
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(
-    initial === 'created'
-      ? { text: t('reviews.cycle.created'), n: 0 }
-      : initial === 'planSaved'
-        ? { text: t('reviews.cycle.planSaved'), n: 0 }
-        : null,
-  );
   return (
     <Page
       title={cycle.data?.title.en ?? t('reviews.cycle.loading')}
@@ -60,20 +53,12 @@ export function CyclePage() {
       backLink={{ to: '/review', label: t('reviews.home.title') }}
     >
       <CycleSections cycleId={cycleId} />
-      {notice && (
-        <NotificationBanner tone="success" focusOnMount={notice.n > 0} key={notice.n}>
-          <p>{notice.text}</p>
-        </NotificationBanner>
-      )}
       {cycle.isPending ? (
         <Loading />
       ) : cycle.isError ? (
         <ErrorNotice error={cycle.error} onRetry={() => void cycle.refetch()} />
       ) : (
-        <Timeline
-          cycle={cycle.data}
-          onDone={(text) => setNotice((prev) => ({ text, n: (prev?.n ?? 0) + 1 }))}
-        />
+        <Timeline cycle={cycle.data} onDone={notice.success} />
       )}
     </Page>
   );

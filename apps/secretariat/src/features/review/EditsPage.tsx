@@ -4,21 +4,20 @@ import {
   Button,
   ButtonGroup,
   ButtonLink,
-  LinkButton,
-  ModalDialog,
+  cx,
   ErrorNotice,
   InsetText,
+  LinkButton,
   Loading,
-  NotificationBanner,
+  ModalDialog,
   Page,
   Tag,
-  cx,
   useServerMessage,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTRPC, type Outputs } from '../../trpc';
 import { useCycle, type Cycle } from './CyclePage';
 import { DiffLegend, EditDiff } from '@musyawarah/ui';
@@ -38,10 +37,8 @@ export function useEditRows(cycleId: string) {
 export function EditsPage() {
   const { t } = useTranslation();
   const { cycleId = '' } = useParams();
-  const location = useLocation();
   const cycle = useCycle(cycleId);
   const edits = useEditRows(cycleId);
-  const notice = (location.state as { notice?: string } | null)?.notice;
   return (
     <Page
       title={t('reviews.edits.title')}
@@ -50,15 +47,6 @@ export function EditsPage() {
       backLink={{ to: '/review', label: t('reviews.home.title') }}
     >
       <CycleSections cycleId={cycleId} />
-      {notice && (
-        <NotificationBanner tone="success">
-          <p>
-            {t(
-              `reviews.edits.notice.${notice === 'created' ? 'created' : notice === 'resolved' ? 'resolved' : 'saved'}`,
-            )}
-          </p>
-        </NotificationBanner>
-      )}
       {cycle.isPending || edits.isPending ? (
         <Loading />
       ) : cycle.isError || edits.isError ? (

@@ -9,13 +9,15 @@ import {
   Form,
   formSchema,
   Loading,
+  NoticeRegion,
   NotificationBanner,
   Page,
   TextAreaField,
   TextField,
   useFormat,
-  useZodForm,
+  useNotice,
   useServerMessage,
+  useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -116,7 +118,7 @@ export function FrameworkPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const current = useQuery(trpc.review.framework.queryOptions());
-  const [saved, setSaved] = useState(0);
+  const notice = useNotice();
   return (
     <Page
       title={t('reviews.framework.title')}
@@ -124,11 +126,6 @@ export function FrameworkPage() {
       backLink={{ to: '/review', label: t('reviews.home.title') }}
     >
       <p className="prose">{t('reviews.framework.intro')}</p>
-      {saved > 0 && (
-        <NotificationBanner tone="success" focusOnMount key={saved}>
-          <p>{t('reviews.framework.saved', { version: current.data?.version ?? '' })}</p>
-        </NotificationBanner>
-      )}
       {current.isPending ? (
         <Loading />
       ) : current.isError ? (
@@ -137,15 +134,23 @@ export function FrameworkPage() {
         <FrameworkForm
           key={current.data?.version ?? 0}
           framework={current.data}
-          onSaved={() => setSaved((n) => n + 1)}
+          onSaved={(version) => notice.success({ key: 'reviews.framework.saved', params: { version } })}
         />
       )}
+      {/* Beside the save button, at the foot of a long form: outside the form, which starts afresh for each version. */}
+      <NoticeRegion />
       <History />
     </Page>
   );
 }
 
-function FrameworkForm({ framework, onSaved }: { framework: Framework | null; onSaved: () => void }) {
+function FrameworkForm({
+  framework,
+  onSaved,
+}: {
+  framework: Framework | null;
+  onSaved: (version: number) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -157,9 +162,12 @@ function FrameworkForm({ framework, onSaved }: { framework: Framework | null; on
   const onSubmit = async (values: z.output<typeof frameworkFormSchema>) => {
     setConflict(null);
     try {
-      await save.mutateAsync({ document: values.document, expectedVersion: framework?.version ?? null });
+      const saved = await save.mutateAsync({
+        document: values.document,
+        expectedVersion: framework?.version ?? null,
+      });
       await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
-      onSaved();
+      onSaved(saved.version);
     } catch (error) {
       if (errorKey(error) === 'review.frameworkConflict') {
         setConflict(serverMessage(error));

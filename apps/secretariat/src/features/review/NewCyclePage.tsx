@@ -16,6 +16,7 @@ import {
   formSchema,
   InsetText,
   Loading,
+  noticeOnArrival,
   NotificationBanner,
   Page,
   RadioGroupField,
@@ -171,7 +172,9 @@ function CycleForm({
         ? await update.mutateAsync({ cycleId: cycle.id, expectedVersion: cycle.version, cycle: values })
         : await create.mutateAsync(values);
       await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
-      void navigate(`/review/cycles/${saved.id}`, { state: { notice: cycle ? 'planSaved' : 'created' } });
+      void navigate(`/review/cycles/${saved.id}`, {
+        state: noticeOnArrival.success({ key: cycle ? 'reviews.cycle.planSaved' : 'reviews.cycle.created' }),
+      });
     } catch (error) {
       if (errorKey(error) === 'review.cycleConflict') {
         setConflict(serverMessage(error));

@@ -1,4 +1,4 @@
-import { ErrorNotice, Loading, Page, errorStatus } from '@musyawarah/ui';
+import { ErrorNotice, Loading, Page, errorStatus, noticeOnArrival } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,7 +48,7 @@ function EditAssessment({ me }: { me: Me }) {
       <Navigate
         to={`/assessment/${assessment.data.id}`}
         replace
-        state={justSubmitted ? { notice: 'submitted' } : undefined}
+        state={justSubmitted ? noticeOnArrival.success({ key: 'assessment.saved.submittedNotice' }) : undefined}
       />
     );
   }

@@ -3,7 +3,6 @@ import {
   ErrorNotice,
   InsetText,
   Loading,
-  NotificationBanner,
   Page,
   SummaryList,
   errorStatus,
@@ -11,7 +10,7 @@ import {
 } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTRPC, type Me } from '../../trpc';
 import { Breadcrumbs } from '../catalogue/Breadcrumbs';
 import { useHashFocus } from '../catalogue/hash';
@@ -32,14 +31,12 @@ export function SavedAssessmentPage() {
 function SavedAssessment({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const location = useLocation();
   const trpc = useTRPC();
   const format = useFormat();
   const criteria = useCriteria();
   const assessment = useQuery({ ...trpc.assessments.getOwn.queryOptions({ id }), retry: false });
   const list = useQuery(trpc.assessments.listOwn.queryOptions());
   useHashFocus(assessment.isSuccess && criteria.isSuccess);
-  const justSubmitted = (location.state as { notice?: string } | null)?.notice === 'submitted';
 
   if (assessment.isPending || criteria.isPending) return <Loading />;
   if (assessment.isError) {
@@ -69,11 +66,6 @@ function SavedAssessment({ me }: { me: Me }) {
         caption={t(`assessment.status.${a.status}`)}
         width="full"
       >
-        {justSubmitted && !draft && (
-          <NotificationBanner tone="success" focusOnMount heading={t('assessment.saved.submittedHeading')}>
-            <p>{t('assessment.saved.submittedBody')}</p>
-          </NotificationBanner>
-        )}
         <div className="two-thirds">
           <SummaryList
             rows={[

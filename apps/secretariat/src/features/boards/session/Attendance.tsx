@@ -1,5 +1,5 @@
 import { ATTENDANCE_STATUSES } from '@musyawarah/core/boards/vocabulary';
-import { Button, Form, RadioGroupField, useZodForm } from '@musyawarah/ui';
+import { Button, Form, RadioGroupField, useNotice, useZodForm } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -9,7 +9,8 @@ import { attendanceSchema } from './attendanceForm';
 import type { SessionDetail } from './types';
 
 /** One row of radios per invited member; saved together. Walk-ins are members invited afterwards. */
-export function Attendance({ session, onDone }: { session: SessionDetail; onDone: (text: string) => void }) {
+export function Attendance({ session }: { session: SessionDetail }) {
+  const notice = useNotice();
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -24,7 +25,7 @@ export function Attendance({ session, onDone }: { session: SessionDetail; onDone
     // Thrown errors go to the form's error summary.
     await record.mutateAsync({ sessionId: session.id, records });
     await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
-    onDone(t('boards.attendance.saved'));
+    notice.success(t('boards.attendance.saved'));
   };
   const statusOptions = ATTENDANCE_STATUSES.map((status) => ({
     value: status,

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, DataTable, LinkButton, ModalDialog, NotificationBanner } from '@musyawarah/ui';
+import { Button, ButtonGroup, DataTable, LinkButton, ModalDialog, useNotice } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,36 +6,34 @@ import { useTRPC } from '../../../trpc';
 import { useServerMessage } from '../shared';
 import type { SessionDetail, Invitation } from './types';
 
-export function Invitations({ session, onDone }: { session: SessionDetail; onDone: (text: string) => void }) {
+export function Invitations({ session }: { session: SessionDetail }) {
+  const notice = useNotice();
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const [problem, setProblem] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState<Invitation | null>(null);
   const withdraw = useMutation(
     trpc.boards.withdrawInvitation.mutationOptions({
       onSuccess: async () => {
-        setProblem(null);
         const name = withdrawing?.name ?? '';
         setWithdrawing(null);
         await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
-        onDone(t('boards.session.withdrawn', { name }));
+        notice.success(t('boards.session.withdrawn', { name }));
       },
       onError: (error) => {
         setWithdrawing(null);
-        setProblem(serverMessage(error));
+        notice.error(serverMessage(error));
       },
     }),
   );
   const invite = useMutation(
     trpc.boards.invite.mutationOptions({
       onSuccess: async (result) => {
-        setProblem(null);
         await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
-        onDone(t('boards.session.invited', { count: result.invited }));
+        notice.success(t('boards.session.invited', { count: result.invited }));
       },
-      onError: (error) => setProblem(serverMessage(error)),
+      onError: (error) => notice.error(serverMessage(error)),
     }),
   );
   return (
@@ -43,11 +41,6 @@ export function Invitations({ session, onDone }: { session: SessionDetail; onDon
       <h2 className="heading-l" id="invitations-heading">
         {t('boards.session.invitationsHeading')}
       </h2>
-      {problem && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{problem}</p>
-        </NotificationBanner>
-      )}
       <p>{t('boards.session.invitationsHint')}</p>
       <Button
         variant="secondary"

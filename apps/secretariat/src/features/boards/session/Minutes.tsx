@@ -7,6 +7,7 @@ import {
   RadioGroupField,
   TextAreaField,
   useFormat,
+  useNotice,
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -15,7 +16,8 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../../trpc';
 import type { SessionDetail } from './types';
 
-export function Minutes({ session, onDone }: { session: SessionDetail; onDone: (text: string) => void }) {
+export function Minutes({ session }: { session: SessionDetail }) {
+  const notice = useNotice();
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -50,7 +52,7 @@ export function Minutes({ session, onDone }: { session: SessionDetail; onDone: (
           onSubmit={async (values) => {
             await save.mutateAsync({ ...values, publish });
             await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
-            onDone(t(publish ? 'boards.minutes.publishedNotice' : 'boards.minutes.savedNotice'));
+            notice.success(t(publish ? 'boards.minutes.publishedNotice' : 'boards.minutes.savedNotice'));
           }}
         >
           <TextAreaField name="minutes" label={t('boards.minutes.minutes')} rows={8} />

@@ -1,4 +1,12 @@
-import { Button, ButtonGroup, errorKey, Form, localToIso, NotificationBanner } from '@musyawarah/ui';
+import {
+  Button,
+  ButtonGroup,
+  errorKey,
+  Form,
+  localToIso,
+  noticeOnArrival,
+  NotificationBanner,
+} from '@musyawarah/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -62,7 +70,11 @@ export function RoundForm({
           })
         : await create.mutateAsync(input);
       await queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
-      void navigate(`/consultations/${saved.id}`, { state: { notice: round ? 'saved' : 'created' } });
+      void navigate(`/consultations/${saved.id}`, {
+        state: noticeOnArrival.success({
+          key: round ? 'consultations.round.notice.saved' : 'consultations.round.notice.created',
+        }),
+      });
     } catch (error) {
       const key = errorKey(error);
       if (key === 'round.editConflict' || key === 'round.finished') {

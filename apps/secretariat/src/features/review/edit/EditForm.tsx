@@ -6,6 +6,7 @@ import {
   Form,
   formSchema,
   InsetText,
+  noticeOnArrival,
   NotificationBanner,
   SelectField,
   TextAreaField,
@@ -110,7 +111,11 @@ export function EditForm({
       if (edit) await update.mutateAsync({ ...values, editId: edit.id, expectedVersion: edit.version });
       else await create.mutateAsync({ ...values, cycleId: cycle.id });
       await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
-      void navigate(`/review/cycles/${cycle.id}/edits`, { state: { notice: edit ? 'saved' : 'created' } });
+      void navigate(`/review/cycles/${cycle.id}/edits`, {
+        state: noticeOnArrival.success({
+          key: edit ? 'reviews.edits.notice.saved' : 'reviews.edits.notice.created',
+        }),
+      });
     } catch (error) {
       if (errorKey(error) === 'review.editConflict') {
         setConflict(serverMessage(error));

@@ -5,6 +5,7 @@ import {
   Button,
   errorKey,
   Form,
+  noticeOnArrival,
   NotificationBanner,
   RadioGroupField,
   TextAreaField,
@@ -72,7 +73,9 @@ export function ResolutionForm({
           values.kind === 'accepted_with_changes' ? finalPayload(proposal, values.final) : undefined,
       });
       await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
-      void navigate(`/review/cycles/${cycle.id}/edits`, { state: { notice: 'resolved' } });
+      void navigate(`/review/cycles/${cycle.id}/edits`, {
+        state: noticeOnArrival.success({ key: 'reviews.edits.notice.resolved' }),
+      });
     } catch (error) {
       if (errorKey(error) === 'review.editConflict') {
         setConflict(serverMessage(error));
