@@ -5,6 +5,7 @@ import {
   ErrorNotice,
   LinkButton,
   Loading,
+  noticeOnArrival,
   Tag,
   useFormat,
   mapServerError,
@@ -36,7 +37,7 @@ export function SessionsSection() {
         const session = sessions.data?.find((s) => s.id === sessionId);
         if (session?.current) {
           setMe(null);
-          await navigate('/sign-in', { state: { notice: 'signedOut' } });
+          await navigate('/sign-in', { state: noticeOnArrival.success({ key: 'signIn.notices.signedOut' }) });
           return;
         }
         notice.success(t('account.sessions.revoked'));
@@ -49,7 +50,9 @@ export function SessionsSection() {
     trpc.auth.signOutEverywhere.mutationOptions({
       onSuccess: async () => {
         setMe(null);
-        await navigate('/sign-in', { state: { notice: 'signedOutEverywhere' } });
+        await navigate('/sign-in', {
+          state: noticeOnArrival.success({ key: 'signIn.notices.signedOutEverywhere' }),
+        });
       },
       onError,
     }),
