@@ -240,6 +240,35 @@ describe('contributions.submit and saveDraft without the fetch adapter', () => {
     });
   });
 
+  it('stores nothing for a client that goes away mid-body, and keeps answering others', async () => {
+    const idempotencyKey = randomUUID();
+    const body = JSON.stringify(feedback({ idempotencyKey }));
+    await new Promise<void>((resolve) => {
+      const req = http.request(new URL(`${platform.url}/trpc/contributions.submit`), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie },
+      });
+      req.on('error', () => resolve());
+      req.on('close', () => resolve());
+      req.write(body.slice(0, 40), () => setImmediate(() => req.destroy()));
+    });
+    const next = await post(
+      'direct',
+      'contributions.submit',
+      JSON.stringify(feedback({ idempotencyKey: randomUUID() })),
+      {
+        cookie,
+      },
+    );
+    expect(next.status).toBe(200);
+    const stored = await platform.db
+      .selectFrom('contribution')
+      .select('id')
+      .where('idempotency_key', '=', idempotencyKey)
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
   it('leaves a body over the limit to the handler, which refuses it before reading it all', async () => {
     const answer = await post(
       'direct',

@@ -66,7 +66,8 @@ function readBody(req: http.IncomingMessage, length: number): Promise<string> {
         : reject(new Error('short body')),
     );
     req.once('error', reject);
-    req.once('aborted', () => reject(new Error('aborted')));
+    // A client that goes away mid-body: 'close' without 'end' (rejecting after resolve is a no-op).
+    req.once('close', () => reject(new Error('closed before the body ended')));
   });
 }
 

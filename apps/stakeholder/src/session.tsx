@@ -11,7 +11,7 @@ const session = createSessionHooks({
   useSignOut: (options) => useMutation(useTRPC().auth.signOut.mutationOptions(options)),
 });
 
-export const { useMe, useSetMe, useSaveLanguage, useSignOut } = session;
+export const { useMe, useSetMe, useSaveLanguage, useSignOut, useLeaveSignedOut } = session;
 
 /** This app's landing place when `?next=` is missing or unsafe. */
 export const safeNext = (next: string | null | undefined, fallback = '/account') =>

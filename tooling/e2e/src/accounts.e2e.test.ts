@@ -27,6 +27,52 @@ afterAll(async () => {
 });
 
 describe('stakeholder portal accounts', () => {
+  test('a stakeholder deletes their account: they land on the confirmation, signed out, and cannot sign in again', async () => {
+    const email = `leaving.${Date.now()}@example.org`;
+    // The demo stakeholder's password hash, so the test needs no hasher.
+    const demo = await platform.db
+      .selectFrom('user_account')
+      .select('password_hash')
+      .where('email', '=', DEMO_STAKEHOLDER.email)
+      .executeTakeFirstOrThrow();
+    await platform.db
+      .insertInto('user_account')
+      .values({
+        email,
+        name: 'Sokha Leaving',
+        role: 'stakeholder',
+        stakeholder_group: 'civil_society',
+        password_hash: demo.password_hash,
+        status: 'active',
+        email_verified_at: new Date(),
+        privacy_consent_at: new Date(),
+      })
+      .execute();
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(`${platform.url}/sign-in?next=${encodeURIComponent('/account')}`);
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Are you sure you want to delete your account?' });
+    await dialog.getByLabel('E-mail address').fill(email);
+    await dialog.getByLabel('Password').fill(DEMO_PASSWORD);
+    await dialog.getByRole('button', { name: 'Delete my account' }).click();
+    // The confirmation, not a sign-in page the account page's guard would send a signed-out visitor to.
+    await page.getByRole('heading', { level: 1, name: 'Your account has been deleted' }).waitFor();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/account/deleted');
+
+    const signIn = await fetch(`${platform.url}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    expect(signIn.status).toBe(401);
+    await page.close();
+  });
+
   test('a stakeholder signs in with the demo account, sees their name, and signs out', async () => {
     const page = await browser.newPage();
     await page.goto(`${platform.url}/sign-in`);
@@ -197,7 +243,7 @@ describe('secretariat app sign-in', () => {
       .waitFor();
   });
 
-  test('a stakeholder saves their details and signs out another of their devices; each outcome is said beside the button used, and focus stays there', async () => {
+  test('a stakeholder saves their details, signs out another of their devices, then every device; each outcome is said beside the button used (focus stays there), the last on the sign-in page', async () => {
     // Another device: a second session of the same account.
     await signInCookie(platform, DEMO_STAKEHOLDER.email, DEMO_PASSWORD);
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
@@ -229,6 +275,14 @@ describe('secretariat app sign-in', () => {
     await expect.poll(() => other.count()).toBe(0);
     // One notice at a time: the earlier one has gone.
     await expect.poll(() => page.getByText('Your details have been saved.').count()).toBe(0);
+
+    // Signing out everywhere lands on the sign-in page, which says so, once.
+    await sessions.getByRole('button', { name: 'Sign out on every device' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.locator('[role="status"]').getByText('You have been signed out on every device.').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await expect.poll(() => page.getByText('You have been signed out on every device.').count()).toBe(0);
     await page.close();
   });
 });

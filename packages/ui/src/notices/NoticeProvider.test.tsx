@@ -5,7 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, useNavigate } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n/full';
-import { NoticeProvider, NoticeRegion, useNotice } from './NoticeProvider';
+import { NoticeProvider, NoticeRegion, useNotice, useNoticeBeside } from './NoticeProvider';
 
 const i18n = createI18n({}, { lng: 'en' });
 
@@ -186,6 +186,48 @@ describe('NoticeProvider', () => {
     // Gone with its part of the page, the notice is shown in the page's region.
     act(() => rerender(<Page status={false} />));
     expect(seats().getByRole('status').textContent).toContain('Board dissolved');
+  });
+
+  it('shows what a part of the page says beside that part, in a region there before anything is said', () => {
+    function Part({ name }: { name: string }) {
+      const notice = useNoticeBeside();
+      return (
+        <section aria-label={name}>
+          <button onClick={() => notice.success(`${name} saved`)}>Save {name}</button>
+          <button onClick={() => notice.error(`${name} failed`)}>Break {name}</button>
+          {notice.region}
+        </section>
+      );
+    }
+    render(
+      <>
+        <Part name="Profile" />
+        <Part name="Sessions" />
+        <Actions />
+      </>,
+      { wrapper: Shell },
+    );
+    const part = (name: string) => within(screen.getByRole('region', { name }));
+    // The shell's region and one per part, each empty and polite.
+    expect(statusRegions()).toHaveLength(3);
+    expect(part('Sessions').getByRole('status').textContent).toBe('');
+
+    const save = screen.getByRole('button', { name: 'Save Sessions' });
+    save.focus();
+    fireEvent.click(save);
+    expect(part('Sessions').getByRole('status').textContent).toContain('Sessions saved');
+    expect(part('Profile').getByRole('status').textContent).toBe('');
+    expect(statusRegions()[0]!.textContent).toBe('');
+    expect(document.activeElement).toBe(save);
+
+    // One notice at a time: the next one, said elsewhere, replaces it.
+    fireEvent.click(screen.getByRole('button', { name: 'Break Profile' }));
+    expect(part('Profile').getByRole('alert').textContent).toContain('Profile failed');
+    expect(part('Sessions').getByRole('status').textContent).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(screen.queryAllByRole('alert')).toHaveLength(0);
+    expect(document.querySelectorAll('.notification')).toHaveLength(1);
+    expect(statusRegions()[0]!.textContent).toContain('Seat added');
   });
 
   it('refuses to be used outside a provider', () => {

@@ -190,15 +190,18 @@ export function useNotice(): Notices {
  * is on the page before any notice is put in it: assistive technology announces changes to a region it already knows,
  * not a region that appears with its text.
  */
-export function NoticeRegion({ children }: { children?: ReactNode }) {
+export function NoticeRegion({ children, scope }: { children?: ReactNode; scope?: string }) {
   const regions = useContext(RegionsContext);
-  const id = useId();
+  const ownId = useId();
+  const id = scope ?? ownId;
   const register = regions?.register;
   const wraps = children !== undefined;
-  useLayoutEffect(() => register?.(id, wraps), [register, id, wraps]);
+  // A wrapping region, or one placed for `useNoticeBeside`, shows only what is said in its scope.
+  const scoped = wraps || scope !== undefined;
+  useLayoutEffect(() => register?.(id, scoped), [register, id, scoped]);
   if (!regions) return children;
-  // A wrapping region keeps its live region while mounted: its actions' notices are said in it.
-  if (!wraps && !regions.shown.includes(id)) return null;
+  // A scoped region keeps its live region while mounted: its actions' notices are said in it.
+  if (!scoped && !regions.shown.includes(id)) return null;
   const notice = regions.active === id ? regions.notice : null;
   const live = (
     // An outcome is announced politely, after what the screen reader is saying, from a status region that is on the page
@@ -222,6 +225,27 @@ export function NoticeRegion({ children }: { children?: ReactNode }) {
       {children}
     </ScopeContext.Provider>
   );
+}
+
+/** The notice actions of one part of a page, and the region to put beside that part's actions. */
+export interface NoticeBeside extends Notices {
+  /** Where this part's notices are shown: put it where its action is (after its button), inside the part. */
+  region: ReactNode;
+}
+
+/**
+ * Notices about one of several actions on a long page (a position on each edit of a cycle, the sections of the
+ * account page), shown beside it rather than at the top, where at 375 px they would be off-screen: what is said
+ * through it appears only in its `region`, wherever that is placed (after the form's button, so the banner is where
+ * the person is looking). The region is on the page, empty, before anything is said, so its words are announced. A
+ * wrapping `<NoticeRegion>` is the same for a part whose notice belongs above its actions.
+ */
+export function useNoticeBeside(): NoticeBeside {
+  const scoped = useContext(ActionsContext);
+  if (!scoped) throw new Error('useNoticeBeside() needs a NoticeProvider (the kit AppShell mounts one).');
+  const scope = useId();
+  const notices = useMemo(() => scoped(scope), [scoped, scope]);
+  return useMemo(() => ({ ...notices, region: <NoticeRegion scope={scope} /> }), [notices, scope]);
 }
 
 function NoticeBanner({ notice }: { notice: Notice }) {

@@ -1,6 +1,6 @@
 import type { QueryKey, UseQueryResult } from '@tanstack/react-query';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { isSupportedLocale, type SupportedLocale } from '../i18n';
 import { Loading } from '../components/Feedback';
@@ -38,11 +38,12 @@ export function createSessionHooks<TMeQuery extends UseQueryResult<SessionUser |
 ) {
   type TMe = NonNullable<TMeQuery['data']>;
   /**
-   * True from a sign-out until the sign-in page is reached. The page being left may be one for signed-in people: its
-   * guard, seeing nobody signed in before the navigation is done, must not send them to sign in with `?next=` back to
-   * it, replacing the entry that carries the signed-out notice.
+   * The history entry being left by a sign-out (its `location.key`), or null. On it, a guard seeing nobody signed in
+   * before the navigation is done must not send the person to sign in with `?next=` back to it: that would replace
+   * the navigation that carries the signed-out notice, or the "account deleted" page. Any other entry — the
+   * destination, or a guarded page visited later — is judged as usual, so nothing needs resetting.
    */
-  let leaving = false;
+  let leavingFrom: string | null = null;
 
   /** The signed-in user, or null. */
   function useMe() {
@@ -83,21 +84,28 @@ export function createSessionHooks<TMeQuery extends UseQueryResult<SessionUser |
    * even when the request fails (offline).
    */
   function useSignOut(signedOutNotice: Message) {
+    const leaveSignedOut = useLeaveSignedOut();
+    const mutation = procedures.useSignOut({ onSettled: () => leaveSignedOut({ notice: signedOutNotice }) });
+    return { signOut: () => mutation.mutate(), isPending: mutation.isPending };
+  }
+
+  /**
+   * After any way of ending this browser's session (signing out, signing out every device, ending this device's
+   * session from the list, deleting the account): forgets the user and goes to the sign-in page, which says `notice`,
+   * or to `to` (the "account deleted" page) in place of the page left. The page being left is not allowed to send the
+   * person to sign in with `?next=` first (see `leavingFrom`).
+   */
+  function useLeaveSignedOut() {
     const setMe = useSetMe();
     const navigate = useNavigate();
-    const { pathname, key } = useLocation();
-    // Arrived (a new entry, even when signing out from the sign-in page itself): guards redirect again.
-    useEffect(() => {
-      if (pathname === '/sign-in') leaving = false;
-    }, [pathname, key]);
-    const mutation = procedures.useSignOut({
-      onSettled: () => {
-        leaving = true;
-        setMe(null);
-        void navigate('/sign-in', { state: noticeOnArrival.success(signedOutNotice) });
-      },
-    });
-    return { signOut: () => mutation.mutate(), isPending: mutation.isPending };
+    const { key } = useLocation();
+    return (where: { notice: Message } | { to: string }) => {
+      leavingFrom = key;
+      setMe(null);
+      void ('to' in where
+        ? navigate(where.to, { replace: true })
+        : navigate('/sign-in', { state: noticeOnArrival.success(where.notice) }));
+    };
   }
 
   /**
@@ -111,12 +119,12 @@ export function createSessionHooks<TMeQuery extends UseQueryResult<SessionUser |
     // Could not ask who is signed in (offline, server down): say so rather than send a signed-in user to sign in.
     if (me.isError) return <ServiceProblemPage error={me.error} onRetry={() => void me.refetch()} />;
     if (!me.data || !allows(me.data)) {
-      if (leaving) return null;
+      if (leavingFrom === location.key) return null;
       const next = encodeURIComponent(location.pathname + location.search);
       return <Navigate to={`/sign-in?next=${next}`} replace />;
     }
     return children;
   }
 
-  return { useMe, useSetMe, useSaveLanguage, useSignOut, RequireSession };
+  return { useMe, useSetMe, useSaveLanguage, useSignOut, useLeaveSignedOut, RequireSession };
 }

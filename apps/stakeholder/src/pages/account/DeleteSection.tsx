@@ -13,15 +13,13 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { useSetMe } from '../../session';
+import { useLeaveSignedOut } from '../../session';
 import { useTRPC, type Me } from '../../trpc';
 
 export function DeleteSection({ user }: { user: Me }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const navigate = useNavigate();
-  const setMe = useSetMe();
+  const leaveSignedOut = useLeaveSignedOut();
   const [open, setOpen] = useState(false);
   const remove = useMutation(trpc.account.deleteAccount.mutationOptions());
   const form = useZodForm(deleteAccountInput, { defaultValues: { confirmEmail: '', password: '' } });
@@ -50,8 +48,7 @@ export function DeleteSection({ user }: { user: Me }) {
           id="delete-account"
           onSubmit={async (values) => {
             await remove.mutateAsync(values);
-            setMe(null);
-            await navigate('/account/deleted', { replace: true });
+            leaveSignedOut({ to: '/account/deleted' });
           }}
         >
           <TextField

@@ -1,8 +1,7 @@
-import { Button, mapServerError } from '@musyawarah/ui';
+import { Button, mapServerError, useNoticeBeside } from '@musyawarah/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNoticeBeside } from '../../notice-beside';
 import { useTRPC } from '../../trpc';
 
 export function ExportSection() {
@@ -13,7 +12,7 @@ export function ExportSection() {
   const notice = useNoticeBeside();
   const download = async () => {
     setBusy(true);
-    notice.start();
+    notice.clear();
     try {
       const data = await queryClient.fetchQuery({ ...trpc.account.exportData.queryOptions(), staleTime: 0 });
       const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });

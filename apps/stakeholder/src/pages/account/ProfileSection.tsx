@@ -11,10 +11,10 @@ import {
   useMemberStateOptions,
   useStakeholderGroupOptions,
   useZodForm,
+  useNoticeBeside,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNoticeBeside } from '../../notice-beside';
 import { useTRPC, type Me } from '../../trpc';
 
 export const toLocale = (code: string): LanguageCode =>
@@ -66,7 +66,7 @@ export function ProfileSection({ user }: { user: Me }) {
         form={form}
         id="profile"
         onSubmit={async (values) => {
-          notice.start();
+          notice.clear();
           const { user: updated } = await update.mutateAsync(values);
           queryClient.setQueryData(trpc.auth.me.queryKey(), updated);
           form.reset(profileValues(updated));

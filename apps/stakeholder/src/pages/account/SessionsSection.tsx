@@ -8,12 +8,11 @@ import {
   Tag,
   useFormat,
   mapServerError,
+  useNoticeBeside,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { useNoticeBeside } from '../../notice-beside';
-import { useSetMe } from '../../session';
+import { useLeaveSignedOut } from '../../session';
 import { useTRPC, type Outputs } from '../../trpc';
 import { describeUserAgent } from '../../user-agent';
 
@@ -23,8 +22,7 @@ export function SessionsSection() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const format = useFormat();
-  const navigate = useNavigate();
-  const setMe = useSetMe();
+  const leaveSignedOut = useLeaveSignedOut();
   const queryClient = useQueryClient();
   const sessions = useQuery(trpc.account.sessions.queryOptions());
   const notice = useNoticeBeside();
@@ -35,8 +33,7 @@ export function SessionsSection() {
       onSuccess: async (_data, { sessionId }) => {
         const session = sessions.data?.find((s) => s.id === sessionId);
         if (session?.current) {
-          setMe(null);
-          await navigate('/sign-in', { state: { notice: 'signedOut' } });
+          leaveSignedOut({ notice: { key: 'signIn.notices.signedOut' } });
           return;
         }
         notice.success(t('account.sessions.revoked'));
@@ -47,10 +44,7 @@ export function SessionsSection() {
   );
   const everywhere = useMutation(
     trpc.auth.signOutEverywhere.mutationOptions({
-      onSuccess: async () => {
-        setMe(null);
-        await navigate('/sign-in', { state: { notice: 'signedOutEverywhere' } });
-      },
+      onSuccess: () => leaveSignedOut({ notice: { key: 'signIn.notices.signedOutEverywhere' } }),
       onError,
     }),
   );
@@ -109,7 +103,7 @@ export function SessionsSection() {
               cell: (s) => (
                 <LinkButton
                   onClick={() => {
-                    notice.start();
+                    notice.clear();
                     revoke.mutate({ sessionId: s.id });
                   }}
                   aria-disabled={revoke.isPending ? true : undefined}
@@ -133,7 +127,7 @@ export function SessionsSection() {
           variant="secondary"
           isBusy={everywhere.isPending}
           onClick={() => {
-            notice.start();
+            notice.clear();
             everywhere.mutate();
           }}
         >

@@ -1,11 +1,10 @@
 import { commentInput, type CommentInput } from '@musyawarah/core/review/schemas';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, CheckboxField, Form, TextAreaField, formSchema } from '@musyawarah/ui';
+import { Button, CheckboxField, Form, TextAreaField, formSchema, type NoticeBeside } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type NoticeBeside } from '../../../notice-beside';
 import { useTRPC } from '../../../trpc';
 import { useDay } from '../shared';
 import { type Cycle } from './types';
@@ -22,6 +21,7 @@ export function CommentForm({
   formId,
   label,
   notice,
+  onSend,
   onDone,
 }: {
   cycle: Cycle;
@@ -31,6 +31,8 @@ export function CommentForm({
   label: string;
   /** Where "your comment was added" is said: beside this form, or beside the comment a reply answers (the reply form closes). */
   notice: NoticeBeside;
+  /** Called as the comment is sent, before the answer (a reply puts its notice's region beside the comment then). */
+  onSend?: () => void;
   onDone?: () => void;
 }) {
   const { t } = useTranslation();
@@ -50,7 +52,8 @@ export function CommentForm({
   // One key per comment, kept until it is stored: sending again after a lost answer stores it once.
   const idempotencyKey = useRef(crypto.randomUUID());
   const onSubmit = async (values: CommentInput) => {
-    notice.start();
+    onSend?.();
+    notice.clear();
     await add.mutateAsync({ ...values, idempotencyKey: idempotencyKey.current });
     idempotencyKey.current = crypto.randomUUID();
     await queryClient.invalidateQueries({ queryKey: trpc.review.comments.queryKey({ editId }) });

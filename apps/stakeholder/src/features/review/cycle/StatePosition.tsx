@@ -10,12 +10,12 @@ import {
   RadioGroupField,
   TextAreaField,
   formSchema,
+  useNoticeBeside,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNoticeBeside } from '../../../notice-beside';
 import { useTRPC } from '../../../trpc';
 import { PositionTag } from '../shared';
 import { type ParticipantEdit } from './types';
@@ -77,7 +77,7 @@ export function StatePosition({
   const state = t(`common.memberStates.${memberState}`);
 
   const onSubmit = async (values: PositionInput) => {
-    notice.start();
+    notice.clear();
     await record.mutateAsync(values);
     await queryClient.invalidateQueries({ queryKey: trpc.review.edits.queryKey({ cycleId: edit.cycleId }) });
     setEditing(false);

@@ -1,8 +1,7 @@
-import { ErrorNotice, LinkButton, Loading, useFormat } from '@musyawarah/ui';
+import { ErrorNotice, LinkButton, Loading, useFormat, useNoticeBeside } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNoticeBeside } from '../../../notice-beside';
 import { useTRPC } from '../../../trpc';
 import { type Cycle, type ParticipantEdit, type Comment } from './types';
 import { CommentForm } from './CommentForm';
@@ -116,13 +115,8 @@ export function CommentTree({
                 parentId={c.id}
                 formId={`reply-${c.id}`}
                 label={t('reviews.comments.replyTo', { author: authorOf(c) })}
-                notice={{
-                  ...notice,
-                  start: () => {
-                    setRepliedTo(c.id);
-                    notice.start();
-                  },
-                }}
+                notice={notice}
+                onSend={() => setRepliedTo(c.id)}
                 onDone={() => {
                   setReplyingTo(null);
                   setClosedAfterReply({ id: c.id });
