@@ -176,7 +176,7 @@ describe('contributions.submit and saveDraft without the fetch adapter', () => {
     ]);
   });
 
-  it.each([
+  const refusals: [string, string, () => unknown, Record<string, string>][] = [
     ['someone signed out', 'contributions.submit', () => feedback({ idempotencyKey: randomUUID() }), {}],
     [
       'another site posting in a participant’s name',
@@ -202,18 +202,22 @@ describe('contributions.submit and saveDraft without the fetch adapter', () => {
       () => feedback({ roundId: randomUUID() }),
       {},
     ],
-  ])('refuses %s with the handler’s status and error', async (_case, procedure, input, headers) => {
-    const signedIn = _case === 'someone signed out' ? {} : { cookie };
-    for (const batch of [false, true]) {
-      const body = JSON.stringify(batch ? { 0: input() } : input());
-      const { direct, handler } = await both(`${procedure}${batch ? '?batch=1' : ''}`, body, {
-        ...signedIn,
-        ...headers,
-      });
-      expect(direct.status).toBeGreaterThanOrEqual(400);
-      expect(comparable(direct)).toEqual(comparable(handler));
-    }
-  });
+  ];
+  it.each(refusals)(
+    'refuses %s with the handler’s status and error',
+    async (_case, procedure, input, headers) => {
+      const signedIn: Record<string, string> = _case === 'someone signed out' ? {} : { cookie };
+      for (const batch of [false, true]) {
+        const body = JSON.stringify(batch ? { 0: input() } : input());
+        const { direct, handler } = await both(`${procedure}${batch ? '?batch=1' : ''}`, body, {
+          ...signedIn,
+          ...headers,
+        });
+        expect(direct.status).toBeGreaterThanOrEqual(400);
+        expect(comparable(direct)).toEqual(comparable(handler));
+      }
+    },
+  );
 
   it('saves a draft as the handler does', async () => {
     const { direct, handler } = await both('contributions.saveDraft', JSON.stringify(feedback()), { cookie });

@@ -117,7 +117,9 @@ export function ResetPasswordPage() {
         id="reset-password"
         onSubmit={async (values) => {
           await complete.mutateAsync(values);
-          await navigate('/sign-in', { state: noticeOnArrival.success({ key: 'signIn.notices.passwordChanged' }) });
+          await navigate('/sign-in', {
+            state: noticeOnArrival.success({ key: 'signIn.notices.passwordChanged' }),
+          });
         }}
       >
         <PasswordField

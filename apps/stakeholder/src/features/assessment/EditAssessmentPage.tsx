@@ -48,7 +48,9 @@ function EditAssessment({ me }: { me: Me }) {
       <Navigate
         to={`/assessment/${assessment.data.id}`}
         replace
-        state={justSubmitted ? noticeOnArrival.success({ key: 'assessment.saved.submittedNotice' }) : undefined}
+        state={
+          justSubmitted ? noticeOnArrival.success({ key: 'assessment.saved.submittedNotice' }) : undefined
+        }
       />
     );
   }
