@@ -77,7 +77,7 @@ export function ReportSection({ round }: { round: RoundDetail }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const notice = useNoticeBeside();
+  const notice = useNoticeBeside({ headingLevel: 4 });
   const closed = round.phase === 'closed' || round.phase === 'summary_published';
   const status = useQuery({
     ...trpc.reports.roundStatus.queryOptions({ roundId: round.id }),

@@ -14,7 +14,7 @@ export function CycleReportSection({ cycle }: { cycle: Cycle }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const notice = useNoticeBeside();
+  const notice = useNoticeBeside({ headingLevel: 3 });
   const adopted = cycle.stage === 'adopted' && cycle.publishedAt !== null;
   const status = useQuery({
     ...trpc.reports.cycleStatus.queryOptions({ cycleId: cycle.id }),
