@@ -190,7 +190,8 @@ describe('NoticeProvider', () => {
 
   it('shows what a part of the page says beside that part, in a region there before anything is said', () => {
     function Part({ name }: { name: string }) {
-      const notice = useNoticeBeside();
+      // Each part is headed by an h2, so its banner's title is an h3 (heading order).
+      const notice = useNoticeBeside({ headingLevel: 3 });
       return (
         <section aria-label={name}>
           <button onClick={() => notice.success(`${name} saved`)}>Save {name}</button>
@@ -216,6 +217,7 @@ describe('NoticeProvider', () => {
     save.focus();
     fireEvent.click(save);
     expect(part('Sessions').getByRole('status').textContent).toContain('Sessions saved');
+    expect(part('Sessions').getByRole('heading', { level: 3, name: 'Success' })).toBeTruthy();
     expect(part('Profile').getByRole('status').textContent).toBe('');
     expect(statusRegions()[0]!.textContent).toBe('');
     expect(document.activeElement).toBe(save);

@@ -190,7 +190,16 @@ export function useNotice(): Notices {
  * is on the page before any notice is put in it: assistive technology announces changes to a region it already knows,
  * not a region that appears with its text.
  */
-export function NoticeRegion({ children, scope }: { children?: ReactNode; scope?: string }) {
+export function NoticeRegion({
+  children,
+  scope,
+  headingLevel = 2,
+}: {
+  children?: ReactNode;
+  scope?: string;
+  /** The banner title's heading level: one below the section the region sits in (GOV.UK's `titleHeadingLevel`). */
+  headingLevel?: HeadingLevel;
+}) {
   const regions = useContext(RegionsContext);
   const ownId = useId();
   const id = scope ?? ownId;
@@ -209,11 +218,13 @@ export function NoticeRegion({ children, scope }: { children?: ReactNode; scope?
     // is announced when it is inserted with its text, so it exists only while there is one and pages carry no empty alert.
     <div className="notice-region" data-notice-region="">
       <div role="status" aria-live="polite" aria-atomic="true">
-        {notice?.tone === 'success' && <NoticeBanner key={notice.n} notice={notice} />}
+        {notice?.tone === 'success' && (
+          <NoticeBanner key={notice.n} notice={notice} headingLevel={headingLevel} />
+        )}
       </div>
       {notice?.tone === 'error' && (
         <div role="alert" key={notice.n}>
-          <NoticeBanner notice={notice} />
+          <NoticeBanner notice={notice} headingLevel={headingLevel} />
         </div>
       )}
     </div>
@@ -240,15 +251,21 @@ export interface NoticeBeside extends Notices {
  * the person is looking). The region is on the page, empty, before anything is said, so its words are announced. A
  * wrapping `<NoticeRegion>` is the same for a part whose notice belongs above its actions.
  */
-export function useNoticeBeside(): NoticeBeside {
+export function useNoticeBeside({ headingLevel }: { headingLevel?: HeadingLevel } = {}): NoticeBeside {
   const scoped = useContext(ActionsContext);
   if (!scoped) throw new Error('useNoticeBeside() needs a NoticeProvider (the kit AppShell mounts one).');
   const scope = useId();
   const notices = useMemo(() => scoped(scope), [scoped, scope]);
-  return useMemo(() => ({ ...notices, region: <NoticeRegion scope={scope} /> }), [notices, scope]);
+  return useMemo(
+    () => ({ ...notices, region: <NoticeRegion scope={scope} headingLevel={headingLevel} /> }),
+    [notices, scope, headingLevel],
+  );
 }
 
-function NoticeBanner({ notice }: { notice: Notice }) {
+type HeadingLevel = 2 | 3 | 4 | 5 | 6;
+
+function NoticeBanner({ notice, headingLevel }: { notice: Notice; headingLevel: HeadingLevel }) {
+  const Title = `h${headingLevel}` as const;
   const { t } = useTranslation();
   const tm = useMessage();
   const words = (text: NoticeText) => (typeof text === 'string' ? text : tm(text));
@@ -256,7 +273,7 @@ function NoticeBanner({ notice }: { notice: Notice }) {
   return (
     <div className={cx('notification', `notification--${notice.tone}`)} data-notice={notice.tone}>
       <div className="notification__header">
-        <h2 className="notification__title">{t(`layout.notification.${notice.tone}`)}</h2>
+        <Title className="notification__title">{t(`layout.notification.${notice.tone}`)}</Title>
       </div>
       <div className="notification__content">
         <p>{words(notice.text)}</p>

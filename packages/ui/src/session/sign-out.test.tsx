@@ -63,3 +63,62 @@ it('signing out from a page for signed-in people lands on sign-in, without ?next
   expect(router.state.location.pathname + router.state.location.search).toBe('/sign-in');
   expect(screen.getByRole('status').textContent).toBe('SuccessLoading…');
 });
+
+it('leaving for another page after the session ended (an account deleted) lands there, and guards work again after', async () => {
+  const client = new QueryClient();
+  client.setQueryData(ME_KEY, { locale: 'en', role: 'stakeholder' });
+  const hooks = createSessionHooks({
+    useMeQuery: () => useQuery({ queryKey: ME_KEY, queryFn: () => null }),
+    useMeQueryKey: () => ME_KEY,
+    useSetLocale: () => ({ mutate: () => undefined }),
+    useSignOut: ({ onSettled }) => ({ mutate: onSettled, isPending: false }),
+  });
+  function DeleteAccount() {
+    const leaveSignedOut = hooks.useLeaveSignedOut();
+    return <button onClick={() => leaveSignedOut({ to: '/account/deleted' })}>Delete my account</button>;
+  }
+  const router = createMemoryRouter(
+    [
+      {
+        element: (
+          <NoticeProvider>
+            <Outlet />
+          </NoticeProvider>
+        ),
+        children: [
+          {
+            path: '/account',
+            element: (
+              <hooks.RequireSession allows={() => true}>
+                <DeleteAccount />
+              </hooks.RequireSession>
+            ),
+          },
+          { path: '/account/deleted', element: <h1>Your account has been deleted</h1> },
+          { path: '/sign-in', element: <h1>Sign in</h1> },
+        ],
+      },
+    ],
+    { initialEntries: ['/account'] },
+  );
+  render(
+    <QueryClientProvider client={client}>
+      <I18nextProvider i18n={i18n}>
+        <RouterProvider router={router} />
+      </I18nextProvider>
+    </QueryClientProvider>,
+  );
+  await act(async () => {
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete my account' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+  await screen.findByRole('heading', { name: 'Your account has been deleted' });
+  expect(router.state.location.pathname).toBe('/account/deleted');
+
+  // Later, signed out, a page for signed-in people sends them to sign in and back, as for anyone.
+  await act(async () => {
+    await router.navigate('/account');
+  });
+  await screen.findByRole('heading', { name: 'Sign in' });
+  expect(router.state.location.pathname + router.state.location.search).toBe('/sign-in?next=%2Faccount');
+});

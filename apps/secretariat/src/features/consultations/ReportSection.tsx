@@ -1,6 +1,5 @@
-import { Button, languageAutonym, NotificationBanner, useFormat } from '@musyawarah/ui';
+import { Button, languageAutonym, useFormat, useNoticeBeside, type NoticeBeside } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type Outputs } from '../../trpc';
 import { useServerMessage, type RoundDetail } from './shared';
@@ -19,13 +18,14 @@ export function ReportPublishing({
   status,
   onPublish,
   isPublishing,
-  problem,
+  notice,
 }: {
   intro: string;
   status: ReportStatus | undefined;
   onPublish: () => void;
   isPublishing: boolean;
-  problem: string | null;
+  /** Where a refused or failed publication is said: beside the button (the section sits far down the page). */
+  notice: NoticeBeside;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -35,11 +35,6 @@ export function ReportPublishing({
   return (
     <div className="consult-report">
       <p>{intro}</p>
-      {problem && (
-        <NotificationBanner tone="error">
-          <p>{problem}</p>
-        </NotificationBanner>
-      )}
       {publication && (
         <>
           <p role="status">
@@ -71,6 +66,7 @@ export function ReportPublishing({
       <Button onClick={onPublish} isBusy={isPublishing}>
         {publication ? t('consultations.report.publishAgain') : t('consultations.report.publish')}
       </Button>
+      {notice.region}
     </div>
   );
 }
@@ -81,7 +77,7 @@ export function ReportSection({ round }: { round: RoundDetail }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const [problem, setProblem] = useState<string | null>(null);
+  const notice = useNoticeBeside({ headingLevel: 4 });
   const closed = round.phase === 'closed' || round.phase === 'summary_published';
   const status = useQuery({
     ...trpc.reports.roundStatus.queryOptions({ roundId: round.id }),
@@ -91,10 +87,10 @@ export function ReportSection({ round }: { round: RoundDetail }) {
   const publish = useMutation(
     trpc.reports.publishRound.mutationOptions({
       onSuccess: async () => {
-        setProblem(null);
+        notice.clear();
         await queryClient.invalidateQueries({ queryKey: trpc.reports.pathKey() });
       },
-      onError: (e) => setProblem(serverMessage(e)),
+      onError: (e) => notice.error(serverMessage(e)),
     }),
   );
   if (!closed) return <p>{t('consultations.report.notYet')}</p>;
@@ -104,7 +100,7 @@ export function ReportSection({ round }: { round: RoundDetail }) {
       status={status.data}
       onPublish={() => publish.mutate({ roundId: round.id })}
       isPublishing={publish.isPending}
-      problem={problem}
+      notice={notice}
     />
   );
 }

@@ -1,6 +1,5 @@
-import { useServerMessage } from '@musyawarah/ui';
+import { useNoticeBeside, useServerMessage } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc';
 import { REPORT_POLL_MS, ReportPublishing } from '../consultations/ReportSection';
@@ -15,7 +14,7 @@ export function CycleReportSection({ cycle }: { cycle: Cycle }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const [problem, setProblem] = useState<string | null>(null);
+  const notice = useNoticeBeside({ headingLevel: 3 });
   const adopted = cycle.stage === 'adopted' && cycle.publishedAt !== null;
   const status = useQuery({
     ...trpc.reports.cycleStatus.queryOptions({ cycleId: cycle.id }),
@@ -25,10 +24,10 @@ export function CycleReportSection({ cycle }: { cycle: Cycle }) {
   const publish = useMutation(
     trpc.reports.publishCycle.mutationOptions({
       onSuccess: async () => {
-        setProblem(null);
+        notice.clear();
         await queryClient.invalidateQueries({ queryKey: trpc.reports.pathKey() });
       },
-      onError: (e) => setProblem(serverMessage(e)),
+      onError: (e) => notice.error(serverMessage(e)),
     }),
   );
   return (
@@ -42,7 +41,7 @@ export function CycleReportSection({ cycle }: { cycle: Cycle }) {
           status={status.data}
           onPublish={() => publish.mutate({ cycleId: cycle.id })}
           isPublishing={publish.isPending}
-          problem={problem}
+          notice={notice}
         />
       ) : (
         <p>{t('reviews.report.notYet')}</p>

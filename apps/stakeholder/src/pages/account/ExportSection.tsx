@@ -9,7 +9,7 @@ export function ExportSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
-  const notice = useNoticeBeside();
+  const notice = useNoticeBeside({ headingLevel: 3 });
   const download = async () => {
     setBusy(true);
     notice.clear();

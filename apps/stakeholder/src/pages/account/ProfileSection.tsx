@@ -35,7 +35,7 @@ export function ProfileSection({ user }: { user: Me }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const update = useMutation(trpc.account.updateProfile.mutationOptions());
-  const notice = useNoticeBeside();
+  const notice = useNoticeBeside({ headingLevel: 3 });
   const groups = useStakeholderGroupOptions();
   const memberStates = useMemberStateOptions();
   const languages = useLanguageOptions();

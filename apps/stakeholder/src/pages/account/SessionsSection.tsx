@@ -25,7 +25,7 @@ export function SessionsSection() {
   const leaveSignedOut = useLeaveSignedOut();
   const queryClient = useQueryClient();
   const sessions = useQuery(trpc.account.sessions.queryOptions());
-  const notice = useNoticeBeside();
+  const notice = useNoticeBeside({ headingLevel: 3 });
   const onError = (error: unknown) =>
     notice.error(mapServerError(error).message ?? { key: 'errors.internal' });
   const revoke = useMutation(

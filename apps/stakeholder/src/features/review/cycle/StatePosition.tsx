@@ -42,7 +42,7 @@ export function StatePosition({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const notice = useNoticeBeside();
+  const notice = useNoticeBeside({ headingLevel: 5 });
   // The form, and the button that sent it, go when the position is recorded: focus is put on what replaces them (the
   // button to change it) rather than left to fall back to the top of the page.
   const [justRecorded, setJustRecorded] = useState(false);

@@ -21,7 +21,7 @@ export function Thread({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const comments = useQuery(trpc.review.comments.queryOptions({ editId: edit.id }));
-  const notice = useNoticeBeside();
+  const notice = useNoticeBeside({ headingLevel: 5 });
   return (
     <section aria-labelledby={`thread-${edit.id}`}>
       <h4 className="heading-s" id={`thread-${edit.id}`}>
@@ -73,7 +73,7 @@ export function CommentTree({
   const format = useFormat();
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
   // The reply form closes once the reply is stored, so its outcome is said beside the comment it answers.
-  const notice = useNoticeBeside();
+  const notice = useNoticeBeside({ headingLevel: 5 });
   const [repliedTo, setRepliedTo] = useState<string | null>(null);
   // With the form, the button that sent the reply goes: focus returns to the "Reply" button it was opened with, rather
   // than falling back to the top of the page. A new object per reply, so a second reply to one comment refocuses too.
