@@ -302,7 +302,10 @@ test('a stale edit of a round is refused: the editor says someone else saved and
   await second.getByRole('button', { name: 'Save changes' }).click();
   await second.getByText('Someone else saved this round while you were editing it.').waitFor();
   await second.getByRole('button', { name: 'Reload the latest version' }).click();
-  await second.getByText('You are now looking at the latest saved version of the round.').waitFor();
+  await second
+    .getByRole('status')
+    .getByText('You are now looking at the latest saved version of the round.')
+    .waitFor();
   await expect
     .poll(() => second.getByLabel('Title in English').inputValue())
     .toBe('Fairness in public-sector AI (C2.2)');

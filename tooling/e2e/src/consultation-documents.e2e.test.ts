@@ -192,7 +192,8 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
   const confirm = secretariatPage.getByRole('alertdialog', { name: 'Delete this document?' });
   await confirm.getByText(/downloaded 1 time/).waitFor();
   await confirm.getByRole('button', { name: 'Delete the document' }).click();
-  await secretariatPage.getByText('“Rural clinics brief” was deleted.').waitFor();
+  // Said politely just above the list it was deleted from, not by moving focus.
+  await secretariatPage.getByRole('status').getByText('“Rural clinics brief” was deleted.').waitFor();
   await secretariatPage.getByText('No documents yet.').waitFor();
   expect(
     (await fetch(`${platform.url}/files/round-documents/${download.url().split('/').at(-2)}/x`)).status,

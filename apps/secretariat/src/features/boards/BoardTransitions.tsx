@@ -1,6 +1,6 @@
 import { canTransitionBoard } from '@musyawarah/core/boards/rules';
 import { BOARD_STATUSES, type BoardStatus } from '@musyawarah/core/boards/vocabulary';
-import { Button, ButtonGroup, LinkButton, ModalDialog, NotificationBanner, useNotice } from '@musyawarah/ui';
+import { Button, ButtonGroup, LinkButton, ModalDialog, useNotice } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,30 +16,24 @@ export function BoardTransitions({ board }: { board: BoardDetail }) {
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
   const [confirming, setConfirming] = useState<BoardStatus | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const transition = useMutation(
     trpc.boards.transition.mutationOptions({
       onSuccess: async (_data, { status }) => {
         setConfirming(null);
-        setProblem(null);
         await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
         notice.success(t(`boards.transition.done.${status}`));
       },
       onError: (error) => {
         setConfirming(null);
-        setProblem(serverMessage(error));
+        notice.error(serverMessage(error));
       },
     }),
   );
   const next = BOARD_STATUSES.filter((s) => canTransitionBoard(board.status, s));
-  if (next.length === 0 && !problem) return null;
+  // A refusal is said in the region wrapping this part (BoardPage), which stays when no move is left.
+  if (next.length === 0) return null;
   return (
     <>
-      {problem && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{problem}</p>
-        </NotificationBanner>
-      )}
       <ButtonGroup>
         {next.map((status) => (
           <Button

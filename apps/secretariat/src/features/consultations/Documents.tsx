@@ -11,13 +11,14 @@ import {
   LinkButton,
   Loading,
   ModalDialog,
-  NotificationBanner,
+  NoticeRegion,
   SelectField,
   TextField,
   cx,
   fieldId,
   useFormat,
   useMessage,
+  useNotice,
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -78,13 +79,16 @@ export function DocumentsSection({
     <>
       <p>{t('consultations.documents.intro')}</p>
       {round.phase === 'draft' && <p className="hint">{t('consultations.documents.draftHint')}</p>}
-      {documents.isPending ? (
-        <Loading />
-      ) : documents.isError ? (
-        <ErrorNotice error={documents.error} onRetry={() => void documents.refetch()} />
-      ) : (
-        <DocumentsTable documents={documents.data} downloadable={round.phase !== 'draft'} onDone={onDone} />
-      )}
+      {/* What a deletion did is said just above the list, where the person chose the document. */}
+      <NoticeRegion headingLevel={3}>
+        {documents.isPending ? (
+          <Loading />
+        ) : documents.isError ? (
+          <ErrorNotice error={documents.error} onRetry={() => void documents.refetch()} />
+        ) : (
+          <DocumentsTable documents={documents.data} downloadable={round.phase !== 'draft'} />
+        )}
+      </NoticeRegion>
       <h3 className="heading-m">{t('consultations.documents.uploadHeading')}</h3>
       <UploadForm
         key={uploads.count}
@@ -99,15 +103,7 @@ export function DocumentsSection({
   );
 }
 
-function DocumentsTable({
-  documents,
-  downloadable,
-  onDone,
-}: {
-  documents: RoundDocument[];
-  downloadable: boolean;
-  onDone: (message: string) => void;
-}) {
+function DocumentsTable({ documents, downloadable }: { documents: RoundDocument[]; downloadable: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const size = useFileSize();
@@ -115,30 +111,24 @@ function DocumentsTable({
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
   const [deleting, setDeleting] = useState<RoundDocument | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const notice = useNotice();
   const remove = useMutation(
     trpc.roundDocuments.delete.mutationOptions({
       onSuccess: async () => {
         const title = deleting?.title ?? '';
         setDeleting(null);
-        setProblem(null);
         await queryClient.invalidateQueries({ queryKey: trpc.roundDocuments.pathKey() });
-        onDone(t('consultations.documents.deleted', { title }));
+        notice.success(t('consultations.documents.deleted', { title }));
       },
       onError: (error) => {
         setDeleting(null);
-        setProblem(serverMessage(error));
+        notice.error(serverMessage(error));
       },
     }),
   );
   if (documents.length === 0) return <p>{t('consultations.documents.none')}</p>;
   return (
     <>
-      {problem && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{problem}</p>
-        </NotificationBanner>
-      )}
       <DataTable<RoundDocument>
         caption={t('consultations.documents.caption')}
         captionHidden

@@ -6,21 +6,20 @@ import {
   ButtonGroup,
   CheckboxesField,
   CheckboxField,
-  errorKey,
   Form,
   formSchema,
-  NotificationBanner,
   RadioGroupField,
   SelectField,
   TextAreaField,
   TextField,
   useLanguageOptions,
   useMemberStateOptions,
+  useNoticeBeside,
   useStakeholderGroupOptions,
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -77,8 +76,8 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
   const languageOptions = useLanguageOptions().filter((o) => round.languages.includes(o.value));
   // One key per submission: a retry after a timeout or a double press gets the first receipt, not a second copy.
   const idempotencyKey = useRef(crypto.randomUUID());
-  const [receipt, setReceipt] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // The receipt is said beside the submit button, at the foot of a long form, where the person is.
+  const notice = useNoticeBeside({ headingLevel: 3 });
   const serverMessage = useServerMessage();
   const defaults: OnBehalfValues = {
     participantName: '',
@@ -101,25 +100,16 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
       const a = toAnswer(q, values.answers[q.id]);
       if (a !== undefined) answers[q.id] = a;
     }
-    setProblem(null);
-    let result;
-    try {
-      result = await submit.mutateAsync({
-        ...values,
-        roundId: round.id,
-        answers,
-        idempotencyKey: idempotencyKey.current,
-      });
-    } catch (error) {
-      // A round that closed meanwhile answers `round.closed`: say so in words rather than "no permission".
-      if (errorKey(error)?.startsWith('round.')) {
-        setProblem(serverMessage(error));
-        return;
-      }
-      throw error;
-    }
+    notice.clear();
+    // A refusal (a round that closed meanwhile: `round.closed`) is thrown to the form's error summary, in words.
+    const result = await submit.mutateAsync({
+      ...values,
+      roundId: round.id,
+      answers,
+      idempotencyKey: idempotencyKey.current,
+    });
     idempotencyKey.current = crypto.randomUUID();
-    setReceipt(result.receiptReference);
+    notice.success(t('consultations.onBehalf.saved', { reference: result.receiptReference }));
     form.reset(defaults);
     await queryClient.invalidateQueries({
       queryKey: trpc.contributions.moderationQueue.queryKey({ roundId: round.id }),
@@ -131,18 +121,14 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
 
   return (
     <>
-      {problem && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{problem}</p>
-        </NotificationBanner>
-      )}
-      {receipt && (
-        <NotificationBanner tone="success" focusOnMount key={receipt}>
-          <p>{t('consultations.onBehalf.saved', { reference: receipt })}</p>
-        </NotificationBanner>
-      )}
       <p className="prose">{t('consultations.onBehalf.intro')}</p>
-      <Form form={form} id={FORM_ID} onSubmit={onSubmit} aria-label={t('consultations.onBehalf.heading')}>
+      <Form
+        form={form}
+        id={FORM_ID}
+        onSubmit={onSubmit}
+        serverMessage={serverMessage}
+        aria-label={t('consultations.onBehalf.heading')}
+      >
         <TextField
           name="participantName"
           label={t('consultations.onBehalf.participantName')}
@@ -279,6 +265,7 @@ export function OnBehalfForm({ round }: { round: RoundDetail }) {
             {t('consultations.onBehalf.submit')}
           </Button>
         </ButtonGroup>
+        {notice.region}
       </Form>
     </>
   );

@@ -9,14 +9,12 @@ import {
   Button,
   ButtonGroup,
   CheckboxField,
-  errorKey,
   ErrorNotice,
   Form,
   formSchema,
   languageAutonym,
   Loading,
   noticeOnArrival,
-  NotificationBanner,
   optionOrBlank,
   Page,
   SelectField,
@@ -122,23 +120,14 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const [locked, setLocked] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const form = useZodForm(schema, { defaultValues: { questions: fromRound(round) } });
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: 'questions' });
   const save = useMutation(trpc.rounds.saveQuestions.mutationOptions());
 
   const onSubmit = async (values: { questions: QuestionInput[] }) => {
-    setLocked(null);
-    try {
-      await save.mutateAsync({ roundId: round.id, questions: values.questions });
-    } catch (error) {
-      if (errorKey(error) === 'round.questionsLocked') {
-        setLocked(serverMessage(error));
-        return;
-      }
-      throw error;
-    }
+    // A refusal (questions locked once feedback arrived: `round.questionsLocked`) shows in the form's error summary.
+    await save.mutateAsync({ roundId: round.id, questions: values.questions });
     await queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
     void navigate(`/consultations/${round.id}`, {
       state: noticeOnArrival.success({ key: 'consultations.round.notice.saved' }),
@@ -160,16 +149,11 @@ function QuestionsForm({ round }: { round: RoundDetail }) {
 
   return (
     <>
-      {locked && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{locked}</p>
-        </NotificationBanner>
-      )}
       <p className="prose">{t('consultations.questions.intro')}</p>
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
+      <Form form={form} id={FORM_ID} onSubmit={onSubmit} serverMessage={serverMessage}>
         {fields.length === 0 && <p>{t('consultations.questions.none')}</p>}
         <ol className="list-plain consult-questions">
           {fields.map((field, index) => (

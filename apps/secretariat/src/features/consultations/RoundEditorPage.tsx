@@ -1,6 +1,5 @@
-import { ErrorNotice, Loading, NotificationBanner, Page } from '@musyawarah/ui';
+import { ErrorNotice, Loading, Page, useNotice } from '@musyawarah/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useTRPC } from '../../trpc';
@@ -26,18 +25,13 @@ export function EditRoundPage() {
   const { roundId = '' } = useParams();
   const trpc = useTRPC();
   const round = useQuery(trpc.rounds.adminGet.queryOptions({ roundId }));
-  const [reloaded, setReloaded] = useState(false);
+  const notice = useNotice();
   return (
     <Page
       title={t('consultations.editor.editTitle')}
       caption={round.data ? english(round.data.title) : undefined}
       backLink={{ to: `/consultations/${roundId}`, label: t('consultations.round.back') }}
     >
-      {reloaded && (
-        <NotificationBanner tone="success" focusOnMount>
-          <p>{t('consultations.editor.reloaded')}</p>
-        </NotificationBanner>
-      )}
       {round.isPending ? (
         <Loading />
       ) : round.isError ? (
@@ -47,7 +41,7 @@ export function EditRoundPage() {
           key={round.data.version}
           round={round.data}
           initial={roundToForm(round.data)}
-          onReloaded={() => setReloaded(true)}
+          onReloaded={() => notice.success(t('consultations.editor.reloaded'))}
         />
       )}
     </Page>

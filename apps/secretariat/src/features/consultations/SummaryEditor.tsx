@@ -5,7 +5,7 @@ import {
   languageAutonym,
   LinkButton,
   ModalDialog,
-  NotificationBanner,
+  useNoticeBeside,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
@@ -57,7 +57,8 @@ export function SummaryEditor({
     en: draft?.en ?? draftSummary(t, participation),
   }));
   const [error, setError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // A refusal is said beside the publish button: below the texts in every language, far from the top on a phone.
+  const notice = useNoticeBeside({ headingLevel: 3 });
   const [confirming, setConfirming] = useState(false);
   const publish = useMutation(
     trpc.rounds.transition.mutationOptions({
@@ -68,7 +69,7 @@ export function SummaryEditor({
       },
       onError: (e) => {
         setConfirming(false);
-        setProblem(serverMessage(e));
+        notice.error(serverMessage(e));
       },
     }),
   );
@@ -90,7 +91,7 @@ export function SummaryEditor({
   if (round.phase !== 'closed') return <p>{t('consultations.summary.notYet')}</p>;
 
   const start = () => {
-    setProblem(null);
+    notice.clear();
     if (!text.en?.trim()) {
       setError(t('consultations.summary.englishRequired'));
       document.getElementById(`${id}-en`)?.focus();
@@ -105,11 +106,6 @@ export function SummaryEditor({
 
   return (
     <>
-      {problem && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{problem}</p>
-        </NotificationBanner>
-      )}
       <p className="prose">{t('consultations.summary.intro')}</p>
       {round.languages.map((lang) => (
         <div key={lang} className={lang === 'en' && error ? 'form-group form-group--error' : 'form-group'}>
@@ -135,6 +131,7 @@ export function SummaryEditor({
         </div>
       ))}
       <Button onClick={start}>{t('consultations.summary.publish')}</Button>
+      {notice.region}
       <ModalDialog
         isOpen={confirming}
         onOpenChange={setConfirming}

@@ -5,7 +5,6 @@ import {
   LinkButton,
   localToIso,
   ModalDialog,
-  NotificationBanner,
   useFormat,
   useNotice,
   userTimeZone,
@@ -39,7 +38,6 @@ export function Transitions({ round }: { round: RoundDetail }) {
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
   const [confirming, setConfirming] = useState<Action | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [closesAt, setClosesAt] = useState('');
   const [closesAtError, setClosesAtError] = useState<string | null>(null);
   const inputId = useId();
@@ -47,7 +45,6 @@ export function Transitions({ round }: { round: RoundDetail }) {
     trpc.rounds.transition.mutationOptions({
       onSuccess: async (_data, { action }) => {
         setConfirming(null);
-        setProblem(null);
         await queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
         notice.success(t(`consultations.actions.done.${action}`));
       },
@@ -57,7 +54,7 @@ export function Transitions({ round }: { round: RoundDetail }) {
           return;
         }
         setConfirming(null);
-        setProblem(serverMessage(error));
+        notice.error(serverMessage(error));
       },
     }),
   );
@@ -79,7 +76,7 @@ export function Transitions({ round }: { round: RoundDetail }) {
   };
 
   const open = (action: Action) => {
-    setProblem(null);
+    notice.clear();
     setClosesAtError(null);
     if (action === 'reopen') setClosesAt(inAWeek());
     setConfirming(action);
@@ -88,11 +85,6 @@ export function Transitions({ round }: { round: RoundDetail }) {
   const utc = utcEquivalent(closesAt, i18n.language);
   return (
     <>
-      {problem && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{problem}</p>
-        </NotificationBanner>
-      )}
       {actions.length > 0 && (
         <ButtonGroup>
           {actions.map((action) => (

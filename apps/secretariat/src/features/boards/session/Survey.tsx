@@ -6,8 +6,8 @@ import {
   LinkButton,
   Loading,
   ModalDialog,
-  NotificationBanner,
   useFormat,
+  useNoticeBeside,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -48,7 +48,8 @@ function SurveyState({ results }: { results: Outputs['boards']['surveyResults'] 
   const format = useFormat();
   const serverMessage = useServerMessage();
   const [open, setOpen] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // The survey is the last part of a long page: a refusal is said beside its button, not at the top.
+  const notice = useNoticeBeside({ headingLevel: 3 });
   const close = useMutation(
     trpc.boards.closeSurvey.mutationOptions({
       onSuccess: async () => {
@@ -57,17 +58,12 @@ function SurveyState({ results }: { results: Outputs['boards']['surveyResults'] 
       },
       onError: (error) => {
         setOpen(false);
-        setProblem(serverMessage(error));
+        notice.error(serverMessage(error));
       },
     }),
   );
   return (
     <>
-      {problem && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{problem}</p>
-        </NotificationBanner>
-      )}
       <p>
         {results.surveyClosedAt
           ? t('boards.survey.closedOn', { date: format.dateTime(results.surveyClosedAt) })
@@ -91,6 +87,7 @@ function SurveyState({ results }: { results: Outputs['boards']['surveyResults'] 
           </ModalDialog>
         </>
       )}
+      {notice.region}
     </>
   );
 }
