@@ -110,7 +110,11 @@ test('the Secretariat uploads a document, a visitor reads the round in Khmer and
     .getByLabel('File', { exact: true })
     .setInputFiles({ name: 'សង្ខេប brief.pdf', mimeType: 'application/pdf', buffer: PDF });
   await secretariatPage.getByRole('button', { name: 'Upload the document' }).click();
-  await secretariatPage.getByText('“Rural clinics brief” was added to the round.').waitFor();
+  // Said in a polite status region right after the upload form, where the button was pressed.
+  await secretariatPage
+    .locator('form + [data-notice-region] [role="status"]')
+    .getByText('“Rural clinics brief” was added to the round.')
+    .waitFor();
   const row = secretariatPage.getByRole('row', { name: /Rural clinics brief/ });
   await row.getByRole('cell', { name: 'PDF', exact: true }).waitFor();
   await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toBe('0');

@@ -19,6 +19,7 @@ import {
   useFormat,
   useMessage,
   useNotice,
+  useNoticeBeside,
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -63,14 +64,11 @@ const uploadSchema = documentFieldsInput.omit({ roundId: true }).extend({
     }),
 });
 
-export function DocumentsSection({
-  round,
-  onDone,
-}: {
-  round: RoundDetail;
-  onDone: (message: string) => void;
-}) {
+export function DocumentsSection({ round }: { round: RoundDetail }) {
   const { t } = useTranslation();
+  // An upload is said after its form, at the foot of the tab, where the person pressed the button (at 375 px the top
+  // of the page is out of sight).
+  const uploaded = useNoticeBeside({ headingLevel: 4 });
   const trpc = useTRPC();
   const documents = useQuery(trpc.roundDocuments.adminList.queryOptions({ roundId: round.id }));
   // A browser keeps a chosen file in its input whatever the form state says: a fresh form after each upload clears it.
@@ -96,9 +94,10 @@ export function DocumentsSection({
         language={uploads.language}
         onUploaded={(title, language) => {
           setUploads((prev) => ({ count: prev.count + 1, language }));
-          onDone(t('consultations.documents.uploaded', { title }));
+          uploaded.success(t('consultations.documents.uploaded', { title }));
         }}
       />
+      {uploaded.region}
     </>
   );
 }

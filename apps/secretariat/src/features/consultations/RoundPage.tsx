@@ -128,7 +128,7 @@ function RoundBody({ round, onDone }: { round: RoundDetail; onDone: (text: strin
         </TabPanel>
         <TabPanel id="documents" className="consult-tabs__panel">
           <h2 className="heading-l">{t('consultations.documents.heading')}</h2>
-          <DocumentsSection round={round} onDone={onDone} />
+          <DocumentsSection round={round} />
         </TabPanel>
         <TabPanel id="moderation" className="consult-tabs__panel">
           <h2 className="heading-l">{t('consultations.moderation.heading')}</h2>
