@@ -409,3 +409,39 @@ test('the Secretariat sees who registered for the event and what they need, expo
     .executeTakeFirst();
   expect(mail?.subject).toBe('A place at the event is now yours');
 });
+
+test('closing a round someone else has just closed is refused, and the page then shows the round as it is', async () => {
+  const secretariat = await signInAs(DEMO_SECRETARIAT.email);
+  const created = await api<{ id: string }>(
+    'rounds.create',
+    {
+      title: { en: 'Round closed from another tab' },
+      description: { en: 'Two colleagues manage this round at the same time.' },
+      format: 'online_consultation',
+      audience: 'public',
+      opensAt: new Date(Date.now() - 3600_000).toISOString(),
+      closesAt: new Date(Date.now() + 14 * 86400_000).toISOString(),
+    },
+    secretariat,
+  );
+  await api('rounds.transition', { roundId: created.id, action: 'publish' }, secretariat);
+  const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+  try {
+    await signInSecretariat(page);
+    await page.goto(`${platform.url}/secretariat/consultations/${created.id}`);
+    await page.getByRole('button', { name: 'Close early' }).waitFor();
+    // A colleague closes it meanwhile.
+    await api('rounds.transition', { roundId: created.id, action: 'close_early' }, secretariat);
+
+    await page.getByRole('button', { name: 'Close early' }).click();
+    const closeDialog = page.getByRole('alertdialog', { name: 'Close this round early?' });
+    await closeDialog.getByRole('button', { name: 'Close the round now' }).click();
+    await page.getByRole('alert').waitFor();
+    // The refusal is said, and the page no longer offers what cannot be done: it shows the round closed.
+    await page.locator('.consult-phase').getByText('Closed', { exact: true }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Close early' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Reopen' }).waitFor();
+  } finally {
+    await page.close();
+  }
+});

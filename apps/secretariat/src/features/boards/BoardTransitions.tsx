@@ -26,6 +26,8 @@ export function BoardTransitions({ board }: { board: BoardDetail }) {
       onError: (error) => {
         setConfirming(null);
         notice.error(serverMessage(error));
+        // Refused most often because the board moved on elsewhere: show it as it is now, with the actions it allows.
+        void queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
       },
     }),
   );

@@ -55,6 +55,8 @@ export function Transitions({ round }: { round: RoundDetail }) {
         }
         setConfirming(null);
         notice.error(serverMessage(error));
+        // Refused most often because the round moved on elsewhere: show it as it is now, with the actions it allows.
+        void queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
       },
     }),
   );
