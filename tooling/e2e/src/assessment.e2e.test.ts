@@ -179,7 +179,10 @@ describe('the readiness self-assessment', () => {
     await answer(other, 'Q3', 3);
     await other.getByText('Someone else saved this assessment').waitFor();
     await other.getByRole('button', { name: 'Reload the latest version' }).click();
-    await other.getByText('You are now looking at the latest saved version.').waitFor();
+    await other
+      .locator('[data-notice="success"]')
+      .getByText('You are now looking at the latest saved version.')
+      .waitFor();
     await other.locator('fieldset[id="Q2"] input:checked').waitFor();
     await other.close();
 

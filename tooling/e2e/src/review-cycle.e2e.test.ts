@@ -157,10 +157,19 @@ test('a secretariat user drafts an edit linked to a contribution; two states tak
   await other.getByText('The edit was saved.').waitFor();
   await sec.getByLabel('Rationale').fill('A change that must not overwrite the other one.');
   await sec.getByRole('button', { name: 'Save the edit' }).click();
-  await sec.getByText('Your changes were not saved, so nothing was overwritten.', { exact: false }).waitFor();
+  // Said once, in the form's error summary with the other refusals, the way to the latest version beside it.
+  const summary = sec.locator('.error-summary');
+  await summary
+    .getByText('Your changes were not saved, so nothing was overwritten.', { exact: false })
+    .waitFor();
+  await expect(sec.getByText('Someone else saved this edit', { exact: false }).count()).resolves.toBe(1);
   await checkPage(sec, 'sec-edit-conflict');
-  await sec.getByRole('button', { name: 'Reload the latest version' }).click();
-  await sec.getByText('You are now editing the latest version.', { exact: false }).waitFor();
+  await summary.getByRole('button', { name: 'Reload the latest version' }).click();
+  await sec
+    .locator('[data-notice="success"]')
+    .getByText('You are now editing the latest version.', { exact: false })
+    .waitFor();
+  await expect(sec.locator('.error-summary').count()).resolves.toBe(0);
   await expect
     .poll(() => sec.getByLabel('Rationale').inputValue())
     .toBe('Stakeholders and two Member States asked for open reviews.');

@@ -10,6 +10,7 @@ import {
   Page,
   WarningText,
   useMessage,
+  useNoticeBeside,
   useServerMessage,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -58,7 +59,8 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
   const [confirming, setConfirming] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // The actions sit below the list of what blocks adoption: their failures are said beside them, not at the top.
+  const notice = useNoticeBeside();
   const [notes, setNotes] = useState('');
   const [title, setTitle] = useState('');
   const [titleError, setTitleError] = useState<string | null>(null);
@@ -80,7 +82,7 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
           return;
         }
         setConfirming(false);
-        setProblem(serverMessage(error));
+        notice.error(serverMessage(error));
         void queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
       },
     }),
@@ -89,11 +91,11 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
   const back = useMutation(
     trpc.review.returnToFinalisation.mutationOptions({
       onSuccess: async () => {
-        setProblem(null);
+        notice.clear();
         await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
       },
       onError: (error) => {
-        setProblem(serverMessage(error));
+        notice.error(serverMessage(error));
         void queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
       },
     }),
@@ -143,11 +145,6 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
   return (
     <>
       <p className="prose">{t('reviews.adoption.intro', { number: cycle.baseEditionNumber })}</p>
-      {problem && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{problem}</p>
-        </NotificationBanner>
-      )}
       {!inAdoption && (
         <InsetText>
           <p>{t('reviews.adoption.notYet', { stage: t(`reviews.stage.${cycle.stage}`) })}</p>
@@ -214,7 +211,7 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
           {readiness.ok && (
             <Button
               onClick={() => {
-                setProblem(null);
+                notice.clear();
                 if (!title)
                   setTitle(
                     t('reviews.adoption.defaultTitle', {
@@ -238,7 +235,9 @@ function Adoption({ cycle, edits }: { cycle: Cycle; edits: EditRow['edit'][] }) 
         </ButtonGroup>
       )}
       {/* A cycle whose base was superseded can never be adopted: closing it is its way forward (offered only when allowed). */}
-      <CloseCycle cycle={cycle} explain={false} />
+      <CloseCycle cycle={cycle} explain={false} notices={notice} />
+      {/* Outside the actions, which a reloaded cycle may take away: a refusal stays in view. */}
+      {notice.region}
       <ModalDialog
         isOpen={confirming}
         onOpenChange={setConfirming}

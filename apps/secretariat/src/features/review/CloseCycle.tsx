@@ -6,7 +6,9 @@ import {
   NotificationBanner,
   WarningText,
   useMessage,
+  useNotice,
   useServerMessage,
+  type Notices,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
@@ -22,10 +24,13 @@ import type { Cycle } from './CyclePage';
 export function CloseCycle({
   cycle,
   onDone,
+  notices,
   explain = true,
 }: {
   cycle: Cycle;
   onDone?: (text: string) => void;
+  /** Where a refused close is said (the adoption screen's, beside its actions); else the page's notice. */
+  notices?: Notices;
   /** Say why closing is the way forward (the adoption screen already does, in its list of problems). */
   explain?: boolean;
 }) {
@@ -40,7 +45,8 @@ export function CloseCycle({
   const [useSuperseded, setUseSuperseded] = useState(superseded);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const pageNotice = useNotice();
+  const notice = notices ?? pageNotice;
   const reasonId = useId();
   const checkId = useId();
   const close = useMutation(
@@ -59,7 +65,7 @@ export function CloseCycle({
           return;
         }
         setOpen(false);
-        setProblem(serverMessage(error));
+        notice.error(serverMessage(error));
         void queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
       },
     }),
@@ -67,11 +73,6 @@ export function CloseCycle({
   if (!cycle.canClose) return null;
   return (
     <div className="review-close">
-      {problem && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{problem}</p>
-        </NotificationBanner>
-      )}
       {superseded && explain && (
         <WarningText>
           {t('reviews.close.superseded', {
@@ -84,7 +85,7 @@ export function CloseCycle({
         <Button
           variant={superseded ? 'primary' : 'secondary'}
           onClick={() => {
-            setProblem(null);
+            notice.clear();
             setReasonError(null);
             setUseSuperseded(superseded);
             setOpen(true);

@@ -11,12 +11,12 @@ import {
   LinkButton,
   Loading,
   ModalDialog,
-  NotificationBanner,
   Page,
   SummaryList,
   Tag,
   useFormat,
   useNotice,
+  useNoticeBeside,
   useServerMessage,
   WarningText,
 } from '@musyawarah/ui';
@@ -70,7 +70,8 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const [exportProblem, setExportProblem] = useState<string | null>(null);
+  // The export is at the foot of a long page: its failure is said beside its button (under the h2 above it).
+  const exportNotice = useNoticeBeside({ headingLevel: 3 });
   const report = { phases: cycle.phases, overall: cycle.timeliness };
   const stage = cycle.stage;
   const day = (value: string | null) =>
@@ -78,14 +79,14 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
   const statusTone = { not_started: 'grey', ongoing: 'blue', on_time: 'green', late: 'red' } as const;
 
   const exportCsv = async () => {
-    setExportProblem(null);
+    exportNotice.clear();
     try {
       const file = await queryClient.fetchQuery(
         trpc.review.timelinessReport.queryOptions({ format: 'csv', cycleId: cycle.id }),
       );
       downloadText(file.filename, file.body, `${file.contentType};charset=utf-8`);
     } catch (error) {
-      setExportProblem(serverMessage(error));
+      exportNotice.error(serverMessage(error));
     }
   };
 
@@ -236,14 +237,10 @@ function Timeline({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => v
       <p>
         {t('reviews.timeliness.summary', { count: report.overall.phasesLate, days: report.overall.daysLate })}
       </p>
-      {exportProblem && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{exportProblem}</p>
-        </NotificationBanner>
-      )}
       <Button variant="secondary" onClick={() => void exportCsv()}>
         {t('reviews.timeliness.export')}
       </Button>
+      {exportNotice.region}
     </>
   );
 }
@@ -254,13 +251,13 @@ function Advance({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => vo
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
   const [confirming, setConfirming] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Said with the page's notice, like its success: the button may be gone once the cycle is reloaded.
+  const notice = useNotice();
   const decision = advanceDecision(cycle.stage);
   const advance = useMutation(
     trpc.review.advancePhase.mutationOptions({
       onSuccess: async () => {
         setConfirming(false);
-        setProblem(null);
         await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
         onDone(
           decision.ok ? t('reviews.advance.done', { phase: t(`reviews.stage.${decision.starts}`) }) : '',
@@ -268,7 +265,7 @@ function Advance({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => vo
       },
       onError: (error) => {
         setConfirming(false);
-        setProblem(serverMessage(error));
+        notice.error(serverMessage(error));
         void queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
       },
     }),
@@ -288,15 +285,10 @@ function Advance({ cycle, onDone }: { cycle: Cycle; onDone: (text: string) => vo
   const action = t(`reviews.advance.start.${decision.starts}`);
   return (
     <>
-      {problem && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{problem}</p>
-        </NotificationBanner>
-      )}
       <ButtonGroup>
         <Button
           onClick={() => {
-            setProblem(null);
+            notice.clear();
             setConfirming(true);
           }}
         >

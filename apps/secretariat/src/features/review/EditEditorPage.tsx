@@ -1,5 +1,4 @@
-import { ErrorNotice, Loading, NotificationBanner, Page } from '@musyawarah/ui';
-import { useState } from 'react';
+import { ErrorNotice, Loading, Page, useNotice } from '@musyawarah/ui';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useCycle } from './CyclePage';
@@ -44,7 +43,7 @@ export function EditEditPage() {
   const rows = useEditRows(cycleId);
   const edit = rows.data?.rows.find((r) => r.edit.id === editId)?.edit;
   const base = useBaseCatalogue(cycle.data?.baseEditionNumber, []);
-  const [reloaded, setReloaded] = useState(false);
+  const notice = useNotice();
   return (
     <Page
       title={t('reviews.editor.editTitle')}
@@ -53,11 +52,6 @@ export function EditEditPage() {
       backLink={{ to: `/review/cycles/${cycleId}/edits`, label: t('reviews.edits.title') }}
     >
       <CycleSections cycleId={cycleId} />
-      {reloaded && (
-        <NotificationBanner tone="success" focusOnMount>
-          <p>{t('reviews.conflict.reloaded')}</p>
-        </NotificationBanner>
-      )}
       {cycle.isPending || rows.isPending || base.isPending ? (
         <Loading />
       ) : cycle.isError || rows.isError || !base.catalogue ? (
@@ -68,7 +62,12 @@ export function EditEditPage() {
       ) : !edit ? (
         <ErrorNotice error={{ message: 'review.editNotFound', data: { httpStatus: 404 } }} />
       ) : (
-        <EditForm key={edit.version} cycle={cycle.data} edit={edit} onReloaded={() => setReloaded(true)} />
+        <EditForm
+          key={edit.version}
+          cycle={cycle.data}
+          edit={edit}
+          onReloaded={() => notice.success(t('reviews.conflict.reloaded'))}
+        />
       )}
     </Page>
   );

@@ -4,13 +4,11 @@ import {
   Button,
   ButtonGroup,
   DataTable,
-  errorKey,
   ErrorNotice,
   Form,
   formSchema,
   Loading,
   NoticeRegion,
-  NotificationBanner,
   Page,
   TextAreaField,
   TextField,
@@ -20,7 +18,6 @@ import {
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -35,6 +32,7 @@ import {
   pickLanguages,
   textToForm,
 } from './LanguageFields';
+import { ConflictReload } from './ConflictReload';
 
 type Framework = NonNullable<Outputs['review']['framework']>;
 
@@ -155,44 +153,35 @@ function FrameworkForm({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const [conflict, setConflict] = useState<string | null>(null);
   const form = useZodForm(frameworkFormSchema, { defaultValues: toForm(framework) });
   const save = useMutation(trpc.review.saveFramework.mutationOptions());
 
+  // A refusal, "someone saved a newer version" included, is thrown to the form's error summary.
   const onSubmit = async (values: z.output<typeof frameworkFormSchema>) => {
-    setConflict(null);
-    try {
-      const saved = await save.mutateAsync({
-        document: values.document,
-        expectedVersion: framework?.version ?? null,
-      });
-      await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
-      onSaved(saved.version);
-    } catch (error) {
-      if (errorKey(error) === 'review.frameworkConflict') {
-        setConflict(serverMessage(error));
-        return;
-      }
-      throw error;
-    }
-  };
-
-  const reload = async () => {
+    const saved = await save.mutateAsync({
+      document: values.document,
+      expectedVersion: framework?.version ?? null,
+    });
     await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
-    setConflict(null);
+    onSaved(saved.version);
   };
 
   return (
     <>
-      {conflict && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{conflict}</p>
-          <Button variant="secondary" onClick={() => void reload()}>
-            {t('reviews.conflict.reload')}
-          </Button>
-        </NotificationBanner>
-      )}
-      <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
+      {/* The page keys this form by the framework's version: the reloaded version starts a fresh form. */}
+      <Form
+        form={form}
+        id={FORM_ID}
+        onSubmit={onSubmit}
+        serverMessage={serverMessage}
+        renderMessageExtra={(key) =>
+          key === 'review.frameworkConflict' ? (
+            <ConflictReload
+              onReload={() => void queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() })}
+            />
+          ) : null
+        }
+      >
         <TextField name="document.title" label={t('reviews.framework.docTitle')} width="full" />
         <TextAreaField
           name="document.introduction"

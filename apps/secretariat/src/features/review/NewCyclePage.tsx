@@ -10,20 +10,18 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Button,
   ButtonGroup,
-  errorKey,
   ErrorNotice,
   Form,
   formSchema,
   InsetText,
   Loading,
   noticeOnArrival,
-  NotificationBanner,
   Page,
   RadioGroupField,
   TextField,
+  useNotice,
   useServerMessage,
 } from '@musyawarah/ui';
-import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +37,7 @@ import {
   pickLanguages,
   textToForm,
 } from './LanguageFields';
+import { ConflictReload } from './ConflictReload';
 import '@musyawarah/ui/review.css';
 
 type Framework = NonNullable<Outputs['review']['framework']>;
@@ -85,18 +84,13 @@ export function EditCyclePage() {
   const { t } = useTranslation();
   const { cycleId = '' } = useParams();
   const cycle = useCycle(cycleId);
-  const [reloaded, setReloaded] = useState(0);
+  const notice = useNotice();
   return (
     <Page
       title={t('reviews.newCycle.editTitle')}
       caption={cycle.data?.title.en}
       backLink={{ to: `/review/cycles/${cycleId}`, label: t('reviews.sections.timeline') }}
     >
-      {reloaded > 0 && (
-        <NotificationBanner tone="success" focusOnMount key={reloaded}>
-          <p>{t('reviews.conflict.reloaded')}</p>
-        </NotificationBanner>
-      )}
       {cycle.isPending ? (
         <Loading />
       ) : cycle.isError ? (
@@ -110,7 +104,7 @@ export function EditCyclePage() {
           key={cycle.data.version}
           frameworkVersion={cycle.data.frameworkVersion}
           cycle={cycle.data}
-          onReloaded={() => setReloaded((n) => n + 1)}
+          onReloaded={() => notice.success(t('reviews.conflict.reloaded'))}
         />
       )}
     </Page>
@@ -133,7 +127,6 @@ function CycleForm({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const [conflict, setConflict] = useState<string | null>(null);
   const start = addDays(dayOf(new Date()), 7);
   const planned = cycle
     ? cycle.phases.map((p) => ({ phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd }))
@@ -165,43 +158,36 @@ function CycleForm({
   const create = useMutation(trpc.review.createCycle.mutationOptions());
   const update = useMutation(trpc.review.updateCycle.mutationOptions());
 
+  // A refusal, "someone else changed this cycle" included, is thrown to the form's error summary.
   const onSubmit = async (values: CycleInput) => {
-    setConflict(null);
-    try {
-      const saved = cycle
-        ? await update.mutateAsync({ cycleId: cycle.id, expectedVersion: cycle.version, cycle: values })
-        : await create.mutateAsync(values);
-      await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
-      void navigate(`/review/cycles/${saved.id}`, {
-        state: noticeOnArrival.success({ key: cycle ? 'reviews.cycle.planSaved' : 'reviews.cycle.created' }),
-      });
-    } catch (error) {
-      if (errorKey(error) === 'review.cycleConflict') {
-        setConflict(serverMessage(error));
-        return;
-      }
-      throw error;
-    }
+    const saved = cycle
+      ? await update.mutateAsync({ cycleId: cycle.id, expectedVersion: cycle.version, cycle: values })
+      : await create.mutateAsync(values);
+    await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
+    void navigate(`/review/cycles/${saved.id}`, {
+      state: noticeOnArrival.success({ key: cycle ? 'reviews.cycle.planSaved' : 'reviews.cycle.created' }),
+    });
   };
 
   const reload = async () => {
+    // The page keys this form by the cycle's version: the reloaded cycle starts a fresh form, without the refusal.
     await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
-    setConflict(null);
     onReloaded?.();
   };
 
   return (
     <>
-      {conflict && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{conflict}</p>
-          <p>{t('reviews.conflict.explain')}</p>
-          <Button variant="secondary" onClick={() => void reload()}>
-            {t('reviews.conflict.reload')}
-          </Button>
-        </NotificationBanner>
-      )}
-      <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
+      <Form
+        form={form}
+        id={FORM_ID}
+        onSubmit={onSubmit}
+        serverMessage={serverMessage}
+        renderMessageExtra={(key) =>
+          key === 'review.cycleConflict' && cycle ? (
+            <ConflictReload explain onReload={() => void reload()} />
+          ) : null
+        }
+      >
         {framework && (
           <p>
             {t('reviews.newCycle.framework', {

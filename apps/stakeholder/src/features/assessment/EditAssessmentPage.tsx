@@ -60,7 +60,6 @@ function EditAssessment({ me }: { me: Me }) {
       me={me}
       assessment={assessment.data}
       criteria={criteria.data}
-      reloaded={reloads > 0}
       onReload={reload}
       onSubmitted={() => setJustSubmitted(true)}
     />

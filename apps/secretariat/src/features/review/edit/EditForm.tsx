@@ -7,13 +7,12 @@ import {
   formSchema,
   InsetText,
   noticeOnArrival,
-  NotificationBanner,
   SelectField,
   TextAreaField,
   useServerMessage,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { get, set, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -31,6 +30,7 @@ import {
 } from '../editForm';
 import { MotivationsField } from '../Motivations';
 import { useBaseCatalogue } from '../baseCatalogue';
+import { ConflictReload } from '../ConflictReload';
 import { EMPTY, type Edit } from './types';
 import { KindFields } from './KindFields';
 import { Preview } from './Preview';
@@ -53,7 +53,6 @@ export function EditForm({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const [conflict, setConflict] = useState<string | null>(null);
   const schema = useMemo(
     () =>
       formSchema(
@@ -106,7 +105,6 @@ export function EditForm({
   const update = useMutation(trpc.review.updateEdit.mutationOptions());
 
   const onSubmit = async (values: EditValues) => {
-    setConflict(null);
     try {
       if (edit) await update.mutateAsync({ ...values, editId: edit.id, expectedVersion: edit.version });
       else await create.mutateAsync({ ...values, cycleId: cycle.id });
@@ -117,18 +115,16 @@ export function EditForm({
         }),
       });
     } catch (error) {
-      if (errorKey(error) === 'review.editConflict') {
-        setConflict(serverMessage(error));
-        return;
-      }
+      // A conflict, like any refusal, goes to the form's error summary, which offers the reload beside it.
+      if (errorKey(error) === 'review.editConflict') throw error;
       throw remapFieldErrors(error);
     }
   };
 
   const reload = async () => {
     if (!edit) return;
+    // The page keys this form by the edit's version: the reloaded edit starts a fresh form, without the refusal.
     await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
-    setConflict(null);
     onReloaded?.();
   };
 
@@ -142,16 +138,17 @@ export function EditForm({
 
   return (
     <div className="two-thirds">
-      {conflict && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{conflict}</p>
-          <p>{t('reviews.conflict.explain')}</p>
-          <Button variant="secondary" onClick={() => void reload()}>
-            {t('reviews.conflict.reload')}
-          </Button>
-        </NotificationBanner>
-      )}
-      <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
+      <Form
+        form={form}
+        id={FORM_ID}
+        onSubmit={onSubmit}
+        serverMessage={serverMessage}
+        renderMessageExtra={(key) =>
+          key === 'review.editConflict' && edit ? (
+            <ConflictReload explain onReload={() => void reload()} />
+          ) : null
+        }
+      >
         <h2 className="heading-l">{t('reviews.editor.whatHeading')}</h2>
         <SelectField
           name="kind"

@@ -6,19 +6,18 @@ import {
   errorKey,
   Form,
   noticeOnArrival,
-  NotificationBanner,
   RadioGroupField,
   TextAreaField,
   useServerMessage,
   useZodForm,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useTRPC } from '../../../trpc';
 import type { Cycle } from '../CyclePage';
 import type { EditRow } from '../EditsPage';
+import { ConflictReload } from '../ConflictReload';
 import { remapFieldErrors } from '../editForm';
 import { FinalWording } from './FinalWording';
 import { finalPayload, resolutionFormSchema, type CheckedResolution } from './resolution';
@@ -37,7 +36,6 @@ export function ResolutionForm({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const [conflict, setConflict] = useState<string | null>(null);
   const proposal = edit.payload;
   const p = proposal as Record<string, unknown>;
   const existingFinal = (edit.resolution?.finalPayload ?? null) as Record<string, unknown> | null;
@@ -62,7 +60,6 @@ export function ResolutionForm({
   const hasWords = 'title' in p || 'text' in p || 'criteria' in p || !!p.subAction || !!p.actionArea;
 
   const onSubmit = async (values: CheckedResolution) => {
-    setConflict(null);
     try {
       await resolve.mutateAsync({
         editId: edit.id,
@@ -77,10 +74,8 @@ export function ResolutionForm({
         state: noticeOnArrival.success({ key: 'reviews.edits.notice.resolved' }),
       });
     } catch (error) {
-      if (errorKey(error) === 'review.editConflict') {
-        setConflict(serverMessage(error));
-        return;
-      }
+      // A conflict, like any refusal, goes to the form's error summary, which offers the reload beside it.
+      if (errorKey(error) === 'review.editConflict') throw error;
       const data = (error as { data?: { fieldErrors?: Record<string, string[]> } }).data;
       if (data?.fieldErrors) {
         // The final wording's fields are under `final` in this form.
@@ -98,46 +93,42 @@ export function ResolutionForm({
   };
 
   return (
-    <>
-      {conflict && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{conflict}</p>
-          <Button
-            variant="secondary"
-            onClick={() =>
-              void queryClient
-                .invalidateQueries({ queryKey: trpc.review.pathKey() })
-                .then(() => setConflict(null))
-            }
-          >
-            {t('reviews.conflict.reload')}
-          </Button>
-        </NotificationBanner>
-      )}
-      <div className="two-thirds">
-        <Form form={form} id="resolution" onSubmit={onSubmit}>
-          <RadioGroupField
-            name="kind"
-            legend={t('reviews.resolve.kind')}
-            options={RESOLUTION_KINDS.filter((k) => k !== 'accepted_with_changes' || hasWords).map((k) => ({
-              value: k,
-              label: t(`reviews.resolution.${k}`),
-              hint: t(`reviews.resolutionHint.${k}`),
-            }))}
-          />
-          <FinalWording proposal={proposal} catalogue={catalogue} />
-          <TextAreaField
-            name="answer"
-            label={t('reviews.resolve.answerAll')}
-            hint={t('reviews.resolve.answerAllHint')}
-            rows={5}
-          />
-          <Button type="submit" isBusy={form.formState.isSubmitting}>
-            {t('reviews.resolve.save')}
-          </Button>
-        </Form>
-      </div>
-    </>
+    <div className="two-thirds">
+      {/* The page keys this form by the edit's version: the reloaded edit starts a fresh form, without the refusal. */}
+      <Form
+        form={form}
+        id="resolution"
+        onSubmit={onSubmit}
+        serverMessage={serverMessage}
+        renderMessageExtra={(key) =>
+          key === 'review.editConflict' ? (
+            <ConflictReload
+              onReload={() => void queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() })}
+            />
+          ) : null
+        }
+      >
+        <RadioGroupField
+          name="kind"
+          legend={t('reviews.resolve.kind')}
+          options={RESOLUTION_KINDS.filter((k) => k !== 'accepted_with_changes' || hasWords).map((k) => ({
+            value: k,
+            label: t(`reviews.resolution.${k}`),
+            hint: t(`reviews.resolutionHint.${k}`),
+          }))}
+        />
+        <FinalWording proposal={proposal} catalogue={catalogue} />
+        <TextAreaField
+          name="answer"
+          label={t('reviews.resolve.answerAll')}
+          hint={t('reviews.resolve.answerAllHint')}
+          rows={5}
+        />
+        <Button type="submit" isBusy={form.formState.isSubmitting}>
+          {t('reviews.resolve.save')}
+        </Button>
+      </Form>
+    </div>
   );
 }
 

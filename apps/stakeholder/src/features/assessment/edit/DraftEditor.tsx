@@ -4,12 +4,11 @@ import {
   Details,
   LinkButton,
   ModalDialog,
-  NoticeRegion,
-  NotificationBanner,
   Page,
   errorKey,
   mapServerError,
   useNotice,
+  useNoticeBeside,
 } from '@musyawarah/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
@@ -44,14 +43,12 @@ export function DraftEditor({
   me,
   assessment,
   criteria,
-  reloaded,
   onReload,
   onSubmitted,
 }: {
   me: Me;
   assessment: OwnAssessment;
   criteria: CriteriaData;
-  reloaded: boolean;
   onReload: () => Promise<void>;
   /** The page then redirects to the read-only view (it sees the submitted status in the cache). */
   onSubmitted: () => void;
@@ -80,8 +77,15 @@ export function DraftEditor({
   const [refusals, setRefusals] = useState(0);
   const [confirming, setConfirming] = useState(false);
   // A submission that failed (not a refusal for unanswered questions, which the review step lists) is said beside the
-  // Submit button the dialog hands focus back to.
-  const notice = useNotice();
+  // Submit button the dialog hands focus back to (under the review step's h2).
+  const notice = useNoticeBeside({ headingLevel: 3 });
+  // "You are now looking at the latest saved version": the outcome of the conflict's Reload, near the top where that
+  // button was. Said by the page's notice, which outlives this editor (the page starts a fresh one for the version).
+  const pageNotice = useNotice();
+  const reload = async () => {
+    await onReload();
+    pageNotice.success(t('assessment.edit.reloaded'));
+  };
   const submit = useMutation(trpc.assessments.submit.mutationOptions());
 
   const onAnswer = (id: string, value: Answer) => {
@@ -159,18 +163,13 @@ export function DraftEditor({
             <p>{t('assessment.result.noOverall')}</p>
           </Details>
         </div>
-        {reloaded && (
-          <NotificationBanner tone="success" focusOnMount>
-            <p>{t('assessment.edit.reloaded')}</p>
-          </NotificationBanner>
-        )}
         <SaveBar
           state={autosave.state}
           lastSaved={assessment.updatedAt}
           answered={answered}
           onRetry={() => void autosave.flush()}
         />
-        {autosave.state.kind === 'conflict' && <ConflictBanner onReload={onReload} />}
+        {autosave.state.kind === 'conflict' && <ConflictBanner onReload={reload} />}
         <PillarSteps
           criteria={criteria}
           answers={answers}
@@ -192,7 +191,7 @@ export function DraftEditor({
               canSubmit={autosave.state.kind !== 'conflict'}
               onSubmit={requestSubmit}
             />
-            <NoticeRegion />
+            {notice.region}
           </>
         ) : (
           <form aria-label={title} onSubmit={(e) => e.preventDefault()} noValidate>
