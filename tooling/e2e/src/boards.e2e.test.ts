@@ -464,4 +464,28 @@ describe.sequential('advisory boards', () => {
       // Nineteen pages, each loaded and audited: over a minute on a busy two-core machine. A limit, not a wait.
     }, 180_000);
   }
+
+  test('a stale edit of a board is refused in the form’s error summary, which reloads the latest version', async () => {
+    const first = await browser.newPage();
+    await signIn(first, DEMO_SECRETARIAT.email, '/secretariat');
+    const second = await first.context().newPage();
+    const editUrl = `${platform.url}/secretariat/boards/${board.id}/edit`;
+    await first.goto(editUrl);
+    await second.goto(editUrl);
+    const renamed = `${board.name} (renamed)`;
+    await first.getByLabel('Name', { exact: true }).fill(renamed);
+    await first.getByRole('button', { name: 'Save changes' }).click();
+    await first.getByRole('tab', { name: 'Overview' }).waitFor();
+
+    await second.getByLabel('Name', { exact: true }).fill('A stale name');
+    await second.getByRole('button', { name: 'Save changes' }).click();
+    const summary = second.locator('.error-summary');
+    await summary
+      .getByText('Someone else saved this board while you were editing it.', { exact: false })
+      .waitFor();
+    await summary.getByRole('button', { name: 'Reload the board' }).click();
+    await expect.poll(() => second.getByLabel('Name', { exact: true }).inputValue()).toBe(renamed);
+    await expect.poll(() => second.locator('.error-summary').count()).toBe(0);
+    await first.close();
+  });
 });

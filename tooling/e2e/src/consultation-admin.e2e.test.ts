@@ -300,8 +300,13 @@ test('a stale edit of a round is refused: the editor says someone else saved and
 
   await second.getByLabel('Title in English').fill('A stale title');
   await second.getByRole('button', { name: 'Save changes' }).click();
-  await second.getByText('Someone else saved this round while you were editing it.').waitFor();
-  await second.getByRole('button', { name: 'Reload the latest version' }).click();
+  // Said once, in the form's error summary, with the way to the latest version beside it.
+  const summary = second.locator('.error-summary');
+  await summary.getByText('Someone else saved this round while you were editing it.').waitFor();
+  await expect
+    .poll(() => second.getByText('Someone else saved this round while you were editing it.').count())
+    .toBe(1);
+  await summary.getByRole('button', { name: 'Reload the latest version' }).click();
   await second
     .getByRole('status')
     .getByText('You are now looking at the latest saved version of the round.')
@@ -309,6 +314,7 @@ test('a stale edit of a round is refused: the editor says someone else saved and
   await expect
     .poll(() => second.getByLabel('Title in English').inputValue())
     .toBe('Fairness in public-sector AI (C2.2)');
+  await expect.poll(() => second.locator('.error-summary').count()).toBe(0);
 });
 
 test('the Secretariat sees who registered for the event and what they need, exports them and cancels one; the first waiting gets the place', async () => {

@@ -1,18 +1,7 @@
 import type { BoardInput } from '@musyawarah/core/boards/schemas';
-import {
-  Button,
-  ButtonGroup,
-  errorKey,
-  ErrorNotice,
-  Form,
-  Loading,
-  noticeOnArrival,
-  NotificationBanner,
-  Page,
-} from '@musyawarah/ui';
+import { Button, ButtonGroup, ErrorNotice, Form, Loading, noticeOnArrival, Page } from '@musyawarah/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -63,7 +52,6 @@ function BoardForm({ board, initial }: { board?: BoardDetail; initial: BoardForm
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const [conflict, setConflict] = useState<string | null>(null);
   const form = useForm<BoardFormValues, unknown, BoardInput>({
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
@@ -75,50 +63,47 @@ function BoardForm({ board, initial }: { board?: BoardDetail; initial: BoardForm
   const update = useMutation(trpc.boards.update.mutationOptions());
 
   const onSubmit = async (values: BoardInput) => {
-    setConflict(null);
     // What the shared schema accepted (calendar dates and numbers, no instants): the API parses it again.
     const input = values;
-    try {
-      const saved = board
-        ? await update.mutateAsync({
-            boardId: board.id,
-            expectedVersion: board.version,
-            board: input,
-          })
-        : await create.mutateAsync(input);
-      await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
-      void navigate(`/boards/${saved.id}`, {
-        state: noticeOnArrival.success({
-          key: board ? 'boards.board.notice.saved' : 'boards.board.notice.created',
-        }),
-      });
-    } catch (error) {
-      if (errorKey(error) === 'board.editConflict') {
-        setConflict(serverMessage(error));
-        return;
-      }
-      throw error;
-    }
+    // A refusal (a conflict too) is thrown to the form's error summary, which offers the reload beside a conflict.
+    const saved = board
+      ? await update.mutateAsync({
+          boardId: board.id,
+          expectedVersion: board.version,
+          board: input,
+        })
+      : await create.mutateAsync(input);
+    await queryClient.invalidateQueries({ queryKey: trpc.boards.pathKey() });
+    void navigate(`/boards/${saved.id}`, {
+      state: noticeOnArrival.success({
+        key: board ? 'boards.board.notice.saved' : 'boards.board.notice.created',
+      }),
+    });
   };
 
   return (
     <>
-      {conflict && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{conflict}</p>
-          <Button
-            variant="secondary"
-            onClick={() =>
-              void queryClient.invalidateQueries({
-                queryKey: trpc.boards.adminGet.queryKey({ boardId: board!.id }),
-              })
-            }
-          >
-            {t('boards.editor.reload')}
-          </Button>
-        </NotificationBanner>
-      )}
-      <Form form={form} id={FORM_ID} onSubmit={onSubmit}>
+      <Form
+        form={form}
+        id={FORM_ID}
+        onSubmit={onSubmit}
+        serverMessage={serverMessage}
+        renderMessageExtra={(key) =>
+          board && key === 'board.editConflict' ? (
+            <Button
+              variant="secondary"
+              onClick={() =>
+                // The page keys this form by the board's version: the reloaded board starts a fresh form.
+                void queryClient.invalidateQueries({
+                  queryKey: trpc.boards.adminGet.queryKey({ boardId: board.id }),
+                })
+              }
+            >
+              {t('boards.editor.reload')}
+            </Button>
+          ) : null
+        }
+      >
         <BoardFields formId={FORM_ID} />
         <ButtonGroup>
           <Button type="submit" isBusy={form.formState.isSubmitting}>

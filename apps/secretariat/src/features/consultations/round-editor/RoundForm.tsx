@@ -1,15 +1,6 @@
-import {
-  Button,
-  ButtonGroup,
-  errorKey,
-  Form,
-  localToIso,
-  noticeOnArrival,
-  NotificationBanner,
-} from '@musyawarah/ui';
+import { Button, ButtonGroup, Form, localToIso, noticeOnArrival } from '@musyawarah/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -19,6 +10,9 @@ import { roundFormSchema, type RoundFormValues } from '../roundForm';
 import { useServerMessage, type RoundDetail } from '../shared';
 import { FORM_ID } from './formId';
 import { RoundFields } from './RoundFields';
+
+/** Refusals because the round changed since the form was opened: the summary offers the latest version. */
+const CONFLICTS = new Set(['round.editConflict', 'round.finished']);
 
 export function RoundForm({
   round,
@@ -34,7 +28,6 @@ export function RoundForm({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const serverMessage = useServerMessage();
-  const [conflict, setConflict] = useState<string | null>(null);
   const form = useForm<RoundFormValues, unknown, RoundInput>({
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
@@ -46,7 +39,6 @@ export function RoundForm({
   const update = useMutation(trpc.rounds.update.mutationOptions());
 
   const onSubmit = async (values: RoundInput) => {
-    setConflict(null);
     // The API parses its input again: it gets what the schema accepted, the times as typed with the user's offset.
     const raw = form.getValues();
     const input = {
@@ -61,51 +53,43 @@ export function RoundForm({
           }
         : undefined,
     };
-    try {
-      const saved = round
-        ? await update.mutateAsync({
-            roundId: round.id,
-            expectedVersion: round.version,
-            round: input,
-          })
-        : await create.mutateAsync(input);
-      await queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
-      void navigate(`/consultations/${saved.id}`, {
-        state: noticeOnArrival.success({
-          key: round ? 'consultations.round.notice.saved' : 'consultations.round.notice.created',
-        }),
-      });
-    } catch (error) {
-      const key = errorKey(error);
-      if (key === 'round.editConflict' || key === 'round.finished') {
-        setConflict(serverMessage(error));
-        return;
-      }
-      throw error;
-    }
+    // A refusal (a conflict too) is thrown to the form's error summary, which offers the reload beside a conflict.
+    const saved = round
+      ? await update.mutateAsync({
+          roundId: round.id,
+          expectedVersion: round.version,
+          round: input,
+        })
+      : await create.mutateAsync(input);
+    await queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
+    void navigate(`/consultations/${saved.id}`, {
+      state: noticeOnArrival.success({
+        key: round ? 'consultations.round.notice.saved' : 'consultations.round.notice.created',
+      }),
+    });
   };
 
   const reload = async () => {
     if (!round) return;
+    // The page keys this form by the round's version: the reloaded round starts a fresh form, without the refusal.
     await queryClient.invalidateQueries({ queryKey: trpc.rounds.adminGet.queryKey({ roundId: round.id }) });
-    setConflict(null);
     onReloaded?.();
   };
 
   return (
     <>
-      {conflict && (
-        <NotificationBanner tone="error" focusOnMount>
-          <p>{conflict}</p>
-          <Button variant="secondary" onClick={() => void reload()}>
-            {t('consultations.editor.reload')}
-          </Button>
-        </NotificationBanner>
-      )}
       <Form
         form={form}
         id={FORM_ID}
         onSubmit={onSubmit}
+        serverMessage={serverMessage}
+        renderMessageExtra={(key) =>
+          round && CONFLICTS.has(key) ? (
+            <Button variant="secondary" onClick={() => void reload()}>
+              {t('consultations.editor.reload')}
+            </Button>
+          ) : null
+        }
         onServerError={(mapped) => {
           // "People registered for this event" concerns the event as a whole: shown at the box that removes it.
           const removal = mapped.fieldErrors.find((f) => f.path === 'event');
