@@ -10,6 +10,7 @@ import '../consultations/consultations.css';
 import { BoardFields } from './BoardFields';
 import { boardFormSchema, boardToForm, emptyBoard, type BoardFormValues } from './boardForm';
 import './boards.css';
+import { ConflictReload } from '../review/ConflictReload';
 import { english, useServerMessage } from './shared';
 
 const FORM_ID = 'board';
@@ -90,17 +91,15 @@ function BoardForm({ board, initial }: { board?: BoardDetail; initial: BoardForm
         serverMessage={serverMessage}
         renderMessageExtra={(key) =>
           board && key === 'board.editConflict' ? (
-            <Button
-              variant="secondary"
-              onClick={() =>
-                // The page keys this form by the board's version: the reloaded board starts a fresh form.
+            <ConflictReload
+              label={t('boards.editor.reload')}
+              // The page keys this form by the board's version: the reloaded board starts a fresh form.
+              onReload={() =>
                 void queryClient.invalidateQueries({
                   queryKey: trpc.boards.adminGet.queryKey({ boardId: board.id }),
                 })
               }
-            >
-              {t('boards.editor.reload')}
-            </Button>
+            />
           ) : null
         }
       >

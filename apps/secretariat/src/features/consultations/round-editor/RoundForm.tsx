@@ -8,6 +8,7 @@ import type { RoundInput } from '@musyawarah/core/consultation/schemas';
 import { useTRPC } from '../../../trpc';
 import { roundFormSchema, type RoundFormValues } from '../roundForm';
 import { useServerMessage, type RoundDetail } from '../shared';
+import { ConflictReload } from '../../review/ConflictReload';
 import { FORM_ID } from './formId';
 import { RoundFields } from './RoundFields';
 
@@ -85,9 +86,7 @@ export function RoundForm({
         serverMessage={serverMessage}
         renderMessageExtra={(key) =>
           round && CONFLICTS.has(key) ? (
-            <Button variant="secondary" onClick={() => void reload()}>
-              {t('consultations.editor.reload')}
-            </Button>
+            <ConflictReload label={t('consultations.editor.reload')} onReload={() => void reload()} />
           ) : null
         }
         onServerError={(mapped) => {
