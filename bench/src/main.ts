@@ -22,6 +22,7 @@ import {
   addLoadRow,
   BENCH_DIR,
   load,
+  loadAtRate,
   log,
   problems,
   QUICK,
@@ -345,7 +346,7 @@ async function main() {
         // throughput ratio; these closed-loop p99s stay in the row above's note.
         const rate = Math.max(10, Math.round(OFFERED_SHARE * Math.min(apiResult.rps, baseResult.rps)));
         log(`load: ${label} at ${rate} req/s offered to both`);
-        const apiAtRate = await load(api.url, {
+        const apiAtRate = await loadAtRate(api.url, {
           method: 'POST',
           path: '/trpc/contributions.submit',
           body: body(roundOf),
@@ -353,7 +354,7 @@ async function main() {
           pid: api.child.pid,
           rate,
         });
-        const baseAtRate = await load(base.url, {
+        const baseAtRate = await loadAtRate(base.url, {
           method: 'POST',
           path: '/submit',
           body: body(roundOf),
