@@ -1,6 +1,7 @@
 // Shared by the benchmark's measures: sizes, the result rows, child processes and the load generator (autocannon).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
 
@@ -144,8 +145,6 @@ export interface LoadOptions {
   connections?: number;
   seconds?: number;
   warmupSeconds?: number;
-  /** Offered load in requests per second across all connections (open loop); without it, as fast as answered. */
-  rate?: number;
 }
 
 export async function load(url: string, options: LoadOptions): Promise<LoadResult> {
@@ -170,7 +169,7 @@ export async function load(url: string, options: LoadOptions): Promise<LoadResul
 /** A warm-up, then the measured run (with the API's RSS sampled), of a sequence of requests every connection repeats. */
 export async function loadRequests(
   url: string,
-  options: Pick<LoadOptions, 'pid' | 'connections' | 'seconds' | 'warmupSeconds' | 'rate'>,
+  options: Pick<LoadOptions, 'pid' | 'connections' | 'seconds' | 'warmupSeconds'>,
   requests: autocannon.Request[],
 ): Promise<LoadResult> {
   const request = (duration: number) =>
@@ -180,7 +179,6 @@ export async function loadRequests(
       duration,
       timeout: 10,
       requests,
-      ...(options.rate ? { overallRate: options.rate } : {}),
     });
   const warmup = options.warmupSeconds ?? SIZES.warmupSeconds;
   if (warmup > 0) await request(warmup);
@@ -211,6 +209,111 @@ export async function loadRequests(
   };
 }
 
+/**
+ * Requests offered at a fixed rate, evenly spaced (open loop): request i is due at start + i ÷ rate and is sent then,
+ * whatever the earlier ones are doing, on up to `connections` keep-alive sockets; its latency counts from when it was
+ * due, so a server that falls behind is charged for the wait (no coordinated omission).
+ *
+ * Why not autocannon's `overallRate`: it gives each connection a quota per second, which the connection spends back
+ * to back at the start of every second and then pauses — the server sees a burst of all 64 connections every second,
+ * and the p99 becomes the time to drain that burst, i.e. the throughput ratio again, not a latency at a load.
+ */
+export async function loadAtRate(url: string, options: LoadOptions & { rate: number }): Promise<LoadResult> {
+  const connections = options.connections ?? SIZES.connections;
+  const target = new URL(options.path, url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const run = async (seconds: number) => {
+    const latencies: number[] = [];
+    const counts = { ok: 0, notModified: 0, non2xx: 0, errors: 0, timeouts: 0 };
+    const total = Math.round(seconds * options.rate);
+    const started = performance.now();
+    const inFlight: Promise<void>[] = [];
+    const send = (due: number) =>
+      new Promise<void>((resolve) => {
+        const body = options.body?.();
+        const req = http.request(
+          target,
+          {
+            method: options.method ?? 'GET',
+            agent,
+            timeout: 10_000,
+            headers: {
+              'content-type': 'application/json',
+              ...options.headers,
+              ...(options.cookie ? { cookie: options.cookie() } : {}),
+              ...(body !== undefined ? { 'content-length': Buffer.byteLength(body) } : {}),
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              latencies.push(performance.now() - due);
+              const status = res.statusCode ?? 0;
+              if (status >= 200 && status < 300) counts.ok++;
+              else {
+                counts.non2xx++;
+                if (status === 304) counts.notModified++;
+              }
+              resolve();
+            });
+          },
+        );
+        req.on('timeout', () => {
+          counts.timeouts++;
+          req.destroy(new Error('timeout'));
+        });
+        req.on('error', () => {
+          counts.errors++;
+          resolve();
+        });
+        req.end(body);
+      });
+    for (let i = 0; i < total;) {
+      const now = performance.now();
+      // Everything due by now goes out now (a timer that fired late catches up; each latency counts from its due time).
+      while (i < total && started + (i * 1000) / options.rate <= now) {
+        inFlight.push(send(started + (i * 1000) / options.rate));
+        i++;
+      }
+      if (i < total)
+        await new Promise((r) => setTimeout(r, Math.max(0, started + (i * 1000) / options.rate - now)));
+    }
+    await Promise.all(inFlight);
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) =>
+      latencies.length ? Math.round(latencies[Math.floor(q * (latencies.length - 1))]!) : 0;
+    return { ...counts, p50: at(0.5), p99: at(0.99), seconds: (performance.now() - started) / 1000 };
+  };
+  const warmup = options.warmupSeconds ?? SIZES.warmupSeconds;
+  if (warmup > 0) await run(warmup);
+  let peak: number | null = null;
+  const cpuBefore = cpuMs(options.pid);
+  const sampler = setInterval(() => {
+    const now = rssMb(options.pid);
+    if (now !== null) peak = Math.max(peak ?? 0, now);
+  }, 250);
+  const result = await run(options.seconds ?? SIZES.loadSeconds);
+  clearInterval(sampler);
+  agent.destroy();
+  const cpuAfter = cpuMs(options.pid);
+  const answered = result.ok + result.notModified;
+  return {
+    rps: Math.round(answered / result.seconds),
+    p50: result.p50,
+    p99: result.p99,
+    ok: result.ok,
+    notModified: result.notModified,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    peakRssMb: peak,
+    cpuMsPerRequest:
+      cpuBefore !== null && cpuAfter !== null && answered > 0
+        ? Math.round(((cpuAfter - cpuBefore) / answered) * 100) / 100
+        : null,
+  };
+}
+
 /** utime + stime of a process in ms, from /proc (Linux); null where that is not readable. */
 export function cpuMs(pid: number | undefined): number | null {
   if (!pid) return null;
@@ -226,7 +329,7 @@ export function cpuMs(pid: number | undefined): number | null {
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
- * A latency row: the API's and the baseline's p99 at the same offered rate (`load(…, { rate })`), against
+ * A latency row: the API's and the baseline's p99 at the same offered rate (`loadAtRate`), against
  * `p99 ≤ factor × baseline p99`. A side that could not carry the rate (answered under 95 % of it) fails the row: its
  * p99 would be a queue's, not a latency.
  */

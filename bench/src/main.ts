@@ -22,6 +22,7 @@ import {
   addLoadRow,
   BENCH_DIR,
   load,
+  loadAtRate,
   log,
   problems,
   QUICK,
@@ -179,7 +180,7 @@ const ONLY = process.argv
   ?.slice('--only='.length)
   .split(',')
   .filter(Boolean);
-const ONLY_KNOWN = ['lighthouse', 'bundle', 'pglite', 'submit'];
+const ONLY_KNOWN = ['lighthouse', 'bundle', 'pglite', 'submit', 'rush'];
 
 function bundleRow() {
   const dist = path.join(REPO_ROOT, 'apps/stakeholder/dist');
@@ -253,8 +254,8 @@ async function main() {
     if (ONLY.includes('bundle')) bundleRow();
     if (ONLY.includes('pglite')) await measurePgliteResponsiveness(createRound, submission);
     if (ONLY.includes('lighthouse')) await lighthouseRows();
-    // `submit` needs the PostgreSQL set-up below and stops after the submission rows.
-    if (!ONLY.includes('submit')) return;
+    // `submit` and `rush` need the PostgreSQL set-up below; they stop after their rows.
+    if (!ONLY.includes('submit') && !ONLY.includes('rush')) return;
   }
   log(
     `${QUICK ? 'quick' : 'full'} run; load average ${os
@@ -317,117 +318,121 @@ async function main() {
     const body = (roundOf: () => string) => () => submission(roundOf(), true);
 
     // 1. submissions, many rounds and one round
-    for (const [id, label, roundOf] of [
-      ['submit-many', 'feedback submission, many rounds (64 conns)', () => pick(roundIds)],
-      ['submit-one', 'feedback submission, one round (64 conns)', () => roundIds[0]!],
-    ] as const) {
-      log(`load: ${label}`);
-      const before = await countSubmitted(db);
-      const apiResult = await load(api.url, {
-        method: 'POST',
-        path: '/trpc/contributions.submit',
-        body: body(roundOf),
-        cookie,
-        pid: api.child.pid,
-      });
-      const afterApi = await countSubmitted(db);
-      const baseResult = await load(base.url, {
-        method: 'POST',
-        path: '/submit',
-        body: body(roundOf),
-        cookie,
-        pid: base.child.pid,
-      });
-      addLoadRow(id, label, apiResult, baseResult, 0.6);
-      // p99 "at the same load" (issue #16): both offered the same rate, below what either can carry. At 64 connections
-      // as fast as answered, each side's p99 is mostly its own queue (64 ÷ its throughput), which only repeats the
-      // throughput ratio; these closed-loop p99s stay in the row above's note.
-      const rate = Math.max(10, Math.round(OFFERED_SHARE * Math.min(apiResult.rps, baseResult.rps)));
-      log(`load: ${label} at ${rate} req/s offered to both`);
-      const apiAtRate = await load(api.url, {
-        method: 'POST',
-        path: '/trpc/contributions.submit',
-        body: body(roundOf),
-        cookie,
-        pid: api.child.pid,
-        rate,
-      });
-      const baseAtRate = await load(base.url, {
-        method: 'POST',
-        path: '/submit',
-        body: body(roundOf),
-        cookie,
-        pid: base.child.pid,
-        rate,
-      });
-      addLatencyRow(
-        `${id}-p99`,
-        `${label.replace(' (64 conns)', '')}: p99 at the same offered rate`,
-        rate,
-        apiAtRate,
-        baseAtRate,
-        1.25,
-      );
-      // Every acknowledged submission is stored (warm-up included), and — on one round — none was refused.
-      const rejected = apiResult.non2xx + apiResult.errors + apiResult.timeouts;
-      if (afterApi - before < apiResult.ok)
-        problems.push(`${id}: ${apiResult.ok} acknowledged but only ${afterApi - before} stored`);
-      if (id === 'submit-one' && rejected > 0)
-        problems.push(
-          `${id}: ${rejected} submissions rejected or failed (non-2xx ${apiResult.non2xx}, errors ${apiResult.errors}, timeouts ${apiResult.timeouts})`,
+    if (!ONLY || ONLY.includes('submit')) {
+      for (const [id, label, roundOf] of [
+        ['submit-many', 'feedback submission, many rounds (64 conns)', () => pick(roundIds)],
+        ['submit-one', 'feedback submission, one round (64 conns)', () => roundIds[0]!],
+      ] as const) {
+        log(`load: ${label}`);
+        const before = await countSubmitted(db);
+        const apiResult = await load(api.url, {
+          method: 'POST',
+          path: '/trpc/contributions.submit',
+          body: body(roundOf),
+          cookie,
+          pid: api.child.pid,
+        });
+        const afterApi = await countSubmitted(db);
+        const baseResult = await load(base.url, {
+          method: 'POST',
+          path: '/submit',
+          body: body(roundOf),
+          cookie,
+          pid: base.child.pid,
+        });
+        addLoadRow(id, label, apiResult, baseResult, 0.6);
+        // p99 "at the same load" (issue #16): both offered the same rate, below what either can carry. At 64 connections
+        // as fast as answered, each side's p99 is mostly its own queue (64 ÷ its throughput), which only repeats the
+        // throughput ratio; these closed-loop p99s stay in the row above's note.
+        const rate = Math.max(10, Math.round(OFFERED_SHARE * Math.min(apiResult.rps, baseResult.rps)));
+        log(`load: ${label} at ${rate} req/s offered to both`);
+        const apiAtRate = await loadAtRate(api.url, {
+          method: 'POST',
+          path: '/trpc/contributions.submit',
+          body: body(roundOf),
+          cookie,
+          pid: api.child.pid,
+          rate,
+        });
+        const baseAtRate = await loadAtRate(base.url, {
+          method: 'POST',
+          path: '/submit',
+          body: body(roundOf),
+          cookie,
+          pid: base.child.pid,
+          rate,
+        });
+        addLatencyRow(
+          `${id}-p99`,
+          `${label.replace(' (64 conns)', '')}: p99 at the same offered rate`,
+          rate,
+          apiAtRate,
+          baseAtRate,
+          1.25,
         );
+        // Every acknowledged submission is stored (warm-up included), and — on one round — none was refused.
+        const rejected = apiResult.non2xx + apiResult.errors + apiResult.timeouts;
+        if (afterApi - before < apiResult.ok)
+          problems.push(`${id}: ${apiResult.ok} acknowledged but only ${afterApi - before} stored`);
+        if (id === 'submit-one' && rejected > 0)
+          problems.push(
+            `${id}: ${rejected} submissions rejected or failed (non-2xx ${apiResult.non2xx}, errors ${apiResult.errors}, timeouts ${apiResult.timeouts})`,
+          );
+      }
     }
-    if (ONLY) return;
 
     // 2. public reads: the answer in full (a first visit: no cache in the browser or CDN), the revalidation a browser or
     // CDN makes afterwards (If-None-Match → 304), and — for the catalogue — tRPC's own handler (a batch of one, which
     // the fast path leaves to it) for comparison. Each beside the bare handler serving the same JSON in full.
-    const roundInput = encodeURIComponent(JSON.stringify({ roundId: roundIds[0] }));
-    // A browser or CDN revalidates with the Accept-Encoding it fetched with; each encoding has its own ETag.
-    const acceptEncoding = 'gzip';
-    const etagOf = async (apiPath: string) => {
-      const res = await fetch(`${api.url}${apiPath}`, { headers: { 'accept-encoding': acceptEncoding } });
-      await res.arrayBuffer();
-      return res.headers.get('etag') ?? '';
-    };
-    const reads = [
-      ['read-catalogue', 'public read: catalogue list', '/trpc/catalogue.list', '/catalogue'],
-      [
-        'read-round',
-        'public read: round page',
-        `/trpc/rounds.get?input=${roundInput}`,
-        `/round?id=${roundIds[0]}`,
-      ],
-    ] as const;
-    for (const [id, label, apiPath, basePath] of reads) {
-      log(`load: ${label}`);
-      const baseResult = await load(base.url, { path: basePath, pid: base.child.pid });
-      const full = await load(api.url, { path: apiPath, pid: api.child.pid });
-      addLoadRow(id, `${label}, full answer (no client cache)`, full, baseResult, 0.9);
-      const etag = await etagOf(apiPath);
-      const revalidated = await load(api.url, {
-        path: apiPath,
-        pid: api.child.pid,
-        headers: { 'if-none-match': etag, 'accept-encoding': acceptEncoding },
-      });
-      addLoadRow(`${id}-304`, `${label}, revalidated (If-None-Match → 304)`, revalidated, baseResult, 0.9);
-      if (!etag || revalidated.notModified === 0)
-        problems.push(`${id}-304: no 304 answers (ETag ${etag || 'missing'})`);
-      if (full.non2xx || full.errors) problems.push(`${id}: ${full.non2xx} non-2xx, ${full.errors} errors`);
-      if (revalidated.non2xx - revalidated.notModified || revalidated.errors)
-        problems.push(
-          `${id}-304: ${revalidated.non2xx - revalidated.notModified} failed, ${revalidated.errors} errors`,
-        );
-      if (id === 'read-catalogue') {
-        const viaTrpc = await load(api.url, {
-          path: `/trpc/catalogue.list?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: {} }))}`,
+    if (!ONLY) {
+      const roundInput = encodeURIComponent(JSON.stringify({ roundId: roundIds[0] }));
+      // A browser or CDN revalidates with the Accept-Encoding it fetched with; each encoding has its own ETag.
+      const acceptEncoding = 'gzip';
+      const etagOf = async (apiPath: string) => {
+        const res = await fetch(`${api.url}${apiPath}`, { headers: { 'accept-encoding': acceptEncoding } });
+        await res.arrayBuffer();
+        return res.headers.get('etag') ?? '';
+      };
+      const reads = [
+        ['read-catalogue', 'public read: catalogue list', '/trpc/catalogue.list', '/catalogue'],
+        [
+          'read-round',
+          'public read: round page',
+          `/trpc/rounds.get?input=${roundInput}`,
+          `/round?id=${roundIds[0]}`,
+        ],
+      ] as const;
+      for (const [id, label, apiPath, basePath] of reads) {
+        log(`load: ${label}`);
+        const baseResult = await load(base.url, { path: basePath, pid: base.child.pid });
+        const full = await load(api.url, { path: apiPath, pid: api.child.pid });
+        addLoadRow(id, `${label}, full answer (no client cache)`, full, baseResult, 0.9);
+        const etag = await etagOf(apiPath);
+        const revalidated = await load(api.url, {
+          path: apiPath,
           pid: api.child.pid,
+          headers: { 'if-none-match': etag, 'accept-encoding': acceptEncoding },
         });
-        addLoadRow(`${id}-trpc`, `${label}, through tRPC's handler (no fast path)`, viaTrpc, baseResult, 0);
+        addLoadRow(`${id}-304`, `${label}, revalidated (If-None-Match → 304)`, revalidated, baseResult, 0.9);
+        if (!etag || revalidated.notModified === 0)
+          problems.push(`${id}-304: no 304 answers (ETag ${etag || 'missing'})`);
+        if (full.non2xx || full.errors) problems.push(`${id}: ${full.non2xx} non-2xx, ${full.errors} errors`);
+        if (revalidated.non2xx - revalidated.notModified || revalidated.errors)
+          problems.push(
+            `${id}-304: ${revalidated.non2xx - revalidated.notModified} failed, ${revalidated.errors} errors`,
+          );
+        if (id === 'read-catalogue') {
+          const viaTrpc = await load(api.url, {
+            path: `/trpc/catalogue.list?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: {} }))}`,
+            pid: api.child.pid,
+          });
+          addLoadRow(`${id}-trpc`, `${label}, through tRPC's handler (no fast path)`, viaTrpc, baseResult, 0);
+        }
       }
     }
 
     // 2b. scale-out: a second host on the same PostgreSQL, one vs two behind nginx, and the closing rush
+    if (ONLY && !ONLY.includes('rush')) return;
     const secondPort = await freePort();
     const second = await startChild(
       'API 2',
@@ -452,6 +457,7 @@ async function main() {
       ),
     });
     await second.stop();
+    if (ONLY) return;
 
     // 2c. the embedded database under load
     await measurePgliteResponsiveness(createRound, submission);

@@ -92,6 +92,46 @@ describe('throttling contributions', () => {
     });
   });
 
+  it('a refused submission stores nothing and keeps the draft, and the answer says when to try again', async () => {
+    limit({ submissionsPerAuthor: { limit: 1, windowMs: HOUR } });
+    const round = await openRound();
+    const author = await api.signedIn('stakeholder');
+    await author.caller.contributions.submit(feedback(round.id));
+    const draft = { ...feedback(round.id), items: [{ type: 'concern' as const, text: 'Kept for later' }] };
+    await author.caller.contributions.saveDraft(draft);
+    const refused = await rejection(author.caller.contributions.submit(draft));
+    expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: 'auth.throttled' });
+    const retryAfter = (refused as unknown as { retryAfterSeconds: number }).retryAfterSeconds;
+    expect(retryAfter).toBeGreaterThan(HOUR / 1000 - 60);
+    expect(retryAfter).toBeLessThanOrEqual(HOUR / 1000);
+    const mine = await author.caller.contributions.mine();
+    expect(mine.filter((c) => c.roundId === round.id && c.status === 'submitted')).toHaveLength(1);
+    expect(await author.caller.contributions.myDraft({ roundId: round.id })).toMatchObject({
+      items: [expect.objectContaining({ text: 'Kept for later' })],
+    });
+  });
+
+  it('a submission refused by the client address’s limit is not counted against the person’s own', async () => {
+    limit({
+      submissionsPerAuthor: { limit: 1, windowMs: HOUR },
+      submissionsPerClient: { limit: 2, windowMs: HOUR },
+    });
+    const round = await openRound();
+    const shared = { request: { ipAddress: '198.51.100.77' } };
+    const people = await Promise.all([1, 2, 3].map(() => api.signedIn('stakeholder')));
+    const callers = await Promise.all(people.map((p) => api.call({ token: p.token, ...shared })));
+    await callers[0]!.caller.contributions.submit(feedback(round.id));
+    await callers[1]!.caller.contributions.submit(feedback(round.id));
+    expect(await rejection(callers[2]!.caller.contributions.submit(feedback(round.id)))).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
+    // Their one submission an hour is still theirs, from another network.
+    const elsewhere = await api.call({ token: people[2]!.token, request: { ipAddress: '203.0.113.140' } });
+    await expect(elsewhere.caller.contributions.submit(feedback(round.id))).resolves.toMatchObject({
+      replayed: false,
+    });
+  });
+
   it('throttles autosaved drafts, reports and event registration changes per person', async () => {
     limit({
       draftsPerAuthor: { limit: 2, windowMs: HOUR },

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { preparedStatement, type Executor } from '@musyawarah/db';
+import { countRateLimitUses, preparedStatement, rateLimitKey, type Executor } from '@musyawarah/db';
 
 const MINUTE_MS = 60 * 1000;
 /**
@@ -290,32 +290,19 @@ export async function consumeRateLimit(db: Executor, options: RateLimitOptions):
   return (await countUse(db, options)).decision;
 }
 
-/** countUse's upsert, compiled once: every participation write runs it. */
+/** countUse's upsert (the db package's, shared with the statements that count and store together), compiled once. */
 const countUseStatement = preparedStatement<
   { key: string; now: Date; windowEnd: Date },
-  { failures: number; locked_until: Date | null }
->((db, param) => {
-  const now = param('now');
-  const windowEnd = param('windowEnd');
-  const restart = sql<boolean>`coalesce(login_throttle.locked_until <= ${now}::timestamptz, true)`;
-  return db
-    .insertInto('login_throttle')
-    .values({ key: param('key'), failures: 1, window_started_at: now, locked_until: windowEnd })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        failures: sql`case when ${restart} then 1 else login_throttle.failures + 1 end`,
-        window_started_at: sql`case when ${restart} then ${now}::timestamptz else login_throttle.window_started_at end`,
-        locked_until: sql`case when ${restart} then ${windowEnd}::timestamptz else login_throttle.locked_until end`,
-      }),
-    )
-    .returning(['failures', 'locked_until']);
-});
+  { key: string; failures: number; locked_until: Date | null }
+>((db, param) =>
+  countRateLimitUses(db, [{ key: param('key'), now: param('now'), windowEnd: param('windowEnd') }]),
+);
 
 /** Counts one use; also returns the window's end, which names the window a refund must come from. */
 async function countUse(db: Executor, options: RateLimitOptions) {
   const now = options.now ?? new Date();
   const windowEnd = new Date(now.getTime() + options.windowMs);
-  const row = (await countUseStatement(db, { key: `rate:${options.key}`, now, windowEnd })).rows[0]!;
+  const row = (await countUseStatement(db, { key: rateLimitKey(options.key), now, windowEnd })).rows[0]!;
   const lockedUntil = row.locked_until ? new Date(row.locked_until) : windowEnd;
   const decision: ThrottleDecision =
     row.failures <= options.limit
@@ -346,7 +333,7 @@ export async function consumeRateLimits(db: Executor, limits: RateLimitOptions[]
     await db
       .updateTable('login_throttle')
       .set({ failures: sql`login_throttle.failures - 1` })
-      .where('key', '=', `rate:${key}`)
+      .where('key', '=', rateLimitKey(key))
       .where('locked_until', '=', lockedUntil)
       .where('failures', '>', 0)
       .execute();

@@ -34,6 +34,7 @@ export * from './repositories/translation-review';
 export * from './repositories/work';
 export * from './repositories/jobs';
 export * from './repositories/maintenance';
+export * from './repositories/rate-limits';
 export * from './backup';
 export * from './repositories/notifications';
 export * from './repositories/insight';

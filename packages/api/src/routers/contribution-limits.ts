@@ -1,4 +1,5 @@
-import { clientAddressKey, consumeRateLimits, type RateLimitOptions } from '@musyawarah/auth';
+import { clientAddressKey, consumeRateLimits } from '@musyawarah/auth';
+import type { SubmissionLimit } from '@musyawarah/db';
 import type { Context } from '../context';
 import { ThrottledError } from '../errors';
 
@@ -40,14 +41,14 @@ function isLoopback(address: string): boolean {
   return a === '::1' || a.startsWith('127.') || a.startsWith('::ffff:127.');
 }
 
-/** Counts one write of `kind` by this person (and, for `clientLimit`, from this client address); refuses with 429 over a limit. */
-export async function throttleContribution(
+/** The limits one write of `kind` by this person (and, for `clientLimit`, from this client address) is counted against. */
+export function contributionLimits(
   ctx: Context & { user: { id: string } },
   kind: LimitName,
   clientLimit?: LimitName,
-) {
+): SubmissionLimit[] {
   const limits = limitsOf(ctx);
-  const checks: RateLimitOptions[] = [{ key: `contribution:${kind}:user:${ctx.user.id}`, ...limits[kind] }];
+  const checks: SubmissionLimit[] = [{ key: `contribution:${kind}:user:${ctx.user.id}`, ...limits[kind] }];
   const address = ctx.request.ipAddress;
   if (clientLimit && address && !isLoopback(address)) {
     checks.push({
@@ -55,6 +56,15 @@ export async function throttleContribution(
       ...limits[clientLimit],
     });
   }
-  const decision = await consumeRateLimits(ctx.db, checks);
+  return checks;
+}
+
+/** Counts one write of `kind` by this person (and, for `clientLimit`, from this client address); refuses with 429 over a limit. */
+export async function throttleContribution(
+  ctx: Context & { user: { id: string } },
+  kind: LimitName,
+  clientLimit?: LimitName,
+) {
+  const decision = await consumeRateLimits(ctx.db, contributionLimits(ctx, kind, clientLimit));
   if (!decision.allowed) throw new ThrottledError(decision.retryAfterSeconds);
 }

@@ -20,6 +20,7 @@ import * as m20261206_0100 from './2026_12_06_0100_jobs';
 import * as m20261206_0400 from './2026_12_06_0400_theme_analysis';
 import * as m20261207_0300 from './2026_12_07_0300_participant_write_idempotency';
 import * as m20261208_0100 from './2026_12_08_0100_published_reports';
+import * as m20261209_0100 from './2026_12_09_0100_rate_limit_refusal';
 
 /**
  * Migrations are listed statically (not read from disk) so they bundle and run the same under tsx, vitest and a build.
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0400_theme_analysis': m20261206_0400,
   '2026_12_07_0300_participant_write_idempotency': m20261207_0300,
   '2026_12_08_0100_published_reports': m20261208_0100,
+  '2026_12_09_0100_rate_limit_refusal': m20261209_0100,
 };
 
 export const migrationProvider: MigrationProvider = {

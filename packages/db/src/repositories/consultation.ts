@@ -1,10 +1,11 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type QueryCreator } from 'kysely';
 import type { auditRow } from '../audit';
 import type { Executor } from '../client';
 import { toJsonColumn } from '../json-column';
 import { preparedStatement } from '../prepared';
 import type { ConsultationRound, ContributionTable, Database, MailOutbox, RoundQuestion } from '../schema';
 import { outboxRow, type NewOutboxMail } from './mail';
+import { countRateLimitUses, rateLimitKey, rateLimitRefusal } from './rate-limits';
 import { awaitsResponse, openReportsOfContribution } from './work';
 
 export async function listRounds(db: Executor, filter: { publishedOnly: boolean }) {
@@ -364,11 +365,22 @@ export type SubmissionReceiptMail = Pick<
   'id' | 'transport' | 'to_address' | 'subject' | 'text_body'
 >;
 
+/** A limit a submission is counted against (the uses of `consumeRateLimits` in @musyawarah/auth, by the same key). */
+export interface SubmissionLimit {
+  key: string;
+  limit: number;
+  windowMs: number;
+}
+
 /**
  * Stores a submission, its items, its audit row and its receipt mail in ONE statement (data-modifying CTEs), which is
  * atomic without an explicit transaction: two round trips fewer than BEGIN … COMMIT and four fewer than one insert per
  * table. A second submission with the same idempotency key fails on the unique index and stores nothing; the caller
  * then returns the first one's receipt.
+ *
+ * `limits` are counted in the same statement (issue #16: counting them first, in a transaction around this one, held a
+ * pooled connection for four more round trips per submission). Over any of them, `refuse_over_rate_limit` aborts the
+ * statement: the use is not counted and nothing is stored, and the answer says when the window ends.
  */
 export async function insertSubmission(
   db: Executor,
@@ -382,8 +394,12 @@ export async function insertSubmission(
     replacesDraftId: string | null;
     audit: ReturnType<typeof auditRow>;
     mail: NewOutboxMail | null;
+    limits?: { now: Date; counted: SubmissionLimit[] } | undefined;
   },
-): Promise<{ mail: SubmissionReceiptMail | null }> {
+): Promise<
+  { stored: true; mail: SubmissionReceiptMail | null } | { stored: false; retryAfterSeconds: number }
+> {
+  const now = args.limits?.now;
   const values: SubmissionValues = {
     contribution: { ...args.contribution, answers: toJsonColumn(args.contribution.answers) },
     items: args.items.map((item, position) => ({
@@ -397,12 +413,33 @@ export async function insertSubmission(
     audit: args.audit,
     // Only what delivery reads comes back: the bodies and timestamps of the whole row were parsed for nothing.
     mail: args.mail ? outboxRow(args.mail) : null,
+    // In one order, so that two statements counting the same keys cannot each hold a row the other waits for.
+    limits: (args.limits?.counted ?? [])
+      .map((l) => ({
+        key: rateLimitKey(l.key),
+        now,
+        windowEnd: new Date(now!.getTime() + l.windowMs),
+        limit: l.limit,
+      }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    limitsNow: now ?? null,
   };
+  try {
+    const mail = await runInsertSubmission(db, values);
+    return { stored: true, mail: args.mail ? mail : null };
+  } catch (error) {
+    const refusal = rateLimitRefusal(error);
+    if (refusal) return { stored: false, retryAfterSeconds: refusal.retryAfterSeconds };
+    throw error;
+  }
+}
+
+async function runInsertSubmission(db: Executor, values: SubmissionValues) {
   // A statement's shape: which rows and columns it writes. Submissions come in few shapes (a handful of items, with or
   // without a draft and a mail), each compiled once; an unusually long one is built as it comes.
   if (values.items.length > PREPARED_SUBMISSION_ITEMS) {
     const row = await buildInsertSubmission(db, values).execute();
-    return { mail: args.mail ? ((row[0] as SubmissionReceiptMail | undefined) ?? null) : null };
+    return (row[0] as SubmissionReceiptMail | undefined) ?? null;
   }
   const params: Record<string, unknown> = {};
   const shape = [
@@ -412,8 +449,10 @@ export async function insertSubmission(
     paramsOf('a', values.audit, params),
     values.mail ? paramsOf('m', values.mail, params) : '',
     ...values.items.map((item, i) => paramsOf(`i${i}`, item, params)),
+    ...values.limits.map((limit, i) => paramsOf(`l${i}`, limit, params)),
   ].join('|');
   if (values.draftId !== null) params['draftId'] = values.draftId;
+  if (values.limitsNow !== null) params['limitsNow'] = values.limitsNow;
   let statement = insertSubmissionStatements.get(shape);
   if (!statement) {
     statement = preparedStatement<Record<string, unknown>, Record<string, unknown>>((cold, param) =>
@@ -423,12 +462,14 @@ export async function insertSubmission(
         draftId: values.draftId === null ? null : param('draftId'),
         audit: asParams('a', values.audit, param),
         mail: values.mail ? asParams('m', values.mail, param) : null,
+        limits: values.limits.map((limit, i) => asParams(`l${i}`, limit, param)),
+        limitsNow: values.limitsNow === null ? null : param('limitsNow'),
       }),
     );
     insertSubmissionStatements.set(shape, statement);
   }
   const { rows } = await statement(db, params);
-  return { mail: args.mail ? ((rows[0] as SubmissionReceiptMail | undefined) ?? null) : null };
+  return (rows[0] as SubmissionReceiptMail | undefined) ?? null;
 }
 
 const PREPARED_SUBMISSION_ITEMS = 12;
@@ -443,6 +484,8 @@ type SubmissionValues = {
   draftId: unknown;
   audit: Record<string, unknown>;
   mail: Record<string, unknown> | null;
+  limits: { key: unknown; now: unknown; windowEnd: unknown; limit: unknown }[];
+  limitsNow: unknown;
 };
 
 /** Adds `row`'s values to `params` under `prefix`, and returns its columns (part of the statement's shape). */
@@ -498,6 +541,31 @@ function buildInsertSubmission(db: Executor, values: SubmissionValues) {
       qb.deleteFrom('contribution').where('id', '=', draftId).where('status', '=', 'draft').returning('id'),
     ) as unknown as typeof query;
   }
+  const { limits } = values;
+  if (limits.length) {
+    // Counted here; `refused` raises (aborting everything above) when any count is over its limit, with the seconds
+    // until the latest of those windows ends. The statement's final select reads it, which is what makes it run.
+    query = query
+      .with('l', (qb) => countRateLimitUses(qb as unknown as QueryCreator<Database>, limits))
+      .with('refused', (qb) =>
+        qb
+          .selectFrom('l')
+          .select(
+            sql<number>`refuse_over_rate_limit(greatest(1, ceil(extract(epoch from max(l.locked_until) - ${values.limitsNow}::timestamptz)))::integer)`.as(
+              'retry_after',
+            ),
+          )
+          .where((eb) =>
+            eb.or(
+              limits.map((limit) =>
+                eb.and([eb('l.key', '=', limit.key as string), eb('l.failures', '>', limit.limit as number)]),
+              ),
+            ),
+          )
+          .having(sql<boolean>`count(*) > 0`),
+      ) as unknown as typeof query;
+  }
+  const refusedNone = sql<boolean>`not exists (select from refused)`;
   if (values.mail) {
     const mail = values.mail as unknown as ReturnType<typeof outboxRow>;
     return query
@@ -508,9 +576,13 @@ function buildInsertSubmission(db: Executor, values: SubmissionValues) {
           .returning(['id', 'transport', 'to_address', 'subject', 'text_body']),
       )
       .selectFrom('m')
-      .selectAll();
+      .selectAll()
+      .$if(limits.length > 0, (qb) => qb.where(refusedNone));
   }
-  return query.selectFrom('c').select('id');
+  return query
+    .selectFrom('c')
+    .select('id')
+    .$if(limits.length > 0, (qb) => qb.where(refusedNone));
 }
 
 /** Postgres' unique_violation on the idempotency key's scope: a concurrent request with the same key, person and round stored first. */

@@ -34,8 +34,10 @@ export const participantProcedures = {
 
   /** Saved as the participant types: lenient about completeness, strict about shapes, and only while the round is open. */
   saveDraft: authedProcedure.input(contributionDraftInput).mutation(async ({ ctx, input }) => {
-    await throttleContribution(ctx, 'draftsPerAuthor');
     return ctx.db.transaction().execute(async (tx) => {
+      // Counted in the transaction that saves the draft: one commit (one fsync) per autosave instead of two, and a
+      // save that is refused or fails is not counted.
+      await throttleContribution({ ...ctx, db: tx }, 'draftsPerAuthor');
       const round = await openRoundOrThrow(tx, input.roundId, ctx.user);
       const fieldErrors = validateAnswers(await answerableQuestions(tx, round.id), input.answers, 'draft');
       if (Object.keys(fieldErrors).length) throw new FieldError('BAD_REQUEST', fieldErrors);

@@ -11,10 +11,10 @@ import {
   type UserAccount,
 } from '@musyawarah/db';
 import type { Context } from '../../context';
-import { FieldError } from '../../errors';
+import { FieldError, ThrottledError } from '../../errors';
 import { contributionReceiptMail } from '../../mail/templates';
 import { auditContext } from '../../trpc';
-import { throttleContribution } from '../contribution-limits';
+import { contributionLimits } from '../contribution-limits';
 import { boardIdsFor } from '../round-access';
 import { newReceiptReference } from '../shared/consultation';
 import { link } from '../shared/links';
@@ -81,45 +81,41 @@ export async function submitContribution(
           link: link(ctx, '/my-contributions'),
         }),
       );
-  let counting = false;
   try {
-    // The count and the feedback commit together: one commit (one fsync) per submission instead of two, and a
-    // submission that fails is not counted.
-    const stored = await ctx.db.transaction().execute(async (tx) => {
-      // Counted only for new feedback (a retry was answered above); staff entering an event's feedback are not counted.
-      if (!facilitated) {
-        counting = true;
-        await throttleContribution({ ...ctx, db: tx }, 'submissionsPerAuthor', 'submissionsPerClient');
-        counting = false;
-      }
+    // One statement stores everything and counts the submission against the participant's limits (staff entering an
+    // event's feedback are not counted; a retry was answered above): one round trip and one commit, and a submission
+    // that is refused or fails is not counted.
+    const stored = await insertSubmission(ctx.db, {
+      contribution,
+      items: input.items,
       // A participant's own draft becomes the submission; on-behalf entries are always new rows.
-      return insertSubmission(tx, {
-        contribution,
-        items: input.items,
-        replacesDraftId: facilitated ? null : context.draftId,
-        audit: auditRow(auditContext(ctx), {
-          action: facilitated ? 'contribution.submit_on_behalf' : 'contribution.submit',
-          entityType: 'contribution',
-          entityId: contribution.id,
-          after: { ...contribution, items: input.items, facilitationNote: input.facilitationNote },
-        }),
-        mail,
-      });
+      replacesDraftId: facilitated ? null : context.draftId,
+      audit: auditRow(auditContext(ctx), {
+        action: facilitated ? 'contribution.submit_on_behalf' : 'contribution.submit',
+        entityType: 'contribution',
+        entityId: contribution.id,
+        after: { ...contribution, items: input.items, facilitationNote: input.facilitationNote },
+      }),
+      mail,
+      limits: facilitated
+        ? undefined
+        : { now, counted: contributionLimits(ctx, 'submissionsPerAuthor', 'submissionsPerClient') },
     });
-    if (stored.mail) await ctx.mailer.deliver(ctx.db, [stored.mail]);
-  } catch (error) {
-    // A concurrent request with the same key stored first (its statement stored everything, this one nothing).
-    if (isIdempotencyKeyConflict(error)) return replayOf(ctx, input.roundId, input.idempotencyKey);
-    if (counting) {
-      // A retry racing its own first attempt over the limit: if that one has been stored meanwhile, its receipt is
-      // the answer.
-      const stored = await findContributionByIdempotencyKey(ctx.db, {
+    if (!stored.stored) {
+      // A retry racing its own first attempt over the limit: if that one has been stored meanwhile, its receipt is the
+      // answer.
+      const first = await findContributionByIdempotencyKey(ctx.db, {
         key: input.idempotencyKey,
         roundId: input.roundId,
         userId: ctx.user.id,
       });
-      if (stored) return replayOf(ctx, input.roundId, input.idempotencyKey);
+      if (first) return replayOf(ctx, input.roundId, input.idempotencyKey);
+      throw new ThrottledError(stored.retryAfterSeconds);
     }
+    if (stored.mail) await ctx.mailer.deliver(ctx.db, [stored.mail]);
+  } catch (error) {
+    // A concurrent request with the same key stored first (its statement stored everything, this one nothing).
+    if (isIdempotencyKeyConflict(error)) return replayOf(ctx, input.roundId, input.idempotencyKey);
     throw error;
   }
   return {
