@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@musyawarah/db/testing';
 import {
@@ -120,6 +121,38 @@ describe(`sessions (${dbLabel})`, () => {
     const twoMinutes = new Date(created.getTime() + 120_000);
     await validateSessionToken(t.db, token, twoMinutes);
     expect((await lastUsed()).getTime()).toBe(twoMinutes.getTime());
+  });
+
+  it('commits the touch without waiting for the disk, but never makes a caller’s transaction do so', async () => {
+    const userId = await insertTestUser(t.db);
+    const created = new Date('2026-03-01T00:00:00Z');
+    const { token } = await createSession(t.db, userId, {}, created);
+    const touches: string[] = [];
+    const recording = t.db.withPlugin({
+      transformQuery(args) {
+        if (args.node.kind === 'UpdateQueryNode') touches.push(JSON.stringify(args.node));
+        return args.node;
+      },
+      async transformResult(args) {
+        return args.result;
+      },
+    });
+    await validateSessionToken(recording, token, new Date(created.getTime() + 120_000));
+    expect(touches).toHaveLength(1);
+    expect(touches[0]).toContain("set_config('synchronous_commit', 'off', true)");
+
+    // The test server may run with synchronous_commit off altogether (fsync off): what matters is that it is unchanged.
+    const setting = async (db: typeof t.db) =>
+      (await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(db)).rows[0]!
+        .synchronous_commit;
+    const [before, after] = await t.db.transaction().execute(async (tx) => {
+      await tx.executeQuery(sql`set local synchronous_commit = on`.compile(tx));
+      const first = await setting(tx);
+      await validateSessionToken(tx, token, new Date(created.getTime() + 240_000));
+      return [first, await setting(tx)];
+    });
+    expect(before).toBe('on');
+    expect(after).toBe('on');
   });
 
   it('refuses sessions of pending and deleted accounts', async () => {

@@ -13,6 +13,7 @@
  * form): a timing difference in that lookup could reveal at most a prefix of a hash, from which no token can be
  * derived. We still compare in constant time, as the recipe does.
  */
+import { sql } from 'kysely';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { preparedStatement, type Executor, type UserAccount, type UserSession } from '@musyawarah/db';
 import { generateSessionToken, hashToken, TOKEN_PATTERN } from './token';
@@ -72,12 +73,25 @@ const sessionLookup = preparedStatement<{ sessionId: string }, SessionRow>((db, 
 );
 
 /** Renewing or touching a session (at most once a minute per session), compiled once like the lookup. */
-const sessionTouch = preparedStatement<{ id: string; expiresAt: Date; now: Date }, unknown>((db, param) =>
-  db
-    .updateTable('user_session')
-    .set({ expires_at: param('expiresAt'), last_used_at: param('now') })
-    .where('id', '=', param('id')),
-);
+const touchSession = (asynchronous: boolean) =>
+  preparedStatement<{ id: string; expiresAt: Date; now: Date }, unknown>((db, param) => {
+    const update = db
+      .updateTable('user_session')
+      .set({ expires_at: param('expiresAt'), last_used_at: param('now') })
+      .where('id', '=', param('id'));
+    return asynchronous
+      ? update.where(sql<boolean>`set_config('synchronous_commit', 'off', true) = 'off'`)
+      : update;
+  });
+const sessionTouch = touchSession(false);
+/**
+ * The same, committed without waiting for the WAL flush (`synchronous_commit = off` for this statement's own
+ * transaction): the touch rides on a request that has its own work to commit, and waiting for a second flush made the
+ * first request of each minute one of the slowest (bench/README.md). A crash can lose the last fraction of a second of
+ * touches: a "last used" time a minute old, or a renewal the next request makes again — never a session. Only outside
+ * a caller's transaction, whose own commit must not become asynchronous.
+ */
+const sessionTouchAsync = touchSession(true);
 
 type SessionRow = UserAccount & {
   s_id: string;
@@ -129,7 +143,7 @@ export async function validateSessionToken(
   const touch = now.getTime() - session.last_used_at.getTime() >= SESSION_LAST_USED_PRECISION_MS;
   if (renewed || touch) {
     const expiresAt = renewed ? new Date(now.getTime() + SESSION_TTL_MS) : session.expires_at;
-    await sessionTouch(db, { id: session.id, expiresAt, now });
+    await (db.isTransaction ? sessionTouch : sessionTouchAsync)(db, { id: session.id, expiresAt, now });
     session.expires_at = expiresAt;
     session.last_used_at = now;
   }
