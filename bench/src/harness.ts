@@ -180,19 +180,7 @@ export async function loadRequests(
       timeout: 10,
       requests,
     });
-  const warmup = options.warmupSeconds ?? SIZES.warmupSeconds;
-  if (warmup > 0) await request(warmup);
-  let peak: number | null = null;
-  const cpuBefore = cpuMs(options.pid);
-  const sampler = setInterval(() => {
-    const now = rssMb(options.pid);
-    if (now !== null) peak = Math.max(peak ?? 0, now);
-  }, 250);
-  const result = await request(options.seconds ?? SIZES.loadSeconds);
-  clearInterval(sampler);
-  const cpuAfter = cpuMs(options.pid);
-  const answered = result['2xx'] + result['3xx'];
-  return {
+  return measureRun(options, request, (result) => ({
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -201,6 +189,32 @@ export async function loadRequests(
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+  }));
+}
+
+/**
+ * A warm-up run, then the measured run with the server process's peak RSS sampled every 250 ms and its CPU time per
+ * answered request (`ok` + `notModified`) read from /proc around it.
+ */
+async function measureRun<R>(
+  options: Pick<LoadOptions, 'pid' | 'seconds' | 'warmupSeconds'>,
+  run: (seconds: number) => Promise<R>,
+  figures: (result: R) => Omit<LoadResult, 'peakRssMb' | 'cpuMsPerRequest'>,
+): Promise<LoadResult> {
+  const warmup = options.warmupSeconds ?? SIZES.warmupSeconds;
+  if (warmup > 0) await run(warmup);
+  let peak: number | null = null;
+  const cpuBefore = cpuMs(options.pid);
+  const sampler = setInterval(() => {
+    const now = rssMb(options.pid);
+    if (now !== null) peak = Math.max(peak ?? 0, now);
+  }, 250);
+  const measured = figures(await run(options.seconds ?? SIZES.loadSeconds));
+  clearInterval(sampler);
+  const cpuAfter = cpuMs(options.pid);
+  const answered = measured.ok + measured.notModified;
+  return {
+    ...measured,
     peakRssMb: peak,
     cpuMsPerRequest:
       cpuBefore !== null && cpuAfter !== null && answered > 0
@@ -284,34 +298,20 @@ export async function loadAtRate(url: string, options: LoadOptions & { rate: num
       latencies.length ? Math.round(latencies[Math.floor(q * (latencies.length - 1))]!) : 0;
     return { ...counts, p50: at(0.5), p99: at(0.99), seconds: (performance.now() - started) / 1000 };
   };
-  const warmup = options.warmupSeconds ?? SIZES.warmupSeconds;
-  if (warmup > 0) await run(warmup);
-  let peak: number | null = null;
-  const cpuBefore = cpuMs(options.pid);
-  const sampler = setInterval(() => {
-    const now = rssMb(options.pid);
-    if (now !== null) peak = Math.max(peak ?? 0, now);
-  }, 250);
-  const result = await run(options.seconds ?? SIZES.loadSeconds);
-  clearInterval(sampler);
-  agent.destroy();
-  const cpuAfter = cpuMs(options.pid);
-  const answered = result.ok + result.notModified;
-  return {
-    rps: Math.round(answered / result.seconds),
-    p50: result.p50,
-    p99: result.p99,
-    ok: result.ok,
-    notModified: result.notModified,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    peakRssMb: peak,
-    cpuMsPerRequest:
-      cpuBefore !== null && cpuAfter !== null && answered > 0
-        ? Math.round(((cpuAfter - cpuBefore) / answered) * 100) / 100
-        : null,
-  };
+  try {
+    return await measureRun(options, run, (result) => ({
+      rps: Math.round((result.ok + result.notModified) / result.seconds),
+      p50: result.p50,
+      p99: result.p99,
+      ok: result.ok,
+      notModified: result.notModified,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+    }));
+  } finally {
+    agent.destroy();
+  }
 }
 
 /** utime + stime of a process in ms, from /proc (Linux); null where that is not readable. */
