@@ -447,6 +447,11 @@ test('closing a round someone else has just closed is refused, and the page then
     await page.locator('.consult-phase').getByText('Closed', { exact: true }).waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Close early' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Reopen' }).waitFor();
+    // It says why, and does not send the user to reload a page that has already refreshed itself.
+    const refusal = await page.getByRole('alert').textContent();
+    expect(refusal).toContain("That step is not possible in the round's current phase.");
+    expect(refusal).not.toMatch(/reload/i);
+    await page.screenshot({ path: 'test-results/secretariat-round-moved-on-375.png', fullPage: true });
   } finally {
     await page.close();
   }

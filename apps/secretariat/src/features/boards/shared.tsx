@@ -76,12 +76,8 @@ export function useConstituencyLabel() {
   );
 }
 
-/**
- * Translates what a boards procedure threw. The shared `board.*` namespace translates the API's keys; this namespace
- * carries a few as `boards.server.<key with _>` for keys the shared locale may not have yet.
- */
-const localKey = (key: string) => `boards.server.${key}`;
-export const useServerMessage = () => useKitServerMessage({ localKey });
+/** Translates what a boards procedure threw: the shared locales translate its `board.*` keys. */
+export const useServerMessage = () => useKitServerMessage();
 
 /** Today at the Secretariat, `YYYY-MM-DD`: board lives and seat terms are calendar days in Jakarta (core's boardDay). */
 export function today(): string {

@@ -25,12 +25,8 @@ export function english(value: unknown): string {
   return '';
 }
 
-/**
- * Translates what a consultation procedure threw. The shared locales may not have every `round.*` / `contribution.*`
- * key yet; this namespace carries them as `consultations.server.<key with _>` so no raw key or vague message shows.
- */
-const localKey = (key: string) => `consultations.server.${key}`;
-export const useServerMessage = () => useKitServerMessage({ localKey });
+/** Translates what a consultations procedure threw: the shared locales translate its `round.*` and `contribution.*` keys. */
+export const useServerMessage = () => useKitServerMessage();
 
 /** The English text if there is one; a stored text is a string or absent. */
 function englishOf(value: { en?: unknown }): string {
