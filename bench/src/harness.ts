@@ -69,7 +69,9 @@ export async function startChild(
     process.env.BENCH_PROFILE && name === 'API'
       ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, 'results', 'profiles')}`]
       : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...args], {
+  // BENCH_API_FLAGS: Node flags for the API process alone (a GC setting, an `--import` of a monitor) to try a change.
+  const extra = process.env.BENCH_API_FLAGS && name === 'API' ? process.env.BENCH_API_FLAGS.split(' ') : [];
+  const child = spawn(process.execPath, [...profile, ...extra, '--import', 'tsx', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
