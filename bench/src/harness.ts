@@ -69,7 +69,9 @@ export async function startChild(
     process.env.BENCH_PROFILE && name === 'API'
       ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, 'results', 'profiles')}`]
       : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...args], {
+  // BENCH_API_FLAGS: Node flags for the API process alone (a GC setting, an `--import` of a monitor) to try a change.
+  const extra = process.env.BENCH_API_FLAGS && name === 'API' ? process.env.BENCH_API_FLAGS.split(' ') : [];
+  const child = spawn(process.execPath, [...profile, ...extra, '--import', 'tsx', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -232,86 +234,183 @@ async function measureRun<R>(
  * to back at the start of every second and then pauses — the server sees a burst of all 64 connections every second,
  * and the p99 becomes the time to drain that burst, i.e. the throughput ratio again, not a latency at a load.
  */
-export async function loadAtRate(url: string, options: LoadOptions & { rate: number }): Promise<LoadResult> {
-  const connections = options.connections ?? SIZES.connections;
-  const target = new URL(options.path, url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const run = async (seconds: number) => {
-    const latencies: number[] = [];
-    const counts = { ok: 0, notModified: 0, non2xx: 0, errors: 0, timeouts: 0 };
-    const total = Math.round(seconds * options.rate);
-    const started = performance.now();
-    const inFlight: Promise<void>[] = [];
-    const send = (due: number) =>
-      new Promise<void>((resolve) => {
-        const body = options.body?.();
-        const req = http.request(
-          target,
-          {
-            method: options.method ?? 'GET',
-            agent,
-            timeout: 10_000,
-            headers: {
-              'content-type': 'application/json',
-              ...options.headers,
-              ...(options.cookie ? { cookie: options.cookie() } : {}),
-              ...(body !== undefined ? { 'content-length': Buffer.byteLength(body) } : {}),
-            },
+async function openLoop(
+  target: URL,
+  options: LoadOptions & { rate: number },
+  agent: http.Agent,
+  seconds: number,
+): Promise<{ latencies: number[]; counts: Counts; seconds: number }> {
+  const latencies: number[] = [];
+  const counts: Counts = { ok: 0, notModified: 0, non2xx: 0, errors: 0, timeouts: 0 };
+  const total = Math.round(seconds * options.rate);
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  const send = (due: number) =>
+    new Promise<void>((resolve) => {
+      const body = options.body?.();
+      const req = http.request(
+        target,
+        {
+          method: options.method ?? 'GET',
+          agent,
+          timeout: 10_000,
+          headers: {
+            'content-type': 'application/json',
+            ...options.headers,
+            ...(options.cookie ? { cookie: options.cookie() } : {}),
+            ...(body !== undefined ? { 'content-length': Buffer.byteLength(body) } : {}),
           },
-          (res) => {
-            res.resume();
-            res.on('end', () => {
-              latencies.push(performance.now() - due);
-              const status = res.statusCode ?? 0;
-              if (status >= 200 && status < 300) counts.ok++;
-              else {
-                counts.non2xx++;
-                if (status === 304) counts.notModified++;
-              }
-              resolve();
-            });
-          },
-        );
-        req.on('timeout', () => {
-          counts.timeouts++;
-          req.destroy(new Error('timeout'));
-        });
-        req.on('error', () => {
-          counts.errors++;
-          resolve();
-        });
-        req.end(body);
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            latencies.push(performance.now() - due);
+            const status = res.statusCode ?? 0;
+            if (status >= 200 && status < 300) counts.ok++;
+            else {
+              counts.non2xx++;
+              if (status === 304) counts.notModified++;
+            }
+            resolve();
+          });
+        },
+      );
+      req.on('timeout', () => {
+        counts.timeouts++;
+        req.destroy(new Error('timeout'));
       });
-    for (let i = 0; i < total;) {
-      const now = performance.now();
-      // Everything due by now goes out now (a timer that fired late catches up; each latency counts from its due time).
-      while (i < total && started + (i * 1000) / options.rate <= now) {
-        inFlight.push(send(started + (i * 1000) / options.rate));
-        i++;
-      }
-      if (i < total)
-        await new Promise((r) => setTimeout(r, Math.max(0, started + (i * 1000) / options.rate - now)));
+      req.on('error', () => {
+        counts.errors++;
+        resolve();
+      });
+      req.end(body);
+    });
+  for (let i = 0; i < total;) {
+    const now = performance.now();
+    // Everything due by now goes out now (a timer that fired late catches up; each latency counts from its due time).
+    while (i < total && started + (i * 1000) / options.rate <= now) {
+      inFlight.push(send(started + (i * 1000) / options.rate));
+      i++;
     }
-    await Promise.all(inFlight);
-    latencies.sort((a, b) => a - b);
-    const at = (q: number) =>
-      latencies.length ? Math.round(latencies[Math.floor(q * (latencies.length - 1))]!) : 0;
-    return { ...counts, p50: at(0.5), p99: at(0.99), seconds: (performance.now() - started) / 1000 };
-  };
-  try {
-    return await measureRun(options, run, (result) => ({
-      rps: Math.round((result.ok + result.notModified) / result.seconds),
-      p50: result.p50,
-      p99: result.p99,
-      ok: result.ok,
-      notModified: result.notModified,
-      non2xx: result.non2xx,
-      errors: result.errors,
-      timeouts: result.timeouts,
-    }));
-  } finally {
-    agent.destroy();
+    if (i < total)
+      await new Promise((r) => setTimeout(r, Math.max(0, started + (i * 1000) / options.rate - now)));
   }
+  await Promise.all(inFlight);
+  return { latencies, counts, seconds: (performance.now() - started) / 1000 };
+}
+
+interface Counts {
+  ok: number;
+  notModified: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted.length ? Math.round(sorted[Math.floor(q * (sorted.length - 1))]!) : 0;
+}
+
+export interface RateSide extends LoadOptions {
+  url: string;
+}
+
+/** A `LoadResult` at a fixed offered rate, with the p99 of each slice it was measured in. */
+export interface RateResult extends LoadResult {
+  sliceP99s: number[];
+}
+
+/**
+ * Two servers offered the same rate (`openLoop`), measured in alternating slices — A B B A A B … — rather than one
+ * after the other. Both are bound by the WAL's fsync on this machine, whose stalls come and go with the kernel's
+ * write-back of what ran before (the closed-loop rows leave tens of MB of dirty pages): measured back to back, the
+ * first server met the write-back of the previous row and the second a calmer disk, and the "same load" was not the
+ * same. Interleaved, both meet the machine's weather in equal measure. Each side warms up first; its p99 is over all
+ * of its slices' requests together, and its CPU time and peak RSS are read during its own slices only.
+ */
+export async function loadAtRateInterleaved(
+  sides: [RateSide, RateSide],
+  rate: number,
+  { slices = QUICK ? 2 : 6 }: { slices?: number } = {},
+): Promise<[RateResult, RateResult]> {
+  const agents = sides.map(
+    () => new http.Agent({ keepAlive: true, maxSockets: sides[0].connections ?? SIZES.connections }),
+  );
+  const measured = sides.map(
+    (): {
+      latencies: number[];
+      counts: Counts;
+      seconds: number;
+      cpuMs: number | null;
+      peakRssMb: number | null;
+      sliceP99s: number[];
+    } => ({
+      latencies: [],
+      counts: { ok: 0, notModified: 0, non2xx: 0, errors: 0, timeouts: 0 },
+      seconds: 0,
+      cpuMs: 0,
+      peakRssMb: null,
+      sliceP99s: [],
+    }),
+  );
+  let current = -1;
+  const sampler = setInterval(() => {
+    if (current < 0) return;
+    const now = rssMb(sides[current]!.pid);
+    const side = measured[current]!;
+    if (now !== null) side.peakRssMb = Math.max(side.peakRssMb ?? 0, now);
+  }, 250);
+  try {
+    for (const [i, side] of sides.entries()) {
+      const warmup = side.warmupSeconds ?? SIZES.warmupSeconds;
+      if (warmup > 0) await openLoop(new URL(side.path, side.url), { ...side, rate }, agents[i]!, warmup);
+    }
+    const sliceSeconds = (sides[0].seconds ?? SIZES.loadSeconds) / slices;
+    for (let slice = 0; slice < slices; slice++) {
+      // A B, B A, A B …: neither side is always the one that follows the other.
+      const order = slice % 2 === 0 ? [0, 1] : [1, 0];
+      for (const i of order) {
+        const side = sides[i]!;
+        const into = measured[i]!;
+        current = i;
+        const cpuBefore = cpuMs(side.pid);
+        const run = await openLoop(new URL(side.path, side.url), { ...side, rate }, agents[i]!, sliceSeconds);
+        const cpuAfter = cpuMs(side.pid);
+        current = -1;
+        into.cpuMs =
+          into.cpuMs !== null && cpuBefore !== null && cpuAfter !== null
+            ? into.cpuMs + cpuAfter - cpuBefore
+            : null;
+        for (const latency of run.latencies) into.latencies.push(latency);
+        for (const key of Object.keys(into.counts) as (keyof Counts)[]) into.counts[key] += run.counts[key];
+        into.seconds += run.seconds;
+        into.sliceP99s.push(
+          percentile(
+            run.latencies.sort((a, b) => a - b),
+            0.99,
+          ),
+        );
+      }
+    }
+  } finally {
+    clearInterval(sampler);
+    for (const agent of agents) agent.destroy();
+  }
+  const results = measured.map((side): RateResult => {
+    side.latencies.sort((a, b) => a - b);
+    const answered = side.counts.ok + side.counts.notModified;
+    return {
+      ...side.counts,
+      rps: Math.round(answered / side.seconds),
+      p50: percentile(side.latencies, 0.5),
+      p99: percentile(side.latencies, 0.99),
+      peakRssMb: side.peakRssMb,
+      cpuMsPerRequest:
+        side.cpuMs !== null && answered > 0 ? Math.round((side.cpuMs / answered) * 100) / 100 : null,
+      sliceP99s: side.sliceP99s,
+    };
+  });
+  return [results[0]!, results[1]!];
 }
 
 /** utime + stime of a process in ms, from /proc (Linux); null where that is not readable. */
@@ -329,7 +428,7 @@ export function cpuMs(pid: number | undefined): number | null {
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
- * A latency row: the API's and the baseline's p99 at the same offered rate (`loadAtRate`), against
+ * A latency row: the API's and the baseline's p99 at the same offered rate (`loadAtRateInterleaved`), against
  * `p99 ≤ factor × baseline p99`. A side that could not carry the rate (answered under 95 % of it) fails the row: its
  * p99 would be a queue's, not a latency.
  */
@@ -337,8 +436,8 @@ export function addLatencyRow(
   id: string,
   measure: string,
   rate: number,
-  api: LoadResult,
-  base: LoadResult,
+  api: RateResult,
+  base: RateResult,
   factor: number,
 ) {
   const carried = (result: LoadResult) => result.rps >= 0.95 * rate;
@@ -360,7 +459,7 @@ export function addLatencyRow(
     ratio,
     goal: `p99 ≤ ${factor} × baseline p99 at the same offered rate`,
     met: ratio !== null && ratio <= factor && carried(api) && carried(base),
-    note: `${rate} req/s offered; answered API ${api.rps} / baseline ${base.rps} req/s; p50 ${api.p50} / ${base.p50} ms; CPU per request ${api.cpuMsPerRequest ?? '?'} / ${base.cpuMsPerRequest ?? '?'} ms; non-2xx ${api.non2xx} / ${base.non2xx}, errors ${api.errors} / ${base.errors}`,
+    note: `${rate} req/s offered; answered API ${api.rps} / baseline ${base.rps} req/s; p50 ${api.p50} / ${base.p50} ms; CPU per request ${api.cpuMsPerRequest ?? '?'} / ${base.cpuMsPerRequest ?? '?'} ms; non-2xx ${api.non2xx} / ${base.non2xx}, errors ${api.errors} / ${base.errors}; p99 of each slice (interleaved) API ${api.sliceP99s.join(' ')} / baseline ${base.sliceP99s.join(' ')} ms`,
     raw: { api, baseline: base },
   });
 }

@@ -22,7 +22,7 @@ import {
   addLoadRow,
   BENCH_DIR,
   load,
-  loadAtRate,
+  loadAtRateInterleaved,
   log,
   problems,
   QUICK,
@@ -346,22 +346,27 @@ async function main() {
         // throughput ratio; these closed-loop p99s stay in the row above's note.
         const rate = Math.max(10, Math.round(OFFERED_SHARE * Math.min(apiResult.rps, baseResult.rps)));
         log(`load: ${label} at ${rate} req/s offered to both`);
-        const apiAtRate = await loadAtRate(api.url, {
-          method: 'POST',
-          path: '/trpc/contributions.submit',
-          body: body(roundOf),
-          cookie,
-          pid: api.child.pid,
+        const [apiAtRate, baseAtRate] = await loadAtRateInterleaved(
+          [
+            {
+              url: api.url,
+              method: 'POST',
+              path: '/trpc/contributions.submit',
+              body: body(roundOf),
+              cookie,
+              pid: api.child.pid,
+            },
+            {
+              url: base.url,
+              method: 'POST',
+              path: '/submit',
+              body: body(roundOf),
+              cookie,
+              pid: base.child.pid,
+            },
+          ],
           rate,
-        });
-        const baseAtRate = await loadAtRate(base.url, {
-          method: 'POST',
-          path: '/submit',
-          body: body(roundOf),
-          cookie,
-          pid: base.child.pid,
-          rate,
-        });
+        );
         addLatencyRow(
           `${id}-p99`,
           `${label.replace(' (64 conns)', '')}: p99 at the same offered rate`,

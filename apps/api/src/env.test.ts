@@ -42,4 +42,10 @@ describe('environment validation', () => {
       /DATABASE_READ_URL/,
     );
   });
+
+  it('uses prepared statements unless told not to (a pooler that cannot keep them)', () => {
+    expect(parseEnv({}).DATABASE_PREPARED_STATEMENTS).toBe(true);
+    expect(parseEnv({ DATABASE_PREPARED_STATEMENTS: 'false' }).DATABASE_PREPARED_STATEMENTS).toBe(false);
+    expect(() => parseEnv({ DATABASE_PREPARED_STATEMENTS: 'off' })).toThrow(/DATABASE_PREPARED_STATEMENTS/);
+  });
 });

@@ -17,6 +17,8 @@ export const envSchema = z.object({
   // A streaming replica of DATABASE_URL for public reads (docs/scaling.md).
   DATABASE_READ_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // Named prepared statements for the hot statements; false behind a pooler that cannot keep them (docs/scaling.md).
+  DATABASE_PREPARED_STATEMENTS: booleanFromString.default(true),
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
   PUBLIC_URL: z.url({ error: 'must be a URL such as https://musyawarah.example.org' }).optional(),
   TRUSTED_ORIGINS: z.string().optional(),

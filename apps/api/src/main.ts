@@ -20,6 +20,7 @@ const platform = await startPlatformServer({
   databaseUrl: env.DATABASE_URL,
   databaseReadUrl: env.DATABASE_READ_URL,
   databasePoolSize: env.DATABASE_POOL_SIZE,
+  databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS,
   pgliteDataDir: env.PGLITE_DATA_DIR,
   seedDemo,
   publicUrl: env.PUBLIC_URL,

@@ -46,6 +46,8 @@ export interface PlatformServerOptions {
   /** A streaming replica for public reads (see packages/api/src/read-routing.ts); needs databaseUrl. */
   databaseReadUrl?: string | undefined;
   databasePoolSize?: number;
+  /** Named prepared statements for the hot statements on PostgreSQL (default true; see packages/db/src/prepared.ts). */
+  databasePreparedStatements?: boolean;
   /** Folder for the embedded database, relative to the repository root, or `memory://`. */
   pgliteDataDir?: string;
   /** With `memory://`: start from this snapshot (`writeEmbeddedSnapshot`, e.g. of `preparePlatformDatabase`). */
@@ -211,10 +213,15 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     pgliteDataDir,
     pgliteSnapshot: options.pgliteSnapshot,
     poolSize: options.databasePoolSize ?? 10,
+    preparedStatements: options.databasePreparedStatements,
   });
   // Migrations run on the primary only; the replica receives them by streaming.
   const replica = options.databaseReadUrl
-    ? await openDatabase({ databaseUrl: options.databaseReadUrl, poolSize: options.databasePoolSize ?? 10 })
+    ? await openDatabase({
+        databaseUrl: options.databaseReadUrl,
+        poolSize: options.databasePoolSize ?? 10,
+        preparedStatements: options.databasePreparedStatements,
+      })
     : null;
   const { applied, demoAccountsCreated } = await preparePlatformDatabase(database.db, {
     seedDemo: options.seedDemo ?? false,

@@ -34,7 +34,11 @@ if (env.JOB_CONCURRENCY === 0) {
 // Jobs validate with the same schemas as the host's procedures; their issues must read the same (translation keys).
 installValidationMessages();
 const logger = pino({ level: env.LOG_LEVEL, base: { service: 'musyawarah-worker' } });
-const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+const database = await openDatabase({
+  databaseUrl: env.DATABASE_URL,
+  poolSize: env.DATABASE_POOL_SIZE,
+  preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
+});
 await migrateToLatest(database.db);
 const smtp = env.SMTP_URL ? await createSmtpTransport(env.SMTP_URL) : null;
 const runner = startPlatformJobs({

@@ -2,6 +2,7 @@ import { Kysely, Migrator, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
 import { createPgliteDialect, SingleConnectionPool } from './pglite-dialect';
+import { namedStatementPool } from './named-statement-pool';
 import { startEmbeddedDatabase, startInlineEmbeddedDatabase } from './pglite-thread';
 
 export type Db = Kysely<Database>;
@@ -31,6 +32,12 @@ export interface DatabaseConfig {
    * runs prepare the schema and demo data once and give every test file its own copy.
    */
   pgliteSnapshot?: string | undefined;
+  /**
+   * PostgreSQL only: send the few statements every request runs (`preparedStatement`) as named prepared statements,
+   * planned once per connection (default true). Turn off behind a pooler that cannot keep them (PgBouncer in
+   * transaction mode before 1.21, or without `max_prepared_statements`).
+   */
+  preparedStatements?: boolean | undefined;
 }
 
 export interface DatabaseHandle {
@@ -77,7 +84,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       client.on('error', () => undefined);
     });
     const { PostgresDialect } = await import('kysely');
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({
+        pool: namedStatementPool(pool, { enabled: config.preparedStatements ?? true }),
+      }),
+    });
     const listeners = new Set<() => Promise<void>>();
     return {
       db,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CompiledQuery } from 'kysely';
 import {
   DummyDriver,
@@ -23,6 +24,10 @@ import type { Executor } from './client';
  *
  * Compiled without a connection, by PostgreSQL's compiler: both PostgreSQL and the embedded PGlite run the same SQL,
  * and our databases run without Kysely plugins; one that has any gets the statement built through it instead.
+ *
+ * The SQL starts with a comment naming it (`preparedStatementName`): on PostgreSQL the pool sends it as a named
+ * prepared statement, parsed and planned once per connection (`namedStatementPool`). Keep this for the small, fixed
+ * set of statements every request runs; each one is kept by every connection of every host for its lifetime.
  */
 export function preparedStatement<Params extends Record<string, unknown>, Row>(
   build: (db: Kysely<Database>, param: <K extends keyof Params>(name: K) => Params[K]) => Compilable<Row>,
@@ -81,7 +86,16 @@ function compile<Params extends Record<string, unknown>, Row>(
       throw new Error(`preparedStatement: "${name}" did not become a parameter of ${query.sql}`);
     }
   }
-  return { sql: query.sql, slots, query };
+  const sql = `/* prepared s_${createHash('sha256').update(query.sql).digest('hex').slice(0, 16)} */ ${query.sql}`;
+  return { sql, slots, query: { ...query, sql } };
+}
+
+const NAMED = /^\/\* prepared (s_[0-9a-f]{16}) \*\/ /;
+
+/** The name `preparedStatement` gave this SQL, or null for any other statement. */
+export function preparedStatementName(sql: string): string | null {
+  if (!sql.startsWith('/* prepared s_')) return null;
+  return NAMED.exec(sql)?.[1] ?? null;
 }
 
 let cold: Kysely<Database> | null = null;

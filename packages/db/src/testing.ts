@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import { namedStatementPool } from './named-statement-pool';
 import { migrateToLatest, openDatabase, type Db } from './client';
 import type { Database } from './schema';
 
@@ -37,7 +38,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const pool = new pg.Pool({ connectionString: url, max: 5, options: `-c search_path=${schema}` });
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // As production sends them: the hot statements named and prepared once per connection.
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: namedStatementPool(pool, { enabled: true }) }),
+  });
   await migrateToLatest(db, { schema });
   return {
     db,
