@@ -35,6 +35,7 @@ export * from './repositories/work';
 export * from './repositories/jobs';
 export * from './repositories/maintenance';
 export * from './repositories/rate-limits';
+export * from './repositories/login-throttle';
 export * from './repositories/sessions';
 export * from './backup';
 export * from './repositories/notifications';
