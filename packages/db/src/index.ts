@@ -37,6 +37,7 @@ export * from './repositories/maintenance';
 export * from './repositories/rate-limits';
 export * from './repositories/login-throttle';
 export * from './repositories/sessions';
+export * from './repositories/email-tokens';
 export * from './backup';
 export * from './repositories/notifications';
 export * from './repositories/insight';
