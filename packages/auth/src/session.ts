@@ -16,7 +16,6 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import {
   deleteSession,
-  deleteSessionsExpiredBy,
   deleteUserSessions,
   findSessionRole,
   findSessionWithUser,
@@ -143,11 +142,6 @@ export async function listUserSessions(
   now: Date = new Date(),
 ): Promise<UserSession[]> {
   return listLiveUserSessions(db, userId, now);
-}
-
-/** For a periodic clean-up: expired sessions are otherwise only removed when someone presents them. */
-export async function deleteExpiredSessions(db: Executor, now: Date = new Date()): Promise<number> {
-  return deleteSessionsExpiredBy(db, now);
 }
 
 function cookieAttributes(opts: { secure: boolean }): string {

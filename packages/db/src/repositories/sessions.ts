@@ -115,13 +115,3 @@ export async function listLiveUserSessions(db: Executor, userId: string, now: Da
     .orderBy('created_at', 'desc')
     .execute();
 }
-
-/** @musyawarah/auth's `deleteExpiredSessions`; the scheduler's `pruneExpiredSessions` (maintenance) keeps its own boundary. */
-export async function deleteSessionsExpiredBy(db: Executor, now: Date): Promise<number> {
-  const deleted = await db
-    .deleteFrom('user_session')
-    .where('expires_at', '<=', now)
-    .returning('id')
-    .execute();
-  return deleted.length;
-}
