@@ -187,4 +187,31 @@ describe(`session invitations (${dbLabel})`, () => {
     expect((await mailsTo(daily.user.email)).length - before.get(daily.user.id)!).toBe(1);
     expect(await events(notInvited)).toEqual([]);
   });
+
+  it("mails each invited member in their own language, with the board's and the session's names in it when given", async () => {
+    const board = await createBoard();
+    const khmer = await seatedMember(board.id);
+    await khmer.caller.account.setLocale({ locale: 'km' });
+    const english = await seatedMember(board.id);
+    const session = await secretariat.caller.boards.createSession({
+      boardId: board.id,
+      kind: 'consultation',
+      mode: 'online',
+      method: 'focus_group',
+      title: { en: 'Planning session', km: 'វគ្គរៀបចំផែនការ' },
+      startsAt: hoursFromNow(48),
+      endsAt: hoursFromNow(50),
+      link: 'https://meet.example.org/p',
+    });
+    await secretariat.caller.boards.invite({
+      sessionId: session.id,
+      userIds: [khmer.user.id, english.user.id],
+    });
+
+    const [inKhmer] = await mailsTo(khmer.user.email);
+    expect(inKhmer!.subject).toBe('ការអញ្ជើញ៖ វគ្គរៀបចំផែនការ');
+    expect(inKhmer!.text_body).not.toContain('You are invited');
+    const [inEnglish] = await mailsTo(english.user.email);
+    expect(inEnglish!.subject).toBe('Invitation: Planning session');
+  });
 });

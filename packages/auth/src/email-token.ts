@@ -1,5 +1,11 @@
-import { sql } from 'kysely';
-import type { EmailTokenPurpose, Executor } from '@musyawarah/db';
+import {
+  findEmailToken,
+  markEmailTokenUsed,
+  replaceEmailToken,
+  replaceEmailTokenIfUser,
+  type EmailTokenPurpose,
+  type Executor,
+} from '@musyawarah/db';
 import { generateLinkToken, hashToken, TOKEN_PATTERN } from './token';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -24,29 +30,13 @@ export async function createEmailToken(
   now: Date = new Date(),
 ): Promise<string> {
   const token = generateLinkToken();
-  const run = async (tx: Executor) => {
-    // Locking the user row serialises two concurrent requests for the same user; without it both could delete the
-    // old tokens before either inserts, leaving two valid links.
-    await tx.selectFrom('user_account').select('id').where('id', '=', userId).forUpdate().execute();
-    await tx
-      .deleteFrom('email_token')
-      .where('user_id', '=', userId)
-      .where('purpose', '=', purpose)
-      .where('used_at', 'is', null)
-      .execute();
-    await tx
-      .insertInto('email_token')
-      .values({
-        id: hashToken(token),
-        purpose,
-        user_id: userId,
-        expires_at: new Date(now.getTime() + LINK_TTL_MS[purpose]),
-        created_at: now,
-      })
-      .execute();
-  };
-  if (db.isTransaction) await run(db);
-  else await db.transaction().execute(run);
+  await replaceEmailToken(db, {
+    id: hashToken(token),
+    purpose,
+    userId,
+    expiresAt: new Date(now.getTime() + LINK_TTL_MS[purpose]),
+    createdAt: now,
+  });
   return token;
 }
 
@@ -63,26 +53,13 @@ export async function issueEmailToken(
   token: string,
   now: Date = new Date(),
 ): Promise<void> {
-  const run = async (tx: Executor) => {
-    // As in createEmailToken: the user row lock serialises two requests for the same user.
-    await tx
-      .selectFrom('user_account')
-      .select('id')
-      .where('id', '=', sql<string>`${userId}::uuid`)
-      .forUpdate()
-      .execute();
-    await tx
-      .deleteFrom('email_token')
-      .where('user_id', '=', sql<string>`${userId}::uuid`)
-      .where('purpose', '=', purpose)
-      .where('used_at', 'is', null)
-      .execute();
-    await sql`insert into email_token (id, purpose, user_id, expires_at, created_at)
-      select ${hashToken(token)}, ${purpose}, ${userId}::uuid, ${new Date(now.getTime() + LINK_TTL_MS[purpose])}::timestamptz, ${now}::timestamptz
-      where ${userId}::uuid is not null`.execute(tx);
-  };
-  if (db.isTransaction) await run(db);
-  else await db.transaction().execute(run);
+  await replaceEmailTokenIfUser(db, {
+    id: hashToken(token),
+    purpose,
+    userId,
+    expiresAt: new Date(now.getTime() + LINK_TTL_MS[purpose]),
+    createdAt: now,
+  });
 }
 
 /**
@@ -96,14 +73,7 @@ export async function peekEmailToken(
   now: Date = new Date(),
 ): Promise<EmailTokenCheck> {
   if (!TOKEN_PATTERN.test(token)) return { ok: false, reason: 'invalid' };
-  const row = await db
-    .selectFrom('email_token as t')
-    .innerJoin('user_account as u', 'u.id', 't.user_id')
-    .select(['t.user_id', 't.expires_at', 't.used_at'])
-    .where('t.id', '=', hashToken(token))
-    .where('t.purpose', '=', purpose)
-    .where('u.status', '!=', 'deleted')
-    .executeTakeFirst();
+  const row = await findEmailToken(db, hashToken(token), purpose);
   if (!row) return { ok: false, reason: 'invalid' };
   if (row.used_at) return { ok: false, reason: 'used' };
   if (row.expires_at.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
@@ -111,9 +81,9 @@ export async function peekEmailToken(
 }
 
 /**
- * Uses the link up. The check and the marking are one UPDATE … WHERE used_at IS NULL … RETURNING: PostgreSQL re-checks
- * the condition after waiting for a concurrent update of the same row, so of two simultaneous uses exactly one
- * succeeds. Call it inside the transaction that performs what the link allows, so a failure there leaves it unused.
+ * Uses the link up. The check and the marking are one statement (`markEmailTokenUsed`), so of two simultaneous uses
+ * exactly one succeeds. Call it inside the transaction that performs what the link allows, so a failure there leaves
+ * it unused.
  */
 export async function consumeEmailToken(
   db: Executor,
@@ -122,24 +92,7 @@ export async function consumeEmailToken(
   now: Date = new Date(),
 ): Promise<EmailTokenCheck> {
   if (!TOKEN_PATTERN.test(token)) return { ok: false, reason: 'invalid' };
-  const consumed = await db
-    .updateTable('email_token')
-    .set({ used_at: now })
-    .where('id', '=', hashToken(token))
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('user_account')
-          .select(sql`1`.as('one'))
-          .whereRef('user_account.id', '=', 'email_token.user_id')
-          .where('user_account.status', '!=', 'deleted'),
-      ),
-    )
-    .returning('user_id')
-    .executeTakeFirst();
+  const consumed = await markEmailTokenUsed(db, { id: hashToken(token), purpose, now });
   if (consumed) return { ok: true, userId: consumed.user_id };
   // Only to say why it failed: the outcome was already decided by the UPDATE above.
   const check = await peekEmailToken(db, token, purpose, now);

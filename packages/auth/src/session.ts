@@ -13,9 +13,19 @@
  * form): a timing difference in that lookup could reveal at most a prefix of a hash, from which no token can be
  * derived. We still compare in constant time, as the recipe does.
  */
-import { sql } from 'kysely';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { preparedStatement, type Executor, type UserAccount, type UserSession } from '@musyawarah/db';
+import {
+  deleteSession,
+  deleteUserSessions,
+  findSessionRole,
+  findSessionWithUser,
+  insertSession,
+  listLiveUserSessions,
+  touchSession,
+  type Executor,
+  type UserAccount,
+  type UserSession,
+} from '@musyawarah/db';
 import { generateSessionToken, hashToken, TOKEN_PATTERN } from './token';
 
 export const SESSION_COOKIE_NAME = 'musyawarah_session';
@@ -37,71 +47,18 @@ export async function createSession(
   now: Date = new Date(),
 ): Promise<{ token: string; session: UserSession }> {
   const token = generateSessionToken();
-  const session = await db
-    .insertInto('user_session')
-    .values({
-      id: hashToken(token),
-      user_id: userId,
-      expires_at: new Date(now.getTime() + SESSION_TTL_MS),
-      created_at: now,
-      last_used_at: now,
-      // Free text from the client: cap it so a hostile User-Agent cannot bloat the table.
-      user_agent: meta.userAgent?.slice(0, 512) ?? null,
-      ip_address: meta.ipAddress?.slice(0, 64) ?? null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const session = await insertSession(db, {
+    id: hashToken(token),
+    user_id: userId,
+    expires_at: new Date(now.getTime() + SESSION_TTL_MS),
+    created_at: now,
+    last_used_at: now,
+    // Free text from the client: cap it so a hostile User-Agent cannot bloat the table.
+    user_agent: meta.userAgent?.slice(0, 512) ?? null,
+    ip_address: meta.ipAddress?.slice(0, 64) ?? null,
+  });
   return { token, session };
 }
-
-/** The session and its user in one statement, compiled once: it runs on every signed-in request. */
-const sessionLookup = preparedStatement<{ sessionId: string }, SessionRow>((db, param) =>
-  db
-    .selectFrom('user_session as s')
-    .innerJoin('user_account as u', 'u.id', 's.user_id')
-    .select([
-      's.id as s_id',
-      's.user_id as s_user_id',
-      's.expires_at as s_expires_at',
-      's.created_at as s_created_at',
-      's.last_used_at as s_last_used_at',
-      's.user_agent as s_user_agent',
-      's.ip_address as s_ip_address',
-    ])
-    .selectAll('u')
-    .where('s.id', '=', param('sessionId')),
-);
-
-/** Renewing or touching a session (at most once a minute per session), compiled once like the lookup. */
-const touchSession = (asynchronous: boolean) =>
-  preparedStatement<{ id: string; expiresAt: Date; now: Date }, unknown>((db, param) => {
-    const update = db
-      .updateTable('user_session')
-      .set({ expires_at: param('expiresAt'), last_used_at: param('now') })
-      .where('id', '=', param('id'));
-    return asynchronous
-      ? update.where(sql<boolean>`set_config('synchronous_commit', 'off', true) = 'off'`)
-      : update;
-  });
-const sessionTouch = touchSession(false);
-/**
- * The same, committed without waiting for the WAL flush (`synchronous_commit = off` for this statement's own
- * transaction): the touch rides on a request that has its own work to commit, and waiting for a second flush made the
- * first request of each minute one of the slowest (bench/README.md). A crash can lose the last fraction of a second of
- * touches: a "last used" time a minute old, or a renewal the next request makes again — never a session. Only outside
- * a caller's transaction, whose own commit must not become asynchronous.
- */
-const sessionTouchAsync = touchSession(true);
-
-type SessionRow = UserAccount & {
-  s_id: string;
-  s_user_id: string;
-  s_expires_at: Date;
-  s_created_at: Date;
-  s_last_used_at: Date;
-  s_user_agent: string | null;
-  s_ip_address: string | null;
-};
 
 export type SessionValidation = { session: UserSession; user: UserAccount; renewed: boolean } | null;
 
@@ -113,7 +70,7 @@ export async function validateSessionToken(
   // A cookie that cannot be one of our tokens is not worth a database round trip.
   if (!TOKEN_PATTERN.test(token)) return null;
   const sessionId = hashToken(token);
-  const row = (await sessionLookup(db, { sessionId })).rows[0];
+  const row = await findSessionWithUser(db, sessionId);
   if (!row) return null;
   // The recipe decides a match with a comparison that cannot short-circuit; keeping it means no change to the lookup
   // above (a prefix index, a case-insensitive collation) can ever make a near-miss count as a match.
@@ -133,7 +90,7 @@ export async function validateSessionToken(
   };
 
   if (now.getTime() >= session.expires_at.getTime()) {
-    await db.deleteFrom('user_session').where('id', '=', session.id).execute();
+    await deleteSession(db, session.id);
     return null;
   }
   // Pending (unconfirmed) and deleted accounts keep no signed-in access, whatever sessions still exist for them.
@@ -143,7 +100,7 @@ export async function validateSessionToken(
   const touch = now.getTime() - session.last_used_at.getTime() >= SESSION_LAST_USED_PRECISION_MS;
   if (renewed || touch) {
     const expiresAt = renewed ? new Date(now.getTime() + SESSION_TTL_MS) : session.expires_at;
-    await (db.isTransaction ? sessionTouch : sessionTouchAsync)(db, { id: session.id, expiresAt, now });
+    await touchSession(db, { id: session.id, expiresAt, now });
     session.expires_at = expiresAt;
     session.last_used_at = now;
   }
@@ -160,18 +117,13 @@ export async function peekSessionRole(
   now: Date = new Date(),
 ): Promise<string | null> {
   if (!token || !TOKEN_PATTERN.test(token)) return null;
-  const row = await db
-    .selectFrom('user_session as s')
-    .innerJoin('user_account as u', 'u.id', 's.user_id')
-    .select(['u.role', 'u.status', 's.expires_at'])
-    .where('s.id', '=', hashToken(token))
-    .executeTakeFirst();
+  const row = await findSessionRole(db, hashToken(token));
   return row && row.status === 'active' && row.expires_at.getTime() > now.getTime() ? row.role : null;
 }
 
 /** `sessionId` is UserSession.id (the token's hash), which is safe to show to the client: it cannot be used as a cookie. */
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
-  await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+  await deleteSession(db, sessionId);
 }
 
 /** "Sign out everywhere" (and what a password change or reset must do). Returns how many sessions ended. */
@@ -180,11 +132,7 @@ export async function invalidateAllUserSessions(
   userId: string,
   exceptSessionId?: string,
 ): Promise<number> {
-  let query = db.deleteFrom('user_session').where('user_id', '=', userId);
-  if (exceptSessionId !== undefined) query = query.where('id', '!=', exceptSessionId);
-  // Counted from RETURNING rather than numDeletedRows, which the PGlite dialect does not report.
-  const deleted = await query.returning('id').execute();
-  return deleted.length;
+  return deleteUserSessions(db, userId, exceptSessionId);
 }
 
 /** The user's live sessions, most recently used first; expired ones are no longer anyone's device. */
@@ -193,24 +141,7 @@ export async function listUserSessions(
   userId: string,
   now: Date = new Date(),
 ): Promise<UserSession[]> {
-  return db
-    .selectFrom('user_session')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .where('expires_at', '>', now)
-    .orderBy('last_used_at', 'desc')
-    .orderBy('created_at', 'desc')
-    .execute();
-}
-
-/** For a periodic clean-up: expired sessions are otherwise only removed when someone presents them. */
-export async function deleteExpiredSessions(db: Executor, now: Date = new Date()): Promise<number> {
-  const deleted = await db
-    .deleteFrom('user_session')
-    .where('expires_at', '<=', now)
-    .returning('id')
-    .execute();
-  return deleted.length;
+  return listLiveUserSessions(db, userId, now);
 }
 
 function cookieAttributes(opts: { secure: boolean }): string {

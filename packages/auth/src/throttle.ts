@@ -1,5 +1,14 @@
-import { sql } from 'kysely';
-import { countRateLimitUses, preparedStatement, rateLimitKey, type Executor } from '@musyawarah/db';
+import {
+  deleteLapsedLoginThrottles,
+  deleteLoginThrottles,
+  findLoginThrottleLock,
+  giveBackLoginThrottleAttempts,
+  giveBackRateLimitUse,
+  recordLoginThrottleFailure,
+  recordRateLimitUse,
+  reserveLoginThrottleAttempts,
+  type Executor,
+} from '@musyawarah/db';
 
 const MINUTE_MS = 60 * 1000;
 /**
@@ -73,13 +82,8 @@ export async function checkLoginThrottle(
   now: Date = new Date(),
 ): Promise<ThrottleDecision> {
   if (keys.length === 0) return { allowed: true };
-  const row = await db
-    .selectFrom('login_throttle')
-    .select((eb) => eb.fn.max('locked_until').as('locked_until'))
-    .where('key', 'in', keys)
-    .where('locked_until', '>', now)
-    .executeTakeFirst();
-  const lockedUntil = row?.locked_until ? new Date(row.locked_until) : null;
+  const lock = await findLoginThrottleLock(db, keys, now);
+  const lockedUntil = lock ? new Date(lock) : null;
   if (!lockedUntil) return { allowed: true };
   return {
     allowed: false,
@@ -88,9 +92,9 @@ export async function checkLoginThrottle(
 }
 
 /**
- * Counts one failed sign-in against every key. Each key is a single INSERT … ON CONFLICT DO UPDATE whose arithmetic
- * runs in PostgreSQL on the locked row, so failures arriving at the same time on different replicas all count.
- * A key whose window has passed starts again at 1; reaching the limit locks it for THROTTLE.lockMs.
+ * Counts one failed sign-in against every key, one statement per key (`recordLoginThrottleFailure`), so failures
+ * arriving at the same time on different replicas all count. A key whose window has passed starts again at 1; reaching
+ * the limit locks it for THROTTLE.lockMs.
  */
 export async function recordLoginFailure(
   db: Executor,
@@ -101,23 +105,7 @@ export async function recordLoginFailure(
   const lockUntil = new Date(now.getTime() + THROTTLE.lockMs);
   // A fixed order, so two callers inside transactions cannot each hold one key while waiting for the other's.
   for (const key of [...new Set(keys)].sort()) {
-    const limit = limitFor(key);
-    const stale = sql<boolean>`login_throttle.window_started_at <= ${windowCutoff}`;
-    const nextFailures = sql<number>`case when ${stale} then 1 else login_throttle.failures + 1 end`;
-    await db
-      .insertInto('login_throttle')
-      .values({ key, failures: 1, window_started_at: now, locked_until: limit <= 1 ? lockUntil : null })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          failures: nextFailures,
-          window_started_at: sql`case when ${stale} then ${now}::timestamptz else login_throttle.window_started_at end`,
-          locked_until: sql`case
-            when ${nextFailures} >= ${limit}::int then ${lockUntil}::timestamptz
-            when login_throttle.locked_until > ${now}::timestamptz then login_throttle.locked_until
-            else null end`,
-        }),
-      )
-      .execute();
+    await recordLoginThrottleFailure(db, { key, now, windowCutoff, limit: limitFor(key), lockUntil });
   }
 }
 
@@ -128,18 +116,12 @@ export async function recordLoginFailure(
 export async function clearLoginFailures(db: Executor, keys: string[]): Promise<void> {
   const accountKeys = keys.filter((k) => k.startsWith('account:'));
   if (accountKeys.length === 0) return;
-  await db.deleteFrom('login_throttle').where('key', 'in', accountKeys).execute();
+  await deleteLoginThrottles(db, accountKeys);
 }
 
 /** For a periodic clean-up: rows whose window has passed and that hold no lock carry no information. */
 export async function pruneLoginThrottle(db: Executor, now: Date = new Date()): Promise<number> {
-  const deleted = await db
-    .deleteFrom('login_throttle')
-    .where('window_started_at', '<=', new Date(now.getTime() - THROTTLE.windowMs))
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-    .returning('key')
-    .execute();
-  return deleted.length;
+  return deleteLapsedLoginThrottles(db, { windowCutoff: new Date(now.getTime() - THROTTLE.windowMs), now });
 }
 
 /**
@@ -160,32 +142,13 @@ export async function reserveLoginAttempt(
   if (unique.length === 0) return { allowed: true };
   const windowCutoff = new Date(now.getTime() - THROTTLE.windowMs);
   const lockUntil = new Date(now.getTime() + THROTTLE.lockMs);
-  const locked = sql<boolean>`coalesce(login_throttle.locked_until > ${now}::timestamptz, false)`;
-  const restart = sql<boolean>`(not ${locked} and login_throttle.window_started_at <= ${windowCutoff}::timestamptz)`;
-  const next = sql<number>`case when ${restart} then 1 else login_throttle.failures + 1 end`;
-  const limit = sql<number>`case when login_throttle.key like 'account:%' then ${THROTTLE.maxFailures.account}::int else ${THROTTLE.maxFailures.ip}::int end`;
-  const rows = await db
-    .insertInto('login_throttle')
-    .values(
-      unique.map((key) => ({
-        key,
-        failures: 1,
-        window_started_at: now,
-        locked_until: limitFor(key) <= 1 ? lockUntil : null,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        failures: next,
-        window_started_at: sql`case when ${restart} then ${now}::timestamptz else login_throttle.window_started_at end`,
-        locked_until: sql`case
-          when ${locked} then login_throttle.locked_until
-          when ${next} >= ${limit} then ${lockUntil}::timestamptz
-          else null end`,
-      }),
-    )
-    .returning(['key', 'failures', 'locked_until'])
-    .execute();
+  const rows = await reserveLoginThrottleAttempts(db, {
+    keys: unique,
+    now,
+    windowCutoff,
+    lockUntil,
+    maxFailures: THROTTLE.maxFailures,
+  });
   let retryAt = 0;
   for (const row of rows) {
     if (
@@ -215,14 +178,7 @@ export async function forgiveLoginAttempt(
   await clearLoginFailures(db, keys);
   const addressKeys = keys.filter((k) => !k.startsWith('account:'));
   if (addressKeys.length === 0) return;
-  await db
-    .updateTable('login_throttle')
-    .set({
-      failures: sql`greatest(failures - 1, 0)`,
-      locked_until: sql`case when failures - 1 < ${THROTTLE.maxFailures.ip}::int and locked_until > ${now}::timestamptz then null else locked_until end`,
-    })
-    .where('key', 'in', addressKeys)
-    .execute();
+  await giveBackLoginThrottleAttempts(db, addressKeys, { limit: THROTTLE.maxFailures.ip, now });
 }
 
 /**
@@ -290,19 +246,11 @@ export async function consumeRateLimit(db: Executor, options: RateLimitOptions):
   return (await countUse(db, options)).decision;
 }
 
-/** countUse's upsert (the db package's, shared with the statements that count and store together), compiled once. */
-const countUseStatement = preparedStatement<
-  { key: string; now: Date; windowEnd: Date },
-  { key: string; failures: number; locked_until: Date | null }
->((db, param) =>
-  countRateLimitUses(db, [{ key: param('key'), now: param('now'), windowEnd: param('windowEnd') }]),
-);
-
 /** Counts one use; also returns the window's end, which names the window a refund must come from. */
 async function countUse(db: Executor, options: RateLimitOptions) {
   const now = options.now ?? new Date();
   const windowEnd = new Date(now.getTime() + options.windowMs);
-  const row = (await countUseStatement(db, { key: rateLimitKey(options.key), now, windowEnd })).rows[0]!;
+  const row = await recordRateLimitUse(db, { key: options.key, now, windowEnd });
   const lockedUntil = row.locked_until ? new Date(row.locked_until) : windowEnd;
   const decision: ThrottleDecision =
     row.failures <= options.limit
@@ -329,13 +277,6 @@ export async function consumeRateLimits(db: Executor, limits: RateLimitOptions[]
     else retryAfterSeconds = Math.max(retryAfterSeconds, decision.retryAfterSeconds);
   }
   if (retryAfterSeconds === 0) return { allowed: true };
-  for (const { key, lockedUntil } of counted)
-    await db
-      .updateTable('login_throttle')
-      .set({ failures: sql`login_throttle.failures - 1` })
-      .where('key', '=', rateLimitKey(key))
-      .where('locked_until', '=', lockedUntil)
-      .where('failures', '>', 0)
-      .execute();
+  for (const { key, lockedUntil } of counted) await giveBackRateLimitUse(db, { key, windowEnd: lockedUntil });
   return { allowed: false, retryAfterSeconds };
 }

@@ -1,4 +1,6 @@
 import { sql, type QueryCreator } from 'kysely';
+import type { Executor } from '../client';
+import { preparedStatement } from '../prepared';
 import type { Database } from '../schema';
 
 /**
@@ -52,4 +54,45 @@ export function rateLimitRefusal(error: unknown): { retryAfterSeconds: number } 
 /** The row key of a rate limit named by its caller (`contribution:submissionsPerAuthor:user:…`). */
 export function rateLimitKey(name: string): string {
   return `rate:${name}`;
+}
+
+/**
+ * The upsert behind @musyawarah/auth's `countUse` (`countRateLimitUses`, shared with the statements that count and
+ * store together), compiled once.
+ */
+const countUseStatement = preparedStatement<
+  { key: string; now: Date; windowEnd: Date },
+  { key: string; failures: number; locked_until: Date | null }
+>((db, param) =>
+  countRateLimitUses(db, [{ key: param('key'), now: param('now'), windowEnd: param('windowEnd') }]),
+);
+
+/**
+ * Counts one use of the rate limit its caller names `key` (the row's key is `rateLimitKey(key)`) and returns the row:
+ * `failures` is this use's count in the window, `locked_until` the window's end.
+ */
+export async function recordRateLimitUse(db: Executor, use: { key: string; now: Date; windowEnd: Date }) {
+  const { rows } = await countUseStatement(db, {
+    key: rateLimitKey(use.key),
+    now: use.now,
+    windowEnd: use.windowEnd,
+  });
+  return rows[0]!;
+}
+
+/**
+ * Gives back one use of the rate limit named `key`, only from the window that ends at `windowEnd`: a use counted in a
+ * window that has since ended must not be taken off the next one.
+ */
+export async function giveBackRateLimitUse(
+  db: Executor,
+  use: { key: string; windowEnd: Date },
+): Promise<void> {
+  await db
+    .updateTable('login_throttle')
+    .set({ failures: sql`login_throttle.failures - 1` })
+    .where('key', '=', rateLimitKey(use.key))
+    .where('locked_until', '=', use.windowEnd)
+    .where('failures', '>', 0)
+    .execute();
 }

@@ -243,16 +243,19 @@ export const secretariatSessionProcedures = {
         session,
         added.map((a) => a.user_id),
       );
-      for (const { user_id } of added) {
-        const seat = holders.get(user_id)!;
+      // In each member's own language, as every other mail (the seat holder's row carries no language).
+      for (const person of await findNotificationRecipients(
+        tx,
+        added.map((a) => a.user_id),
+      )) {
         queued.push(
           await ctx.mailer.queue(
             tx,
             sessionInvitationMail(
-              { email: seat.holder_email, name: seat.holder_name },
+              person,
               {
-                boardName: boardText(board.name),
-                sessionTitle: boardText(session.title),
+                boardName: boardText(board.name, person.locale),
+                sessionTitle: boardText(session.title, person.locale),
                 startsAt: asDate(session.starts_at),
               },
               link(ctx, `/boards/mine/sessions/${session.id}`),
