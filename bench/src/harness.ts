@@ -69,9 +69,11 @@ export async function startChild(
     process.env.BENCH_PROFILE && name === 'API'
       ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, 'results', 'profiles')}`]
       : [];
-  // BENCH_API_FLAGS: Node flags for the API process alone (a GC setting, an `--import` of a monitor) to try a change.
-  const extra = process.env.BENCH_API_FLAGS && name === 'API' ? process.env.BENCH_API_FLAGS.split(' ') : [];
-  const child = spawn(process.execPath, [...profile, ...extra, '--import', 'tsx', ...args], {
+  // BENCH_API_FLAGS / BENCH_BASELINE_FLAGS: Node flags for the API or the bare handler alone (a GC setting, an
+  // `--import` of a monitor such as src/diagnostics/request-trace.mjs) to try a change or see where time goes.
+  const flags = { API: process.env.BENCH_API_FLAGS, baseline: process.env.BENCH_BASELINE_FLAGS }[name];
+  const extra = flags ? flags.split(' ') : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...extra, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

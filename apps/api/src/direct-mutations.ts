@@ -8,7 +8,7 @@ import {
   getTRPCErrorFromUnknown,
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
-import { appRouter, createCaller, type Context } from '@musyawarah/api';
+import { appRouter, createCaller, type ApiServices, type Context } from '@musyawarah/api';
 
 /**
  * The mutations of a closing rush — submitting feedback and saving the draft it comes from — answered without tRPC's
@@ -29,7 +29,14 @@ type ProcedureCaller = Record<string, Record<string, (input: unknown) => Promise
 
 export interface DirectMutationOptions {
   maxBodySize: number;
-  createContext(req: http.IncomingMessage, res: http.ServerResponse): Promise<Context>;
+  /** The context a procedure gets; `services` when the mutation runs on one connection (onOneConnection). */
+  createContext(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    services?: ApiServices,
+  ): Promise<Context>;
+  /** Runs a mutation, from its context to its answer, with services bound to one pooled connection. */
+  onOneConnection?: <T>(use: (services: ApiServices) => Promise<T>) => Promise<T>;
   /** tRPC's `onError`, called as the handler calls it. */
   onError(opts: {
     error: TRPCError;
@@ -132,10 +139,13 @@ export function createDirectMutations(options: DirectMutationOptions) {
     let ctx: Context | undefined;
     let data: unknown;
     let error: TRPCError | undefined;
-    try {
-      ctx = await options.createContext(req, res);
-      const [group, name] = taken.path.split('.') as [string, string];
+    const [group, name] = taken.path.split('.') as [string, string];
+    const run = async (services?: ApiServices) => {
+      ctx = await options.createContext(req, res, services);
       data = await (createCaller(ctx) as unknown as ProcedureCaller)[group]![name]!(input);
+    };
+    try {
+      await (options.onOneConnection ? options.onOneConnection(run) : run());
     } catch (cause) {
       error = getTRPCErrorFromUnknown(cause);
       options.onError({ error, path: taken.path, input, ctx, type: 'mutation', req });

@@ -15,6 +15,7 @@ import {
   createMailer,
   createSmtpTransport,
   CurrentEditionCache,
+  onOneConnection,
   hasRecentWrite,
   RECENT_WRITE_COOKIE,
   recentWriteCookie,
@@ -276,8 +277,8 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
           'number of proxies in front (see docs/deployment.md)',
       ),
   });
-  const requestContext = (req: http.IncomingMessage, res: http.ServerResponse) =>
-    createContext(services, {
+  const requestContext = (req: http.IncomingMessage, res: http.ServerResponse, on: ApiServices = services) =>
+    createContext(on, {
       requestId: String(res.getHeader('X-Request-Id')),
       ipAddress: clientAddress(req),
       userAgent: req.headers['user-agent']?.slice(0, 500) ?? null,
@@ -317,6 +318,9 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
   const directMutations = createDirectMutations({
     maxBodySize: trpcOptions.maxBodySize,
     createContext: requestContext,
+    // On PostgreSQL each submission and draft save keeps one pooled connection from its session check to its answer
+    // (context.ts, onOneConnection); the embedded database has only one connection, shared by every request.
+    ...(database.kind === 'postgres' ? { onOneConnection: (use) => onOneConnection(services, use) } : {}),
     onError: logProcedureFailure,
   });
   const publicReads = createPublicReads(services);

@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '@musyawarah/db';
-import { createContext } from './context';
+import { createContext, onOneConnection } from './context';
 import { createMailer } from './mail/mailer';
 import { createCaller } from './root';
 
@@ -45,5 +45,15 @@ describe('when the database cannot be reached', () => {
       request('musyawarah_session=abcdefghijklmnopqrstuvwxyz234567'),
     ).catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe('SERVICE_UNAVAILABLE');
+  });
+
+  it('so does a submission that waits for a connection of its own (onOneConnection) and gets none', async () => {
+    let ran = false;
+    const error = await onOneConnection(services, async () => {
+      ran = true;
+    }).catch((e: unknown) => e);
+    expect(ran).toBe(false);
+    expect((error as TRPCError).code).toBe('SERVICE_UNAVAILABLE');
+    expect((error as TRPCError).message).toBe('errors.unavailable');
   });
 });

@@ -70,6 +70,27 @@ export interface Context extends ApiServices {
 }
 
 /**
+ * Runs `use` with services whose primary is one pooled connection, held until it returns. A request that gives its
+ * connection back between statements queues for the pool again behind every newer request; in a closing rush, when a
+ * slow WAL flush holds every connection in COMMIT for a moment, a submission did that three times (session, context,
+ * insert) and those queues were the API's p99 (bench/README.md). For short, sequential mutations only: a transaction
+ * inside `use` must run its statements on its own executor, never on the outer one it is waiting for.
+ */
+export async function onOneConnection<T>(services: ApiServices, use: (services: ApiServices) => Promise<T>) {
+  let connected = false;
+  try {
+    return await services.db.connection().execute((db) => {
+      connected = true;
+      return use({ ...services, db });
+    });
+  } catch (error) {
+    // Not reaching the database at all is answered as a statement that cannot reach it is: 503, retry shortly.
+    if (!connected && isDatabaseUnavailable(error)) throw unavailable(error);
+    throw error;
+  }
+}
+
+/**
  * The inner context (tRPC docs: "inner and outer context"): everything a procedure needs, built from services and
  * request metadata, so tests build exactly the same context through `createCaller` as the HTTP server does.
  */

@@ -2,6 +2,7 @@ export { appRouter, createCaller, type AppRouter } from './root';
 export { ACCESS_POLICY, ACTORS, isAllowed, type Access, type Actor } from './access-policy';
 export {
   createContext,
+  onOneConnection,
   type ApiConfig,
   type ApiServices,
   type Context,

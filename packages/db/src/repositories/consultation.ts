@@ -309,7 +309,10 @@ const submissionContextStatement = preparedStatement<
       .select(['id'])
       .where('round_id', '=', param('roundId'))
       .where('author_user_id', '=', param('authorUserId'))
-      .where('status', '=', 'draft')
+      // A literal, not a parameter: the statement is prepared once and its generic plan cannot see a parameter's
+      // value, so with `status = $n` it could not use the partial index of drafts (contribution_one_draft) and, on
+      // a round one person filled, read the whole table instead (prepared-plans.test.ts).
+      .where('status', '=', sql.lit('draft'))
       .limit(1)
       .as('draft_id'),
   ]),
