@@ -70,7 +70,7 @@ export async function startChild(
       ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, 'results', 'profiles')}`]
       : [];
   // BENCH_API_FLAGS / BENCH_BASELINE_FLAGS: Node flags for the API or the bare handler alone (a GC setting, an
-  // `--import` of a monitor such as src/diagnostics/request-trace.mjs) to try a change or see where time goes.
+  // `--import` of a monitor such as src/diagnostics/request-trace.ts) to try a change or see where time goes.
   const flags = { API: process.env.BENCH_API_FLAGS, baseline: process.env.BENCH_BASELINE_FLAGS }[name];
   const extra = flags ? flags.split(' ') : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...extra, ...args], {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSession } from '@musyawarah/auth';
 import { insertUser } from '@musyawarah/db';
 import { createScratchDatabaseUrl } from '@musyawarah/db/testing';
@@ -22,23 +23,10 @@ beforeAll(async () => {
     serveApps: false,
     logLevel: 'silent',
     nodeEnv: 'test',
+    // No job runner: every pool checkout while a request runs is that request's (the one-connection tests below).
+    jobs: { concurrency: 0 },
   });
-  const round = await platform.db
-    .insertInto('consultation_round')
-    .values({
-      title: JSON.stringify({ en: 'Direct round' }),
-      description: JSON.stringify({ en: 'A round answered without the fetch adapter' }),
-      format: 'online_consultation',
-      audience: 'public',
-      languages: ['en'],
-      opens_at: new Date(Date.now() - 3_600_000),
-      closes_at: new Date(Date.now() + 30 * 86_400_000),
-      published_at: new Date(),
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  roundId = round.id;
+  roundId = await insertRound();
   const user = await insertUser(platform.db, {
     email: 'direct@example.org',
     name: 'Direct Participant',
@@ -55,6 +43,26 @@ afterAll(async () => {
   await platform.close();
   await scratch.drop();
 });
+
+/** An open public round, or one whose deadline has passed (`closed`). */
+async function insertRound({ closed = false } = {}) {
+  const round = await platform.db
+    .insertInto('consultation_round')
+    .values({
+      title: JSON.stringify({ en: 'Direct round' }),
+      description: JSON.stringify({ en: 'A round answered without the fetch adapter' }),
+      format: 'online_consultation',
+      audience: 'public',
+      languages: ['en'],
+      opens_at: new Date(Date.now() - 7_200_000),
+      closes_at: closed ? new Date(Date.now() - 1_000) : new Date(Date.now() + 30 * 86_400_000),
+      published_at: new Date(),
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return round.id;
+}
 
 interface Answer {
   status: number;
@@ -284,3 +292,56 @@ describe('contributions.submit and saveDraft without the fetch adapter', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ error: { data: { code: 'PAYLOAD_TOO_LARGE' } } });
   });
 });
+
+// In a closing rush every pooled connection can be busy (a slow WAL flush holds them all in COMMIT). A submission that
+// gave its connection back between its statements queued for the pool again behind every newer request, three times
+// (session, submission context, insert): that was the API's p99 (bench/README.md, 7 December). A submission or a
+// draft save now takes one connection for its whole answer. PostgreSQL only: the embedded database has one connection.
+describe.runIf(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL)(
+  'a closing-rush mutation holds one pooled connection',
+  () => {
+    async function checkouts(procedure: string, input: Record<string, unknown>) {
+      const connect = vi.spyOn(pg.Pool.prototype, 'connect');
+      try {
+        const answer = await post('direct', procedure, JSON.stringify(input), { cookie });
+        return { status: answer.status, checkouts: connect.mock.calls.length };
+      } finally {
+        connect.mockRestore();
+      }
+    }
+
+    it('saves a draft and submits it on one checkout each, and a retry too', async () => {
+      const round = await insertRound();
+      expect(await checkouts('contributions.saveDraft', feedback({ roundId: round }))).toEqual({
+        status: 200,
+        checkouts: 1,
+      });
+      const idempotencyKey = randomUUID();
+      for (let attempt = 0; attempt < 2; attempt++) {
+        expect(await checkouts('contributions.submit', feedback({ roundId: round, idempotencyKey }))).toEqual(
+          { status: 200, checkouts: 1 },
+        );
+      }
+      // The draft became the submission: one row, submitted.
+      const stored = await platform.db
+        .selectFrom('contribution')
+        .select('status')
+        .where('round_id', '=', round)
+        .execute();
+      expect(stored).toEqual([{ status: 'submitted' }]);
+    });
+
+    it('refuses a closed round on one checkout, and gives the connection back each time', async () => {
+      const closed = await insertRound({ closed: true });
+      // More refusals than the pool has connections (10): one kept by each would leave the last waiting, then 503.
+      for (let attempt = 0; attempt < 12; attempt++) {
+        expect(
+          await checkouts(
+            'contributions.submit',
+            feedback({ roundId: closed, idempotencyKey: randomUUID() }),
+          ),
+        ).toEqual({ status: 403, checkouts: 1 });
+      }
+    });
+  },
+);

@@ -78,46 +78,36 @@ const connect = Reflect.get(pg.Pool.prototype, 'connect') as Connect;
   });
 };
 
-type Query = (this: pg.Client, ...args: unknown[]) => unknown;
-const query = Reflect.get(pg.Client.prototype, 'query') as Query;
-(pg.Client.prototype as unknown as { query: Query }).query = function (this: pg.Client, ...args: unknown[]) {
-  const request = current.getStore();
-  const result = query.apply(this, args);
+/** Runs `call` and, inside a traced request, records it as a step from before the call (its socket write included). */
+function timed(request: TracedRequest | undefined, kind: () => string, call: () => unknown): unknown {
+  const started = performance.now();
+  const result = call();
   if (!request || !(result instanceof Promise)) return result;
-  const config = args[0] as string | { name?: string; text?: string } | undefined;
-  const text = typeof config === 'string' ? config : (config?.text ?? '');
-  const step: TracedStep = {
-    kind: (typeof config === 'object' ? config.name : undefined) ?? text.slice(0, 40),
-    started: performance.now(),
-    ended: null,
-  };
+  const step: TracedStep = { kind: kind(), started, ended: null };
   request.steps.push(step);
   const end = () => {
     step.ended = performance.now();
   };
   result.then(end, end);
   return result;
+}
+
+type Query = (this: unknown, ...args: unknown[]) => unknown;
+const query = Reflect.get(pg.Client.prototype, 'query') as Query;
+(pg.Client.prototype as unknown as { query: Query }).query = function (this: unknown, ...args: unknown[]) {
+  const config = args[0] as string | { name?: string; text?: string } | undefined;
+  // A named statement by its name; anything else by its first words.
+  const kind = () =>
+    typeof config === 'string' ? config.slice(0, 40) : (config?.name ?? (config?.text ?? '').slice(0, 40));
+  return timed(current.getStore(), kind, () => query.apply(this, args));
 };
 
 // `pool.query` (the bare handler's session lookup) checks out, runs and releases in one call: timed as one step,
-// pool wait included.
+// pool wait included, and its inner statement not again.
 const poolQuery = Reflect.get(pg.Pool.prototype, 'query') as Query;
-(pg.Pool.prototype as unknown as { query: Query }).query = function (this: pg.Client, ...args: unknown[]) {
-  const request = current.getStore();
-  const result = current.exit(() => poolQuery.apply(this, args));
-  if (!request || !(result instanceof Promise)) return result;
-  const text = typeof args[0] === 'string' ? args[0] : '';
-  const step: TracedStep = {
-    kind: `pool.query ${text.slice(0, 30)}`,
-    started: performance.now(),
-    ended: null,
-  };
-  request.steps.push(step);
-  const end = () => {
-    step.ended = performance.now();
-  };
-  result.then(end, end);
-  return result;
+(pg.Pool.prototype as unknown as { query: Query }).query = function (this: unknown, ...args: unknown[]) {
+  const kind = () => `pool.query ${typeof args[0] === 'string' ? args[0].slice(0, 30) : ''}`;
+  return timed(current.getStore(), kind, () => current.exit(() => poolQuery.apply(this, args)));
 };
 
 process.on('exit', () => {
