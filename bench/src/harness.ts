@@ -333,7 +333,14 @@ export interface RateResult extends LoadResult {
 export async function loadAtRateInterleaved(
   sides: [RateSide, RateSide],
   rate: number,
-  { slices = QUICK ? 2 : 6 }: { slices?: number } = {},
+  {
+    slices = QUICK ? 2 : 6,
+    onSlice,
+  }: {
+    slices?: number;
+    /** Called as each measured slice starts (with its side's index) and ends (null): a diagnostic's hook. */
+    onSlice?: (side: number | null) => Promise<void>;
+  } = {},
 ): Promise<[RateResult, RateResult]> {
   const agents = sides.map(
     () => new http.Agent({ keepAlive: true, maxSockets: sides[0].connections ?? SIZES.connections }),
@@ -375,9 +382,11 @@ export async function loadAtRateInterleaved(
         const side = sides[i]!;
         const into = measured[i]!;
         current = i;
+        await onSlice?.(i);
         const cpuBefore = cpuMs(side.pid);
         const run = await openLoop(new URL(side.path, side.url), { ...side, rate }, agents[i]!, sliceSeconds);
         const cpuAfter = cpuMs(side.pid);
+        await onSlice?.(null);
         current = -1;
         into.cpuMs =
           into.cpuMs !== null && cpuBefore !== null && cpuAfter !== null

@@ -38,6 +38,13 @@ import { measureEditionDiff } from './measures/edition-diff';
 import { measureLighthouse } from './measures/lighthouse';
 import { measurePgliteResponsiveness } from './measures/pglite';
 import { measureScaleOut } from './measures/scale';
+import {
+  baselineUrl,
+  PG_DIAG,
+  PG_DIAG_SETTINGS,
+  startPgDiagnostics,
+  type PgDiagnostics,
+} from './diagnostics/pg-waits';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // seeding, straight into the database
@@ -263,7 +270,12 @@ async function main() {
       .map((l) => l.toFixed(2))
       .join(' ')}; ${os.cpus().length} cores`,
   );
-  const server = await startThrowawayPostgres({ fsync: true, log, settings: { shared_buffers: '256MB' } });
+  const server = await startThrowawayPostgres({
+    fsync: true,
+    log,
+    settings: { shared_buffers: '256MB', ...PG_DIAG_SETTINGS },
+  });
+  let diag: PgDiagnostics | null = null;
   const children: Child[] = [];
   const handle = await openDatabase({ databaseUrl: server.url, poolSize: 4 });
   try {
@@ -287,6 +299,8 @@ async function main() {
     log('seeded');
 
     const dbEnv = { DATABASE_URL: server.url, DATABASE_POOL_SIZE: '10' };
+    if (PG_DIAG)
+      diag = await startPgDiagnostics(server.url, server.dataDir, path.join(BENCH_DIR, 'results', 'pg'));
     const apiPort = await freePort();
     const apiEnv = {
       ...dbEnv,
@@ -306,7 +320,7 @@ async function main() {
     const base = await startChild(
       'baseline',
       ['bench/src/baselines/server.ts'],
-      dbEnv,
+      { ...dbEnv, DATABASE_URL: baselineUrl(server.url) },
       await freePort(),
       '/catalogue',
     );
@@ -346,6 +360,7 @@ async function main() {
         // throughput ratio; these closed-loop p99s stay in the row above's note.
         const rate = Math.max(10, Math.round(OFFERED_SHARE * Math.min(apiResult.rps, baseResult.rps)));
         log(`load: ${label} at ${rate} req/s offered to both`);
+        await diag?.start(`${id}-at-rate`);
         const [apiAtRate, baseAtRate] = await loadAtRateInterleaved(
           [
             {
@@ -366,7 +381,9 @@ async function main() {
             },
           ],
           rate,
+          { onSlice: diag ? (side) => diag!.slice(side) : undefined },
         );
+        await diag?.stop();
         addLatencyRow(
           `${id}-p99`,
           `${label.replace(' (64 conns)', '')}: p99 at the same offered rate`,
@@ -526,6 +543,7 @@ async function main() {
       note: `peak under load and during the dashboard; baseline column = idle after start`,
     });
   } finally {
+    await diag?.close();
     for (const c of children) await c.stop();
     await handle.close();
     await server.stop();

@@ -155,7 +155,8 @@ export function createDirectMutations(options: DirectMutationOptions) {
       : { result: { data } };
     const body = Buffer.from(JSON.stringify(transformTRPCResponse(config, taken.batch ? [one] : one)));
     if (res.statusCode === 200) res.statusCode = getHTTPStatusCode(one);
-    res.setHeader('Vary', 'trpc-accept, accept');
+    // As the handler's answer says through the compression middleware, which this path does not need (server.ts).
+    res.setHeader('Vary', 'trpc-accept, accept, Accept-Encoding');
     res.setHeader('Content-Type', 'application/json');
     res.setHeader('Content-Length', body.length);
     res.end(body);

@@ -7,7 +7,7 @@
 // For every submission request (`/trpc/contributions.submit`, the bare handler's `/submit`) it records when it
 // arrived and was answered, each wait for a pooled connection and each statement with its duration (a `pool.query`
 // as one step, its wait included); and the
-// process's garbage collections. Written when the process exits, one file per process. A diagnostic only: it patches
+// process's garbage collections and event-loop delays (a 2 ms timer that fired late). Written when the process exits, one file per process. A diagnostic only: it patches
 // `pg` and `http.Server` in the process it is loaded into.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -31,16 +31,33 @@ export interface Trace {
   requests: TracedRequest[];
   /** [start, duration] of each garbage collection, in ms since the process started. */
   collections: [number, number][];
+  /**
+   * [when, how late, CPU ms the process used meanwhile] of each time a 2 ms timer fired more than 2 ms late: the event
+   * loop was busy (CPU close to the lateness) or the process was waiting for a core (CPU well below it).
+   */
+  loopDelays: [number, number, number][];
 }
 
 const TRACED = ['/trpc/contributions.submit', '/submit'];
 const isBaseline = process.argv.some((arg) => arg.includes('baselines'));
 const current = new AsyncLocalStorage<TracedRequest>();
-const trace: Trace = { requests: [], collections: [] };
+const trace: Trace = { requests: [], collections: [], loopDelays: [] };
 
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) trace.collections.push([entry.startTime, entry.duration]);
 }).observe({ entryTypes: ['gc'] });
+
+const LOOP_TICK_MS = 2;
+let tickDue = performance.now() + LOOP_TICK_MS;
+let cpuAtTick = process.cpuUsage();
+setInterval(() => {
+  const now = performance.now();
+  const cpu = process.cpuUsage(cpuAtTick);
+  if (now - tickDue > LOOP_TICK_MS)
+    trace.loopDelays.push([tickDue, now - tickDue, (cpu.user + cpu.system) / 1000]);
+  tickDue = now + LOOP_TICK_MS;
+  cpuAtTick = process.cpuUsage();
+}, LOOP_TICK_MS).unref();
 
 type Emit = (this: http.Server, event: string, ...args: unknown[]) => boolean;
 const emit = Reflect.get(http.Server.prototype, 'emit') as Emit;
