@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSession } from '@musyawarah/auth';
 import { insertUser } from '@musyawarah/db';
-import { createScratchDatabaseUrl } from '@musyawarah/db/testing';
+import { createScratchDatabaseUrl, insertOpenRound } from '@musyawarah/db/testing';
 import { startPlatformServer, type PlatformServer } from './server';
 
 // Submissions and drafts answered without tRPC's fetch adapter (issue #16) must be the handler's answers: same status,
@@ -26,7 +26,7 @@ beforeAll(async () => {
     // No job runner: every pool checkout while a request runs is that request's (the one-connection tests below).
     jobs: { concurrency: 0 },
   });
-  roundId = await insertRound();
+  roundId = await insertOpenRound(platform.db, { title: 'Direct round' });
   const user = await insertUser(platform.db, {
     email: 'direct@example.org',
     name: 'Direct Participant',
@@ -43,26 +43,6 @@ afterAll(async () => {
   await platform.close();
   await scratch.drop();
 });
-
-/** An open public round, or one whose deadline has passed (`closed`). */
-async function insertRound({ closed = false } = {}) {
-  const round = await platform.db
-    .insertInto('consultation_round')
-    .values({
-      title: JSON.stringify({ en: 'Direct round' }),
-      description: JSON.stringify({ en: 'A round answered without the fetch adapter' }),
-      format: 'online_consultation',
-      audience: 'public',
-      languages: ['en'],
-      opens_at: new Date(Date.now() - 7_200_000),
-      closes_at: closed ? new Date(Date.now() - 1_000) : new Date(Date.now() + 30 * 86_400_000),
-      published_at: new Date(),
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return round.id;
-}
 
 interface Answer {
   status: number;
@@ -311,7 +291,7 @@ describe.runIf(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL)(
     }
 
     it('saves a draft and submits it on one checkout each, and a retry too', async () => {
-      const round = await insertRound();
+      const round = await insertOpenRound(platform.db);
       expect(await checkouts('contributions.saveDraft', feedback({ roundId: round }))).toEqual({
         status: 200,
         checkouts: 1,
@@ -332,7 +312,7 @@ describe.runIf(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL)(
     });
 
     it('refuses a closed round on one checkout, and gives the connection back each time', async () => {
-      const closed = await insertRound({ closed: true });
+      const closed = await insertOpenRound(platform.db, { closed: true });
       // More refusals than the pool has connections (10): one kept by each would leave the last waiting, then 503.
       for (let attempt = 0; attempt < 12; attempt++) {
         expect(

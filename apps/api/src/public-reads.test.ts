@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECENT_WRITE_COOKIE, RECENT_WRITE_SECONDS } from '@musyawarah/api';
 import { createSession } from '@musyawarah/auth';
 import { insertUser } from '@musyawarah/db';
-import { createScratchDatabaseUrl } from '@musyawarah/db/testing';
+import { createScratchDatabaseUrl, insertOpenRound } from '@musyawarah/db/testing';
 import { CACHE_FIXED, CACHE_REVALIDATE, matchesIfNoneMatch, ROUND_PAGE_MS } from './public-reads';
 import { startPlatformServer, type PlatformServer } from './server';
 
@@ -23,22 +23,7 @@ beforeAll(async () => {
     logLevel: 'silent',
     nodeEnv: 'test',
   });
-  const round = await platform.db
-    .insertInto('consultation_round')
-    .values({
-      title: JSON.stringify({ en: 'Cached round' }),
-      description: JSON.stringify({ en: 'A round read through the fast path' }),
-      format: 'online_consultation',
-      audience: 'public',
-      languages: ['en'],
-      opens_at: new Date(Date.now() - 3_600_000),
-      closes_at: new Date(Date.now() + 30 * 86_400_000),
-      published_at: new Date(),
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  roundId = round.id;
+  roundId = await insertOpenRound(platform.db, { title: 'Cached round' });
 });
 afterAll(async () => {
   await platform.close();

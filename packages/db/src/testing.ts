@@ -82,3 +82,30 @@ export async function createScratchDatabaseUrl(): Promise<{
   scratch.pathname = `/${name}`;
   return { url: scratch.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
 }
+
+/**
+ * A published public round, open from an hour ago for thirty days, in English — or, with `closed`, one whose
+ * deadline has just passed — for tests that only need somewhere to send feedback. Returns its id.
+ */
+export async function insertOpenRound(
+  db: Kysely<Database>,
+  { title = 'Test round', closed = false }: { title?: string; closed?: boolean } = {},
+): Promise<string> {
+  const now = Date.now();
+  const round = await db
+    .insertInto('consultation_round')
+    .values({
+      title: JSON.stringify({ en: title }),
+      description: JSON.stringify({ en: `${title}: a round for tests` }),
+      format: 'online_consultation',
+      audience: 'public',
+      languages: ['en'],
+      opens_at: new Date(now - (closed ? 7_200_000 : 3_600_000)),
+      closes_at: new Date(closed ? now - 1_000 : now + 30 * 86_400_000),
+      published_at: new Date(now),
+      updated_at: new Date(now),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return round.id;
+}

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { createSession } from '@musyawarah/auth';
 import { insertUser, migrateToLatest, openDatabase, seedReferenceData, type Db } from '@musyawarah/db';
+import { insertOpenRound } from '@musyawarah/db/testing';
 import {
   findPostgresBin,
   freePort,
@@ -83,32 +84,18 @@ export async function stakeholderSessions(db: Db, count: number): Promise<string
 }
 
 export async function openRound(db: Db): Promise<string> {
-  const row = await db
-    .insertInto('consultation_round')
-    .values({
-      title: JSON.stringify({ en: 'Reliability round' }),
-      description: JSON.stringify({ en: 'Feedback sent by the reliability suites' }),
-      format: 'online_consultation',
-      audience: 'public',
-      languages: ['en'],
-      opens_at: new Date(Date.now() - 3_600_000),
-      closes_at: new Date(Date.now() + 30 * 86_400_000),
-      published_at: new Date(),
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const roundId = await insertOpenRound(db, { title: 'Reliability round' });
   await db
     .insertInto('round_question')
     .values({
-      round_id: row.id,
+      round_id: roundId,
       position: 0,
       kind: 'free_text',
       prompt: JSON.stringify({ en: 'Anything else?' }),
       required: false,
     })
     .execute();
-  return row.id;
+  return roundId;
 }
 
 export function submission(roundId: string, idempotencyKey: string, n: number) {
