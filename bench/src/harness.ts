@@ -11,6 +11,7 @@ export const REPO_ROOT = path.resolve(BENCH_DIR, '..');
 export const SIZES = QUICK
   ? {
       loadSeconds: 3,
+      rateSeconds: 3,
       warmupSeconds: 1,
       connections: 64,
       rounds: 20,
@@ -21,6 +22,12 @@ export const SIZES = QUICK
     }
   : {
       loadSeconds: 20,
+      /**
+       * Per side, for a p99 at an offered rate (loadAtRateInterleaved). Longer than a load test: a side's p99 is decided
+       * by the few moments in which the machine stalls for 100–300 ms, and in 20 s each side met only two or three of
+       * them, so single runs disagreed by a factor of two either way (bench/README.md).
+       */
+      rateSeconds: 60,
       warmupSeconds: 5,
       connections: 64,
       rounds: 200,
@@ -334,7 +341,7 @@ export async function loadAtRateInterleaved(
   sides: [RateSide, RateSide],
   rate: number,
   {
-    slices = QUICK ? 2 : 6,
+    slices = QUICK ? 2 : 12,
     onSlice,
   }: {
     slices?: number;
@@ -374,7 +381,7 @@ export async function loadAtRateInterleaved(
       const warmup = side.warmupSeconds ?? SIZES.warmupSeconds;
       if (warmup > 0) await openLoop(new URL(side.path, side.url), { ...side, rate }, agents[i]!, warmup);
     }
-    const sliceSeconds = (sides[0].seconds ?? SIZES.loadSeconds) / slices;
+    const sliceSeconds = (sides[0].seconds ?? SIZES.rateSeconds) / slices;
     for (let slice = 0; slice < slices; slice++) {
       // A B, B A, A B …: neither side is always the one that follows the other.
       const order = slice % 2 === 0 ? [0, 1] : [1, 0];

@@ -12,9 +12,14 @@ import pg from 'pg';
 import { roundPhase, searchCatalogue } from '@musyawarah/core';
 import { PARTICIPATION_SQL } from './sql';
 
+// The API's pool settings (packages/db client.ts). The idle timeout matters: the p99 rows run each side in slices
+// with ~10 s between them, and pg's default (10 s) would close this pool's connections in every pause and open them
+// again at the start of the next slice — a cost the API, which keeps idle connections 30 s, never paid.
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  connectionTimeoutMillis: 5_000,
+  idleTimeoutMillis: 30_000,
 });
 pool.on('error', () => undefined);
 

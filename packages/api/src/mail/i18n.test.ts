@@ -1,7 +1,7 @@
 import { LANGUAGES } from '@musyawarah/core';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { mailTranslator } from './i18n';
+import { formatMoment, mailTranslator } from './i18n';
 import { mailResources } from './locales';
 
 /** i18next as mail used it before sentences were kept: the reference every mail must still read exactly like. */
@@ -76,5 +76,44 @@ describe('mail sentences read exactly as i18next writes them', () => {
     }
     expect(t('no.such.key')).toBe(expected('no.such.key'));
     expect(t('greeting.named')).toBe(expected('greeting.named'));
+  });
+});
+
+describe('formatMoment', () => {
+  it('writes every moment as a fresh formatter would, whatever it wrote just before', () => {
+    const fresh = (at: Date, locale: string, timeZone: string) =>
+      new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+        timeZoneName: 'short',
+      }).format(at);
+    const start = Date.UTC(2026, 11, 7, 21, 59, 58, 500);
+    // Within one second, across a second and a minute, back again, an hour on: each language and zone in turn.
+    const offsets = [0, 100, 499, 500, 1_500, 61_000, 0, 3_600_000, 3_600_000];
+    for (const [locale, timeZone] of [
+      ['en', 'UTC'],
+      ['th', 'Asia/Bangkok'],
+      ['my', 'Asia/Yangon'],
+      ['km', 'Asia/Phnom_Penh'],
+      ['en', 'Asia/Dili'],
+    ] as const) {
+      for (const offset of offsets) {
+        const at = new Date(start + offset);
+        expect(formatMoment(at, locale, timeZone)).toBe(fresh(at, locale, timeZone));
+      }
+    }
+    // Bangkok's offset was +06:42:04 before 1920: two moments of one UTC minute fall in two local minutes, so what
+    // was written for the first must not be reused for the second.
+    const early = new Date(Date.UTC(1900, 0, 1, 0, 0, 55, 900));
+    const later = new Date(early.getTime() + 200);
+    expect(fresh(early, 'en', 'Asia/Bangkok')).not.toBe(fresh(later, 'en', 'Asia/Bangkok'));
+    expect(formatMoment(early, 'en', 'Asia/Bangkok')).toBe(fresh(early, 'en', 'Asia/Bangkok'));
+    expect(formatMoment(later, 'en', 'Asia/Bangkok')).toBe(fresh(later, 'en', 'Asia/Bangkok'));
   });
 });
