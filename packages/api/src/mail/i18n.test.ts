@@ -1,7 +1,7 @@
 import { LANGUAGES } from '@musyawarah/core';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { formatMoment, mailTranslator } from './i18n';
+import { formatMoment, mailTranslator, momentFormat } from './i18n';
 import { mailResources } from './locales';
 
 /** i18next as mail used it before sentences were kept: the reference every mail must still read exactly like. */
@@ -81,18 +81,8 @@ describe('mail sentences read exactly as i18next writes them', () => {
 
 describe('formatMoment', () => {
   it('writes every moment as a fresh formatter would, whatever it wrote just before', () => {
-    const fresh = (at: Date, locale: string, timeZone: string) =>
-      new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-        timeZone,
-        timeZoneName: 'short',
-      }).format(at);
+    // A formatter made for this one call: nothing it wrote before can be reused.
+    const fresh = (at: Date, locale: string, timeZone: string) => momentFormat(locale, timeZone).format(at);
     const start = Date.UTC(2026, 11, 7, 21, 59, 58, 500);
     // Within one second, across a second and a minute, back again, an hour on: each language and zone in turn.
     const offsets = [0, 100, 499, 500, 1_500, 61_000, 0, 3_600_000, 3_600_000];

@@ -122,24 +122,31 @@ const momentFormats = new Map<string, Intl.DateTimeFormat>();
  */
 const lastSecondWritten = new Map<string, { second: number; text: string }>();
 
+/**
+ * The formatter of a moment in mail. ASEAN English writes the day first (4 March 2026); a 24-hour clock reads the same
+ * in every language.
+ */
+export function momentFormat(language: string, timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+    timeZoneName: 'short',
+  });
+}
+
 /** A moment as the recipient reads it: their language's date and time, in the given zone, with the zone named. */
 export function formatMoment(at: Date, locale: string | null | undefined, timeZone = 'UTC'): string {
-  // ASEAN English writes the day first (4 March 2026); a 24-hour clock reads the same in every language.
   const language = mailLocale(locale);
   const key = `${language} ${timeZone}`;
   let format = momentFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-      timeZoneName: 'short',
-    });
+    format = momentFormat(language, timeZone);
     // Time zones come from rounds and events: a few dozen at most, but never an unbounded cache.
     if (momentFormats.size > 500) {
       momentFormats.clear();
