@@ -311,6 +311,24 @@ describe.runIf(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL)(
       expect(stored).toEqual([{ status: 'submitted' }]);
     });
 
+    it('reads the session and the submission context in one statement', async () => {
+      const round = await insertOpenRound(platform.db);
+      const query = vi.spyOn(pg.Client.prototype, 'query');
+      try {
+        const input = feedback({ roundId: round, idempotencyKey: randomUUID() });
+        const answer = await post('direct', 'contributions.submit', JSON.stringify(input), { cookie });
+        expect(answer.status).toBe(200);
+        const statements = query.mock.calls.map(([q]) =>
+          typeof q === 'string' ? q : (q as { text: string }).text,
+        );
+        const contextReads = statements.filter((text) => text.includes('round_question'));
+        expect(contextReads).toHaveLength(1);
+        expect(contextReads[0]).toContain('"user_session"');
+      } finally {
+        query.mockRestore();
+      }
+    });
+
     it('refuses a closed round on one checkout, and gives the connection back each time', async () => {
       const closed = await insertOpenRound(platform.db, { closed: true });
       // More refusals than the pool has connections (10): one kept by each would leave the last waiting, then 503.

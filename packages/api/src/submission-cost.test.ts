@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type KyselyPlugin } from 'kysely';
 import { createSession } from '@musyawarah/auth';
-import { createContext } from './context';
+import { createContext, requestPreload, type RequestPreload } from './context';
 import { createCaller } from './root';
 import { createTestApi, type TestApi } from './test-support';
 
@@ -35,7 +35,7 @@ async function openRound() {
 }
 
 /** A caller whose every statement is recorded by kind (begin and commit are not statements of Kysely's). */
-async function recordingCaller(token: string) {
+async function recordingCaller(token: string, preload?: RequestPreload) {
   const statements: string[] = [];
   const plugin: KyselyPlugin = {
     transformQuery(args) {
@@ -59,6 +59,7 @@ async function recordingCaller(token: string) {
       host: 'localhost:3000',
       setCookie: () => undefined,
     },
+    preload,
   );
   return { caller: createCaller(ctx), statements };
 }
@@ -125,5 +126,67 @@ describe('what one submission costs the database (issue #16)', () => {
     await second.caller.contributions.submit(feedback(round.id));
     expect(second.statements).toEqual(first.statements);
     expect(second.statements).toEqual(['SelectQueryNode', 'SelectQueryNode', 'SelectQueryNode']);
+  });
+
+  it('reads the session and the submission context in one statement when the host passes the submission’s preload', async () => {
+    const round = await openRound();
+    const user = await api.createUser('stakeholder');
+    const { token } = await createSession(api.db, user.id);
+    await (await recordingCaller(token)).caller.contributions.saveDraft(feedback(round.id));
+    const input = feedback(round.id);
+    const first = await recordingCaller(token, requestPreload('contributions.submit', input));
+    const receipt = await first.caller.contributions.submit(input);
+    expect(first.statements).toEqual(['SelectQueryNode', 'SelectQueryNode']);
+    expect(receipt.replayed).toBe(false);
+    // The draft the one statement found became the submission, as it does when the context is read apart.
+    const rows = await api.db
+      .selectFrom('contribution')
+      .select(['id', 'status'])
+      .where('round_id', '=', round.id)
+      .where('author_user_id', '=', user.id)
+      .execute();
+    expect(rows).toEqual([{ id: receipt.id, status: 'submitted' }]);
+
+    // A retry with the same key finds the stored submission in the same statement and gets the first receipt.
+    const retry = await recordingCaller(token, requestPreload('contributions.submit', input));
+    const again = await retry.caller.contributions.submit(input);
+    expect(again).toMatchObject({
+      id: receipt.id,
+      receiptReference: receipt.receiptReference,
+      replayed: true,
+    });
+    expect(retry.statements).toEqual(['SelectQueryNode', 'SelectQueryNode']);
+  });
+
+  it('uses a preloaded context only for the round and key it was read for', async () => {
+    const round = await openRound();
+    const other = await openRound();
+    const user = await api.createUser('stakeholder');
+    const { token } = await createSession(api.db, user.id);
+    const input = feedback(other.id);
+    const { caller, statements } = await recordingCaller(
+      token,
+      requestPreload('contributions.submit', feedback(round.id)),
+    );
+    const receipt = await caller.contributions.submit(input);
+    expect(statements).toHaveLength(3);
+    const stored = await api.db
+      .selectFrom('contribution')
+      .select('round_id')
+      .where('id', '=', receipt.id)
+      .executeTakeFirst();
+    expect(stored?.round_id).toBe(other.id);
+  });
+
+  it('preloads only a submission, and only for values its input schema accepts', () => {
+    const input = feedback(randomUUID());
+    expect(requestPreload('contributions.submit', input)).toEqual({
+      submission: { roundId: input.roundId, idempotencyKey: input.idempotencyKey },
+    });
+    expect(requestPreload('contributions.saveDraft', input)).toBeUndefined();
+    expect(requestPreload('contributions.submit', { ...input, roundId: 'not-a-uuid' })).toBeUndefined();
+    expect(requestPreload('contributions.submit', { ...input, idempotencyKey: 42 })).toBeUndefined();
+    expect(requestPreload('contributions.submit', null)).toBeUndefined();
+    expect(requestPreload('contributions.submit', [input])).toBeUndefined();
   });
 });

@@ -36,12 +36,14 @@ export async function submitContribution(
   input: Submission,
   facilitated: boolean,
 ) {
-  const context = await loadSubmissionContext(ctx.db, {
-    roundId: input.roundId,
-    idempotencyKey: input.idempotencyKey,
-    authorUserId: facilitated ? null : ctx.user.id,
-    facilitatorUserId: facilitated ? ctx.user.id : null,
-  });
+  const context =
+    preloadedContext(ctx, input, facilitated) ??
+    (await loadSubmissionContext(ctx.db, {
+      roundId: input.roundId,
+      idempotencyKey: input.idempotencyKey,
+      authorUserId: facilitated ? null : ctx.user.id,
+      facilitatorUserId: facilitated ? ctx.user.id : null,
+    }));
   if (context.existingId) return replayOf(ctx, input.roundId, input.idempotencyKey);
   const participant = facilitated ? null : ctx.user;
   const round = checkRoundOpen(
@@ -124,6 +126,17 @@ export async function submitContribution(
     submittedAt: now,
     replayed: false,
   };
+}
+
+/**
+ * The context the host read with the session (context.ts, RequestPreload) when it was read for exactly this: this
+ * person's own submission to this round with this key. Anything else reads its own.
+ */
+function preloadedContext(ctx: Context & { user: UserAccount }, input: Submission, facilitated: boolean) {
+  const preloaded = ctx.preloaded?.submission;
+  if (facilitated || !preloaded || preloaded.authorUserId !== ctx.user.id) return null;
+  if (preloaded.roundId !== input.roundId || preloaded.idempotencyKey !== input.idempotencyKey) return null;
+  return preloaded.context;
 }
 
 /**
