@@ -80,36 +80,57 @@ export interface Context extends ApiServices {
   session: UserSession | null;
   user: UserAccount | null;
   /** What was read with the session for the procedure the request names (`RequestPreload`), for that procedure only. */
-  preloaded?: {
-    submission?: {
-      roundId: string;
-      idempotencyKey: string;
-      authorUserId: string;
-      context: SubmissionContext;
-    };
-  };
+  preloaded?: { participation?: PreloadedParticipation };
+}
+
+/** A participant's own write to a round, as `loadSubmissionContext` reads it for them. */
+export interface PreloadedParticipation {
+  roundId: string;
+  idempotencyKey: string | null;
+  authorUserId: string;
+  context: SubmissionContext;
 }
 
 /**
  * What the procedure a request names will read first, which `createContext` can then read in the same statement as
- * the session: one round trip fewer. Only a participant's own submission, the busiest write of a closing rush, for
- * now (bench/README.md). Whatever is read this way is used only by that procedure, after its own checks, and only if
- * its parsed input and the signed-in person are the ones it was read for (routers/contributions/submission.ts).
+ * the session: one round trip fewer, or more. Only the writes of a closing rush — a participant's own submission and
+ * the draft autosaved before it (no key) — for now (bench/README.md). Whatever is read this way is used only by that
+ * procedure, after its own checks, and only if its parsed input and the signed-in person are the ones it was read for
+ * (`preloadedParticipation`).
  */
 export interface RequestPreload {
-  submission?: { roundId: string; idempotencyKey: string };
+  participation?: { roundId: string; idempotencyKey: string | null };
 }
 
 const { roundId: roundIdField, idempotencyKey: idempotencyKeyField } = submitContributionInput.shape;
 
 /** The preload for a procedure and its raw input, when there is one: values its input schema will accept, or none. */
 export function requestPreload(path: string, input: unknown): RequestPreload | undefined {
-  if (path !== 'contributions.submit' || typeof input !== 'object' || input === null) return undefined;
+  const submit = path === 'contributions.submit';
+  if ((!submit && path !== 'contributions.saveDraft') || typeof input !== 'object' || input === null)
+    return undefined;
   const { roundId, idempotencyKey } = input as Record<string, unknown>;
   const round = roundIdField.safeParse(roundId);
+  if (!round.success) return undefined;
+  if (!submit) return { participation: { roundId: round.data, idempotencyKey: null } };
   const key = idempotencyKeyField.safeParse(idempotencyKey);
-  if (!round.success || !key.success) return undefined;
-  return { submission: { roundId: round.data, idempotencyKey: key.data } };
+  if (!key.success) return undefined;
+  return { participation: { roundId: round.data, idempotencyKey: key.data } };
+}
+
+/**
+ * The context read with the session (`RequestPreload`) when it was read for exactly this: this person's own write to
+ * this round, with this key (a submission) or none (a draft save). Anything else reads its own.
+ */
+export function preloadedParticipation(
+  ctx: Context & { user: UserAccount },
+  roundId: string,
+  idempotencyKey: string | null,
+): SubmissionContext | null {
+  const preloaded = ctx.preloaded?.participation;
+  if (!preloaded || preloaded.authorUserId !== ctx.user.id) return null;
+  if (preloaded.roundId !== roundId || preloaded.idempotencyKey !== idempotencyKey) return null;
+  return preloaded.context;
 }
 
 /**
@@ -145,12 +166,12 @@ export async function createContext(
   const readDb = services.readDb && !hasRecentWrite(request.cookieHeader) ? services.readDb : services.db;
   const token = readSessionToken(request.cookieHeader);
   if (!token) return { ...services, readDb, request, session: null, user: null };
-  const wanted = preload?.submission;
-  let submission: SubmissionContext | undefined;
+  const wanted = preload?.participation;
+  let participation: SubmissionContext | undefined;
   const lookup: SessionLookup | undefined = wanted
     ? async (db, sessionId) => {
         const found = await findSessionWithSubmissionContext(db, sessionId, wanted);
-        submission = found?.context;
+        participation = found?.context;
         return found?.session;
       }
     : undefined;
@@ -168,8 +189,8 @@ export async function createContext(
     );
   }
   const { session, user } = validation;
-  if (wanted && submission) {
-    const preloaded = { submission: { ...wanted, authorUserId: user.id, context: submission } };
+  if (wanted && participation) {
+    const preloaded = { participation: { ...wanted, authorUserId: user.id, context: participation } };
     return { ...services, readDb, request, session, user, preloaded };
   }
   return { ...services, readDb, request, session, user };

@@ -116,7 +116,7 @@ describe('what one submission costs the database (issue #16)', () => {
     expect(new Set(rows.map((r) => r.writer)).size).toBe(1);
   });
 
-  it('runs a fixed number of statements: session, round and draft, then one that counts the limits and stores everything', async () => {
+  it('runs a fixed number of statements: session, round and draft, then one that counts the limits and stores everything (through tRPC’s handler, which reads the input after the session)', async () => {
     const round = await openRound();
     const user = await api.createUser('stakeholder');
     const { token } = await createSession(api.db, user.id);
@@ -178,12 +178,68 @@ describe('what one submission costs the database (issue #16)', () => {
     expect(stored?.round_id).toBe(other.id);
   });
 
-  it('preloads only a submission, and only for values its input schema accepts', () => {
+  it('saves a draft with its round and questions read with the session when the host passes its preload', async () => {
+    const round = await openRound();
+    const user = await api.createUser('stakeholder');
+    const { token } = await createSession(api.db, user.id);
+    const input = feedback(round.id);
+    const apart = await recordingCaller(token);
+    const first = await apart.caller.contributions.saveDraft(input);
+    const together = await recordingCaller(token, requestPreload('contributions.saveDraft', input));
+    const second = await together.caller.contributions.saveDraft({ ...input, organisationName: 'Later' });
+    // The session, the round and its questions: three reads apart, one together; the writes are the same.
+    const reads = (kinds: string[]) => kinds.filter((kind) => kind === 'SelectQueryNode').length;
+    expect(reads(apart.statements)).toBe(3);
+    expect(reads(together.statements)).toBe(1);
+    expect(together.statements.filter((kind) => kind !== 'SelectQueryNode')).toEqual(
+      apart.statements.filter((kind) => kind !== 'SelectQueryNode'),
+    );
+    expect(second.id).toBe(first.id);
+    const draft = await api.db
+      .selectFrom('contribution')
+      .select(['status', 'organisation_name'])
+      .where('id', '=', first.id)
+      .executeTakeFirst();
+    expect(draft).toEqual({ status: 'draft', organisation_name: 'Later' });
+  });
+
+  it('refuses a draft for a round that is not open, from the preloaded round as from its own read', async () => {
+    const secretariat = await api.signedIn('secretariat');
+    const round = await secretariat.caller.rounds.create({
+      title: { en: 'Not open yet' },
+      description: { en: 'Opens tomorrow' },
+      format: 'online_consultation',
+      actionIds: ['C3.2'],
+      audience: 'public',
+      memberStates: [],
+      languages: ['en'],
+      opensAt: hoursFromNow(24),
+      closesAt: hoursFromNow(48),
+      targets: [],
+    });
+    await secretariat.caller.rounds.transition({ roundId: round.id, action: 'publish' });
+    const user = await api.createUser('stakeholder');
+    const { token } = await createSession(api.db, user.id);
+    const input = feedback(round.id);
+    for (const preload of [undefined, requestPreload('contributions.saveDraft', input)]) {
+      const { caller } = await recordingCaller(token, preload);
+      await expect(caller.contributions.saveDraft(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    const missing = feedback(randomUUID());
+    const { caller } = await recordingCaller(token, requestPreload('contributions.saveDraft', missing));
+    await expect(caller.contributions.saveDraft(missing)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('preloads only a participant’s own submission or draft save, and only for values its input schema accepts', () => {
     const input = feedback(randomUUID());
     expect(requestPreload('contributions.submit', input)).toEqual({
-      submission: { roundId: input.roundId, idempotencyKey: input.idempotencyKey },
+      participation: { roundId: input.roundId, idempotencyKey: input.idempotencyKey },
     });
-    expect(requestPreload('contributions.saveDraft', input)).toBeUndefined();
+    expect(requestPreload('contributions.saveDraft', input)).toEqual({
+      participation: { roundId: input.roundId, idempotencyKey: null },
+    });
+    expect(requestPreload('contributions.submitOnBehalf', input)).toBeUndefined();
+    expect(requestPreload('contributions.saveDraft', { ...input, roundId: 'not-a-uuid' })).toBeUndefined();
     expect(requestPreload('contributions.submit', { ...input, roundId: 'not-a-uuid' })).toBeUndefined();
     expect(requestPreload('contributions.submit', { ...input, idempotencyKey: 42 })).toBeUndefined();
     expect(requestPreload('contributions.submit', null)).toBeUndefined();

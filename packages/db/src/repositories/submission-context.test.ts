@@ -132,6 +132,20 @@ describe('the session and a submission context in one statement', () => {
     expect(others?.context.draftId).toBeNull();
   });
 
+  it('reads a draft save’s context without a key: the round, its questions and the draft, no earlier submission', async () => {
+    const draft = await findSessionWithSubmissionContext(t.db, author.sessionId, {
+      roundId,
+      idempotencyKey: null,
+    });
+    const withKey = await findSessionWithSubmissionContext(t.db, author.sessionId, {
+      roundId,
+      idempotencyKey: submittedKey,
+    });
+    expect(draft?.context.existingId).toBeNull();
+    expect(withKey?.context.existingId).not.toBeNull();
+    expect(draft?.context).toEqual({ ...withKey?.context, existingId: null });
+  });
+
   it('reads nothing for a session that does not exist', async () => {
     expect(
       await findSessionWithSubmissionContext(t.db, 'f'.repeat(64), { roundId, idempotencyKey: submittedKey }),

@@ -10,7 +10,7 @@ import {
   loadSubmissionContext,
   type UserAccount,
 } from '@musyawarah/db';
-import type { Context } from '../../context';
+import { preloadedParticipation, type Context } from '../../context';
 import { FieldError, ThrottledError } from '../../errors';
 import { contributionReceiptMail } from '../../mail/templates';
 import { auditContext } from '../../trpc';
@@ -37,7 +37,7 @@ export async function submitContribution(
   facilitated: boolean,
 ) {
   const context =
-    preloadedContext(ctx, input, facilitated) ??
+    (facilitated ? null : preloadedParticipation(ctx, input.roundId, input.idempotencyKey)) ??
     (await loadSubmissionContext(ctx.db, {
       roundId: input.roundId,
       idempotencyKey: input.idempotencyKey,
@@ -126,17 +126,6 @@ export async function submitContribution(
     submittedAt: now,
     replayed: false,
   };
-}
-
-/**
- * The context the host read with the session (context.ts, RequestPreload) when it was read for exactly this: this
- * person's own submission to this round with this key. Anything else reads its own.
- */
-function preloadedContext(ctx: Context & { user: UserAccount }, input: Submission, facilitated: boolean) {
-  const preloaded = ctx.preloaded?.submission;
-  if (facilitated || !preloaded || preloaded.authorUserId !== ctx.user.id) return null;
-  if (preloaded.roundId !== input.roundId || preloaded.idempotencyKey !== input.idempotencyKey) return null;
-  return preloaded.context;
 }
 
 /**
