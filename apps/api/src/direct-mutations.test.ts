@@ -311,6 +311,28 @@ describe.runIf(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL)(
       expect(stored).toEqual([{ status: 'submitted' }]);
     });
 
+    it('reads the round and its questions with the session, for a submission and a draft save', async () => {
+      const round = await insertOpenRound(platform.db);
+      for (const [procedure, input] of [
+        ['contributions.saveDraft', feedback({ roundId: round })],
+        ['contributions.submit', feedback({ roundId: round, idempotencyKey: randomUUID() })],
+      ] as const) {
+        const query = vi.spyOn(pg.Client.prototype, 'query');
+        try {
+          const answer = await post('direct', procedure, JSON.stringify(input), { cookie });
+          expect(answer.status, procedure).toBe(200);
+          const statements = query.mock.calls.map(([q]) =>
+            typeof q === 'string' ? q : (q as { text: string }).text,
+          );
+          const roundReads = statements.filter((text) => /consultation_round|round_question/.test(text));
+          expect(roundReads, procedure).toHaveLength(1);
+          expect(roundReads[0], procedure).toContain('"user_session"');
+        } finally {
+          query.mockRestore();
+        }
+      }
+    });
+
     it('refuses a closed round on one checkout, and gives the connection back each time', async () => {
       const closed = await insertOpenRound(platform.db, { closed: true });
       // More refusals than the pool has connections (10): one kept by each would leave the last waiting, then 503.

@@ -8,7 +8,14 @@ import {
   getTRPCErrorFromUnknown,
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
-import { appRouter, createCaller, type ApiServices, type Context } from '@musyawarah/api';
+import {
+  appRouter,
+  createCaller,
+  requestPreload,
+  type ApiServices,
+  type Context,
+  type RequestPreload,
+} from '@musyawarah/api';
 
 /**
  * The mutations of a closing rush — submitting feedback and saving the draft it comes from — answered without tRPC's
@@ -29,11 +36,15 @@ type ProcedureCaller = Record<string, Record<string, (input: unknown) => Promise
 
 export interface DirectMutationOptions {
   maxBodySize: number;
-  /** The context a procedure gets; `services` when the mutation runs on one connection (onOneConnection). */
+  /**
+   * The context a procedure gets; `services` when the mutation runs on one connection (onOneConnection), `preload`
+   * what its procedure reads first, read with the session (context.ts).
+   */
   createContext(
     req: http.IncomingMessage,
     res: http.ServerResponse,
     services?: ApiServices,
+    preload?: RequestPreload,
   ): Promise<Context>;
   /** Runs a mutation, from its context to its answer, with services bound to one pooled connection. */
   onOneConnection?: <T>(use: (services: ApiServices) => Promise<T>) => Promise<T>;
@@ -144,8 +155,9 @@ export function createDirectMutations(options: DirectMutationOptions) {
     let data: unknown;
     let error: TRPCError | undefined;
     const [group, name] = taken.path.split('.') as [string, string];
+    const preload = requestPreload(taken.path, input);
     const run = async (services?: ApiServices) => {
-      ctx = await options.createContext(req, res, services);
+      ctx = await options.createContext(req, res, services, preload);
       data = await (createCaller(ctx) as unknown as ProcedureCaller)[group]![name]!(input);
     };
     try {

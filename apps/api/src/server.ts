@@ -21,6 +21,7 @@ import {
   recentWriteCookie,
   requestLocale,
   type ApiServices,
+  type RequestPreload,
 } from '@musyawarah/api';
 import type { JobRunner } from '@musyawarah/api';
 import { startPlatformJobs, type JobOptions } from './jobs';
@@ -277,18 +278,27 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
           'number of proxies in front (see docs/deployment.md)',
       ),
   });
-  const requestContext = (req: http.IncomingMessage, res: http.ServerResponse, on: ApiServices = services) =>
-    createContext(on, {
-      requestId: String(res.getHeader('X-Request-Id')),
-      ipAddress: clientAddress(req),
-      userAgent: req.headers['user-agent']?.slice(0, 500) ?? null,
-      cookieHeader: req.headers.cookie ?? null,
-      origin: req.headers.origin ?? null,
-      secFetchSite: req.headers['sec-fetch-site'] ?? null,
-      host: req.headers.host ?? null,
-      locale: requestLocale(req.headers['x-musyawarah-locale'], req.headers['accept-language']),
-      setCookie: (value) => res.appendHeader('Set-Cookie', value),
-    });
+  const requestContext = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    on: ApiServices = services,
+    preload?: RequestPreload,
+  ) =>
+    createContext(
+      on,
+      {
+        requestId: String(res.getHeader('X-Request-Id')),
+        ipAddress: clientAddress(req),
+        userAgent: req.headers['user-agent']?.slice(0, 500) ?? null,
+        cookieHeader: req.headers.cookie ?? null,
+        origin: req.headers.origin ?? null,
+        secFetchSite: req.headers['sec-fetch-site'] ?? null,
+        host: req.headers.host ?? null,
+        locale: requestLocale(req.headers['x-musyawarah-locale'], req.headers['accept-language']),
+        setCookie: (value) => res.appendHeader('Set-Cookie', value),
+      },
+      preload,
+    );
   const logProcedureFailure = ({
     error,
     path: procedurePath,

@@ -3,11 +3,13 @@ export { ACCESS_POLICY, ACTORS, isAllowed, type Access, type Actor } from './acc
 export {
   createContext,
   onOneConnection,
+  requestPreload,
   type ApiConfig,
   type ApiServices,
   type Context,
   type Logger,
   type RequestMeta,
+  type RequestPreload,
 } from './context';
 export { createMailer, createSmtpTransport, type Mailer, type SmtpTransport } from './mail/mailer';
 export { requestLocale } from './mail/i18n';

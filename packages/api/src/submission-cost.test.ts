@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type KyselyPlugin } from 'kysely';
 import { createSession } from '@musyawarah/auth';
-import { createContext } from './context';
+import { createContext, requestPreload, type RequestPreload } from './context';
 import { createCaller } from './root';
 import { createTestApi, type TestApi } from './test-support';
 
@@ -35,7 +35,7 @@ async function openRound() {
 }
 
 /** A caller whose every statement is recorded by kind (begin and commit are not statements of Kysely's). */
-async function recordingCaller(token: string) {
+async function recordingCaller(token: string, preload?: RequestPreload) {
   const statements: string[] = [];
   const plugin: KyselyPlugin = {
     transformQuery(args) {
@@ -59,6 +59,7 @@ async function recordingCaller(token: string) {
       host: 'localhost:3000',
       setCookie: () => undefined,
     },
+    preload,
   );
   return { caller: createCaller(ctx), statements };
 }
@@ -115,7 +116,7 @@ describe('what one submission costs the database (issue #16)', () => {
     expect(new Set(rows.map((r) => r.writer)).size).toBe(1);
   });
 
-  it('runs a fixed number of statements: session, round and draft, then one that counts the limits and stores everything', async () => {
+  it('runs a fixed number of statements: session, round and draft, then one that counts the limits and stores everything (through tRPC’s handler, which reads the input after the session)', async () => {
     const round = await openRound();
     const user = await api.createUser('stakeholder');
     const { token } = await createSession(api.db, user.id);
@@ -125,5 +126,123 @@ describe('what one submission costs the database (issue #16)', () => {
     await second.caller.contributions.submit(feedback(round.id));
     expect(second.statements).toEqual(first.statements);
     expect(second.statements).toEqual(['SelectQueryNode', 'SelectQueryNode', 'SelectQueryNode']);
+  });
+
+  it('reads the session and the submission context in one statement when the host passes the submission’s preload', async () => {
+    const round = await openRound();
+    const user = await api.createUser('stakeholder');
+    const { token } = await createSession(api.db, user.id);
+    await (await recordingCaller(token)).caller.contributions.saveDraft(feedback(round.id));
+    const input = feedback(round.id);
+    const first = await recordingCaller(token, requestPreload('contributions.submit', input));
+    const receipt = await first.caller.contributions.submit(input);
+    expect(first.statements).toEqual(['SelectQueryNode', 'SelectQueryNode']);
+    expect(receipt.replayed).toBe(false);
+    // The draft the one statement found became the submission, as it does when the context is read apart.
+    const rows = await api.db
+      .selectFrom('contribution')
+      .select(['id', 'status'])
+      .where('round_id', '=', round.id)
+      .where('author_user_id', '=', user.id)
+      .execute();
+    expect(rows).toEqual([{ id: receipt.id, status: 'submitted' }]);
+
+    // A retry with the same key finds the stored submission in the same statement and gets the first receipt.
+    const retry = await recordingCaller(token, requestPreload('contributions.submit', input));
+    const again = await retry.caller.contributions.submit(input);
+    expect(again).toMatchObject({
+      id: receipt.id,
+      receiptReference: receipt.receiptReference,
+      replayed: true,
+    });
+    expect(retry.statements).toEqual(['SelectQueryNode', 'SelectQueryNode']);
+  });
+
+  it('uses a preloaded context only for the round and key it was read for', async () => {
+    const round = await openRound();
+    const other = await openRound();
+    const user = await api.createUser('stakeholder');
+    const { token } = await createSession(api.db, user.id);
+    const input = feedback(other.id);
+    const { caller, statements } = await recordingCaller(
+      token,
+      requestPreload('contributions.submit', feedback(round.id)),
+    );
+    const receipt = await caller.contributions.submit(input);
+    expect(statements).toHaveLength(3);
+    const stored = await api.db
+      .selectFrom('contribution')
+      .select('round_id')
+      .where('id', '=', receipt.id)
+      .executeTakeFirst();
+    expect(stored?.round_id).toBe(other.id);
+  });
+
+  it('saves a draft with its round and questions read with the session when the host passes its preload', async () => {
+    const round = await openRound();
+    const user = await api.createUser('stakeholder');
+    const { token } = await createSession(api.db, user.id);
+    const input = feedback(round.id);
+    const apart = await recordingCaller(token);
+    const first = await apart.caller.contributions.saveDraft(input);
+    const together = await recordingCaller(token, requestPreload('contributions.saveDraft', input));
+    const second = await together.caller.contributions.saveDraft({ ...input, organisationName: 'Later' });
+    // The session, the round and its questions: three reads apart, one together; the writes are the same.
+    const reads = (kinds: string[]) => kinds.filter((kind) => kind === 'SelectQueryNode').length;
+    expect(reads(apart.statements)).toBe(3);
+    expect(reads(together.statements)).toBe(1);
+    expect(together.statements.filter((kind) => kind !== 'SelectQueryNode')).toEqual(
+      apart.statements.filter((kind) => kind !== 'SelectQueryNode'),
+    );
+    expect(second.id).toBe(first.id);
+    const draft = await api.db
+      .selectFrom('contribution')
+      .select(['status', 'organisation_name'])
+      .where('id', '=', first.id)
+      .executeTakeFirst();
+    expect(draft).toEqual({ status: 'draft', organisation_name: 'Later' });
+  });
+
+  it('refuses a draft for a round that is not open, from the preloaded round as from its own read', async () => {
+    const secretariat = await api.signedIn('secretariat');
+    const round = await secretariat.caller.rounds.create({
+      title: { en: 'Not open yet' },
+      description: { en: 'Opens tomorrow' },
+      format: 'online_consultation',
+      actionIds: ['C3.2'],
+      audience: 'public',
+      memberStates: [],
+      languages: ['en'],
+      opensAt: hoursFromNow(24),
+      closesAt: hoursFromNow(48),
+      targets: [],
+    });
+    await secretariat.caller.rounds.transition({ roundId: round.id, action: 'publish' });
+    const user = await api.createUser('stakeholder');
+    const { token } = await createSession(api.db, user.id);
+    const input = feedback(round.id);
+    for (const preload of [undefined, requestPreload('contributions.saveDraft', input)]) {
+      const { caller } = await recordingCaller(token, preload);
+      await expect(caller.contributions.saveDraft(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    const missing = feedback(randomUUID());
+    const { caller } = await recordingCaller(token, requestPreload('contributions.saveDraft', missing));
+    await expect(caller.contributions.saveDraft(missing)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('preloads only a participant’s own submission or draft save, and only for values its input schema accepts', () => {
+    const input = feedback(randomUUID());
+    expect(requestPreload('contributions.submit', input)).toEqual({
+      participation: { roundId: input.roundId, idempotencyKey: input.idempotencyKey },
+    });
+    expect(requestPreload('contributions.saveDraft', input)).toEqual({
+      participation: { roundId: input.roundId, idempotencyKey: null },
+    });
+    expect(requestPreload('contributions.submitOnBehalf', input)).toBeUndefined();
+    expect(requestPreload('contributions.saveDraft', { ...input, roundId: 'not-a-uuid' })).toBeUndefined();
+    expect(requestPreload('contributions.submit', { ...input, roundId: 'not-a-uuid' })).toBeUndefined();
+    expect(requestPreload('contributions.submit', { ...input, idempotencyKey: 42 })).toBeUndefined();
+    expect(requestPreload('contributions.submit', null)).toBeUndefined();
+    expect(requestPreload('contributions.submit', [input])).toBeUndefined();
   });
 });

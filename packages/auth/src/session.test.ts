@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pruneExpiredSessions } from '@musyawarah/db';
+import { findSessionWithUser, pruneExpiredSessions } from '@musyawarah/db';
 import { openTestDatabase, type TestDatabase } from '@musyawarah/db/testing';
 import {
   createSession,
@@ -167,6 +167,27 @@ describe(`sessions (${dbLabel})`, () => {
     expect(await validateSessionToken(t.db, token)).not.toBeNull();
     await t.db.updateTable('user_account').set({ status: 'deleted' }).where('id', '=', userId).execute();
     expect(await validateSessionToken(t.db, token)).toBeNull();
+  });
+
+  it('judges a row read by another lookup (one that reads more beside it) by the same rules', async () => {
+    const asked: string[] = [];
+    const lookup = async (db: typeof t.db, sessionId: string) => {
+      asked.push(sessionId);
+      return findSessionWithUser(db, sessionId);
+    };
+    const userId = await insertTestUser(t.db);
+    const { token } = await createSession(t.db, userId);
+    expect((await validateSessionToken(t.db, token, new Date(), lookup))?.user.id).toBe(userId);
+    expect(asked).toEqual([hashToken(token)]);
+    // A token that cannot be one is refused before any lookup; a deleted account's session is refused after it.
+    expect(await validateSessionToken(t.db, "' or 1=1 --", new Date(), lookup)).toBeNull();
+    expect(asked).toHaveLength(1);
+    await t.db.updateTable('user_account').set({ status: 'deleted' }).where('id', '=', userId).execute();
+    expect(await validateSessionToken(t.db, token, new Date(), lookup)).toBeNull();
+    const created = new Date('2026-01-01T00:00:00Z');
+    const expired = await createSession(t.db, await insertTestUser(t.db), {}, created);
+    const later = new Date(created.getTime() + SESSION_TTL_MS);
+    expect(await validateSessionToken(t.db, expired.token, later, lookup)).toBeNull();
   });
 
   it('signs out one session, or all of them, optionally keeping the current one', async () => {

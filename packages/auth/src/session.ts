@@ -23,6 +23,7 @@ import {
   listLiveUserSessions,
   touchSession,
   type Executor,
+  type SessionWithUserRow,
   type UserAccount,
   type UserSession,
 } from '@musyawarah/db';
@@ -62,15 +63,19 @@ export async function createSession(
 
 export type SessionValidation = { session: UserSession; user: UserAccount; renewed: boolean } | null;
 
+/** How the session row is read: `findSessionWithUser`, or a statement that reads the same row and more beside it. */
+export type SessionLookup = (db: Executor, sessionId: string) => Promise<SessionWithUserRow | undefined>;
+
 export async function validateSessionToken(
   db: Executor,
   token: string,
   now: Date = new Date(),
+  lookup: SessionLookup = findSessionWithUser,
 ): Promise<SessionValidation> {
   // A cookie that cannot be one of our tokens is not worth a database round trip.
   if (!TOKEN_PATTERN.test(token)) return null;
   const sessionId = hashToken(token);
-  const row = await findSessionWithUser(db, sessionId);
+  const row = await lookup(db, sessionId);
   if (!row) return null;
   // The recipe decides a match with a comparison that cannot short-circuit; keeping it means no change to the lookup
   // above (a prefix index, a case-insensitive collation) can ever make a near-miss count as a match.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openTestDatabase, type TestDatabase } from './testing';
-import { loadSubmissionContext } from './repositories/consultation';
+import { findSessionWithSubmissionContext, loadSubmissionContext } from './repositories/consultation';
 import type { Executor } from './client';
 
 const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -11,11 +11,13 @@ const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
  * which cannot know the values. A constant the statement sends as a parameter (a status, say) hides from it what a
  * partial index needs to be used, and the planner falls back to whatever the table's statistics suggest.
  */
-async function genericPlanOf(db: Executor, statementLike: string): Promise<string> {
+async function genericPlanOf(db: Executor, statementLike: string, unlike = '-'): Promise<string> {
   return db.connection().execute(async (conn) => {
     const { rows } = await sql<{ statement: string; parameters: number }>`
       select statement, cardinality(parameter_types) as parameters
-      from pg_prepared_statements where statement like ${statementLike}`.execute(conn);
+      from pg_prepared_statements where statement like ${statementLike} and statement not like ${unlike}`.execute(
+      conn,
+    );
     expect(rows).toHaveLength(1);
     const [{ statement, parameters }] = rows as [{ statement: string; parameters: number }];
     await sql`set plan_cache_mode = force_generic_plan`.execute(conn);
@@ -70,7 +72,25 @@ describe.runIf(url)('plans of the statements every submission runs (PostgreSQL)'
       });
       expect(context.round?.id).toBe(roundId);
       expect(context.draftId).toBeNull();
-      const plan = await genericPlanOf(conn, '%round_question%');
+      const plan = await genericPlanOf(conn, '%round_question%', '%user_session%');
+      expect(plan).not.toMatch(/Seq Scan on contribution/);
+      expect(plan).toMatch(/contribution_one_draft/);
+    });
+  });
+
+  it('reads it by index with the session too, where the author is the session’s user', async () => {
+    const sessionId = 'a'.repeat(64);
+    await sql`
+      insert into user_session (id, user_id, expires_at, last_used_at)
+      values (${sessionId}, ${userId}, now() + interval '1 day', now())`.execute(t.db);
+    await t.db.connection().execute(async (conn) => {
+      const found = await findSessionWithSubmissionContext(conn, sessionId, {
+        roundId,
+        idempotencyKey: '00000000-0000-4000-8000-000000000001',
+      });
+      expect(found?.context.round?.id).toBe(roundId);
+      expect(found?.context.draftId).toBeNull();
+      const plan = await genericPlanOf(conn, '%round_question%user_session%');
       expect(plan).not.toMatch(/Seq Scan on contribution/);
       expect(plan).toMatch(/contribution_one_draft/);
     });

@@ -1,10 +1,11 @@
-import { sql, type Insertable, type QueryCreator } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type QueryCreator } from 'kysely';
 import type { auditRow } from '../audit';
 import type { Executor } from '../client';
 import { toJsonColumn } from '../json-column';
 import { preparedStatement } from '../prepared';
 import type { ConsultationRound, ContributionTable, Database, MailOutbox, RoundQuestion } from '../schema';
 import { outboxRow, type NewOutboxMail } from './mail';
+import { sessionWithUserQuery, type SessionWithUserRow } from './sessions';
 import { countRateLimitUses, rateLimitKey, rateLimitRefusal } from './rate-limits';
 import { awaitsResponse, openReportsOfContribution } from './work';
 
@@ -272,21 +273,32 @@ export async function countSubmissionsByDay(db: Executor, roundId: string) {
 
 const NO_USER = '00000000-0000-0000-0000-000000000000';
 
-/** loadSubmissionContext's one statement, compiled once (it runs on every submission). */
-const submissionContextStatement = preparedStatement<
-  { roundId: string; idempotencyKey: string; keyOwner: string; authorUserId: string },
-  {
-    round: Record<string, unknown> | null;
-    questions: QuestionRow[] | null;
-    existing_id: string | null;
-    draft_id: string | null;
-  }
->((db, param) =>
-  db.selectNoFrom((eb) => [
+type SubmissionContextColumns = {
+  round: Record<string, unknown> | null;
+  questions: QuestionRow[] | null;
+  existing_id: string | null;
+  draft_id: string | null;
+};
+
+/**
+ * The four things a submission reads, as columns of one row: the round, its questions, an earlier submission with the
+ * same idempotency key (by its key owner) and the author's draft. Shared by the statement that reads them alone and the
+ * one that reads them with the session, so both always read the same.
+ */
+function submissionContextColumns(
+  eb: ExpressionBuilder<Database, never>,
+  args: {
+    roundId: string;
+    idempotencyKey: string | null;
+    keyOwner: Expression<string>;
+    author: Expression<string>;
+  },
+) {
+  return [
     eb
       .selectFrom('consultation_round')
       .select(sql<Record<string, unknown>>`to_jsonb(consultation_round)`.as('r'))
-      .where('id', '=', param('roundId'))
+      .where('consultation_round.id', '=', args.roundId)
       .as('round'),
     eb
       .selectFrom('round_question')
@@ -295,28 +307,55 @@ const submissionContextStatement = preparedStatement<
           'q',
         ),
       )
-      .where('round_id', '=', param('roundId'))
+      .where('round_question.round_id', '=', args.roundId)
       .as('questions'),
     eb
-      .selectFrom('contribution')
-      .select(['id'])
-      .where('round_id', '=', param('roundId'))
-      .where(sql<boolean>`coalesce(author_user_id, facilitated_by) = ${param('keyOwner')}`)
-      .where('idempotency_key', '=', param('idempotencyKey'))
+      .selectFrom('contribution as c')
+      .select(['c.id'])
+      .where('c.round_id', '=', args.roundId)
+      .where(sql<boolean>`coalesce(c.author_user_id, c.facilitated_by) = ${args.keyOwner}`)
+      // No key (a draft save) compares with null, which matches nothing.
+      .where(sql<boolean>`c.idempotency_key = ${args.idempotencyKey}`)
       .as('existing_id'),
     eb
-      .selectFrom('contribution')
-      .select(['id'])
-      .where('round_id', '=', param('roundId'))
-      .where('author_user_id', '=', param('authorUserId'))
+      .selectFrom('contribution as d')
+      .select(['d.id'])
+      .where('d.round_id', '=', args.roundId)
+      .where(sql<boolean>`d.author_user_id = ${args.author}`)
       // A literal, not a parameter: the statement is prepared once and its generic plan cannot see a parameter's
       // value, so with `status = $n` it could not use the partial index of drafts (contribution_one_draft) and, on
       // a round one person filled, read the whole table instead (prepared-plans.test.ts).
-      .where('status', '=', sql.lit('draft'))
+      .where('d.status', '=', sql.lit('draft'))
       .limit(1)
       .as('draft_id'),
-  ]),
+  ] as const;
+}
+
+/** loadSubmissionContext's one statement, compiled once (it runs on every submission). */
+const submissionContextStatement = preparedStatement<
+  { roundId: string; idempotencyKey: string; keyOwner: string; authorUserId: string },
+  SubmissionContextColumns
+>((db, param) =>
+  db.selectNoFrom((eb) =>
+    submissionContextColumns(eb, {
+      roundId: param('roundId'),
+      idempotencyKey: param('idempotencyKey'),
+      keyOwner: sql<string>`${param('keyOwner')}`,
+      author: sql<string>`${param('authorUserId')}`,
+    }),
+  ),
 );
+
+export type SubmissionContext = ReturnType<typeof submissionContextOf>;
+
+function submissionContextOf(row: SubmissionContextColumns, authorUserId: string | null) {
+  return {
+    round: row.round ? reviveRound(row.round) : undefined,
+    questions: row.questions ?? [],
+    existingId: row.existing_id ?? null,
+    draftId: authorUserId ? (row.draft_id ?? null) : null,
+  };
+}
 
 /**
  * Everything the submission path reads, in one round trip: the round, its questions, an earlier submission with the
@@ -331,7 +370,7 @@ export async function loadSubmissionContext(
     authorUserId: string | null;
     facilitatorUserId?: string | null;
   },
-) {
+): Promise<SubmissionContext> {
   // The key's scope (migration 2026_12_04_0003): this round, and the author — or the facilitator of an on-behalf entry.
   const keyOwner = args.authorUserId ?? args.facilitatorUserId ?? NO_USER;
   const { rows } = await submissionContextStatement(db, {
@@ -340,13 +379,42 @@ export async function loadSubmissionContext(
     keyOwner,
     authorUserId: args.authorUserId ?? NO_USER,
   });
-  const row = rows[0]!;
-  const round = row.round ? reviveRound(row.round) : undefined;
+  return submissionContextOf(rows[0]!, args.authorUserId);
+}
+
+/**
+ * A session with its user (as `findSessionWithUser` reads them) and, for that user as the author, a submission's
+ * context (as `loadSubmissionContext` reads it) in ONE statement: a participant's own submission then costs the
+ * database two round trips, not three, and a draft save (no key: `existingId` is then null) two fewer (bench/README.md).
+ * The context is read before anyone has decided the session is valid; whoever uses it must have
+ * (validateSessionToken), and it is only ever this user's own.
+ */
+const sessionWithSubmissionContextStatement = preparedStatement<
+  { sessionId: string; roundId: string; idempotencyKey: string | null },
+  SessionWithUserRow & SubmissionContextColumns
+>((db, param) =>
+  sessionWithUserQuery(db, param('sessionId')).select((eb) =>
+    // Its subqueries name their own tables; the outer ones (`s`, `u`) only through the references given here.
+    submissionContextColumns(eb as unknown as ExpressionBuilder<Database, never>, {
+      roundId: param('roundId'),
+      idempotencyKey: param('idempotencyKey'),
+      keyOwner: eb.ref('u.id'),
+      author: eb.ref('u.id'),
+    }),
+  ),
+);
+
+export async function findSessionWithSubmissionContext(
+  db: Executor,
+  sessionId: string,
+  args: { roundId: string; idempotencyKey: string | null },
+): Promise<{ session: SessionWithUserRow; context: SubmissionContext } | undefined> {
+  const row = (await sessionWithSubmissionContextStatement(db, { sessionId, ...args })).rows[0];
+  if (!row) return undefined;
+  const { round, questions, existing_id, draft_id, ...session } = row;
   return {
-    round,
-    questions: row.questions ?? [],
-    existingId: row.existing_id ?? null,
-    draftId: args.authorUserId ? (row.draft_id ?? null) : null,
+    session,
+    context: submissionContextOf({ round, questions, existing_id, draft_id }, session.id),
   };
 }
 

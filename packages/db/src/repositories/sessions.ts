@@ -1,7 +1,7 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Executor } from '../client';
 import { preparedStatement } from '../prepared';
-import type { UserAccount, UserSession, UserSessionTable } from '../schema';
+import type { Database, UserAccount, UserSession, UserSessionTable } from '../schema';
 
 /*
  * The rows behind @musyawarah/auth's sessions (Lucia's recipe): the id is the token's hash, never the token. Which
@@ -26,9 +26,9 @@ export type SessionWithUserRow = UserAccount & {
   s_ip_address: string | null;
 };
 
-/** The session and its user in one statement, compiled once: it runs on every signed-in request. */
-const sessionLookup = preparedStatement<{ sessionId: string }, SessionWithUserRow>((db, param) =>
-  db
+/** The session and its user: the statement below, and the start of any that reads more beside them. */
+export function sessionWithUserQuery(db: Kysely<Database>, sessionId: string) {
+  return db
     .selectFrom('user_session as s')
     .innerJoin('user_account as u', 'u.id', 's.user_id')
     .select([
@@ -41,7 +41,12 @@ const sessionLookup = preparedStatement<{ sessionId: string }, SessionWithUserRo
       's.ip_address as s_ip_address',
     ])
     .selectAll('u')
-    .where('s.id', '=', param('sessionId')),
+    .where('s.id', '=', sessionId);
+}
+
+/** The session and its user in one statement, compiled once: it runs on every signed-in request. */
+const sessionLookup = preparedStatement<{ sessionId: string }, SessionWithUserRow>((db, param) =>
+  sessionWithUserQuery(db, param('sessionId')),
 );
 
 /** The session with this id (the token's hash) and its user, whatever the session's expiry or the user's status. */

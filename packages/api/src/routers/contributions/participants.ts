@@ -17,12 +17,14 @@ import {
   upsertContributionDraft,
   writeAudit,
 } from '@musyawarah/db';
+import { preloadedParticipation } from '../../context';
 import { FieldError, notFound } from '../../errors';
 import { auditContext, authedProcedure, secretariatProcedure } from '../../trpc';
 import { throttleContribution } from '../contribution-limits';
+import { boardIdsFor } from '../round-access';
 import { contributionIdInput, roundIdInput } from './contributions.types';
 import { presentContribution } from './presenters';
-import { answerableQuestions, openRoundOrThrow } from './shared';
+import { answerable, answerableQuestions, checkRoundOpen, openRoundOrThrow } from './shared';
 import { submitContribution } from './submission';
 
 export const participantProcedures = {
@@ -34,12 +36,19 @@ export const participantProcedures = {
 
   /** Saved as the participant types: lenient about completeness, strict about shapes, and only while the round is open. */
   saveDraft: authedProcedure.input(contributionDraftInput).mutation(async ({ ctx, input }) => {
+    // The round and its questions, when the host read them with the session (context.ts, RequestPreload).
+    const preloaded = preloadedParticipation(ctx, input.roundId, null);
     return ctx.db.transaction().execute(async (tx) => {
       // Counted in the transaction that saves the draft: one commit (one fsync) per autosave instead of two, and a
       // save that is refused or fails is not counted.
       await throttleContribution({ ...ctx, db: tx }, 'draftsPerAuthor');
-      const round = await openRoundOrThrow(tx, input.roundId, ctx.user);
-      const fieldErrors = validateAnswers(await answerableQuestions(tx, round.id), input.answers, 'draft');
+      const round = preloaded
+        ? checkRoundOpen(preloaded.round, ctx.user, await boardIdsFor(tx, preloaded.round, ctx.user))
+        : await openRoundOrThrow(tx, input.roundId, ctx.user);
+      const questions = preloaded
+        ? preloaded.questions.map(answerable)
+        : await answerableQuestions(tx, round.id);
+      const fieldErrors = validateAnswers(questions, input.answers, 'draft');
       if (Object.keys(fieldErrors).length) throw new FieldError('BAD_REQUEST', fieldErrors);
       const saved = await upsertContributionDraft(tx, round.id, ctx.user.id, {
         answers: input.answers,

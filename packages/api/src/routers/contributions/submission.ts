@@ -10,7 +10,7 @@ import {
   loadSubmissionContext,
   type UserAccount,
 } from '@musyawarah/db';
-import type { Context } from '../../context';
+import { preloadedParticipation, type Context } from '../../context';
 import { FieldError, ThrottledError } from '../../errors';
 import { contributionReceiptMail } from '../../mail/templates';
 import { auditContext } from '../../trpc';
@@ -36,12 +36,14 @@ export async function submitContribution(
   input: Submission,
   facilitated: boolean,
 ) {
-  const context = await loadSubmissionContext(ctx.db, {
-    roundId: input.roundId,
-    idempotencyKey: input.idempotencyKey,
-    authorUserId: facilitated ? null : ctx.user.id,
-    facilitatorUserId: facilitated ? ctx.user.id : null,
-  });
+  const context =
+    (facilitated ? null : preloadedParticipation(ctx, input.roundId, input.idempotencyKey)) ??
+    (await loadSubmissionContext(ctx.db, {
+      roundId: input.roundId,
+      idempotencyKey: input.idempotencyKey,
+      authorUserId: facilitated ? null : ctx.user.id,
+      facilitatorUserId: facilitated ? ctx.user.id : null,
+    }));
   if (context.existingId) return replayOf(ctx, input.roundId, input.idempotencyKey);
   const participant = facilitated ? null : ctx.user;
   const round = checkRoundOpen(
