@@ -16,7 +16,8 @@ afterAll(async () => api.close());
 
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
-async function openRound() {
+/** A published public round; open now unless it opens later. */
+async function openRound(opensInHours = -1) {
   const secretariat = await api.signedIn('secretariat');
   const round = await secretariat.caller.rounds.create({
     title: { en: 'The cost of a submission' },
@@ -26,7 +27,7 @@ async function openRound() {
     audience: 'public',
     memberStates: [],
     languages: ['en'],
-    opensAt: hoursFromNow(-1),
+    opensAt: hoursFromNow(opensInHours),
     closesAt: hoursFromNow(48),
     targets: [],
   });
@@ -204,20 +205,7 @@ describe('what one submission costs the database (issue #16)', () => {
   });
 
   it('refuses a draft for a round that is not open, from the preloaded round as from its own read', async () => {
-    const secretariat = await api.signedIn('secretariat');
-    const round = await secretariat.caller.rounds.create({
-      title: { en: 'Not open yet' },
-      description: { en: 'Opens tomorrow' },
-      format: 'online_consultation',
-      actionIds: ['C3.2'],
-      audience: 'public',
-      memberStates: [],
-      languages: ['en'],
-      opensAt: hoursFromNow(24),
-      closesAt: hoursFromNow(48),
-      targets: [],
-    });
-    await secretariat.caller.rounds.transition({ roundId: round.id, action: 'publish' });
+    const round = await openRound(24);
     const user = await api.createUser('stakeholder');
     const { token } = await createSession(api.db, user.id);
     const input = feedback(round.id);
